@@ -1,0 +1,82 @@
+import { Command } from "commander";
+import { createRequire } from "node:module";
+import { VanbanError } from "../errors.js";
+import { loadDocument } from "../load/index.js";
+import { normalize } from "../normalize/index.js";
+import { parse, parseBytes } from "../pipeline.js";
+import { recordJsonSchema } from "../record/schema.js";
+import { registerConvert } from "./convert.js";
+import { readStdin, write } from "./io.js";
+
+const pkg = createRequire(import.meta.url)("../../../package.json") as { version: string };
+
+/** The one-line message for a failure: the file and the reason, nothing else. */
+export function describeError(err: unknown): string {
+  if (err instanceof VanbanError) return `vanban: ${err.message}`;
+  return `vanban: ${err instanceof Error ? err.message : String(err)}`;
+}
+
+async function fail(err: unknown): Promise<never> {
+  process.stderr.write(describeError(err) + "\n");
+  if (process.env.VANBAN_DEBUG && err instanceof Error) process.stderr.write(String(err.stack) + "\n");
+  process.exit(1);
+}
+
+async function bytesOf(file: string): Promise<{ bytes?: Uint8Array; path: string }> {
+  return file === "-" ? { bytes: await readStdin(), path: "-" } : { path: file };
+}
+
+export function buildProgram(): Command {
+  const program = new Command("vanban")
+    .description("Read Vietnamese official documents (PDF, DOCX, DOC, RTF, HTML, text) into typed JSON")
+    .version(pkg.version)
+    .showHelpAfterError();
+
+  program
+    .command("parse")
+    .description("parse one document and print its record as JSON")
+    .argument("<file>", "the document, or - to read it from standard input")
+    .option("--pretty", "indent the JSON")
+    .option("--no-ocr", "do not OCR scanned PDFs")
+    .action(async (file: string, opts: { pretty?: boolean; ocr: boolean }) => {
+      try {
+        const { bytes, path } = await bytesOf(file);
+        const record = bytes ? await parseBytes(bytes, { path: undefined, ocr: opts.ocr }) : await parse(path, { ocr: opts.ocr });
+        await write(process.stdout, JSON.stringify(record, null, opts.pretty ? 2 : undefined) + "\n");
+      } catch (err) {
+        await fail(err);
+      }
+    });
+
+  program
+    .command("text")
+    .description("print the normalized UTF-8 text that the parser sees")
+    .argument("<file>", "the document, or - to read it from standard input")
+    .action(async (file: string) => {
+      try {
+        const { bytes, path } = await bytesOf(file);
+        const { readFile } = await import("node:fs/promises");
+        const data = bytes ?? (await readFile(path).catch((e: NodeJS.ErrnoException) => {
+          throw new VanbanError("unreadable-file", e.code === "ENOENT" ? "no such file" : e.message, path);
+        }));
+        const doc = normalize(await loadDocument(data, { path: bytes ? undefined : path }));
+        await write(process.stdout, doc.text + "\n");
+      } catch (err) {
+        await fail(err);
+      }
+    });
+
+  program
+    .command("schema")
+    .description("print the JSON Schema of the record")
+    .action(async () => {
+      await write(process.stdout, JSON.stringify(recordJsonSchema(), null, 2) + "\n");
+    });
+
+  registerConvert(program);
+  return program;
+}
+
+export async function main(argv = process.argv): Promise<void> {
+  await buildProgram().parseAsync(argv);
+}

@@ -1,0 +1,11 @@
+export { parse, parseText, parseBytes, parseLoaded, type ParseOptions } from "./pipeline.js";
+export { loadDocument, detectFormat } from "./load/index.js";
+export { normalize, type NormalizedDocument, type NormalizedLine } from "./normalize/index.js";
+export { segment } from "./segment/index.js";
+export { extractFacts, type Facts } from "./extract/index.js";
+export { DocumentRecord as DocumentRecordSchema, recordJsonSchema } from "./record/schema.js";
+export type * from "./record/schema.js";
+export type { SectionTree, OutlineNode, TextNode, SignatureNode } from "./segment/tree.js";
+export type { LoadedDocument, SourceLine, TextRun, Loader, LoadOptions } from "./load/types.js";
+export { foldTone, matchKey } from "./normalize/tone.js";
+export * from "./errors.js";

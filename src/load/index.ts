@@ -1,0 +1,92 @@
+import { CorruptFileError, InputError, UnsupportedFormatError } from "../errors.js";
+import type { SourceFormat } from "../record/schema.js";
+import { docLoader } from "./doc.js";
+import { docxLoader } from "./docx.js";
+import { htmlLoader } from "./html.js";
+import { pdfLoader } from "./pdf.js";
+import { rtfLoader } from "./rtf.js";
+import { markdownLoader, textLoader } from "./text.js";
+import type { LoadedDocument, Loader, LoadOptions } from "./types.js";
+
+export type { LoadedDocument, Loader, LoadOptions, SourceLine, TextRun, LayoutBlock } from "./types.js";
+
+const LOADERS: Record<SourceFormat, Loader> = {
+  pdf: pdfLoader,
+  docx: docxLoader,
+  doc: docLoader,
+  rtf: rtfLoader,
+  html: htmlLoader,
+  txt: textLoader,
+  md: markdownLoader,
+};
+
+const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((v, i) => b[at + i] === v);
+
+/** Skips a UTF-8 BOM and leading whitespace, for sniffing text formats. */
+function head(bytes: Uint8Array, n = 512): string {
+  let i = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+  return new TextDecoder("latin1").decode(bytes.subarray(i, i + n)).trimStart();
+}
+
+/** Share of bytes that no text file contains (NUL and most C0 controls). */
+function binaryShare(bytes: Uint8Array): number {
+  const n = Math.min(bytes.length, 8192);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = bytes[i];
+    if (c === 0 || (c < 8) || (c > 13 && c < 27 && c !== 0x1f)) bad++;
+  }
+  return n ? bad / n : 0;
+}
+
+/**
+ * The format of a file, decided by its content first (magic bytes) and its name only to tell
+ * plain text from Markdown. A name that contradicts the content gets a warning, not an error.
+ */
+export function detectFormat(bytes: Uint8Array, path?: string): SourceFormat {
+  const file = path ?? null;
+  if (bytes.length === 0) throw new InputError("empty-file", "the file is empty", file);
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return "pdf"; // %PDF
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
+    // a zip: only a Word document has word/document.xml among its entries' names
+    const names = new TextDecoder("latin1").decode(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
+    if (names.includes("word/")) return "docx";
+    throw new UnsupportedFormatError("unsupported-format", "a zip archive that is not a Word (.docx) document", file);
+  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "doc";
+  const start = head(bytes);
+  if (start.startsWith("{\\rtf")) return "rtf";
+  if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html|<head|<body|<meta)/i.test(start)) return "html";
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return extFormat(path) === "md" ? "md" : "txt";
+  if (binaryShare(bytes) > 0.02) {
+    throw new UnsupportedFormatError("unsupported-format", "binary content of a kind vanban does not read (not PDF, DOCX, DOC, RTF, HTML or text)", file);
+  }
+  return extFormat(path) === "md" ? "md" : "txt";
+}
+
+function extFormat(path?: string): string | null {
+  const m = /\.([a-z0-9]+)$/i.exec(path ?? "");
+  return m ? m[1].toLowerCase() : null;
+}
+
+/** Reads a file's bytes into positioned lines. */
+export async function loadDocument(bytes: Uint8Array, options: LoadOptions = {}): Promise<LoadedDocument> {
+  const file = options.path ?? null;
+  if (options.maxBytes && bytes.length > options.maxBytes) {
+    throw new InputError("too-large", `the file is ${bytes.length} bytes, over the limit of ${options.maxBytes}`, file);
+  }
+  const format = detectFormat(bytes, options.path);
+  const doc = await LOADERS[format].load(bytes, options);
+  const ext = extFormat(options.path);
+  const expected: Record<string, SourceFormat> = { pdf: "pdf", docx: "docx", doc: "doc", rtf: "rtf", htm: "html", html: "html" };
+  if (ext && expected[ext] && expected[ext] !== format) {
+    doc.warnings.push({ code: "mislabelled-file", message: `the file is named .${ext} but its content is ${format}` });
+  }
+  return doc;
+}
+
+/** Wraps an unexpected failure inside a loader into an error that names the file. */
+export function corrupt(format: string, err: unknown, file: string | null): CorruptFileError {
+  const reason = err instanceof Error ? err.message : String(err);
+  return new CorruptFileError("corrupt-file", `cannot read this ${format} file: ${reason}`, file, { cause: err });
+}

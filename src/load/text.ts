@@ -1,0 +1,121 @@
+import { BREAK_BEFORE, RULE_LINE } from "../../grammars/layout.js";
+import type { LoadedDocument, Loader, SourceLine } from "./types.js";
+
+/**
+ * Bytes → string. UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such; anything
+ * else is read as Windows-1252 so that every byte survives as one character: legacy Vietnamese
+ * (TCVN3, VNI, CP1258) is then recognised and converted by the normalize stage.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+/** Splits text into lines; a form feed starts a new page. */
+export function textToLines(text: string): { lines: SourceLine[]; pages: number } {
+  const lines: SourceLine[] = [];
+  let page = 1;
+  for (const chunk of text.split(/\r\n|\r|\n/)) {
+    const parts = chunk.split("\f");
+    parts.forEach((part, i) => {
+      if (i > 0) page++;
+      if (i === 0 || part.length) lines.push({ text: part, page });
+    });
+  }
+  return { lines, pages: page };
+}
+
+export const textLoader: Loader = {
+  format: "txt",
+  async load(bytes) {
+    const { lines } = textToLines(decodeText(bytes));
+    return { format: "txt", pages: null, lines, ocr: false, warnings: [] };
+  },
+};
+
+const breakBefore = new RegExp(`\\s*(?=${BREAK_BEFORE.map((p) => `(?:${p})`).join("|")})`, "giu");
+const rule = new RegExp(RULE_LINE, "u");
+
+/**
+ * Splits the text of a table cell that lost its line breaks (as thuvienphapluat pages scrape to
+ * Markdown) back into the lines of the document: before each known part, around rules, and
+ * between an upper-case signature title and the signer's name.
+ */
+export function splitFlattenedCell(cell: string): string[] {
+  const out: string[] = [];
+  const pieces = cell
+    .replace(/\s*(?:-{3,}|─{3,}|\*{3,})\s*/g, "\n")
+    .replace(breakBefore, "\n")
+    .split("\n");
+  for (const raw of pieces) {
+    const piece = raw.trim();
+    if (!piece || rule.test(piece)) continue;
+    out.push(...splitTitleFromName(piece));
+  }
+  return out;
+}
+
+/** `KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Việt Phương` → the upper-case title, then the name. */
+function splitTitleFromName(piece: string): string[] {
+  const m = /^((?:[\p{Lu}\d.,/()&-]+\s+)*[\p{Lu}\d.,/()&-]+)\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,5})$/u.exec(piece);
+  if (m && /\p{Lu}{2}/u.test(m[1])) return [m[1], m[2]];
+  return [piece];
+}
+
+function tableCells(line: string): string[] | null {
+  const t = line.trim();
+  if (!t.startsWith("|")) return null;
+  return t.replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim());
+}
+
+/** Markdown: emphasis and headings stripped, tables read cell by cell as layout columns. */
+export const markdownLoader: Loader = {
+  format: "md",
+  async load(bytes) {
+    const { lines: raw } = textToLines(decodeText(bytes));
+    const lines: SourceLine[] = [];
+    const warnings: LoadedDocument["warnings"] = [];
+    let seenTable = false;
+    let tableRow = 0;
+    let tableIndex = 0;
+    for (let i = 0; i < raw.length; i++) {
+      const text = raw[i].text;
+      // a scraper's provenance line: "*Source: https://…*"
+      if (/^\s*\*?(Source|Nguồn)\s*:\s*https?:\/\//i.test(text)) continue;
+      const heading = /^\s*#{1,6}\s+(.*)$/.exec(text);
+      if (heading && !seenTable && raw.slice(i + 1, i + 6).some((l) => tableCells(l.text))) {
+        // a page title above the document's own header table is the portal's, not the document's
+        warnings.push({ code: "dropped-page-title", message: `Markdown title above the header table left out: ${heading[1].trim()}` });
+        continue;
+      }
+      const cells = tableCells(text);
+      if (cells) {
+        seenTable = true;
+        if (tableRow === 0) tableIndex++;
+        if (cells.every((c) => /^:?-{3,}:?$/.test(c) || c === "")) continue;
+        tableRow++;
+        const footer = cells.some((c) => /^Nơi nhận/i.test(c));
+        cells.forEach((cell, col) => {
+          const block = cells.length === 2 ? (footer ? (col === 0 ? "footer-left" : "footer-right") : tableIndex === 1 && tableRow <= 2 ? (col === 0 ? "header-left" : "header-right") : undefined) : undefined;
+          for (const piece of splitFlattenedCell(stripEmphasis(cell))) {
+            lines.push({ text: piece, page: raw[i].page, block, paragraphEnd: true });
+          }
+        });
+        lines.push({ text: "", page: raw[i].page });
+        continue;
+      }
+      tableRow = 0;
+      lines.push({ text: stripEmphasis(heading ? heading[1] : text), page: raw[i].page });
+    }
+    return { format: "md", pages: null, lines, ocr: false, warnings };
+  },
+};
+
+function stripEmphasis(s: string): string {
+  return s.replace(/(\*\*|__)(.+?)\1/g, "$2").replace(/(^|\W)[*_]([^*_\s][^*_]*?)[*_](?=\W|$)/gu, "$1$2").replace(/<br\s*\/?>/gi, " ");
+}

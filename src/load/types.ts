@@ -1,0 +1,64 @@
+import type { SourceFormat, Warning } from "../record/schema.js";
+
+/** A run of text in one font, where the loader knows fonts (PDF, DOCX, DOC, RTF). */
+export interface TextRun {
+  text: string;
+  /** font name as the file names it: `.VnTime`, `.VnTimeH`, `VNI-Times`, `Times New Roman` */
+  font?: string;
+}
+
+/**
+ * Where a line stands on the page. Loaders that read layout (PDF, DOCX tables) set `block`
+ * so the segmenter need not guess which column of a two-column header a line belongs to.
+ */
+export type LayoutBlock =
+  | "header-left" // cơ quan ban hành, số, V/v
+  | "header-right" // quốc hiệu, tiêu ngữ, địa danh và ngày
+  | "footer-left" // nơi nhận
+  | "footer-right" // chữ ký
+  | "footnote"
+  | "body";
+
+/** One line of the document as the loader found it. */
+export interface SourceLine {
+  text: string;
+  /** runs with fonts, when known; their texts concatenated equal `text` */
+  runs?: TextRun[];
+  page?: number;
+  x?: number;
+  y?: number;
+  /** font size in points */
+  size?: number;
+  bold?: boolean;
+  italic?: boolean;
+  align?: "left" | "center" | "right" | "justify";
+  block?: LayoutBlock;
+  /** the loader knows this line ends a paragraph (DOCX paragraphs, HTML blocks) */
+  paragraphEnd?: boolean;
+}
+
+/** What a loader hands to the pipeline: the file as positioned lines, nothing interpreted yet. */
+export interface LoadedDocument {
+  format: SourceFormat;
+  /** null where the format has no pages */
+  pages: number | null;
+  lines: SourceLine[];
+  /** text came from OCR */
+  ocr: boolean;
+  warnings: Warning[];
+}
+
+export interface LoadOptions {
+  /** file name, used in error messages and to break ties in format detection */
+  path?: string;
+  /** OCR scanned PDFs when an engine is available (default true) */
+  ocr?: boolean;
+  /** refuse files larger than this many bytes */
+  maxBytes?: number;
+}
+
+/** A loader reads one format. */
+export interface Loader {
+  format: SourceFormat;
+  load(bytes: Uint8Array, options: LoadOptions): Promise<LoadedDocument>;
+}

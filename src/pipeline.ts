@@ -1,0 +1,70 @@
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import { InputError, SchemaError, VanbanError } from "./errors.js";
+import { extractFacts } from "./extract/index.js";
+import { loadDocument } from "./load/index.js";
+import { textToLines } from "./load/text.js";
+import type { LoadedDocument, LoadOptions } from "./load/types.js";
+import { normalize } from "./normalize/index.js";
+import { buildRecord } from "./record/build.js";
+import { DocumentRecord } from "./record/schema.js";
+import { segment } from "./segment/index.js";
+
+export interface ParseOptions extends LoadOptions {
+  /** validate the record against the zod schema before returning it (default true) */
+  validate?: boolean;
+}
+
+/**
+ * Parses a document. `input` is a file path, or the file's bytes (give `options.path` so errors
+ * and `source.path` can name it). Rejects with a {@link VanbanError} subclass naming the file.
+ */
+export async function parse(input: string | Uint8Array, options: ParseOptions = {}): Promise<DocumentRecord> {
+  if (typeof input === "string") {
+    const path = input;
+    let bytes: Uint8Array;
+    try {
+      const st = await stat(path);
+      if (st.isDirectory()) throw new InputError("is-directory", "is a folder, not a file", path);
+      bytes = await readFile(path);
+    } catch (err) {
+      if (err instanceof VanbanError) throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      const reason = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String((err as Error).message);
+      throw new InputError("unreadable-file", reason, path, { cause: err });
+    }
+    return parseBytes(bytes, { ...options, path });
+  }
+  return parseBytes(input, options);
+}
+
+/** Parses a file's bytes. */
+export async function parseBytes(bytes: Uint8Array, options: ParseOptions = {}): Promise<DocumentRecord> {
+  const loaded = await loadDocument(bytes, options);
+  return parseLoaded(loaded, { ...options, sha256: sha256(bytes) });
+}
+
+/** Parses a document given as text (already decoded to a JavaScript string). */
+export function parseText(text: string, options: ParseOptions = {}): DocumentRecord {
+  const { lines } = textToLines(text);
+  const loaded: LoadedDocument = { format: "txt", pages: null, lines, ocr: false, warnings: [] };
+  return parseLoaded(loaded, { ...options, sha256: sha256(new TextEncoder().encode(text)) });
+}
+
+/** Runs the stages after loading: normalize → segment → extract → record. */
+export function parseLoaded(loaded: LoadedDocument, options: ParseOptions & { sha256: string }): DocumentRecord {
+  const normalized = normalize(loaded);
+  const tree = segment(normalized);
+  const facts = extractFacts(tree);
+  const record = buildRecord({ loaded, normalized, tree, facts, path: options.path ?? null, sha256: options.sha256 });
+  if (options.validate === false) return record;
+  const checked = DocumentRecord.safeParse(record);
+  if (!checked.success) {
+    throw new SchemaError("schema-violation", `the record does not fit the schema: ${checked.error.message}`, options.path ?? null);
+  }
+  return checked.data;
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}

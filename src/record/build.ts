@@ -1,0 +1,59 @@
+import type { Facts } from "../extract/index.js";
+import type { LoadedDocument } from "../load/types.js";
+import type { NormalizedDocument } from "../normalize/index.js";
+import type { OutlineNode as TreeNode, SectionTree } from "../segment/tree.js";
+import type { DocumentRecord, OutlineItem } from "./schema.js";
+
+const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
+
+/** Body outline for the record: labelled nodes only; plain paragraphs stay in `body.text`. */
+function outline(nodes: TreeNode[]): OutlineItem[] {
+  const items: OutlineItem[] = [];
+  for (const n of nodes) {
+    if (n.label === null) {
+      items.push(...outline(n.children));
+      continue;
+    }
+    items.push({ label: n.label, text: collapse(n.text), children: outline(n.children), span: n.span });
+  }
+  return items;
+}
+
+export interface RecordParts {
+  loaded: LoadedDocument;
+  normalized: NormalizedDocument;
+  tree: SectionTree;
+  facts: Facts;
+  path: string | null;
+  sha256: string;
+}
+
+export function buildRecord({ loaded, normalized, tree, facts, path, sha256 }: RecordParts): DocumentRecord {
+  const t = tree;
+  return {
+    schemaVersion: "1",
+    source: { path, format: loaded.format, sha256, pages: loaded.pages, encoding: normalized.encoding, ocr: loaded.ocr },
+    issuer: t.issuer ? { name: collapse(t.issuer.name), parent: t.issuer.parent && collapse(t.issuer.parent), span: t.issuer.span } : null,
+    nationalTitle: t.nationalTitle !== null,
+    number: t.number,
+    place: t.place ? collapse(t.place.text) : null,
+    date: t.date,
+    type: t.type ? { code: t.type.code, name: t.type.name } : null,
+    subject: t.subject ? collapse(t.subject.text) : null,
+    urgency: (t.urgency?.text as DocumentRecord["urgency"]) ?? null,
+    confidentiality: (t.confidentiality?.text as DocumentRecord["confidentiality"]) ?? null,
+    recipients: t.recipients.map((r) => collapse(r.text)),
+    body: { text: collapse(t.body.text), items: outline(t.body.nodes), span: t.body.span },
+    signatures: t.signatures.map((s) => ({ ...s })),
+    distribution: t.distribution.map((d) => collapse(d.text)),
+    footnotes: t.footnotes.map((f) => ({ mark: f.mark, text: collapse(f.text), span: f.span })),
+    appendices: t.appendices.map((a) => ({ title: collapse(a.title), text: a.text, span: a.span })),
+    dates: facts.dates,
+    agencies: facts.agencies,
+    people: facts.people,
+    references: facts.references,
+    tasks: facts.tasks,
+    events: facts.events,
+    warnings: [...normalized.warnings, ...t.warnings, ...facts.warnings],
+  };
+}

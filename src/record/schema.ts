@@ -1,0 +1,184 @@
+import { z } from "zod";
+
+/** Where a part came from: [start, end) offsets into the normalized text (`vanban text`). */
+export const Span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+export type Span = z.infer<typeof Span>;
+
+const spanned = { span: Span.nullable() };
+
+export const SourceFormat = z.enum(["pdf", "docx", "doc", "rtf", "html", "txt", "md"]);
+export const Encoding = z.enum(["unicode", "tcvn3", "vni", "viqr", "cp1258", "mixed"]);
+
+export const Warning = z.object({
+  code: z.string(),
+  message: z.string(),
+  span: Span.nullable().optional(),
+});
+export type Warning = z.infer<typeof Warning>;
+
+export const Source = z.object({
+  path: z.string().nullable(),
+  format: SourceFormat,
+  sha256: z.string(),
+  pages: z.number().int().nullable(),
+  encoding: Encoding,
+  ocr: z.boolean(),
+});
+
+export const Issuer = z.object({
+  /** tên cơ quan ban hành */
+  name: z.string(),
+  /** cơ quan chủ quản */
+  parent: z.string().nullable(),
+  ...spanned,
+});
+
+export const DocumentNumber = z.object({
+  raw: z.string(),
+  value: z.string().nullable(),
+  symbol: z.string().nullable(),
+  ...spanned,
+});
+
+export const DocumentDate = z.object({
+  raw: z.string(),
+  value: z.string().nullable(),
+  ...spanned,
+});
+
+export const DocumentType = z.object({
+  code: z.string(),
+  name: z.string(),
+});
+
+export interface OutlineItem {
+  label: string;
+  text: string;
+  children: OutlineItem[];
+  span: Span | null;
+}
+export const OutlineItem: z.ZodType<OutlineItem> = z.lazy(() =>
+  z.object({
+    label: z.string(),
+    text: z.string(),
+    children: z.array(OutlineItem),
+    span: Span.nullable(),
+  }),
+);
+
+export const Body = z.object({
+  text: z.string(),
+  items: z.array(OutlineItem),
+  ...spanned,
+});
+
+export const Authority = z.enum(["TM.", "KT.", "TL.", "TUQ.", "Q."]);
+
+export const Signature = z.object({
+  authority: Authority.nullable(),
+  onBehalfOf: z.string().nullable(),
+  title: z.string().nullable(),
+  name: z.string().nullable(),
+  /** the full chain for nested authority (TL. BỘ TRƯỞNG / KT. VỤ TRƯỞNG …) */
+  chain: z.array(z.object({ authority: Authority, onBehalfOf: z.string() })),
+  ...spanned,
+});
+
+export const Footnote = z.object({ mark: z.string(), text: z.string(), ...spanned });
+
+export const Appendix = z.object({ title: z.string(), text: z.string(), ...spanned });
+
+export const DateKind = z.enum(["date", "time", "datetime", "period", "deadline"]);
+export const DateMention = z.object({ text: z.string(), value: z.string(), kind: DateKind, ...spanned });
+
+export const Agency = z.object({
+  text: z.string(),
+  canonical: z.string(),
+  /** `các sở, ngành`, `UBND các địa phương`: a group rather than one body */
+  collective: z.boolean(),
+  ...spanned,
+});
+
+export const Person = z.object({ name: z.string(), position: z.string().nullable(), ...spanned });
+
+export const Reference = z.object({
+  text: z.string(),
+  type: z.string().nullable(),
+  number: z.string().nullable(),
+  symbol: z.string().nullable(),
+  date: z.string().nullable(),
+  issuer: z.string().nullable(),
+  subject: z.string().nullable(),
+  ...spanned,
+});
+
+export const Task = z.object({
+  assignee: z.array(z.string()),
+  action: z.string(),
+  cooperating: z.array(z.string()),
+  deadline: z.string().nullable(),
+  text: z.string(),
+  ...spanned,
+});
+
+export const Event = z.object({
+  kind: z.string(),
+  start: z.string().nullable(),
+  end: z.string().nullable(),
+  place: z.string().nullable(),
+  chair: z.string().nullable(),
+  participants: z.array(z.string()),
+  agenda: z.string().nullable(),
+  ...spanned,
+});
+
+export const DocumentRecord = z.object({
+  schemaVersion: z.literal("1"),
+  source: Source,
+  issuer: Issuer.nullable(),
+  nationalTitle: z.boolean(),
+  number: DocumentNumber.nullable(),
+  place: z.string().nullable(),
+  date: DocumentDate.nullable(),
+  type: DocumentType.nullable(),
+  subject: z.string().nullable(),
+  urgency: z.enum(["Khẩn", "Thượng khẩn", "Hỏa tốc"]).nullable(),
+  confidentiality: z.enum(["Mật", "Tối mật", "Tuyệt mật"]).nullable(),
+  recipients: z.array(z.string()),
+  body: Body,
+  signatures: z.array(Signature),
+  distribution: z.array(z.string()),
+  footnotes: z.array(Footnote),
+  appendices: z.array(Appendix),
+  dates: z.array(DateMention),
+  agencies: z.array(Agency),
+  people: z.array(Person),
+  references: z.array(Reference),
+  tasks: z.array(Task),
+  events: z.array(Event),
+  warnings: z.array(Warning),
+});
+
+export type DocumentRecord = z.infer<typeof DocumentRecord>;
+export type Issuer = z.infer<typeof Issuer>;
+export type DocumentNumber = z.infer<typeof DocumentNumber>;
+export type DocumentDate = z.infer<typeof DocumentDate>;
+export type DocumentType = z.infer<typeof DocumentType>;
+export type Body = z.infer<typeof Body>;
+export type Signature = z.infer<typeof Signature>;
+export type Footnote = z.infer<typeof Footnote>;
+export type Appendix = z.infer<typeof Appendix>;
+export type DateMention = z.infer<typeof DateMention>;
+export type Agency = z.infer<typeof Agency>;
+export type Person = z.infer<typeof Person>;
+export type Reference = z.infer<typeof Reference>;
+export type Task = z.infer<typeof Task>;
+export type Event = z.infer<typeof Event>;
+export type Source = z.infer<typeof Source>;
+export type SourceFormat = z.infer<typeof SourceFormat>;
+export type Encoding = z.infer<typeof Encoding>;
+
+/** The record's JSON Schema (draft 2020-12), generated from the zod schema. */
+export function recordJsonSchema(): object {
+  return z.toJSONSchema(DocumentRecord, { target: "draft-2020-12" });
+}

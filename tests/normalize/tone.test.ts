@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { foldTone, matchKey } from "../../src/normalize/tone.js";
+
+describe("foldTone", () => {
+  it.each([
+    ["hoà bình", "hòa bình"],
+    ["Uỷ ban nhân dân", "Ủy ban nhân dân"],
+    ["thuỷ lợi", "thủy lợi"],
+    ["sức khoẻ", "sức khỏe"],
+    ["CỘNG HOÀ", "CỘNG HÒA"],
+    ["Thoả thuận", "Thỏa thuận"],
+  ])("folds old placement %s → %s", (input, folded) => {
+    expect(foldTone(input)).toBe(folded);
+    expect(foldTone(folded)).toBe(folded);
+  });
+
+  it.each(["quý", "quỹ", "hoàn thành", "thuyền", "khuyến", "hoạt động", "Quyết định", "toàn"])("leaves %s alone", (word) => {
+    expect(foldTone(word)).toBe(word);
+  });
+
+  it("keeps the length, so offsets found in folded text hold in the original", () => {
+    const s = "Uỷ ban nhân dân tỉnh Khánh Hoà, thuỷ sản";
+    expect(foldTone(s)).toHaveLength(s.length);
+  });
+
+  it("matchKey folds case too", () => {
+    expect(matchKey("UỶ BAN")).toBe(matchKey("ủy ban"));
+  });
+});
