@@ -42,7 +42,7 @@ export const DOCUMENT_TYPES: DocumentTypeEntry[] = [
   // Party (Hướng dẫn 36-HD/VPTW)
   { code: "KL", name: "Kết luận", kind: "party" },
   { code: "QĐi", name: "Quy định", kind: "party" },
-  { code: "TT-ĐU", name: "Thông tri", kind: "party" },
+  { code: "TT", name: "Thông tri", kind: "party" },
   { code: "NQLT", name: "Nghị quyết liên tịch", kind: "party" },
   // legal documents (văn bản quy phạm pháp luật)
   { code: "HP", name: "Hiến pháp", kind: "legal" },

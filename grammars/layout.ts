@@ -28,3 +28,42 @@ export const RULE_LINE = "^[\\s\\-–—_=*─━═~.·•]{3,}$|^-\\*-$";
 
 /** A page number alone on a line: `2`, `- 2 -`, `Trang 2`, `2/5`. */
 export const PAGE_NUMBER_LINE = "^\\s*(?:[-–]\\s*\\d{1,3}\\s*[-–]|(?:Trang|trang)\\s+\\d{1,3}(?:\\s*/\\s*\\d{1,3})?|\\d{1,3}(?:\\s*/\\s*\\d{1,3})?)\\s*$";
+
+/**
+ * Lines that start a new paragraph even when the line before them looks wrapped: outline labels
+ * and the formal parts of a document.
+ */
+export const PARAGRAPH_START: string[] = [
+  // "I. MỤC TIÊU", "IV- Tổ chức"
+  "[IVXLC]{1,6}\\s*[.)/-]\\s",
+  // "1. Giao Sở Y tế", "1.2.3. Phát triển", "2) …", "1- Các dự án"
+  "\\d{1,3}(?:\\.\\d{1,3}){0,3}\\s*[.)/-](?!\\d)\\s*",
+  // "a) Rà soát", "đ) …"
+  "[a-zđ]\\s*[).]\\s",
+  // "- Như trên;", "+ …", "• …"
+  "[-–—+•*·]\\s*",
+  // "Điều 1.", "Chương II", "Mục 2", "Phần I"
+  "(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\\s+[\\dIVXLC]+",
+  // the formal parts
+  "(?:Số|SỐ|Kính gửi|KÍNH GỬI|Nơi nhận|NƠI NHẬN|V/v|Căn cứ|CĂN CỨ|Xét|Theo đề nghị|Lưu)\\b",
+  "(?:KT|TM|TL|TUQ|Q|T/M)\\s*\\.",
+  // footnote marks
+  "[¹²³⁴⁵⁶⁷⁸⁹⁰]",
+];
+
+/** A line ending like this ends its paragraph: `./.`, `.`, `;`, `:`, `!`, `?`. */
+export const PARAGRAPH_END = "(?:[.;:!?]|\\./\\.)[\\s\"”’)]*$";
+
+/** `Hà Nội, ngày 20 tháng 5 năm 2025`: a date line never continues into the next. */
+export const DATE_LINE_END = "năm\\s*\\d{4}\\s*\\.?$|\\d{1,2}/\\d{1,2}/\\d{4}\\s*$";
+
+/**
+ * Words that never end a sentence: a line ending in one continues on the next line, whatever
+ * the next begins with (`… tại Công văn số` / `1227-CV/TU ngày 20/5/2025 …`).
+ */
+export const CONTINUATION_WORDS: string[] = [
+  "số", "của", "và", "với", "tại", "về", "ngày", "tháng", "năm", "các", "những", "cho", "theo",
+  "trong", "để", "do", "là", "có", "được", "bị", "từ", "đến", "trên", "dưới", "như", "hoặc",
+  "nhưng", "mà", "thì", "khi", "nếu", "vì", "bởi", "tới", "qua", "giữa", "sau", "trước", "đối", "thuộc",
+  "tỉnh", "huyện", "xã", "Sở", "Bộ", "Ủy", "ban", "Quyết", "Nghị", "Thông", "Công",
+];

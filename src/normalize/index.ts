@@ -1,7 +1,9 @@
 import type { LoadedDocument, SourceLine } from "../load/types.js";
 import type { Encoding, Warning } from "../record/schema.js";
 import { decodeLegacyLines } from "./encoding.js";
+import { dropLitter, joinWrapped, splitColumns, tidySpaces, type WorkLine } from "./layout.js";
 import { MappedText } from "./mapped.js";
+import { cleanInvisible, composeNfc, glueSplitSyllables, stripEmphasis } from "./unicode.js";
 
 /** A logical line of the normalized text. */
 export interface NormalizedLine {
@@ -27,15 +29,41 @@ export interface NormalizedDocument {
   toSource(offset: number): number;
 }
 
+/** Character-level steps, applied in order to every line. */
+const CHARACTER_STEPS: ((t: MappedText) => MappedText)[] = [cleanInvisible, composeNfc, glueSplitSyllables, stripEmphasis];
+
+/**
+ * Encoding, Unicode, whitespace and layout, one small step at a time, keeping for every
+ * character of the result the offset in the source it came from.
+ */
 export function normalize(doc: LoadedDocument): NormalizedDocument {
+  const warnings: Warning[] = [...doc.warnings];
   const decoded = decodeLegacyLines(doc.lines);
-  const source = decoded.lines.map((l) => l.text).join("\n");
-  const lines: NormalizedLine[] = [];
+  warnings.push(...decoded.warnings);
+
   let offset = 0;
-  for (const l of decoded.lines) {
-    lines.push({ text: l.text, start: offset, end: offset + l.text.length, meta: l });
-    offset += l.text.length + 1;
+  let lines: WorkLine[] = decoded.lines.map((l) => {
+    const { text, runs: _runs, ...meta } = l;
+    let t = MappedText.of(text, offset);
+    offset += text.length + 1;
+    for (const step of CHARACTER_STEPS) t = step(t);
+    return { t, meta };
+  });
+  const source = decoded.lines.map((l) => l.text).join("\n");
+
+  lines = splitColumns(lines).map(tidySpaces);
+  lines = dropLitter(lines, warnings);
+  lines = joinWrapped(lines);
+
+  const mapped = MappedText.join(
+    lines.map((l) => l.t),
+    "\n",
+  );
+  const out: NormalizedLine[] = [];
+  let at = 0;
+  for (const l of lines) {
+    out.push({ text: l.t.text, start: at, end: at + l.t.length, meta: l.meta, column: l.column });
+    at += l.t.length + 1;
   }
-  const mapped = MappedText.of(source);
-  return { text: source, lines, encoding: decoded.encoding, warnings: [...doc.warnings, ...decoded.warnings], source, toSource: (o) => mapped.toSource(o) };
+  return { text: mapped.text, lines: out, encoding: decoded.encoding, warnings, source, toSource: (o) => mapped.toSource(o) };
 }

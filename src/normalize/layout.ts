@@ -1,0 +1,181 @@
+import { CONTINUATION_WORDS, DATE_LINE_END, PAGE_NUMBER_LINE, PARAGRAPH_END, PARAGRAPH_START, RULE_LINE } from "../../grammars/layout.js";
+import type { SourceLine } from "../load/types.js";
+import type { Warning } from "../record/schema.js";
+import { MappedText } from "./mapped.js";
+
+/** A line as the layout steps pass it along. */
+export interface WorkLine {
+  t: MappedText;
+  meta: Omit<SourceLine, "text" | "runs">;
+  column?: "left" | "right";
+}
+
+const rule = new RegExp(RULE_LINE, "u");
+const pageNumber = new RegExp(PAGE_NUMBER_LINE, "u");
+const paragraphStart = new RegExp(`^(?:${PARAGRAPH_START.map((p) => `(?:${p})`).join("|")})`, "u");
+const paragraphEnd = new RegExp(PARAGRAPH_END, "u");
+const dateLineEnd = new RegExp(DATE_LINE_END, "u");
+const continuationEnd = new RegExp(`(?<![\\p{L}\\p{M}])(?:${CONTINUATION_WORDS.join("|")})$`, "u");
+
+const TAB_WIDTH = 8;
+/** Gap (in columns, tabs expanded) that separates two text columns set side by side. */
+const COLUMN_GAP = 4;
+
+function expandTabs(s: string): number[] {
+  // visual column of each character
+  const cols: number[] = [];
+  let c = 0;
+  for (const ch of s) {
+    cols.push(c);
+    c = ch === "\t" ? (Math.floor(c / TAB_WIDTH) + 1) * TAB_WIDTH : c + 1;
+  }
+  return cols;
+}
+
+/**
+ * Text laid out in two columns with spaces or tabs (`ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI …`)
+ * split into its left and right parts. A gap before `tháng`, `năm`, a digit or `/` is a blank
+ * left for a draft's number or date, not a column gap.
+ */
+export function splitColumns(lines: WorkLine[]): WorkLine[] {
+  const out: WorkLine[] = [];
+  for (const line of lines) {
+    const s = line.t.text;
+    if (line.meta.block || !/\S(?:\t|\s{4,})\S/.test(s)) {
+      out.push(line);
+      continue;
+    }
+    const cols = expandTabs(s);
+    const gap = /(\S)([ \t]*\t[ \t]*|\s{4,})(?=\S)/g;
+    let split = -1;
+    for (let m = gap.exec(s); m; m = gap.exec(s)) {
+      const start = m.index + 1;
+      const end = start + m[2].length;
+      const width = (cols[end] ?? end) - (cols[start] ?? start);
+      const right = s.slice(end);
+      if (width < COLUMN_GAP) continue;
+      if (/^(?:tháng|năm|ngày|\/|\d|[-–]\s*\d|[.,;:)])/iu.test(right)) continue;
+      split = start;
+      break;
+    }
+    if (split < 0) {
+      out.push(line);
+      continue;
+    }
+    const left = line.t.slice(0, split);
+    const rightStart = split + (/^\s*/.exec(s.slice(split))?.[0].length ?? 0);
+    out.push({ ...line, t: left, column: "left" });
+    // a right part may hold another gap (three columns are rare; split again)
+    for (const r of splitColumns([{ ...line, t: line.t.slice(rightStart), column: undefined }])) {
+      out.push({ ...r, column: "right" });
+    }
+  }
+  return out;
+}
+
+/** Leading and trailing white space cut, inner runs of spaces and tabs made one space. */
+export function tidySpaces(line: WorkLine): WorkLine {
+  let t = line.t.replace(/[ \t]{2,}|\t/g, " ");
+  const lead = /^\s*/.exec(t.text)![0].length;
+  const trail = lead === t.length ? 0 : /\s*$/.exec(t.text)![0].length;
+  if (lead || trail) t = t.slice(lead, t.length - trail);
+  return { ...line, t };
+}
+
+/** Box-drawing rules, page numbers and running headers dropped; what was dropped is counted. */
+export function dropLitter(lines: WorkLine[], warnings: Warning[]): WorkLine[] {
+  const pages = new Set(lines.map((l) => l.meta.page ?? 1));
+  // a running header or footer: the same short line at the top or bottom of most pages
+  const running = new Set<string>();
+  if (pages.size >= 3) {
+    const edge = new Map<string, Set<number>>();
+    const byPage = new Map<number, WorkLine[]>();
+    for (const l of lines) {
+      if (!l.t.text) continue;
+      const p = l.meta.page ?? 1;
+      if (!byPage.has(p)) byPage.set(p, []);
+      byPage.get(p)!.push(l);
+    }
+    for (const [p, ls] of byPage) {
+      for (const l of [...ls.slice(0, 2), ...ls.slice(-2)]) {
+        const key = l.t.text.replace(/\d+/g, "#");
+        if (!edge.has(key)) edge.set(key, new Set());
+        edge.get(key)!.add(p);
+      }
+    }
+    for (const [key, ps] of edge) if (ps.size >= Math.max(3, pages.size * 0.6) && key.length < 120) running.add(key);
+  }
+  let dropped = 0;
+  const kept = lines.filter((l, i) => {
+    const s = l.t.text;
+    if (!s) return true;
+    if (rule.test(s)) return false;
+    if (running.has(s.replace(/\d+/g, "#"))) {
+      dropped++;
+      return false;
+    }
+    // a page number stands alone between blank lines or at a page's edge
+    if (pageNumber.test(s) && isolated(lines, i)) {
+      dropped++;
+      return false;
+    }
+    return true;
+  });
+  if (dropped) warnings.push({ code: "page-litter-dropped", message: `${dropped} page number or running header line(s) left out` });
+  return kept;
+}
+
+function isolated(lines: WorkLine[], i: number): boolean {
+  const prev = lines[i - 1];
+  const next = lines[i + 1];
+  const blank = (l?: WorkLine) => !l || !l.t.text.trim();
+  const pageEdge = (l?: WorkLine) => !l || (l.meta.page ?? 1) !== (lines[i].meta.page ?? 1);
+  return (blank(prev) || pageEdge(prev)) && (blank(next) || pageEdge(next));
+}
+
+const isUpper = (s: string) => /\p{Lu}/u.test(s) && s === s.toUpperCase();
+/** Mostly capitals (`ủY BAN NHÂN DÂN THÀNH PHỐ Cần Thơ`): a heading, whatever its first letter. */
+const mostlyUpper = (s: string) => {
+  const letters = s.replace(/[^\p{L}]/gu, "");
+  return letters.length >= 6 && letters.replace(/\p{Lu}/gu, "").length / letters.length < 0.35;
+};
+
+/** The line width a wrapped paragraph fills: wide lines of the document, at their upper quartile. */
+function wrapWidth(lines: WorkLine[]): number {
+  const widths = lines.map((l) => l.t.length).filter((n) => n >= 30).sort((a, b) => a - b);
+  if (widths.length < 3) return Infinity;
+  return widths[Math.floor(widths.length * 0.75)];
+}
+
+/**
+ * Hard-wrapped lines joined back into paragraphs: a line continues into the next when it does not
+ * end a sentence and the next begins in lower case, or when it fills the line width and the next
+ * is not the start of a new part. Blank lines between wrapped lines (as PDF text often has) do
+ * not stop a paragraph; the loader's own paragraph ends do.
+ */
+export function joinWrapped(lines: WorkLine[]): WorkLine[] {
+  const width = wrapWidth(lines);
+  const out: WorkLine[] = [];
+  for (const line of lines) {
+    if (!line.t.text) continue;
+    const prev = out[out.length - 1];
+    if (prev && continues(prev, line, width)) {
+      out[out.length - 1] = { ...prev, t: MappedText.join([prev.t, line.t], " ") };
+    } else {
+      out.push(line);
+    }
+  }
+  return out;
+}
+
+function continues(prev: WorkLine, next: WorkLine, width: number): boolean {
+  if (prev.meta.paragraphEnd) return false;
+  if ((prev.meta.block ?? "") !== (next.meta.block ?? "") || prev.column !== next.column) return false;
+  const p = prev.t.text;
+  const n = next.t.text;
+  if (paragraphEnd.test(p) || dateLineEnd.test(p)) return false;
+  if (paragraphStart.test(n)) return false;
+  if (isUpper(p) || (isUpper(n) && n.length > 3) || mostlyUpper(n)) return false;
+  if (/^[\p{Ll}(“"'‘]/u.test(n) && !/^\p{Ll}\s*\)/u.test(n)) return true;
+  return continuationEnd.test(p) || p.length >= width * 0.85;
+}

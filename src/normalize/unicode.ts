@@ -1,0 +1,74 @@
+import { ONSETS, SYLLABLE_FINALS, VOWEL_INITIAL_WORDS } from "../../grammars/syllables.js";
+import type { MappedText } from "./mapped.js";
+
+// Zero-width characters, BOM, soft hyphen (legacy ư is decoded before this step), word joiner.
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+// NBSP and the typographic spaces → a plain space.
+const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
+// Control characters Word leaves in extracted text (\x03 \x04 \x1f …); tab and newline stay.
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** Invisible and control characters removed, exotic spaces made plain. */
+export function cleanInvisible(t: MappedText): MappedText {
+  return t.replace(INVISIBLE, "").replace(CONTROLS, "").replace(SPACES, " ");
+}
+
+/** NFC from NFD or mixed input, with combining marks that a space pushed off their letter glued back. */
+export function composeNfc(t: MappedText): MappedText {
+  if (!/[\u0300-\u036F]/.test(t.text)) return t;
+  return t.replace(/ +(?=[\u0300-\u036F])/g, "").replace(/\P{M}\p{M}+/gu, (m) => m.normalize("NFC"));
+}
+
+const vowelWords = new Set(VOWEL_INITIAL_WORDS.map((w) => w.normalize("NFC")));
+const finals = SYLLABLE_FINALS.join("|");
+const onsets = [...ONSETS].sort((a, b) => b.length - a.length).join("|");
+const V = "aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ";
+// ĐIỀ U, KHÓ A: a toned vowel at the end of a fragment and a lone final after the space
+const splitFinal = new RegExp(`(?<=[${V}${V.toUpperCase()}])\\s(?=(?:${finals})(?![\\p{L}\\p{M}]))`, "giu");
+// Quy ết, Ngh ị: a fragment that is only an onset (+ the u of qu / i of gi) before a vowel-initial fragment
+const splitOnset = new RegExp(`(?<=(?<![\\p{L}\\p{M}])(?:${onsets})(?:uy|u)?)\\s(?=([${V}${V.toUpperCase()}][\\p{L}\\p{M}]*))`, "giu");
+
+/** Syllables split by a space in PDF extraction glued back, where the pieces cannot be words. */
+export function glueSplitSyllables(t: MappedText): MappedText {
+  if (!/\s/.test(t.text)) return t;
+  let out = spliceSpaces(t, splitFinal, () => true);
+  out = spliceSpaces(out, splitOnset, (next) => !vowelWords.has(next.toLowerCase()));
+  return out;
+}
+
+/** Removes the single space each match stands for, where `keep` says the following fragment is not a word. */
+function spliceSpaces(t: MappedText, re: RegExp, glue: (nextFragment: string) => boolean): MappedText {
+  const cuts: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(t.text); m; m = re.exec(t.text)) {
+    const next = /^[\p{L}\p{M}]*/u.exec(t.text.slice(m.index + 1))?.[0] ?? "";
+    if (isUpperMixed(t.text, m.index, next)) continue;
+    if (glue(next)) cuts.push(m.index);
+  }
+  if (!cuts.length) return t;
+  let out = t;
+  for (const c of cuts.reverse()) out = concat(out.slice(0, c), out.slice(c + 1));
+  return out;
+}
+
+// "BAN U" is not a split; only glue pieces of the same case (ĐIỀ U, Quy ết).
+function isUpperMixed(text: string, spaceAt: number, next: string): boolean {
+  const prev = /[\p{L}\p{M}]*$/u.exec(text.slice(0, spaceAt))?.[0] ?? "";
+  const upper = (s: string) => s === s.toUpperCase();
+  const lower = (s: string) => s === s.toLowerCase();
+  if (upper(next) && !lower(next)) return !upper(prev);
+  return !lower(next) || (!lower(prev) && !/^\p{Lu}\p{Ll}*$/u.test(prev));
+}
+
+function concat(a: MappedText, b: MappedText): MappedText {
+  const origin = new Int32Array(a.length + b.length + 1);
+  origin.set(a.origin.subarray(0, a.length));
+  origin.set(b.origin, a.length);
+  return new (a.constructor as typeof MappedText)(a.text + b.text, origin);
+}
+
+/** Markdown emphasis around a run of text (`**27/5/2026**`) dropped. */
+export function stripEmphasis(t: MappedText): MappedText {
+  if (!/[*_]{2}/.test(t.text)) return t;
+  return t.replace(/(\*\*|__)(?=\S)/g, "").replace(/\*\*/g, "");
+}
