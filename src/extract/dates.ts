@@ -1,7 +1,98 @@
-import type { DateMention, Warning } from "../record/schema.js";
+import type { DateMention, Span, Warning } from "../record/schema.js";
+import { matchKey } from "../normalize/tone.js";
 import type { ExtractContext } from "./context.js";
+import { PARSERS } from "./dates/parsers.js";
+import { formatToken, tokenKind, type Token } from "./dates/point.js";
+import { REFINERS } from "./dates/refiners.js";
 
-// Placeholder until this extractor lands (issue 3).
-export function extractDates(_ctx: ExtractContext): { dates: DateMention[]; warnings: Warning[] } {
-  return { dates: [], warnings: [] };
+/**
+ * Dates and times, chrono style: the parsers in `dates/parsers.ts` find candidates, the refiners
+ * in `dates/refiners.ts` merge a time with its day, join ranges, mark deadlines and check
+ * weekdays. Values are ISO 8601 at the precision written:
+ *
+ * | written | value | kind |
+ * | --- | --- | --- |
+ * | `ngày 20 tháng 5 năm 2025`, `20/5/2025` | `2025-05-20` | date |
+ * | `ngày    tháng 5 năm 2026` (blank day) | `2026-05` | date |
+ * | `tháng 5/2026` | `2026-05` | date |
+ * | `năm 2026` | `2026` | date |
+ * | `ngày 20/5` (no year: the document's year; none known: `--05-20`) | `2025-05-20` | date |
+ * | `8h30` (no day beside it) | `T08:30` | time |
+ * | `08 giờ 00 phút, ngày 27/5/2026` | `2026-05-27T08:00` | datetime |
+ * | `quý IV/2025` | `2025-10/2025-12` | period |
+ * | `05 tháng đầu năm 2026` | `2026-01/2026-05` | period |
+ * | `giai đoạn 2026 - 2035` | `2026/2035` | period |
+ * | `từ ngày 20/5/2025 đến ngày 30/5/2025` | `2025-05-20/2025-05-30` | period |
+ * | `trước 11h00 ngày 26/5/2026` | `2026-05-26T11:00` | deadline |
+ * | `hoàn thành trong tháng 6/2026` | `2026-06` | deadline |
+ *
+ * A period is an ISO 8601 interval `start/end`, each end at its own precision.
+ */
+
+/** What {@link scanDates} returns. */
+export interface DateScan {
+  dates: DateMention[];
+  warnings: Warning[];
+}
+
+/** Markup that may sit inside a date in scraped text (`ngày **27/5/2026**`): read as a space. */
+const MARKUP = /[*]/g;
+
+function keyOf(text: string): string {
+  const key = matchKey(text);
+  const k = key.length === text.length ? key : text.toLowerCase();
+  return k.replace(MARKUP, " ");
+}
+
+/** Every date in `text` (a piece of the document starting at `offset`), with the warnings met. */
+export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext, "year">): DateScan {
+  const key = keyOf(text);
+  const env = { year: ctx.year };
+  let tokens: Token[] = [];
+  for (const parser of PARSERS) {
+    parser.pattern.lastIndex = 0;
+    for (const m of key.matchAll(parser.pattern)) {
+      const built = parser.build(m, env, key);
+      if (!built) continue;
+      tokens.push(...(Array.isArray(built) ? built : [built]));
+    }
+  }
+  tokens.sort((a, b) => a.start - b.start || b.end - a.end);
+  const warnings: Warning[] = [];
+  const renv = { key, text, offset, warnings };
+  for (const refine of REFINERS) tokens = refine(tokens, renv);
+  const dates = tokens.map((t): DateMention => {
+    let { start, end } = t;
+    while (start < end && /[\s*]/.test(text[start])) start++;
+    while (end > start && /[\s*]/.test(text[end - 1])) end--;
+    return {
+      text: text.slice(start, end).replace(MARKUP, "").replace(/\s+/g, " ").trim(),
+      value: formatToken(t),
+      kind: tokenKind(t),
+      span: [offset + start, offset + end],
+    };
+  });
+  return { dates, warnings };
+}
+
+/**
+ * The dates in a piece of text, for other extractors (a task's deadline, a meeting's time).
+ * `text` is a slice of the normalized document starting at `offset`; spans are `offset` + the
+ * position in `text`; dates without a year take `ctx.year`.
+ */
+export function findDates(text: string, offset: number, ctx: Pick<ExtractContext, "year">): DateMention[] {
+  return scanDates(text, offset, ctx).dates;
+}
+
+const overlaps = (a: Span, b: Span) => a[0] < b[1] && b[0] < a[1];
+
+/** Every date in the document, leaving out the header's own number and date (separate fields). */
+export function extractDates(ctx: ExtractContext): { dates: DateMention[]; warnings: Warning[] } {
+  const { tree } = ctx;
+  const scan = scanDates(tree.text, 0, ctx);
+  const skip: Span[] = [];
+  if (tree.number?.span) skip.push(tree.number.span);
+  if (tree.date?.span) skip.push(tree.date.span);
+  const dates = scan.dates.filter((d) => !skip.some((s) => d.span && overlaps(d.span, s)));
+  return { dates, warnings: scan.warnings };
 }

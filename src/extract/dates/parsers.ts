@@ -1,0 +1,227 @@
+/**
+ * The date parsers, chrono style: an ordered list of small regular expressions built from the
+ * fragments in `grammars/dates.ts`, each with an example of what it reads. They run over the
+ * match key of the text (lower case, tone placement folded, same length as the text); every
+ * match becomes a {@link Token}; the refiners (`refiners.ts`) then merge and settle them.
+ */
+import {
+  BLANK,
+  DAY,
+  DAY_PARTS,
+  DURATION_AFTER,
+  DURATION_CUES,
+  HALF_FIRST,
+  HALF_LAST,
+  HOUR,
+  MINUTE,
+  MONTH,
+  MONTH_ONLY_NOT_BEFORE,
+  QUARTER_NUMERALS,
+  QUARTER_WORD,
+  RANGE_DASH,
+  RANGE_TO,
+  YEAR,
+  YEAR_RANGE_LEADS,
+} from "../../../grammars/dates.js";
+import { point, type Point, type Token } from "./point.js";
+
+export interface ParseEnv {
+  /** the document's year, for dates written without one */
+  year: number | null;
+}
+
+export interface Parser {
+  name: string;
+  pattern: RegExp;
+  build(m: RegExpExecArray, env: ParseEnv, key: string): Token | Token[] | null;
+}
+
+const alt = (xs: string[]) => `(?:${[...xs].sort((a, b) => b.length - a.length).join("|")})`;
+const num = (s: string | undefined) => (s === undefined || s === "" ? null : Number(s));
+
+/** No digit or date separator glued on the left. */
+const L = "(?<![\\p{L}\\p{N}/.,-])";
+/** Nothing on the right that would make it part of a longer number or a document number (`/NĐ-CP`). */
+const R = "(?!\\p{N}|\\s*/\\s*[\\p{L}\\p{N}]|[.,-][\\p{L}\\p{N}])";
+const NGAY = "(?:ngày[\\s.…_]*)";
+
+function withYear(p: Partial<Point>, env: ParseEnv): Point {
+  return point({ ...p, y: env.year, yearGuessed: true });
+}
+
+const re = (src: string) => new RegExp(src, "gu");
+
+const tok = (m: RegExpExecArray, parser: string, fields: Omit<Token, "start" | "end" | "parser">): Token => ({
+  start: m.index,
+  end: m.index + m[0].length,
+  parser,
+  ...fields,
+});
+
+const QUARTER = `(?<q>${alt(Object.keys(QUARTER_NUMERALS))})(?![\\p{L}\\p{N}])`;
+const HALF = `(?<half>${alt([...HALF_FIRST, ...HALF_LAST])})`;
+const DAY_PART = `(?:\\s*(?<part>${alt(DAY_PARTS.map((p) => p.word))})(?![\\p{L}]))?`;
+const DURATION_BEFORE = new RegExp(`(?:^|[^\\p{L}])${alt(DURATION_CUES)}\\s+$`, "u");
+const DURATION_AFTER_RE = new RegExp(`^${DURATION_AFTER}`, "u");
+
+function timeToken(m: RegExpExecArray, key: string, parser: string): Token | null {
+  const g = m.groups!;
+  let h = Number(g.h);
+  const mi = num(g.mi) ?? 0;
+  // a duration, not a time of day: "trong vòng 24 giờ", "8 giờ/ngày"
+  if (DURATION_BEFORE.test(key.slice(Math.max(0, m.index - 20), m.index))) return null;
+  if (DURATION_AFTER_RE.test(key.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
+  const part = DAY_PARTS.find((p) => p.word === g.part);
+  if (part?.pm && h < 12) h += 12;
+  if (h > 23) return null;
+  return tok(m, parser, { point: point({ h, mi }) });
+}
+
+export const PARSERS: Parser[] = [
+  // "ngày 20 tháng 5 năm 2025", "20 tháng 5, năm 2025", "ngày  01 tháng  7 năm 2004"
+  {
+    name: "words-full",
+    pattern: re(`${L}${NGAY}?(?<d>${DAY})\\s+tháng\\s+(?<m>${MONTH})\\s*,?\\s*năm\\s+(?<y>${YEAR})${R}`),
+    build: (m) => tok(m, "words-full", { point: point({ y: +m.groups!.y, m: +m.groups!.m, d: +m.groups!.d }) }),
+  },
+  // "ngày    tháng 5 năm 2026" → 2026-05; "ngày …… tháng …… năm 2025" → 2025 (a draft's blank fields)
+  {
+    name: "words-blank",
+    pattern: re(`ngày(?=[\\s.…_])${BLANK}tháng(?:${BLANK}(?<m>${MONTH})(?!\\p{N}))?${BLANK}năm\\s*(?<y>${YEAR})${R}`),
+    build: (m) => tok(m, "words-blank", { point: point({ y: +m.groups!.y, m: num(m.groups!.m) }) }),
+  },
+  // "ngày 20 tháng 5" (no year: the document's year)
+  {
+    name: "words-no-year",
+    pattern: re(`${L}ngày\\s+(?<d>${DAY})\\s+tháng\\s+(?<m>${MONTH})(?![\\p{N}]|\\s*,?\\s*năm\\s*\\p{N})`),
+    build: (m, env) => tok(m, "words-no-year", { point: withYear({ m: +m.groups!.m, d: +m.groups!.d }, env) }),
+  },
+  // "ngày 20/5/2025", "05/01/2020", "ngày 01/ 7 /2004"
+  {
+    name: "numeric-slash",
+    pattern: re(`${L}${NGAY}?(?<d>${DAY})\\s*/\\s*(?<m>${MONTH})\\s*/\\s*(?<y>${YEAR})${R}`),
+    build: (m) => tok(m, "numeric-slash", { point: point({ y: +m.groups!.y, m: +m.groups!.m, d: +m.groups!.d }) }),
+  },
+  // "20-5-2025"
+  {
+    name: "numeric-dash",
+    pattern: re(`${L}${NGAY}?(?<d>${DAY})-(?<m>${MONTH})-(?<y>${YEAR})${R}`),
+    build: (m) => tok(m, "numeric-dash", { point: point({ y: +m.groups!.y, m: +m.groups!.m, d: +m.groups!.d }) }),
+  },
+  // "20.5.2025"
+  {
+    name: "numeric-dot",
+    pattern: re(`${L}${NGAY}?(?<d>${DAY})\\.(?<m>${MONTH})\\.(?<y>${YEAR})${R}`),
+    build: (m) => tok(m, "numeric-dot", { point: point({ y: +m.groups!.y, m: +m.groups!.m, d: +m.groups!.d }) }),
+  },
+  // "ngày 20/5" (no year: the document's year); needs the word "ngày"
+  {
+    name: "numeric-no-year",
+    pattern: re(`ngày\\s*(?<d>${DAY})\\s*/\\s*(?<m>${MONTH})(?![\\p{N}]|\\s*[/.-]\\s*[\\p{L}\\p{N}])`),
+    build: (m, env) => tok(m, "numeric-no-year", { point: withYear({ m: +m.groups!.m, d: +m.groups!.d }, env) }),
+  },
+  // "ngày    /    /2007" → 2007; "ngày   /7/2007" → 2007-07 (blank draft fields)
+  {
+    name: "numeric-blank",
+    pattern: re(`ngày[\\s.…_]*/[\\s.…_]*(?:(?<m>${MONTH})[\\s.…_]*)?/\\s*(?<y>${YEAR})${R}`),
+    build: (m) => tok(m, "numeric-blank", { point: point({ y: +m.groups!.y, m: num(m.groups!.m) }) }),
+  },
+  // "ngày 20 - 25/5/2026", "từ ngày 20 đến ngày 25/5/2026" → 2026-05-20/2026-05-25
+  {
+    name: "day-range",
+    pattern: re(
+      `(?:từ\\s+)?ngày\\s*(?<d1>${DAY})\\s*(?:${RANGE_DASH}|\\s${alt(RANGE_TO)}\\s)\\s*(?:ngày\\s*)?(?<d2>${DAY})\\s*/\\s*(?<m>${MONTH})(?:\\s*/\\s*(?<y>${YEAR}))?${R}`,
+    ),
+    build: (m, env) => {
+      const g = m.groups!;
+      const y = num(g.y) ?? env.year;
+      const d1 = +g.d1;
+      const d2 = +g.d2;
+      if (d2 <= d1) return null;
+      return tok(m, "day-range", { from: point({ y, m: +g.m, d: d1 }), to: point({ y, m: +g.m, d: d2 }) });
+    },
+  },
+  // "tháng 5/2026", "tháng 5 năm 2026", "tháng 05-2026" → 2026-05
+  {
+    name: "month-year",
+    pattern: re(`(?<![\\p{L}])tháng\\s*(?<m>${MONTH})\\s*(?:/|-|\\.|,?\\s*năm)\\s*(?<y>${YEAR})${R}`),
+    build: (m) => tok(m, "month-year", { point: point({ y: +m.groups!.y, m: +m.groups!.m }) }),
+  },
+  // "Chương trình công tác tháng 5" → the document's year
+  {
+    name: "month-only",
+    pattern: re(`(?<!\\p{L}|\\p{N}\\s*)tháng\\s+(?<m>${MONTH})(?![\\p{N}]|\\s*[/.-]\\s*\\p{N}|\\s*,?\\s*năm\\s*\\p{N}|\\s+${alt(MONTH_ONLY_NOT_BEFORE)}(?!\\p{L}))`),
+    build: (m, env) => tok(m, "month-only", { point: withYear({ m: +m.groups!.m }, env) }),
+  },
+  // "quý IV/2025" → 2025-10/2025-12; "quý I năm 2026"; "quý 3" (the document's year)
+  {
+    name: "quarter",
+    pattern: re(`(?<![\\p{L}])${QUARTER_WORD}\\s+${QUARTER}(?:\\s*(?:/|-|,?\\s*năm)\\s*(?<y>${YEAR})${R})?`),
+    build: (m, env) => {
+      const q = QUARTER_NUMERALS[m.groups!.q];
+      const y = num(m.groups!.y) ?? env.year;
+      const guessed = m.groups!.y === undefined;
+      return tok(m, "quarter", {
+        from: point({ y, m: q * 3 - 2, yearGuessed: guessed }),
+        to: point({ y, m: q * 3, yearGuessed: guessed }),
+      });
+    },
+  },
+  // "05 tháng đầu năm 2026" → 2026-01/2026-05; "6 tháng cuối năm" → 07/12 of the document's year
+  {
+    name: "months-of-year",
+    pattern: re(`${L}(?<n>0?[1-9]|1[0-2])\\s+tháng\\s+${HALF}\\s+năm(?:\\s+(?<y>${YEAR})${R})?(?![\\p{L}\\p{N}])`),
+    build: (m, env) => {
+      const n = +m.groups!.n;
+      const y = num(m.groups!.y) ?? env.year;
+      const first = HALF_FIRST.includes(m.groups!.half);
+      const guessed = m.groups!.y === undefined;
+      return tok(m, "months-of-year", {
+        from: point({ y, m: first ? 1 : 13 - n, yearGuessed: guessed }),
+        to: point({ y, m: first ? n : 12, yearGuessed: guessed }),
+      });
+    },
+  },
+  // "nửa đầu năm 2026" → 2026-01/2026-06
+  {
+    name: "half-year",
+    pattern: re(`(?<![\\p{L}])nửa\\s+${HALF}\\s+năm(?:\\s+(?<y>${YEAR})${R})?(?![\\p{L}\\p{N}])`),
+    build: (m, env) => {
+      const y = num(m.groups!.y) ?? env.year;
+      const first = HALF_FIRST.includes(m.groups!.half);
+      return tok(m, "half-year", { from: point({ y, m: first ? 1 : 7 }), to: point({ y, m: first ? 6 : 12 }) });
+    },
+  },
+  // "giai đoạn 2026 - 2035", "năm học 2024-2025", "2021-2025" → 2026/2035
+  {
+    name: "year-range",
+    pattern: re(`(?:(?<![\\p{L}])${alt(YEAR_RANGE_LEADS)}\\s*:?\\s*)?${L}(?<y1>${YEAR})${RANGE_DASH}(?<y2>${YEAR})${R}`),
+    build: (m) => {
+      const y1 = +m.groups!.y1;
+      const y2 = +m.groups!.y2;
+      if (y2 <= y1 || y2 - y1 > 50) return null;
+      return tok(m, "year-range", { from: point({ y: y1 }), to: point({ y: y2 }) });
+    },
+  },
+  // "năm 2026"
+  {
+    name: "year",
+    pattern: re(`(?<![\\p{L}])năm\\s+(?<y>${YEAR})${R}`),
+    build: (m) => tok(m, "year", { point: point({ y: +m.groups!.y }) }),
+  },
+  // "08 giờ 00 phút", "8 giờ 30", "14 giờ", "8 giờ sáng", "2 giờ chiều"
+  {
+    name: "time-words",
+    pattern: re(`${L}(?<h>${HOUR})\\s*giờ(?:\\s*(?<mi>${MINUTE})(?:\\s*(?:phút|'))?)?(?![\\p{L}\\p{N}])${DAY_PART}`),
+    build: (m, _env, key) => timeToken(m, key, "time-words"),
+  },
+  // "8h30", "11h00", "lúc 14h", "14h30'", "8g30"
+  {
+    name: "time-h",
+    pattern: re(`${L}(?<h>${HOUR})(?:h(?:\\s*(?<mi>${MINUTE}))?|g(?<mi2>${MINUTE}))'?(?![\\p{L}\\p{N}])${DAY_PART}`),
+    build: (m, _env, key) => {
+      if (m.groups!.mi2) m.groups!.mi = m.groups!.mi2;
+      return timeToken(m, key, "time-h");
+    },
+  },
+];

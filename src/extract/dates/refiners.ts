@@ -1,0 +1,184 @@
+/**
+ * Refiners, chrono style: each takes the parsers' tokens (sorted by start) and returns a settled
+ * list. They run in the order of {@link REFINERS}.
+ */
+import type { Warning } from "../../record/schema.js";
+import { DAY_PARTS, DEADLINE_CUES, NOT_DATE_AFTER, NOT_DATE_BEFORE, RANGE_DASH, RANGE_TO, WEEKDAYS } from "../../../grammars/dates.js";
+import { formatPoint, isoWeekday, validPoint, type Point, type Token } from "./point.js";
+
+export interface RefineEnv {
+  /** the match key of the scanned text (lower case, same offsets) */
+  key: string;
+  /** the scanned text as written */
+  text: string;
+  /** where the scanned text starts in the document (for warnings' spans) */
+  offset: number;
+  warnings: Warning[];
+}
+
+export type Refiner = (tokens: Token[], env: RefineEnv) => Token[];
+
+const alt = (xs: string[]) => `(?:${[...xs].sort((a, b) => b.length - a.length).join("|")})`;
+const byStart = (a: Token, b: Token) => a.start - b.start || b.end - a.end;
+
+/** Drops dates that are not real (31/2, 29/2/2025) and periods that end before they start. */
+export const dropInvalid: Refiner = (tokens) =>
+  tokens.filter((t) => {
+    if (t.point) return validPoint(t.point);
+    if (!t.from || !t.to || !validPoint(t.from) || !validPoint(t.to)) return false;
+    const a = formatPoint(t.from);
+    const b = formatPoint(t.to);
+    return !(a.length === b.length && a > b);
+  });
+
+const NOT_BEFORE_RE = new RegExp(`(?<![\\p{L}])${alt(NOT_DATE_BEFORE)}\\s*$`, "u");
+const NOT_AFTER_RE = new RegExp(`^\\s*${alt(NOT_DATE_AFTER)}(?![\\p{L}])`, "u");
+
+/** Numbers that only look like dates: `Điều 5.2.2010`, `khoản 20/5/2025`, `1.12.2000 đồng`. */
+export const dropLookalikes: Refiner = (tokens, env) =>
+  tokens.filter((t) => {
+    const startsWithDigit = /\p{N}/u.test(env.key[t.start] ?? "");
+    if (startsWithDigit && NOT_BEFORE_RE.test(env.key.slice(Math.max(0, t.start - 12), t.start))) return false;
+    if (NOT_AFTER_RE.test(env.key.slice(t.end, t.end + 8))) return false;
+    return true;
+  });
+
+/** Where matches overlap, keeps the longest (`ngày 20 tháng 5 năm 2025` over its `năm 2025`). */
+export const dropOverlaps: Refiner = (tokens) => {
+  const kept: Token[] = [];
+  const ordered = [...tokens].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  for (const t of ordered) {
+    if (kept.some((k) => t.start < k.end && k.start < t.end)) continue;
+    kept.push(t);
+  }
+  return kept.sort(byStart);
+};
+
+const hasDate = (p: Point) => p.y !== null || p.m !== null;
+const isTime = (t: Token) => !!t.point && t.point.h !== null && !hasDate(t.point);
+const isTimeRange = (t: Token) => !!t.from && !!t.to && t.from.h !== null && !hasDate(t.from) && !hasDate(t.to);
+const isDay = (t: Token) => !!t.point && t.point.h === null && t.point.d !== null;
+
+const RANGE_GAP = new RegExp(`^\\s*(?:${alt(RANGE_TO)}|${RANGE_DASH})\\s*$`, "u");
+const FROM_BEFORE = /(?:^|[^\p{L}])từ\s*(?:ngày\s*)?$/u;
+
+function inherit(a: Point, b: Point): Point {
+  const p = { ...a };
+  if (p.h === null || hasDate(p)) {
+    if (p.y === null || a.yearGuessed) {
+      p.y = b.y;
+      p.yearGuessed = b.yearGuessed;
+    }
+    if (p.m === null && p.d !== null) p.m = b.m;
+  }
+  return p;
+}
+
+/**
+ * `từ ngày 20/5/2025 đến ngày 30/5/2025`, `từ 8h00 đến 11h30`, `từ quý I đến quý III/2026`:
+ * two neighbours joined by `đến`/`tới` (after a `từ`) or a dash, into one period.
+ */
+export const mergeRanges: Refiner = (tokens, env) => {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i];
+    const b = tokens[i + 1];
+    if (b) {
+      const gap = env.key.slice(a.end, b.start);
+      const dash = /^\s*[-–—]\s*$/u.test(gap);
+      const fromBefore = FROM_BEFORE.test(env.key.slice(Math.max(0, a.start - 12), a.start));
+      const sameShape = (isTime(a) && isTime(b)) || (!isTime(a) && !isTime(b) && !isTimeRange(a) && !isTimeRange(b));
+      if (RANGE_GAP.test(gap) && sameShape && (fromBefore || dash)) {
+        const from = inherit(a.from ?? a.point!, b.from ?? b.point!);
+        const to = b.to ?? b.point!;
+        let start = a.start;
+        if (fromBefore) start = a.start - (env.key.slice(0, a.start).match(/từ\s*(?:ngày\s*)?$/u)?.[0].length ?? 0);
+        out.push({ start, end: b.end, from, to, parser: "range" });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+};
+
+const DAY_PART_WORDS = alt(DAY_PARTS.map((p) => p.word));
+const WEEKDAY_WORDS = alt(WEEKDAYS.flatMap((w) => w.words));
+/** between a time and the date after it: `08 giờ 00 phút, ngày 27/5/2026`, `14h00 thứ Tư ngày …` */
+const TIME_THEN_DATE = new RegExp(`^\\s*[,;]?\\s*(?:(?:buổi\\s+)?${DAY_PART_WORDS}\\s*,?\\s*)?(?:${WEEKDAY_WORDS}\\s*,?\\s*)?(?:ngày\\s*)?$`, "u");
+/** between a date and the time after it: `ngày 27/5/2026 (thứ Tư), lúc 8h00` */
+const DATE_THEN_TIME = new RegExp(`^\\s*(?:\\(\\s*${WEEKDAY_WORDS}\\s*\\))?\\s*[,;]?\\s*(?:${WEEKDAY_WORDS}\\s*,?\\s*)?(?:vào\\s+)?(?:lúc|hồi|từ)?\\s*$`, "u");
+
+function withDate(time: Point, date: Point): Point {
+  return { ...time, y: date.y, m: date.m, d: date.d, yearGuessed: date.yearGuessed };
+}
+
+/** A time next to a day becomes one datetime: `từ 08 giờ 00 phút, ngày 27/5/2026` → 2026-05-27T08:00. */
+export const mergeDateTime: Refiner = (tokens, env) => {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i];
+    const b = tokens[i + 1];
+    if (b) {
+      const gap = env.key.slice(a.end, b.start);
+      const timeFirst = (isTime(a) || isTimeRange(a)) && isDay(b) && TIME_THEN_DATE.test(gap);
+      const dateFirst = isDay(a) && (isTime(b) || isTimeRange(b)) && DATE_THEN_TIME.test(gap);
+      if (timeFirst || dateFirst) {
+        const [t, d] = timeFirst ? [a, b] : [b, a];
+        const merged: Token = { start: a.start, end: b.end, parser: "datetime", deadline: a.deadline || b.deadline };
+        if (t.point) merged.point = withDate(t.point, d.point!);
+        else {
+          merged.from = withDate(t.from!, d.point!);
+          merged.to = withDate(t.to!, d.point!);
+        }
+        out.push(merged);
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+};
+
+const DEADLINE_RE = new RegExp(`(?<![\\p{L}])${alt(DEADLINE_CUES)}\\s*$`, "u");
+
+/** `trước 11h00 ngày 26/5/2026`, `chậm nhất ngày 30/6`, `hoàn thành trong tháng 6/2026`: kind deadline, the cue in the span. */
+export const markDeadlines: Refiner = (tokens, env) =>
+  tokens.map((t) => {
+    const lineStart = env.key.lastIndexOf("\n", t.start - 1) + 1;
+    const before = env.key.slice(Math.max(lineStart, t.start - 60), t.start);
+    const m = before.match(DEADLINE_RE);
+    if (!m) return t;
+    return { ...t, start: t.start - m[0].length, deadline: true };
+  });
+
+const WEEKDAY_AFTER = new RegExp(`^\\s*[,(]?\\s*(${WEEKDAY_WORDS})(?![\\p{L}])`, "u");
+const WEEKDAY_BEFORE = new RegExp(`(?<![\\p{L}])(${WEEKDAY_WORDS})\\s*,?\\s*(?:ngày\\s*)?$`, "u");
+
+/** Checks a weekday written beside a full date; a disagreement becomes a `weekday-mismatch` warning. */
+export const checkWeekdays: Refiner = (tokens, env) => {
+  for (const t of tokens) {
+    const p = t.point ?? (t.from && t.to && formatPoint(t.from) === formatPoint(t.to) ? t.from : null);
+    if (!p || p.y === null || p.m === null || p.d === null || p.yearGuessed) continue;
+    const after = env.key.slice(t.end, t.end + 16).match(WEEKDAY_AFTER);
+    const before = env.key.slice(Math.max(0, t.start - 16), t.start).match(WEEKDAY_BEFORE);
+    const word = after?.[1] ?? before?.[1];
+    if (!word) continue;
+    const written = WEEKDAYS.find((w) => w.words.includes(word))!.iso;
+    const actual = isoWeekday(p.y, p.m, p.d);
+    if (written !== actual) {
+      const wrote = after ? env.text.slice(t.end, t.end + after[0].length) : env.text.slice(t.start - before![0].length, t.start);
+      env.warnings.push({
+        code: "weekday-mismatch",
+        message: `${env.text.slice(t.start, t.end).replace(/\s+/g, " ").trim()} is a ${WEEKDAYS.find((w) => w.iso === actual)!.words[0]}, but the text says ${wrote.replace(/[\s,()]+/g, " ").trim()}`,
+        span: [env.offset + t.start, env.offset + t.end],
+      });
+    }
+  }
+  return tokens;
+};
+
+/** The order the refiners run in. */
+export const REFINERS: Refiner[] = [dropInvalid, dropLookalikes, dropOverlaps, mergeRanges, mergeDateTime, mergeRanges, markDeadlines, checkWeekdays];
