@@ -1,4 +1,109 @@
-import type { Command } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
+import { VanbanError } from "../errors.js";
+import { parseShard } from "../bulk/inputs.js";
+import { convertFiles, type OutputFormat } from "../bulk/run.js";
 
-// Placeholder until bulk conversion lands (issue 5).
-export function registerConvert(_program: Command): void {}
+interface ConvertCliOptions {
+  out?: string;
+  format: OutputFormat;
+  jobs?: number;
+  timeout: number;
+  maxMemory: number;
+  resume?: boolean;
+  ordered?: boolean;
+  stdin?: boolean;
+  shard?: [number, number];
+  quiet?: boolean;
+  summary?: string;
+  excel?: boolean;
+  failOnError?: boolean;
+  progressEvery: number;
+}
+
+const positive = (what: string, allowZero = false) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0)) throw new InvalidArgumentError(`${what} takes a ${allowZero ? "non-negative" : "positive"} number`);
+  return n;
+};
+
+export function registerConvert(program: Command): void {
+  program
+    .command("convert")
+    .description("convert many documents on every core: one output line per input file, a record or an error record")
+    .argument("[inputs...]", "files, folders (searched recursively for .pdf .docx .doc .rtf .html .htm .txt .md) and globs")
+    .option("-o, --out <path>", "output file (jsonl, json), folder (csv), or - for standard output")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["jsonl", "json", "csv"]).default("jsonl"))
+    .option("-j, --jobs <n>", "worker threads (default: one per core)", positive("--jobs"))
+    .option("--timeout <sec>", "give up on a file after this many seconds (0: never)", positive("--timeout", true), 120)
+    .option("--max-memory <mb>", "memory cap of each worker in MB; a file that needs more is reported and skipped", positive("--max-memory", true), 2048)
+    .option("--resume", "continue an interrupted run: skip the files already in the output, append the rest")
+    .option("--ordered", "write records in input order (default: as they finish; each carries source.path and source.sha256)")
+    .option("--stdin", "read the paths one a line from standard input; with no --out, write JSONL to standard output")
+    .option("--shard <K/N>", "take only every N-th file of the sorted listing, starting with the K-th (1 ≤ K ≤ N)", (v) => {
+      try {
+        return parseShard(v);
+      } catch (err) {
+        throw new InvalidArgumentError((err as Error).message);
+      }
+    })
+    .option("-q, --quiet", "no progress and no summary on standard error")
+    .option("--summary <file>", "also write the summary as JSON to this file")
+    .option("--excel", "CSV with a byte-order mark, so Excel reads Vietnamese right")
+    .option("--fail-on-error", "exit with status 1 when any file failed")
+    .option("--progress-every <sec>", "seconds between progress lines when standard error is not a terminal", positive("--progress-every"), 10)
+    .action(async (inputs: string[], opts: ConvertCliOptions) => {
+      const stderr = process.stderr;
+      if (!opts.stdin && !inputs.length) {
+        stderr.write("vanban convert: name the files, folders or globs to convert, or give --stdin\n");
+        process.exit(2);
+      }
+      if (opts.stdin && inputs.length) {
+        stderr.write("vanban convert: --stdin reads the paths from standard input; name no inputs with it\n");
+        process.exit(2);
+      }
+      if (!opts.stdin && !opts.out) {
+        stderr.write("vanban convert: --out PATH is required (or --out - for standard output)\n");
+        process.exit(2);
+      }
+      const controller = new AbortController();
+      let interrupts = 0;
+      const onSignal = (sig: NodeJS.Signals) => {
+        if (++interrupts > 1) process.exit(130);
+        if (!opts.quiet) stderr.write(`\nvanban convert: ${sig}: finishing the output (press Ctrl-C again to quit at once)\n`);
+        controller.abort();
+      };
+      process.on("SIGINT", onSignal);
+      process.on("SIGTERM", onSignal);
+      // a consumer that closes the pipe (`| head`) ends the run quietly
+      process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+        if (err.code === "EPIPE") process.exit(0);
+        throw err;
+      });
+      try {
+        const summary = await convertFiles({
+          inputs,
+          stdin: opts.stdin ? process.stdin : undefined,
+          out: opts.out ?? null,
+          format: opts.format,
+          jobs: opts.jobs,
+          timeoutSec: opts.timeout,
+          maxMemoryMb: opts.maxMemory,
+          resume: opts.resume,
+          ordered: opts.ordered,
+          shard: opts.shard,
+          progress: !opts.quiet,
+          progressEveryMs: opts.progressEvery * 1000,
+          printSummary: !opts.quiet,
+          summaryFile: opts.summary,
+          excel: opts.excel,
+          signal: controller.signal,
+        });
+        if (summary.interrupted) process.exit(130);
+        process.exit(opts.failOnError && summary.status.error > 0 ? 1 : 0);
+      } catch (err) {
+        stderr.write(`vanban convert: ${err instanceof VanbanError || err instanceof Error ? err.message : String(err)}\n`);
+        if (process.env.VANBAN_DEBUG && err instanceof Error) stderr.write(String(err.stack) + "\n");
+        process.exit(1);
+      }
+    });
+}

@@ -1,0 +1,82 @@
+import { createInterface } from "node:readline";
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { glob, isDynamicPattern } from "tinyglobby";
+import { InputError } from "../errors.js";
+
+/** Extensions that a folder walk picks up (files named on the command line are taken whatever their name). */
+export const DOCUMENT_EXTENSIONS = [".pdf", ".docx", ".doc", ".rtf", ".html", ".htm", ".txt", ".md"];
+
+const isDocument = (name: string) => {
+  const dot = name.lastIndexOf(".");
+  return dot > 0 && DOCUMENT_EXTENSIONS.includes(name.slice(dot).toLowerCase());
+};
+
+/** Byte-wise order, the same on every machine and locale (so shards agree). */
+export const compareNames = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Every document under a folder, recursively, sorted; hidden files and folders are skipped. */
+async function walk(dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => compareNames(a.name, b.name));
+  for (const e of entries) {
+    if (e.name.startsWith(".")) continue;
+    const full = join(dir, e.name);
+    if (e.isDirectory()) await walk(full, out);
+    else if ((e.isFile() || e.isSymbolicLink()) && isDocument(e.name)) out.push(full);
+  }
+}
+
+/**
+ * Files, folders and globs → the sorted list of files to convert, without duplicates.
+ * A path that does not exist stays in the list (it becomes an error record, so nothing named is
+ * silently dropped); a glob that matches nothing is an error.
+ */
+export async function expandInputs(args: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const arg of args) {
+    let st: Awaited<ReturnType<typeof stat>> | null = null;
+    try {
+      st = await stat(arg);
+    } catch {
+      st = null;
+    }
+    if (st?.isDirectory()) {
+      const inFolder: string[] = [];
+      await walk(arg, inFolder);
+      found.push(...inFolder);
+    } else if (!st && isDynamicPattern(arg)) {
+      const matches = await glob(arg, { onlyFiles: true, dot: false, expandDirectories: false });
+      if (!matches.length) throw new InputError("no-match", `the pattern ${arg} matches no file`, arg);
+      found.push(...matches.filter(isDocument));
+    } else {
+      found.push(arg);
+    }
+  }
+  return [...new Set(found)].sort(compareNames);
+}
+
+/** `--shard K/N` (K from 1 to N) → [K, N]. */
+export function parseShard(spec: string): [number, number] {
+  const m = /^(\d+)\/(\d+)$/.exec(spec.trim());
+  const k = m ? Number(m[1]) : NaN;
+  const n = m ? Number(m[2]) : NaN;
+  if (!m || n < 1 || k < 1 || k > n) {
+    throw new InputError("bad-option", `--shard takes K/N with 1 ≤ K ≤ N (for example 2/8), not ${spec}`);
+  }
+  return [k, n];
+}
+
+/** Every N-th file of the sorted listing, starting with the K-th. */
+export function shard<T>(items: T[], [k, n]: [number, number]): T[] {
+  return items.filter((_, i) => i % n === k - 1);
+}
+
+/** Paths one a line (blank lines skipped, CRLF tolerated), as they arrive. */
+export async function* readPathLines(input: NodeJS.ReadableStream): AsyncGenerator<string> {
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  for await (const line of rl) {
+    const path = line.trim();
+    if (path) yield path;
+  }
+}

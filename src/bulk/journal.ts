@@ -1,0 +1,160 @@
+import { closeSync, existsSync, openSync, readSync, renameSync, statSync, truncateSync, writeSync } from "node:fs";
+
+/**
+ * The journal is the JSONL stream of finished records: `--format jsonl` writes it as the output
+ * itself, `json` and `csv` write it beside their output and build the final files from it. Each
+ * line is appended with one write() as soon as its file is done, so a crash or Ctrl-C loses at
+ * most the line being written, and `--resume` reads it back to skip what is done.
+ */
+
+/** Each line of a JSONL file with its byte offsets; `complete` is false for a last line without its newline. */
+export function* jsonlLines(path: string, chunkSize = 1 << 20): Generator<{ text: string; start: number; end: number; complete: boolean }> {
+  const fd = openSync(path, "r");
+  try {
+    const buf = Buffer.allocUnsafe(chunkSize);
+    let carry: Buffer = Buffer.alloc(0);
+    let carryStart = 0;
+    let pos = 0;
+    for (;;) {
+      const n = readSync(fd, buf, 0, chunkSize, pos);
+      if (n === 0) break;
+      pos += n;
+      const data = carry.length ? Buffer.concat([carry, buf.subarray(0, n)]) : buf.subarray(0, n);
+      let from = 0;
+      for (let nl = data.indexOf(10, from); nl >= 0; nl = data.indexOf(10, from)) {
+        yield { text: data.toString("utf8", from, nl), start: carryStart + from, end: carryStart + nl + 1, complete: true };
+        from = nl + 1;
+      }
+      carry = Buffer.from(data.subarray(from));
+      carryStart += from;
+    }
+    if (carry.length) yield { text: carry.toString("utf8"), start: carryStart, end: carryStart + carry.length, complete: false };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface JournalState {
+  /** `source.path` of every finished file (records and error records alike) */
+  done: Set<string>;
+  lines: number;
+  /** bytes of a broken last line that were cut off */
+  droppedBytes: number;
+  /** lines in the middle that are not JSON records (left in place, not counted as done) */
+  badLines: number;
+}
+
+/**
+ * Reads a journal left by an earlier run. A last line cut short (the run was killed while
+ * writing it) is dropped from the file, so appending goes on from a clean line boundary.
+ */
+export function readJournal(path: string): JournalState {
+  const state: JournalState = { done: new Set(), lines: 0, droppedBytes: 0, badLines: 0 };
+  if (!existsSync(path)) return state;
+  let goodEnd = 0;
+  let lastBad: { start: number; end: number } | null = null;
+  for (const line of jsonlLines(path)) {
+    if (!line.text.trim()) {
+      goodEnd = line.end;
+      continue;
+    }
+    const source = parseSourcePath(line.text);
+    if (source === null || !line.complete) {
+      lastBad = { start: line.start, end: line.end };
+      state.badLines++;
+      continue;
+    }
+    if (lastBad) lastBad = null; // a bad line followed by good ones: keep it, it was not the tail
+    state.done.add(source);
+    state.lines++;
+    goodEnd = line.end;
+  }
+  if (lastBad && lastBad.end === statSync(path).size) {
+    state.badLines--;
+    state.droppedBytes = lastBad.end - goodEnd;
+    truncateSync(path, goodEnd);
+  }
+  return state;
+}
+
+function parseSourcePath(text: string): string | null {
+  try {
+    const rec = JSON.parse(text) as { source?: { path?: unknown } };
+    return typeof rec?.source?.path === "string" ? rec.source.path : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Where finished lines go: a file appended line by line, or standard output. */
+export interface LineSink {
+  write(line: string): void | Promise<void>;
+  close(): Promise<void>;
+}
+
+export class FileSink implements LineSink {
+  private readonly fd: number;
+  constructor(path: string, append: boolean) {
+    this.fd = openSync(path, append ? "a" : "w");
+  }
+  write(line: string): void {
+    writeSync(this.fd, line + "\n");
+  }
+  async close(): Promise<void> {
+    closeSync(this.fd);
+  }
+}
+
+export class StreamSink implements LineSink {
+  constructor(private readonly stream: NodeJS.WritableStream) {}
+  write(line: string): void | Promise<void> {
+    if (this.stream.write(line + "\n")) return;
+    return new Promise((resolve) => this.stream.once("drain", () => resolve()));
+  }
+  close(): Promise<void> {
+    return new Promise((resolve) => this.stream.write("", () => resolve()));
+  }
+}
+
+/** Buffered writer for the files built at the end (JSON array, CSV tables). */
+export class BufferedFile {
+  private readonly fd: number;
+  private parts: string[] = [];
+  private size = 0;
+  constructor(readonly path: string) {
+    this.fd = openSync(path, "w");
+  }
+  write(s: string): void {
+    this.parts.push(s);
+    this.size += s.length;
+    if (this.size > 1 << 16) this.flush();
+  }
+  flush(): void {
+    if (this.parts.length) writeSync(this.fd, this.parts.join(""));
+    this.parts = [];
+    this.size = 0;
+  }
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+/** The journal as one JSON array, written to a temporary file and renamed into place. */
+export function writeJsonArray(journal: string, out: string): number {
+  const tmp = `${out}.tmp-${process.pid}`;
+  const file = new BufferedFile(tmp);
+  let n = 0;
+  file.write("[");
+  if (existsSync(journal)) {
+    for (const line of jsonlLines(journal)) {
+      if (!line.complete || !line.text.trim()) continue;
+      file.write(n++ ? ",\n" : "\n");
+      file.write(line.text);
+    }
+  }
+  file.write(n ? "\n]\n" : "]\n");
+  file.close();
+  renameSync(tmp, out);
+  return n;
+}

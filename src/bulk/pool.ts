@@ -1,0 +1,195 @@
+import { existsSync } from "node:fs";
+import { Worker } from "node:worker_threads";
+import type { TaskMessage, TaskResult } from "./protocol.js";
+
+/**
+ * How a file ended when its worker had to be stopped: the pool never throws for a file, it
+ * reports one of these and starts a fresh worker.
+ */
+export interface PoolFailure {
+  failure: "timeout" | "out-of-memory" | "worker-crashed";
+  message: string;
+}
+
+/** `ms`: how long the file took in its worker (from when the worker started on it). */
+export type PoolOutcome = ({ result: TaskResult } | PoolFailure | { cancelled: true }) & { ms?: number };
+
+export interface PoolOptions {
+  /** number of worker threads */
+  size: number;
+  /** per-file time limit in ms (0: none) */
+  timeoutMs: number;
+  /** heap cap of each worker in MB (`resourceLimits.maxOldGenerationSizeMb`; 0: Node's default) */
+  maxMemoryMb: number;
+  /** tasks handed to a worker ahead of time so it never waits for the main thread (default 2) */
+  prefetch?: number;
+  /** the worker script; default the compiled `worker.js` beside this module */
+  workerUrl?: URL;
+}
+
+interface Pending {
+  task: TaskMessage;
+  resolve: (o: PoolOutcome) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** tasks sent to this worker, in order; the first one is the one it is working on */
+  queue: Pending[];
+  /** when the first task of the queue started */
+  startedAt: number;
+  timer: NodeJS.Timeout | null;
+  dead: boolean;
+  /** the worker has loaded its modules: the clock of its first file starts only then */
+  ready: boolean;
+}
+
+/** The compiled worker: beside this module in `dist/`, or in `dist/` when this runs as TypeScript (tests). */
+export function defaultWorkerUrl(): URL {
+  const here = new URL("./worker.js", import.meta.url);
+  if (existsSync(here)) return here;
+  const built = new URL("../../dist/src/bulk/worker.js", import.meta.url);
+  if (existsSync(built)) return built;
+  throw new Error("vanban: the compiled worker (dist/src/bulk/worker.js) is missing; run `npm run build`");
+}
+
+/**
+ * A pool of worker threads, one file at a time per worker, with a time limit and a memory cap
+ * per file. A worker that overruns either is terminated and replaced; the file gets a failure
+ * outcome and the tasks queued behind it go to other workers.
+ */
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly waiting: Pending[] = [];
+  private readonly prefetch: number;
+  private readonly workerUrl: URL;
+  private closed = false;
+  /** workers started, including replacements (for tests and the summary) */
+  started = 0;
+
+  constructor(private readonly options: PoolOptions) {
+    this.prefetch = Math.max(1, options.prefetch ?? 2);
+    this.workerUrl = options.workerUrl ?? defaultWorkerUrl();
+    for (let i = 0; i < Math.max(1, options.size); i++) this.slots.push(this.spawn());
+  }
+
+  /** Converts one file; never rejects. */
+  run(id: number, path: string): Promise<PoolOutcome> {
+    if (this.closed) return Promise.resolve({ cancelled: true });
+    return new Promise((resolve) => {
+      this.waiting.push({ task: { id, path }, resolve });
+      this.dispatch();
+    });
+  }
+
+  /** The files being worked on now, with how long each has taken so far. */
+  running(now = Date.now()): { path: string; ms: number }[] {
+    return this.slots.filter((s) => !s.dead && s.queue.length).map((s) => ({ path: s.queue[0].task.path, ms: now - s.startedAt }));
+  }
+
+  /** Stops every worker; tasks not finished resolve as cancelled. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const pending = [...this.waiting.splice(0), ...this.slots.flatMap((s) => s.queue.splice(0))];
+    for (const p of pending) p.resolve({ cancelled: true });
+    await Promise.all(
+      this.slots.map((s) => {
+        s.dead = true;
+        if (s.timer) clearTimeout(s.timer);
+        return s.worker.terminate();
+      }),
+    );
+  }
+
+  private spawn(): Slot {
+    const { maxMemoryMb } = this.options;
+    const worker = new Worker(this.workerUrl, {
+      resourceLimits: maxMemoryMb > 0 ? { maxOldGenerationSizeMb: maxMemoryMb } : undefined,
+      stdout: false,
+      stderr: false,
+    });
+    this.started++;
+    const slot: Slot = { worker, queue: [], startedAt: Date.now(), timer: null, dead: false, ready: false };
+    worker.on("message", (msg: { id: number; result: TaskResult } | { ready: true }) => {
+      if ("ready" in msg) {
+        slot.ready = true;
+        if (slot.queue.length) this.startHead(slot);
+      } else this.onResult(slot, msg);
+    });
+    worker.on("error", (err: Error & { code?: string }) => {
+      const oom = err.code === "ERR_WORKER_OUT_OF_MEMORY";
+      this.fail(slot, oom
+        ? { failure: "out-of-memory", message: `used more memory than the limit of ${maxMemoryMb} MB (--max-memory)` }
+        : { failure: "worker-crashed", message: `the worker crashed: ${err.message}` });
+    });
+    worker.on("exit", (code) => {
+      if (!slot.dead) this.fail(slot, { failure: "worker-crashed", message: `the worker exited (code ${code})` });
+    });
+    // an idle worker must not keep the process alive
+    worker.unref();
+    return slot;
+  }
+
+  private onResult(slot: Slot, msg: { id: number; result: TaskResult }): void {
+    if (slot.dead) return;
+    const head = slot.queue[0];
+    if (!head || head.task.id !== msg.id) return;
+    slot.queue.shift();
+    const ms = Date.now() - slot.startedAt;
+    this.startHead(slot);
+    head.resolve({ result: msg.result, ms });
+    this.dispatch();
+  }
+
+  /** The worker is broken: its current file fails, the files queued behind it are re-queued. */
+  private fail(slot: Slot, failure: PoolFailure): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    if (slot.timer) clearTimeout(slot.timer);
+    void slot.worker.terminate();
+    const [head, ...rest] = slot.queue.splice(0);
+    this.waiting.unshift(...rest);
+    const i = this.slots.indexOf(slot);
+    if (!this.closed && i >= 0) this.slots[i] = this.spawn();
+    head?.resolve({ ...failure, ms: Date.now() - slot.startedAt });
+    this.dispatch();
+  }
+
+  private startHead(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.startedAt = Date.now();
+    if (!slot.queue.length) {
+      slot.worker.unref();
+      return;
+    }
+    slot.worker.ref();
+    const { timeoutMs } = this.options;
+    if (timeoutMs > 0 && slot.ready) {
+      const head = slot.queue[0];
+      slot.timer = setTimeout(() => {
+        if (slot.queue[0] === head) {
+          this.fail(slot, { failure: "timeout", message: `gave up after ${formatSeconds(timeoutMs)} (--timeout)` });
+        }
+      }, timeoutMs);
+    }
+  }
+
+  private dispatch(): void {
+    if (this.closed) return;
+    for (let depth = 1; depth <= this.prefetch && this.waiting.length; depth++) {
+      for (const slot of this.slots) {
+        if (!this.waiting.length) return;
+        if (slot.dead || slot.queue.length >= depth) continue;
+        const next = this.waiting.shift()!;
+        slot.queue.push(next);
+        if (slot.queue.length === 1) this.startHead(slot);
+        slot.worker.postMessage(next.task);
+      }
+    }
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}

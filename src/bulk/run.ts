@@ -1,0 +1,282 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
+import { InputError } from "../errors.js";
+import { writeCsvTables } from "./csv.js";
+import { expandInputs, readPathLines, shard } from "./inputs.js";
+import { FileSink, readJournal, StreamSink, writeJsonArray, type LineSink } from "./journal.js";
+import { WorkerPool, type PoolOutcome } from "./pool.js";
+import { createProgress, SLOW_MS, type Progress } from "./progress.js";
+import { errorRecord, type TaskResult } from "./protocol.js";
+import { formatSummary, SummaryBuilder, type Summary } from "./summary.js";
+
+export type OutputFormat = "jsonl" | "json" | "csv";
+
+export interface ConvertOptions {
+  /** files, folders and globs (ignored when `stdin` is given) */
+  inputs: string[];
+  /** read the paths one a line from this stream instead, as they arrive */
+  stdin?: NodeJS.ReadableStream;
+  /** output file (jsonl, json) or folder (csv); null or "-" for standard output (jsonl only) */
+  out: string | null;
+  format?: OutputFormat;
+  /** worker threads (default: every core) */
+  jobs?: number;
+  /** per-file time limit in seconds (0: none) */
+  timeoutSec?: number;
+  /** per-worker heap cap in MB (0: Node's default) */
+  maxMemoryMb?: number;
+  /** skip the files already in the output, append the rest */
+  resume?: boolean;
+  /** write records in input order (default: as they finish) */
+  ordered?: boolean;
+  /** [K, N]: only every N-th file of the sorted listing, starting with the K-th */
+  shard?: [number, number];
+  /** progress on stderr: a bar on a terminal, periodic lines otherwise */
+  progress?: boolean;
+  progressEveryMs?: number;
+  /** print the summary on stderr */
+  printSummary?: boolean;
+  /** write the summary as JSON here */
+  summaryFile?: string;
+  /** CSV with a UTF-8 BOM (for Excel) */
+  excel?: boolean;
+  /** stops the run: finished lines stay, the output is completed, the rest is left for --resume */
+  signal?: AbortSignal;
+  stdout?: NodeJS.WritableStream;
+  stderr?: NodeJS.WriteStream;
+}
+
+/** Records held back at most in `ordered` mode before dispatching waits for the slow file. */
+const ORDER_WINDOW = 512;
+
+/** Where the finished lines go, and the files built from them at the end. */
+function plan(format: OutputFormat, out: string | null): { journal: string | null; finalOut: string | null } {
+  if (out === null || out === "-") {
+    if (format !== "jsonl") throw new InputError("bad-option", `--format ${format} needs --out (standard output takes only jsonl)`);
+    return { journal: null, finalOut: null };
+  }
+  if (format === "jsonl") return { journal: out, finalOut: out };
+  if (format === "json") return { journal: `${out}.partial.jsonl`, finalOut: out };
+  return { journal: join(out, "records.jsonl"), finalOut: out };
+}
+
+async function sha256Of(path: string): Promise<string | undefined> {
+  try {
+    return createHash("sha256").update(await readFile(path)).digest("hex");
+  } catch {
+    return undefined;
+  }
+}
+
+let detect: ((bytes: Uint8Array, path?: string) => string) | null = null;
+/** The format of a file whose worker had to be stopped (loaded only when that happens). */
+async function formatOf(path: string): Promise<string | undefined> {
+  try {
+    detect ??= (await import("../load/index.js")).detectFormat;
+    return detect((await readFile(path)).subarray(0, 1 << 20), path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file whose worker was stopped (time limit, memory cap, crash) still gets its error record. */
+async function failureResult(path: string, code: string, message: string): Promise<TaskResult> {
+  const [sha256, format] = await Promise.all([sha256Of(path), formatOf(path)]);
+  return { line: JSON.stringify(errorRecord(path, code, message, sha256, format)), ok: false, path, sha256: sha256 ?? null, format: format ?? null, code, message };
+}
+
+/**
+ * Converts many files through a pool of worker threads. Every input gives exactly one line in
+ * the output: its record, or an error record. Never rejects for a bad file; rejects only for a
+ * bad option or an output it cannot write.
+ */
+export async function convertFiles(options: ConvertOptions): Promise<Summary> {
+  const format = options.format ?? "jsonl";
+  const stderr = options.stderr ?? process.stderr;
+  const { journal, finalOut } = plan(format, options.out);
+  if (options.resume && !journal) throw new InputError("bad-option", "--resume needs --out (it reads the paths already done from the output)");
+
+  // what is done already
+  let done = new Set<string>();
+  if (journal) {
+    if (format === "csv") mkdirSync(finalOut!, { recursive: true });
+    else mkdirSync(dirname(journal), { recursive: true });
+    if (options.resume) {
+      if (format === "json" && !existsSync(journal) && finalOut && existsSync(finalOut)) seedJournalFromJson(finalOut, journal);
+      const state = readJournal(journal);
+      done = state.done;
+      if (state.droppedBytes && options.printSummary !== false) {
+        stderr.write(`vanban convert: dropped a truncated last line (${state.droppedBytes} bytes) of ${journal}; that file is done again\n`);
+      }
+    } else if (existsSync(journal) && statSync(journal).size > 0 && options.printSummary !== false) {
+      stderr.write(`vanban convert: overwriting ${journal} (use --resume to continue it instead)\n`);
+    }
+  }
+
+  // what to do
+  let listed: string[] | null = null;
+  let source: AsyncIterable<string> | Iterable<string>;
+  if (options.stdin) {
+    const lines = readPathLines(options.stdin);
+    const sh = options.shard;
+    source = sh ? (async function* () { let i = 0; for await (const p of lines) if (i++ % sh[1] === sh[0] - 1) yield p; })() : lines;
+  } else {
+    listed = await expandInputs(options.inputs);
+    if (options.shard) listed = shard(listed, options.shard);
+    source = listed;
+  }
+
+  const sink: LineSink = journal ? new FileSink(journal, !!options.resume) : new StreamSink(options.stdout ?? process.stdout);
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const prefetch = 2;
+  const pool = new WorkerPool({
+    size: jobs,
+    timeoutMs: Math.round((options.timeoutSec ?? 120) * 1000),
+    maxMemoryMb: options.maxMemoryMb ?? 2048,
+    prefetch,
+  });
+  const stats = new SummaryBuilder(0);
+  const progress: Progress = createProgress(options.progress === false ? "off" : "auto", stderr, options.progressEveryMs);
+  let total: number | null = listed ? listed.filter((p) => !done.has(p)).length : null;
+  const tick = () => {
+    const slow = pool.running().sort((a, b) => b.ms - a.ms)[0];
+    stats.sampleRss();
+    progress.update({ done: stats.summary.done, total, failed: stats.failures, slow: slow && slow.ms >= SLOW_MS ? slow : null });
+  };
+  const ticker = setInterval(tick, 1000);
+  ticker.unref();
+
+  // writing: serialized, in finishing order or (ordered) in input order
+  let chain: Promise<void> = Promise.resolve();
+  const held = new Map<number, { result: TaskResult; ms: number } | null>();
+  let nextToWrite = 0;
+  const emit = async (result: TaskResult, ms: number) => {
+    await sink.write(result.line);
+    stats.add(result, ms);
+    tick();
+  };
+  let writeError: unknown = null;
+  const deliver = (seq: number, item: { result: TaskResult; ms: number } | null) => {
+    chain = chain
+      .then(async () => {
+        if (writeError) return;
+        if (!options.ordered) {
+          if (item) await emit(item.result, item.ms);
+          return;
+        }
+        held.set(seq, item);
+        while (held.has(nextToWrite)) {
+          const next = held.get(nextToWrite)!;
+          held.delete(nextToWrite++);
+          if (next) await emit(next.result, next.ms);
+        }
+      })
+      .catch((err: unknown) => {
+        // the output cannot be written (disk full, closed pipe): stop the run
+        writeError ??= err;
+        void pool.close();
+        wake?.();
+      });
+    return chain;
+  };
+  /** After an interruption: what finished behind a gap is written too (out of order), so nothing done is lost. */
+  const flushHeld = () => {
+    chain = chain.then(async () => {
+      if (writeError) return;
+      for (const key of [...held.keys()].sort((a, b) => a - b)) {
+        const item = held.get(key);
+        held.delete(key);
+        if (item) await emit(item.result, item.ms);
+      }
+    });
+    return chain;
+  };
+
+  // dispatching
+  const capacity = jobs * (prefetch + 1);
+  let inflight = 0;
+  let wake: (() => void) | null = null;
+  const woken = () => new Promise<void>((resolve) => (wake = resolve));
+  const signal = options.signal;
+  const onAbort = () => {
+    void pool.close();
+    wake?.();
+  };
+  signal?.addEventListener("abort", onAbort, { once: true });
+
+  let skipped = 0;
+  let seq = 0;
+  try {
+    for await (const path of source) {
+      if (signal?.aborted || writeError) break;
+      if (done.has(path)) {
+        skipped++;
+        continue;
+      }
+      done.add(path); // a path named twice is converted once
+      while ((inflight >= capacity || held.size >= ORDER_WINDOW) && !signal?.aborted && !writeError) await woken();
+      if (signal?.aborted || writeError) break;
+      const mySeq = seq++;
+      inflight++;
+      pool
+        .run(mySeq, path)
+        .then(async (outcome: PoolOutcome) => {
+          if ("cancelled" in outcome) return deliver(mySeq, null);
+          const result = "result" in outcome ? outcome.result : await failureResult(path, outcome.failure, outcome.message);
+          return deliver(mySeq, { result, ms: outcome.ms ?? 0 });
+        })
+        .catch((err: unknown) => stderr.write(`vanban convert: ${path}: ${String(err)}\n`))
+        .finally(() => {
+          inflight--;
+          wake?.();
+        });
+    }
+    if (total === null) total = seq;
+    while (inflight > 0) await woken();
+    await chain;
+    await flushHeld();
+  } finally {
+    clearInterval(ticker);
+    signal?.removeEventListener("abort", onAbort);
+    await pool.close();
+    await chain.catch(() => undefined);
+    await sink.close();
+    progress.stop();
+  }
+  if (writeError) throw writeError;
+
+  const interrupted = !!signal?.aborted;
+  const summary = stats.finish({
+    total: (total ?? seq) + skipped,
+    skipped,
+    interrupted,
+    workersStarted: pool.started,
+  });
+  summary.notDone = Math.max(0, (total ?? seq) - summary.done);
+
+  // the final files
+  if (format === "json" && journal && finalOut) {
+    writeJsonArray(journal, finalOut);
+    if (!interrupted) rmSync(journal, { force: true });
+  } else if (format === "csv" && journal && finalOut) {
+    writeCsvTables(journal, finalOut, { excel: options.excel });
+  }
+  if (options.summaryFile) writeFileSync(options.summaryFile, JSON.stringify(summary, null, 2) + "\n");
+  if (options.printSummary !== false) stderr.write(formatSummary(summary));
+  return summary;
+}
+
+/** `--resume` of a `--format json` run that had finished: its array becomes the journal again. */
+function seedJournalFromJson(json: string, journal: string): void {
+  let items: unknown;
+  try {
+    items = JSON.parse(readFileSync(json, "utf8"));
+  } catch (err) {
+    throw new InputError("bad-output", `cannot resume: the existing output is not a JSON array (${(err as Error).message})`, json);
+  }
+  if (!Array.isArray(items)) throw new InputError("bad-output", "cannot resume: the existing output is not a JSON array", json);
+  writeFileSync(journal, items.map((r) => JSON.stringify(r) + "\n").join(""));
+}

@@ -1,0 +1,91 @@
+/**
+ * Worker thread of `vanban convert`: reads one file at a time, parses it, and posts back the
+ * finished JSON line (a record, or an error record), so the main thread only writes.
+ *
+ * Runs as compiled JS (`dist/src/bulk/worker.js`): Node 20 cannot start a worker from TypeScript.
+ */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { parentPort } from "node:worker_threads";
+import { VanbanError } from "../errors.js";
+import { detectFormat } from "../load/index.js";
+import { parseBytes } from "../pipeline.js";
+import { errorRecord, type TaskMessage, type TaskResult } from "./protocol.js";
+
+/**
+ * Test-only hooks (never set in normal use): a comma-separated list of file names that make the
+ * worker block forever (`VANBAN_TEST_HANG`) or allocate until it hits its memory cap
+ * (`VANBAN_TEST_EAT_MEMORY`), so the tests can prove that a stuck file cannot stop a batch.
+ */
+const hangOn = new Set((process.env.VANBAN_TEST_HANG ?? "").split(",").filter(Boolean));
+const eatOn = new Set((process.env.VANBAN_TEST_EAT_MEMORY ?? "").split(",").filter(Boolean));
+
+function testHooks(path: string): void {
+  const name = basename(path);
+  if (hangOn.has(name)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0); // blocks for good
+  if (eatOn.has(name)) {
+    const hog: number[][] = [];
+    for (;;) hog.push(new Array(1 << 20).fill(hog.length));
+  }
+}
+
+/** The reason without the `path: ` prefix that VanbanError adds (the record names the path). */
+function reasonOf(err: unknown, path: string): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
+}
+
+async function convert(path: string): Promise<TaskResult> {
+  let bytes: Uint8Array | null = null;
+  try {
+    bytes = await readFile(path);
+    if (hangOn.size || eatOn.size) testHooks(path);
+    const record = await parseBytes(bytes, { path });
+    const { source } = record;
+    return {
+      line: JSON.stringify(record),
+      ok: true,
+      path,
+      sha256: source.sha256,
+      format: source.format,
+      encoding: source.encoding,
+      type: record.type?.code ?? null,
+      pages: source.pages,
+    };
+  } catch (err) {
+    let code = err instanceof VanbanError ? err.code : "internal-error";
+    let message = reasonOf(err, path);
+    const errno = (err as NodeJS.ErrnoException)?.code;
+    if (!bytes && errno) {
+      code = "unreadable-file";
+      message = errno === "ENOENT" ? "no such file" : errno === "EISDIR" ? "is a folder, not a file" : errno === "EACCES" ? "permission denied" : message;
+    }
+    let sha256: string | undefined;
+    let format: string | undefined;
+    if (bytes) {
+      sha256 = createHash("sha256").update(bytes).digest("hex");
+      try {
+        format = detectFormat(bytes, path);
+      } catch {
+        // the format is what could not be told: leave it out
+      }
+    }
+    const rec = errorRecord(path, code, message, sha256, format);
+    return { line: JSON.stringify(rec), ok: false, path, sha256: sha256 ?? null, format: format ?? null, code, message };
+  }
+}
+
+if (!parentPort) throw new Error("vanban: bulk/worker.js runs only as a worker thread");
+const port = parentPort;
+port.on("message", (task: TaskMessage) => {
+  convert(task.path).then(
+    (result) => port.postMessage({ id: task.id, result }),
+    (err: unknown) => {
+      // convert() catches everything; this is a last resort that still answers the task
+      const rec = errorRecord(task.path, "internal-error", String(err));
+      port.postMessage({ id: task.id, result: { line: JSON.stringify(rec), ok: false, path: task.path, sha256: null, format: null, code: "internal-error", message: String(err) } });
+    },
+  );
+});
+port.postMessage({ ready: true });
