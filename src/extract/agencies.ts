@@ -1,7 +1,38 @@
 import type { Agency } from "../record/schema.js";
+import { canonicalOf, scanAgencies, type AgencyMatch } from "./agencies/scan.js";
+import { sentenceCase, squash, tidy } from "./agencies/vi.js";
 import type { ExtractContext } from "./context.js";
 
-// Placeholder until this extractor lands (issue 3).
-export function extractAgencies(_ctx: ExtractContext): Agency[] {
-  return [];
+/** The issuing body and its parent, canonical, resolved against each other (`VĂN PHÒNG` under `UBND TỈNH LẠNG SƠN`). */
+export function issuerAgencies(ctx: ExtractContext): { issuer: string | null; parent: string | null } {
+  const iss = ctx.tree.issuer;
+  if (!iss) return { issuer: null, parent: null };
+  const parent = iss.parent ? (canonicalOf(iss.parent)?.canonical ?? sentenceCase(tidy(iss.parent))) : null;
+  const own = canonicalOf(iss.name, { issuerCanonical: parent });
+  // a name the grammar does not know (`TRƯỜNG ĐẠI HỌC …`) is still the issuer: sentence case
+  const issuer = own && own.end - own.start >= squash(iss.name).length * 0.6 ? own.canonical : sentenceCase(tidy(iss.name));
+  return { issuer, parent };
+}
+
+/**
+ * Every agency named in the document, one entry a mention, in text order; the issuer (and its
+ * parent) first when the header lines themselves did not yield them.
+ */
+export function extractAgencies(ctx: ExtractContext): Agency[] {
+  const { tree } = ctx;
+  const { issuer, parent } = issuerAgencies(ctx);
+  const found: AgencyMatch[] = scanAgencies(tree.text, { issuerCanonical: issuer ?? parent });
+  const out: Agency[] = [];
+  const iss = tree.issuer;
+  if (iss) {
+    const inHeader = found.filter((a) => a.start < iss.span[1] && iss.span[0] < a.end).map((a) => a.canonical);
+    if (parent && iss.parent && !inHeader.includes(parent)) {
+      out.push({ text: squash(iss.parent), canonical: parent, collective: false, span: iss.span });
+    }
+    if (issuer && !inHeader.includes(issuer)) {
+      out.push({ text: squash(iss.name), canonical: issuer, collective: false, span: iss.span });
+    }
+  }
+  for (const a of found) out.push({ text: a.text, canonical: a.canonical, collective: a.collective, span: [a.start, a.end] });
+  return out;
 }

@@ -1,0 +1,456 @@
+/**
+ * Finds agency mentions in text, chrono-style: rules that each recognise one shape
+ * (a head with its name, place and parent body; a collective `các sở, ngành …`), then refiners
+ * (drop overlaps keeping the longest, resolve a sub-unit against the issuer).
+ *
+ * Every match is made on `foldTone(text)` (same length), so offsets hold in the original.
+ */
+import {
+  AGENCY_HEADS,
+  COLLECTIVE_LEVELS,
+  COLLECTIVE_NOUNS,
+  COLLECTIVE_QUALIFIERS,
+  KNOWN_NAMES,
+  NAME_STOPWORDS,
+  NAME_TAIL_STOPWORDS,
+  PLACE_LEVELS,
+  PROPER_STOPWORDS,
+  type AgencyHead,
+} from "../../../grammars/agencies.js";
+import { foldTone, matchKey } from "../../normalize/tone.js";
+import { AB, alternation, esc, formSource, isCapitalised, isLower, isUpper, L, sentenceCase, squash, tidy, titleCase, WE, wordAt } from "./vi.js";
+
+export interface AgencyMatch {
+  start: number;
+  end: number;
+  /** as written, whitespace collapsed */
+  text: string;
+  canonical: string;
+  collective: boolean;
+  /** a sub-unit written without its parent (`Văn phòng`): resolved against the issuer, or dropped */
+  needsParent: boolean;
+}
+
+const keyOf = (s: string) => matchKey(tidy(s));
+
+// ---- heads ----
+
+interface HeadEntry {
+  head: AgencyHead;
+  canonical: string;
+}
+const headByForm = new Map<string, HeadEntry>();
+const headByAbbr = new Map<string, HeadEntry>();
+const headAlts: { src: string; len: number }[] = [];
+/** a head begins a word, or a capital glued to a lower-case letter (`Bộ trưởngBộ Giáo dục`) */
+const HB = `(?:(?<![${L}\\d])|(?<=\\p{Ll})(?=\\p{Lu}))`;
+for (const head of AGENCY_HEADS) {
+  for (const form of head.forms) {
+    const entry = { head, canonical: head.canonical || tidy(form) };
+    if (!headByForm.has(keyOf(form))) headByForm.set(keyOf(form), entry);
+    headAlts.push({ src: `${HB}(?:${formSource(form, head.case)})${WE}`, len: form.length });
+  }
+  for (const abbr of head.abbr ?? []) {
+    headByAbbr.set(tidy(abbr), { head, canonical: head.canonical || tidy(head.forms[0]) });
+    const tail = /\p{L}$/u.test(abbr) ? WE : "";
+    headAlts.push({ src: `${AB}(?:${formSource(abbr, "exact")})${tail}`, len: abbr.length });
+  }
+}
+headAlts.sort((a, b) => b.len - a.len);
+const headSource = headAlts.map((a) => a.src).join("|");
+const headGlobal = new RegExp(headSource, "gu");
+const headSticky = new RegExp(headSource, "uy");
+
+function headAt(t: string, pos: number): { end: number; entry: HeadEntry; raw: string } | null {
+  headSticky.lastIndex = pos;
+  const m = headSticky.exec(t);
+  if (!m) return null;
+  const raw = m[0];
+  const entry = headByAbbr.get(tidy(raw)) ?? headByForm.get(keyOf(raw));
+  if (!entry) return null;
+  return { end: pos + raw.length, entry, raw };
+}
+
+// ---- names after a head ----
+
+const knownByKey = new Map<string, string>();
+const knownForms: string[] = [];
+const knownAbbrs: string[] = [];
+for (const k of KNOWN_NAMES) {
+  knownByKey.set(keyOf(k.name), k.name);
+  knownForms.push(k.name);
+  for (const a of k.abbr ?? []) {
+    knownByKey.set(keyOf(a), k.name);
+    knownAbbrs.push(a);
+  }
+}
+const knownSticky = new RegExp(`\\s+(?:(${alternation(knownForms, "any")})|(${alternation(knownAbbrs, "exact")}))${WE}`, "uy");
+
+function knownNameAt(t: string, pos: number): { end: number; canonical: string } | null {
+  knownSticky.lastIndex = pos;
+  const m = knownSticky.exec(t);
+  if (!m) return null;
+  const canonical = knownByKey.get(keyOf(m[1] ?? m[2]));
+  return canonical ? { end: pos + m[0].length, canonical } : null;
+}
+
+const nameStop = new Set(NAME_STOPWORDS.map(keyOf));
+const properStop = new Set(PROPER_STOPWORDS.map(keyOf));
+const tailStop = new Set(NAME_TAIL_STOPWORDS.map(keyOf));
+const CAPS_FUNCTION = new Set(["của", "các", "về", "tại", "trong", "năm", "số", "ngày", "theo", "đối", "với", "thuộc", "cho", "quy", "ban hành"]);
+
+/** Does a word (or a two-word phrase starting with it) begin something that ends a name? */
+function stopsName(t: string, w: { text: string; start: number; end: number }): boolean {
+  const k = keyOf(w.text);
+  if (properStop.has(k)) return true;
+  const next = wordAt(t, w.end);
+  if (next && properStop.has(keyOf(`${w.text} ${next.text}`))) return true;
+  if (headAt(t, w.start)) return true;
+  if (placeLevelAt(t, w.start - 1)) return true;
+  return false;
+}
+
+/**
+ * Capitalised words after a head: `Y tế` in `Sở Y tế chuẩn bị`, `Chiến lược` in `Viện Chiến
+ * lược phát triển`. A capitalised word takes at most one lower-case syllable; `và` and a dash
+ * join capitalised groups (`Lao động - Thương binh và Xã hội`). In a line written in capitals
+ * the words must be capitals on the same line.
+ */
+function genericNameAt(t: string, pos: number, caps: boolean): { end: number; canonical: string } | null {
+  let cur = pos;
+  let groups = 0;
+  const startWord = wordAt(t, pos);
+  if (!startWord || startWord.newline) return null;
+  if (nameStop.has(keyOf(startWord.text))) return null;
+  const two = wordAt(t, startWord.end);
+  if (two && nameStop.has(keyOf(`${startWord.text} ${two.text}`))) return null;
+  while (groups < 6) {
+    const w = wordAt(t, cur);
+    if (!w) break;
+    if (caps && w.newline) break;
+    const isNum = /^\d+$/.test(w.text);
+    const capOk = caps
+      ? isUpper(w.text) && !CAPS_FUNCTION.has(keyOf(w.text))
+      : isCapitalised(w.text) && (!isUpper(w.text) || w.text.length <= 5);
+    if ((capOk || (isNum && groups === 0)) && !stopsName(t, w)) {
+      cur = w.end;
+      groups++;
+      if (!caps && !isNum) {
+        const n = wordAt(t, cur);
+        if (n && isLower(n.text) && /^[\p{L}\p{M}]+$/u.test(n.text) && !tailStop.has(keyOf(n.text)) && !placeLevelAt(t, cur)) cur = n.end;
+      }
+      continue;
+    }
+    if (groups > 0 && (keyOf(w.text) === "và" || /^[-–—]$/.test(w.text))) {
+      const n = wordAt(t, w.end);
+      if (n && (caps ? isUpper(n.text) : isCapitalised(n.text)) && !stopsName(t, n)) {
+        cur = w.end;
+        continue;
+      }
+    }
+    break;
+  }
+  if (!groups) return null;
+  const raw = t.slice(pos, cur);
+  return { end: cur, canonical: caps ? sentenceCase(tidy(raw)) : tidy(raw) };
+}
+
+// ---- places ----
+
+interface LevelEntry {
+  canonical: string;
+  proper: boolean;
+}
+const levelByKey = new Map<string, LevelEntry>();
+const levelAlts: { src: string; len: number }[] = [];
+for (const p of PLACE_LEVELS) {
+  for (const f of p.forms) {
+    levelByKey.set(keyOf(f), p);
+    levelAlts.push({ src: `(?:${formSource(f, "any")})${WE}`, len: f.length });
+  }
+  for (const a of p.abbr ?? []) {
+    levelByKey.set(keyOf(a), p);
+    levelAlts.push({ src: `(?:${esc(a)})${/\p{L}$/u.test(a) ? WE : ""}`, len: a.length });
+  }
+}
+levelAlts.sort((a, b) => b.len - a.len);
+const levelSticky = new RegExp(`\\s+(${levelAlts.map((a) => a.src).join("|")})`, "uy");
+
+function placeLevelAt(t: string, pos: number): { end: number; entry: LevelEntry; raw: string } | null {
+  levelSticky.lastIndex = pos;
+  const m = levelSticky.exec(t);
+  if (!m) return null;
+  const entry = levelByKey.get(keyOf(m[1]));
+  return entry ? { end: pos + m[0].length, entry, raw: m[1] } : null;
+}
+
+/** A place's proper name: capitalised words on one line, `Bình Định`, `Bà Rịa – Vũng Tàu`, `Cần Thơ`, `3`. */
+function properAt(t: string, pos: number, caps: boolean, numbered = false): { end: number; canonical: string } | null {
+  let cur = pos;
+  let words = 0;
+  while (words < 5) {
+    const w = wordAt(t, cur);
+    if (!w || w.newline) break;
+    const isNum = numbered && /^[1-9]\d?$/.test(w.text);
+    if (((isCapitalised(w.text) && (caps || !isUpper(w.text) || w.text.length <= 3)) || (isNum && words === 0)) && !stopsName(t, w)) {
+      cur = w.end;
+      words++;
+      continue;
+    }
+    if (words > 0 && /^[-–—]$/.test(w.text)) {
+      const n = wordAt(t, w.end);
+      if (n && !n.newline && isCapitalised(n.text) && !stopsName(t, n)) {
+        cur = w.end;
+        continue;
+      }
+    }
+    break;
+  }
+  if (!words) return null;
+  // in capitals, `BÌNH ĐỊNH` → `Bình Định`; in running text the document's spelling (`BR – VT`)
+  return { end: cur, canonical: caps ? titleCase(tidy(t.slice(pos, cur))) : tidy(t.slice(pos, cur)) };
+}
+
+function placeAt(t: string, pos: number, caps: boolean): { end: number; canonical: string } | null {
+  const lv = placeLevelAt(t, pos);
+  if (!lv) return null;
+  // a capitalised level word in running text is the start of something else (`Tỉnh ủy`), unless in capitals
+  if (!caps && isCapitalised(lv.raw) && !isUpper(lv.raw) && !/^(Trung|Việt)/u.test(lv.raw)) return null;
+  let canonical = lv.entry.canonical;
+  let end = lv.end;
+  if (lv.entry.proper) {
+    const pr = properAt(t, end, caps || isUpper(lv.raw), /^(quận|phường)$/u.test(canonical));
+    if (pr) {
+      end = pr.end;
+      canonical += " " + pr.canonical;
+    }
+  }
+  return { end, canonical };
+}
+
+// ---- collectives ----
+
+const cLevels = alternation(COLLECTIVE_LEVELS, "any");
+const cQual = alternation(COLLECTIVE_QUALIFIERS, "any");
+/** `các huyện, thị xã, thành phố`, `các địa phương`, `huyện, thành phố` after a body */
+const levelListSticky = new RegExp(
+  `\\s+(?:([cC][áÁ][cC])\\s+)?(?:${cLevels})${WE}(?:\\s*,\\s*(?:${cLevels})${WE})*(?:\\s*,?\\s+và\\s+(?:${cLevels})${WE})?(?:\\s+(?:${cQual})${WE})?`,
+  "uy",
+);
+
+function levelListAt(t: string, pos: number): { end: number; canonical: string } | null {
+  levelListSticky.lastIndex = pos;
+  const m = levelListSticky.exec(t);
+  if (!m) return null;
+  const body = m[0];
+  // without `các` it takes two levels or more: `huyện, thành phố`
+  if (!m[1] && !/,|\svà\s/u.test(body)) return null;
+  return { end: pos + body.length, canonical: tidy(body).toLowerCase().replace(/trung ương/g, "Trung ương") };
+}
+
+/** Words that turn a collective noun into something else: `các hội nghị`, `các bộ phận`, `các phòng họp`. */
+const NOUN_NOT_BEFORE: Record<string, string[]> = {
+  hội: ["nghị", "thảo", "viên", "đồng", "chợ", "diễn", "thi", "đủ"],
+  ngành: ["nghề", "hàng", "học"],
+  bộ: ["phận", "hồ sơ", "đội", "máy", "luật", "tài liệu", "chỉ số", "tiêu chí", "công cụ", "câu hỏi", "sách"],
+  phòng: ["họp", "chống", "ngừa", "khám", "thí nghiệm", "trọ", "bệnh", "học", "làm việc"],
+  ban: ["hành", "đầu", "đêm", "ngày"],
+  "đơn vị": ["hành chính", "tính", "đo"],
+  "cơ quan": ["báo chí", "thông tấn", "hành chính", "quản lý nhà nước", "nhà nước"],
+  sở: ["hữu", "dữ liệu", "thích"],
+};
+const nounSource = [...COLLECTIVE_NOUNS]
+  .sort((a, b) => b.length - a.length)
+  .map((n) => {
+    const not = NOUN_NOT_BEFORE[n];
+    return `(?:${formSource(n, "any")})${WE}${not ? `(?!\\s+(?:${alternation(not, "any")})${WE})` : ""}`;
+  })
+  .join("|");
+/** `các sở, ngành, hội, đoàn thể tỉnh`, `các cơ quan, đơn vị, địa phương liên quan`, `các Sở, Ban ngành có liên quan` */
+const collectiveGlobal = new RegExp(
+  `(?<![${L}\\d])[cC][áÁ][cC]\\s+(?:${nounSource})(?:\\s*,\\s*(?:${nounSource}|${cLevels}${WE}))*(?:\\s*,?\\s+và\\s+(?:${nounSource}))?(?:\\s+(?:${cQual})${WE})*`,
+  "gu",
+);
+
+// ---- building a mention from its head ----
+
+interface Built {
+  end: number;
+  canonical: string;
+  collective: boolean;
+  needsParent: boolean;
+}
+
+function parentAt(t: string, pos: number, depth: number): Built | null {
+  if (depth > 3) return null;
+  const w = wordAt(t, pos);
+  if (!w) return null;
+  // a new list item is not a parent: `…;\n- UBND`
+  if (w.gap.length > 0 && !/^\s+$/u.test(w.gap)) return null;
+  const b = buildAt(t, w.start, depth + 1);
+  return b && !b.needsParent ? b : null;
+}
+
+function buildAt(t: string, start: number, depth = 0): Built | null {
+  const h = headAt(t, start);
+  if (!h) return null;
+  const { head, canonical: headCanon } = h.entry;
+  const isAbbr = headByAbbr.has(tidy(h.raw));
+  const caps = !isAbbr && h.raw.length > 1 && isUpper(h.raw);
+  const canon: string[] = [headCanon];
+  let end = h.end;
+  let collective = false;
+  // `TT.HĐND`: the abbreviation's dot is glued to what follows
+  const gluedPos = end;
+  switch (head.complement) {
+    case "name": {
+      const name = knownNameAt(t, end) ?? genericNameAt(t, end, caps);
+      if (!name) {
+        if (!head.bare) return null;
+        break;
+      }
+      end = name.end;
+      canon.push(name.canonical);
+      const list = levelListAt(t, end);
+      const pl = list ?? placeAt(t, end, caps);
+      if (pl) {
+        end = pl.end;
+        canon.push(pl.canonical);
+        if (list) collective = true;
+      } else {
+        const par = parentAt(t, end, depth);
+        if (par) {
+          end = par.end;
+          canon.push(par.canonical);
+          collective ||= par.collective;
+        }
+      }
+      break;
+    }
+    case "place": {
+      const list = levelListAt(t, end);
+      const pl = list ?? placeAt(t, end, caps);
+      if (pl) {
+        end = pl.end;
+        canon.push(pl.canonical);
+        collective = !!list;
+        break;
+      }
+      const par = parentAt(t, end, depth);
+      if (par) {
+        end = par.end;
+        canon.push(par.canonical);
+        collective = par.collective;
+        break;
+      }
+      if (!head.bare) return null;
+      break;
+    }
+    case "none": {
+      const pl = placeAt(t, end, caps);
+      if (pl) {
+        end = pl.end;
+        canon.push(pl.canonical);
+      } else if (/ủy$/u.test(keyOf(headCanon))) {
+        const pr = properAt(t, end, caps);
+        if (pr) {
+          end = pr.end;
+          canon.push(pr.canonical);
+        }
+      }
+      break;
+    }
+    case "parent": {
+      const par = h.raw.endsWith(".") ? (buildAt(t, gluedPos, depth + 1) ?? parentAt(t, gluedPos, depth)) : parentAt(t, end, depth);
+      if (par && !par.needsParent) {
+        end = par.end;
+        canon.push(par.canonical);
+        collective = par.collective;
+        break;
+      }
+      if (head.subUnit && !caps) return { end, canonical: headCanon, collective: false, needsParent: true };
+      if (head.subUnit && caps) return { end, canonical: headCanon, collective: false, needsParent: true };
+      return null;
+    }
+  }
+  return { end, canonical: canon.join(" "), collective, needsParent: false };
+}
+
+// ---- refiners ----
+
+/** Overlapping matches: keep the longest (the earliest on a tie). */
+export function dropOverlaps<T extends { start: number; end: number }>(items: T[]): T[] {
+  const sorted = [...items].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: T[] = [];
+  for (const it of sorted) {
+    if (kept.some((k) => it.start < k.end && k.start < it.end)) continue;
+    kept.push(it);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Canonical for a collective as written: abbreviations expanded, lower-case `các`. */
+function collectiveCanonical(s: string): string {
+  return tidy(s).replace(/^Các\b/u, "các");
+}
+
+export interface ScanOptions {
+  /** canonical of the issuing body, to resolve a bare `Văn phòng` */
+  issuerCanonical?: string | null;
+}
+
+/** Every agency mention in `text`, offsets into `text`. */
+export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[] {
+  const t = foldTone(text);
+  const found: AgencyMatch[] = [];
+  headGlobal.lastIndex = 0;
+  for (let m = headGlobal.exec(t); m; m = headGlobal.exec(t)) {
+    const b = buildAt(t, m.index);
+    if (!b) {
+      headGlobal.lastIndex = m.index + 1;
+      continue;
+    }
+    found.push({
+      start: m.index,
+      end: b.end,
+      text: squash(text.slice(m.index, b.end)),
+      canonical: b.canonical,
+      collective: b.collective,
+      needsParent: b.needsParent,
+    });
+    headGlobal.lastIndex = b.end;
+  }
+  collectiveGlobal.lastIndex = 0;
+  for (let m = collectiveGlobal.exec(t); m; m = collectiveGlobal.exec(t)) {
+    const raw = m[0].replace(/[\s,]+$/u, "");
+    found.push({
+      start: m.index,
+      end: m.index + raw.length,
+      text: squash(text.slice(m.index, m.index + raw.length)),
+      canonical: collectiveCanonical(raw),
+      collective: true,
+      needsParent: false,
+    });
+  }
+  const out: AgencyMatch[] = [];
+  for (const a of dropOverlaps(found)) {
+    if (a.needsParent) {
+      const iss = opts.issuerCanonical;
+      if (!iss) continue;
+      // `Văn phòng` in a document of the Văn phòng is the issuer; elsewhere, the issuer's Văn phòng
+      const head = a.canonical;
+      a.canonical = iss.startsWith(head) ? iss : `${head} ${iss}`;
+      a.needsParent = false;
+    }
+    a.canonical = tidy(a.canonical);
+    out.push(a);
+  }
+  return out;
+}
+
+/** The canonical of one name written alone (an issuer line): the first mention covering most of it. */
+export function canonicalOf(name: string, opts: ScanOptions = {}): AgencyMatch | null {
+  const all = scanAgencies(name, opts);
+  const best = all.sort((a, b) => b.end - b.start - (a.end - a.start))[0];
+  return best ?? null;
+}

@@ -1,0 +1,109 @@
+/**
+ * Small helpers for building Vietnamese-aware regexes from grammar tables, shared by the
+ * agency, people and task extractors. JS `\b`/`\w` are ASCII-only; these use `\p{L}` and lookarounds.
+ */
+import { foldTone } from "../../normalize/tone.js";
+
+export const L = "\\p{L}\\p{M}";
+/** before a word: not inside another word or number */
+export const WB = `(?<![${L}\\d])`;
+/** after a word */
+export const WE = `(?![${L}\\d])`;
+/** before an abbreviation: not part of a symbol such as `QĐ-UBND` or `CV/TU` */
+export const AB = `(?<![${L}\\d/\\-])`;
+
+export function esc(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function ciChar(c: string): string {
+  const lo = c.toLowerCase();
+  const up = c.toUpperCase();
+  return lo === up || lo.length !== 1 || up.length !== 1 ? esc(c) : `[${lo}${up}]`;
+}
+
+export type Casing = "any" | "cap" | "exact";
+
+/**
+ * A regex source for a written form: words joined by any whitespace, a dash by any dash,
+ * tone placement folded (match against `foldTone(text)`), case per `casing`.
+ */
+export function formSource(form: string, casing: Casing): string {
+  const folded = foldTone(form.normalize("NFC"));
+  let out = "";
+  let first = true;
+  for (const ch of folded) {
+    if (ch === " ") out += "\\s+";
+    else if (ch === "-" || ch === "–" || ch === "—") out += "\\s*[-–—]\\s*";
+    else if (ch === ",") out += "\\s*,";
+    else if (ch === "&") out += "\\s*&\\s*";
+    else if (casing === "exact" || (casing === "cap" && first)) out += esc(ch);
+    else out += ciChar(ch);
+    if (/\p{L}/u.test(ch)) first = false;
+  }
+  return out.replace(/(\\s\*)+\\s\+/g, "\\s+").replace(/\\s\+\\s\*/g, "\\s+");
+}
+
+/** An alternation of forms, longest first. */
+export function alternation(forms: string[], casing: Casing): string {
+  return [...new Set(forms)]
+    .sort((a, b) => b.length - a.length)
+    .map((f) => formSource(f, casing))
+    .join("|");
+}
+
+/** Whitespace collapsed, dashes unified, tone placement folded: how a canonical string is written. */
+export function tidy(s: string): string {
+  return foldTone(
+    s
+      .normalize("NFC")
+      .replace(/\s*[-–—]\s*/g, " - ")
+      .replace(/\s+/g, " ")
+      .trim(),
+  );
+}
+
+/** Whitespace collapsed only (the document's own spelling): how a `text` field is written. */
+export function squash(s: string): string {
+  return s.normalize("NFC").replace(/\s+/g, " ").trim();
+}
+
+export const isUpper = (w: string) => w === w.toUpperCase() && w !== w.toLowerCase();
+export const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
+export const isLower = (w: string) => /^\p{Ll}/u.test(w);
+
+/** `BÌNH ĐỊNH` → `Bình Định`, `bà rịa` → `Bà Rịa`. */
+export function titleCase(s: string): string {
+  return s
+    .split(/(\s+|-)/)
+    .map((w) => (/\p{L}/u.test(w) ? w.charAt(0).toUpperCase() + w.slice(1).toLowerCase() : w))
+    .join("");
+}
+
+/** `BAN CHỈ ĐẠO` → `Ban chỉ đạo`. */
+export function sentenceCase(s: string): string {
+  const lower = s.toLowerCase();
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
+/** The word (letters/marks, digits, `&`-joined abbreviations) at or after `pos`, with the gap before it. */
+export interface Word {
+  text: string;
+  start: number;
+  end: number;
+  /** the whitespace before it held a line break */
+  newline: boolean;
+  /** the gap before it (exclusive of the word) */
+  gap: string;
+}
+
+const wordRe = new RegExp(`\\s*([${L}]+(?:&[${L}]+)?|\\d+|[-–—,.;:()&/])`, "uy");
+
+export function wordAt(text: string, pos: number): Word | null {
+  wordRe.lastIndex = pos;
+  const m = wordRe.exec(text);
+  if (!m) return null;
+  const gap = m[0].slice(0, m[0].length - m[1].length);
+  const start = pos + gap.length;
+  return { text: m[1], start, end: start + m[1].length, newline: gap.includes("\n"), gap };
+}
