@@ -1,7 +1,293 @@
-import type { Reference } from "../record/schema.js";
+import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
+import {
+  CONTEXT_ISSUER_PATTERNS,
+  DATE_GAP,
+  EXTRA_REFERENCE_TYPES,
+  ISSUER_HEADS,
+  ISSUER_LEADS,
+  ISSUER_STOPS,
+  LIST_JOINERS,
+  NAME_STOPS,
+  NAMED_TYPES,
+  NUMBER_WORDS,
+  SELF_WORDS,
+  SUBJECT_ABOUT,
+  SUBJECT_VERBS,
+} from "../../grammars/references.js";
+import { matchKey } from "../normalize/tone.js";
+import type { DateMention, Reference } from "../record/schema.js";
 import type { ExtractContext } from "./context.js";
+import { findDates } from "./dates.js";
 
-// Placeholder until this extractor lands (issue 3).
-export function extractReferences(_ctx: ExtractContext): Reference[] {
-  return [];
+/**
+ * Citations of other documents: `<type> [số] <number>/<symbol> [ngày <date>] [của <issuer>] [về <subject>]`
+ * and named laws (`Luật Tổ chức chính quyền địa phương ngày 19/6/2015`). A short citation is
+ * completed from the fullest citation of the same document (date, issuer, subject), wherever it
+ * stands (a footnote, a `Căn cứ` line).
+ *
+ * Numbers: `72-NQ/TW` → number `72`, symbol `NQ/TW`; `123/QĐ-UBND` → `123`, `QĐ-UBND`; a year
+ * written inside the number stays with it: `45/2026/NĐ-CP` → number `45/2026`, symbol `NĐ-CP`
+ * (the year is part of the số of a legal document, so `45/2026` names it, `45` does not);
+ * `1141-TC/QĐ/CĐKT` → `1141`, `TC/QĐ/CĐKT`; a blank number (`số    /QĐ-UBND`) → null.
+ */
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const alt = (xs: string[]) => `(?:${[...new Set(xs)].sort((a, b) => b.length - a.length).map(esc).join("|")})`;
+const altRaw = (xs: string[]) => `(?:${[...new Set(xs)].sort((a, b) => b.length - a.length).join("|")})`;
+
+const TYPE_NAMES = [...DOCUMENT_TYPES.map((t) => t.name), ...EXTRA_REFERENCE_TYPES];
+/** canonical name by match key */
+const CANONICAL = new Map(TYPE_NAMES.map((n) => [matchKey(n), n]));
+const NAMED = new Set(NAMED_TYPES.map(matchKey));
+
+const TYPE_RE = new RegExp(`(?<![\\p{L}\\p{N}])${alt(TYPE_NAMES.map(matchKey))}(?![\\p{L}\\p{N}])`, "gu");
+const SELF_RE = new RegExp(`^\\s+${alt(SELF_WORDS)}(?![\\p{L}])`, "u");
+
+/** `số`, `số:`, `số hiệu` before a number (on the key text) */
+const NUMBER_LEAD = new RegExp(`^\\s{0,3}(?:(?:${alt(NUMBER_WORDS)})[ \\t]*:?)?\\s*`, "u");
+const HAS_NUMBER_WORD = new RegExp(`^\\s{0,3}${alt(NUMBER_WORDS)}(?![\\p{L}])`, "u");
+
+/** a symbol segment after the first: letters and digits, the first upper case or a digit */
+const SEG = "[\\p{Lu}\\p{Nd}][\\p{L}\\p{Nd}]*";
+/** `NQ/TW`, `QĐ-UBND`, `TC/QĐ/CĐKT`, `QĐ.BQL-TC`, `QĐ - BKH`, `QH 10` */
+const SYMBOL = `\\p{Lu}[\\p{L}\\p{Nd}]*(?:(?:\\s*/\\s*|\\s*[-–]\\s*|\\.)${SEG})*(?:\\s\\p{Nd}{1,2}(?![\\p{L}\\p{Nd}/]))?`;
+/** `72-NQ/TW`, `45/2026/NĐ-CP`, `01 / 2005 /TT-BKH`, `153/2004/ QĐ-TTg`, `   /QĐ.BQL-VP` (blank) */
+const NUMSYM_RE = new RegExp(
+  `^(?:(?<num>[0-9]{1,6}[a-z]?)(?:\\s*/\\s*(?<year>(?:19|20)[0-9]{2}))?\\s*[-/]\\s*|(?<blank>[\\s.…_]*/\\s*))(?<sym>${SYMBOL})(?![\\p{L}])`,
+  "u",
+);
+
+const DATE_GAP_RE = new RegExp(DATE_GAP, "u");
+const ISSUER_LEAD_RE = new RegExp(`^\\s*,?\\s*${alt(ISSUER_LEADS)}\\s+`, "u");
+const ISSUER_STOP_RE = new RegExp(`\\s(?:${alt(ISSUER_STOPS)})(?![\\p{L}])|[,;:.()\\n\\[\\]“”"]|$`, "u");
+const ISSUER_HEAD_RE = new RegExp(`^${alt(ISSUER_HEADS)}(?![\\p{L}])`, "u");
+const SUBJECT_ABOUT_RE = new RegExp(`^\\s*,?\\s*(${alt(SUBJECT_ABOUT)})\\s*`, "u");
+const SUBJECT_VERB_RE = new RegExp(`^\\s*,?\\s*(?=${alt(SUBJECT_VERBS)}(?![\\p{L}]))`, "u");
+const CONTEXT_ISSUER_RES = CONTEXT_ISSUER_PATTERNS.map((p) => new RegExp(`${p.replace("ISSUER", "([^;.()\\n]{2,90}?)")}$`, "u"));
+const LIST_RE = new RegExp(`^\\s*${altRaw(LIST_JOINERS.map(esc))}\\s*(?:${alt(NUMBER_WORDS)}\\s*:?\\s*)?`, "u");
+const NAME_STOP_RE = new RegExp(`\\s(?:${alt(NAME_STOPS)})(?![\\p{L}])`, "u");
+
+const ANOTHER_TYPE_RE = new RegExp(`\\s(?:và|hoặc|,)\\s*${alt(TYPE_NAMES.map(matchKey))}(?![\\p{L}])`, "u");
+
+const JOINT_RE = new RegExp(`\\s(?:và|hoặc)\\s+(?=\\p{Ll}|${alt(TYPE_NAMES)}(?![\\p{L}]))`, "u");
+
+const clean = (s: string) => s.replace(/\s+/g, " ").trim();
+
+interface Found extends Reference {
+  /** where the reference's own words end (for a list continuing after it) */
+  end: number;
+}
+
+function parseIssuer(text: string, key: string, pos: number): { issuer: string; end: number } | null {
+  const lead = key.slice(pos, pos + 12).match(ISSUER_LEAD_RE);
+  if (!lead) return null;
+  const start = pos + lead[0].length;
+  const windowKey = key.slice(start, start + 160);
+  const stop = windowKey.match(ISSUER_STOP_RE);
+  const len = stop ? stop.index! : windowKey.length;
+  let issuer = clean(text.slice(start, start + len));
+  // "Bộ Kế hoạch và Đầu tư" goes on past "và"; "Chính phủ và đề ra …", "Chính phủ và Thông tư …" do not
+  const joint = issuer.match(JOINT_RE);
+  if (joint) issuer = issuer.slice(0, joint.index);
+  if (!issuer || issuer.split(" ").length > 14) return null;
+  const first = issuer[0];
+  if (first !== first.toUpperCase() && !ISSUER_HEAD_RE.test(matchKey(issuer))) return null;
+  return { issuer, end: start + len };
+}
+
+function contextIssuer(text: string, key: string, typeStart: number): string | null {
+  const lineStart = Math.max(0, typeStart - 160);
+  const before = key.slice(lineStart, typeStart);
+  for (const re of CONTEXT_ISSUER_RES) {
+    const m = before.match(re);
+    if (!m) continue;
+    const at = lineStart + m.index! + m[0].indexOf(m[1], 3);
+    const issuer = clean(text.slice(at, at + m[1].length));
+    // the name is the last "của X" (a "của" inside it starts a nearer one)
+    const inner = issuer.split(/\s+của\s+/u).pop()!;
+    if (!inner || inner.split(" ").length > 12) continue;
+    if (inner[0] !== inner[0].toUpperCase() && !ISSUER_HEAD_RE.test(matchKey(inner))) continue;
+    return inner;
+  }
+  return null;
+}
+
+function parseSubject(text: string, key: string, pos: number): { subject: string; end: number } | null {
+  const about = key.slice(pos, pos + 16).match(SUBJECT_ABOUT_RE);
+  const verb = about ? null : key.slice(pos, pos + 16).match(SUBJECT_VERB_RE);
+  const lead = about ?? verb;
+  if (!lead) return null;
+  const start = pos + lead[0].length;
+  const rest = text.slice(start, start + 300);
+  // ends at ; : a new line, a sentence end, or an unbalanced closing bracket
+  let depth = 0;
+  let end = rest.length;
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest[i];
+    if (c === "(") depth++;
+    else if (c === ")") {
+      if (depth === 0) { end = i; break; }
+      depth--;
+    } else if (c === ";" || c === ":" || c === "\n" || c === "¹" || /[\u00B2\u00B3\u2070-\u2079]/.test(c)) { end = i; break; }
+    else if (c === "." && (i + 1 >= rest.length || /\s/.test(rest[i + 1]))) { end = i; break; }
+  }
+  const subject = clean(rest.slice(0, end)).replace(/[,\s]+$/, "");
+  if (subject.length < 3) return null;
+  return { subject, end: start + end };
+}
+
+function parseNumber(text: string, at: number): { number: string | null; symbol: string; end: number } | null {
+  const m = text.slice(at, at + 80).match(NUMSYM_RE);
+  if (!m) return null;
+  const g = m.groups!;
+  const symbol = g.sym.replace(/\s*([/\-–.])\s*/g, (_, c: string) => (c === "–" ? "-" : c)).replace(/\s+/g, "");
+  // a symbol is mostly capitals: "QĐ-TTg" yes, "Chính" no
+  const letters = symbol.replace(/[^\p{L}]/gu, "");
+  const caps = symbol.replace(/[^\p{Lu}]/gu, "");
+  if (caps.length < Math.max(1, letters.length * 0.6)) return null;
+  const number = g.num ? (g.year ? `${g.num}/${g.year}` : g.num) : null;
+  return { number, symbol, end: at + m[0].length };
+}
+
+function tail(ref: Found, text: string, key: string, datesAt: Map<number, DateMention>): Found {
+  let pos = ref.end;
+  // the date: the first date mention right after, with only a comma or "ban hành" between
+  for (let p = pos; p < Math.min(text.length, pos + 24); p++) {
+    const d = datesAt.get(p);
+    if (d && DATE_GAP_RE.test(key.slice(pos, p)) && d.kind !== "period") {
+      ref.date = d.value;
+      pos = d.span![1];
+      break;
+    }
+  }
+  const issuer = parseIssuer(text, key, pos);
+  if (issuer) {
+    ref.issuer = issuer.issuer;
+    pos = issuer.end;
+  }
+  const subject = parseSubject(text, key, pos);
+  if (subject) {
+    ref.subject = subject.subject;
+    pos = subject.end;
+  }
+  ref.text = clean(text.slice(ref.span![0], pos));
+  ref.span = [ref.span![0], pos];
+  return ref;
+}
+
+function parseNamed(text: string, key: string, typeEnd: number): { name: string; end: number; numbered: ReturnType<typeof parseNumber> } | null {
+  const rest = text.slice(typeEnd, typeEnd + 200);
+  const m = rest.match(/^[ \t]+(\p{Lu})/u);
+  if (!m) return null;
+  const restKey = key.slice(typeEnd, typeEnd + 200);
+  // up to a date, a number, or punctuation
+  const hard = restKey.search(/[,;:.()\n“”"]|\s(?:ngày|số)(?![\p{L}])/u);
+  const limit = hard < 0 ? restKey.length : hard;
+  let end = limit;
+  let atDate = hard >= 0 && /^\s(?:ngày|số)/u.test(restKey.slice(hard));
+  // "Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày …": the date is the second's
+  const another = restKey.slice(0, limit).search(ANOTHER_TYPE_RE);
+  if (another >= 0) {
+    end = another;
+    atDate = false;
+  }
+  if (!atDate) {
+    const stop = restKey.slice(0, limit).search(NAME_STOP_RE);
+    if (stop >= 0) end = stop;
+  }
+  const name = clean(rest.slice(0, end));
+  if (!name || name.split(" ").length > 15) return null;
+  let numbered = null;
+  if (atDate && /^\ssố/u.test(restKey.slice(hard))) {
+    const lead = restKey.slice(hard).match(NUMBER_LEAD);
+    numbered = parseNumber(text, typeEnd + hard + (lead?.[0].length ?? 0));
+  }
+  return { name, end: typeEnd + end, numbered };
+}
+
+/** Every citation in `text`, before short citations are completed. */
+function findReferences(text: string, ctx: Pick<ExtractContext, "year">): Found[] {
+  const key = matchKey(text).length === text.length ? matchKey(text) : text.toLowerCase();
+  const dates = findDates(text, 0, ctx);
+  const datesAt = new Map<number, DateMention>();
+  for (const d of dates) if (d.span) datesAt.set(d.span[0], d);
+  const out: Found[] = [];
+  for (const m of key.matchAll(TYPE_RE)) {
+    const start = m.index!;
+    const pos = start + m[0].length;
+    const typeKey = m[0];
+    const type = CANONICAL.get(typeKey) ?? text.slice(start, pos);
+    if (SELF_RE.test(key.slice(pos, pos + 8))) continue;
+    const lead = key.slice(pos, pos + 40).match(NUMBER_LEAD)!;
+    const hasWord = HAS_NUMBER_WORD.test(key.slice(pos, pos + 12));
+    const numbered = parseNumber(text, pos + lead[0].length);
+    let found: Found | null = null;
+    if (numbered && (numbered.number !== null || hasWord)) {
+      found = { text: "", type, number: numbered.number, symbol: numbered.symbol, date: null, issuer: null, subject: null, span: [start, numbered.end], end: numbered.end };
+    } else if (NAMED.has(typeKey) && /\p{Lu}/u.test(text[start])) {
+      const named = parseNamed(text, key, pos);
+      if (named) {
+        const end = named.numbered?.end ?? named.end;
+        found = {
+          text: "", type, number: named.numbered?.number ?? null, symbol: named.numbered?.symbol ?? null,
+          date: null, issuer: null, subject: null, span: [start, end], end,
+        };
+        // a named law's name is its title: keep it as the subject
+        found.subject = named.name;
+      }
+    }
+    if (!found) continue;
+    const named = found.number === null && found.symbol === null;
+    const ref = tail(found, text, key, datesAt);
+    if (named && ref.subject && ref.subject !== found.subject) ref.subject = found.subject;
+    if (!ref.issuer) ref.issuer = contextIssuer(text, key, start);
+    out.push(ref);
+    // a list under one type: "các quyết định số 101/QĐ.BQL-TC ngày 21/7/2005 và 41/QĐ.BQL-TC ngày 30/3/2006"
+    let prevEnd = ref.span![1];
+    for (let k = 0; k < 8; k++) {
+      const j = key.slice(prevEnd, prevEnd + 20).match(LIST_RE);
+      if (!j) break;
+      const next = parseNumber(text, prevEnd + j[0].length);
+      if (!next || next.number === null) break;
+      const item = tail(
+        { text: "", type, number: next.number, symbol: next.symbol, date: null, issuer: null, subject: null, span: [prevEnd + j[0].length, next.end], end: next.end },
+        text, key, datesAt,
+      );
+      if (!item.issuer) item.issuer = ref.issuer;
+      out.push(item);
+      prevEnd = item.span![1];
+    }
+  }
+  return out;
+}
+
+const refKey = (r: Reference) =>
+  r.symbol !== null || r.number !== null
+    ? `#${r.number ?? ""}|${matchKey(r.symbol ?? "").replace(/[\s.]/g, "")}`
+    : `@${matchKey(r.type ?? "")}|${matchKey(r.subject ?? "")}`;
+
+const richness = (r: Reference) => [r.date, r.issuer, r.subject].filter((x) => x !== null).length;
+
+/** Citations of other documents, every mention, short ones completed from the fullest. */
+export function extractReferences(ctx: ExtractContext): Reference[] {
+  const { tree } = ctx;
+  const found = findReferences(tree.text, ctx);
+  // the document's own number ("Ban hành kèm theo Quyết định số …" in its appendix) is not a citation
+  const own = tree.number?.symbol ? `#${tree.number.value ?? ""}|${matchKey(tree.number.symbol).replace(/[\s.]/g, "")}` : null;
+  const refs = found.filter((r) => refKey(r) !== own && !(own && r.number === null && tree.number?.value === null && refKey(r) === own));
+  const best = new Map<string, Reference>();
+  for (const r of refs) {
+    const k = refKey(r);
+    const b = best.get(k);
+    if (!b || richness(r) > richness(b)) best.set(k, r);
+  }
+  return refs.map(({ end: _end, ...r }) => {
+    const b = best.get(refKey(r))!;
+    return { ...r, date: r.date ?? b.date, issuer: r.issuer ?? b.issuer, subject: r.subject ?? b.subject };
+  });
+}
+
+/** For tests and other extractors: the citations in a piece of text (spans relative to it). */
+export function referencesIn(text: string, year: number | null = null): Reference[] {
+  return findReferences(text, { year }).map(({ end: _end, ...r }) => r);
 }
