@@ -1,10 +1,95 @@
-import type { NormalizedDocument } from "../normalize/index.js";
-import type { SectionTree } from "./tree.js";
+import type { NormalizedDocument, NormalizedLine } from "../normalize/index.js";
+import type { Warning } from "../record/schema.js";
+import { classify, type LineClass } from "./classify.js";
+import { findFooterStart, parseFooter, supToDigits } from "./footer.js";
+import { parseHeader } from "./header.js";
+import { labelOf, parseOutline } from "./outline.js";
+import type { SectionTree, TextNode } from "./tree.js";
+import { patterns } from "./classify.js";
 
+export type { SectionTree, OutlineNode, TextNode, SignatureNode } from "./tree.js";
+
+/**
+ * The section tree of a document: header, preamble, body outline, footer, footnotes and what
+ * follows the signature. What cannot be placed becomes a warning, never a silent gap.
+ */
 export function segment(doc: NormalizedDocument): SectionTree {
+  const warnings: Warning[] = [];
+  const lines = doc.lines;
+  const classes = lines.map(classify);
+
+  const header = parseHeader(lines, classes, warnings);
+  let bodyStart = header.bodyStart;
+
+  // preamble: "Căn cứ …" lines up to the enacting line ("QUYẾT ĐỊNH:"), or the leading ones
+  const preamble: TextNode[] = [...header.preamble];
+  const enacting = findEnacting(lines, classes, bodyStart);
+  if (enacting >= 0) {
+    for (let i = bodyStart; i < enacting; i++) if (classes[i] !== "footnote") preamble.push({ text: lines[i].text, span: [lines[i].start, lines[i].end] });
+    bodyStart = enacting + 1;
+  } else {
+    while (bodyStart < lines.length && classes[bodyStart] === "preamble") {
+      preamble.push({ text: lines[bodyStart].text, span: [lines[bodyStart].start, lines[bodyStart].end] });
+      bodyStart++;
+    }
+  }
+
+  const footerStart = findFooterStart(lines, classes, bodyStart);
+  const footer = parseFooter(lines, classes, footerStart, warnings);
+
+  // footnotes stand at page feet anywhere in the body too
+  const bodyLines: NormalizedLine[] = [];
+  const footnotes = [...footer.footnotes];
+  for (let i = bodyStart; i < footerStart; i++) {
+    if (classes[i] === "footnote") {
+      const m = patterns.footnote.exec(lines[i].text);
+      footnotes.push({ mark: m ? supToDigits(m[1] ?? m[2]) : "", text: m ? m[3].trim() : lines[i].text, span: [lines[i].start, lines[i].end] });
+    } else bodyLines.push(lines[i]);
+  }
+  footnotes.sort((a, b) => a.span[0] - b.span[0]);
+
+  const bodySpan: [number, number] = bodyLines.length ? [bodyLines[0].start, bodyLines[bodyLines.length - 1].end] : [0, 0];
+  if (!bodyLines.length) warnings.push({ code: "no-body", message: "no body text (nội dung) was found between header and signature" });
+  unplaced(lines, classes, header.bodyStart, warnings);
+
   return {
-    text: doc.text, issuer: null, nationalTitle: null, number: null, place: null, date: null, type: null, subject: null,
-    urgency: null, confidentiality: null, recipients: [], preamble: [], body: { span: [0, doc.text.length], text: doc.text, nodes: [] },
-    signatures: [], distribution: [], footnotes: [], appendices: [], warnings: [],
+    text: doc.text,
+    issuer: header.issuer,
+    nationalTitle: header.nationalTitle,
+    number: header.number,
+    place: header.place,
+    date: header.date,
+    type: header.type,
+    subject: header.subject,
+    urgency: header.urgency,
+    confidentiality: header.confidentiality,
+    recipients: header.recipients,
+    preamble,
+    body: { span: bodySpan, text: bodyLines.map((l) => l.text).join("\n"), nodes: parseOutline(bodyLines) },
+    signatures: footer.signatures,
+    distribution: footer.distribution,
+    footnotes,
+    appendices: footer.appendices,
+    warnings,
   };
+}
+
+/** The enacting line ("QUYẾT ĐỊNH:") when it comes before the first article or numbered item. */
+function findEnacting(lines: NormalizedLine[], classes: LineClass[], from: number): number {
+  for (let i = from; i < Math.min(lines.length, from + 40); i++) {
+    if (classes[i] === "enacting") return i;
+    if (classes[i] === "distribution" || classes[i] === "authority") return -1;
+    const lab = labelOf(lines[i].text);
+    if (lab && lab.kind !== "dash") return -1;
+  }
+  return -1;
+}
+
+/** Header-looking lines found after the header ended are reported: the layout may have scrambled them. */
+function unplaced(lines: NormalizedLine[], classes: LineClass[], bodyStart: number, warnings: Warning[]): void {
+  for (let i = bodyStart; i < Math.min(lines.length, bodyStart + 5); i++) {
+    if (classes[i] === "nationalTitle" || classes[i] === "number") {
+      warnings.push({ code: "header-line-in-body", message: `a header line stands after the body began: "${lines[i].text.slice(0, 60)}"`, span: [lines[i].start, lines[i].end] });
+    }
+  }
 }

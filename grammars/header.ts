@@ -1,0 +1,126 @@
+/**
+ * The formal parts of a document (thể thức, NĐ 30/2020/NĐ-CP Điều 8–16 and Phụ lục I;
+ * HD 36-HD/VPTW for Party bodies), as patterns over one normalized line. Patterns are matched
+ * against the line's match key (tone placement folded, lower case: see `matchKey`), so they are
+ * written in lower case with new-style placement (`hòa`, `ủy`). An example above each.
+ */
+
+/** Quốc hiệu: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"; the Party's "ĐẢNG CỘNG SẢN VIỆT NAM"; pre-1976 "VIỆT NAM DÂN CHỦ CỘNG HÒA". */
+export const NATIONAL_TITLE = "^(?:cộng hòa xã hội chủ nghĩa việt nam|đảng cộng sản việt nam|việt nam dân chủ cộng hòa)\\s*$";
+
+/** Tiêu ngữ: "Độc lập - Tự do - Hạnh phúc". */
+export const MOTTO = "^độc lập\\s*[-–—]\\s*tự do\\s*[-–—]\\s*hạnh phúc\\s*[.]?$";
+
+/** Số, ký hiệu: "Số: 1227-CV/TU", "SỐ : 837 / QĐ - BKH", "Luật số: 45/2019/QH14", "Số: /UBND-NCVX". */
+export const NUMBER_LINE = "^(?:(?:bộ luật|luật|pháp lệnh|nghị quyết|lệnh)\\s+)?số\\s*[:.]?\\s*(.*)$";
+
+/** Địa danh và ngày tháng: "Bình Định, ngày 20 tháng 5 năm 2025", "Hà Nội, ngày    tháng    năm 2015", "TP.Cần Thơ, ngày 01 tháng 7 năm 2004". */
+export const PLACE_DATE_LINE =
+  "^(?<place>[^,]{2,60}?)\\s*,\\s*ngày\\s*(?<day>\\d{1,2})?\\s*(?:tháng\\s*(?<month>\\d{1,2})?\\s*năm\\s*(?<year>\\d{4})|[/.-]\\s*(?<month2>\\d{1,2})\\s*[/.-]\\s*(?<year2>\\d{4}))\\s*[.]?$";
+
+/** A date line without a place: "ngày 20 tháng 5 năm 2025" standing alone in the header. */
+export const DATE_ONLY_LINE = "^ngày\\s*(?<day>\\d{1,2})?\\s*tháng\\s*(?<month>\\d{1,2})?\\s*năm\\s*(?<year>\\d{4})\\s*[.]?$";
+
+/** Mức độ khẩn, as a line of its own: "HỎA TỐC", "THƯỢNG KHẨN", "KHẨN". */
+export const URGENCY: Record<string, "Hỏa tốc" | "Thượng khẩn" | "Khẩn"> = {
+  "hỏa tốc": "Hỏa tốc",
+  "thượng khẩn": "Thượng khẩn",
+  "khẩn": "Khẩn",
+};
+
+/** Mức độ mật: "TUYỆT MẬT", "TỐI MẬT", "MẬT". */
+export const CONFIDENTIALITY: Record<string, "Tuyệt mật" | "Tối mật" | "Mật"> = {
+  "tuyệt mật": "Tuyệt mật",
+  "tối mật": "Tối mật",
+  "mật": "Mật",
+};
+
+/** Trích yếu of a công văn: "V/v triển khai …", "V/v: trợ cấp …". */
+export const LETTER_SUBJECT = "^v\\s*/\\s*v\\s*[:.]?\\s*";
+
+/** Kính gửi: "Kính gửi: Sở Y tế", "Kính gửi:" then a list. */
+export const RECIPIENTS = "^kính\\s+gửi\\s*[:.]?\\s*";
+
+/** Nơi nhận: "Nơi nhận:", "Nơi nhận :" (a list follows). */
+export const DISTRIBUTION = "^nơi\\s+nhận\\s*[:.]?\\s*";
+
+/** The archive copy line that closes nơi nhận: "- Lưu: VT, K20.", "Lưu VT", "Lưu TTLT". */
+export const ARCHIVE_COPY = "^[-–+]?\\s*lưu\\b";
+
+/**
+ * Thẩm quyền ký, as written → as the record has it. "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
+ * "TL. BỘ TRƯỞNG", "TUQ. CHỦ TỊCH", "Q. GIÁM ĐỐC"; the Party's "T/M BAN THƯỜNG VỤ"; old "t.m.".
+ */
+export const AUTHORITY_LINE = "^(tuq|t\\s*/\\s*m|t\\s*\\.\\s*m|tm|kt|k\\s*/\\s*t|tl|t\\s*/\\s*l|q)\\s*[.:]?\\s+(?=\\S)";
+export const AUTHORITY_SPELLINGS: Record<string, "TM." | "KT." | "TL." | "TUQ." | "Q."> = {
+  tm: "TM.",
+  "t/m": "TM.",
+  "t.m": "TM.",
+  kt: "KT.",
+  "k/t": "KT.",
+  tl: "TL.",
+  "t/l": "TL.",
+  tuq: "TUQ.",
+  q: "Q.",
+};
+
+/** Notes standing where the signature and seal are: "(Đã ký)", "(ký, đóng dấu)", "Đã ký", "[daky]". */
+export const SIGNATURE_NOTE = "^[(\\[]?\\s*(?:đã\\s+ký|ký\\s*(?:,|và)?\\s*(?:đóng dấu|ghi rõ họ tên)?|đã ký và đóng dấu|daky|chữ ký số|signed)[^)\\]]*[)\\]]?\\s*$";
+
+/**
+ * Chức vụ of a signer: "CHỦ TỊCH", "PHÓ CHÁNH VĂN PHÒNG", "BỘ TRƯỞNG", "BÍ THƯ". A title that
+ * ends an authority line (`TM. ỦY BAN NHÂN DÂN CHỦ TỊCH`, flattened) is found by these.
+ */
+export const POSITION_TITLES: string[] = [
+  "chủ tịch", "phó chủ tịch", "bộ trưởng", "thứ trưởng", "thủ tướng", "phó thủ tướng",
+  "chủ nhiệm", "phó chủ nhiệm", "chánh văn phòng", "phó chánh văn phòng", "giám đốc", "phó giám đốc",
+  "tổng giám đốc", "phó tổng giám đốc", "cục trưởng", "phó cục trưởng", "vụ trưởng", "phó vụ trưởng",
+  "tổng cục trưởng", "phó tổng cục trưởng", "trưởng ban", "phó trưởng ban", "bí thư", "phó bí thư",
+  "chánh thanh tra", "phó chánh thanh tra", "chánh án", "viện trưởng", "phó viện trưởng", "hiệu trưởng",
+  "phó hiệu trưởng", "trưởng phòng", "phó trưởng phòng", "thống đốc", "phó thống đốc", "tổng kiểm toán",
+  "thủ trưởng", "chủ nhiệm ủy ban", "tổng thư ký", "ủy viên", "trưởng đoàn", "tư lệnh", "chính ủy",
+  "tổng biên tập", "chủ tịch nước", "phó chủ tịch nước", "chủ tịch quốc hội", "giám đốc sở",
+  "trưởng khoa", "trưởng trạm", "tổng thanh tra", "chánh văn phòng trung ương", "người ký",
+];
+
+/** Where the deputy's own title begins when it shares a line with `KT.` ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH"). */
+export const DEPUTY_TITLE_START = "(?:phó\\s|thứ trưởng|ủy viên)";
+
+/**
+ * Words that open the name of a body (cơ quan) in the issuer lines. A second issuer line that
+ * opens with one names the issuing body under the first line's parent body:
+ * "UBND TỈNH LẠNG SƠN" / "VĂN PHÒNG"; "BỘ CÔNG THƯƠNG" / "TRƯỜNG ĐẠI HỌC …".
+ */
+export const BODY_HEAD_WORDS: string[] = [
+  "văn phòng", "sở", "ban", "phòng", "trung tâm", "cục", "vụ", "viện", "trường", "bệnh viện",
+  "chi cục", "tổng cục", "thanh tra", "bql", "ban quản lý", "công an", "bộ chỉ huy", "kho bạc",
+  "bảo hiểm xã hội", "đảng ủy", "đảng bộ", "chi bộ", "tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy",
+  "thị ủy", "ủy ban kiểm tra", "hội đồng", "ủy ban nhân dân", "ubnd", "hđnd", "đoàn", "hội",
+  "liên đoàn", "mặt trận", "trạm", "chi nhánh", "đài", "báo", "học viện", "đại học", "cảng vụ",
+  "tòa án", "viện kiểm sát", "công ty", "tổng công ty", "ngân hàng", "quỹ",
+];
+
+/** Words that go on a body's name on the next line: the place or level it serves ("ỦY BAN NHÂN DÂN" / "TỈNH BÌNH ĐỊNH"). */
+export const NAME_CONTINUATION_WORDS: string[] = [
+  "tỉnh", "thành phố", "tp", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu",
+  "trung ương", "việt nam", "các", "và", "khu", "vùng",
+];
+
+/** The enacting line between preamble and body: "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:", "NGHỊ ĐỊNH:", "BAN HÀNH:". */
+export const ENACTING_LINE = "^(?:quyết định|quyết nghị|nghị định|nghị quyết|ban hành|chỉ thị|thông tư|quy định|ra quyết định)\\s*:?\\s*$";
+
+/** Preamble lines: "Căn cứ …", "Theo đề nghị …", "Xét đề nghị …", "Xét …". */
+export const PREAMBLE_LINE = "^[-–]?\\s*(?:căn cứ|theo đề nghị|xét đề nghị|xét tờ trình|xét báo cáo|theo ý kiến|xét)\\b";
+
+/** Words that open a body paragraph, so they end a mixed-case trích yếu: "Thực hiện …", "Ngày …". */
+export const BODY_OPENERS: string[] = [
+  "thực hiện", "căn cứ", "theo", "xét", "để", "nhằm", "ngày", "vừa qua", "tiếp theo", "trong", "sau khi",
+  "hiện nay", "qua", "trên cơ sở", "trả lời", "phúc đáp", "nhận được", "được sự", "kính gửi", "ủy ban",
+  "chủ tịch", "sở", "bộ", "văn phòng", "tôi", "chúng tôi",
+];
+
+/** Phụ lục and other attachments after the signature: "PHỤ LỤC I", "Phụ lục", "DANH MỤC", "QUY CHẾ" (ban hành kèm theo). */
+export const APPENDIX_START = "^(?:phụ lục|danh mục|biểu mẫu|mẫu số|quy chế|quy định|điều lệ|chương trình|kế hoạch|hướng dẫn|danh sách)\\b";
+
+/** A footnote line: "¹ Nghị quyết số …", "[1] …", "(1) …" at the foot. */
+export const FOOTNOTE_LINE = "^(?:([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|\\[(\\d{1,3})\\])\\s*(.+)$";

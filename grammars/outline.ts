@@ -1,0 +1,30 @@
+/**
+ * Labels of the body outline (bố cục nội dung, NĐ 30/2020 Phụ lục I, mục II.6), each a pattern
+ * anchored at the start of a line. The first capture is the label as written. An example above each.
+ * Nesting is not fixed here: the segmenter nests a label kind under whatever kind it first appears in.
+ */
+export interface OutlineLabel {
+  kind: "part" | "chapter" | "section" | "article" | "roman" | "numbered" | "lettered" | "dash" | "plus";
+  pattern: string;
+}
+
+export const OUTLINE_LABELS: OutlineLabel[] = [
+  // "Phần I", "PHẦN THỨ HAI"
+  { kind: "part", pattern: "^((?:Phần|PHẦN)\\s+(?:[IVXLC]+|\\d+|thứ\\s+\\S+|THỨ\\s+\\S+))[.:]?\\s*" },
+  // "Chương I", "CHƯƠNG II. QUY ĐỊNH CHUNG"
+  { kind: "chapter", pattern: "^((?:Chương|CHƯƠNG)\\s+(?:[IVXLC]+|\\d+))[.:]?\\s*" },
+  // "Mục 1", "MỤC 2. …"
+  { kind: "section", pattern: "^((?:Mục|MỤC)\\s+(?:\\d+|[IVXLC]+))[.:]?\\s*" },
+  // "Điều 1.", "Điều 12a.", "ĐIỀU 3:", "Điều 2 :"
+  { kind: "article", pattern: "^((?:Điều|ĐIỀU)\\s+\\d+[a-zđ]?\\s*[.:]?)\\s*" },
+  // "I. MỤC TIÊU", "II- Nhiệm vụ", "IV/ …"
+  { kind: "roman", pattern: "^([IVXLC]{1,6}\\s*[.)/-])\\s+" },
+  // "1. Giao Sở Y tế", "1.2.", "1.2.3 Phát triển", "2) …", "1- Các dự án", "1/ …"
+  { kind: "numbered", pattern: "^(\\d{1,3}(?:\\.\\d{1,3}){1,3}\\.?|\\d{1,3}\\s*[.)/-](?!\\d))\\s*" },
+  // "a) Rà soát", "đ) …", "b. …"
+  { kind: "lettered", pattern: "^([a-zđ]\\s*[).])\\s+" },
+  // "- Chủ trì …", "– …", "• …"
+  { kind: "dash", pattern: "^([-–—•·*])\\s*" },
+  // "+ Phối hợp …"
+  { kind: "plus", pattern: "^(\\+)\\s*" },
+];

@@ -1,0 +1,88 @@
+import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
+import {
+  ARCHIVE_COPY, AUTHORITY_LINE, CONFIDENTIALITY, DISTRIBUTION, ENACTING_LINE, FOOTNOTE_LINE, LETTER_SUBJECT,
+  MOTTO, NATIONAL_TITLE, NUMBER_LINE, PLACE_DATE_LINE, DATE_ONLY_LINE, POSITION_TITLES, PREAMBLE_LINE, RECIPIENTS,
+  SIGNATURE_NOTE, URGENCY,
+} from "../../grammars/header.js";
+import type { NormalizedLine } from "../normalize/index.js";
+import { matchKey } from "../normalize/tone.js";
+
+/** What a line is, judged on its own. The segmenter decides from these and their order. */
+export type LineClass =
+  | "nationalTitle" | "motto" | "number" | "placeDate" | "urgency" | "confidentiality"
+  | "letterSubject" | "recipients" | "distribution" | "archiveCopy" | "authority" | "signatureNote"
+  | "enacting" | "preamble" | "footnote" | "typeTitle" | "positionTitle" | "upper" | "label" | "name" | "text";
+
+const re = (s: string) => new RegExp(s, "u");
+export const patterns = {
+  nationalTitle: re(NATIONAL_TITLE),
+  motto: re(MOTTO),
+  number: re(NUMBER_LINE),
+  placeDate: re(PLACE_DATE_LINE),
+  dateOnly: re(DATE_ONLY_LINE),
+  letterSubject: re(LETTER_SUBJECT),
+  recipients: re(RECIPIENTS),
+  distribution: re(DISTRIBUTION),
+  archiveCopy: re(ARCHIVE_COPY),
+  authority: re(AUTHORITY_LINE),
+  signatureNote: re(SIGNATURE_NOTE),
+  enacting: re(ENACTING_LINE),
+  preamble: re(PREAMBLE_LINE),
+  footnote: re(FOOTNOTE_LINE),
+};
+
+const typeNames = [...DOCUMENT_TYPES].sort((a, b) => b.name.length - a.name.length);
+const positionTitles = new Set(POSITION_TITLES);
+
+export const isUpperLine = (s: string) => {
+  const letters = s.replace(/[^\p{L}]/gu, "");
+  return letters.length >= 2 && letters.replace(/\p{Lu}/gu, "").length / letters.length < 0.2;
+};
+
+/** A personal name on a line of its own: "Lâm Hải Giang", "Vi Thiện Việt". */
+export const isNameLine = (s: string) =>
+  /^(?:(?:Đồng chí|Ông|Bà|TS\.|ThS\.|PGS\.|GS\.)\s+)?\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}$/u.test(s.trim());
+
+/** The document type whose name opens an upper-case title line (`QUYẾT ĐỊNH`, `THÔNG BÁO KẾT LUẬN …`). */
+export function titleType(text: string): (typeof DOCUMENT_TYPES)[number] | null {
+  if (!isUpperLine(text)) return null;
+  const key = matchKey(text).replace(/\s+/g, " ").trim();
+  for (const t of typeNames) {
+    const name = matchKey(t.name);
+    if (key === name || key.startsWith(name + " ")) return t;
+  }
+  return null;
+}
+
+export function isPositionTitle(text: string): boolean {
+  return positionTitles.has(matchKey(text).replace(/\s+/g, " ").replace(/[.,;:]$/, "").trim());
+}
+
+export function classify(line: NormalizedLine): LineClass {
+  const s = line.text;
+  const k = matchKey(s);
+  if (line.meta.block === "footnote" || patterns.footnote.test(s)) return "footnote";
+  if (patterns.nationalTitle.test(k)) return "nationalTitle";
+  if (patterns.motto.test(k)) return "motto";
+  if (patterns.number.test(k) && /\d|\/|-/.test(s)) return "number";
+  if (patterns.placeDate.test(k) || patterns.dateOnly.test(k)) return "placeDate";
+  if (k in URGENCY && isUpperLine(s)) return "urgency";
+  if (k in CONFIDENTIALITY && isUpperLine(s)) return "confidentiality";
+  if (patterns.letterSubject.test(k)) return "letterSubject";
+  if (patterns.recipients.test(k)) return "recipients";
+  if (patterns.distribution.test(k)) return "distribution";
+  if (patterns.signatureNote.test(k)) return "signatureNote";
+  if (patterns.authority.test(k)) {
+    const rest = s.replace(patterns.authority, "");
+    // "KT. CHỦ TỊCH"; a mis-cased "tm . ubnd thành phố" only where the layout puts it in the signature column
+    if (/^\S*\p{Lu}/u.test(rest) || line.column === "right" || line.meta.block === "footer-right") return "authority";
+  }
+  if (patterns.enacting.test(k) && isUpperLine(s)) return "enacting";
+  if (patterns.preamble.test(k)) return "preamble";
+  if (patterns.archiveCopy.test(k) && s.length < 100) return "archiveCopy";
+  if (titleType(s)) return "typeTitle";
+  if (isPositionTitle(s)) return "positionTitle";
+  if (isUpperLine(s)) return "upper";
+  if (isNameLine(s)) return "name";
+  return "text";
+}

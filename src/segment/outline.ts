@@ -1,0 +1,110 @@
+import { createToken, createTokenInstance, EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
+import { OUTLINE_LABELS } from "../../grammars/outline.js";
+import type { NormalizedLine } from "../normalize/index.js";
+import type { OutlineKind, OutlineNode } from "./tree.js";
+
+/**
+ * The body outline, parsed with chevrotain over one token a line. A line's token says what
+ * label opens it (`Điều`, `I.`, `1.`, `1.1.`, `a)`, `-`, `+`) or that it has none. Nesting follows
+ * the document, as Markdown lists do: a label kind not yet open nests under the current node;
+ * a kind already open closes the nodes down to it and starts a sibling.
+ */
+
+const Labelled = createToken({ name: "Labelled", pattern: /NOT_LEXED/ });
+const Paragraph = createToken({ name: "Paragraph", pattern: /NOT_LEXED/ });
+const tokenTypes: TokenType[] = [Labelled, Paragraph];
+
+const labels = OUTLINE_LABELS.map((l) => ({ kind: l.kind, re: new RegExp(l.pattern, "u") }));
+
+interface LineToken {
+  line: NormalizedLine;
+  kind: OutlineKind;
+  /** kind and depth: `numbered:2` for `1.2.` */
+  level: string;
+  label: string | null;
+  textStart: number;
+}
+
+export function labelOf(text: string): { kind: OutlineKind; label: string; level: string; length: number } | null {
+  for (const l of labels) {
+    const m = l.re.exec(text);
+    if (!m || m[0].length >= text.length) continue;
+    const label = m[1].replace(/\s+/g, " ").trim();
+    const depth = l.kind === "numbered" ? label.replace(/[.)/-]+$/, "").split(".").length : 1;
+    return { kind: l.kind, label, level: `${l.kind}:${depth}`, length: m[0].length };
+  }
+  return null;
+}
+
+class OutlineParser extends EmbeddedActionsParser {
+  private meta: LineToken[] = [];
+
+  constructor() {
+    super(tokenTypes, { recoveryEnabled: false, maxLookahead: 1 });
+    this.performSelfAnalysis();
+  }
+
+  setLines(meta: LineToken[], tokens: IToken[]): void {
+    this.meta = meta;
+    this.input = tokens;
+  }
+
+  private info(tok: IToken): LineToken {
+    return this.meta[tok.startOffset];
+  }
+
+  public outline = this.RULE("outline", (): OutlineNode[] => {
+    const nodes: OutlineNode[] = [];
+    this.MANY(() => {
+      nodes.push(this.SUBRULE(this.node, { ARGS: [[]] }));
+    });
+    return nodes;
+  });
+
+  /** A line and, nested under it, the lines whose label kind is not open above it. */
+  private node = this.RULE("node", (open: string[]): OutlineNode => {
+    const tok = this.OR([{ ALT: () => this.CONSUME(Labelled) }, { ALT: () => this.CONSUME(Paragraph) }]);
+    const children: OutlineNode[] = [];
+    const own = this.RECORDING_PHASE ? null : this.info(tok);
+    const inside = own && own.label !== null ? [...open, own.level] : open;
+    this.MANY({
+      GATE: () => {
+        const next = this.LA(1);
+        if (next.tokenType !== Labelled && next.tokenType !== Paragraph) return false;
+        if (!own) return false;
+        const n = this.info(next);
+        // a plain paragraph belongs to the labelled node before it; a label nests unless its kind is open
+        if (n.label === null) return own.label !== null;
+        return own.label !== null && !inside.includes(n.level);
+      },
+      DEF: () => {
+        children.push(this.SUBRULE2(this.node, { ARGS: [inside] }));
+      },
+    });
+    if (!own) return { kind: "paragraph", label: null, text: "", span: [0, 0], children };
+    const l = own.line;
+    return { kind: own.kind, label: own.label, text: l.text.slice(own.textStart).trim(), span: [l.start, l.end], children };
+  });
+}
+
+let parser: OutlineParser | null = null;
+
+/** Parses body lines into the outline tree; every node carries its line's span. */
+export function parseOutline(lines: NormalizedLine[]): OutlineNode[] {
+  parser ??= new OutlineParser();
+  const meta: LineToken[] = [];
+  const tokens: IToken[] = lines.map((line, i) => {
+    const lab = labelOf(line.text);
+    meta.push(
+      lab
+        ? { line, kind: lab.kind, level: lab.level, label: lab.label, textStart: lab.length }
+        : { line, kind: "paragraph", level: "paragraph", label: null, textStart: 0 },
+    );
+    // the token's offset indexes its line: the parser reads the line's facts from there
+    return createTokenInstance(lab ? Labelled : Paragraph, line.text, i, i, 1, 1, 1, 1);
+  });
+  parser.setLines(meta, tokens);
+  const nodes = parser.outline();
+  if (parser.errors.length) throw new Error(`outline parser: ${parser.errors[0].message}`);
+  return nodes;
+}
