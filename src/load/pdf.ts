@@ -1,10 +1,256 @@
-import { UnsupportedFormatError } from "../errors.js";
-import type { Loader } from "./types.js";
+import { dirname } from "node:path";
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import { FONT_RULES } from "../../grammars/encodings/fonts.js";
+import { LEGACY_GLYPH_FIXES, LEGACY_MARKER_CHARS, LEGACY_MARKER_SHARE, MIN_PAGE_LETTERS } from "../../grammars/pdf.js";
+import { CorruptFileError, InputError, VanbanError } from "../errors.js";
+import type { Warning } from "../record/schema.js";
+import { defaultOcrLookup, pdftoppmRenderer, requireOcrEngine, wordsToItems, type OcrEngineLookup } from "./ocr.js";
+import { groupRows, type PdfItem } from "./pdf/lines.js";
+import { isStampText, layoutPages, rowText, type PageRows } from "./pdf/layout.js";
+import type { LoadedDocument, Loader, LoadOptions } from "./types.js";
 
-// Placeholder: the pdf reader lands with the loaders issue (4).
-export const pdfLoader: Loader = {
-  format: "pdf",
-  async load(_bytes, options) {
-    throw new UnsupportedFormatError("unsupported-format", "reading pdf files is not implemented yet", options.path ?? null);
-  },
-};
+/* eslint-disable @typescript-eslint/no-explicit-any -- pdf.js objects are typed loosely here */
+type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+
+let pdfjsPromise: Promise<PdfJs> | null = null;
+/** pdf.js is loaded on first use, so that reading other formats does not pay for it. */
+function pdfjs(): Promise<PdfJs> {
+  pdfjsPromise ??= import("pdfjs-dist/legacy/build/pdf.mjs");
+  return pdfjsPromise;
+}
+
+/** pdf.js's data folders as paths ending in `/` (it reads them with fs in Node). */
+function pdfjsData() {
+  const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+  return { cMapUrl: `${root}/cmaps/`, standardFontDataUrl: `${root}/standard_fonts/`, wasmUrl: `${root}/wasm/` };
+}
+
+/** The resolution pages are rendered at for OCR. */
+export const OCR_DPI = 300;
+
+const markerSet = new Set(LEGACY_MARKER_CHARS);
+const legacyFontRe = FONT_RULES.filter((r) => r.encoding !== "unicode").map((r) => ({ re: new RegExp(r.pattern, "i"), rule: r }));
+const unicodeFontRe = FONT_RULES.filter((r) => r.encoding === "unicode").map((r) => new RegExp(r.pattern, "i"));
+const isLegacyFont = (name: string) => !unicodeFontRe.some((r) => r.test(name)) && legacyFontRe.some((r) => r.re.test(name));
+
+/** Share of a text's letters that are legacy-encoding markers (`µ`, `¸`, `ø`, …). */
+export function legacyShare(text: string): number {
+  let letters = 0, markers = 0;
+  for (const ch of text) {
+    if (markerSet.has(ch)) markers++;
+    else if (/\p{L}/u.test(ch)) letters++;
+  }
+  return markers >= 5 ? markers / (letters + markers) : 0;
+}
+
+/** `BCDEEE+TimesNewRomanPS-BoldMT` → `TimesNewRomanPS-BoldMT` */
+export const stripSubset = (name: string) => name.replace(/^[A-Z]{6}\+/, "");
+
+function fixLegacyGlyphs(text: string): string {
+  let out = text;
+  for (const [from, to] of LEGACY_GLYPH_FIXES) out = out.split(from).join(to);
+  return out;
+}
+
+export interface PdfLoaderDeps {
+  /** how to find an OCR engine (tests inject one, or none) */
+  findOcrEngine?: OcrEngineLookup;
+  /** render pages with pdf.js even when `pdftoppm` is installed */
+  renderWithPdfjs?: boolean;
+}
+
+interface PageText {
+  page: number;
+  width: number;
+  height: number;
+  items: PdfItem[];
+  /** letters outside signature stamps */
+  letters: number;
+  rotatedItems: number;
+}
+
+/** Text items of a page in page points, origin top left, rotation applied. */
+async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[]): Promise<PageText> {
+  const page = await doc.getPage(pageNo);
+  const vp = page.getViewport({ scale: 1 });
+  const tc = await page.getTextContent();
+  const items: PdfItem[] = [];
+  let rotatedItems = 0;
+  const fontIds: string[] = [];
+  let all = "";
+  for (const it of tc.items as any[]) {
+    if (typeof it.str !== "string" || !/\S/.test(it.str)) continue;
+    const m = lib.Util.transform(vp.transform, it.transform);
+    const size = Math.hypot(m[2], m[3]);
+    if (!(m[0] > 0 && Math.abs(m[1]) <= 0.2 * m[0])) {
+      rotatedItems++;
+      continue;
+    }
+    items.push({ text: it.str, x: m[4], y: m[5], width: it.width * vp.scale, size });
+    fontIds.push(it.fontName);
+    all += it.str;
+  }
+  // fonts are looked up only when the text looks legacy-encoded: it costs a second pass over the page
+  if (legacyShare(all) >= LEGACY_MARKER_SHARE) {
+    try {
+      await page.getOperatorList();
+      items.forEach((item, i) => {
+        const id = fontIds[i];
+        if (page.commonObjs.has(id)) {
+          const name = page.commonObjs.get(id)?.name;
+          if (typeof name === "string" && name) item.font = stripSubset(name);
+        }
+        if (item.font && isLegacyFont(item.font)) item.text = fixLegacyGlyphs(item.text);
+      });
+    } catch (err) {
+      warnings.push({ code: "pdf-fonts", message: `page ${pageNo}: font names could not be read (${(err as Error).message})` });
+    }
+  }
+  let letters = 0;
+  const rows = groupRows(items, pageNo);
+  for (const r of rows) {
+    const t = rowText(r);
+    if (isStampText(t)) continue;
+    letters += (t.match(/\p{L}/gu) ?? []).length;
+  }
+  page.cleanup();
+  return { page: pageNo, width: vp.width, height: vp.height, items, letters, rotatedItems };
+}
+
+/** An unexpected failure inside pdf.js → an error naming the file (as `corrupt()` in `./index.ts`, which imports this module). */
+function corrupt(format: string, err: unknown, file: string | null): CorruptFileError {
+  const reason = err instanceof Error ? err.message : String(err);
+  return new CorruptFileError("corrupt-file", `cannot read this ${format} file: ${reason}`, file, { cause: err });
+}
+
+/** pdf.js's failures → errors that name the file. */
+function openError(err: unknown, file: string | null): VanbanError {
+  const name = (err as { name?: string })?.name;
+  if (name === "PasswordException") {
+    return new CorruptFileError("encrypted-file", "the PDF is encrypted and needs a password to open", file, { cause: err });
+  }
+  if (name === "InvalidPDFException") {
+    return new CorruptFileError("corrupt-file", `not a readable PDF: ${(err as Error).message}`, file, { cause: err });
+  }
+  return corrupt("pdf", err, file);
+}
+
+/** True when the file ends like a PDF should (`%%EOF` near its end). */
+function hasEof(bytes: Uint8Array): boolean {
+  const tail = new TextDecoder("latin1").decode(bytes.subarray(Math.max(0, bytes.length - 2048)));
+  return tail.includes("%%EOF");
+}
+
+async function pdfjsRenderer(doc: any) {
+  return async (pageNo: number, dpi: number): Promise<Uint8Array> => {
+    const page = await doc.getPage(pageNo);
+    const vp = page.getViewport({ scale: dpi / 72 });
+    const { canvas } = doc.canvasFactory.create(Math.ceil(vp.width), Math.ceil(vp.height));
+    await page.render({ canvas, viewport: vp, background: "white" }).promise;
+    const png: Uint8Array = await canvas.encode("png");
+    page.cleanup();
+    return png;
+  };
+}
+
+/** Runs `fn` over `inputs` with at most `n` at once, results in order. */
+async function mapLimit<T, R>(inputs: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(inputs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < inputs.length) {
+      const i = next++;
+      out[i] = await fn(inputs[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(n, inputs.length)) }, worker));
+  return out;
+}
+
+/** A PDF loader; `deps` lets tests choose the OCR engine. */
+export function createPdfLoader(deps: PdfLoaderDeps = {}): Loader {
+  const findOcrEngine = deps.findOcrEngine ?? defaultOcrLookup;
+  return {
+    format: "pdf",
+    async load(bytes: Uint8Array, options: LoadOptions): Promise<LoadedDocument> {
+      const file = options.path ?? null;
+      const lib = await pdfjs();
+      const warnings: Warning[] = [];
+      const task = lib.getDocument({
+        // pdf.js may transfer (detach) the buffer it is given: hand it a copy
+        data: new Uint8Array(bytes),
+        ...pdfjsData(),
+        cMapPacked: true,
+        isEvalSupported: false,
+        disableFontFace: true,
+        useSystemFonts: false,
+        stopAtErrors: false,
+        verbosity: 0,
+      });
+      let doc: any;
+      try {
+        doc = await task.promise;
+      } catch (err) {
+        await task.destroy().catch(() => undefined);
+        throw openError(err, file);
+      }
+      try {
+        const pages: PageText[] = [];
+        for (let p = 1; p <= doc.numPages; p++) {
+          try {
+            pages.push(await readPage(lib, doc, p, warnings));
+          } catch (err) {
+            if (!hasEof(bytes)) throw new CorruptFileError("truncated-file", `the PDF is truncated (page ${p} of ${doc.numPages} cannot be read)`, file, { cause: err });
+            throw corrupt("pdf", err, file);
+          }
+        }
+        if (pages.length === 0) throw new CorruptFileError("corrupt-file", "the PDF has no pages", file);
+        if (!hasEof(bytes)) warnings.push({ code: "truncated-file", message: "the PDF does not end with %%EOF (truncated?); every page could still be read" });
+        const rotated = pages.reduce((n, p) => n + p.rotatedItems, 0);
+        if (rotated) warnings.push({ code: "rotated-text", message: `${rotated} pieces of rotated (vertical) text left out` });
+
+        const empty = pages.filter((p) => p.letters < MIN_PAGE_LETTERS);
+        let ocr = false;
+        if (empty.length > 0 && empty.length * 2 >= pages.length) {
+          const why = `the PDF is scanned (no text layer on ${empty.length} of ${pages.length} pages)`;
+          if (options.ocr === false) throw new InputError("ocr-disabled", `${why} and OCR was disabled`, file);
+          const engine = await requireOcrEngine(findOcrEngine, file, why);
+          const external = deps.renderWithPdfjs ? null : pdftoppmRenderer(bytes);
+          const render = external ?? (await pdfjsRenderer(doc));
+          try {
+            const concurrency = Math.min(engine.concurrency, availableParallelism());
+            const results = await mapLimit(empty, concurrency, async (p) => {
+              const png = await render(p.page, OCR_DPI);
+              return wordsToItems(await engine.recognize(png, OCR_DPI), OCR_DPI);
+            });
+            // OCR replaces the page's text; a stamp's text layer, if any, goes (the stamp is left out anyway)
+            empty.forEach((p, i) => { p.items = results[i]; });
+          } catch (err) {
+            throw new VanbanError("ocr-failed", `OCR failed (${engine.name}): ${(err as Error).message}`, file, { cause: err });
+          } finally {
+            await engine.close().catch(() => undefined);
+            await (external as any)?.dispose?.().catch(() => undefined);
+          }
+          ocr = true;
+          warnings.push({ code: "ocr", message: `text read by OCR (${engine.name}) on ${empty.length} of ${pages.length} pages; check it` });
+        } else if (empty.length > 0) {
+          warnings.push({ code: "page-without-text", message: `pages ${empty.map((p) => p.page).join(", ")} have no text layer (scanned?) and were not OCRed` });
+        }
+
+        const pageRows: PageRows[] = pages.map((p) => ({ page: p.page, width: p.width, height: p.height, rows: groupRows(p.items, p.page) }));
+        const laid = layoutPages(pageRows);
+        if (laid.stamps.length) warnings.push({ code: "signature-stamp", message: `digital-signature stamp left out: ${[...new Set(laid.stamps)].slice(0, 4).join(" | ")}` });
+        if (!laid.lines.some((l) => /\p{L}/u.test(l.text))) warnings.push({ code: "no-text", message: "no text found in the PDF" });
+        return { format: "pdf", pages: pages.length, lines: laid.lines, ocr, warnings };
+      } catch (err) {
+        if (err instanceof VanbanError) throw err;
+        throw corrupt("pdf", err, file);
+      } finally {
+        await doc.destroy().catch(() => undefined);
+      }
+    },
+  };
+}
+
+export const pdfLoader: Loader = createPdfLoader();

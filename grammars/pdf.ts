@@ -1,0 +1,55 @@
+/**
+ * What the PDF loader needs to know beyond geometry: the text of digital-signature stamps (which
+ * is not the document's text), the characters that betray a legacy-encoded (TCVN3, VNI) text
+ * layer, and how pdf.js spells the bytes of legacy fonts. Patterns are matched case-insensitively
+ * with the `u` flag against a line's text (NFC).
+ */
+
+/**
+ * Lines of a digital-signature stamp (chữ ký số) that a signing tool lays over a scanned page.
+ * A page whose only text is such a stamp has no text layer of its own: it is OCRed.
+ */
+export const SIGNATURE_STAMP_LINES: string[] = [
+  // "Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ"
+  "^\\s*Người\\s+ký\\s*:",
+  // "Ký bởi: CỤC THUẾ"
+  "^\\s*Ký\\s+bởi\\s*:",
+  // "Email: thongtinchinhphu@chinhphu.vn"
+  "^\\s*E-?mail\\s*:",
+  // "Cơ quan: VĂN PHÒNG CHÍNH PHỦ"
+  "^\\s*Cơ\\s+quan\\s*:",
+  // "Địa chỉ: 1A Nguyễn Công Trứ, Hai Bà Trưng, Hà Nội"
+  "^\\s*Địa\\s+chỉ\\s*:",
+  // "Thời gian ký: 13.09.2024 16:49:11 +07:00", "Ngày ký: 13/09/2024"
+  "^\\s*(?:Thời\\s+gian|Ngày)\\s+ký\\s*:",
+];
+
+/**
+ * A page with fewer letters than this, once stamp lines are left out, has no text layer.
+ * A real page of an official document has hundreds.
+ */
+export const MIN_PAGE_LETTERS = 40;
+
+/**
+ * Characters that a Unicode Vietnamese text almost never holds but a TCVN3 or VNI text layer is
+ * full of (`Céng hoµ x· héi`, `Coäng hoøa xaõ hoäi`): the Latin-1 letters and signs that are not
+ * Vietnamese letters, and pdf.js's spellings of legacy bytes (`μ` for 0xB5, `−` for 0xAD).
+ */
+export const LEGACY_MARKER_CHARS =
+  "¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïðñö÷øûüþÿμ−∙";
+
+/** Share of letters that must be markers before a page's fonts are looked up (costly). */
+export const LEGACY_MARKER_SHARE = 0.03;
+
+/**
+ * pdf.js turns a legacy font's bytes into Unicode through glyph names, which for a few bytes gives
+ * a character other than the Windows-1252 one that `src/normalize/encoding.ts` expects.
+ * Each row: what pdf.js gives → the byte's Windows-1252 character. Applied only to runs in a
+ * TCVN3 or VNI font.
+ */
+// "hoμ" (glyph `mu`) → "hoµ" (0xB5, TCVN3 `à`); "n−íc" (glyph `minus`) → "n\u00ADíc" (0xAD, `ư`)
+export const LEGACY_GLYPH_FIXES: [string, string][] = [
+  ["\u03BC", "\u00B5"], // μ → µ (0xB5)
+  ["\u2212", "\u00AD"], // − → soft hyphen (0xAD)
+  ["\u2219", "\u00B7"], // ∙ → · (0xB7)
+];

@@ -1,0 +1,212 @@
+import { spawn } from "node:child_process";
+import { accessSync, constants, existsSync } from "node:fs";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { delimiter, dirname, join } from "node:path";
+import { MissingDependencyError } from "../errors.js";
+import type { PdfItem } from "./pdf/lines.js";
+
+/** One word the OCR engine read, in pixels of the image it was given. */
+export interface OcrWord {
+  text: string;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  /** 0–100 */
+  conf: number;
+  /** the engine's line: words with the same key are on one line */
+  line: string;
+}
+
+/** An OCR engine: a PNG image in, words with positions out. */
+export interface OcrEngine {
+  name: string;
+  recognize(png: Uint8Array, dpi: number): Promise<OcrWord[]>;
+  /** how many pages it may read at once */
+  concurrency: number;
+  close(): Promise<void>;
+}
+
+/** Finds an OCR engine, or null when none is installed. Injected in tests. */
+export type OcrEngineLookup = () => Promise<OcrEngine | null>;
+
+export const OCR_INSTALL_HINT =
+  "install an OCR engine with Vietnamese: `apt-get install tesseract-ocr tesseract-ocr-vie` (Debian/Ubuntu), " +
+  "or `npm install tesseract.js @tesseract.js-data/vie`";
+
+/** A program on PATH, or null. */
+export function which(program: string): string | null {
+  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
+    if (!dir) continue;
+    const p = join(dir, program);
+    try {
+      accessSync(p, constants.X_OK);
+      return p;
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
+
+interface RunResult { code: number | null; stdout: string; stderr: string }
+
+function run(cmd: string, args: string[], env?: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "", stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("error", (e) => { clearTimeout(timer); reject(e); });
+    child.on("close", (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
+  });
+}
+
+/** Tesseract's TSV output → words (level 5 rows with text). */
+export function parseTesseractTsv(tsv: string): OcrWord[] {
+  const words: OcrWord[] = [];
+  for (const row of tsv.split(/\r?\n/)) {
+    const f = row.split("\t");
+    if (f.length < 12 || f[0] !== "5") continue;
+    const text = f.slice(11).join("\t").trim();
+    if (!text) continue;
+    words.push({
+      text,
+      left: Number(f[6]), top: Number(f[7]), width: Number(f[8]), height: Number(f[9]),
+      conf: Number(f[10]),
+      line: `${f[1]}.${f[2]}.${f[3]}.${f[4]}`,
+    });
+  }
+  return words;
+}
+
+/** Debian's `tesseract` program with the `vie` traineddata, one thread per page. */
+export async function tesseractCli(): Promise<OcrEngine | null> {
+  const bin = which("tesseract");
+  if (!bin) return null;
+  const langs = await run(bin, ["--list-langs"]).catch(() => null);
+  if (!langs || !/^vie$/m.test(langs.stdout + langs.stderr)) return null;
+  const dir = await mkdtemp(join(tmpdir(), "vanban-ocr-"));
+  let n = 0;
+  return {
+    name: "tesseract",
+    concurrency: 2,
+    async recognize(png, dpi) {
+      const file = join(dir, `p${n++}.png`);
+      await writeFile(file, png);
+      try {
+        const r = await run(bin, [file, "stdout", "-l", "vie", "--psm", "3", "--dpi", String(dpi), "tsv"], { OMP_THREAD_LIMIT: "1" });
+        if (r.code !== 0) throw new Error(`tesseract exited with ${r.code}: ${r.stderr.trim().slice(0, 300)}`);
+        return parseTesseractTsv(r.stdout);
+      } finally {
+        await rm(file, { force: true });
+      }
+    },
+    async close() {
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * tesseract.js with the traineddata of `@tesseract.js-data/vie`, when both are installed; it reads
+ * the language file from that package's folder and never downloads anything.
+ */
+export async function tesseractJs(): Promise<OcrEngine | null> {
+  const require = createRequire(import.meta.url);
+  let dataDir: string;
+  try {
+    dataDir = dirname(require.resolve("@tesseract.js-data/vie/package.json"));
+  } catch {
+    return null;
+  }
+  let mod: any;
+  try {
+    mod = await import("tesseract.js" as string);
+  } catch {
+    return null;
+  }
+  const sub = (await readdir(dataDir, { withFileTypes: true }).catch(() => []))
+    .filter((d) => d.isDirectory() && existsSync(join(dataDir, d.name, "vie.traineddata.gz")))
+    .map((d) => d.name)
+    .sort((a, b) => (b.includes("best_int") ? 1 : 0) - (a.includes("best_int") ? 1 : 0))[0];
+  if (!sub) return null;
+  const createWorker = mod.createWorker ?? mod.default?.createWorker;
+  if (!createWorker) return null;
+  const worker = await createWorker("vie", 1, { langPath: join(dataDir, sub), cacheMethod: "none", gzip: true });
+  return {
+    name: "tesseract.js",
+    concurrency: 1,
+    async recognize(png) {
+      const { data } = await worker.recognize(Buffer.from(png), {}, { tsv: true, text: false });
+      return parseTesseractTsv(String(data.tsv ?? ""));
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
+}
+
+/** The first engine found: the tesseract program, then tesseract.js. */
+export const defaultOcrLookup: OcrEngineLookup = async () => (await tesseractCli()) ?? (await tesseractJs());
+
+/** An engine, or a {@link MissingDependencyError} that says what to install. */
+export async function requireOcrEngine(lookup: OcrEngineLookup, file: string | null, why: string): Promise<OcrEngine> {
+  const engine = await lookup();
+  if (!engine) throw new MissingDependencyError("ocr-unavailable", `${why}, and no OCR engine is installed: ${OCR_INSTALL_HINT}`, file);
+  return engine;
+}
+
+/** Renders page images with poppler's `pdftoppm` when it is on PATH (faster than pdf.js). */
+export function pdftoppmRenderer(bytes: Uint8Array): ((page: number, dpi: number) => Promise<Uint8Array>) | null {
+  const bin = which("pdftoppm");
+  if (!bin) return null;
+  let dir: Promise<string> | null = null;
+  const file = async () => {
+    dir ??= mkdtemp(join(tmpdir(), "vanban-pdf-")).then(async (d) => { await writeFile(join(d, "in.pdf"), bytes); return d; });
+    return dir;
+  };
+  const render = async (page: number, dpi: number) => {
+    const d = await file();
+    const prefix = join(d, `p${page}`);
+    const r = await run(bin, ["-r", String(dpi), "-f", String(page), "-l", String(page), "-gray", "-png", "-singlefile", join(d, "in.pdf"), prefix]);
+    if (r.code !== 0) throw new Error(`pdftoppm exited with ${r.code}: ${r.stderr.trim().slice(0, 300)}`);
+    const png = await readFile(`${prefix}.png`);
+    await rm(`${prefix}.png`, { force: true });
+    return new Uint8Array(png);
+  };
+  return Object.assign(render, {
+    async dispose() { if (dir) await rm(await dir, { recursive: true, force: true }); },
+  });
+}
+
+/**
+ * OCR words → positioned items in page points (`72 / dpi` points a pixel), one baseline per line
+ * of the engine so that the PDF layout logic (rows, columns) applies to them as to a text layer.
+ * Words read with very low confidence and no letter or digit are left out (specks, seal edges).
+ */
+export function wordsToItems(words: OcrWord[], dpi: number): PdfItem[] {
+  const scale = 72 / dpi;
+  const lines = new Map<string, OcrWord[]>();
+  for (const w of words) {
+    if (w.conf >= 0 && w.conf < 30 && !/[\p{L}\p{N}]{2}/u.test(w.text)) continue;
+    const l = lines.get(w.line);
+    if (l) l.push(w);
+    else lines.set(w.line, [w]);
+  }
+  const items: PdfItem[] = [];
+  for (const ws of lines.values()) {
+    // the baseline: the bottom most words share (median), so descenders (g, y, p) do not pull it down
+    const bottoms = ws.map((w) => w.top + w.height).sort((a, b) => a - b);
+    const bottom = bottoms[Math.floor(bottoms.length / 2)];
+    const heights = ws.map((w) => w.height).sort((a, b) => a - b);
+    const h = heights[Math.floor(heights.length / 2)];
+    for (const w of ws) {
+      items.push({ text: w.text, x: w.left * scale, y: bottom * scale, width: w.width * scale, size: Math.max(4, (h * scale) / 1.1) });
+    }
+  }
+  return items;
+}

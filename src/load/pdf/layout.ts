@@ -1,0 +1,300 @@
+import { PAGE_NUMBER_LINE } from "../../../grammars/layout.js";
+import { NATIONAL_TITLE_MARKERS, RECIPIENTS_MARKERS, SIGNATURE_MARKERS } from "../../../grammars/load.js";
+import { SIGNATURE_STAMP_LINES } from "../../../grammars/pdf.js";
+import { matchKey } from "../../normalize/tone.js";
+import type { LayoutBlock, SourceLine } from "../types.js";
+import { buildLine, isSuperscript, type PdfItem, type Row } from "./lines.js";
+
+/** A page's rows and its size as shown (points, rotation applied). */
+export interface PageRows {
+  page: number;
+  width: number;
+  height: number;
+  rows: Row[];
+}
+
+export interface LayoutResult {
+  lines: SourceLine[];
+  /** page numbers and running headers/footers left out */
+  droppedFurniture: number;
+  /** digital-signature stamp lines left out, as text */
+  stamps: string[];
+}
+
+const compile = (list: string[]) => list.map((p) => new RegExp(p, "iu"));
+const nationalRe = compile(NATIONAL_TITLE_MARKERS);
+const recipientsRe = compile(RECIPIENTS_MARKERS.map((p) => `^\\s*${p}`));
+const signatureRe = compile(SIGNATURE_MARKERS);
+const stampRe = compile(SIGNATURE_STAMP_LINES);
+const pageNumberRe = new RegExp(PAGE_NUMBER_LINE, "u");
+const anyMatch = (res: RegExp[], text: string) => {
+  const key = matchKey(text);
+  return res.some((r) => r.test(key) || r.test(text));
+};
+
+export const rowText = (row: Row) => row.items.map((i) => i.text).join(" ").replace(/\s+/g, " ").trim();
+
+/** A row of a signing tool's stamp: `Người ký: …`, `Email: …`, `Thời gian ký: …`. */
+export const isStampText = (text: string) => stampRe.some((r) => r.test(text));
+
+/**
+ * Stamp rows: rows matching the stamp patterns, taken only when at least two of them stand on a
+ * page (one `Email:` line alone may be the document's own).
+ */
+export function stampRows(rows: Row[]): Set<Row> {
+  const hits = rows.filter((r) => isStampText(rowText(r)));
+  return new Set(hits.length >= 2 ? hits : []);
+}
+
+/**
+ * Page numbers and running headers/footers: rows near the top or bottom edge that are a page
+ * number (`2`, `- 2 -`, `Trang 2`) or whose text (digits aside) repeats on many pages.
+ */
+export function furnitureRows(pages: PageRows[]): Set<Row> {
+  const out = new Set<Row>();
+  const margin = (p: PageRows, r: Row) => r.y < p.height * 0.12 || r.y > p.height * 0.9;
+  const edgeRows = (p: PageRows) => {
+    const rs = p.rows.filter((r) => margin(p, r));
+    const top = rs.filter((r) => r.y < p.height / 2).slice(0, 2);
+    const bottom = rs.filter((r) => r.y >= p.height / 2).slice(-2);
+    return [...top, ...bottom];
+  };
+  for (const p of pages) {
+    for (const r of edgeRows(p)) {
+      const t = rowText(r);
+      if (pageNumberRe.test(t)) out.add(r);
+    }
+  }
+  const withText = pages.filter((p) => p.rows.length > 0);
+  if (withText.length >= 3) {
+    const counts = new Map<string, number>();
+    const keyOf = (r: Row) => matchKey(rowText(r)).replace(/\d+/g, "#");
+    for (const p of withText) {
+      const seen = new Set<string>();
+      for (const r of edgeRows(p)) seen.add(keyOf(r));
+      for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    const need = Math.max(3, Math.ceil(withText.length * 0.5));
+    for (const p of withText) {
+      for (const r of edgeRows(p)) {
+        const k = keyOf(r);
+        if (k.replace(/[#\s\p{P}]/gu, "").length >= 3 && (counts.get(k) ?? 0) >= need) out.add(r);
+      }
+    }
+  }
+  return out;
+}
+
+/** The size of most of the text (by characters). */
+export function bodySize(pages: PageRows[]): number {
+  const weight = new Map<number, number>();
+  for (const p of pages) for (const r of p.rows) for (const it of r.items) {
+    const s = Math.round(it.size * 2) / 2;
+    weight.set(s, (weight.get(s) ?? 0) + it.text.length);
+  }
+  let best = 12, bestW = -1;
+  for (const [s, w] of weight) if (w > bestW) { best = s; bestW = w; }
+  return best;
+}
+
+type Interval = [number, number];
+
+/** The parts of `gaps` that no item of the row covers. */
+function cutGaps(gaps: Interval[], items: PdfItem[]): Interval[] {
+  let out = gaps;
+  for (const it of items) {
+    const a = it.x, b = it.x + it.width;
+    const next: Interval[] = [];
+    for (const [l, r] of out) {
+      if (b <= l || a >= r) { next.push([l, r]); continue; }
+      if (a > l) next.push([l, a]);
+      if (b < r) next.push([b, r]);
+    }
+    out = next;
+  }
+  return out.filter(([l, r]) => r - l >= 4);
+}
+
+const centerOf = (items: PdfItem[]) => {
+  const a = Math.min(...items.map((i) => i.x));
+  const b = Math.max(...items.map((i) => i.x + i.width));
+  return (a + b) / 2;
+};
+
+/** Both sides of a gutter hold text in this row. */
+const twoSided = (row: Row, g: number) => row.items.some((i) => i.x + i.width <= g) && row.items.some((i) => i.x >= g);
+
+/**
+ * A two-column zone: from `start`, the rows (going down, same page) that leave a common vertical
+ * gutter free between `lo` and `hi`. Ends before a row centered on the page (a title) that is
+ * not the quốc hiệu, before a row that covers every gutter, or at `stop`.
+ * Returns the rows and the gutter's x, or null when no row holds text on both sides.
+ */
+function columnZone(
+  rows: Row[],
+  start: number,
+  width: number,
+  lo: number,
+  hi: number,
+  stop: (row: Row, i: number) => boolean,
+): { end: number; gutter: number } | null {
+  let gaps: Interval[] = [[lo, hi]];
+  let end = start;
+  for (let i = start; i < rows.length; i++) {
+    const row = rows[i];
+    if (stop(row, i)) break;
+    const c = centerOf(row.items);
+    const spans = Math.min(...row.items.map((it) => it.x)) < width / 2 && Math.max(...row.items.map((it) => it.x + it.width)) > width / 2;
+    const compact = row.items.every((it, k) => k === 0 || it.x - (row.items[k - 1].x + row.items[k - 1].width) < 2 * row.size);
+    if (compact && spans && Math.abs(c - width / 2) < width * 0.05 && !anyMatch(nationalRe, rowText(row))) break;
+    const next = cutGaps(gaps, row.items);
+    if (next.length === 0) break;
+    gaps = next;
+    end = i + 1;
+  }
+  if (end === start) return null;
+  // the widest remaining gap is the gutter
+  const [l, r] = gaps.reduce((a, b) => (b[1] - b[0] > a[1] - a[0] ? b : a));
+  const gutter = (l + r) / 2;
+  const zone = rows.slice(start, end);
+  if (!zone.some((row) => twoSided(row, gutter))) return null;
+  return { end, gutter };
+}
+
+interface Zone {
+  page: number;
+  start: number;
+  end: number;
+  gutter: number;
+  left: LayoutBlock;
+  right: LayoutBlock;
+}
+
+/** The header zone at the top of the first page with text: issuer and số | quốc hiệu and date. */
+function headerZone(p: PageRows): Zone | null {
+  const rows = p.rows;
+  if (!rows.length) return null;
+  const z = columnZone(rows, 0, p.width, p.width * 0.2, p.width * 0.7, (row) => row.y > p.height * 0.5);
+  if (!z) return null;
+  return { page: p.page, start: 0, end: z.end, gutter: z.gutter, left: "header-left", right: "header-right" };
+}
+
+/**
+ * The signature zone: from the `Nơi nhận` row (or the first signature title on the right half,
+ * `KT. CHỦ TỊCH`, when there is no nơi nhận) down to the end of the two columns; right-half rows
+ * just above it (the signature title often stands higher than `Nơi nhận`) belong to it too.
+ */
+function footerZone(pages: PageRows[], after: { page: number; row: number }): Zone | null {
+  const find = (test: (row: Row, p: PageRows) => boolean) => {
+    for (const p of pages) {
+      if (p.page < after.page) continue;
+      for (let i = p.page === after.page ? after.row : 0; i < p.rows.length; i++) {
+        if (test(p.rows[i], p)) return { p, i };
+      }
+    }
+    return null;
+  };
+  const recipients = find((row, p) => row.items[0].x < p.width * 0.4 && anyMatch(recipientsRe, rowText(row)));
+  const anchor = recipients ?? find((row, p) => {
+    const right = row.items.filter((it) => it.x >= p.width * 0.4);
+    return right.length > 0 && right.length === row.items.length && anyMatch(signatureRe, right.map((i) => i.text).join(" "));
+  });
+  if (!anchor) return null;
+  const { p, i } = anchor;
+  const rows = p.rows;
+  // rows above that stand wholly on the right half
+  let start = i;
+  while (start > 0 && i - start < 4 && rows[start - 1].items.every((it) => it.x >= p.width * 0.45)) start--;
+  const z = columnZone(rows, start, p.width, p.width * 0.25, p.width * 0.7, () => false);
+  if (!z) {
+    // a signature with no nơi nhận column: the right-half rows from the anchor on
+    let end = i;
+    while (end < rows.length && rows[end].items.every((it) => it.x >= p.width * 0.35)) end++;
+    if (end === start) return null;
+    return { page: p.page, start, end, gutter: p.width * 0.35, left: "footer-left", right: "footer-right" };
+  }
+  return { page: p.page, start, end: z.end, gutter: z.gutter, left: "footer-left", right: "footer-right" };
+}
+
+/**
+ * Footnotes: rows at the foot of a page in smaller type than the body, from the first of them that
+ * starts with a footnote mark (a superscript or a number) down to the page's end.
+ */
+function footnoteRows(p: PageRows, size: number, skip: Set<Row>): Set<Row> {
+  const out = new Set<Row>();
+  const rows = p.rows.filter((r) => !skip.has(r));
+  let k = rows.length;
+  while (k > 0) {
+    const r = rows[k - 1];
+    if (r.size > size * 0.9 || r.y < p.height * 0.45) break;
+    k--;
+  }
+  for (let i = k; i < rows.length; i++) {
+    const r = rows[i];
+    const first = r.items[0];
+    const marked = isSuperscript(first, r) || (/^\s*(?:\d{1,3}|\*)(?:\s|[.)]\s|$)/.test(first.text) && /^\s*(?:\d{1,3}|\*)\s*[.)]?\s*\p{L}/u.test(rowText(r)));
+    if (marked) {
+      for (let j = i; j < rows.length; j++) out.add(rows[j]);
+      break;
+    }
+  }
+  return out;
+}
+
+function line(built: ReturnType<typeof buildLine>, page: number, block: LayoutBlock, width: number): SourceLine {
+  const out: SourceLine = { text: built.text, page, x: round(built.x), y: round(built.y), size: round(built.size), block };
+  if (built.runs.some((r) => r.font !== undefined)) out.runs = built.runs;
+  if (built.bold !== undefined) out.bold = built.bold;
+  if (built.italic) out.italic = true;
+  if (Math.abs((built.x + built.x1) / 2 - width / 2) < width * 0.04 && built.x > width * 0.2) out.align = "center";
+  return out;
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * Pages of rows → the document's lines: the header and signature zones read column by column
+ * (left column's lines, then the right's), footnotes marked, page furniture and stamps left out.
+ */
+export function layoutPages(pages: PageRows[]): LayoutResult {
+  const furniture = furnitureRows(pages);
+  const stamps: string[] = [];
+  const stamp = new Set<Row>();
+  for (const p of pages) for (const r of stampRows(p.rows)) { stamp.add(r); stamps.push(rowText(r)); }
+  const clean: PageRows[] = pages.map((p) => ({ ...p, rows: p.rows.filter((r) => !furniture.has(r) && !stamp.has(r)) }));
+
+  const zones: Zone[] = [];
+  const firstPage = clean.find((p) => p.rows.length > 0);
+  const header = firstPage ? headerZone(firstPage) : null;
+  if (header) zones.push(header);
+  if (firstPage) {
+    const footer = footerZone(clean, header ? { page: header.page, row: header.end } : { page: firstPage.page, row: 0 });
+    if (footer) zones.push(footer);
+  }
+  const size = bodySize(clean);
+
+  const lines: SourceLine[] = [];
+  for (const p of clean) {
+    const inZone = new Set<Row>();
+    for (const z of zones) if (z.page === p.page) for (let i = z.start; i < z.end; i++) inZone.add(p.rows[i]);
+    const notes = footnoteRows(p, size, inZone);
+    for (let i = 0; i < p.rows.length; i++) {
+      const zone = zones.find((z) => z.page === p.page && z.start === i);
+      if (zone) {
+        const zr = p.rows.slice(zone.start, zone.end);
+        for (const side of ["left", "right"] as const) {
+          for (const r of zr) {
+            const items = r.items.filter((it) => (side === "left" ? it.x + it.width / 2 < zone.gutter : it.x + it.width / 2 >= zone.gutter));
+            if (!items.length) continue;
+            lines.push(line(buildLine(items, r), p.page, side === "left" ? zone.left : zone.right, p.width));
+          }
+        }
+        i = zone.end - 1;
+        continue;
+      }
+      const r = p.rows[i];
+      lines.push(line(buildLine(r.items, r), p.page, notes.has(r) ? "footnote" : "body", p.width));
+    }
+  }
+  return { lines, droppedFurniture: furniture.size, stamps };
+}

@@ -1,0 +1,173 @@
+import type { TextRun } from "../types.js";
+
+/**
+ * One piece of text as pdf.js (or the OCR engine) placed it, in page points with the origin at
+ * the top left of the page as it is shown (rotation applied). `y` is the baseline.
+ */
+export interface PdfItem {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  /** font size in points */
+  size: number;
+  /** the font's name, subset prefix removed, when it was looked up */
+  font?: string;
+}
+
+/** Items that share a baseline, left to right: one visual row of the page. */
+export interface Row {
+  page: number;
+  /** baseline of the row's main text */
+  y: number;
+  /** size of the row's main text */
+  size: number;
+  items: PdfItem[];
+}
+
+/** A run of a row's items made into text: a line of the output. */
+export interface BuiltLine {
+  text: string;
+  runs: TextRun[];
+  x: number;
+  x1: number;
+  y: number;
+  size: number;
+  /** undefined when no font name is known */
+  bold?: boolean;
+  italic?: boolean;
+}
+
+const SUPERSCRIPT_DIGITS: Record<string, string> = {
+  "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
+};
+
+/** `12` → `¹²`; other characters are kept. */
+export function toSuperscript(text: string): string {
+  return text.replace(/[0-9]/g, (d) => SUPERSCRIPT_DIGITS[d]);
+}
+
+const isBlank = (s: string) => !/\S/.test(s);
+
+/**
+ * Groups items into rows by baseline. An item joins a row when its baseline is within half the
+ * larger font size of the row's main baseline, so that a superscript mark (smaller, raised) stays
+ * with its line and two lines of text never merge.
+ */
+export function groupRows(items: PdfItem[], page: number): Row[] {
+  const sorted = items.filter((it) => !isBlank(it.text) && it.size > 0).sort((a, b) => a.y - b.y || a.x - b.x);
+  const rows: Row[] = [];
+  let cur: { items: PdfItem[]; y: number; size: number; weight: number } | null = null;
+  for (const it of sorted) {
+    if (cur && Math.abs(it.y - cur.y) <= 0.5 * Math.max(it.size, cur.size)) {
+      cur.items.push(it);
+      // the row's baseline and size are those of its biggest text (by size, then length)
+      const w = it.size * 1000 + Math.min(it.text.length, 999);
+      if (w > cur.weight) { cur.y = it.y; cur.size = it.size; cur.weight = w; }
+      continue;
+    }
+    if (cur) rows.push({ page, y: cur.y, size: cur.size, items: cur.items });
+    cur = { items: [it], y: it.y, size: it.size, weight: it.size * 1000 + Math.min(it.text.length, 999) };
+  }
+  if (cur) rows.push({ page, y: cur.y, size: cur.size, items: cur.items });
+  for (const r of rows) r.items.sort((a, b) => a.x - b.x);
+  return rows;
+}
+
+/** A superscript: clearly smaller than the row's text and raised above its baseline. */
+export function isSuperscript(it: PdfItem, row: { y: number; size: number }): boolean {
+  return it.size < 0.85 * row.size && row.y - it.y > 0.2 * row.size && it.text.trim().length <= 4;
+}
+
+/** Horizontal gap between two items, in points. */
+const gapBetween = (a: PdfItem, b: PdfItem) => b.x - (a.x + a.width);
+
+/**
+ * Makes text of a row's items (left to right): pieces that touch are joined as they are (a word
+ * split by a fallback font), pieces apart by more than a sixth of the font size get one space,
+ * superscript digits become `¹²³`, and a piece drawn twice over itself (fake bold) is kept once.
+ */
+export function buildLine(items: PdfItem[], row: { y: number; size: number }): BuiltLine {
+  const runs: TextRun[] = [];
+  let text = "";
+  let prev: PdfItem | null = null;
+  let boldChars = 0, italicChars = 0, knownChars = 0;
+  const push = (s: string, font: string | undefined) => {
+    const last = runs[runs.length - 1];
+    if (last && last.font === font) last.text += s;
+    else runs.push(font === undefined ? { text: s } : { text: s, font });
+    text += s;
+  };
+  for (const it of items) {
+    let piece = it.text;
+    if (prev && piece === prev.text && Math.abs(it.x - prev.x) < 0.2 * it.size) continue; // overprinted
+    const sup = isSuperscript(it, row);
+    if (sup) piece = toSuperscript(piece.trim());
+    if (prev) {
+      const gap = gapBetween(prev, it);
+      const spaced = /\s$/.test(text) || /^\s/.test(piece);
+      if (!spaced && gap > Math.min(prev.size, it.size) / 6 && !(sup && gap < 0.3 * row.size)) push(" ", runs[runs.length - 1]?.font);
+      else if (!spaced && isSuperscript(prev, row) && /^\p{L}/u.test(piece) && gap > 0) push(" ", runs[runs.length - 1]?.font);
+    }
+    push(piece, it.font);
+    if (it.font !== undefined) {
+      const n = piece.replace(/\s/g, "").length;
+      knownChars += n;
+      if (/bold|black|heavy|semibold|demi/i.test(it.font)) boldChars += n;
+      if (/italic|oblique/i.test(it.font)) italicChars += n;
+    }
+    prev = it;
+  }
+  // trim the line and its runs alike
+  const lead = text.length - text.trimStart().length;
+  const trail = text.length - text.trimEnd().length;
+  if (lead || trail) trimRuns(runs, lead, trail);
+  const first = items[0];
+  const last = items[items.length - 1];
+  const line: BuiltLine = {
+    text: text.trim(),
+    runs: runs.filter((r) => r.text.length > 0),
+    x: first.x,
+    x1: Math.max(...items.map((i) => i.x + i.width), last.x + last.width),
+    y: row.y,
+    size: row.size,
+  };
+  if (knownChars > 0) {
+    line.bold = boldChars * 2 > knownChars;
+    line.italic = italicChars * 2 > knownChars;
+  }
+  return line;
+}
+
+function trimRuns(runs: TextRun[], lead: number, trail: number): void {
+  for (let i = 0; i < runs.length && lead > 0; i++) {
+    const cut = Math.min(lead, runs[i].text.length);
+    runs[i].text = runs[i].text.slice(cut);
+    lead -= cut;
+  }
+  for (let i = runs.length - 1; i >= 0 && trail > 0; i--) {
+    const cut = Math.min(trail, runs[i].text.length);
+    runs[i].text = runs[i].text.slice(0, runs[i].text.length - cut);
+    trail -= cut;
+  }
+}
+
+/**
+ * Splits a row's items where the horizontal gap is wider than `gap` points (table cells, the two
+ * columns of a header): each part becomes its own line.
+ */
+export function splitByGap(items: PdfItem[], gap: number): PdfItem[][] {
+  const parts: PdfItem[][] = [];
+  let cur: PdfItem[] = [];
+  let right = -Infinity;
+  for (const it of items) {
+    if (cur.length && it.x - right > gap) {
+      parts.push(cur);
+      cur = [];
+    }
+    cur.push(it);
+    right = Math.max(right, it.x + it.width);
+  }
+  if (cur.length) parts.push(cur);
+  return parts;
+}
