@@ -1,7 +1,206 @@
-import type { DateMention, Event } from "../record/schema.js";
+import {
+  CHAIR_MARK,
+  EVENT_LABELS,
+  HONORIFICS,
+  LABEL_PREFIX,
+  MEETING_CUES,
+  MEETING_TYPE_CODES,
+  PLACE_LEAD,
+  PROSE_MEETING_CUES,
+  VALUE_END,
+  type EventField,
+} from "../../grammars/events.js";
+import { matchKey } from "../normalize/tone.js";
+import type { DateMention, Event, Span } from "../record/schema.js";
 import type { ExtractContext } from "./context.js";
+import { findDates } from "./dates.js";
 
-// Placeholder until this extractor lands (issue 3).
-export function extractEvents(_ctx: ExtractContext, _dates: DateMention[]): Event[] {
-  return [];
+/**
+ * Meetings a document calls. A meeting is read from its labelled parts (`Thời gian:`,
+ * `Địa điểm:`, `Thành phần:`, `Chủ trì:`, `Nội dung:`), in a document that calls one (a giấy
+ * mời, or words such as `họp`, `làm việc`, `kính mời`); failing labels, from a sentence of a
+ * giấy mời that gives a meeting's time and place (`… họp vào lúc 14 giờ ngày 20/5/2026 tại …`).
+ * `start`/`end` are ISO (a period's two ends; `end` null when one point is given).
+ */
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const alt = (xs: string[]) => `(?:${[...new Set(xs)].sort((a, b) => b.length - a.length).map(esc).join("|")})`;
+
+const LABEL_BY_KEY = new Map<string, EventField>();
+for (const { field, labels } of EVENT_LABELS) for (const l of labels) LABEL_BY_KEY.set(matchKey(l), field);
+const LABEL_RE = new RegExp(`^\\s*${LABEL_PREFIX}(${alt([...LABEL_BY_KEY.keys()])})\\s*(?:\\([^)]{0,40}\\))?\\s*:\\s*`, "u");
+const VALUE_END_RE = new RegExp(VALUE_END, "u");
+const CUE_RE = new RegExp(`(?<![\\p{L}])${alt(MEETING_CUES)}(?![\\p{L}])`, "u");
+const CHAIR_RE = new RegExp(CHAIR_MARK, "u");
+const HONORIFIC_RE = new RegExp(`^${alt(HONORIFICS)}\\s+`, "u");
+const PROSE_CUE_RE = new RegExp(`(?<![\\p{L}])${alt(PROSE_MEETING_CUES)}(?![\\p{L}])`, "u");
+const PLACE_RE = new RegExp(`(?<![\\p{L}])${esc(PLACE_LEAD)}\\s+`, "u");
+
+const clean = (s: string) => s.replace(/\*\*/g, "").replace(/\s+/g, " ").trim();
+
+interface Line {
+  text: string;
+  key: string;
+  start: number;
+  end: number;
+}
+
+interface Labelled {
+  field: EventField;
+  /** the value: the rest of the label's line and the lines that continue it */
+  lines: Line[];
+  valueStart: number;
+  span: Span;
+}
+
+function splitLines(text: string, from: number, to: number): Line[] {
+  const out: Line[] = [];
+  let start = from;
+  const key = matchKey(text).length === text.length ? matchKey(text) : text.toLowerCase();
+  while (start < to) {
+    let end = text.indexOf("\n", start);
+    if (end < 0 || end > to) end = to;
+    out.push({ text: text.slice(start, end), key: key.slice(start, end), start, end });
+    start = end + 1;
+  }
+  return out;
+}
+
+function labelsIn(lines: Line[]): Labelled[] {
+  const out: Labelled[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = lines[i].key.match(LABEL_RE);
+    if (!m) continue;
+    const field = LABEL_BY_KEY.get(m[1])!;
+    const valueStart = lines[i].start + m[0].length;
+    const value: Line[] = [{ ...lines[i], text: lines[i].text.slice(m[0].length), key: lines[i].key.slice(m[0].length), start: valueStart }];
+    const single = field === "time" || field === "place" || field === "chair";
+    let j = i + 1;
+    for (; j < lines.length && j < i + 40; j++) {
+      const l = lines[j];
+      if (LABEL_RE.test(l.key) || VALUE_END_RE.test(l.key)) break;
+      if (!l.text.trim()) {
+        if (single && value.some((v) => v.text.trim())) break;
+        continue;
+      }
+      if (single && value.some((v) => v.text.trim()) && /^\s*[-–+•]/.test(l.text)) break;
+      value.push(l);
+    }
+    const last = [...value].reverse().find((v) => v.text.trim()) ?? value[0];
+    out.push({ field, lines: value, valueStart, span: [lines[i].start, last.end] });
+    i = j - 1;
+  }
+  return out;
+}
+
+function stripHonorific(s: string): string {
+  const m = matchKey(s).match(HONORIFIC_RE);
+  return m ? s.slice(m[0].length) : s;
+}
+
+function items(l: Labelled): string[] {
+  const joined = l.lines.map((x) => x.text).join("\n");
+  const parts = joined.split(/\n|;/).map((p) => clean(p.replace(/^\s*[-–+•]\s*/, "")).replace(/[;.,]+$/, "").trim());
+  return parts.filter(Boolean);
+}
+
+function timeOf(dates: DateMention[]): { start: string | null; end: string | null } {
+  const d = dates.find((x) => x.kind === "datetime" || x.kind === "period") ?? dates.find((x) => x.kind === "date" || x.kind === "deadline") ?? dates[0];
+  if (!d) return { start: null, end: null };
+  if (d.kind === "period" || d.value.includes("/")) {
+    const [a, b] = d.value.split("/");
+    return { start: a, end: b ?? null };
+  }
+  return { start: d.value, end: null };
+}
+
+function fromLabels(group: Labelled[], ctx: ExtractContext): Event {
+  const { tree } = ctx;
+  const ev: Event = { kind: "meeting", start: null, end: null, place: null, chair: null, participants: [], agenda: null, span: null };
+  for (const l of group) {
+    const value = clean(l.lines.map((x) => x.text).join(" "));
+    if (l.field === "time") {
+      const dates = findDates(tree.text.slice(l.valueStart, l.span[1]), l.valueStart, ctx);
+      Object.assign(ev, timeOf(dates));
+    } else if (l.field === "place") {
+      ev.place = value.replace(new RegExp(`^${esc(PLACE_LEAD)}\\s+`, "iu"), "").replace(/[.;,]+$/, "") || null;
+    } else if (l.field === "chair") {
+      ev.chair = stripHonorific(value.replace(/[.;,]+$/, "")) || null;
+    } else if (l.field === "agenda") {
+      ev.agenda = value.replace(/[;,]+$/, "") || null;
+    } else if (l.field === "participants") {
+      for (const item of items(l)) {
+        const chair = matchKey(item).match(CHAIR_RE);
+        if (chair) {
+          const who = item.slice(0, chair.index).trim();
+          if (!ev.chair) ev.chair = stripHonorific(who);
+          ev.participants.push(who);
+        } else ev.participants.push(item);
+      }
+    }
+  }
+  ev.span = [Math.min(...group.map((g) => g.span[0])), Math.max(...group.map((g) => g.span[1]))];
+  return ev;
+}
+
+function callsMeeting(ctx: ExtractContext, before: string): boolean {
+  const { tree } = ctx;
+  if (tree.type && MEETING_TYPE_CODES.includes(tree.type.code)) return true;
+  if (tree.subject && CUE_RE.test(matchKey(tree.subject.text))) return true;
+  return CUE_RE.test(matchKey(before));
+}
+
+function prose(ctx: ExtractContext, dates: DateMention[]): Event[] {
+  const { tree } = ctx;
+  const key = matchKey(tree.text).length === tree.text.length ? matchKey(tree.text) : tree.text.toLowerCase();
+  const invitation = (tree.type && MEETING_TYPE_CODES.includes(tree.type.code)) || /giấy mời|kính mời|trân trọng mời/u.test(key);
+  if (!invitation) return [];
+  const out: Event[] = [];
+  for (const d of dates) {
+    if (d.kind !== "datetime" && !(d.kind === "period" && d.value.includes("T"))) continue;
+    const [s, e] = d.span!;
+    const sentStart = Math.max(key.lastIndexOf(".", s - 1), key.lastIndexOf("\n", s - 1), key.lastIndexOf(";", s - 1)) + 1;
+    const after = key.slice(e);
+    const stop = after.search(/[;\n]|\.(?:\s|$)/u);
+    const sentEnd = e + (stop < 0 ? after.length : stop);
+    if (!PROSE_CUE_RE.test(key.slice(sentStart, sentEnd))) continue;
+    const time = timeOf([d]);
+    const rest = tree.text.slice(e, sentEnd);
+    const place = rest.match(PLACE_RE);
+    out.push({
+      kind: "meeting", ...time, place: place ? clean(rest.slice(place.index! + place[0].length)).replace(/[.;,]+$/, "") || null : null,
+      chair: null, participants: [], agenda: null, span: [sentStart, sentEnd],
+    });
+  }
+  return out;
+}
+
+/** The meetings a document calls; `dates` are the document's dates (used for meetings told in prose). */
+export function extractEvents(ctx: ExtractContext, dates: DateMention[]): Event[] {
+  const { tree } = ctx;
+  const from = tree.body?.nodes?.length ? tree.body.span[0] : 0;
+  const to = tree.body?.nodes?.length ? tree.body.span[1] : tree.text.length;
+  const labelled = labelsIn(splitLines(tree.text, from, to));
+  const groups: Labelled[][] = [];
+  let cur: Labelled[] = [];
+  for (const l of labelled) {
+    if (cur.some((c) => c.field === l.field)) {
+      groups.push(cur);
+      cur = [];
+    }
+    cur.push(l);
+  }
+  if (cur.length) groups.push(cur);
+  const events: Event[] = [];
+  for (const g of groups) {
+    // a meeting needs a time or a place, and a document that calls one
+    if (!g.some((l) => l.field === "time" || l.field === "place")) continue;
+    const first = Math.min(...g.map((l) => l.span[0]));
+    if (!callsMeeting(ctx, tree.text.slice(Math.max(0, first - 800), first))) continue;
+    const ev = fromLabels(g, ctx);
+    if (ev.start === null && ev.place === null) continue;
+    events.push(ev);
+  }
+  if (events.length) return events;
+  return prose(ctx, dates);
 }
