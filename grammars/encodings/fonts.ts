@@ -1,0 +1,24 @@
+/**
+ * Which legacy encoding a font name implies. Patterns are matched case-insensitively against the
+ * font name after a PDF subset prefix (`ABCDEF+`) is removed; the first matching row wins.
+ * `capitals`: the font shows every letter as a capital (the "H" = hoa half of a TCVN3 font pair).
+ * Naming conventions from the font vendors: ABC/TCVN3 fonts start with `.Vn`, VNI fonts with `VNI-`.
+ */
+export interface FontRule {
+  pattern: string;
+  encoding: "tcvn3" | "vni" | "unicode";
+  capitals: boolean;
+}
+
+export const FONT_RULES: FontRule[] = [
+  // "SVN-Times New Roman", "SVNtimes new roman", "UVN Sai Gon": Unicode fonts despite the VN in the name
+  { pattern: "^(?:SVN|UVN|UTM|VnU)", encoding: "unicode", capitals: false },
+  // "VNI-Times", "VNI-Helve-Condense", "VNI Times", "VniHelvetica"
+  { pattern: "^VNI[-_ ]?", encoding: "vni", capitals: false },
+  // "VNtimes new roman", "VNarial" (VNI-encoded families)
+  { pattern: "^VN(?:times new roman|arial|helvetica)\\b", encoding: "vni", capitals: false },
+  // ".VnTimeH", ".VnArialH", ".VnCentury SchoolbookH", ".VnTimeH Tur", "VnTimeH(Ds)", ".VnTimeH,Bold"
+  { pattern: "^\\.?Vn[A-Za-z ]*?H(?=$|[ ,(\\-]|Bold|Italic)", encoding: "tcvn3", capitals: true },
+  // ".VnTime", ".VnArial", ".VnCentury Schoolbook", ".VnFree", "VnTime"
+  { pattern: "^\\.?Vn", encoding: "tcvn3", capitals: false },
+];
