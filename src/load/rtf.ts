@@ -1,10 +1,37 @@
-import { UnsupportedFormatError } from "../errors.js";
-import type { Loader } from "./types.js";
+import { CorruptFileError } from "../errors.js";
+import { parseRtf, RtfError } from "./rtf/parse.js";
+import type { LoadedDocument, Loader } from "./types.js";
 
-// Placeholder: the rtf reader lands with the loaders issue (4).
+/**
+ * RTF: our own small reader (src/load/rtf/parse.ts). The npm RTF parsers are unmaintained or
+ * render to HTML for browsers; none keeps the font of each run, which TCVN3 and VNI text needs.
+ */
 export const rtfLoader: Loader = {
   format: "rtf",
-  async load(_bytes, options) {
-    throw new UnsupportedFormatError("unsupported-format", "reading rtf files is not implemented yet", options.path ?? null);
+  async load(bytes, options) {
+    const file = options.path ?? null;
+    let parsed;
+    try {
+      parsed = parseRtf(bytes);
+    } catch (err) {
+      const reason = err instanceof RtfError ? err.message : err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      throw new CorruptFileError("corrupt-file", `cannot read this rtf file: ${reason}`, file, { cause: err });
+    }
+    const lines = [...collapse(parsed.lines), ...parsed.footnotes];
+    const warnings: LoadedDocument["warnings"] = [];
+    if (!lines.some((l) => l.text.trim())) {
+      warnings.push({ code: "no-text", message: "the RTF document holds no text (an image-only or empty document?)" });
+    }
+    return { format: "rtf", pages: null, lines, ocr: false, warnings };
   },
 };
+
+function collapse<T extends { text: string }>(lines: T[]): T[] {
+  const out: T[] = [];
+  for (const l of lines) {
+    if (!l.text.trim() && (!out.length || !out[out.length - 1].text.trim())) continue;
+    out.push(l);
+  }
+  while (out.length && !out[out.length - 1].text.trim()) out.pop();
+  return out;
+}
