@@ -1,7 +1,259 @@
-import type { Agency, DateMention, Task } from "../record/schema.js";
+/**
+ * Tasks (one per assignment), chrono-style: rules over the clauses of each outline node
+ * (`Giao X: …` with the assignee carried down to the node's children; `Đề nghị X …`,
+ * `Yêu cầu X …`; `X chủ trì …`, `X có trách nhiệm …`), then refiners (a clause without its own
+ * assignee continues the task before it; cooperating bodies; deadline; pointers to kính gửi).
+ */
+import { ACTION_VERBS, COOPERATION, DEADLINE_MARKERS, NOT_TASK, RECIPIENT_POINTERS, TRIGGERS } from "../../grammars/tasks.js";
+import { TITLES } from "../../grammars/people.js";
+import { foldTone, matchKey } from "../normalize/tone.js";
+import type { Agency, DateMention, Span, Task } from "../record/schema.js";
+import type { OutlineNode } from "../segment/tree.js";
+import { agencyAt } from "./agencies/scan.js";
+import { alternation, L, squash, WE } from "./agencies/vi.js";
 import type { ExtractContext } from "./context.js";
+import { findDates } from "./dates.js";
 
-// Placeholder until this extractor lands (issue 3).
-export function extractTasks(_ctx: ExtractContext, _dates: DateMention[], _agencies: Agency[]): Task[] {
-  return [];
+const WB = `(?<![${L}\\d])`;
+const lowerFirst = (forms: string[]) => [...forms, ...forms.map((f) => f.charAt(0).toLowerCase() + f.slice(1))];
+const triggerSticky = new RegExp(`\\s*(?:${alternation(lowerFirst(TRIGGERS), "cap")})${WE}`, "uy");
+const verbGlobal = new RegExp(`${WB}(?:${alternation(ACTION_VERBS, "cap")})${WE}`, "gu");
+const titleSticky = new RegExp(`\\s*(?:các\\s+|Các\\s+)?(?:${alternation(lowerFirst(TITLES), "cap")})${WE}`, "uy");
+const pointerSticky = new RegExp(`\\s*(?:${alternation(["Quý cơ quan", "Quý đơn vị", "Quý Ủy ban"], "cap")})${WE}`, "uy");
+const coopGlobal = new RegExp(`${WB}(?:${alternation(COOPERATION, "cap")})${WE}`, "gu");
+const notTask = new RegExp(`${WB}(?:${alternation(NOT_TASK, "any")})${WE}`, "u");
+const deadlineBefore = new RegExp(`${WB}(?:${alternation(DEADLINE_MARKERS, "any")})${WE}[^;.]{0,40}$`, "u");
+const pointers = new Set(RECIPIENT_POINTERS.map((p) => matchKey(p)));
+
+interface Doc {
+  text: string;
+  t: string;
+  agencies: Span[];
+}
+
+/** Does an assignee begin at `pos`: a title (with its body), a body, a collective, `Quý cơ quan`? */
+function unitAt(doc: Doc, pos: number): number | null {
+  titleSticky.lastIndex = pos;
+  const tm = titleSticky.exec(doc.t);
+  if (tm) {
+    const end = pos + tm[0].length;
+    const ag = agencyAt(doc.text, end);
+    return ag && /^\s+$/u.test(doc.t.slice(end, ag.start)) ? ag.end : end;
+  }
+  pointerSticky.lastIndex = pos;
+  const pm = pointerSticky.exec(doc.t);
+  if (pm) return pos + pm[0].length;
+  const ag = agencyAt(doc.text, pos);
+  if (ag && /^\s*$/u.test(doc.t.slice(pos, ag.start))) return ag.end;
+  return null;
+}
+
+/**
+ * The assignees written in `[from, to)`: split on `;`, and on `,` / `và` where a new assignee
+ * begins (`Giám đốc các sở: Giáo dục và Đào tạo, Tài chính` stays one).
+ */
+function splitAssignees(doc: Doc, from: number, to: number): string[] {
+  const out: string[] = [];
+  let start = from;
+  const sep = /\s*(?:;|,\s*và|,|\s+và|\s+cùng)(?=\s)/gu;
+  sep.lastIndex = from;
+  const piece = doc.t.slice(0, to);
+  for (let m = sep.exec(piece); m; m = sep.exec(piece)) {
+    const next = m.index + m[0].length;
+    if (m[0].trim() === ";" || unitAt(doc, next) !== null) {
+      out.push(squash(doc.text.slice(start, m.index)));
+      start = next;
+    }
+  }
+  out.push(squash(doc.text.slice(start, to)));
+  return out.map((s) => s.replace(/^[,;:\s]+|[,;:\s]+$/gu, "")).filter(Boolean);
+}
+
+const insideAgency = (doc: Doc, pos: number) => doc.agencies.some(([s, e]) => pos > s && pos < e);
+
+/** The first action verb in `[from, to)` that is not part of a body's name (`Ban Chỉ đạo`). */
+function verbIn(doc: Doc, from: number, to: number): number | null {
+  verbGlobal.lastIndex = from;
+  for (let m = verbGlobal.exec(doc.t); m && m.index < to; m = verbGlobal.exec(doc.t)) {
+    if (!insideAgency(doc, m.index)) return m.index;
+  }
+  return null;
+}
+
+interface Clause {
+  start: number;
+  end: number;
+}
+
+/** A node's text cut into clauses at `;`, `:`, and a sentence end followed by a capital. */
+function clauses(doc: Doc, span: Span): Clause[] {
+  const out: Clause[] = [];
+  const text = doc.t.slice(span[0], span[1]);
+  const re = /[;:]|\.\/\.|\.(?=\s+\p{Lu})/gu;
+  let start = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    // `TP.Cần Thơ`, `Số: 123`: a colon before a digit is not a clause end
+    if (m[0] === ":" && /^\s*\d/u.test(text.slice(m.index + 1))) continue;
+    out.push({ start: span[0] + start, end: span[0] + m.index + m[0].length });
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) out.push({ start: span[0] + start, end: span[1] });
+  return out
+    .map((c) => {
+      const lead = /^\s*/u.exec(doc.t.slice(c.start, c.end))![0].length;
+      return { start: c.start + lead, end: c.end };
+    })
+    .filter((c) => /[\p{L}]/u.test(doc.t.slice(c.start, c.end)));
+}
+
+interface Draft {
+  assignee: string[];
+  actionStart: number;
+  start: number;
+  end: number;
+}
+
+interface ClauseRead {
+  assignee: string[];
+  /** null: the assignment heads what follows (`Giao Sở Y tế:`) */
+  actionStart: number | null;
+}
+
+/** `Giao X: …`, `Đề nghị X …`, `Yêu cầu X khẩn trương …` */
+function triggerRule(doc: Doc, c: Clause): ClauseRead | null {
+  triggerSticky.lastIndex = c.start;
+  const m = triggerSticky.exec(doc.t);
+  if (!m) return null;
+  const from = c.start + m[0].length;
+  if (unitAt(doc, from) === null) return null;
+  const verb = verbIn(doc, from, c.end);
+  const end = verb ?? c.end;
+  const assignee = splitAssignees(doc, from, end);
+  if (!assignee.length) return null;
+  const rest = doc.t.slice(end, c.end).replace(/[\s:;.,/]+$/u, "");
+  return { assignee, actionStart: verb !== null && rest.trim() ? verb : null };
+}
+
+/** `X chủ trì …`, `X có trách nhiệm …`, `Các sở … và UBND các địa phương tiếp tục …` */
+function subjectRule(doc: Doc, c: Clause): ClauseRead | null {
+  if (unitAt(doc, c.start) === null) return null;
+  const verb = verbIn(doc, c.start, Math.min(c.end, c.start + 400));
+  if (verb === null) return null;
+  const prefix = doc.t.slice(c.start, verb);
+  if (/(?<![\p{L}])(?:được|đã|sẽ|là|nếu|khi|để|theo|tại|về)(?![\p{L}])/u.test(prefix)) return null;
+  // `Phó Chủ tịch UBND tỉnh - Chủ trì`: a role in a list of participants, not an assignment
+  if (/[-–(]\s*$/u.test(prefix)) return null;
+  const assignee = splitAssignees(doc, c.start, verb);
+  return assignee.length ? { assignee, actionStart: verb } : null;
+}
+
+function cooperating(doc: Doc, start: number, end: number): string[] {
+  const out: string[] = [];
+  coopGlobal.lastIndex = start;
+  for (let m = coopGlobal.exec(doc.t); m && m.index < end; m = coopGlobal.exec(doc.t)) {
+    let pos = m.index + m[0].length;
+    let last = pos;
+    for (let guard = 0; guard < 8; guard++) {
+      const u = unitAt(doc, pos);
+      if (u === null || u > end) break;
+      last = u;
+      const sep = /^\s*(?:,\s*và|,|và|cùng)\s+/u.exec(doc.t.slice(u, end));
+      if (!sep || unitAt(doc, u + sep[0].length) === null) break;
+      pos = u + sep[0].length;
+    }
+    if (last > m.index + m[0].length) out.push(...splitAssignees(doc, m.index + m[0].length, last));
+  }
+  return [...new Set(out)];
+}
+
+function deadline(doc: Doc, span: Span, dates: DateMention[], ctx: ExtractContext): string | null {
+  const inside = (d: DateMention) => d.span && d.span[0] >= span[0] && d.span[1] <= span[1];
+  let found = dates.filter(inside);
+  if (!found.length) found = findDates(doc.text.slice(span[0], span[1]), span[0], ctx);
+  const kinded = found.find((d) => d.kind === "deadline");
+  if (kinded) return kinded.value;
+  const marked = found.find((d) => d.span && deadlineBefore.test(doc.t.slice(Math.max(span[0], d.span[0] - 50), d.span[0]) + " "));
+  return marked ? marked.value : null;
+}
+
+function clean(s: string): string {
+  return squash(s).replace(/^[-–+•;:,.\s]+/u, "").replace(/[\s;:,]*(?:\.\/\.|\.{2,}|\.)?\s*$/u, "").trim();
+}
+
+/** Outline nodes: the segmenter's, or (without them) one node a line group of the body text. */
+function bodyNodes(ctx: ExtractContext): OutlineNode[] {
+  const { body } = ctx.tree;
+  if (body.nodes.length) return body.nodes;
+  return [{ kind: "paragraph", label: null, text: body.text, span: body.span, children: [] }];
+}
+
+/** Tasks found in the document's body outline. */
+export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies: Agency[]): Task[] {
+  const text = ctx.tree.text;
+  const doc: Doc = { text, t: foldTone(text), agencies: agencies.map((a) => a.span).filter((s): s is Span => !!s) };
+  const recipients = ctx.tree.recipients.map((r) => squash(r.text));
+  const drafts: Draft[] = [];
+
+  const walk = (nodes: OutlineNode[], inherited: string[] | null) => {
+    for (const node of nodes) {
+      let carry: string[] | null = null;
+      let current: Draft | null = null;
+      let first = true;
+      for (const c of clauses(doc, node.span && node.text ? ownSpan(doc, node) : node.span)) {
+        const clauseText = doc.t.slice(c.start, c.end);
+        const read = notTask.test(clauseText) ? null : (triggerRule(doc, c) ?? subjectRule(doc, c));
+        if (read && read.actionStart === null) {
+          carry = read.assignee;
+          current = null;
+        } else if (read) {
+          current = { assignee: read.assignee, actionStart: read.actionStart!, start: c.start, end: c.end };
+          drafts.push(current);
+        } else if (notTask.test(clauseText)) {
+          current = null;
+        } else if (current) {
+          current.end = c.end;
+        } else if (first && inherited) {
+          current = { assignee: inherited, actionStart: c.start, start: c.start, end: c.end };
+          drafts.push(current);
+        }
+        first = false;
+      }
+      walk(node.children, carry ?? (node.label === null ? inherited : inherited && !drafts.length ? inherited : inherited));
+    }
+  };
+  walk(bodyNodes(ctx), null);
+
+  return drafts.map((d) => {
+    const span: Span = [d.start, d.end];
+    const assignee = d.assignee.flatMap((a) => (recipients.length && pointers.has(matchKey(a)) ? recipients : [a]));
+    return {
+      assignee: [...new Set(assignee)],
+      action: clean(text.slice(d.actionStart, d.end)),
+      cooperating: cooperating(doc, d.actionStart, d.end),
+      deadline: deadline(doc, span, dates, ctx),
+      text: clean(text.slice(d.start, d.end)),
+      span,
+    };
+  });
+}
+
+/** The span of a node's own text (without its label and children) inside the document. */
+function ownSpan(doc: Doc, node: OutlineNode): Span {
+  const [s, e] = node.span;
+  const own = node.text.trim();
+  if (!own) return [s, s];
+  const head = own.slice(0, 12);
+  const at = doc.text.indexOf(head, s);
+  if (at < 0 || at > e) return node.span;
+  // the node's text may be re-joined across wrapped lines: walk the document until its words are used up
+  const words = own.split(/\s+/).length;
+  const re = /\S+/gu;
+  re.lastIndex = at;
+  let end = at;
+  for (let i = 0; i < words; i++) {
+    const m = re.exec(doc.text);
+    if (!m) break;
+    end = m.index + m[0].length;
+  }
+  return [at, Math.min(end, Math.max(e, end))];
 }

@@ -271,6 +271,7 @@ const collectiveGlobal = new RegExp(
   `(?<![${L}\\d])[cC][áÁ][cC]\\s+(?:${nounSource})(?:\\s*,\\s*(?:${nounSource}|${cLevels}${WE}))*(?:\\s*,?\\s+và\\s+(?:${nounSource}))?(?:\\s+(?:${cQual})${WE})*`,
   "gu",
 );
+const collectiveSticky = new RegExp(collectiveGlobal.source, "uy");
 
 // ---- building a mention from its head ----
 
@@ -453,4 +454,35 @@ export function canonicalOf(name: string, opts: ScanOptions = {}): AgencyMatch |
   const all = scanAgencies(name, opts);
   const best = all.sort((a, b) => b.end - b.start - (a.end - a.start))[0];
   return best ?? null;
+}
+
+let foldCache: { text: string; folded: string } | null = null;
+function folded(text: string): string {
+  if (foldCache?.text !== text) foldCache = { text, folded: foldTone(text) };
+  return foldCache.folded;
+}
+
+/**
+ * The agency that begins exactly at `pos` (after any whitespace): a body with its name, place
+ * and parent, or a collective. Used for a position (`Phó Chủ tịch` + `UBND tỉnh`) and an assignee.
+ */
+export function agencyAt(text: string, pos: number): AgencyMatch | null {
+  const t = folded(text);
+  const w = wordAt(t, pos);
+  if (!w) return null;
+  const start = w.start;
+  let best: AgencyMatch | null = null;
+  const b = buildAt(t, start);
+  if (b && !b.needsParent) {
+    best = { start, end: b.end, text: squash(text.slice(start, b.end)), canonical: tidy(b.canonical), collective: b.collective, needsParent: false };
+  }
+  collectiveSticky.lastIndex = start;
+  const m = collectiveSticky.exec(t);
+  if (m) {
+    const raw = m[0].replace(/[\s,]+$/u, "");
+    if (!best || raw.length > best.end - best.start) {
+      best = { start, end: start + raw.length, text: squash(text.slice(start, start + raw.length)), canonical: collectiveCanonical(raw), collective: true, needsParent: false };
+    }
+  }
+  return best;
 }
