@@ -6,6 +6,7 @@ import { LEGACY_GLYPH_FIXES, LEGACY_MARKER_CHARS, LEGACY_MARKER_SHARE, MIN_PAGE_
 import { CorruptFileError, InputError, VanbanError } from "../errors.js";
 import type { Warning } from "../record/schema.js";
 import { defaultOcrLookup, pdftoppmRenderer, requireOcrEngine, wordsToItems, type OcrEngineLookup } from "./ocr.js";
+import { glyphStream, restoreDroppedMarks } from "./pdf/glyphs.js";
 import { groupRows, type PdfItem } from "./pdf/lines.js";
 import { isStampText, layoutPages, rowText, type PageRows } from "./pdf/layout.js";
 import type { LoadedDocument, Loader, LoadOptions } from "./types.js";
@@ -70,46 +71,53 @@ interface PageText {
   rotatedItems: number;
 }
 
+/** pdf.js's own clean-up of text (off, so that legacy bytes such as `µ` survive), for Unicode fonts. */
+const compatChars = /[\u00a0\u2000-\u200a\u202f\ufb00-\ufb06]+/g;
+
 /** Text items of a page in page points, origin top left, rotation applied. */
 async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[]): Promise<PageText> {
   const page = await doc.getPage(pageNo);
   const vp = page.getViewport({ scale: 1 });
-  const tc = await page.getTextContent();
-  const items: PdfItem[] = [];
-  let rotatedItems = 0;
-  const fontIds: string[] = [];
-  let all = "";
-  for (const it of tc.items as any[]) {
-    if (typeof it.str !== "string" || !/\S/.test(it.str)) continue;
-    const m = lib.Util.transform(vp.transform, it.transform);
-    const size = Math.hypot(m[2], m[3]);
-    if (!(m[0] > 0 && Math.abs(m[1]) <= 0.2 * m[0])) {
-      rotatedItems++;
-      continue;
-    }
-    items.push({ text: it.str, x: m[4], y: m[5], width: it.width * vp.scale, size });
-    fontIds.push(it.fontName);
-    all += it.str;
-  }
+  const tc = await page.getTextContent({ disableNormalization: true });
+  const raw = (tc.items as any[]).filter((it) => typeof it.str === "string" && it.str.length > 0);
+  let texts: string[] = raw.map((it) => it.str);
+  const fonts = new Map<string, string>();
   // fonts are looked up only when the text looks legacy-encoded: it costs a second pass over the page
-  if (legacyShare(all) >= LEGACY_MARKER_SHARE) {
+  if (legacyShare(texts.join("")) >= LEGACY_MARKER_SHARE) {
     try {
-      await page.getOperatorList();
-      items.forEach((item, i) => {
-        const id = fontIds[i];
+      const ops = await page.getOperatorList();
+      for (const id of new Set(raw.map((it) => it.fontName as string))) {
         if (page.commonObjs.has(id)) {
           const name = page.commonObjs.get(id)?.name;
-          if (typeof name === "string" && name) item.font = stripSubset(name);
+          if (typeof name === "string" && name) fonts.set(id, stripSubset(name));
         }
-        if (item.font && isLegacyFont(item.font)) item.text = fixLegacyGlyphs(item.text);
-      });
+      }
+      const fixed = restoreDroppedMarks(texts, glyphStream(ops, lib.OPS));
+      if (fixed.restored < 0) warnings.push({ code: "pdf-glyphs", message: `page ${pageNo}: soft hyphens (TCVN3 ư) dropped by pdf.js could not be put back` });
+      texts = fixed.texts;
     } catch (err) {
       warnings.push({ code: "pdf-fonts", message: `page ${pageNo}: font names could not be read (${(err as Error).message})` });
     }
   }
+  const items: PdfItem[] = [];
+  let rotatedItems = 0;
+  raw.forEach((it, i) => {
+    if (!/\S/.test(texts[i])) return;
+    const m = lib.Util.transform(vp.transform, it.transform);
+    const size = Math.hypot(m[2], m[3]);
+    if (!(m[0] > 0 && Math.abs(m[1]) <= 0.2 * m[0])) {
+      rotatedItems++;
+      return;
+    }
+    const font = fonts.get(it.fontName);
+    const legacy = font !== undefined && isLegacyFont(font);
+    const text = legacy ? fixLegacyGlyphs(texts[i]) : texts[i].replace(compatChars, (c) => c.normalize("NFKC"));
+    const item: PdfItem = { text, x: m[4], y: m[5], width: it.width * vp.scale, size };
+    if (font !== undefined) item.font = font;
+    items.push(item);
+  });
   let letters = 0;
-  const rows = groupRows(items, pageNo);
-  for (const r of rows) {
+  for (const r of groupRows(items, pageNo)) {
     const t = rowText(r);
     if (isStampText(t)) continue;
     letters += (t.match(/\p{L}/gu) ?? []).length;
@@ -235,7 +243,7 @@ export function createPdfLoader(deps: PdfLoaderDeps = {}): Loader {
           ocr = true;
           warnings.push({ code: "ocr", message: `text read by OCR (${engine.name}) on ${empty.length} of ${pages.length} pages; check it` });
         } else if (empty.length > 0) {
-          warnings.push({ code: "page-without-text", message: `pages ${empty.map((p) => p.page).join(", ")} have no text layer (scanned?) and were not OCRed` });
+          warnings.push({ code: "page-without-text", message: `pages ${empty.map((p) => p.page).join(", ")} have little or no text (blank, or scanned) and were not OCRed` });
         }
 
         const pageRows: PageRows[] = pages.map((p) => ({ page: p.page, width: p.width, height: p.height, rows: groupRows(p.items, p.page) }));

@@ -58,8 +58,14 @@ export function groupRows(items: PdfItem[], page: number): Row[] {
   const sorted = items.filter((it) => !isBlank(it.text) && it.size > 0).sort((a, b) => a.y - b.y || a.x - b.x);
   const rows: Row[] = [];
   let cur: { items: PdfItem[]; y: number; size: number; weight: number } | null = null;
+  // two items that cover the same stretch of the line are on different lines (tight leading),
+  // unless one is the other drawn again (fake bold)
+  const overlaps = (a: PdfItem, b: PdfItem) =>
+    Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 0.3 * Math.min(a.size, b.size);
+  const duplicate = (a: PdfItem, b: PdfItem) => a.text === b.text && Math.abs(a.x - b.x) < 0.2 * a.size && Math.abs(a.y - b.y) < 0.2 * a.size;
   for (const it of sorted) {
-    if (cur && Math.abs(it.y - cur.y) <= 0.5 * Math.max(it.size, cur.size)) {
+    if (cur && cur.items.some((o) => duplicate(o, it))) continue;
+    if (cur && Math.abs(it.y - cur.y) <= 0.5 * Math.max(it.size, cur.size) && !cur.items.some((o) => overlaps(o, it))) {
       cur.items.push(it);
       // the row's baseline and size are those of its biggest text (by size, then length)
       const w = it.size * 1000 + Math.min(it.text.length, 999);
