@@ -157,13 +157,32 @@ function cooperating(doc: Doc, start: number, end: number): string[] {
       const u = unitAt(doc, pos);
       if (u === null || u > end) break;
       last = u;
-      const sep = /^\s*(?:,\s*và|,|và|cùng)\s+/u.exec(doc.t.slice(u, end));
+      const sep = /^\s*(?:,\s*và|,|;|và|cùng)\s+/u.exec(doc.t.slice(u, end));
       if (!sep || unitAt(doc, u + sep[0].length) === null) break;
       pos = u + sep[0].length;
     }
     if (last > m.index + m[0].length) out.push(...splitAssignees(doc, m.index + m[0].length, last));
   }
   return [...new Set(out)];
+}
+
+/** The draft's text ends in `phối hợp với` + bodies, with no action after them yet. */
+function endsInCooperation(doc: Doc, d: Draft): boolean {
+  let last: RegExpExecArray | null = null;
+  coopGlobal.lastIndex = d.actionStart;
+  for (let m = coopGlobal.exec(doc.t); m && m.index < d.end; m = coopGlobal.exec(doc.t)) last = m;
+  if (!last) return false;
+  let pos = last.index + last[0].length;
+  for (let guard = 0; guard < 8; guard++) {
+    const u = unitAt(doc, pos);
+    if (u === null) return false;
+    const rest = doc.t.slice(u, d.end);
+    if (/^[\s;,.]*$/u.test(rest)) return true;
+    const sep = /^\s*(?:,\s*và|,|và|cùng)\s+/u.exec(rest);
+    if (!sep) return false;
+    pos = u + sep[0].length;
+  }
+  return false;
 }
 
 function deadline(doc: Doc, span: Span, dates: DateMention[], ctx: ExtractContext): string | null {
@@ -199,9 +218,24 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
       let carry: string[] | null = null;
       let current: Draft | null = null;
       let first = true;
+      /** start of a list of assignees cut by `;` or `:` before its verb (`Chánh Văn phòng …, Giám đốc các sở: …; … chịu trách nhiệm`) */
+      let pending: number | null = null;
       for (const c of clauses(doc, node.span && node.text ? ownSpan(doc, node) : node.span)) {
         const clauseText = doc.t.slice(c.start, c.end);
-        const read = notTask.test(clauseText) ? null : (triggerRule(doc, c) ?? subjectRule(doc, c));
+        let read = notTask.test(clauseText) ? null : (triggerRule(doc, c) ?? subjectRule(doc, c));
+        const verb = verbIn(doc, c.start, c.end);
+        if (read && read.actionStart !== null && pending !== null && !triggerRule(doc, c)) {
+          read = { assignee: splitAssignees(doc, pending, read.actionStart), actionStart: read.actionStart };
+          c.start = pending;
+        }
+        if (!read && verb === null && (pending !== null || (!current && unitAt(doc, c.start) !== null))) {
+          pending ??= c.start;
+          first = false;
+          continue;
+        }
+        pending = null;
+        // `phối hợp với X; Y …`: a list of cooperating bodies cut by `;` goes on
+        if (read && current && endsInCooperation(doc, current)) read = null;
         if (read && read.actionStart === null) {
           carry = read.assignee;
           current = null;
