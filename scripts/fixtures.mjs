@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Generates the loader fixtures: for each document written as data in fixtures/load/*.json,
 // a .docx (docx package: borderless header and signature tables, Word numbering, footnotes),
+// an .html (the document inside a portal page: menu, breadcrumb, related documents, page footer),
 // a .pdf (pdf-lib + fontkit with DejaVu Serif: two-column header and footer, footnote at the page
 // foot in smaller type, page numbers from page 2) and a .txt (the same document as plain text).
 // The outputs are committed, so tests never need the font: run `npm run fixtures` only after
@@ -55,6 +56,82 @@ function toTxt(doc) {
   out.push(...col(doc.footer.left), "", ...col(doc.footer.right).flatMap((t, i, a) => (i === a.length - 1 ? ["", t] : [t])), "");
   for (const [n, t] of Object.entries(doc.footnotes ?? {})) out.push(`${sup(n)} ${t}`);
   return out.join("\n") + "\n";
+}
+
+// ---------------------------------------------------------------- html
+const esc = (t) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+// a few characters as named entities, as portals' editors write them
+const ent = (t) => esc(t).replace(/à/g, "&agrave;").replace(/Đ/g, "&#272;").replace(/ô/g, "&ocirc;");
+
+/** The document inside a portal page (menu, breadcrumb, related documents, page footer). */
+function toHtml(doc) {
+  const cell = (lines, align) => lines.filter((l) => l.text).map((l) => {
+    const t = ent(l.text);
+    const styled = l.bold ? `<b>${t}</b>` : l.italic ? `<i>${t}</i>` : t;
+    return `<p align="${align}" style="margin:0">${styled}</p>`;
+  }).join("\n");
+  const label = labeller();
+  const body = [];
+  for (const b of doc.body) {
+    if (b.kinhGui) {
+      body.push(`<p align="center">Kính gửi:</p>`);
+      for (const r of b.kinhGui) body.push(`<p style="margin-left:200px">- ${ent(r)}</p>`);
+    } else if (b.p) body.push(`<p style="text-align:justify">${b.italic ? "<i>" : ""}${notes(ent(b.p))}${b.italic ? "</i>" : ""}</p>`);
+    else if (b.center) body.push(`<p align="center">${b.bold ? "<b>" : ""}${ent(b.center)}${b.bold ? "</b>" : ""}</p>`);
+    else if (b.li) {
+      const l = label(b.list);
+      body.push(`<p style="text-align:justify">${b.list === "dieu" ? `<b>${ent(l)}</b>` : ent(l)} ${notes(ent(b.li))}</p>`);
+    }
+  }
+  const fns = Object.entries(doc.footnotes ?? {}).map(([n, t]) =>
+    `<div id="ftn${n}"><p><a href="#_ftnref${n}" name="_ftn${n}"><sup>[${n}]</sup></a> ${ent(t)}</p></div>`).join("\n");
+  return `<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<title>${esc(doc.header.left.find((l) => /^Số/.test(l.text ?? ""))?.text ?? "Văn bản")} - Cơ sở dữ liệu văn bản</title>
+<style>body{font-family:"Times New Roman"} .menu li{display:inline}</style>
+<script>window.dataLayer=[];function gtag(){dataLayer.push(arguments)}</script>
+</head>
+<body>
+<header class="site-header"><div class="logo">CỔNG THÔNG TIN ĐIỆN TỬ TỈNH</div>
+<nav class="main-menu"><ul class="menu"><li><a href="/">Trang chủ</a></li><li><a href="/vb">Văn bản</a></li><li><a href="/tt">Tin tức</a></li><li><a href="/lh">Liên hệ</a></li></ul></nav></header>
+<div class="breadcrumb"><a href="/">Trang chủ</a> » <a href="/vb">Văn bản chỉ đạo điều hành</a></div>
+<div class="container">
+<div class="sidebar"><h3>Văn bản liên quan</h3><ul>
+<li><a href="/vb/1">Kế hoạch số 215/KH-UBND ngày 05/9/2025 về triển khai công tác y tế dự phòng trên địa bàn tỉnh</a></li>
+<li><a href="/vb/2">Quyết định số 1120/QĐ-UBND ngày 12/8/2025 ban hành Quy chế phối hợp trong công tác chăm sóc sức khỏe</a></li>
+<li><a href="/vb/3">Công văn số 980/UBND-VX ngày 02/7/2025 về tăng cường công tác phòng, chống dịch bệnh mùa mưa bão</a></li>
+</ul></div>
+<div id="toanvancontent" class="toanvancontent">
+<table width="100%" border="0" cellpadding="0"><tr>
+<td width="40%" valign="top">
+${cell(doc.header.left, "center")}
+</td>
+<td width="60%" valign="top">
+${cell(doc.header.right, "center")}
+</td></tr></table>
+${body.join("\n")}
+<table width="100%" border="0"><tr>
+<td width="45%" valign="top">
+${cell(doc.footer.left, "left")}
+</td>
+<td width="55%" valign="top">
+${cell(doc.footer.right, "center")}
+</td></tr></table>
+${fns}
+</div>
+</div>
+<footer class="site-footer"><p>Cơ quan chủ quản: Văn phòng Ủy ban nhân dân tỉnh. Địa chỉ: 01 Trần Phú, thành phố Quy Nhơn. Điện thoại: 0256.3822.xxx</p>
+<p>Ghi rõ nguồn khi phát hành lại thông tin từ cổng thông tin này.</p></footer>
+<script>gtag('config','G-XXXX')</script>
+</body>
+</html>
+`;
+}
+
+function notes(html) {
+  return html.replace(/\[\^(\d+)\]/g, (_, n) => `<a href="#_ftn${n}" name="_ftnref${n}"><sup>[${n}]</sup></a>`);
 }
 
 // ---------------------------------------------------------------- docx
@@ -311,8 +388,9 @@ for (const f of files) {
   const out = join(root, doc.out);
   await mkdir(dirname(out), { recursive: true });
   await writeFile(`${out}.txt`, toTxt(doc));
+  await writeFile(`${out}.html`, toHtml(doc));
   await writeFile(`${out}.docx`, await toDocx(doc));
   const pdf = await toPdf(doc);
   await writeFile(`${out}.pdf`, pdf);
-  console.log(`${f} → ${doc.out}.{txt,docx,pdf}`);
+  console.log(`${f} → ${doc.out}.{txt,html,docx,pdf}`);
 }

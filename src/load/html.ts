@@ -1,10 +1,370 @@
-import { UnsupportedFormatError } from "../errors.js";
-import type { Loader } from "./types.js";
+import iconv from "iconv-lite";
+import { parseDocument } from "htmlparser2";
+import { CONTENT_SELECTORS, DROP_ID_CLASS_WORDS, DROP_TAGS } from "../../grammars/html.js";
+import { CorruptFileError, UnsupportedFormatError } from "../errors.js";
+import { superscript } from "./docx/body.js";
+import { tableLines, tableRole, type TableRows } from "./layout-table.js";
+import type { LoadedDocument, Loader, SourceLine, TextRun } from "./types.js";
 
-// Placeholder: the html reader lands with the loaders issue (4).
+/**
+ * HTML pages saved from official portals (vbpl.vn, thuvienphapluat.vn, chinhphu.vn) and HTML
+ * saved by Word: the document's text, not the page around it. htmlparser2 parses (forgiving,
+ * small, all HTML entities); the content container is a known one (grammars/html.ts) or the
+ * element that gathers the most paragraph text; tables are read as layout columns like DOCX.
+ */
+
+interface HNode {
+  type: string;
+  name?: string;
+  attribs?: Record<string, string>;
+  children?: HNode[];
+  data?: string;
+  parent?: HNode | null;
+}
+
+const DROP = new Set(DROP_TAGS);
+const BLOCK = new Set([
+  "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "center",
+  "section", "article", "main", "address", "figure", "figcaption", "hr", "caption", "tbody", "thead", "tfoot", "body", "html",
+]);
+const furnitureRe = new RegExp(`(?:^|[-_\\s])(?:${DROP_ID_CLASS_WORDS.join("|")})(?:$|[-_\\s\\d])`, "i");
+
+/** Bytes → text: BOM, then a declared charset (meta), then UTF-8 if valid, else Windows-1252. */
+export function decodeHtml(bytes: Uint8Array): { text: string; charset: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), charset: "utf-8" };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), charset: "utf-16le" };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), charset: "utf-16be" };
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString("latin1");
+  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1]?.toLowerCase();
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (declared && !/^utf-?8$/.test(declared)) {
+    const name = declared.replace(/^windows-/, "cp").replace(/^x-/, "");
+    if (/^(cp1252|iso-8859-1|latin1|us-ascii|ascii)$/.test(name)) return { text: new TextDecoder("windows-1252").decode(buf), charset: "windows-1252" };
+    if (iconv.encodingExists(name)) return { text: iconv.decode(buf, name), charset: name };
+  }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(buf), charset: "utf-8" };
+  } catch {
+    return { text: new TextDecoder("windows-1252").decode(buf), charset: "windows-1252" };
+  }
+}
+
+const tag = (n: HNode) => (n.type === "tag" || n.type === "script" || n.type === "style" ? n.name?.toLowerCase() : undefined);
+const kids = (n: HNode) => n.children ?? [];
+
+function isFurniture(n: HNode): boolean {
+  const id = n.attribs?.id ?? "";
+  const cls = n.attribs?.class ?? "";
+  return furnitureRe.test(id) || cls.split(/\s+/).some((c) => c && furnitureRe.test(c));
+}
+
+function textLength(n: HNode, links = false): number {
+  if (n.type === "text") return (n.data ?? "").replace(/\s+/g, " ").trim().length;
+  const t = tag(n);
+  if (t && DROP.has(t)) return 0;
+  let sum = 0;
+  for (const c of kids(n)) if (!links || tag(c) !== "a") sum += textLength(c, links);
+  return sum;
+}
+
+function linkTextLength(n: HNode): number {
+  if (tag(n) === "a") return textLength(n);
+  let sum = 0;
+  for (const c of kids(n)) if (c.type !== "text") sum += linkTextLength(c);
+  return sum;
+}
+
+function matches(n: HNode, selector: string): boolean {
+  if (selector.startsWith("#")) return n.attribs?.id === selector.slice(1);
+  if (selector.startsWith(".")) return (n.attribs?.class ?? "").split(/\s+/).includes(selector.slice(1));
+  return tag(n) === selector;
+}
+
+function findAll(n: HNode, pred: (n: HNode) => boolean, out: HNode[] = []): HNode[] {
+  for (const c of kids(n)) {
+    if (c.type !== "tag") continue;
+    if (pred(c)) out.push(c);
+    findAll(c, pred, out);
+  }
+  return out;
+}
+
+/** The element holding the document's text; `known` when a content selector found it. */
+function findContent(root: HNode): { node: HNode; known: boolean } {
+  const node = findKnown(root);
+  return node ? { node, known: true } : { node: findByText(root), known: false };
+}
+
+function findKnown(root: HNode): HNode | null {
+  for (const sel of CONTENT_SELECTORS) {
+    const found = findAll(root, (n) => matches(n, sel)).filter((n) => textLength(n) >= 200);
+    if (found.length) {
+      // the innermost match that still holds most of the text (tvpl nests content1 in content1)
+      let best = found[0];
+      for (const f of found) if (isInside(f, best) && textLength(f) >= 0.6 * textLength(best)) best = f;
+      return best;
+    }
+  }
+  return null;
+}
+
+function findByText(root: HNode): HNode {
+  // readability-style: paragraphs vote for their parent (full) and grandparent (half)
+  const score = new Map<HNode, number>();
+  for (const p of findAll(root, (n) => ["p", "td", "div", "li", "pre", "h1", "h2", "h3", "h4"].includes(tag(n)!))) {
+    if (hasFurnitureAncestor(p)) continue;
+    const len = textLength(p) - 2 * linkTextLength(p);
+    if (len < 20 || kids(p).some((c) => BLOCK.has(tag(c) ?? "") || tag(c) === "table")) continue;
+    const parent = p.parent;
+    if (parent && parent.type === "tag") score.set(parent, (score.get(parent) ?? 0) + len);
+    const grand = parent?.parent;
+    if (grand && grand.type === "tag") score.set(grand, (score.get(grand) ?? 0) + len / 2);
+  }
+  let best: HNode | null = null;
+  let bestScore = 0;
+  for (const [n, s] of score) if (s > bestScore) { best = n; bestScore = s; }
+  if (!best) return root;
+  // climb while the parent holds much more text of the same document (header tables sit beside)
+  let cur = best;
+  while (cur.parent && cur.parent.type === "tag" && tag(cur.parent) !== "body" && !isFurniture(cur.parent)) {
+    const up = cur.parent;
+    const gain = textLength(up) - linkTextLength(up);
+    if (gain > 1.6 * (textLength(cur) - linkTextLength(cur)) || linkTextLength(up) > 0.3 * textLength(up)) break;
+    cur = up;
+  }
+  return cur;
+}
+
+function isInside(n: HNode, ancestor: HNode): boolean {
+  for (let p = n.parent; p; p = p.parent) if (p === ancestor) return true;
+  return false;
+}
+
+function hasFurnitureAncestor(n: HNode): boolean {
+  for (let p: HNode | null | undefined = n; p && p.type === "tag"; p = p.parent) {
+    if (isFurniture(p) || DROP.has(tag(p)!)) return true;
+  }
+  return false;
+}
+
+interface Style {
+  bold: boolean;
+  italic: boolean;
+  font?: string;
+  align?: SourceLine["align"];
+  sup: boolean;
+  pre: boolean;
+  footnote: boolean;
+}
+
+function styleOf(n: HNode, parent: Style): Style {
+  const t = tag(n);
+  const s: Style = { ...parent };
+  if (t === "b" || t === "strong" || /^h[1-6]$/.test(t ?? "")) s.bold = true;
+  if (t === "i" || t === "em") s.italic = true;
+  if (t === "sup") s.sup = true;
+  if (t === "pre") s.pre = true;
+  if (t === "center") s.align = "center";
+  const a = n.attribs ?? {};
+  if (a.face) s.font = a.face.split(",")[0].trim().replace(/^["']|["']$/g, "");
+  if (a.align) s.align = normAlign(a.align) ?? s.align;
+  const css = a.style ?? "";
+  const ff = /font-family\s*:\s*([^;]+)/i.exec(css)?.[1];
+  if (ff) s.font = ff.split(",")[0].trim().replace(/^["']|["']$/g, "").replace(/&quot;/g, "");
+  const fw = /font-weight\s*:\s*(\w+)/i.exec(css)?.[1];
+  if (fw) s.bold = fw === "bold" || fw === "bolder" || +fw >= 600;
+  const ta = /text-align\s*:\s*(\w+)/i.exec(css)?.[1];
+  if (ta) s.align = normAlign(ta) ?? s.align;
+  if (/vertical-align\s*:\s*super/i.test(css)) s.sup = true;
+  const id = a.id ?? "";
+  if (/^_?(?:ftn|edn)\d+$/i.test(id) || /(?:^|\s)(?:footnote|footnotes)(?:\s|$)/i.test(a.class ?? "")) s.footnote = true;
+  return s;
+}
+
+function normAlign(v: string): SourceLine["align"] | undefined {
+  v = v.toLowerCase();
+  return v === "center" ? "center" : v === "right" ? "right" : v === "justify" ? "justify" : v === "left" ? "left" : undefined;
+}
+
+interface Piece {
+  text: string;
+  style: Style;
+}
+
+/** Content → lines: block elements break lines, tables become layout columns or rows. */
+class Walker {
+  constructor(private dropFurniture = false) {}
+  lines: SourceLine[] = [];
+  notes: SourceLine[] = [];
+  private pieces: Piece[] = [];
+  private lineStyle: Style | null = null;
+  private headerSeen = false;
+  private bodyChars = 0;
+  private target: SourceLine[] = this.lines;
+
+  walk(n: HNode, style: Style): void {
+    if (n.type === "text") {
+      let t = n.data ?? "";
+      if (!style.pre) t = t.replace(/[\s\u200b]+/g, " ");
+      if (style.sup && /^\s*\[?\d{1,3}\]?\s*$/.test(t)) t = superscript(t.replace(/[^\d]/g, ""));
+      if (t) {
+        if (style.pre && t.includes("\n")) {
+          t.split("\n").forEach((part, i) => { if (i) this.breakLine(false); this.pieces.push({ text: part, style }); });
+        } else this.pieces.push({ text: t, style });
+        if (!this.lineStyle) this.lineStyle = style;
+      }
+      return;
+    }
+    if (n.type !== "tag" && n.type !== "root") return;
+    const t = tag(n);
+    if (t && DROP.has(t)) return;
+    if (this.dropFurniture && n.type === "tag" && isFurniture(n)) return;
+    const s = n.type === "root" ? style : styleOf(n, style);
+    if (t === "br") { this.breakLine(false); return; }
+    if (t === "a") {
+      const href = n.attribs?.href ?? "";
+      // Word's footnote reference: <a href="#_ftn1"><sup>[1]</sup></a>
+      const ref = /#_?(?:ftn|edn)(?:ref)?(\d+)$/i.exec(href);
+      if (ref) { this.pieces.push({ text: superscript(ref[1]), style: { ...s, sup: true } }); return; }
+    }
+    if (t === "table") { this.table(n, s); return; }
+    const block = t ? BLOCK.has(t) || t === "tr" : false;
+    const enteringNote = s.footnote && !style.footnote;
+    if (block || enteringNote) this.breakLine(true);
+    const saved = this.target;
+    if (enteringNote) this.target = this.notes;
+    for (const c of kids(n)) this.walk(c, s);
+    if (block || enteringNote) this.breakLine(true);
+    if (enteringNote) {
+      for (const l of this.notes) l.block = "footnote";
+      this.target = saved;
+    }
+  }
+
+  breakLine(paragraphEnd: boolean): void {
+    const text = this.pieces.map((p) => p.text).join("");
+    if (!text.trim()) {
+      this.pieces = [];
+      this.lineStyle = null;
+      if (paragraphEnd && this.target.length) this.target[this.target.length - 1].paragraphEnd = true;
+      return;
+    }
+    const runs: TextRun[] = [];
+    for (const p of this.pieces) {
+      const last = runs[runs.length - 1];
+      if (last && last.font === p.style.font) last.text += p.text;
+      else runs.push(p.style.font ? { text: p.text, font: p.style.font } : { text: p.text });
+    }
+    // trim the line's ends, keeping runs equal to the text
+    const lead = text.length - text.trimStart().length;
+    const trail = text.length - text.trimEnd().length;
+    const trimmed = text.trim();
+    const line: SourceLine = { text: trimmed, paragraphEnd };
+    if (runs.some((r) => r.font)) line.runs = sliceRuns(runs, lead, text.length - trail);
+    const visible = this.pieces.filter((p) => p.text.trim() && !p.style.sup);
+    if (visible.length) {
+      line.bold = visible.every((p) => p.style.bold);
+      line.italic = visible.every((p) => p.style.italic);
+    }
+    const align = this.lineStyle?.align;
+    if (align) line.align = align;
+    this.target.push(line);
+    if (this.target === this.lines) this.bodyChars += trimmed.length;
+    this.pieces = [];
+    this.lineStyle = null;
+  }
+
+  private table(n: HNode, style: Style): void {
+    this.breakLine(true);
+    const rows: TableRows = [];
+    const collectRows = (el: HNode) => {
+      for (const c of kids(el)) {
+        const t = tag(c);
+        if (t === "tr") {
+          const cells: SourceLine[][] = [];
+          for (const td of kids(c)) {
+            const tt = tag(td);
+            if (tt !== "td" && tt !== "th") continue;
+            const sub = new Walker(this.dropFurniture);
+            sub.walk(td, styleOf(td, styleOf(c, style)));
+            sub.breakLine(true);
+            cells.push(sub.lines);
+            this.notes.push(...sub.notes);
+            const span = Math.min(parseInt(td.attribs?.colspan ?? "1", 10) || 1, 8);
+            for (let k = 1; k < span; k++) cells.push([]);
+          }
+          rows.push(cells);
+        } else if (t === "thead" || t === "tbody" || t === "tfoot") collectRows(c);
+      }
+    };
+    collectRows(n);
+    const role = this.target === this.lines ? tableRole(rows, { charsBefore: this.bodyChars, headerSeen: this.headerSeen }) : null;
+    if (role === "header") this.headerSeen = true;
+    const lines = tableLines(rows, role);
+    if (!role) this.bodyChars += lines.reduce((s, l) => s + l.text.length, 0);
+    this.target.push(...lines);
+  }
+
+}
+
+function sliceRuns(runs: TextRun[], start: number, end: number): TextRun[] {
+  const out: TextRun[] = [];
+  let pos = 0;
+  for (const r of runs) {
+    const a = Math.max(start, pos);
+    const b = Math.min(end, pos + r.text.length);
+    if (b > a) out.push({ ...r, text: r.text.slice(a - pos, b - pos) });
+    pos += r.text.length;
+  }
+  return out;
+}
+
 export const htmlLoader: Loader = {
   format: "html",
-  async load(_bytes, options) {
-    throw new UnsupportedFormatError("unsupported-format", "reading html files is not implemented yet", options.path ?? null);
+  async load(bytes, options) {
+    const file = options.path ?? null;
+    const { text } = decodeHtml(bytes);
+    let root: HNode;
+    try {
+      root = parseDocument(text, { decodeEntities: true, lowerCaseTags: true }) as unknown as HNode;
+    } catch (err) {
+      throw new CorruptFileError("corrupt-file", `cannot read this html file: ${(err as Error).message}`, file, { cause: err });
+    }
+    const found = findContent(root);
+    const content = found.node;
+    const walker = new Walker(!found.known);
+    const base: Style = { bold: false, italic: false, sup: false, pre: false, footnote: false };
+    walker.walk(content, content === root ? base : ancestorsStyle(content, base));
+    walker.breakLine(true);
+    // Word puts its footnotes after the section that holds the text
+    if (content !== root) {
+      for (const note of findAll(root, (n) => /^_?(?:ftn|edn)\d+$/i.test(n.attribs?.id ?? "") && !isInside(n, content))) {
+        walker.walk(note, ancestorsStyle(note, base));
+        walker.breakLine(true);
+      }
+    }
+    const lines = [...walker.lines, ...walker.notes.map(footnoteLine)];
+    if (!lines.some((l) => /\p{L}/u.test(l.text))) {
+      throw new UnsupportedFormatError("no-text", "no document text found in this HTML page", file);
+    }
+    const warnings: LoadedDocument["warnings"] = [];
+    return { format: "html", pages: null, lines, ocr: false, warnings };
   },
 };
+
+/** `¹Nghị quyết`, `¹  Nghị quyết` → `¹ Nghị quyết`, block footnote. */
+function footnoteLine(l: SourceLine): SourceLine {
+  const m = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*/.exec(l.text);
+  if (!m) return { ...l, block: "footnote" };
+  const text = `${m[1]} ${l.text.slice(m[0].length)}`;
+  const runs = l.runs ? [{ text: `${m[1]} ` }, ...sliceRuns(l.runs, m[0].length, l.text.length)] : undefined;
+  return { ...l, text, ...(runs ? { runs } : {}), block: "footnote" };
+}
+
+function ancestorsStyle(n: HNode, base: Style): Style {
+  const chain: HNode[] = [];
+  for (let p = n.parent; p && p.type === "tag"; p = p.parent) chain.unshift(p);
+  let s = base;
+  for (const p of chain) s = styleOf(p, s);
+  return s;
+}

@@ -1,0 +1,43 @@
+/**
+ * HTML pages saved from official portals: where the document's text lives, and what is page
+ * furniture. Selectors are simple: `#id`, `.class`, or `tag`; the first that matches an element
+ * holding enough text wins, the innermost when the same selector matches nested elements.
+ */
+
+/** Known containers of a document's full text, most specific first. */
+export const CONTENT_SELECTORS: string[] = [
+  // vbpl.vn: <div id="toanvancontent"> (Pages/vbpq-toanvan.aspx)
+  "#toanvancontent",
+  ".toanvancontent",
+  // thuvienphapluat.vn: <div id="divContentDoc"> holding <div class="content1">
+  "#divContentDoc",
+  ".content1",
+  // vbpl.vn, older layout
+  ".fulltext",
+  "#ctl00_Content_vanBanChiTiet",
+  // congbao / chinhphu.vn and mirrors
+  ".box-content-vb",
+  ".toan-van-container",
+  ".block-content-law",
+  ".noidungvanban",
+  // HTML saved by Word: everything is in <div class="WordSection1"> (Section1 in old Word)
+  ".WordSection1",
+  ".Section1",
+];
+
+/** Elements never part of the document's text. */
+export const DROP_TAGS: string[] = [
+  "script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside", "form", "iframe",
+  "svg", "canvas", "button", "select", "input", "textarea", "object", "embed", "video", "audio", "map", "dialog",
+];
+
+/**
+ * An element whose id or class contains one of these words is page furniture (menus, share bars,
+ * related documents), unless it is a content container itself. Matched against the id and each
+ * class, case-insensitively, as whole dash/underscore-separated parts: `main-menu`, `breadcrumb`.
+ */
+export const DROP_ID_CLASS_WORDS: string[] = [
+  "menu", "navbar", "nav", "breadcrumb", "breadcrumbs", "sidebar", "share", "social", "comment", "comments",
+  "related", "banner", "advert", "ads", "quangcao", "login", "search", "timkiem", "footer", "header", "topbar",
+  "cookie", "popup", "modal", "tienich", "lienquan", "hotline", "copyright",
+];
