@@ -1,0 +1,118 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { extractAgencies } from "../../src/extract/agencies.js";
+import { scanAgencies } from "../../src/extract/agencies/scan.js";
+import { makeContext } from "../../src/extract/context.js";
+import type { SectionTree } from "../../src/segment/tree.js";
+
+/** A section tree around `text` with only an issuer: what extractAgencies reads. */
+function treeOf(text: string, issuer: { name: string; parent: string | null } | null = null): SectionTree {
+  return {
+    text, issuer: issuer && { ...issuer, span: [0, 0] }, nationalTitle: null, number: null, place: null, date: null, type: null, subject: null,
+    urgency: null, confidentiality: null, recipients: [], preamble: [], body: { span: [0, text.length], text, nodes: [] },
+    signatures: [], distribution: [], footnotes: [], appendices: [], warnings: [],
+  };
+}
+
+const canonicals = (text: string) => scanAgencies(text).map((a) => a.canonical);
+
+describe("agencies: one mention, its text and canonical", () => {
+  it.each([
+    // [sentence, text as written, canonical, collective]
+    ["Thực hiện ý kiến chỉ đạo của Ban Thường vụ Tỉnh ủy tại Công văn", "Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy", false],
+    ["Sở Y tế chuẩn bị nội dung và báo cáo", "Sở Y tế", "Sở Y tế", false],
+    ["- Đại diện Lãnh đạo Sở Tài chính;", "Sở Tài chính", "Sở Tài chính", false],
+    ["gửi Văn phòng UBND tỉnh 03 bộ tài liệu", "Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh", false],
+    ["- Lãnh đạo VP UBND tỉnh;", "VP UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh", false],
+    ["ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\n───", "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH", "Ủy ban nhân dân tỉnh Bình Định", false],
+    ["Xét đề nghị của Uỷ ban nhân dân tỉnh Nghệ An (Công văn số 5969)", "Uỷ ban nhân dân tỉnh Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An", false],
+    ["ý kiến của Bộ Kế hoạch và Đầu tư về", "Bộ Kế hoạch và Đầu tư", "Bộ Kế hoạch và Đầu tư", false],
+    ["Yêu cầu Bộ Lao động - Thương binh và Xã hội khẩn trương", "Bộ Lao động - Thương binh và Xã hội", "Bộ Lao động - Thương binh và Xã hội", false],
+    ["BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI\nCỘNG HÒA", "BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI", "Bộ Lao động - Thương binh và Xã hội", false],
+    ["của Bộ Tài chính và Bộ Nội Vụ hướng dẫn", "Bộ Nội Vụ", "Bộ Nội vụ", false],
+    ["trình Thủ tướng Chính phủ xem xét", "Thủ tướng Chính phủ", "Thủ tướng Chính phủ", false],
+    ["- Thủ tướng CP, các PTTg;", "Thủ tướng CP", "Thủ tướng Chính phủ", false],
+    ["Nghị quyết số 72-NQ/TW của Bộ Chính trị về", "Bộ Chính trị", "Bộ Chính trị", false],
+    ["- Thường trực HĐND tỉnh; (báo cáo)", "Thường trực HĐND tỉnh", "Thường trực Hội đồng nhân dân tỉnh", false],
+    ["- TT.HĐND, UBND TP", "TT.HĐND", "Thường trực Hội đồng nhân dân", false],
+    ["- Ban Tuyên giáo Tỉnh uỷ;", "Ban Tuyên giáo Tỉnh uỷ", "Ban Tuyên giáo Tỉnh ủy", false],
+    ["- Ủy ban MTTQ và các đoàn thể tỉnh;", "Ủy ban MTTQ", "Ủy ban Mặt trận Tổ quốc", false],
+    ["- Đài PTTH tỉnh;", "Đài PTTH tỉnh", "Đài Phát thanh và Truyền hình tỉnh", false],
+    ["- Cổng TTĐT tỉnh;", "Cổng TTĐT tỉnh", "Cổng Thông tin điện tử tỉnh", false],
+    ["Giao Giám đốc Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo", false],
+    ["Công an thành phố Cần Thơ phối hợp", "Công an thành phố Cần Thơ", "Công an thành phố Cần Thơ", false],
+    ["- UBND tỉnh BR – VT;", "UBND tỉnh BR – VT", "Ủy ban nhân dân tỉnh BR - VT", false],
+    ["báo cáo Bảo hiểm xã hội Việt Nam", "Bảo hiểm xã hội Việt Nam", "Bảo hiểm xã hội Việt Nam", false],
+    ["- Sở TC, KBNN ( b/c).", "Sở TC", "Sở Tài chính", false],
+    ["của Bộ trưởngBộ Giáo dục và Đào tạo về việc", "Bộ Giáo dục và Đào tạo", "Bộ Giáo dục và Đào tạo", false],
+    ["- Các sở, ngành, hội, đoàn thể tỉnh;", "Các sở, ngành, hội, đoàn thể tỉnh", "các sở, ngành, hội, đoàn thể tỉnh", true],
+    ["- UBND các huyện, thị xã, thành phố.", "UBND các huyện, thị xã, thành phố", "Ủy ban nhân dân các huyện, thị xã, thành phố", true],
+    ["và UBND các địa phương tiếp tục quán triệt", "UBND các địa phương", "Ủy ban nhân dân các địa phương", true],
+    ["phối hợp với các cơ quan, đơn vị, địa phương liên quan đẩy nhanh", "các cơ quan, đơn vị, địa phương liên quan", "các cơ quan, đơn vị, địa phương liên quan", true],
+    ["Chủ tịch Ủy ban nhân dân huyện, thành phố; thủ trưởng", "Ủy ban nhân dân huyện, thành phố", "Ủy ban nhân dân huyện, thành phố", true],
+    ["phối hợp với các Sở, Ban ngành có liên quan triển khai", "các Sở, Ban ngành có liên quan", "các Sở, Ban ngành có liên quan", true],
+    ["gửi Cục Thuế các tỉnh, thành phố trực thuộc Trung ương", "Cục Thuế các tỉnh, thành phố trực thuộc Trung ương", "Cục Thuế các tỉnh, thành phố trực thuộc Trung ương", true],
+  ])("%s", (sentence, text, canonical, collective) => {
+    const found = scanAgencies(sentence);
+    const hit = found.find((a) => a.text === text);
+    expect(hit, JSON.stringify(found.map((a) => a.text))).toBeDefined();
+    expect(hit!.canonical).toBe(canonical);
+    expect(hit!.collective).toBe(collective);
+    expect(sentence.slice(hit!.start, hit!.end).replace(/\s+/g, " ")).toBe(text);
+  });
+});
+
+describe("agencies: look-alikes that are not agencies", () => {
+  it.each([
+    ["Số: 123/QĐ-UBND", "UBND inside a document symbol"],
+    ["Công văn số 1227-CV/TU ngày 20/5/2025", "TU inside a symbol"],
+    ["Thực hiện theo quy định của Bộ Luật Lao động và các văn bản hướng dẫn", "a code, not a ministry"],
+    ["BAN HÀNH KẾ HOẠCH THỜI GIAN NĂM HỌC 2024-2025", "a title in capitals"],
+    ["Ban hành kèm theo Quyết định này", "Ban hành: a verb"],
+    ["công nhận kết quả xét nghiệm giữa các cơ sở khám, chữa bệnh", "cơ sở: not Sở"],
+    ["Tham dự các hội nghị, hội thảo chuyên đề", "các hội nghị: meetings"],
+    ["Chuẩn bị phòng họp và các điều kiện cần thiết", "phòng họp: a room"],
+    ["rà soát các bộ phận, bộ hồ sơ thủ tục", "các bộ phận: parts"],
+    ["Báo cáo kết quả thực hiện về Văn phòng", "Báo cáo: a report"],
+    ["hướng dẫn các đơn vị hành chính cấp xã sắp xếp", "đơn vị hành chính: places"],
+    ["tăng cường công tác phòng chống dịch bệnh", "phòng chống: lower case"],
+    ["Trưởng Ban\nKhông sử dụng thuốc lá", "a line break is not a name"],
+  ])("%s (%s)", (sentence) => {
+    expect(canonicals(sentence)).toEqual([]);
+  });
+});
+
+describe("agencies: where a name stops", () => {
+  it.each([
+    ["Sở Y tế chuẩn bị nội dung", "Sở Y tế"],
+    ["Bộ Tài chính hướng dẫn việc thực hiện", "Bộ Tài chính"],
+    ["Ủy ban nhân dân tỉnh Nghệ An chủ động rà soát", "Ủy ban nhân dân tỉnh Nghệ An"],
+    ["phối hợp chặt chẽ với Sở Y tế triển khai", "Sở Y tế"],
+  ])("%s → %s", (sentence, text) => {
+    expect(scanAgencies(sentence).map((a) => a.text)).toEqual([text]);
+  });
+});
+
+describe("extractAgencies with the issuer", () => {
+  it("adds the issuer resolved against its parent, and resolves a bare Văn phòng", () => {
+    const text = "Chánh Văn phòng có trách nhiệm thi hành.";
+    const ags = extractAgencies(makeContext(treeOf(text, { name: "VĂN PHÒNG", parent: "UBND TỈNH LẠNG SƠN" })));
+    const cs = ags.map((a) => a.canonical);
+    expect(cs).toContain("Ủy ban nhân dân tỉnh Lạng Sơn");
+    expect(cs).toContain("Văn phòng Ủy ban nhân dân tỉnh Lạng Sơn");
+    expect(ags.find((a) => a.text === "Văn phòng")?.canonical).toBe("Văn phòng Ủy ban nhân dân tỉnh Lạng Sơn");
+  });
+
+  it("drops a bare Văn phòng when there is no issuer to resolve it", () => {
+    expect(extractAgencies(makeContext(treeOf("Chánh Văn phòng có trách nhiệm thi hành.")))).toEqual([]);
+  });
+
+  it.each([
+    ["seed-like công văn", "agencies-cong-van-binh-dinh.txt", ["Ủy ban nhân dân tỉnh Bình Định", "Ban Thường vụ Tỉnh ủy", "Sở Y tế", "Ủy ban nhân dân các địa phương"]],
+    ["seed-like thông báo", "agencies-thong-bao-lang-son.txt", ["Sở Y tế", "Sở Tài chính", "Văn phòng Ủy ban nhân dân tỉnh", "Bộ Chính trị"]],
+  ])("%s: canonicals found", (_name, file, expected) => {
+    const text = readFileSync(new URL(`../../fixtures/extract/${file}`, import.meta.url), "utf8");
+    const cs = extractAgencies(makeContext(treeOf(text))).map((a) => a.canonical);
+    for (const e of expected) expect(cs).toContain(e);
+  });
+});
