@@ -45,7 +45,7 @@ export const RECIPIENTS = "^kính\\s+gửi\\s*[:.]?\\s*";
 export const DISTRIBUTION = "^nơi\\s+nhận\\s*[:.]?\\s*";
 
 /** The archive copy line that closes nơi nhận: "- Lưu: VT, K20.", "Lưu VT", "Lưu TTLT". */
-export const ARCHIVE_COPY = "^[-–+]?\\s*lưu\\b";
+export const ARCHIVE_COPY = "^[-–+]?\\s*lưu(?![\\p{L}\\p{M}])";
 
 /**
  * Thẩm quyền ký, as written → as the record has it. "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
@@ -107,10 +107,10 @@ export const NAME_CONTINUATION_WORDS: string[] = [
 ];
 
 /** The enacting line between preamble and body: "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:", "NGHỊ ĐỊNH:", "BAN HÀNH:". */
-export const ENACTING_LINE = "^(?:quyết định|quyết nghị|nghị định|nghị quyết|ban hành|chỉ thị|thông tư|quy định|ra quyết định)\\s*:?\\s*$";
+export const ENACTING_LINE = "^(?:quyết định|quyết nghị|nghị định|nghị quyết|ban hành|chỉ thị|thông tư|quy định|ra quyết định)\\s*(:?)\\s*$";
 
 /** Preamble lines: "Căn cứ …", "Theo đề nghị …", "Xét đề nghị …", "Xét …". */
-export const PREAMBLE_LINE = "^[-–]?\\s*(?:căn cứ|theo đề nghị|xét đề nghị|xét tờ trình|xét báo cáo|theo ý kiến|xét)\\b";
+export const PREAMBLE_LINE = "^[-–]?\\s*(?:căn cứ|theo đề nghị|xét đề nghị|xét tờ trình|xét báo cáo|theo ý kiến|xét)(?![\\p{L}\\p{M}])";
 
 /** Words that open a body paragraph, so they end a mixed-case trích yếu: "Thực hiện …", "Ngày …". */
 export const BODY_OPENERS: string[] = [
@@ -120,7 +120,7 @@ export const BODY_OPENERS: string[] = [
 ];
 
 /** Phụ lục and other attachments after the signature: "PHỤ LỤC I", "Phụ lục", "DANH MỤC", "QUY CHẾ" (ban hành kèm theo). */
-export const APPENDIX_START = "^(?:phụ lục|danh mục|biểu mẫu|mẫu số|quy chế|quy định|điều lệ|chương trình|kế hoạch|hướng dẫn|danh sách)\\b";
+export const APPENDIX_START = "^(?:phụ lục|danh mục|biểu mẫu|mẫu số|quy chế|quy định|điều lệ|chương trình|kế hoạch|hướng dẫn|danh sách)(?![\\p{L}\\p{M}])";
 
 /** A footnote line: "¹ Nghị quyết số …", "[1] …", "(1) …" at the foot. */
 export const FOOTNOTE_LINE = "^(?:([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|\\[(\\d{1,3})\\])\\s*(.+)$";

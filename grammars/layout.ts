@@ -11,7 +11,7 @@ export const BREAK_BEFORE: string[] = [
   // "VĂN PHÒNG CHÍNH PHỦ ------- Số: 8424/VPCP-KTTH"
   "Số\\s*:",
   // "Số: 8424/VPCP-KTTH V/v: trợ cấp …"
-  "V/v\\b",
+  "V/v(?![\\p{L}\\p{M}])",
   "Về việc\\s*:",
   // "Nơi nhận: - Như trên; - …"
   "Nơi nhận\\s*:",
@@ -24,7 +24,7 @@ export const BREAK_BEFORE: string[] = [
 ];
 
 /** Rules that stand for a horizontal line under a header: `-------`, `───`, `*****`, `-*-`. */
-export const RULE_LINE = "^[\\s\\-–—_=*─━═~.·•]{3,}$|^-\\*-$";
+export const RULE_LINE = "^[\\s\\-–—_=*─━═~.·•]{3,}$|^-\\*-$|^\\*+$";
 
 /** A page number alone on a line: `2`, `- 2 -`, `Trang 2`, `2/5`. */
 export const PAGE_NUMBER_LINE = "^\\s*(?:[-–]\\s*\\d{1,3}\\s*[-–]|(?:Trang|trang)\\s+\\d{1,3}(?:\\s*/\\s*\\d{1,3})?|\\d{1,3}(?:\\s*/\\s*\\d{1,3})?)\\s*$";
@@ -45,7 +45,7 @@ export const PARAGRAPH_START: string[] = [
   // "Điều 1.", "Chương II", "Mục 2", "Phần I"
   "(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\\s+[\\dIVXLC]+",
   // the formal parts
-  "(?:Số|SỐ|Kính gửi|KÍNH GỬI|Nơi nhận|NƠI NHẬN|V/v|Căn cứ|CĂN CỨ|Xét|Theo đề nghị|Lưu)\\b",
+  "(?:Số|SỐ|Kính gửi|KÍNH GỬI|Nơi nhận|NƠI NHẬN|V/v|Căn cứ|CĂN CỨ|Xét|Theo đề nghị|Lưu)(?![\\p{L}\\p{M}])",
   "(?:KT|TM|TL|TUQ|Q|T/M)\\s*\\.",
   // footnote marks
   "[¹²³⁴⁵⁶⁷⁸⁹⁰]",

@@ -20,6 +20,8 @@ const continuationEnd = new RegExp(`(?<![\\p{L}\\p{M}])(?:${CONTINUATION_WORDS.j
 const TAB_WIDTH = 8;
 /** Gap (in columns, tabs expanded) that separates two text columns set side by side. */
 const COLUMN_GAP = 4;
+/** Indentation (in columns) that puts a line alone in the right column: a signature or a date set far right. */
+const RIGHT_INDENT = 30;
 
 function expandTabs(s: string): number[] {
   // visual column of each character
@@ -42,7 +44,9 @@ export function splitColumns(lines: WorkLine[]): WorkLine[] {
   for (const line of lines) {
     const s = line.t.text;
     if (line.meta.block || !/\S(?:\t|\s{4,})\S/.test(s)) {
-      out.push(line);
+      const indent = /^[ \t]*/.exec(s)![0];
+      const deep = !line.meta.block && /\S/.test(s) && expandTabs(indent + "x").pop()! >= RIGHT_INDENT;
+      out.push(deep ? { ...line, column: "right" } : line);
       continue;
     }
     const cols = expandTabs(s);
@@ -176,6 +180,6 @@ function continues(prev: WorkLine, next: WorkLine, width: number): boolean {
   if (paragraphEnd.test(p) || dateLineEnd.test(p)) return false;
   if (paragraphStart.test(n)) return false;
   if (isUpper(p) || (isUpper(n) && n.length > 3) || mostlyUpper(n)) return false;
-  if (/^[\p{Ll}(“"'‘]/u.test(n) && !/^\p{Ll}\s*\)/u.test(n)) return true;
+  if (/^[\p{Ll}“"'‘]/u.test(n) && !/^\p{Ll}\s*\)/u.test(n)) return true;
   return continuationEnd.test(p) || p.length >= width * 0.85;
 }

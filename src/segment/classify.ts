@@ -5,7 +5,7 @@ import {
   SIGNATURE_NOTE, URGENCY,
 } from "../../grammars/header.js";
 import type { NormalizedLine } from "../normalize/index.js";
-import { matchKey } from "../normalize/tone.js";
+import { foldTone, matchKey } from "../normalize/tone.js";
 
 /** What a line is, judged on its own. The segmenter decides from these and their order. */
 export type LineClass =
@@ -45,11 +45,14 @@ export const isNameLine = (s: string) =>
 
 /** The document type whose name opens an upper-case title line (`QUYẾT ĐỊNH`, `THÔNG BÁO KẾT LUẬN …`). */
 export function titleType(text: string): (typeof DOCUMENT_TYPES)[number] | null {
-  if (!isUpperLine(text)) return null;
+  const upper = isUpperLine(text);
   const key = matchKey(text).replace(/\s+/g, " ").trim();
+  const folded = foldTone(text.trim());
   for (const t of typeNames) {
     const name = matchKey(t.name);
-    if (key === name || key.startsWith(name + " ")) return t;
+    // "QUYẾT ĐỊNH", "THÔNG TƯ HƯỚNG DẪN"; "QUYẾT ĐỊNH của UBND …" (capitals lost after the name); "thông tư" alone
+    if (key === name) return t;
+    if (key.startsWith(name + " ") && (upper || folded.startsWith(foldTone(t.name.toUpperCase()) + " "))) return t;
   }
   return null;
 }
@@ -77,7 +80,8 @@ export function classify(line: NormalizedLine): LineClass {
     // "KT. CHỦ TỊCH"; a mis-cased "tm . ubnd thành phố" only where the layout puts it in the signature column
     if (/^\S*\p{Lu}/u.test(rest) || line.column === "right" || line.meta.block === "footer-right") return "authority";
   }
-  if (patterns.enacting.test(k) && isUpperLine(s)) return "enacting";
+  // "QUYẾT ĐỊNH:" — without its colon the same words are the title; the segmenter tells them apart by place
+  if (patterns.enacting.exec(k)?.[1] === ":" && isUpperLine(s)) return "enacting";
   if (patterns.preamble.test(k)) return "preamble";
   if (patterns.archiveCopy.test(k) && s.length < 100) return "archiveCopy";
   if (titleType(s)) return "typeTitle";

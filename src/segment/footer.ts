@@ -24,6 +24,8 @@ export function findFooterStart(lines: NormalizedLine[], classes: LineClass[], f
     const c = classes[i];
     if (c === "distribution" || c === "authority") return i;
     if ((c === "positionTitle" || (c === "upper" && isRight(lines[i]))) && followedByName(lines, classes, i)) return i;
+    // an unsigned draft: the title stands just above nơi nhận
+    if (c === "positionTitle" && classes.slice(i + 1, i + 4).includes("distribution")) return i;
   }
   return lines.length;
 }
@@ -103,7 +105,7 @@ export function readSignatures(lines: NormalizedLine[], classes: LineClass[]): S
 
 /** One item of nơi nhận, without its `- ` and `;`. */
 export function distributionItem(text: string): string {
-  return text.replace(/^[-–+•*]\s*/, "").replace(/[;,]+$/, "").replace(/\.(?<!\.\.)$/, "").trim();
+  return text.replace(/^[-–+•*]\s*/, "").replace(/;\s*(\([^)]*\))\s*;?$/, " $1").replace(/[;,]+$/, "").replace(/\.(?<!\.\.)$/, "").trim();
 }
 
 export function parseFooter(lines: NormalizedLine[], classes: LineClass[], start: number, warnings: Warning[]): Footer {
@@ -118,6 +120,11 @@ export function parseFooter(lines: NormalizedLine[], classes: LineClass[], start
   for (let i = start; i < lines.length; i++) {
     const l = lines[i];
     const c = classes[i];
+    // a second document's header (a regulation issued with a decision) ends the footer
+    if (i > start && classes.slice(i, i + 4).some((k) => k === "nationalTitle" || k === "motto")) {
+      end = i;
+      break;
+    }
     if (c === "footnote") {
       footnotes.push(i);
       continue;
@@ -129,15 +136,19 @@ export function parseFooter(lines: NormalizedLine[], classes: LineClass[], start
       continue;
     }
     if (columns) {
-      if (isLeft(l) && inDistribution) {
-        distribution.push(l);
-        continue;
-      }
-      if (isRight(l) || (!inDistribution && c !== "text")) {
+      // nơi nhận on the left, the signature on the right, their lines interleaved
+      if (isRight(l) || (!inDistribution && c !== "text" && !(signed && !isRight(l)))) {
         signature.push({ line: l, c });
         if (c === "name") signed = true;
         continue;
       }
+      if (inDistribution) {
+        distribution.push(l);
+        if (c === "archiveCopy") inDistribution = false;
+        continue;
+      }
+      end = i;
+      break;
     } else if (inDistribution) {
       const item = /^[-–+•*]\s*\S/.test(l.text) || c === "archiveCopy";
       if (item && c !== "authority") {

@@ -64,6 +64,9 @@ export function parseHeader(lines: NormalizedLine[], classes: LineClass[], warni
     const line = lines[i];
     const c = classes[i];
     const key = matchKey(line.text);
+    // a stray mark ("*", "XV80") or a right-column line the header does not know does not end the header
+    const stray = line.text.length <= 4 || /^\([^()]{1,30}\)$/.test(line.text) || ((line.column === "right" || line.meta.block === "header-right") && c === "text" && !seenTitle);
+    if (stray && c !== "typeTitle" && c !== "number") continue;
     if (c === "nationalTitle") {
       h.nationalTitle ??= node(line.text, span(line));
     } else if (c === "motto") {

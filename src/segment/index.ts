@@ -5,7 +5,8 @@ import { findFooterStart, parseFooter, supToDigits } from "./footer.js";
 import { parseHeader } from "./header.js";
 import { labelOf, parseOutline } from "./outline.js";
 import type { SectionTree, TextNode } from "./tree.js";
-import { patterns } from "./classify.js";
+import { isUpperLine, patterns } from "./classify.js";
+import { matchKey } from "../normalize/tone.js";
 
 export type { SectionTree, OutlineNode, TextNode, SignatureNode } from "./tree.js";
 
@@ -76,8 +77,12 @@ export function segment(doc: NormalizedDocument): SectionTree {
 
 /** The enacting line ("QUYẾT ĐỊNH:") when it comes before the first article or numbered item. */
 function findEnacting(lines: NormalizedLine[], classes: LineClass[], from: number): number {
+  let sawPreamble = false;
   for (let i = from; i < Math.min(lines.length, from + 40); i++) {
     if (classes[i] === "enacting") return i;
+    // "QUYẾT ĐỊNH" with its colon lost, after "Căn cứ …" lines
+    if (sawPreamble && patterns.enacting.test(matchKey(lines[i].text)) && isUpperLine(lines[i].text)) return i;
+    if (classes[i] === "preamble") sawPreamble = true;
     if (classes[i] === "distribution" || classes[i] === "authority") return -1;
     const lab = labelOf(lines[i].text);
     if (lab && lab.kind !== "dash") return -1;
