@@ -3,6 +3,7 @@
  * (a signer; an honorific + name; a title + name; a name + title; a bare name with a known
  * family name), then refiners (drop overlaps keeping the longest, merge mentions of one person).
  */
+import { PROVINCES } from "../../grammars/agencies.js";
 import { HONORIFICS, NOT_PEOPLE, NOT_PERSON_BEFORE, SURNAMES, TITLES } from "../../grammars/people.js";
 import { foldTone, matchKey } from "../normalize/tone.js";
 import type { Person } from "../record/schema.js";
@@ -17,6 +18,9 @@ const honorificGlobal = new RegExp(`${WB}(?:${alternation(HONORIFICS, "exact")})
 const surnames = new Set(SURNAMES.map((s) => matchKey(s)));
 const notPeople = new Set(NOT_PEOPLE.map((s) => matchKey(s)));
 const notBefore = new Set(NOT_PERSON_BEFORE.map((s) => matchKey(s)));
+const provinces = new Set(PROVINCES.map((p) => matchKey(tidy(p))));
+/** `… tỉnh Hoàng Văn Nam` at the end of a position: the place's "name" is the person's (not a province). */
+const levelThenName = /(\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường))\s+((?:\p{Lu}[\p{Ll}\p{M}]*[ \t]+){1,4}\p{Lu}[\p{Ll}\p{M}]*)$/u;
 const surnameGlobal = new RegExp(`${WB}(?:${SURNAMES.map((s) => formSource(s, "exact")).join("|")})${WE}`, "gu");
 
 interface Mention {
@@ -38,6 +42,20 @@ export function positionAt(text: string, t: string, pos: number): { start: numbe
   const ag = agencyAt(text, end);
   if (ag && !/\n/.test(t.slice(end, ag.start)) && /^\s+$/u.test(t.slice(end, ag.start))) end = ag.end;
   return { start, end };
+}
+
+/**
+ * `Chủ tịch UBND tỉnh Hoàng Văn Nam`: the place name that ends a position is a person's name
+ * when it starts with a family name and is no province. Shortens `pos` to the position.
+ */
+function nameInPlace(t: string, pos: { start: number; end: number }): { start: number; end: number } | null {
+  const tail = levelThenName.exec(t.slice(pos.start, pos.end));
+  const cand = tail && matchKey(tidy(tail[2]));
+  if (!tail || !cand || provinces.has(cand) || !surnames.has(cand.split(" ")[0]) || notPeople.has(cand)) return null;
+  const name = { start: pos.end - tail[2].length, end: pos.end };
+  pos.end = name.start;
+  while (/\s/u.test(t[pos.end - 1])) pos.end--;
+  return name;
 }
 
 /** Capitalised syllables from `pos` on one line, 2–5 of them, stopping before a title or a body. */
@@ -94,13 +112,11 @@ const rules: Rule[] = [
       const hEnd = m.index + m[0].length;
       // a capitalised Ông/Bà mid-sentence is a place (`tỉnh Bà Rịa`): only at a clause start
       if (/^[ÔB]/u.test(m[0]) && !/(^|[\n;:,.(\-–+•]\s*|\s{2,})$/u.test(t.slice(Math.max(0, m.index - 3), m.index))) continue;
-      let pre = positionAt(text, t, hEnd);
-      const name = nameAt(text, t, pre ? pre.end : hEnd);
-      if (!name) {
-        pre = null;
-        continue;
-      }
-      if (!plausible(t, name, false)) continue;
+      const pre = positionAt(text, t, hEnd);
+      const split = pre && !nameAt(text, t, pre.end) ? nameInPlace(t, pre) : null;
+      const name = split ?? nameAt(text, t, pre ? pre.end : hEnd);
+      if (!name) continue;
+      if (!split && !plausible(t, name, false)) continue;
       const post = pre ? null : trailingPosition(text, t, name.end);
       const pos = pre ?? post;
       out.push({ start: m.index, end: post ? post.end : name.end, name: squash(text.slice(name.start, name.end)), position: pos ? squash(text.slice(pos.start, pos.end)) : null, rank: 3 });
@@ -114,8 +130,10 @@ const rules: Rule[] = [
       const pos = positionAt(text, t, m.index);
       if (!pos) continue;
       const gap = t.slice(pos.end, pos.end + 40);
-      const name = nameAt(text, t, pos.end) ?? (/^\s*\n?\s*\p{Lu}/u.test(gap) ? nameAt(text, t, pos.end, true) : null);
-      if (!name || !plausible(t, name, true)) continue;
+      let name = nameAt(text, t, pos.end) ?? (/^\s*\n?\s*\p{Lu}/u.test(gap) ? nameAt(text, t, pos.end, true) : null);
+      const split = name ? null : nameInPlace(t, pos);
+      if (split) name = split;
+      else if (!name || !plausible(t, name, true)) continue;
       // the name must follow the position closely (a signer's name may stand on the next lines)
       if (!/^[\s|]*$/u.test(t.slice(pos.end, name.start))) continue;
       const nm = t.slice(name.start, name.end);
