@@ -157,7 +157,8 @@ function prose(ctx: ExtractContext, dates: DateMention[]): Event[] {
   if (!invitation) return [];
   const out: Event[] = [];
   for (const d of dates) {
-    if (d.kind !== "datetime" && !(d.kind === "period" && d.value.includes("T"))) continue;
+    // a day and an hour: "14 giờ 00 ngày 20/5/2026", not working hours "từ 7h đến 11h30"
+    if (d.kind === "deadline" || !/^\d{4}-\d{2}-\d{2}T/.test(d.value)) continue;
     const [s, e] = d.span!;
     const sentStart = Math.max(key.lastIndexOf(".", s - 1), key.lastIndexOf("\n", s - 1), key.lastIndexOf(";", s - 1)) + 1;
     const after = key.slice(e);
@@ -197,8 +198,12 @@ export function extractEvents(ctx: ExtractContext, dates: DateMention[]): Event[
     if (!g.some((l) => l.field === "time" || l.field === "place")) continue;
     const first = Math.min(...g.map((l) => l.span[0]));
     if (!callsMeeting(ctx, tree.text.slice(Math.max(0, first - 800), first))) continue;
+    const invitation = tree.type !== null && MEETING_TYPE_CODES.includes(tree.type.code);
+    if (!invitation && new Set(g.map((l) => l.field)).size < 2) continue;
     const ev = fromLabels(g, ctx);
-    if (ev.start === null && ev.place === null) continue;
+    // a working-hours rule ("Sáng: từ 7h đến 11h30") is no meeting: it needs a day or a place
+    const dated = ev.start !== null && !ev.start.startsWith("T");
+    if (!dated && ev.place === null) continue;
     events.push(ev);
   }
   if (events.length) return events;
