@@ -10,18 +10,20 @@
  * A page whose only text is such a stamp has no text layer of its own: it is OCRed.
  */
 export const SIGNATURE_STAMP_LINES: string[] = [
-  // "Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ"
-  "^\\s*Người\\s+ký\\s*:",
+  // "Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ" (OCR may glue the portal's logo in front: "CHINHPHU.VNNgười ký:")
+  "Người\\s+ký\\s*:",
   // "Ký bởi: CỤC THUẾ"
-  "^\\s*Ký\\s+bởi\\s*:",
+  "Ký\\s+bởi\\s*:",
   // "Email: thongtinchinhphu@chinhphu.vn"
   "^\\s*E-?mail\\s*:",
   // "Cơ quan: VĂN PHÒNG CHÍNH PHỦ"
   "^\\s*Cơ\\s+quan\\s*:",
   // "Địa chỉ: 1A Nguyễn Công Trứ, Hai Bà Trưng, Hà Nội"
   "^\\s*Địa\\s+chỉ\\s*:",
-  // "Thời gian ký: 13.09.2024 16:49:11 +07:00", "Ngày ký: 13/09/2024"
-  "^\\s*(?:Thời\\s+gian|Ngày)\\s+ký\\s*:",
+  // "Thời gian ký: 13.09.2024 16:49:11 +07:00", "CHINHPHU.VNThời gian ký: 01.10.2024 16:02:40 +07:00"
+  "Thời\\s+gian\\s+ký\\s*:",
+  // "Ngày ký: 13/09/2024"
+  "^\\s*Ngày\\s+ký\\s*:",
 ];
 
 /**

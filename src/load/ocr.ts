@@ -18,6 +18,8 @@ export interface OcrWord {
   conf: number;
   /** the engine's line: words with the same key are on one line */
   line: string;
+  /** height of the engine's line box, in pixels, when it gives one */
+  lineHeight?: number;
 }
 
 /** An OCR engine: a PNG image in, words with positions out. */
@@ -68,8 +70,10 @@ function run(cmd: string, args: string[], env?: NodeJS.ProcessEnv, timeoutMs = 1
 /** Tesseract's TSV output → words (level 5 rows with text). */
 export function parseTesseractTsv(tsv: string): OcrWord[] {
   const words: OcrWord[] = [];
+  const lineHeights = new Map<string, number>();
   for (const row of tsv.split(/\r?\n/)) {
     const f = row.split("\t");
+    if (f.length >= 10 && f[0] === "4") lineHeights.set(`${f[1]}.${f[2]}.${f[3]}.${f[4]}`, Number(f[9]));
     if (f.length < 12 || f[0] !== "5") continue;
     const text = f.slice(11).join("\t").trim();
     if (!text) continue;
@@ -79,6 +83,10 @@ export function parseTesseractTsv(tsv: string): OcrWord[] {
       conf: Number(f[10]),
       line: `${f[1]}.${f[2]}.${f[3]}.${f[4]}`,
     });
+  }
+  for (const w of words) {
+    const h = lineHeights.get(w.line);
+    if (h) w.lineHeight = h;
   }
   return words;
 }
@@ -197,15 +205,21 @@ export function wordsToItems(words: OcrWord[], dpi: number): PdfItem[] {
     if (l) l.push(w);
     else lines.set(w.line, [w]);
   }
+  // OCR line boxes vary with skew, tone marks and specks: every line gets the page's median size,
+  // which keeps rows together and columns apart (relative sizes, as for footnotes, are not kept)
+  const sizes = [...lines.values()].map((ws) => {
+    const heights = ws.map((w) => w.height).sort((a, b) => a - b);
+    return ws[0].lineHeight ?? heights[Math.floor(heights.length * 0.75)];
+  }).sort((a, b) => a - b);
+  const size = Math.max(4, (sizes[Math.floor(sizes.length / 2)] * scale) / 1.35);
   const items: PdfItem[] = [];
   for (const ws of lines.values()) {
     // the baseline: the bottom most words share (median), so descenders (g, y, p) do not pull it down
     const bottoms = ws.map((w) => w.top + w.height).sort((a, b) => a - b);
     const bottom = bottoms[Math.floor(bottoms.length / 2)];
-    const heights = ws.map((w) => w.height).sort((a, b) => a - b);
-    const h = heights[Math.floor(heights.length / 2)];
+    // (a line box holds ascenders, tone marks above capitals and descenders: about 1.35 font sizes)
     for (const w of ws) {
-      items.push({ text: w.text, x: w.left * scale, y: bottom * scale, width: w.width * scale, size: Math.max(4, (h * scale) / 1.1) });
+      items.push({ text: w.text, x: w.left * scale, y: bottom * scale, width: w.width * scale, size });
     }
   }
   return items;

@@ -8,7 +8,7 @@ import type { Warning } from "../record/schema.js";
 import { defaultOcrLookup, pdftoppmRenderer, requireOcrEngine, wordsToItems, type OcrEngineLookup } from "./ocr.js";
 import { glyphStream, restoreDroppedMarks } from "./pdf/glyphs.js";
 import { groupRows, type PdfItem } from "./pdf/lines.js";
-import { isStampText, layoutPages, rowText, type PageRows } from "./pdf/layout.js";
+import { layoutPages, rowText, stampRows, type PageRows } from "./pdf/layout.js";
 import type { LoadedDocument, Loader, LoadOptions } from "./types.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- pdf.js objects are typed loosely here */
@@ -28,7 +28,7 @@ function pdfjsData() {
 }
 
 /** The resolution pages are rendered at for OCR. */
-export const OCR_DPI = 300;
+export const OCR_DPI = 200;
 
 const markerSet = new Set(LEGACY_MARKER_CHARS);
 const legacyFontRe = FONT_RULES.filter((r) => r.encoding !== "unicode").map((r) => ({ re: new RegExp(r.pattern, "i"), rule: r }));
@@ -69,6 +69,8 @@ interface PageText {
   /** letters outside signature stamps */
   letters: number;
   rotatedItems: number;
+  /** where a digital-signature stamp of the text layer stands: OCR words there are left out */
+  stampBoxes: [number, number, number, number][];
 }
 
 /** pdf.js's own clean-up of text (off, so that legacy bytes such as `µ` survive), for Unicode fonts. */
@@ -117,13 +119,22 @@ async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[
     items.push(item);
   });
   let letters = 0;
-  for (const r of groupRows(items, pageNo)) {
-    const t = rowText(r);
-    if (isStampText(t)) continue;
-    letters += (t.match(/\p{L}/gu) ?? []).length;
+  const rows = groupRows(items, pageNo);
+  const stamp = stampRows(rows);
+  for (const r of rows) if (!stamp.has(r)) letters += (rowText(r).match(/\p{L}/gu) ?? []).length;
+  const stampBoxes: PageText["stampBoxes"] = [];
+  if (stamp.size) {
+    const rs = [...stamp];
+    const pad = Math.max(...rs.map((r) => r.size));
+    stampBoxes.push([
+      Math.min(...rs.flatMap((r) => r.items.map((i) => i.x))) - pad,
+      Math.min(...rs.map((r) => r.y)) - 2 * pad,
+      Math.max(...rs.flatMap((r) => r.items.map((i) => i.x + i.width))) + pad,
+      Math.max(...rs.map((r) => r.y)) + pad,
+    ]);
   }
   page.cleanup();
-  return { page: pageNo, width: vp.width, height: vp.height, items, letters, rotatedItems };
+  return { page: pageNo, width: vp.width, height: vp.height, items, letters, rotatedItems, stampBoxes };
 }
 
 /** An unexpected failure inside pdf.js → an error naming the file (as `corrupt()` in `./index.ts`, which imports this module). */
@@ -233,7 +244,13 @@ export function createPdfLoader(deps: PdfLoaderDeps = {}): Loader {
               return wordsToItems(await engine.recognize(png, OCR_DPI), OCR_DPI);
             });
             // OCR replaces the page's text; a stamp's text layer, if any, goes (the stamp is left out anyway)
-            empty.forEach((p, i) => { p.items = results[i]; });
+            empty.forEach((p, i) => {
+              const inStamp = (it: PdfItem) => p.stampBoxes.some(([x0, y0, x1, y1]) => {
+                const cx = it.x + it.width / 2, cy = it.y - it.size / 2;
+                return cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1;
+              });
+              p.items = results[i].filter((it) => !inStamp(it));
+            });
           } catch (err) {
             throw new VanbanError("ocr-failed", `OCR failed (${engine.name}): ${(err as Error).message}`, file, { cause: err });
           } finally {

@@ -206,6 +206,12 @@ function footerZone(pages: PageRows[], after: { page: number; row: number }): Zo
   let start = i;
   while (start > 0 && i - start < 4 && rows[start - 1].items.every((it) => it.x >= p.width * 0.45)) start--;
   const z = columnZone(rows, start, p.width, p.width * 0.25, p.width * 0.7, () => false);
+  if (!z && recipients) {
+    // nơi nhận with no signature beside it (not read): its rows, on the left, down to the page end
+    let end = i;
+    while (end < rows.length && Math.max(...rows[end].items.map((it) => it.x + it.width)) < p.width * 0.6) end++;
+    return { page: p.page, start: i, end, gutter: p.width * 0.6, left: "footer-left", right: "footer-right" };
+  }
   if (!z) {
     // a signature with no nơi nhận column: the right-half rows from the anchor on
     let end = i;

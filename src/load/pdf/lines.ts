@@ -61,7 +61,7 @@ export function groupRows(items: PdfItem[], page: number): Row[] {
   // two items that cover the same stretch of the line are on different lines (tight leading),
   // unless one is the other drawn again (fake bold)
   const overlaps = (a: PdfItem, b: PdfItem) =>
-    Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 0.3 * Math.min(a.size, b.size);
+    Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > Math.max(0.3 * Math.min(a.size, b.size), 0.5 * Math.min(a.width, b.width));
   const duplicate = (a: PdfItem, b: PdfItem) => a.text === b.text && Math.abs(a.x - b.x) < 0.2 * a.size && Math.abs(a.y - b.y) < 0.2 * a.size;
   for (const it of sorted) {
     if (cur && cur.items.some((o) => duplicate(o, it))) continue;
