@@ -246,13 +246,17 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
           current = null;
         } else if (current) {
           current.end = c.end;
+        } else if (carry) {
+          // `Giao Sở Kế hoạch và Đầu tư: tổng hợp, báo cáo …`
+          current = { assignee: carry, actionStart: c.start, start: c.start, end: c.end };
+          drafts.push(current);
         } else if (first && inherited) {
           current = { assignee: inherited, actionStart: c.start, start: c.start, end: c.end };
           drafts.push(current);
         }
         first = false;
       }
-      walk(node.children, carry ?? (node.label === null ? inherited : inherited && !drafts.length ? inherited : inherited));
+      walk(node.children, carry ?? inherited);
     }
   };
   walk(bodyNodes(ctx), null);

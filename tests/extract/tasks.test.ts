@@ -1,0 +1,132 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { extractAgencies } from "../../src/extract/agencies.js";
+import { makeContext } from "../../src/extract/context.js";
+import { extractTasks } from "../../src/extract/tasks.js";
+import type { Task } from "../../src/record/schema.js";
+import type { OutlineNode, SectionTree } from "../../src/segment/tree.js";
+
+/** An outline item written by hand: label (or null), own text, children. */
+type Item = [label: string | null, text: string, children?: Item[]];
+
+/** Lays the items out as text, one a line, and builds the section tree the extractor reads. */
+function treeOf(items: Item[], recipients: string[] = []): SectionTree {
+  let text = recipients.length ? `Kính gửi:\n${recipients.map((r) => `- ${r};`).join("\n")}\n\n` : "";
+  const recNodes = recipients.map((r) => {
+    const at = text.indexOf(r);
+    return { text: r, span: [at, at + r.length] as [number, number] };
+  });
+  const bodyStart = text.length;
+  const lay = (list: Item[]): OutlineNode[] =>
+    list.map(([label, own, children = []]) => {
+      const start = text.length;
+      text += `${label ? `${label} ` : ""}${own}\n`;
+      const kids = lay(children);
+      return {
+        kind: label === null ? "paragraph" : label === "-" ? "dash" : /^Điều/.test(label) ? "article" : "numbered",
+        label, text: own, span: [start, text.length - 1] as [number, number], children: kids,
+      };
+    });
+  const nodes = lay(items);
+  return {
+    text, issuer: null, nationalTitle: null, number: null, place: null, date: null, type: null, subject: null,
+    urgency: null, confidentiality: null, recipients: recNodes, preamble: [],
+    body: { span: [bodyStart, text.length], text: text.slice(bodyStart), nodes },
+    signatures: [], distribution: [], footnotes: [], appendices: [], warnings: [],
+  };
+}
+
+function tasksOf(items: Item[], recipients: string[] = []): Task[] {
+  const ctx = makeContext(treeOf(items, recipients));
+  return extractTasks(ctx, [], extractAgencies(ctx));
+}
+
+describe("tasks: one assignment", () => {
+  it.each<[string, Item[], string[], Partial<Task>?]>([
+    ["Giao X: with dash children", [["1.", "Giao Sở Y tế:", [["-", "Chủ trì, phối hợp với các cơ quan, đơn vị liên quan đẩy nhanh tiến độ chuyển đổi số;"], ["-", "Rà soát các chương trình, kế hoạch liên quan."]]]], ["Sở Y tế"], { cooperating: ["các cơ quan, đơn vị liên quan"] }],
+    ["subject list split on và", [["2.", "Các sở, ngành, hội, đoàn thể tỉnh và UBND các địa phương tiếp tục quán triệt, nhận thức đầy đủ về công tác y tế."]], ["Các sở, ngành, hội, đoàn thể tỉnh", "UBND các địa phương"]],
+    ["X chuẩn bị … gửi Y trước …", [["5.", "Phân công chuẩn bị: Sở Y tế chuẩn bị nội dung và báo cáo tại buổi làm việc, gửi Văn phòng UBND tỉnh 03 bộ tài liệu trước 11h00 ngày 26/5/2026; chuẩn bị phòng họp."]], ["Sở Y tế"], { deadline: "2026-05-26T11:00" }],
+    ["Yêu cầu X khẩn trương … trước ngày …", [["1.", "Yêu cầu Bộ Lao động - Thương binh và Xã hội khẩn trương rà soát số đối tượng, trình Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2014."]], ["Bộ Lao động - Thương binh và Xã hội"], { deadline: "2014-12-31" }],
+    ["X chủ động …", [["2.", "Ủy ban nhân dân tỉnh Nghệ An chủ động rà soát, lập danh sách các đối tượng."]], ["Ủy ban nhân dân tỉnh Nghệ An"]],
+    ["Đề nghị X …", [["3.", "Đề nghị UBND các huyện, thị xã, thành phố chỉ đạo UBND cấp xã tổ chức thực hiện."]], ["UBND các huyện, thị xã, thành phố"]],
+    ["Giao title + agency chủ trì, phối hợp với", [["Điều 2.", "Giao Giám đốc Sở Nội vụ chủ trì, phối hợp với các Sở, Ban ngành có liên quan triển khai thực hiện Quyết định này."]], ["Giám đốc Sở Nội vụ"], { cooperating: ["các Sở, Ban ngành có liên quan"] }],
+    ["Điều 3 chịu trách nhiệm thi hành", [["Điều 3.", "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tài chính, Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này./."]], ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Tài chính", "Chủ tịch UBND các huyện"]],
+    ["Điều 3 cut by ; and :", [["Điều 3.", "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở: Giáo dục và Đào tạo, Tài chính, Nội vụ; Chủ tịch Ủy ban nhân dân huyện, thành phố; thủ trưởng các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./."]], ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc các sở: Giáo dục và Đào tạo, Tài chính, Nội vụ", "Chủ tịch Ủy ban nhân dân huyện, thành phố", "thủ trưởng các cơ quan, đơn vị liên quan"]],
+    ["X có trách nhiệm …", [[null, "Sở Tài chính có trách nhiệm cân đối, bố trí kinh phí thực hiện."]], ["Sở Tài chính"]],
+    ["paragraph with two subjects", [[null, "Giám đốc Sở Y tế và Thủ trưởng các cơ quan, đơn vị, địa phương liên quan phối hợp tổ chức triển khai thực hiện./."]], ["Giám đốc Sở Y tế", "Thủ trưởng các cơ quan, đơn vị, địa phương liên quan"]],
+    ["Giao title heading with numbered children", [["Điều 2.", "Giao Giám đốc Sở Giáo dục và Đào tạo", [["1.", "Tổ chức chỉ đạo thực hiện hoàn thành Kế hoạch thời gian năm học."]]]], ["Giám đốc Sở Giáo dục và Đào tạo"]],
+    ["Công an tỉnh chủ trì", [["a)", "Công an tỉnh chủ trì, phối hợp với Bộ Chỉ huy Quân sự tỉnh bảo đảm an ninh, trật tự."]], ["Công an tỉnh"], { cooperating: ["Bộ Chỉ huy Quân sự tỉnh"] }],
+    ["Giao cho X thực hiện", [["-", "Giao cho Trung tâm Y tế huyện thực hiện tiêm chủng mở rộng."]], ["Trung tâm Y tế huyện"]],
+    ["Văn phòng UBND tỉnh theo dõi", [["4.", "Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện, báo cáo Chủ tịch UBND tỉnh."]], ["Văn phòng UBND tỉnh"]],
+    ["X tham mưu … chậm nhất ngày", [["b)", "Sở Nội vụ tham mưu UBND tỉnh kiện toàn Ban Chỉ đạo, hoàn thành chậm nhất ngày 15/7/2025."]], ["Sở Nội vụ"], { deadline: "2025-07-15" }],
+    ["Party body", [["1.", "Ban Tuyên giáo Tỉnh ủy chủ trì hướng dẫn tuyên truyền kết quả Đại hội."]], ["Ban Tuyên giáo Tỉnh ủy"]],
+    ["Yêu cầu two bodies", [["2.", "Yêu cầu Sở Xây dựng và Sở Giao thông vận tải kiểm tra an toàn công trình."]], ["Sở Xây dựng", "Sở Giao thông vận tải"]],
+    ["Đề nghị mass organisations", [["3.", "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các đoàn thể tỉnh tăng cường giám sát."]], ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các đoàn thể tỉnh"]],
+    ["dash child with its own subject", [["1.", "Phân công:", [["-", "Sở Tài chính thẩm định dự toán kinh phí;"]]]], ["Sở Tài chính"]],
+    ["Giao X: action after colon", [["2.", "Giao Sở Kế hoạch và Đầu tư: tổng hợp, báo cáo kết quả trước ngày 20/12/2025."]], ["Sở Kế hoạch và Đầu tư"]],
+    ["Bộ … chịu trách nhiệm", [[null, "Bộ Tài chính chịu trách nhiệm hướng dẫn thực hiện Nghị định này."]], ["Bộ Tài chính"]],
+    ["Chủ tịch UBND các xã chịu trách nhiệm", [["c)", "Chủ tịch UBND các xã, phường chịu trách nhiệm trước Chủ tịch UBND huyện về kết quả thực hiện."]], ["Chủ tịch UBND các xã, phường"]],
+    ["cooperating across ;", [["2.", "Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính; Bảo hiểm xã hội tỉnh triển khai khám sức khỏe định kỳ."]], ["Sở Y tế"], { cooperating: ["Sở Tài chính", "Bảo hiểm xã hội tỉnh"] }],
+    ["Cục Thuế …", [["3.", "Cục Thuế các tỉnh, thành phố chịu trách nhiệm quyết toán việc sử dụng nguyên liệu được miễn thuế."]], ["Cục Thuế các tỉnh, thành phố"]],
+  ])("%s", (_name, items, assignee, extra) => {
+    const tasks = tasksOf(items);
+    expect(tasks.length, JSON.stringify(tasks)).toBeGreaterThan(0);
+    expect(tasks[0].assignee).toEqual(assignee);
+    expect(tasks[0].action.length).toBeGreaterThan(5);
+    if (extra?.deadline !== undefined) expect(tasks[0].deadline).toBe(extra.deadline);
+    if (extra?.cooperating) expect(tasks[0].cooperating).toEqual(extra.cooperating);
+  });
+});
+
+describe("tasks: look-alikes that assign nothing", () => {
+  it.each<[string, Item[]]>([
+    ["an introduction", [[null, "Chủ tịch UBND tỉnh có ý kiến như sau:"]]],
+    ["a notice of the issuer", [[null, "Văn phòng Chính phủ xin thông báo để các Bộ, cơ quan liên quan biết, thực hiện./."]]],
+    ["a participant with a role", [["1.", "Thành phần:", [["-", "Đồng chí Trần Thanh Nhân, Phó Chủ tịch UBND tỉnh - Chủ trì;"], ["-", "Đại diện Lãnh đạo Sở Tài chính;"]]]]],
+    ["giao mid-sentence", [["2.", "Nội dung: tiến độ giải ngân các nguồn kinh phí, dự án giao Sở Y tế thực hiện trong năm 2026."]]],
+    ["a place and a time", [["3.", "Thời gian: 01 buổi, từ 08 giờ 00 phút, ngày 27/5/2026 (thứ Tư)."]]],
+    ["an address", [["4.", "Địa điểm: tại trụ sở Sở Y tế (địa chỉ: Số 50 đường Đinh Tiên Hoàng)."]]],
+    ["entry into force", [["Điều 3.", "Quyết định này có hiệu lực thi hành kể từ ngày ký."]]],
+    ["a definition", [["1.2.", "Phát triển bền vững là sự phát triển nhằm đáp ứng những yêu cầu của hiện tại."]]],
+    ["a past fact", [["1.", "Ngày 14/5/2013, Chính phủ đã ban hành Nghị định số 51/2013/NĐ-CP quy định chế độ tiền lương."]]],
+    ["the issuer's own guidance", [[null, "Bộ trưởng Bộ Kế hoạch và Đầu tư hướng dẫn triển khai thực hiện Định hướng Chiến lược như sau:"]]],
+    ["a schedule item", [["1.", "Tựu trường các cấp học: Ngày 26/8/2024 (thứ Hai)."]]],
+    ["a report of results", [["-", "Thường xuyên tiến hành rà soát và hệ thống hoá văn bản quy phạm pháp luật."]]],
+  ])("%s", (_name, items) => {
+    expect(tasksOf(items)).toEqual([]);
+  });
+});
+
+describe("tasks: the assignee carried down and resolved", () => {
+  it("one task a bullet, each with the parent's assignee", () => {
+    const tasks = tasksOf([["1.", "Giao Sở Y tế:", [["-", "Chủ trì triển khai bệnh án điện tử;"], ["-", "Rà soát các đề án liên quan;"], ["-", "Báo cáo kết quả trước ngày 30/6/2025."]]]]);
+    expect(tasks.map((t) => t.assignee)).toEqual([["Sở Y tế"], ["Sở Y tế"], ["Sở Y tế"]]);
+    expect(tasks[2].deadline).toBe("2025-06-30");
+    expect(tasks[0].deadline).toBeNull();
+  });
+
+  it("`các đơn vị` points back to kính gửi", () => {
+    const tasks = tasksOf([["1.", "Đề nghị các đơn vị khẩn trương rà soát, báo cáo trước ngày 10/6/2025."]], ["Sở Y tế", "Sở Tài chính"]);
+    expect(tasks[0].assignee).toEqual(["Sở Y tế", "Sở Tài chính"]);
+  });
+
+  it("a clause without its own assignee continues the task before it", () => {
+    const tasks = tasksOf([["5.", "Sở Y tế chuẩn bị nội dung báo cáo; chuẩn bị phòng họp và các điều kiện cần thiết."]]);
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0].text).toBe("Sở Y tế chuẩn bị nội dung báo cáo; chuẩn bị phòng họp và các điều kiện cần thiết");
+  });
+
+  it("fixture: a quyết định with Điều 2 and Điều 3", () => {
+    const lines = readFileSync(new URL("../../fixtures/extract/tasks-quyet-dinh.txt", import.meta.url), "utf8").trim().split("\n");
+    const items: Item[] = lines.map((l) => {
+      const m = /^(Điều \d+\.|\d+\.|-)\s+(.*)$/.exec(l);
+      return m ? [m[1], m[2]] : [null, l];
+    });
+    const tasks = tasksOf(items);
+    expect(tasks.map((t) => t.assignee)).toEqual([
+      ["Giám đốc Sở Nội vụ"],
+      ["Chánh Văn phòng UBND tỉnh", "Giám đốc các Sở: Nội vụ, Tài chính", "Chủ tịch UBND các huyện, thành phố"],
+    ]);
+    expect(tasks[0].deadline).toBe("2025-09-30");
+  });
+});
