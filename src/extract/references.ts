@@ -273,8 +273,10 @@ export function extractReferences(ctx: ExtractContext): Reference[] {
   const { tree } = ctx;
   const found = findReferences(tree.text, ctx);
   // the document's own number ("Ban hành kèm theo Quyết định số …" in its appendix) is not a citation
-  const own = tree.number?.symbol ? `#${tree.number.value ?? ""}|${matchKey(tree.number.symbol).replace(/[\s.]/g, "")}` : null;
-  const refs = found.filter((r) => refKey(r) !== own && !(own && r.number === null && tree.number?.value === null && refKey(r) === own));
+  // (the header may keep the year in its value or not: `256/2004/QĐ-UB` → `256` or `256/2004`)
+  const ownKey = (n: string | null, sym: string) => `#${(n ?? "").replace(/\/\d{4}$/, "")}|${matchKey(sym).replace(/[\s.]/g, "")}`;
+  const own = tree.number?.symbol ? ownKey(tree.number.value, tree.number.symbol) : null;
+  const refs = found.filter((r) => !own || r.symbol === null || ownKey(r.number, r.symbol) !== own);
   const best = new Map<string, Reference>();
   for (const r of refs) {
     const k = refKey(r);
