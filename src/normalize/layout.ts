@@ -151,6 +151,13 @@ function wrapWidth(lines: WorkLine[]): number {
   return widths[Math.floor(widths.length * 0.75)];
 }
 
+/** Text cut into lines of a set width: many of its wide lines end mid-sentence. */
+function hardWrapped(lines: WorkLine[]): boolean {
+  const wide = lines.filter((l) => l.t.length >= 40 && !l.meta.paragraphEnd);
+  const open = wide.filter((l) => !paragraphEnd.test(l.t.text));
+  return open.length >= 3 && open.length >= wide.length * 0.3;
+}
+
 /**
  * Hard-wrapped lines joined back into paragraphs: a line continues into the next when it does not
  * end a sentence and the next begins in lower case, or when it fills the line width and the next
@@ -158,7 +165,7 @@ function wrapWidth(lines: WorkLine[]): number {
  * not stop a paragraph; the loader's own paragraph ends do.
  */
 export function joinWrapped(lines: WorkLine[]): WorkLine[] {
-  const width = wrapWidth(lines);
+  const width = hardWrapped(lines) ? wrapWidth(lines) : Infinity;
   const out: WorkLine[] = [];
   for (const line of lines) {
     if (!line.t.text) continue;

@@ -4,6 +4,7 @@ import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../normalize/tone.js";
 import type { Span, Warning } from "../record/schema.js";
 import { isUpperLine, patterns, titleType, type LineClass } from "./classify.js";
+import { labelOf } from "./outline.js";
 import type { SectionTree, TextNode } from "./tree.js";
 
 type Header = Pick<
@@ -175,11 +176,12 @@ function readTitleSubject(lines: NormalizedLine[], classes: LineClass[], from: n
       continue;
     }
     if (c !== "upper" && c !== "text" && c !== "name" && c !== "positionTitle") break;
+    if (labelOf(l.text) && !/^[-–]\s*\p{Ll}/u.test(l.text)) break;
     if (isUpperLine(l.text) && startsWithAny(key, enactingBodies)) break;
     if (c === "positionTitle") break;
     if (!isUpperLine(l.text)) {
       if (startsWithAny(key, bodyOpeners) && parts.length) break;
-      if (l.text.length > 300 || /[:]$/.test(l.text)) break;
+      if (l.text.length > 600 || /[:]$/.test(l.text)) break;
       if (parts.length && /[.;]$/.test(parts[parts.length - 1].text)) break;
     }
     if (parts.length && isUpperLine(parts[0].text) !== isUpperLine(l.text) && !/^[(\p{Ll}]/u.test(l.text)) break;

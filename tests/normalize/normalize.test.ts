@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { MappedText } from "../../src/normalize/mapped.js";
+import { cleanInvisible, composeNfc, glueSplitSyllables, stripEmphasis } from "../../src/normalize/unicode.js";
+import { normalizeText } from "../helpers.js";
+
+const run = (f: (t: MappedText) => MappedText, s: string) => f(MappedText.of(s)).text;
+
+describe("unicode", () => {
+  it.each([
+    ["Quye\u0302\u0301t đi\u0323nh", "Quyết định"],
+    ["Co\u0302\u0323ng ho\u0300a", "Cộng hòa"],
+    ["Cộng hòa", "Cộng hòa"],
+  ])("composes %j to NFC", (input, out) => {
+    expect(run(composeNfc, input)).toBe(out);
+  });
+
+  it.each([
+    ["ĐIỀ U 1. Phạm vi", "ĐIỀU 1. Phạm vi"],
+    ["Quy ết định số 5", "Quyết định số 5"],
+    ["Ngh ị định", "Nghị định"],
+    ["Cộ ng hòa", "Cộng hòa"],
+  ])("glues the split syllable in %j", (input, out) => {
+    expect(run(glueSplitSyllables, input)).toBe(out);
+  });
+
+  it.each(["quy ước chung", "SỞ Y TẾ", "Sở Y tế", "BAN U MINH", "Chủ tịch UBND"])("leaves real words apart in %j", (input) => {
+    expect(run(glueSplitSyllables, input)).toBe(input);
+  });
+
+  it("drops zero-width characters and soft hyphens, makes NBSP a space, removes Word control characters", () => {
+    expect(run(cleanInvisible, "Sở\u00A0Y\u200B tế\u00AD\u0003\u001f")).toBe("Sở Y tế");
+  });
+
+  it("drops markdown emphasis", () => {
+    expect(run(stripEmphasis, "ngày **27/5/2026** (thứ Tư)")).toBe("ngày 27/5/2026 (thứ Tư)");
+  });
+});
+
+describe("layout", () => {
+  it("joins hard-wrapped lines across the blank lines PDF text leaves, without gluing words", () => {
+    const doc = normalizeText(
+      [
+        "Thực hiện ý kiến chỉ đạo của Ban Thường vụ Tỉnh ủy tại Công văn số",
+        "",
+        "1227-CV/TU ngày 20/5/2025 về việc tiếp tục đẩy mạnh công tác chăm sóc sức",
+        "",
+        "khỏe nhân dân; Chủ tịch UBND tỉnh có ý kiến như sau:",
+        "1. Giao Sở Y tế chủ trì, phối hợp với các cơ quan, đơn vị liên quan đẩy nhanh",
+        "tiến độ thực hiện các nhiệm vụ chuyển đổi số trong lĩnh vực y tế của tỉnh.",
+        "2. Các sở, ngành phối hợp.",
+      ].join("\n"),
+    );
+    expect(doc.lines.map((l) => l.text)).toEqual([
+      "Thực hiện ý kiến chỉ đạo của Ban Thường vụ Tỉnh ủy tại Công văn số 1227-CV/TU ngày 20/5/2025 về việc tiếp tục đẩy mạnh công tác chăm sóc sức khỏe nhân dân; Chủ tịch UBND tỉnh có ý kiến như sau:",
+      "1. Giao Sở Y tế chủ trì, phối hợp với các cơ quan, đơn vị liên quan đẩy nhanh tiến độ thực hiện các nhiệm vụ chuyển đổi số trong lĩnh vực y tế của tỉnh.",
+      "2. Các sở, ngành phối hợp.",
+    ]);
+  });
+
+  it("does not join a title, a date line or a list item onto its neighbours", () => {
+    const doc = normalizeText("THÔNG BÁO\nLãnh đạo UBND tỉnh làm việc với Sở Y tế\nHà Nội, ngày 1 tháng 2 năm 2026\nV/v góp ý\n- Như trên;\n- Lưu: VT.");
+    expect(doc.lines).toHaveLength(6);
+  });
+
+  it("drops box rules, page numbers and trailing spaces, and splits two columns set side by side", () => {
+    const doc = normalizeText("ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM  \n   ───────   \n\n- 2 -\n\nSố:      /UBND-VP\tHà Nội, ngày    tháng 5 năm 2026");
+    expect(doc.lines.map((l) => [l.text, l.column])).toEqual([
+      ["ỦY BAN NHÂN DÂN", "left"],
+      ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "right"],
+      ["Số: /UBND-VP", "left"],
+      ["Hà Nội, ngày tháng 5 năm 2026", "right"],
+    ]);
+    expect(doc.warnings.map((w) => w.code)).toContain("page-litter-dropped");
+  });
+
+  it("maps every normalized offset back to the source text", () => {
+    const src = "  Số:   12/TB-UBND\n\n\nQuye\u0302\u0301t đi\u0323nh  này";
+    const doc = normalizeText(src);
+    const at = doc.text.indexOf("12/TB");
+    expect(doc.source.slice(doc.toSource(at), doc.toSource(at) + 5)).toBe("12/TB");
+    const q = doc.text.indexOf("định");
+    expect(doc.source.slice(doc.toSource(q), doc.toSource(q) + 2)).toBe("đi");
+  });
+});

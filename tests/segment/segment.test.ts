@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { markdownLoader } from "../../src/load/text.js";
+import { normalize } from "../../src/normalize/index.js";
+import { segment } from "../../src/segment/index.js";
+import { parseNumber } from "../../src/segment/header.js";
+import { readFixture, segmentText } from "../helpers.js";
+
+describe("số and ký hiệu", () => {
+  it.each([
+    ["1227-CV/TU", "1227", "CV/TU", null],
+    ["123/QĐ-UBND", "123", "QĐ-UBND", null],
+    ["/UBND-NCVX", null, "UBND-NCVX", null],
+    ["837 / QĐ - BKH", "837", "QĐ-BKH", null],
+    ["45/2026/NĐ-CP", "45", "NĐ-CP", "2026"],
+    ["01 / 2005 /TT-BKH", "01", "TT-BKH", "2005"],
+    ["1141-TC/QĐ/CĐKT", "1141", "TC/QĐ/CĐKT", null],
+    ["/TTr- BLĐTBXH", null, "TTr-BLĐTBXH", null],
+  ])("%s → %s, %s", (raw, value, symbol, year) => {
+    expect(parseNumber(raw)).toEqual({ value, symbol, year });
+  });
+});
+
+describe("header", () => {
+  it("reads a two-level issuer, urgency, type, a wrapped trích yếu and the preamble of a decision", () => {
+    const t = segmentText(readFixture("segment/quyet-dinh-so-tai-chinh.txt"));
+    expect(t.issuer).toMatchObject({ name: "SỞ TÀI CHÍNH", parent: "UBND TỈNH KHÁNH HÒA" });
+    expect(t.nationalTitle?.text).toBe("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(t.number).toMatchObject({ value: "215", symbol: "QĐ-STC" });
+    expect(t.place?.text).toBe("Khánh Hòa");
+    expect(t.date?.value).toBe("2025-04-03");
+    expect(t.urgency?.text).toBe("Hỏa tốc");
+    expect(t.type).toMatchObject({ code: "QĐ", name: "Quyết định" });
+    expect(t.subject?.text).toBe("Về việc thành lập Tổ công tác rà soát định mức chi thường xuyên năm 2025");
+    expect(t.preamble.map((p) => p.text.slice(0, 12))).toEqual(["GIÁM ĐỐC SỞ ", "Căn cứ Luật ", "Căn cứ Quyết", "Theo đề nghị"]);
+  });
+
+  it("takes a V/v wrapped over two lines as the trích yếu of a công văn, and a one-line kính gửi", () => {
+    const t = segmentText(readFixture("segment/cong-van-nested-signature.txt"));
+    expect(t.type).toMatchObject({ code: "CV" });
+    expect(t.subject?.text).toBe("hướng dẫn tuyển dụng công chức cấp xã năm 2025");
+    expect(t.recipients.map((r) => r.text)).toEqual(["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]);
+  });
+
+  it("splits columns set side by side with spaces, in a Party document", () => {
+    const t = segmentText(readFixture("segment/ke-hoach-side-by-side.txt"));
+    expect(t.nationalTitle?.text).toBe("ĐẢNG CỘNG SẢN VIỆT NAM");
+    expect(t.issuer).toMatchObject({ name: "TỈNH ỦY", parent: "ĐẢNG BỘ TỈNH QUẢNG NGÃI" });
+    expect(t.number).toMatchObject({ value: "45", symbol: "KH/TU" });
+    expect(t.date?.value).toBe("2026-01-10");
+    expect(t.type?.code).toBe("KH");
+  });
+
+  it("reads a draft date with blank day and month", () => {
+    const t = segmentText("BỘ Y TẾ\nSố:      /BYT-KH\nHà Nội, ngày      tháng      năm 2026\nV/v góp ý dự thảo\nKính gửi: Bộ Tư pháp\nBộ Y tế đề nghị góp ý.");
+    expect(t.date).toMatchObject({ value: "2026" });
+    expect(t.number).toMatchObject({ value: null, symbol: "BYT-KH" });
+  });
+});
+
+describe("body outline", () => {
+  it("nests khoản and điểm under Điều, and sends the enacting line's preamble away", () => {
+    const t = segmentText(readFixture("segment/quyet-dinh-so-tai-chinh.txt"));
+    expect(t.body.nodes.map((n) => n.label)).toEqual(["Điều 1.", "Điều 2.", "Điều 3."]);
+    const art1 = t.body.nodes[0];
+    expect(art1.children.map((c) => c.label)).toEqual(["1.", "2."]);
+    expect(art1.children[1].children.map((c) => c.label)).toEqual(["a)", "b)"]);
+  });
+
+  it("nests by order of appearance: roman, then numbered", () => {
+    const t = segmentText(readFixture("segment/cong-van-nested-signature.txt"));
+    const labelled = t.body.nodes.filter((n) => n.label);
+    expect(t.body.nodes[0]).toMatchObject({ kind: "paragraph", label: null });
+    expect(labelled.map((n) => n.label)).toEqual(["I.", "II."]);
+    expect(labelled[0].children.map((c) => c.label)).toEqual(["1.", "2."]);
+  });
+
+  it("gives every node the span of its line in the normalized text", () => {
+    const t = segmentText(readFixture("segment/quyet-dinh-so-tai-chinh.txt"));
+    const n = t.body.nodes[1];
+    expect(t.text.slice(n.span[0], n.span[1])).toMatch(/^Điều 2\. Tổ công tác/);
+  });
+});
+
+describe("signature and nơi nhận", () => {
+  it.each([
+    ["segment/quyet-dinh-so-tai-chinh.txt", { authority: null, onBehalfOf: null, title: "GIÁM ĐỐC", name: "Nguyễn Văn Hùng" }],
+    ["segment/cong-van-nested-signature.txt", { authority: "TL.", onBehalfOf: "BỘ TRƯỞNG", title: "PHÓ VỤ TRƯỞNG", name: "Trần Thị Mai" }],
+    ["segment/ke-hoach-side-by-side.txt", { authority: "TM.", onBehalfOf: "BAN THƯỜNG VỤ", title: "PHÓ BÍ THƯ", name: "Lê Văn Minh" }],
+  ])("%s", (file, expected) => {
+    const t = segmentText(readFixture(file));
+    expect(t.signatures).toHaveLength(1);
+    expect(t.signatures[0]).toMatchObject(expected);
+  });
+
+  it("keeps the nested authority chain", () => {
+    const t = segmentText(readFixture("segment/cong-van-nested-signature.txt"));
+    expect(t.signatures[0].chain).toEqual([
+      { authority: "TL.", onBehalfOf: "BỘ TRƯỞNG" },
+      { authority: "KT.", onBehalfOf: "VỤ TRƯỞNG VỤ CÔNG CHỨC - VIÊN CHỨC" },
+    ]);
+  });
+
+  it("reads nơi nhận interleaved with the signature column", () => {
+    const t = segmentText(readFixture("segment/ke-hoach-side-by-side.txt"));
+    expect(t.distribution.map((d) => d.text)).toEqual(["Ban Bí thư Trung ương (b/c)", "Các đồng chí Tỉnh ủy viên", "Lưu Văn phòng Tỉnh ủy"]);
+  });
+
+  it("reads a header and signature flattened into Markdown table cells", async () => {
+    const loaded = await markdownLoader.load(new TextEncoder().encode(readFixture("segment/thong-bao-flattened.md")), {});
+    const t = segment(normalize(loaded));
+    expect(t.issuer?.name).toBe("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN");
+    expect(t.number).toMatchObject({ value: "77", symbol: "TB-UBND" });
+    expect(t.subject?.text).toBe("Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về công tác phòng cháy");
+    expect(t.body.nodes.map((n) => n.label)).toEqual(["1.", "2."]);
+    expect(t.signatures[0]).toMatchObject({ authority: "TL.", onBehalfOf: "CHỦ TỊCH", title: "CHÁNH VĂN PHÒNG", name: "Phạm Quốc Khánh" });
+    expect(t.distribution.map((d) => d.text)).toEqual(["Như trên", "Lưu: VT, NC"]);
+  });
+
+  it("warns instead of failing silently when there is no signature", () => {
+    const t = segmentText("Số: 12/TB-UBND\nHà Nội, ngày 1 tháng 2 năm 2026\nTHÔNG BÁO\nLịch tiếp công dân\nỦy ban nhân dân thông báo lịch tiếp công dân.");
+    expect(t.signatures).toEqual([]);
+    expect(t.warnings.map((w) => w.code)).toContain("no-signature");
+  });
+});
