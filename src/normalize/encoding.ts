@@ -54,6 +54,7 @@ function byteOf(code: number): number {
 const TCVN_CORE: (string | undefined)[] = new Array(256);
 const TCVN_VN1: (string | undefined)[] = new Array(256);
 const TCVN_ENC = new Map<string, number>(); // Unicode letter → byte (regular font)
+const TCVN_VN1_ENC = new Map<string, number>(); // toned capital → VN1 byte
 for (const [letter, ...bytes] of rows(TCVN3_LETTERS)) {
   bytes.forEach((hex, tone) => {
     const b = parseInt(hex, 16);
@@ -68,7 +69,7 @@ for (const [letter, hex] of rows(TCVN3_CAPITALS)) {
 }
 for (const [letter, hex] of rows(TCVN3_VN1_CAPITALS)) {
   TCVN_VN1[parseInt(hex, 16)] = letter;
-  TCVN_ENC.set(letter, parseInt(hex, 16));
+  TCVN_VN1_ENC.set(letter, parseInt(hex, 16));
 }
 const TCVN_ALIAS = new Map<number, number>();
 for (const [ch, hex] of rows(TCVN3_ALIASES)) TCVN_ALIAS.set(ch.codePointAt(0)!, parseInt(hex, 16));
@@ -145,11 +146,17 @@ const VOWEL = /[aăâeêioôơuưy]/;
 // ---------------------------------------------------------------- syllable judge
 
 /** 1 = a Vietnamese syllable, 0 = no vowel (an abbreviation: QĐ, TCVN), -1 = not Vietnamese */
+const CAMEL = /\p{Ll}\p{Lu}/u;
+const LOOSE_TONE = /[^aeiouyAEIOUY\u0302\u0306\u031B][\u0300\u0301\u0303\u0309\u0323]/;
+const FOREIGN = /[^a-zăâđêôơư]/;
 function judgeRun(run: string): number {
+  if (CAMEL.test(run)) return -1; // "chÝnh", "phủThủ"
   const d = run.toLowerCase().normalize("NFD");
+  if (LOOSE_TONE.test(d)) return -1; // a tone over a consonant: "ñ"
   const tones = d.match(TONE_CHARS)?.length ?? 0;
   const base = d.replace(TONE_CHARS, "").normalize("NFC");
-  if (!VOWEL.test(base)) return /^[a-zđ]+$/.test(base) ? 0 : -1;
+  if (FOREIGN.test(base)) return -1;
+  if (!VOWEL.test(base)) return 0;
   if (tones > 1) return -1;
   return SYLLABLE.test(base) ? 1 : -1;
 }
@@ -159,7 +166,7 @@ export function isVietnameseSyllable(run: string): boolean {
   return judgeRun(run) === 1;
 }
 
-const LETTER_RUN = /[\p{L}\p{M}]+/gu;
+const LETTER_RUN = /[\p{L}\p{M}\u00AD]+/gu; // a soft hyphen is TCVN3 ư: keep it inside the word
 /** 1 if every run of letters in the token is Vietnamese and one has a vowel, -1 if one is not, else 0 */
 function judgeToken(token: string): number {
   let best = 0;
@@ -369,16 +376,24 @@ function decodeViqr(text: string, capitals: boolean | undefined): string {
   return capitals ? out.toUpperCase() : out;
 }
 
-/** `.` and `?` after a vowel are a tone inside a word or before more of the sentence, punctuation at its end */
+/**
+ * `.` and `?` after a vowel are a tone inside a word, before `,;:)` or before more of the sentence;
+ * at the end of a line, or before a capital that starts a new sentence, they are punctuation
+ * (RFC 1456 writes a literal one as `\.`). In a word in capitals the next capital is no sentence start.
+ */
 function toneTaken(text: string, at: number): boolean {
   const mark = text[at];
   if (mark !== "." && mark !== "?") return true;
   const next = text[at + 1];
-  if (next === undefined) return false;
-  if (/\p{L}/u.test(next)) return true;
+  if (next === undefined || next === "\n" || next === "\r") return false;
+  if (/[\p{L},;:)]/u.test(next)) return true;
   if (next !== " " && next !== "\t") return false;
-  const m = /^[ \t]+(\S)/.exec(text.slice(at + 1, at + 8));
-  return !!m && /\p{Ll}/u.test(m[1]);
+  const m = /^[ \t]+(\S)/.exec(text.slice(at + 1, at + 12));
+  if (!m) return false;
+  if (/\p{Ll}/u.test(m[1])) return true;
+  // the word so far in capitals: "BO^. KE^' HOA.CH"
+  const word = /[A-Za-z(^+'`?~.]*$/.exec(text.slice(Math.max(0, at - 12), at))?.[0].replace(/[^A-Za-z]/g, "") ?? "";
+  return word.length >= 2 && word === word.toUpperCase() && /\p{Lu}/u.test(m[1]);
 }
 
 function decodeCp1258(text: string, capitals: boolean | undefined): string {
@@ -424,8 +439,9 @@ export function decodeLegacy(text: string, encoding: Encoding, opts: LegacyOptio
 /**
  * Unicode → legacy encoding, as a Windows-1252 reader would hand the bytes over (the inverse of
  * `decodeLegacy`; for round-trip tests and fixtures). TCVN3 with `capitals: true` writes what a
- * `.VnTimeH` font holds: lower-case codes for every Vietnamese letter. Without it, toned capitals take
- * the VN1 codes. Letters an encoding cannot hold are left as they are.
+ * `.VnTimeH` font holds: the lower-case code for a toned capital (`Ộ` → `é`), the capital code for
+ * Ă Â Đ Ê Ô Ơ Ư. Without it, toned capitals take the VN1 codes. Letters an encoding cannot hold are
+ * left as they are.
  */
 export function encodeLegacy(unicode: string, encoding: Encoding, opts: LegacyOptions = {}): string {
   const text = unicode.normalize("NFC");
@@ -438,7 +454,7 @@ export function encodeLegacy(unicode: string, encoding: Encoding, opts: LegacyOp
       for (const ch of text) {
         if (ch.charCodeAt(0) < 0x80) out += ch;
         else {
-          const b = (opts.capitals && TCVN_ENC.get(ch.toLowerCase())) || TCVN_ENC.get(ch);
+          const b = TCVN_ENC.get(ch) ?? (opts.capitals ? TCVN_ENC.get(ch.toLowerCase()) : TCVN_VN1_ENC.get(ch));
           out += b !== undefined ? byteChar(b) : ch;
         }
       }
@@ -570,7 +586,7 @@ function count(text: string): Counts {
 
 const VIQR_SIGN = /[aeiouyAEIOUY](?:[(^+]['`?~.]?|['`?~.])(?=[A-Za-z])/g;
 const LEGACY_CANDIDATES: LegacyEncoding[] = ["tcvn3", "vni", "cp1258"];
-const MAX_TOKENS = 400;
+const MAX_TOKENS = 200;
 
 interface Scored {
   encoding: Encoding;
@@ -581,18 +597,45 @@ interface Scored {
   /** tokens still not Vietnamese after the best decoding, among those it changed */
   leftBad: number;
   changed: number;
+  /** tokens with a legacy mark that do not read as Vietnamese as they stand */
+  suspicious: number;
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x0b || c === 0x0c;
+
+/**
+ * The words that carry a mark of legacy text read as Windows-1252 (Unicode words without one
+ * stay as they are under most decodings, and a Unicode document with a stray "§" costs little).
+ */
+function markedTokens(text: string): string[] {
+  const tokens: string[] = [];
+  for (let i = 0; i < text.length && tokens.length < MAX_TOKENS; i++) {
+    if (charClass(text.charCodeAt(i)) !== 1) continue;
+    let s = i;
+    let e = i + 1;
+    while (s > 0 && !isSpace(text.charCodeAt(s - 1))) s--;
+    while (e < text.length && !isSpace(text.charCodeAt(e))) e++;
+    tokens.push(text.slice(s, e));
+    i = e;
+  }
+  return tokens;
+}
+
+function viqrTokens(text: string): string[] {
+  const tokens: string[] = [];
+  for (const t of text.split(/\s+/)) {
+    if (t && /[(^+'`?~.]|dd/i.test(t)) tokens.push(t);
+    if (tokens.length >= MAX_TOKENS) break;
+  }
+  return tokens;
 }
 
 function score(text: string, candidates: LegacyEncoding[]): Scored {
-  const tokens: string[] = [];
   const viqr = candidates.includes("viqr");
-  for (const t of text.split(/\s+/)) {
-    if (!t) continue;
-    if (viqr ? /[(^+'`?~.]|dd/i.test(t) : /[^\x00-\x7F]/.test(t)) tokens.push(t);
-    if (tokens.length >= MAX_TOKENS) break;
-  }
-  let best: Scored = { encoding: "unicode", gain: 0, tokens: tokens.length, leftBad: 0, changed: 0 };
+  const tokens = viqr ? viqrTokens(text) : markedTokens(text);
   const base = tokens.map(judgeToken);
+  const suspicious = viqr ? 0 : base.filter((j) => j < 0).length;
+  let best: Scored = { encoding: "unicode", gain: 0, tokens: tokens.length, leftBad: 0, changed: 0, suspicious };
   for (const enc of candidates) {
     let gain = 0;
     let leftBad = 0;
@@ -605,7 +648,7 @@ function score(text: string, candidates: LegacyEncoding[]): Scored {
       gain += j - base[k];
       if (j < 0) leftBad++;
     });
-    if (gain > best.gain) best = { encoding: enc, gain, tokens: tokens.length, leftBad, changed };
+    if (gain > best.gain) best = { encoding: enc, gain, tokens: tokens.length, leftBad, changed, suspicious };
   }
   return best;
 }
@@ -648,6 +691,37 @@ interface Piece {
  */
 export function decodeLegacyLines(lines: SourceLine[]): { lines: SourceLine[]; encoding: Encoding; warnings: Warning[] } {
   const warnings: Warning[] = [];
+  // 0. the fast way out, allocating nothing: no legacy font, no legacy mark, some non-ASCII text
+  {
+    let marks = 0;
+    let nonAscii = 0;
+    let strong = 0;
+    let lineMarksMax = 0;
+    let font = false;
+    for (const l of lines) {
+      if (l.runs) for (const r of l.runs) if (r.font && encodingOfFont(r.font)) font = true;
+      const t = l.text;
+      let lineMarks = 0;
+      for (let i = 0; i < t.length; i++) {
+        const c = t.charCodeAt(i);
+        if (c < 0x80) continue;
+        nonAscii++;
+        const k = charClass(c);
+        if (k === 1) lineMarks++;
+        else if (k === 2) strong++;
+      }
+      marks += lineMarks;
+      if (lineMarks > lineMarksMax) lineMarksMax = lineMarks;
+    }
+    // a Unicode document with a stray "§" or soft hyphen here and there
+    if (!font && marks > 0 && lineMarksMax < 3 && marks * 50 < strong) return { lines, encoding: "unicode", warnings };
+    if (!font && marks === 0) {
+      if (nonAscii > 0) return { lines, encoding: "unicode", warnings };
+      let hits = 0;
+      for (const l of lines) if ((hits += l.text.match(VIQR_SIGN)?.length ?? 0) >= 3) break;
+      if (hits < 3) return { lines, encoding: "unicode", warnings };
+    }
+  }
   // 1. which text has no legacy font to go by
   let anyFont = false;
   const pieces: Piece[][] = lines.map((l) => {
@@ -695,6 +769,7 @@ export function decodeLegacyLines(lines: SourceLine[]): { lines: SourceLine[]; e
     return "unicode";
   });
 
+  let changedAny = false;
   const out = lines.map((line, k) => {
     const ps = pieces[k];
     const enc = lineEnc[k];
@@ -714,6 +789,7 @@ export function decodeLegacyLines(lines: SourceLine[]): { lines: SourceLine[]; e
     });
     const text = decoded.join("");
     if (text === line.text) return line;
+    changedAny = true;
     const copy: SourceLine = { ...line, text };
     if (line.runs?.length) copy.runs = line.runs.map((r, i): TextRun => ({ ...r, text: decoded[i] }));
     return copy;
@@ -722,7 +798,7 @@ export function decodeLegacyLines(lines: SourceLine[]): { lines: SourceLine[]; e
   // 4. what was found
   const legacy = [...used];
   const encoding: Encoding = legacy.length === 0 ? "unicode" : legacy.length === 1 ? legacy[0] : "mixed";
-  if (docScore && docEnc === "unicode" && total.marks >= 5 && total.marks * 20 >= total.nonAscii && legacy.length === 0) {
+  if (docScore && docEnc === "unicode" && legacy.length === 0 && docScore.suspicious >= 5 && docScore.suspicious >= 0.3 * docScore.tokens) {
     warnings.push({
       code: "encoding-uncertain",
       message: `text has ${total.marks} characters typical of a legacy Vietnamese encoding read as Windows-1252, but no encoding (TCVN3, VNI, VIQR, Windows-1258) decodes it convincingly; left as it is`,
@@ -739,5 +815,5 @@ export function decodeLegacyLines(lines: SourceLine[]): { lines: SourceLine[]; e
       message: `decoded as ${docEnc}, but ${docScore.leftBad} of ${docScore.changed} changed words still do not read as Vietnamese`,
     });
   }
-  return { lines: out, encoding, warnings };
+  return { lines: changedAny ? out : lines, encoding, warnings };
 }
