@@ -15,7 +15,7 @@ import type { LoadedDocument, Loader, SourceLine } from "./types.js";
  * Windows-1252 characters and the normalize stage recognises the encoding per document.
  */
 
-const CELL = "\uE007";
+export const CELL = "\uE007";
 const NOTE = "\uE002";
 
 interface WordDocument {
@@ -118,7 +118,7 @@ function notes(text: string, nextMark: () => string): SourceLine[] {
  * table begins is not marked: it is taken back from its cell mark over short lines, stopping at
  * body text, at a previous table, or at the `Nơi nhận:` line that opens a signature table.
  */
-function bodyLines(text: string): SourceLine[] {
+export function bodyLines(text: string): SourceLine[] {
   const out: SourceLine[] = [];
   let bodyChars = 0;
   let headerSeen = false;
@@ -195,7 +195,8 @@ function cellLines(paras: string[]): SourceLine[] {
 /** Index in `paras` where the first cell of a table starts. */
 function firstCellStart(paras: string[], atDocumentStart: boolean): number {
   const total = paras.reduce((n, p) => n + p.length, 0);
-  if (atDocumentStart && total < 400 && paras.length <= 12) return 0;
+  const hasRecipients = paras.some((p) => recipientsRe.some((r) => r.test(matchKey(p.trim()))));
+  if (atDocumentStart && total < 400 && paras.length <= 12 && !hasRecipients && !paras.some((p) => /\.\/\.\s*$/.test(p))) return 0;
   let k = paras.length;
   let blanks = 0;
   while (k > 0 && paras.length - k < 25) {

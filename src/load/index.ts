@@ -50,7 +50,9 @@ export function detectFormat(bytes: Uint8Array, path?: string): SourceFormat {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     // a zip: only a Word document has word/document.xml among its entries' names
     const names = new TextDecoder("latin1").decode(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
-    if (names.includes("word/")) return "docx";
+    // entry names stand in the local headers and again in the central directory at the end
+    const tail = new TextDecoder("latin1").decode(bytes.subarray(Math.max(0, bytes.length - (1 << 16))));
+    if (names.includes("word/") || tail.includes("word/")) return "docx";
     throw new UnsupportedFormatError("unsupported-format", "a zip archive that is not a Word (.docx) document", file);
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "doc";

@@ -79,7 +79,11 @@ export function tableLines(rows: TableRows, role: TableRole): SourceLine[] {
     for (const row of rows) {
       const cell = row[c];
       if (!cell) continue;
-      for (const l of cell) if (l.text.trim()) out.push({ ...l, block });
+      const kept = cell.filter((l) => l.text.trim()).map((l) => ({ ...l, block }));
+      // a paragraph that starts in lower case continues the one before: the author pressed Enter
+      // inside a sentence ("V/v triển khai Nghị quyết số 72-NQ/TW" / "về chăm sóc sức khỏe")
+      for (let k = 1; k < kept.length; k++) if (/^\p{Ll}/u.test(kept[k].text.trim())) kept[k - 1].paragraphEnd = false;
+      out.push(...kept);
     }
   });
   return out;

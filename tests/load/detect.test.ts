@@ -1,0 +1,43 @@
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import { InputError, UnsupportedFormatError } from "../../src/errors.js";
+import { detectFormat } from "../../src/load/index.js";
+import { bytesOf } from "./helpers.js";
+
+const latin1 = (s: string) => new Uint8Array(Buffer.from(s, "latin1"));
+
+describe("detectFormat", async () => {
+  const docx = bytesOf("cong-van-ubnd.docx");
+  // a Word document whose first entry is a large file, so "word/" appears only near the end
+  const big = new JSZip();
+  big.file("customXml/item1.xml", "x".repeat(1 << 21), { compression: "STORE" });
+  const w = await JSZip.loadAsync(docx);
+  for (const [name, f] of Object.entries(w.files)) if (!f.dir) big.file(name, await f.async("uint8array"));
+  const bigDocx = new Uint8Array(await big.generateAsync({ type: "uint8array", compression: "STORE" }));
+
+  it.each([
+    ["a PDF", bytesOf("cong-van-ubnd.pdf"), undefined, "pdf"],
+    ["a DOCX", docx, "x.docx", "docx"],
+    ["a DOCX whose Word parts come after 1 MB", bigDocx, "x.docx", "docx"],
+    ["an OLE (Word 97) file", Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), "x.doc", "doc"],
+    ["RTF", latin1("{\\rtf1\\ansi hello}"), "x.txt", "rtf"],
+    ["RTF after a BOM and blank lines", new Uint8Array([0xef, 0xbb, 0xbf, ...latin1("\n\n{\\rtf1 a}")]), undefined, "rtf"],
+    ["HTML with a doctype", latin1("<!DOCTYPE html><html><body>a</body></html>"), undefined, "html"],
+    ["HTML fragment starting with <meta>", latin1('<meta charset="utf-8"><p>a</p>'), undefined, "html"],
+    ["XHTML", latin1('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>a</body></html>'), undefined, "html"],
+    ["plain UTF-8 text", bytesOf("cong-van-ubnd.txt"), "a.txt", "txt"],
+    ["text named .md", new Uint8Array(Buffer.from("# Tiêu đề\n", "utf8")), "a.md", "md"],
+    ["UTF-16 text with BOM", new Uint8Array([0xff, 0xfe, ...Buffer.from("Số: 1", "utf16le")]), "a.txt", "txt"],
+  ])("recognises %s", (_, bytes, path, format) => {
+    expect(detectFormat(bytes, path)).toBe(format);
+  });
+
+  it("refuses an empty file, a zip that is not Word, and binary junk", async () => {
+    expect(() => detectFormat(new Uint8Array(0), "e.txt")).toThrow(InputError);
+    const zip = new JSZip();
+    zip.file("images/a.png", "png");
+    const zipBytes = new Uint8Array(await zip.generateAsync({ type: "uint8array" }));
+    expect(() => detectFormat(zipBytes, "a.docx")).toThrow(UnsupportedFormatError);
+    expect(() => detectFormat(Uint8Array.from({ length: 4096 }, (_, i) => (i * 31) % 7), "a.bin")).toThrow(UnsupportedFormatError);
+  });
+});
