@@ -37,6 +37,8 @@ export const DocumentNumber = z.object({
   raw: z.string(),
   value: z.string().nullable(),
   symbol: z.string().nullable(),
+  /** the year inside a legal document's number: `45/2026/NĐ-CP` → 2026 */
+  year: z.string().nullable(),
   ...spanned,
 });
 

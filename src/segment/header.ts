@@ -75,7 +75,7 @@ export function parseHeader(lines: NormalizedLine[], classes: LineClass[], warni
     } else if (c === "number" && !h.number && !seenTitle) {
       const raw = line.text.replace(/^[^:]*?số\s*[:.]?\s*/iu, "");
       const n = parseNumber(raw);
-      h.number = { raw: tidySymbol(raw), value: n.value, symbol: n.symbol, span: span(line), ...(n.year ? { year: n.year } : {}) } as Header["number"];
+      h.number = { raw: tidySymbol(raw), value: n.value, symbol: n.symbol, year: n.year, span: span(line) };
     } else if (c === "placeDate" && !h.date) {
       const m = patterns.placeDate.exec(key) ?? patterns.dateOnly.exec(key);
       const g = m!.groups!;

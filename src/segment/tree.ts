@@ -48,7 +48,7 @@ export interface SectionTree {
   text: string;
   issuer: { name: string; parent: string | null; span: Span } | null;
   nationalTitle: TextNode | null;
-  number: { raw: string; value: string | null; symbol: string | null; span: Span } | null;
+  number: { raw: string; value: string | null; symbol: string | null; year: string | null; span: Span } | null;
   place: TextNode | null;
   /** value: ISO date, reduced precision where the draft leaves fields blank */
   date: { raw: string; value: string | null; span: Span } | null;
