@@ -118,8 +118,8 @@ export const DURATION_CUES: string[] = [
   "kéo dài",
 ];
 
-/** What follows an hour count that makes it a duration: `8 giờ/ngày`, `24 giờ kể từ`, `40 giờ làm việc`. */
-export const DURATION_AFTER = "\\s*(?:/|mỗi|một|kể từ|liên tục|làm việc|trong|tín chỉ|học|đồng hồ)";
+/** What follows an hour count that makes it a duration: `8 giờ/ngày`, `24 giờ kể từ`, `40 giờ làm việc`, `từ 06 giờ trở lên`, `trước 12 giờ so với thời điểm`. */
+export const DURATION_AFTER = "\\s*(?:/|mỗi|một|kể từ|liên tục|làm việc|trong|tín chỉ|học|đồng hồ|trở lên|trở xuống|so với|trước khi|sau khi|tiếp theo)";
 
 /** Words right before a number that say it is not a date: `Điều 5`, `khoản 2`, `Số: 12/5/…`. */
 export const NOT_DATE_BEFORE = ["điều", "khoản", "điểm", "mục", "chương", "phần", "phụ lục", "số", "số:", "mẫu", "tiết", "trang"];

@@ -79,4 +79,4 @@ export const DATE_GAP = "^[\\s,]*(?:(?:được\\s+)?ban hành\\s*)?$";
 export const LIST_JOINERS: string[] = [",", ";", "và", "hoặc"];
 
 /** Words that end a named law's name when it has no date or number after it: `Luật Đất đai và các văn bản …`. */
-export const NAME_STOPS: string[] = ["và", "hoặc", "thì", "đã", "được", "có hiệu lực", "quy định", "này", "hiện hành", "để", "trong", "tại", "theo", "về", "của", "và các"];
+export const NAME_STOPS: string[] = ["và", "hoặc", "thì", "đã", "được", "có hiệu lực", "quy định", "này", "hiện hành", "để", "trong", "tại", "theo", "về", "của", "và các", "mà", "khi", "nếu", "nhưng", "đang", "phải", "không", "bị", "thuộc", "đến"];

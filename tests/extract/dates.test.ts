@@ -72,6 +72,8 @@ describe("findDates: look-alikes that are not dates", () => {
     "mức hỗ trợ 1.500.000 đồng",
     "trả lời trong vòng 24 giờ kể từ khi nhận",
     "làm việc 8 giờ/ngày",
+    "làm việc liên tục từ 06 giờ trở lên",
+    "Trước 12 giờ so với thời điểm bắt đầu",
     "1.2.1. Mục tiêu phát triển",
     "đã công bố 744 văn bản, 35 tuần thực học",
     "Số 50 đường Đinh Tiên Hoàng",
