@@ -168,7 +168,10 @@ export async function requireOcrEngine(lookup: OcrEngineLookup, file: string | n
   return engine;
 }
 
-/** Renders page images with poppler's `pdftoppm` when it is on PATH (faster than pdf.js). */
+/**
+ * Renders page images with poppler's `pdftoppm` when it is on PATH (faster than pdf.js).
+ * Annotations are not drawn: on a scan they are additions such as the digital-signature stamp.
+ */
 export function pdftoppmRenderer(bytes: Uint8Array): ((page: number, dpi: number) => Promise<Uint8Array>) | null {
   const bin = which("pdftoppm");
   if (!bin) return null;
@@ -180,7 +183,7 @@ export function pdftoppmRenderer(bytes: Uint8Array): ((page: number, dpi: number
   const render = async (page: number, dpi: number) => {
     const d = await file();
     const prefix = join(d, `p${page}`);
-    const r = await run(bin, ["-r", String(dpi), "-f", String(page), "-l", String(page), "-gray", "-png", "-singlefile", join(d, "in.pdf"), prefix]);
+    const r = await run(bin, ["-r", String(dpi), "-f", String(page), "-l", String(page), "-gray", "-png", "-singlefile", "-hide-annotations", join(d, "in.pdf"), prefix]);
     if (r.code !== 0) throw new Error(`pdftoppm exited with ${r.code}: ${r.stderr.trim().slice(0, 300)}`);
     const png = await readFile(`${prefix}.png`);
     await rm(`${prefix}.png`, { force: true });

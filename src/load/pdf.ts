@@ -161,12 +161,13 @@ function hasEof(bytes: Uint8Array): boolean {
   return tail.includes("%%EOF");
 }
 
-async function pdfjsRenderer(doc: any) {
+/** Page images drawn by pdf.js (with `@napi-rs/canvas`), without annotations (signature stamps). */
+async function pdfjsRenderer(doc: any, lib: PdfJs) {
   return async (pageNo: number, dpi: number): Promise<Uint8Array> => {
     const page = await doc.getPage(pageNo);
     const vp = page.getViewport({ scale: dpi / 72 });
     const { canvas } = doc.canvasFactory.create(Math.ceil(vp.width), Math.ceil(vp.height));
-    await page.render({ canvas, viewport: vp, background: "white" }).promise;
+    await page.render({ canvas, viewport: vp, background: "white", annotationMode: lib.AnnotationMode.DISABLE }).promise;
     const png: Uint8Array = await canvas.encode("png");
     page.cleanup();
     return png;
@@ -236,7 +237,7 @@ export function createPdfLoader(deps: PdfLoaderDeps = {}): Loader {
           if (options.ocr === false) throw new InputError("ocr-disabled", `${why} and OCR was disabled`, file);
           const engine = await requireOcrEngine(findOcrEngine, file, why);
           const external = deps.renderWithPdfjs ? null : pdftoppmRenderer(bytes);
-          const render = external ?? (await pdfjsRenderer(doc));
+          const render = external ?? (await pdfjsRenderer(doc, lib));
           try {
             const concurrency = Math.min(engine.concurrency, availableParallelism());
             const results = await mapLimit(empty, concurrency, async (p) => {
@@ -266,6 +267,13 @@ export function createPdfLoader(deps: PdfLoaderDeps = {}): Loader {
         const pageRows: PageRows[] = pages.map((p) => ({ page: p.page, width: p.width, height: p.height, rows: groupRows(p.items, p.page) }));
         const laid = layoutPages(pageRows);
         if (laid.stamps.length) warnings.push({ code: "signature-stamp", message: `digital-signature stamp left out: ${[...new Set(laid.stamps)].slice(0, 4).join(" | ")}` });
+        // `c ñ a T h ñ t­í n g`: a title set with wide letter spacing, where pdf.js gives a space
+        // between every two letters and the word breaks are lost
+        const spaced = laid.lines.filter((l) => {
+          const tokens = l.text.split(" ");
+          return tokens.length >= 8 && tokens.filter((t) => [...t].length === 1).length >= tokens.length * 0.8;
+        });
+        if (spaced.length) warnings.push({ code: "letter-spaced", message: `${spaced.length} lines in letter-spaced type (page ${spaced[0].page}: "${spaced[0].text.slice(0, 40)}…"): word breaks lost` });
         if (!laid.lines.some((l) => /\p{L}/u.test(l.text))) warnings.push({ code: "no-text", message: "no text found in the PDF" });
         return { format: "pdf", pages: pages.length, lines: laid.lines, ocr, warnings };
       } catch (err) {
