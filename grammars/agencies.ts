@@ -262,7 +262,7 @@ export const NAME_STOPWORDS: string[] = [
  */
 export const PROPER_STOPWORDS: string[] = [
   "Chủ", "Phó", "Giám", "Thủ", "Chánh", "Trưởng", "Bí", "Căn", "Theo", "Xét", "Về", "Số", "Kính", "Nơi", "Lưu", "Như", "Các", "Điều", "Giao", "Đề", "Yêu", "Thực", "Quyết",
-  "Trong", "Tại", "Đồng", "Ông", "Bà", "Và", "Của", "Chương", "Mục", "Phần", "Ngày", "Đ/c", "Lãnh", "Đại diện",
+  "Trong", "Tại", "Đồng", "Và", "Của", "Chương", "Mục", "Phần", "Ngày", "Đ/c", "Lãnh", "Đại diện",
 ];
 
 /**

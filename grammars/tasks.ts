@@ -23,7 +23,7 @@ export const ACTION_VERBS: string[] = [
   "bảo đảm", "giám sát", "tăng cường", "đẩy mạnh", "xem xét", "lập", "ban hành", "cập nhật", "quản lý", "phổ biến",
   "tuyên truyền", "chỉ đạo", "sớm", "thường xuyên", "nghiêm túc", "khẩn cấp", "hoàn thành", "hoàn thiện", "tập trung",
   "phân bổ", "giải quyết", "xử lý", "đề xuất", "lựa chọn", "cử", "ưu tiên", "duy trì", "tích cực", "rà soát lại", "hỗ trợ",
-  "tiếp nhận", "thông báo cho",
+  "tiếp nhận", "thông báo cho", "tạo điều kiện", "phải", "cần",
 ];
 
 /** A clause with these is an introduction, not an assignment: `Chủ tịch UBND tỉnh có ý kiến như sau:`. */

@@ -1,16 +1,32 @@
 import type { Agency } from "../record/schema.js";
 import { canonicalOf, scanAgencies, type AgencyMatch } from "./agencies/scan.js";
-import { sentenceCase, squash, tidy } from "./agencies/vi.js";
+import { ABBREVIATIONS, PROVINCES } from "../../grammars/agencies.js";
+import { matchKey } from "../normalize/tone.js";
+import { sentenceCase, squash, tidy, titleCase } from "./agencies/vi.js";
+
+/**
+ * A name the grammar cannot build (`BQL CÁC KHU CÔNG NGHIỆP BÀ RỊA – VŨNG TÀU`): sentence case,
+ * abbreviations expanded, province names capitalised.
+ */
+function fallbackCanonical(name: string): string {
+  let s = sentenceCase(tidy(name));
+  s = s.replace(/^(\p{L}+)/u, (w) => ABBREVIATIONS[w.toUpperCase()] ?? w);
+  for (const p of PROVINCES) {
+    const at = matchKey(s).indexOf(matchKey(p));
+    if (at > 0) s = s.slice(0, at) + titleCase(s.slice(at, at + p.length)) + s.slice(at + p.length);
+  }
+  return s;
+}
 import type { ExtractContext } from "./context.js";
 
 /** The issuing body and its parent, canonical, resolved against each other (`VĂN PHÒNG` under `UBND TỈNH LẠNG SƠN`). */
 export function issuerAgencies(ctx: ExtractContext): { issuer: string | null; parent: string | null } {
   const iss = ctx.tree.issuer;
   if (!iss) return { issuer: null, parent: null };
-  const parent = iss.parent ? (canonicalOf(iss.parent)?.canonical ?? sentenceCase(tidy(iss.parent))) : null;
+  const parent = iss.parent ? (canonicalOf(iss.parent)?.canonical ?? fallbackCanonical(iss.parent)) : null;
   const own = canonicalOf(iss.name, { issuerCanonical: parent });
   // a name the grammar does not know (`TRƯỜNG ĐẠI HỌC …`) is still the issuer: sentence case
-  const issuer = own && own.end - own.start >= squash(iss.name).length * 0.6 ? own.canonical : sentenceCase(tidy(iss.name));
+  const issuer = own && own.end - own.start >= squash(iss.name).length * 0.6 ? own.canonical : fallbackCanonical(iss.name);
   return { issuer, parent };
 }
 

@@ -69,13 +69,49 @@ function splitAssignees(doc: Doc, from: number, to: number): string[] {
   return out.map((s) => s.replace(/^[,;:\s]+|[,;:\s]+$/gu, "")).filter(Boolean);
 }
 
+/** Lower-case words an assignee may carry after its body: `các Sở, Ban ngành các cấp`, `… có liên quan`. */
+const ASSIGNEE_TAIL = new Set(["các", "cấp", "thành", "phố", "tỉnh", "huyện", "quận", "xã", "phường", "liên", "quan", "có", "trực", "thuộc", "và", "ngành", "đơn", "vị", "cơ", "địa", "phương", "hội", "đoàn", "thể", "sở", "ban", "phòng", "ủy", "nhân", "dân", "trung", "ương"]);
+
+/** Every piece is a body or a title (with what may follow one), not a clause: `… luôn giữ vai trò nòng cốt trong`. */
+function assigneesLookRight(doc: Doc, from: number, to: number): boolean {
+  let pos = from;
+  while (pos < to) {
+    const u = unitAt(doc, pos);
+    if (u !== null && u <= to) {
+      pos = u;
+      continue;
+    }
+    const rest = doc.t.slice(pos, to);
+    // `Giám đốc các sở: Giáo dục và Đào tạo, Tài chính`: a list of names after a colon
+    if (/^\s*:/u.test(rest)) {
+      const semi = rest.indexOf(";");
+      if (semi < 0) return true;
+      pos += semi + 1;
+      continue;
+    }
+    const paren = /^\s*\([^)]*\)?/u.exec(rest);
+    if (paren) {
+      pos += paren[0].length;
+      continue;
+    }
+    const w = /^\s*([,;.\-–]|[\p{L}\p{M}]+)/u.exec(rest);
+    if (!w) return /^\s*$/u.test(rest);
+    if (/^\p{Ll}/u.test(w[1]) && !ASSIGNEE_TAIL.has(matchKey(w[1]))) return false;
+    pos += w[0].length;
+  }
+  return true;
+}
+
 const insideAgency = (doc: Doc, pos: number) => doc.agencies.some(([s, e]) => pos > s && pos < e);
 
 /** The first action verb in `[from, to)` that is not part of a body's name (`Ban Chỉ đạo`). */
 function verbIn(doc: Doc, from: number, to: number): number | null {
   verbGlobal.lastIndex = from;
   for (let m = verbGlobal.exec(doc.t); m && m.index < to; m = verbGlobal.exec(doc.t)) {
-    if (!insideAgency(doc, m.index)) return m.index;
+    const before = doc.t.slice(from, m.index);
+    // not inside a body's name, nor inside a parenthesis (`Sở X (Thường trực Ban … quản lý …)`)
+    if (insideAgency(doc, m.index) || (before.match(/\(/g)?.length ?? 0) > (before.match(/\)/g)?.length ?? 0)) continue;
+    return m.index;
   }
   return null;
 }
@@ -128,6 +164,7 @@ function triggerRule(doc: Doc, c: Clause): ClauseRead | null {
   if (unitAt(doc, from) === null) return null;
   const verb = verbIn(doc, from, c.end);
   const end = verb ?? c.end;
+  if (verb !== null && !assigneesLookRight(doc, from, verb)) return null;
   const assignee = splitAssignees(doc, from, end);
   if (!assignee.length) return null;
   const rest = doc.t.slice(end, c.end).replace(/[\s:;.,/]+$/u, "");
@@ -143,8 +180,12 @@ function subjectRule(doc: Doc, c: Clause): ClauseRead | null {
   if (/(?<![\p{L}])(?:được|đã|sẽ|là|nếu|khi|để|theo|tại|về)(?![\p{L}])/u.test(prefix)) return null;
   // `Phó Chủ tịch UBND tỉnh - Chủ trì`: a role in a list of participants, not an assignment
   if (/[-–(]\s*$/u.test(prefix)) return null;
+  if (!assigneesLookRight(doc, c.start, verb)) return null;
   const assignee = splitAssignees(doc, c.start, verb);
-  return assignee.length ? { assignee, actionStart: verb } : null;
+  if (!assignee.length) return null;
+  // `Ban Chỉ đạo … có trách nhiệm:` heads the lines below it
+  const rest = doc.t.slice(verb, c.end).replace(/[\s:;.,]+$/u, "");
+  return { assignee, actionStart: /^(?:có|chịu) trách nhiệm$/u.test(rest) ? null : verb };
 }
 
 function cooperating(doc: Doc, start: number, end: number): string[] {
@@ -191,7 +232,7 @@ function deadline(doc: Doc, span: Span, dates: DateMention[], ctx: ExtractContex
   if (!found.length) found = findDates(doc.text.slice(span[0], span[1]), span[0], ctx);
   const kinded = found.find((d) => d.kind === "deadline");
   if (kinded) return kinded.value;
-  const marked = found.find((d) => d.span && deadlineBefore.test(doc.t.slice(Math.max(span[0], d.span[0] - 50), d.span[0]) + " "));
+  const marked = found.find((d) => d.span && (d.kind === "date" || d.kind === "datetime") && deadlineBefore.test(doc.t.slice(Math.max(span[0], d.span[0] - 50), d.span[0]) + " "));
   return marked ? marked.value : null;
 }
 
@@ -199,11 +240,33 @@ function clean(s: string): string {
   return squash(s).replace(/^[-–+•;:,.\s]+/u, "").replace(/[\s;:,]*(?:\.\/\.|\.{2,}|\.)?\s*$/u, "").trim();
 }
 
-/** Outline nodes: the segmenter's, or (without them) one node a line group of the body text. */
+/**
+ * Outline nodes: the segmenter's body, or (without them) the body as one paragraph; then each
+ * appendix (a `Chương trình` or `Kế hoạch` issued with a quyết định) read line by line, a `-`/`+`
+ * line placed under the line before it.
+ */
 function bodyNodes(ctx: ExtractContext): OutlineNode[] {
-  const { body } = ctx.tree;
-  if (body.nodes.length) return body.nodes;
-  return [{ kind: "paragraph", label: null, text: body.text, span: body.span, children: [] }];
+  const { body, appendices, text } = ctx.tree;
+  const nodes: OutlineNode[] = body.nodes.length ? [...body.nodes] : [{ kind: "paragraph", label: null, text: body.text, span: body.span, children: [] }];
+  for (const app of appendices) {
+    if (!app.span) continue;
+    let parent: OutlineNode | null = null;
+    const re = /[^\n]+/gu;
+    const chunk = text.slice(app.span[0], app.span[1]);
+    for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
+      const line = m[0];
+      if (!/\p{L}/u.test(line)) continue;
+      const start = app.span[0] + m.index;
+      const lab = /^\s*([-–+•])\s+/u.exec(line);
+      const node: OutlineNode = { kind: lab ? "dash" : "paragraph", label: lab ? lab[1] : null, text: line.slice(lab ? lab[0].length : 0).trim(), span: [start, start + line.length], children: [] };
+      if (lab && parent) parent.children.push(node);
+      else {
+        nodes.push(node);
+        parent = node;
+      }
+    }
+  }
+  return nodes;
 }
 
 /** Tasks found in the document's body outline. */

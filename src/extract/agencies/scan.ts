@@ -116,7 +116,7 @@ function stopsName(t: string, w: { text: string; start: number; end: number }): 
  * join capitalised groups (`Lao động - Thương binh và Xã hội`). In a line written in capitals
  * the words must be capitals on the same line.
  */
-function genericNameAt(t: string, pos: number, caps: boolean): { end: number; canonical: string } | null {
+function genericNameAt(t: string, pos: number, caps: boolean, lowerStart = false): { end: number; canonical: string } | null {
   let cur = pos;
   let groups = 0;
   const startWord = wordAt(t, pos);
@@ -149,6 +149,20 @@ function genericNameAt(t: string, pos: number, caps: boolean): { end: number; ca
       }
     }
     break;
+  }
+  // `Ban Chỉ đạo cải cách hành chính thành phố`: a few lower-case words up to a level belong to the name
+  if (!caps && (groups > 0 || lowerStart)) {
+    let look = cur;
+    for (let i = 0; i < 4; i++) {
+      const w = wordAt(t, look);
+      if (!w || w.newline || !isLower(w.text) || !/^[\p{L}\p{M}]+$/u.test(w.text) || tailStop.has(keyOf(w.text))) break;
+      look = w.end;
+      if (placeLevelAt(t, look)) {
+        cur = look;
+        groups++;
+        break;
+      }
+    }
   }
   if (!groups) return null;
   const raw = t.slice(pos, cur);
@@ -305,7 +319,7 @@ function buildAt(t: string, start: number, depth = 0): Built | null {
   const gluedPos = end;
   switch (head.complement) {
     case "name": {
-      const name = knownNameAt(t, end) ?? genericNameAt(t, end, caps);
+      const name = knownNameAt(t, end) ?? genericNameAt(t, end, caps, !!head.bare);
       if (!name) {
         if (!head.bare) return null;
         break;
