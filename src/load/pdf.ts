@@ -271,7 +271,7 @@ export function createPdfLoader(deps: PdfLoaderDeps = {}): Loader {
         // between every two letters and the word breaks are lost
         const spaced = laid.lines.filter((l) => {
           const tokens = l.text.split(" ");
-          return tokens.length >= 8 && tokens.filter((t) => [...t].length === 1).length >= tokens.length * 0.8;
+          return tokens.length >= 8 && tokens.filter((t) => /^\p{L}$/u.test(t)).length >= tokens.length * 0.8;
         });
         if (spaced.length) warnings.push({ code: "letter-spaced", message: `${spaced.length} lines in letter-spaced type (page ${spaced[0].page}: "${spaced[0].text.slice(0, 40)}…"): word breaks lost` });
         if (!laid.lines.some((l) => /\p{L}/u.test(l.text))) warnings.push({ code: "no-text", message: "no text found in the PDF" });
