@@ -53,7 +53,7 @@ export const TITLE_ABBREVIATIONS: Record<string, string> = {
 export const NOT_PEOPLE: string[] = [
   "Hồ Chí Minh", "Lê Quý Đôn", "Trần Hưng Đạo", "Lê Lợi", "Quang Trung", "Hà Nội", "Hà Giang", "Hà Tĩnh", "Hà Nam", "Lâm Đồng",
   "Cao Bằng", "Lý Thường Kiệt", "Nguyễn Huệ", "Võ Thị Sáu", "Phan Bội Châu", "Phan Chu Trinh", "Trần Phú", "Hoàng Sa",
-  "Đồng Nai", "Đồng Tháp", "Kim Bảng", "Mai Châu", "Văn Bàn", "Văn Yên", "Văn Chấn", "Văn Lâm", "Văn Giang", "Hà Tiên",
+  "Đồng Nai", "Đồng Tháp", "Đồng Việt Nam", "Kim Bảng", "Mai Châu", "Văn Bàn", "Văn Yên", "Văn Chấn", "Văn Lâm", "Văn Giang", "Hà Tiên",
 ];
 
 /**

@@ -23,11 +23,17 @@ export const ACTION_VERBS: string[] = [
   "bảo đảm", "giám sát", "tăng cường", "đẩy mạnh", "xem xét", "lập", "ban hành", "cập nhật", "quản lý", "phổ biến",
   "tuyên truyền", "chỉ đạo", "sớm", "thường xuyên", "nghiêm túc", "khẩn cấp", "hoàn thành", "hoàn thiện", "tập trung",
   "phân bổ", "giải quyết", "xử lý", "đề xuất", "lựa chọn", "cử", "ưu tiên", "duy trì", "tích cực", "rà soát lại", "hỗ trợ",
-  "tiếp nhận", "thông báo cho", "tạo điều kiện", "phải", "cần",
+  "tiếp nhận", "thông báo cho", "tạo điều kiện", "phải", "cần", "thành lập",
 ];
 
 /** A clause with these is an introduction, not an assignment: `Chủ tịch UBND tỉnh có ý kiến như sau:`. */
 export const NOT_TASK: string[] = ["như sau", "có ý kiến", "xin thông báo", "kính mời", "trân trọng"];
+
+/**
+ * An action that is the enacting formula of a law or decree, not an assignment:
+ * `Quốc hội ban hành Bộ luật Lao động.`
+ */
+export const ENACTING = "ban hành (?:Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Thông tư)";
 
 /** Before the cooperating bodies: `phối hợp với các cơ quan, đơn vị liên quan`, `phối hợp chặt chẽ với Sở Y tế`. */
 export const COOPERATION: string[] = ["phối hợp chặt chẽ với", "phối hợp với", "phối hợp cùng", "cùng với", "phối hợp"];

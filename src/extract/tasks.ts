@@ -4,7 +4,7 @@
  * `Yêu cầu X …`; `X chủ trì …`, `X có trách nhiệm …`), then refiners (a clause without its own
  * assignee continues the task before it; cooperating bodies; deadline; pointers to kính gửi).
  */
-import { ACTION_VERBS, COOPERATION, DEADLINE_MARKERS, NOT_TASK, RECIPIENT_POINTERS, TRIGGERS } from "../../grammars/tasks.js";
+import { ACTION_VERBS, COOPERATION, ENACTING, DEADLINE_MARKERS, NOT_TASK, RECIPIENT_POINTERS, TRIGGERS } from "../../grammars/tasks.js";
 import { TITLES } from "../../grammars/people.js";
 import { foldTone, matchKey } from "../normalize/tone.js";
 import type { Agency, DateMention, Span, Task } from "../record/schema.js";
@@ -185,6 +185,7 @@ function subjectRule(doc: Doc, c: Clause): ClauseRead | null {
   if (!assignee.length) return null;
   // `Ban Chỉ đạo … có trách nhiệm:` heads the lines below it
   const rest = doc.t.slice(verb, c.end).replace(/[\s:;.,]+$/u, "");
+  if (new RegExp(`^${ENACTING}[^,;]{0,60}$`, "u").test(rest)) return null;
   return { assignee, actionStart: /^(?:có|chịu) trách nhiệm$/u.test(rest) ? null : verb };
 }
 
