@@ -264,7 +264,8 @@ export function createPdfLoader(deps: PdfLoaderDeps = {}): Loader {
           warnings.push({ code: "page-without-text", message: `pages ${empty.map((p) => p.page).join(", ")} have little or no text (blank, or scanned) and were not OCRed` });
         }
 
-        const pageRows: PageRows[] = pages.map((p) => ({ page: p.page, width: p.width, height: p.height, rows: groupRows(p.items, p.page) }));
+        const ocrPages = new Set(ocr ? empty.map((p) => p.page) : []);
+        const pageRows: PageRows[] = pages.map((p) => ({ page: p.page, width: p.width, height: p.height, rows: groupRows(p.items, p.page), ocr: ocrPages.has(p.page) }));
         const laid = layoutPages(pageRows);
         if (laid.stamps.length) warnings.push({ code: "signature-stamp", message: `digital-signature stamp left out: ${[...new Set(laid.stamps)].slice(0, 4).join(" | ")}` });
         // `c ñ a T h ñ t­í n g`: a title set with wide letter spacing, where pdf.js gives a space

@@ -11,6 +11,8 @@ export interface PageRows {
   width: number;
   height: number;
   rows: Row[];
+  /** the rows come from OCR: one text size for the page, so footnotes (smaller type) cannot be told */
+  ocr?: boolean;
 }
 
 export interface LayoutResult {
@@ -228,6 +230,7 @@ function footerZone(pages: PageRows[], after: { page: number; row: number }): Zo
  */
 function footnoteRows(p: PageRows, size: number, skip: Set<Row>): Set<Row> {
   const out = new Set<Row>();
+  if (p.ocr) return out;
   const rows = p.rows.filter((r) => !skip.has(r));
   let k = rows.length;
   while (k > 0) {
