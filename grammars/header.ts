@@ -51,7 +51,7 @@ export const ARCHIVE_COPY = "^[-–+]?\\s*lưu(?![\\p{L}\\p{M}])";
  * Thẩm quyền ký, as written → as the record has it. "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
  * "TL. BỘ TRƯỞNG", "TUQ. CHỦ TỊCH", "Q. GIÁM ĐỐC"; the Party's "T/M BAN THƯỜNG VỤ"; old "t.m.".
  */
-export const AUTHORITY_LINE = "^(tuq|t\\s*/\\s*m|t\\s*\\.\\s*m|tm|kt|k\\s*/\\s*t|tl|t\\s*/\\s*l|q)\\s*[.:]?\\s+(?=\\S)";
+export const AUTHORITY_LINE = "^(tuq|t\\s*/\\s*m|t\\s*\\.\\s*m|tm|kt|k\\s*/\\s*t|tl|t\\s*/\\s*l|q)(?:\\s*[.:/]\\s*|\\s+)(?=\\p{L})";
 export const AUTHORITY_SPELLINGS: Record<string, "TM." | "KT." | "TL." | "TUQ." | "Q."> = {
   tm: "TM.",
   "t/m": "TM.",

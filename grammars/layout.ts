@@ -24,7 +24,10 @@ export const BREAK_BEFORE: string[] = [
 ];
 
 /** Rules that stand for a horizontal line under a header: `-------`, `───`, `*****`, `-*-`. */
-export const RULE_LINE = "^[\\s\\-–—_=*─━═~.·•]{3,}$|^-\\*-$|^\\*+$";
+export const RULE_LINE = "^[\\s\\-–—_=*─━═~.·•]{3,}$|^-\\*-$|^\\*+$|^[-–]\\s*[0oO°]+\\s*[-–]$";
+
+/** A rule that runs into other text on its line ("-------------- H.L300"): the rule part goes. */
+export const LEADING_RULE = "^\\s*[-─━═_=*]{5,}\\s*";
 
 /** A page number alone on a line: `2`, `- 2 -`, `Trang 2`, `2/5`. */
 export const PAGE_NUMBER_LINE = "^\\s*(?:[-–]\\s*\\d{1,3}\\s*[-–]|(?:Trang|trang)\\s+\\d{1,3}(?:\\s*/\\s*\\d{1,3})?|\\d{1,3}(?:\\s*/\\s*\\d{1,3})?)\\s*$";
@@ -37,7 +40,7 @@ export const PARAGRAPH_START: string[] = [
   // "I. MỤC TIÊU", "IV- Tổ chức"
   "[IVXLC]{1,6}\\s*[.)/-]\\s",
   // "1. Giao Sở Y tế", "1.2.3. Phát triển", "2) …", "1- Các dự án"
-  "\\d{1,3}(?:\\.\\d{1,3}){0,3}\\s*[.)/-](?!\\d)\\s*",
+  "\\d{1,3}(?:\\.\\d{1,3}){0,3}\\s*(?:[.)](?!\\d)|[/-]\\s)",
   // "a) Rà soát", "đ) …"
   "[a-zđ]\\s*[).]\\s",
   // "- Như trên;", "+ …", "• …"

@@ -19,8 +19,8 @@ export const OUTLINE_LABELS: OutlineLabel[] = [
   { kind: "article", pattern: "^((?:Điều|ĐIỀU)\\s+\\d+[a-zđ]?\\s*[.:]?)\\s*" },
   // "I. MỤC TIÊU", "II- Nhiệm vụ", "IV/ …"
   { kind: "roman", pattern: "^([IVXLC]{1,6}\\s*[.)/-])\\s+" },
-  // "1. Giao Sở Y tế", "1.2.", "1.2.3 Phát triển", "2) …", "1- Các dự án", "1/ …"
-  { kind: "numbered", pattern: "^(\\d{1,3}(?:\\.\\d{1,3}){1,3}\\.?|\\d{1,3}\\s*[.)/-](?!\\d))\\s*" },
+  // "1. Giao Sở Y tế", "1.2.", "1.2.3 Phát triển", "2) …", "1- Các dự án", "1/ …"; not "72-NQ/TW …" wrapped to a line start
+  { kind: "numbered", pattern: "^(\\d{1,3}(?:\\.\\d{1,3}){1,3}\\.?|\\d{1,3}\\s*(?:[.)](?!\\d)|[/-](?=\\s)))\\s*" },
   // "a) Rà soát", "đ) …", "b. …"
   { kind: "lettered", pattern: "^([a-zđ]\\s*[).])\\s+" },
   // "- Chủ trì …", "– …", "• …"

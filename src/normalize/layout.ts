@@ -1,4 +1,4 @@
-import { CONTINUATION_WORDS, DATE_LINE_END, PAGE_NUMBER_LINE, PARAGRAPH_END, PARAGRAPH_START, RULE_LINE } from "../../grammars/layout.js";
+import { CONTINUATION_WORDS, DATE_LINE_END, LEADING_RULE, PAGE_NUMBER_LINE, PARAGRAPH_END, PARAGRAPH_START, RULE_LINE } from "../../grammars/layout.js";
 import type { SourceLine } from "../load/types.js";
 import type { Warning } from "../record/schema.js";
 import { MappedText } from "./mapped.js";
@@ -11,6 +11,7 @@ export interface WorkLine {
 }
 
 const rule = new RegExp(RULE_LINE, "u");
+const leadingRule = new RegExp(LEADING_RULE, "u");
 const pageNumber = new RegExp(PAGE_NUMBER_LINE, "u");
 const paragraphStart = new RegExp(`^(?:${PARAGRAPH_START.map((p) => `(?:${p})`).join("|")})`, "u");
 const paragraphEnd = new RegExp(PARAGRAPH_END, "u");
@@ -80,6 +81,7 @@ export function splitColumns(lines: WorkLine[]): WorkLine[] {
 /** Leading and trailing white space cut, inner runs of spaces and tabs made one space. */
 export function tidySpaces(line: WorkLine): WorkLine {
   let t = line.t.replace(/[ \t]{2,}|\t/g, " ");
+  if (leadingRule.test(t.text) && !rule.test(t.text)) t = t.replace(new RegExp(leadingRule.source, "gu"), "");
   const lead = /^\s*/.exec(t.text)![0].length;
   const trail = lead === t.length ? 0 : /\s*$/.exec(t.text)![0].length;
   if (lead || trail) t = t.slice(lead, t.length - trail);

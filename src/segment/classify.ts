@@ -41,7 +41,10 @@ export const isUpperLine = (s: string) => {
 
 /** A personal name on a line of its own: "Lâm Hải Giang", "Vi Thiện Việt". */
 export const isNameLine = (s: string) =>
-  /^(?:(?:Đồng chí|Ông|Bà|TS\.|ThS\.|PGS\.|GS\.)\s+)?\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}$/u.test(s.trim());
+  /^(?:(?:Đồng chí|Ông|Bà|TS\.|ThS\.|PGS\.|GS\.)\s+)?\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}$/u.test(stripSignedNote(s));
+
+/** "Nguyễn Tấn Dũng đã ký", "Võ Thanh Tòng (Đã ký)" → the name. */
+export const stripSignedNote = (s: string) => s.trim().replace(/\s*[(\[]?\s*(?:đã ký|Đã ký|ĐÃ KÝ|signed)\s*[)\]]?$/u, "");
 
 /** The document type whose name opens an upper-case title line (`QUYẾT ĐỊNH`, `THÔNG BÁO KẾT LUẬN …`). */
 export function titleType(text: string): (typeof DOCUMENT_TYPES)[number] | null {

@@ -2,7 +2,7 @@ import { AUTHORITY_SPELLINGS, DEPUTY_TITLE_START, POSITION_TITLES } from "../../
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../normalize/tone.js";
 import type { Span, Warning } from "../record/schema.js";
-import { isNameLine, isPositionTitle, isUpperLine, patterns, type LineClass } from "./classify.js";
+import { isPositionTitle, isUpperLine, patterns, stripSignedNote, type LineClass } from "./classify.js";
 import type { SectionTree, SignatureNode, TextNode } from "./tree.js";
 
 type Footer = Pick<SectionTree, "signatures" | "distribution" | "footnotes" | "appendices"> & { start: number };
@@ -91,7 +91,7 @@ export function readSignatures(lines: NormalizedLine[], classes: LineClass[]): S
       return;
     } else if (c === "name" && !(b && !b.title && isPositionTitle(l.text))) {
       if (!b || b.name) b = open(l);
-      b.name = l.text.replace(/^(?:Đồng chí|Ông|Bà)\s+/u, "").trim();
+      b.name = stripSignedNote(l.text).replace(/^(?:Đồng chí|Ông|Bà)\s+/u, "").trim();
     } else if (c === "positionTitle" || c === "upper" || (isPositionTitle(l.text))) {
       if (!b || b.name) b = open(l);
       b.title = b.title ? `${b.title} ${l.text}` : l.text;
@@ -105,7 +105,7 @@ export function readSignatures(lines: NormalizedLine[], classes: LineClass[]): S
 
 /** One item of nơi nhận, without its `- ` and `;`. */
 export function distributionItem(text: string): string {
-  return text.replace(/^[-–+•*]\s*/, "").replace(/;\s*(\([^)]*\))\s*;?$/, " $1").replace(/[;,]+$/, "").replace(/\.(?<!\.\.)$/, "").trim();
+  return text.replace(/^(?:[-–+•*]\s*|\.\s+)/, "").replace(/;\s*(\([^)]*\))\s*;?$/, " $1").replace(/[;,]+$/, "").replace(/\.(?<!\.\.)$/, "").trim();
 }
 
 export function parseFooter(lines: NormalizedLine[], classes: LineClass[], start: number, warnings: Warning[]): Footer {
@@ -143,24 +143,28 @@ export function parseFooter(lines: NormalizedLine[], classes: LineClass[], start
         continue;
       }
       if (inDistribution) {
-        distribution.push(l);
+        if (distribution.length && /^\p{Ll}/u.test(l.text)) mergeIntoLast(distribution, l);
+        else distribution.push(l);
         if (c === "archiveCopy") inDistribution = false;
         continue;
       }
       end = i;
       break;
     } else if (inDistribution) {
-      const item = /^[-–+•*]\s*\S/.test(l.text) || c === "archiveCopy";
+      // nơi nhận and the signature may come line by line interleaved: items stay nơi nhận
+      const item = /^(?:[-–+•*]\s*|\.\s+)\S/.test(l.text) || c === "archiveCopy";
       if (item && c !== "authority") {
         distribution.push(l);
         if (c === "archiveCopy") inDistribution = false;
         continue;
       }
-      if (c === "text" && distribution.length && l.text.length < 80 && !signed && !/^\p{Lu}/u.test(l.text)) {
-        distribution.push(l);
+      if (c === "text" && distribution.length && l.text.length < 80 && !/^\p{Lu}/u.test(l.text)) {
+        // an item wrapped onto the next line ("- Các Bộ, cơ quan ngang Bộ," / "cơ quan thuộc Chính phủ,")
+        mergeIntoLast(distribution, l);
         continue;
       }
-      inDistribution = false;
+      const signatureLike = c === "authority" || c === "positionTitle" || c === "upper" || c === "signatureNote" || c === "name";
+      if (!signatureLike) inDistribution = false;
     }
     if (c === "authority" || c === "positionTitle" || c === "upper" || c === "signatureNote" || (c === "name" && !signed) || (isPositionTitle(l.text) && !signed)) {
       if (signed && (c === "upper" || c === "positionTitle") && !isPositionTitle(l.text)) {
@@ -192,6 +196,12 @@ export function parseFooter(lines: NormalizedLine[], classes: LineClass[], start
   }
   if (!f.signatures.length) warnings.push({ code: "no-signature", message: "no signature block (chức vụ, họ tên) was found" });
   return f;
+}
+
+/** An item of nơi nhận wrapped onto the next line joins the item it continues. */
+function mergeIntoLast(items: NormalizedLine[], l: NormalizedLine): void {
+  const last = items[items.length - 1];
+  items[items.length - 1] = { ...last, text: `${last.text} ${l.text}`, end: l.end };
 }
 
 const SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹";

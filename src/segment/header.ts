@@ -66,7 +66,7 @@ export function parseHeader(lines: NormalizedLine[], classes: LineClass[], warni
     const c = classes[i];
     const key = matchKey(line.text);
     // a stray mark ("*", "XV80") or a right-column line the header does not know does not end the header
-    const stray = line.text.length <= 4 || /^\([^()]{1,30}\)$/.test(line.text) || ((line.column === "right" || line.meta.block === "header-right") && c === "text" && !seenTitle);
+    const stray = line.text.length <= 4 || /^[\p{Lu}\d][\p{L}\d.\-/]{0,7}$/u.test(line.text) || /^\([^()]{1,30}\)$/.test(line.text) || ((line.column === "right" || line.meta.block === "header-right") && c === "text" && !seenTitle);
     if (stray && c !== "typeTitle" && c !== "number") continue;
     if (c === "nationalTitle") {
       h.nationalTitle ??= node(line.text, span(line));
@@ -180,7 +180,7 @@ function readTitleSubject(lines: NormalizedLine[], classes: LineClass[], from: n
     if (isUpperLine(l.text) && startsWithAny(key, enactingBodies)) break;
     if (c === "positionTitle") break;
     if (!isUpperLine(l.text)) {
-      if (startsWithAny(key, bodyOpeners) && parts.length) break;
+      if (startsWithAny(key, bodyOpeners) && parts.length && /^\p{Lu}/u.test(l.text)) break;
       if (l.text.length > 600 || /[:]$/.test(l.text)) break;
       if (parts.length && /[.;]$/.test(parts[parts.length - 1].text)) break;
     }

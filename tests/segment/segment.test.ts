@@ -122,3 +122,27 @@ describe("signature and nơi nhận", () => {
     expect(t.warnings.map((w) => w.code)).toContain("no-signature");
   });
 });
+
+describe("old layouts", () => {
+  const t = segmentText(readFixture("segment/nghi-dinh-interleaved-footer.txt"));
+
+  it("drops ornaments and a rule that runs into a filing code, and keeps reading the header", () => {
+    expect(t.issuer?.name).toBe("CHÍNH PHỦ");
+    expect(t.number).toMatchObject({ value: "31", symbol: "NĐ-CP", year: "2003" });
+    expect(t.date?.value).toBe("2003-06-04");
+  });
+
+  it("continues a trích yếu on a line that starts with a lower-case body opener", () => {
+    expect(t.subject?.text).toBe("Sửa đổi một số điều của Nghị định số 30/1998/NĐ-CP ngày 13 tháng 5 năm 1998 của Chính phủ");
+  });
+
+  it("reads KT/ with a slash, a name followed by 'đã ký', and nơi nhận interleaved and wrapped", () => {
+    expect(t.signatures[0]).toMatchObject({ authority: "KT.", onBehalfOf: "THỦ TƯỚNG", title: "PHÓ THỦ TƯỚNG", name: "Nguyễn Tấn Dũng" });
+    expect(t.distribution.map((d) => d.text)).toEqual([
+      "Ban Bí thư Trung ương Đảng",
+      "Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ",
+      "Công báo",
+      "Lưu : KTTH (5), VT",
+    ]);
+  });
+});
