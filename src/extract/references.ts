@@ -25,9 +25,9 @@ import { findDates } from "./dates.js";
  * completed from the fullest citation of the same document (date, issuer, subject), wherever it
  * stands (a footnote, a `Căn cứ` line).
  *
- * Numbers: `72-NQ/TW` → number `72`, symbol `NQ/TW`; `123/QĐ-UBND` → `123`, `QĐ-UBND`; a year
- * written inside the number stays with it: `45/2026/NĐ-CP` → number `45/2026`, symbol `NĐ-CP`
- * (the year is part of the số of a legal document, so `45/2026` names it, `45` does not);
+ * Numbers, as the header's `number`: `72-NQ/TW` → number `72`, symbol `NQ/TW`; `123/QĐ-UBND` →
+ * `123`, `QĐ-UBND`; a year written inside the number goes to `year`: `45/2026/NĐ-CP` → number `45`,
+ * year `2026`, symbol `NĐ-CP` (the three together name a legal document, so all three key it);
  * `1141-TC/QĐ/CĐKT` → `1141`, `TC/QĐ/CĐKT`; a blank number (`số    /QĐ-UBND`) → null.
  */
 
@@ -136,7 +136,7 @@ function parseSubject(text: string, key: string, pos: number): { subject: string
   return { subject, end: start + end };
 }
 
-function parseNumber(text: string, at: number): { number: string | null; symbol: string; end: number } | null {
+function parseNumber(text: string, at: number): { number: string | null; year: string | null; symbol: string; end: number } | null {
   const m = text.slice(at, at + 80).match(NUMSYM_RE);
   if (!m) return null;
   const g = m.groups!;
@@ -145,8 +145,7 @@ function parseNumber(text: string, at: number): { number: string | null; symbol:
   const letters = symbol.replace(/[^\p{L}]/gu, "");
   const caps = symbol.replace(/[^\p{Lu}]/gu, "");
   if (caps.length < Math.max(1, letters.length * 0.6)) return null;
-  const number = g.num ? (g.year ? `${g.num}/${g.year}` : g.num) : null;
-  return { number, symbol, end: at + m[0].length };
+  return { number: g.num ?? null, year: g.num ? (g.year ?? null) : null, symbol, end: at + m[0].length };
 }
 
 function tail(ref: Found, text: string, key: string, datesAt: Map<number, DateMention>): Found {
@@ -223,13 +222,13 @@ function findReferences(text: string, ctx: Pick<ExtractContext, "year">): Found[
     const numbered = parseNumber(text, pos + lead[0].length);
     let found: Found | null = null;
     if (numbered && (numbered.number !== null || hasWord)) {
-      found = { text: "", type, number: numbered.number, symbol: numbered.symbol, date: null, issuer: null, subject: null, span: [start, numbered.end], end: numbered.end };
+      found = { text: "", type, number: numbered.number, year: numbered.year, symbol: numbered.symbol, date: null, issuer: null, subject: null, span: [start, numbered.end], end: numbered.end };
     } else if (NAMED.has(typeKey) && /\p{Lu}/u.test(text[start])) {
       const named = parseNamed(text, key, pos);
       if (named) {
         const end = named.numbered?.end ?? named.end;
         found = {
-          text: "", type, number: named.numbered?.number ?? null, symbol: named.numbered?.symbol ?? null,
+          text: "", type, number: named.numbered?.number ?? null, year: named.numbered?.year ?? null, symbol: named.numbered?.symbol ?? null,
           date: null, issuer: null, subject: null, span: [start, end], end,
         };
         // a named law's name is its title: keep it as the subject
@@ -250,7 +249,7 @@ function findReferences(text: string, ctx: Pick<ExtractContext, "year">): Found[
       const next = parseNumber(text, prevEnd + j[0].length);
       if (!next || next.number === null) break;
       const item = tail(
-        { text: "", type, number: next.number, symbol: next.symbol, date: null, issuer: null, subject: null, span: [prevEnd + j[0].length, next.end], end: next.end },
+        { text: "", type, number: next.number, year: next.year, symbol: next.symbol, date: null, issuer: null, subject: null, span: [prevEnd + j[0].length, next.end], end: next.end },
         text, key, datesAt,
       );
       if (!item.issuer) item.issuer = ref.issuer;
@@ -263,7 +262,7 @@ function findReferences(text: string, ctx: Pick<ExtractContext, "year">): Found[
 
 const refKey = (r: Reference) =>
   r.symbol !== null || r.number !== null
-    ? `#${r.number ?? ""}|${matchKey(r.symbol ?? "").replace(/[\s.]/g, "")}`
+    ? `#${r.number ?? ""}/${r.year ?? ""}|${matchKey(r.symbol ?? "").replace(/[\s.]/g, "")}`
     : `@${matchKey(r.type ?? "")}|${matchKey(r.subject ?? "")}`;
 
 const richness = (r: Reference) => [r.date, r.issuer, r.subject].filter((x) => x !== null).length;
@@ -273,8 +272,7 @@ export function extractReferences(ctx: ExtractContext): Reference[] {
   const { tree } = ctx;
   const found = findReferences(tree.text, ctx);
   // the document's own number ("Ban hành kèm theo Quyết định số …" in its appendix) is not a citation
-  // (the header may keep the year in its value or not: `256/2004/QĐ-UB` → `256` or `256/2004`)
-  const ownKey = (n: string | null, sym: string) => `#${(n ?? "").replace(/\/\d{4}$/, "")}|${matchKey(sym).replace(/[\s.]/g, "")}`;
+  const ownKey = (n: string | null, sym: string) => `#${n ?? ""}|${matchKey(sym).replace(/[\s.]/g, "")}`;
   const own = tree.number?.symbol ? ownKey(tree.number.value, tree.number.symbol) : null;
   const refs = found.filter((r) => !own || r.symbol === null || ownKey(r.number, r.symbol) !== own);
   const best = new Map<string, Reference>();

@@ -107,6 +107,8 @@ export const Reference = z.object({
   text: z.string(),
   type: z.string().nullable(),
   number: z.string().nullable(),
+  /** the year inside a legal document's number: `45/2026/NĐ-CP` → 2026 */
+  year: z.string().nullable(),
   symbol: z.string().nullable(),
   date: z.string().nullable(),
   issuer: z.string().nullable(),
