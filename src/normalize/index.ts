@@ -38,7 +38,8 @@ const CHARACTER_STEPS: ((t: MappedText) => MappedText)[] = [cleanInvisible, comp
  */
 export function normalize(doc: LoadedDocument): NormalizedDocument {
   const warnings: Warning[] = [...doc.warnings];
-  const decoded = decodeLegacyLines(doc.lines);
+  // OCR writes Unicode: its misreadings must not be taken for a legacy encoding
+  const decoded = doc.ocr ? { lines: doc.lines, encoding: "unicode" as const, warnings: [] } : decodeLegacyLines(doc.lines);
   warnings.push(...decoded.warnings);
 
   let offset = 0;

@@ -82,3 +82,17 @@ describe("layout", () => {
     expect(doc.source.slice(doc.toSource(q), doc.toSource(q) + 2)).toBe("đi");
   });
 });
+
+describe("encoding step", () => {
+  it("leaves OCR output alone even where its misreadings look like a legacy encoding", async () => {
+    const { normalize } = await import("../../src/normalize/index.js");
+    const { loadedText } = await import("../helpers.js");
+    // TCVN3-looking bytes, as OCR noise can produce them
+    const text = "Céng hoµ x· héi chñ nghÜa ViÖt Nam";
+    const asText = normalize(loadedText(text));
+    expect(asText.encoding).toBe("tcvn3");
+    const asOcr = normalize({ ...loadedText(text), ocr: true });
+    expect(asOcr.encoding).toBe("unicode");
+    expect(asOcr.text).toBe(text);
+  });
+});
