@@ -23,6 +23,8 @@ export interface PoolOptions {
   maxMemoryMb: number;
   /** tasks handed to a worker ahead of time so it never waits for the main thread (default 2) */
   prefetch?: number;
+  /** handed to every worker as `workerData` */
+  workerData?: unknown;
   /** the worker script; default the compiled `worker.js` beside this module */
   workerUrl?: URL;
 }
@@ -104,6 +106,7 @@ export class WorkerPool {
   private spawn(): Slot {
     const { maxMemoryMb } = this.options;
     const worker = new Worker(this.workerUrl, {
+      workerData: this.options.workerData,
       resourceLimits: maxMemoryMb > 0 ? { maxOldGenerationSizeMb: maxMemoryMb } : undefined,
       stdout: false,
       stderr: false,

@@ -7,10 +7,10 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { VanbanError } from "../errors.js";
 import { detectFormat } from "../load/index.js";
-import { parseBytes } from "../pipeline.js";
+import { parseBytes, parseText } from "../pipeline.js";
 import { errorRecord, type TaskMessage, type TaskResult } from "./protocol.js";
 
 /**
@@ -18,6 +18,13 @@ import { errorRecord, type TaskMessage, type TaskResult } from "./protocol.js";
  * worker block forever (`VANBAN_TEST_HANG`) or allocate until it hits its memory cap
  * (`VANBAN_TEST_EAT_MEMORY`), so the tests can prove that a stuck file cannot stop a batch.
  */
+/** Options the pool hands to every worker. */
+export interface WorkerOptions {
+  /** refuse files larger than this (0: no limit) */
+  maxBytes?: number;
+}
+const options: WorkerOptions = (workerData as WorkerOptions | undefined) ?? {};
+
 const hangOn = new Set((process.env.VANBAN_TEST_HANG ?? "").split(",").filter(Boolean));
 const eatOn = new Set((process.env.VANBAN_TEST_EAT_MEMORY ?? "").split(",").filter(Boolean));
 
@@ -41,7 +48,7 @@ async function convert(path: string): Promise<TaskResult> {
   try {
     bytes = await readFile(path);
     if (hangOn.size || eatOn.size) testHooks(path);
-    const record = await parseBytes(bytes, { path });
+    const record = await parseBytes(bytes, { path, maxBytes: options.maxBytes || undefined });
     const { source } = record;
     return {
       line: JSON.stringify(record),
@@ -78,14 +85,28 @@ async function convert(path: string): Promise<TaskResult> {
 
 if (!parentPort) throw new Error("vanban: bulk/worker.js runs only as a worker thread");
 const port = parentPort;
+/** One file at a time, in the order sent: the pool times the head of its queue for this worker. */
+let queue: Promise<void> = Promise.resolve();
 port.on("message", (task: TaskMessage) => {
-  convert(task.path).then(
-    (result) => port.postMessage({ id: task.id, result }),
-    (err: unknown) => {
-      // convert() catches everything; this is a last resort that still answers the task
-      const rec = errorRecord(task.path, "internal-error", String(err));
-      port.postMessage({ id: task.id, result: { line: JSON.stringify(rec), ok: false, path: task.path, sha256: null, format: null, code: "internal-error", message: String(err) } });
-    },
+  queue = queue.then(() =>
+    convert(task.path).then(
+      (result) => port.postMessage({ id: task.id, result }),
+      (err: unknown) => {
+        // convert() catches everything; this is a last resort that still answers the task
+        const rec = errorRecord(task.path, "internal-error", String(err));
+        port.postMessage({ id: task.id, result: { line: JSON.stringify(rec), ok: false, path: task.path, sha256: null, format: null, code: "internal-error", message: String(err) } });
+      },
+    ),
   );
 });
+
+/**
+ * Warm-up before saying ready: the first document a fresh worker parses pays for compiling the
+ * grammars (seconds on a busy machine), which must not count against the first file's time limit.
+ */
+try {
+  parseText("ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH\nSố: 1/UBND-VX\nBình Định, ngày 20 tháng 5 năm 2025\nV/v khởi động\nKính gửi: Sở Y tế\nGiao Sở Y tế chủ trì thực hiện trước ngày 30/5/2025.\nCHỦ TỊCH\nNguyễn Văn A\n");
+} catch {
+  // a broken pipeline shows up on the real files, with their names
+}
 port.postMessage({ ready: true });
