@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
 import { readdir, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { isAbsolute, join } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { InputError } from "../errors.js";
 
@@ -46,7 +46,8 @@ export async function expandInputs(args: string[]): Promise<string[]> {
       await walk(arg, inFolder);
       found.push(...inFolder);
     } else if (!st && isDynamicPattern(arg)) {
-      const matches = await glob(arg, { onlyFiles: true, dot: false, expandDirectories: false });
+      // an absolute pattern gives absolute paths, a relative one paths relative to the current folder
+      const matches = await glob(arg, { onlyFiles: true, dot: false, expandDirectories: false, absolute: isAbsolute(arg) });
       if (!matches.length) throw new InputError("no-match", `the pattern ${arg} matches no file`, arg);
       found.push(...matches.filter(isDocument));
     } else {
