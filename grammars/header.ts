@@ -124,3 +124,9 @@ export const APPENDIX_START = "^(?:phụ lục|danh mục|biểu mẫu|mẫu s�
 
 /** A footnote line: "¹ Nghị quyết số …", "[1] …", "(1) …" at the foot. */
 export const FOOTNOTE_LINE = "^(?:([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|\\[(\\d{1,3})\\])\\s*(.+)$";
+
+/**
+ * A law or resolution of the National Assembly has no date line in its header: its date is the
+ * day it was passed, said in its closing line. "Luật này đã được Quốc hội … thông qua ngày 20 tháng 11 năm 2019."
+ */
+export const ADOPTION_DATE = "^(?:luật|bộ luật|nghị quyết|pháp lệnh|hiến pháp)\\s+này\\s+(?:đã\\s+)?được\\s.{0,200}?thông qua\\s+(ngày\\s*(\\d{1,2})\\s*tháng\\s*(\\d{1,2})\\s*năm\\s*(\\d{4}))";

@@ -44,7 +44,8 @@ export const isNameLine = (s: string) =>
   /^(?:(?:Đồng chí|Ông|Bà|TS\.|ThS\.|PGS\.|GS\.)\s+)?\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}$/u.test(stripSignedNote(s));
 
 /** "Nguyễn Tấn Dũng đã ký", "Võ Thanh Tòng (Đã ký)" → the name. */
-export const stripSignedNote = (s: string) => s.trim().replace(/\s*[(\[]?\s*(?:đã ký|Đã ký|ĐÃ KÝ|signed)\s*[)\]]?$/u, "");
+export const stripSignedNote = (s: string) =>
+  s.trim().replace(/\s*[(\[]?\s*(?:đã ký|Đã ký|ĐÃ KÝ|signed)\s*[)\]]?$/u, "").replace(/^[(\[]?\s*(?:Đã ký|đã ký|ĐÃ KÝ)\s*[)\]:]?\s*/u, "");
 
 /** The document type whose name opens an upper-case title line (`QUYẾT ĐỊNH`, `THÔNG BÁO KẾT LUẬN …`). */
 export function titleType(text: string): (typeof DOCUMENT_TYPES)[number] | null {
@@ -77,6 +78,8 @@ export function classify(line: NormalizedLine): LineClass {
   if (patterns.letterSubject.test(k)) return "letterSubject";
   if (patterns.recipients.test(k)) return "recipients";
   if (patterns.distribution.test(k)) return "distribution";
+  // "Đã ký: Nguyễn Thị Kim Ngân" is the name, with its note in front
+  if (/^[(\[]?\s*đã ký\s*[)\]:]?\s*\p{Lu}/iu.test(s) && isNameLine(s)) return "name";
   if (patterns.signatureNote.test(k)) return "signatureNote";
   if (patterns.authority.test(k)) {
     const rest = s.replace(patterns.authority, "");

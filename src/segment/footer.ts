@@ -27,6 +27,10 @@ export function findFooterStart(lines: NormalizedLine[], classes: LineClass[], f
     // an unsigned draft: the title stands just above nơi nhận
     if (c === "positionTitle" && classes.slice(i + 1, i + 4).includes("distribution")) return i;
   }
+  // a signer's name alone at the very end, with nothing but "(Đã ký)" after it
+  for (let i = lines.length - 1; i >= Math.max(from, lines.length - 3); i--) {
+    if (classes[i] === "name" && classes.slice(i + 1).every((c) => c === "signatureNote" || c === "footnote")) return i;
+  }
   return lines.length;
 }
 

@@ -7,6 +7,7 @@ import { labelOf, parseOutline } from "./outline.js";
 import type { SectionTree, TextNode } from "./tree.js";
 import { isUpperLine, patterns } from "./classify.js";
 import { matchKey } from "../normalize/tone.js";
+import { ADOPTION_DATE } from "../../grammars/header.js";
 
 export type { SectionTree, OutlineNode, TextNode, SignatureNode } from "./tree.js";
 
@@ -36,6 +37,8 @@ export function segment(doc: NormalizedDocument): SectionTree {
   }
 
   const footerStart = findFooterStart(lines, classes, bodyStart);
+  const date = header.date ?? adoptionDate(lines, footerStart);
+  if (date && !header.date) warnings.splice(warnings.findIndex((w) => w.code === "no-date"), 1);
   const footer = parseFooter(lines, classes, footerStart, warnings);
 
   // footnotes stand at page feet anywhere in the body too
@@ -59,7 +62,7 @@ export function segment(doc: NormalizedDocument): SectionTree {
     nationalTitle: header.nationalTitle,
     number: header.number,
     place: header.place,
-    date: header.date,
+    date,
     type: header.type,
     subject: header.subject,
     urgency: header.urgency,
@@ -73,6 +76,23 @@ export function segment(doc: NormalizedDocument): SectionTree {
     appendices: footer.appendices,
     warnings,
   };
+}
+
+const adoption = new RegExp(ADOPTION_DATE, "u");
+
+/** A law's date: the day its closing line says it was passed (a law has no date line in its header). */
+function adoptionDate(lines: NormalizedLine[], footerStart: number): SectionTree["date"] {
+  for (let i = Math.min(footerStart, lines.length) - 1; i >= Math.max(0, footerStart - 8); i--) {
+    const m = adoption.exec(matchKey(lines[i].text));
+    if (!m) continue;
+    const start = lines[i].start + m.index + m[0].length - m[1].length;
+    return {
+      raw: lines[i].text.slice(start - lines[i].start, start - lines[i].start + m[1].length),
+      value: `${m[4]}-${m[3].padStart(2, "0")}-${m[2].padStart(2, "0")}`,
+      span: [start, start + m[1].length],
+    };
+  }
+  return null;
 }
 
 /** The enacting line ("QUYẾT ĐỊNH:") when it comes before the first article or numbered item. */

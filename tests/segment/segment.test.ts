@@ -146,3 +146,33 @@ describe("old layouts", () => {
     ]);
   });
 });
+
+describe("laws", () => {
+  const law = [
+    "QUỐC HỘI",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Luật số: 30/2023/QH15",
+    "LUẬT",
+    "LỰC LƯỢNG THAM GIA BẢO VỆ AN NINH, TRẬT TỰ Ở CƠ SỞ",
+    "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;",
+    "Quốc hội ban hành Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở.",
+    "Điều 1. Phạm vi điều chỉnh",
+    "Luật này quy định về lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở.",
+    "Luật này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, kỳ họp thứ 6 thông qua ngày 28 tháng 11 năm 2023.",
+  ];
+
+  it("takes a law's date from the day it was passed, and its number from `Luật số:`", () => {
+    const t = segmentText([...law, "CHỦ TỊCH QUỐC HỘI", "Đã ký: Vương Đình Huệ"].join("\n"));
+    expect(t.number).toMatchObject({ value: "30", symbol: "QH15", year: "2023" });
+    expect(t.date).toMatchObject({ raw: "ngày 28 tháng 11 năm 2023", value: "2023-11-28" });
+    expect(t.text.slice(t.date!.span[0], t.date!.span[1])).toBe("ngày 28 tháng 11 năm 2023");
+    expect(t.type?.code).toBe("L");
+    expect(t.signatures[0]).toMatchObject({ title: "CHỦ TỊCH QUỐC HỘI", name: "Vương Đình Huệ" });
+  });
+
+  it("reads a signer's name standing alone at the end", () => {
+    const t = segmentText([...law, "Nông Đức Mạnh", "(Đã ký)"].join("\n"));
+    expect(t.signatures[0]).toMatchObject({ name: "Nông Đức Mạnh" });
+  });
+});
