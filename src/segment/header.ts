@@ -175,7 +175,8 @@ function readTitleSubject(lines: NormalizedLine[], classes: LineClass[], from: n
       parts.push({ ...l, text: l.text.slice(m[0].length), start: l.start + m[0].length });
       continue;
     }
-    if (c !== "upper" && c !== "text" && c !== "name" && c !== "positionTitle") break;
+    // "THÔNG BÁO" / "KẾT LUẬN CỦA BAN THƯỜNG VỤ …": a second type name under the title is its trích yếu
+    if (c !== "upper" && c !== "text" && c !== "name" && c !== "positionTitle" && c !== "typeTitle") break;
     if (labelOf(l.text) && !/^[-–]\s*\p{Ll}/u.test(l.text)) break;
     if (isUpperLine(l.text) && startsWithAny(key, enactingBodies)) break;
     if (c === "positionTitle") break;

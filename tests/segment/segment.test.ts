@@ -176,3 +176,30 @@ describe("laws", () => {
     expect(t.signatures[0]).toMatchObject({ name: "Nông Đức Mạnh" });
   });
 });
+
+describe("more header forms", () => {
+  it.each([
+    [
+      "segment/thong-bao-ket-luan-tinh-uy.txt",
+      {
+        issuer: "TỈNH ỦY LÂM ĐỒNG", national: "ĐẢNG CỘNG SẢN VIỆT NAM", value: "215", symbol: "TB/TU", date: "2025-06-05", type: "TB",
+        subject: "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY về tình hình kinh tế - xã hội 5 tháng đầu năm 2025",
+      },
+    ],
+    [
+      "segment/giay-moi-phong-gd.txt",
+      {
+        issuer: "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", national: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", value: "245", symbol: "GM-PGDĐT", date: "2026-03-12", type: "GM",
+        subject: "Dự Hội nghị triển khai công tác tuyển sinh năm học 2026 - 2027",
+      },
+    ],
+  ])("%s", (file, e) => {
+    const t = segmentText(readFixture(file));
+    expect(t.issuer?.name).toBe(e.issuer);
+    expect(t.nationalTitle?.text).toBe(e.national);
+    expect(t.number).toMatchObject({ value: e.value, symbol: e.symbol });
+    expect(t.date?.value).toBe(e.date);
+    expect(t.type?.code).toBe(e.type);
+    expect(t.subject?.text).toBe(e.subject);
+  });
+});
