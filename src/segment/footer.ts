@@ -2,7 +2,7 @@ import { AUTHORITY_SPELLINGS, DEPUTY_TITLE_START, POSITION_TITLES } from "../../
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../normalize/tone.js";
 import type { Span, Warning } from "../record/schema.js";
-import { isPositionTitle, isUpperLine, patterns, stripSignedNote, type LineClass } from "./classify.js";
+import { classify, isPositionTitle, isUpperLine, patterns, stripSignedNote, type LineClass } from "./classify.js";
 import type { SectionTree, SignatureNode, TextNode } from "./tree.js";
 
 type Footer = Pick<SectionTree, "signatures" | "distribution" | "footnotes" | "appendices"> & { start: number };
@@ -136,8 +136,23 @@ export function parseFooter(lines: NormalizedLine[], classes: LineClass[], start
     if (c === "distribution") {
       inDistribution = true;
       const rest = l.text.replace(/^[^:]*:?\s*/, "").trim();
-      if (rest && /:/.test(l.text)) distribution.push({ ...l, text: rest, start: l.end - rest.length });
+      const restLine = { ...l, text: rest, start: l.end - rest.length };
+      // "Nơi nhận: KT. CHỦ TỊCH": text extraction put the signature's first line beside it
+      const restClass = rest ? classify(restLine) : "text";
+      if (rest && (restClass === "authority" || restClass === "positionTitle")) signature.push({ line: restLine, c: restClass });
+      else if (rest && /:/.test(l.text)) distribution.push(restLine);
       continue;
+    }
+    if (inDistribution) {
+      // "- Như trên; PHÓ CHỦ TỊCH": a signature line run onto an item of nơi nhận
+      const m = /^([-–+•].*?[;,.])\s+(\p{Lu}[\p{Lu}\s.,]+)$/u.exec(l.text);
+      if (m && (isPositionTitle(m[2]) || patterns.authority.test(matchKey(m[2])))) {
+        const cut = l.start + m[1].length;
+        distribution.push({ ...l, text: m[1], end: cut });
+        const sig = { ...l, text: m[2], start: l.end - m[2].length };
+        signature.push({ line: sig, c: classify(sig) });
+        continue;
+      }
     }
     if (columns) {
       // nơi nhận on the left, the signature on the right, their lines interleaved

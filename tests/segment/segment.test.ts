@@ -203,3 +203,19 @@ describe("more header forms", () => {
     expect(t.subject?.text).toBe(e.subject);
   });
 });
+
+describe("lines that text extraction shares or splits", () => {
+  const t = segmentText(readFixture("segment/cong-van-shared-lines.txt"));
+
+  it("joins a V/v split around the date line", () => {
+    expect(t.subject?.text).toBe("rà soát, báo cáo tình hình giải ngân vốn đầu tư công");
+    expect(t.date?.value).toBe("2026-04-08");
+    expect(t.recipients.map((r) => r.text)).toEqual(["Sở Tài chính"]);
+  });
+
+  it("takes the signature's lines off the nơi nhận lines they share", () => {
+    expect(t.signatures).toHaveLength(1);
+    expect(t.signatures[0]).toMatchObject({ authority: "KT.", onBehalfOf: "CHÁNH VĂN PHÒNG", title: "PHÓ CHÁNH VĂN PHÒNG", name: "Hoàng Văn Bình" });
+    expect(t.distribution.map((d) => d.text)).toEqual(["Như trên", "Lãnh đạo VP", "Lưu: VT, KT"]);
+  });
+});
