@@ -58,6 +58,12 @@ export function titleType(text: string): (typeof DOCUMENT_TYPES)[number] | null 
     if (key === name) return t;
     if (key.startsWith(name + " ") && (upper || folded.startsWith(foldTone(t.name.toUpperCase()) + " "))) return t;
   }
+  // a title alone on its line, marks misread by OCR ("QUYÉT ĐỊNH")
+  if (upper) {
+    const loose = looseKey(text);
+    const hit = looseTypes.find((x) => x.key === loose);
+    if (hit) return hit.t;
+  }
   return null;
 }
 
@@ -65,9 +71,25 @@ export function isPositionTitle(text: string): boolean {
   return positionTitles.has(matchKey(text).replace(/\s+/g, " ").replace(/[.,;:]$/, "").trim());
 }
 
+/**
+ * Letters only, without marks and spaces: "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -" and OCR's
+ * "QUYÉT ĐỊNH" still meet their pattern. Used only for fixed upper-case lines.
+ */
+export const looseKey = (s: string) =>
+  s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/[^a-z]/g, "");
+
+const LOOSE_NATIONAL = new Set(["conghoaxahoichunghiavietnam", "dangcongsanvietnam", "vietnamdanchuconghoa"]);
+const LOOSE_MOTTO = "doclaptudohanhphuc";
+const looseTypes = typeNames.map((t) => ({ t, key: looseKey(t.name) }));
+
 export function classify(line: NormalizedLine): LineClass {
   const s = line.text;
   const k = matchKey(s);
+  if (isUpperLine(s) || /^độc lập/u.test(k)) {
+    const loose = looseKey(s);
+    if (LOOSE_NATIONAL.has(loose)) return "nationalTitle";
+    if (loose === LOOSE_MOTTO) return "motto";
+  }
   if (line.meta.block === "footnote" || patterns.footnote.test(s)) return "footnote";
   if (patterns.nationalTitle.test(k)) return "nationalTitle";
   if (patterns.motto.test(k)) return "motto";

@@ -43,7 +43,7 @@ function isoDate(day?: string, month?: string, year?: string): string | null {
   if (!month) return y;
   const mm = month.padStart(2, "0");
   if (Number(mm) < 1 || Number(mm) > 12) return y;
-  if (!day) return `${y}-${mm}`;
+  if (!day || Number(day) < 1 || Number(day) > 31) return `${y}-${mm}`;
   return `${y}-${mm}-${day.padStart(2, "0")}`;
 }
 
@@ -81,10 +81,11 @@ export function parseHeader(lines: NormalizedLine[], classes: LineClass[], warni
       const g = m!.groups!;
       const placeText = g.place ? line.text.slice(0, g.place.length).trim() : null;
       if (placeText) h.place = node(placeText, [line.start, line.start + g.place.length]);
-      const rawStart = placeText ? line.text.indexOf(",") + 1 : 0;
+      const rawStart = placeText ? Math.max(line.text.indexOf(",") + 1, g.place.length) : 0;
       h.date = {
         raw: line.text.slice(rawStart).trim().replace(/\s+/g, " ").replace(/\.$/, ""),
-        value: isoDate(g.day, g.month ?? g.month2, g.year ?? g.year2),
+        // a digit with a misread mark beside it ("1?") is not a day that can be trusted
+        value: isoDate(g.dayJunk || g.monthJunk ? undefined : g.day, g.monthJunk ? undefined : (g.month ?? g.month2), g.year ?? g.year2),
         span: [line.start + rawStart, line.end],
       };
     } else if (c === "urgency") {

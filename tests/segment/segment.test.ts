@@ -219,3 +219,33 @@ describe("lines that text extraction shares or splits", () => {
     expect(t.distribution.map((d) => d.text)).toEqual(["Như trên", "Lãnh đạo VP", "Lưu: VT, KT"]);
   });
 });
+
+describe("OCR text", () => {
+  const t = segmentText(
+    [
+      "THỦ TƯỚNG CHÍNHPHỦ",
+      "Số: 1009/QĐ-TTg",
+      "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -",
+      "Độc lập — Tự do -Hạnh phúc",
+      "Hà Nội ngày 1? tháng 9 năm 2024",
+      "QUYÉT ĐỊNH",
+      "Phê duyệt nhiệm vụ điều chỉnh quy hoạch chung",
+      "THỦ TƯỚNG CHÍNH PHỦ",
+      "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;",
+      "QUYẾT ĐỊNH:",
+      "Điều 1. Phê duyệt nhiệm vụ.",
+    ].join("\n"),
+  );
+
+  it("knows the national title, the motto and a title whose marks OCR misread", () => {
+    expect(t.nationalTitle).not.toBeNull();
+    expect(t.type?.code).toBe("QĐ");
+    expect(t.subject?.text).toBe("Phê duyệt nhiệm vụ điều chỉnh quy hoạch chung");
+  });
+
+  it("reads a date line that lost its comma and has marks in its blanks", () => {
+    expect(t.place?.text).toBe("Hà Nội");
+    expect(t.date?.value).toBe("2024-09");
+    expect(t.number).toMatchObject({ value: "1009", symbol: "QĐ-TTg" });
+  });
+});
