@@ -139,7 +139,9 @@ function isIssuerCandidate(line: NormalizedLine, c: LineClass): boolean {
   if (line.column === "right" || line.meta.block === "header-right") return false;
   if (line.text.length > 90) return false;
   if (c === "upper") return true;
-  // a header column that lost its capitals ("ủy Ban Nhân Dân"): only where the layout says left column
+  // a header column that lost its capitals ("ủy Ban Nhân Dân"): only where the layout says left
+  // column, and only words (OCR noise such as "2n ke. ke" is not a name)
+  if (!/^[\p{L}\p{M}]{2,}(?:[\s-]+[\p{L}\p{M}]{2,})+$/u.test(line.text)) return false;
   return line.column === "left" || line.meta.block === "header-left";
 }
 
