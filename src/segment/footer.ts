@@ -203,11 +203,7 @@ export function parseFooter(lines: NormalizedLine[], classes: LineClass[], start
   f.distribution = distribution.map((l): TextNode => ({ text: distributionItem(l.text), span: span(l) })).filter((d) => d.text);
   f.signatures = readSignatures(signature.map((s) => s.line), signature.map((s) => s.c));
   // footnotes and what follows the signature (phụ lục, a regulation issued with a decision)
-  for (const i of footnotes) {
-    const m = patterns.footnote.exec(lines[i].text);
-    if (m) f.footnotes.push({ mark: supToDigits(m[1] ?? m[2]), text: m[3].trim(), span: span(lines[i]) });
-    else f.footnotes.push({ mark: "", text: lines[i].text, span: span(lines[i]) });
-  }
+  for (const i of footnotes) f.footnotes.push(readFootnote(lines[i]));
   const rest = lines.slice(end).filter((_, k) => classes[end + k] !== "footnote");
   if (rest.length) {
     const title = rest.find((l) => isUpperLine(l.text)) ?? rest[0];
@@ -221,6 +217,12 @@ export function parseFooter(lines: NormalizedLine[], classes: LineClass[], start
 function mergeIntoLast(items: NormalizedLine[], l: NormalizedLine): void {
   const last = items[items.length - 1];
   items[items.length - 1] = { ...last, text: `${last.text} ${l.text}`, end: l.end };
+}
+
+/** `¹ Nghị quyết số 72-NQ/TW …` → mark 1 and its text; a line the loader marked as a footnote may have no mark. */
+export function readFootnote(l: NormalizedLine): SectionTree["footnotes"][number] {
+  const m = patterns.footnote.exec(l.text);
+  return m ? { mark: supToDigits(m[1] ?? m[2]), text: m[3].trim(), span: span(l) } : { mark: "", text: l.text, span: span(l) };
 }
 
 const SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹";

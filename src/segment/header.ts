@@ -1,4 +1,4 @@
-import { LETTER_TYPE } from "../../grammars/document-types.js";
+import { DOCUMENT_TYPES, LETTER_TYPE } from "../../grammars/document-types.js";
 import { BODY_HEAD_WORDS, BODY_OPENERS, CONFIDENTIALITY, NAME_CONTINUATION_WORDS, POSITION_TITLES, URGENCY } from "../../grammars/header.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../normalize/tone.js";
@@ -132,7 +132,6 @@ export function parseHeader(lines: NormalizedLine[], classes: LineClass[], warni
   return h;
 }
 
-import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 const DOCUMENT_TYPES_BY_CODE = new Map(DOCUMENT_TYPES.filter((t) => t.kind !== "party" || t.code === "KL").map((t) => [t.code, t]));
 
 function isIssuerCandidate(line: NormalizedLine, c: LineClass): boolean {

@@ -1,13 +1,12 @@
+import { ADOPTION_DATE } from "../../grammars/header.js";
 import type { NormalizedDocument, NormalizedLine } from "../normalize/index.js";
+import { matchKey } from "../normalize/tone.js";
 import type { Warning } from "../record/schema.js";
-import { classify, type LineClass } from "./classify.js";
-import { findFooterStart, parseFooter, supToDigits } from "./footer.js";
+import { classify, isUpperLine, patterns, type LineClass } from "./classify.js";
+import { findFooterStart, parseFooter, readFootnote } from "./footer.js";
 import { parseHeader } from "./header.js";
 import { labelOf, parseOutline } from "./outline.js";
 import type { SectionTree, TextNode } from "./tree.js";
-import { isUpperLine, patterns } from "./classify.js";
-import { matchKey } from "../normalize/tone.js";
-import { ADOPTION_DATE } from "../../grammars/header.js";
 
 export type { SectionTree, OutlineNode, TextNode, SignatureNode } from "./tree.js";
 
@@ -45,10 +44,8 @@ export function segment(doc: NormalizedDocument): SectionTree {
   const bodyLines: NormalizedLine[] = [];
   const footnotes = [...footer.footnotes];
   for (let i = bodyStart; i < footerStart; i++) {
-    if (classes[i] === "footnote") {
-      const m = patterns.footnote.exec(lines[i].text);
-      footnotes.push({ mark: m ? supToDigits(m[1] ?? m[2]) : "", text: m ? m[3].trim() : lines[i].text, span: [lines[i].start, lines[i].end] });
-    } else bodyLines.push(lines[i]);
+    if (classes[i] === "footnote") footnotes.push(readFootnote(lines[i]));
+    else bodyLines.push(lines[i]);
   }
   footnotes.sort((a, b) => a.span[0] - b.span[0]);
 
