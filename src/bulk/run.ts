@@ -30,6 +30,8 @@ export interface ConvertOptions {
   maxMemoryMb?: number;
   /** refuse files larger than this many MB (0: no limit) */
   maxSizeMb?: number;
+  /** OCR scanned PDFs when an engine is installed (default true) */
+  ocr?: boolean;
   /** skip the files already in the output, append the rest */
   resume?: boolean;
   /** write records in input order (default: as they finish) */
@@ -139,7 +141,7 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
     timeoutMs: Math.round((options.timeoutSec ?? 120) * 1000),
     maxMemoryMb: options.maxMemoryMb ?? 2048,
     prefetch,
-    workerData: { maxBytes: Math.round((options.maxSizeMb ?? 0) * 2 ** 20) },
+    workerData: { maxBytes: Math.round((options.maxSizeMb ?? 0) * 2 ** 20), ocr: options.ocr !== false },
   });
   const stats = new SummaryBuilder(0);
   const progress: Progress = createProgress(options.progress === false ? "off" : "auto", stderr, options.progressEveryMs);

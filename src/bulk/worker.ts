@@ -22,6 +22,8 @@ import { errorRecord, type TaskMessage, type TaskResult } from "./protocol.js";
 export interface WorkerOptions {
   /** refuse files larger than this (0: no limit) */
   maxBytes?: number;
+  /** OCR scanned PDFs when an engine is installed (default true) */
+  ocr?: boolean;
 }
 const options: WorkerOptions = (workerData as WorkerOptions | undefined) ?? {};
 
@@ -48,7 +50,7 @@ async function convert(path: string): Promise<TaskResult> {
   try {
     bytes = await readFile(path);
     if (hangOn.size || eatOn.size) testHooks(path);
-    const record = await parseBytes(bytes, { path, maxBytes: options.maxBytes || undefined });
+    const record = await parseBytes(bytes, { path, maxBytes: options.maxBytes || undefined, ocr: options.ocr !== false });
     const { source } = record;
     return {
       line: JSON.stringify(record),

@@ -10,6 +10,7 @@ interface ConvertCliOptions {
   timeout: number;
   maxMemory: number;
   maxSize: number;
+  ocr: boolean;
   resume?: boolean;
   ordered?: boolean;
   stdin?: boolean;
@@ -38,6 +39,7 @@ export function registerConvert(program: Command): void {
     .option("--timeout <sec>", "give up on a file after this many seconds (0: never)", positive("--timeout", true), 120)
     .option("--max-memory <mb>", "memory cap of each worker in MB; a file that needs more is reported and skipped", positive("--max-memory", true), 2048)
     .option("--max-size <mb>", "refuse files larger than this many MB (0: no limit)", positive("--max-size", true), 0)
+    .option("--no-ocr", "do not OCR scanned PDFs (they become error records)")
     .option("--resume", "continue an interrupted run: skip the files already in the output, append the rest")
     .option("--ordered", "write records in input order (default: as they finish; each carries source.path and source.sha256)")
     .option("--stdin", "read the paths one a line from standard input; with no --out, write JSONL to standard output")
@@ -91,6 +93,7 @@ export function registerConvert(program: Command): void {
           timeoutSec: opts.timeout,
           maxMemoryMb: opts.maxMemory,
           maxSizeMb: opts.maxSize,
+          ocr: opts.ocr,
           resume: opts.resume,
           ordered: opts.ordered,
           shard: opts.shard,
