@@ -41,31 +41,58 @@ interface HeadEntry {
 }
 const headByForm = new Map<string, HeadEntry>();
 const headByAbbr = new Map<string, HeadEntry>();
-const headAlts: { src: string; len: number }[] = [];
+const headAlts: { src: string; len: number; first: string }[] = [];
 /** a head begins a word, or a capital glued to a lower-case letter (`Bộ trưởngBộ Giáo dục`) */
 const HB = `(?:(?<![${L}\\d])|(?<=\\p{Ll})(?=\\p{Lu}))`;
 for (const head of AGENCY_HEADS) {
   for (const form of head.forms) {
     const entry = { head, canonical: head.canonical || tidy(form) };
     if (!headByForm.has(keyOf(form))) headByForm.set(keyOf(form), entry);
-    headAlts.push({ src: `${HB}(?:${formSource(form, head.case)})${WE}`, len: form.length });
+    headAlts.push({ src: `${HB}(?:${formSource(form, head.case)})${WE}`, len: form.length, first: form });
   }
   for (const abbr of head.abbr ?? []) {
     headByAbbr.set(tidy(abbr), { head, canonical: head.canonical || tidy(head.forms[0]) });
     const tail = /\p{L}$/u.test(abbr) ? WE : "";
-    headAlts.push({ src: `${AB}(?:${formSource(abbr, "exact")})${tail}`, len: abbr.length });
+    headAlts.push({ src: `${AB}(?:${formSource(abbr, "exact")})${tail}`, len: abbr.length, first: abbr });
   }
 }
 headAlts.sort((a, b) => b.len - a.len);
-const headSource = headAlts.map((a) => a.src).join("|");
-const headGlobal = new RegExp(headSource, "gu");
-const headSticky = new RegExp(headSource, "uy");
+
+/**
+ * One sticky alternation per first letter: a head is tried only at a word start, and only the
+ * heads that begin with that word's letter (one regex of every head, tried at every character,
+ * cost ~100 ms a page).
+ */
+const bucketOf = (ch: string) => foldTone(ch).normalize("NFD").charAt(0).toLowerCase();
+const headBuckets = new Map<string, RegExp>();
+{
+  const byLetter = new Map<string, string[]>();
+  for (const a of headAlts) {
+    const k = /^\p{L}/u.test(a.first) ? bucketOf(a.first) : "*";
+    if (!byLetter.has(k)) byLetter.set(k, []);
+    byLetter.get(k)!.push(a.src);
+  }
+  for (const [k, srcs] of byLetter) headBuckets.set(k, new RegExp(srcs.join("|"), "uy"));
+}
+const anyHead = headBuckets.get("*") ?? null;
+/** Where a head may begin: a word's first letter, or a capital glued to a lower-case letter. */
+const wordStart = new RegExp(`(?<![${L}\\d])\\p{L}|(?<=\\p{Ll})\\p{Lu}`, "gu");
+
+function headMatch(t: string, pos: number): string | null {
+  let best: string | null = null;
+  for (const re of [headBuckets.get(bucketOf(t.charAt(pos))), anyHead]) {
+    if (!re) continue;
+    re.lastIndex = pos;
+    const m = re.exec(t);
+    if (m && (!best || m[0].length > best.length)) best = m[0];
+  }
+  return best;
+}
 
 function headAt(t: string, pos: number): { end: number; entry: HeadEntry; raw: string } | null {
-  headSticky.lastIndex = pos;
-  const m = headSticky.exec(t);
+  const m = headMatch(t, pos);
   if (!m) return null;
-  const raw = m[0];
+  const raw = m;
   const entry = headByAbbr.get(tidy(raw)) ?? headByForm.get(keyOf(raw));
   if (!entry) return null;
   return { end: pos + raw.length, entry, raw };
@@ -418,22 +445,21 @@ export interface ScanOptions {
 export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[] {
   const t = foldTone(text);
   const found: AgencyMatch[] = [];
-  headGlobal.lastIndex = 0;
-  for (let m = headGlobal.exec(t); m; m = headGlobal.exec(t)) {
-    const b = buildAt(t, m.index);
-    if (!b) {
-      headGlobal.lastIndex = m.index + 1;
-      continue;
-    }
+  wordStart.lastIndex = 0;
+  for (let w = wordStart.exec(t); w; w = wordStart.exec(t)) {
+    const at = w.index;
+    if (!headMatch(t, at)) continue;
+    const b = buildAt(t, at);
+    if (!b) continue;
     found.push({
-      start: m.index,
+      start: at,
       end: b.end,
-      text: squash(text.slice(m.index, b.end)),
+      text: squash(text.slice(at, b.end)),
       canonical: b.canonical,
       collective: b.collective,
       needsParent: b.needsParent,
     });
-    headGlobal.lastIndex = b.end;
+    wordStart.lastIndex = b.end;
   }
   collectiveGlobal.lastIndex = 0;
   for (let m = collectiveGlobal.exec(t); m; m = collectiveGlobal.exec(t)) {
