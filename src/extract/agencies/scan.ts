@@ -63,7 +63,12 @@ headAlts.sort((a, b) => b.len - a.len);
  * heads that begin with that word's letter (one regex of every head, tried at every character,
  * cost ~100 ms a page).
  */
-const bucketOf = (ch: string) => foldTone(ch).normalize("NFD").charAt(0).toLowerCase();
+const bucketCache = new Map<string, string>();
+const bucketOf = (ch: string) => {
+  let k = bucketCache.get(ch);
+  if (k === undefined) bucketCache.set(ch, (k = foldTone(ch).normalize("NFD").charAt(0).toLowerCase()));
+  return k;
+};
 const headBuckets = new Map<string, RegExp>();
 {
   const byLetter = new Map<string, string[]>();
