@@ -31,7 +31,9 @@ export const patterns = {
   footnote: re(FOOTNOTE_LINE),
 };
 
-const typeNames = [...DOCUMENT_TYPES].sort((a, b) => b.name.length - a.name.length);
+const typeNames = [...DOCUMENT_TYPES]
+  .sort((a, b) => b.name.length - a.name.length)
+  .map((t) => ({ t, key: matchKey(t.name), upper: foldTone(t.name.toUpperCase()) }));
 const positionTitles = new Set(POSITION_TITLES);
 
 export const isUpperLine = (s: string) => {
@@ -52,11 +54,10 @@ export function titleType(text: string): (typeof DOCUMENT_TYPES)[number] | null 
   const upper = isUpperLine(text);
   const key = matchKey(text).replace(/\s+/g, " ").trim();
   const folded = foldTone(text.trim());
-  for (const t of typeNames) {
-    const name = matchKey(t.name);
+  for (const { t, key: name, upper: upperName } of typeNames) {
     // "QUYẾT ĐỊNH", "THÔNG TƯ HƯỚNG DẪN"; "QUYẾT ĐỊNH của UBND …" (capitals lost after the name); "thông tư" alone
     if (key === name) return t;
-    if (key.startsWith(name + " ") && (upper || folded.startsWith(foldTone(t.name.toUpperCase()) + " "))) return t;
+    if (key.startsWith(name + " ") && (upper || folded.startsWith(upperName + " "))) return t;
   }
   // a title alone on its line, marks misread by OCR ("QUYÉT ĐỊNH")
   if (upper) {
@@ -80,7 +81,7 @@ export const looseKey = (s: string) =>
 
 const LOOSE_NATIONAL = new Set(["conghoaxahoichunghiavietnam", "dangcongsanvietnam", "vietnamdanchuconghoa"]);
 const LOOSE_MOTTO = "doclaptudohanhphuc";
-const looseTypes = typeNames.map((t) => ({ t, key: looseKey(t.name) }));
+const looseTypes = typeNames.map(({ t }) => ({ t, key: looseKey(t.name) }));
 
 export function classify(line: NormalizedLine): LineClass {
   const s = line.text;

@@ -42,13 +42,12 @@ interface HeadEntry {
 const headByForm = new Map<string, HeadEntry>();
 const headByAbbr = new Map<string, HeadEntry>();
 const headAlts: { src: string; len: number; first: string }[] = [];
-/** a head begins a word, or a capital glued to a lower-case letter (`Bộ trưởngBộ Giáo dục`) */
-const HB = `(?:(?<![${L}\\d])|(?<=\\p{Ll})(?=\\p{Lu}))`;
 for (const head of AGENCY_HEADS) {
   for (const form of head.forms) {
     const entry = { head, canonical: head.canonical || tidy(form) };
     if (!headByForm.has(keyOf(form))) headByForm.set(keyOf(form), entry);
-    headAlts.push({ src: `${HB}(?:${formSource(form, head.case)})${WE}`, len: form.length, first: form });
+    // no word-start lookbehind: heads are only tried at word starts (see wordStart)
+    headAlts.push({ src: `(?:${formSource(form, head.case)})${WE}`, len: form.length, first: form });
   }
   for (const abbr of head.abbr ?? []) {
     headByAbbr.set(tidy(abbr), { head, canonical: head.canonical || tidy(head.forms[0]) });
