@@ -1,10 +1,6 @@
 import { Command } from "commander";
 import { createRequire } from "node:module";
 import { VanbanError } from "../errors.js";
-import { loadDocument } from "../load/index.js";
-import { normalize } from "../normalize/index.js";
-import { parse, parseBytes } from "../pipeline.js";
-import { recordJsonSchema } from "../record/schema.js";
 import { registerConvert } from "./convert.js";
 import { readStdin, write } from "./io.js";
 
@@ -40,6 +36,8 @@ export function buildProgram(): Command {
     .option("--no-ocr", "do not OCR scanned PDFs")
     .action(async (file: string, opts: { pretty?: boolean; ocr: boolean }) => {
       try {
+        // the stages load on use: `convert`'s main thread never needs them (worker threads do)
+        const { parse, parseBytes } = await import("../pipeline.js");
         const { bytes, path } = await bytesOf(file);
         const record = bytes ? await parseBytes(bytes, { path: undefined, ocr: opts.ocr }) : await parse(path, { ocr: opts.ocr });
         await write(process.stdout, JSON.stringify(record, null, opts.pretty ? 2 : undefined) + "\n");
@@ -54,6 +52,8 @@ export function buildProgram(): Command {
     .argument("<file>", "the document, or - to read it from standard input")
     .action(async (file: string) => {
       try {
+        const { loadDocument } = await import("../load/index.js");
+        const { normalize } = await import("../normalize/index.js");
         const { bytes, path } = await bytesOf(file);
         const { readFile } = await import("node:fs/promises");
         const data = bytes ?? (await readFile(path).catch((e: NodeJS.ErrnoException) => {
@@ -70,6 +70,7 @@ export function buildProgram(): Command {
     .command("schema")
     .description("print the JSON Schema of the record")
     .action(async () => {
+      const { recordJsonSchema } = await import("../record/schema.js");
       await write(process.stdout, JSON.stringify(recordJsonSchema(), null, 2) + "\n");
     });
 

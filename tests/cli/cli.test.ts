@@ -1,0 +1,57 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { fixture, readFixture } from "../helpers.js";
+
+const bin = fileURLToPath(new URL("../../bin/vanban.js", import.meta.url));
+const run = (args: string[], input?: string | Buffer) =>
+  spawnSync(process.execPath, [bin, ...args], { input, encoding: "utf8", timeout: 60_000 });
+
+describe("vanban CLI", () => {
+  it("parse prints one JSON record", () => {
+    const r = run(["parse", fixture("cong-van-ubnd.txt")]);
+    expect(r.status).toBe(0);
+    const rec = JSON.parse(r.stdout);
+    expect(rec.number).toMatchObject({ value: "1842", symbol: "UBND-VX" });
+    expect(r.stdout.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("parse - reads the document from standard input", () => {
+    const r = run(["parse", "-"], readFixture("cong-van-ubnd.txt"));
+    expect(r.status).toBe(0);
+    const rec = JSON.parse(r.stdout);
+    expect(rec.source.path).toBeNull();
+    expect(rec.issuer.name).toBe("ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH");
+  });
+
+  it.each([
+    ["a missing file", "missing.pdf", /missing\.pdf: no such file/],
+    ["binary junk", "junk.bin", /junk\.bin: binary content/],
+    ["an empty file", "empty.txt", /empty\.txt: the file is empty/],
+    ["a truncated PDF", "cut.pdf", /cut\.pdf: /],
+  ])("%s: one line naming the file on stderr, nothing on stdout, exit 1", (_, name, message) => {
+    const dir = mkdtempSync(join(tmpdir(), "vanban-cli-"));
+    if (name === "junk.bin") writeFileSync(join(dir, name), Buffer.from([0, 1, 2, 3, 0, 0, 9, 0xff, 0]));
+    if (name === "empty.txt") writeFileSync(join(dir, name), "");
+    if (name === "cut.pdf") writeFileSync(join(dir, name), "%PDF-1.7\n1 0 obj\n<< /Type /Catalog");
+    const r = run(["parse", join(dir, name)]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it("text prints the normalized text", () => {
+    const r = run(["text", fixture("cong-van-ubnd.docx")]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split("\n").slice(0, 2)).toEqual(["ỦY BAN NHÂN DÂN", "TỈNH BÌNH ĐỊNH"]);
+  });
+
+  it("schema prints the JSON Schema", () => {
+    const r = run(["schema"]);
+    expect(JSON.parse(r.stdout).$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+  });
+});
