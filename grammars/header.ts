@@ -131,3 +131,11 @@ export const FOOTNOTE_LINE = "^(?:([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|\\[(\\d{1,3})
  * day it was passed, said in its closing line. "Luật này đã được Quốc hội … thông qua ngày 20 tháng 11 năm 2019."
  */
 export const ADOPTION_DATE = "^(?:luật|bộ luật|nghị quyết|pháp lệnh|hiến pháp)\\s+này\\s+(?:đã\\s+)?được\\s.{0,200}?thông qua\\s+(ngày\\s*(\\d{1,2})\\s*tháng\\s*(\\d{1,2})\\s*năm\\s*(\\d{4}))";
+
+/**
+ * The title-style opening of documents printed in the Công báo, with issuer, number and date
+ * inside the title: "Nghị định / của Chính phủ số 29/1998/NĐ-CP ngày 11 tháng 5 năm 1998 / về việc …",
+ * "THÔNG TƯ / LIÊN TỊCH CỦA BỘ TÀI CHÍNH - … SỐ 176/1998/TTLT-BTC-BCN-TCHQ NGÀY 25 THÁNG 12 NĂM1998 HƯỚNG DẪN …".
+ */
+export const TITLE_STYLE_OPENING =
+  "^(?:của\\s+(?<issuer>.+?)\\s+)?số\\s*:?\\s*(?<number>\\S+?(?:\\s*[/-]\\s*\\S+?)*)\\s*,?\\s+(?<date>ngày\\s*(?<day>\\d{1,2})\\s*tháng\\s*(?<month>\\d{1,2})\\s*năm\\s*(?<year>\\d{4}))\\s*(?<rest>.*)$";

@@ -1,7 +1,9 @@
 import { CONTINUATION_WORDS, DATE_LINE_END, LEADING_RULE, PAGE_NUMBER_LINE, PARAGRAPH_END, PARAGRAPH_START, RULE_LINE } from "../../grammars/layout.js";
+import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import type { SourceLine } from "../load/types.js";
 import type { Warning } from "../record/schema.js";
 import { MappedText } from "./mapped.js";
+import { matchKey } from "./tone.js";
 
 /** A line as the layout steps pass it along. */
 export interface WorkLine {
@@ -139,6 +141,9 @@ function isolated(lines: WorkLine[], i: number): boolean {
   return (blank(prev) || pageEdge(prev)) && (blank(next) || pageEdge(next));
 }
 
+/** A title alone on its line ("Nghị định", "QUYẾT ĐỊNH") never runs on into the next line. */
+const typeNames = new Set(DOCUMENT_TYPES.map((t) => matchKey(t.name)));
+
 const isUpper = (s: string) => /\p{Lu}/u.test(s) && s === s.toUpperCase();
 /** Mostly capitals (`ủY BAN NHÂN DÂN THÀNH PHỐ Cần Thơ`): a heading, whatever its first letter. */
 const mostlyUpper = (s: string) => {
@@ -186,7 +191,7 @@ function continues(prev: WorkLine, next: WorkLine, width: number): boolean {
   if ((prev.meta.block ?? "") !== (next.meta.block ?? "") || prev.column !== next.column) return false;
   const p = prev.t.text;
   const n = next.t.text;
-  if (paragraphEnd.test(p) || dateLineEnd.test(p)) return false;
+  if (paragraphEnd.test(p) || dateLineEnd.test(p) || typeNames.has(matchKey(p))) return false;
   if (paragraphStart.test(n)) return false;
   if (isUpper(p) || (isUpper(n) && n.length > 3) || mostlyUpper(n)) return false;
   if (/^[\p{Ll}“"'‘]/u.test(n) && !/^\p{Ll}\s*\)/u.test(n)) return true;

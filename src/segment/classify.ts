@@ -110,7 +110,7 @@ export function classify(line: NormalizedLine): LineClass {
     if (/^\S*\p{Lu}/u.test(rest) || line.column === "right" || line.meta.block === "footer-right") return "authority";
   }
   // "QUYẾT ĐỊNH:" — without its colon the same words are the title; the segmenter tells them apart by place
-  if (patterns.enacting.exec(k)?.[1] === ":" && isUpperLine(s)) return "enacting";
+  if (patterns.enacting.exec(k)?.[1] === ":") return "enacting";
   if (patterns.preamble.test(k)) return "preamble";
   if (patterns.archiveCopy.test(k) && s.length < 100) return "archiveCopy";
   if (titleType(s)) return "typeTitle";

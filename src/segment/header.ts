@@ -1,5 +1,5 @@
 import { DOCUMENT_TYPES, LETTER_TYPE } from "../../grammars/document-types.js";
-import { BODY_HEAD_WORDS, BODY_OPENERS, CONFIDENTIALITY, NAME_CONTINUATION_WORDS, POSITION_TITLES, URGENCY } from "../../grammars/header.js";
+import { BODY_HEAD_WORDS, BODY_OPENERS, CONFIDENTIALITY, NAME_CONTINUATION_WORDS, POSITION_TITLES, TITLE_STYLE_OPENING, URGENCY } from "../../grammars/header.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../normalize/tone.js";
 import type { Span, Warning } from "../record/schema.js";
@@ -105,6 +105,7 @@ export function parseHeader(lines: NormalizedLine[], classes: LineClass[], warni
       h.type = { code: t.code, name: t.name, span: span(line) };
       // a title line may carry its trích yếu ("THÔNG TƯ HƯỚNG DẪN", "QUYẾT ĐỊNH của UBND …" stays the title)
       i = readTitleSubject(lines, classes, i + 1, h) - 1;
+      readTitleStyle(h, line, issuerLines.length > 0);
     } else if (c === "recipients") {
       i = readRecipients(lines, classes, i, h) - 1;
       i++;
@@ -167,6 +168,44 @@ function buildIssuer(lines: NormalizedLine[]): NonNullable<SectionTree["issuer"]
   };
 }
 
+const titleStyle = new RegExp(TITLE_STYLE_OPENING, "u");
+
+/**
+ * The Công báo's title-style opening: the type's name continues on the next line ("THÔNG TƯ" /
+ * "LIÊN TỊCH …"), and issuer, number and date stand inside the title. They are taken from there
+ * when the header has no lines of its own for them.
+ */
+function readTitleStyle(h: Header, titleLine: NormalizedLine, hasIssuer: boolean): void {
+  if (!h.subject || !h.type) return;
+  let subject = h.subject;
+  const longer = titleType(`${titleLine.text} ${subject.text}`);
+  if (longer && longer.name.length > h.type.name.length) {
+    const cut = subject.text.split(/\s+/).slice(longer.name.split(" ").length - h.type.name.split(" ").length).join(" ");
+    h.type = { code: longer.code, name: longer.name, span: h.type.span };
+    subject = node(cut, [subject.span[1] - cut.length, subject.span[1]]);
+  }
+  const m = h.number ? null : titleStyle.exec(matchKey(subject.text));
+  if (m) {
+    const g = m.groups!;
+    const at = (part: string) => subject.text.slice(m[0].indexOf(part), m[0].indexOf(part) + part.length);
+    const base = subject.span[0];
+    const numberText = tidySymbol(at(g.number));
+    const n = parseNumber(numberText);
+    h.number = { raw: numberText, value: n.value, symbol: n.symbol, year: n.year, span: [base + m[0].indexOf(g.number), base + m[0].indexOf(g.number) + g.number.length] };
+    if (!h.date) {
+      const d0 = m[0].indexOf(g.date);
+      h.date = { raw: at(g.date).replace(/\s+/g, " "), value: isoDate(g.day, g.month, g.year), span: [base + d0, base + d0 + g.date.length] };
+    }
+    if (g.issuer && !hasIssuer && !h.issuer) {
+      const i0 = m[0].indexOf(g.issuer, 3);
+      h.issuer = { name: at(g.issuer), parent: null, span: [base + i0, base + i0 + g.issuer.length] };
+    }
+    const rest = g.rest ? subject.text.slice(subject.text.length - g.rest.length) : "";
+    subject = rest ? node(rest, [subject.span[1] - rest.length, subject.span[1]]) : subject;
+  }
+  h.subject = subject;
+}
+
 /** Lines after a title line that make up the trích yếu, until the body or the enacting authority. */
 function readTitleSubject(lines: NormalizedLine[], classes: LineClass[], from: number, h: Header): number {
   const parts: NormalizedLine[] = [];
@@ -184,6 +223,8 @@ function readTitleSubject(lines: NormalizedLine[], classes: LineClass[], from: n
     if (c !== "upper" && c !== "text" && c !== "name" && c !== "positionTitle" && c !== "typeTitle") break;
     if (labelOf(l.text) && !/^[-–]\s*\p{Ll}/u.test(l.text)) break;
     if (isUpperLine(l.text) && startsWithAny(key, enactingBodies)) break;
+    // the enacting body on its own line in any case ("Chính phủ", "Bộ trưởng Bộ Tài chính")
+    if (parts.length && enactingBodies.includes(key.replace(/[.:,]+$/, "").trim())) break;
     if (c === "positionTitle") break;
     if (!isUpperLine(l.text)) {
       if (startsWithAny(key, bodyOpeners) && parts.length && /^\p{Lu}/u.test(l.text)) break;

@@ -249,3 +249,27 @@ describe("OCR text", () => {
     expect(t.number).toMatchObject({ value: "1009", symbol: "QĐ-TTg" });
   });
 });
+
+describe("the Công báo's title-style opening", () => {
+  it("takes issuer, number and date from inside the title", () => {
+    const t = segmentText(readFixture("segment/nghi-dinh-title-style.txt"));
+    expect(t.type?.code).toBe("NĐ");
+    expect(t.issuer?.name).toBe("Chính phủ");
+    expect(t.number).toMatchObject({ value: "29", symbol: "NĐ-CP", year: "1998" });
+    expect(t.date).toMatchObject({ raw: "ngày 11 tháng 5 năm 1998", value: "1998-05-11" });
+    expect(t.subject?.text).toBe("về việc ban hành Quy chế thực hiện dân chủ ở xã");
+    expect(t.body.nodes.map((n) => n.label)).toEqual(["Điều 1.", "Điều 2."]);
+    expect(t.signatures[0]).toMatchObject({ authority: "TM.", onBehalfOf: "Chính phủ", title: "Thủ tướng", name: "Phan Văn Khải" });
+  });
+
+  it("reads a type name that runs onto the next line, and an upper-case title", () => {
+    const t = segmentText(
+      "THÔNG TƯ\nLIÊN TỊCH CỦA BỘ TÀI CHÍNH - CÔNG NGHIỆP SỐ 176/1998/TTLT-BTC-BCN\nNGÀY 25 THÁNG 12 NĂM1998 HƯỚNG DẪN THỰC HIỆN CHÍNH SÁCH THUẾ\nCăn cứ ý kiến của Thủ tướng Chính phủ;\n1- Đối tượng áp dụng.",
+    );
+    expect(t.type).toMatchObject({ code: "TTLT", name: "Thông tư liên tịch" });
+    expect(t.issuer?.name).toBe("BỘ TÀI CHÍNH - CÔNG NGHIỆP");
+    expect(t.number).toMatchObject({ value: "176", symbol: "TTLT-BTC-BCN", year: "1998" });
+    expect(t.date?.value).toBe("1998-12-25");
+    expect(t.subject?.text).toBe("HƯỚNG DẪN THỰC HIỆN CHÍNH SÁCH THUẾ");
+  });
+});
