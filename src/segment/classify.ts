@@ -36,9 +36,20 @@ const typeNames = [...DOCUMENT_TYPES]
   .map((t) => ({ t, key: matchKey(t.name), upper: foldTone(t.name.toUpperCase()) }));
 const positionTitles = new Set(POSITION_TITLES);
 
+/** Mostly capitals: fewer than a fifth of its letters in lower case, and at least two letters. */
 export const isUpperLine = (s: string) => {
-  const letters = s.replace(/[^\p{L}]/gu, "");
-  return letters.length >= 2 && letters.replace(/\p{Lu}/gu, "").length / letters.length < 0.2;
+  let lower = 0;
+  let letters = 0;
+  const limit = s.length * 0.2;
+  for (const ch of s) {
+    const up = ch.toUpperCase();
+    const low = ch.toLowerCase();
+    if (up === low) continue; // not a cased letter (digit, mark, punctuation)
+    letters++;
+    // so many lower-case letters that no count of capitals can outweigh them
+    if (ch === low && ++lower >= limit) return false;
+  }
+  return letters >= 2 && lower / letters < 0.2;
 };
 
 /** A personal name on a line of its own: "Lâm Hải Giang", "Vi Thiện Việt". */
