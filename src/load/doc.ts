@@ -3,7 +3,7 @@ import { RECIPIENTS_MARKERS } from "../../grammars/load.js";
 import { CorruptFileError, UnsupportedFormatError, VanbanError } from "../errors.js";
 import { matchKey } from "../normalize/tone.js";
 import { superscript } from "./docx/body.js";
-import { tableLines, tableRole, type TableRows } from "./layout-table.js";
+import { TablePlacer, type TableRows } from "./layout-table.js";
 import type { LoadedDocument, Loader, SourceLine } from "./types.js";
 
 /**
@@ -120,14 +120,13 @@ function notes(text: string, nextMark: () => string): SourceLine[] {
  */
 export function bodyLines(text: string): SourceLine[] {
   const out: SourceLine[] = [];
-  let bodyChars = 0;
-  let headerSeen = false;
+  const tables = new TablePlacer();
   // paragraphs not yet placed (may still turn out to be the first cell of a table)
   let pending: string[] = [];
   const flushPending = (paras: string[]) => {
     for (const p of paras) {
       out.push({ text: p, paragraphEnd: true });
-      bodyChars += p.trim().length;
+      tables.addText(p.trim().length);
     }
   };
   let i = 0;
@@ -176,11 +175,7 @@ export function bodyLines(text: string): SourceLine[] {
       j = nc + 1;
     }
     if (row.length) rows.push(row);
-    const role = tableRole(rows, { charsBefore: bodyChars, headerSeen });
-    if (role === "header") headerSeen = true;
-    const lines = tableLines(rows, role);
-    if (!role) for (const l of lines) bodyChars += l.text.length;
-    out.push(...lines);
+    out.push(...tables.place(rows));
     i = j;
     lastTableEnd = true;
   }

@@ -3,7 +3,7 @@ import { parseDocument } from "htmlparser2";
 import { CONTENT_SELECTORS, DROP_ID_CLASS_WORDS, DROP_TAGS } from "../../grammars/html.js";
 import { CorruptFileError, UnsupportedFormatError } from "../errors.js";
 import { superscript } from "./docx/body.js";
-import { tableLines, tableRole, type TableRows } from "./layout-table.js";
+import { TablePlacer, type TableRows } from "./layout-table.js";
 import type { LoadedDocument, Loader, SourceLine, TextRun } from "./types.js";
 
 /**
@@ -198,8 +198,7 @@ class Walker {
   notes: SourceLine[] = [];
   private pieces: Piece[] = [];
   private lineStyle: Style | null = null;
-  private headerSeen = false;
-  private bodyChars = 0;
+  private tables = new TablePlacer();
   private target: SourceLine[] = this.lines;
 
   walk(n: HNode, style: Style): void {
@@ -269,7 +268,7 @@ class Walker {
     const align = this.lineStyle?.align;
     if (align) line.align = align;
     this.target.push(line);
-    if (this.target === this.lines) this.bodyChars += trimmed.length;
+    if (this.target === this.lines) this.tables.addText(trimmed.length);
     this.pieces = [];
     this.lineStyle = null;
   }
@@ -298,11 +297,8 @@ class Walker {
       }
     };
     collectRows(n);
-    const role = this.target === this.lines ? tableRole(rows, { charsBefore: this.bodyChars, headerSeen: this.headerSeen }) : null;
-    if (role === "header") this.headerSeen = true;
-    const lines = tableLines(rows, role);
-    if (!role) this.bodyChars += lines.reduce((s, l) => s + l.text.length, 0);
-    this.target.push(...lines);
+    // only the document's own tables can be its header or signature (not those inside footnotes)
+    this.target.push(...this.tables.place(rows, this.target === this.lines));
   }
 
 }

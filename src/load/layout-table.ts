@@ -54,6 +54,29 @@ export function tableRole(rows: TableRows, pos: TablePosition): TableRole {
   return null;
 }
 
+/**
+ * Follows a document's tables in reading order to tell its header and signature tables (laid out
+ * as columns) from data tables: the header table stands near the top, before much body text.
+ */
+export class TablePlacer {
+  private charsBefore = 0;
+  private headerSeen = false;
+
+  /** Body text outside tables, which moves the tables after it away from the top. */
+  addText(chars: number): void {
+    this.charsBefore += chars;
+  }
+
+  /** The lines of a table: as columns when it is the header or signature table. */
+  place(rows: TableRows, canBeLayout = true): SourceLine[] {
+    const role = canBeLayout ? tableRole(rows, { charsBefore: this.charsBefore, headerSeen: this.headerSeen }) : null;
+    if (role === "header") this.headerSeen = true;
+    const lines = tableLines(rows, role);
+    if (!role) for (const l of lines) this.charsBefore += l.text.length;
+    return lines;
+  }
+}
+
 /** The lines of a table in reading order, with blocks for layout tables. */
 export function tableLines(rows: TableRows, role: TableRole): SourceLine[] {
   const out: SourceLine[] = [];

@@ -1,4 +1,4 @@
-import { tableLines, tableRole, type TableRows } from "../layout-table.js";
+import { TablePlacer, tableLines, type TableRows } from "../layout-table.js";
 import type { SourceLine, TextRun } from "../types.js";
 import type { Numbering } from "./numbering.js";
 import type { RunProps, Styles } from "./styles.js";
@@ -35,8 +35,7 @@ export class BodyReader {
   private noteCount = { footnote: 0, endnote: 0 };
   /** the mark to print for a `w:footnoteRef` while reading a note's own text */
   private currentNoteMark = "";
-  private headerSeen = false;
-  private bodyChars = 0;
+  private tables = new TablePlacer();
 
   constructor(private ctx: BodyContext) {}
 
@@ -47,15 +46,11 @@ export class BodyReader {
       const name = local(el.name);
       if (name === "p") {
         const lines = this.paragraph(el);
-        for (const l of lines) this.bodyChars += l.text.trim().length;
+        for (const l of lines) this.tables.addText(l.text.trim().length);
         out.push(...lines);
       } else if (name === "tbl") {
         const rows = this.table(el);
-        const role = tableRole(rows, { charsBefore: this.bodyChars, headerSeen: this.headerSeen });
-        if (role === "header") this.headerSeen = true;
-        const lines = tableLines(rows, role);
-        if (!role) for (const l of lines) this.bodyChars += l.text.trim().length;
-        out.push(...lines);
+        out.push(...this.tables.place(rows));
       }
     }
     return collapseBlank(out);

@@ -1,7 +1,7 @@
 import iconv from "iconv-lite";
 import { LEGACY_FONT_NAMES } from "../../../grammars/load.js";
 import { superscript } from "../docx/body.js";
-import { tableLines, tableRole, type TableRows } from "../layout-table.js";
+import { TablePlacer, type TableRows } from "../layout-table.js";
 import type { SourceLine, TextRun } from "../types.js";
 
 /**
@@ -101,8 +101,7 @@ export function parseRtf(bytes: Uint8Array): RtfResult {
   let rows: TableRows = [];
   let row: SourceLine[][] = [];
   let cell: SourceLine[] = [];
-  let headerSeen = false;
-  let bodyChars = 0;
+  const tables = new TablePlacer();
   let align: SourceLine["align"] | undefined;
 
   const cur = () => (st.dest === "footnote" ? notePara : para);
@@ -143,11 +142,7 @@ export function parseRtf(bytes: Uint8Array): RtfResult {
     if (!inTable && !rows.length) return;
     if (cell.length) row.push(cell);
     if (row.length) rows.push(row);
-    const role = tableRole(rows, { charsBefore: bodyChars, headerSeen });
-    if (role === "header") headerSeen = true;
-    const lines = tableLines(rows, role);
-    if (!role) for (const l of lines) bodyChars += l.text.length;
-    out.push(...lines);
+    out.push(...tables.place(rows));
     rows = [];
     row = [];
     cell = [];
@@ -171,7 +166,7 @@ export function parseRtf(bytes: Uint8Array): RtfResult {
     }
     if (rows.length || row.length || cell.length) flushTable();
     out.push(line);
-    bodyChars += line.text.trim().length;
+    tables.addText(line.text.trim().length);
   };
   let intbl = false;
 
