@@ -68,6 +68,8 @@ export function parseHeader(lines: NormalizedLine[], classes: LineClass[], warni
     // a stray mark ("*", "XV80") or a right-column line the header does not know does not end the header
     const stray = line.text.length <= 4 || /^[\p{Lu}\d][\p{L}\d.\-/]{0,7}$/u.test(line.text) || /^\([^()]{1,30}\)$/.test(line.text) || ((line.column === "right" || line.meta.block === "header-right") && c === "text" && !seenTitle);
     if (stray && c !== "typeTitle" && c !== "number") continue;
+    // "I. MỤC ĐÍCH, YÊU CẦU" after the title: the body has begun, whatever its case
+    if (seenTitle && c !== "recipients" && labelOf(line.text)) break;
     if (c === "nationalTitle") {
       h.nationalTitle ??= node(line.text, span(line));
     } else if (c === "motto") {

@@ -273,3 +273,21 @@ describe("the Công báo's title-style opening", () => {
     expect(t.subject?.text).toBe("HƯỚNG DẪN THỰC HIỆN CHÍNH SÁCH THUẾ");
   });
 });
+
+describe("a plan as PDF text leaves it (blank lines, signature before nơi nhận)", () => {
+  const t = segmentText(readFixture("segment/ke-hoach-pdf-text.txt"));
+
+  it("ends the trích yếu at the first outline label and nests the outline", () => {
+    expect(t.subject?.text).toBe(
+      "Triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia",
+    );
+    expect(t.body.nodes.map((n) => n.label)).toEqual(["I.", "II.", "III."]);
+    expect(t.body.nodes[1].children.map((c) => c.label)).toEqual(["1.", "2."]);
+  });
+
+  it("reads the signature and the nơi nhận that follows it", () => {
+    expect(t.signatures[0]).toMatchObject({ authority: "TM.", onBehalfOf: "ỦY BAN NHÂN DÂN", title: "PHÓ CHỦ TỊCH", name: "Hoàng Nam" });
+    expect(t.signatures[0].chain.map((c) => c.authority)).toEqual(["TM.", "KT."]);
+    expect(t.distribution.map((d) => d.text)).toEqual(["Bộ Khoa học và Công nghệ", "TT Tỉnh ủy, TT HĐND tỉnh", "Các sở, ban, ngành", "Lưu: VT, KGVX"]);
+  });
+});
