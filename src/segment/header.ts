@@ -67,7 +67,7 @@ export function parseHeader(lines: NormalizedLine[], classes: LineClass[], warni
     const key = matchKey(line.text);
     // a stray mark ("*", "XV80") or a right-column line the header does not know does not end the header
     const stray = line.text.length <= 4 || /^[\p{Lu}\d][\p{L}\d.\-/]{0,7}$/u.test(line.text) || /^\([^()]{1,30}\)$/.test(line.text) || ((line.column === "right" || line.meta.block === "header-right") && c === "text" && !seenTitle);
-    if (stray && c !== "typeTitle" && c !== "number") continue;
+    if (stray && c !== "typeTitle" && c !== "number" && c !== "urgency" && c !== "confidentiality") continue;
     // "I. MỤC ĐÍCH, YÊU CẦU" after the title: the body has begun, whatever its case
     if (seenTitle && c !== "recipients" && labelOf(line.text)) break;
     if (c === "nationalTitle") {
@@ -256,9 +256,11 @@ function readRecipients(lines: NormalizedLine[], classes: LineClass[], at: numbe
   }
   let i = at + 1;
   const listed = !rest || /^[-–+•]/.test(rest);
-  for (; listed && i < lines.length; i++) {
+  for (; listed && i < lines.length && i < at + 30; i++) {
     const l = lines[i];
-    if (!/^[-–+•]\s*\S/.test(l.text) || classes[i] === "preamble") break;
+    // "- Sở Y tế;" or, without its dash, a short line closed by ";" or "." ("Sở Y tế các tỉnh …;")
+    const item = /^[-–+•]\s*\S/.test(l.text) || (!rest && /[;,.]$/.test(l.text) && l.text.length < 160 && !labelOf(l.text) && classes[i] === "text");
+    if (!item || classes[i] === "preamble") break;
     add(l.text, span(l));
     if (/[.]$/.test(l.text) && !/;$/.test(l.text)) {
       i++;

@@ -291,3 +291,22 @@ describe("a plan as PDF text leaves it (blank lines, signature before nơi nhậ
     expect(t.distribution.map((d) => d.text)).toEqual(["Bộ Khoa học và Công nghệ", "TT Tỉnh ủy, TT HĐND tỉnh", "Các sở, ban, ngành", "Lưu: VT, KGVX"]);
   });
 });
+
+describe("urgency and recipients without dashes", () => {
+  it("reads KHẨN and a kính gửi list whose items have lost their dashes", () => {
+    const t = segmentText(readFixture("segment/cong-van-khan-recipients.txt"));
+    expect(t.urgency?.text).toBe("Khẩn");
+    expect(t.recipients.map((r) => r.text)).toEqual(["Sở Y tế các tỉnh, thành phố trực thuộc Trung ương", "Các công ty đăng ký, sản xuất thuốc"]);
+    expect(t.body.nodes.filter((n) => n.label).map((n) => n.label)).toEqual(["1.", "2."]);
+  });
+
+  it.each([
+    ["MẬT", "confidentiality", "Mật"],
+    ["TỐI MẬT", "confidentiality", "Tối mật"],
+    ["THƯỢNG KHẨN", "urgency", "Thượng khẩn"],
+    ["HỎA TỐC", "urgency", "Hỏa tốc"],
+  ] as const)("reads the mark %s", (mark, key, value) => {
+    const t = segmentText(`BỘ CÔNG AN\nSố: 12/BCA-V01\n${mark}\nHà Nội, ngày 1 tháng 2 năm 2026\nV/v bảo vệ bí mật nhà nước\nKính gửi: Công an các tỉnh\nBộ Công an đề nghị thực hiện.`);
+    expect(t[key]?.text).toBe(value);
+  });
+});
