@@ -107,6 +107,24 @@ export function readSignatures(lines: NormalizedLine[], classes: LineClass[]): S
   return blocks.filter((b) => b.title || b.name || b.authority);
 }
 
+/**
+ * A joint document (văn bản liên tịch) signs in two blocks side by side; their lines arrive
+ * interleaved, left then right. Where both columns open with an authority, each is read alone.
+ */
+function jointSignatures(lines: { line: NormalizedLine; c: LineClass }[]): SignatureNode[] {
+  const side = (l: NormalizedLine) => (isLeft(l) ? "left" : isRight(l) ? "right" : null);
+  const authoritySides = new Set(lines.filter((s) => s.c === "authority").map((s) => side(s.line)));
+  if (!(authoritySides.has("left") && authoritySides.has("right"))) {
+    return readSignatures(lines.map((s) => s.line), lines.map((s) => s.c));
+  }
+  const blocks: SignatureNode[] = [];
+  for (const col of ["left", "right"] as const) {
+    const own = lines.filter((s) => side(s.line) === col);
+    blocks.push(...readSignatures(own.map((s) => s.line), own.map((s) => s.c)));
+  }
+  return blocks;
+}
+
 /** One item of nơi nhận, without its `- ` and `;`. */
 export function distributionItem(text: string): string {
   return text.replace(/^(?:[-–+•*]\s*|\.\s+)/, "").replace(/;\s*(\([^)]*\))\s*;?$/, " $1").replace(/[;,]+$/, "").replace(/\.(?<!\.\.)$/, "").trim();
@@ -201,7 +219,7 @@ export function parseFooter(lines: NormalizedLine[], classes: LineClass[], start
     // a stray line inside the footer (a right-column note the layout lost): keep looking
   }
   f.distribution = distribution.map((l): TextNode => ({ text: distributionItem(l.text), span: span(l) })).filter((d) => d.text);
-  f.signatures = readSignatures(signature.map((s) => s.line), signature.map((s) => s.c));
+  f.signatures = jointSignatures(signature);
   // footnotes and what follows the signature (phụ lục, a regulation issued with a decision)
   for (const i of footnotes) f.footnotes.push(readFootnote(lines[i]));
   const rest = lines.slice(end).filter((_, k) => classes[end + k] !== "footnote");

@@ -123,7 +123,7 @@ export function parseHeader(lines: NormalizedLine[], classes: LineClass[], warni
     seenAny = true;
   }
   h.bodyStart = i;
-  if (issuerLines.length) h.issuer = buildIssuer(issuerLines);
+  if (issuerLines.length) h.issuer = buildIssuer(issuerLines, isJoint(h, lines));
   if (!h.type) {
     // no title and no V/v: the ký hiệu's first part may name the type (`TB-VP`), else a letter with kính gửi is a công văn
     const code = h.number?.symbol?.split(/[-/.]/)[0];
@@ -151,7 +151,18 @@ function isIssuerCandidate(line: NormalizedLine, c: LineClass): boolean {
  * The issuer lines split into the issuing body and its parent: a line that opens with the head
  * word of a body ("VĂN PHÒNG", "SỞ Y TẾ") after a complete name starts the issuer under that parent.
  */
-function buildIssuer(lines: NormalizedLine[]): NonNullable<SectionTree["issuer"]> {
+/**
+ * A joint document (văn bản liên tịch: `KẾ HOẠCH LIÊN TỊCH`, `Số: 15/KHLT-…`) names its issuers
+ * one under the other: they are co-issuers, not a body under its parent.
+ */
+function isJoint(h: Header, lines: NormalizedLine[]): boolean {
+  const symbol = h.number?.symbol ?? "";
+  if (/^[\p{Lu}]{1,4}LT(?![\p{L}])/u.test(symbol)) return true;
+  const title = h.type?.span ? lines.find((l) => l.start === h.type!.span![0]) : undefined;
+  return !!title && /liên tịch/u.test(matchKey(title.text));
+}
+
+function buildIssuer(lines: NormalizedLine[], joint = false): NonNullable<SectionTree["issuer"]> {
   const groups: NormalizedLine[][] = [[lines[0]]];
   for (const l of lines.slice(1)) {
     const key = matchKey(l.text);
@@ -161,6 +172,9 @@ function buildIssuer(lines: NormalizedLine[]): NonNullable<SectionTree["issuer"]
     else groups[groups.length - 1].push(l);
   }
   const text = (g: NormalizedLine[]) => g.map((l) => l.text).join(" ");
+  if (joint && groups.length > 1) {
+    return { name: groups.map(text).join(" - "), parent: null, span: [lines[0].start, lines[lines.length - 1].end] };
+  }
   const name = groups[groups.length - 1];
   const parent = groups.slice(0, -1);
   return {

@@ -310,3 +310,19 @@ describe("urgency and recipients without dashes", () => {
     expect(t[key]?.text).toBe(value);
   });
 });
+
+describe("joint documents (liên tịch)", () => {
+  const t = segmentText(readFixture("segment/ke-hoach-lien-tich.txt"));
+
+  it("names both issuers, neither the parent of the other", () => {
+    expect(t.issuer).toMatchObject({ name: "TỈNH ĐOÀN BÌNH ĐỊNH - SỞ GIÁO DỤC VÀ ĐÀO TẠO", parent: null });
+  });
+
+  it("reads two signature blocks side by side, left to right", () => {
+    expect(t.signatures.map((s) => [s.authority, s.onBehalfOf, s.title, s.name])).toEqual([
+      ["TM.", "BAN THƯỜNG VỤ TỈNH ĐOÀN", "BÍ THƯ", "Nguyễn Văn An"],
+      ["TM.", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "GIÁM ĐỐC", "Trần Thị Bích"],
+    ]);
+    expect(t.distribution.map((d) => d.text)).toEqual(["Trung ương Đoàn", "Lưu: VT"]);
+  });
+});
