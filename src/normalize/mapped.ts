@@ -76,27 +76,35 @@ export class MappedText {
   }
 }
 
-/** Collects characters with their origins. */
+/** Collects characters with their origins, a chunk at a time (copied natively, not per character). */
 export class Builder {
   private chunks: string[] = [];
-  private origins: number[] = [];
+  private origins: (Int32Array | { fill: number; length: number })[] = [];
+  private length = 0;
 
   appendFrom(src: MappedText, start: number, end: number, text?: string): void {
     if (end <= start) return;
     this.chunks.push(text ?? src.text.slice(start, end));
-    for (let i = start; i < end; i++) this.origins.push(src.origin[i]);
+    this.origins.push(src.origin.subarray(start, end));
+    this.length += end - start;
   }
 
   appendAt(text: string, origin: number): void {
     if (!text) return;
     this.chunks.push(text);
-    for (let i = 0; i < text.length; i++) this.origins.push(origin);
+    this.origins.push({ fill: origin, length: text.length });
+    this.length += text.length;
   }
 
   build(endOrigin: number): MappedText {
     const text = this.chunks.join("");
     const origin = new Int32Array(text.length + 1);
-    origin.set(this.origins);
+    let at = 0;
+    for (const o of this.origins) {
+      if (o instanceof Int32Array) origin.set(o, at);
+      else origin.fill(o.fill, at, at + o.length);
+      at += o.length;
+    }
     origin[text.length] = endOrigin;
     return new MappedText(text, origin);
   }
