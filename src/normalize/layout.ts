@@ -173,17 +173,15 @@ function hardWrapped(lines: WorkLine[]): boolean {
  */
 export function joinWrapped(lines: WorkLine[]): WorkLine[] {
   const width = hardWrapped(lines) ? wrapWidth(lines) : Infinity;
-  const out: WorkLine[] = [];
+  // each paragraph as its physical lines: a line continues the one above it, not the paragraph so far
+  const paragraphs: WorkLine[][] = [];
   for (const line of lines) {
     if (!line.t.text) continue;
-    const prev = out[out.length - 1];
-    if (prev && continues(prev, line, width)) {
-      out[out.length - 1] = { ...prev, t: MappedText.join([prev.t, line.t], " ") };
-    } else {
-      out.push(line);
-    }
+    const current = paragraphs[paragraphs.length - 1];
+    if (current && continues(current[current.length - 1], line, width)) current.push(line);
+    else paragraphs.push([line]);
   }
-  return out;
+  return paragraphs.map((p) => (p.length === 1 ? p[0] : { ...p[0], t: MappedText.join(p.map((l) => l.t), " ") }));
 }
 
 function continues(prev: WorkLine, next: WorkLine, width: number): boolean {

@@ -96,3 +96,16 @@ describe("encoding step", () => {
     expect(asOcr.text).toBe(text);
   });
 });
+
+describe("hard-wrap joining compares physical lines", () => {
+  it("does not join a short line after a long paragraph just because the paragraph is long", () => {
+    const wrapped = [
+      "Ủy ban nhân dân tỉnh đề nghị các sở, ban, ngành khẩn trương triển khai thực hiện các",
+      "nhiệm vụ được giao tại Kế hoạch này, báo cáo kết quả về Sở Kế hoạch và Đầu tư trước",
+      "ngày 30 hằng tháng để tổng hợp chung",
+      "Tổ chức thực hiện",
+    ];
+    const doc = normalizeText(wrapped.join("\n"));
+    expect(doc.lines.map((l) => l.text.slice(0, 17))).toEqual(["Ủy ban nhân dân t", "Tổ chức thực hiện"]);
+  });
+});
