@@ -75,33 +75,39 @@ function inherit(a: Point, b: Point): Point {
 }
 
 /**
- * `từ ngày 20/5/2025 đến ngày 30/5/2025`, `từ 8h00 đến 11h30`, `từ quý I đến quý III/2026`:
- * two neighbours joined by `đến`/`tới` (after a `từ`) or a dash, into one period.
+ * Neighbouring tokens, left to right, offered to `merge` with the text between them: a token it
+ * returns replaces the pair, `null` keeps the left one and moves on.
  */
-export const mergeRanges: Refiner = (tokens, env) => {
+function mergeNeighbours(tokens: Token[], env: Parameters<Refiner>[1], merge: (a: Token, b: Token, gap: string) => Token | null): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const a = tokens[i];
     const b = tokens[i + 1];
-    if (b) {
-      const gap = env.key.slice(a.end, b.start);
-      const dash = /^\s*[-–—]\s*$/u.test(gap);
-      const fromBefore = FROM_BEFORE.test(env.key.slice(Math.max(0, a.start - 12), a.start));
-      const sameShape = (isTime(a) && isTime(b)) || (!isTime(a) && !isTime(b) && !isTimeRange(a) && !isTimeRange(b));
-      if (RANGE_GAP.test(gap) && sameShape && (fromBefore || dash)) {
-        const from = inherit(a.from ?? a.point!, b.from ?? b.point!);
-        const to = b.to ?? b.point!;
-        let start = a.start;
-        if (fromBefore) start = a.start - (env.key.slice(0, a.start).match(/từ\s*(?:ngày\s*)?$/u)?.[0].length ?? 0);
-        out.push({ start, end: b.end, from, to, parser: "range" });
-        i++;
-        continue;
-      }
-    }
-    out.push(a);
+    const merged = b ? merge(a, b, env.key.slice(a.end, b.start)) : null;
+    if (merged) {
+      out.push(merged);
+      i++;
+    } else out.push(a);
   }
   return out;
-};
+}
+
+/**
+ * `từ ngày 20/5/2025 đến ngày 30/5/2025`, `từ 8h00 đến 11h30`, `từ quý I đến quý III/2026`:
+ * two neighbours joined by `đến`/`tới` (after a `từ`) or a dash, into one period.
+ */
+export const mergeRanges: Refiner = (tokens, env) =>
+  mergeNeighbours(tokens, env, (a, b, gap) => {
+    const dash = /^\s*[-–—]\s*$/u.test(gap);
+    const fromBefore = FROM_BEFORE.test(env.key.slice(Math.max(0, a.start - 12), a.start));
+    const sameShape = (isTime(a) && isTime(b)) || (!isTime(a) && !isTime(b) && !isTimeRange(a) && !isTimeRange(b));
+    if (!(RANGE_GAP.test(gap) && sameShape && (fromBefore || dash))) return null;
+    const from = inherit(a.from ?? a.point!, b.from ?? b.point!);
+    const to = b.to ?? b.point!;
+    let start = a.start;
+    if (fromBefore) start = a.start - (env.key.slice(0, a.start).match(/từ\s*(?:ngày\s*)?$/u)?.[0].length ?? 0);
+    return { start, end: b.end, from, to, parser: "range" };
+  });
 
 const DAY_PART_WORDS = alt(DAY_PARTS.map((p) => p.word));
 const WEEKDAY_WORDS = alt(WEEKDAYS.flatMap((w) => w.words));
@@ -115,32 +121,20 @@ function withDate(time: Point, date: Point): Point {
 }
 
 /** A time next to a day becomes one datetime: `từ 08 giờ 00 phút, ngày 27/5/2026` → 2026-05-27T08:00. */
-export const mergeDateTime: Refiner = (tokens, env) => {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const a = tokens[i];
-    const b = tokens[i + 1];
-    if (b) {
-      const gap = env.key.slice(a.end, b.start);
-      const timeFirst = (isTime(a) || isTimeRange(a)) && isDay(b) && TIME_THEN_DATE.test(gap);
-      const dateFirst = isDay(a) && (isTime(b) || isTimeRange(b)) && DATE_THEN_TIME.test(gap);
-      if (timeFirst || dateFirst) {
-        const [t, d] = timeFirst ? [a, b] : [b, a];
-        const merged: Token = { start: a.start, end: b.end, parser: "datetime", deadline: a.deadline || b.deadline };
-        if (t.point) merged.point = withDate(t.point, d.point!);
-        else {
-          merged.from = withDate(t.from!, d.point!);
-          merged.to = withDate(t.to!, d.point!);
-        }
-        out.push(merged);
-        i++;
-        continue;
-      }
+export const mergeDateTime: Refiner = (tokens, env) =>
+  mergeNeighbours(tokens, env, (a, b, gap) => {
+    const timeFirst = (isTime(a) || isTimeRange(a)) && isDay(b) && TIME_THEN_DATE.test(gap);
+    const dateFirst = isDay(a) && (isTime(b) || isTimeRange(b)) && DATE_THEN_TIME.test(gap);
+    if (!(timeFirst || dateFirst)) return null;
+    const [t, d] = timeFirst ? [a, b] : [b, a];
+    const merged: Token = { start: a.start, end: b.end, parser: "datetime", deadline: a.deadline || b.deadline };
+    if (t.point) merged.point = withDate(t.point, d.point!);
+    else {
+      merged.from = withDate(t.from!, d.point!);
+      merged.to = withDate(t.to!, d.point!);
     }
-    out.push(a);
-  }
-  return out;
-};
+    return merged;
+  });
 
 const DEADLINE_RE = new RegExp(`(?<![\\p{L}])${alt(DEADLINE_CUES)}\\s*$`, "u");
 
