@@ -68,6 +68,9 @@ export function parseHeader(lines: NormalizedLine[], classes: LineClass[], warni
     // a stray mark ("*", "XV80") or a right-column line the header does not know does not end the header
     const stray = line.text.length <= 4 || /^[\p{Lu}\d][\p{L}\d.\-/]{0,7}$/u.test(line.text) || /^\([^()]{1,30}\)$/.test(line.text) || ((line.column === "right" || line.meta.block === "header-right") && c === "text" && !seenTitle);
     if (stray && c !== "typeTitle" && c !== "number" && c !== "urgency" && c !== "confidentiality") continue;
+    // a scrap of noise (an OCR'd stamp, "2n ke. ke") among the header's own lines does not end it
+    const headerAhead = classes.slice(i + 1, i + 4).some((k) => k === "nationalTitle" || k === "motto" || k === "placeDate" || k === "number" || k === "typeTitle");
+    if (c === "text" && !seenTitle && line.text.length < 20 && headerAhead) continue;
     // "I. MỤC ĐÍCH, YÊU CẦU" after the title: the body has begun, whatever its case
     if (seenTitle && c !== "recipients" && labelOf(line.text)) break;
     if (c === "nationalTitle") {
