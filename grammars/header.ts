@@ -11,8 +11,11 @@ export const NATIONAL_TITLE = "^(?:cộng hòa xã hội chủ nghĩa việt nam
 /** Tiêu ngữ: "Độc lập - Tự do - Hạnh phúc". */
 export const MOTTO = "^độc lập\\s*[-–—]\\s*tự do\\s*[-–—]\\s*hạnh phúc\\s*[.]?$";
 
-/** Số, ký hiệu: "Số: 1227-CV/TU", "SỐ : 837 / QĐ - BKH", "Luật số: 45/2019/QH14", "Số: /UBND-NCVX". */
-export const NUMBER_LINE = "^(?:(?:bộ luật|luật|pháp lệnh|nghị quyết|lệnh)\\s+)?số\\s*[:.]?\\s*(.*)$";
+/**
+ * Số, ký hiệu: "Số: 1227-CV/TU", "SỐ : 837 / QĐ - BKH", "Luật số: 45/2019/QH14", "Số: /UBND-NCVX";
+ * OCR's misread marks, with their colon: "Só: 4039/QĐ-TTg", "Sô: 223/QĐ-TTg".
+ */
+export const NUMBER_LINE = "^(?:(?:bộ luật|luật|pháp lệnh|nghị quyết|lệnh)\\s+)?(?:số\\s*[:.]?|s[óôòồốơớờỏõọ]\\s*:)\\s*(.*)$";
 
 /** Địa danh và ngày tháng: "Bình Định, ngày 20 tháng 5 năm 2025", "Hà Nội, ngày    tháng    năm 2015", "TP.Cần Thơ, ngày 01 tháng 7 năm 2004". */
 // (OCR: "Hà Nội ngày 0? tháng 2# năm 2026", "ngày †† tháng 10": the comma lost, marks in the blanks)

@@ -78,7 +78,8 @@ export function parseHeader(lines: NormalizedLine[], classes: LineClass[], warni
     } else if (c === "motto") {
       // tiêu ngữ goes with the quốc hiệu
     } else if (c === "number" && !h.number && !seenTitle) {
-      const raw = line.text.replace(/^[^:]*?số\s*[:.]?\s*/iu, "");
+      const numberText = patterns.number.exec(key)![1];
+      const raw = line.text.slice(line.text.length - numberText.length);
       const n = parseNumber(raw);
       h.number = { raw: tidySymbol(raw), value: n.value, symbol: n.symbol, year: n.year, span: span(line) };
     } else if (c === "placeDate" && !h.date) {

@@ -327,3 +327,19 @@ describe("joint documents (liên tịch)", () => {
     expect(t.distribution.map((d) => d.text)).toEqual(["Trung ương Đoàn", "Lưu: VT"]);
   });
 });
+
+describe("number lines as OCR reads them", () => {
+  it.each([
+    ["Só: 4039/QĐ-TTg", "4039", "QĐ-TTg"],
+    ["Sô: 223/QĐ-TTg", "223", "QĐ-TTg"],
+    ["SỐ : 40 /2000/TT/BTC", "40", "TT/BTC"],
+  ])("%s", (line, value, symbol) => {
+    const t = segmentText(`THỦ TƯỚNG CHÍNH PHỦ\n${line}\nHà Nội, ngày 18 tháng 9 năm 2024\nQUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\nCăn cứ Luật Tổ chức Chính phủ;`);
+    expect(t.number).toMatchObject({ value, symbol });
+  });
+
+  it("does not take a sentence that starts with 'So' for a number line", () => {
+    const t = segmentText("BỘ Y TẾ\nSo sánh năm 2024 với năm 2023\nHà Nội, ngày 18 tháng 9 năm 2024");
+    expect(t.number).toBeNull();
+  });
+});
