@@ -20,7 +20,7 @@ export const NUMBER_LINE = "^(?:(?:bộ luật|luật|pháp lệnh|nghị quyế
 /** Địa danh và ngày tháng: "Bình Định, ngày 20 tháng 5 năm 2025", "Hà Nội, ngày    tháng    năm 2015", "TP.Cần Thơ, ngày 01 tháng 7 năm 2004". */
 // (OCR: "Hà Nội ngày 0? tháng 2# năm 2026", "ngày †† tháng 10": the comma lost, marks in the blanks)
 export const PLACE_DATE_LINE =
-  "^(?<place>[^,\\d]{2,40}?)\\s*,?\\s*ngày\\s*(?<day>\\d{1,2})?(?<dayJunk>[^\\p{L}\\d\\s/.-]{0,3})\\s*(?:tháng\\s*(?<month>\\d{1,2})?(?<monthJunk>[^\\p{L}\\d\\s]{0,3})\\s*năm\\s*(?<year>\\d{4})|[/.-]\\s*(?<month2>\\d{1,2})\\s*[/.-]\\s*(?<year2>\\d{4}))\\s*[.]?$";
+  "^(?<place>[^,\\d]{2,40}?)\\s*,?\\s*ngày\\s*(?<day>\\d{1,2})?(?<dayJunk>[^\\d\\s/.-]{0,3})\\s*(?:tháng\\s*(?<month>\\d{1,2})?(?<monthJunk>[^\\p{L}\\d\\s]{0,3})\\s*năm\\s*(?<year>\\d{4})|[/.-]\\s*(?<month2>\\d{1,2})\\s*[/.-]\\s*(?<year2>\\d{4}))\\s*[.]?$";
 
 /** A date line without a place: "ngày 20 tháng 5 năm 2025" standing alone in the header. */
 export const DATE_ONLY_LINE = "^ngày\\s*(?<day>\\d{1,2})?\\s*tháng\\s*(?<month>\\d{1,2})?\\s*năm\\s*(?<year>\\d{4})\\s*[.]?$";
@@ -39,8 +39,8 @@ export const CONFIDENTIALITY: Record<string, "Tuyệt mật" | "Tối mật" | "
   "mật": "Mật",
 };
 
-/** Trích yếu of a công văn: "V/v triển khai …", "V/v: trợ cấp …". */
-export const LETTER_SUBJECT = "^v\\s*/\\s*v\\s*[:.]?\\s*";
+/** Trích yếu of a công văn: "V/v triển khai …", "V/v: trợ cấp …"; OCR's "V/w". */
+export const LETTER_SUBJECT = "^v\\s*/\\s*[vw]\\s*[:.]?\\s*";
 
 /** Kính gửi: "Kính gửi: Sở Y tế", "Kính gửi:" then a list. */
 export const RECIPIENTS = "^kính\\s+gửi\\s*[:.]?\\s*";

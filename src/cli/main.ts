@@ -79,5 +79,10 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv = process.argv): Promise<void> {
+  // a reader that stops early (`vanban text f.pdf | head`) is not an error
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    throw err;
+  });
   await buildProgram().parseAsync(argv);
 }

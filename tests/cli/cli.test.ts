@@ -55,3 +55,11 @@ describe("vanban CLI", () => {
     expect(JSON.parse(r.stdout).$schema).toBe("https://json-schema.org/draft/2020-12/schema");
   });
 });
+
+describe("vanban CLI in a pipe", () => {
+  it("stops quietly when the reader closes the pipe early", () => {
+    const r = spawnSync("sh", ["-c", `"${process.execPath}" "${bin}" text "${fixture("cong-van-ubnd.pdf")}" | head -1`], { encoding: "utf8", timeout: 60_000 });
+    expect(r.stdout.trim()).toBe("ỦY BAN NHÂN DÂN");
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  });
+});

@@ -343,3 +343,15 @@ describe("number lines as OCR reads them", () => {
     expect(t.number).toBeNull();
   });
 });
+
+describe("more OCR misreadings in the header", () => {
+  it("reads V/w as V/v and a date whose blank day holds letters", () => {
+    const t = segmentText(
+      "THỦ TƯỚNG CHÍNH PHỦ\nSố: 41/TTg-CĐS\nV/w triển khai các Nghị quyết cắt giảm thủ tục hành chính\n97-\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Nội, ngày dỗ tháng 4 năm 2026\nKính gửi: Các Bộ, cơ quan ngang Bộ\nThủ tướng Chính phủ yêu cầu thực hiện.",
+    );
+    expect(t.subject?.text).toBe("triển khai các Nghị quyết cắt giảm thủ tục hành chính");
+    expect(t.type?.code).toBe("CV");
+    expect(t.date?.value).toBe("2026-04");
+    expect(t.recipients.map((r) => r.text)).toEqual(["Các Bộ, cơ quan ngang Bộ"]);
+  });
+});
