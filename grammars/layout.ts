@@ -68,5 +68,4 @@ export const CONTINUATION_WORDS: string[] = [
   "số", "của", "và", "với", "tại", "về", "ngày", "tháng", "năm", "các", "những", "cho", "theo",
   "trong", "để", "do", "là", "có", "được", "bị", "từ", "đến", "trên", "dưới", "như", "hoặc",
   "nhưng", "mà", "thì", "khi", "nếu", "vì", "bởi", "tới", "qua", "giữa", "sau", "trước", "đối", "thuộc",
-  "Sở", "Bộ", "Ủy", "Quyết", "Nghị", "Thông", "Công",
 ];

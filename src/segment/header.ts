@@ -70,7 +70,7 @@ export function parseHeader(lines: NormalizedLine[], classes: LineClass[], warni
     if (stray && c !== "typeTitle" && c !== "number" && c !== "urgency" && c !== "confidentiality") continue;
     // a scrap of noise (an OCR'd stamp, "2n ke. ke") among the header's own lines does not end it
     const headerAhead = classes.slice(i + 1, i + 4).some((k) => k === "nationalTitle" || k === "motto" || k === "placeDate" || k === "number" || k === "typeTitle");
-    if (c === "text" && !seenTitle && line.text.length < 20 && headerAhead) continue;
+    if (c === "text" && !seenTitle && line.text.length < 20 && headerAhead && !isIssuerCandidate(line, c)) continue;
     // "I. MỤC ĐÍCH, YÊU CẦU" after the title: the body has begun, whatever its case
     if (seenTitle && c !== "recipients" && labelOf(line.text)) break;
     if (c === "nationalTitle") {

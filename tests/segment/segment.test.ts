@@ -355,3 +355,14 @@ describe("more OCR misreadings in the header", () => {
     expect(t.recipients.map((r) => r.text)).toEqual(["Các Bộ, cơ quan ngang Bộ"]);
   });
 });
+
+describe("a header column that lost its capitals", () => {
+  it("still reads the issuer from the left column (a short line, not noise)", () => {
+    const t = segmentText(
+      "ủy Ban Nhân Dân \t         Cộng hòa xã hội chủ nghĩa việt nam\nthành phố cần thơ \t         Độc lập - Tự do - Hạnh phúc\n  Số:  256 /2004/QĐ-UB  \t     TP.Cần Thơ, ngày  01 tháng  7 năm 2004\nQUYẾT ĐỊNH\nV/v ban hành Chương trình cải cách hành chính\nCăn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân;",
+    );
+    expect(t.issuer?.name).toBe("ủy Ban Nhân Dân thành phố cần thơ");
+    expect(t.number).toMatchObject({ value: "256", symbol: "QĐ-UB", year: "2004" });
+    expect(t.date?.value).toBe("2004-07-01");
+  });
+});
