@@ -366,3 +366,19 @@ describe("a header column that lost its capitals", () => {
     expect(t.date?.value).toBe("2004-07-01");
   });
 });
+
+describe("signature and nơi nhận interleaved line by line (two footer columns read across)", () => {
+  const head =
+    "ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nSố: 12/UBND-VX\nBình Định, ngày 3 tháng 3 năm 2026\nV/v tăng cường phòng chống dịch\nKính gửi: Sở Y tế\nỦy ban nhân dân tỉnh yêu cầu Sở Y tế triển khai ngay./.\n";
+  it.each([
+    ["nơi nhận first", "Nơi nhận:\nKT. CHÁNH VĂN PHÒNG\n- Như trên;\nPHÓ CHÁNH VĂN PHÒNG\n- Chủ tịch, các PCT UBND tỉnh;\n- Lưu: VT.\nVi Thiện Việt",
+      ["KT.", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "Vi Thiện Việt"], ["Như trên", "Chủ tịch, các PCT UBND tỉnh", "Lưu: VT"]],
+    ["authority first", "KT. CHỦ TỊCH\nNơi nhận:\nPHÓ CHỦ TỊCH\n- Như trên;\n- Lưu: VT.\nLâm Hải Giang",
+      ["KT.", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lâm Hải Giang"], ["Như trên", "Lưu: VT"]],
+  ])("%s", (_, foot, signature, distribution) => {
+    const t = segmentText(head + foot);
+    expect(t.signatures.map((s) => [s.authority, s.onBehalfOf, s.title, s.name])).toEqual([signature]);
+    expect(t.distribution.map((d) => d.text)).toEqual(distribution);
+    expect(t.body.text).toBe("Ủy ban nhân dân tỉnh yêu cầu Sở Y tế triển khai ngay./.");
+  });
+});
