@@ -5,6 +5,7 @@ import { matchKey } from "../normalize/tone.js";
 import { superscript } from "./docx/body.js";
 import { TablePlacer, type TableRows } from "./layout-table.js";
 import type { LoadedDocument, Loader, SourceLine } from "./types.js";
+import { collapseBlankLines } from "./blank-lines.js";
 
 /**
  * DOC (Word 97–2003) through word-extractor. Its text cleaner turns Word's control characters into
@@ -180,7 +181,7 @@ export function bodyLines(text: string): SourceLine[] {
     lastTableEnd = true;
   }
   flushPending(pending.map(clean));
-  return collapse(out);
+  return collapseBlankLines(out);
 }
 
 function cellLines(paras: string[]): SourceLine[] {
@@ -211,12 +212,3 @@ function firstCellStart(paras: string[], atDocumentStart: boolean): number {
   return k;
 }
 
-function collapse(lines: SourceLine[]): SourceLine[] {
-  const out: SourceLine[] = [];
-  for (const l of lines) {
-    if (!l.text.trim() && (!out.length || !out[out.length - 1].text.trim())) continue;
-    out.push(l);
-  }
-  while (out.length && !out[out.length - 1].text.trim()) out.pop();
-  return out;
-}

@@ -1,6 +1,7 @@
 import { CorruptFileError } from "../errors.js";
 import { parseRtf, RtfError } from "./rtf/parse.js";
 import type { LoadedDocument, Loader } from "./types.js";
+import { collapseBlankLines } from "./blank-lines.js";
 
 /**
  * RTF: our own small reader (src/load/rtf/parse.ts). The npm RTF parsers are unmaintained or
@@ -17,7 +18,7 @@ export const rtfLoader: Loader = {
       const reason = err instanceof RtfError ? err.message : err instanceof Error ? `${err.name}: ${err.message}` : String(err);
       throw new CorruptFileError("corrupt-file", `cannot read this rtf file: ${reason}`, file, { cause: err });
     }
-    const lines = [...collapse(parsed.lines), ...parsed.footnotes];
+    const lines = [...collapseBlankLines(parsed.lines), ...parsed.footnotes];
     const warnings: LoadedDocument["warnings"] = [];
     if (!lines.some((l) => l.text.trim())) {
       warnings.push({ code: "no-text", message: "the RTF document holds no text (an image-only or empty document?)" });
@@ -26,12 +27,3 @@ export const rtfLoader: Loader = {
   },
 };
 
-function collapse<T extends { text: string }>(lines: T[]): T[] {
-  const out: T[] = [];
-  for (const l of lines) {
-    if (!l.text.trim() && (!out.length || !out[out.length - 1].text.trim())) continue;
-    out.push(l);
-  }
-  while (out.length && !out[out.length - 1].text.trim()) out.pop();
-  return out;
-}
