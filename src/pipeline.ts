@@ -20,22 +20,22 @@ export interface ParseOptions extends LoadOptions {
  * and `source.path` can name it). Rejects with a {@link VanbanError} subclass naming the file.
  */
 export async function parse(input: string | Uint8Array, options: ParseOptions = {}): Promise<DocumentRecord> {
-  if (typeof input === "string") {
-    const path = input;
-    let bytes: Uint8Array;
-    try {
-      const st = await stat(path);
-      if (st.isDirectory()) throw new InputError("is-directory", "is a folder, not a file", path);
-      bytes = await readFile(path);
-    } catch (err) {
-      if (err instanceof VanbanError) throw err;
-      const code = (err as NodeJS.ErrnoException).code;
-      const reason = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String((err as Error).message);
-      throw new InputError("unreadable-file", reason, path, { cause: err });
-    }
-    return parseBytes(bytes, { ...options, path });
-  }
+  if (typeof input === "string") return parseBytes(await readDocumentFile(input), { ...options, path: input });
   return parseBytes(input, options);
+}
+
+/** A document file's bytes, or an {@link InputError} that names the file and says why not. */
+export async function readDocumentFile(path: string): Promise<Uint8Array> {
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) throw new InputError("is-directory", "is a folder, not a file", path);
+    return await readFile(path);
+  } catch (err) {
+    if (err instanceof VanbanError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String((err as Error).message);
+    throw new InputError("unreadable-file", reason, path, { cause: err });
+  }
 }
 
 /** Parses a file's bytes. */

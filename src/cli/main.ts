@@ -54,11 +54,9 @@ export function buildProgram(): Command {
       try {
         const { loadDocument } = await import("../load/index.js");
         const { normalize } = await import("../normalize/index.js");
+        const { readDocumentFile } = await import("../pipeline.js");
         const { bytes, path } = await bytesOf(file);
-        const { readFile } = await import("node:fs/promises");
-        const data = bytes ?? (await readFile(path).catch((e: NodeJS.ErrnoException) => {
-          throw new VanbanError("unreadable-file", e.code === "ENOENT" ? "no such file" : e.message, path);
-        }));
+        const data = bytes ?? (await readDocumentFile(path));
         const doc = normalize(await loadDocument(data, { path: bytes ? undefined : path }));
         await write(process.stdout, doc.text + "\n");
       } catch (err) {

@@ -2,7 +2,7 @@ import { DOCUMENT_TYPES, LETTER_TYPE } from "../../grammars/document-types.js";
 import { BODY_HEAD_WORDS, BODY_OPENERS, CONFIDENTIALITY, NAME_CONTINUATION_WORDS, POSITION_TITLES, TITLE_STYLE_OPENING, URGENCY } from "../../grammars/header.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../normalize/tone.js";
-import type { Span, Warning } from "../record/schema.js";
+import type { Span } from "../record/schema.js";
 import { isUpperLine, patterns, titleType, type LineClass } from "./classify.js";
 import { labelOf } from "./outline.js";
 import type { SectionTree, TextNode } from "./tree.js";
@@ -51,7 +51,7 @@ function isoDate(day?: string, month?: string, year?: string): string | null {
  * Reads the header: everything before the body. Lines are taken by what they are rather than
  * by their order, since PDF text interleaves the two header columns line by line.
  */
-export function parseHeader(lines: NormalizedLine[], classes: LineClass[], warnings: Warning[]): Header {
+export function parseHeader(lines: NormalizedLine[], classes: LineClass[]): Header {
   const h: Header = {
     issuer: null, nationalTitle: null, number: null, place: null, date: null, type: null, subject: null,
     urgency: null, confidentiality: null, recipients: [], preamble: [], bodyStart: 0,
@@ -113,8 +113,7 @@ export function parseHeader(lines: NormalizedLine[], classes: LineClass[], warni
       i = readTitleSubject(lines, classes, i + 1, h) - 1;
       readTitleStyle(h, line, issuerLines.length > 0);
     } else if (c === "recipients") {
-      i = readRecipients(lines, classes, i, h) - 1;
-      i++;
+      i = readRecipients(lines, classes, i, h);
       break;
     } else if ((c === "upper" || c === "text" || c === "name") && !seenTitle && !h.subject && isIssuerCandidate(line, c)) {
       issuerLines.push(line);
@@ -135,7 +134,6 @@ export function parseHeader(lines: NormalizedLine[], classes: LineClass[], warni
     if (byCode) h.type = { code: byCode.code, name: byCode.name, span: null };
     else if (h.recipients.length) h.type = { ...LETTER_TYPE, span: null };
   }
-  if (!h.date) warnings.push({ code: "no-date", message: "no place-and-date line (địa danh, ngày tháng) was found in the header" });
   return h;
 }
 

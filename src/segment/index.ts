@@ -19,7 +19,7 @@ export function segment(doc: NormalizedDocument): SectionTree {
   const lines = doc.lines;
   const classes = lines.map(classify);
 
-  const header = parseHeader(lines, classes, warnings);
+  const header = parseHeader(lines, classes);
   let bodyStart = header.bodyStart;
 
   // preamble: "Căn cứ …" lines up to the enacting line ("QUYẾT ĐỊNH:"), or the leading ones
@@ -37,7 +37,7 @@ export function segment(doc: NormalizedDocument): SectionTree {
 
   const footerStart = findFooterStart(lines, classes, bodyStart);
   const date = header.date ?? adoptionDate(lines, footerStart);
-  if (date && !header.date) warnings.splice(warnings.findIndex((w) => w.code === "no-date"), 1);
+  if (!date) warnings.push({ code: "no-date", message: "no place-and-date line (địa danh, ngày tháng) was found in the header" });
   const footer = parseFooter(lines, classes, footerStart, warnings);
 
   // footnotes stand at page feet anywhere in the body too
