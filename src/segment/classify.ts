@@ -1,6 +1,6 @@
 import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import {
-  ARCHIVE_COPY, AUTHORITY_LINE, CONFIDENTIALITY, DISTRIBUTION, ENACTING_LINE, FOOTNOTE_LINE, LETTER_SUBJECT,
+  ARCHIVE_COPY, AUTHORITY_LINE, AUTHORITY_SPELLINGS, CONFIDENTIALITY, DISTRIBUTION, ENACTING_LINE, FOOTNOTE_LINE, LETTER_SUBJECT,
   MOTTO, NATIONAL_TITLE, NUMBER_LINE, PLACE_DATE_LINE, DATE_ONLY_LINE, POSITION_TITLES, PREAMBLE_LINE, RECIPIENTS,
   SIGNATURE_NOTE, URGENCY,
 } from "../../grammars/header.js";
@@ -94,6 +94,14 @@ const LOOSE_NATIONAL = new Set(["conghoaxahoichunghiavietnam", "dangcongsanvietn
 const LOOSE_MOTTO = "doclaptudohanhphuc";
 const looseTypes = typeNames.map(({ t }) => ({ t, key: looseKey(t.name) }));
 
+/** The authority of a signature line and what it signs for: `KT. CHỦ TỊCH` → KT., CHỦ TỊCH. */
+export function readAuthority(text: string): { authority: "TM." | "KT." | "TL." | "TUQ." | "Q."; rest: string } | null {
+  const m = patterns.authority.exec(matchKey(text));
+  if (!m) return null;
+  const word = m[1].replace(/\s+/g, "").replace(/\.$/, "");
+  return { authority: AUTHORITY_SPELLINGS[word] ?? "TM.", rest: text.slice(m[0].length).trim() };
+}
+
 export function classify(line: NormalizedLine): LineClass {
   const s = line.text;
   const k = matchKey(s);
@@ -115,8 +123,9 @@ export function classify(line: NormalizedLine): LineClass {
   // "Đã ký: Nguyễn Thị Kim Ngân" is the name, with its note in front
   if (/^[(\[]?\s*đã ký\s*[)\]:]?\s*\p{Lu}/iu.test(s) && isNameLine(s)) return "name";
   if (patterns.signatureNote.test(k)) return "signatureNote";
-  if (patterns.authority.test(k)) {
-    const rest = s.replace(patterns.authority, "");
+  const authority = readAuthority(s);
+  if (authority) {
+    const { rest } = authority;
     // "KT. CHỦ TỊCH"; a mis-cased "tm . ubnd thành phố" only where the layout puts it in the signature column
     if (/^\S*\p{Lu}/u.test(rest) || line.column === "right" || line.meta.block === "footer-right") return "authority";
   }

@@ -1,8 +1,8 @@
-import { AUTHORITY_SPELLINGS, DEPUTY_TITLE_START, POSITION_TITLES } from "../../grammars/header.js";
+import { DEPUTY_TITLE_START, POSITION_TITLES } from "../../grammars/header.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../normalize/tone.js";
 import type { Span, Warning } from "../record/schema.js";
-import { classify, isPositionTitle, isUpperLine, patterns, stripSignedNote, type LineClass } from "./classify.js";
+import { classify, isPositionTitle, readAuthority, isUpperLine, patterns, stripSignedNote, type LineClass } from "./classify.js";
 import type { SectionTree, SignatureNode, TextNode } from "./tree.js";
 
 type Footer = Pick<SectionTree, "signatures" | "distribution" | "footnotes" | "appendices"> & { start: number };
@@ -42,14 +42,6 @@ function followedByName(lines: NormalizedLine[], classes: LineClass[], i: number
   return false;
 }
 
-/** The authority of a signature line and what it signs for: `KT. CHỦ TỊCH` → KT., CHỦ TỊCH. */
-function readAuthority(text: string): { authority: Authority; rest: string } {
-  const key = matchKey(text);
-  const m = patterns.authority.exec(key)!;
-  const word = m[1].replace(/\s+/g, "").replace(/\.$/, "");
-  return { authority: AUTHORITY_SPELLINGS[word] ?? "TM.", rest: text.slice(m[0].length).trim() };
-}
-
 /** `CHỦ TỊCH PHÓ CHỦ TỊCH` (a flattened cell) → on behalf of `CHỦ TỊCH`, title `PHÓ CHỦ TỊCH`. */
 function splitOnBehalfOf(authority: Authority, rest: string): { onBehalfOf: string; title: string | null } {
   if (authority === "KT.") {
@@ -82,7 +74,7 @@ export function readSignatures(lines: NormalizedLine[], classes: LineClass[]): S
     const c = classes[idx];
     let b = cur as SignatureNode | null;
     if (c === "authority") {
-      const { authority, rest } = readAuthority(l.text);
+      const { authority, rest } = readAuthority(l.text)!;
       if (!(b && b.chain.length && !b.title && !b.name)) b = open(l);
       const { onBehalfOf, title } = splitOnBehalfOf(authority, rest);
       b.chain.push({ authority, onBehalfOf });

@@ -382,3 +382,19 @@ describe("signature and nơi nhận interleaved line by line (two footer columns
     expect(t.body.text).toBe("Ủy ban nhân dân tỉnh yêu cầu Sở Y tế triển khai ngay./.");
   });
 });
+
+describe("signing-authority lines", () => {
+  const line = (text: string, column?: "left" | "right") => ({ text, start: 0, end: text.length, meta: {}, column });
+  it.each([
+    ["KT. CHỦ TỊCH", undefined, "authority"],
+    ["T/M BAN THƯỜNG VỤ", undefined, "authority"],
+    ["KT/BỘ TRƯỞNG BỘ TÀI CHÍNH", undefined, "authority"],
+    ["tm . ubnd thành phố Cần Thơ", "right", "authority"],
+    // judged on what follows the authority word, not on the word itself
+    ["tm . ubnd thành phố Cần Thơ", undefined, "text"],
+    ["Tl. bộ trưởng các bộ", undefined, "text"],
+  ] as const)("%s (%s) → %s", async (text, column, cls) => {
+    const { classify } = await import("../../src/segment/classify.js");
+    expect(classify(line(text, column))).toBe(cls);
+  });
+});
