@@ -23,8 +23,23 @@ export const ACTION_VERBS: string[] = [
   "bảo đảm", "giám sát", "tăng cường", "đẩy mạnh", "xem xét", "lập", "ban hành", "cập nhật", "quản lý", "phổ biến",
   "tuyên truyền", "chỉ đạo", "sớm", "thường xuyên", "nghiêm túc", "khẩn cấp", "hoàn thành", "hoàn thiện", "tập trung",
   "phân bổ", "giải quyết", "xử lý", "đề xuất", "lựa chọn", "cử", "ưu tiên", "duy trì", "tích cực", "rà soát lại", "hỗ trợ",
-  "tiếp nhận", "thông báo cho", "tạo điều kiện", "phải", "cần", "thành lập",
+  "tiếp nhận", "thông báo cho", "tạo điều kiện", "phải", "cần", "thành lập", "mời", "bám sát",
 ];
+
+/**
+ * Phrases that may stand between an assignee and its action:
+ * `giao Bộ Tài chính theo chức năng, nhiệm vụ được giao, nghiên cứu …`.
+ */
+export const INTERPOSED: string[] = [
+  "theo chức năng, nhiệm vụ được giao", "theo chức năng, nhiệm vụ", "theo chức năng được giao", "theo chức năng", "theo chức năng nhiệm vụ được giao", "theo chức năng nhiệm vụ",
+  "theo thẩm quyền", "căn cứ chức năng, nhiệm vụ được giao", "căn cứ chức năng, nhiệm vụ", "trong phạm vi chức năng, nhiệm vụ được giao",
+];
+
+/**
+ * Verbs that make an assignment wherever the sentence puts their subject, even after an opening
+ * phrase: `Đối với hàng hóa tạm giữ, Bộ Công an chịu trách nhiệm quản lý …`.
+ */
+export const RESPONSIBILITY_VERBS: string[] = ["chịu trách nhiệm", "có trách nhiệm", "chủ trì"];
 
 /** A clause with these is an introduction, not an assignment: `Chủ tịch UBND tỉnh có ý kiến như sau:`. */
 export const NOT_TASK: string[] = ["như sau", "có ý kiến", "xin thông báo", "kính mời", "trân trọng"];

@@ -4,8 +4,9 @@
  * `Yêu cầu X …`; `X chủ trì …`, `X có trách nhiệm …`), then refiners (a clause without its own
  * assignee continues the task before it; cooperating bodies; deadline; pointers to kính gửi).
  */
-import { ACTION_VERBS, COOPERATION, ENACTING, DEADLINE_MARKERS, NOT_TASK, RECIPIENT_POINTERS, TRIGGERS } from "../../grammars/tasks.js";
+import { ACTION_VERBS, COOPERATION, ENACTING, DEADLINE_MARKERS, INTERPOSED, NOT_TASK, RECIPIENT_POINTERS, RESPONSIBILITY_VERBS, TRIGGERS } from "../../grammars/tasks.js";
 import { TITLES } from "../../grammars/people.js";
+import { AGENCY_HEADS } from "../../grammars/agencies.js";
 import { foldTone, matchKey } from "../normalize/tone.js";
 import type { Agency, DateMention, Span, Task } from "../record/schema.js";
 import type { OutlineNode } from "../segment/tree.js";
@@ -20,10 +21,27 @@ const triggerSticky = new RegExp(`\\s*(?:${alternation(lowerFirst(TRIGGERS), "ca
 const verbGlobal = new RegExp(`${WB}(?:${alternation(ACTION_VERBS, "cap")})${WE}`, "gu");
 const titleSticky = new RegExp(`\\s*(?:các\\s+|Các\\s+)?(?:${alternation(lowerFirst(TITLES), "cap")})${WE}`, "uy");
 const pointerSticky = new RegExp(`\\s*(?:${alternation(["Quý cơ quan", "Quý đơn vị", "Quý Ủy ban"], "cap")})${WE}`, "uy");
+const inlineTriggerGlobal = new RegExp(`\\s+(?:${alternation(TRIGGERS.map((t) => t.charAt(0).toLowerCase() + t.slice(1)), "exact")})${WE}`, "gu");
+const responsibilitySticky = new RegExp(`\\s*(?:${alternation(RESPONSIBILITY_VERBS, "exact")})${WE}`, "uy");
+const verbAnyCaseSticky = new RegExp(`(?:${alternation(ACTION_VERBS, "any")})${WE}`, "uy");
+const interposedSticky = new RegExp(`(?:${alternation(INTERPOSED, "any")})${WE}[\\s,]*`, "uy");
+/** Does an action verb (any case) begin at `pos`? */
+function verbStartsAt(doc: Doc, pos: number): boolean {
+  verbAnyCaseSticky.lastIndex = pos;
+  return verbAnyCaseSticky.test(doc.t);
+}
 const coopGlobal = new RegExp(`${WB}(?:${alternation(COOPERATION, "cap")})${WE}`, "gu");
 const notTask = new RegExp(`${WB}(?:${alternation(NOT_TASK, "any")})${WE}`, "u");
 const deadlineBefore = new RegExp(`${WB}(?:${alternation(DEADLINE_MARKERS, "any")})${WE}[^;.]{0,40}$`, "u");
 const pointers = new Set(RECIPIENT_POINTERS.map((p) => matchKey(p)));
+/**
+ * After a trigger only: a head written with a short name the agency grammar does not build
+ * (`Giao Văn phòng, …` — the issuer's own office; `Giao Trung tâm CNTT&TT bám sát …`).
+ */
+const looseUnitSticky = new RegExp(
+  `\\s*(?:${alternation([...new Set(AGENCY_HEADS.flatMap((h) => h.forms))], "cap")})${WE}(?:\\s+(?:\\p{Lu}[${L}&.\\-]*|[\\dA-ZĐ&]+))*`,
+  "uy",
+);
 
 interface Doc {
   text: string;
@@ -151,6 +169,8 @@ interface Draft {
 
 interface ClauseRead {
   assignee: string[];
+  /** where the task's text begins, when not at the clause's start (`Về việc này, Thủ tướng giao …`) */
+  start?: number;
   /** null: the assignment heads what follows (`Giao Sở Y tế:`) */
   actionStart: number | null;
 }
@@ -160,15 +180,62 @@ function triggerRule(doc: Doc, c: Clause): ClauseRead | null {
   triggerSticky.lastIndex = c.start;
   const m = triggerSticky.exec(doc.t);
   if (!m) return null;
-  const from = c.start + m[0].length;
-  if (unitAt(doc, from) === null) return null;
+  return assignedFrom(doc, c.start + m[0].length, c);
+}
+
+/** The assignee written at `from` (after a trigger word), and where its action begins. */
+function assignedFrom(doc: Doc, from: number, c: Clause): ClauseRead | null {
+  const unit = unitAt(doc, from);
+  if (unit === null) return looseTriggerRule(doc, from, c);
   const verb = verbIn(doc, from, c.end);
   const end = verb ?? c.end;
-  if (verb !== null && !assigneesLookRight(doc, from, verb)) return null;
+  if (verb !== null && !assigneesLookRight(doc, from, verb)) {
+    // `giao Bộ Tài chính theo chức năng, nhiệm vụ được giao, nghiên cứu …`: one body, then its action
+    const actionStart = unit + /^[\s,]*/u.exec(doc.t.slice(unit, c.end))![0].length;
+    interposedSticky.lastIndex = actionStart;
+    const phrase = interposedSticky.exec(doc.t);
+    return phrase && verbStartsAt(doc, actionStart + phrase[0].length) ? { assignee: [squash(doc.text.slice(from, unit))], actionStart } : null;
+  }
   const assignee = splitAssignees(doc, from, end);
   if (!assignee.length) return null;
   const rest = doc.t.slice(end, c.end).replace(/[\s:;.,/]+$/u, "");
   return { assignee, actionStart: verb !== null && rest.trim() ? verb : null };
+}
+
+/** `Giao Văn phòng, nêu rõ …`, `Giao Trung tâm CNTT&TT bám sát …`: the name ends at a comma or at the action. */
+function looseTriggerRule(doc: Doc, from: number, c: Clause): ClauseRead | null {
+  looseUnitSticky.lastIndex = from;
+  const loose = looseUnitSticky.exec(doc.t);
+  if (!loose) return null;
+  const end = from + loose[0].length;
+  const gap = /^[\s,]*/u.exec(doc.t.slice(end, c.end))![0];
+  const actionStart = end + gap.length;
+  // the action opens with its verb, or follows a comma; `Giao Hội đồng trọng tài …` is not a short name
+  if (!gap.includes(",") && actionStart < c.end && !verbStartsAt(doc, actionStart)) return null;
+  return { assignee: [squash(doc.text.slice(from, end))], actionStart: actionStart < c.end ? actionStart : null };
+}
+
+/**
+ * Inside a sentence, two shapes still assign: a body that hands out the task (`…, Thủ tướng
+ * Chính phủ giao Bộ Tài chính nghiên cứu …`) and a body made responsible after an opening phrase
+ * (`Đối với …, Bộ Quốc phòng chịu trách nhiệm quản lý …`).
+ */
+function inlineRule(doc: Doc, c: Clause): ClauseRead | null {
+  inlineTriggerGlobal.lastIndex = c.start;
+  for (let m = inlineTriggerGlobal.exec(doc.t); m && m.index < c.end; m = inlineTriggerGlobal.exec(doc.t)) {
+    const by = doc.agencies.find(([, e]) => e === m!.index || /^\s+$/u.test(doc.t.slice(e, m!.index)));
+    if (!by || by[0] < c.start) continue;
+    const read = assignedFrom(doc, m.index + m[0].length, c);
+    if (read?.actionStart != null) return { ...read, start: by[0] };
+  }
+  for (const [s, e] of doc.agencies) {
+    if (s <= c.start || s >= c.end || !/,\s*$/u.test(doc.t.slice(c.start, s))) continue;
+    responsibilitySticky.lastIndex = e;
+    if (!responsibilitySticky.test(doc.t)) continue;
+    const verb = e + /^\s*/u.exec(doc.t.slice(e))![0].length;
+    return { assignee: [squash(doc.text.slice(s, e))], actionStart: verb, start: s };
+  }
+  return null;
 }
 
 /** `X chủ trì …`, `X có trách nhiệm …`, `Các sở … và UBND các địa phương tiếp tục …` */
@@ -279,6 +346,7 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
 
   const walk = (nodes: OutlineNode[], inherited: string[] | null) => {
     for (const node of nodes) {
+      const before = drafts.length;
       let carry: string[] | null = null;
       let current: Draft | null = null;
       let first = true;
@@ -286,7 +354,7 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
       let pending: number | null = null;
       for (const c of clauses(doc, node.span && node.text ? ownSpan(doc, node) : node.span)) {
         const clauseText = doc.t.slice(c.start, c.end);
-        let read = notTask.test(clauseText) ? null : (triggerRule(doc, c) ?? subjectRule(doc, c));
+        let read = notTask.test(clauseText) ? null : (triggerRule(doc, c) ?? subjectRule(doc, c) ?? inlineRule(doc, c));
         const verb = verbIn(doc, c.start, c.end);
         if (read && read.actionStart !== null && pending !== null && !triggerRule(doc, c)) {
           read = { assignee: splitAssignees(doc, pending, read.actionStart), actionStart: read.actionStart };
@@ -304,7 +372,7 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
           carry = read.assignee;
           current = null;
         } else if (read) {
-          current = { assignee: read.assignee, actionStart: read.actionStart!, start: c.start, end: c.end };
+          current = { assignee: read.assignee, actionStart: read.actionStart!, start: read.start ?? c.start, end: c.end };
           drafts.push(current);
         } else if (notTask.test(clauseText)) {
           current = null;
@@ -320,7 +388,10 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
         }
         first = false;
       }
-      walk(node.children, carry ?? inherited);
+      // nothing read clause by clause: a body may head its duties (`1. Bộ Công an:`)
+      const head = drafts.length === before && !carry ? headingRule(doc, node) : null;
+      if (head?.action) drafts.push({ assignee: head.assignee, actionStart: head.action[0], start: head.action[0], end: head.action[1] });
+      walk(node.children, head?.assignee ?? carry ?? inherited);
     }
   };
   walk(bodyNodes(ctx), null);
@@ -337,6 +408,29 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
       span,
     };
   });
+}
+
+/**
+ * A body heading its duties: `1. Bộ Công an:` with the duties below, `3. Sở Khoa học và Công
+ * nghệ: Chủ trì, phối hợp …` with the duty after the colon, `1. Sở Thông tin và Truyền thông`
+ * alone with its duties as children: an outline item, the duty opening with its verb. Not
+ * `- Sở Y tế: 02 đại biểu`, nor a table row `Sở Xây dựng: các lĩnh vực cấp phép …`.
+ */
+function headingRule(doc: Doc, node: OutlineNode): { assignee: string[]; action: Span | null } | null {
+  if (node.label === null) return null;
+  const [s, e] = node.span && node.text ? ownSpan(doc, node) : node.span;
+  if (unitAt(doc, s) === null) return null;
+  const colon = doc.t.indexOf(":", s);
+  const hasColon = colon >= 0 && colon < e;
+  const headEnd = hasColon ? colon : e - /[\s.;,]*$/u.exec(doc.t.slice(s, e))![0].length;
+  if (verbIn(doc, s, headEnd) !== null || !assigneesLookRight(doc, s, headEnd)) return null;
+  const assignee = splitAssignees(doc, s, headEnd);
+  if (!assignee.length) return null;
+  const from = headEnd + /^[:\s]*/u.exec(doc.t.slice(headEnd, e))![0].length;
+  if (from < e) return verbStartsAt(doc, from) ? { assignee, action: [from, e] } : null;
+  // a name alone heads duties only as a numbered item (`1. Sở …`), not as a bullet of a list of bodies
+  const numbered = !/^[-–+•]$/u.test(node.label);
+  return node.children.length && (numbered || hasColon) ? { assignee, action: null } : null;
 }
 
 /** The span of a node's own text (without its label and children) inside the document. */

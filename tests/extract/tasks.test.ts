@@ -68,6 +68,14 @@ describe("tasks: one assignment", () => {
     ["Chủ tịch UBND các xã chịu trách nhiệm", [["c)", "Chủ tịch UBND các xã, phường chịu trách nhiệm trước Chủ tịch UBND huyện về kết quả thực hiện."]], ["Chủ tịch UBND các xã, phường"]],
     ["cooperating across ;", [["2.", "Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính; Bảo hiểm xã hội tỉnh triển khai khám sức khỏe định kỳ."]], ["Sở Y tế"], { cooperating: ["Sở Tài chính", "Bảo hiểm xã hội tỉnh"] }],
     ["Cục Thuế …", [["3.", "Cục Thuế các tỉnh, thành phố chịu trách nhiệm quyết toán việc sử dụng nguyên liệu được miễn thuế."]], ["Cục Thuế các tỉnh, thành phố"]],
+    ["Giao + an office without its parent", [["-", "Giao Văn phòng, trong báo cáo quý III gửi Sở Nội vụ, nêu rõ các kiến nghị."]], ["Văn phòng"]],
+    ["Giao + a head with an abbreviated name", [[null, "Giao Trung tâm CNTT&TT bám sát tiến độ thi công, khẩn trương đưa hệ thống vào vận hành."]], ["Trung tâm CNTT&TT"]],
+    ["heading `X:` with the duty after it", [["2.", "Bộ Giáo dục và Đào tạo: Mời đại diện một số trường: Trường Đại học Sư phạm, Trường Đại học Vinh cùng dự Hội nghị; tổng hợp danh sách gửi Văn phòng Bộ trước 16 giờ ngày 12 tháng 3 năm 2026."]], ["Bộ Giáo dục và Đào tạo"], { deadline: "2026-03-12T16:00" }],
+    ["heading `X:` with its duties below", [["1.", "Sở Tài chính:", [["-", "Bố trí kinh phí tổ chức hội nghị từ nguồn ngân sách tỉnh."]]]], ["Sở Tài chính"]],
+    ["heading without a colon, duties below", [["5.", "Phòng Văn hóa và Thông tin cấp huyện", [["-", "Tăng cường tin, bài tuyên truyền trên hệ thống truyền thanh cơ sở."]]]], ["Phòng Văn hóa và Thông tin cấp huyện"]],
+    ["heading `X:` with a verb after it", [["c)", "Sở Giao thông vận tải: Đảm bảo phương tiện đưa đón đại biểu."]], ["Sở Giao thông vận tải"]],
+    ["X giao Y … inside a sentence", [[null, "Về vấn đề này, Thủ tướng Chính phủ giao Bộ Tài chính theo chức năng được giao, nghiên cứu, đề xuất giải pháp phù hợp."]], ["Bộ Tài chính"]],
+    ["X chịu trách nhiệm after an opening phrase", [["6.", "Đối với các khoản hỗ trợ bằng hiện vật, Bộ Quốc phòng chịu trách nhiệm quản lý, theo dõi và phân bổ theo quy định."]], ["Bộ Quốc phòng"]],
   ])("%s", (_name, items, assignee, extra) => {
     const tasks = tasksOf(items);
     expect(tasks.length, JSON.stringify(tasks)).toBeGreaterThan(0);
@@ -92,6 +100,12 @@ describe("tasks: look-alikes that assign nothing", () => {
     ["the issuer's own guidance", [[null, "Bộ trưởng Bộ Kế hoạch và Đầu tư hướng dẫn triển khai thực hiện Định hướng Chiến lược như sau:"]]],
     ["a schedule item", [["1.", "Tựu trường các cấp học: Ngày 26/8/2024 (thứ Hai)."]]],
     ["a report of results", [["-", "Thường xuyên tiến hành rà soát và hệ thống hoá văn bản quy phạm pháp luật."]]],
+    ["an invitee with a number of delegates", [["-", "Sở Y tế: 02 đại biểu;"]]],
+    ["a body named alone, nothing below", [["1.", "Sở Nội vụ"]]],
+    ["a list of bodies as bullets", [["-", "Ban Quản lý dự án tỉnh", [["-", "Lưu VT"]]]]],
+    ["a long name after Yêu cầu", [["a)", "Yêu cầu Hội đồng trọng tài lao động giải quyết theo quy định tại Điều 189 của Bộ luật này;"]]],
+    ["a body given a duty in the passive", [["1.", "Theo quy định tại Nghị định này, Bộ Tài chính được giao quản lý quỹ."]]],
+    ["a body that decides, after an opening phrase", [["2.", "Đối với cá nhân có thành tích xuất sắc, Bộ trưởng Bộ Công an quyết định mức thưởng."]]],
   ])("%s", (_name, items) => {
     expect(tasksOf(items)).toEqual([]);
   });
