@@ -22,6 +22,8 @@ export const SIGNATURE_STAMP_LINES: string[] = [
   "^\\s*Địa\\s+chỉ\\s*:",
   // "Thời gian ký: 13.09.2024 16:49:11 +07:00", "CHINHPHU.VNThời gian ký: 01.10.2024 16:02:40 +07:00"
   "Thời\\s+gian\\s+ký\\s*:",
+  // "Giờ ký: 30/09/2025 17:58:22"
+  "^\\s*Giờ\\s+ký\\s*:",
   // "Ngày ký: 13/09/2024"
   "^\\s*Ngày\\s+ký\\s*:",
 ];

@@ -22,6 +22,16 @@ const LOADERS: Record<SourceFormat, Loader> = {
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((v, i) => b[at + i] === v);
 
+/**
+ * Where `%PDF-` starts within the first 1024 bytes, or -1: PDF readers (Acrobat, pdf.js, poppler)
+ * accept junk before the header, and some upload tools leave some there.
+ */
+export function pdfHeaderAt(bytes: Uint8Array): number {
+  const n = Math.min(bytes.length - 4, 1024);
+  for (let i = 0; i < n; i++) if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d], i)) return i;
+  return -1;
+}
+
 /** Skips a UTF-8 BOM and leading whitespace, for sniffing text formats. */
 function head(bytes: Uint8Array, n = 512): string {
   let i = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
@@ -46,7 +56,7 @@ function binaryShare(bytes: Uint8Array): number {
 export function detectFormat(bytes: Uint8Array, path?: string): SourceFormat {
   const file = path ?? null;
   if (bytes.length === 0) throw new InputError("empty-file", "the file is empty", file);
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return "pdf"; // %PDF
+  if (pdfHeaderAt(bytes) >= 0) return "pdf";
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     // a zip: only a Word document has word/document.xml among its entries' names
     const names = new TextDecoder("latin1").decode(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));

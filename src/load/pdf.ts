@@ -6,6 +6,7 @@ import { LEGACY_GLYPH_FIXES, LEGACY_MARKER_CHARS, LEGACY_MARKER_SHARE, MIN_PAGE_
 import { CorruptFileError, InputError, VanbanError } from "../errors.js";
 import type { Warning } from "../record/schema.js";
 import { defaultOcrLookup, pdftoppmRenderer, requireOcrEngine, wordsToItems, type OcrEngineLookup } from "./ocr.js";
+import { annotationItems, annotationTexts } from "./pdf/annotations.js";
 import { glyphStream, restoreDroppedMarks } from "./pdf/glyphs.js";
 import { groupRows, type PdfItem } from "./pdf/lines.js";
 import { layoutPages, rowText, stampRows, type PageRows } from "./pdf/layout.js";
@@ -84,24 +85,45 @@ async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[
   const raw = (tc.items as any[]).filter((it) => typeof it.str === "string" && it.str.length > 0);
   let texts: string[] = raw.map((it) => it.str);
   const fonts = new Map<string, string>();
-  // fonts are looked up only when the text looks legacy-encoded: it costs a second pass over the page
+  // the operator list costs a second pass over the page: it is fetched only for legacy-encoded
+  // text (font names) or for annotations that draw something (signature widgets, form fields)
+  let ops: { fnArray: number[]; argsArray: any[] } | null = null;
+  const drawn = await drawnAnnotations(page);
+  // fonts are looked up only when the text looks legacy-encoded
   if (legacyShare(texts.join("")) >= LEGACY_MARKER_SHARE) {
     try {
-      const ops = await page.getOperatorList();
+      const list = await page.getOperatorList({ annotationMode: lib.AnnotationMode.ENABLE });
+      ops = list;
       for (const id of new Set(raw.map((it) => it.fontName as string))) {
         if (page.commonObjs.has(id)) {
           const name = page.commonObjs.get(id)?.name;
           if (typeof name === "string" && name) fonts.set(id, stripSubset(name));
         }
       }
-      const fixed = restoreDroppedMarks(texts, glyphStream(ops, lib.OPS));
+      const fixed = restoreDroppedMarks(texts, glyphStream(list, lib.OPS));
       if (fixed.restored < 0) warnings.push({ code: "pdf-glyphs", message: `page ${pageNo}: soft hyphens (TCVN3 ư) dropped by pdf.js could not be put back` });
       texts = fixed.texts;
     } catch (err) {
       warnings.push({ code: "pdf-fonts", message: `page ${pageNo}: font names could not be read (${(err as Error).message})` });
     }
   }
+  if (drawn && !ops) {
+    try {
+      ops = await page.getOperatorList({ annotationMode: lib.AnnotationMode.ENABLE });
+    } catch (err) {
+      warnings.push({ code: "pdf-annotations", message: `page ${pageNo}: the text of annotations could not be read (${(err as Error).message})` });
+    }
+  }
   const items: PdfItem[] = [];
+  if (drawn && ops) {
+    const fontMatrix = (id: string) => (page.commonObjs.has(id) ? page.commonObjs.get(id)?.fontMatrix ?? null : null);
+    const toPage = (x: number, y: number): [number, number] => {
+      const p = [x, y];
+      lib.Util.applyTransform(p, vp.transform);
+      return [p[0], p[1]];
+    };
+    for (const it of annotationItems(annotationTexts(ops, lib.OPS, fontMatrix), toPage)) items.push(it);
+  }
   let rotatedItems = 0;
   raw.forEach((it, i) => {
     if (!/\S/.test(texts[i])) return;
@@ -135,6 +157,15 @@ async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[
   }
   page.cleanup();
   return { page: pageNo, width: vp.width, height: vp.height, items, letters, rotatedItems, stampBoxes };
+}
+
+/** Annotation kinds whose appearance is no document text of its own. */
+const UNDRAWN_ANNOTATIONS = new Set(["Link", "Popup"]);
+
+/** Whether a page has annotations that draw something (a signature widget, a form field, a FreeText). */
+async function drawnAnnotations(page: any): Promise<boolean> {
+  const annots: any[] = await page.getAnnotations({ intent: "display" }).catch(() => []);
+  return annots.some((a) => !UNDRAWN_ANNOTATIONS.has(a.subtype) && a.hasAppearance !== false && !a.hidden && !a.noView);
 }
 
 /** An unexpected failure inside pdf.js → an error naming the file (as `corrupt()` in `./index.ts`, which imports this module). */

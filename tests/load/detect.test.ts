@@ -17,6 +17,7 @@ describe("detectFormat", async () => {
 
   it.each([
     ["a PDF", bytesOf("cong-van-ubnd.pdf"), undefined, "pdf"],
+    ["a PDF after 21 bytes of junk (an upload tool's prefix)", new Uint8Array([...Array.from({ length: 21 }, (_, i) => (i * 37 + 0x80) & 0xff), ...bytesOf("cong-van-ubnd.pdf")]), "x.pdf", "pdf"],
     ["a DOCX", docx, "x.docx", "docx"],
     ["a DOCX whose Word parts come after 1 MB", bigDocx, "x.docx", "docx"],
     ["an OLE (Word 97) file", Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), "x.doc", "doc"],

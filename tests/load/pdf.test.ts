@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CorruptFileError, InputError, MissingDependencyError } from "../../src/errors.js";
 import { createPdfLoader, legacyShare, pdfLoader, stripSubset } from "../../src/load/pdf.js";
+import { annotationTexts } from "../../src/load/pdf/annotations.js";
 import { glyphStream, restoreDroppedMarks } from "../../src/load/pdf/glyphs.js";
 import { layoutPages } from "../../src/load/pdf/layout.js";
 import { buildLine, groupRows, type PdfItem } from "../../src/load/pdf/lines.js";
@@ -80,6 +81,60 @@ describe("layout", () => {
     expect(doc.lines.every((l) => l.block === "body")).toBe(true);
   });
 
+  it("splits a header whose issuer stands one space from the quốc hiệu, in one piece of text", () => {
+    const doc = layoutPages([page([
+      item("VĂN PHÒNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 95, 69, 13, 445),
+      item("Độc lập - Tự do - Hạnh phúc", 320, 85, 14, 170),
+      item("Số: 2003/CĐ-VPCP", 120, 115, 14, 108), item("Hà Nội, ngày 07 tháng 10 năm 2025", 319, 115, 14, 200),
+      item("CÔNG ĐIỆN", 273, 163, 14, 78),
+    ])]);
+    expect(doc.lines.map((l) => [l.block, l.text])).toEqual([
+      ["header-left", "VĂN PHÒNG CHÍNH PHỦ"], ["header-left", "Số: 2003/CĐ-VPCP"],
+      ["header-right", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["header-right", "Độc lập - Tự do - Hạnh phúc"],
+      ["header-right", "Hà Nội, ngày 07 tháng 10 năm 2025"],
+      ["body", "CÔNG ĐIỆN"],
+    ]);
+  });
+
+  it("ends the header above Kính gửi, even when the addressees stand in the right column", () => {
+    const doc = layoutPages([page([
+      item("UBND TỈNH LÂM ĐỒNG", 95, 69, 13, 130), item("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 287, 69, 13, 250),
+      item("Số: 644/TTXT-ĐTDN", 102, 122, 14, 110), item("Lâm Đồng, ngày 06 tháng 11 năm 2025", 310, 122, 14, 220),
+      item("V/v báo cáo tình hình cải thiện môi", 78, 140, 12, 180),
+      item("trường đầu tư", 110, 154, 12, 70),
+      item("Kính gửi:", 210, 200, 14, 55),
+      item("- Ủy ban nhân dân tỉnh;", 275, 216, 14, 140),
+    ])]);
+    expect(doc.lines.map((l) => [l.block, l.text])).toEqual([
+      ["header-left", "UBND TỈNH LÂM ĐỒNG"], ["header-left", "Số: 644/TTXT-ĐTDN"],
+      ["header-left", "V/v báo cáo tình hình cải thiện môi"], ["header-left", "trường đầu tư"],
+      ["header-right", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["header-right", "Lâm Đồng, ngày 06 tháng 11 năm 2025"],
+      ["body", "Kính gửi:"], ["body", "- Ủy ban nhân dân tỉnh;"],
+    ]);
+  });
+
+  it("keeps the quốc hiệu of the first page when every letter of a bundle repeats it", () => {
+    const letter = (n: number) => page([
+      item("BỘ TƯ PHÁP", 110, 64, 14, 86), item("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 245, 66, 14, 292),
+      item(`Nội dung của trang ${n} được trình bày ở đây cho đủ dài một dòng.`, 85, 200, 13, 420),
+    ], n);
+    const doc = layoutPages([letter(1), letter(2), letter(3), letter(4)]);
+    expect(doc.lines.filter((l) => l.page === 1).map((l) => [l.block, l.text]).slice(0, 2)).toEqual([
+      ["header-left", "BỘ TƯ PHÁP"], ["header-right", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+    ]);
+  });
+
+  it("drops a stamp box drawn by an annotation whole, with its unlabelled lines, and keeps the page's text on its rows", () => {
+    const stamp = (t: string, y: number): PdfItem => ({ ...item(t, 400, y, 7), annotation: "9R" });
+    const doc = layoutPages([page([
+      item("Nội dung của công văn được trình bày ở đây.", 85, 300, 13, 300),
+      stamp("Ký bởi: Văn phòng", 470), stamp("UBND tỉnh Lâm Đồng", 478), stamp("Thời gian ký: 12.05.2025", 486),
+      { ...item("(đã ký)", 400, 520, 11), annotation: "10R" },
+    ])]);
+    expect(doc.lines.map((l) => l.text)).toEqual(["Nội dung của công văn được trình bày ở đây.", "(đã ký)"]);
+    expect(doc.stamps).toEqual(["Ký bởi: Văn phòng", "UBND tỉnh Lâm Đồng", "Thời gian ký: 12.05.2025"]);
+  });
+
   it("marks a page with only a signing tool's stamp: the stamp is left out", () => {
     const doc = layoutPages([page([item("Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ", 360, 20, 6), item("Thời gian ký: 13.09.2024 16:49:11 +07:00", 360, 28, 6)])]);
     expect(doc.lines).toEqual([]);
@@ -126,6 +181,49 @@ describe("generated quyết định (3 pages)", async () => {
     const title = doc.lines.find((l) => l.text === "QUYẾT ĐỊNH")!;
     expect(title).toMatchObject({ page: 1, block: "body", align: "center", size: 14 });
     expect(title.y).toBeCloseTo(150, 0);
+  });
+});
+
+describe("annotation appearances", () => {
+  it("places the strings an annotation draws through its form matrices and text state", () => {
+    const OPS = { beginAnnotation: 1, endAnnotation: 2, save: 3, restore: 4, transform: 5, paintFormXObjectBegin: 6, paintFormXObjectEnd: 7, beginText: 8, setFont: 9, setTextMatrix: 10, moveText: 11, setLeadingMoveText: 12, setLeading: 13, nextLine: 14, setCharSpacing: 15, setWordSpacing: 16, setHScale: 17, setTextRise: 18, showText: 19, showSpacedText: 20, nextLineShowText: 21, nextLineSetSpacingShowText: 22 };
+    const glyphs = (s: string) => [...s].map((c) => ({ unicode: c, width: 500, isSpace: c === " " }));
+    const list: [number, unknown][] = [
+      [OPS.showText, [glyphs("page text")]], // outside any annotation: not read
+      [OPS.beginAnnotation, ["621R", [141, 712, 177, 742], [1, 0, 0, 1, 141, 712], [1, 0, 0, 1, 0, 0], false]],
+      [OPS.save, null], [OPS.paintFormXObjectBegin, [[1, 0, 0, 1, 0, 0], [0, 0, 36, 30]]],
+      [OPS.beginText, null], [OPS.setTextMatrix, [[1, 0, 0, 1, 0.5, 14.5]]], [OPS.setFont, ["f1", 13]],
+      [OPS.showText, [glyphs("2003")]],
+      [OPS.setLeading, [10]], [OPS.nextLine, null], [OPS.showText, [[...glyphs("A"), -1000, ...glyphs("B")]]],
+      [OPS.paintFormXObjectEnd, []], [OPS.restore, null], [OPS.endAnnotation, []],
+    ];
+    const texts = annotationTexts({ fnArray: list.map((l) => l[0]), argsArray: list.map((l) => l[1]) }, OPS);
+    expect(texts.map((t) => [t.annotation, t.text, +t.x0.toFixed(1), +t.y0.toFixed(1), +t.x1.toFixed(1), t.size])).toEqual([
+      ["621R", "2003", 141.5, 726.5, 167.5, 13],
+      ["621R", "AB", 141.5, 716.5, 167.5, 13], // 6.5 + 13 (a TJ gap of 1000) + 6.5
+    ]);
+  });
+});
+
+describe("generated công văn signed in an e-office system", async () => {
+  const doc = await load(fixture("signed-widgets.pdf"), "signed-widgets.pdf");
+
+  it("merges the số and the day stamped in signature widgets into the header where they stand", () => {
+    expect(texts(doc, "header-left")).toContain("Số: 507 /VP-TH");
+    expect(texts(doc, "header-right")).toContain("Lâm Đồng, ngày 12 tháng 5 năm 2025");
+  });
+
+  it("splits the issuer from the quốc hiệu one space away and keeps the long V/v on the left", () => {
+    expect(texts(doc, "header-left")).toEqual([
+      "VĂN PHÒNG UBND TỈNH LÂM ĐỒNG", "Số: 507 /VP-TH", "V/v tuyển dụng viên chức", "năm 2025 của các đơn vị", "sự nghiệp trực thuộc",
+    ]);
+    expect(texts(doc, "header-right")[0]).toBe("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  });
+
+  it("leaves the signing tool's stamp box out of the signature and says so; keeps a FreeText", () => {
+    expect(texts(doc, "footer-right")).toEqual(["CHÁNH VĂN PHÒNG", "(đã ký)", "Trần Văn Bình"]);
+    expect(doc.lines.some((l) => /Ký bởi|Email|Thời gian ký/.test(l.text))).toBe(false);
+    expect(doc.warnings.find((w) => w.code === "signature-stamp")?.message).toContain("Ký bởi: Văn phòng UBND tỉnh");
   });
 });
 

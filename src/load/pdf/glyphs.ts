@@ -12,14 +12,22 @@ export interface Glyph {
 }
 
 /** The glyphs a page draws, in drawing order (from `page.getOperatorList()`). */
-export function glyphStream(ops: { fnArray: number[]; argsArray: any[] }, OPS: { setFont: number; showText: number; showSpacedText: number; nextLineShowText: number; nextLineSetSpacingShowText: number }): Glyph[] {
+export function glyphStream(
+  ops: { fnArray: number[]; argsArray: any[] },
+  OPS: { setFont: number; showText: number; showSpacedText: number; nextLineShowText: number; nextLineSetSpacingShowText: number; beginAnnotation?: number; endAnnotation?: number },
+): Glyph[] {
   const out: Glyph[] = [];
   let font = "";
+  let inAnnotation = 0;
   const shows = new Set([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     const args = ops.argsArray[i];
-    if (fn === OPS.setFont) font = String(args?.[0] ?? "");
+    // annotations' appearances are not in the text content this stream is matched against
+    if (fn === OPS.beginAnnotation) inAnnotation++;
+    else if (fn === OPS.endAnnotation) inAnnotation = Math.max(0, inAnnotation - 1);
+    else if (inAnnotation) continue;
+    else if (fn === OPS.setFont) font = String(args?.[0] ?? "");
     else if (shows.has(fn)) {
       const glyphs = args?.[args.length - 1];
       if (!Array.isArray(glyphs)) continue;

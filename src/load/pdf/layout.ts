@@ -1,4 +1,5 @@
 import { PAGE_NUMBER_LINE } from "../../../grammars/layout.js";
+import { RECIPIENTS } from "../../../grammars/header.js";
 import { NATIONAL_TITLE_MARKERS, RECIPIENTS_MARKERS, SIGNATURE_MARKERS } from "../../../grammars/load.js";
 import { SIGNATURE_STAMP_LINES } from "../../../grammars/pdf.js";
 import { matchKey } from "../../normalize/tone.js";
@@ -28,13 +29,18 @@ const nationalRe = compile(NATIONAL_TITLE_MARKERS);
 const recipientsRe = compile(RECIPIENTS_MARKERS.map((p) => `^\\s*${p}`));
 const signatureRe = compile(SIGNATURE_MARKERS);
 const stampRe = compile(SIGNATURE_STAMP_LINES);
+/** a row that begins with the quốc hiệu (or the Party's title, or the tiêu ngữ) */
+const nationalStartRe = compile(NATIONAL_TITLE_MARKERS.map((p) => `^\\s*(?:${p})`));
+/** `Kính gửi:` opens the body: the header ends above it */
+const addresseeRe = compile([RECIPIENTS]);
 const pageNumberRe = new RegExp(PAGE_NUMBER_LINE, "u");
 const anyMatch = (res: RegExp[], text: string) => {
   const key = matchKey(text);
   return res.some((r) => r.test(key) || r.test(text));
 };
 
-export const rowText = (row: Row) => row.items.map((i) => i.text).join(" ").replace(/\s+/g, " ").trim();
+/** A row's text as a line reads (pieces of one word split by a fallback font are joined). */
+export const rowText = (row: Row) => buildLine(row.items, row).text.replace(/\s+/g, " ");
 
 /** A row of a signing tool's stamp: `Người ký: …`, `Email: …`, `Thời gian ký: …`. */
 export const isStampText = (text: string) => stampRe.some((r) => r.test(text));
@@ -46,6 +52,29 @@ export const isStampText = (text: string) => stampRe.some((r) => r.test(text));
 export function stampRows(rows: Row[]): Set<Row> {
   const hits = rows.filter((r) => isStampText(rowText(r)));
   return new Set(hits.length >= 2 ? hits : []);
+}
+
+/**
+ * A signing tool's stamp box drawn by an annotation (a signature widget's appearance): every item
+ * of an annotation one of whose lines is a stamp line goes, including lines without a label (the
+ * signer's organisation on a line of its own). Rows left empty go too. Returns the stamp's text.
+ */
+export function dropStampAnnotations(p: PageRows): string[] {
+  const ids = new Set<string>();
+  for (const r of p.rows) {
+    const own = r.items.filter((it) => it.annotation !== undefined);
+    if (own.length && isStampText(buildLine(own, r).text)) for (const it of own) ids.add(it.annotation!);
+  }
+  if (!ids.size) return [];
+  const text: string[] = [];
+  p.rows = p.rows.filter((r) => {
+    const gone = r.items.filter((it) => it.annotation !== undefined && ids.has(it.annotation));
+    if (!gone.length) return true;
+    text.push(buildLine(gone, r).text);
+    r.items = r.items.filter((it) => !gone.includes(it));
+    return r.items.length > 0;
+  });
+  return text;
 }
 
 /**
@@ -67,6 +96,10 @@ export function furnitureRows(pages: PageRows[]): Set<Row> {
       if (pageNumberRe.test(t)) out.add(r);
     }
   }
+  // a quốc hiệu repeated at the top of every letter of a bundle is no running head on the first
+  // page (later letters' headers still go: the record describes the first letter)
+  const firstPage = pages.find((p) => p.rows.length > 0);
+  const header = (r: Row) => r.page === firstPage?.page && anyMatch(nationalRe, rowText(r));
   const withText = pages.filter((p) => p.rows.length > 0);
   if (withText.length >= 3) {
     const counts = new Map<string, number>();
@@ -80,7 +113,7 @@ export function furnitureRows(pages: PageRows[]): Set<Row> {
     for (const p of withText) {
       for (const r of edgeRows(p)) {
         const k = keyOf(r);
-        if (k.replace(/[#\s\p{P}]/gu, "").length >= 3 && (counts.get(k) ?? 0) >= need) out.add(r);
+        if (k.replace(/[#\s\p{P}]/gu, "").length >= 3 && (counts.get(k) ?? 0) >= need && !header(r)) out.add(r);
       }
     }
   }
@@ -168,14 +201,111 @@ interface Zone {
   start: number;
   end: number;
   gutter: number;
+  /** where a row's own gap between the columns is not at the gutter: the x it is split at */
+  split?: Map<Row, number>;
   left: LayoutBlock;
   right: LayoutBlock;
+}
+
+/** A title centered on the page (`QUYẾT ĐỊNH`, `CÔNG ĐIỆN`): no column of a header. */
+function centeredTitle(row: Row, width: number): boolean {
+  const x0 = Math.min(...row.items.map((it) => it.x));
+  const x1 = Math.max(...row.items.map((it) => it.x + it.width));
+  const compact = row.items.every((it, k) => k === 0 || it.x - (row.items[k - 1].x + row.items[k - 1].width) < 2 * row.size);
+  return compact && x0 < width / 2 && x1 > width / 2 && Math.abs((x0 + x1) / 2 - width / 2) < width * 0.05;
+}
+
+/**
+ * Splits `row`'s item `i` at character `at` (pdf.js gives `SỞ NỘI VỤ CỘNG HÒA …` as one piece
+ * when the two columns are one space apart), widths shared by character count.
+ */
+function splitItem(row: Row, i: number, at: number): void {
+  const it = row.items[i];
+  const chars = [...it.text];
+  const head = chars.slice(0, at).join(""), tail = chars.slice(at).join("");
+  const w = (it.width * at) / chars.length;
+  row.items.splice(i, 1, { ...it, text: head.trimEnd(), width: w }, { ...it, text: tail.trimStart(), x: it.x + w, width: it.width - w });
+}
+
+/**
+ * Where the quốc hiệu begins in its row: the index of its first item (0 when the row holds only
+ * the right column), splitting a piece that holds both columns.
+ */
+function nationalStart(row: Row): number {
+  for (let k = 0; k < row.items.length; k++) {
+    if (anyMatch(nationalStartRe, buildLine(row.items.slice(k), row).text)) return k;
+  }
+  for (let k = 0; k < row.items.length; k++) {
+    const key = matchKey(row.items[k].text);
+    for (const re of nationalRe) {
+      const m = re.exec(key);
+      if (m && m.index > 0 && key.length === row.items[k].text.length) {
+        splitItem(row, k, [...key.slice(0, m.index)].length);
+        return k + 1;
+      }
+    }
+  }
+  return -1;
+}
+
+/**
+ * The x at which to split a row between the header's columns: the middle of its widest gap
+ * (wider than a word space) near the gutter `g`; `g` itself when the row lies on one side;
+ * null when the row runs across the gutter (a body line).
+ */
+function rowSplit(row: Row, g: number): number | null {
+  const items = [...row.items].sort((a, b) => a.x - b.x);
+  let right = -Infinity, best: [number, number] | null = null;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
+    if (k > 0) {
+      const gap: [number, number] = [right, it.x];
+      const wide = gap[1] - gap[0] >= 0.6 * row.size;
+      const near = gap[1] >= g - 3 * row.size && gap[0] <= g + 3 * row.size;
+      if (wide && near && (!best || gap[1] - gap[0] > best[1] - best[0])) best = gap;
+    }
+    right = Math.max(right, it.x + it.width);
+  }
+  if (best) return (best[0] + best[1]) / 2;
+  const x0 = items[0].x, x1 = right;
+  if (x0 < g - row.size && x1 > g + row.size) return null;
+  return g;
+}
+
+/**
+ * The header zone anchored on the quốc hiệu: its first word gives the gutter; each row above
+ * `Kính gửi`, a centered title or a body line is split at its own gap near the gutter, so a left
+ * column that runs long (a V/v of five lines) or stands close to the right one is read apart.
+ */
+function anchoredHeader(p: PageRows): Zone | null {
+  const rows = p.rows;
+  const a = rows.findIndex((r) => r.y < p.height * 0.4 && anyMatch(nationalRe, rowText(r)));
+  if (a < 0) return null;
+  const k = nationalStart(rows[a]);
+  if (k < 0) return null;
+  const g = rows[a].items[k].x - 0.5 * rows[a].size;
+  if (g < p.width * 0.15 || g > p.width * 0.75) return null;
+  const split = new Map<Row, number>();
+  let end = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (row.y > p.height * 0.5 || (i > a && anyMatch(addresseeRe, rowText(row)))) break;
+    if (i !== a && centeredTitle(row, p.width) && !anyMatch(nationalRe, rowText(row))) break;
+    const x = i === a ? g : rowSplit(row, g);
+    if (x === null) break;
+    if (x !== g) split.set(row, x);
+    end = i + 1;
+  }
+  if (end <= a) return null;
+  return { page: p.page, start: 0, end, gutter: g, split, left: "header-left", right: "header-right" };
 }
 
 /** The header zone at the top of the first page with text: issuer and số | quốc hiệu and date. */
 function headerZone(p: PageRows): Zone | null {
   const rows = p.rows;
   if (!rows.length) return null;
+  const anchored = anchoredHeader(p);
+  if (anchored) return anchored;
   const z = columnZone(rows, 0, p.width, p.width * 0.2, p.width * 0.7, (row) => row.y > p.height * 0.5);
   if (!z) return null;
   return { page: p.page, start: 0, end: z.end, gutter: z.gutter, left: "header-left", right: "header-right" };
@@ -266,8 +396,10 @@ const round = (n: number) => Math.round(n * 10) / 10;
  * (left column's lines, then the right's), footnotes marked, page furniture and stamps left out.
  */
 export function layoutPages(pages: PageRows[]): LayoutResult {
-  const furniture = furnitureRows(pages);
   const stamps: string[] = [];
+  pages = pages.map((p) => ({ ...p, rows: [...p.rows] }));
+  for (const p of pages) stamps.push(...dropStampAnnotations(p));
+  const furniture = furnitureRows(pages);
   const stamp = new Set<Row>();
   for (const p of pages) for (const r of stampRows(p.rows)) { stamp.add(r); stamps.push(rowText(r)); }
   const clean: PageRows[] = pages.map((p) => ({ ...p, rows: p.rows.filter((r) => !furniture.has(r) && !stamp.has(r)) }));
@@ -293,7 +425,8 @@ export function layoutPages(pages: PageRows[]): LayoutResult {
         const zr = p.rows.slice(zone.start, zone.end);
         for (const side of ["left", "right"] as const) {
           for (const r of zr) {
-            const items = r.items.filter((it) => (side === "left" ? it.x + it.width / 2 < zone.gutter : it.x + it.width / 2 >= zone.gutter));
+            const g = zone.split?.get(r) ?? zone.gutter;
+            const items = r.items.filter((it) => (side === "left" ? it.x + it.width / 2 < g : it.x + it.width / 2 >= g));
             if (!items.length) continue;
             lines.push(line(buildLine(items, r), p.page, side === "left" ? zone.left : zone.right, p.width));
           }

@@ -13,6 +13,8 @@ export interface PdfItem {
   size: number;
   /** the font's name, subset prefix removed, when it was looked up */
   font?: string;
+  /** drawn by an annotation's appearance (a signature widget, a form field), not by the page: its id */
+  annotation?: string;
 }
 
 /** Items that share a baseline, left to right: one visual row of the page. */
