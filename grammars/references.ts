@@ -75,6 +75,13 @@ export const SUBJECT_VERBS: string[] = ["quy định", "hướng dẫn", "ban h�
 /** Words between a number and its date: `Quyết định số 45/QĐ-UBND, ngày 20/5/2025`, `… ban hành ngày …`. */
 export const DATE_GAP = "^[\\s,]*(?:(?:được\\s+)?ban hành\\s*)?$";
 
+/**
+ * A date that opens the sentence of a citation without one: `Ngày 27/02/2023, Bộ Thông tin và
+ * Truyền thông ban hành Công văn số 624/BTTTT-TTCS …`, `Ngày 05/3/2025, Sở Y tế có Văn bản số …`.
+ * Matched on the key text between the date and the type name; `issuer` is the body that issued it.
+ */
+export const LEADING_DATE_GAP = "^\\s*,\\s*(?<issuer>[^,.;:()\\n]{2,120}?)\\s+(?:đã\\s+)?(?:ban hành|có|ký)\\s*$";
+
 /** Between the items of a list of numbers under one type: `các quyết định số 101/… ngày … và 41/… ngày …`. */
 export const LIST_JOINERS: string[] = [",", ";", "và", "hoặc"];
 

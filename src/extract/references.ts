@@ -2,6 +2,7 @@ import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import {
   CONTEXT_ISSUER_PATTERNS,
   DATE_GAP,
+  LEADING_DATE_GAP,
   EXTRA_REFERENCE_TYPES,
   ISSUER_HEADS,
   ISSUER_LEADS,
@@ -48,9 +49,9 @@ const NUMBER_LEAD = new RegExp(`^\\s{0,3}(?:(?:${alt(NUMBER_WORDS)})[ \\t]*:?)?\
 const HAS_NUMBER_WORD = new RegExp(`^\\s{0,3}${alt(NUMBER_WORDS)}(?![\\p{L}])`, "u");
 
 /** a symbol segment after the first: letters and digits, the first upper case or a digit */
-const SEG = "[\\p{Lu}\\p{Nd}][\\p{L}\\p{Nd}]*";
+const SEG = "[\\p{Lu}\\p{Nd}][\\p{L}\\p{Nd}&]*";
 /** `NQ/TW`, `QĐ-UBND`, `TC/QĐ/CĐKT`, `QĐ.BQL-TC`, `QĐ - BKH`, `QH 10` */
-const SYMBOL = `\\p{Lu}[\\p{L}\\p{Nd}]*(?:(?:\\s*/\\s*|\\s*[-–]\\s*|\\.)${SEG})*(?:\\s\\p{Nd}{1,2}(?![\\p{L}\\p{Nd}/]))?`;
+const SYMBOL = `\\p{Lu}[\\p{L}\\p{Nd}&]*(?:(?:\\s*/\\s*|\\s*[-–]\\s*|\\.)${SEG})*(?:\\s\\p{Nd}{1,2}(?![\\p{L}\\p{Nd}/]))?`;
 /** `72-NQ/TW`, `45/2026/NĐ-CP`, `01 / 2005 /TT-BKH`, `153/2004/ QĐ-TTg`, `   /QĐ.BQL-VP` (blank) */
 const NUMSYM_RE = new RegExp(
   `^(?:(?<num>[0-9]{1,6}[a-z]?)(?:\\s*/\\s*(?<year>(?:19|20)[0-9]{2}))?\\s*[-/]\\s*|(?<blank>[\\s.…_]*/\\s*))(?<sym>${SYMBOL})(?![\\p{L}])`,
@@ -58,6 +59,7 @@ const NUMSYM_RE = new RegExp(
 );
 
 const DATE_GAP_RE = new RegExp(DATE_GAP, "u");
+const LEADING_DATE_GAP_RE = new RegExp(LEADING_DATE_GAP, "u");
 const ISSUER_LEAD_RE = new RegExp(`^\\s*,?\\s*${alt(ISSUER_LEADS)}\\s+`, "u");
 const ISSUER_STOP_RE = new RegExp(`\\s(?:${alt(ISSUER_STOPS)})(?![\\p{L}])|[,;:.()\\n\\[\\]“”"]|$`, "u");
 const ISSUER_HEAD_RE = new RegExp(`^${alt(ISSUER_HEADS)}(?![\\p{L}])`, "u");
@@ -204,6 +206,29 @@ function parseNamed(text: string, key: string, typeEnd: number): { name: string;
   return { name, end: typeEnd + end, numbered };
 }
 
+/** `Ngày 27/02/2023, Bộ X ban hành Công văn số …`: the date (and issuer) that open the citation's sentence. */
+function leadingDate(ref: Found, text: string, key: string, start: number, dates: DateMention[]): void {
+  // the last date that ends before the citation (dates are in text order)
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((dates[mid].span?.[1] ?? 0) <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = lo > 0 ? dates[lo - 1] : null;
+  if (!before?.span || start - before.span[1] > 160 || before.kind === "period" || !/^ngày/u.test(key.slice(before.span[0], before.span[0] + 4))) return;
+  // the date opens its sentence: `…, UBND tỉnh ban hành Kế hoạch số 5/KH` after another citation's date is not it
+  if (!/(?:^|[.;:\n])\s*$/u.test(key.slice(Math.max(0, before.span[0] - 40), before.span[0]))) return;
+  const gap = LEADING_DATE_GAP_RE.exec(key.slice(before.span[1], start));
+  if (!gap) return;
+  ref.date = before.value;
+  if (!ref.issuer) {
+    const at = before.span[1] + gap.index + gap[0].indexOf(gap.groups!.issuer);
+    ref.issuer = clean(text.slice(at, at + gap.groups!.issuer.length));
+  }
+}
+
 /** Every citation in `text`, before short citations are completed. */
 function findReferences(text: string, ctx: Pick<ExtractContext, "year">): Found[] {
   const key = matchKey(text).length === text.length ? matchKey(text) : text.toLowerCase();
@@ -240,6 +265,7 @@ function findReferences(text: string, ctx: Pick<ExtractContext, "year">): Found[
     const ref = tail(found, text, key, datesAt);
     if (named && ref.subject && ref.subject !== found.subject) ref.subject = found.subject;
     if (!ref.issuer) ref.issuer = contextIssuer(text, key, start);
+    if (!ref.date) leadingDate(ref, text, key, start, dates);
     out.push(ref);
     // a list under one type: "các quyết định số 101/QĐ.BQL-TC ngày 21/7/2005 và 41/QĐ.BQL-TC ngày 30/3/2006"
     let prevEnd = ref.span![1];

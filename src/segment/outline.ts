@@ -7,14 +7,15 @@ import type { OutlineKind, OutlineNode } from "./tree.js";
  * The body outline, parsed with chevrotain over one token a line. A line's token says what
  * label opens it (`Điều`, `I.`, `1.`, `1.1.`, `a)`, `-`, `+`) or that it has none. Nesting follows
  * the document, as Markdown lists do: a label kind not yet open nests under the current node;
- * a kind already open closes the nodes down to it and starts a sibling.
+ * a kind already open closes the nodes down to it and starts a sibling. Ranked labels (Phần …
+ * `1.2.`) keep their order whatever the document opened with.
  */
 
 const Labelled = createToken({ name: "Labelled", pattern: /NOT_LEXED/ });
 const Paragraph = createToken({ name: "Paragraph", pattern: /NOT_LEXED/ });
 const tokenTypes: TokenType[] = [Labelled, Paragraph];
 
-const labels = OUTLINE_LABELS.map((l) => ({ kind: l.kind, re: new RegExp(l.pattern, "u") }));
+const labels = OUTLINE_LABELS.map((l) => ({ kind: l.kind, rank: l.rank, re: new RegExp(l.pattern, "u") }));
 
 interface LineToken {
   line: NormalizedLine;
@@ -22,16 +23,18 @@ interface LineToken {
   /** kind and depth: `numbered:2` for `1.2.` */
   level: string;
   label: string | null;
+  /** from grammars/outline.ts; null for list marks (a), -, +) and paragraphs */
+  rank: number | null;
   textStart: number;
 }
 
-export function labelOf(text: string): { kind: OutlineKind; label: string; level: string; length: number } | null {
+export function labelOf(text: string): { kind: OutlineKind; label: string; level: string; rank: number | null; length: number } | null {
   for (const l of labels) {
     const m = l.re.exec(text);
     if (!m || m[0].length >= text.length) continue;
     const label = m[1].replace(/\s+/g, " ").trim();
     const depth = l.kind === "numbered" ? label.replace(/[.)/-]+$/, "").split(".").length : 1;
-    return { kind: l.kind, label, level: `${l.kind}:${depth}`, length: m[0].length };
+    return { kind: l.kind, label, level: `${l.kind}:${depth}`, rank: l.rank === undefined ? null : l.rank + (depth - 1) / 10, length: m[0].length };
   }
   return null;
 }
@@ -75,6 +78,8 @@ class OutlineParser extends EmbeddedActionsParser {
         const n = this.info(next);
         // a plain paragraph belongs to the labelled node before it; a label nests unless its kind is open
         if (n.label === null) return own.label !== null;
+        // a ranked label never nests under a list mark or a lower-ranked label
+        if (n.rank !== null && (own.rank === null || n.rank <= own.rank)) return false;
         return own.label !== null && !inside.includes(n.level);
       },
       DEF: () => {
@@ -97,8 +102,8 @@ export function parseOutline(lines: NormalizedLine[]): OutlineNode[] {
     const lab = labelOf(line.text);
     meta.push(
       lab
-        ? { line, kind: lab.kind, level: lab.level, label: lab.label, textStart: lab.length }
-        : { line, kind: "paragraph", level: "paragraph", label: null, textStart: 0 },
+        ? { line, kind: lab.kind, level: lab.level, label: lab.label, rank: lab.rank, textStart: lab.length }
+        : { line, kind: "paragraph", level: "paragraph", label: null, rank: null, textStart: 0 },
     );
     // the token's offset indexes its line: the parser reads the line's facts from there
     return createTokenInstance(lab ? Labelled : Paragraph, line.text, i, i, 1, 1, 1, 1);

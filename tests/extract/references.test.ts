@@ -21,6 +21,18 @@ describe("referencesIn: citations", () => {
     ],
     ["theo Quyết định 123/QĐ-UBND của UBND tỉnh", { type: "Quyết định", number: "123", symbol: "QĐ-UBND", issuer: "UBND tỉnh" }],
     [
+      "theo đề nghị của Sở Kế hoạch và Đầu tư tại Công văn số 2310/SKH&ĐT-ĐKKD ngày 04/11/2025 về việc cấp phép",
+      { type: "Công văn", number: "2310", symbol: "SKH&ĐT-ĐKKD", date: "2025-11-04", issuer: "Sở Kế hoạch và Đầu tư" },
+    ],
+    [
+      "Ngày 14/3/2024, Bộ Giáo dục và Đào tạo ban hành Công văn số 1102/BGDĐT-GDTrH về việc hướng dẫn ôn tập",
+      { type: "Công văn", number: "1102", symbol: "BGDĐT-GDTrH", date: "2024-03-14", issuer: "Bộ Giáo dục và Đào tạo", subject: "hướng dẫn ôn tập" },
+    ],
+    [
+      "Ngày 02/8/2025, Sở Tài chính có Văn bản số 845/STC-QLNS đề nghị bổ sung kinh phí",
+      { type: "Văn bản", number: "845", symbol: "STC-QLNS", date: "2025-08-02", issuer: "Sở Tài chính" },
+    ],
+    [
       "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;",
       { type: "Luật", number: null, symbol: null, date: "2025-02-19", subject: "Tổ chức chính quyền địa phương" },
     ],
@@ -83,6 +95,13 @@ describe("referencesIn: citations", () => {
 
   it("does not take a footnote mark into the symbol", () => {
     expect(referencesIn("thực hiện Nghị quyết số 72-NQ/TW¹; tiến độ")[0].symbol).toBe("NQ/TW");
+  });
+});
+
+describe("referencesIn: a date that opens the sentence", () => {
+  it("is not taken from another citation earlier in the sentence", () => {
+    const refs = referencesIn("Căn cứ Quyết định số 12/QĐ-UBND ngày 10/01/2025, Ủy ban nhân dân huyện ban hành Kế hoạch số 45/KH-UBND để triển khai", 2026);
+    expect(refs.map((r) => [r.number, r.date])).toEqual([["12", "2025-01-10"], ["45", null]]);
   });
 });
 

@@ -74,6 +74,15 @@ describe("body outline", () => {
     expect(labelled[0].children.map((c) => c.label)).toEqual(["1.", "2."]);
   });
 
+  it("keeps ranked labels in order after a list of dashes (I. does not nest under -)", () => {
+    const t = segmentText(readFixture("segment/cong-dien-dash-list-then-parts.txt"));
+    const labelled = t.body.nodes.filter((n) => n.label);
+    expect(labelled.map((n) => n.label)).toEqual(["-", "-", "I.", "II.", "III."]);
+    const part3 = labelled[4];
+    expect(part3.children.map((c) => c.label)).toEqual(["1.", "2."]);
+    expect(part3.children[0].children.map((c) => c.label)).toEqual(["-", "-"]);
+  });
+
   it("gives every node the span of its line in the normalized text", () => {
     const t = segmentText(readFixture("segment/quyet-dinh-so-tai-chinh.txt"));
     const n = t.body.nodes[1];
