@@ -10,6 +10,7 @@ import { annotationItems, annotationTexts } from "./pdf/annotations.js";
 import { glyphStream, restoreDroppedMarks } from "./pdf/glyphs.js";
 import { groupRows, type PdfItem } from "./pdf/lines.js";
 import { layoutPages, rowText, stampRows, type PageRows } from "./pdf/layout.js";
+import { readPdfSignatures } from "./pdf/signatures.js";
 import type { LoadedDocument, Loader, LoadOptions } from "./types.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- pdf.js objects are typed loosely here */
@@ -307,7 +308,12 @@ export function createPdfLoader(deps: PdfLoaderDeps = {}): Loader {
         });
         if (spaced.length) warnings.push({ code: "letter-spaced", message: `${spaced.length} lines in letter-spaced type (page ${spaced[0].page}: "${spaced[0].text.slice(0, 40)}…"): word breaks lost` });
         if (!laid.lines.some((l) => /\p{L}/u.test(l.text))) warnings.push({ code: "no-text", message: "no text found in the PDF" });
-        return { format: "pdf", pages: pages.length, lines: laid.lines, ocr, warnings };
+        const signed = await readPdfSignatures(bytes, doc, { trustRoots: options.trustRoots }).catch((err: Error) => {
+          warnings.push({ code: "signatures-unreadable", message: `digital signatures could not be read: ${err.message}` });
+          return { signatures: [], warnings: [] };
+        });
+        warnings.push(...signed.warnings);
+        return { format: "pdf", pages: pages.length, lines: laid.lines, ocr, warnings, digitalSignatures: signed.signatures };
       } catch (err) {
         if (err instanceof VanbanError) throw err;
         throw corrupt("pdf", err, file);

@@ -1,4 +1,4 @@
-import type { SourceFormat, Warning } from "../record/schema.js";
+import type { DigitalSignature, SourceFormat, Warning } from "../record/schema.js";
 
 /** A run of text in one font, where the loader knows fonts (PDF, DOCX, DOC, RTF). */
 export interface TextRun {
@@ -46,6 +46,8 @@ export interface LoadedDocument {
   /** text came from OCR */
   ocr: boolean;
   warnings: Warning[];
+  /** chữ ký số found in the file (PDF) */
+  digitalSignatures?: DigitalSignature[];
 }
 
 export interface LoadOptions {
@@ -55,6 +57,8 @@ export interface LoadOptions {
   ocr?: boolean;
   /** refuse files larger than this many bytes */
   maxBytes?: number;
+  /** trusted root certificates (PEM text or DER) to judge digital signatures' issuers against; without them `trusted` is null */
+  trustRoots?: (string | Uint8Array)[];
 }
 
 /** A loader reads one format. */

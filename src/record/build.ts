@@ -54,6 +54,7 @@ export function buildRecord({ loaded, normalized, tree, facts, path, sha256 }: R
     references: facts.references,
     tasks: facts.tasks,
     events: facts.events,
+    digitalSignatures: loaded.digitalSignatures ?? [],
     warnings: [...normalized.warnings, ...t.warnings, ...facts.warnings],
   };
 }

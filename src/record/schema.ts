@@ -136,6 +136,72 @@ export const Event = z.object({
   ...spanned,
 });
 
+/** A party of a certificate: its subject (the signer) or its issuer (the CA). */
+export const CertificateName = z.object({
+  commonName: z.string().nullable(),
+  organization: z.string().nullable(),
+  organizationalUnit: z.string().nullable(),
+  email: z.string().nullable(),
+  /** the whole distinguished name, `CN=…, O=…, C=VN` */
+  dn: z.string(),
+});
+
+/**
+ * Chữ ký số: one signature field of a PDF. Integrity is judged on the file's bytes; trust in the
+ * issuing CA only against roots the caller gives (`trustRoots`), else `trusted` is null.
+ */
+export const DigitalSignature = z.object({
+  /** the field's name (`Signature1`) */
+  field: z.string().nullable(),
+  page: z.number().int().nullable(),
+  /** what the visible stamp (the widget's appearance) writes, lines joined by "\n"; null when it is an image or absent */
+  stampText: z.string().nullable(),
+  signer: CertificateName.nullable(),
+  certificate: z.object({
+    issuer: CertificateName,
+    /** hex, upper case */
+    serialNumber: z.string(),
+    notBefore: z.string(),
+    notAfter: z.string(),
+  }).nullable(),
+  signingTime: z.object({
+    /** the CMS signing-time attribute (signed, ISO 8601 UTC) */
+    cms: z.string().nullable(),
+    /** the signature dictionary's /M, as written (ISO 8601 with its offset); not signed */
+    pdf: z.string().nullable(),
+    /** an RFC 3161 timestamp token's time, when the signature carries one */
+    timestamp: z.string().nullable(),
+  }),
+  reason: z.string().nullable(),
+  location: z.string().nullable(),
+  contactInfo: z.string().nullable(),
+  /** /Name: the signer's name as the signing software wrote it */
+  name: z.string().nullable(),
+  /** /SubFilter: `adbe.pkcs7.detached`, `ETSI.CAdES.detached`, … */
+  subFilter: z.string().nullable(),
+  digestAlgorithm: z.string().nullable(),
+  /** /ByteRange: [start, length, start, length] of the signed bytes */
+  byteRange: z.tuple([z.number().int(), z.number().int(), z.number().int(), z.number().int()]),
+  integrity: z.object({
+    /** the digest of the byte ranges equals the signed messageDigest */
+    digestMatches: z.boolean().nullable(),
+    /** the signature over the signed attributes verifies with the certificate's public key */
+    signatureValid: z.boolean().nullable(),
+    /** the signing time falls within the certificate's validity */
+    certificateValidAtSigning: z.boolean().nullable(),
+    /** the signed ranges reach the end of the file */
+    coversWholeFile: z.boolean(),
+    /** bytes of the file after the signed range (a later incremental update or signature) */
+    bytesAfter: z.number().int().nonnegative(),
+    /** signatures made later over a longer range of this file */
+    laterSignatures: z.number().int().nonnegative(),
+  }),
+  /** null: not judged (no trusted roots given); true/false: the certificate chains to a given root */
+  trusted: z.boolean().nullable(),
+  /** why a check could not be made or failed */
+  problems: z.array(z.string()),
+});
+
 export const DocumentRecord = z.object({
   schemaVersion: z.literal("1"),
   source: Source,
@@ -160,6 +226,8 @@ export const DocumentRecord = z.object({
   references: z.array(Reference),
   tasks: z.array(Task),
   events: z.array(Event),
+  /** chữ ký số of a PDF, in signing order; [] for other formats */
+  digitalSignatures: z.array(DigitalSignature),
   warnings: z.array(Warning),
 });
 
@@ -178,6 +246,8 @@ export type Person = z.infer<typeof Person>;
 export type Reference = z.infer<typeof Reference>;
 export type Task = z.infer<typeof Task>;
 export type Event = z.infer<typeof Event>;
+export type DigitalSignature = z.infer<typeof DigitalSignature>;
+export type CertificateName = z.infer<typeof CertificateName>;
 export type Source = z.infer<typeof Source>;
 export type SourceFormat = z.infer<typeof SourceFormat>;
 export type Encoding = z.infer<typeof Encoding>;
