@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
-import { Agency, DateMention, DocumentRecord, Person, Reference, Signature, Task } from "../record/schema.js";
+import { Agency, DateMention, DigitalSignature, DocumentRecord, Person, Reference, Signature, Task } from "../record/schema.js";
 import { BufferedFile, jsonlLines } from "./journal.js";
 import type { ErrorRecord } from "./protocol.js";
 
@@ -88,7 +88,7 @@ function childTable(name: string, key: keyof DocumentRecord, schema: AnySchema):
 }
 
 /** documents.csv: the record's header parts; lists of objects are counted here, listed in their own tables. */
-const LISTED_ELSEWHERE = ["signatures", "distribution", "footnotes", "appendices", "dates", "agencies", "people", "references", "tasks", "events", "warnings"];
+const LISTED_ELSEWHERE = ["signatures", "distribution", "footnotes", "appendices", "dates", "agencies", "people", "references", "tasks", "events", "digitalSignatures", "warnings"];
 const docSchema = DocumentRecord as unknown as AnySchema;
 const sourceCols = columnsOf(docSchema.def.shape!.source, { skip: ["path", "sha256"] });
 const docCols = columnsOf(docSchema, { skip: ["schemaVersion", "source", "body", ...LISTED_ELSEWHERE], spans: false });
@@ -98,7 +98,7 @@ const documentsTable: Table & { errorRow(err: ErrorRecord): unknown[] } = {
   header: [
     "doc_id", "path", "status", "error_code", "error_message",
     ...sourceCols.map((c) => c.name), ...docCols.map((c) => c.name),
-    "body_chars", "body_items", ...LISTED_ELSEWHERE.map((k) => `n_${k}`), "warning_codes",
+    "body_chars", "body_items", ...LISTED_ELSEWHERE.map((k) => `n_${snake(k)}`), "warning_codes",
   ],
   rows: (rec, docId) => [[
     docId, rec.source.path, "ok", null, null,
@@ -117,6 +117,7 @@ export const CHILD_TABLES: Table[] = [
   childTable("agencies", "agencies", Agency as unknown as AnySchema),
   childTable("people", "people", Person as unknown as AnySchema),
   childTable("signatures", "signatures", Signature as unknown as AnySchema),
+  childTable("digital_signatures", "digitalSignatures", DigitalSignature as unknown as AnySchema),
   {
     name: "distribution",
     header: ["doc_id", "seq", "text"],

@@ -32,6 +32,8 @@ export interface ConvertOptions {
   maxSizeMb?: number;
   /** OCR scanned PDFs when an engine is installed (default true) */
   ocr?: boolean;
+  /** trusted root certificates (PEM) for digital signatures */
+  trustRoots?: string[];
   /** skip the files already in the output, append the rest */
   resume?: boolean;
   /** write records in input order (default: as they finish) */
@@ -141,7 +143,7 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
     timeoutMs: Math.round((options.timeoutSec ?? 120) * 1000),
     maxMemoryMb: options.maxMemoryMb ?? 2048,
     prefetch,
-    workerData: { maxBytes: Math.round((options.maxSizeMb ?? 0) * 2 ** 20), ocr: options.ocr !== false },
+    workerData: { maxBytes: Math.round((options.maxSizeMb ?? 0) * 2 ** 20), ocr: options.ocr !== false, trustRoots: options.trustRoots },
   });
   const stats = new SummaryBuilder(0);
   const progress: Progress = createProgress(options.progress === false ? "off" : "auto", stderr, options.progressEveryMs);

@@ -24,6 +24,8 @@ export interface WorkerOptions {
   maxBytes?: number;
   /** OCR scanned PDFs when an engine is installed (default true) */
   ocr?: boolean;
+  /** trusted root certificates (PEM) for digital signatures */
+  trustRoots?: string[];
 }
 const options: WorkerOptions = (workerData as WorkerOptions | undefined) ?? {};
 
@@ -50,7 +52,7 @@ async function convert(path: string): Promise<TaskResult> {
   try {
     bytes = await readFile(path);
     if (hangOn.size || eatOn.size) testHooks(path);
-    const record = await parseBytes(bytes, { path, maxBytes: options.maxBytes || undefined, ocr: options.ocr !== false });
+    const record = await parseBytes(bytes, { path, maxBytes: options.maxBytes || undefined, ocr: options.ocr !== false, trustRoots: options.trustRoots });
     const { source } = record;
     return {
       line: JSON.stringify(record),

@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option, type Command } from "commander";
 import { VanbanError } from "../errors.js";
 import { parseShard } from "../bulk/inputs.js";
 import { convertFiles, type OutputFormat } from "../bulk/run.js";
+import { readTrustRoots } from "./io.js";
 
 interface ConvertCliOptions {
   out?: string;
@@ -11,6 +12,7 @@ interface ConvertCliOptions {
   maxMemory: number;
   maxSize: number;
   ocr: boolean;
+  trustRoots?: string;
   resume?: boolean;
   ordered?: boolean;
   stdin?: boolean;
@@ -40,6 +42,7 @@ export function registerConvert(program: Command): void {
     .option("--max-memory <mb>", "memory cap of each worker in MB; a file that needs more is reported and skipped", positive("--max-memory", true), 2048)
     .option("--max-size <mb>", "refuse files larger than this many MB (0: no limit)", positive("--max-size", true), 0)
     .option("--no-ocr", "do not OCR scanned PDFs (they become error records)")
+    .option("--trust-roots <file.pem>", "judge digital signatures' certificates against these root certificates (PEM)")
     .option("--resume", "continue an interrupted run: skip the files already in the output, append the rest")
     .option("--ordered", "write records in input order (default: as they finish; each carries source.path and source.sha256)")
     .option("--stdin", "read the paths one a line from standard input; with no --out, write JSONL to standard output")
@@ -94,6 +97,7 @@ export function registerConvert(program: Command): void {
           maxMemoryMb: opts.maxMemory,
           maxSizeMb: opts.maxSize,
           ocr: opts.ocr,
+          trustRoots: await readTrustRoots(opts.trustRoots),
           resume: opts.resume,
           ordered: opts.ordered,
           shard: opts.shard,

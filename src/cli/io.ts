@@ -12,3 +12,12 @@ export async function readStdin(): Promise<Uint8Array> {
 export function write(stream: NodeJS.WritableStream, data: string): Promise<void> {
   return new Promise((resolve, reject) => stream.write(data, (err) => (err ? reject(err) : resolve())));
 }
+
+/** `--trust-roots FILE.pem`: the PEM text, or an InputError when the file holds no certificate. */
+export async function readTrustRoots(path: string | undefined): Promise<string[] | undefined> {
+  if (!path) return undefined;
+  const { readDocumentFile } = await import("../pipeline.js");
+  const pem = new TextDecoder().decode(await readDocumentFile(path));
+  if (!pem.includes("-----BEGIN CERTIFICATE-----")) throw new InputError("bad-trust-roots", "no PEM certificate (-----BEGIN CERTIFICATE-----) in the trusted roots file", path);
+  return [pem];
+}

@@ -2,7 +2,7 @@ import { Command } from "commander";
 import { createRequire } from "node:module";
 import { VanbanError } from "../errors.js";
 import { registerConvert } from "./convert.js";
-import { readStdin, write } from "./io.js";
+import { readStdin, readTrustRoots, write } from "./io.js";
 
 const pkg = createRequire(import.meta.url)("../../../package.json") as { version: string };
 
@@ -34,12 +34,14 @@ export function buildProgram(): Command {
     .argument("<file>", "the document, or - to read it from standard input")
     .option("--pretty", "indent the JSON")
     .option("--no-ocr", "do not OCR scanned PDFs")
-    .action(async (file: string, opts: { pretty?: boolean; ocr: boolean }) => {
+    .option("--trust-roots <file.pem>", "judge digital signatures' certificates against these root certificates (PEM)")
+    .action(async (file: string, opts: { pretty?: boolean; ocr: boolean; trustRoots?: string }) => {
       try {
         // the stages load on use: `convert`'s main thread never needs them (worker threads do)
         const { parse, parseBytes } = await import("../pipeline.js");
         const { bytes, path } = await bytesOf(file);
-        const record = bytes ? await parseBytes(bytes, { path: undefined, ocr: opts.ocr }) : await parse(path, { ocr: opts.ocr });
+        const trustRoots = await readTrustRoots(opts.trustRoots);
+        const record = bytes ? await parseBytes(bytes, { path: undefined, ocr: opts.ocr, trustRoots }) : await parse(path, { ocr: opts.ocr, trustRoots });
         await write(process.stdout, JSON.stringify(record, null, opts.pretty ? 2 : undefined) + "\n");
       } catch (err) {
         await fail(err);

@@ -45,7 +45,7 @@ describe("CSV columns from the zod schema", () => {
   });
 
   it("names the eight tables", () => {
-    expect(CSV_TABLES).toEqual(["documents", "tasks", "dates", "references", "agencies", "people", "signatures", "distribution"]);
+    expect(CSV_TABLES).toEqual(["documents", "tasks", "dates", "references", "agencies", "people", "signatures", "digital_signatures", "distribution"]);
   });
 });
 
