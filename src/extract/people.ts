@@ -114,7 +114,8 @@ const rules: Rule[] = [
       if (/^[ÔB]/u.test(m[0]) && !/(^|[\n;:,.(\-–+•]\s*|\s{2,})$/u.test(t.slice(Math.max(0, m.index - 3), m.index))) continue;
       const pre = positionAt(text, t, hEnd);
       const split = pre && !nameAt(text, t, pre.end) ? nameInPlace(t, pre) : null;
-      const name = split ?? nameAt(text, t, pre ? pre.end : hEnd);
+      // `bà NGUYỄN THỊ YẾN`: a name in capitals after an honorific
+      const name = split ?? nameAt(text, t, pre ? pre.end : hEnd) ?? nameAt(text, t, pre ? pre.end : hEnd, true);
       if (!name) continue;
       if (!split && !plausible(t, name, false)) continue;
       const post = pre ? null : trailingPosition(text, t, name.end);

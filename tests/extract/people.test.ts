@@ -40,6 +40,7 @@ describe("people: name and position", () => {
     ["- Trần Quốc Nam, Chủ tịch UBND huyện Lộc Bình;", "Trần Quốc Nam", "Chủ tịch UBND huyện Lộc Bình"],
     ["Phó Giám đốc Công an tỉnh Lý Văn Huấn báo cáo", "Lý Văn Huấn", "Phó Giám đốc Công an tỉnh"],
     ["(Đã ký)\n\nPhan Văn Mãi", "Phan Văn Mãi", null],
+    ["Điều 1. Nâng bậc lương đối với ông TRẦN VĂN BÌNH, chuyên viên Phòng Tổ chức", "TRẦN VĂN BÌNH", null],
   ])("%s", (text, name, position) => {
     const found = findPeople(text);
     const hit = found.find((p) => p.name === name);
@@ -58,6 +59,7 @@ describe("people: look-alikes that are not people", () => {
     ["Trường THPT Lê Quý Đôn tổ chức", "a school"],
     ["Các Ông Chánh văn phòng, Trưởng các phòng nghiệp vụ", "a title after Ông"],
     ["Sở Kế Hoạch Và Đầu Tư", "an agency in title case"],
+    ["đề nghị của ông GIÁM ĐỐC SỞ NỘI VỤ", "a title in capitals after ông"],
     ["Chủ tịch UBND tỉnh có ý kiến như sau", "a title with no name"],
     ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc", "the national title"],
     ["huyện Văn Yên, tỉnh Yên Bái", "a district"],
