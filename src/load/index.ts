@@ -6,6 +6,9 @@ import { htmlLoader } from "./html.js";
 import { pdfLoader } from "./pdf.js";
 import { rtfLoader } from "./rtf.js";
 import { markdownLoader, textLoader } from "./text.js";
+import { oleFormat, zipFormat } from "./sniff.js";
+import { xlsLoader } from "./xls.js";
+import { pptLoader } from "./ppt.js";
 import type { LoadedDocument, Loader, LoadOptions } from "./types.js";
 
 export type { LoadedDocument, Loader, LoadOptions, SourceLine, TextRun, LayoutBlock } from "./types.js";
@@ -18,6 +21,8 @@ const LOADERS: Record<SourceFormat, Loader> = {
   html: htmlLoader,
   txt: textLoader,
   md: markdownLoader,
+  xls: xlsLoader,
+  ppt: pptLoader,
 };
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((v, i) => b[at + i] === v);
@@ -58,14 +63,11 @@ export function detectFormat(bytes: Uint8Array, path?: string): SourceFormat {
   if (bytes.length === 0) throw new InputError("empty-file", "the file is empty", file);
   if (pdfHeaderAt(bytes) >= 0) return "pdf";
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
-    // a zip: only a Word document has word/document.xml among its entries' names
-    const names = new TextDecoder("latin1").decode(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
-    // entry names stand in the local headers and again in the central directory at the end
-    const tail = new TextDecoder("latin1").decode(bytes.subarray(Math.max(0, bytes.length - (1 << 16))));
-    if (names.includes("word/") || tail.includes("word/")) return "docx";
-    throw new UnsupportedFormatError("unsupported-format", "a zip archive that is not a Word (.docx) document", file);
+    // a zip: Word, Excel or PowerPoint by its entries' names; other kinds refused by name
+    return zipFormat(bytes, file);
   }
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "doc";
+  // a compound file: Word, Excel or PowerPoint 97–2003 by its streams; Visio, Publisher… refused by name
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return oleFormat(bytes, file);
   const start = head(bytes);
   if (start.startsWith("{\\rtf")) return "rtf";
   if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html|<head|<body|<meta)/i.test(start)) return "html";
@@ -90,7 +92,7 @@ export async function loadDocument(bytes: Uint8Array, options: LoadOptions = {})
   const format = detectFormat(bytes, options.path);
   const doc = await LOADERS[format].load(bytes, options);
   const ext = extFormat(options.path);
-  const expected: Record<string, SourceFormat> = { pdf: "pdf", docx: "docx", doc: "doc", rtf: "rtf", htm: "html", html: "html" };
+  const expected: Record<string, SourceFormat> = { pdf: "pdf", docx: "docx", doc: "doc", rtf: "rtf", htm: "html", html: "html", xls: "xls", ppt: "ppt" };
   if (ext && expected[ext] && expected[ext] !== format) {
     doc.warnings.push({ code: "mislabelled-file", message: `the file is named .${ext} but its content is ${format}` });
   }

@@ -1,0 +1,55 @@
+/**
+ * Kinds of compound (OLE2) and zip files, told apart by the names of their parts. `format` is
+ * the vanban loader that reads the kind; a kind without one is refused with its name. The first
+ * row that matches wins: a Word document with an embedded workbook keeps `WordDocument` at its
+ * root and the workbook deeper down, so root names are what count.
+ */
+
+export interface OleKind {
+  /** what the user calls it, for the error message */
+  kind: string;
+  /** stream or storage names at the root of the compound file */
+  names: string[];
+  format?: "doc" | "xls" | "ppt";
+}
+
+export const OLE_KINDS: OleKind[] = [
+  { kind: "Word 97–2003 document (.doc)", names: ["WordDocument"], format: "doc" },
+  { kind: "PowerPoint 97–2003 presentation (.ppt)", names: ["PowerPoint Document"], format: "ppt" },
+  // "Workbook" from Excel 97 on; "Book" for Excel 5/95
+  { kind: "Excel 97–2003 workbook (.xls)", names: ["Workbook", "Book"], format: "xls" },
+  { kind: "Visio drawing (.vsd)", names: ["VisioDocument"] },
+  { kind: "Publisher document (.pub)", names: ["Quill"] },
+  { kind: "Outlook message (.msg)", names: ["__properties_version1.0"] },
+  { kind: "Microsoft Project plan (.mpp)", names: ["   114", "   112"] },
+  // an Office 2007+ file saved with a password: the real document is encrypted inside
+  { kind: "password-protected (encrypted) Office document", names: ["EncryptedPackage"] },
+  { kind: "Works document (.wps)", names: ["MatOST"] },
+  { kind: "Equation Editor object", names: ["Equation Native"] },
+];
+
+export interface ZipKind {
+  kind: string;
+  /** entry-name prefixes that only this kind has */
+  entries?: string[];
+  /** the OpenDocument `mimetype` entry's content */
+  mimetype?: string;
+  format?: "docx" | "xlsx" | "pptx";
+}
+
+export const ZIP_KINDS: ZipKind[] = [
+  { kind: "OpenDocument text (.odt)", mimetype: "application/vnd.oasis.opendocument.text" },
+  { kind: "OpenDocument spreadsheet (.ods)", mimetype: "application/vnd.oasis.opendocument.spreadsheet" },
+  { kind: "OpenDocument presentation (.odp)", mimetype: "application/vnd.oasis.opendocument.presentation" },
+  { kind: "EPUB e-book", mimetype: "application/epub+zip" },
+  // "word/" as before: a .docx whose main part has another name still has the folder
+  { kind: "Word document (.docx)", entries: ["word/document.xml", "word/"], format: "docx" },
+  // whole entry names: a short prefix like "xl/" turns up by chance in a megabyte of compressed bytes
+  { kind: "Excel workbook (.xlsx)", entries: ["xl/workbook.xml"], },
+  { kind: "Excel binary workbook (.xlsb)", entries: ["xl/workbook.bin"] },
+  { kind: "PowerPoint presentation (.pptx)", entries: ["ppt/presentation.xml"], },
+  { kind: "Visio drawing (.vsdx)", entries: ["visio/document.xml"] },
+  { kind: "XPS document", entries: ["FixedDocSeq.fdseq", "Documents/1/FixedDocument.fdoc"] },
+  { kind: "Android app (.apk)", entries: ["AndroidManifest.xml"] },
+  { kind: "Java archive (.jar)", entries: ["META-INF/MANIFEST.MF"] },
+];
