@@ -45,9 +45,9 @@ export const ZIP_KINDS: ZipKind[] = [
   // "word/" as before: a .docx whose main part has another name still has the folder
   { kind: "Word document (.docx)", entries: ["word/document.xml", "word/"], format: "docx" },
   // whole entry names: a short prefix like "xl/" turns up by chance in a megabyte of compressed bytes
-  { kind: "Excel workbook (.xlsx)", entries: ["xl/workbook.xml"], },
+  { kind: "Excel workbook (.xlsx)", entries: ["xl/workbook.xml"], format: "xlsx" },
   { kind: "Excel binary workbook (.xlsb)", entries: ["xl/workbook.bin"] },
-  { kind: "PowerPoint presentation (.pptx)", entries: ["ppt/presentation.xml"], },
+  { kind: "PowerPoint presentation (.pptx)", entries: ["ppt/presentation.xml"], format: "pptx" },
   { kind: "Visio drawing (.vsdx)", entries: ["visio/document.xml"] },
   { kind: "XPS document", entries: ["FixedDocSeq.fdseq", "Documents/1/FixedDocument.fdoc"] },
   { kind: "Android app (.apk)", entries: ["AndroidManifest.xml"] },

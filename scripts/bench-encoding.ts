@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import iconv from "iconv-lite";
-import { decodeLegacyLines } from "../src/normalize/encoding.js";
+import { decodeLegacyLines } from "../src/normalize/encoding/index.js";
 
 const dir = join(import.meta.dirname, "../fixtures/encoding");
 const inputs: Array<[string, string]> = process.argv.slice(2).length

@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import iconv from "iconv-lite";
 import WordExtractor from "word-extractor";
 import type { Encoding } from "../src/record/schema.js";
-import { decodeLegacy, detectEncoding, isVietnameseSyllable } from "../src/normalize/encoding.js";
+import { decodeLegacy, detectEncoding, isVietnameseSyllable } from "../src/normalize/encoding/index.js";
 
 async function extract(path: string): Promise<string> {
   if (path.endsWith(".doc")) return (await new WordExtractor().extract(path)).getBody();

@@ -3,8 +3,9 @@ import { CorruptFileError, UnsupportedFormatError, VanbanError } from "../errors
 import { BodyReader } from "./docx/body.js";
 import { Numbering } from "./docx/numbering.js";
 import { readThemeFonts, Styles } from "./docx/styles.js";
-import { attr, child, childrenNamed, local, parseXml, XmlError, type XmlElement } from "./docx/xml.js";
+import { attr, child, local, XmlError, type XmlElement } from "./docx/xml.js";
 import type { LoadedDocument, Loader } from "./types.js";
+import { readPart, relationships } from "./opc.js";
 
 /**
  * DOCX: read straight from the package's XML (jszip + a small XML reader), because what vanban
@@ -14,33 +15,6 @@ import type { LoadedDocument, Loader } from "./types.js";
  */
 
 const REL_DOCUMENT = /\/officeDocument$/;
-
-async function readPart(zip: JSZip, path: string): Promise<XmlElement | undefined> {
-  const entry = zip.file(path);
-  if (!entry) return undefined;
-  return parseXml(await entry.async("string"));
-}
-
-/** Relationships of a part: type suffix → target path (resolved against the part's folder). */
-async function relationships(zip: JSZip, partPath: string): Promise<{ type: string; target: string }[]> {
-  const dir = partPath.includes("/") ? partPath.slice(0, partPath.lastIndexOf("/") + 1) : "";
-  const relsPath = `${dir}_rels/${partPath.slice(dir.length)}.rels`;
-  const root = await readPart(zip, relsPath);
-  if (!root) return [];
-  return childrenNamed(root, "Relationship")
-    .filter((r) => attr(r, "TargetMode") !== "External")
-    .map((r) => ({ type: attr(r, "Type") ?? "", target: resolve(dir, attr(r, "Target") ?? "") }));
-}
-
-function resolve(dir: string, target: string): string {
-  const parts = (target.startsWith("/") ? target.slice(1) : dir + target).split("/");
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === "..") out.pop();
-    else if (p && p !== ".") out.push(p);
-  }
-  return out.join("/");
-}
 
 function notesById(root: XmlElement | undefined): Map<string, XmlElement> {
   const map = new Map<string, XmlElement>();

@@ -9,6 +9,8 @@ import { markdownLoader, textLoader } from "./text.js";
 import { oleFormat, zipFormat } from "./sniff.js";
 import { xlsLoader } from "./xls.js";
 import { pptLoader } from "./ppt.js";
+import { xlsxLoader } from "./xlsx.js";
+import { pptxLoader } from "./pptx.js";
 import type { LoadedDocument, Loader, LoadOptions } from "./types.js";
 
 export type { LoadedDocument, Loader, LoadOptions, SourceLine, TextRun, LayoutBlock } from "./types.js";
@@ -23,6 +25,8 @@ const LOADERS: Record<SourceFormat, Loader> = {
   md: markdownLoader,
   xls: xlsLoader,
   ppt: pptLoader,
+  xlsx: xlsxLoader,
+  pptx: pptxLoader,
 };
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((v, i) => b[at + i] === v);
@@ -92,7 +96,7 @@ export async function loadDocument(bytes: Uint8Array, options: LoadOptions = {})
   const format = detectFormat(bytes, options.path);
   const doc = await LOADERS[format].load(bytes, options);
   const ext = extFormat(options.path);
-  const expected: Record<string, SourceFormat> = { pdf: "pdf", docx: "docx", doc: "doc", rtf: "rtf", htm: "html", html: "html", xls: "xls", ppt: "ppt" };
+  const expected: Record<string, SourceFormat> = { pdf: "pdf", docx: "docx", doc: "doc", rtf: "rtf", htm: "html", html: "html", xls: "xls", ppt: "ppt", xlsx: "xlsx", pptx: "pptx" };
   if (ext && expected[ext] && expected[ext] !== format) {
     doc.warnings.push({ code: "mislabelled-file", message: `the file is named .${ext} but its content is ${format}` });
   }

@@ -10,7 +10,7 @@ import { UnsupportedFormatError } from "../errors.js";
  */
 
 export type OleFormat = "doc" | "xls" | "ppt";
-export type ZipFormat = "docx";
+export type ZipFormat = "docx" | "xlsx" | "pptx";
 
 /** Root-level stream and storage names of a compound file; by scanning its directory's UTF-16 names when it does not parse. */
 function rootNames(bytes: Uint8Array): string[] {

@@ -1,6 +1,6 @@
 import type { LoadedDocument, SourceLine } from "../load/types.js";
 import type { Encoding, Warning } from "../record/schema.js";
-import { decodeLegacyLines } from "./encoding.js";
+import { decodeLegacyLines } from "./encoding/index.js";
 import { dropLitter, joinWrapped, splitColumns, tidySpaces, type WorkLine } from "./layout.js";
 import { MappedText } from "./mapped.js";
 import { cleanInvisible, composeNfc, glueSplitSyllables, stripEmphasis } from "./unicode.js";

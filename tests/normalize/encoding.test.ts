@@ -11,7 +11,7 @@ import {
   encodeLegacy,
   encodingOfFont,
   isVietnameseSyllable,
-} from "../../src/normalize/encoding.js";
+} from "../../src/normalize/encoding/index.js";
 import { TCVN3_VN1_CAPITALS } from "../../grammars/encodings/tcvn3.js";
 import { encodeTcvn3Document, FIXTURES } from "../../fixtures/encoding/generate.js";
 

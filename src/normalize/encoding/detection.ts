@@ -1,0 +1,143 @@
+import type { Encoding } from "../../record/schema.js";
+import { decodeLegacy, type LegacyEncoding } from "./decoders.js";
+import { judgeToken } from "./syllables.js";
+
+/** Which encoding a text is in, judged by how many of its marked words each decoding turns Vietnamese. */
+
+/**
+ * Per character class for the fast pre-check: 1 = a mark of legacy text read as Windows-1252
+ * (a Latin-1 character that is not a Vietnamese letter: `µ ¸ ¶ · ¹ ¨ © ® ­ ¬ « ª Æ Ñ Ö ø ï ä …`),
+ * 2 = a letter only Unicode Vietnamese has (ạ ả ấ ư ơ đ, combining tones).
+ */
+const VIET_LATIN1 = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý";
+const CLASS = new Uint8Array(0x100);
+for (let c = 0xa1; c < 0x100; c++) CLASS[c] = 1;
+for (const ch of VIET_LATIN1 + "×") CLASS[ch.charCodeAt(0)] = 0;
+export function charClass(code: number): number {
+  if (code < 0x80) return 0;
+  if (code < 0x100) return CLASS[code];
+  if (code >= 0x1ea0 && code <= 0x1ef9) return 2;
+  if (code >= 0x0300 && code <= 0x0323) return 2;
+  switch (code) {
+    case 0x0102: case 0x0103: case 0x0110: case 0x0111: case 0x0128: case 0x0129:
+    case 0x0168: case 0x0169: case 0x01a0: case 0x01a1: case 0x01af: case 0x01b0:
+      return 2;
+    case 0x2212: case 0x2219:
+      return 1;
+  }
+  return 0;
+}
+
+export interface Counts {
+  marks: number;
+  strong: number;
+  nonAscii: number;
+}
+export function count(text: string): Counts {
+  let marks = 0;
+  let strong = 0;
+  let nonAscii = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    nonAscii++;
+    const k = charClass(c);
+    if (k === 1) marks++;
+    else if (k === 2) strong++;
+  }
+  return { marks, strong, nonAscii };
+}
+
+export const VIQR_SIGN = /[aeiouyAEIOUY](?:[(^+]['`?~.]?|['`?~.])(?=[A-Za-z])/g;
+export const LEGACY_CANDIDATES: LegacyEncoding[] = ["tcvn3", "vni", "cp1258"];
+const MAX_TOKENS = 200;
+
+export interface Scored {
+  encoding: Encoding;
+  /** tokens that turned Vietnamese, less those that stopped being so */
+  gain: number;
+  /** tokens looked at */
+  tokens: number;
+  /** tokens still not Vietnamese after the best decoding, among those it changed */
+  leftBad: number;
+  changed: number;
+  /** tokens with a legacy mark that do not read as Vietnamese as they stand */
+  suspicious: number;
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x0b || c === 0x0c;
+
+/**
+ * The words that carry a mark of legacy text read as Windows-1252 (Unicode words without one
+ * stay as they are under most decodings, and a Unicode document with a stray "§" costs little).
+ */
+function markedTokens(text: string): string[] {
+  const tokens: string[] = [];
+  for (let i = 0; i < text.length && tokens.length < MAX_TOKENS; i++) {
+    if (charClass(text.charCodeAt(i)) !== 1) continue;
+    let s = i;
+    let e = i + 1;
+    while (s > 0 && !isSpace(text.charCodeAt(s - 1))) s--;
+    while (e < text.length && !isSpace(text.charCodeAt(e))) e++;
+    tokens.push(text.slice(s, e));
+    i = e;
+  }
+  return tokens;
+}
+
+function viqrTokens(text: string): string[] {
+  const tokens: string[] = [];
+  for (const t of text.split(/\s+/)) {
+    if (t && /[(^+'`?~.]|dd/i.test(t)) tokens.push(t);
+    if (tokens.length >= MAX_TOKENS) break;
+  }
+  return tokens;
+}
+
+export function score(text: string, candidates: LegacyEncoding[]): Scored {
+  const viqr = candidates.includes("viqr");
+  const tokens = viqr ? viqrTokens(text) : markedTokens(text);
+  const base = tokens.map(judgeToken);
+  const suspicious = viqr ? 0 : base.filter((j) => j < 0).length;
+  let best: Scored = { encoding: "unicode", gain: 0, tokens: tokens.length, leftBad: 0, changed: 0, suspicious };
+  for (const enc of candidates) {
+    let gain = 0;
+    let leftBad = 0;
+    let changed = 0;
+    tokens.forEach((t, k) => {
+      const d = decodeLegacy(t, enc, { capitals: false });
+      if (d === t) return;
+      changed++;
+      const j = judgeToken(d);
+      gain += j - base[k];
+      if (j < 0) leftBad++;
+    });
+    if (gain > best.gain) best = { encoding: enc, gain, tokens: tokens.length, leftBad, changed, suspicious };
+  }
+  return best;
+}
+
+/** Enough tokens turned Vietnamese for the decoding to be believed. */
+export const convincing = (s: Scored) => s.encoding !== "unicode" && s.gain >= 2 && s.gain >= 0.1 * s.tokens;
+
+export function detectScored(text: string, c: Counts = count(text)): Scored | null {
+  if (c.nonAscii === 0) {
+    // ASCII only: Unicode (English, numbers) unless it reads as VIQR
+    const hits = text.match(VIQR_SIGN)?.length ?? 0;
+    if (hits < 3) return null;
+    return score(text, ["viqr"]);
+  }
+  if (c.marks === 0) return null;
+  return score(text, LEGACY_CANDIDATES);
+}
+
+/**
+ * The encoding a document's text is in: `unicode` unless a legacy decoding turns clearly more of
+ * its words into Vietnamese syllables than the text as it stands. Unicode text costs one pass
+ * over its characters.
+ */
+export function detectEncoding(text: string): Encoding {
+  const s = detectScored(text);
+  return s && convincing(s) ? s.encoding : "unicode";
+}
+

@@ -1,0 +1,22 @@
+import type { Encoding } from "../../record/schema.js";
+import { FONT_RULES } from "../../../grammars/encodings/fonts.js";
+
+const FONT_RES = FONT_RULES.map((r) => ({ re: new RegExp(r.pattern, "i"), rule: r }));
+
+const fontCache = new Map<string, { encoding: Encoding; capitals: boolean } | null>();
+/** The legacy encoding a font name implies (`.VnTimeH` → TCVN3 capitals), or null for other fonts. */
+export function encodingOfFont(fontName: string): { encoding: Encoding; capitals: boolean } | null {
+  let hit = fontCache.get(fontName);
+  if (hit !== undefined) return hit;
+  const name = fontName.trim().replace(/^[A-Z]{6}\+/, "");
+  hit = null;
+  for (const { re, rule } of FONT_RES) {
+    if (re.test(name)) {
+      hit = rule.encoding === "unicode" ? null : { encoding: rule.encoding, capitals: rule.capitals };
+      break;
+    }
+  }
+  fontCache.set(fontName, hit);
+  return hit;
+}
+
