@@ -8,7 +8,9 @@
 //   --min PCT   exit 1 when a folder scores below PCT% of its checks (DIR:PCT sets a folder's own bar)
 //   --verbose   every missed check, with what came out
 //   --json FILE the figures as JSON (for comparing two runs)
-import { spawn } from "node:child_process";
+// Without DIRs it also prints the legacy scores (scripts/legacy-eval.mjs: TCVN3/VNI .xls, .ppt, .doc
+// against their transcripts, diacritic accuracy; below 0.99 fails).
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -32,6 +34,7 @@ for (let i = 0; i < args.length; i++) {
     dirs.push({ dir: resolve(dir), bar: bar === undefined ? null : Number(bar) });
   }
 }
+const defaultRun = !dirs.length;
 if (!dirs.length) {
   for (const name of ["seeds", "dev"]) {
     const dir = join(shared, "corpus", name);
@@ -222,4 +225,9 @@ for (const { dir, bar } of dirs) {
   report.push({ dir, documents: cases.length, checks: total, pass, headerRight, headerDocs, failures, medianMs: Math.round(median), fields: Object.fromEntries(fields) });
 }
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(report, null, 2));
+if (defaultRun) {
+  console.log("");
+  const r = spawnSync(process.execPath, [join(root, "scripts", "legacy-eval.mjs"), "--min", "0.99"], { stdio: "inherit" });
+  if (r.status !== 0) status = 1;
+}
 process.exit(status);

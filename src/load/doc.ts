@@ -9,11 +9,14 @@ import { collapseBlankLines } from "./blank-lines.js";
 
 /**
  * DOC (Word 97–2003) through word-extractor. Its text cleaner turns Word's control characters into
- * plain text and so loses two things vanban needs: the cell marks (0x07, made into tabs that look
- * like the document's own tabs) and the footnote reference marks (0x02, dropped). We load the
- * library with its cleaner wrapped so those survive as private-use characters, then rebuild table
- * rows and footnote marks from them. Fonts are not available: legacy text (TCVN3, VNI) arrives as
- * Windows-1252 characters and the normalize stage recognises the encoding per document.
+ * plain text and so loses what vanban needs: the cell marks (0x07, made into tabs that look like
+ * the document's own tabs), the footnote reference marks (0x02, dropped) and optional hyphens
+ * (0x1F, dropped: a TCVN3 `ư`, byte 0xAD, can be saved as one, and is then the only trace of it;
+ * beside a 0xAD it is a real optional hyphen, and goes). We extend
+ * its extractor with a document builder of our own that marks those first (cell and note marks as
+ * private-use characters, 0x1F as U+00AD), then rebuild table rows and footnote marks from them.
+ * Fonts are not available: legacy text (TCVN3, VNI) arrives as Windows-1252 characters and the
+ * normalize stage recognises the encoding per block.
  */
 
 export const CELL = "\uE007";
@@ -26,28 +29,74 @@ interface WordDocument {
   getHeaders(o?: object): string;
   getTextboxes(o?: object): string;
 }
-interface WordExtractorClass {
-  new (): { extract(source: Buffer): Promise<WordDocument> };
+interface Piece {
+  startCp: number;
+  text: string;
+}
+/** word-extractor's OLE extractor: the fields our builder reads (set while it parses the file). */
+declare class WordOleExtractor {
+  _pieces: Piece[];
+  _boundaries: Record<string, number>;
+  _taggedHeaders: { type: string; text: string }[];
+  extract(reader: unknown): Promise<WordDocument>;
+  buildDocument(): WordDocument;
 }
 
-let extractorClass: WordExtractorClass | null = null;
-let marksKept = false;
+let extractorClass: (new () => WordOleExtractor) | null = null;
+let bufferReader: (new (b: Buffer) => unknown) | null = null;
 
-function extractor(): WordExtractorClass {
+function extractor(): new () => WordOleExtractor {
   if (extractorClass) return extractorClass;
   const require = createRequire(import.meta.url);
-  // word-ole-extractor destructures `clean` when it is first loaded: wrap it before that happens
-  const loadedBefore = Boolean(require.cache[require.resolve("word-extractor/lib/word-ole-extractor")]);
-  const filters = require("word-extractor/lib/filters") as { clean: (s: string) => string };
-  const original = filters.clean;
-  if (!(original as { vanban?: boolean }).vanban) {
-    const wrapped = (s: string) => original(s.replace(/\x07/g, CELL).replace(/\x02/g, NOTE).replace(/\x1f/g, "").replace(/\x1e/g, "-"));
-    (wrapped as { vanban?: boolean }).vanban = true;
-    filters.clean = wrapped;
-  }
-  extractorClass = require("word-extractor") as WordExtractorClass;
-  marksKept = !loadedBefore || Boolean((original as { vanban?: boolean }).vanban);
+  const Base = require("word-extractor/lib/word-ole-extractor") as typeof WordOleExtractor;
+  const { clean } = require("word-extractor/lib/filters") as { clean: (s: string) => string };
+  const DocumentClass = require("word-extractor/lib/document") as new () => Record<string, string>;
+  bufferReader = require("word-extractor/lib/buffer-reader") as new (b: Buffer) => unknown;
+  const keepMarks = (s: string) => clean(s.replace(/\x07/g, CELL).replace(/\x02/g, NOTE).replace(/\x1f(?!\u00AD)/g, (_, at: number, all: string) => (all[at - 1] === "\u00AD" ? "" : "\u00AD")).replace(/\x1f/g, "").replace(/\x1e/g, "-"));
+  /** The characters [start, end) of the document's text stream (CP positions), across its pieces. */
+  const range = (pieces: Piece[], start: number, end: number): string => {
+    let out = "";
+    for (const p of pieces) {
+      const from = Math.max(start, p.startCp);
+      const to = Math.min(end, p.startCp + p.text.length);
+      if (from < to) out += p.text.slice(from - p.startCp, to - p.startCp);
+    }
+    return out;
+  };
+  extractorClass = class VanbanWordExtractor extends Base {
+    /** word-extractor's own buildDocument, with our cleaner over the same text ranges */
+    override buildDocument(): WordDocument {
+      const doc = new DocumentClass();
+      const b = this._boundaries;
+      const parts: [string, string][] = [["ccpText", "_body"], ["ccpFtn", "_footnotes"], ["ccpHdd", ""], ["ccpAtn", "_annotations"], ["ccpEdn", "_endnotes"], ["ccpTxbx", "_textboxes"], ["ccpHdrTxbx", "_headerTextboxes"]];
+      let start = 0;
+      for (const [size, field] of parts) {
+        const n = b[size] ?? 0;
+        if (!n) continue;
+        if (size === "ccpHdd") {
+          doc._headers = keepMarks(this._taggedHeaders.filter((h) => h.type === "headers").map((h) => h.text).join(""));
+          doc._footers = keepMarks(this._taggedHeaders.filter((h) => h.type === "footers").map((h) => h.text).join(""));
+        } else {
+          // the main text's range is whole; the others' last character is their closing mark
+          doc[field] = keepMarks(range(this._pieces, start, start + n - (size === "ccpText" ? 0 : 1)));
+        }
+        start += n;
+      }
+      return doc as unknown as WordDocument;
+    }
+  };
   return extractorClass;
+}
+
+async function extract(bytes: Uint8Array): Promise<WordDocument> {
+  const Extractor = extractor();
+  const reader = new bufferReader!(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as { open(): Promise<unknown>; close(): Promise<unknown> };
+  await reader.open();
+  try {
+    return await new Extractor().extract(reader);
+  } finally {
+    await reader.close();
+  }
 }
 
 const recipientsRe = RECIPIENTS_MARKERS.map((p) => new RegExp(p, "imu"));
@@ -64,8 +113,7 @@ export const docLoader: Loader = {
     const file = options.path ?? null;
     let doc: WordDocument;
     try {
-      const Extractor = extractor();
-      doc = await new Extractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      doc = await extract(bytes);
     } catch (err) {
       if (err instanceof VanbanError) throw err;
       const reason = err instanceof Error ? err.message : String(err);
@@ -89,7 +137,6 @@ export const docLoader: Loader = {
       if (!bytes.length) throw new UnsupportedFormatError("unsupported-format", "empty file", file);
       warnings.push({ code: "no-text", message: "the Word document holds no text (an image-only or empty document?)" });
     }
-    if (!marksKept) warnings.push({ code: "doc-tables-unmarked", message: "table cells could not be told from tabs (word-extractor was loaded before vanban)" });
     return { format: "doc", pages: null, lines, ocr: false, warnings };
   },
 };

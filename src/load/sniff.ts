@@ -42,9 +42,9 @@ export function zipFormat(bytes: Uint8Array, file: string | null): ZipFormat {
   const names = new TextDecoder("latin1").decode(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
   const tail = new TextDecoder("latin1").decode(bytes.subarray(Math.max(0, bytes.length - (1 << 16))));
   // an OpenDocument file starts with its `mimetype` entry, stored uncompressed
-  const mime = /^mimetype(application\/[\w.+-]+)/.exec(names.slice(30, 200))?.[1];
+  const mime = names.slice(30, 200).startsWith("mimetype") ? names.slice(38, 200) : "";
   for (const kind of ZIP_KINDS) {
-    const hit = kind.mimetype ? mime === kind.mimetype : kind.entries!.some((e) => names.includes(e) || tail.includes(e));
+    const hit = kind.mimetype ? mime.startsWith(kind.mimetype) : kind.entries!.some((e) => names.includes(e) || tail.includes(e));
     if (!hit) continue;
     if (kind.format) return kind.format as ZipFormat;
     throw new UnsupportedFormatError("unsupported-format", `a ${kind.kind} file, which vanban does not read`, file);

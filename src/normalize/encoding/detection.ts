@@ -117,6 +117,43 @@ export function score(text: string, candidates: LegacyEncoding[]): Scored {
   return best;
 }
 
+const MARK_IN_WORD = /\p{L}[\u00A1-\u00BF\u00D7\u00F7]\p{L}/u;
+
+/**
+ * For each candidate, how many more of the text's marked words read as Vietnamese once decoded
+ * (words that stop reading as Vietnamese count against it).
+ */
+export function gains(text: string, candidates: LegacyEncoding[]): Map<LegacyEncoding, number> {
+  const tokens = markedTokens(text);
+  // a legacy mark inside a word ("xim¨ng") makes it no Vietnamese word, whatever its letters spell
+  const base = tokens.map((t) => (MARK_IN_WORD.test(t) ? -1 : judgeToken(t)));
+  const out = new Map<LegacyEncoding, number>();
+  for (const enc of candidates) {
+    let gain = 0;
+    tokens.forEach((t, k) => {
+      const d = decodeLegacy(t, enc, { capitals: false });
+      // a word set in a capitals font (`.VnTimeH`) decodes to lower-case letters among capitals
+      if (d !== t) gain += Math.max(judgeToken(d), judgeToken(d.toUpperCase())) - base[k];
+    });
+    out.set(enc, gain);
+  }
+  return out;
+}
+
+/**
+ * The encoding a block's own words vouch for, against the one expected of it: the expected one
+ * when it reads best by a word, another only when it reads better by two words or more; null
+ * when the words cannot tell (a short line, a number, a name).
+ */
+export function blockEncoding(text: string, expected: LegacyEncoding): LegacyEncoding | null {
+  const g = gains(text, LEGACY_CANDIDATES);
+  const ranked = [...g].sort((a, b) => b[1] - a[1]);
+  const [best, top] = ranked[0];
+  const runnerUp = ranked[1]?.[1] ?? 0;
+  if (best === expected) return top - runnerUp >= 1 && top > 0 ? expected : null;
+  return top >= 2 && top - (g.get(expected) ?? 0) >= 2 ? best : null;
+}
+
 /** Enough tokens turned Vietnamese for the decoding to be believed. */
 export const convincing = (s: Scored) => s.encoding !== "unicode" && s.gain >= 2 && s.gain >= 0.1 * s.tokens;
 

@@ -1,7 +1,8 @@
 import type { SourceLine, TextRun } from "../../load/types.js";
 import type { Encoding, Warning } from "../../record/schema.js";
 import { decodeLegacy } from "./decoders.js";
-import { charClass, convincing, count, detectScored, LEGACY_CANDIDATES, score, VIQR_SIGN, type Counts, type Scored } from "./detection.js";
+import { blockEncoding, charClass, convincing, count, detectScored, LEGACY_CANDIDATES, score, VIQR_SIGN, type Counts, type Scored } from "./detection.js";
+import type { LegacyEncoding } from "./decoders.js";
 import { encodingOfFont } from "./fonts.js";
 
 interface Piece {
@@ -80,10 +81,23 @@ export function decodeLegacyLines(lines: SourceLine[]): { lines: SourceLine[]; e
   //    with a line full of legacy marks gets that line decoded
   const used = new Set<Encoding>();
   let uncertain = 0;
+  const freeOf = (k: number) => pieces[k].filter((p) => !p.font).map((p) => p.text).join("");
+  // a legacy document decoded block by block: sections typed on different machines (TCVN3 here,
+  // VNI there) under one font name, or without fonts. A line whose own words vouch for another
+  // encoding switches to it; a line that cannot tell goes with the line before it.
+  let blockEnc: (Encoding | null)[] = [];
+  if (docEnc !== "unicode" && docEnc !== "viqr") {
+    const expected = docEnc as LegacyEncoding;
+    blockEnc = lineCounts.map((c, k) => (c.marks > 0 ? blockEncoding(freeOf(k), expected) : null));
+    let carry: Encoding | null = null;
+    blockEnc = blockEnc.map((e) => (e ? (carry = e) : carry));
+    const firstSure = blockEnc.find((e) => e) ?? docEnc;
+    blockEnc = blockEnc.map((e) => e ?? firstSure);
+  }
   const lineEnc = lineCounts.map((c, k): Encoding => {
     if (docEnc !== "unicode") {
       if (c.strong > 0 && c.marks === 0) return "unicode";
-      return docEnc;
+      return blockEnc[k] ?? docEnc;
     }
     if (c.marks >= 2) {
       const text = pieces[k].filter((p) => !p.font).map((p) => p.text).join("");
@@ -103,8 +117,12 @@ export function decodeLegacyLines(lines: SourceLine[]): { lines: SourceLine[]; e
       if (p.font) {
         // a legacy font name over text that is plainly Unicode (a document re-typed in Unicode): keep it
         if (count(p.text).strong > 0) return p.text;
-        const d = decodeLegacy(p.text, p.font.encoding, { capitals: p.font.capitals || undefined });
-        if (d !== p.text) used.add(p.font.encoding);
+        // a font that lies: VNI text under a TCVN3 font's name (or the reverse), told by its words
+        const font = p.font.encoding as LegacyEncoding;
+        const own = font === "tcvn3" || font === "vni" ? blockEncoding(p.text, font) : null;
+        const enc = own && own !== font ? own : font;
+        const d = decodeLegacy(p.text, enc, { capitals: enc === font ? p.font.capitals || undefined : false });
+        if (d !== p.text) used.add(enc);
         return d;
       }
       if (enc === "unicode") return p.text;

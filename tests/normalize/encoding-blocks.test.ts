@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import type { SourceLine } from "../../src/load/types.js";
+import { decodeLegacyLines, encodeLegacy } from "../../src/normalize/encoding/index.js";
+
+/** Encoding decided block by block, by the words themselves, where fonts are missing or lie. */
+
+const tcvn3 = (s: string) => encodeLegacy(s, "tcvn3");
+const vni = (s: string) => encodeLegacy(s, "vni");
+const decoded = (lines: SourceLine[]) => decodeLegacyLines(lines).lines.map((l) => l.text);
+
+const TCVN3_PART = ["Ủy ban nhân dân huyện Kỳ Sơn", "Số: 21/BC-UBND", "Báo cáo kết quả thực hiện nhiệm vụ phát triển kinh tế xã hội"];
+const VNI_PART = [
+  "Trong năm qua, dưới sự lãnh đạo của Huyện ủy, kinh tế tiếp tục tăng trưởng khá",
+  "Thu ngân sách vượt dự toán được giao",
+  "Đời sống nhân dân được cải thiện",
+];
+
+describe("per-block encoding without fonts", () => {
+  it("a Word text typed in TCVN3 and VNI on different machines decodes each part in its own encoding", () => {
+    const lines = [...TCVN3_PART.map(tcvn3), ...VNI_PART.map(vni), ...TCVN3_PART.map(tcvn3)].map((text) => ({ text }));
+    const r = decodeLegacyLines(lines);
+    expect(r.lines.map((l) => l.text)).toEqual([...TCVN3_PART, ...VNI_PART, ...TCVN3_PART]);
+    expect(r.encoding).toBe("mixed");
+  });
+
+  it("a short line that cannot tell goes with the block it stands in", () => {
+    // "Số: 21" alone reads as VNI-less TCVN3 either way; inside a VNI block it stays with it
+    const lines = [...VNI_PART.map(vni), vni("Số: 21"), ...VNI_PART.map(vni)].map((text) => ({ text }));
+    expect(decoded(lines)[3]).toBe("Số: 21");
+  });
+
+  it("a one-encoding document is not split by a line that happens to read either way", () => {
+    const text = ["Căn cứ Luật Tổ chức chính quyền địa phương", "Xét đề nghị của Trưởng phòng Nội vụ", "Điều 1. Nay bổ nhiệm ông Lê Văn Tâm"];
+    const lines = text.map((t) => ({ text: tcvn3(t) }));
+    const r = decodeLegacyLines(lines);
+    expect(r.lines.map((l) => l.text)).toEqual(text);
+    expect(r.encoding).toBe("tcvn3");
+  });
+});
+
+describe("fonts that lie", () => {
+  it("VNI text under a TCVN3 font name is decoded as VNI", () => {
+    const text = "Kế hoạch phát triển kinh tế xã hội năm 2007";
+    const lines: SourceLine[] = [{ text: vni(text), runs: [{ text: vni(text), font: ".VnTime" }] }];
+    expect(decoded(lines)).toEqual([text]);
+  });
+
+  it("TCVN3 text under its own font keeps its encoding, even with foreign words in it", () => {
+    const text = "tấm lợp fibrô ximăng và amiăng ximăng";
+    const lines: SourceLine[] = [{ text: tcvn3(text), runs: [{ text: tcvn3(text), font: ".VnTime" }] }];
+    expect(decoded(lines)).toEqual([text]);
+  });
+
+  it("capitals set in .VnTimeH are judged as capitals", () => {
+    const raw = encodeLegacy("ĐIỀU KHOẢN THI HÀNH", "tcvn3", { capitals: true });
+    const lines: SourceLine[] = [{ text: raw, runs: [{ text: raw, font: ".VnTimeH" }] }];
+    expect(decoded(lines)).toEqual(["ĐIỀU KHOẢN THI HÀNH"]);
+  });
+});
