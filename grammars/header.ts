@@ -15,12 +15,16 @@ export const MOTTO = "^độc lập\\s*[-–—]\\s*tự do\\s*[-–—]\\s*hạ
  * Số, ký hiệu: "Số: 1227-CV/TU", "SỐ : 837 / QĐ - BKH", "Luật số: 45/2019/QH14", "Số: /UBND-NCVX";
  * OCR's misread marks, with their colon: "Só: 4039/QĐ-TTg", "Sô: 223/QĐ-TTg".
  */
-export const NUMBER_LINE = "^(?:(?:bộ luật|luật|pháp lệnh|nghị quyết|lệnh)\\s+)?(?:số\\s*[:.]?|s[óôòồốơớờỏõọ]\\s*:)\\s*(.*)$";
+// NUMBER_LABEL, the label alone, also finds the số inside a header line a scrape flattened.
+export const NUMBER_LABEL = "(?:(?:bộ luật|luật|pháp lệnh|nghị quyết|lệnh)\\s+)?(?:số\\s*[:.]?|s[óôòồốơớờỏõọ]\\s*:)";
+export const NUMBER_LINE = `^${NUMBER_LABEL}\\s*(.*)$`;
 
 /** Địa danh và ngày tháng: "Bình Định, ngày 20 tháng 5 năm 2025", "Hà Nội, ngày    tháng    năm 2015", "TP.Cần Thơ, ngày 01 tháng 7 năm 2004". */
 // (OCR: "Hà Nội ngày 0? tháng 2# năm 2026", "ngày †† tháng 10": the comma lost, marks in the blanks)
-export const PLACE_DATE_LINE =
-  "^(?<place>[^,\\d]{2,40}?)\\s*,?\\s*ngày\\s*(?<day>\\d{1,2})?(?<dayJunk>[^\\d\\s/.-]{0,3})\\s*(?:tháng\\s*(?<month>\\d{1,2})?(?<monthJunk>[^\\p{L}\\d\\s]{0,3})\\s*năm\\s*(?<year>\\d{4})|[/.-]\\s*(?<month2>\\d{1,2})\\s*[/.-]\\s*(?<year2>\\d{4}))\\s*[.]?$";
+// DATE_PHRASE, the date part alone, also finds the date inside a header line a scrape flattened.
+export const DATE_PHRASE =
+  "ngày\\s*(?<day>\\d{1,2})?(?<dayJunk>[^\\d\\s/.-]{0,3})\\s*(?:tháng\\s*(?<month>\\d{1,2})?(?<monthJunk>[^\\p{L}\\d\\s]{0,3})\\s*năm\\s*(?<year>\\d{4})|[/.-]\\s*(?<month2>\\d{1,2})\\s*[/.-]\\s*(?<year2>\\d{4}))";
+export const PLACE_DATE_LINE = `^(?<place>[^,\\d]{2,40}?)\\s*,?\\s*${DATE_PHRASE}\\s*[.]?$`;
 
 /** A date line without a place: "ngày 20 tháng 5 năm 2025" standing alone in the header. */
 export const DATE_ONLY_LINE = "^ngày\\s*(?<day>\\d{1,2})?\\s*tháng\\s*(?<month>\\d{1,2})?\\s*năm\\s*(?<year>\\d{4})\\s*[.]?$";
@@ -103,6 +107,15 @@ export const BODY_HEAD_WORDS: string[] = [
   "liên đoàn", "mặt trận", "trạm", "chi nhánh", "đài", "báo", "học viện", "đại học", "cảng vụ",
   "tòa án", "viện kiểm sát", "công ty", "tổng công ty", "ngân hàng", "quỹ",
 ];
+
+/**
+ * Words that open the name of a parent body (cơ quan chủ quản) written before the issuing body.
+ * A flattened issuer cell is cut before the issuing body's head word only after one of these:
+ * "BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN" → "BỘ TÀI CHÍNH" / "TỔNG CỤC HẢI QUAN";
+ * "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG SỞ NỘI VỤ" → "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" / "SỞ NỘI VỤ".
+ * (Names such as "ỦY BAN KIỂM TRA TỈNH ỦY" or "TỔNG LIÊN ĐOÀN LAO ĐỘNG" are not cut.)
+ */
+export const PARENT_BODY_HEADS: string[] = ["bộ", "ủy ban nhân dân", "ubnd", "tổng cục"];
 
 /** Words that go on a body's name on the next line: the place or level it serves ("ỦY BAN NHÂN DÂN" / "TỈNH BÌNH ĐỊNH"). */
 export const NAME_CONTINUATION_WORDS: string[] = [

@@ -26,6 +26,21 @@ export const BREAK_BEFORE: string[] = [
 /** Rules that stand for a horizontal line under a header: `-------`, `───`, `*****`, `-*-`. */
 export const RULE_LINE = "^[\\s\\-–—_=*─━═~.·•]{3,}$|^-\\*-$|^\\*+$|^[-–]\\s*[0oO°]+\\s*[-–]$";
 
+/**
+ * A rule standing between two cells of a header table that a scrape flattened onto one line:
+ * "VĂN PHÒNG CHÍNH PHỦ -------", "BỘ TÀI CHÍNH ------- CỘNG HÒA …", "… Hạnh phúc ---------------".
+ * Dashes only, with a space or the line's edge on both sides (underscores are a draft's blanks).
+ */
+export const INLINE_RULE = "(?:^|\\s)[-–—─━═]{3,}(?=\\s|$)";
+
+/**
+ * A legal portal's own title line, standing above the document's header: a type's name
+ * (grammars/document-types.ts) in sentence case, then the number with its ký hiệu, then anything.
+ * "Công văn 2739/VPCP-ĐMDN năm 2019 … do Văn phòng Chính phủ ban hành", "Quyết định 435/QĐ-UBND năm 2020",
+ * "Nghị quyết số 66.12/2026/NQ-CP Tổ chức và hoạt động …". This is what follows the type's name.
+ */
+export const PORTAL_TITLE_AFTER_TYPE = "\\s+(?:số\\s*:?\\s*)?\\d[\\d.]*[a-zđ]?(?:\\s*[/-]\\s*[\\p{L}\\d.&-]+)+(?![\\p{L}\\p{M}\\d])";
+
 /** A rule that runs into other text on its line ("-------------- H.L300"): the rule part goes. */
 export const LEADING_RULE = "^\\s*[-─━═_=*]{5,}\\s*";
 

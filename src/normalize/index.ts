@@ -1,6 +1,7 @@
 import type { LoadedDocument, SourceLine } from "../load/types.js";
 import type { Encoding, Warning } from "../record/schema.js";
 import { decodeLegacyLines } from "./encoding/index.js";
+import { dropPortalTitle, splitFlattened } from "./flattened.js";
 import { dropLitter, joinWrapped, splitColumns, tidySpaces, type WorkLine } from "./layout.js";
 import { MappedText } from "./mapped.js";
 import { cleanInvisible, composeNfc, glueSplitSyllables, stripEmphasis } from "./unicode.js";
@@ -53,6 +54,7 @@ export function normalize(doc: LoadedDocument): NormalizedDocument {
   const source = decoded.lines.map((l) => l.text).join("\n");
 
   lines = splitColumns(lines).map(tidySpaces);
+  lines = dropPortalTitle(splitFlattened(lines), warnings);
   lines = dropLitter(lines, warnings);
   lines = joinWrapped(lines);
 

@@ -1,3 +1,4 @@
+import { AUTHORITY_LINE } from "../../grammars/header.js";
 import { CONTINUATION_WORDS, DATE_LINE_END, LEADING_RULE, PAGE_NUMBER_LINE, PARAGRAPH_END, PARAGRAPH_START, RULE_LINE } from "../../grammars/layout.js";
 import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import type { SourceLine } from "../load/types.js";
@@ -18,6 +19,8 @@ const pageNumber = new RegExp(PAGE_NUMBER_LINE, "u");
 const paragraphStart = new RegExp(`^(?:${PARAGRAPH_START.map((p) => `(?:${p})`).join("|")})`, "u");
 const paragraphEnd = new RegExp(PARAGRAPH_END, "u");
 const dateLineEnd = new RegExp(DATE_LINE_END, "u");
+// "KT." alone on its line: the authority's words went to the next line (`KT.` / `TỔNG CỤC TRƯỞNG …`)
+const loneAuthority = new RegExp(AUTHORITY_LINE.replace(/\(\?=\\p\{L\}\)$/, "$"), "u");
 const continuationEnd = new RegExp(`(?<![\\p{L}\\p{M}])(?:${CONTINUATION_WORDS.join("|")})$`, "u");
 
 const TAB_WIDTH = 8;
@@ -189,6 +192,7 @@ function continues(prev: WorkLine, next: WorkLine, width: number): boolean {
   if ((prev.meta.block ?? "") !== (next.meta.block ?? "") || prev.column !== next.column) return false;
   const p = prev.t.text;
   const n = next.t.text;
+  if (loneAuthority.test(matchKey(p)) && isUpper(n)) return true;
   if (paragraphEnd.test(p) || dateLineEnd.test(p) || typeNames.has(matchKey(p))) return false;
   if (paragraphStart.test(n)) return false;
   if (isUpper(p) || (isUpper(n) && n.length > 3) || mostlyUpper(n)) return false;

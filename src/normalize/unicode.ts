@@ -24,7 +24,8 @@ const finals = SYLLABLE_FINALS.join("|");
 const onsets = [...ONSETS].sort((a, b) => b.length - a.length).join("|");
 const V = "aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ";
 // ĐIỀ U, KHÓ A: a toned vowel at the end of a fragment and a lone final after the space
-const splitFinal = new RegExp(`(?<=[${V}${V.toUpperCase()}])\\s(?=(?:${finals})(?![\\p{L}\\p{M}]))`, "giu");
+// (not before "t/h", "p/h": a letter before a slash is an abbreviation's, as in "(để t/h)")
+const splitFinal = new RegExp(`(?<=[${V}${V.toUpperCase()}])\\s(?=(?:${finals})(?![\\p{L}\\p{M}/]))`, "giu");
 // Quy ết, Ngh ị: a fragment that is only an onset (+ the u of qu / i of gi) before a vowel-initial fragment
 const splitOnset = new RegExp(`(?<=(?<![\\p{L}\\p{M}])(?:${onsets})(?:uy|u)?)\\s(?=([${V}${V.toUpperCase()}][\\p{L}\\p{M}]*))`, "giu");
 

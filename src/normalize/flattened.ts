@@ -1,0 +1,237 @@
+import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
+import {
+  AUTHORITY_LINE, BODY_HEAD_WORDS, DATE_PHRASE, LETTER_SUBJECT, MOTTO, NATIONAL_TITLE, NUMBER_LABEL, PARENT_BODY_HEADS, POSITION_TITLES, PREAMBLE_LINE, RECIPIENTS,
+} from "../../grammars/header.js";
+import { INLINE_RULE, PORTAL_TITLE_AFTER_TYPE } from "../../grammars/layout.js";
+import type { Warning } from "../record/schema.js";
+import type { WorkLine } from "./layout.js";
+import { matchKey } from "./tone.js";
+
+/**
+ * Table cells a scrape flattened onto one line, split back into the document's lines.
+ *
+ * Plain-text scrapes of legal portals lose the header table's line breaks:
+ * `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------`,
+ * `Số: 2739/VPCP-ĐMDN V/v quy định …`, `Hà Nội, ngày 05 tháng 04 năm 2019 Kính gửi: Bộ …`, and
+ * the signature table's: `KT. BỘ TRƯỞNG THỨ TRƯỞNG Đỗ Hoàng Anh Tuấn`. The line is cut where the
+ * header grammar (grammars/header.ts) says a part begins; each piece keeps its offsets in the source.
+ */
+
+/** A header line pattern, unanchored, so it can be found inside a longer line. */
+function unanchored(pattern: string): string {
+  return pattern.replace(/^\^/, "").replace(/\\s\*(?:\[\.\]\?)?\$$/, "").replace(/\$$/, "");
+}
+
+const notAfterLetter = "(?<![\\p{L}\\p{M}\\d])";
+const nationalTitle = new RegExp(notAfterLetter + unanchored(NATIONAL_TITLE), "gu");
+const motto = new RegExp(notAfterLetter + unanchored(MOTTO), "gu");
+const numberLabel = new RegExp(`${notAfterLetter}${NUMBER_LABEL}`, "gu");
+const letterSubject = new RegExp(`${notAfterLetter}${unanchored(LETTER_SUBJECT)}`, "gu");
+const recipients = new RegExp(`${notAfterLetter}${unanchored(RECIPIENTS)}`, "gu");
+const datePhrase = new RegExp(`${notAfterLetter}${DATE_PHRASE}`, "gu");
+const inlineRule = new RegExp(INLINE_RULE, "gu");
+const preamble = new RegExp(PREAMBLE_LINE, "u");
+const authority = new RegExp(AUTHORITY_LINE, "u");
+const titles = POSITION_TITLES.map((t) => matchKey(t));
+const bodyHeads = BODY_HEAD_WORDS.map((w) => matchKey(w)).sort((a, b) => b.length - a.length);
+const parentHeads = PARENT_BODY_HEADS.map((w) => matchKey(w));
+
+/** How many lines from the top may hold the header's flattened cells. */
+const HEAD_LINES = 8;
+
+/** Words of a place before `, ngày` (`Hà Nội`, `TP. Hồ Chí Minh`, `Thành phố Cần Thơ`, `Phường 1`). */
+const placeWord = /^(?:\p{Lu}[\p{L}\p{M}]*\.?|TP\.[\p{L}\p{M}]*|phố|\d{1,2})$/u;
+const MAX_PLACE_WORDS = 5;
+
+/** Where the header's parts begin inside one flattened line (offsets into the line). */
+function headCuts(text: string): { cuts: number[]; rules: [number, number][] } {
+  const key = matchKey(text);
+  const cuts: number[] = [];
+  const at = (re: RegExp, test: (m: RegExpExecArray) => boolean = () => true) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(key); m; m = re.exec(key)) if (test(m)) cuts.push(m.index);
+  };
+  const capital = (i: number) => /\p{Lu}/u.test(text[i]);
+  at(nationalTitle);
+  at(motto);
+  // "Số:" with its colon and capital, not "số 5" in a sentence
+  at(numberLabel, (m) => capital(m.index) && /[:]/.test(m[0]));
+  at(letterSubject, (m) => capital(m.index));
+  at(recipients, (m) => capital(m.index));
+  // "Kon Tum, ngày 04 tháng 5 năm 2020": the place before the date, and a cut after the year
+  datePhrase.lastIndex = 0;
+  for (let m = datePhrase.exec(key); m; m = datePhrase.exec(key)) {
+    const place = placeStart(text, m.index);
+    if (place === null) continue;
+    cuts.push(place);
+    cuts.push(m.index + m[0].length);
+  }
+  const rules: [number, number][] = [];
+  inlineRule.lastIndex = 0;
+  for (let m = inlineRule.exec(text); m; m = inlineRule.exec(text)) rules.push([m.index, m.index + m[0].length]);
+  // the issuer cell stands first, up to the first part or rule found after it
+  const firstPart = Math.min(text.length, ...cuts.filter((c) => c > 0), ...rules.map(([a]) => a));
+  if (firstPart < text.length) cuts.push(...issuerCuts(text.slice(0, firstPart)));
+  return { cuts, rules };
+}
+
+/**
+ * A flattened issuer cell holding the parent body and the issuing body (`BỘ TÀI CHÍNH TỔNG CỤC
+ * HẢI QUAN`): cut before the issuing body's head word, when the cell opens with a parent body's
+ * head, the parent has a name of its own (two words or more) and no other head word.
+ */
+function issuerCuts(cell: string): number[] {
+  const text = cell.trimEnd();
+  if (text !== text.toUpperCase() || !/\p{Lu}/u.test(text)) return [];
+  const key = matchKey(text);
+  const parent = parentHeads.find((h) => key.startsWith(h + " "));
+  if (!parent) return [];
+  const words = [...key.matchAll(/\S+/g)];
+  for (let k = parent.split(" ").length + 1; k < words.length - 1; k++) {
+    const rest = key.slice(words[k].index!);
+    const head = bodyHeads.find((h) => rest.startsWith(h + " "));
+    if (!head) continue;
+    const before = key.slice(0, words[k].index!).trim();
+    // the parent's own words hold no head word (one body, not two already cut)
+    const inner = before.slice(parent.length).trim();
+    if (bodyHeads.some((h) => (" " + inner + " ").includes(" " + h + " "))) return [];
+    return [words[k].index!];
+  }
+  return [];
+}
+
+/** The start of the place written before `, ngày` at `dateAt`, or null when no place stands there. */
+function placeStart(text: string, dateAt: number): number | null {
+  const before = text.slice(0, dateAt);
+  const m = /,\s*$/.exec(before);
+  if (!m) return null;
+  const words = [...before.slice(0, m.index).matchAll(/\S+/g)];
+  let start: number | null = null;
+  for (let k = words.length - 1; k >= 0 && words.length - k <= MAX_PLACE_WORDS; k--) {
+    if (!placeWord.test(words[k][0])) break;
+    start = words[k].index!;
+  }
+  // "Thành phố": the lower-case word only inside a place, never its first word
+  if (start !== null && /^phố/u.test(text.slice(start))) return null;
+  return start;
+}
+
+const isUpperWord = (w: string) => /\p{Lu}/u.test(w) && w === w.toUpperCase() && /\p{L}{2}|^\p{Lu}{1,3}[./]/u.test(w);
+const isNameWord = (w: string) => /^\p{Lu}[\p{Ll}\p{M}]+$/u.test(w) || /^\p{Lu}$/u.test(w);
+
+/**
+ * In a signature table flattened onto one line, where its parts begin: the signing authority
+ * (`KT.`, `TM.`), the title (`BỘ TRƯỞNG, CHỦ NHIỆM`), the signer's name after it, and what
+ * follows the name. A run of capitals counts only when it opens with an authority or a title
+ * and a name of two to five words follows it.
+ */
+function signatureCuts(text: string): number[] {
+  const words = [...text.matchAll(/\S+/g)].map((m) => ({ w: m[0], at: m.index! }));
+  const cuts: number[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!isUpperWord(words[i].w)) continue;
+    let j = i;
+    while (j < words.length && isUpperWord(words[j].w)) j++;
+    const run = words.slice(i, j);
+    const runText = text.slice(run[0].at, run[run.length - 1].at + run[run.length - 1].w.length);
+    const key = matchKey(runText);
+    const opensWithAuthority = authority.test(key);
+    const opensWithTitle = titles.some((t) => key === t || key.startsWith(t + " ") || key.startsWith(t + ","));
+    let k = j;
+    while (k < words.length && k - j < 5 && isNameWord(words[k].w)) k++;
+    const nameWords = k - j;
+    const afterName = words[k]?.w;
+    const nameEnds = afterName === undefined || isUpperWord(afterName) || /^[(\[]/.test(afterName);
+    if ((opensWithAuthority || opensWithTitle) && nameWords >= 2 && nameEnds) {
+      if (i > 0) cuts.push(run[0].at);
+      // "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH": a nested authority starts its own line
+      for (const r of run.slice(1)) if (authority.test(matchKey(text.slice(r.at, r.at + 12))) && /[./]/.test(r.w)) cuts.push(r.at);
+      cuts.push(words[j].at);
+      if (afterName !== undefined) cuts.push(words[k].at);
+      i = k - 1;
+    } else {
+      i = j - 1;
+    }
+  }
+  return cuts;
+}
+
+/** The line cut at the given offsets (and with rule runs taken out), each piece trimmed. */
+function cutLine(line: WorkLine, cuts: number[], rules: [number, number][] = []): WorkLine[] {
+  const text = line.t.text;
+  const bounds = new Set<number>([0, text.length]);
+  for (const c of cuts) if (c > 0 && c < text.length) bounds.add(c);
+  for (const [a, b] of rules) {
+    bounds.add(a);
+    bounds.add(b);
+  }
+  const sorted = [...bounds].sort((a, b) => a - b);
+  const pieces: WorkLine[] = [];
+  for (let k = 0; k + 1 < sorted.length; k++) {
+    const a = sorted[k];
+    const b = sorted[k + 1];
+    if (rules.some(([ra, rb]) => a >= ra && b <= rb)) continue;
+    const raw = text.slice(a, b);
+    const lead = raw.length - raw.trimStart().length;
+    const trail = raw.length - raw.trimEnd().length;
+    if (lead === raw.length) continue;
+    pieces.push({ ...line, t: line.t.slice(a + lead, b - trail) });
+  }
+  if (pieces.length <= 1) return pieces.length ? [{ ...line, t: pieces[0].t }] : [];
+  // the pieces were cells of a table: none continues into the next
+  return pieces.map((p, k) => (k < pieces.length - 1 ? { ...p, meta: { ...p.meta, paragraphEnd: true } } : p));
+}
+
+/**
+ * Lines of a header or signature table that a scrape flattened, cut back into their parts.
+ * Only text lines without layout from the loader (no block, no column) are looked at: the
+ * first lines of the document for the header, any later line for a signature.
+ */
+export function splitFlattened(lines: WorkLine[]): WorkLine[] {
+  const out: WorkLine[] = [];
+  let seen = 0;
+  let inHead = true;
+  for (const line of lines) {
+    const text = line.t.text;
+    if (!text || line.meta.block || line.column) {
+      out.push(line);
+      continue;
+    }
+    seen++;
+    if (inHead && (seen > HEAD_LINES || preamble.test(matchKey(text)))) inHead = false;
+    if (inHead) {
+      const { cuts, rules } = headCuts(text);
+      const pieces = cuts.some((c) => c > 0) || rules.length ? cutLine(line, cuts, rules) : [line];
+      out.push(...pieces);
+      continue;
+    }
+    const cuts = signatureCuts(text);
+    out.push(...(cuts.length ? cutLine(line, cuts) : [line]));
+  }
+  return out;
+}
+
+const portalTitle = new RegExp(
+  `^(?:${DOCUMENT_TYPES.map((t) => matchKey(t.name)).sort((a, b) => b.length - a.length).join("|")})${PORTAL_TITLE_AFTER_TYPE}`,
+  "u",
+);
+const nationalTitleLine = new RegExp(NATIONAL_TITLE, "u");
+/** How far below the portal's title the document's quốc hiệu stands. */
+const TITLE_TO_HEADER = 6;
+
+/**
+ * A portal's own title line above the document (`Công văn 2739/VPCP-ĐMDN năm 2019 …`) is page
+ * furniture: left out when it is the first line, written in sentence case (a Công báo's
+ * title-style opening is in capitals and has no header under it) and the quốc hiệu follows closely.
+ */
+export function dropPortalTitle(lines: WorkLine[], warnings: Warning[]): WorkLine[] {
+  const first = lines.findIndex((l) => l.t.text);
+  if (first < 0) return lines;
+  const line = lines[first];
+  const text = line.t.text;
+  if (line.meta.block || text === text.toUpperCase() || !portalTitle.test(matchKey(text))) return lines;
+  const below = lines.slice(first + 1).filter((l) => l.t.text).slice(0, TITLE_TO_HEADER);
+  if (!below.some((l) => nationalTitleLine.test(matchKey(l.t.text)))) return lines;
+  warnings.push({ code: "dropped-page-title", message: `a portal's title line above the document left out: ${text.slice(0, 120)}` });
+  return [...lines.slice(0, first), ...lines.slice(first + 1)];
+}
