@@ -1,6 +1,8 @@
 import iconv from "iconv-lite";
 import { parseDocument } from "htmlparser2";
+import { NATIONAL_TITLE } from "../../grammars/header.js";
 import { CONTENT_SELECTORS, DROP_ID_CLASS_WORDS, DROP_TAGS } from "../../grammars/html.js";
+import { matchKey } from "../normalize/tone.js";
 import { CorruptFileError, UnsupportedFormatError } from "../errors.js";
 import { superscript } from "./docx/body.js";
 import { TablePlacer, type TableRows } from "./layout-table.js";
@@ -130,9 +132,41 @@ function findByText(root: HNode): HNode {
     const up = cur.parent;
     const gain = textLength(up) - linkTextLength(up);
     if (gain > 1.6 * (textLength(cur) - linkTextLength(cur)) || linkTextLength(up) > 0.3 * textLength(up)) break;
+    if (widensAboveDocument(cur, up)) break;
     cur = up;
   }
   return cur;
+}
+
+const nationalTitle = new RegExp(NATIONAL_TITLE.replace(/^\^/, "").replace(/\\s\*\$$/, ""), "u");
+
+/**
+ * A container that already holds the document's quốc hiệu is not widened to a parent whose
+ * extra text stands above it: that text is the portal's own title, status and dates
+ * ("Nghị quyết số 66.12/2026/NQ-CP …", "Còn hiệu lực", "Ngày có hiệu lực: …"), not the document.
+ */
+function widensAboveDocument(cur: HNode, up: HNode): boolean {
+  const siblings = kids(up);
+  const before = siblings.slice(0, siblings.indexOf(cur));
+  if (!before.some((n) => textLength(n) > 0)) return false;
+  return nationalTitle.test(matchKey(leadingText(cur, 4000).replace(/\s+/g, " ")));
+}
+
+/** The first `limit` characters of an element's text, page furniture left out. */
+function leadingText(n: HNode, limit: number): string {
+  let out = "";
+  const visit = (x: HNode): void => {
+    if (out.length >= limit) return;
+    if (x.type === "text") {
+      out += ` ${x.data ?? ""}`;
+      return;
+    }
+    const t = tag(x);
+    if (t && DROP.has(t)) return;
+    for (const c of kids(x)) visit(c);
+  };
+  visit(n);
+  return out;
 }
 
 function isInside(n: HNode, ancestor: HNode): boolean {

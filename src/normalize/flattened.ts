@@ -30,6 +30,7 @@ const letterSubject = new RegExp(`${notAfterLetter}${unanchored(LETTER_SUBJECT)}
 const recipients = new RegExp(`${notAfterLetter}${unanchored(RECIPIENTS)}`, "gu");
 const datePhrase = new RegExp(`${notAfterLetter}${DATE_PHRASE}`, "gu");
 const inlineRule = new RegExp(INLINE_RULE, "gu");
+const nationalTitleLine = new RegExp(NATIONAL_TITLE, "u");
 const preamble = new RegExp(PREAMBLE_LINE, "u");
 const authority = new RegExp(AUTHORITY_LINE, "u");
 const titles = POSITION_TITLES.map((t) => matchKey(t));
@@ -106,14 +107,14 @@ function placeStart(text: string, dateAt: number): number | null {
   const m = /,\s*$/.exec(before);
   if (!m) return null;
   const words = [...before.slice(0, m.index).matchAll(/\S+/g)];
-  let start: number | null = null;
+  let first = words.length;
   for (let k = words.length - 1; k >= 0 && words.length - k <= MAX_PLACE_WORDS; k--) {
     if (!placeWord.test(words[k][0])) break;
-    start = words[k].index!;
+    first = k;
   }
-  // "Thành phố": the lower-case word only inside a place, never its first word
-  if (start !== null && /^phố/u.test(text.slice(start))) return null;
-  return start;
+  // a place opens with a capital ("Phường 1", "Thành phố Huế"), never with "phố" or a digit
+  while (first < words.length && !/^\p{Lu}/u.test(words[first][0])) first++;
+  return first < words.length ? words[first].index! : null;
 }
 
 const isUpperWord = (w: string) => /\p{Lu}/u.test(w) && w === w.toUpperCase() && /\p{L}{2}|^\p{Lu}{1,3}[./]/u.test(w);
@@ -156,6 +157,29 @@ function signatureCuts(text: string): number[] {
   return cuts;
 }
 
+const typeNames = DOCUMENT_TYPES.map((t) => matchKey(t.name)).sort((a, b) => b.length - a.length);
+
+/**
+ * A flattened title cell: `QUYẾT ĐỊNH VỀ VIỆC THÀNH LẬP … CỤC TRƯỞNG CỤC XUẤT NHẬP KHẨU` → the
+ * type's name, the trích yếu, and the enacting body under it (the issuer's name, with the
+ * title of its head before it) when the piece ends with the issuer's name.
+ */
+function titleCuts(text: string, issuer: string | undefined): number[] {
+  if (text !== text.toUpperCase()) return [];
+  const key = matchKey(text);
+  const type = typeNames.find((t) => key.startsWith(t + " "));
+  const cuts = type ? [type.length] : [];
+  const opening = type?.length ?? 0;
+  if (issuer && key.length > opening + issuer.length + 2 && key.endsWith(" " + issuer)) {
+    let at = key.length - issuer.length;
+    const before = key.slice(0, at).trimEnd();
+    const title = titles.filter((t) => before.endsWith(" " + t)).sort((a, b) => b.length - a.length)[0];
+    if (title && before.length - title.length > opening + 1) at = before.length - title.length;
+    cuts.push(at);
+  }
+  return cuts;
+}
+
 /** The line cut at the given offsets (and with rule runs taken out), each piece trimmed. */
 function cutLine(line: WorkLine, cuts: number[], rules: [number, number][] = []): WorkLine[] {
   const text = line.t.text;
@@ -191,6 +215,9 @@ export function splitFlattened(lines: WorkLine[]): WorkLine[] {
   const out: WorkLine[] = [];
   let seen = 0;
   let inHead = true;
+  // the last upper-case piece above the quốc hiệu: the issuer, repeated as the enacting body under the title
+  let issuer: string | undefined;
+  let beforeNationalTitle = true;
   for (const line of lines) {
     const text = line.t.text;
     if (!text || line.meta.block || line.column) {
@@ -201,8 +228,16 @@ export function splitFlattened(lines: WorkLine[]): WorkLine[] {
     if (inHead && (seen > HEAD_LINES || preamble.test(matchKey(text)))) inHead = false;
     if (inHead) {
       const { cuts, rules } = headCuts(text);
-      const pieces = cuts.some((c) => c > 0) || rules.length ? cutLine(line, cuts, rules) : [line];
-      out.push(...pieces);
+      if (!(cuts.some((c) => c > 0) || rules.length)) {
+        out.push(line);
+        continue;
+      }
+      for (const piece of cutLine(line, cuts, rules)) {
+        const key = matchKey(piece.t.text);
+        if (nationalTitleLine.test(key)) beforeNationalTitle = false;
+        if (beforeNationalTitle && piece.t.text === piece.t.text.toUpperCase()) issuer = key;
+        out.push(...cutLine(piece, titleCuts(piece.t.text, beforeNationalTitle ? undefined : issuer)));
+      }
       continue;
     }
     const cuts = signatureCuts(text);
@@ -215,7 +250,6 @@ const portalTitle = new RegExp(
   `^(?:${DOCUMENT_TYPES.map((t) => matchKey(t.name)).sort((a, b) => b.length - a.length).join("|")})${PORTAL_TITLE_AFTER_TYPE}`,
   "u",
 );
-const nationalTitleLine = new RegExp(NATIONAL_TITLE, "u");
 /** How far below the portal's title the document's quốc hiệu stands. */
 const TITLE_TO_HEADER = 6;
 

@@ -84,3 +84,22 @@ describe("HTML: pages without a document", () => {
     await expect(load(utf8("<html><head><script>var a=1</script></head><body><nav><a href='/'>x</a></nav></body></html>"))).rejects.toThrow(UnsupportedFormatError);
   });
 });
+
+describe("HTML: a portal page that puts its own title, status and dates above the document", async () => {
+  const doc = await load(bytesOf("load/portal-page.html"));
+  const all = texts(doc.lines);
+
+  it("starts at the document's header, not at the portal's title block or menu", () => {
+    expect(all.slice(0, 2)).toEqual(["ỦY BAN NHÂN DÂN", "TỈNH PHÚ YÊN"]);
+    expect(inBlock(doc, "header-left")).toContain("Số: 52/2025/QĐ-UBND");
+    for (const junk of ["Quyết định số 52/2025/QĐ-UBND Ban hành", "Còn hiệu lực", "Ngày có hiệu lực", "Ngày cập nhật", "Trang chủ", "Toàn văn", "Cơ sở dữ liệu quốc gia"]) {
+      expect(all.join("\n")).not.toContain(junk);
+    }
+  });
+
+  it("keeps the whole document, header tables to signature", () => {
+    expect(inBlock(doc, "header-right")).toContain("Phú Yên, ngày 20 tháng 11 năm 2025");
+    expect(all).toContain("QUYẾT ĐỊNH");
+    expect(all[all.length - 1]).toBe("Đào Minh Quân");
+  });
+});
