@@ -57,3 +57,27 @@ export const LEGACY_GLYPH_FIXES: [string, string][] = [
   ["\u2212", "\u00AD"], // − → soft hyphen (0xAD)
   ["\u2219", "\u00B7"], // ∙ → · (0xB7)
 ];
+
+/**
+ * Letters with marks that Vietnamese never writes: a text layer that has them in its words was
+ * made by an OCR engine or a font that did not know Vietnamese (`cüa` for `của`, `Dñ` for `Đồ`).
+ */
+// "cüaan Uyb nhân dan" (PaperPort's OCR of "của Ủy ban nhân dân"), "phñc" ("phúc")
+export const FOREIGN_LETTERS = "äëïöüÿñçåæøßœþðīūēāšžčřłńśźżőű";
+
+/**
+ * A page's text layer is judged only when it has this many words (two letters or more): a short
+ * page (a signature page, a title) says too little.
+ */
+export const MIN_WORDS_TO_JUDGE = 15;
+
+/**
+ * Below this share of words with a Vietnamese mark (and no foreign letter), a text layer lying
+ * over a scanned image is not real text and the page is OCRed. Real Vietnamese pages measure
+ * 0.45–0.9 (TCVN3 layers, before conversion, about 0.4); layers without diacritics 0–0.3.
+ */
+// "UBND TINH KIEN GIANG SO Y TE" → 0.0; "Ủy ban nhân dân tỉnh Kiên Giang" → 0.83
+export const MIN_MARKED_SHARE = 0.3;
+
+/** A page is a scan when one image covers at least this share of it. */
+export const SCAN_IMAGE_COVERAGE = 0.5;

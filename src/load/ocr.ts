@@ -25,7 +25,8 @@ export interface OcrWord {
 /** An OCR engine: a PNG image in, words with positions out. */
 export interface OcrEngine {
   name: string;
-  recognize(png: Uint8Array, dpi: number): Promise<OcrWord[]>;
+  /** `image`: a PNG, or a binary PGM (`P5`) from {@link pdftoppmRenderer} */
+  recognize(image: Uint8Array, dpi: number): Promise<OcrWord[]>;
   /** how many pages it may read at once */
   concurrency: number;
   close(): Promise<void>;
@@ -102,9 +103,9 @@ export async function tesseractCli(): Promise<OcrEngine | null> {
   return {
     name: "tesseract",
     concurrency: 2,
-    async recognize(png, dpi) {
-      const file = join(dir, `p${n++}.png`);
-      await writeFile(file, png);
+    async recognize(image, dpi) {
+      const file = join(dir, `p${n++}.${image[0] === 0x50 && image[1] === 0x35 ? "pgm" : "png"}`);
+      await writeFile(file, image);
       try {
         const r = await run(bin, [file, "stdout", "-l", "vie", "--psm", "3", "--dpi", String(dpi), "tsv"], { OMP_THREAD_LIMIT: "1" });
         if (r.code !== 0) throw new Error(`tesseract exited with ${r.code}: ${r.stderr.trim().slice(0, 300)}`);
@@ -168,8 +169,43 @@ export async function requireOcrEngine(lookup: OcrEngineLookup, file: string | n
   return engine;
 }
 
+/** Below this share of the page's height, red is a seal's and is washed out before OCR. */
+export const SEAL_FREE_TOP = 0.2;
+
 /**
- * Renders page images with poppler's `pdftoppm` when it is on PATH (faster than pdf.js).
+ * A colour page image (binary PPM, `P6`) → a grey one (binary PGM, `P5`) with its red washed out
+ * below the top fifth of the page. Seals (con dấu) are red and lie over the signature title and
+ * name, where OCR reads them as noise (`ỜNL. CHỦ TỊCH` for `TL. CHỦ TỊCH`) or loses the line; an
+ * urgency stamp (`HỎA TỐC`, red too) stands at the top and is kept.
+ */
+export function washOutSeals(ppm: Uint8Array): Uint8Array {
+  let pos = 0;
+  const token = () => {
+    while (pos < ppm.length && (ppm[pos] <= 0x20 || ppm[pos] === 0x23)) {
+      if (ppm[pos] === 0x23) while (pos < ppm.length && ppm[pos] !== 0x0a) pos++; // a # comment
+      else pos++;
+    }
+    let t = "";
+    while (pos < ppm.length && ppm[pos] > 0x20) t += String.fromCharCode(ppm[pos++]);
+    return t;
+  };
+  const magic = token(), w = Number(token()), h = Number(token()), max = Number(token());
+  pos++;
+  if (magic !== "P6" || !(w > 0 && h > 0) || max !== 255 || ppm.length < pos + w * h * 3) throw new Error("not an 8-bit binary PPM image");
+  const head = new TextEncoder().encode(`P5\n${w} ${h}\n255\n`);
+  const out = new Uint8Array(head.length + w * h);
+  out.set(head, 0);
+  const top = Math.floor(h * SEAL_FREE_TOP) * w;
+  for (let i = 0, j = pos; i < w * h; i++, j += 3) {
+    const r = ppm[j], g = ppm[j + 1], b = ppm[j + 2];
+    out[head.length + i] = i >= top && r - Math.max(g, b) > 50 ? 255 : Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+  }
+  return out;
+}
+
+/**
+ * Renders page images with poppler's `pdftoppm` when it is on PATH (faster than pdf.js), in
+ * colour so that seals can be washed out ({@link washOutSeals}); the engine gets a grey PGM.
  * Annotations are not drawn: on a scan they are additions such as the digital-signature stamp.
  */
 export function pdftoppmRenderer(bytes: Uint8Array): ((page: number, dpi: number) => Promise<Uint8Array>) | null {
@@ -183,11 +219,11 @@ export function pdftoppmRenderer(bytes: Uint8Array): ((page: number, dpi: number
   const render = async (page: number, dpi: number) => {
     const d = await file();
     const prefix = join(d, `p${page}`);
-    const r = await run(bin, ["-r", String(dpi), "-f", String(page), "-l", String(page), "-gray", "-png", "-singlefile", "-hide-annotations", join(d, "in.pdf"), prefix]);
+    const r = await run(bin, ["-r", String(dpi), "-f", String(page), "-l", String(page), "-singlefile", "-hide-annotations", join(d, "in.pdf"), prefix]);
     if (r.code !== 0) throw new Error(`pdftoppm exited with ${r.code}: ${r.stderr.trim().slice(0, 300)}`);
-    const png = await readFile(`${prefix}.png`);
-    await rm(`${prefix}.png`, { force: true });
-    return new Uint8Array(png);
+    const ppm = await readFile(`${prefix}.ppm`);
+    await rm(`${prefix}.ppm`, { force: true });
+    return washOutSeals(new Uint8Array(ppm.buffer, ppm.byteOffset, ppm.byteLength));
   };
   return Object.assign(render, {
     async dispose() { if (dir) await rm(await dir, { recursive: true, force: true }); },

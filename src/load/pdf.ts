@@ -2,14 +2,17 @@ import { dirname } from "node:path";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { FONT_RULES } from "../../grammars/encodings/fonts.js";
-import { LEGACY_GLYPH_FIXES, LEGACY_MARKER_CHARS, LEGACY_MARKER_SHARE, MIN_PAGE_LETTERS } from "../../grammars/pdf.js";
+import {
+  LEGACY_GLYPH_FIXES, LEGACY_MARKER_CHARS, LEGACY_MARKER_SHARE, MIN_MARKED_SHARE, MIN_PAGE_LETTERS, MIN_WORDS_TO_JUDGE, SCAN_IMAGE_COVERAGE,
+} from "../../grammars/pdf.js";
 import { CorruptFileError, InputError, VanbanError } from "../errors.js";
 import type { Warning } from "../record/schema.js";
-import { defaultOcrLookup, pdftoppmRenderer, requireOcrEngine, wordsToItems, type OcrEngineLookup } from "./ocr.js";
+import { defaultOcrLookup, OCR_INSTALL_HINT, pdftoppmRenderer, requireOcrEngine, wordsToItems, type OcrEngine, type OcrEngineLookup } from "./ocr.js";
 import { annotationItems, annotationTexts } from "./pdf/annotations.js";
 import { glyphStream, restoreDroppedMarks } from "./pdf/glyphs.js";
 import { groupRows, type PdfItem } from "./pdf/lines.js";
 import { layoutPages, rowText, stampRows, type PageRows } from "./pdf/layout.js";
+import { imageCoverage, textQuality, type TextQuality } from "./pdf/quality.js";
 import { readPdfSignatures } from "./pdf/signatures.js";
 import type { LoadedDocument, Loader, LoadOptions } from "./types.js";
 
@@ -70,6 +73,10 @@ interface PageText {
   items: PdfItem[];
   /** letters outside signature stamps */
   letters: number;
+  /** words of the text layer outside stamps, and how many read as Vietnamese */
+  quality: TextQuality;
+  /** the text layer looks legacy-encoded (TCVN3, VNI): its words are judged after conversion */
+  legacy: boolean;
   rotatedItems: number;
   /** where a digital-signature stamp of the text layer stands: OCR words there are left out */
   stampBoxes: [number, number, number, number][];
@@ -144,7 +151,14 @@ async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[
   let letters = 0;
   const rows = groupRows(items, pageNo);
   const stamp = stampRows(rows);
-  for (const r of rows) if (!stamp.has(r)) letters += (rowText(r).match(/\p{L}/gu) ?? []).length;
+  const own: string[] = [];
+  for (const r of rows) {
+    if (stamp.has(r)) continue;
+    const t = rowText(r);
+    letters += (t.match(/\p{L}/gu) ?? []).length;
+    own.push(t);
+  }
+  const quality = textQuality(own.join("\n"));
   const stampBoxes: PageText["stampBoxes"] = [];
   if (stamp.size) {
     const rs = [...stamp];
@@ -157,7 +171,32 @@ async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[
     ]);
   }
   page.cleanup();
-  return { page: pageNo, width: vp.width, height: vp.height, items, letters, rotatedItems, stampBoxes };
+  return { page: pageNo, width: vp.width, height: vp.height, items, letters, quality, legacy: fonts.size > 0, rotatedItems, stampBoxes };
+}
+
+/**
+ * Pages whose text layer is not real text: too few words with Vietnamese marks (the page's own
+ * share, or the whole file's), lying over an image that covers most of the page (a scan's OCR
+ * layer; a born-digital page in another language is left alone). The operator list that tells
+ * the image is fetched only for such pages.
+ */
+async function badTextLayers(lib: PdfJs, doc: any, pages: PageText[]): Promise<{ page: PageText; share: number }[]> {
+  const judged = pages.filter((p) => !p.legacy && p.quality.words >= MIN_WORDS_TO_JUDGE);
+  const words = judged.reduce((n, p) => n + p.quality.words, 0);
+  const pooled = words ? judged.reduce((n, p) => n + p.quality.marked, 0) / words : 1;
+  const out: { page: PageText; share: number }[] = [];
+  for (const p of judged) {
+    const share = p.quality.marked / p.quality.words;
+    if (share >= MIN_MARKED_SHARE && pooled >= MIN_MARKED_SHARE) continue;
+    const page = await doc.getPage(p.page);
+    try {
+      const ops = await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE });
+      if (imageCoverage(ops, lib.OPS, page.view) >= SCAN_IMAGE_COVERAGE) out.push({ page: p, share });
+    } finally {
+      page.cleanup();
+    }
+  }
+  return out;
 }
 
 /** Annotation kinds whose appearance is no document text of its own. */
@@ -165,7 +204,7 @@ const UNDRAWN_ANNOTATIONS = new Set(["Link", "Popup"]);
 
 /** Whether a page has annotations that draw something (a signature widget, a form field, a FreeText). */
 async function drawnAnnotations(page: any): Promise<boolean> {
-  const annots: any[] = await page.getAnnotations({ intent: "display" }).catch(() => []);
+  const annots: any[] = await page.getAnnotations({ intent: "print" }).catch(() => []);
   return annots.some((a) => !UNDRAWN_ANNOTATIONS.has(a.subtype) && a.hasAppearance !== false && !a.hidden && !a.noView);
 }
 
@@ -263,21 +302,37 @@ export function createPdfLoader(deps: PdfLoaderDeps = {}): Loader {
         if (rotated) warnings.push({ code: "rotated-text", message: `${rotated} pieces of rotated (vertical) text left out` });
 
         const empty = pages.filter((p) => p.letters < MIN_PAGE_LETTERS);
+        const bad = await badTextLayers(lib, doc, pages.filter((p) => !empty.includes(p)));
+        const scanned = empty.length > 0 && empty.length * 2 >= pages.length;
         let ocr = false;
-        if (empty.length > 0 && empty.length * 2 >= pages.length) {
-          const why = `the PDF is scanned (no text layer on ${empty.length} of ${pages.length} pages)`;
+        let engine: OcrEngine | null = null;
+        if (bad.length) {
+          const which = `${bad.length === 1 ? "page" : "pages"} ${bad.map((b) => `${b.page.page} (${Math.round(b.share * 100)}%)`).join(", ")}`;
+          const what = `the text layer of ${which} is not real text: too few of its words carry Vietnamese marks, under a scanned image`;
+          if (options.ocr !== false && !scanned) engine = await findOcrEngine();
+          if (options.ocr === false || (!scanned && !engine)) {
+            warnings.push({ code: "bad-text-layer", message: `${what}; kept as it is (${options.ocr === false ? "OCR was disabled" : `no OCR engine: ${OCR_INSTALL_HINT}`})` });
+            bad.length = 0;
+          } else {
+            warnings.push({ code: "bad-text-layer", message: `${what}; OCRed instead` });
+          }
+        }
+        // pages to OCR: the bad layers, and the empty pages once the file is a scan or OCR runs anyway
+        const toOcr = scanned || bad.length ? pages.filter((p) => empty.includes(p) || bad.some((b) => b.page === p)) : [];
+        if (toOcr.length) {
+          const why = scanned ? `the PDF is scanned (no text layer on ${empty.length} of ${pages.length} pages)` : "the text layer is not real text";
           if (options.ocr === false) throw new InputError("ocr-disabled", `${why} and OCR was disabled`, file);
-          const engine = await requireOcrEngine(findOcrEngine, file, why);
+          const eng = engine ?? (await requireOcrEngine(findOcrEngine, file, why));
           const external = deps.renderWithPdfjs ? null : pdftoppmRenderer(bytes);
           const render = external ?? (await pdfjsRenderer(doc, lib));
           try {
-            const concurrency = Math.min(engine.concurrency, availableParallelism());
-            const results = await mapLimit(empty, concurrency, async (p) => {
+            const concurrency = Math.min(eng.concurrency, availableParallelism());
+            const results = await mapLimit(toOcr, concurrency, async (p) => {
               const png = await render(p.page, OCR_DPI);
-              return wordsToItems(await engine.recognize(png, OCR_DPI), OCR_DPI);
+              return wordsToItems(await eng.recognize(png, OCR_DPI), OCR_DPI);
             });
             // OCR replaces the page's text; a stamp's text layer, if any, goes (the stamp is left out anyway)
-            empty.forEach((p, i) => {
+            toOcr.forEach((p, i) => {
               const inStamp = (it: PdfItem) => p.stampBoxes.some(([x0, y0, x1, y1]) => {
                 const cx = it.x + it.width / 2, cy = it.y - it.size / 2;
                 return cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1;
@@ -285,18 +340,18 @@ export function createPdfLoader(deps: PdfLoaderDeps = {}): Loader {
               p.items = results[i].filter((it) => !inStamp(it));
             });
           } catch (err) {
-            throw new VanbanError("ocr-failed", `OCR failed (${engine.name}): ${(err as Error).message}`, file, { cause: err });
+            throw new VanbanError("ocr-failed", `OCR failed (${eng.name}): ${(err as Error).message}`, file, { cause: err });
           } finally {
-            await engine.close().catch(() => undefined);
+            await eng.close().catch(() => undefined);
             await (external as any)?.dispose?.().catch(() => undefined);
           }
           ocr = true;
-          warnings.push({ code: "ocr", message: `text read by OCR (${engine.name}) on ${empty.length} of ${pages.length} pages; check it` });
+          warnings.push({ code: "ocr", message: `text read by OCR (${eng.name}) on ${toOcr.length} of ${pages.length} pages; check it` });
         } else if (empty.length > 0) {
           warnings.push({ code: "page-without-text", message: `pages ${empty.map((p) => p.page).join(", ")} have little or no text (blank, or scanned) and were not OCRed` });
         }
 
-        const ocrPages = new Set(ocr ? empty.map((p) => p.page) : []);
+        const ocrPages = new Set(ocr ? toOcr.map((p) => p.page) : []);
         const pageRows: PageRows[] = pages.map((p) => ({ page: p.page, width: p.width, height: p.height, rows: groupRows(p.items, p.page), ocr: ocrPages.has(p.page) }));
         const laid = layoutPages(pageRows);
         if (laid.stamps.length) warnings.push({ code: "signature-stamp", message: `digital-signature stamp left out: ${[...new Set(laid.stamps)].slice(0, 4).join(" | ")}` });

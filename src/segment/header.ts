@@ -102,8 +102,9 @@ export function parseHeader(lines: NormalizedLine[], classes: LineClass[]): Head
       const m = patterns.letterSubject.exec(key)!;
       h.subject = node(line.text.slice(m[0].length).trim(), [line.start + m[0].length, line.end]);
       if (!h.type) h.type = { ...LETTER_TYPE, span: null };
-    } else if (c === "text" && h.subject && !h.recipients.length && /^\p{Ll}/u.test(line.text) && line.text.length < 150) {
-      // a V/v wrapped around the date line that PDF text put between its two halves
+    } else if (c === "text" && h.subject && !h.recipients.length && (/^\p{Ll}/u.test(line.text) || line.meta.block === "header-left") && line.text.length < 150) {
+      // a V/v wrapped around the date line that PDF text put between its two halves; in the
+      // header's left column (PDF layout) a wrapped V/v may begin with a capital ("MTTQ Việt Nam …")
       h.subject = node(`${h.subject.text} ${line.text}`, [h.subject.span[0], line.end]);
     } else if (c === "typeTitle" && !seenTitle) {
       seenTitle = true;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { MissingDependencyError } from "../../src/errors.js";
-import { defaultOcrLookup, parseTesseractTsv, requireOcrEngine, wordsToItems } from "../../src/load/ocr.js";
+import { defaultOcrLookup, parseTesseractTsv, requireOcrEngine, washOutSeals, wordsToItems } from "../../src/load/ocr.js";
 import { createPdfLoader } from "../../src/load/pdf.js";
 import { matchKey } from "../../src/normalize/tone.js";
 
@@ -16,6 +16,27 @@ const TSV = [
   "5\t1\t1\t1\t2\t1\t170\t230\t60\t36\t91.5\tSố:",
   "5\t1\t1\t1\t2\t2\t240\t231\t200\t37\t90.2\t45/UBND-VX",
 ].join("\n");
+
+describe("seals washed out before OCR", () => {
+  it("turns a colour PPM grey, with red gone below the top fifth of the page (the urgency stamp's red stays)", () => {
+    // 1 × 10 pixels: red on row 0 (top) and row 5, black on row 6, blue on row 7
+    const px: number[][] = Array.from({ length: 10 }, () => [255, 255, 255]);
+    px[0] = [220, 30, 40]; px[5] = [220, 30, 40]; px[6] = [0, 0, 0]; px[7] = [20, 30, 200];
+    const ppm = new Uint8Array([...Buffer.from("P6\n# pdftoppm\n1 10\n255\n"), ...px.flat()]);
+    const pgm = washOutSeals(ppm);
+    const head = "P5\n1 10\n255\n";
+    expect(Buffer.from(pgm.subarray(0, head.length)).toString()).toBe(head);
+    const grey = [...pgm.subarray(head.length)];
+    expect(grey[0]).toBeLessThan(120); // red kept at the top
+    expect(grey[5]).toBe(255); // a seal's red washed out
+    expect(grey[6]).toBe(0);
+    expect(grey[7]).toBeLessThan(80); // blue ink (a signature, a handwritten number) kept
+  });
+
+  it("rejects what is not a binary PPM", () => {
+    expect(() => washOutSeals(new Uint8Array(Buffer.from("P3\n1 1\n255\n0 0 0")))).toThrow(/PPM/);
+  });
+});
 
 describe("tesseract TSV", () => {
   it("gives words with their line and the line's height", () => {

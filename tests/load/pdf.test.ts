@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CorruptFileError, InputError, MissingDependencyError } from "../../src/errors.js";
+import { parse } from "../../src/index.js";
 import { createPdfLoader, legacyShare, pdfLoader, stripSubset } from "../../src/load/pdf.js";
 import { annotationTexts } from "../../src/load/pdf/annotations.js";
 import { glyphStream, restoreDroppedMarks } from "../../src/load/pdf/glyphs.js";
 import { layoutPages } from "../../src/load/pdf/layout.js";
+import { imageCoverage, textQuality } from "../../src/load/pdf/quality.js";
 import { buildLine, groupRows, type PdfItem } from "../../src/load/pdf/lines.js";
 import type { LoadedDocument } from "../../src/load/types.js";
 
@@ -215,9 +217,18 @@ describe("generated công văn signed in an e-office system", async () => {
 
   it("splits the issuer from the quốc hiệu one space away and keeps the long V/v on the left", () => {
     expect(texts(doc, "header-left")).toEqual([
-      "VĂN PHÒNG UBND TỈNH LÂM ĐỒNG", "Số: 507 /VP-TH", "V/v tuyển dụng viên chức", "năm 2025 của các đơn vị", "sự nghiệp trực thuộc",
+      "VĂN PHÒNG UBND TỈNH LÂM ĐỒNG", "Số: 507 /VP-TH", "V/v tuyển dụng viên chức", "năm 2025 của các đơn vị", "Sở Y tế tỉnh Lâm Đồng",
     ]);
     expect(texts(doc, "header-right")[0]).toBe("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  });
+
+  it("gives the record its số, day, issuer and the whole V/v (a wrapped line may begin with a capital)", async () => {
+    const r = await parse(fixture("signed-widgets.pdf"), { path: "signed-widgets.pdf" });
+    expect(r.number).toMatchObject({ value: "507", symbol: "VP-TH" });
+    expect(r.date?.value).toBe("2025-05-12");
+    expect(r.issuer?.name).toBe("VĂN PHÒNG UBND TỈNH LÂM ĐỒNG");
+    expect(r.nationalTitle).toBe(true);
+    expect(r.subject).toBe("tuyển dụng viên chức năm 2025 của các đơn vị Sở Y tế tỉnh Lâm Đồng");
   });
 
   it("leaves the signing tool's stamp box out of the signature and says so; keeps a FreeText", () => {
@@ -292,6 +303,61 @@ describe("scanned PDFs", () => {
     expect(doc.warnings.map((x) => x.code)).toContain("ocr");
     // the stamp of the text layer is not the document's text
     expect(texts(doc).join("\n")).not.toContain("Người ký");
+  });
+});
+
+describe("text layers that are not real text", () => {
+  it.each([
+    ["Ủy ban nhân dân tỉnh Kiên Giang thông báo lịch họp của các sở, ban, ngành", 0.7, 1],
+    ["UBND TINH KIEN GIANG SO Y TE Ye vic thanh lip Hoi dong Sang kien", 0, 0.05],
+    ["Can cir Quyt djnh st 1675 cüaan Uyb nhân dan tinh phñc cüa", 0, 0.25], // Latin-1 marks of an OCR without Vietnamese
+    ["0v naN NnAx oAN riNn r,Avr DoNG s6.l1JW", 0, 0.05],
+  ])("%s → a share of Vietnamese words in [%d, %d]", (text, lo, hi) => {
+    const q = textQuality(text);
+    expect(q.marked / q.words).toBeGreaterThanOrEqual(lo);
+    expect(q.marked / q.words).toBeLessThanOrEqual(hi);
+  });
+
+  it("measures how much of the page one image covers, through the graphics state", () => {
+    const OPS = { save: 1, restore: 2, transform: 3, paintFormXObjectBegin: 4, paintFormXObjectEnd: 5, paintImageXObject: 6, paintInlineImageXObject: 7, paintImageMaskXObject: 8 };
+    const list: [number, unknown][] = [
+      [OPS.save, null], [OPS.transform, [100, 0, 0, 50, 10, 10]], [OPS.paintImageXObject, ["img1"]], [OPS.restore, null], // a logo
+      [OPS.save, null], [OPS.paintFormXObjectBegin, [[595, 0, 0, 842, 0, 0], [0, 0, 1, 1]]], [OPS.paintImageXObject, ["img2"]], [OPS.paintFormXObjectEnd, []], [OPS.restore, null],
+    ];
+    const ops = { fnArray: list.map((l) => l[0]), argsArray: list.map((l) => l[1]) };
+    expect(imageCoverage(ops, OPS, [0, 0, 595, 842])).toBeCloseTo(1, 3);
+    expect(imageCoverage({ fnArray: ops.fnArray.slice(0, 4), argsArray: ops.argsArray.slice(0, 4) }, OPS, [0, 0, 595, 842])).toBeCloseTo(5000 / (595 * 842), 5);
+  });
+
+  const bad = fixture("bad-text-layer.pdf");
+  const ocrWords = [
+    { text: "ỦY", left: 83, top: 70, width: 40, height: 20, conf: 95, line: "1" }, { text: "BAN", left: 130, top: 70, width: 50, height: 20, conf: 95, line: "1" },
+    { text: "Ủy", left: 118, top: 170, width: 30, height: 20, conf: 95, line: "2" }, { text: "ban", left: 152, top: 170, width: 40, height: 20, conf: 95, line: "2" },
+  ];
+
+  it("OCRs a page whose invisible layer lacks Vietnamese marks, and says why", async () => {
+    let calls = 0;
+    const loader = createPdfLoader({ findOcrEngine: async () => ({ name: "fake", concurrency: 1, recognize: async () => { calls++; return ocrWords; }, close: async () => undefined }), renderWithPdfjs: true });
+    const doc = await loader.load(bad, { path: "bad.pdf" });
+    expect(calls).toBe(1);
+    expect(doc.ocr).toBe(true);
+    expect(texts(doc).join(" ")).not.toContain("NHAN");
+    expect(texts(doc)).toContain("Ủy ban");
+    expect(doc.warnings.find((w) => w.code === "bad-text-layer")?.message).toMatch(/page 1 \(0%\).*OCRed instead/);
+  });
+
+  it("keeps the bad layer, with a warning, when OCR is disabled or no engine is installed", async () => {
+    const off = await load(bad, "bad.pdf", false);
+    expect(texts(off)).toContain("Uy ban nhan dan tinh thong bao lich hop ngay 27 thang 5 nam 2025.");
+    expect(off.warnings.find((w) => w.code === "bad-text-layer")?.message).toContain("OCR was disabled");
+    const none = await createPdfLoader({ findOcrEngine: async () => null }).load(bad, { path: "bad.pdf" });
+    expect(none.ocr).toBe(false);
+    expect(none.warnings.find((w) => w.code === "bad-text-layer")?.message).toContain("no OCR engine");
+  });
+
+  it("leaves a born-digital page alone whatever its language (no page image under it)", async () => {
+    const doc = await load(fixture("decision-3-pages.pdf"), "decision-3-pages.pdf");
+    expect(doc.warnings.map((w) => w.code)).not.toContain("bad-text-layer");
   });
 });
 

@@ -1,0 +1,72 @@
+/**
+ * Whether a page's text layer is real text. Scanners and PDF tools put an invisible OCR layer
+ * over a scanned image; when that OCR knew no Vietnamese it reads `UBND TINH KIEN GIANG` or
+ * `0v naN NnAx oAN` for `ỦY BAN NHÂN DÂN`. Such a layer is told by its content, without a
+ * dictionary: Vietnamese writes a tone or a vowel mark on about half of its words, and never
+ * uses letters such as `ä`, `ü` or `ñ`.
+ */
+import { FOREIGN_LETTERS } from "../../../grammars/pdf.js";
+import { multiply } from "./annotations.js";
+
+export interface TextQuality {
+  /** words of two letters or more */
+  words: number;
+  /** of them, words with a Vietnamese mark (a tone, `ă â ê ô ơ ư`, `đ`) and no foreign letter */
+  marked: number;
+}
+
+const foreign = new Set([...FOREIGN_LETTERS]);
+
+/** Counts the words of `text` and those that read as Vietnamese. */
+export function textQuality(text: string): TextQuality {
+  let words = 0, marked = 0;
+  for (const token of text.split(/\s+/)) {
+    const letters = token.match(/\p{L}/gu);
+    if (!letters || letters.length < 2) continue;
+    words++;
+    const nfc = token.normalize("NFC").toLowerCase();
+    if ([...nfc].some((c) => foreign.has(c))) continue;
+    if (/[\u0300-\u036f]|đ/u.test(nfc.normalize("NFD"))) marked++;
+  }
+  return { words, marked };
+}
+
+/** pdf.js operator codes that {@link imageCoverage} reads. */
+export interface ImageOps {
+  save: number;
+  restore: number;
+  transform: number;
+  paintFormXObjectBegin: number;
+  paintFormXObjectEnd: number;
+  paintImageXObject: number;
+  paintInlineImageXObject: number;
+  paintImageMaskXObject: number;
+}
+
+/**
+ * The largest share of the page (`view`: [x0, y0, x1, y1] in user space) that one image of the
+ * page's operator list covers: a scan's page image covers nearly all of it.
+ */
+export function imageCoverage(ops: { fnArray: number[]; argsArray: any[] }, OPS: ImageOps, view: number[]): number {
+  const area = Math.abs((view[2] - view[0]) * (view[3] - view[1])) || 1;
+  let ctm: number[] = [1, 0, 0, 1, 0, 0];
+  const stack: number[][] = [];
+  const images = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject]);
+  let best = 0;
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    const args = ops.argsArray[i];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform && args) ctm = multiply(args, ctm);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      if (args?.[0]) ctm = multiply(args[0], ctm);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else if (images.has(fn)) {
+      // the unit square drawn through the CTM: |det| is its area
+      best = Math.max(best, Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]) / area);
+    }
+  }
+  return Math.min(best, 1);
+}
