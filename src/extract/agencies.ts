@@ -19,8 +19,25 @@ function fallbackCanonical(name: string): string {
 }
 import type { ExtractContext } from "./context.js";
 
+const issuerCache = new WeakMap<object, { issuer: string | null; parent: string | null }>();
+
 /** The issuing body and its parent, canonical, resolved against each other (`VĂN PHÒNG` under `UBND TỈNH LẠNG SƠN`). */
 export function issuerAgencies(ctx: ExtractContext): { issuer: string | null; parent: string | null } {
+  let found = issuerCache.get(ctx.tree);
+  if (!found) issuerCache.set(ctx.tree, (found = readIssuer(ctx)));
+  return found;
+}
+
+/**
+ * A task's assignee in its one spelling: the body it names (`Giám đốc Sở Y tế` → `Sở Y tế`,
+ * `UBND các huyện` → the collective's canonical), or the words themselves in sentence case when
+ * no body is named (`Quý cơ quan`).
+ */
+export function canonicalAssignee(name: string, issuerCanonical: string | null): string {
+  return canonicalOf(name, { issuerCanonical })?.canonical ?? fallbackCanonical(name);
+}
+
+function readIssuer(ctx: ExtractContext): { issuer: string | null; parent: string | null } {
   const iss = ctx.tree.issuer;
   if (!iss) return { issuer: null, parent: null };
   const parent = iss.parent ? (canonicalOf(iss.parent)?.canonical ?? fallbackCanonical(iss.parent)) : null;

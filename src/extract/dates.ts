@@ -3,6 +3,7 @@ import { matchKey } from "../normalize/tone.js";
 import type { ExtractContext } from "./context.js";
 import { PARSERS } from "./dates/parsers.js";
 import { formatToken, tokenKind, type Token } from "./dates/point.js";
+import { dateBounds } from "./dates/range.js";
 import { REFINERS } from "./dates/refiners.js";
 
 /**
@@ -65,10 +66,12 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
     let { start, end } = t;
     while (start < end && /[\s*]/.test(text[start])) start++;
     while (end > start && /[\s*]/.test(text[end - 1])) end--;
+    const value = formatToken(t);
     return {
       text: text.slice(start, end).replace(MARKUP, "").replace(/\s+/g, " ").trim(),
-      value: formatToken(t),
+      value,
       kind: tokenKind(t),
+      ...dateBounds(value),
       span: [offset + start, offset + end],
     };
   });

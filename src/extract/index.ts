@@ -1,6 +1,6 @@
 import type { Agency, DateMention, Event, Person, Reference, Task, Warning } from "../record/schema.js";
 import type { SectionTree } from "../segment/tree.js";
-import { extractAgencies } from "./agencies.js";
+import { extractAgencies, issuerAgencies } from "./agencies.js";
 import { makeContext } from "./context.js";
 import { extractDates } from "./dates.js";
 import { extractEvents } from "./events.js";
@@ -19,6 +19,8 @@ export interface Facts {
   tasks: Task[];
   events: Event[];
   warnings: Warning[];
+  /** the issuer and its parent in their canonical spelling (as in `agencies`) */
+  issuerCanonical: { issuer: string | null; parent: string | null };
 }
 
 /** Runs every extractor over the section tree; later ones may use what earlier ones found. */
@@ -30,5 +32,5 @@ export function extractFacts(tree: SectionTree): Facts {
   const references = extractReferences(ctx);
   const tasks = extractTasks(ctx, dates, agencies);
   const events = extractEvents(ctx, dates);
-  return { dates, agencies, people, references, tasks, events, warnings };
+  return { dates, agencies, people, references, tasks, events, warnings, issuerCanonical: issuerAgencies(ctx) };
 }

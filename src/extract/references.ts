@@ -15,7 +15,7 @@ import {
   SUBJECT_ABOUT,
   SUBJECT_VERBS,
 } from "../../grammars/references.js";
-import { matchKey } from "../normalize/tone.js";
+import { foldTone, matchKey } from "../normalize/tone.js";
 import type { DateMention, Reference } from "../record/schema.js";
 import type { ExtractContext } from "./context.js";
 import { findDates } from "./dates.js";
@@ -75,7 +75,7 @@ const JOINT_RE = new RegExp(`\\s(?:và|hoặc)\\s+(?=\\p{Ll}|${alt(TYPE_NAMES)}(
 
 const clean = (s: string) => s.replace(/\s+/g, " ").trim();
 
-interface Found extends Reference {
+interface Found extends Omit<Reference, "key"> {
   /** where the reference's own words end (for a list continuing after it) */
   end: number;
 }
@@ -138,7 +138,7 @@ function parseSubject(text: string, key: string, pos: number): { subject: string
   return { subject, end: start + end };
 }
 
-function parseNumber(text: string, at: number): { number: string | null; year: string | null; symbol: string; end: number } | null {
+function parseNumber(text: string, at: number): { number: string | null; year: number | null; symbol: string; end: number } | null {
   const m = text.slice(at, at + 80).match(NUMSYM_RE);
   if (!m) return null;
   const g = m.groups!;
@@ -147,7 +147,7 @@ function parseNumber(text: string, at: number): { number: string | null; year: s
   const letters = symbol.replace(/[^\p{L}]/gu, "");
   const caps = symbol.replace(/[^\p{Lu}]/gu, "");
   if (caps.length < Math.max(1, letters.length * 0.6)) return null;
-  return { number: g.num ?? null, year: g.num ? (g.year ?? null) : null, symbol, end: at + m[0].length };
+  return { number: g.num ?? null, year: g.num && g.year ? Number(g.year) : null, symbol, end: at + m[0].length };
 }
 
 function tail(ref: Found, text: string, key: string, datesAt: Map<number, DateMention>): Found {
@@ -286,12 +286,12 @@ function findReferences(text: string, ctx: Pick<ExtractContext, "year">): Found[
   return out;
 }
 
-const refKey = (r: Reference) =>
+const refKey = (r: Omit<Reference, "key">) =>
   r.symbol !== null || r.number !== null
     ? `#${r.number ?? ""}/${r.year ?? ""}|${matchKey(r.symbol ?? "").replace(/[\s.]/g, "")}`
     : `@${matchKey(r.type ?? "")}|${matchKey(r.subject ?? "")}`;
 
-const richness = (r: Reference) => [r.date, r.issuer, r.subject].filter((x) => x !== null).length;
+const richness = (r: Omit<Reference, "key">) => [r.date, r.issuer, r.subject].filter((x) => x !== null).length;
 
 /** Citations of other documents, every mention, short ones completed from the fullest. */
 export function extractReferences(ctx: ExtractContext): Reference[] {
@@ -301,7 +301,7 @@ export function extractReferences(ctx: ExtractContext): Reference[] {
   const ownKey = (n: string | null, sym: string) => `#${n ?? ""}|${matchKey(sym).replace(/[\s.]/g, "")}`;
   const own = tree.number?.symbol ? ownKey(tree.number.value, tree.number.symbol) : null;
   const refs = found.filter((r) => !own || r.symbol === null || ownKey(r.number, r.symbol) !== own);
-  const best = new Map<string, Reference>();
+  const best = new Map<string, Found>();
   for (const r of refs) {
     const k = refKey(r);
     const b = best.get(k);
@@ -309,11 +309,34 @@ export function extractReferences(ctx: ExtractContext): Reference[] {
   }
   return refs.map(({ end: _end, ...r }) => {
     const b = best.get(refKey(r))!;
-    return { ...r, date: r.date ?? b.date, issuer: r.issuer ?? b.issuer, subject: r.subject ?? b.subject };
+    return withKey({ ...r, date: r.date ?? b.date, issuer: r.issuer ?? b.issuer, subject: r.subject ?? b.subject });
   });
 }
 
+/**
+ * The cited document's key, the same wherever it is cited: `Nghị định 30/2020/NĐ-CP` (number
+ * without leading zeros), or for a document cited by name, `Luật Đất đai 2013` (the name with
+ * tone placement folded and only its first letter capital, and the year of its date when known).
+ * Null for a bare type (`Luật` with neither number nor name).
+ */
+export function citedDocumentKey(r: Omit<Reference, "key">): string | null {
+  const type = r.type ? `${r.type} ` : "";
+  if (r.number !== null || r.symbol !== null) {
+    const number = (r.number ?? "").replace(/^0+(?=\d)/, "");
+    return `${type}${[number, r.year, r.symbol].filter((x) => x !== null && x !== "").join("/")}`;
+  }
+  if (!r.subject) return null;
+  const name = foldTone(r.subject.normalize("NFC").replace(/\s+/g, " ").trim()).toLowerCase();
+  const year = r.date && /^\d{4}/.test(r.date) ? ` ${r.date.slice(0, 4)}` : "";
+  return `${type}${name.charAt(0).toUpperCase()}${name.slice(1)}${year}`;
+}
+
+const withKey = (r: Omit<Reference, "key">): Reference => {
+  const { span, ...rest } = r;
+  return { ...rest, key: citedDocumentKey(r), span };
+};
+
 /** For tests and other extractors: the citations in a piece of text (spans relative to it). */
 export function referencesIn(text: string, year: number | null = null): Reference[] {
-  return findReferences(text, { year }).map(({ end: _end, ...r }) => r);
+  return findReferences(text, { year }).map(({ end: _end, ...r }) => withKey(r));
 }

@@ -10,10 +10,12 @@ import { AGENCY_HEADS } from "../../grammars/agencies.js";
 import { foldTone, matchKey } from "../normalize/tone.js";
 import type { Agency, DateMention, Span, Task } from "../record/schema.js";
 import type { OutlineNode } from "../segment/tree.js";
+import { canonicalAssignee, issuerAgencies } from "./agencies.js";
 import { agencyAt } from "./agencies/scan.js";
 import { alternation, L, squash, WE } from "./agencies/vi.js";
 import type { ExtractContext } from "./context.js";
 import { findDates } from "./dates.js";
+import { dateBounds } from "./dates/range.js";
 
 const WB = `(?<![${L}\\d])`;
 const lowerFirst = (forms: string[]) => [...forms, ...forms.map((f) => f.charAt(0).toLowerCase() + f.slice(1))];
@@ -304,6 +306,12 @@ function deadline(doc: Doc, span: Span, dates: DateMention[], ctx: ExtractContex
   return marked ? marked.value : null;
 }
 
+/** The deadline as written (ISO at its precision) and the days it covers. */
+function withDeadline(value: string | null): Pick<Task, "deadline" | "deadlineStart" | "deadlineEnd" | "deadlinePrecision"> {
+  const b = dateBounds(value);
+  return { deadline: value, deadlineStart: b.start, deadlineEnd: b.end, deadlinePrecision: b.precision };
+}
+
 function clean(s: string): string {
   return squash(s).replace(/^[-–+•;:,.\s]+/u, "").replace(/[\s;:,]*(?:\.\/\.|\.{2,}|\.)?\s*$/u, "").trim();
 }
@@ -342,6 +350,7 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
   const text = ctx.tree.text;
   const doc: Doc = { text, t: foldTone(text), agencies: agencies.map((a) => a.span).filter((s): s is Span => !!s) };
   const recipients = ctx.tree.recipients.map((r) => squash(r.text));
+  const issuer = issuerAgencies(ctx);
   const drafts: Draft[] = [];
 
   const walk = (nodes: OutlineNode[], inherited: string[] | null) => {
@@ -399,11 +408,13 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
   return drafts.map((d) => {
     const span: Span = [d.start, d.end];
     const assignee = d.assignee.flatMap((a) => (recipients.length && pointers.has(matchKey(a)) ? recipients : [a]));
+    const assignees = [...new Set(assignee)];
     return {
-      assignee: [...new Set(assignee)],
+      assignee: assignees,
+      assigneeCanonical: assignees.map((a) => canonicalAssignee(a, issuer.issuer ?? issuer.parent)),
       action: clean(text.slice(d.actionStart, d.end)),
       cooperating: cooperating(doc, d.actionStart, d.end),
-      deadline: deadline(doc, span, dates, ctx),
+      ...withDeadline(deadline(doc, span, dates, ctx)),
       text: clean(text.slice(d.start, d.end)),
       span,
     };

@@ -2,6 +2,7 @@ import type { Facts } from "../extract/index.js";
 import type { LoadedDocument } from "../load/types.js";
 import type { NormalizedDocument } from "../normalize/index.js";
 import type { OutlineNode as TreeNode, SectionTree } from "../segment/tree.js";
+import { dateBounds } from "../extract/dates/range.js";
 import type { DocumentRecord, OutlineItem } from "./schema.js";
 
 const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
@@ -33,11 +34,19 @@ export function buildRecord({ loaded, normalized, tree, facts, path, sha256 }: R
   return {
     schemaVersion: "1",
     source: { path, format: loaded.format, sha256, pages: loaded.pages, encoding: normalized.encoding, ocr: loaded.ocr },
-    issuer: t.issuer ? { name: collapse(t.issuer.name), parent: t.issuer.parent && collapse(t.issuer.parent), span: t.issuer.span } : null,
+    issuer: t.issuer
+      ? {
+          name: collapse(t.issuer.name),
+          parent: t.issuer.parent && collapse(t.issuer.parent),
+          canonical: facts.issuerCanonical.issuer,
+          parentCanonical: t.issuer.parent ? facts.issuerCanonical.parent : null,
+          span: t.issuer.span,
+        }
+      : null,
     nationalTitle: t.nationalTitle !== null,
-    number: t.number,
+    number: t.number && { ...t.number, year: t.number.year ? Number(t.number.year) : null },
     place: t.place ? collapse(t.place.text) : null,
-    date: t.date,
+    date: t.date && { raw: t.date.raw, value: t.date.value, ...dateBounds(t.date.value), span: t.date.span },
     type: t.type ? { code: t.type.code, name: t.type.name } : null,
     subject: t.subject ? collapse(t.subject.text) : null,
     urgency: (t.urgency?.text as DocumentRecord["urgency"]) ?? null,

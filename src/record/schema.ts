@@ -25,11 +25,24 @@ export const Source = z.object({
   ocr: z.boolean(),
 });
 
+/**
+ * A date value's first and last day (ISO dates, a DATE column in analytics) and how precise it
+ * was written: `2026-06` → 2026-06-01 … 2026-06-30, month; `2004-07/2004-09` → range. Null for a
+ * value without a year.
+ */
+export const DatePrecision = z.enum(["day", "month", "year", "range"]);
+const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const bounds = { start: IsoDay.nullable(), end: IsoDay.nullable(), precision: DatePrecision.nullable() };
+
 export const Issuer = z.object({
   /** tên cơ quan ban hành */
   name: z.string(),
   /** cơ quan chủ quản */
   parent: z.string().nullable(),
+  /** the issuer's one spelling across documents (`Ủy ban nhân dân tỉnh Bình Định`), as in `agencies[].canonical` */
+  canonical: z.string().nullable(),
+  /** the parent's one spelling */
+  parentCanonical: z.string().nullable(),
   ...spanned,
 });
 
@@ -38,13 +51,14 @@ export const DocumentNumber = z.object({
   value: z.string().nullable(),
   symbol: z.string().nullable(),
   /** the year inside a legal document's number: `45/2026/NĐ-CP` → 2026 */
-  year: z.string().nullable(),
+  year: z.number().int().nullable(),
   ...spanned,
 });
 
 export const DocumentDate = z.object({
   raw: z.string(),
   value: z.string().nullable(),
+  ...bounds,
   ...spanned,
 });
 
@@ -91,7 +105,7 @@ export const Footnote = z.object({ mark: z.string(), text: z.string(), ...spanne
 export const Appendix = z.object({ title: z.string(), text: z.string(), ...spanned });
 
 export const DateKind = z.enum(["date", "time", "datetime", "period", "deadline"]);
-export const DateMention = z.object({ text: z.string(), value: z.string(), kind: DateKind, ...spanned });
+export const DateMention = z.object({ text: z.string(), value: z.string(), kind: DateKind, ...bounds, ...spanned });
 
 export const Agency = z.object({
   text: z.string(),
@@ -108,11 +122,17 @@ export const Reference = z.object({
   type: z.string().nullable(),
   number: z.string().nullable(),
   /** the year inside a legal document's number: `45/2026/NĐ-CP` → 2026 */
-  year: z.string().nullable(),
+  year: z.number().int().nullable(),
   symbol: z.string().nullable(),
   date: z.string().nullable(),
   issuer: z.string().nullable(),
   subject: z.string().nullable(),
+  /**
+   * The cited document, the same for every mention of it in any document: type and number
+   * (`Nghị định 30/2020/NĐ-CP`), or, without a number, type, name and date (`Luật Đất đai`,
+   * `Luật Đất đai 2013-11-29`); null when only a bare type was read.
+   */
+  key: z.string().nullable(),
   ...spanned,
 });
 
@@ -121,6 +141,12 @@ export const Task = z.object({
   action: z.string(),
   cooperating: z.array(z.string()),
   deadline: z.string().nullable(),
+  /** `assignee` in each body's one spelling (as `agencies[].canonical`), in the same order */
+  assigneeCanonical: z.array(z.string()),
+  /** the deadline's first and last day and precision (see DatePrecision) */
+  deadlineStart: IsoDay.nullable(),
+  deadlineEnd: IsoDay.nullable(),
+  deadlinePrecision: DatePrecision.nullable(),
   text: z.string(),
   ...spanned,
 });
@@ -249,6 +275,7 @@ export type Event = z.infer<typeof Event>;
 export type DigitalSignature = z.infer<typeof DigitalSignature>;
 export type CertificateName = z.infer<typeof CertificateName>;
 export type Source = z.infer<typeof Source>;
+export type DatePrecision = z.infer<typeof DatePrecision>;
 export type SourceFormat = z.infer<typeof SourceFormat>;
 export type Encoding = z.infer<typeof Encoding>;
 

@@ -13,7 +13,7 @@ describe("referencesIn: citations", () => {
     ],
     [
       "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;",
-      { type: "Nghị định", number: "30", year: "2020", symbol: "NĐ-CP", date: "2020-03-05", issuer: "Chính phủ", subject: "công tác văn thư" },
+      { type: "Nghị định", number: "30", year: 2020, symbol: "NĐ-CP", date: "2020-03-05", issuer: "Chính phủ", subject: "công tác văn thư" },
     ],
     [
       "Thực hiện ý kiến chỉ đạo của Ban Thường vụ Tỉnh ủy tại Công văn số 1227-CV/TU ngày 20/5/2025 về việc tiếp tục đẩy mạnh công tác",
@@ -38,7 +38,7 @@ describe("referencesIn: citations", () => {
     ],
     [
       "Căn cứ Thông tư Liên tịch số 03/2006/TTLT-BTC-BNV ngày 17/01/2006 của Bộ Tài chính và Bộ Nội Vụ hướng dẫn thực hiện",
-      { type: "Thông tư liên tịch", number: "03", year: "2006", symbol: "TTLT-BTC-BNV", date: "2006-01-17", issuer: "Bộ Tài chính và Bộ Nội Vụ", subject: "hướng dẫn thực hiện" },
+      { type: "Thông tư liên tịch", number: "03", year: 2006, symbol: "TTLT-BTC-BNV", date: "2006-01-17", issuer: "Bộ Tài chính và Bộ Nội Vụ", subject: "hướng dẫn thực hiện" },
     ],
     [
       "Căn cứ Kết luận số 06-KL/TU, ngày 19/5/2004 của Ban Thường vụ Thành ủy về Kết luận",
@@ -47,16 +47,16 @@ describe("referencesIn: citations", () => {
     ["ban hành kèm theo Quyết định số 1141-TC/QĐ/CĐKT ngày 01/11/1995", { type: "Quyết định", number: "1141", symbol: "TC/QĐ/CĐKT", date: "1995-11-01" }],
     [
       "Căn cứ Quyết định số 153/2004/ QĐ-TTg ngày 17 tháng 8 năm 2004 của Thủ tướng Chính phủ",
-      { type: "Quyết định", number: "153", year: "2004", symbol: "QĐ-TTg", date: "2004-08-17", issuer: "Thủ tướng Chính phủ" },
+      { type: "Quyết định", number: "153", year: 2004, symbol: "QĐ-TTg", date: "2004-08-17", issuer: "Thủ tướng Chính phủ" },
     ],
     ["thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị", { type: "Chỉ thị", number: "05", symbol: "CT/TW", date: "2016-05-15", issuer: "Bộ Chính trị" }],
     [
       "Thông tư số 01/2011/TT-BNV ngày 19/01/2011 của Bộ Nội vụ hướng dẫn thể thức và kỹ thuật trình bày",
-      { type: "Thông tư", number: "01", year: "2011", symbol: "TT-BNV", issuer: "Bộ Nội vụ", subject: "hướng dẫn thể thức và kỹ thuật trình bày" },
+      { type: "Thông tư", number: "01", year: 2011, symbol: "TT-BNV", issuer: "Bộ Nội vụ", subject: "hướng dẫn thể thức và kỹ thuật trình bày" },
     ],
     ["Công điện số 12/CĐ-TTg ngày 20/5/2026 của Thủ tướng Chính phủ", { type: "Công điện", number: "12", symbol: "CĐ-TTg", issuer: "Thủ tướng Chính phủ" }],
-    ["Pháp lệnh Ưu đãi người có công với cách mạng số 02/2020/UBTVQH14", { type: "Pháp lệnh", number: "02", year: "2020", symbol: "UBTVQH14", subject: "Ưu đãi người có công với cách mạng" }],
-    ["Bộ luật Lao động số 45/2019/QH14", { type: "Bộ luật", number: "45", year: "2019", symbol: "QH14", subject: "Lao động" }],
+    ["Pháp lệnh Ưu đãi người có công với cách mạng số 02/2020/UBTVQH14", { type: "Pháp lệnh", number: "02", year: 2020, symbol: "UBTVQH14", subject: "Ưu đãi người có công với cách mạng" }],
+    ["Bộ luật Lao động số 45/2019/QH14", { type: "Bộ luật", number: "45", year: 2019, symbol: "QH14", subject: "Lao động" }],
     ["Kế hoạch số 45/KH-UBND ngày 10/3/2026 của UBND tỉnh về đẩy nhanh", { type: "Kế hoạch", number: "45", symbol: "KH-UBND", date: "2026-03-10", issuer: "UBND tỉnh" }],
     ["Thông báo số 123-TB/TU ngày 01/6/2026", { type: "Thông báo", number: "123", symbol: "TB/TU", date: "2026-06-01" }],
     ["Hướng dẫn số 36-HD/VPTW ngày 03/4/2018 của Văn phòng Trung ương Đảng", { type: "Hướng dẫn", number: "36", symbol: "HD/VPTW", issuer: "Văn phòng Trung ương Đảng" }],
@@ -71,7 +71,7 @@ describe("referencesIn: citations", () => {
     ["Căn cứ công văn số 1808/CP-ĐP ngày 29 tháng 11 năm 2004 của Chính phủ", { type: "Công văn", number: "1808", symbol: "CP-ĐP", date: "2004-11-29", issuer: "Chính phủ" }],
     ["Quy định số 08-QĐi/TW ngày 25/10/2018 của Ban Chấp hành Trung ương", { type: "Quy định", number: "08", symbol: "QĐi/TW", issuer: "Ban Chấp hành Trung ương" }],
     ["Chương trình số 05-CTr/TU ngày 02/02/2026", { type: "Chương trình", number: "05", symbol: "CTr/TU", date: "2026-02-02" }],
-    ["Luật số 80/2015/QH13", { type: "Luật", number: "80", year: "2015", symbol: "QH13" }],
+    ["Luật số 80/2015/QH13", { type: "Luật", number: "80", year: 2015, symbol: "QH13" }],
     ["Sắc lệnh số 102-SL/L.004", { type: "Sắc lệnh", number: "102", symbol: "SL/L.004" }],
     ["Luật số 21-LCT/HĐNN8", { type: "Luật", number: "21", symbol: "LCT/HĐNN8" }],
     ["Số: 837 / QĐ - BKH theo Quyết định số 837 / QĐ - BKH", { type: "Quyết định", number: "837", symbol: "QĐ-BKH" }],
@@ -138,7 +138,7 @@ describe("extractReferences", () => {
 
   it("leaves out the document's own number cited in its appendix", () => {
     const text = "Số: 256/2004/QĐ-UB\n…\n(Ban hành theo Quyết định số: 256/2004/QĐ-UB ngày 01/ 7 /2004)\nCăn cứ Quyết định số 136/2001/QĐ-TTg";
-    const ctx = ctxOf(text, 2004, { number: { raw: "Số: 256/2004/QĐ-UB", value: "256", symbol: "QĐ-UB", year: "2004", span: [0, 18] } });
-    expect(extractReferences(ctx).map((r) => [r.number, r.year])).toEqual([["136", "2001"]]);
+    const ctx = ctxOf(text, 2004, { number: { raw: "Số: 256/2004/QĐ-UB", value: "256", symbol: "QĐ-UB", year: 2004, span: [0, 18] } });
+    expect(extractReferences(ctx).map((r) => [r.number, r.year])).toEqual([["136", 2001]]);
   });
 });
