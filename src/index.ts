@@ -9,3 +9,4 @@ export type { SectionTree, OutlineNode, TextNode, SignatureNode } from "./segmen
 export type { LoadedDocument, SourceLine, TextRun, Loader, LoadOptions } from "./load/types.js";
 export { foldTone, matchKey } from "./normalize/tone.js";
 export * from "./errors.js";
+export { convert, donePaths, type BulkConvertOptions, type ConvertLine, type ConvertedRecord, type ConvertError, type ConvertSummary } from "./bulk/api.js";

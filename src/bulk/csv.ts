@@ -1,7 +1,7 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
-import { Agency, DateMention, DigitalSignature, DocumentRecord, Person, Reference, Signature, Task } from "../record/schema.js";
+import { Agency, DateMention, DigitalSignature, DocumentRecord, IsoDay, Person, Reference, Signature, Task } from "../record/schema.js";
 import { BufferedFile, jsonlLines } from "./journal.js";
 import type { ErrorRecord } from "./protocol.js";
 
@@ -14,9 +14,23 @@ import type { ErrorRecord } from "./protocol.js";
 
 type AnySchema = z.ZodType & { def: { type: string; innerType?: AnySchema; element?: AnySchema; shape?: Record<string, AnySchema> }; shape?: Record<string, AnySchema> };
 
+/**
+ * A column's one type in every table format (the DuckDB name; Parquet stores the same): ISO days
+ * are DATE, integers BIGINT, lists joined with "; " and nested values as JSON are VARCHAR.
+ */
+export type ColumnType = "VARCHAR" | "BIGINT" | "DOUBLE" | "BOOLEAN" | "DATE";
+
 interface Column {
   name: string;
+  type: ColumnType;
   get(value: unknown): unknown;
+}
+
+function scalarType(schema: AnySchema): ColumnType {
+  const t = schema.def.type;
+  if (t === "boolean") return "BOOLEAN";
+  if (t === "number" || t === "int") return (schema as unknown as { isInt?: boolean }).isInt || t === "int" ? "BIGINT" : "DOUBLE";
+  return schema === (IsoDay as unknown) ? "DATE" : "VARCHAR";
 }
 
 /** Separator of list values inside one cell. */
@@ -46,17 +60,17 @@ export function columnsOf(schema: AnySchema, options: { prefix?: string; skip?: 
     const type = inner.def.type;
     if (key === "span" && type === "tuple") {
       if (spans) {
-        cols.push({ name: `${name}_start`, get: (o) => (at(o, key) as number[] | null)?.[0] });
-        cols.push({ name: `${name}_end`, get: (o) => (at(o, key) as number[] | null)?.[1] });
+        cols.push({ name: `${name}_start`, type: "BIGINT", get: (o) => (at(o, key) as number[] | null)?.[0] });
+        cols.push({ name: `${name}_end`, type: "BIGINT", get: (o) => (at(o, key) as number[] | null)?.[1] });
       }
     } else if (SCALARS.has(type)) {
-      cols.push({ name, get: (o) => at(o, key) });
+      cols.push({ name, type: scalarType(inner), get: (o) => at(o, key) });
     } else if (type === "object") {
-      for (const c of columnsOf(inner, { prefix: `${name}_`, spans })) cols.push({ name: c.name, get: (o) => c.get(at(o, key)) });
+      for (const c of columnsOf(inner, { prefix: `${name}_`, spans })) cols.push({ name: c.name, type: c.type, get: (o) => c.get(at(o, key)) });
     } else if (type === "array" && SCALARS.has(unwrap(inner.def.element!).def.type)) {
-      cols.push({ name, get: (o) => (at(o, key) as unknown[] | undefined)?.join(LIST_SEPARATOR) });
+      cols.push({ name, type: "VARCHAR", get: (o) => (at(o, key) as unknown[] | undefined)?.join(LIST_SEPARATOR) });
     } else {
-      cols.push({ name, get: (o) => (at(o, key) === undefined ? undefined : JSON.stringify(at(o, key))) });
+      cols.push({ name, type: "VARCHAR", get: (o) => (at(o, key) === undefined ? undefined : JSON.stringify(at(o, key))) });
     }
   }
   return cols;
@@ -74,6 +88,8 @@ export const csvRow = (fields: unknown[]) => fields.map(csvField).join(",") + "\
 interface Table {
   name: string;
   header: string[];
+  /** the type of each column of `header` */
+  types: ColumnType[];
   /** rows of one document (for child tables: once per distinct doc_id) */
   rows(rec: DocumentRecord, docId: string): unknown[][];
 }
@@ -83,6 +99,7 @@ function childTable(name: string, key: keyof DocumentRecord, schema: AnySchema):
   return {
     name,
     header: ["doc_id", "seq", ...cols.map((c) => c.name)],
+    types: ["VARCHAR", "BIGINT", ...cols.map((c) => c.type)],
     rows: (rec, docId) => ((rec[key] as unknown[]) ?? []).map((item, i) => [docId, i + 1, ...cols.map((c) => c.get(item))]),
   };
 }
@@ -100,6 +117,11 @@ const documentsTable: Table & { errorRow(err: ErrorRecord): unknown[] } = {
     ...sourceCols.map((c) => c.name), ...docCols.map((c) => c.name),
     "body_chars", "body_items", ...LISTED_ELSEWHERE.map((k) => `n_${snake(k)}`), "warning_codes",
   ],
+  types: [
+    "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR",
+    ...sourceCols.map((c) => c.type), ...docCols.map((c) => c.type),
+    "BIGINT", "BIGINT", ...LISTED_ELSEWHERE.map((): ColumnType => "BIGINT"), "VARCHAR",
+  ],
   rows: (rec, docId) => [[
     docId, rec.source.path, "ok", null, null,
     ...sourceCols.map((c) => c.get(rec.source)), ...docCols.map((c) => c.get(rec)),
@@ -107,7 +129,7 @@ const documentsTable: Table & { errorRow(err: ErrorRecord): unknown[] } = {
     ...LISTED_ELSEWHERE.map((k) => ((rec as Record<string, unknown>)[k] as unknown[] | undefined)?.length ?? 0),
     [...new Set(rec.warnings.map((w) => w.code))].join(LIST_SEPARATOR),
   ]],
-  errorRow: (err) => [err.source.sha256 ?? "", err.source.path, "error", err.error.code, err.error.message, ...sourceCols.map((c) => (c.name === "format" ? err.source.format : null))],
+  errorRow: (err) => [err.source.sha256 ?? null, err.source.path, "error", err.error.code, err.error.message, ...sourceCols.map((c) => (c.name === "format" ? err.source.format : null))],
 };
 
 export const CHILD_TABLES: Table[] = [
@@ -118,9 +140,11 @@ export const CHILD_TABLES: Table[] = [
   childTable("people", "people", Person as unknown as AnySchema),
   childTable("signatures", "signatures", Signature as unknown as AnySchema),
   childTable("digital_signatures", "digitalSignatures", DigitalSignature as unknown as AnySchema),
+  taskAssigneesTable(),
   {
     name: "distribution",
     header: ["doc_id", "seq", "text"],
+    types: ["VARCHAR", "BIGINT", "VARCHAR"],
     rows: (rec, docId) => rec.distribution.map((text, i) => [docId, i + 1, text]),
   },
 ];
@@ -128,13 +152,60 @@ export const CHILD_TABLES: Table[] = [
 export const CSV_TABLES = ["documents", ...CHILD_TABLES.map((t) => t.name)];
 
 /**
- * Builds the tables from a journal. `documents.csv` has one row per input file (an identical copy
- * under another path gets its own row with the same doc_id); the item tables hold each distinct
- * document once. Returns the rows written per table.
+ * task_assignees: one row per assignee of a task (`doc_id`, `task_seq` join to tasks' `doc_id`,
+ * `seq`), with its canonical spelling, so tasks can be counted per body without splitting lists.
  */
+function taskAssigneesTable(): Table {
+  return {
+    name: "task_assignees",
+    header: ["doc_id", "task_seq", "seq", "assignee", "canonical"],
+    types: ["VARCHAR", "BIGINT", "BIGINT", "VARCHAR", "VARCHAR"],
+    rows: (rec, docId) =>
+      rec.tasks.flatMap((t, i) => t.assignee.map((a, j) => [docId, i + 1, j + 1, a, t.assigneeCanonical?.[j] ?? null])),
+  };
+}
+
+/** Every table, `documents` first, with its columns and their types. */
+export function tableSchemas(): { name: string; header: string[]; types: ColumnType[] }[] {
+  return [documentsTable, ...CHILD_TABLES].map(({ name, header, types }) => ({ name, header, types }));
+}
+
+/**
+ * The rows of every table from a journal, as [table index (in tableSchemas order), row].
+ * `documents` has one row per input file (an identical copy under another path gets its own row
+ * with the same doc_id); the item tables hold each distinct document once.
+ */
+export function* tableRows(journal: string): Generator<[number, unknown[]]> {
+  const tables = [documentsTable, ...CHILD_TABLES];
+  const seen = new Set<string>();
+  for (const line of jsonlLines(journal)) {
+    if (!line.complete || !line.text.trim()) continue;
+    let rec: DocumentRecord | ErrorRecord;
+    try {
+      rec = JSON.parse(line.text);
+    } catch {
+      continue;
+    }
+    if ((rec as { error?: unknown }).error) {
+      const row = documentsTable.errorRow(rec as ErrorRecord);
+      while (row.length < documentsTable.header.length) row.push(null);
+      yield [0, row];
+      continue;
+    }
+    const docId = (rec as DocumentRecord).source.sha256;
+    const first = !seen.has(docId);
+    seen.add(docId);
+    for (let i = 0; i < tables.length; i++) {
+      if (i > 0 && !first) continue;
+      for (const row of tables[i].rows(rec as DocumentRecord, docId)) yield [i, row];
+    }
+  }
+}
+
+/** Builds the CSV tables from a journal. Returns the rows written per table. */
 export function writeCsvTables(journal: string, outDir: string, options: { excel?: boolean } = {}): Record<string, number> {
   mkdirSync(outDir, { recursive: true });
-  const tables = [documentsTable, ...CHILD_TABLES];
+  const tables = tableSchemas();
   const files = tables.map((t) => {
     const f = new BufferedFile(join(outDir, `${t.name}.csv`));
     if (options.excel) f.write("\uFEFF");
@@ -142,36 +213,35 @@ export function writeCsvTables(journal: string, outDir: string, options: { excel
     return f;
   });
   const counts: Record<string, number> = Object.fromEntries(tables.map((t) => [t.name, 0]));
-  const seen = new Set<string>();
   try {
-    for (const line of jsonlLines(journal)) {
-      if (!line.complete || !line.text.trim()) continue;
-      let rec: DocumentRecord | ErrorRecord;
-      try {
-        rec = JSON.parse(line.text);
-      } catch {
-        continue;
-      }
-      if ("error" in rec) {
-        const row = documentsTable.errorRow(rec);
-        while (row.length < documentsTable.header.length) row.push(null);
-        files[0].write(csvRow(row));
-        counts.documents++;
-        continue;
-      }
-      const docId = rec.source.sha256;
-      const first = !seen.has(docId);
-      seen.add(docId);
-      tables.forEach((t, i) => {
-        if (i > 0 && !first) return;
-        for (const row of t.rows(rec as DocumentRecord, docId)) {
-          files[i].write(csvRow(row));
-          counts[t.name]++;
-        }
-      });
+    for (const [i, row] of tableRows(journal)) {
+      files[i].write(csvRow(row));
+      counts[tables[i].name]++;
     }
   } finally {
     for (const f of files) f.close();
   }
+  writeFileSync(join(outDir, "duckdb.sql"), duckdbScript("csv"));
   return counts;
+}
+
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * `duckdb.sql` beside the tables: one `CREATE TABLE` a file with every column's declared type,
+ * so DuckDB loads them with no guessing and queries need no casts. Paths are relative: run it
+ * in the folder (`duckdb vanban.db < duckdb.sql`) or after `SET file_search_path = 'DIR'`.
+ */
+export function duckdbScript(format: "csv" | "parquet"): string {
+  const out = ["-- vanban tables: load them into DuckDB with their declared types (run in this folder)"];
+  for (const t of tableSchemas()) {
+    const file = sqlString(`${t.name}.${format}`);
+    if (format === "parquet") {
+      out.push(`CREATE OR REPLACE TABLE "${t.name}" AS SELECT * FROM read_parquet(${file});`);
+      continue;
+    }
+    const columns = t.header.map((h, i) => `${sqlString(h)}: ${sqlString(t.types[i])}`).join(", ");
+    out.push(`CREATE OR REPLACE TABLE "${t.name}" AS SELECT * FROM read_csv(${file}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${columns}});`);
+  }
+  return out.join("\n") + "\n";
 }

@@ -5,6 +5,8 @@ import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { InputError } from "../errors.js";
 import { writeCsvTables } from "./csv.js";
+import { uniformLine } from "./lines.js";
+import { writeParquetTables } from "./parquet.js";
 import { expandInputs, readPathLines, shard } from "./inputs.js";
 import { FileSink, readJournal, StreamSink, writeJsonArray, type LineSink } from "./journal.js";
 import { WorkerPool, type PoolOutcome } from "./pool.js";
@@ -12,13 +14,22 @@ import { createProgress, SLOW_MS, type Progress } from "./progress.js";
 import { errorRecord, type TaskResult } from "./protocol.js";
 import { formatSummary, SummaryBuilder, type Summary } from "./summary.js";
 
-export type OutputFormat = "jsonl" | "json" | "csv";
+export type OutputFormat = "jsonl" | "json" | "csv" | "parquet";
+
+/** Formats written to a folder of tables (built at the end from `records.jsonl` kept in it). */
+const TABLE_FORMATS: readonly OutputFormat[] = ["csv", "parquet"];
 
 export interface ConvertOptions {
   /** files, folders and globs (ignored when `stdin` is given) */
   inputs: string[];
   /** read the paths one a line from this stream instead, as they arrive */
   stdin?: NodeJS.ReadableStream;
+  /** or take the paths from this (async) iterable, as they come (the library's `convert()`) */
+  paths?: AsyncIterable<string> | Iterable<string>;
+  /** write the lines here instead of `out` (the library's `convert()`) */
+  sink?: LineSink;
+  /** paths already done (converted by an earlier run): skipped, as `resume` skips those in the output */
+  skip?: Iterable<string>;
   /** output file (jsonl, json) or folder (csv); null or "-" for standard output (jsonl only) */
   out: string | null;
   format?: OutputFormat;
@@ -66,6 +77,7 @@ function plan(format: OutputFormat, out: string | null): { journal: string | nul
   }
   if (format === "jsonl") return { journal: out, finalOut: out };
   if (format === "json") return { journal: `${out}.partial.jsonl`, finalOut: out };
+  if (!TABLE_FORMATS.includes(format)) throw new InputError("bad-option", `unknown format ${format}`);
   return { journal: join(out, "records.jsonl"), finalOut: out };
 }
 
@@ -102,13 +114,13 @@ async function failureResult(path: string, code: string, message: string): Promi
 export async function convertFiles(options: ConvertOptions): Promise<Summary> {
   const format = options.format ?? "jsonl";
   const stderr = options.stderr ?? process.stderr;
-  const { journal, finalOut } = plan(format, options.out);
+  const { journal, finalOut } = options.sink ? { journal: null, finalOut: null } : plan(format, options.out);
   if (options.resume && !journal) throw new InputError("bad-option", "--resume needs --out (it reads the paths already done from the output)");
 
   // what is done already
   let done = new Set<string>();
   if (journal) {
-    if (format === "csv") mkdirSync(finalOut!, { recursive: true });
+    if (TABLE_FORMATS.includes(format)) mkdirSync(finalOut!, { recursive: true });
     else mkdirSync(dirname(journal), { recursive: true });
     if (options.resume) {
       if (format === "json" && !existsSync(journal) && finalOut && existsSync(finalOut)) seedJournalFromJson(finalOut, journal);
@@ -123,10 +135,11 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
   }
 
   // what to do
+  for (const p of options.skip ?? []) done.add(p);
   let listed: string[] | null = null;
   let source: AsyncIterable<string> | Iterable<string>;
-  if (options.stdin) {
-    const lines = readPathLines(options.stdin);
+  if (options.stdin || options.paths) {
+    const lines = options.paths ?? readPathLines(options.stdin!);
     const sh = options.shard;
     source = sh ? (async function* () { let i = 0; for await (const p of lines) if (i++ % sh[1] === sh[0] - 1) yield p; })() : lines;
   } else {
@@ -135,7 +148,7 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
     source = listed;
   }
 
-  const sink: LineSink = journal ? new FileSink(journal, !!options.resume) : new StreamSink(options.stdout ?? process.stdout);
+  const sink: LineSink = options.sink ? options.sink : journal ? new FileSink(journal, !!options.resume) : new StreamSink(options.stdout ?? process.stdout);
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const prefetch = 2;
   const pool = new WorkerPool({
@@ -161,7 +174,7 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
   const held = new Map<number, { result: TaskResult; ms: number } | null>();
   let nextToWrite = 0;
   const emit = async (result: TaskResult, ms: number) => {
-    await sink.write(result.line);
+    await sink.write(uniformLine(result));
     stats.add(result, ms);
     tick();
   };
@@ -270,6 +283,8 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
     if (!interrupted) rmSync(journal, { force: true });
   } else if (format === "csv" && journal && finalOut) {
     writeCsvTables(journal, finalOut, { excel: options.excel });
+  } else if (format === "parquet" && journal && finalOut) {
+    writeParquetTables(journal, finalOut);
   }
   if (options.summaryFile) writeFileSync(options.summaryFile, JSON.stringify(summary, null, 2) + "\n");
   if (options.printSummary !== false) stderr.write(formatSummary(summary));

@@ -19,6 +19,7 @@ import { foldTone, matchKey } from "../normalize/tone.js";
 import type { DateMention, Reference } from "../record/schema.js";
 import type { ExtractContext } from "./context.js";
 import { findDates } from "./dates.js";
+import { dateBounds } from "./dates/range.js";
 
 /**
  * Citations of other documents: `<type> [số] <number>/<symbol> [ngày <date>] [của <issuer>] [về <subject>]`
@@ -75,7 +76,7 @@ const JOINT_RE = new RegExp(`\\s(?:và|hoặc)\\s+(?=\\p{Ll}|${alt(TYPE_NAMES)}(
 
 const clean = (s: string) => s.replace(/\s+/g, " ").trim();
 
-interface Found extends Omit<Reference, "key"> {
+interface Found extends Omit<Reference, Added> {
   /** where the reference's own words end (for a list continuing after it) */
   end: number;
 }
@@ -286,12 +287,12 @@ function findReferences(text: string, ctx: Pick<ExtractContext, "year">): Found[
   return out;
 }
 
-const refKey = (r: Omit<Reference, "key">) =>
+const refKey = (r: Omit<Reference, Added>) =>
   r.symbol !== null || r.number !== null
     ? `#${r.number ?? ""}/${r.year ?? ""}|${matchKey(r.symbol ?? "").replace(/[\s.]/g, "")}`
     : `@${matchKey(r.type ?? "")}|${matchKey(r.subject ?? "")}`;
 
-const richness = (r: Omit<Reference, "key">) => [r.date, r.issuer, r.subject].filter((x) => x !== null).length;
+const richness = (r: Omit<Reference, Added>) => [r.date, r.issuer, r.subject].filter((x) => x !== null).length;
 
 /** Citations of other documents, every mention, short ones completed from the fullest. */
 export function extractReferences(ctx: ExtractContext): Reference[] {
@@ -319,7 +320,7 @@ export function extractReferences(ctx: ExtractContext): Reference[] {
  * tone placement folded and only its first letter capital, and the year of its date when known).
  * Null for a bare type (`Luật` with neither number nor name).
  */
-export function citedDocumentKey(r: Omit<Reference, "key">): string | null {
+export function citedDocumentKey(r: Omit<Reference, Added>): string | null {
   const type = r.type ? `${r.type} ` : "";
   if (r.number !== null || r.symbol !== null) {
     const number = (r.number ?? "").replace(/^0+(?=\d)/, "");
@@ -331,9 +332,13 @@ export function citedDocumentKey(r: Omit<Reference, "key">): string | null {
   return `${type}${name.charAt(0).toUpperCase()}${name.slice(1)}${year}`;
 }
 
-const withKey = (r: Omit<Reference, "key">): Reference => {
+/** Keys computed once a citation is complete: its key and its date's bounds. */
+type Added = "key" | "dateStart" | "dateEnd" | "datePrecision";
+
+const withKey = (r: Omit<Reference, Added>): Reference => {
   const { span, ...rest } = r;
-  return { ...rest, key: citedDocumentKey(r), span };
+  const b = dateBounds(r.date);
+  return { ...rest, key: citedDocumentKey(r), dateStart: b.start, dateEnd: b.end, datePrecision: b.precision, span };
 };
 
 /** For tests and other extractors: the citations in a piece of text (spans relative to it). */

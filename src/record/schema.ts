@@ -31,7 +31,7 @@ export const Source = z.object({
  * value without a year.
  */
 export const DatePrecision = z.enum(["day", "month", "year", "range"]);
-const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const bounds = { start: IsoDay.nullable(), end: IsoDay.nullable(), precision: DatePrecision.nullable() };
 
 export const Issuer = z.object({
@@ -133,6 +133,10 @@ export const Reference = z.object({
    * `Luật Đất đai 2013-11-29`); null when only a bare type was read.
    */
   key: z.string().nullable(),
+  /** `date`'s first and last day and precision (see DatePrecision) */
+  dateStart: IsoDay.nullable(),
+  dateEnd: IsoDay.nullable(),
+  datePrecision: DatePrecision.nullable(),
   ...spanned,
 });
 

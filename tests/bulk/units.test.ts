@@ -32,7 +32,8 @@ describe("CSV fields (RFC 4180)", () => {
 describe("CSV columns from the zod schema", () => {
   it("flattens spans and joins lists of strings", () => {
     const names = columnsOf(Task as never).map((c) => c.name);
-    expect(names).toEqual(["assignee", "action", "cooperating", "deadline", "text", "span_start", "span_end"]);
+    expect(names).toEqual(["assignee", "action", "cooperating", "deadline", "assignee_canonical", "deadline_start", "deadline_end", "deadline_precision", "text", "span_start", "span_end"]);
+    expect(columnsOf(Task as never).map((c) => c.type)).toEqual(["VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DATE", "DATE", "VARCHAR", "VARCHAR", "BIGINT", "BIGINT"]);
     const assignee = columnsOf(Task as never).find((c) => c.name === "assignee")!;
     expect(assignee.get({ assignee: ["Sở Y tế", "Sở Tài chính"] })).toBe("Sở Y tế; Sở Tài chính");
   });
@@ -44,8 +45,8 @@ describe("CSV columns from the zod schema", () => {
     expect(JSON.parse(chain.get({ chain: [{ authority: "TL.", onBehalfOf: "BỘ TRƯỞNG" }] }) as string)).toEqual([{ authority: "TL.", onBehalfOf: "BỘ TRƯỞNG" }]);
   });
 
-  it("names the eight tables", () => {
-    expect(CSV_TABLES).toEqual(["documents", "tasks", "dates", "references", "agencies", "people", "signatures", "digital_signatures", "distribution"]);
+  it("names the tables", () => {
+    expect(CSV_TABLES).toEqual(["documents", "tasks", "dates", "references", "agencies", "people", "signatures", "digital_signatures", "task_assignees", "distribution"]);
   });
 });
 

@@ -1,0 +1,54 @@
+import { DocumentRecord, type SourceFormat } from "../record/schema.js";
+import type { ErrorRecord, TaskResult } from "./protocol.js";
+
+/**
+ * The lines `vanban convert` writes all have the same top-level keys, whatever the data, so a
+ * query over several part files (DuckDB, Spark, pandas) sees one schema: a record carries
+ * `"error": null`; an error record carries every key of a record, lists empty and the rest null,
+ * with its `source` (path, and sha256 and format when known) and `error` ({code, message}).
+ */
+
+/** A record as `convert` writes it. */
+export type ConvertedRecord = DocumentRecord & { error: null };
+
+type Blank<T> = { [K in keyof T]: T[K] extends unknown[] ? [] : null };
+
+/** A file that gave no record, as `convert` writes it. */
+export type ConvertError = Blank<Omit<DocumentRecord, "schemaVersion" | "source">> & {
+  schemaVersion: DocumentRecord["schemaVersion"];
+  source: { path: string; format: SourceFormat | null; sha256: string | null; pages: null; encoding: null; ocr: null };
+  error: { code: string; message: string };
+};
+
+/** One line of `convert`'s output: `error` is null for a record. */
+export type ConvertLine = ConvertedRecord | ConvertError;
+
+/** The keys of a record besides `schemaVersion` and `source`, blank: lists empty, the rest null. */
+const BLANK: Record<string, unknown> = Object.fromEntries(
+  Object.entries(DocumentRecord.shape)
+    .filter(([key]) => key !== "schemaVersion" && key !== "source")
+    .map(([key, schema]) => [key, schema.def.type === "array" ? [] : null]),
+);
+
+/** An error record with every top-level key of a record. */
+export function fullErrorRecord(err: ErrorRecord): ConvertError {
+  const s = err.source as ErrorRecord["source"] & { sha256?: string | null; format?: string | null };
+  return {
+    schemaVersion: "1",
+    source: { path: s.path, format: (s.format ?? null) as SourceFormat | null, sha256: s.sha256 ?? null, pages: null, encoding: null, ocr: null },
+    ...(BLANK as Blank<Omit<DocumentRecord, "schemaVersion" | "source">>),
+    error: { code: err.error.code, message: err.error.message },
+  };
+}
+
+/** The line written for a finished file: the record with `"error":null`, or the full error record. */
+export function uniformLine(result: Pick<TaskResult, "line" | "ok">): string {
+  if (result.ok && result.line.endsWith("}")) return `${result.line.slice(0, -1)},"error":null}`;
+  try {
+    const parsed = JSON.parse(result.line) as ErrorRecord;
+    if (parsed && parsed.error && parsed.source) return JSON.stringify(fullErrorRecord(parsed));
+  } catch {
+    // not JSON: written as it came (it cannot be, but a line is never dropped)
+  }
+  return result.line;
+}
