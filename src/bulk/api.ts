@@ -18,6 +18,8 @@ export interface BulkConvertOptions {
   maxSizeMb?: number;
   /** OCR scanned PDFs when an engine is installed (default true) */
   ocr?: boolean;
+  /** trusted root certificates (PEM) that digital signatures are judged against */
+  trustRoots?: string[];
   /** yield in input order (default: as files finish) */
   ordered?: boolean;
   /** [K, N]: only every N-th input, starting with the K-th */
@@ -86,6 +88,7 @@ export async function* convert(
     maxMemoryMb: options.maxMemoryMb,
     maxSizeMb: options.maxSizeMb,
     ocr: options.ocr,
+    trustRoots: options.trustRoots,
     ordered: options.ordered,
     shard: options.shard,
     skip: options.skip,
