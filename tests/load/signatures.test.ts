@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { binaryString, PdfRef, RawPdf } from "../../src/load/pdf/raw.js";
 import { pdfDate, parseCertificates } from "../../src/load/pdf/signatures.js";
 import { parseBytes } from "../../src/pipeline.js";
 import type { DocumentRecord } from "../../src/record/schema.js";
@@ -141,6 +142,55 @@ describe("digital signatures of a PDF", () => {
     expect(r.digitalSignatures[0].integrity.signatureValid).toBeNull();
     expect(r.digitalSignatures[0].problems[0]).toMatch(/CMS cannot be read/);
     expect(codes(r)).toEqual(["signature-unverified"]);
+  });
+});
+
+describe("digital signatures: what real signing tools write", () => {
+  it("a stamp drawn in a composite font, piece by piece, is read through its /ToUnicode map", async () => {
+    const stamp = ["Ký bởi: Nguyễn Văn An", "Thời gian ký: 26.03.2026 10:44:43 +07:00"];
+    const bytes = await signPdf(basePdf(), director, { field: "Signature1", time: T1, stamp, compositeStamp: true });
+    const [s] = (await parse(bytes)).digitalSignatures;
+    expect(s.stampText).toBe(stamp.join("\n"));
+    expect(s.integrity.digestMatches).toBe(true);
+  });
+
+  it("a signature without signed attributes signs the ranges' digest itself", async () => {
+    const bytes = await signPdf(basePdf(), director, { field: "Signature1", time: T1, noSignedAttributes: true });
+    const [s] = (await parse(bytes)).digitalSignatures;
+    expect(s.signingTime.cms).toBeNull();
+    expect(s.signingTime.pdf).toBe("2026-03-26T03:44:43Z");
+    expect(s.integrity).toMatchObject({ digestMatches: true, signatureValid: true, certificateValidAtSigning: true });
+    const at = latin1(bytes).indexOf("So: 12/QD-UBND") + 5;
+    const [t] = (await parse(withByte(bytes, at, "3"))).digitalSignatures;
+    expect(t.integrity).toMatchObject({ digestMatches: false, signatureValid: false });
+  });
+
+  it("bytes before %PDF: offsets count from %PDF, and the note says so", async () => {
+    const junk = new TextEncoder().encode("u\u00abZ junk\n");
+    const bytes = new Uint8Array([...junk, ...signed]);
+    const r = await parse(bytes);
+    const [s] = r.digitalSignatures;
+    expect(s.integrity).toMatchObject({ digestMatches: true, signatureValid: true, coversWholeFile: true });
+    expect(s.problems).toEqual([`the file starts with ${junk.length} bytes before %PDF, outside every signature (offsets counted from %PDF)`]);
+  });
+});
+
+describe("raw PDF objects", () => {
+  it("finds objects inside an object stream, the later copy winning", async () => {
+    const { deflateSync } = await import("node:zlib");
+    const objs = "<< /T (packed) /V 9 0 R >> << /T (eight) >>";
+    const packed = `7 0 8 ${objs.lastIndexOf("<<")} ${objs}`;
+    const first = packed.indexOf("<<");
+    const data = deflateSync(Buffer.from(packed, "latin1"));
+    const head = `%PDF-1.7\n7 0 obj\n<< /T (old) >>\nendobj\n5 0 obj\n<< /Type /ObjStm /N 2 /First ${first} /Filter /FlateDecode /Length ${data.length} >>\nstream\n`;
+    const bytes = new Uint8Array([...Buffer.from(head, "latin1"), ...data, ...Buffer.from("\nendstream\nendobj\n", "latin1")]);
+    const raw = new RawPdf(bytes, binaryString(bytes));
+    expect(raw.dict(new PdfRef(7, 0))?.get("T")).toEqual(new Uint8Array(Buffer.from("old")));
+    await raw.unpack();
+    const seven = raw.dict(new PdfRef(7, 0));
+    expect(seven?.get("T")).toEqual(new Uint8Array(Buffer.from("packed")));
+    expect(seven?.get("V")).toEqual(new PdfRef(9, 0));
+    expect(raw.dict(new PdfRef(8, 0))?.get("T")).toEqual(new Uint8Array(Buffer.from("eight")));
   });
 });
 

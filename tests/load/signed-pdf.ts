@@ -148,6 +148,14 @@ export interface SignOptions {
   stamp?: string[];
   /** certificates sent along with the signer's (its CA) */
   chain?: pkijs.Certificate[];
+  /**
+   * draw the stamp in a composite (Type0) font whose codes only its /ToUnicode CMap explains, each
+   * line in two text objects on one baseline (as Vietnamese signing tools draw it), nested in a
+   * second form XObject; the default is Helvetica, one text object
+   */
+  compositeStamp?: boolean;
+  /** sign the byte ranges' digest directly, without signed attributes */
+  noSignedAttributes?: boolean;
 }
 
 const CONTENTS_BYTES = 8192;
@@ -156,7 +164,7 @@ const CONTENTS_BYTES = 8192;
 export async function signPdf(pdf: Uint8Array, signer: Identity, o: SignOptions): Promise<Uint8Array> {
   const text = latin1(pdf);
   const { size, prev } = trailerOf(text);
-  const [sig, widget, ap] = [size, size + 1, size + 2];
+  const [sig, widget, ap, inner, font, cmap] = [size, size + 1, size + 2, size + 3, size + 4, size + 5];
   const catalog = objectBody(text, 1);
   const fields = [...(catalog.match(/\/Fields \[([^\]]*)\]/)?.[1].matchAll(/(\d+) 0 R/g) ?? [])].map((m) => Number(m[1]));
   const page = objectBody(text, 3);
@@ -165,6 +173,23 @@ export async function signPdf(pdf: Uint8Array, signer: Identity, o: SignOptions)
   const placeholderRange = "/ByteRange [0 0000000000 0000000000 0000000000]";
   const stampLines = o.stamp ?? [];
   const apText = `BT /F1 9 Tf 11 TL 4 ${12 + 11 * stampLines.length} Td ${stampLines.map((l) => `(${l}) Tj T*`).join(" ")} ET`;
+  // composite: code n + 1 for the n-th distinct character; the first ten by a bfrange, the rest by bfchar
+  const chars = [...new Set(stampLines.join(""))];
+  const code = (c: string) => (chars.indexOf(c) + 1).toString(16).padStart(4, "0");
+  const u16 = (c: string) => c.charCodeAt(0).toString(16).padStart(4, "0");
+  const compositeText = stampLines.map((l, i) => {
+    const half = Math.ceil(l.length / 2);
+    const y = 40 - 12 * i;
+    return `BT /F2 9 Tf 4 ${y} Td <${[...l.slice(0, half)].map(code).join("")}> Tj ET BT ${4 + half * 5} ${y} Td /F2 9 Tf <${[...l.slice(half)].map(code).join("")}> Tj ET`;
+  }).join("\n");
+  const ranged = chars.slice(0, 10);
+  const cmapText = [
+    "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Test-UCS def",
+    "1 begincodespacerange <0000> <FFFF> endcodespacerange",
+    ranged.length ? `1 beginbfrange <0001> <${code(ranged[ranged.length - 1])}> [${ranged.map((c) => `<${u16(c)}>`).join(" ")}] endbfrange` : "",
+    chars.length > 10 ? `${chars.length - 10} beginbfchar ${chars.slice(10).map((c) => `<${code(c)}> <${u16(c)}>`).join(" ")} endbfchar` : "",
+    "endcmap CMapName currentdict /CMap defineresource pop end end",
+  ].join("\n");
   const objects = new Map<number, string>([
     [1, catalog.replace(/ \/AcroForm << [^>]* >>/, "").replace(/>>\s*$/, `/AcroForm << /Fields [${refs([...fields, widget])}] /SigFlags 3 >> >>`)],
     [3, page.replace(/ \/Annots \[[^\]]*\]/, "").replace(/>>\s*$/, `/Annots [${refs([...annots, widget])}] >>`)],
@@ -178,9 +203,16 @@ export async function signPdf(pdf: Uint8Array, signer: Identity, o: SignOptions)
       "/Prop_Build << /Filter << /Name /Adobe.PPKLite >> >> >>",
     ].filter(Boolean).join("\n")],
     [widget, `<< /Type /Annot /Subtype /Widget /FT /Sig /T (${o.field}) /V ${sig} 0 R /F 132 /Rect [330 ${80 + 60 * fields.length} 530 ${130 + 60 * fields.length}] /P 3 0 R /AP << /N ${ap} 0 R >> >>`],
-    [ap, stream("/Type /XObject /Subtype /Form /BBox [0 0 200 50] /Resources << /Font << /F1 5 0 R >> >>", apText)],
+    [ap, o.compositeStamp
+      ? stream(`/Type /XObject /Subtype /Form /BBox [0 0 200 50] /Resources << /XObject << /n2 ${inner} 0 R >> >>`, "q 1 0 0 1 0 0 cm /n2 Do Q")
+      : stream("/Type /XObject /Subtype /Form /BBox [0 0 200 50] /Resources << /Font << /F1 5 0 R >> >>", apText)],
   ]);
-  const unsigned = writeRevision(pdf, objects, `<< /Size ${size + 3} /Root 1 0 R /Prev ${prev} >>`);
+  if (o.compositeStamp) {
+    objects.set(inner, stream(`/Type /XObject /Subtype /Form /BBox [0 0 200 50] /Resources << /Font << /F2 ${font} 0 R >> >>`, compositeText));
+    objects.set(font, `<< /Type /Font /Subtype /Type0 /BaseFont /StampFont /Encoding /Identity-H /ToUnicode ${cmap} 0 R /DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /StampFont /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor << /Type /FontDescriptor /FontName /StampFont /Flags 32 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >> /DW 500 >>] >>`);
+    objects.set(cmap, stream("", cmapText));
+  }
+  const unsigned = writeRevision(pdf, objects, `<< /Size ${size + (o.compositeStamp ? 6 : 3)} /Root 1 0 R /Prev ${prev} >>`);
 
   // the gap is /Contents' hex string, angle brackets included
   const utext = latin1(unsigned);
@@ -200,19 +232,19 @@ export async function signPdf(pdf: Uint8Array, signer: Identity, o: SignOptions)
       new pkijs.SignerInfo({
         version: 1,
         sid: new pkijs.IssuerAndSerialNumber({ issuer: signer.cert.issuer, serialNumber: signer.cert.serialNumber }),
-        signedAttrs: new pkijs.SignedAndUnsignedAttributes({
+        ...(o.noSignedAttributes ? {} : { signedAttrs: new pkijs.SignedAndUnsignedAttributes({
           type: 0,
           attributes: [
             new pkijs.Attribute({ type: "1.2.840.113549.1.9.3", values: [new asn1js.ObjectIdentifier({ value: "1.2.840.113549.1.7.1" })] }),
             new pkijs.Attribute({ type: "1.2.840.113549.1.9.5", values: [new asn1js.UTCTime({ valueDate: o.time })] }),
             new pkijs.Attribute({ type: "1.2.840.113549.1.9.4", values: [new asn1js.OctetString({ valueHex: digest })] }),
           ],
-        }),
+        }) }),
       }),
     ],
     certificates: [signer.cert, ...(o.chain ?? [])],
   });
-  await cms.sign(signer.key, 0, "SHA-256");
+  await cms.sign(signer.key, 0, "SHA-256", o.noSignedAttributes ? signedBytes : undefined);
   const der = new Uint8Array(new pkijs.ContentInfo({ contentType: "1.2.840.113549.1.7.2", content: cms.toSchema(true) }).toSchema().toBER(false));
   if (der.length > CONTENTS_BYTES) throw new Error("the CMS does not fit the placeholder");
   unsigned.set(enc.encode(toHex(der).toUpperCase()), lt + 1);

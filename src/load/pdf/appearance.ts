@@ -95,20 +95,41 @@ async function fontDecoder(raw: RawPdf, ref: PdfValue | undefined): Promise<Deco
   return composite ? () => "" : (bytes) => cp1252.decode(bytes);
 }
 
+type Matrix = [number, number, number, number, number, number];
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/** `a × b` (a point goes through `a` first, as PDF writes it). */
+function times(a: Matrix, b: Matrix): Matrix {
+  return [
+    a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
+    a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3],
+    a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5],
+  ];
+}
+
+const asMatrix = (v: PdfValue[] | PdfValue | undefined): Matrix | null =>
+  Array.isArray(v) && v.length === 6 && v.every((n) => typeof n === "number") ? ([...v] as Matrix) : null;
+
+/** Lines of text as drawn: a string starts a new line when its baseline is not the current line's. */
 interface State {
   lines: string[];
   line: string;
-  /** the baseline the last Tm set: a Tm on the same baseline continues the line */
-  y?: number;
+  /** the baseline (device y) of the current line */
+  lineY: number | null;
 }
 
-function endLine(st: State) {
-  if (st.line.trim()) st.lines.push(st.line);
-  st.line = "";
+/** `text` drawn at baseline `y` in type of height `size` (both in device space). */
+function show(st: State, y: number, size: number, text: string) {
+  if (st.lineY !== null && Math.abs(y - st.lineY) > Math.max(0.4 * size, 1e-6)) {
+    if (st.line.trim()) st.lines.push(st.line);
+    st.line = "";
+  }
+  st.lineY = y;
+  st.line += text;
 }
 
 /** Runs a content stream's text operators, following form XObjects. */
-async function runForm(raw: RawPdf, ref: PdfValue | undefined, st: State, depth: number): Promise<void> {
+async function runForm(raw: RawPdf, ref: PdfValue | undefined, st: State, ctm: Matrix, depth: number): Promise<void> {
   if (depth > MAX_DEPTH || !(ref instanceof PdfRef)) return;
   const form = raw.dict(ref);
   const data = await raw.stream(ref);
@@ -118,41 +139,60 @@ async function runForm(raw: RawPdf, ref: PdfValue | undefined, st: State, depth:
   const xobjects = raw.dict(resources?.get("XObject"));
   const decoders = new Map<string, Decoder>();
   let decode: Decoder = () => "";
+  let cm = times(asMatrix(raw.resolve(form.get("Matrix"))) ?? IDENTITY, ctm);
+  const saved: Matrix[] = [];
+  // text matrix and text line matrix, and the leading T* moves by
+  let tm: Matrix = IDENTITY, tlm: Matrix = IDENTITY, leading = 0;
+  const moveLine = (tx: number, ty: number) => {
+    tlm = times([1, 0, 0, 1, tx, ty], tlm);
+    tm = tlm;
+  };
+  let fontSize = 1;
+  const at = (): [number, number] => {
+    const m = times(tm, cm);
+    return [m[5], Math.abs(fontSize) * Math.hypot(m[2], m[3])];
+  };
   const text = binaryString(data);
   const lex = new Lexer(text);
   const operands: PdfValue[] = [];
+  const num = (i: number) => (typeof operands[i] === "number" ? (operands[i] as number) : 0);
   for (let t = lex.next(); t !== undefined; t = lex.next()) {
     if (!isOp(t)) {
       operands.push(t);
       continue;
     }
     const op = t.op;
-    if (op === "Tf" && operands[0] instanceof PdfName) {
+    if (op === "q") saved.push(cm);
+    else if (op === "Q") cm = saved.pop() ?? cm;
+    else if (op === "cm") cm = times(asMatrix(operands) ?? IDENTITY, cm);
+    else if (op === "BT") tm = tlm = IDENTITY;
+    else if (op === "TL") leading = num(0);
+    else if (op === "Td") moveLine(num(0), num(1));
+    else if (op === "TD") {
+      leading = -num(1);
+      moveLine(num(0), num(1));
+    } else if (op === "T*") moveLine(0, -leading);
+    else if (op === "Tm") tm = tlm = asMatrix(operands) ?? IDENTITY;
+    else if (op === "Tf" && operands[0] instanceof PdfName) {
       const name = operands[0].name;
       if (!decoders.has(name)) decoders.set(name, await fontDecoder(raw, fonts?.get(name)));
       decode = decoders.get(name)!;
+      fontSize = num(1);
     } else if (op === "Tj" || op === "'" || op === '"') {
-      if (op !== "Tj") endLine(st);
+      if (op !== "Tj") moveLine(0, -leading);
       const s = operands[operands.length - 1];
-      if (s instanceof Uint8Array) st.line += decode(s);
+      if (s instanceof Uint8Array) show(st, ...at(), decode(s));
     } else if (op === "TJ" && Array.isArray(operands[0])) {
+      let out = "";
       for (const part of operands[0]) {
-        if (part instanceof Uint8Array) st.line += decode(part);
-        else if (typeof part === "number" && part < -200) st.line += " ";
+        if (part instanceof Uint8Array) out += decode(part);
+        else if (typeof part === "number" && part < -200) out += " ";
       }
-    } else if (op === "T*" || op === "ET") {
-      endLine(st);
-    } else if ((op === "Td" || op === "TD") && operands[1] !== 0) {
-      endLine(st);
-    } else if (op === "Tm") {
-      const y = operands[5];
-      if (typeof y !== "number" || y !== st.y) endLine(st);
-      else if (st.line && !st.line.endsWith(" ")) st.line += " ";
-      st.y = typeof y === "number" ? y : undefined;
+      show(st, ...at(), out);
     } else if (op === "Do" && operands[0] instanceof PdfName) {
       const x = xobjects?.get(operands[0].name);
       const sub = raw.dict(x)?.get("Subtype");
-      if (sub instanceof PdfName && sub.name === "Form") await runForm(raw, x, st, depth + 1);
+      if (sub instanceof PdfName && sub.name === "Form") await runForm(raw, x, st, cm, depth + 1);
     } else if (op === "BI") {
       // an inline image: its data runs to `EI`
       const ei = text.indexOf("EI", text.indexOf("ID", lex.pos));
@@ -160,15 +200,14 @@ async function runForm(raw: RawPdf, ref: PdfValue | undefined, st: State, depth:
     }
     operands.length = 0;
   }
-  endLine(st);
 }
 
 /** The text of a widget's normal appearance, lines joined by "\n"; null when it draws none. */
 export async function appearanceText(raw: RawPdf, widget: PdfDict): Promise<string | null> {
   const ap = raw.dict(widget.get("AP"));
   const normal = ap?.get("N");
-  const st: State = { lines: [], line: "" };
-  await runForm(raw, normal, st, 0);
-  const lines = st.lines.map((l) => l.replace(/\s+/g, " ").trim()).filter(Boolean);
+  const st: State = { lines: [], line: "", lineY: null };
+  await runForm(raw, normal, st, IDENTITY, 0);
+  const lines = [...st.lines, st.line].map((l) => l.replace(/\s+/g, " ").trim()).filter(Boolean);
   return lines.length ? lines.join("\n") : null;
 }

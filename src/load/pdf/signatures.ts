@@ -284,7 +284,8 @@ function concatRanges(bytes: Uint8Array, [a, b, c, d]: SigDict["byteRange"]): Ui
   return out;
 }
 
-async function verify(bytes: Uint8Array, sig: SigDict, roots: pkijs.Certificate[] | null) {
+/** `claimed`: the dictionary's /M, the signing time to judge the certificate at when the CMS gives none. */
+async function verify(bytes: Uint8Array, sig: SigDict, roots: pkijs.Certificate[] | null, claimed: Date | null) {
   const problems: string[] = [];
   const out = {
     signer: null as CertificateName | null,
@@ -338,18 +339,24 @@ async function verify(bytes: Uint8Array, sig: SigDict, roots: pkijs.Certificate[
     return out;
   }
   const signed = concatRanges(bytes, sig.byteRange);
-  let data: Uint8Array | ArrayBuffer = signed;
+  // adbe.pkcs7.sha1: the CMS signs, as its content, the SHA-1 digest of the byte ranges
+  const e = sd.encapContentInfo.eContent;
+  let content: Uint8Array = signed;
+  let contentMatches: boolean | null = null;
+  if (e) {
+    content = new Uint8Array(e.getValue());
+    contentMatches = sameBytes(new Uint8Array(await globalThis.crypto.subtle.digest("SHA-1", signed)), content);
+  }
+  let data: Uint8Array | ArrayBuffer = content;
   if (si.signedAttrs) {
     const md = attribute(si.signedAttrs, OID.messageDigest);
     if (md?.valueBlock?.valueHexView) {
-      const digest = new Uint8Array(await globalThis.crypto.subtle.digest(digestName, signed));
-      out.digestMatches = sameBytes(digest, new Uint8Array(md.valueBlock.valueHexView));
+      const digest = new Uint8Array(await globalThis.crypto.subtle.digest(digestName, content));
+      out.digestMatches = (contentMatches ?? true) && sameBytes(digest, new Uint8Array(md.valueBlock.valueHexView));
     } else problems.push("the signed attributes carry no message digest");
     // what was signed is the attributes' DER as a SET (pkijs keeps it so, tag 0x31)
     data = si.signedAttrs.encodedValue;
-  } else if (sd.encapContentInfo.eContent) {
-    problems.push("the signature encapsulates its content (adbe.pkcs7.sha1?): the byte ranges are not checked");
-  }
+  } else if (contentMatches !== null) out.digestMatches = contentMatches;
   if (cert) {
     try {
       const engine = pkijs.getCrypto(true);
@@ -359,7 +366,9 @@ async function verify(bytes: Uint8Array, sig: SigDict, roots: pkijs.Certificate[
     } catch (err) {
       problems.push(`the signature cannot be verified: ${(err as Error).message}`);
     }
-    const at = signedAt ?? (out.timestamp ? new Date(out.timestamp) : null);
+    // without signed attributes the signature is over the ranges' digest itself: verifying it is the digest check
+    if (!si.signedAttrs && contentMatches === null) out.digestMatches = out.signatureValid;
+    const at = signedAt ?? (out.timestamp ? new Date(out.timestamp) : claimed);
     if (at) out.certificateValidAtSigning = at >= cert.notBefore.value && at <= cert.notAfter.value;
     if (roots) {
       try {
@@ -389,9 +398,13 @@ export interface PdfSignatures {
  * pdf.js document of the same bytes (or null): it gives each field's page. Without signature
  * dictionaries this costs one scan of the bytes.
  */
-export async function readPdfSignatures(bytes: Uint8Array, doc: any, options: SignatureOptions = {}): Promise<PdfSignatures> {
-  const text = binaryString(bytes);
+export async function readPdfSignatures(file: Uint8Array, doc: any, options: SignatureOptions = {}): Promise<PdfSignatures> {
+  let text = binaryString(file);
   if (!text.includes("/ByteRange")) return { signatures: [], warnings: [] };
+  // bytes before %PDF (prepended by a download or a mail system) are no part of the PDF: offsets count from %PDF, as readers count them
+  const junk = Math.max(0, text.slice(0, 1024).indexOf("%PDF-"));
+  const bytes = junk ? file.subarray(junk) : file;
+  if (junk) text = text.slice(junk);
   const headers = objectHeaders(text);
   const dicts = findSignatureDicts(bytes, text, headers).sort((x, y) => x.byteRange[2] + x.byteRange[3] - (y.byteRange[2] + y.byteRange[3]));
   if (!dicts.length) return { signatures: [], warnings: [] };
@@ -420,7 +433,9 @@ export async function readPdfSignatures(bytes: Uint8Array, doc: any, options: Si
   const ends = dicts.map((d) => d.byteRange[2] + d.byteRange[3]);
   const signatures: DigitalSignature[] = [];
   for (const [i, sig] of dicts.entries()) {
-    const v = await verify(bytes, sig, roots);
+    const pdfTime = pdfDate(stringValue(sig.dict, "M"));
+    const v = await verify(bytes, sig, roots, pdfTime && !Number.isNaN(Date.parse(pdfTime)) ? new Date(pdfTime) : null);
+    if (junk) v.problems.push(`the file starts with ${junk} bytes before %PDF, outside every signature (offsets counted from %PDF)`);
     const end = ends[i];
     const linked = sig.obj !== null ? bySig.get(sig.obj) : undefined;
     let widget = linked?.widget;
@@ -447,7 +462,7 @@ export async function readPdfSignatures(bytes: Uint8Array, doc: any, options: Si
       stampText,
       signer: v.signer,
       certificate: v.certificate,
-      signingTime: { cms: v.cms, pdf: pdfDate(stringValue(sig.dict, "M")), timestamp: v.timestamp },
+      signingTime: { cms: v.cms, pdf: pdfTime, timestamp: v.timestamp },
       reason: stringValue(sig.dict, "Reason"),
       location: stringValue(sig.dict, "Location"),
       contactInfo: stringValue(sig.dict, "ContactInfo"),
