@@ -65,7 +65,9 @@ function parseCMap(text: string): { map: Map<string, string>; lengths: number[] 
 }
 
 async function fontDecoder(raw: RawPdf, ref: PdfValue | undefined): Promise<Decoder> {
+  await raw.need(ref);
   const font = raw.dict(ref);
+  await raw.need(font?.get("ToUnicode"));
   const subtype = font && raw.resolve(font.get("Subtype"));
   const composite = subtype instanceof PdfName && subtype.name === "Type0";
   const data = font ? await raw.stream(font.get("ToUnicode")) : undefined;
@@ -131,10 +133,13 @@ function show(st: State, y: number, size: number, text: string) {
 /** Runs a content stream's text operators, following form XObjects. */
 async function runForm(raw: RawPdf, ref: PdfValue | undefined, st: State, ctm: Matrix, depth: number): Promise<void> {
   if (depth > MAX_DEPTH || !(ref instanceof PdfRef)) return;
+  await raw.need(ref);
   const form = raw.dict(ref);
   const data = await raw.stream(ref);
   if (!form || !data) return;
+  await raw.need(form.get("Resources"));
   const resources = raw.dict(form.get("Resources"));
+  await raw.need(resources?.get("Font"), resources?.get("XObject"));
   const fonts = raw.dict(resources?.get("Font"));
   const xobjects = raw.dict(resources?.get("XObject"));
   const decoders = new Map<string, Decoder>();
@@ -191,6 +196,7 @@ async function runForm(raw: RawPdf, ref: PdfValue | undefined, st: State, ctm: M
       show(st, ...at(), out);
     } else if (op === "Do" && operands[0] instanceof PdfName) {
       const x = xobjects?.get(operands[0].name);
+      await raw.need(x);
       const sub = raw.dict(x)?.get("Subtype");
       if (sub instanceof PdfName && sub.name === "Form") await runForm(raw, x, st, cm, depth + 1);
     } else if (op === "BI") {
@@ -204,6 +210,7 @@ async function runForm(raw: RawPdf, ref: PdfValue | undefined, st: State, ctm: M
 
 /** The text of a widget's normal appearance, lines joined by "\n"; null when it draws none. */
 export async function appearanceText(raw: RawPdf, widget: PdfDict): Promise<string | null> {
+  await raw.need(widget.get("AP"));
   const ap = raw.dict(widget.get("AP"));
   const normal = ap?.get("N");
   const st: State = { lines: [], line: "", lineY: null };

@@ -148,9 +148,12 @@ export class Lexer {
  * windows-1252, which turns 0x80–0x9F into other characters.
  */
 export function binaryString(bytes: Uint8Array): string {
-  let out = "";
-  for (let i = 0; i < bytes.length; i += 8192) out += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  return out;
+  // Node's Buffer does it natively, many times faster; a browser builds it in chunks
+  const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, o: number, n: number): { toString(enc: string): string } } }).Buffer;
+  if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 8192) parts.push(String.fromCharCode(...bytes.subarray(i, i + 8192)));
+  return parts.join("");
 }
 
 export const isOp = (v: unknown): v is { op: string } => typeof v === "object" && v !== null && "op" in v && !(v instanceof Map);
@@ -242,6 +245,12 @@ export class RawPdf {
         this.cache.delete(head[i]);
       }
     }
+  }
+
+  /** Makes sure the referred objects can be read: inflates the object streams when one is not found uncompressed. */
+  async need(...values: (PdfValue | undefined)[]): Promise<void> {
+    if (this.packed) return;
+    if (values.some((v) => v instanceof PdfRef && !this.object(v.num))) await this.unpack().catch(() => undefined);
   }
 
   object(num: number): RawObject | undefined {

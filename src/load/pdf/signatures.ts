@@ -417,17 +417,27 @@ export async function readPdfSignatures(file: Uint8Array, doc: any, options: Sig
     // pages are an extra: the signatures stand without them
   }
   const raw = new RawPdf(bytes, text, headers);
-  await raw.unpack().catch(() => undefined);
   // pdf.js's widgets, tied to their signature dictionaries by /V (the widget's own, or its field's)
-  const bySig = new Map<number, { ref: PdfRef; widget: Widget }>();
-  for (const [id, widget] of widgets) {
-    const m = /^(\d+)R(\d*)$/.exec(id);
-    if (!m) continue;
-    const ref = new PdfRef(Number(m[1]), Number(m[2] || 0));
-    const dict = raw.dict(ref);
-    let v = dict?.get("V");
-    if (!(v instanceof PdfRef)) v = raw.dict(dict?.get("Parent"))?.get("V");
-    if (v instanceof PdfRef) bySig.set(v.num, { ref, widget });
+  const link = () => {
+    const bySig = new Map<number, { ref: PdfRef; widget: Widget }>();
+    let missing = 0;
+    for (const [id, widget] of widgets) {
+      const m = /^(\d+)R(\d*)$/.exec(id);
+      if (!m) continue;
+      const ref = new PdfRef(Number(m[1]), Number(m[2] || 0));
+      const dict = raw.dict(ref);
+      if (!dict) missing++;
+      let v = dict?.get("V");
+      if (!(v instanceof PdfRef)) v = raw.dict(dict?.get("Parent"))?.get("V");
+      if (v instanceof PdfRef) bySig.set(v.num, { ref, widget });
+    }
+    return { bySig, missing };
+  };
+  let { bySig, missing } = link();
+  // widgets kept in object streams (PDF 1.5 files): inflate those only when needed
+  if (missing) {
+    await raw.unpack().catch(() => undefined);
+    ({ bySig, missing } = link());
   }
 
   const ends = dicts.map((d) => d.byteRange[2] + d.byteRange[3]);
