@@ -7,7 +7,12 @@
 // The outputs are committed, so tests never need the font: run `npm run fixtures` only after
 // editing a .json. Needs a Vietnamese-capable TTF: `apt-get install -y fonts-dejavu-core`
 // (or set VANBAN_FIXTURE_FONT_DIR to a folder with DejaVuSerifCondensed*.ttf).
-import { readFile, readdir, writeFile, mkdir } from "node:fs/promises";
+// Scans saved as images (fixtures/scan: PNG and JPEG of page 1, a two-page TIFF) are rendered
+// from cong-van-ubnd.pdf with poppler's pdftoppm and joined with libtiff's tiffcp
+// (`apt-get install poppler-utils libtiff-tools`).
+import { spawnSync } from "node:child_process";
+import { readFile, readdir, writeFile, mkdir, rm, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -394,3 +399,31 @@ for (const f of files) {
   await writeFile(`${out}.pdf`, pdf);
   console.log(`${f} → ${doc.out}.{txt,html,docx,pdf}`);
 }
+
+// ---------------------------------------------------------------- scans saved as images
+async function scans() {
+  const have = (p) => spawnSync("sh", ["-c", `command -v ${p}`]).status === 0;
+  if (!have("pdftoppm") || !have("tiffcp")) {
+    console.log("fixtures/scan: skipped (needs pdftoppm and tiffcp: apt-get install poppler-utils libtiff-tools)");
+    return;
+  }
+  const run = (cmd, args) => {
+    const r = spawnSync(cmd, args, { stdio: "inherit" });
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed`);
+  };
+  const pdf = join(root, "fixtures/cong-van-ubnd.pdf");
+  const outDir = join(root, "fixtures/scan");
+  await mkdir(outDir, { recursive: true });
+  const tmp = await mkdtemp(join(tmpdir(), "vanban-fixtures-"));
+  try {
+    run("pdftoppm", ["-r", "150", "-mono", "-png", "-singlefile", "-f", "1", "-l", "1", pdf, join(outDir, "cong-van-ubnd-p1")]);
+    run("pdftoppm", ["-r", "150", "-gray", "-jpeg", "-jpegopt", "quality=50", "-singlefile", "-f", "1", "-l", "1", pdf, join(outDir, "cong-van-ubnd-p1")]);
+    run("pdftoppm", ["-r", "120", "-gray", "-tiff", "-tiffcompression", "lzw", pdf, join(tmp, "page")]);
+    const pages = (await readdir(tmp)).filter((f) => f.endsWith(".tif")).sort().map((f) => join(tmp, f));
+    run("tiffcp", [...pages, join(outDir, "cong-van-ubnd.tif")]);
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  console.log("cong-van-ubnd.pdf → fixtures/scan/cong-van-ubnd-p1.{png,jpg}, cong-van-ubnd.tif (two pages)");
+}
+await scans();

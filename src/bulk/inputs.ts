@@ -5,7 +5,7 @@ import { glob, isDynamicPattern } from "tinyglobby";
 import { InputError } from "../errors.js";
 
 /** Extensions that a folder walk picks up (files named on the command line are taken whatever their name). */
-export const DOCUMENT_EXTENSIONS = [".pdf", ".docx", ".doc", ".rtf", ".html", ".htm", ".txt", ".md"];
+export const DOCUMENT_EXTENSIONS = [".pdf", ".docx", ".doc", ".rtf", ".html", ".htm", ".txt", ".md", ".xls", ".xlsx", ".ppt", ".pptx", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp"];
 
 const isDocument = (name: string) => {
   const dot = name.lastIndexOf(".");

@@ -3,6 +3,7 @@ import type { SourceFormat } from "../record/schema.js";
 import { docLoader } from "./doc.js";
 import { docxLoader } from "./docx.js";
 import { htmlLoader } from "./html.js";
+import { createImageLoader, imageFormat } from "./image.js";
 import { pdfLoader } from "./pdf.js";
 import { rtfLoader } from "./rtf.js";
 import { markdownLoader, textLoader } from "./text.js";
@@ -27,6 +28,10 @@ const LOADERS: Record<SourceFormat, Loader> = {
   ppt: pptLoader,
   xlsx: xlsxLoader,
   pptx: pptxLoader,
+  png: createImageLoader("png"),
+  jpeg: createImageLoader("jpeg"),
+  tiff: createImageLoader("tiff"),
+  webp: createImageLoader("webp"),
 };
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((v, i) => b[at + i] === v);
@@ -71,13 +76,15 @@ export function detectFormat(bytes: Uint8Array, path?: string): SourceFormat {
     return zipFormat(bytes, file);
   }
   // a compound file: Word, Excel or PowerPoint 97–2003 by its streams; Visio, Publisher… refused by name
+  const image = imageFormat(bytes);
+  if (image) return image;
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return oleFormat(bytes, file);
   const start = head(bytes);
   if (start.startsWith("{\\rtf")) return "rtf";
   if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html|<head|<body|<meta)/i.test(start)) return "html";
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return extFormat(path) === "md" ? "md" : "txt";
   if (binaryShare(bytes) > 0.02) {
-    throw new UnsupportedFormatError("unsupported-format", "binary content of a kind vanban does not read (not PDF, DOCX, DOC, RTF, HTML or text)", file);
+    throw new UnsupportedFormatError("unsupported-format", "binary content of a kind vanban does not read (not PDF, Word, Excel, PowerPoint, RTF, HTML, an image or text)", file);
   }
   return extFormat(path) === "md" ? "md" : "txt";
 }
@@ -96,7 +103,7 @@ export async function loadDocument(bytes: Uint8Array, options: LoadOptions = {})
   const format = detectFormat(bytes, options.path);
   const doc = await LOADERS[format].load(bytes, options);
   const ext = extFormat(options.path);
-  const expected: Record<string, SourceFormat> = { pdf: "pdf", docx: "docx", doc: "doc", rtf: "rtf", htm: "html", html: "html", xls: "xls", ppt: "ppt", xlsx: "xlsx", pptx: "pptx" };
+  const expected: Record<string, SourceFormat> = { pdf: "pdf", docx: "docx", doc: "doc", rtf: "rtf", htm: "html", html: "html", xls: "xls", ppt: "ppt", xlsx: "xlsx", pptx: "pptx", png: "png", jpg: "jpeg", jpeg: "jpeg", tif: "tiff", tiff: "tiff", webp: "webp" };
   if (ext && expected[ext] && expected[ext] !== format) {
     doc.warnings.push({ code: "mislabelled-file", message: `the file is named .${ext} but its content is ${format}` });
   }

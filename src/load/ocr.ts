@@ -22,11 +22,23 @@ export interface OcrWord {
   lineHeight?: number;
 }
 
+/** One page of an image the engine read: its size in pixels and its words. */
+export interface OcrPage {
+  width: number;
+  height: number;
+  words: OcrWord[];
+}
+
 /** An OCR engine: a PNG image in, words with positions out. */
 export interface OcrEngine {
   name: string;
   /** `image`: a PNG, or a binary PGM (`P5`) from {@link pdftoppmRenderer} */
   recognize(image: Uint8Array, dpi: number): Promise<OcrWord[]>;
+  /**
+   * An image file as it was saved (PNG, JPEG, TIFF with every page, WebP), read at the
+   * resolution it records: one entry a page.
+   */
+  recognizeImage?(image: Uint8Array): Promise<OcrPage[]>;
   /** how many pages it may read at once */
   concurrency: number;
   close(): Promise<void>;
@@ -68,28 +80,51 @@ function run(cmd: string, args: string[], env?: NodeJS.ProcessEnv, timeoutMs = 1
   });
 }
 
-/** Tesseract's TSV output → words (level 5 rows with text). */
-export function parseTesseractTsv(tsv: string): OcrWord[] {
-  const words: OcrWord[] = [];
+/** Tesseract's TSV output → pages (level 1 rows: page size) with their words (level 5 rows with text). */
+export function parseTesseractTsvPages(tsv: string): OcrPage[] {
+  const pages = new Map<string, OcrPage>();
+  const page = (n: string) => {
+    let p = pages.get(n);
+    if (!p) pages.set(n, (p = { width: 0, height: 0, words: [] }));
+    return p;
+  };
   const lineHeights = new Map<string, number>();
   for (const row of tsv.split(/\r?\n/)) {
     const f = row.split("\t");
+    if (f.length >= 10 && f[0] === "1") {
+      const p = page(f[1]);
+      p.width = Number(f[8]);
+      p.height = Number(f[9]);
+    }
     if (f.length >= 10 && f[0] === "4") lineHeights.set(`${f[1]}.${f[2]}.${f[3]}.${f[4]}`, Number(f[9]));
     if (f.length < 12 || f[0] !== "5") continue;
     const text = f.slice(11).join("\t").trim();
     if (!text) continue;
-    words.push({
+    page(f[1]).words.push({
       text,
       left: Number(f[6]), top: Number(f[7]), width: Number(f[8]), height: Number(f[9]),
       conf: Number(f[10]),
       line: `${f[1]}.${f[2]}.${f[3]}.${f[4]}`,
     });
   }
-  for (const w of words) {
-    const h = lineHeights.get(w.line);
-    if (h) w.lineHeight = h;
+  const out = [...pages.entries()].sort((a, b) => Number(a[0]) - Number(b[0])).map(([, p]) => p);
+  for (const p of out) {
+    for (const w of p.words) {
+      const h = lineHeights.get(w.line);
+      if (h) w.lineHeight = h;
+    }
   }
-  return words;
+  return out;
+}
+
+/** Tesseract's TSV output → words (level 5 rows with text). */
+export function parseTesseractTsv(tsv: string): OcrWord[] {
+  return parseTesseractTsvPages(tsv).flatMap((p) => p.words);
+}
+
+/** The first line of an engine's messages, without tesseract's resolution notices. */
+function firstLine(stderr: string): string {
+  return stderr.split("\n").map((l) => l.trim()).filter((l) => l && !/^(?:Estimating resolution|Warning: Invalid resolution|Detected \d+ diacritics)/.test(l))[0]?.slice(0, 200) ?? "";
 }
 
 /** Debian's `tesseract` program with the `vie` traineddata, one thread per page. */
@@ -110,6 +145,18 @@ export async function tesseractCli(): Promise<OcrEngine | null> {
         const r = await run(bin, [file, "stdout", "-l", "vie", "--psm", "3", "--dpi", String(dpi), "tsv"], { OMP_THREAD_LIMIT: "1" });
         if (r.code !== 0) throw new Error(`tesseract exited with ${r.code}: ${r.stderr.trim().slice(0, 300)}`);
         return parseTesseractTsv(r.stdout);
+      } finally {
+        await rm(file, { force: true });
+      }
+    },
+    async recognizeImage(image) {
+      // tesseract reads the format from the bytes, every page of a TIFF, at the resolution the file records
+      const file = join(dir, `i${n++}.img`);
+      await writeFile(file, image);
+      try {
+        const r = await run(bin, [file, "stdout", "-l", "vie", "--psm", "3", "tsv"], { OMP_THREAD_LIMIT: "1" }, 600_000);
+        if (r.code !== 0) throw new Error(`tesseract exited with ${r.code}: ${firstLine(r.stderr)}`);
+        return parseTesseractTsvPages(r.stdout);
       } finally {
         await rm(file, { force: true });
       }
@@ -152,6 +199,11 @@ export async function tesseractJs(): Promise<OcrEngine | null> {
     async recognize(png) {
       const { data } = await worker.recognize(Buffer.from(png), {}, { tsv: true, text: false });
       return parseTesseractTsv(String(data.tsv ?? ""));
+    },
+    async recognizeImage(image) {
+      // tesseract.js reads the first page of a TIFF only
+      const { data } = await worker.recognize(Buffer.from(image), {}, { tsv: true, text: false });
+      return parseTesseractTsvPages(String(data.tsv ?? ""));
     },
     async close() {
       await worker.terminate();

@@ -6,7 +6,7 @@ export type Span = z.infer<typeof Span>;
 
 const spanned = { span: Span.nullable() };
 
-export const SourceFormat = z.enum(["pdf", "docx", "doc", "rtf", "html", "txt", "md", "xls", "xlsx", "ppt", "pptx"]);
+export const SourceFormat = z.enum(["pdf", "docx", "doc", "rtf", "html", "txt", "md", "xls", "xlsx", "ppt", "pptx", "png", "jpeg", "tiff", "webp"]);
 export const Encoding = z.enum(["unicode", "tcvn3", "vni", "viqr", "cp1258", "mixed"]);
 
 export const Warning = z.object({

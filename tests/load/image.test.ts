@@ -1,0 +1,140 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { MissingDependencyError, parseBytes } from "../../src/index.js";
+import { createImageLoader, imageFormat } from "../../src/load/image.js";
+import { detectFormat } from "../../src/load/index.js";
+import { parseTesseractTsvPages, tesseractCli, type OcrEngine, type OcrWord } from "../../src/load/ocr.js";
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/scan/${name}`, import.meta.url)));
+
+describe("images: format by magic bytes", () => {
+  it.each<[string, number[], string]>([
+    ["PNG", [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13], "png"],
+    ["JPEG", [0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1], "jpeg"],
+    ["TIFF, Intel order", [0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0, 0, 0, 0, 0], "tiff"],
+    ["TIFF, Motorola order", [0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 8, 0, 0, 0, 0], "tiff"],
+    ["WebP", [0x52, 0x49, 0x46, 0x46, 0x24, 0, 0, 0, 0x57, 0x45, 0x42, 0x50], "webp"],
+  ])("%s", (_name, bytes, format) => {
+    const b = new Uint8Array([...bytes, ...new Array(64).fill(0)]);
+    expect(imageFormat(b)).toBe(format);
+    expect(detectFormat(b, "scan.bin")).toBe(format);
+  });
+
+  it("a RIFF file that is not WebP (a WAV) is not an image", () => {
+    const wav = new Uint8Array([0x52, 0x49, 0x46, 0x46, 0x24, 0, 0, 0, 0x57, 0x41, 0x56, 0x45, ...new Array(64).fill(0)]);
+    expect(imageFormat(wav)).toBeNull();
+  });
+});
+
+describe("images: tesseract's TSV split into pages", () => {
+  it("reads each page's size and its words, in page order", () => {
+    const tsv = [
+      "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
+      "1\t1\t0\t0\t0\t0\t0\t0\t1240\t1754\t-1\t",
+      "4\t1\t1\t1\t1\t0\t100\t90\t300\t30\t-1\t",
+      "5\t1\t1\t1\t1\t1\t100\t90\t140\t30\t96\tỦY",
+      "5\t1\t1\t1\t1\t2\t250\t90\t150\t30\t95\tBAN",
+      "1\t2\t0\t0\t0\t0\t0\t0\t1240\t1754\t-1\t",
+      "5\t2\t1\t1\t1\t1\t600\t1500\t200\t28\t91\tKhoa",
+    ].join("\n");
+    const pages = parseTesseractTsvPages(tsv);
+    expect(pages.map((p) => [p.width, p.height, p.words.map((w) => w.text)])).toEqual([
+      [1240, 1754, ["ỦY", "BAN"]],
+      [1240, 1754, ["Khoa"]],
+    ]);
+    expect(pages[0].words[0].lineHeight).toBe(30);
+  });
+});
+
+/** An engine that "reads" a page laid out as lines of words at the given pixel rows (A4 at 150 dpi). */
+function fakeEngine(pages: { y: number; x: number; text: string }[][]): OcrEngine & { closed: boolean } {
+  const engine = {
+    name: "fake",
+    concurrency: 1,
+    closed: false,
+    recognize: async () => [] as OcrWord[],
+    recognizeImage: async () =>
+      pages.map((lines, p) => ({
+        width: 1240,
+        height: 1754,
+        words: lines.flatMap((l, i) => {
+          let x = l.x;
+          return l.text.split(" ").map((w) => {
+            const word = { text: w, left: x, top: l.y, width: w.length * 18, height: 30, conf: 95, line: `${p}.${i}` };
+            x += w.length * 18 + 12;
+            return word;
+          });
+        }),
+      })),
+    close: async () => {
+      engine.closed = true;
+    },
+  };
+  return engine;
+}
+
+describe("images: the loader", () => {
+  const page1 = [
+    { y: 120, x: 120, text: "ỦY BAN NHÂN DÂN" },
+    { y: 120, x: 620, text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" },
+    { y: 160, x: 130, text: "TỈNH BÌNH ĐỊNH" },
+    { y: 160, x: 680, text: "Độc lập - Tự do - Hạnh phúc" },
+    { y: 230, x: 120, text: "Số: 1842/UBND-VX" },
+    { y: 230, x: 640, text: "Bình Định, ngày 20 tháng 10 năm 2025" },
+    { y: 330, x: 300, text: "Kính gửi: Sở Y tế" },
+    { y: 400, x: 150, text: "Ủy ban nhân dân tỉnh đề nghị Sở Y tế triển khai thực hiện." },
+  ];
+  const page2 = [
+    { y: 300, x: 120, text: "Nơi nhận:" },
+    { y: 300, x: 760, text: "KT. CHỦ TỊCH" },
+    { y: 340, x: 120, text: "- Như trên;" },
+    { y: 340, x: 760, text: "PHÓ CHỦ TỊCH" },
+    { y: 380, x: 120, text: "- Lưu: VT." },
+    { y: 560, x: 760, text: "Lê Minh Khoa" },
+  ];
+
+  it("lays out every page of the image as a scanned PDF page: header, number, date, signer", async () => {
+    const engine = fakeEngine([page1, page2]);
+    const loader = createImageLoader("tiff", { findOcrEngine: async () => engine });
+    const doc = await loader.load(fixture("cong-van-ubnd.tif"), { path: "scan.tif" });
+    expect(doc).toMatchObject({ format: "tiff", pages: 2, ocr: true });
+    expect(doc.lines.map((l) => l.text)).toContain("Số: 1842/UBND-VX");
+    expect(doc.warnings.map((w) => w.code)).toContain("ocr");
+    expect(engine.closed).toBe(true);
+  });
+
+  it("refuses an image when OCR is disabled, naming the file", async () => {
+    const loader = createImageLoader("png", { findOcrEngine: async () => fakeEngine([page1]) });
+    await expect(loader.load(fixture("cong-van-ubnd-p1.png"), { path: "scan.png", ocr: false })).rejects.toMatchObject({ code: "ocr-disabled", file: "scan.png" });
+  });
+
+  it("says what to install when there is no OCR engine", async () => {
+    const loader = createImageLoader("png", { findOcrEngine: async () => null });
+    const err = await loader.load(fixture("cong-van-ubnd-p1.png"), { path: "scan.png" }).catch((e) => e);
+    expect(err).toBeInstanceOf(MissingDependencyError);
+    expect(err.message).toMatch(/tesseract/);
+  });
+});
+
+const engine = await tesseractCli();
+await engine?.close();
+
+describe.skipIf(!engine)("images: read by tesseract (skipped: no tesseract with Vietnamese installed)", () => {
+  it("a two-page TIFF gives the whole record: issuer, number, date, type and the signer on page 2", async () => {
+    const r = await parseBytes(fixture("cong-van-ubnd.tif"), { path: "fixtures/scan/cong-van-ubnd.tif" });
+    expect(r.source).toMatchObject({ format: "tiff", pages: 2, ocr: true });
+    expect(r.issuer?.name).toBe("ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH");
+    expect(r.number).toMatchObject({ value: "1842", symbol: "UBND-VX" });
+    expect(r.date?.value).toBe("2025-10-20");
+    expect(r.type?.code).toBe("CV");
+    expect(r.signatures.map((s) => [s.authority, s.title, s.name])).toEqual([["KT.", "PHÓ CHỦ TỊCH", "Lê Minh Khoa"]]);
+  }, 120_000);
+
+  it("a single page saved as PNG gives its header", async () => {
+    const r = await parseBytes(fixture("cong-van-ubnd-p1.png"), { path: "fixtures/scan/cong-van-ubnd-p1.png" });
+    expect(r.source).toMatchObject({ format: "png", pages: 1, ocr: true });
+    expect(r.issuer?.name).toBe("ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH");
+    expect(r.number?.value).toBe("1842");
+    expect(r.date?.value).toBe("2025-10-20");
+  }, 120_000);
+});
