@@ -64,6 +64,6 @@ export function buildRecord({ loaded, normalized, tree, facts, path, sha256 }: R
     tasks: facts.tasks,
     events: facts.events,
     digitalSignatures: loaded.digitalSignatures ?? [],
-    warnings: [...normalized.warnings, ...t.warnings, ...facts.warnings],
+    warnings: [...normalized.warnings, ...t.warnings, ...facts.warnings].map((w) => ({ ...w, span: w.span ?? null })),
   };
 }

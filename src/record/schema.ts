@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { WARNING_CATALOGUE, WARNING_CODES } from "./warnings.js";
 
 /** Where a part came from: [start, end) offsets into the normalized text (`vanban text`). */
 export const Span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
@@ -9,12 +10,21 @@ const spanned = { span: Span.nullable() };
 export const SourceFormat = z.enum(["pdf", "docx", "doc", "rtf", "html", "txt", "md", "xls", "xlsx", "ppt", "pptx", "png", "jpeg", "tiff", "webp"]);
 export const Encoding = z.enum(["unicode", "tcvn3", "vni", "viqr", "cp1258", "mixed"]);
 
+/** A code of the warning catalogue (`docs/warnings.md`). */
+export const WarningCode = z.enum(WARNING_CODES).describe(
+  WARNING_CODES.map((c) => `${c}: ${WARNING_CATALOGUE[c]}`).join("\n"),
+);
+export type WarningCode = z.infer<typeof WarningCode>;
+
 export const Warning = z.object({
-  code: z.string(),
+  code: WarningCode,
   message: z.string(),
+  /** what the warning is about, in the normalized text; null: the whole file */
   span: Span.nullable().optional(),
 });
 export type Warning = z.infer<typeof Warning>;
+/** A warning in the record: its span always present (null when about the whole file). */
+export const RecordWarning = Warning.extend({ span: Span.nullable() });
 
 export const Source = z.object({
   path: z.string().nullable(),
@@ -258,7 +268,7 @@ export const DocumentRecord = z.object({
   events: z.array(Event),
   /** chữ ký số of a PDF, in signing order; [] for other formats */
   digitalSignatures: z.array(DigitalSignature),
-  warnings: z.array(Warning),
+  warnings: z.array(RecordWarning),
 });
 
 export type DocumentRecord = z.infer<typeof DocumentRecord>;
