@@ -163,6 +163,14 @@ export const AGENCY_HEADS: AgencyHead[] = [
   { forms: ["Hội đồng"], canonical: "Hội đồng", case: "cap", complement: "name" },
   { forms: ["Ban"], canonical: "Ban", case: "cap", complement: "name" },
   { forms: ["Hội"], canonical: "Hội", case: "cap", complement: "name" },
+  // "Tổ công tác về chuyển đổi số", "Tổ giúp việc"
+  { forms: ["Tổ công tác", "Tổ giúp việc"], canonical: "", case: "cap", complement: "place", bare: true },
+  // "Đảng bộ tỉnh Quảng Ngãi", "Chi bộ Văn phòng"
+  { forms: ["Đảng bộ", "Chi bộ"], canonical: "", case: "cap", complement: "place" },
+  // "Liên đoàn Luật sư Việt Nam", "Tòa án quân sự", "Trạm Kiểm lâm", "Đài Tiếng nói Việt Nam", "Cảng vụ Hàng hải"
+  { forms: ["Liên đoàn", "Tòa án", "Trạm", "Đài", "Cảng vụ"], canonical: "", case: "cap", complement: "name" },
+  // "Tổng công ty Điện lực", "Công ty Cổ phần …", "Ngân hàng Chính sách xã hội", "Chi nhánh …", "Quỹ Đầu tư phát triển"
+  { forms: ["Tổng công ty", "Công ty", "Ngân hàng", "Chi nhánh", "Quỹ"], canonical: "", case: "cap", complement: "name" },
 ];
 
 /**

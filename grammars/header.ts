@@ -19,12 +19,17 @@ export const MOTTO = "^độc lập\\s*[-–—]\\s*tự do\\s*[-–—]\\s*hạ
 export const NUMBER_LABEL = "(?:(?:bộ luật|luật|pháp lệnh|nghị quyết|lệnh)\\s+)?(?:số\\s*[:.]?|s[óôòồốơớờỏõọ]\\s*:)";
 export const NUMBER_LINE = `^${NUMBER_LABEL}\\s*(.*)$`;
 
-/** Địa danh và ngày tháng: "Bình Định, ngày 20 tháng 5 năm 2025", "Hà Nội, ngày    tháng    năm 2015", "TP.Cần Thơ, ngày 01 tháng 7 năm 2004". */
+/**
+ * Địa danh và ngày tháng: "Bình Định, ngày 20 tháng 5 năm 2025", "Hà Nội, ngày    tháng    năm 2015",
+ * "TP.Cần Thơ, ngày 01 tháng 7 năm 2004", place names with a number ("Phường 1, ngày …", "Quận 3, ngày …"),
+ * blanks left for the day written with dots or underscores ("Hà Nội, ngày ..... tháng ..... năm .......",
+ * "ngày ___ tháng ___ năm 2025"), the year itself blank in a draft ("Hà Nội, ngày tháng năm").
+ */
 // (OCR: "Hà Nội ngày 0? tháng 2# năm 2026", "ngày †† tháng 10": the comma lost, marks in the blanks)
 // DATE_PHRASE, the date part alone, also finds the date inside a header line a scrape flattened.
 export const DATE_PHRASE =
-  "ngày\\s*(?<day>\\d{1,2})?(?<dayJunk>[^\\d\\s/.-]{0,3})\\s*(?:tháng\\s*(?<month>\\d{1,2})?(?<monthJunk>[^\\p{L}\\d\\s]{0,3})\\s*năm\\s*(?<year>\\d{4})|[/.-]\\s*(?<month2>\\d{1,2})\\s*[/.-]\\s*(?<year2>\\d{4}))";
-export const PLACE_DATE_LINE = `^(?<place>[^,\\d]{2,40}?)\\s*,?\\s*${DATE_PHRASE}\\s*[.]?$`;
+  "ngày\\s*(?<day>\\d{1,2})?(?<dayJunk>[^\\d\\s/._…-]{0,3})[\\s._…]*(?:tháng\\s*(?<month>\\d{1,2})?(?<monthJunk>[^\\p{L}\\d\\s._…]{0,3})[\\s._…]*năm\\s*(?:(?<year>\\d{4})|[._…]*)|[/.-]\\s*(?<month2>\\d{1,2})\\s*[/.-]\\s*(?<year2>\\d{4}))";
+export const PLACE_DATE_LINE = `^(?<place>[^,\\d]{2,40}?(?:\\s\\d{1,2})?)\\s*,?\\s*${DATE_PHRASE}\\s*[.]?$`;
 
 /** A date line without a place: "ngày 20 tháng 5 năm 2025" standing alone in the header. */
 export const DATE_ONLY_LINE = "^ngày\\s*(?<day>\\d{1,2})?\\s*tháng\\s*(?<month>\\d{1,2})?\\s*năm\\s*(?<year>\\d{4})\\s*[.]?$";
@@ -60,6 +65,8 @@ export const ARCHIVE_COPY = "^[-–+]?\\s*lưu(?![\\p{L}\\p{M}])";
  * "TL. BỘ TRƯỞNG", "TUQ. CHỦ TỊCH", "Q. GIÁM ĐỐC"; the Party's "T/M BAN THƯỜNG VỤ"; old "t.m.".
  */
 export const AUTHORITY_LINE = "^(tuq|t\\s*/\\s*m|t\\s*\\.\\s*m|tm|kt|k\\s*/\\s*t|tl|t\\s*/\\s*l|q)(?:\\s*[.:/]\\s*|\\s+)(?=\\p{L})";
+/** An authority written alone on its line, whom it signs for on the next: "KT." / "TỔNG CỤC TRƯỞNG". */
+export const AUTHORITY_ALONE = "^(tuq|t\\s*/\\s*m|tm|kt|k\\s*/\\s*t|tl|t\\s*/\\s*l)\\s*[.:]?\\s*$";
 export const AUTHORITY_SPELLINGS: Record<string, "TM." | "KT." | "TL." | "TUQ." | "Q."> = {
   tm: "TM.",
   "t/m": "TM.",

@@ -1,4 +1,4 @@
-export { parse, parseText, parseBytes, parseLoaded, type ParseOptions } from "./pipeline.js";
+export { parse, parseText, parseBytes, parseLoaded, type ParseOptions, type ParsedRecord } from "./pipeline.js";
 export { loadDocument, detectFormat } from "./load/index.js";
 export { normalize, type NormalizedDocument, type NormalizedLine } from "./normalize/index.js";
 export { segment } from "./segment/index.js";
@@ -6,6 +6,8 @@ export { extractFacts, type Facts } from "./extract/index.js";
 export { DocumentRecord as DocumentRecordSchema, recordJsonSchema } from "./record/schema.js";
 export type * from "./record/schema.js";
 export type { SectionTree, OutlineNode, TextNode, SignatureNode } from "./segment/tree.js";
+export { formatExplain, type ExplainLine, type Decision, type Role } from "./segment/index.js";
+export { WARNING_CATALOGUE } from "./record/warnings.js";
 export type { LoadedDocument, SourceLine, TextRun, Loader, LoadOptions } from "./load/types.js";
 export { foldTone, matchKey } from "./normalize/tone.js";
 export * from "./errors.js";

@@ -8,18 +8,27 @@ import type { LoadedDocument, LoadOptions } from "./load/types.js";
 import { normalize } from "./normalize/index.js";
 import { buildRecord } from "./record/build.js";
 import { DocumentRecord } from "./record/schema.js";
-import { segment } from "./segment/index.js";
+import { segment, type ExplainLine } from "./segment/index.js";
 
 export interface ParseOptions extends LoadOptions {
   /** validate the record against the zod schema before returning it (default true) */
   validate?: boolean;
+  /**
+   * also return why each line became what it became, as `record.explain`: every line of the
+   * normalized text with its class, the rule that classed it, and the roles rules gave it
+   * (the trace `vanban parse --explain` prints). Not part of the record's schema; absent by default.
+   */
+  explain?: boolean;
 }
+
+/** The record, with `explain` when {@link ParseOptions.explain} asked for it. */
+export type ParsedRecord = DocumentRecord & { explain?: ExplainLine[] };
 
 /**
  * Parses a document. `input` is a file path, or the file's bytes (give `options.path` so errors
  * and `source.path` can name it). Rejects with a {@link VanbanError} subclass naming the file.
  */
-export async function parse(input: string | Uint8Array, options: ParseOptions = {}): Promise<DocumentRecord> {
+export async function parse(input: string | Uint8Array, options: ParseOptions = {}): Promise<ParsedRecord> {
   if (typeof input === "string") return parseBytes(await readDocumentFile(input), { ...options, path: input });
   return parseBytes(input, options);
 }
@@ -39,30 +48,31 @@ export async function readDocumentFile(path: string): Promise<Uint8Array> {
 }
 
 /** Parses a file's bytes. */
-export async function parseBytes(bytes: Uint8Array, options: ParseOptions = {}): Promise<DocumentRecord> {
+export async function parseBytes(bytes: Uint8Array, options: ParseOptions = {}): Promise<ParsedRecord> {
   const loaded = await loadDocument(bytes, options);
   return parseLoaded(loaded, { ...options, sha256: sha256(bytes) });
 }
 
 /** Parses a document given as text (already decoded to a JavaScript string). */
-export function parseText(text: string, options: ParseOptions = {}): DocumentRecord {
+export function parseText(text: string, options: ParseOptions = {}): ParsedRecord {
   const { lines } = textToLines(text);
   const loaded: LoadedDocument = { format: "txt", pages: null, lines, ocr: false, warnings: [] };
   return parseLoaded(loaded, { ...options, sha256: sha256(new TextEncoder().encode(text)) });
 }
 
 /** Runs the stages after loading: normalize → segment → extract → record. */
-export function parseLoaded(loaded: LoadedDocument, options: ParseOptions & { sha256: string }): DocumentRecord {
+export function parseLoaded(loaded: LoadedDocument, options: ParseOptions & { sha256: string }): ParsedRecord {
   const normalized = normalize(loaded);
   const tree = segment(normalized);
   const facts = extractFacts(tree);
   const record = buildRecord({ loaded, normalized, tree, facts, path: options.path ?? null, sha256: options.sha256 });
-  if (options.validate === false) return record;
+  const explained = (r: DocumentRecord): ParsedRecord => (options.explain ? { ...r, explain: tree.explain() } : r);
+  if (options.validate === false) return explained(record);
   const checked = DocumentRecord.safeParse(record);
   if (!checked.success) {
     throw new SchemaError("schema-violation", `the record does not fit the schema: ${checked.error.message}`, options.path ?? null);
   }
-  return checked.data;
+  return explained(checked.data);
 }
 
 function sha256(bytes: Uint8Array): string {

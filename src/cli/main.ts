@@ -35,13 +35,20 @@ export function buildProgram(): Command {
     .option("--pretty", "indent the JSON")
     .option("--no-ocr", "do not OCR scanned PDFs")
     .option("--trust-roots <file.pem>", "judge digital signatures' certificates against these root certificates (PEM)")
-    .action(async (file: string, opts: { pretty?: boolean; ocr: boolean; trustRoots?: string }) => {
+    .option("--explain", "print, instead of the record, every line with its class, the role it was given and the rule that gave it")
+    .action(async (file: string, opts: { pretty?: boolean; ocr: boolean; trustRoots?: string; explain?: boolean }) => {
       try {
         // the stages load on use: `convert`'s main thread never needs them (worker threads do)
         const { parse, parseBytes } = await import("../pipeline.js");
         const { bytes, path } = await bytesOf(file);
         const trustRoots = await readTrustRoots(opts.trustRoots);
-        const record = bytes ? await parseBytes(bytes, { path: undefined, ocr: opts.ocr, trustRoots }) : await parse(path, { ocr: opts.ocr, trustRoots });
+        const options = { ocr: opts.ocr, trustRoots, explain: opts.explain };
+        const record = bytes ? await parseBytes(bytes, { ...options, path: undefined }) : await parse(path, options);
+        if (opts.explain) {
+          const { formatExplain } = await import("../segment/explain.js");
+          await write(process.stdout, formatExplain(record.explain ?? []) + "\n");
+          return;
+        }
         await write(process.stdout, JSON.stringify(record, null, opts.pretty ? 2 : undefined) + "\n");
       } catch (err) {
         await fail(err);

@@ -12,12 +12,12 @@ export const WARNING_CATALOGUE = {
   "truncated-file": "the PDF does not end with %%EOF (a truncated download?); the pages that could be read were",
   "rotated-text": "vertical text (a margin note, a stamp) was left out of the PDF's lines",
   "ocr": "text was read by OCR; names and numbers may be misread",
+  "bad-text-layer": "a PDF's text layer is not real text (scanner OCR without Vietnamese marks, garbage): OCRed instead, or kept as it is",
   "page-without-text": "pages with little or no text (blank or scanned) were not OCRed (no OCR engine, or --no-ocr)",
   "signature-stamp": "a digital-signature stamp (organisation, e-mail, time) was left out of the document text",
   "letter-spaced": "lines set in letter-spaced type lost their word breaks",
   "dropped-page-title": "a Markdown page title above the header table was left out (a portal's heading, not the document's)",
   "page-header-skipped": "a Word document's page header/footer text was left out of the body",
-  "doc-tables-unmarked": "Word 97 table cells could not be told from tabs, so header columns may be mixed",
   "pdf-annotations": "a PDF page's annotation text (the số and day stamped in at signing) could not be read",
   "ppt-edit-chain-broken": "a PowerPoint 97 file's slide list could not be followed; its text is given in file order",
   // ---- digital signatures (chữ ký số) ----

@@ -1,7 +1,7 @@
 import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import {
-  ARCHIVE_COPY, AUTHORITY_LINE, AUTHORITY_SPELLINGS, CONFIDENTIALITY, DISTRIBUTION, ENACTING_LINE, FOOTNOTE_LINE, LETTER_SUBJECT,
-  MOTTO, NATIONAL_TITLE, NUMBER_LINE, PLACE_DATE_LINE, DATE_ONLY_LINE, POSITION_TITLES, PREAMBLE_LINE, RECIPIENTS,
+  ARCHIVE_COPY, AUTHORITY_ALONE, AUTHORITY_LINE, AUTHORITY_SPELLINGS, CONFIDENTIALITY, DISTRIBUTION, ENACTING_LINE, FOOTNOTE_LINE, LETTER_SUBJECT,
+  NATIONAL_TITLE, NUMBER_LINE, PLACE_DATE_LINE, DATE_ONLY_LINE, POSITION_TITLES, PREAMBLE_LINE, RECIPIENTS,
   SIGNATURE_NOTE, URGENCY,
 } from "../../grammars/header.js";
 import type { NormalizedLine } from "../normalize/index.js";
@@ -16,7 +16,6 @@ export type LineClass =
 const re = (s: string) => new RegExp(s, "u");
 export const patterns = {
   nationalTitle: re(NATIONAL_TITLE),
-  motto: re(MOTTO),
   number: re(NUMBER_LINE),
   placeDate: re(PLACE_DATE_LINE),
   dateOnly: re(DATE_ONLY_LINE),
@@ -25,6 +24,7 @@ export const patterns = {
   distribution: re(DISTRIBUTION),
   archiveCopy: re(ARCHIVE_COPY),
   authority: re(AUTHORITY_LINE),
+  authorityAlone: re(AUTHORITY_ALONE),
   signatureNote: re(SIGNATURE_NOTE),
   enacting: re(ENACTING_LINE),
   preamble: re(PREAMBLE_LINE),
@@ -96,46 +96,96 @@ const looseTypes = typeNames.map(({ t }) => ({ t, key: looseKey(t.name) }));
 
 /** The authority of a signature line and what it signs for: `KT. CHỦ TỊCH` → KT., CHỦ TỊCH. */
 export function readAuthority(text: string): { authority: "TM." | "KT." | "TL." | "TUQ." | "Q."; rest: string } | null {
-  const m = patterns.authority.exec(matchKey(text));
+  const key = matchKey(text);
+  const m = patterns.authority.exec(key) ?? patterns.authorityAlone.exec(key);
   if (!m) return null;
   const word = m[1].replace(/\s+/g, "").replace(/\.$/, "");
   return { authority: AUTHORITY_SPELLINGS[word] ?? "TM.", rest: text.slice(m[0].length).trim() };
 }
 
-export function classify(line: NormalizedLine): LineClass {
-  const s = line.text;
-  const k = matchKey(s);
-  if (isUpperLine(s) || /^độc lập/u.test(k)) {
-    const loose = looseKey(s);
-    if (LOOSE_NATIONAL.has(loose)) return "nationalTitle";
-    if (loose === LOOSE_MOTTO) return "motto";
-  }
-  if (line.meta.block === "footnote" || patterns.footnote.test(s)) return "footnote";
-  if (patterns.nationalTitle.test(k)) return "nationalTitle";
-  if (patterns.motto.test(k)) return "motto";
-  if (patterns.number.test(k) && /\d|\/|-/.test(s)) return "number";
-  if (patterns.placeDate.test(k) || patterns.dateOnly.test(k)) return "placeDate";
-  if (k in URGENCY && isUpperLine(s)) return "urgency";
-  if (k in CONFIDENTIALITY && isUpperLine(s)) return "confidentiality";
-  if (patterns.letterSubject.test(k)) return "letterSubject";
-  if (patterns.recipients.test(k)) return "recipients";
-  if (patterns.distribution.test(k)) return "distribution";
-  // "Đã ký: Nguyễn Thị Kim Ngân" is the name, with its note in front
-  if (/^[(\[]?\s*đã ký\s*[)\]:]?\s*\p{Lu}/iu.test(s) && isNameLine(s)) return "name";
-  if (patterns.signatureNote.test(k)) return "signatureNote";
-  const authority = readAuthority(s);
-  if (authority) {
-    const { rest } = authority;
-    // "KT. CHỦ TỊCH"; a mis-cased "tm . ubnd thành phố" only where the layout puts it in the signature column
-    if (/^\S*\p{Lu}/u.test(rest) || line.column === "right" || line.meta.block === "footer-right") return "authority";
-  }
+/** What a rule sees of a line: its text, its match key (`matchKey`) and the loader's facts. */
+export interface LineView {
+  line: NormalizedLine;
+  /** the text as written */
+  s: string;
+  /** the match key: lower case, tone placement folded */
+  k: string;
+}
+
+/**
+ * A rule of the line classifier: `match` says whether the line is of class `cls`. Rules are tried
+ * in order; the first that matches classes the line, and its name goes into the `--explain` trace.
+ */
+export interface ClassRule {
+  name: string;
+  /** a line this rule classes (a test checks that it does) */
+  example: string;
+  cls: LineClass;
+  match: (v: LineView) => boolean;
+}
+
+const rightColumn = (l: NormalizedLine) => l.column === "right" || l.meta.block === "footer-right";
+const capitalsOrMotto = (v: LineView) => isUpperLine(v.s) || /^độc lập/u.test(v.k);
+
+export const CLASS_RULES: ClassRule[] = [
+  // "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -": spaces and marks lost, the letters still spell it
+  { name: "national-title-letters", example: "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -", cls: "nationalTitle", match: (v) => capitalsOrMotto(v) && LOOSE_NATIONAL.has(looseKey(v.s)) },
+  // "Độc lập - Tự do - Hạnh phúc", "Độc lập -Tự do- Hạnh phúc": the letters spell it
+  { name: "motto-letters", example: "Độc lập -Tự do- Hạnh phúc", cls: "motto", match: (v) => capitalsOrMotto(v) && looseKey(v.s) === LOOSE_MOTTO },
+  // "¹ Nghị quyết số 72-NQ/TW …", "[2] …", or a line the loader found at a page foot
+  { name: "footnote", example: "¹ Nghị quyết số 72-NQ/TW ngày 09/9/2025 của Bộ Chính trị.", cls: "footnote", match: (v) => v.line.meta.block === "footnote" || patterns.footnote.test(v.s) },
+  // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+  { name: "national-title", example: "Cộng hòa xã hội chủ nghĩa Việt Nam", cls: "nationalTitle", match: (v) => patterns.nationalTitle.test(v.k) },
+  // "Số: 12/UBND-VX", "Số: /QĐ-UBND" (a number line has a digit, a slash or a dash)
+  { name: "number-line", example: "Số: 12/UBND-VX", cls: "number", match: (v) => patterns.number.test(v.k) && /\d|\/|-/.test(v.s) },
+  // "Hà Nội, ngày 20 tháng 5 năm 2025", "Phường 1, ngày … tháng … năm 2025", "ngày 20 tháng 5 năm 2025"
+  { name: "place-date", example: "Quận 3, ngày 20 tháng 5 năm 2025", cls: "placeDate", match: (v) => patterns.placeDate.test(v.k) || patterns.dateOnly.test(v.k) },
+  // "HỎA TỐC", "THƯỢNG KHẨN", "KHẨN" on a line of their own
+  { name: "urgency-mark", example: "HỎA TỐC", cls: "urgency", match: (v) => v.k in URGENCY && isUpperLine(v.s) },
+  // "MẬT", "TỐI MẬT"
+  { name: "confidentiality-mark", example: "TỐI MẬT", cls: "confidentiality", match: (v) => v.k in CONFIDENTIALITY && isUpperLine(v.s) },
+  // "V/v triển khai …"
+  { name: "letter-subject", example: "V/v triển khai công tác chuyển đổi số", cls: "letterSubject", match: (v) => patterns.letterSubject.test(v.k) },
+  // "Kính gửi: Sở Y tế"
+  { name: "kinh-gui", example: "Kính gửi: Sở Y tế", cls: "recipients", match: (v) => patterns.recipients.test(v.k) },
+  // "Nơi nhận:"
+  { name: "noi-nhan", example: "Nơi nhận:", cls: "distribution", match: (v) => patterns.distribution.test(v.k) },
+  // "Đã ký: Nguyễn Thị Kim Ngân": the name, with its note in front
+  { name: "signed-note-then-name", example: "(Đã ký) Nguyễn Thị Kim Ngân", cls: "name", match: (v) => /^[(\[]?\s*đã ký\s*[)\]:]?\s*\p{Lu}/iu.test(v.s) && isNameLine(v.s) },
+  // "(Đã ký)", "(ký, đóng dấu)"
+  { name: "signature-note", example: "(Đã ký)", cls: "signatureNote", match: (v) => patterns.signatureNote.test(v.k) },
+  // "KT. CHỦ TỊCH"; a mis-cased "tm . ubnd thành phố" only where the layout puts it in the signature column
+  {
+    name: "authority", example: "KT. CHỦ TỊCH", cls: "authority",
+    match: (v) => {
+      const a = readAuthority(v.s);
+      // "KT." alone: whom it signs for is on the next line
+      return !!a && (/^\S*\p{Lu}/u.test(a.rest) || rightColumn(v.line) || (a.rest === "" && /^\p{Lu}/u.test(v.s)));
+    },
+  },
   // "QUYẾT ĐỊNH:" — without its colon the same words are the title; the segmenter tells them apart by place
-  if (patterns.enacting.exec(k)?.[1] === ":") return "enacting";
-  if (patterns.preamble.test(k)) return "preamble";
-  if (patterns.archiveCopy.test(k) && s.length < 100) return "archiveCopy";
-  if (titleType(s)) return "typeTitle";
-  if (isPositionTitle(s)) return "positionTitle";
-  if (isUpperLine(s)) return "upper";
-  if (isNameLine(s)) return "name";
-  return "text";
+  { name: "enacting-line", example: "QUYẾT ĐỊNH:", cls: "enacting", match: (v) => patterns.enacting.exec(v.k)?.[1] === ":" },
+  // "Căn cứ Luật Tổ chức chính quyền địa phương …"
+  { name: "preamble-line", example: "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;", cls: "preamble", match: (v) => patterns.preamble.test(v.k) },
+  // "- Lưu: VT, TH."
+  { name: "archive-copy", example: "- Lưu: VT, TH.", cls: "archiveCopy", match: (v) => patterns.archiveCopy.test(v.k) && v.s.length < 100 },
+  // "QUYẾT ĐỊNH", "THÔNG BÁO KẾT LUẬN …"
+  { name: "type-title", example: "QUYẾT ĐỊNH", cls: "typeTitle", match: (v) => !!titleType(v.s) },
+  // "PHÓ CHỦ TỊCH", "Tổng cục trưởng"
+  { name: "position-title", example: "Tổng cục trưởng", cls: "positionTitle", match: (v) => isPositionTitle(v.s) },
+  // "ỦY BAN NHÂN DÂN"
+  { name: "capitals", example: "ỦY BAN NHÂN DÂN", cls: "upper", match: (v) => isUpperLine(v.s) },
+  // "Lâm Hải Giang"
+  { name: "personal-name", example: "Lâm Hải Giang", cls: "name", match: (v) => isNameLine(v.s) },
+];
+
+/** The class of a line and the rule that gave it. */
+export function classifyWhy(line: NormalizedLine): { cls: LineClass; rule: string } {
+  const v: LineView = { line, s: line.text, k: matchKey(line.text) };
+  for (const r of CLASS_RULES) if (r.match(v)) return { cls: r.cls, rule: r.name };
+  return { cls: "text", rule: "otherwise-text" };
+}
+
+export function classify(line: NormalizedLine): LineClass {
+  return classifyWhy(line).cls;
 }

@@ -1,8 +1,12 @@
-import { DEPUTY_TITLE_START, POSITION_TITLES } from "../../grammars/header.js";
+import { AGENCY_HEADS } from "../../grammars/agencies.js";
+import { APPENDIX_START, DEPUTY_TITLE_START, POSITION_TITLES } from "../../grammars/header.js";
+import { SURNAMES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../normalize/tone.js";
 import type { Span, Warning } from "../record/schema.js";
 import { classify, isPositionTitle, readAuthority, isUpperLine, patterns, stripSignedNote, type LineClass } from "./classify.js";
+import type { Trace } from "./explain.js";
+import { labelOf } from "./outline.js";
 import type { SectionTree, SignatureNode, TextNode } from "./tree.js";
 
 type Footer = Pick<SectionTree, "signatures" | "distribution" | "footnotes" | "appendices"> & { start: number };
@@ -11,6 +15,29 @@ type Authority = NonNullable<SignatureNode["authority"]>;
 const span = (l: NormalizedLine): Span => [l.start, l.end];
 const deputyStart = new RegExp(`\\s${DEPUTY_TITLE_START}`, "u");
 const titlesBySize = POSITION_TITLES.map((t) => matchKey(t)).sort((a, b) => b.length - a.length);
+
+const surnames = new Set(SURNAMES.map((x) => matchKey(x)));
+const agencyHeads = AGENCY_HEADS.flatMap((h) => h.forms).map((f) => matchKey(f));
+const appendixStart = new RegExp(APPENDIX_START, "u");
+
+/**
+ * "NGUYỄN NGỌC ANH" under a title: a name written in capitals (a family name first, two to five
+ * words, no title and no body in it).
+ */
+export function isNameInCapitals(text: string): boolean {
+  const t = stripSignedNote(text);
+  const words = t.split(/\s+/);
+  if (words.length < 2 || words.length > 5 || /[\d.,:;]/.test(t) || !isUpperLine(t)) return false;
+  const key = matchKey(t);
+  if (!surnames.has(words[0].toLowerCase()) && !surnames.has(matchKey(words[0]))) return false;
+  return !isPositionTitle(t) && !agencyHeads.some((h) => key.startsWith(h + " ")) && !titlesBySize.some((x) => key.includes(x));
+}
+
+/** "PHỤ LỤC 01", "DANH MỤC …": an appendix heading, never a line of the signature. */
+const isAppendixHeading = (text: string) => isUpperLine(text) && appendixStart.test(matchKey(text));
+
+/** "NLTTH 24", "VT.ĐL 05": a drafter's or typist's code left in the closing block, not a title. */
+const isDrafterCode = (text: string) => /^[\p{Lu}.]{2,10}\s*[-.]?\s*\d{1,4}[.,]?$/u.test(text.trim());
 
 const isLeft = (l: NormalizedLine) => l.column === "left" || l.meta.block === "footer-left";
 const isRight = (l: NormalizedLine) => l.column === "right" || l.meta.block === "footer-right";
@@ -62,7 +89,7 @@ function splitOnBehalfOf(authority: Authority, rest: string): { onBehalfOf: stri
  * Signature blocks from the signature lines in reading order: authority lines (nested ones
  * before any title go into the chain), the title, notes where the seal stands, the name.
  */
-export function readSignatures(lines: NormalizedLine[], classes: LineClass[]): SignatureNode[] {
+export function readSignatures(lines: NormalizedLine[], classes: LineClass[], trace?: Trace): SignatureNode[] {
   const blocks: SignatureNode[] = [];
   let cur: SignatureNode | null = null;
   const open = (l: NormalizedLine): SignatureNode => {
@@ -77,24 +104,42 @@ export function readSignatures(lines: NormalizedLine[], classes: LineClass[]): S
       const { authority, rest } = readAuthority(l.text)!;
       if (!(b && b.chain.length && !b.title && !b.name)) b = open(l);
       const { onBehalfOf, title } = splitOnBehalfOf(authority, rest);
-      b.chain.push({ authority, onBehalfOf });
-      if (b.chain.length === 1) {
-        b.authority = authority;
-        b.onBehalfOf = onBehalfOf;
+      b!.chain.push({ authority, onBehalfOf });
+      if (b!.chain.length === 1) {
+        b!.authority = authority;
+        b!.onBehalfOf = onBehalfOf;
       }
-      if (title) b.title = title;
+      if (title) b!.title = title;
+      trace?.refine(l, "authority", rest ? "authority-line" : "authority-mark-alone");
     } else if (c === "signatureNote") {
+      trace?.refine(l, "signature-note", "signature-note");
       return;
     } else if (c === "name" && !(b && !b.title && isPositionTitle(l.text))) {
       if (!b || b.name) b = open(l);
       b.name = stripSignedNote(l.text).replace(/^(?:Đồng chí|Ông|Bà)\s+/u, "").trim();
-    } else if (c === "positionTitle" || c === "upper" || (isPositionTitle(l.text))) {
+      trace?.refine(l, "signer-name", "name-line");
+    } else if (c === "upper" && b && b.title && !b.name && isNameInCapitals(l.text)) {
+      // "Tổng cục trưởng" / "NGUYỄN NGỌC ANH": the name in capitals, not more of the title
+      b.name = stripSignedNote(l.text).trim();
+      trace?.refine(l, "signer-name", "name-in-capitals-after-title");
+    } else if (c === "positionTitle" || c === "upper" || isPositionTitle(l.text)) {
       if (!b || b.name) b = open(l);
-      b.title = b.title ? `${b.title} ${l.text}` : l.text;
+      const last = b.chain[b.chain.length - 1];
+      if (last && !last.onBehalfOf && !b.title) {
+        // "KT." alone, then "TỔNG CỤC TRƯỞNG PHÓ TỔNG CỤC TRƯỞNG": whom it signs for is on this line
+        const { onBehalfOf, title } = splitOnBehalfOf(last.authority, l.text);
+        last.onBehalfOf = onBehalfOf;
+        if (b.chain.length === 1) b.onBehalfOf = onBehalfOf;
+        if (title) b.title = title;
+        trace?.refine(l, "authority", "signs-for-after-authority-mark");
+      } else {
+        b.title = b.title ? `${b.title} ${l.text}` : l.text;
+        trace?.refine(l, "signer-title", c === "positionTitle" ? "position-title" : "title-in-capitals");
+      }
     } else {
       return;
     }
-    b.span = [b.span[0], l.end];
+    b!.span = [b!.span[0], l.end];
   });
   return blocks.filter((b) => b.title || b.name || b.authority);
 }
@@ -103,16 +148,16 @@ export function readSignatures(lines: NormalizedLine[], classes: LineClass[]): S
  * A joint document (văn bản liên tịch) signs in two blocks side by side; their lines arrive
  * interleaved, left then right. Where both columns open with an authority, each is read alone.
  */
-function jointSignatures(lines: { line: NormalizedLine; c: LineClass }[]): SignatureNode[] {
+function jointSignatures(lines: { line: NormalizedLine; c: LineClass }[], trace: Trace): SignatureNode[] {
   const side = (l: NormalizedLine) => (isLeft(l) ? "left" : isRight(l) ? "right" : null);
   const authoritySides = new Set(lines.filter((s) => s.c === "authority").map((s) => side(s.line)));
   if (!(authoritySides.has("left") && authoritySides.has("right"))) {
-    return readSignatures(lines.map((s) => s.line), lines.map((s) => s.c));
+    return readSignatures(lines.map((s) => s.line), lines.map((s) => s.c), trace);
   }
   const blocks: SignatureNode[] = [];
   for (const col of ["left", "right"] as const) {
     const own = lines.filter((s) => side(s.line) === col);
-    blocks.push(...readSignatures(own.map((s) => s.line), own.map((s) => s.c)));
+    blocks.push(...readSignatures(own.map((s) => s.line), own.map((s) => s.c), trace));
   }
   return blocks;
 }
@@ -122,7 +167,12 @@ export function distributionItem(text: string): string {
   return text.replace(/^(?:[-–+•*]\s*|\.\s+)/, "").replace(/;\s*(\([^)]*\))\s*;?$/, " $1").replace(/[;,]+$/, "").replace(/\.(?<!\.\.)$/, "").trim();
 }
 
-export function parseFooter(lines: NormalizedLine[], classes: LineClass[], start: number, warnings: Warning[]): Footer {
+/**
+ * The closing block: nơi nhận and the signature, side by side (interleaved line by line in text
+ * order) or one after the other, then what follows the signature (phụ lục, a second document).
+ * Each branch below is a named rule; the name goes into the `--explain` trace.
+ */
+export function parseFooter(lines: NormalizedLine[], classes: LineClass[], start: number, warnings: Warning[], trace: Trace): Footer {
   const f: Footer = { signatures: [], distribution: [], footnotes: [], appendices: [], start };
   const footnotes: number[] = [];
   const distribution: NormalizedLine[] = [];
@@ -131,26 +181,50 @@ export function parseFooter(lines: NormalizedLine[], classes: LineClass[], start
   let inDistribution = false;
   let signed = false;
   let end = lines.length;
+  const toDistribution = (l: NormalizedLine, rule: string) => {
+    distribution.push(l);
+    trace.mark(l, "distribution", rule);
+  };
+  const toSignature = (l: NormalizedLine, c: LineClass, rule: string) => {
+    signature.push({ line: l, c });
+    trace.mark(l, "signer-title", rule);
+  };
+  const wrapped = (l: NormalizedLine, rule: string) => {
+    mergeIntoLast(distribution, l);
+    trace.mark(l, "distribution", rule);
+  };
   for (let i = start; i < lines.length; i++) {
     const l = lines[i];
     const c = classes[i];
     // a second document's header (a regulation issued with a decision) ends the footer
-    if (i > start && classes.slice(i, i + 4).some((k) => k === "nationalTitle" || k === "motto")) {
+    if (i > start && (classes.slice(i, i + 4).some((k) => k === "nationalTitle" || k === "motto") || (c === "upper" && classes.slice(i + 1, i + 4).includes("number")))) {
       end = i;
       break;
     }
     if (c === "footnote") {
       footnotes.push(i);
+      trace.mark(l, "footnote", "footnote-in-footer");
+      continue;
+    }
+    // "PHỤ LỤC 01", "I. MỤC ĐÍCH, YÊU CẦU" after the signature lines: an appendix or a second part begins
+    if (i > start && (signature.length || distribution.length) && (isAppendixHeading(l.text) || (signature.length && c !== "authority" && outlineHeading(l.text)))) {
+      end = i;
+      break;
+    }
+    // "NLTTH 24": the drafter's code in the nơi nhận cell
+    if (isDrafterCode(l.text) && c !== "number") {
+      trace.mark(l, "skipped", "drafter-code");
       continue;
     }
     if (c === "distribution") {
       inDistribution = true;
+      trace.mark(l, "distribution", "noi-nhan");
       const rest = l.text.replace(/^[^:]*:?\s*/, "").trim();
       const restLine = { ...l, text: rest, start: l.end - rest.length };
       // "Nơi nhận: KT. CHỦ TỊCH": text extraction put the signature's first line beside it
       const restClass = rest ? classify(restLine) : "text";
-      if (rest && (restClass === "authority" || restClass === "positionTitle")) signature.push({ line: restLine, c: restClass });
-      else if (rest && /:/.test(l.text)) distribution.push(restLine);
+      if (rest && (restClass === "authority" || restClass === "positionTitle")) toSignature(restLine, restClass, "signature-beside-noi-nhan");
+      else if (rest && /:/.test(l.text)) toDistribution(restLine, "item-beside-noi-nhan");
       continue;
     }
     if (inDistribution) {
@@ -158,22 +232,36 @@ export function parseFooter(lines: NormalizedLine[], classes: LineClass[], start
       const m = /^([-–+•].*?[;,.])\s+(\p{Lu}[\p{Lu}\s.,]+)$/u.exec(l.text);
       if (m && (isPositionTitle(m[2]) || patterns.authority.test(matchKey(m[2])))) {
         const cut = l.start + m[1].length;
-        distribution.push({ ...l, text: m[1], end: cut });
+        toDistribution({ ...l, text: m[1], end: cut }, "item-with-signature-run-on");
         const sig = { ...l, text: m[2], start: l.end - m[2].length };
-        signature.push({ line: sig, c: classify(sig) });
+        toSignature(sig, classify(sig), "signature-run-onto-item");
+        continue;
+      }
+    }
+    if (inDistribution) {
+      // "- Lưu: VT, TH(2).H Đỗ Ngọc Huỳnh": the signer's name run onto an item of nơi nhận
+      const m = /^([-–+•].*?\S)\s+(\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+){1,4})$/u.exec(l.text);
+      if (m && surnames.has(matchKey(m[2].split(/\s+/)[0])) && !/[;,.:]$/.test(m[1]) && signature.length && !signed) {
+        const cut = l.start + m[1].length;
+        toDistribution({ ...l, text: m[1], end: cut }, c === "archiveCopy" ? "archive-copy-with-name-run-on" : "item-with-name-run-on");
+        const name = { ...l, text: m[2], start: l.end - m[2].length };
+        signature.push({ line: name, c: "name" });
+        trace.mark(name, "signer-name", "name-run-onto-item");
+        signed = true;
+        if (c === "archiveCopy") inDistribution = false;
         continue;
       }
     }
     if (columns) {
       // nơi nhận on the left, the signature on the right, their lines interleaved
       if (isRight(l) || (!inDistribution && c !== "text" && !(signed && !isRight(l)))) {
-        signature.push({ line: l, c });
+        toSignature(l, c, "signature-column");
         if (c === "name") signed = true;
         continue;
       }
       if (inDistribution) {
-        if (distribution.length && /^\p{Ll}/u.test(l.text)) mergeIntoLast(distribution, l);
-        else distribution.push(l);
+        if (distribution.length && /^\p{Ll}/u.test(l.text)) wrapped(l, "item-wrapped");
+        else toDistribution(l, "noi-nhan-column");
         if (c === "archiveCopy") inDistribution = false;
         continue;
       }
@@ -183,13 +271,18 @@ export function parseFooter(lines: NormalizedLine[], classes: LineClass[], start
       // nơi nhận and the signature may come line by line interleaved: items stay nơi nhận
       const item = /^(?:[-–+•*]\s*|\.\s+)\S/.test(l.text) || c === "archiveCopy";
       if (item && c !== "authority") {
-        distribution.push(l);
+        toDistribution(l, c === "archiveCopy" ? "archive-copy" : "noi-nhan-item");
         if (c === "archiveCopy") inDistribution = false;
         continue;
       }
       if (c === "text" && distribution.length && l.text.length < 80 && !/^\p{Lu}/u.test(l.text)) {
         // an item wrapped onto the next line ("- Các Bộ, cơ quan ngang Bộ," / "cơ quan thuộc Chính phủ,")
-        mergeIntoLast(distribution, l);
+        wrapped(l, "item-wrapped");
+        continue;
+      }
+      if (c === "text" && distribution.length && l.text.length < 120 && /[;,]$/.test(l.text) && !signed) {
+        // "- VPCP: BTCN, PCN …;" / "Trợ lý, Thư ký của: TTg …;": a line without its dash goes with the item above
+        wrapped(l, "undashed-line-joins-item");
         continue;
       }
       const signatureLike = c === "authority" || c === "positionTitle" || c === "upper" || c === "signatureNote" || c === "name";
@@ -200,7 +293,7 @@ export function parseFooter(lines: NormalizedLine[], classes: LineClass[], start
         end = i;
         break;
       }
-      signature.push({ line: l, c });
+      toSignature(l, c, "signature-line");
       if (c === "name") signed = true;
       continue;
     }
@@ -209,18 +302,32 @@ export function parseFooter(lines: NormalizedLine[], classes: LineClass[], start
       break;
     }
     // a stray line inside the footer (a right-column note the layout lost): keep looking
+    trace.mark(l, "skipped", "stray-line-in-footer");
   }
   f.distribution = distribution.map((l): TextNode => ({ text: distributionItem(l.text), span: span(l) })).filter((d) => d.text);
-  f.signatures = jointSignatures(signature);
+  f.signatures = jointSignatures(signature, trace);
   // footnotes and what follows the signature (phụ lục, a regulation issued with a decision)
   for (const i of footnotes) f.footnotes.push(readFootnote(lines[i]));
   const rest = lines.slice(end).filter((_, k) => classes[end + k] !== "footnote");
   if (rest.length) {
     const title = rest.find((l) => isUpperLine(l.text)) ?? rest[0];
     f.appendices.push({ title: title.text, text: rest.map((l) => l.text).join("\n"), span: [rest[0].start, rest[rest.length - 1].end] });
+    for (const l of rest) trace.mark(l, "appendix", "after-the-signature");
+  }
+  // footnotes of an appendix stand at its page feet: they are the document's footnotes too
+  for (let k = end; k < lines.length; k++) {
+    if (classes[k] !== "footnote") continue;
+    f.footnotes.push(readFootnote(lines[k]));
+    trace.mark(lines[k], "footnote", "footnote-after-signature");
   }
   if (!f.signatures.length) warnings.push({ code: "no-signature", message: "no signature block (chức vụ, họ tên) was found" });
   return f;
+}
+
+/** "I. MỤC ĐÍCH, YÊU CẦU", "Điều 1.", "1. …": an outline heading, never a line of the signature. */
+function outlineHeading(text: string): boolean {
+  const lab = labelOf(text);
+  return !!lab && lab.kind !== "dash" && lab.kind !== "plus";
 }
 
 /** An item of nơi nhận wrapped onto the next line joins the item it continues. */

@@ -1,9 +1,11 @@
 import { DOCUMENT_TYPES, LETTER_TYPE } from "../../grammars/document-types.js";
-import { BODY_HEAD_WORDS, BODY_OPENERS, CONFIDENTIALITY, NAME_CONTINUATION_WORDS, POSITION_TITLES, TITLE_STYLE_OPENING, URGENCY } from "../../grammars/header.js";
+import { AGENCY_HEADS } from "../../grammars/agencies.js";
+import { BODY_OPENERS, CONFIDENTIALITY, NAME_CONTINUATION_WORDS, POSITION_TITLES, TITLE_STYLE_OPENING, URGENCY } from "../../grammars/header.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../normalize/tone.js";
 import type { Span } from "../record/schema.js";
 import { isUpperLine, patterns, titleType, type LineClass } from "./classify.js";
+import type { Role, Trace } from "./explain.js";
 import { labelOf } from "./outline.js";
 import type { SectionTree, TextNode } from "./tree.js";
 
@@ -13,7 +15,8 @@ type Header = Pick<
 > & { bodyStart: number };
 
 const startsWithAny = (key: string, words: string[]) => words.some((w) => key === w || key.startsWith(w + " "));
-const bodyHeads = BODY_HEAD_WORDS.map((w) => matchKey(w));
+// the heads of the agency grammar (`Sở`, `Tổng cục`, `Công đoàn`, `UBND`): a line opening with one names a body
+const agencyHeads = [...new Set(AGENCY_HEADS.flatMap((h) => [...h.forms, ...(h.abbr ?? [])]).map((f) => matchKey(f).replace(/\.$/, "")))].sort((a, b) => b.length - a.length);
 const continuationWords = NAME_CONTINUATION_WORDS.map((w) => matchKey(w));
 const enactingBodies = [...POSITION_TITLES, "ủy ban nhân dân", "hội đồng nhân dân", "chính phủ", "quốc hội", "ủy ban thường vụ quốc hội", "ban thường vụ", "ban chấp hành", "ban bí thư", "bộ chính trị", "hội đồng"].map((w) => matchKey(w));
 const bodyOpeners = BODY_OPENERS.map((w) => matchKey(w));
@@ -47,87 +50,189 @@ function isoDate(day?: string, month?: string, year?: string): string | null {
   return `${y}-${mm}-${day.padStart(2, "0")}`;
 }
 
+/** What a header rule sees and changes: the header so far and the line in hand. */
+interface HeaderState {
+  lines: NormalizedLine[];
+  classes: LineClass[];
+  h: Header;
+  issuerLines: NormalizedLine[];
+  seenTitle: boolean;
+  seenAny: boolean;
+  trace: Trace;
+  i: number;
+  line: NormalizedLine;
+  c: LineClass;
+  key: string;
+}
+
 /**
- * Reads the header: everything before the body. Lines are taken by what they are rather than
- * by their order, since PDF text interleaves the two header columns line by line.
+ * A rule of the header reader. Rules are tried in order on each line; the first whose `match`
+ * holds gives the line its `role` (null: the rule only skips or stops) and runs `apply`.
+ * `apply` returns "stop" where the header ends at this line, "skip" where the line is passed over
+ * without counting as header text.
  */
-export function parseHeader(lines: NormalizedLine[], classes: LineClass[]): Header {
+interface HeaderRule {
+  name: string;
+  example: string;
+  role: Role | null;
+  match: (x: HeaderState) => boolean;
+  apply?: (x: HeaderState) => void | "stop" | "skip";
+}
+
+const isRightCell = (l: NormalizedLine) => l.column === "right" || l.meta.block === "header-right";
+const HEADER_AFTER_SUBJECT: LineClass[] = ["recipients", "nationalTitle", "motto", "placeDate", "number"];
+const HEADER_LINE_AHEAD: LineClass[] = ["nationalTitle", "motto", "placeDate", "number", "typeTitle"];
+
+export const HEADER_RULES: HeaderRule[] = [
+  // "*", "XV80", "(Dự thảo)", a right-column line the header does not know: passed over, the header goes on
+  {
+    name: "stray-mark", example: "(Dự thảo)", role: "skipped",
+    match: ({ line, c, seenTitle }) =>
+      c !== "typeTitle" && c !== "number" && c !== "urgency" && c !== "confidentiality" &&
+      (line.text.length <= 4 || /^[\p{Lu}\d][\p{L}\d.\-/]{0,7}$/u.test(line.text) || /^\([^()]{1,30}\)$/.test(line.text) || (isRightCell(line) && c === "text" && !seenTitle)),
+    apply: () => "skip",
+  },
+  // an OCR'd stamp ("2n ke. ke") among the header's own lines does not end it
+  {
+    name: "noise-before-header-line", example: "2n ke. ke", role: "skipped",
+    match: (x) => x.c === "text" && !x.seenTitle && x.line.text.length < 20 && x.classes.slice(x.i + 1, x.i + 4).some((k) => HEADER_LINE_AHEAD.includes(k)) && !isIssuerCandidate(x.line, x.c),
+    apply: () => "skip",
+  },
+  // "I. MỤC ĐÍCH, YÊU CẦU" after the title: the body has begun, whatever its case
+  { name: "outline-label-after-title", example: "I. MỤC ĐÍCH, YÊU CẦU", role: null, match: (x) => x.seenTitle && x.c !== "recipients" && !!labelOf(x.line.text), apply: () => "stop" },
+  // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+  { name: "national-title", example: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", role: "national-title", match: (x) => x.c === "nationalTitle", apply: (x) => void takeNationalTitle(x.h, x.line) },
+  // "Độc lập - Tự do - Hạnh phúc" goes with the quốc hiệu
+  { name: "motto", example: "Độc lập - Tự do - Hạnh phúc", role: "motto", match: (x) => x.c === "motto" },
+  // "Số: 12/UBND-VX", the first one, above the title
+  { name: "number-line", example: "Số: 12/UBND-VX", role: "number", match: (x) => x.c === "number" && !x.h.number && !x.seenTitle, apply: (x) => takeNumber(x.h, x.line) },
+  // "Hà Nội, ngày 20 tháng 5 năm 2025", the first one
+  { name: "place-date", example: "Hà Nội, ngày 20 tháng 5 năm 2025", role: "place-date", match: (x) => x.c === "placeDate" && !x.h.date, apply: (x) => takePlaceDate(x.h, x.line) },
+  // "HỎA TỐC"
+  { name: "urgency", example: "HỎA TỐC", role: "urgency", match: (x) => x.c === "urgency", apply: (x) => void (x.h.urgency = node(URGENCY[x.key], span(x.line))) },
+  // "MẬT"
+  { name: "confidentiality", example: "MẬT", role: "confidentiality", match: (x) => x.c === "confidentiality", apply: (x) => void (x.h.confidentiality = node(CONFIDENTIALITY[x.key], span(x.line))) },
+  // "V/v góp ý dự thảo …": the trích yếu of a công văn
+  {
+    name: "letter-subject", example: "V/v góp ý dự thảo Nghị quyết", role: "subject",
+    match: (x) => x.c === "letterSubject" && !x.h.subject,
+    apply: ({ h, line, key }) => {
+      const m = patterns.letterSubject.exec(key)!;
+      h.subject = node(line.text.slice(m[0].length).trim(), [line.start + m[0].length, line.end]);
+      if (!h.type) h.type = { ...LETTER_TYPE, span: null };
+    },
+  },
+  // "V/v góp ý dự thảo" / "Hà Nội, ngày …" / "Nghị quyết của HĐND": a V/v wrapped around the date line;
+  // in the header's left column (PDF layout) a wrapped V/v may begin with a capital ("MTTQ Việt Nam …")
+  {
+    name: "subject-wrapped-around-date", example: "về việc quản lý trật tự xây dựng", role: "subject",
+    match: ({ c, h, line }) => c === "text" && !!h.subject && !h.recipients.length && (/^\p{Ll}/u.test(line.text) || line.meta.block === "header-left") && line.text.length < 150,
+    apply: ({ h, line }) => void (h.subject = node(`${h.subject!.text} ${line.text}`, [h.subject!.span[0], line.end])),
+  },
+  // "V/v tuyên truyền kết quả Đại hội" / "Công đoàn Việt Nam lần thứ XI" / "Kính gửi:": the V/v goes on
+  // while the header's own lines still follow
+  {
+    name: "subject-continues-in-header", example: "Công đoàn Việt Nam lần thứ XI", role: "subject",
+    match: ({ c, h, line, classes, i, lines }) =>
+      (c === "text" || c === "name") && !!h.subject && !h.recipients.length && line.text.length < 120 && !/[.;:!?]$/u.test(h.subject.text) &&
+      lines[i - 1]?.end === h.subject.span[1] && HEADER_AFTER_SUBJECT.includes(classes[i + 1]),
+    apply: ({ h, line }) => void (h.subject = node(`${h.subject!.text} ${line.text}`, [h.subject!.span[0], line.end])),
+  },
+  // "QUYẾT ĐỊNH" and the trích yếu under it
+  {
+    name: "type-title", example: "QUYẾT ĐỊNH", role: "type",
+    match: (x) => x.c === "typeTitle" && !x.seenTitle,
+    apply: (x) => {
+      x.seenTitle = true;
+      const t = titleType(x.line.text)!;
+      x.h.type = { code: t.code, name: t.name, span: span(x.line) };
+      // a title line may carry its trích yếu ("THÔNG TƯ HƯỚNG DẪN", "QUYẾT ĐỊNH của UBND …" stays the title)
+      const next = readTitleSubject(x.lines, x.classes, x.i + 1, x.h);
+      for (let j = x.i + 1; j < next; j++) x.trace.mark(x.lines[j], "subject", "lines-under-title");
+      x.i = next - 1;
+      readTitleStyle(x.h, x.line, x.issuerLines.length > 0);
+    },
+  },
+  // "Kính gửi:" and the list under it; the header ends after it
+  {
+    name: "kinh-gui", example: "Kính gửi: Sở Y tế", role: "recipients", match: (x) => x.c === "recipients",
+    apply: (x) => {
+      x.i = readRecipients(x.lines, x.classes, x.i, x.h, x.trace);
+      return "stop";
+    },
+  },
+  // "UBND TỈNH LÂM ĐỒNG" / "SỞ NỘI VỤ": the left column's lines above the title
+  {
+    name: "issuer-line", example: "SỞ NỘI VỤ", role: "issuer",
+    match: ({ c, seenTitle, h, line }) => (c === "upper" || c === "text" || c === "name") && !seenTitle && !h.subject && isIssuerCandidate(line, c),
+    apply: (x) => void x.issuerLines.push(x.line),
+  },
+  // "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" under the title: the enacting authority opens the preamble
+  { name: "enacting-authority", example: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", role: "preamble", match: (x) => x.c === "upper" && x.seenTitle, apply: (x) => void x.h.preamble.push(node(x.line.text, span(x.line))) },
+  // "Căn cứ …", a paragraph, a signature line: the body (or what stands before it) has begun
+  {
+    name: "body-begins", example: "Thực hiện Kế hoạch số 12/KH-UBND …", role: null,
+    match: (x) => BODY_CLASSES.includes(x.c) && (x.seenAny || x.c === "preamble" || x.c === "text"),
+    apply: () => "stop",
+  },
+  // anything else before the header's first line (a label, a name) is passed over
+  { name: "before-header", example: "Mẫu số 01", role: "skipped", match: () => true },
+];
+
+const BODY_CLASSES: LineClass[] = ["preamble", "enacting", "text", "label", "name", "upper", "positionTitle", "authority", "distribution"];
+
+function takeNationalTitle(h: Header, line: NormalizedLine): void {
+  h.nationalTitle ??= node(line.text, span(line));
+}
+
+function takeNumber(h: Header, line: NormalizedLine): void {
+  const numberText = patterns.number.exec(matchKey(line.text))![1];
+  const raw = line.text.slice(line.text.length - numberText.length);
+  const n = parseNumber(raw);
+  h.number = { raw: tidySymbol(raw), value: n.value, symbol: n.symbol, year: n.year, span: span(line) };
+}
+
+function takePlaceDate(h: Header, line: NormalizedLine): void {
+  const key = matchKey(line.text);
+  const m = patterns.placeDate.exec(key) ?? patterns.dateOnly.exec(key);
+  const g = m!.groups!;
+  const placeText = g.place ? line.text.slice(0, g.place.length).trim() : null;
+  if (placeText) h.place = node(placeText, [line.start, line.start + g.place.length]);
+  const rawStart = placeText ? Math.max(line.text.indexOf(",") + 1, g.place.length) : 0;
+  h.date = {
+    raw: line.text.slice(rawStart).trim().replace(/\s+/g, " ").replace(/\.$/, ""),
+    // a digit with a misread mark beside it ("1?") is not a day that can be trusted
+    value: isoDate(g.dayJunk || g.monthJunk ? undefined : g.day, g.monthJunk ? undefined : (g.month ?? g.month2), g.year ?? g.year2),
+    span: [line.start + rawStart, line.end],
+  };
+}
+
+/**
+ * Reads the header: everything before the body, one line at a time through {@link HEADER_RULES}.
+ * Lines are taken by what they are rather than by their order, since PDF text interleaves the
+ * two header columns line by line.
+ */
+export function parseHeader(lines: NormalizedLine[], classes: LineClass[], trace: Trace): Header {
   const h: Header = {
     issuer: null, nationalTitle: null, number: null, place: null, date: null, type: null, subject: null,
     urgency: null, confidentiality: null, recipients: [], preamble: [], bodyStart: 0,
   };
-  const issuerLines: NormalizedLine[] = [];
-  let i = 0;
-  let seenTitle = false;
-  let seenAny = false;
+  const x: HeaderState = { lines, classes, h, issuerLines: [], seenTitle: false, seenAny: false, trace, i: 0, line: lines[0], c: classes[0], key: "" };
   const limit = Math.min(lines.length, 60);
-  for (; i < limit; i++) {
-    const line = lines[i];
-    const c = classes[i];
-    const key = matchKey(line.text);
-    // a stray mark ("*", "XV80") or a right-column line the header does not know does not end the header
-    const stray = line.text.length <= 4 || /^[\p{Lu}\d][\p{L}\d.\-/]{0,7}$/u.test(line.text) || /^\([^()]{1,30}\)$/.test(line.text) || ((line.column === "right" || line.meta.block === "header-right") && c === "text" && !seenTitle);
-    if (stray && c !== "typeTitle" && c !== "number" && c !== "urgency" && c !== "confidentiality") continue;
-    // a scrap of noise (an OCR'd stamp, "2n ke. ke") among the header's own lines does not end it
-    const headerAhead = classes.slice(i + 1, i + 4).some((k) => k === "nationalTitle" || k === "motto" || k === "placeDate" || k === "number" || k === "typeTitle");
-    if (c === "text" && !seenTitle && line.text.length < 20 && headerAhead && !isIssuerCandidate(line, c)) continue;
-    // "I. MỤC ĐÍCH, YÊU CẦU" after the title: the body has begun, whatever its case
-    if (seenTitle && c !== "recipients" && labelOf(line.text)) break;
-    if (c === "nationalTitle") {
-      h.nationalTitle ??= node(line.text, span(line));
-    } else if (c === "motto") {
-      // tiêu ngữ goes with the quốc hiệu
-    } else if (c === "number" && !h.number && !seenTitle) {
-      const numberText = patterns.number.exec(key)![1];
-      const raw = line.text.slice(line.text.length - numberText.length);
-      const n = parseNumber(raw);
-      h.number = { raw: tidySymbol(raw), value: n.value, symbol: n.symbol, year: n.year, span: span(line) };
-    } else if (c === "placeDate" && !h.date) {
-      const m = patterns.placeDate.exec(key) ?? patterns.dateOnly.exec(key);
-      const g = m!.groups!;
-      const placeText = g.place ? line.text.slice(0, g.place.length).trim() : null;
-      if (placeText) h.place = node(placeText, [line.start, line.start + g.place.length]);
-      const rawStart = placeText ? Math.max(line.text.indexOf(",") + 1, g.place.length) : 0;
-      h.date = {
-        raw: line.text.slice(rawStart).trim().replace(/\s+/g, " ").replace(/\.$/, ""),
-        // a digit with a misread mark beside it ("1?") is not a day that can be trusted
-        value: isoDate(g.dayJunk || g.monthJunk ? undefined : g.day, g.monthJunk ? undefined : (g.month ?? g.month2), g.year ?? g.year2),
-        span: [line.start + rawStart, line.end],
-      };
-    } else if (c === "urgency") {
-      h.urgency = node(URGENCY[key], span(line));
-    } else if (c === "confidentiality") {
-      h.confidentiality = node(CONFIDENTIALITY[key], span(line));
-    } else if (c === "letterSubject" && !h.subject) {
-      const m = patterns.letterSubject.exec(key)!;
-      h.subject = node(line.text.slice(m[0].length).trim(), [line.start + m[0].length, line.end]);
-      if (!h.type) h.type = { ...LETTER_TYPE, span: null };
-    } else if (c === "text" && h.subject && !h.recipients.length && (/^\p{Ll}/u.test(line.text) || line.meta.block === "header-left") && line.text.length < 150) {
-      // a V/v wrapped around the date line that PDF text put between its two halves; in the
-      // header's left column (PDF layout) a wrapped V/v may begin with a capital ("MTTQ Việt Nam …")
-      h.subject = node(`${h.subject.text} ${line.text}`, [h.subject.span[0], line.end]);
-    } else if (c === "typeTitle" && !seenTitle) {
-      seenTitle = true;
-      const t = titleType(line.text)!;
-      h.type = { code: t.code, name: t.name, span: span(line) };
-      // a title line may carry its trích yếu ("THÔNG TƯ HƯỚNG DẪN", "QUYẾT ĐỊNH của UBND …" stays the title)
-      i = readTitleSubject(lines, classes, i + 1, h) - 1;
-      readTitleStyle(h, line, issuerLines.length > 0);
-    } else if (c === "recipients") {
-      i = readRecipients(lines, classes, i, h);
-      break;
-    } else if ((c === "upper" || c === "text" || c === "name") && !seenTitle && !h.subject && isIssuerCandidate(line, c)) {
-      issuerLines.push(line);
-    } else if (c === "upper" && seenTitle) {
-      // the enacting authority under the title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"): preamble
-      h.preamble.push(node(line.text, span(line)));
-    } else if (c === "preamble" || c === "enacting" || c === "text" || c === "label" || c === "name" || c === "upper" || c === "positionTitle" || c === "authority" || c === "distribution") {
-      if (seenAny || c === "preamble" || c === "text") break;
-    }
-    seenAny = true;
+  for (; x.i < limit; x.i++) {
+    x.line = lines[x.i];
+    x.c = classes[x.i];
+    x.key = matchKey(x.line.text);
+    const rule = HEADER_RULES.find((r) => r.match(x))!;
+    const at = x.line;
+    const outcome = rule.apply?.(x);
+    if (rule.role) trace.mark(at, rule.role, rule.name);
+    if (outcome === "stop") break;
+    if (outcome === "skip") continue;
+    x.seenAny = true;
   }
-  h.bodyStart = i;
-  if (issuerLines.length) h.issuer = buildIssuer(issuerLines, isJoint(h, lines));
+  h.bodyStart = x.i;
+  if (x.issuerLines.length) h.issuer = buildIssuer(x.issuerLines, isJoint(h, lines), trace);
   if (!h.type) {
     // no title and no V/v: the ký hiệu's first part may name the type (`TB-VP`), else a letter with kính gửi is a công văn
     const code = h.number?.symbol?.split(/[-/.]/)[0];
@@ -165,26 +270,60 @@ function isJoint(h: Header, lines: NormalizedLine[]): boolean {
   return !!title && /liên tịch/u.test(matchKey(title.text));
 }
 
-function buildIssuer(lines: NormalizedLine[], joint = false): NonNullable<SectionTree["issuer"]> {
+/** The agency head a line of the issuer block opens with (`sở`, `tổng cục`, `ủy ban nhân dân`), followed by a word. */
+function openingHead(key: string): string | null {
+  // "SỞ Y TẾ"; "VĂN PHÒNG" alone under its parent; not "PHÒNG, CHỐNG …"
+  for (const h of agencyHeads) if (key.startsWith(h) && /^(?:\s+[\p{L}\d]|\s*$)/u.test(key.slice(h.length))) return h;
+  return null;
+}
+
+// heads that need a name or a place after them: alone on a line, the next line completes them ("TRƯỜNG" / "ĐẠI HỌC CẦN THƠ")
+const incompleteHeads = new Set(AGENCY_HEADS.filter((h) => h.complement !== "none").flatMap((h) => h.forms).map((f) => matchKey(f)));
+
+/**
+ * How the lines of the issuer block group into bodies: each rule says whether a line continues the
+ * body above it or opens a new one. The last body is the issuer (cơ quan ban hành), the bodies
+ * above it the parent (cơ quan chủ quản): `BỘ TÀI CHÍNH` / `TỔNG CỤC HẢI QUAN`,
+ * `TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM` / `CÔNG ĐOÀN GIÁO DỤC VIỆT NAM`; a name wrapped over two
+ * lines (`ỦY BAN NHÂN DÂN` / `TỈNH LÂM ĐỒNG`) stays one body.
+ */
+const ISSUER_GROUP_RULES: { name: string; example: string; opens: boolean; match: (key: string, above: string) => boolean }[] = [
+  // "SỞ NÔNG NGHIỆP VÀ" / "PHÁT TRIỂN NÔNG THÔN": the line above stops mid-name
+  { name: "name-wraps-after-open-end", example: "SỞ NÔNG NGHIỆP VÀ / PHÁT TRIỂN NÔNG THÔN", opens: false, match: (_k, above) => /(?:\s(?:và|của)|[,&\-–])$/u.test(above) },
+  // "TRƯỜNG" / "ĐẠI HỌC CẦN THƠ": a head alone waits for its name
+  { name: "head-awaits-its-name", example: "TRƯỜNG / ĐẠI HỌC CẦN THƠ", opens: false, match: (_k, above) => incompleteHeads.has(above.replace(/[.,:]+$/, "").trim()) },
+  // "ĐẢNG BỘ TỈNH QUẢNG NGÃI" / "TỈNH ỦY": a Party committee under its Party organisation
+  { name: "party-committee", example: "ĐẢNG BỘ TỈNH QUẢNG NGÃI / TỈNH ỦY", opens: true, match: (k) => /^(?:tỉnh|thành|huyện|quận|thị) ủy(?![\p{L}\p{M}])/u.test(k) },
+  // "ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG", "… / VIỆT NAM": the place or level the body serves
+  { name: "place-continues-name", example: "ỦY BAN NHÂN DÂN / TỈNH LÂM ĐỒNG", opens: false, match: (k) => startsWithAny(k, continuationWords) },
+  // "BAN HÀNH …" is not a body
+  { name: "ban-hanh-is-not-a-body", example: "BAN HÀNH KÈM THEO", opens: false, match: (k) => /^ban hành/u.test(k) },
+  // "BỘ TÀI CHÍNH" / "TỔNG CỤC HẢI QUAN": a line opening with an agency head names a body under the one above
+  { name: "opens-with-agency-head", example: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG / TỔ CÔNG TÁC VỀ CHUYỂN ĐỔI SỐ", opens: true, match: (k) => openingHead(k) !== null },
+];
+
+function buildIssuer(lines: NormalizedLine[], joint: boolean, trace: Trace): NonNullable<SectionTree["issuer"]> {
   const groups: NormalizedLine[][] = [[lines[0]]];
+  const why = new Map<NormalizedLine, string>([[lines[0], "first-issuer-line"]]);
   for (const l of lines.slice(1)) {
-    const key = matchKey(l.text);
-    const opensBody = startsWithAny(key, bodyHeads) && !startsWithAny(key, continuationWords.filter((w) => !/ủy$/.test(w)));
-    const partyCommittee = /^(tỉnh|thành|huyện|quận|thị) ủy\b/u.test(key);
-    if ((opensBody || partyCommittee) && !/^ban hành/u.test(key)) groups.push([l]);
+    const key = matchKey(l.text).trim();
+    const above = matchKey(groups[groups.length - 1].at(-1)!.text).trim();
+    const rule = ISSUER_GROUP_RULES.find((r) => r.match(key, above));
+    why.set(l, rule?.name ?? "continues-name");
+    if (rule?.opens) groups.push([l]);
     else groups[groups.length - 1].push(l);
   }
   const text = (g: NormalizedLine[]) => g.map((l) => l.text).join(" ");
+  const whole: Span = [lines[0].start, lines[lines.length - 1].end];
   if (joint && groups.length > 1) {
-    return { name: groups.map(text).join(" - "), parent: null, span: [lines[0].start, lines[lines.length - 1].end] };
+    for (const l of lines) trace.refine(l, "issuer", `joint-issuer (${why.get(l)})`);
+    return { name: groups.map(text).join(" - "), parent: null, span: whole };
   }
   const name = groups[groups.length - 1];
   const parent = groups.slice(0, -1);
-  return {
-    name: text(name),
-    parent: parent.length ? parent.map(text).join(" ") : null,
-    span: [lines[0].start, lines[lines.length - 1].end],
-  };
+  for (const g of parent) for (const l of g) trace.refine(l, "issuer-parent", `issuer-line, ${why.get(l)}`);
+  for (const l of name) trace.refine(l, "issuer", `issuer-line, ${why.get(l)}`);
+  return { name: text(name), parent: parent.length ? parent.map(text).join(" ") : null, span: whole };
 }
 
 const titleStyle = new RegExp(TITLE_STYLE_OPENING, "u");
@@ -259,8 +398,12 @@ function readTitleSubject(lines: NormalizedLine[], classes: LineClass[], from: n
   return i;
 }
 
-/** Kính gửi: on its own line with a list below, or with one or more recipients on the same line. */
-function readRecipients(lines: NormalizedLine[], classes: LineClass[], at: number, h: Header): number {
+/**
+ * Kính gửi: on its own line with a list below, or with one or more recipients on the same line.
+ * A long left column pushes the right column's lines (quốc hiệu, tiêu ngữ, địa danh–ngày) below
+ * `Kính gửi:` in reading order: they are taken for the header and the list goes on.
+ */
+function readRecipients(lines: NormalizedLine[], classes: LineClass[], at: number, h: Header, trace: Trace): number {
   const first = lines[at];
   const m = patterns.recipients.exec(matchKey(first.text))!;
   const rest = first.text.slice(m[0].length).trim();
@@ -275,10 +418,18 @@ function readRecipients(lines: NormalizedLine[], classes: LineClass[], at: numbe
   const listed = !rest || /^[-–+•]/.test(rest);
   for (; listed && i < lines.length && i < at + 30; i++) {
     const l = lines[i];
+    const c = classes[i];
+    if (c === "nationalTitle" || c === "motto" || (c === "placeDate" && !h.date)) {
+      if (c === "nationalTitle") takeNationalTitle(h, l);
+      if (c === "placeDate") takePlaceDate(h, l);
+      trace.mark(l, c === "nationalTitle" ? "national-title" : c === "motto" ? "motto" : "place-date", "right-column-below-kinh-gui");
+      continue;
+    }
     // "- Sở Y tế;" or, without its dash, a short line closed by ";" or "." ("Sở Y tế các tỉnh …;")
-    const item = /^[-–+•]\s*\S/.test(l.text) || (!rest && /[;,.]$/.test(l.text) && l.text.length < 160 && !labelOf(l.text) && classes[i] === "text");
-    if (!item || classes[i] === "preamble") break;
+    const item = /^[-–+•]\s*\S/.test(l.text) || (!rest && /[;,.]$/.test(l.text) && l.text.length < 160 && !labelOf(l.text) && c === "text");
+    if (!item || c === "preamble") break;
     add(l.text, span(l));
+    trace.mark(l, "recipients", "kinh-gui-item");
     if (/[.]$/.test(l.text) && !/;$/.test(l.text)) {
       i++;
       break;

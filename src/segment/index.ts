@@ -2,13 +2,17 @@ import { ADOPTION_DATE } from "../../grammars/header.js";
 import type { NormalizedDocument, NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../normalize/tone.js";
 import type { Warning } from "../record/schema.js";
-import { classify, isUpperLine, patterns, type LineClass } from "./classify.js";
+import { classifyWhy, isUpperLine, patterns, type LineClass } from "./classify.js";
+import { Trace, type ExplainLine } from "./explain.js";
 import { findFooterStart, parseFooter, readFootnote } from "./footer.js";
 import { parseHeader } from "./header.js";
 import { labelOf, parseOutline } from "./outline.js";
+import { splitLine } from "./split.js";
 import type { SectionTree, TextNode } from "./tree.js";
 
 export type { SectionTree, OutlineNode, TextNode, SignatureNode } from "./tree.js";
+export type { ExplainLine, Decision, Role } from "./explain.js";
+export { formatExplain } from "./explain.js";
 
 /**
  * The section tree of a document: header, preamble, body outline, footer, footnotes and what
@@ -16,21 +20,46 @@ export type { SectionTree, OutlineNode, TextNode, SignatureNode } from "./tree.j
  */
 export function segment(doc: NormalizedDocument): SectionTree {
   const warnings: Warning[] = [];
-  const lines = doc.lines;
-  const classes = lines.map(classify);
+  // lines holding two cells of the layout are cut apart first; the trace stays on the normalized lines
+  const lines: NormalizedLine[] = [];
+  const whys: { cls: LineClass; rule: string }[] = [];
+  const splitBy = new Map<number, string[]>();
+  const wholeWhys = doc.lines.map((l, i) => {
+    const why = classifyWhy(l);
+    const split = splitLine(l);
+    if (split.rules.length) {
+      splitBy.set(i, split.rules);
+      for (const piece of split.lines) {
+        lines.push(piece);
+        whys.push(classifyWhy(piece));
+      }
+    } else {
+      lines.push(l);
+      whys.push(why);
+    }
+    return why;
+  });
+  const classes = whys.map((w) => w.cls);
+  const trace = new Trace(doc.lines, wholeWhys, splitBy, lines, whys);
 
-  const header = parseHeader(lines, classes);
+  const header = parseHeader(lines, classes, trace);
   let bodyStart = header.bodyStart;
 
   // preamble: "Căn cứ …" lines up to the enacting line ("QUYẾT ĐỊNH:"), or the leading ones
   const preamble: TextNode[] = [...header.preamble];
   const enacting = findEnacting(lines, classes, bodyStart);
   if (enacting >= 0) {
-    for (let i = bodyStart; i < enacting; i++) if (classes[i] !== "footnote") preamble.push({ text: lines[i].text, span: [lines[i].start, lines[i].end] });
+    for (let i = bodyStart; i < enacting; i++) {
+      if (classes[i] === "footnote") continue;
+      preamble.push({ text: lines[i].text, span: [lines[i].start, lines[i].end] });
+      trace.mark(lines[i], "preamble", "before-enacting-line");
+    }
+    trace.mark(lines[enacting], "enacting", "enacting-line");
     bodyStart = enacting + 1;
   } else {
     while (bodyStart < lines.length && classes[bodyStart] === "preamble") {
       preamble.push({ text: lines[bodyStart].text, span: [lines[bodyStart].start, lines[bodyStart].end] });
+      trace.mark(lines[bodyStart], "preamble", "preamble-line");
       bodyStart++;
     }
   }
@@ -38,14 +67,20 @@ export function segment(doc: NormalizedDocument): SectionTree {
   const footerStart = findFooterStart(lines, classes, bodyStart);
   const date = header.date ?? adoptionDate(lines, footerStart);
   if (!date) warnings.push({ code: "no-date", message: "no place-and-date line (địa danh, ngày tháng) was found in the header" });
-  const footer = parseFooter(lines, classes, footerStart, warnings);
+  else if (!header.date) trace.mark(lines[lines.findIndex((l) => l.start <= date.span![0] && date.span![0] <= l.end)], "place-date", "adoption-date-in-closing-line");
+  const footer = parseFooter(lines, classes, footerStart, warnings, trace);
 
   // footnotes stand at page feet anywhere in the body too
   const bodyLines: NormalizedLine[] = [];
   const footnotes = [...footer.footnotes];
   for (let i = bodyStart; i < footerStart; i++) {
-    if (classes[i] === "footnote") footnotes.push(readFootnote(lines[i]));
-    else bodyLines.push(lines[i]);
+    if (classes[i] === "footnote") {
+      footnotes.push(readFootnote(lines[i]));
+      trace.mark(lines[i], "footnote", "footnote-in-body");
+    } else {
+      bodyLines.push(lines[i]);
+      trace.mark(lines[i], "body", "between-header-and-footer");
+    }
   }
   footnotes.sort((a, b) => a.span[0] - b.span[0]);
 
@@ -72,6 +107,7 @@ export function segment(doc: NormalizedDocument): SectionTree {
     footnotes,
     appendices: footer.appendices,
     warnings,
+    explain: () => trace.explain(),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Span, Warning } from "../record/schema.js";
+import type { ExplainLine } from "./explain.js";
 
 /** A piece of the normalized text with where it stands in it. */
 export interface TextNode {
@@ -68,4 +69,6 @@ export interface SectionTree {
   footnotes: { mark: string; text: string; span: Span }[];
   appendices: { title: string; text: string; span: Span }[];
   warnings: Warning[];
+  /** why each line became what it became: its class, the rules that classed and placed it (`--explain`) */
+  explain: () => ExplainLine[];
 }

@@ -1,0 +1,136 @@
+import { MOTTO, NATIONAL_TITLE, POSITION_TITLES } from "../../grammars/header.js";
+import { SURNAMES } from "../../grammars/people.js";
+import type { NormalizedLine } from "../normalize/index.js";
+import { matchKey } from "../normalize/tone.js";
+import { isUpperLine, patterns, readAuthority } from "./classify.js";
+
+/**
+ * Lines that hold two cells of the layout: text extraction (PDF text runs, a flattened table row,
+ * a portal's one-line cells) put side by side what the page sets apart. Each rule finds where to
+ * cut; the pieces keep their spans into the normalized text, so every later stage and the
+ * `--explain` trace see them as lines of their own.
+ */
+export interface SplitRule {
+  name: string;
+  example: string;
+  /** offsets in the line's text where it is cut, and the column each piece stands in (left to right) */
+  cut: (text: string, key: string) => { at: number[]; columns?: ("left" | "right" | undefined)[] } | null;
+}
+
+const surnames = new Set(SURNAMES.map((s) => matchKey(s)));
+const titles = POSITION_TITLES.map((t) => matchKey(t)).sort((a, b) => b.length - a.length);
+const placeDate = patterns.placeDate;
+// the quốc hiệu and the tiêu ngữ of the header grammar, at the end of a line instead of alone on it
+const atEnd = (pattern: string) => new RegExp(`\\s(${pattern.replace(/^\^/, "").replace(/(?:\\s\*)?(?:\[\.\]\?)?\$$/, "")})\\s*\\.?\\s*$`, "u");
+const nationalTitleAtEnd = atEnd(NATIONAL_TITLE);
+const mottoAtEnd = atEnd(MOTTO);
+const dateOnly = patterns.dateOnly;
+
+/** Capitals before `at` that name a body (or a number line): the left cell of a header row. */
+const leftCell = (text: string, at: number) => {
+  const left = text.slice(0, at).trim();
+  return (isUpperLine(left) && /\p{L}{2}/u.test(left)) || patterns.number.test(matchKey(left));
+};
+
+/** The place of a place–date line as the place is written: capitalised words, a trailing number (`Quận 3`). */
+const placeWords = (place: string) =>
+  /^(?:(?:TP|Tp)\.\s*)?\p{Lu}[\p{L}\p{M}.]*(?:[\s-]+(?:\p{Lu}[\p{L}\p{M}.]*|\d{1,2}))*\s*$/u.test(place.trim());
+
+export const SPLIT_RULES: SplitRule[] = [
+  // "VĂN PHÒNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": the issuer and the quốc hiệu one space apart
+  {
+    name: "issuer-beside-national-title", example: "VĂN PHÒNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    cut: (text, key) => {
+      const m = nationalTitleAtEnd.exec(key);
+      return m && leftCell(text, m.index) ? { at: [m.index + 1], columns: ["left", "right"] } : null;
+    },
+  },
+  // "CỤC THÔNG TIN CƠ SỞ Độc lập - Tự do - Hạnh phúc"
+  {
+    name: "issuer-beside-motto", example: "CỤC THÔNG TIN CƠ SỞ Độc lập - Tự do - Hạnh phúc",
+    cut: (text, key) => {
+      const m = mottoAtEnd.exec(key);
+      return m && leftCell(text, m.index) ? { at: [m.index + 1], columns: ["left", "right"] } : null;
+    },
+  },
+  // "Số: 2003/CĐ-VPCP Hà Nội, ngày 07 tháng 10 năm 2025", "Số: Phường 1, ngày …": the số and the date cells on one line
+  {
+    name: "number-beside-place-date", example: "Số: 15/UBND-VX Quận 3, ngày 02 tháng 01 năm 2025",
+    cut: (text, key) => {
+      const head = /^số\s*[:.]\s*/u.exec(key);
+      if (!head || !/ngày/u.test(key)) return null;
+      for (const w of text.matchAll(/\S+/gu)) {
+        const at = w.index!;
+        if (at < head[0].length) continue;
+        const rest = key.slice(at);
+        const m = placeDate.exec(rest);
+        if (m && m.groups!.place && placeWords(text.slice(at, at + m.groups!.place.length)) && !/\//.test(m.groups!.place)) {
+          return { at: [at], columns: ["left", "right"] };
+        }
+        if (!m && dateOnly.test(rest)) return { at: [at], columns: ["left", "right"] };
+      }
+      return null;
+    },
+  },
+  // "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH": nested authorities of one block run onto one line
+  {
+    name: "nested-authorities-on-one-line", example: "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH",
+    cut: (text) => {
+      if (!readAuthority(text)) return null;
+      const at: number[] = [];
+      for (const m of text.matchAll(/\s(?=(?:KT|TL|TM|TUQ|T\/M|K\/T|T\/L)\.?\s+\p{Lu})/gu)) if (m.index! > 2) at.push(m.index! + 1);
+      return at.length && isUpperLine(text.slice(0, at[0])) ? { at } : null;
+    },
+  },
+  // "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đỗ Hoàng Anh Tuấn", "PHÓ TỔNG CỤC TRƯỞNG Vũ Ngọc Anh TÊN ĐƠN VỊ …":
+  // the title in capitals, then the name in mixed case (and whatever the page had after it)
+  {
+    name: "title-then-name-on-one-line", example: "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đỗ Hoàng Anh Tuấn",
+    cut: (text) => {
+      const words = [...text.matchAll(/\S+/gu)];
+      for (let j = 1; j < words.length - 1; j++) {
+        const w = words[j][0];
+        if (!/^\p{Lu}[\p{Ll}\p{M}]+$/u.test(w) || !surnames.has(matchKey(w))) continue;
+        let n = j + 1;
+        while (n < words.length && n - j < 5 && /^\p{Lu}[\p{Ll}\p{M}]+[.,;]?$/u.test(words[n][0])) n++;
+        if (n - j < 2) return null;
+        const start = words[j].index!;
+        const before = text.slice(0, start).trim();
+        const beforeKey = matchKey(before).replace(/[.,:;]+$/, "");
+        if (!isUpperLine(before)) return null;
+        const titled = !!readAuthority(before) || titles.some((t) => beforeKey === t || beforeKey.endsWith(" " + t));
+        if (!titled) return null;
+        const end = n < words.length ? words[n].index! : text.length;
+        return { at: end < text.length ? [start, end] : [start] };
+      }
+      return null;
+    },
+  },
+];
+
+/** The line cut into pieces where one of {@link SPLIT_RULES} finds two cells; each piece a line of its own. */
+export function splitLine(l: NormalizedLine, depth = 0): { lines: NormalizedLine[]; rules: string[] } {
+  if (depth > 3 || l.text.length < 8) return { lines: [l], rules: [] };
+  const key = matchKey(l.text);
+  if (key.length !== l.text.length) return { lines: [l], rules: [] };
+  for (const rule of SPLIT_RULES) {
+    const cut = rule.cut(l.text, key);
+    if (!cut) continue;
+    const bounds = [0, ...cut.at, l.text.length];
+    const out: NormalizedLine[] = [];
+    const rules = [rule.name];
+    for (let p = 0; p < bounds.length - 1; p++) {
+      const raw = l.text.slice(bounds[p], bounds[p + 1]);
+      const lead = raw.length - raw.trimStart().length;
+      const text = raw.trim();
+      if (!text) continue;
+      const start = l.start + bounds[p] + lead;
+      const piece: NormalizedLine = { text, start, end: start + text.length, meta: l.meta, column: cut.columns?.[p] ?? l.column };
+      const sub = splitLine(piece, depth + 1);
+      out.push(...sub.lines);
+      rules.push(...sub.rules);
+    }
+    return { lines: out, rules };
+  }
+  return { lines: [l], rules: [] };
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import { parseText } from "../../src/pipeline.js";
+import { CLASS_RULES, classifyWhy } from "../../src/segment/classify.js";
+import { formatExplain } from "../../src/segment/explain.js";
+import { HEADER_RULES } from "../../src/segment/header.js";
+import { SPLIT_RULES, splitLine } from "../../src/segment/split.js";
+import type { NormalizedLine } from "../../src/normalize/index.js";
+import { normalizeText, readFixture, segmentText } from "../helpers.js";
+
+const line = (text: string): NormalizedLine => ({ text, start: 0, end: text.length, meta: {} });
+
+describe("rule tables", () => {
+  it.each(CLASS_RULES.map((r) => [r.name, r]))("class rule %s classes its own example", (_name, rule) => {
+    expect(classifyWhy(line(rule.example))).toEqual({ cls: rule.cls, rule: rule.name });
+  });
+
+  it.each(SPLIT_RULES.map((r) => [r.name, r]))("split rule %s cuts its own example", (_name, rule) => {
+    const { lines, rules } = splitLine(line(rule.example));
+    expect(rules[0]).toBe(rule.name);
+    expect(lines.length).toBeGreaterThan(1);
+    // the pieces keep their place in the line
+    for (const p of lines) expect(rule.example.slice(p.start, p.end)).toBe(p.text);
+  });
+
+  it("names every rule once", () => {
+    for (const table of [CLASS_RULES, HEADER_RULES, SPLIT_RULES]) {
+      const names = table.map((r) => r.name);
+      expect(new Set(names).size).toBe(names.length);
+    }
+  });
+});
+
+describe("the header by layout", () => {
+  it("cuts an issuer from the quốc hiệu and the tiêu ngữ one space apart, and the số from the date on one line", () => {
+    const t = segmentText(readFixture("segment/cong-van-cells-one-space.txt"));
+    expect(t.issuer).toMatchObject({ name: "CỤC THỦY LỢI", parent: "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" });
+    expect(t.nationalTitle?.text).toBe("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(t.number).toMatchObject({ value: "418", symbol: "TL-QLCT" });
+    expect(t.place?.text).toBe("Quận 3");
+    expect(t.date?.value).toBe("2025-08-14");
+    expect(t.text.slice(t.place!.span[0], t.place!.span[1])).toBe("Quận 3");
+  });
+
+  it("takes the right column's lines pushed below `Kính gửi:` by a long left column, and goes on with the list", () => {
+    const t = segmentText(readFixture("segment/cong-van-kinh-gui-before-right-column.txt"));
+    expect(t.issuer).toMatchObject({ name: "CÔNG ĐOÀN NGÀNH Y TẾ", parent: "LIÊN ĐOÀN LAO ĐỘNG TỈNH NGHỆ AN" });
+    expect(t.nationalTitle).not.toBeNull();
+    expect(t.place?.text).toBe("Phường 1");
+    expect(t.date?.value).toBe("2026-04-02");
+    expect(t.subject?.text).toBe("hưởng ứng Tháng Công nhân năm 2026 trong toàn ngành");
+    expect(t.recipients.map((r) => r.text)).toEqual([
+      "Công đoàn cơ sở các bệnh viện tuyến tỉnh",
+      "Công đoàn Trung tâm Kiểm soát bệnh tật tỉnh",
+      "Công đoàn các trung tâm y tế khu vực",
+    ]);
+    expect(t.body.text).toMatch(/^Ban Thường vụ Công đoàn ngành Y tế/);
+  });
+
+  // the issuer is the body itself, the parent the body it stands under (by the agency grammar)
+  it.each([
+    [["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"], "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", null],
+    [["BỘ TƯ PHÁP", "VĂN PHÒNG"], "VĂN PHÒNG", "BỘ TƯ PHÁP"],
+    [["TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", "BAN NỮ CÔNG"], "BAN NỮ CÔNG", "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM"],
+    [["SỞ Y TẾ", "TỔ CÔNG TÁC VỀ Y TẾ SỐ"], "TỔ CÔNG TÁC VỀ Y TẾ SỐ", "SỞ Y TẾ"],
+    [["UBND TỈNH ĐỒNG NAI", "SỞ NỘI VỤ", "TRUNG TÂM LƯU TRỮ LỊCH SỬ"], "TRUNG TÂM LƯU TRỮ LỊCH SỬ", "UBND TỈNH ĐỒNG NAI SỞ NỘI VỤ"],
+    [["ĐẠI HỌC QUỐC GIA HÀ NỘI", "TRƯỜNG ĐẠI HỌC", "KINH TẾ"], "TRƯỜNG ĐẠI HỌC KINH TẾ", "ĐẠI HỌC QUỐC GIA HÀ NỘI"],
+    [["BỘ VĂN HÓA, THỂ THAO VÀ", "DU LỊCH"], "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", null],
+    [["BAN CHỈ ĐẠO", "PHÒNG, CHỐNG THIÊN TAI TỈNH"], "BAN CHỈ ĐẠO PHÒNG, CHỐNG THIÊN TAI TỈNH", null],
+  ])("%j → %s under %s", (issuerLines, name, parent) => {
+    const t = segmentText([...issuerLines, "Số: 5/TB-X", "Hà Nội, ngày 2 tháng 3 năm 2026", "THÔNG BÁO", "Lịch làm việc", "Nội dung thông báo."].join("\n"));
+    expect(t.issuer).toMatchObject({ name, parent });
+  });
+
+  it.each([
+    ["Hà Nội, ngày ..... tháng ..... năm .......", "Hà Nội", null],
+    ["Phường 1, ngày ___ tháng ___ năm 2025", "Phường 1", "2025"],
+    ["Quận 3, ngày 20 tháng 5 năm 2025", "Quận 3", "2025-05-20"],
+    ["Hà Nội, ngày tháng năm", "Hà Nội", null],
+  ])("reads the blank or numbered date line %s", (dateLine, place, value) => {
+    const t = segmentText(["BỘ Y TẾ", "Số: /BYT-KH", dateLine, "V/v góp ý dự thảo", "Kính gửi: Bộ Tư pháp", "Bộ Y tế đề nghị góp ý."].join("\n"));
+    expect(t.place?.text).toBe(place);
+    expect(t.date?.value ?? null).toBe(value);
+  });
+});
+
+describe("the closing block", () => {
+  it("passes over a drafter's code, reads a name in capitals under a mixed-case title, and stops at an appendix heading", () => {
+    const t = segmentText(readFixture("segment/quyet-dinh-draft-closing.txt"));
+    expect(t.signatures).toHaveLength(1);
+    expect(t.signatures[0]).toMatchObject({ authority: null, title: "Giám đốc", name: "LÊ MINH TRIẾT" });
+    expect(t.distribution.map((d) => d.text)).toEqual(["Như Điều 2", "Lưu: VT, TCHC"]);
+    expect(t.appendices[0].title).toBe("PHỤ LỤC 01");
+    expect(t.date).toMatchObject({ value: null });
+    expect(t.place?.text).toBe("Cao Lãnh");
+  });
+
+  it("reads `KT.` alone with whom it signs for on the next line, a name run on after the title, and leaves the portal's form out", () => {
+    const t = segmentText(readFixture("segment/cong-van-portal-flattened-closing.txt"));
+    expect(t.signatures).toHaveLength(1);
+    expect(t.signatures[0]).toMatchObject({ authority: "KT.", onBehalfOf: "TỔNG CỤC TRƯỞNG", title: "PHÓ TỔNG CỤC TRƯỞNG", name: "Phan Văn Đức" });
+    expect(t.appendices[0].title).toMatch(/^MẪU BÁO CÁO KẾT QUẢ KIỂM TRA/);
+  });
+
+  it("cuts nested authorities, title, name and the next part's heading flattened onto one line", () => {
+    const t = segmentText(readFixture("segment/quyet-dinh-flattened-signature.txt"));
+    expect(t.signatures).toHaveLength(1);
+    expect(t.signatures[0]).toMatchObject({ authority: "TM.", onBehalfOf: "ỦY BAN NHÂN DÂN", title: "PHÓ CHỦ TỊCH", name: "Đặng Ngọc Sơn" });
+    expect(t.signatures[0].chain).toEqual([
+      { authority: "TM.", onBehalfOf: "ỦY BAN NHÂN DÂN" },
+      { authority: "KT.", onBehalfOf: "CHỦ TỊCH" },
+    ]);
+    expect(t.appendices[0].text).toMatch(/^KẾ HOẠCH HÀNH ĐỘNG[^\n]*\nI\. MỤC ĐÍCH, YÊU CẦU/);
+  });
+
+  it("joins nơi nhận lines written without their dash, and takes the name run onto the archive line", () => {
+    const t = segmentText(readFixture("segment/cong-van-wrapped-distribution.txt"));
+    expect(t.distribution.map((d) => d.text)).toEqual([
+      "Như trên",
+      "Thủ tướng, các Phó Thủ tướng",
+      "VPCP: BTCN, các PCN; Trợ lý TTg, Cổng TTĐT; các Vụ: TH, KTTH",
+      "Lưu: VT, KGVX (2b)",
+    ]);
+    expect(t.signatures[0]).toMatchObject({ authority: "KT.", title: "PHÓ CHỦ NHIỆM", name: "Lâm Thị Hạnh" });
+  });
+
+  it("reads a signature after an attachment list, with nơi nhận after it, and keeps a name after `(đã ký)`", () => {
+    const a = segmentText(readFixture("segment/cong-van-cells-one-space.txt"));
+    expect(a.signatures[0]).toMatchObject({ authority: "KT.", title: "PHÓ CỤC TRƯỞNG", name: "Trịnh Văn Khải" });
+    expect(a.distribution.map((d) => d.text)).toEqual(["Như trên", "Bộ trưởng (để b/c)", "Lưu: VT, QLCT"]);
+    expect(a.body.text).toMatch(/Phụ lục II: Mẫu báo cáo\.$/);
+    const b = segmentText(readFixture("segment/cong-van-kinh-gui-before-right-column.txt"));
+    expect(b.signatures[0]).toMatchObject({ authority: "TM.", onBehalfOf: "BAN THƯỜNG VỤ", title: "PHÓ CHỦ TỊCH", name: "Hồ Thị Thanh Vân" });
+  });
+});
+
+describe("--explain", () => {
+  it("gives every line its class and the rule that placed it, on request only", () => {
+    const text = readFixture("segment/cong-van-cells-one-space.txt");
+    expect(parseText(text)).not.toHaveProperty("explain");
+    const r = parseText(text, { explain: true });
+    const trace = r.explain!;
+    const normalized = normalizeText(text);
+    expect(trace).toHaveLength(normalized.lines.length);
+    for (const t of trace) expect(normalized.text.slice(t.span[0], t.span[1])).toBe(t.text);
+    expect(trace[0]).toMatchObject({ line: 0, class: "upper", splitBy: ["issuer-beside-national-title"] });
+    expect(trace[0].decisions).toEqual(expect.arrayContaining([
+      expect.objectContaining({ role: "national-title", rule: "national-title", text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" }),
+      expect.objectContaining({ role: "issuer-parent", text: "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" }),
+    ]));
+    const byText = (s: string) => trace.find((t) => t.text.startsWith(s))!;
+    expect(byText("V/v").decisions).toEqual([{ role: "subject", rule: "letter-subject" }]);
+    expect(byText("Nơi nhận").decisions[0]).toMatchObject({ role: "distribution", rule: "noi-nhan" });
+    expect(byText("Trịnh Văn Khải")).toMatchObject({ class: "name", classRule: "personal-name", decisions: [{ role: "signer-name", rule: "name-line" }] });
+    const printed = formatExplain(trace);
+    expect(printed).toContain("split by issuer-beside-national-title");
+    expect(printed).toContain("signer-name ← name-line");
+  });
+});
