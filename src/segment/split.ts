@@ -29,6 +29,8 @@ const dateOnly = patterns.dateOnly;
 /** Capitals before `at` that name a body (or a number line): the left cell of a header row. */
 const leftCell = (text: string, at: number) => {
   const left = text.slice(0, at).trim();
+  // "… CỦA QUỐC HỘI NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": the State's name inside a title, not a cell beside it
+  if (/\s(?:nước|của|và|tại)$/u.test(matchKey(left))) return false;
   return (isUpperLine(left) && /\p{L}{2}/u.test(left)) || patterns.number.test(matchKey(left));
 };
 
