@@ -19,6 +19,17 @@ describe("vanban CLI", () => {
     expect(r.stdout.trim().split("\n")).toHaveLength(1);
   });
 
+  it.each(["cong-van-ubnd.txt", "cong-van-ubnd.docx", "cong-van-ubnd.pdf", "cong-van-ubnd.html"])(
+    "parse --explain %s prints every line with its class, its role and the rule that gave it",
+    (name) => {
+      const r = run(["parse", "--explain", fixture(name)]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/\bnumber \(number-line\)\n\s+number ← number-line\n\s+\| Số: 1842\/UBND-VX/);
+      expect(r.stdout).toMatch(/signer-name ← /);
+      expect(r.stdout).toMatch(/distribution ← noi-nhan/);
+    },
+  );
+
   it("parse - reads the document from standard input", () => {
     const r = run(["parse", "-"], readFixture("cong-van-ubnd.txt"));
     expect(r.status).toBe(0);
