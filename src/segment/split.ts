@@ -8,7 +8,9 @@ import { isUpperLine, patterns, readAuthority } from "./classify.js";
  * Lines that hold two cells of the layout: text extraction (PDF text runs, a flattened table row,
  * a portal's one-line cells) put side by side what the page sets apart. Each rule finds where to
  * cut; the pieces keep their spans into the normalized text, so every later stage and the
- * `--explain` trace see them as lines of their own.
+ * `--explain` trace see them as lines of their own. Normalize already cuts the flattened cells of
+ * lines the loader did not place (src/normalize/flattened.ts); these rules read what reaches the
+ * segmenter whole: lines a loader placed in a layout block, and lines past the header's first rows.
  */
 export interface SplitRule {
   name: string;

@@ -5,7 +5,9 @@ import { formatExplain } from "../../src/segment/explain.js";
 import { HEADER_RULES } from "../../src/segment/header.js";
 import { SPLIT_RULES, splitLine } from "../../src/segment/split.js";
 import type { NormalizedLine } from "../../src/normalize/index.js";
-import { normalizeText, readFixture, segmentText } from "../helpers.js";
+import { normalize } from "../../src/normalize/index.js";
+import { segment } from "../../src/segment/index.js";
+import { loadedText, normalizeText, readFixture, segmentText } from "../helpers.js";
 
 const line = (text: string): NormalizedLine => ({ text, start: 0, end: text.length, meta: {} });
 
@@ -142,17 +144,25 @@ describe("--explain", () => {
     const normalized = normalizeText(text);
     expect(trace).toHaveLength(normalized.lines.length);
     for (const t of trace) expect(normalized.text.slice(t.span[0], t.span[1])).toBe(t.text);
-    expect(trace[0]).toMatchObject({ line: 0, class: "upper", splitBy: ["issuer-beside-national-title"] });
-    expect(trace[0].decisions).toEqual(expect.arrayContaining([
-      expect.objectContaining({ role: "national-title", rule: "national-title", text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" }),
-      expect.objectContaining({ role: "issuer-parent", text: "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" }),
-    ]));
     const byText = (s: string) => trace.find((t) => t.text.startsWith(s))!;
     expect(byText("V/v").decisions).toEqual([{ role: "subject", rule: "letter-subject" }]);
     expect(byText("Nơi nhận").decisions[0]).toMatchObject({ role: "distribution", rule: "noi-nhan" });
     expect(byText("Trịnh Văn Khải")).toMatchObject({ class: "name", classRule: "personal-name", decisions: [{ role: "signer-name", rule: "name-line" }] });
-    const printed = formatExplain(trace);
-    expect(printed).toContain("split by issuer-beside-national-title");
-    expect(printed).toContain("signer-name ← name-line");
+    expect(byText("BỘ NÔNG NGHIỆP").decisions).toEqual([{ role: "issuer-parent", rule: "issuer-line, first-issuer-line" }]);
+    expect(formatExplain(trace)).toContain("signer-name ← name-line");
+  });
+
+  it("traces the pieces of a line that holds two cells to that line (lines a loader placed, which normalize leaves whole)", () => {
+    const tree = segment(normalize(loadedText(readFixture("segment/cong-van-cells-one-space.txt"), { block: "body" })));
+    expect(tree.issuer).toMatchObject({ name: "CỤC THỦY LỢI", parent: "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" });
+    expect(tree.place?.text).toBe("Quận 3");
+    const trace = tree.explain();
+    expect(trace[0]).toMatchObject({ line: 0, class: "upper", splitBy: ["issuer-beside-national-title"] });
+    expect(trace[0].decisions).toEqual(expect.arrayContaining([
+      expect.objectContaining({ role: "national-title", rule: "national-title", text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", class: "nationalTitle" }),
+      expect.objectContaining({ role: "issuer-parent", text: "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" }),
+    ]));
+    expect(trace[2].splitBy).toEqual(["number-beside-place-date"]);
+    expect(formatExplain(trace)).toContain("split by issuer-beside-national-title");
   });
 });
