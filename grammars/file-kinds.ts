@@ -53,3 +53,9 @@ export const ZIP_KINDS: ZipKind[] = [
   { kind: "Android app (.apk)", entries: ["AndroidManifest.xml"] },
   { kind: "Java archive (.jar)", entries: ["META-INF/MANIFEST.MF"] },
 ];
+
+/** Kinds known by the bytes they start with (`at` = offset). */
+export const MAGIC_KINDS: { kind: string; magic: string; at: number }[] = [
+  { kind: "Access database (.mdb)", magic: "Standard Jet DB", at: 4 },
+  { kind: "Access database (.accdb)", magic: "Standard ACE DB", at: 4 },
+];

@@ -22,3 +22,12 @@ export const FONT_RULES: FontRule[] = [
   // ".VnTime", ".VnArial", ".VnCentury Schoolbook", ".VnFree", "VnTime"
   { pattern: "^\\.?Vn", encoding: "tcvn3", capitals: false },
 ];
+
+/**
+ * Symbol and dingbat fonts: their characters are pictures (a Wingdings "§" is a square bullet, a
+ * Symbol "·" a dot), never text in a legacy encoding. Matched like FONT_RULES.
+ */
+export const SYMBOL_FONTS = [
+  // "Symbol", "Wingdings", "Wingdings 2", "Webdings", "ZapfDingbats", "Zapf Dingbats", "Marlett", "MT Extra", "Monotype Sorts"
+  "^(?:Symbol|Wingdings(?: ?[23])?|Webdings|Zapf ?Dingbats|Marlett|MT Extra|Monotype Sorts)$",
+];

@@ -5,7 +5,15 @@ import { glob, isDynamicPattern } from "tinyglobby";
 import { InputError } from "../errors.js";
 
 /** Extensions that a folder walk picks up (files named on the command line are taken whatever their name). */
-export const DOCUMENT_EXTENSIONS = [".pdf", ".docx", ".doc", ".rtf", ".html", ".htm", ".txt", ".md", ".xls", ".xlsx", ".ppt", ".pptx", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp"];
+export const DOCUMENT_EXTENSIONS = [
+  ".pdf", ".docx", ".doc", ".rtf", ".html", ".htm", ".txt", ".md",
+  // Excel and PowerPoint, old and new (templates, macro-enabled and show files are the same formats)
+  ".xls", ".xlsx", ".xlsm", ".xlt", ".ppt", ".pptx", ".pptm", ".pps", ".ppsx", ".dot", ".docm",
+  // scans saved as images
+  ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp",
+  // Office kinds vanban does not read: picked up so that each gets an error record naming its kind
+  ".odt", ".ods", ".odp", ".xlsb", ".vsd", ".vsdx", ".pub", ".mdb", ".accdb",
+];
 
 const isDocument = (name: string) => {
   const dot = name.lastIndexOf(".");

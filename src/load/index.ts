@@ -7,7 +7,7 @@ import { createImageLoader, imageFormat } from "./image.js";
 import { pdfLoader } from "./pdf.js";
 import { rtfLoader } from "./rtf.js";
 import { markdownLoader, textLoader } from "./text.js";
-import { oleFormat, zipFormat } from "./sniff.js";
+import { oleFormat, refuseOtherKinds, zipFormat } from "./sniff.js";
 import { xlsLoader } from "./xls.js";
 import { pptLoader } from "./ppt.js";
 import { xlsxLoader } from "./xlsx.js";
@@ -79,6 +79,7 @@ export function detectFormat(bytes: Uint8Array, path?: string): SourceFormat {
   const image = imageFormat(bytes);
   if (image) return image;
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return oleFormat(bytes, file);
+  refuseOtherKinds(bytes, file);
   const start = head(bytes);
   if (start.startsWith("{\\rtf")) return "rtf";
   if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html|<head|<body|<meta)/i.test(start)) return "html";

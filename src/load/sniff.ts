@@ -1,5 +1,5 @@
 import CFB from "cfb";
-import { OLE_KINDS, ZIP_KINDS } from "../../grammars/file-kinds.js";
+import { MAGIC_KINDS, OLE_KINDS, ZIP_KINDS } from "../../grammars/file-kinds.js";
 import { UnsupportedFormatError } from "../errors.js";
 
 /**
@@ -50,4 +50,12 @@ export function zipFormat(bytes: Uint8Array, file: string | null): ZipFormat {
     throw new UnsupportedFormatError("unsupported-format", `a ${kind.kind} file, which vanban does not read`, file);
   }
   throw new UnsupportedFormatError("unsupported-format", "a zip archive that is not a Word, Excel or PowerPoint document", file);
+}
+
+/** Other kinds an archive holds, known by their first bytes (an Access database): refused by name. */
+export function refuseOtherKinds(bytes: Uint8Array, file: string | null): void {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 64));
+  for (const kind of MAGIC_KINDS) {
+    if (head.startsWith(kind.magic, kind.at)) throw new UnsupportedFormatError("unsupported-format", `a ${kind.kind} file, which vanban does not read`, file);
+  }
 }

@@ -185,3 +185,10 @@ describe("format sniffing of compound files and zips", () => {
     expect(normalize(loaded).text).toBe("Số 1\n125");
   });
 });
+
+describe("other kinds by their first bytes", () => {
+  it("an Access database is refused by name", () => {
+    const mdb = new Uint8Array([0, 1, 0, 0, ...Buffer.from("Standard Jet DB\0", "latin1"), ...new Array(64).fill(0)]);
+    expect(() => detectFormat(mdb, "x.mdb")).toThrow(/Access database/);
+  });
+});

@@ -57,3 +57,34 @@ describe("fonts that lie", () => {
     expect(decoded(lines)).toEqual(["ĐIỀU KHOẢN THI HÀNH"]);
   });
 });
+
+describe("text that is not legacy stays as it is", () => {
+  const body = ["Căn cứ kết quả làm việc với đoàn chuyên gia", "Diện tích sàn xây dựng của trụ sở làm việc"];
+
+  it("foreign words and superscript digits inside a TCVN3 document", () => {
+    const lines = [
+      ...body.map((t) => ({ text: tcvn3(t) })),
+      { text: `${tcvn3("Ông")} François Dupont ${tcvn3("và bà")} Señora García ${tcvn3("làm việc tại")} 120 m² ${tcvn3("văn phòng")}` },
+    ];
+    const out = decoded(lines);
+    expect(out.slice(0, 2)).toEqual(body);
+    expect(out[2]).toBe("Ông François Dupont và bà Señora García làm việc tại 120 m² văn phòng");
+  });
+
+  it("a bullet set in a symbol font inside TCVN3 text", () => {
+    const text = tcvn3("Đề nghị các đơn vị báo cáo kết quả");
+    const lines: SourceLine[] = [
+      ...body.map((t) => ({ text: tcvn3(t), runs: [{ text: tcvn3(t), font: ".VnTime" }] })),
+      { text: "§ " + text, runs: [{ text: "§", font: "Wingdings" }, { text: " " + text, font: ".VnTime" }] },
+      { text: "· " + text, runs: [{ text: "·", font: "Symbol" }, { text: " " + text }] },
+    ];
+    const out = decoded(lines);
+    expect(out[2]).toBe("§ Đề nghị các đơn vị báo cáo kết quả");
+    expect(out[3]).toBe("· Đề nghị các đơn vị báo cáo kết quả");
+  });
+
+  it("Unicode text with the same foreign words is untouched", () => {
+    const lines = [{ text: "Ông François Dupont, diện tích 120 m², Señora García" }];
+    expect(decodeLegacyLines(lines).lines).toBe(lines);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Encoding } from "../../record/schema.js";
-import { FONT_RULES } from "../../../grammars/encodings/fonts.js";
+import { FONT_RULES, SYMBOL_FONTS } from "../../../grammars/encodings/fonts.js";
 
 const FONT_RES = FONT_RULES.map((r) => ({ re: new RegExp(r.pattern, "i"), rule: r }));
 
@@ -20,3 +20,10 @@ export function encodingOfFont(fontName: string): { encoding: Encoding; capitals
   return hit;
 }
 
+
+const SYMBOL_RES = SYMBOL_FONTS.map((p) => new RegExp(p, "i"));
+/** A symbol or dingbat font (Symbol, Wingdings): its characters are pictures, never legacy text. */
+export function isSymbolFont(fontName: string): boolean {
+  const name = fontName.trim().replace(/^[A-Z]{6}\+/, "");
+  return SYMBOL_RES.some((re) => re.test(name));
+}

@@ -3,11 +3,14 @@ import type { Encoding, Warning } from "../../record/schema.js";
 import { decodeLegacy } from "./decoders.js";
 import { blockEncoding, charClass, convincing, count, detectScored, LEGACY_CANDIDATES, score, VIQR_SIGN, type Counts, type Scored } from "./detection.js";
 import type { LegacyEncoding } from "./decoders.js";
-import { encodingOfFont } from "./fonts.js";
+import { encodingOfFont, isSymbolFont } from "./fonts.js";
+import { keepForeignWords } from "./foreign.js";
 
 interface Piece {
   text: string;
   font: ReturnType<typeof encodingOfFont>;
+  /** set in a symbol font: kept as it is */
+  keep?: boolean;
 }
 
 /**
@@ -53,6 +56,7 @@ export function decodeLegacyLines(lines: SourceLine[]): { lines: SourceLine[]; e
   const pieces: Piece[][] = lines.map((l) => {
     if (!l.runs?.length) return [{ text: l.text, font: null }];
     return l.runs.map((r) => {
+      if (r.font && isSymbolFont(r.font)) return { text: r.text, font: null, keep: true };
       const font = r.font ? encodingOfFont(r.font) : null;
       if (font) anyFont = true;
       return { text: r.text, font };
@@ -62,7 +66,7 @@ export function decodeLegacyLines(lines: SourceLine[]): { lines: SourceLine[]; e
   let total: Counts = { marks: 0, strong: 0, nonAscii: 0 };
   let freeText = "";
   pieces.forEach((ps) => {
-    const free = ps.filter((p) => !p.font).map((p) => p.text).join("");
+    const free = ps.filter((p) => !p.font && !p.keep).map((p) => p.text).join("");
     const c = count(free);
     lineCounts.push(c);
     total = { marks: total.marks + c.marks, strong: total.strong + c.strong, nonAscii: total.nonAscii + c.nonAscii };
@@ -81,7 +85,7 @@ export function decodeLegacyLines(lines: SourceLine[]): { lines: SourceLine[]; e
   //    with a line full of legacy marks gets that line decoded
   const used = new Set<Encoding>();
   let uncertain = 0;
-  const freeOf = (k: number) => pieces[k].filter((p) => !p.font).map((p) => p.text).join("");
+  const freeOf = (k: number) => pieces[k].filter((p) => !p.font && !p.keep).map((p) => p.text).join("");
   // a legacy document decoded block by block: sections typed on different machines (TCVN3 here,
   // VNI there) under one font name, or without fonts. A line whose own words vouch for another
   // encoding switches to it; a line that cannot tell goes with the line before it.
@@ -100,7 +104,7 @@ export function decodeLegacyLines(lines: SourceLine[]): { lines: SourceLine[]; e
       return blockEnc[k] ?? docEnc;
     }
     if (c.marks >= 2) {
-      const text = pieces[k].filter((p) => !p.font).map((p) => p.text).join("");
+      const text = pieces[k].filter((p) => !p.font && !p.keep).map((p) => p.text).join("");
       const s = score(text, LEGACY_CANDIDATES);
       if (s.encoding !== "unicode" && s.gain >= 2 && s.gain * 2 >= s.tokens) return s.encoding;
       if (c.marks >= 3 && c.strong === 0) uncertain++;
@@ -121,12 +125,12 @@ export function decodeLegacyLines(lines: SourceLine[]): { lines: SourceLine[]; e
         const font = p.font.encoding as LegacyEncoding;
         const own = font === "tcvn3" || font === "vni" ? blockEncoding(p.text, font) : null;
         const enc = own && own !== font ? own : font;
-        const d = decodeLegacy(p.text, enc, { capitals: enc === font ? p.font.capitals || undefined : false });
+        const d = keepForeignWords(p.text, decodeLegacy(p.text, enc, { capitals: enc === font ? p.font.capitals || undefined : false }), enc);
         if (d !== p.text) used.add(enc);
         return d;
       }
-      if (enc === "unicode") return p.text;
-      const d = decodeLegacy(p.text, enc);
+      if (enc === "unicode" || p.keep) return p.text;
+      const d = keepForeignWords(p.text, decodeLegacy(p.text, enc), enc);
       if (d !== p.text) used.add(enc);
       return d;
     });

@@ -1,0 +1,54 @@
+import { SUPERSCRIPT_DIGITS, WESTERN_LETTERS } from "../../../grammars/encodings/foreign.js";
+import { judgeToken } from "./syllables.js";
+
+/**
+ * Words that a legacy decoding spoils instead of repairing: a foreign word with Western accents
+ * (`François`, `Señor`) or a number with a superscript digit (`m²`, `10³`) inside TCVN3 or VNI
+ * text. Each word the decoding did not make Vietnamese goes back to what it was, when it looked
+ * like such a word to begin with.
+ */
+
+const western = new Set(WESTERN_LETTERS);
+const superscript = new Set(SUPERSCRIPT_DIGITS);
+
+/** A word as typed in a Western language or a unit with a superscript: ASCII letters and digits with one or two such characters. */
+function looksForeign(word: string, marksFollowVowels: boolean): boolean {
+  const core = word.replace(/^[("'“‘[]+|[)"'”’\].,;:!?]+$/g, "");
+  let special = 0;
+  let ascii = 0;
+  let sup = false;
+  let prev = "";
+  for (const ch of core) {
+    if (/[A-Za-z]/.test(ch)) ascii++;
+    else if (superscript.has(ch)) {
+      special++;
+      sup = true;
+    } else if (western.has(ch)) {
+      // in VNI an accented letter after a vowel is the vowel's mark ("qlyù" is "qlý")
+      if (marksFollowVowels && /[aeiouyAEIOUY]/.test(prev)) return false;
+      special++;
+    } else if (!/[0-9.,/\-]/.test(ch)) return false;
+    prev = ch;
+  }
+  if (special === 0 || special > 2) return false;
+  // a unit or number with a superscript ("m²", "10³"), or a name: a capital, then at least two
+  // more ASCII letters, and one accented letter (an abbreviation in lower case is legacy text)
+  if (sup) return /[0-9A-Za-z][¹²³]/.test(core);
+  return special === 1 && ascii >= 3 && /^[A-Z]\p{L}+$/u.test(core) && !(marksFollowVowels && /[ñôöÑÔÖìíòóæ]/.test(core));
+}
+
+/** `decoded` with every word that stayed un-Vietnamese and looked foreign put back as `original` had it. */
+export function keepForeignWords(original: string, decoded: string, encoding: string): string {
+  if (original === decoded) return decoded;
+  const a = original.split(/(\s+)/);
+  const b = decoded.split(/(\s+)/);
+  if (a.length !== b.length) return decoded; // a decoding that moved spaces (VNI tones typed apart)
+  let changed = false;
+  for (let i = 0; i < a.length; i += 2) {
+    if (a[i] !== b[i] && looksForeign(a[i], encoding === "vni") && judgeToken(b[i]) < 0) {
+      b[i] = a[i];
+      changed = true;
+    }
+  }
+  return changed ? b.join("") : decoded;
+}
