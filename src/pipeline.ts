@@ -5,10 +5,11 @@ import { extractFacts } from "./extract/index.js";
 import { loadDocument } from "./load/index.js";
 import { textToLines } from "./load/text.js";
 import type { LoadedDocument, LoadOptions } from "./load/types.js";
-import { normalize } from "./normalize/index.js";
+import { normalize, type NormalizedDocument } from "./normalize/index.js";
 import { buildRecord } from "./record/build.js";
 import { DocumentRecord } from "./record/schema.js";
 import { segment, type ExplainLine } from "./segment/index.js";
+import type { SectionTree } from "./segment/tree.js";
 
 export interface ParseOptions extends LoadOptions {
   /** validate the record against the zod schema before returning it (default true) */
@@ -60,21 +61,34 @@ export function parseText(text: string, options: ParseOptions = {}): ParsedRecor
   return parseLoaded(loaded, { ...options, sha256: sha256(new TextEncoder().encode(text)) });
 }
 
+/** Every stage's output, for stages that read more than the record (`check`). */
+export interface ParsedStages {
+  loaded: LoadedDocument;
+  normalized: NormalizedDocument;
+  tree: SectionTree;
+  record: DocumentRecord;
+}
+
 /** Runs the stages after loading: normalize → segment → extract → record. */
 export function parseLoaded(loaded: LoadedDocument, options: ParseOptions & { sha256: string }): ParsedRecord {
+  const { tree, record } = parseStages(loaded, options);
+  return options.explain ? { ...record, explain: tree.explain() } : record;
+}
+
+/** As {@link parseLoaded}, keeping each stage's output. */
+export function parseStages(loaded: LoadedDocument, options: ParseOptions & { sha256: string }): ParsedStages {
   const normalized = normalize(loaded);
   const tree = segment(normalized);
   const facts = extractFacts(tree);
   const record = buildRecord({ loaded, normalized, tree, facts, path: options.path ?? null, sha256: options.sha256 });
-  const explained = (r: DocumentRecord): ParsedRecord => (options.explain ? { ...r, explain: tree.explain() } : r);
-  if (options.validate === false) return explained(record);
+  if (options.validate === false) return { loaded, normalized, tree, record };
   const checked = DocumentRecord.safeParse(record);
   if (!checked.success) {
     throw new SchemaError("schema-violation", `the record does not fit the schema: ${checked.error.message}`, options.path ?? null);
   }
-  return explained(checked.data);
+  return { loaded, normalized, tree, record: checked.data };
 }
 
-function sha256(bytes: Uint8Array): string {
+export function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }

@@ -1,4 +1,4 @@
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { createRequire } from "node:module";
 import { VanbanError } from "../errors.js";
 import { registerConvert } from "./convert.js";
@@ -79,6 +79,37 @@ export function buildProgram(): Command {
     .action(async () => {
       const { recordJsonSchema } = await import("../record/schema.js");
       await write(process.stdout, JSON.stringify(recordJsonSchema(), null, 2) + "\n");
+    });
+
+  program
+    .command("check")
+    .description("check documents' thể thức against NĐ 30/2020 Phụ lục I (and HD 36 for Party documents)")
+    .argument("<files...>", "the documents")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .option("--rules", "list the rules and exit")
+    .option("--no-ocr", "do not OCR scanned PDFs")
+    .action(async (files: string[], opts: { format: "text" | "json"; ocr: boolean; rules?: boolean }) => {
+      const { check, formatReport } = await import("../check/index.js");
+      if (opts.rules) {
+        const { formatRules } = await import("../check/report.js");
+        await write(process.stdout, formatRules() + "\n");
+        return;
+      }
+      // one bad file is reported and the others are still checked; the exit status says 1
+      let failed = false;
+      const reports = [];
+      for (const file of files) {
+        try {
+          const report = await check(file, { ocr: opts.ocr });
+          if (opts.format === "json") reports.push(report);
+          else await write(process.stdout, formatReport(report) + "\n\n");
+        } catch (err) {
+          failed = true;
+          process.stderr.write(describeError(err) + "\n");
+        }
+      }
+      if (opts.format === "json") await write(process.stdout, JSON.stringify(reports, null, 2) + "\n");
+      if (failed) process.exitCode = 1;
     });
 
   registerConvert(program);

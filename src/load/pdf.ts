@@ -86,7 +86,7 @@ interface PageText {
 const compatChars = /[\u00a0\u2000-\u200a\u202f\ufb00-\ufb06]+/g;
 
 /** Text items of a page in page points, origin top left, rotation applied. */
-async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[]): Promise<PageText> {
+async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[], wantFonts = false): Promise<PageText> {
   const page = await doc.getPage(pageNo);
   const vp = page.getViewport({ scale: 1 });
   const tc = await page.getTextContent({ disableNormalization: true });
@@ -94,11 +94,11 @@ async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[
   let texts: string[] = raw.map((it) => it.str);
   const fonts = new Map<string, string>();
   // the operator list costs a second pass over the page: it is fetched only for legacy-encoded
-  // text (font names) or for annotations that draw something (signature widgets, form fields)
+  // text (font names), for `vanban check` (font names), or for annotations that draw something
   let ops: { fnArray: number[]; argsArray: any[] } | null = null;
   const drawn = await drawnAnnotations(page);
-  // fonts are looked up only when the text looks legacy-encoded
-  if (legacyShare(texts.join("")) >= LEGACY_MARKER_SHARE) {
+  const legacyText = legacyShare(texts.join("")) >= LEGACY_MARKER_SHARE;
+  if (wantFonts || legacyText) {
     try {
       const list = await page.getOperatorList({ annotationMode: lib.AnnotationMode.ENABLE });
       ops = list;
@@ -108,9 +108,11 @@ async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[
           if (typeof name === "string" && name) fonts.set(id, stripSubset(name));
         }
       }
-      const fixed = restoreDroppedMarks(texts, glyphStream(list, lib.OPS));
-      if (fixed.restored < 0) warnings.push({ code: "pdf-glyphs", message: `page ${pageNo}: soft hyphens (TCVN3 ư) dropped by pdf.js could not be put back` });
-      texts = fixed.texts;
+      if (legacyText) {
+        const fixed = restoreDroppedMarks(texts, glyphStream(list, lib.OPS));
+        if (fixed.restored < 0) warnings.push({ code: "pdf-glyphs", message: `page ${pageNo}: soft hyphens (TCVN3 ư) dropped by pdf.js could not be put back` });
+        texts = fixed.texts;
+      }
     } catch (err) {
       warnings.push({ code: "pdf-fonts", message: `page ${pageNo}: font names could not be read (${(err as Error).message})` });
     }
@@ -290,7 +292,7 @@ export function createPdfLoader(deps: PdfLoaderDeps = {}): Loader {
         const pages: PageText[] = [];
         for (let p = 1; p <= doc.numPages; p++) {
           try {
-            pages.push(await readPage(lib, doc, p, warnings));
+            pages.push(await readPage(lib, doc, p, warnings, options.fonts === true));
           } catch (err) {
             if (!hasEof(bytes)) throw new CorruptFileError("truncated-file", `the PDF is truncated (page ${p} of ${doc.numPages} cannot be read)`, file, { cause: err });
             throw corrupt("pdf", err, file);

@@ -59,6 +59,8 @@ export interface LoadOptions {
   maxBytes?: number;
   /** trusted root certificates (PEM text or DER) to judge digital signatures' issuers against; without them `trusted` is null */
   trustRoots?: (string | Uint8Array)[];
+  /** read every PDF text item's font name (`vanban check` needs them; it costs a second pass per page) */
+  fonts?: boolean;
 }
 
 /** A loader reads one format. */
