@@ -3,9 +3,9 @@ import { CorruptFileError, UnsupportedFormatError, VanbanError } from "../errors
 import { BodyReader } from "./docx/body.js";
 import { Numbering } from "./docx/numbering.js";
 import { readThemeFonts, Styles } from "./docx/styles.js";
-import { attr, child, local, XmlError, type XmlElement } from "./docx/xml.js";
-import type { LoadedDocument, Loader } from "./types.js";
-import { readPart, relationships } from "./opc.js";
+import { attr, child, childrenNamed, local, onOff, XmlError, type XmlElement } from "./docx/xml.js";
+import type { DocumentLayout, LoadedDocument, Loader, PageGeometry } from "./types.js";
+import { readPart, relationships, relId } from "./opc.js";
 
 /**
  * DOCX: read straight from the package's XML (jszip + a small XML reader), because what vanban
@@ -28,6 +28,45 @@ function notesById(root: XmlElement | undefined): Map<string, XmlElement> {
     map.set(attr(n, "id") ?? "", n);
   }
   return map;
+}
+
+const twips = (v: string | undefined) => (v !== undefined && /^-?\d+$/.test(v) ? parseInt(v, 10) / 20 : undefined);
+
+/**
+ * Page size and margins of each section (`w:sectPr`), and whether the first page prints a page
+ * number: a PAGE field in the header or footer the first page uses (its own with `w:titlePg`).
+ */
+async function sectionLayout(zip: JSZip, body: XmlElement, rels: { id: string; target: string }[]): Promise<DocumentLayout | undefined> {
+  const sections: XmlElement[] = [];
+  for (const p of childrenNamed(body, "p")) {
+    const s = child(child(p, "pPr"), "sectPr");
+    if (s) sections.push(s);
+  }
+  const last = child(body, "sectPr");
+  if (last) sections.push(last);
+  if (!sections.length) return undefined;
+  const pages: PageGeometry[] = [];
+  for (const s of sections) {
+    const size = child(s, "pgSz"), mar = child(s, "pgMar");
+    const width = twips(attr(size, "w")), height = twips(attr(size, "h"));
+    if (width === undefined || height === undefined) continue;
+    const g: PageGeometry = { width, height };
+    const [top, bottom, left, right] = ["top", "bottom", "left", "right"].map((k) => twips(attr(mar, k)));
+    if (top !== undefined && bottom !== undefined && left !== undefined && right !== undefined) g.margins = { top: Math.abs(top), bottom: Math.abs(bottom), left, right };
+    pages.push(g);
+  }
+  // the first section decides the first page
+  const first = sections[0];
+  const titlePg = onOff(child(first, "titlePg")) === true;
+  const want = titlePg ? "first" : "default";
+  let pageNumberOnFirstPage = false;
+  for (const kind of ["headerReference", "footerReference"]) {
+    const ref = childrenNamed(first, kind).find((r) => (attr(r, "type") ?? "default") === want);
+    const target = ref && rels.find((r) => r.id === relId(ref))?.target;
+    const xml = target ? await zip.file(target)?.async("string") : undefined;
+    if (xml && /<w:instrText[^>]*>\s*PAGE\b|w:instr="\s*PAGE\b/.test(xml)) pageNumberOnFirstPage = true;
+  }
+  return pages.length ? { pages, pageNumberOnFirstPage } : undefined;
 }
 
 export const docxLoader: Loader = {
@@ -70,7 +109,7 @@ export const docxLoader: Loader = {
       if (!lines.some((l) => l.text.trim())) {
         warnings.push({ code: "no-text", message: "the Word document holds no text (an image-only or empty document?)" });
       }
-      return { format: "docx", pages: null, lines, ocr: false, warnings };
+      return { format: "docx", pages: null, lines, ocr: false, warnings, layout: await sectionLayout(zip, body, rels) };
     } catch (err) {
       if (err instanceof VanbanError) throw err;
       const reason = err instanceof XmlError ? `broken XML: ${err.message}` : err instanceof Error ? err.message : String(err);

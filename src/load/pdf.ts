@@ -370,7 +370,8 @@ export function createPdfLoader(deps: PdfLoaderDeps = {}): Loader {
           return { signatures: [], warnings: [] };
         });
         warnings.push(...signed.warnings);
-        return { format: "pdf", pages: pages.length, lines: laid.lines, ocr, warnings, digitalSignatures: signed.signatures };
+        const layout = { pages: pages.map((p) => ({ width: p.width, height: p.height })), pageNumberOnFirstPage: laid.pageNumberOnFirstPage };
+        return { format: "pdf", pages: pages.length, lines: laid.lines, ocr, warnings, digitalSignatures: signed.signatures, layout };
       } catch (err) {
         if (err instanceof VanbanError) throw err;
         throw corrupt("pdf", err, file);

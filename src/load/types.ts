@@ -35,6 +35,25 @@ export interface SourceLine {
   block?: LayoutBlock;
   /** the loader knows this line ends a paragraph (DOCX paragraphs, HTML blocks) */
   paragraphEnd?: boolean;
+  /** first-line indent in points, where the file states it (DOCX) */
+  indent?: number;
+  /** right edge of the line's text (PDF), in the units of `x` */
+  x1?: number;
+}
+
+/** A page's size and, where the file states them (DOCX section), its margins; points. */
+export interface PageGeometry {
+  width: number;
+  height: number;
+  margins?: { top: number; bottom: number; left: number; right: number };
+}
+
+/** What a file says about its pages, for the layout rules of `vanban check`. */
+export interface DocumentLayout {
+  /** one entry a page (PDF) or a section (DOCX) */
+  pages: PageGeometry[];
+  /** a page number is printed on the first page (DOCX: a PAGE field in the first page's header or footer; PDF: a number in its margin) */
+  pageNumberOnFirstPage?: boolean;
 }
 
 /** What a loader hands to the pipeline: the file as positioned lines, nothing interpreted yet. */
@@ -48,6 +67,8 @@ export interface LoadedDocument {
   warnings: Warning[];
   /** chữ ký số found in the file (PDF) */
   digitalSignatures?: DigitalSignature[];
+  /** page size, margins and page numbers, where the format has pages (DOCX, PDF) */
+  layout?: DocumentLayout;
 }
 
 export interface LoadOptions {

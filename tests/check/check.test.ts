@@ -16,10 +16,7 @@ const CODE = { ...CONTENT_RULES, ...LAYOUT_RULES };
 
 describe("the rules as data", () => {
   it("every rule in grammars/standard has its code, and no code is without its rule", () => {
-    const ids = STANDARD_RULES.map((r) => r.id);
-    for (const id of Object.keys(CODE)) expect(ids).toContain(id);
-    // TODO(layout): the layout rules' code lands next; then every rule must have code
-    for (const r of STANDARD_RULES.filter((x) => x.scope === "content")) expect(CODE[r.id], r.id).toBeDefined();
+    expect(Object.keys(CODE).sort()).toEqual(STANDARD_RULES.map((r) => r.id).sort());
   });
 
   it("every rule names its clause, says what it checks, and gives a passing and a failing example", () => {
@@ -37,20 +34,20 @@ describe("clean documents pass every rule", () => {
     expect(r.party).toBe(false);
     expect(r.layout).toBe(true);
     // every rule for a State document ran: content and layout
-    expect(r.rules.sort()).toEqual(STANDARD_RULES.filter((x) => x.applies !== "party" && CODE[x.id]).map((x) => x.id).sort());
+    expect(r.rules.sort()).toEqual(STANDARD_RULES.filter((x) => x.applies !== "party").map((x) => x.id).sort());
   });
 
   it.each(["clean-party.docx", "clean-party.pdf"])("%s (HD 36)", async (name) => {
     const r = await check(fixture(`check/${name}`));
     expect(r.messages).toEqual([]);
     expect(r.party).toBe(true);
-    expect(r.rules).toEqual(expect.arrayContaining(["hd36.number-form", "hd36.authority-form", "nd30.pl1.II.9.distribution-missing"]));
+    expect(r.rules).toEqual(expect.arrayContaining(["hd36.number-form", "hd36.authority-form", "nd30.pl1.I.4.font", "nd30.pl1.I.3.margins"]));
     expect(r.rules).not.toContain("nd30.pl1.II.9.archive-copy");
   });
 });
 
 describe("each variant breaks exactly its rule", () => {
-  const cases = STANDARD_RULES.filter((r) => CODE[r.id]).flatMap((r) => ["docx", "pdf"].map((ext) => [r.id, ext] as const));
+  const cases = STANDARD_RULES.flatMap((r) => ["docx", "pdf"].map((ext) => [r.id, ext] as const));
   it.each(cases)("%s (%s)", async (rule, ext) => {
     const file = variant(rule, ext);
     expect(existsSync(file), `${file}: run node scripts/check-fixtures.mjs`).toBe(true);

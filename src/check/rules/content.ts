@@ -209,7 +209,7 @@ const authorityTm: RuleFn = ({ stages: { record } }) => {
   const out: Finding[] = [];
   for (const s of record.signatures) {
     const tm = [s.authority === "TM." ? s.onBehalfOf : null, ...s.chain.filter((c) => c.authority === "TM.").map((c) => c.onBehalfOf)];
-    for (const body of tm) if (body && startsWithTitle(body)) out.push({ span: s.span, detail: `“TM. ${body}”` });
+    for (const body of new Set(tm)) if (body && startsWithTitle(body)) out.push({ span: s.span, detail: `“TM. ${body}”` });
   }
   return out;
 };

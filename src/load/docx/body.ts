@@ -205,6 +205,7 @@ export class BodyReader {
         line.italic = visible.every((x) => x.props.italic);
       }
       if (size) line.size = size;
+      if (i === 0 && pp.firstLine !== undefined) line.indent = pp.firstLine;
       out.push(line);
     });
     return [...out, ...boxes];

@@ -15,6 +15,8 @@ export interface ParaProps {
   align?: "left" | "center" | "right" | "justify";
   numId?: string;
   ilvl?: string;
+  /** first-line indent in points (negative: hanging) */
+  firstLine?: number;
 }
 
 interface Style {
@@ -93,6 +95,11 @@ export class Styles {
       if (!p) continue;
       const jc = attr(child(p, "jc"), "val");
       if (jc) props.align = jc === "center" ? "center" : jc === "right" || jc === "end" ? "right" : jc === "both" || jc === "distribute" ? "justify" : "left";
+      const ind = child(p, "ind");
+      const first = attr(ind, "firstLine") ?? attr(ind, "firstLineChars");
+      const hanging = attr(ind, "hanging");
+      if (first !== undefined && /^-?\d+$/.test(first) && attr(ind, "firstLine") !== undefined) props.firstLine = parseInt(first, 10) / 20;
+      else if (hanging !== undefined && /^\d+$/.test(hanging)) props.firstLine = -parseInt(hanging, 10) / 20;
       const numPr = child(p, "numPr");
       if (numPr) {
         const numId = attr(child(numPr, "numId"), "val");

@@ -22,6 +22,8 @@ export interface LayoutResult {
   droppedFurniture: number;
   /** digital-signature stamp lines left out, as text */
   stamps: string[];
+  /** a page number stands in the first page's margin */
+  pageNumberOnFirstPage: boolean;
 }
 
 const compile = (list: string[]) => list.map((p) => new RegExp(p, "iu"));
@@ -381,7 +383,7 @@ function footnoteRows(p: PageRows, size: number, skip: Set<Row>): Set<Row> {
 }
 
 function line(built: ReturnType<typeof buildLine>, page: number, block: LayoutBlock, width: number): SourceLine {
-  const out: SourceLine = { text: built.text, page, x: round(built.x), y: round(built.y), size: round(built.size), block };
+  const out: SourceLine = { text: built.text, page, x: round(built.x), y: round(built.y), size: round(built.size), block, x1: round(built.x1) };
   if (built.runs.some((r) => r.font !== undefined)) out.runs = built.runs;
   if (built.bold !== undefined) out.bold = built.bold;
   if (built.italic) out.italic = true;
@@ -428,7 +430,9 @@ export function layoutPages(pages: PageRows[]): LayoutResult {
             const g = zone.split?.get(r) ?? zone.gutter;
             const items = r.items.filter((it) => (side === "left" ? it.x + it.width / 2 < g : it.x + it.width / 2 >= g));
             if (!items.length) continue;
-            lines.push(line(buildLine(items, r), p.page, side === "left" ? zone.left : zone.right, p.width));
+            // a column's line has its own size: "Nơi nhận:" (12) shares a row with "KT. GIÁM ĐỐC" (13)
+            const own = { ...r, size: Math.max(...items.map((it) => (isSuperscript(it, r) ? 0 : it.size))) || r.size };
+            lines.push(line(buildLine(items, own), p.page, side === "left" ? zone.left : zone.right, p.width));
           }
         }
         i = zone.end - 1;
@@ -438,5 +442,7 @@ export function layoutPages(pages: PageRows[]): LayoutResult {
       lines.push(line(buildLine(r.items, r), p.page, notes.has(r) ? "footnote" : "body", p.width));
     }
   }
-  return { lines, droppedFurniture: furniture.size, stamps };
+  const first = pages[0];
+  const pageNumberOnFirstPage = !!first && first.rows.some((r) => furniture.has(r) && pageNumberRe.test(rowText(r)));
+  return { lines, droppedFurniture: furniture.size, stamps, pageNumberOnFirstPage };
 }
