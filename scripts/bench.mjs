@@ -205,6 +205,22 @@ if (pdfs.length) {
   };
 }
 
+// ---------- the check stage (issue 14): its cost on top of parsing a two-page document ----------
+{
+  log("bench: vanban check on the two-page fixture (docx, pdf)…");
+  const lib = await import(pathToFileURL(join(root, "dist", "src", "index.js")).href);
+  const { loadDocument } = await import(pathToFileURL(join(root, "dist", "src", "load", "index.js")).href);
+  results.check = {};
+  for (const ext of ["docx", "pdf"]) {
+    const bytes = readFileSync(join(root, "fixtures", `cong-van-ubnd.${ext}`));
+    const stages = lib.parseStages(await loadDocument(bytes, { fonts: true }), { sha256: "bench" });
+    for (let i = 0; i < 50; i++) lib.checkStages(stages); // warm-up
+    const n = 500, t0 = performance.now();
+    for (let i = 0; i < n; i++) lib.checkStages(stages);
+    results.check[ext] = round((performance.now() - t0) / n, 3);
+  }
+}
+
 function round(x, digits = 1) {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
@@ -224,8 +240,10 @@ if (r.pdf) {
     r.pdf.pdftotextPagesPerSecond ? `  pdftotext -layout: ${r.pdf.pdftotextPagesPerSecond} pages/s (vanban = ${(r.pdf.vsPdftotext * 100).toFixed(2)}% of it)` : "  pdftotext: not installed (apt-get install poppler-utils)",
   );
 } else lines.push("  PDF: no PDFs with a text layer found (../shared/corpus/real, fixtures/)");
+lines.push(`  check stage (two-page document, after parsing): ${r.check.docx} ms (docx), ${r.check.pdf} ms (pdf)`);
 lines.push(
   "targets:",
+  `  ${mark(Math.max(r.check.docx, r.check.pdf) <= 2)} check ≤ 2 ms on top of parsing a two-page document: ${Math.max(r.check.docx, r.check.pdf)} ms`,
   `  ${mark(r.text.docsPerSecond1 >= TARGETS.textDocsPerCore)} text ≥ ${TARGETS.textDocsPerCore} docs/s per core: ${r.text.docsPerSecond1}`,
   r.pdf ? `  ${mark(r.pdf.vsPdfjs >= TARGETS.pdfVsPdfjs)} PDF end to end ≥ ${TARGETS.pdfVsPdfjs * 100}% of bare pdf.js: ${Math.round(r.pdf.vsPdfjs * 100)}%` : "  - PDF: not measured",
   cores >= 2

@@ -151,6 +151,24 @@ export const CHILD_TABLES: Table[] = [
 
 export const CSV_TABLES = ["documents", ...CHILD_TABLES.map((t) => t.name)];
 
+/** Tables written only on request. */
+export interface TableOptions {
+  /** `convert --check`: the records carry `checks` */
+  checks?: boolean;
+}
+
+const allTables = (options: TableOptions): Table[] => [documentsTable, ...CHILD_TABLES, ...(options.checks ? [checksTable] : [])];
+
+/** `convert --check --format csv`: one row per message of the thể thức check. */
+const CHECK_COLUMNS = ["rule", "severity", "part", "message", "gloss", "page"] as const;
+const checksTable: Table = {
+  name: "checks",
+  header: ["doc_id", "seq", ...CHECK_COLUMNS, "span_start", "span_end"],
+  types: ["VARCHAR", "BIGINT", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "BIGINT", "BIGINT", "BIGINT"],
+  rows: (rec, docId) =>
+    (((rec as { checks?: Record<string, unknown>[] }).checks) ?? []).map((m, i) => [docId, i + 1, ...CHECK_COLUMNS.map((c) => m[c]), (m.span as number[] | null)?.[0], (m.span as number[] | null)?.[1]]),
+};
+
 /**
  * task_assignees: one row per assignee of a task (`doc_id`, `task_seq` join to tasks' `doc_id`,
  * `seq`), with its canonical spelling, so tasks can be counted per body without splitting lists.
@@ -166,8 +184,8 @@ function taskAssigneesTable(): Table {
 }
 
 /** Every table, `documents` first, with its columns and their types. */
-export function tableSchemas(): { name: string; header: string[]; types: ColumnType[] }[] {
-  return [documentsTable, ...CHILD_TABLES].map(({ name, header, types }) => ({ name, header, types }));
+export function tableSchemas(options: TableOptions = {}): { name: string; header: string[]; types: ColumnType[] }[] {
+  return allTables(options).map(({ name, header, types }) => ({ name, header, types }));
 }
 
 /**
@@ -175,8 +193,8 @@ export function tableSchemas(): { name: string; header: string[]; types: ColumnT
  * `documents` has one row per input file (an identical copy under another path gets its own row
  * with the same doc_id); the item tables hold each distinct document once.
  */
-export function* tableRows(journal: string): Generator<[number, unknown[]]> {
-  const tables = [documentsTable, ...CHILD_TABLES];
+export function* tableRows(journal: string, options: TableOptions = {}): Generator<[number, unknown[]]> {
+  const tables = allTables(options);
   const seen = new Set<string>();
   for (const line of jsonlLines(journal)) {
     if (!line.complete || !line.text.trim()) continue;
@@ -203,9 +221,9 @@ export function* tableRows(journal: string): Generator<[number, unknown[]]> {
 }
 
 /** Builds the CSV tables from a journal. Returns the rows written per table. */
-export function writeCsvTables(journal: string, outDir: string, options: { excel?: boolean } = {}): Record<string, number> {
+export function writeCsvTables(journal: string, outDir: string, options: { excel?: boolean } & TableOptions = {}): Record<string, number> {
   mkdirSync(outDir, { recursive: true });
-  const tables = tableSchemas();
+  const tables = tableSchemas(options);
   const files = tables.map((t) => {
     const f = new BufferedFile(join(outDir, `${t.name}.csv`));
     if (options.excel) f.write("\uFEFF");
@@ -214,14 +232,14 @@ export function writeCsvTables(journal: string, outDir: string, options: { excel
   });
   const counts: Record<string, number> = Object.fromEntries(tables.map((t) => [t.name, 0]));
   try {
-    for (const [i, row] of tableRows(journal)) {
+    for (const [i, row] of tableRows(journal, options)) {
       files[i].write(csvRow(row));
       counts[tables[i].name]++;
     }
   } finally {
     for (const f of files) f.close();
   }
-  writeFileSync(join(outDir, "duckdb.sql"), duckdbScript("csv"));
+  writeFileSync(join(outDir, "duckdb.sql"), duckdbScript("csv", options));
   return counts;
 }
 
@@ -232,9 +250,9 @@ const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
  * so DuckDB loads them with no guessing and queries need no casts. Paths are relative: run it
  * in the folder (`duckdb vanban.db < duckdb.sql`) or after `SET file_search_path = 'DIR'`.
  */
-export function duckdbScript(format: "csv" | "parquet"): string {
+export function duckdbScript(format: "csv" | "parquet", options: TableOptions = {}): string {
   const out = ["-- vanban tables: load them into DuckDB with their declared types (run in this folder)"];
-  for (const t of tableSchemas()) {
+  for (const t of tableSchemas(options)) {
     const file = sqlString(`${t.name}.${format}`);
     if (format === "parquet") {
       out.push(`CREATE OR REPLACE TABLE "${t.name}" AS SELECT * FROM read_parquet(${file});`);

@@ -60,6 +60,8 @@ export interface ConvertOptions {
   summaryFile?: string;
   /** CSV with a UTF-8 BOM (for Excel) */
   excel?: boolean;
+  /** check each document's thể thức: records get `checks`, CSV output a `checks` table */
+  check?: boolean;
   /** stops the run: finished lines stay, the output is completed, the rest is left for --resume */
   signal?: AbortSignal;
   stdout?: NodeJS.WritableStream;
@@ -156,7 +158,7 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
     timeoutMs: Math.round((options.timeoutSec ?? 120) * 1000),
     maxMemoryMb: options.maxMemoryMb ?? 2048,
     prefetch,
-    workerData: { maxBytes: Math.round((options.maxSizeMb ?? 0) * 2 ** 20), ocr: options.ocr !== false, trustRoots: options.trustRoots },
+    workerData: { maxBytes: Math.round((options.maxSizeMb ?? 0) * 2 ** 20), ocr: options.ocr !== false, trustRoots: options.trustRoots, check: options.check === true },
   });
   const stats = new SummaryBuilder(0);
   const progress: Progress = createProgress(options.progress === false ? "off" : "auto", stderr, options.progressEveryMs);
@@ -282,7 +284,7 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
     writeJsonArray(journal, finalOut);
     if (!interrupted) rmSync(journal, { force: true });
   } else if (format === "csv" && journal && finalOut) {
-    writeCsvTables(journal, finalOut, { excel: options.excel });
+    writeCsvTables(journal, finalOut, { excel: options.excel, checks: options.check });
   } else if (format === "parquet" && journal && finalOut) {
     writeParquetTables(journal, finalOut);
   }

@@ -10,6 +10,7 @@ import { basename } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { VanbanError } from "../errors.js";
 import { detectFormat } from "../load/index.js";
+import { checkBytes } from "../check/index.js";
 import { parseBytes, parseText } from "../pipeline.js";
 import { errorRecord, type TaskMessage, type TaskResult } from "./protocol.js";
 
@@ -26,6 +27,8 @@ export interface WorkerOptions {
   ocr?: boolean;
   /** trusted root certificates (PEM) for digital signatures */
   trustRoots?: string[];
+  /** add the thể thức check's messages to each record as `checks` */
+  check?: boolean;
 }
 const options: WorkerOptions = (workerData as WorkerOptions | undefined) ?? {};
 
@@ -52,10 +55,12 @@ async function convert(path: string): Promise<TaskResult> {
   try {
     bytes = await readFile(path);
     if (hangOn.size || eatOn.size) testHooks(path);
-    const record = await parseBytes(bytes, { path, maxBytes: options.maxBytes || undefined, ocr: options.ocr !== false, trustRoots: options.trustRoots });
+    const parseOptions = { path, maxBytes: options.maxBytes || undefined, ocr: options.ocr !== false, trustRoots: options.trustRoots };
+    const checked = options.check ? await checkBytes(bytes, parseOptions) : null;
+    const record = checked?.record ?? (await parseBytes(bytes, parseOptions));
     const { source } = record;
     return {
-      line: JSON.stringify(record),
+      line: JSON.stringify(checked ? { ...record, checks: checked.report.messages } : record),
       ok: true,
       path,
       sha256: source.sha256,

@@ -55,8 +55,14 @@ export async function check(input: string | Uint8Array, options: CheckOptions = 
   const path = typeof input === "string" ? input : options.path;
   const bytes = typeof input === "string" ? await readDocumentFile(input) : input;
   // a PDF's font names are read only on request (they cost a second pass over each page)
-  const loaded = await loadDocument(bytes, { ...options, path, fonts: true });
-  return checkStages(parseStages(loaded, { ...options, path, sha256: sha256(bytes) }), options);
+  return (await checkBytes(bytes, { ...options, path })).report;
+}
+
+/** Parses and checks a file's bytes: the record and the report (for `convert --check`). */
+export async function checkBytes(bytes: Uint8Array, options: CheckOptions = {}): Promise<{ record: ParsedStages["record"]; report: CheckReport }> {
+  const loaded = await loadDocument(bytes, { ...options, fonts: true });
+  const stages = parseStages(loaded, { ...options, sha256: sha256(bytes) });
+  return { record: stages.record, report: checkStages(stages, options) };
 }
 
 /** The check stage alone, over a parsed document's stages. */

@@ -22,6 +22,7 @@ interface ConvertCliOptions {
   excel?: boolean;
   failOnError?: boolean;
   progressEvery: number;
+  check?: boolean;
 }
 
 const positive = (what: string, allowZero = false) => (value: string) => {
@@ -57,6 +58,7 @@ export function registerConvert(program: Command): void {
     .option("--summary <file>", "also write the summary as JSON to this file")
     .option("--excel", "CSV with a byte-order mark, so Excel reads Vietnamese right")
     .option("--fail-on-error", "exit with status 1 when any file failed")
+    .option("--check", "also check each document's thể thức (NĐ 30/2020, HD 36): records get `checks`, CSV a checks table")
     .option("--progress-every <sec>", "seconds between progress lines when standard error is not a terminal", positive("--progress-every"), 10)
     .action(async (inputs: string[], opts: ConvertCliOptions) => {
       const stderr = process.stderr;
@@ -106,6 +108,7 @@ export function registerConvert(program: Command): void {
           printSummary: !opts.quiet,
           summaryFile: opts.summary,
           excel: opts.excel,
+          check: opts.check,
           signal: controller.signal,
         });
         if (summary.interrupted) process.exit(130);

@@ -136,3 +136,25 @@ describe("vanban check", () => {
     expect(formatReport(await check(fixture("check/clean.docx")))).toContain("✓");
   });
 });
+
+describe("vanban convert --check", () => {
+  it("adds `checks` to each record, and a checks table to CSV output", async () => {
+    const { runCli, tempDir } = await import("../bulk/helpers.js");
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const dir = tempDir("check");
+    const inputs = [fixture("check/clean.docx"), variant("nd30.pl1.II.3.symbol-type", "pdf")];
+    const jsonl = await runCli(["convert", ...inputs, "--out", join(dir, "out.jsonl"), "--check", "--jobs", "1", "-q"]);
+    expect(jsonl.code).toBe(0);
+    const records = readFileSync(join(dir, "out.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const byName = (n: string) => records.find((r) => r.source.path.endsWith(n));
+    expect(byName("clean.docx").checks).toEqual([]);
+    expect(byName("symbol-type.pdf").checks.map((m: { rule: string }) => m.rule)).toEqual(["nd30.pl1.II.3.symbol-type"]);
+    const csv = await runCli(["convert", ...inputs, "--out", join(dir, "csv"), "--format", "csv", "--check", "--jobs", "1", "-q"]);
+    expect(csv.code).toBe(0);
+    const rows = readFileSync(join(dir, "csv", "checks.csv"), "utf8").trim().split(/\r\n/);
+    expect(rows[0]).toBe("doc_id,seq,rule,severity,part,message,gloss,page,span_start,span_end");
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toContain("nd30.pl1.II.3.symbol-type,error,number,");
+  });
+});

@@ -78,12 +78,14 @@ const symbolType: RuleFn = ({ stages: { record } }) => {
   return first === type.code.toLowerCase() ? [] : [{ span: n.span, detail: `${type.name.toUpperCase()}, ký hiệu ${quote(n.symbol)} (cần “${type.code}-…”)` }];
 };
 
+const abbreviationRes = Object.entries(ABBREVIATIONS).map(([k, v]) => [new RegExp(`(?<![\\p{L}])${escape(k)}(?![\\p{L}])`, "gu"), v] as const);
+
 /** Does `abbr` (`SYT`, `UBND`) abbreviate `name` (`SỞ Y TẾ`)? Its letters in order, the first the name's first. */
 export function abbreviates(abbr: string, name: string): boolean {
   const a = fold(abbr).replace(/[^A-Z]/g, "");
   if (!a) return true;
   let full = name;
-  for (const [k, v] of Object.entries(ABBREVIATIONS)) full = full.replace(new RegExp(`(?<![\\p{L}])${escape(k)}(?![\\p{L}])`, "gu"), v);
+  for (const [re, v] of abbreviationRes) if (re.test(full)) full = full.replace(re, v);
   const expanded = ABBREVIATIONS[abbr];
   if (expanded && fold(full).includes(fold(expanded))) return true;
   const letters = fold(full).replace(/[^A-Z]/g, "");

@@ -85,10 +85,14 @@ const margins: RuleFn = (ctx) => {
     const lines = loaded.lines.filter((l) => l.page !== undefined && l.x !== undefined && l.block !== "footnote");
     const page = pages[0];
     if (!page || !lines.length) return [];
-    const left = mm(Math.min(...lines.map((l) => l.x!)));
-    const right = mm(page.width - Math.max(...lines.map((l) => l.x1 ?? l.x!)));
-    const top = mm(Math.min(...lines.map((l) => l.y! - (l.size ?? 0))));
-    const bottom = mm(page.height - Math.max(...lines.map((l) => l.y! + (l.size ?? 0) * 0.25)));
+    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    for (const l of lines) {
+      x0 = Math.min(x0, l.x!);
+      x1 = Math.max(x1, l.x1 ?? l.x!);
+      y0 = Math.min(y0, l.y! - (l.size ?? 0));
+      y1 = Math.max(y1, l.y! + (l.size ?? 0) * 0.25);
+    }
+    const left = mm(x0), right = mm(page.width - x1), top = mm(y0), bottom = mm(page.height - y1);
     if (left < want.left[0] - slack || left > want.left[1] + slack) out.push(`lề trái ${left} mm`);
     if (right < want.right[0] - slack) out.push(`lề phải ${right} mm`);
     if (top < want.top[0] - slack) out.push(`lề trên ${top} mm`);
@@ -100,13 +104,18 @@ const margins: RuleFn = (ctx) => {
 /** I.4 "Phông chữ tiếng Việt Times New Roman, bộ mã ký tự Unicode". */
 const font: RuleFn = ({ stages: { loaded } }) => {
   const letters = new Map<string, number>();
+  const isTimes = new Map<string, boolean>();
   let total = 0;
   for (const l of loaded.lines) {
     for (const r of l.runs ?? []) {
       if (!r.font) continue;
-      const n = (r.text.match(/\p{L}/gu) ?? []).length;
+      // characters other than spaces, digits and punctuation below `A`: a cheap count of letters
+      let n = 0;
+      for (let i = 0; i < r.text.length; i++) if (r.text.charCodeAt(i) >= 65) n++;
       total += n;
-      if (!fontRe.test(r.font.replace(/^[A-Z]{6}\+/, ""))) letters.set(r.font, (letters.get(r.font) ?? 0) + n);
+      let ok = isTimes.get(r.font);
+      if (ok === undefined) isTimes.set(r.font, (ok = fontRe.test(r.font.replace(/^[A-Z]{6}\+/, ""))));
+      if (!ok) letters.set(r.font, (letters.get(r.font) ?? 0) + n);
     }
   }
   const other = [...letters.values()].reduce((a, b) => a + b, 0);
