@@ -32,7 +32,7 @@ const BODY = [
   "Sở Y tế kính trình Ủy ban nhân dân tỉnh xem xét, phê duyệt Kế hoạch tiêm chủng mở rộng năm 2026 trên địa bàn tỉnh./.",
 ];
 
-const clean = {
+export const clean = {
   name: "clean",
   page: { width: 210, height: 297, margins: { top: 20, bottom: 20, left: 30, right: 20 } },
   font: "Times New Roman",
@@ -81,7 +81,7 @@ const clean = {
   appendixNote: "(Kèm theo Tờ trình số 05/TTr-SYT ngày 05 tháng 01 năm 2026 của Sở Y tế)",
 };
 
-const party = {
+export const party = {
   name: "clean-party",
   page: { width: 210, height: 297, margins: { top: 20, bottom: 20, left: 30, right: 15 } },
   font: "Times New Roman",
@@ -214,7 +214,7 @@ function layoutTable(left, right, leftAlign, widths) {
   });
 }
 
-async function toDocx(doc) {
+export async function toDocx(doc) {
   const textWidth = twip(doc.page.width - doc.page.margins.left - doc.page.margins.right);
   const left = Math.round(textWidth * 0.4);
   const children = [layoutTable(doc.header.left, doc.header.right, AlignmentType.CENTER, [left, textWidth - left]), new Paragraph({ children: [] })];
@@ -262,7 +262,7 @@ const PS_NAMES = {
   Arial: { regular: "ArialMT", bold: "Arial-BoldMT", italic: "Arial-ItalicMT", boldItalic: "Arial-BoldItalicMT" },
 };
 
-async function toPdf(doc) {
+export async function toPdf(doc) {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
   pdf.setCreationDate(FIXED_DATE);
