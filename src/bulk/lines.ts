@@ -37,6 +37,8 @@ export function fullErrorRecord(err: ErrorRecord): ConvertError {
     schemaVersion: "1",
     source: { path: s.path, format: (s.format ?? null) as SourceFormat | null, sha256: s.sha256 ?? null, pages: null, encoding: null, ocr: null },
     ...(BLANK as Blank<Omit<DocumentRecord, "schemaVersion" | "source">>),
+    // `convert --check`: records carry `checks`, so error records do too
+    ...("checks" in err ? { checks: null } : {}),
     error: { code: err.error.code, message: err.error.message },
   };
 }

@@ -88,7 +88,7 @@ async function convert(path: string): Promise<TaskResult> {
       }
     }
     const rec = errorRecord(path, code, message, sha256, format);
-    return { line: JSON.stringify(rec), ok: false, path, sha256: sha256 ?? null, format: format ?? null, code, message };
+    return { line: JSON.stringify(options.check ? { ...rec, checks: null } : rec), ok: false, path, sha256: sha256 ?? null, format: format ?? null, code, message };
   }
 }
 

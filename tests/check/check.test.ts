@@ -143,13 +143,18 @@ describe("vanban convert --check", () => {
     const { readFileSync } = await import("node:fs");
     const { join } = await import("node:path");
     const dir = tempDir("check");
-    const inputs = [fixture("check/clean.docx"), variant("nd30.pl1.II.3.symbol-type", "pdf")];
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(join(dir, "broken.pdf"), "%PDF-1.7\n1 0 obj\n<< /Type /Catalog");
+    const inputs = [fixture("check/clean.docx"), variant("nd30.pl1.II.3.symbol-type", "pdf"), join(dir, "broken.pdf")];
     const jsonl = await runCli(["convert", ...inputs, "--out", join(dir, "out.jsonl"), "--check", "--jobs", "1", "-q"]);
     expect(jsonl.code).toBe(0);
     const records = readFileSync(join(dir, "out.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
     const byName = (n: string) => records.find((r) => r.source.path.endsWith(n));
     expect(byName("clean.docx").checks).toEqual([]);
     expect(byName("symbol-type.pdf").checks.map((m: { rule: string }) => m.rule)).toEqual(["nd30.pl1.II.3.symbol-type"]);
+    // every line has the same keys: an error record carries `checks: null`
+    expect(byName("broken.pdf")).toMatchObject({ checks: null, error: { code: expect.any(String) } });
+    expect(new Set(records.map((r) => JSON.stringify(Object.keys(r)))).size).toBe(1);
     const csv = await runCli(["convert", ...inputs, "--out", join(dir, "csv"), "--format", "csv", "--check", "--jobs", "1", "-q"]);
     expect(csv.code).toBe(0);
     const rows = readFileSync(join(dir, "csv", "checks.csv"), "utf8").trim().split(/\r\n/);
