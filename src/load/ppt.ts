@@ -274,7 +274,7 @@ function allTexts(d: Uint8Array, fonts: string[]): TextBlock[] {
 }
 
 /** A text block as lines: paragraphs end at CR, line breaks (VT) start a new line in the paragraph. */
-function blockLines(b: TextBlock, page: number): SourceLine[] {
+function blockLines(b: TextBlock): SourceLine[] {
   const lines: SourceLine[] = [];
   let runs: TextRun[] = [];
   let k = 0;
@@ -301,7 +301,6 @@ function blockLines(b: TextBlock, page: number): SourceLine[] {
     else runs.push(font ? { text: ch, font } : { text: ch });
   }
   push(true);
-  void page;
   return lines;
 }
 
@@ -331,9 +330,7 @@ export const pptLoader: Loader = {
       throw new CorruptFileError("corrupt-file", `cannot read this ppt file: ${reason} (damaged, truncated, or not a PowerPoint 97–2003 presentation)`, file, { cause: err });
     }
     const lines: SourceLine[] = [];
-    slides.forEach((blocksOfSlide, i) => {
-      for (const b of blocksOfSlide) lines.push(...blockLines(b, i + 1));
-    });
+    for (const blocksOfSlide of slides) for (const b of blocksOfSlide) lines.push(...blockLines(b));
     if (!lines.length) warnings.push({ code: "no-text", message: "the presentation holds no text" });
     return { format: "ppt", pages: slides.length, lines, ocr: false, warnings };
   },
