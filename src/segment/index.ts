@@ -83,6 +83,14 @@ export function segment(doc: NormalizedDocument): SectionTree {
     }
   }
   footnotes.sort((a, b) => a.span[0] - b.span[0]);
+  // a footnote's later paragraphs (its "- " items, its part on the next page) carry no mark: they
+  // belong to the footnote above them
+  for (let k = 1; k < footnotes.length; k++) {
+    const [prev, cur] = [footnotes[k - 1], footnotes[k]];
+    if (cur.mark || !prev.mark) continue;
+    footnotes[k - 1] = { ...prev, text: `${prev.text}\n${cur.text}`, span: [prev.span[0], cur.span[1]] };
+    footnotes.splice(k--, 1);
+  }
 
   const bodySpan: [number, number] = bodyLines.length ? [bodyLines[0].start, bodyLines[bodyLines.length - 1].end] : [0, 0];
   if (!bodyLines.length) warnings.push({ code: "no-body", message: "no body text (nội dung) was found between header and signature" });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CorruptFileError, InputError, MissingDependencyError } from "../../src/errors.js";
-import { parse } from "../../src/index.js";
+import { parse, parseLoaded } from "../../src/index.js";
 import { createPdfLoader, legacyShare, pdfLoader, stripSubset } from "../../src/load/pdf.js";
 import { annotationTexts } from "../../src/load/pdf/annotations.js";
 import { glyphStream, restoreDroppedMarks } from "../../src/load/pdf/glyphs.js";
@@ -137,6 +137,25 @@ describe("layout", () => {
     expect(doc.stamps).toEqual(["Ký bởi: Văn phòng", "UBND tỉnh Lâm Đồng", "Thời gian ký: 12.05.2025"]);
   });
 
+  it("marks a footnote that fills most of a page from its raised mark, and its unmarked items", () => {
+    const body = Array.from({ length: 5 }, (_, i) => item(`Dòng thứ ${i + 1} của báo cáo về công tác cải cách hành chính năm 2025.`, 85, 80 + i * 20, 14, 440));
+    const doc = layoutPages([page([
+      ...body,
+      item("triển khai các nhiệm vụ trên địa bàn tỉnh", 85, 182, 14, 260), item("2", 345.5, 177, 8, 4),
+      item("2", 85, 210, 6.5, 3.5), item("Trước sáp nhập tỉnh:", 90, 215, 10, 100),
+      ...Array.from({ length: 40 }, (_, i) => item(`- UBND tỉnh đã ban hành Quyết định số ${100 + i}/QĐ-UBND ngày 30/12/2024 về kế hoạch.`, 85, 227 + i * 12, 10, 420)),
+    ]), page(Array.from({ length: 40 }, (_, i) => item(`Nội dung thứ ${i + 1} của báo cáo về công tác cải cách hành chính năm 2025, trình bày ở cỡ chữ thân bài.`, 85, 80 + i * 18, 14, 440)), 2)]);
+    const notes = doc.lines.filter((l) => l.block === "footnote");
+    expect(notes[0].text).toBe("² Trước sáp nhập tỉnh:");
+    expect(notes).toHaveLength(41);
+    expect(doc.lines.find((l) => l.text.startsWith("triển khai"))?.block).toBe("body");
+  });
+
+  it("does not take a page of small type (an annex table numbered 1, 2, 3) for footnotes", () => {
+    const doc = layoutPages([page(Array.from({ length: 40 }, (_, i) => item(`${i + 1} Sở Nội vụ tỉnh Lâm Đồng 120 người`, 85, 80 + i * 15, 10, 300)))]);
+    expect(doc.lines.some((l) => l.block === "footnote")).toBe(false);
+  });
+
   it("marks a page with only a signing tool's stamp: the stamp is left out", () => {
     const doc = layoutPages([page([item("Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ", 360, 20, 6), item("Thời gian ký: 13.09.2024 16:49:11 +07:00", 360, 28, 6)])]);
     expect(doc.lines).toEqual([]);
@@ -183,6 +202,30 @@ describe("generated quyết định (3 pages)", async () => {
     const title = doc.lines.find((l) => l.text === "QUYẾT ĐỊNH")!;
     expect(title).toMatchObject({ page: 1, block: "body", align: "center", size: 14 });
     expect(title.y).toBeCloseTo(150, 0);
+  });
+});
+
+describe("footnotes in the record", () => {
+  it("keeps a footnote's unmarked paragraphs (its items, its part on the next page) with it", () => {
+    const l = (text: string, block: LoadedDocument["lines"][number]["block"], page = 1) => ({ text, block, page });
+    const loaded: LoadedDocument = {
+      format: "pdf", pages: 2, ocr: false, warnings: [],
+      lines: [
+        l("ỦY BAN NHÂN DÂN", "header-left"), l("TỈNH LÂM ĐỒNG", "header-left"), l("Số: 329/BC-UBND", "header-left"),
+        l("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "header-right"), l("Độc lập - Tự do - Hạnh phúc", "header-right"),
+        l("Lâm Đồng, ngày 19 tháng 12 năm 2025", "header-right"), l("BÁO CÁO", "body"), l("Kết quả cải cách hành chính năm 2025", "body"),
+        l("I. KẾT QUẢ THỰC HIỆN", "body"), l("1. Công tác chỉ đạo, điều hành", "body"),
+        l("Ủy ban nhân dân tỉnh đã ban hành các văn bản chỉ đạo, điều hành về cải cách hành chính.", "body"),
+        l("Tỉnh đã triển khai các nhiệm vụ cải cách hành chính².", "body"),
+        l("² Trước sáp nhập tỉnh:", "footnote"), l("- UBND tỉnh Lâm Đồng đã ban hành Kế hoạch số 11555/KH-UBND;", "footnote"),
+        l("Sau sáp nhập tỉnh: UBND tỉnh ban hành Quyết định số 787/QĐ-UBND.", "footnote", 2),
+        l("Năm 2026, tỉnh tiếp tục đẩy mạnh cải cách hành chính³.", "body", 2),
+        l("³ Kế hoạch số 20/KH-UBND ngày 05/01/2026.", "footnote", 2),
+      ],
+    };
+    const r = parseLoaded(loaded, { sha256: "0".repeat(64) });
+    expect(r.footnotes.map((f) => f.mark)).toEqual(["2", "3"]);
+    expect(r.footnotes[0].text).toContain("Sau sáp nhập tỉnh");
   });
 });
 

@@ -367,13 +367,17 @@ function footnoteRows(p: PageRows, size: number, skip: Set<Row>): Set<Row> {
   let k = rows.length;
   while (k > 0) {
     const r = rows[k - 1];
-    if (r.size > size * 0.9 || r.y < p.height * 0.45) break;
+    if (r.size > size * 0.9) break;
     k--;
   }
   for (let i = k; i < rows.length; i++) {
     const r = rows[i];
     const first = r.items[0];
-    const marked = isSuperscript(first, r) || (/^\s*(?:\d{1,3}|\*)(?:\s|[.)]\s|$)/.test(first.text) && /^\s*(?:\d{1,3}|\*)\s*[.)]?\s*\p{L}/u.test(rowText(r)));
+    const raised = isSuperscript(first, r);
+    const marked = raised || (/^\s*(?:\d{1,3}|\*)(?:\s|[.)]\s|$)/.test(first.text) && /^\s*(?:\d{1,3}|\*)\s*[.)]?\s*\p{L}/u.test(rowText(r)));
+    // a long footnote may fill most of a page: above the lower half, only a raised mark under
+    // body text starts one (a page of small type, an annex table, has none above it)
+    if (marked && r.y < p.height * 0.45 && !(raised && i > 0)) break;
     if (marked) {
       for (let j = i; j < rows.length; j++) out.add(rows[j]);
       break;
