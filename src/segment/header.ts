@@ -187,7 +187,15 @@ function takeNationalTitle(h: Header, line: NormalizedLine): void {
 
 function takeNumber(h: Header, line: NormalizedLine): void {
   const numberText = patterns.number.exec(matchKey(line.text))![1];
-  const raw = line.text.slice(line.text.length - numberText.length);
+  let raw = line.text.slice(line.text.length - numberText.length);
+  // OCR may lose the `V/v` below the số, and the wrapped-line joiner then runs the trích yếu onto
+  // it: `Số: 1842/UBND-VX triển khai Nghị quyết …` (a ký hiệu never holds a lower-case word)
+  const run = /\s+(?=\p{Ll})/u.exec(raw);
+  if (run && /\d|\//u.test(raw.slice(0, run.index))) {
+    const rest = raw.slice(run.index + run[0].length);
+    if (!h.subject) h.subject = node(rest.trim(), [line.end - rest.length, line.end]);
+    raw = raw.slice(0, run.index);
+  }
   const n = parseNumber(raw);
   h.number = { raw: tidySymbol(raw), value: n.value, symbol: n.symbol, year: n.year, span: span(line) };
 }

@@ -18,6 +18,20 @@ describe("số and ký hiệu", () => {
   ])("%s → %s, %s", (raw, value, symbol, year) => {
     expect(parseNumber(raw)).toEqual({ value, symbol, year });
   });
+
+  it("a trích yếu run onto the số line (OCR lost its V/v) is the subject, not part of the ký hiệu", () => {
+    const t = segmentText([
+      "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "TỈNH PHÚ YÊN Độc lập - Tự do - Hạnh phúc",
+      "Số: 2207/UBND-KT hướng dẫn quyết toán kinh phí năm 2025",
+      "Phú Yên, ngày 03 tháng 12 năm 2025",
+      "Kính gửi: Sở Tài chính",
+      "Ủy ban nhân dân tỉnh đề nghị Sở Tài chính hướng dẫn các đơn vị quyết toán.",
+    ].join("\n"));
+    expect(t.number).toMatchObject({ value: "2207", symbol: "UBND-KT" });
+    expect(t.subject?.text).toBe("hướng dẫn quyết toán kinh phí năm 2025");
+    expect(t.text.slice(t.subject!.span[0], t.subject!.span[1])).toBe("hướng dẫn quyết toán kinh phí năm 2025");
+  });
 });
 
 describe("header", () => {
