@@ -31,6 +31,8 @@ const log = (s) => process.stderr.write(s + "\n");
 
 // targets of issue 5
 const TARGETS = { textDocsPerCore: 2000, pdfVsPdfjs: 0.8, scaling2: 1.8, peakRssMb: 300, peakRssBatch: 20000 };
+// budget of the browser build (issue 13; README), gzipped bytes
+const BROWSER_BUDGET = { textOnlyGz: 120 * 1024, fullGz: 550 * 1024 };
 
 if (!flag("--no-build")) {
   log("bench: npm run build");
@@ -253,6 +255,17 @@ lines.push(
     ? `  ${mark(r.text.peakRssMb < TARGETS.peakRssMb)} peak RSS < ${TARGETS.peakRssMb} MB on a ${r.text.batch}-file batch: ${r.text.peakRssMb} MB`
     : `  - peak RSS target is for a ${TARGETS.peakRssBatch}-file batch (this one: ${r.text.batch} files, ${r.text.peakRssMb} MB)`,
 );
+// the browser build's size (issue 13): what text-only use downloads, and everything
+{
+  const { buildLibrary, kb } = await import("./browser-build.mjs");
+  const b = await buildLibrary(join(work, "browser"));
+  results.browser = b;
+  lines.push(
+    "browser bundle (esbuild, minified):",
+    `  ${mark(b.textOnly.gz <= BROWSER_BUDGET.textOnlyGz)} text-only entry ≤ ${kb(BROWSER_BUDGET.textOnlyGz)} gzipped: ${kb(b.textOnly.raw)} (${kb(b.textOnly.gz)} gzipped)`,
+    `  ${mark(b.full.gz <= BROWSER_BUDGET.fullGz)} full (every loader, pdf.js) ≤ ${kb(BROWSER_BUDGET.fullGz)} gzipped: ${kb(b.full.raw)} (${kb(b.full.gz)} gzipped); pdf.js worker ${kb(b.pdfWorker.raw)} (${kb(b.pdfWorker.gz)} gzipped)`,
+  );
+}
 console.log(lines.join("\n"));
 const jsonOut = value("--json");
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2) + "\n");

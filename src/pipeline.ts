@@ -1,14 +1,13 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { InputError, SchemaError, VanbanError } from "./errors.js";
-import { extractFacts } from "./extract/index.js";
 import { loadDocument } from "./load/index.js";
 import { textToLines } from "./load/text.js";
 import type { LoadedDocument, LoadOptions } from "./load/types.js";
-import { normalize, type NormalizedDocument } from "./normalize/index.js";
-import { buildRecord } from "./record/build.js";
+import type { NormalizedDocument } from "./normalize/index.js";
 import { DocumentRecord } from "./record/schema.js";
-import { segment, type ExplainLine } from "./segment/index.js";
+import type { ExplainLine } from "./segment/index.js";
+import { runStages } from "./stages.js";
 import type { SectionTree } from "./segment/tree.js";
 
 export interface ParseOptions extends LoadOptions {
@@ -77,10 +76,7 @@ export function parseLoaded(loaded: LoadedDocument, options: ParseOptions & { sh
 
 /** As {@link parseLoaded}, keeping each stage's output. */
 export function parseStages(loaded: LoadedDocument, options: ParseOptions & { sha256: string }): ParsedStages {
-  const normalized = normalize(loaded);
-  const tree = segment(normalized);
-  const facts = extractFacts(tree);
-  const record = buildRecord({ loaded, normalized, tree, facts, path: options.path ?? null, sha256: options.sha256 });
+  const { normalized, tree, record } = runStages(loaded, options.path ?? null, options.sha256);
   if (options.validate === false) return { loaded, normalized, tree, record };
   const checked = DocumentRecord.safeParse(record);
   if (!checked.success) {

@@ -6,6 +6,7 @@ import { matchKey } from "../normalize/tone.js";
 import { CorruptFileError, UnsupportedFormatError } from "../errors.js";
 import { superscript } from "./docx/body.js";
 import { TablePlacer, type TableRows } from "./layout-table.js";
+import { binaryString } from "./pdf/raw.js";
 import type { LoadedDocument, Loader, SourceLine, TextRun } from "./types.js";
 
 /**
@@ -36,9 +37,9 @@ export function decodeHtml(bytes: Uint8Array): { text: string; charset: string }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), charset: "utf-8" };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), charset: "utf-16le" };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), charset: "utf-16be" };
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString("latin1");
+  const head = binaryString(bytes.subarray(0, 4096));
   const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1]?.toLowerCase();
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buf = bytes;
   if (declared && !/^utf-?8$/.test(declared)) {
     const name = declared.replace(/^windows-/, "cp").replace(/^x-/, "");
     if (/^(cp1252|iso-8859-1|latin1|us-ascii|ascii)$/.test(name)) return { text: new TextDecoder("windows-1252").decode(buf), charset: "windows-1252" };

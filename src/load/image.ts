@@ -5,6 +5,8 @@ import { layoutPages, type PageRows } from "./pdf/layout.js";
 import { groupRows } from "./pdf/lines.js";
 import type { LoadedDocument, Loader } from "./types.js";
 
+export { imageFormat } from "./detect.js";
+
 /**
  * Scanned pages saved as images — PNG, JPEG, TIFF (every page of a multi-page TIFF, as many
  * archives were digitised) and WebP — read by OCR like a scanned PDF, then laid out by the same
@@ -50,14 +52,4 @@ export function createImageLoader(format: SourceFormat, deps: ImageLoaderDeps = 
       return { format, pages: pages.length, lines: laid.lines, ocr: true, warnings };
     },
   };
-}
-
-/** The image kinds, by their magic bytes: `\x89PNG`, JPEG's SOI, TIFF's byte order mark, `RIFF….WEBP`. */
-export function imageFormat(bytes: Uint8Array): SourceFormat | null {
-  const at = (sig: number[], from = 0) => sig.every((v, i) => bytes[from + i] === v);
-  if (at([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "png";
-  if (at([0xff, 0xd8, 0xff])) return "jpeg";
-  if (at([0x49, 0x49, 0x2a, 0x00]) || at([0x4d, 0x4d, 0x00, 0x2a])) return "tiff";
-  if (at([0x52, 0x49, 0x46, 0x46]) && at([0x57, 0x45, 0x42, 0x50], 8)) return "webp";
-  return null;
 }

@@ -1,6 +1,8 @@
 import CFB from "cfb";
-import { MAGIC_KINDS, OLE_KINDS, ZIP_KINDS } from "../../grammars/file-kinds.js";
+import { OLE_KINDS } from "../../grammars/file-kinds.js";
 import { UnsupportedFormatError } from "../errors.js";
+
+export { refuseOtherKinds, zipFormat, type ZipFormat } from "./detect.js";
 
 /**
  * Which Office kind a compound file (OLE2) or a zip holds, from the names of its parts: a
@@ -10,7 +12,6 @@ import { UnsupportedFormatError } from "../errors.js";
  */
 
 export type OleFormat = "doc" | "xls" | "ppt";
-export type ZipFormat = "docx" | "xlsx" | "pptx";
 
 /** Root-level stream and storage names of a compound file; by scanning its directory's UTF-16 names when it does not parse. */
 function rootNames(bytes: Uint8Array): string[] {
@@ -35,27 +36,4 @@ export function oleFormat(bytes: Uint8Array, file: string | null): OleFormat {
   }
   // nothing known at the root: let the Word reader say what is wrong with it, as before
   return "doc";
-}
-
-export function zipFormat(bytes: Uint8Array, file: string | null): ZipFormat {
-  // entry names stand in the local headers and again in the central directory at the end
-  const names = new TextDecoder("latin1").decode(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
-  const tail = new TextDecoder("latin1").decode(bytes.subarray(Math.max(0, bytes.length - (1 << 16))));
-  // an OpenDocument file starts with its `mimetype` entry, stored uncompressed
-  const mime = names.slice(30, 200).startsWith("mimetype") ? names.slice(38, 200) : "";
-  for (const kind of ZIP_KINDS) {
-    const hit = kind.mimetype ? mime.startsWith(kind.mimetype) : kind.entries!.some((e) => names.includes(e) || tail.includes(e));
-    if (!hit) continue;
-    if (kind.format) return kind.format as ZipFormat;
-    throw new UnsupportedFormatError("unsupported-format", `a ${kind.kind} file, which vanban does not read`, file);
-  }
-  throw new UnsupportedFormatError("unsupported-format", "a zip archive that is not a Word, Excel or PowerPoint document", file);
-}
-
-/** Other kinds an archive holds, known by their first bytes (an Access database): refused by name. */
-export function refuseOtherKinds(bytes: Uint8Array, file: string | null): void {
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 64));
-  for (const kind of MAGIC_KINDS) {
-    if (head.startsWith(kind.magic, kind.at)) throw new UnsupportedFormatError("unsupported-format", `a ${kind.kind} file, which vanban does not read`, file);
-  }
 }

@@ -2,6 +2,7 @@ import iconv from "iconv-lite";
 import { LEGACY_FONT_NAMES } from "../../../grammars/load.js";
 import { superscript } from "../docx/body.js";
 import { TablePlacer, type TableRows } from "../layout-table.js";
+import { binaryString } from "../pdf/raw.js";
 import type { SourceLine, TextRun } from "../types.js";
 
 /**
@@ -71,14 +72,14 @@ export interface RtfResult {
 }
 
 function decodeByte(bytes: number[], cp: number): string {
-  const buf = Buffer.from(bytes);
+  const buf = Uint8Array.from(bytes);
   if (cp === 1252 || cp === 0) return new TextDecoder("windows-1252").decode(buf);
   const enc = `cp${cp}`;
   return iconv.encodingExists(enc) ? iconv.decode(buf, enc) : new TextDecoder("windows-1252").decode(buf);
 }
 
 export function parseRtf(bytes: Uint8Array): RtfResult {
-  const src = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  const src = binaryString(bytes);
   if (!/^\s*\{\\rtf/.test(src.slice(0, 64))) throw new RtfError("does not start with {\\rtf");
   const fonts = new Map<number, Font>();
   let ansiCp = 1252;

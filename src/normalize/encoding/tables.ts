@@ -1,4 +1,3 @@
-import iconv from "iconv-lite";
 import { TCVN3_LETTERS, TCVN3_CAPITALS, TCVN3_VN1_CAPITALS, TCVN3_ALIASES } from "../../../grammars/encodings/tcvn3.js";
 import { VNI_LETTERS } from "../../../grammars/encodings/vni.js";
 import { VIQR_LETTER_MARKS, VIQR_TONES, VIQR_D } from "../../../grammars/encodings/viqr.js";
@@ -109,11 +108,11 @@ export const VIQR_MOD_MARKS = new Set([...VIQR_MOD.keys()].map((k) => k[1]));
 export const VIQR_ALL_MARKS = new Set([...VIQR_MOD_MARKS, ...VIQR_TONE.keys()]);
 export const VIQR_VOWELS = new Set("aeiouyAEIOUYăâêôơưĂÂÊÔƠƯ");
 
-// Windows-1258 via iconv-lite
+// Windows-1258 by the platform's TextDecoder (WHATWG); its unassigned bytes decode as C1 controls,
+// which are U+FFFD here (as iconv-lite has them)
 export const CP1258: string[] = (() => {
-  const all = Buffer.alloc(256);
-  for (let i = 0; i < 256; i++) all[i] = i;
-  return [...iconv.decode(all, "cp1258")];
+  const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+  return [...new TextDecoder("windows-1258").decode(all)].map((ch) => (/[\x80-\x9f]/.test(ch) ? "\uFFFD" : ch));
 })();
 export const CP1258_ENC = new Map<string, number>();
 CP1258.forEach((ch, b) => {

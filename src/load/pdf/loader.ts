@@ -1,0 +1,389 @@
+import { FONT_RULES } from "../../../grammars/encodings/fonts.js";
+import {
+  LEGACY_GLYPH_FIXES, LEGACY_MARKER_CHARS, LEGACY_MARKER_SHARE, MIN_MARKED_SHARE, MIN_PAGE_LETTERS, MIN_WORDS_TO_JUDGE, SCAN_IMAGE_COVERAGE,
+} from "../../../grammars/pdf.js";
+import { CorruptFileError, InputError, VanbanError } from "../../errors.js";
+import type { Warning } from "../../record/schema.js";
+import type { OcrEngine, OcrEngineLookup, OcrWord } from "../ocr.js";
+import { annotationItems, annotationTexts } from "./annotations.js";
+import { glyphStream, restoreDroppedMarks } from "./glyphs.js";
+import { groupRows, type PdfItem } from "./lines.js";
+import { layoutPages, rowText, stampRows, type PageRows } from "./layout.js";
+import { imageCoverage, textQuality, type TextQuality } from "./quality.js";
+import { readPdfSignatures } from "./signatures.js";
+import type { LoadedDocument, Loader, LoadOptions } from "../types.js";
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- pdf.js objects are typed loosely here */
+export type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+
+/**
+ * What the PDF loader needs from the platform it runs on: Node (`../pdf.ts`: pdf.js's data as
+ * folders, tesseract, pdftoppm) or a browser (`../../browser/`: data as URLs, pdf.js in a worker, no OCR).
+ */
+export interface PdfPlatform {
+  /** pdf.js, loaded on first use, so that reading other formats does not pay for it */
+  pdfjs(): Promise<PdfJs>;
+  /** pdf.js's `cMapUrl`, `standardFontDataUrl`, `wasmUrl` (folders ending in `/`) */
+  dataUrls(): { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string };
+  /** how many pages may be OCRed at once */
+  parallelism(): number;
+  /** the default OCR engine lookup */
+  findOcrEngine: OcrEngineLookup;
+  ocrInstallHint: string;
+  requireOcrEngine(lookup: OcrEngineLookup, file: string | null, why: string): Promise<OcrEngine>;
+  /** an external page renderer (pdftoppm), or null to render with pdf.js */
+  externalRenderer(bytes: Uint8Array): ((page: number, dpi: number) => Promise<Uint8Array>) | null;
+  wordsToItems(words: OcrWord[], dpi: number): PdfItem[];
+}
+
+/** The resolution pages are rendered at for OCR. */
+export const OCR_DPI = 200;
+
+const markerSet = new Set(LEGACY_MARKER_CHARS);
+const legacyFontRe = FONT_RULES.filter((r) => r.encoding !== "unicode").map((r) => ({ re: new RegExp(r.pattern, "i"), rule: r }));
+const unicodeFontRe = FONT_RULES.filter((r) => r.encoding === "unicode").map((r) => new RegExp(r.pattern, "i"));
+const isLegacyFont = (name: string) => !unicodeFontRe.some((r) => r.test(name)) && legacyFontRe.some((r) => r.re.test(name));
+
+/** Share of a text's letters that are legacy-encoding markers (`µ`, `¸`, `ø`, …). */
+export function legacyShare(text: string): number {
+  let letters = 0, markers = 0;
+  for (const ch of text) {
+    if (markerSet.has(ch)) markers++;
+    else if (/\p{L}/u.test(ch)) letters++;
+  }
+  return markers >= 5 ? markers / (letters + markers) : 0;
+}
+
+/** `BCDEEE+TimesNewRomanPS-BoldMT` → `TimesNewRomanPS-BoldMT` */
+export const stripSubset = (name: string) => name.replace(/^[A-Z]{6}\+/, "");
+
+function fixLegacyGlyphs(text: string): string {
+  let out = text;
+  for (const [from, to] of LEGACY_GLYPH_FIXES) out = out.split(from).join(to);
+  return out;
+}
+
+export interface PdfLoaderDeps {
+  /** how to find an OCR engine (tests inject one, or none) */
+  findOcrEngine?: OcrEngineLookup;
+  /** render pages with pdf.js even when `pdftoppm` is installed */
+  renderWithPdfjs?: boolean;
+}
+
+interface PageText {
+  page: number;
+  width: number;
+  height: number;
+  items: PdfItem[];
+  /** letters outside signature stamps */
+  letters: number;
+  /** words of the text layer outside stamps, and how many read as Vietnamese */
+  quality: TextQuality;
+  /** the text layer looks legacy-encoded (TCVN3, VNI): its words are judged after conversion */
+  legacy: boolean;
+  rotatedItems: number;
+  /** where a digital-signature stamp of the text layer stands: OCR words there are left out */
+  stampBoxes: [number, number, number, number][];
+}
+
+/** pdf.js's own clean-up of text (off, so that legacy bytes such as `µ` survive), for Unicode fonts. */
+const compatChars = /[\u00a0\u2000-\u200a\u202f\ufb00-\ufb06]+/g;
+
+/** Text items of a page in page points, origin top left, rotation applied. */
+async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[], wantFonts = false): Promise<PageText> {
+  const page = await doc.getPage(pageNo);
+  const vp = page.getViewport({ scale: 1 });
+  const tc = await page.getTextContent({ disableNormalization: true });
+  const raw = (tc.items as any[]).filter((it) => typeof it.str === "string" && it.str.length > 0);
+  let texts: string[] = raw.map((it) => it.str);
+  const fonts = new Map<string, string>();
+  // the operator list costs a second pass over the page: it is fetched only for legacy-encoded
+  // text (font names), for `vanban check` (font names), or for annotations that draw something
+  let ops: { fnArray: number[]; argsArray: any[] } | null = null;
+  const drawn = await drawnAnnotations(page);
+  const legacyText = legacyShare(texts.join("")) >= LEGACY_MARKER_SHARE;
+  if (wantFonts || legacyText) {
+    try {
+      const list = await page.getOperatorList({ annotationMode: lib.AnnotationMode.ENABLE });
+      ops = list;
+      for (const id of new Set(raw.map((it) => it.fontName as string))) {
+        if (page.commonObjs.has(id)) {
+          const name = page.commonObjs.get(id)?.name;
+          if (typeof name === "string" && name) fonts.set(id, stripSubset(name));
+        }
+      }
+      if (legacyText) {
+        const fixed = restoreDroppedMarks(texts, glyphStream(list, lib.OPS));
+        if (fixed.restored < 0) warnings.push({ code: "pdf-glyphs", message: `page ${pageNo}: soft hyphens (TCVN3 ư) dropped by pdf.js could not be put back` });
+        texts = fixed.texts;
+      }
+    } catch (err) {
+      warnings.push({ code: "pdf-fonts", message: `page ${pageNo}: font names could not be read (${(err as Error).message})` });
+    }
+  }
+  if (drawn && !ops) {
+    try {
+      ops = await page.getOperatorList({ annotationMode: lib.AnnotationMode.ENABLE });
+    } catch (err) {
+      warnings.push({ code: "pdf-annotations", message: `page ${pageNo}: the text of annotations could not be read (${(err as Error).message})` });
+    }
+  }
+  const items: PdfItem[] = [];
+  if (drawn && ops) {
+    const fontMatrix = (id: string) => (page.commonObjs.has(id) ? page.commonObjs.get(id)?.fontMatrix ?? null : null);
+    const toPage = (x: number, y: number): [number, number] => {
+      const p = [x, y];
+      lib.Util.applyTransform(p, vp.transform);
+      return [p[0], p[1]];
+    };
+    for (const it of annotationItems(annotationTexts(ops, lib.OPS, fontMatrix), toPage)) items.push(it);
+  }
+  let rotatedItems = 0;
+  raw.forEach((it, i) => {
+    if (!/\S/.test(texts[i])) return;
+    const m = lib.Util.transform(vp.transform, it.transform);
+    const size = Math.hypot(m[2], m[3]);
+    if (!(m[0] > 0 && Math.abs(m[1]) <= 0.2 * m[0])) {
+      rotatedItems++;
+      return;
+    }
+    const font = fonts.get(it.fontName);
+    const legacy = font !== undefined && isLegacyFont(font);
+    const text = legacy ? fixLegacyGlyphs(texts[i]) : texts[i].replace(compatChars, (c) => c.normalize("NFKC"));
+    const item: PdfItem = { text, x: m[4], y: m[5], width: it.width * vp.scale, size };
+    if (font !== undefined) item.font = font;
+    items.push(item);
+  });
+  let letters = 0;
+  const rows = groupRows(items, pageNo);
+  const stamp = stampRows(rows);
+  const own: string[] = [];
+  for (const r of rows) {
+    if (stamp.has(r)) continue;
+    const t = rowText(r);
+    letters += (t.match(/\p{L}/gu) ?? []).length;
+    own.push(t);
+  }
+  const quality = textQuality(own.join("\n"));
+  const stampBoxes: PageText["stampBoxes"] = [];
+  if (stamp.size) {
+    const rs = [...stamp];
+    const pad = Math.max(...rs.map((r) => r.size));
+    stampBoxes.push([
+      Math.min(...rs.flatMap((r) => r.items.map((i) => i.x))) - pad,
+      Math.min(...rs.map((r) => r.y)) - 2 * pad,
+      Math.max(...rs.flatMap((r) => r.items.map((i) => i.x + i.width))) + pad,
+      Math.max(...rs.map((r) => r.y)) + pad,
+    ]);
+  }
+  page.cleanup();
+  return { page: pageNo, width: vp.width, height: vp.height, items, letters, quality, legacy: fonts.size > 0, rotatedItems, stampBoxes };
+}
+
+/**
+ * Pages whose text layer is not real text: too few words with Vietnamese marks (the page's own
+ * share, or the whole file's), lying over an image that covers most of the page (a scan's OCR
+ * layer; a born-digital page in another language is left alone). The operator list that tells
+ * the image is fetched only for such pages.
+ */
+async function badTextLayers(lib: PdfJs, doc: any, pages: PageText[]): Promise<{ page: PageText; share: number }[]> {
+  const judged = pages.filter((p) => !p.legacy && p.quality.words >= MIN_WORDS_TO_JUDGE);
+  const words = judged.reduce((n, p) => n + p.quality.words, 0);
+  const pooled = words ? judged.reduce((n, p) => n + p.quality.marked, 0) / words : 1;
+  const out: { page: PageText; share: number }[] = [];
+  for (const p of judged) {
+    const share = p.quality.marked / p.quality.words;
+    if (share >= MIN_MARKED_SHARE && pooled >= MIN_MARKED_SHARE) continue;
+    const page = await doc.getPage(p.page);
+    try {
+      const ops = await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE });
+      if (imageCoverage(ops, lib.OPS, page.view) >= SCAN_IMAGE_COVERAGE) out.push({ page: p, share });
+    } finally {
+      page.cleanup();
+    }
+  }
+  return out;
+}
+
+/** Annotation kinds whose appearance is no document text of its own. */
+const UNDRAWN_ANNOTATIONS = new Set(["Link", "Popup"]);
+
+/** Whether a page has annotations that draw something (a signature widget, a form field, a FreeText). */
+async function drawnAnnotations(page: any): Promise<boolean> {
+  const annots: any[] = await page.getAnnotations({ intent: "print" }).catch(() => []);
+  return annots.some((a) => !UNDRAWN_ANNOTATIONS.has(a.subtype) && a.hasAppearance !== false && !a.hidden && !a.noView);
+}
+
+/** An unexpected failure inside pdf.js → an error naming the file (as `corrupt()` in `./index.ts`, which imports this module). */
+function corrupt(format: string, err: unknown, file: string | null): CorruptFileError {
+  const reason = err instanceof Error ? err.message : String(err);
+  return new CorruptFileError("corrupt-file", `cannot read this ${format} file: ${reason}`, file, { cause: err });
+}
+
+/** pdf.js's failures → errors that name the file. */
+function openError(err: unknown, file: string | null): VanbanError {
+  const name = (err as { name?: string })?.name;
+  if (name === "PasswordException") {
+    return new CorruptFileError("encrypted-file", "the PDF is encrypted and needs a password to open", file, { cause: err });
+  }
+  if (name === "InvalidPDFException") {
+    return new CorruptFileError("corrupt-file", `not a readable PDF: ${(err as Error).message}`, file, { cause: err });
+  }
+  return corrupt("pdf", err, file);
+}
+
+/** True when the file ends like a PDF should (`%%EOF` near its end). */
+function hasEof(bytes: Uint8Array): boolean {
+  const tail = new TextDecoder("latin1").decode(bytes.subarray(Math.max(0, bytes.length - 2048)));
+  return tail.includes("%%EOF");
+}
+
+/** Page images drawn by pdf.js (with `@napi-rs/canvas`), without annotations (signature stamps). */
+async function pdfjsRenderer(doc: any, lib: PdfJs) {
+  return async (pageNo: number, dpi: number): Promise<Uint8Array> => {
+    const page = await doc.getPage(pageNo);
+    const vp = page.getViewport({ scale: dpi / 72 });
+    const { canvas } = doc.canvasFactory.create(Math.ceil(vp.width), Math.ceil(vp.height));
+    await page.render({ canvas, viewport: vp, background: "white", annotationMode: lib.AnnotationMode.DISABLE }).promise;
+    const png: Uint8Array = await canvas.encode("png");
+    page.cleanup();
+    return png;
+  };
+}
+
+/** Runs `fn` over `inputs` with at most `n` at once, results in order. */
+async function mapLimit<T, R>(inputs: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(inputs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < inputs.length) {
+      const i = next++;
+      out[i] = await fn(inputs[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(n, inputs.length)) }, worker));
+  return out;
+}
+
+/** A PDF loader; `deps` lets tests choose the OCR engine. */
+export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = {}): Loader {
+  const findOcrEngine = deps.findOcrEngine ?? platform.findOcrEngine;
+  const { requireOcrEngine, wordsToItems, ocrInstallHint: OCR_INSTALL_HINT } = platform;
+  return {
+    format: "pdf",
+    async load(bytes: Uint8Array, options: LoadOptions): Promise<LoadedDocument> {
+      const file = options.path ?? null;
+      const lib = await platform.pdfjs();
+      const warnings: Warning[] = [];
+      const task = lib.getDocument({
+        // pdf.js may transfer (detach) the buffer it is given: hand it a copy
+        data: new Uint8Array(bytes),
+        ...platform.dataUrls(),
+        cMapPacked: true,
+        isEvalSupported: false,
+        disableFontFace: true,
+        useSystemFonts: false,
+        stopAtErrors: false,
+        verbosity: 0,
+      });
+      let doc: any;
+      try {
+        doc = await task.promise;
+      } catch (err) {
+        await task.destroy().catch(() => undefined);
+        throw openError(err, file);
+      }
+      try {
+        const pages: PageText[] = [];
+        for (let p = 1; p <= doc.numPages; p++) {
+          try {
+            pages.push(await readPage(lib, doc, p, warnings, options.fonts === true));
+          } catch (err) {
+            if (!hasEof(bytes)) throw new CorruptFileError("truncated-file", `the PDF is truncated (page ${p} of ${doc.numPages} cannot be read)`, file, { cause: err });
+            throw corrupt("pdf", err, file);
+          }
+        }
+        if (pages.length === 0) throw new CorruptFileError("corrupt-file", "the PDF has no pages", file);
+        if (!hasEof(bytes)) warnings.push({ code: "truncated-file", message: "the PDF does not end with %%EOF (truncated?); every page could still be read" });
+        const rotated = pages.reduce((n, p) => n + p.rotatedItems, 0);
+        if (rotated) warnings.push({ code: "rotated-text", message: `${rotated} pieces of rotated (vertical) text left out` });
+
+        const empty = pages.filter((p) => p.letters < MIN_PAGE_LETTERS);
+        const bad = await badTextLayers(lib, doc, pages.filter((p) => !empty.includes(p)));
+        const scanned = empty.length > 0 && empty.length * 2 >= pages.length;
+        let ocr = false;
+        let engine: OcrEngine | null = null;
+        if (bad.length) {
+          const which = `${bad.length === 1 ? "page" : "pages"} ${bad.map((b) => `${b.page.page} (${Math.round(b.share * 100)}%)`).join(", ")}`;
+          const what = `the text layer of ${which} is not real text: too few of its words carry Vietnamese marks, under a scanned image`;
+          if (options.ocr !== false && !scanned) engine = await findOcrEngine();
+          if (options.ocr === false || (!scanned && !engine)) {
+            warnings.push({ code: "bad-text-layer", message: `${what}; kept as it is (${options.ocr === false ? "OCR was disabled" : `no OCR engine: ${OCR_INSTALL_HINT}`})` });
+            bad.length = 0;
+          } else {
+            warnings.push({ code: "bad-text-layer", message: `${what}; OCRed instead` });
+          }
+        }
+        // pages to OCR: the bad layers, and the empty pages once the file is a scan or OCR runs anyway
+        const toOcr = scanned || bad.length ? pages.filter((p) => empty.includes(p) || bad.some((b) => b.page === p)) : [];
+        if (toOcr.length) {
+          const why = scanned ? `the PDF is scanned (no text layer on ${empty.length} of ${pages.length} pages)` : "the text layer is not real text";
+          if (options.ocr === false) throw new InputError("ocr-disabled", `${why} and OCR was disabled`, file);
+          const eng = engine ?? (await requireOcrEngine(findOcrEngine, file, why));
+          const external = deps.renderWithPdfjs ? null : platform.externalRenderer(bytes);
+          const render = external ?? (await pdfjsRenderer(doc, lib));
+          try {
+            const concurrency = Math.min(eng.concurrency, platform.parallelism());
+            const results = await mapLimit(toOcr, concurrency, async (p) => {
+              const png = await render(p.page, OCR_DPI);
+              return wordsToItems(await eng.recognize(png, OCR_DPI), OCR_DPI);
+            });
+            // OCR replaces the page's text; a stamp's text layer, if any, goes (the stamp is left out anyway)
+            toOcr.forEach((p, i) => {
+              const inStamp = (it: PdfItem) => p.stampBoxes.some(([x0, y0, x1, y1]) => {
+                const cx = it.x + it.width / 2, cy = it.y - it.size / 2;
+                return cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1;
+              });
+              p.items = results[i].filter((it) => !inStamp(it));
+            });
+          } catch (err) {
+            throw new VanbanError("ocr-failed", `OCR failed (${eng.name}): ${(err as Error).message}`, file, { cause: err });
+          } finally {
+            await eng.close().catch(() => undefined);
+            await (external as any)?.dispose?.().catch(() => undefined);
+          }
+          ocr = true;
+          warnings.push({ code: "ocr", message: `text read by OCR (${eng.name}) on ${toOcr.length} of ${pages.length} pages; check it` });
+        } else if (empty.length > 0) {
+          warnings.push({ code: "page-without-text", message: `pages ${empty.map((p) => p.page).join(", ")} have little or no text (blank, or scanned) and were not OCRed` });
+        }
+
+        const ocrPages = new Set(ocr ? toOcr.map((p) => p.page) : []);
+        const pageRows: PageRows[] = pages.map((p) => ({ page: p.page, width: p.width, height: p.height, rows: groupRows(p.items, p.page), ocr: ocrPages.has(p.page) }));
+        const laid = layoutPages(pageRows);
+        if (laid.stamps.length) warnings.push({ code: "signature-stamp", message: `digital-signature stamp left out: ${[...new Set(laid.stamps)].slice(0, 4).join(" | ")}` });
+        // `c ñ a T h ñ t­í n g`: a title set with wide letter spacing, where pdf.js gives a space
+        // between every two letters and the word breaks are lost
+        const spaced = laid.lines.filter((l) => {
+          const tokens = l.text.split(" ");
+          return tokens.length >= 8 && tokens.filter((t) => /^\p{L}$/u.test(t)).length >= tokens.length * 0.8;
+        });
+        if (spaced.length) warnings.push({ code: "letter-spaced", message: `${spaced.length} lines in letter-spaced type (page ${spaced[0].page}: "${spaced[0].text.slice(0, 40)}…"): word breaks lost` });
+        if (!laid.lines.some((l) => /\p{L}/u.test(l.text))) warnings.push({ code: "no-text", message: "no text found in the PDF" });
+        const signed = await readPdfSignatures(bytes, doc, { trustRoots: options.trustRoots }).catch((err: Error) => {
+          warnings.push({ code: "signatures-unreadable", message: `digital signatures could not be read: ${err.message}` });
+          return { signatures: [], warnings: [] };
+        });
+        warnings.push(...signed.warnings);
+        const layout = { pages: pages.map((p) => ({ width: p.width, height: p.height })), pageNumberOnFirstPage: laid.pageNumberOnFirstPage };
+        return { format: "pdf", pages: pages.length, lines: laid.lines, ocr, warnings, digitalSignatures: signed.signatures, layout };
+      } catch (err) {
+        if (err instanceof VanbanError) throw err;
+        throw corrupt("pdf", err, file);
+      } finally {
+        await doc.destroy().catch(() => undefined);
+      }
+    },
+  };
+}
+
