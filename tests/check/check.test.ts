@@ -91,8 +91,30 @@ describe("content rules on plain text", () => {
     ["KT. CHỦ TỊCH\nCHỦ TỊCH\nNguyễn Văn Bình", "sign", "nd30.pl1.II.7.authority-kt"],
     ["Q. PHÓ CHỦ TỊCH\nNguyễn Văn Bình", "sign", "nd30.pl1.II.7.authority-q"],
     ["- Lưu VT.", "lưu", "nd30.pl1.II.9.archive-copy"],
+    ["- Lưu: VT, NC", "lưu", "nd30.pl1.II.9.archive-copy"],
   ] as const)("%s → %s", (text, part, rule) => {
     expect(fired(run(doc({ [part]: text })).messages)).toEqual([rule]);
+  });
+
+  it.each([
+    // a PDF glues the drafter's initials after the closing dot
+    ["- Lưu: VT, NC.Châu", "lưu"],
+    // a deputy signing for the collective body under KT.
+    ["TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Bình", "sign"],
+  ] as const)("%s passes", (text, part) => {
+    expect(run(doc({ [part]: text })).messages).toEqual([]);
+  });
+
+  it("`QUYỀN HẠN, CHỨC VỤ` (a template's placeholder) is not an acting head", () => {
+    const r = run(doc({ sign: "QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ\nNguyễn Văn Bình" }));
+    expect(fired(r.messages)).not.toContain("nd30.pl1.II.7.authority-q");
+    expect(fired(run(doc({ sign: "QUYỀN CHỦ TỊCH\nNguyễn Văn Bình" })).messages)).toEqual(["nd30.pl1.II.7.authority-q"]);
+  });
+
+  it("a căn cứ followed by the enacting statement may end with `;`", () => {
+    const law = doc().replace("Theo đề nghị của Giám đốc Sở Nội vụ.", "Theo đề nghị của Giám đốc Sở Nội vụ;\nỦy ban nhân dân tỉnh ban hành Quyết định này.");
+    const r = run(law);
+    expect(fired(r.messages).filter((x) => x.includes("preamble"))).toEqual([]);
   });
 });
 
@@ -102,6 +124,8 @@ describe("abbreviations in the ký hiệu", () => {
     ["SYT", "SỞ Y TẾ", true],
     ["SNV", "SỞ NỘI VỤ", true],
     ["TTr", "THANH TRA TỈNH", true],
+    ["TTCS", "CỤC THÔNG TIN CƠ SỞ", true],
+    ["ĐTĐH", "PHÒNG ĐÀO TẠO ĐẠI HỌC", true],
     ["STC", "SỞ Y TẾ", false],
     ["BTC", "SỞ TÀI CHÍNH", false],
   ] as const)("%s for %s: %s", (abbr, name, ok) => {

@@ -62,7 +62,8 @@ const symbolForm: RuleFn = (ctx) => {
   return bad.length ? [{ span: n.span, detail: `${quote(n.raw)}: ${bad.join(", ")}` }] : [];
 };
 
-const symbolGroups = (symbol: string | null) => (symbol ?? "").split("-").map((g) => g.trim()).filter(Boolean);
+/** The groups of a ký hiệu; a wrong separator (`QĐ/BTC`, `QĐ.BQL`) is symbol-form's finding, not a wrong group. */
+const symbolGroups = (symbol: string | null) => (symbol ?? "").split(/[-–/.]/).map((g) => g.trim()).filter(Boolean);
 
 /** II.3.b a named type's ký hiệu: the type's abbreviation, then the issuer's; a công văn's: the issuer's, then the drafting unit's. */
 const symbolType: RuleFn = ({ stages: { record } }) => {
@@ -80,7 +81,7 @@ const symbolType: RuleFn = ({ stages: { record } }) => {
 
 const abbreviationRes = Object.entries(ABBREVIATIONS).map(([k, v]) => [new RegExp(`(?<![\\p{L}])${escape(k)}(?![\\p{L}])`, "gu"), v] as const);
 
-/** Does `abbr` (`SYT`, `UBND`) abbreviate `name` (`SỞ Y TẾ`)? Its letters in order, the first the name's first. */
+/** Does `abbr` (`SYT`, `UBND`) abbreviate `name` (`SỞ Y TẾ`)? Its letters in order, the first a word's first. */
 export function abbreviates(abbr: string, name: string): boolean {
   const a = fold(abbr).replace(/[^A-Z]/g, "");
   if (!a) return true;
@@ -88,11 +89,15 @@ export function abbreviates(abbr: string, name: string): boolean {
   for (const [re, v] of abbreviationRes) if (re.test(full)) full = full.replace(re, v);
   const expanded = ABBREVIATIONS[abbr];
   if (expanded && fold(full).includes(fold(expanded))) return true;
-  const letters = fold(full).replace(/[^A-Z]/g, "");
-  if (!letters || letters[0] !== a[0]) return false;
-  let i = 0;
-  for (const ch of letters) if (ch === a[i]) i++;
-  return i === a.length;
+  // from the initial of any word (`TTCS` for `CỤC THÔNG TIN CƠ SỞ` leaves out the head word)
+  const words = fold(full).split(/[^A-Z]+/).filter(Boolean);
+  for (let w = 0; w < words.length; w++) {
+    if (words[w][0] !== a[0]) continue;
+    let i = 0;
+    for (const ch of words.slice(w).join("")) if (ch === a[i]) i++;
+    if (i === a.length) return true;
+  }
+  return false;
 }
 
 /** II.3.b the issuer's abbreviation in the ký hiệu agrees with the issuer's name (or its parent's). */
@@ -148,11 +153,14 @@ const letterSubject: RuleFn = (ctx) => {
 /** II.6.a "sau mỗi căn cứ phải xuống dòng, cuối dòng có dấu chấm phẩy (;), dòng cuối cùng kết thúc bằng dấu chấm (.)". */
 const preamblePunctuation: RuleFn = ({ stages: { tree } }) => {
   const lines = tree.preamble.filter((p) => preambleRe.test(matchKey(p.text.trim())));
+  // a line of another kind after the last căn cứ (`Quốc hội ban hành Luật …`) closes the preamble itself
+  const closedAfter = lines.length > 0 && tree.preamble[tree.preamble.length - 1] !== lines[lines.length - 1];
   const out: Finding[] = [];
   lines.forEach((p, i) => {
     const t = p.text.trim();
     const last = i === lines.length - 1;
-    const ok = last ? /[.,]$/.test(t) : /;$/.test(t);
+    // the last may end `:` where it opens what follows (`Xét đề nghị …, như sau:`)
+    const ok = last ? (closedAfter ? /[.,;]$/ : /[.,:]$/).test(t) : /;$/.test(t);
     if (!ok) out.push({ span: p.span, detail: `${quote(t.length > 60 ? "…" + t.slice(-50) : t)} (cần “${last ? "." : ";"}”)` });
   });
   return out;
@@ -222,7 +230,7 @@ const authorityQ: RuleFn = ({ stages: { record } }) => {
   for (const s of record.signatures) {
     const title = s.title ? matchKey(s.title).trim() : "";
     if (s.authority === "Q." && s.onBehalfOf && deputyRe.test(matchKey(s.onBehalfOf) + " ")) out.push({ span: s.span, detail: `“Q. ${s.onBehalfOf}”` });
-    else if (title.startsWith(ACTING_WORD + " ") && s.authority !== "Q.") out.push({ span: s.span, detail: `${quote(s.title!)} (cần “Q.”)` });
+    else if (title.startsWith(ACTING_WORD + " ") && startsWithTitle(title.slice(ACTING_WORD.length + 1)) && s.authority !== "Q.") out.push({ span: s.span, detail: `${quote(s.title!)} (cần “Q.”)` });
   }
   return out;
 };
@@ -267,7 +275,7 @@ const recipientsForm: RuleFn = (ctx) => {
 
 /** II.9: every document lists where it goes (nơi nhận). */
 const distributionMissing: RuleFn = ({ stages: { record } }) =>
-  record.distribution.length ? [] : [{ detail: "không có “Nơi nhận:”" }];
+  record.distribution.length || isLegalByName(record.type?.code) ? [] : [{ detail: "không có “Nơi nhận:”" }];
 
 /** II.9.d ô 9b: lines `- …;`, the last "chữ “Lưu” sau có dấu hai chấm (:), tiếp theo là chữ viết tắt “VT”, dấu phẩy (,), … cuối cùng là dấu chấm (.)". */
 const archiveCopy: RuleFn = (ctx) => {
@@ -280,8 +288,9 @@ const archiveCopy: RuleFn = (ctx) => {
     const t = line.text.trim();
     const last = i === lines.length - 1;
     if (last) {
-      const body = t.replace(/^[-–+]\s*/, "").replace(/\.$/, "");
-      if (!archiveRe.test(matchKey(body)) || !/\.$/.test(t)) out.push({ span: CheckContext.spanOf(line), detail: `dòng cuối ${quote(t)}` });
+      // what a PDF glues after the closing `.` (the drafter's initials, the signer's name) is not the line's
+      const body = /^(.*?)\.(?:\s*[^\s.]{1,30})?$/u.exec(t.replace(/^[-–+]\s*/, ""))?.[1];
+      if (body === undefined || !archiveRe.test(matchKey(body))) out.push({ span: CheckContext.spanOf(line), detail: `dòng cuối ${quote(t)}` });
     } else if (!/[;:]$/.test(t)) unended.push(line);
   });
   // one message for the lines without `;`, naming the first
