@@ -32,14 +32,16 @@ const BLANK: Record<string, unknown> = Object.fromEntries(
 
 /** An error record with every top-level key of a record. */
 export function fullErrorRecord(err: ErrorRecord): ConvertError {
-  const s = err.source as ErrorRecord["source"] & { sha256?: string | null; format?: string | null };
+  const { path, format, sha256, ...moreSource } = err.source as ErrorRecord["source"] & { sha256?: string | null; format?: string | null };
+  const { code, message, ...moreError } = err.error;
   return {
     schemaVersion: "1",
-    source: { path: s.path, format: (s.format ?? null) as SourceFormat | null, sha256: s.sha256 ?? null, pages: null, encoding: null, ocr: null },
+    // anything else the error record says (in `source` or `error`) is kept, after the fixed keys
+    source: { path, format: (format ?? null) as SourceFormat | null, sha256: sha256 ?? null, pages: null, encoding: null, ocr: null, ...moreSource },
     ...(BLANK as Blank<Omit<DocumentRecord, "schemaVersion" | "source">>),
     // `convert --check`: records carry `checks`, so error records do too
     ...("checks" in err ? { checks: null } : {}),
-    error: { code: err.error.code, message: err.error.message },
+    error: { code, message, ...moreError },
   };
 }
 

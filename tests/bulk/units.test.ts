@@ -151,3 +151,18 @@ describe("summary", () => {
     expect(out.errors).toEqual([{ path: "/c.pdf", code: "timeout", message: "gave up" }]);
   });
 });
+
+describe("the same top-level keys on every JSONL line", () => {
+  it("gives an error record every key of a record, blank, and a record error: null", async () => {
+    const { uniformLine } = await import("../../src/bulk/lines.js");
+    const { parseText } = await import("../../src/pipeline.js");
+    const rec = parseText("ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH\nSố: 1/UBND-VX\nV/v thử\nKính gửi: Sở Y tế\nNội dung.\n");
+    const ok = JSON.parse(uniformLine({ ok: true, line: JSON.stringify(rec) }));
+    expect(ok).toEqual({ ...JSON.parse(JSON.stringify(rec)), error: null });
+    const err = JSON.parse(uniformLine({ ok: false, line: JSON.stringify({ source: { path: "/a/x.pdf", sha256: "ab" }, error: { code: "corrupt-file", message: "bad", limitMb: 5 } }) }));
+    expect(Object.keys(err)).toEqual(Object.keys(ok));
+    expect(err.source).toEqual({ path: "/a/x.pdf", format: null, sha256: "ab", pages: null, encoding: null, ocr: null });
+    expect(err.error).toEqual({ code: "corrupt-file", message: "bad", limitMb: 5 });
+    expect([err.issuer, err.tasks, err.body, err.nationalTitle]).toEqual([null, [], null, null]);
+  });
+});
