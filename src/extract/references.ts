@@ -327,9 +327,13 @@ export function citedDocumentKey(r: Omit<Reference, Added>): string | null {
     return `${type}${[number, r.year, r.symbol].filter((x) => x !== null && x !== "").join("/")}`;
   }
   if (!r.subject) return null;
-  const name = foldTone(r.subject.normalize("NFC").replace(/\s+/g, " ").trim()).toLowerCase();
-  const year = r.date && /^\d{4}/.test(r.date) ? ` ${r.date.slice(0, 4)}` : "";
-  return `${type}${name.charAt(0).toUpperCase()}${name.slice(1)}${year}`;
+  let name = foldTone(r.subject.normalize("NFC").replace(/\s+/g, " ").trim()).toLowerCase();
+  // a year written in the name (`Luật Hải quan năm 2014`) is the year of the key, as a date's would be
+  const written = /\s+(?:năm\s+)?((?:19|20)\d\d)$/u.exec(name);
+  if (written) name = name.slice(0, written.index);
+  if (!name) return null;
+  const y = written?.[1] ?? (r.date && /^\d{4}/.test(r.date) ? r.date.slice(0, 4) : null);
+  return `${type}${name.charAt(0).toUpperCase()}${name.slice(1)}${y ? ` ${y}` : ""}`;
 }
 
 /** Keys computed once a citation is complete: its key and its date's bounds. */

@@ -25,6 +25,9 @@ describe("agencies: one mention, its text and canonical", () => {
     ["gửi Văn phòng UBND tỉnh 03 bộ tài liệu", "Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh", false],
     ["- Lãnh đạo VP UBND tỉnh;", "VP UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh", false],
     ["ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\n───", "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH", "Ủy ban nhân dân tỉnh Bình Định", false],
+    // a province whose word stops a name elsewhere (`Đồng chí`): read whole, not `tỉnh Lâm`
+    ["ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n───", "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Ủy ban nhân dân tỉnh Lâm Đồng", false],
+    ["gửi Sở Y tế tỉnh Đồng Nai để biết", "Sở Y tế tỉnh Đồng Nai", "Sở Y tế tỉnh Đồng Nai", false],
     ["Xét đề nghị của Uỷ ban nhân dân tỉnh Nghệ An (Công văn số 5969)", "Uỷ ban nhân dân tỉnh Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An", false],
     ["ý kiến của Bộ Kế hoạch và Đầu tư về", "Bộ Kế hoạch và Đầu tư", "Bộ Kế hoạch và Đầu tư", false],
     ["Yêu cầu Bộ Lao động - Thương binh và Xã hội khẩn trương", "Bộ Lao động - Thương binh và Xã hội", "Bộ Lao động - Thương binh và Xã hội", false],

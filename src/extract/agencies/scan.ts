@@ -15,6 +15,7 @@ import {
   NAME_TAIL_STOPWORDS,
   PLACE_LEVELS,
   PROPER_STOPWORDS,
+  PROVINCES,
   type AgencyHead,
 } from "../../../grammars/agencies.js";
 import { foldTone, matchKey } from "../../normalize/tone.js";
@@ -229,10 +230,23 @@ function placeLevelAt(t: string, pos: number): { end: number; entry: LevelEntry;
   return entry ? { end: pos + m[0].length, entry, raw: m[1] } : null;
 }
 
+const provinceKeys = PROVINCES.map((p) => ({ key: matchKey(p), len: p.length, words: p.split(/\s+/).length })).sort((a, b) => b.len - a.len);
+
+/** A province named at `pos` (after spaces), whole: its words may be stopwords elsewhere (`Lâm Đồng`, `Đồng Nai`). */
+function provinceAt(t: string, pos: number): { end: number; words: number } | null {
+  let s = pos;
+  while (s < t.length && (t[s] === " " || t[s] === "\t")) s++;
+  for (const p of provinceKeys) {
+    if (matchKey(t.slice(s, s + p.len)) === p.key && !/[\p{L}\p{M}]/u.test(t[s + p.len] ?? "")) return { end: s + p.len, words: p.words };
+  }
+  return null;
+}
+
 /** A place's proper name: capitalised words on one line, `Bình Định`, `Bà Rịa – Vũng Tàu`, `Cần Thơ`, `3`. */
 function properAt(t: string, pos: number, caps: boolean, numbered = false): { end: number; canonical: string } | null {
-  let cur = pos;
-  let words = 0;
+  const province = provinceAt(t, pos);
+  let cur = province?.end ?? pos;
+  let words = province?.words ?? 0;
   while (words < 5) {
     const w = wordAt(t, cur);
     if (!w || w.newline) break;
