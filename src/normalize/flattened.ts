@@ -53,7 +53,16 @@ function headCuts(text: string): { cuts: number[]; rules: [number, number][] } {
     for (let m = re.exec(key); m; m = re.exec(key)) if (test(m)) cuts.push(m.index);
   };
   const capital = (i: number) => /\p{Lu}/u.test(text[i]);
-  at(nationalTitle);
+  // the quốc hiệu is written in capitals and closes its cell: "… NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Ở NƯỚC NGOÀI"
+  // (a title naming the State) and "nước Cộng hòa xã hội chủ nghĩa Việt Nam" in a sentence are not it
+  at(nationalTitle, (m) => {
+    const end = m.index + m[0].length;
+    if (text.slice(m.index, end) !== text.slice(m.index, end).toUpperCase()) return false;
+    if (/(?:^|\s)nước\s+$/u.test(key.slice(0, m.index))) return false;
+    const after = key.slice(end).trimStart();
+    const cellEnd = new RegExp(`^(?:$|[-–—─━═]{3,}|${unanchored(MOTTO)})`, "u");
+    return cellEnd.test(after);
+  });
   at(motto);
   // "Số:" with its colon and capital, not "số 5" in a sentence
   at(numberLabel, (m) => capital(m.index) && /[:]/.test(m[0]));

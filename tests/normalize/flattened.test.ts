@@ -108,6 +108,14 @@ describe("what is not a flattened cell", () => {
     },
   );
 
+  it.each([
+    "LUẬT\nCỦA QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỐ 06/2003/QH11",
+    "LUẬT\nCƠ QUAN ĐẠI DIỆN NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Ở NƯỚC NGOÀI",
+    "LUẬT\nBiên giới quốc gia của nước Cộng hoà xã hội chủ nghĩa Việt Nam là thiêng liêng.",
+  ])("does not take the State's name in a title or a sentence for the quốc hiệu: %j", (text) => {
+    expect(linesOf(text)).toEqual(text.split("\n"));
+  });
+
   it("does not cut a body sentence that names a title and a body", () => {
     const body = "Ủy ban nhân dân tỉnh\nCăn cứ Luật Tổ chức chính quyền địa phương;\nGiao GIÁM ĐỐC Sở Tài chính chủ trì thực hiện.";
     expect(linesOf(body)).toEqual(body.split("\n"));
