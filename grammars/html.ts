@@ -41,3 +41,35 @@ export const DROP_ID_CLASS_WORDS: string[] = [
   "related", "banner", "advert", "ads", "quangcao", "login", "search", "timkiem", "footer", "header", "topbar",
   "cookie", "popup", "modal", "tienich", "lienquan", "hotline", "copyright",
 ];
+
+/**
+ * A portal's metadata rows about the document (thuộc tính), label → the part of the document it
+ * speaks of. They are the site's words, never the document's: they are kept out of its text and
+ * only compared with what the document itself says. Labels match case-insensitively, with or
+ * without their colon, as a cell of their own or before the value:
+ * "Số hiệu: 2739/VPCP-ĐMDN", "Loại văn bản | Công văn", "Cơ quan ban hành: Văn phòng Chính phủ",
+ * "Người ký: Mai Tiến Dũng", "Ngày ban hành: 05/04/2019". Rows that name no part of the document
+ * ("Ngày có hiệu lực: 26/01/2026", "Tình trạng hiệu lực: Còn hiệu lực") are page furniture (null).
+ */
+export const PORTAL_METADATA_LABELS: Record<string, "number" | "type" | "issuer" | "signer" | "date" | null> = {
+  "số hiệu": "number",
+  "số ký hiệu": "number",
+  "loại văn bản": "type",
+  "cơ quan ban hành": "issuer",
+  "nơi ban hành": "issuer",
+  "người ký": "signer",
+  "ngày ban hành": "date",
+  "ngày có hiệu lực": null,
+  "ngày hiệu lực": null,
+  "ngày hết hiệu lực": null,
+  "ngày cập nhật": null,
+  "ngày đăng công báo": null,
+  "số công báo": null,
+  "tình trạng hiệu lực": null,
+  "tình trạng": null,
+  "lĩnh vực": null,
+  "lĩnh vực, ngành": null,
+};
+
+/** A page holds a metadata block when at least this many different labels stand in it. */
+export const PORTAL_METADATA_MIN_LABELS = 2;

@@ -1,13 +1,13 @@
 import iconv from "iconv-lite";
 import { parseDocument } from "htmlparser2";
 import { NATIONAL_TITLE } from "../../grammars/header.js";
-import { CONTENT_SELECTORS, DROP_ID_CLASS_WORDS, DROP_TAGS } from "../../grammars/html.js";
+import { CONTENT_SELECTORS, DROP_ID_CLASS_WORDS, DROP_TAGS, PORTAL_METADATA_LABELS, PORTAL_METADATA_MIN_LABELS } from "../../grammars/html.js";
 import { matchKey } from "../normalize/tone.js";
 import { CorruptFileError, UnsupportedFormatError } from "../errors.js";
 import { superscript } from "./docx/body.js";
 import { TablePlacer, type TableRows } from "./layout-table.js";
 import { binaryString } from "./pdf/raw.js";
-import type { LoadedDocument, Loader, SourceLine, TextRun } from "./types.js";
+import type { LoadedDocument, Loader, PortalMetadataRow, SourceLine, TextRun } from "./types.js";
 
 /**
  * HTML pages saved from official portals (vbpl.vn, thuvienphapluat.vn, chinhphu.vn) and HTML
@@ -168,6 +168,63 @@ function leadingText(n: HNode, limit: number): string {
   };
   visit(n);
   return out;
+}
+
+const metadataLabels = new Map(Object.entries(PORTAL_METADATA_LABELS).map(([k, v]) => [matchKey(k), v]));
+const labelRe = new RegExp(`^(${[...metadataLabels.keys()].sort((a, b) => b.length - a.length).join("|")})\\s*:?\\s*(.*)$`, "u");
+const ROW_MAX = 300;
+
+/** Collapsed text of an element, page furniture left out (at most `ROW_MAX + 1` characters). */
+const rowText = (n: HNode) => leadingText(n, ROW_MAX + 1).replace(/\s+/g, " ").trim();
+
+/**
+ * A portal's metadata rows (`Số hiệu: …`, `Người ký: …`, grammars/html.ts) taken out of the page:
+ * they are the site's words about the document and must never be read as its parts. Read as
+ * `label | value` cells of a table row (two pairs to a row on some sites) or as one small element
+ * holding `Label: value`; taken only where the page holds a block of them (two labels or more),
+ * so a document's own line that happens to open with such a word stays.
+ */
+function takePortalMetadata(root: HNode): PortalMetadataRow[] {
+  const found: { nodes: HNode[]; row: PortalMetadataRow }[] = [];
+  const taken = (n: HNode) => found.some((f) => f.nodes.some((x) => x === n || isInside(n, x)));
+  const label = (text: string) => {
+    const m = labelRe.exec(matchKey(text));
+    if (!m) return null;
+    return { label: text.slice(0, m[1].length), part: metadataLabels.get(m[1]) ?? null, value: text.slice(text.length - m[2].length).trim() };
+  };
+  for (const tr of findAll(root, (n) => tag(n) === "tr")) {
+    const cells = kids(tr).filter((c) => tag(c) === "td" || tag(c) === "th");
+    for (let k = 0; k + 1 < cells.length; k++) {
+      const l = label(rowText(cells[k]));
+      if (!l || l.value) continue;
+      const value = rowText(cells[k + 1]);
+      if (!value || value.length > ROW_MAX || label(value)) continue;
+      found.push({ nodes: [cells[k], cells[k + 1]], row: { label: l.label, part: l.part, value } });
+      k++;
+    }
+  }
+  // one small element that reads "Label: value" (`<div><span>Người ký:</span><span>…</span></div>`)
+  for (const el of findAll(root, (n) => BLOCK.has(tag(n) ?? "") || tag(n) === "li" || tag(n) === "span")) {
+    if (textLength(el) > ROW_MAX || taken(el) || found.some((f) => f.nodes.some((x) => isInside(x, el)))) continue;
+    if (kids(el).some((c) => c.type === "tag" && BLOCK.has(tag(c) ?? "") && rowHasLabel(c))) continue;
+    const text = rowText(el);
+    const l = label(text);
+    if (!l || !l.value || !text.slice(l.label.length, text.length - l.value.length).includes(":")) continue;
+    found.push({ nodes: [el], row: l });
+  }
+  if (new Set(found.map((f) => matchKey(f.row.label))).size < PORTAL_METADATA_MIN_LABELS) return [];
+  for (const f of found) f.nodes.forEach(detach);
+  // rows that name no part of the document ("Ngày cập nhật") are only page furniture
+  return found.map((f) => f.row).filter((r) => r.part !== null);
+}
+
+function rowHasLabel(n: HNode): boolean {
+  return labelRe.test(matchKey(rowText(n)));
+}
+
+function detach(n: HNode): void {
+  const siblings = n.parent?.children;
+  if (siblings) siblings.splice(siblings.indexOf(n), 1);
 }
 
 function isInside(n: HNode, ancestor: HNode): boolean {
@@ -361,6 +418,7 @@ export const htmlLoader: Loader = {
     } catch (err) {
       throw new CorruptFileError("corrupt-file", `cannot read this html file: ${(err as Error).message}`, file, { cause: err });
     }
+    const portalMetadata = takePortalMetadata(root);
     const found = findContent(root);
     const content = found.node;
     const walker = new Walker(!found.known);
@@ -379,7 +437,7 @@ export const htmlLoader: Loader = {
       throw new UnsupportedFormatError("no-text", "no document text found in this HTML page", file);
     }
     const warnings: LoadedDocument["warnings"] = [];
-    return { format: "html", pages: null, lines, ocr: false, warnings };
+    return { format: "html", pages: null, lines, ocr: false, warnings, ...(portalMetadata.length ? { portalMetadata } : {}) };
   },
 };
 

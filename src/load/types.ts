@@ -69,6 +69,15 @@ export interface LoadedDocument {
   digitalSignatures?: DigitalSignature[];
   /** page size, margins and page numbers, where the format has pages (DOCX, PDF) */
   layout?: DocumentLayout;
+  /** a portal page's metadata rows about the document (HTML): the site's words, kept out of `lines` */
+  portalMetadata?: PortalMetadataRow[];
+}
+
+/** One metadata row of a portal page: `Số hiệu: 2739/VPCP-ĐMDN` → number, as the page writes it. */
+export interface PortalMetadataRow {
+  label: string;
+  part: "number" | "type" | "issuer" | "signer" | "date" | null;
+  value: string;
 }
 
 export interface LoadOptions {

@@ -3,6 +3,7 @@ import type { LoadedDocument } from "../load/types.js";
 import type { NormalizedDocument } from "../normalize/index.js";
 import type { OutlineNode as TreeNode, SectionTree } from "../segment/tree.js";
 import { dateBounds } from "../extract/dates/range.js";
+import { portalMetadataWarnings } from "./portal.js";
 import type { DocumentRecord, OutlineItem } from "./schema.js";
 
 const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
@@ -64,6 +65,6 @@ export function buildRecord({ loaded, normalized, tree, facts, path, sha256 }: R
     tasks: facts.tasks,
     events: facts.events,
     digitalSignatures: loaded.digitalSignatures ?? [],
-    warnings: [...normalized.warnings, ...t.warnings, ...facts.warnings].map((w) => ({ ...w, span: w.span ?? null })),
+    warnings: [...normalized.warnings, ...t.warnings, ...facts.warnings, ...portalMetadataWarnings(loaded.portalMetadata ?? [], t)].map((w) => ({ ...w, span: w.span ?? null })),
   };
 }

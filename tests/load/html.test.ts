@@ -103,3 +103,29 @@ describe("HTML: a portal page that puts its own title, status and dates above th
     expect(all[all.length - 1]).toBe("Đào Minh Quân");
   });
 });
+
+describe("HTML: a portal's metadata rows (thuộc tính) beside the document", async () => {
+  const doc = await load(bytesOf("load/portal-metadata.html"));
+  const all = texts(doc.lines).join("\n");
+
+  it("takes the rows out of the document's text", () => {
+    for (const junk of ["Số hiệu", "Loại văn bản", "Nơi ban hành", "Người ký:", "Ngày ban hành", "15/08/2023", "Đã biết"]) expect(all).not.toContain(junk);
+    expect(texts(doc.lines)[0]).toBe("ỦY BAN NHÂN DÂN");
+  });
+
+  it("hands them on apart, each with the part of the document it speaks of", () => {
+    expect(doc.portalMetadata).toEqual([
+      { label: "Số hiệu", part: "number", value: "1534/UBND-KT" },
+      { label: "Loại văn bản", part: "type", value: "Công văn" },
+      { label: "Nơi ban hành", part: "issuer", value: "Tỉnh Quảng Ngãi" },
+      { label: "Người ký", part: "signer", value: "Trần Văn Minh" },
+      { label: "Ngày ban hành", part: "date", value: "15/08/2023" },
+    ]);
+  });
+
+  it("leaves a document line that merely opens with such a word (no block of rows) in the text", async () => {
+    const d = await load(utf8("<html><body><p>Số hiệu: 12 trạm quan trắc được lắp đặt trong năm.</p><p>Nội dung khác của văn bản.</p></body></html>"));
+    expect(texts(d.lines)).toContain("Số hiệu: 12 trạm quan trắc được lắp đặt trong năm.");
+    expect(d.portalMetadata).toBeUndefined();
+  });
+});
