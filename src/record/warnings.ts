@@ -16,7 +16,7 @@ export const WARNING_CATALOGUE = {
   "page-without-text": "pages with little or no text (blank or scanned) were not OCRed (no OCR engine, or --no-ocr)",
   "signature-stamp": "a digital-signature stamp (organisation, e-mail, time) was left out of the document text",
   "letter-spaced": "lines set in letter-spaced type lost their word breaks",
-  "dropped-page-title": "a Markdown page title above the header table was left out (a portal's heading, not the document's)",
+  "dropped-page-title": "a portal's own title line above the document (Markdown heading, scraped text) was left out: the site's, not the document's",
   "page-header-skipped": "a Word document's page header/footer text was left out of the body",
   "pdf-annotations": "a PDF page's annotation text (the số and day stamped in at signing) could not be read",
   "ppt-edit-chain-broken": "a PowerPoint 97 file's slide list could not be followed; its text is given in file order",
@@ -34,6 +34,9 @@ export const WARNING_CATALOGUE = {
   "no-body": "no body text (nội dung) was found between the header and the signature",
   "no-signature": "no signature block (chức vụ, họ tên) was found",
   "header-line-in-body": "a header line (quốc hiệu, số) stands after the body began: the layout may have scrambled the header",
+  // ---- record ----
+  "portal-metadata-disagrees": "a portal page's metadata row (Số hiệu, Người ký, Ngày ban hành, …) says otherwise than the document; the document's own part is kept",
+  "portal-metadata-only": "the document lacks a part that the portal page's metadata gives; the part stays empty (the site's value is in the message)",
   // ---- extract ----
   "weekday-mismatch": "a date's weekday does not fall on that date (`thứ Hai, ngày …`): one of the two is wrong",
 } as const;
