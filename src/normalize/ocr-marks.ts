@@ -1,0 +1,95 @@
+import { AGENCY_HEADS, KNOWN_NAMES, PLACE_LEVELS, PROVINCES } from "../../grammars/agencies.js";
+import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
+import { POSITION_TITLES } from "../../grammars/header.js";
+import { TITLES } from "../../grammars/people.js";
+import { Builder, type MappedText } from "./mapped.js";
+
+/**
+ * OCR reads the letters of a scan well and its tone marks less so: `THÀNH PHÓ`, `GIÁM ĐÓC`,
+ * `CÀN THƠ`, `LÂM ĐÒNG`, `Tp. Hè Chí Minh`. A run of two to four words that differs from a
+ * phrase the grammars know (places, place levels, bodies, titles, document types) only in its
+ * marks is respelled as the grammar writes it, in the case the scan has. Single words are left
+ * alone: `Phó` and `Phố`, `để` and `đẻ` are both words. Used on OCR text only.
+ */
+
+const MARKS = /[\u0300-\u036f]/g;
+/** `Giám Đốc` → `giam doc`: letters without marks, đ as d, one space between words. */
+const bare = (s: string) => s.normalize("NFD").replace(MARKS, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/\s+/g, " ").trim();
+
+const MAX_WORDS = 4;
+
+let lexicon: Map<string, string[] | null> | null = null;
+
+/** Bare key → the phrase's words as the grammar spells them; null where two spellings share a key. */
+function phrases(): Map<string, string[] | null> {
+  if (lexicon) return lexicon;
+  const sources = [
+    ...PROVINCES,
+    ...PLACE_LEVELS.flatMap((p) => p.forms),
+    ...AGENCY_HEADS.flatMap((h) => h.forms),
+    ...KNOWN_NAMES.map((k) => k.name),
+    ...TITLES,
+    ...POSITION_TITLES,
+    ...DOCUMENT_TYPES.map((t) => t.name),
+  ];
+  lexicon = new Map();
+  for (const source of sources) {
+    const words = source.normalize("NFC").split(/[\s,]+/).filter((w) => /^[\p{L}\p{M}]+$/u.test(w));
+    // every run of two or more words inside a phrase: `Y tế` from `Trung tâm Y tế`
+    for (let i = 0; i < words.length; i++) {
+      for (let n = 2; n <= MAX_WORDS && i + n <= words.length; n++) {
+        const run = words.slice(i, i + n).map((w) => w.toLowerCase());
+        const key = bare(run.join(" "));
+        const had = lexicon.get(key);
+        if (had === undefined) lexicon.set(key, run);
+        else if (had !== null && had.join(" ") !== run.join(" ")) lexicon.set(key, null);
+      }
+    }
+  }
+  return lexicon;
+}
+
+/** The word in the case of the word it replaces: all capitals, a capital first, or lower case. */
+function inCaseOf(word: string, like: string): string {
+  if (like === like.toUpperCase() && like !== like.toLowerCase()) return word.toUpperCase();
+  if (/^\p{Lu}/u.test(like)) return word.charAt(0).toUpperCase() + word.slice(1);
+  return word;
+}
+
+const WORD = /[\p{L}\p{M}]+/gu;
+
+/** Respells the runs of words whose marks OCR got wrong (see above). */
+export function fixOcrMarks(t: MappedText): MappedText {
+  const words = [...t.text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
+  if (words.length < 2) return t;
+  const lex = phrases();
+  const fixes: { start: number; end: number; text: string }[] = [];
+  for (let i = 0; i < words.length - 1; ) {
+    let done = 0;
+    for (let n = Math.min(MAX_WORDS, words.length - i); n >= 2 && !done; n--) {
+      const run = words.slice(i, i + n);
+      // one space between the words of a run: not across a line's columns or punctuation
+      if (run.some((w, k) => k > 0 && t.text.slice(run[k - 1].end, w.start) !== " ")) continue;
+      const spelled = lex.get(bare(run.map((w) => w.text).join(" ")));
+      if (!spelled) continue;
+      run.forEach((w, k) => {
+        const want = inCaseOf(spelled[k], w.text);
+        if (want !== w.text.normalize("NFC")) fixes.push({ start: w.start, end: w.end, text: want });
+      });
+      done = n;
+    }
+    i += done || 1;
+  }
+  if (!fixes.length) return t;
+  const out = new Builder();
+  let last = 0;
+  for (const f of fixes) {
+    out.appendFrom(t, last, f.start);
+    // a respelled word of the same length keeps its characters' origins
+    if (f.text.length === f.end - f.start) out.appendFrom(t, f.start, f.end, f.text);
+    else out.appendAt(f.text, t.origin[f.start]);
+    last = f.end;
+  }
+  out.appendFrom(t, last, t.length);
+  return out.build(t.origin[t.length]);
+}

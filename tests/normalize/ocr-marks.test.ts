@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { MappedText } from "../../src/normalize/mapped.js";
+import { fixOcrMarks } from "../../src/normalize/ocr-marks.js";
+import { normalize } from "../../src/normalize/index.js";
+
+const fix = (s: string) => fixOcrMarks(MappedText.of(s)).text;
+
+describe("OCR tone marks respelled from the grammars' phrases", () => {
+  it.each([
+    ["UBND THÀNH PHÓ ĐÀ NẴNG", "UBND THÀNH PHỐ ĐÀ NẴNG"],
+    ["GIÁM ĐÓC", "GIÁM ĐỐC"],
+    ["SỞ Y TÉ KIÊN GIANG", "SỞ Y TẾ KIÊN GIANG"],
+    ["TRƯỜNG ĐẠI HỌC CÀN THƠ", "TRƯỜNG ĐẠI HỌC CẦN THƠ"],
+    ["ỦY BAN NHÂN DÂN TỈNH LÂM ĐÒNG", "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"],
+    ["Tp. Hô Chí Minh, ngày 22 tháng 01 năm 2013", "Tp. Hồ Chí Minh, ngày 22 tháng 01 năm 2013"],
+    ["Lâm Đông, ngày 30 tháng 9 năm 2025", "Lâm Đồng, ngày 30 tháng 9 năm 2025"],
+  ])("%s → %s", (ocr, want) => {
+    expect(fix(ocr)).toBe(want);
+  });
+
+  it.each([
+    ["a word alone is left: Phó is a word too", "PHÓ", "PHÓ"],
+    ["words already right", "PHÓ GIÁM ĐỐC SỞ Y TẾ", "PHÓ GIÁM ĐỐC SỞ Y TẾ"],
+    ["words that are no phrase of the grammars", "đẻ thực hiện", "đẻ thực hiện"],
+    ["words apart across columns", "THÀNH   PHÓ", "THÀNH   PHÓ"],
+    ["a misread letter, not a mark (Hè for Hồ)", "Tp. Hè Chí Minh", "Tp. Hè Chí Minh"],
+  ])("%s", (_why, ocr, want) => {
+    expect(fix(ocr)).toBe(want);
+  });
+
+  it("keeps every character's origin (same length respelling)", () => {
+    const t = fixOcrMarks(MappedText.of("SỞ Y TÉ", 100));
+    expect(t.text).toBe("SỞ Y TẾ");
+    expect(Array.from(t.origin)).toEqual([100, 101, 102, 103, 104, 105, 106, 107]);
+  });
+
+  it("runs on OCR text only: a typed document keeps its own spelling", () => {
+    const lines = [{ text: "UBND THÀNH PHÓ ĐÀ NẴNG" }];
+    expect(normalize({ format: "pdf", pages: 1, lines, ocr: true, warnings: [] }).text).toBe("UBND THÀNH PHỐ ĐÀ NẴNG");
+    expect(normalize({ format: "pdf", pages: 1, lines, ocr: false, warnings: [] }).text).toBe("UBND THÀNH PHÓ ĐÀ NẴNG");
+  });
+});
