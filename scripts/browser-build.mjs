@@ -49,6 +49,19 @@ function closure(metafile, outdir, entryOut) {
   return sizes([...seen].map((f) => resolve(root, f)));
 }
 
+/** Source files bundled into an output and the chunks it imports statically (what text-only use loads). */
+function inputsOf(metafile, entryOut) {
+  const seen = new Set(), inputs = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const i of Object.keys(metafile.outputs[file]?.inputs ?? {})) inputs.add(i);
+    for (const imp of metafile.outputs[file]?.imports ?? []) if (imp.kind === "import-statement") visit(imp.path);
+  };
+  visit(entryOut);
+  return [...inputs];
+}
+
 function sizes(files) {
   let raw = 0, gz = 0;
   for (const f of files) {
@@ -74,7 +87,7 @@ export async function buildLibrary(outdir = join(root, "dist/browser")) {
   const entry = outputs.find((f) => f.endsWith("/vanban.js"));
   const all = sizes(outputs.map((f) => resolve(root, f)));
   const worker = sizes([join(outdir, "pdfjs/pdf.worker.mjs")]);
-  return { textOnly: closure(metafile, outdir, entry), full: all, pdfWorker: worker, files: outputs.length };
+  return { textOnly: closure(metafile, outdir, entry), full: all, pdfWorker: worker, files: outputs.length, textOnlyInputs: inputsOf(metafile, entry), metafile };
 }
 
 /** The playground: playground/dist/ (index.html, app.js, chunks, pdfjs/). */
