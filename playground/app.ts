@@ -69,7 +69,8 @@ function render(r: DocumentRecord) {
     table("Tasks", ["Assignee", "Action", "Deadline"], (r.tasks ?? []).map((t: any, i: number) => [list(t.assignee), field(t.action, t.span, `task-${i}`), t.deadline ?? ""])),
     timeline,
     table("References", ["Type", "Number", "Date", "Issuer"], (r.references ?? []).map((x: any, i: number) => [x.type ?? "", field([x.number, x.symbol].filter(Boolean).join("/") || x.text, x.span, `ref-${i}`), x.date ?? "", x.issuer ?? ""])),
-    table("Meetings", ["What", "When", "Where"], (any.events ?? []).map((m: any, i: number) => [field(m.title ?? m.text ?? m.kind ?? "", m.span, `event-${i}`), m.start ?? m.date ?? m.time ?? "", m.place ?? m.location ?? ""])),
+    table("Meetings", ["What", "When", "Where", "Chair", "Agenda"], (r.events ?? []).map((m, i) => [
+      field(m.kind, m.span, `event-${i}`), [m.start, m.end].filter(Boolean).join(" – "), m.place ?? "", m.chair ?? "", m.agenda ?? ""])),
   );
   warningsEl.replaceChildren(...(r.warnings ?? []).map((w: any) => el("div", { class: "warning" }, `${w.code}: ${w.message}`)));
   jsonEl.textContent = JSON.stringify(r, null, 2);

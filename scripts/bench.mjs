@@ -258,7 +258,7 @@ lines.push(
 // the browser build's size (issue 13): what text-only use downloads, and everything
 {
   const { buildLibrary, kb } = await import("./browser-build.mjs");
-  const b = await buildLibrary(join(work, "browser"));
+  const { metafile: _m, textOnlyInputs: _i, ...b } = await buildLibrary(join(work, "browser"));
   results.browser = b;
   lines.push(
     "browser bundle (esbuild, minified):",
