@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
-import { InputError, SchemaError, VanbanError } from "./errors.js";
+import { SchemaError, toVanbanError } from "./errors.js";
+import { extractFacts } from "./extract/index.js";
+import { readRegularFile } from "./load/file.js";
 import { loadDocument } from "./load/index.js";
 import { textToLines } from "./load/text.js";
 import type { LoadedDocument, LoadOptions } from "./load/types.js";
@@ -29,35 +30,38 @@ export type ParsedRecord = DocumentRecord & { explain?: ExplainLine[] };
  * and `source.path` can name it). Rejects with a {@link VanbanError} subclass naming the file.
  */
 export async function parse(input: string | Uint8Array, options: ParseOptions = {}): Promise<ParsedRecord> {
-  if (typeof input === "string") return parseBytes(await readDocumentFile(input), { ...options, path: input });
+  if (typeof input === "string") return parseBytes(await readDocumentFile(input, options.maxBytes), { ...options, path: input });
   return parseBytes(input, options);
 }
 
-/** A document file's bytes, or an {@link InputError} that names the file and says why not. */
-export async function readDocumentFile(path: string): Promise<Uint8Array> {
-  try {
-    const st = await stat(path);
-    if (st.isDirectory()) throw new InputError("is-directory", "is a folder, not a file", path);
-    return await readFile(path);
-  } catch (err) {
-    if (err instanceof VanbanError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String((err as Error).message);
-    throw new InputError("unreadable-file", reason, path, { cause: err });
-  }
+/**
+ * A document file's bytes, or an {@link InputError} that names the file and says why not. Only
+ * regular files are read (a FIFO or a device is `not-a-file`); `maxBytes` is checked before reading.
+ */
+export async function readDocumentFile(path: string, maxBytes?: number): Promise<Uint8Array> {
+  return readRegularFile(path, { maxBytes });
 }
 
 /** Parses a file's bytes. */
 export async function parseBytes(bytes: Uint8Array, options: ParseOptions = {}): Promise<ParsedRecord> {
-  const loaded = await loadDocument(bytes, options);
-  return parseLoaded(loaded, { ...options, sha256: sha256(bytes) });
+  try {
+    const loaded = await loadDocument(bytes, options);
+    return parseLoaded(loaded, { ...options, sha256: sha256(bytes) });
+  } catch (err) {
+    // whatever happens inside, the caller gets a VanbanError naming the file
+    throw toVanbanError(err, options.path ?? null);
+  }
 }
 
 /** Parses a document given as text (already decoded to a JavaScript string). */
 export function parseText(text: string, options: ParseOptions = {}): ParsedRecord {
-  const { lines } = textToLines(text);
-  const loaded: LoadedDocument = { format: "txt", pages: null, lines, ocr: false, warnings: [] };
-  return parseLoaded(loaded, { ...options, sha256: sha256(new TextEncoder().encode(text)) });
+  try {
+    const { lines } = textToLines(text);
+    const loaded: LoadedDocument = { format: "txt", pages: null, lines, ocr: false, warnings: [] };
+    return parseLoaded(loaded, { ...options, sha256: sha256(new TextEncoder().encode(text)) });
+  } catch (err) {
+    throw toVanbanError(err, options.path ?? null);
+  }
 }
 
 /** Every stage's output, for stages that read more than the record (`check`). */

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
 import { Agency, DateMention, DigitalSignature, DocumentRecord, IsoDay, Person, Reference, Signature, Task } from "../record/schema.js";
@@ -76,14 +76,28 @@ export function columnsOf(schema: AnySchema, options: { prefix?: string; skip?: 
   return cols;
 }
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
-export function csvField(value: unknown): string {
+const TMP = `.tmp-${process.pid}`;
+
+/**
+ * A text cell a spreadsheet would run as a formula (OWASP "CSV injection"): it begins with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return. Numbers are never text here, so `-5` stays a number.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. With `guard`
+ * (the default), a text that a spreadsheet would take for a formula gets a leading `'`, which
+ * Excel and LibreOffice show as text and do not evaluate.
+ */
+export function csvField(value: unknown, guard = true): string {
   if (value === null || value === undefined) return "";
-  const s = typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
+  let s = typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
+  if (guard && typeof value !== "number" && FORMULA_START.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export const csvRow = (fields: unknown[]) => fields.map(csvField).join(",") + "\r\n";
+export const csvRowOf = (fields: unknown[], guard = true) => fields.map((f) => csvField(f, guard)).join(",") + "\r\n";
+export const csvRow = (fields: unknown[]) => csvRowOf(fields);
 
 interface Table {
   name: string;
@@ -221,24 +235,31 @@ export function* tableRows(journal: string, options: TableOptions = {}): Generat
 }
 
 /** Builds the CSV tables from a journal. Returns the rows written per table. */
-export function writeCsvTables(journal: string, outDir: string, options: { excel?: boolean } & TableOptions = {}): Record<string, number> {
+export function writeCsvTables(journal: string, outDir: string, options: { excel?: boolean; formulaGuard?: boolean } & TableOptions = {}): Record<string, number> {
   mkdirSync(outDir, { recursive: true });
+  const guard = options.formulaGuard !== false;
   const tables = tableSchemas(options);
-  const files = tables.map((t) => {
-    const f = new BufferedFile(join(outDir, `${t.name}.csv`));
-    if (options.excel) f.write("\uFEFF");
-    f.write(csvRow(t.header));
-    return f;
-  });
+  // each table is written beside its place and renamed in at the end: a full disk leaves the old
+  // tables (or none), never a truncated one
+  const files: BufferedFile[] = [];
   const counts: Record<string, number> = Object.fromEntries(tables.map((t) => [t.name, 0]));
   try {
+    for (const t of tables) {
+      const f = new BufferedFile(join(outDir, `${t.name}.csv${TMP}`));
+      files.push(f);
+      if (options.excel) f.write("\uFEFF");
+      f.write(csvRowOf(t.header, guard));
+    }
     for (const [i, row] of tableRows(journal, options)) {
-      files[i].write(csvRow(row));
+      files[i].write(csvRowOf(row, guard));
       counts[tables[i].name]++;
     }
-  } finally {
     for (const f of files) f.close();
+  } catch (err) {
+    for (const f of files) f.discard();
+    throw err;
   }
+  for (const f of files) renameSync(f.path, f.path.slice(0, -TMP.length));
   writeFileSync(join(outDir, "duckdb.sql"), duckdbScript("csv", options));
   return counts;
 }

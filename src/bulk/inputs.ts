@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
-import { readdir, stat } from "node:fs/promises";
-import { isAbsolute, join } from "node:path";
+import { readdir, realpath, stat } from "node:fs/promises";
+import { isAbsolute, join, sep } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { InputError } from "../errors.js";
 
@@ -23,15 +23,51 @@ const isDocument = (name: string) => {
 /** Byte-wise order, the same on every machine and locale (so shards agree). */
 export const compareNames = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Every document under a folder, recursively, sorted; hidden files and folders are skipped. */
-async function walk(dir: string, out: string[]): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => compareNames(a.name, b.name));
-  for (const e of entries) {
-    if (e.name.startsWith(".")) continue;
-    const full = join(dir, e.name);
-    if (e.isDirectory()) await walk(full, out);
-    else if ((e.isFile() || e.isSymbolicLink()) && isDocument(e.name)) out.push(full);
+/** A file left out of the conversion with the reason (it still gets its error record). */
+export interface Rejected {
+  code: string;
+  message: string;
+}
+
+export interface ExpandOptions {
+  /** follow symbolic links that point out of the folder being walked (default: they are refused) */
+  followSymlinks?: boolean;
+  /** filled with the files found but not to be read, and why */
+  rejected?: Map<string, Rejected>;
+}
+
+const inside = (child: string, root: string) => child === root || child.startsWith(root.endsWith(sep) ? root : root + sep);
+
+/**
+ * Every document under a folder, recursively, sorted; hidden files and folders are skipped.
+ * Iterative (a folder tree of any depth), and anything that is not a folder is listed (a FIFO or a
+ * device becomes a `not-a-file` record rather than vanishing). A symbolic link that leads out of
+ * the folder is listed as rejected unless `followSymlinks`.
+ */
+async function walk(top: string, out: string[], options: ExpandOptions): Promise<void> {
+  const root = await realpath(top).catch(() => top);
+  const pending = [top];
+  while (pending.length) {
+    const dir = pending.pop()!;
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => compareNames(a.name, b.name));
+    const subdirs: string[] = [];
+    for (const e of entries) {
+      if (e.name.startsWith(".")) continue;
+      const full = join(dir, e.name);
+      if (e.isDirectory()) subdirs.push(full);
+      else if (isDocument(e.name)) {
+        out.push(full);
+        if (e.isSymbolicLink() && !options.followSymlinks) {
+          const target = await realpath(full).catch(() => null);
+          if (target !== null && !inside(target, root)) {
+            options.rejected?.set(full, { code: "outside-input", message: "a symbolic link that leads out of the input folder; not followed (give --follow-symlinks to read it)" });
+          }
+        }
+      }
+    }
+    // depth first, in name order: the same listing as a recursive walk
+    for (let i = subdirs.length - 1; i >= 0; i--) pending.push(subdirs[i]);
   }
 }
 
@@ -40,8 +76,10 @@ async function walk(dir: string, out: string[]): Promise<void> {
  * A path that does not exist stays in the list (it becomes an error record, so nothing named is
  * silently dropped); a glob that matches nothing is an error.
  */
-export async function expandInputs(args: string[]): Promise<string[]> {
+export async function expandInputs(args: string[], options: ExpandOptions = {}): Promise<string[]> {
   const found: string[] = [];
+  // (no push(...list): a folder of a million files would overflow the call's argument list)
+  const add = (list: string[]) => { for (const p of list) found.push(p); };
   for (const arg of args) {
     let st: Awaited<ReturnType<typeof stat>> | null = null;
     try {
@@ -51,13 +89,13 @@ export async function expandInputs(args: string[]): Promise<string[]> {
     }
     if (st?.isDirectory()) {
       const inFolder: string[] = [];
-      await walk(arg, inFolder);
-      found.push(...inFolder);
+      await walk(arg, inFolder, options);
+      add(inFolder);
     } else if (!st && isDynamicPattern(arg)) {
       // an absolute pattern gives absolute paths, a relative one paths relative to the current folder
       const matches = await glob(arg, { onlyFiles: true, dot: false, expandDirectories: false, absolute: isAbsolute(arg) });
       if (!matches.length) throw new InputError("no-match", `the pattern ${arg} matches no file`, arg);
-      found.push(...matches.filter(isDocument));
+      add(matches.filter(isDocument));
     } else {
       found.push(arg);
     }

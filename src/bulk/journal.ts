@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, renameSync, statSync, truncateSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync, truncateSync, writeSync } from "node:fs";
 
 /**
  * The journal is the JSONL stream of finished records: `--format jsonl` writes it as the output
@@ -135,9 +135,24 @@ export class BufferedFile {
     this.size = 0;
   }
   close(): void {
+    if (this.closed) return;
     this.flush();
+    this.closed = true;
     closeSync(this.fd);
   }
+  /** Closes and removes the file (after a failure: no half-written table stays behind). */
+  discard(): void {
+    if (!this.closed) {
+      this.closed = true;
+      try {
+        closeSync(this.fd);
+      } catch {
+        // already unusable
+      }
+    }
+    rmSync(this.path, { force: true });
+  }
+  private closed = false;
 }
 
 /** The journal as one JSON array, written to a temporary file and renamed into place. */

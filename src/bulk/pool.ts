@@ -113,8 +113,10 @@ export class WorkerPool {
     });
     this.started++;
     const slot: Slot = { worker, queue: [], startedAt: Date.now(), timer: null, dead: false, ready: false };
-    worker.on("message", (msg: { id: number; result: TaskResult } | { ready: true }) => {
-      if ("ready" in msg) {
+    worker.on("message", (msg: { id: number; result: TaskResult; retire?: boolean } | { ready: true } | { cleaned: true }) => {
+      if ("cleaned" in msg) {
+        void worker.terminate();
+      } else if ("ready" in msg) {
         slot.ready = true;
         if (slot.queue.length) this.startHead(slot);
       } else this.onResult(slot, msg);
@@ -133,27 +135,46 @@ export class WorkerPool {
     return slot;
   }
 
-  private onResult(slot: Slot, msg: { id: number; result: TaskResult }): void {
+  private onResult(slot: Slot, msg: { id: number; result: TaskResult; retire?: boolean }): void {
     if (slot.dead) return;
     const head = slot.queue[0];
     if (!head || head.task.id !== msg.id) return;
     slot.queue.shift();
     const ms = Date.now() - slot.startedAt;
+    if (msg.retire) {
+      // recycled: a fresh worker takes over; what was queued here goes back to the line
+      this.replace(slot);
+      head.resolve({ result: msg.result, ms });
+      this.dispatch();
+      return;
+    }
     this.startHead(slot);
     head.resolve({ result: msg.result, ms });
     this.dispatch();
   }
 
-  /** The worker is broken: its current file fails, the files queued behind it are re-queued. */
-  private fail(slot: Slot, failure: PoolFailure): void {
-    if (slot.dead) return;
+  /** Stops a worker and starts another in its place; its queued tasks wait for any worker. */
+  private replace(slot: Slot, graceful = false): Pending | undefined {
     slot.dead = true;
     if (slot.timer) clearTimeout(slot.timer);
-    void slot.worker.terminate();
+    if (graceful) {
+      // a worker waiting on an OCR engine can still clean up (kill it, remove its temp files): ask
+      // first, and stop it anyway after a moment (a worker stuck in a loop never answers)
+      slot.worker.postMessage({ cancel: true });
+      const worker = slot.worker;
+      setTimeout(() => void worker.terminate(), CLEANUP_GRACE_MS).unref();
+    } else void slot.worker.terminate();
     const [head, ...rest] = slot.queue.splice(0);
     this.waiting.unshift(...rest);
     const i = this.slots.indexOf(slot);
     if (!this.closed && i >= 0) this.slots[i] = this.spawn();
+    return head;
+  }
+
+  /** The worker is broken: its current file fails, the files queued behind it are re-queued. */
+  private fail(slot: Slot, failure: PoolFailure): void {
+    if (slot.dead) return;
+    const head = this.replace(slot, failure.failure === "timeout");
     head?.resolve({ ...failure, ms: Date.now() - slot.startedAt });
     this.dispatch();
   }
@@ -192,6 +213,9 @@ export class WorkerPool {
     }
   }
 }
+
+/** How long a timed-out worker may take to clean up before it is stopped. */
+const CLEANUP_GRACE_MS = 2000;
 
 function formatSeconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;

@@ -1,13 +1,12 @@
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { hashRegularFile, headOfRegularFile } from "../load/file.js";
 import { availableParallelism } from "node:os";
-import { dirname, join } from "node:path";
-import { InputError } from "../errors.js";
-import { writeCsvTables } from "./csv.js";
+import { dirname, join, resolve } from "node:path";
+import { InputError, OutputError, toVanbanError, VanbanError } from "../errors.js";
+import { CSV_TABLES, writeCsvTables } from "./csv.js";
 import { uniformLine } from "./lines.js";
 import { writeParquetTables } from "./parquet.js";
-import { expandInputs, readPathLines, shard } from "./inputs.js";
+import { expandInputs, readPathLines, shard, type Rejected } from "./inputs.js";
 import { FileSink, readJournal, StreamSink, writeJsonArray, type LineSink } from "./journal.js";
 import { WorkerPool, type PoolOutcome } from "./pool.js";
 import { createProgress, SLOW_MS, type Progress } from "./progress.js";
@@ -62,14 +61,59 @@ export interface ConvertOptions {
   excel?: boolean;
   /** check each document's thể thức: records get `checks`, CSV output a `checks` table */
   check?: boolean;
+  /** CSV cells that a spreadsheet would take for a formula get a leading `'` (default true) */
+  csvFormulaGuard?: boolean;
+  /** follow symbolic links that lead out of an input folder (default: refused, with an error record) */
+  followSymlinks?: boolean;
   /** stops the run: finished lines stay, the output is completed, the rest is left for --resume */
   signal?: AbortSignal;
   stdout?: NodeJS.WritableStream;
   stderr?: NodeJS.WriteStream;
 }
 
-/** Records held back at most in `ordered` mode before dispatching waits for the slow file. */
+/** Records held back at most in `ordered` mode before dispatching waits for the slow file (count and bytes). */
 const ORDER_WINDOW = 512;
+const ORDER_WINDOW_BYTES = 32 * 2 ** 20;
+
+/** Every file a run writes, so that none of them can be an input too. */
+function outputFiles(format: OutputFormat, journal: string | null, finalOut: string | null): string[] {
+  if (!journal || !finalOut) return [];
+  if (TABLE_FORMATS.includes(format)) return [journal, join(finalOut, "duckdb.sql"), ...CSV_TABLES.map((t) => join(finalOut, `${t}.${format}`))];
+  return format === "json" ? [journal, finalOut] : [journal];
+}
+
+const realOrSelf = (p: string): string => {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return resolve(p);
+  }
+};
+
+/** A path read from standard input that names the output of this run. */
+function isOutput(path: string, outputs: string[]): Rejected | undefined {
+  if (!outputs.length) return undefined;
+  const real = realOrSelf(path);
+  return outputs.some((o) => realOrSelf(o) === real) ? { code: "is-output", message: "is the output of this run; not read" } : undefined;
+}
+
+/** A failure to write the output → an error naming the output, in words. */
+export function outputError(err: unknown, path: string): VanbanError {
+  if (err instanceof VanbanError) return err;
+  const code = (err as NodeJS.ErrnoException)?.code;
+  const why =
+    code === "ENOSPC" ? "the disk is full" :
+    code === "EDQUOT" ? "the disk quota is used up" :
+    code === "EROFS" ? "the file system is read-only" :
+    code === "EACCES" || code === "EPERM" ? "permission denied" :
+    code === "ENOTDIR" ? "a part of the path is not a folder" :
+    code === "EISDIR" ? "it is a folder" :
+    code === "EEXIST" ? "a part of the path is a file, not a folder" :
+    code === "EPIPE" ? "the reader of the output went away" :
+    code === "EIO" ? "the disk reported an error" :
+    code ? `the system refused (${code})` : "an unexpected failure";
+  return new OutputError("output-failed", `cannot write the output: ${why}`, path, { cause: err });
+}
 
 /** Where the finished lines go, and the files built from them at the end. */
 function plan(format: OutputFormat, out: string | null): { journal: string | null; finalOut: string | null } {
@@ -83,28 +127,24 @@ function plan(format: OutputFormat, out: string | null): { journal: string | nul
   return { journal: join(out, "records.jsonl"), finalOut: out };
 }
 
-async function sha256Of(path: string): Promise<string | undefined> {
-  try {
-    return createHash("sha256").update(await readFile(path)).digest("hex");
-  } catch {
-    return undefined;
-  }
-}
 
 let detect: ((bytes: Uint8Array, path?: string) => string) | null = null;
 /** The format of a file whose worker had to be stopped (loaded only when that happens). */
 async function formatOf(path: string): Promise<string | undefined> {
   try {
+    const head = await headOfRegularFile(path);
+    if (!head?.length) return undefined;
     detect ??= (await import("../load/index.js")).detectFormat;
-    return detect((await readFile(path)).subarray(0, 1 << 20), path);
+    return detect(head, path);
   } catch {
     return undefined;
   }
 }
 
 /** A file whose worker was stopped (time limit, memory cap, crash) still gets its error record. */
-async function failureResult(path: string, code: string, message: string): Promise<TaskResult> {
-  const [sha256, format] = await Promise.all([sha256Of(path), formatOf(path)]);
+async function failureResult(path: string, code: string, message: string, look = true): Promise<TaskResult> {
+  // regular files only, hashed in chunks: a FIFO or /dev/zero behind the path cannot hang or fill the main thread
+  const [sha256, format] = look ? await Promise.all([hashRegularFile(path), formatOf(path)]) : [undefined, undefined];
   return { line: JSON.stringify(errorRecord(path, code, message, sha256, format)), ok: false, path, sha256: sha256 ?? null, format: format ?? null, code, message };
 }
 
@@ -119,11 +159,36 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
   const { journal, finalOut } = options.sink ? { journal: null, finalOut: null } : plan(format, options.out);
   if (options.resume && !journal) throw new InputError("bad-option", "--resume needs --out (it reads the paths already done from the output)");
 
+  // what to do (listed first: the output must not be one of the inputs, and is not touched before that is known)
+  let listed: string[] | null = null;
+  let source: AsyncIterable<string> | Iterable<string>;
+  const rejected = new Map<string, Rejected>();
+  const outputs = outputFiles(format, journal, finalOut);
+  if (options.stdin || options.paths) {
+    const lines = options.paths ?? readPathLines(options.stdin!);
+    const sh = options.shard;
+    source = sh ? (async function* () { let i = 0; for await (const p of lines) if (i++ % sh[1] === sh[0] - 1) yield p; })() : lines;
+  } else {
+    listed = await expandInputs(options.inputs, { followSymlinks: options.followSymlinks, rejected });
+    if (options.shard) listed = shard(listed, options.shard);
+    source = listed;
+    const outReal = new Set(outputs.map(realOrSelf));
+    for (const p of listed) {
+      if (outReal.has(realOrSelf(p))) {
+        throw new InputError("bad-option", `the output ${options.out} is also one of the inputs (${p}); it would be overwritten before it is read: choose another --out`);
+      }
+    }
+  }
+
   // what is done already
   let done = new Set<string>();
   if (journal) {
-    if (TABLE_FORMATS.includes(format)) mkdirSync(finalOut!, { recursive: true });
-    else mkdirSync(dirname(journal), { recursive: true });
+    try {
+      if (TABLE_FORMATS.includes(format)) mkdirSync(finalOut!, { recursive: true });
+      else mkdirSync(dirname(journal), { recursive: true });
+    } catch (err) {
+      throw outputError(err, TABLE_FORMATS.includes(format) ? finalOut! : journal);
+    }
     if (options.resume) {
       if (format === "json" && !existsSync(journal) && finalOut && existsSync(finalOut)) seedJournalFromJson(finalOut, journal);
       const state = readJournal(journal);
@@ -136,21 +201,14 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
     }
   }
 
-  // what to do
   for (const p of options.skip ?? []) done.add(p);
-  let listed: string[] | null = null;
-  let source: AsyncIterable<string> | Iterable<string>;
-  if (options.stdin || options.paths) {
-    const lines = options.paths ?? readPathLines(options.stdin!);
-    const sh = options.shard;
-    source = sh ? (async function* () { let i = 0; for await (const p of lines) if (i++ % sh[1] === sh[0] - 1) yield p; })() : lines;
-  } else {
-    listed = await expandInputs(options.inputs);
-    if (options.shard) listed = shard(listed, options.shard);
-    source = listed;
-  }
 
-  const sink: LineSink = options.sink ? options.sink : journal ? new FileSink(journal, !!options.resume) : new StreamSink(options.stdout ?? process.stdout);
+  let sink: LineSink;
+  try {
+    sink = options.sink ? options.sink : journal ? new FileSink(journal, !!options.resume) : new StreamSink(options.stdout ?? process.stdout);
+  } catch (err) {
+    throw outputError(err, journal ?? "-");
+  }
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const prefetch = 2;
   const pool = new WorkerPool({
@@ -174,6 +232,7 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
   // writing: serialized, in finishing order or (ordered) in input order
   let chain: Promise<void> = Promise.resolve();
   const held = new Map<number, { result: TaskResult; ms: number } | null>();
+  let heldBytes = 0;
   let nextToWrite = 0;
   const emit = async (result: TaskResult, ms: number) => {
     await sink.write(uniformLine(result));
@@ -190,9 +249,11 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
           return;
         }
         held.set(seq, item);
+        heldBytes += item?.result.line.length ?? 0;
         while (held.has(nextToWrite)) {
           const next = held.get(nextToWrite)!;
           held.delete(nextToWrite++);
+          heldBytes -= next?.result.line.length ?? 0;
           if (next) await emit(next.result, next.ms);
         }
       })
@@ -211,6 +272,7 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
       for (const key of [...held.keys()].sort((a, b) => a - b)) {
         const item = held.get(key);
         held.delete(key);
+        heldBytes -= item?.result.line.length ?? 0;
         if (item) await emit(item.result, item.ms);
       }
     });
@@ -239,9 +301,15 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
         continue;
       }
       done.add(path); // a path named twice is converted once
-      while ((inflight >= capacity || held.size >= ORDER_WINDOW) && !signal?.aborted && !writeError) await woken();
+      while ((inflight >= capacity || held.size >= ORDER_WINDOW || heldBytes >= ORDER_WINDOW_BYTES) && !signal?.aborted && !writeError) await woken();
       if (signal?.aborted || writeError) break;
       const mySeq = seq++;
+      const refused = rejected.get(path) ?? (listed ? undefined : isOutput(path, outputs));
+      if (refused) {
+        // decided without reading the file: its error record goes straight to the output
+        void deliver(mySeq, { result: await failureResult(path, refused.code, refused.message, false), ms: 0 });
+        continue;
+      }
       inflight++;
       pool
         .run(mySeq, path)
@@ -250,7 +318,11 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
           const result = "result" in outcome ? outcome.result : await failureResult(path, outcome.failure, outcome.message);
           return deliver(mySeq, { result, ms: outcome.ms ?? 0 });
         })
-        .catch((err: unknown) => stderr.write(`vanban convert: ${path}: ${String(err)}\n`))
+        .catch((err: unknown) => {
+          // never reached in normal use; still, the file gets its line
+          const message = toVanbanError(err, null, "converting this file").message;
+          return deliver(mySeq, { result: { line: JSON.stringify(errorRecord(path, "internal-error", message)), ok: false, path, sha256: null, format: null, code: "internal-error", message }, ms: 0 });
+        })
         .finally(() => {
           inflight--;
           wake?.();
@@ -268,7 +340,7 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
     await sink.close();
     progress.stop();
   }
-  if (writeError) throw writeError;
+  if (writeError) throw outputError(writeError, journal ?? "standard output");
 
   const interrupted = !!signal?.aborted;
   const summary = stats.finish({
@@ -280,15 +352,25 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
   summary.notDone = Math.max(0, (total ?? seq) - summary.done);
 
   // the final files
-  if (format === "json" && journal && finalOut) {
-    writeJsonArray(journal, finalOut);
-    if (!interrupted) rmSync(journal, { force: true });
-  } else if (format === "csv" && journal && finalOut) {
-    writeCsvTables(journal, finalOut, { excel: options.excel, checks: options.check });
-  } else if (format === "parquet" && journal && finalOut) {
-    writeParquetTables(journal, finalOut);
+  try {
+    if (format === "json" && journal && finalOut) {
+      writeJsonArray(journal, finalOut);
+      if (!interrupted) rmSync(journal, { force: true });
+    } else if (format === "csv" && journal && finalOut) {
+      writeCsvTables(journal, finalOut, { excel: options.excel, checks: options.check, formulaGuard: options.csvFormulaGuard !== false });
+    } else if (format === "parquet" && journal && finalOut) {
+      writeParquetTables(journal, finalOut);
+    }
+  } catch (err) {
+    throw outputError(err, finalOut ?? "the output");
   }
-  if (options.summaryFile) writeFileSync(options.summaryFile, JSON.stringify(summary, null, 2) + "\n");
+  if (options.summaryFile) {
+    try {
+      writeFileSync(options.summaryFile, JSON.stringify(summary, null, 2) + "\n");
+    } catch (err) {
+      throw outputError(err, options.summaryFile);
+    }
+  }
   if (options.printSummary !== false) stderr.write(formatSummary(summary));
   return summary;
 }

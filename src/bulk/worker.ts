@@ -5,10 +5,12 @@
  * Runs as compiled JS (`dist/src/bulk/worker.js`): Node 20 cannot start a worker from TypeScript.
  */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
+import { getHeapStatistics } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
-import { VanbanError } from "../errors.js";
+import { toVanbanError } from "../errors.js";
+import { hashRegularFile, readRegularFile } from "../load/file.js";
+import { cleanupOcr } from "../load/ocr.js";
 import { detectFormat } from "../load/index.js";
 import { checkBytes } from "../check/index.js";
 import { parseBytes, parseText } from "../pipeline.js";
@@ -53,7 +55,8 @@ function reasonOf(err: unknown, path: string): string {
 async function convert(path: string): Promise<TaskResult> {
   let bytes: Uint8Array | null = null;
   try {
-    bytes = await readFile(path);
+    // regular files only, the size checked before reading (a FIFO, /dev/zero, a 2 GB file are refused unread)
+    bytes = await readRegularFile(path, { maxBytes: options.maxBytes || undefined });
     if (hangOn.size || eatOn.size) testHooks(path);
     const parseOptions = { path, maxBytes: options.maxBytes || undefined, ocr: options.ocr !== false, trustRoots: options.trustRoots };
     const checked = options.check ? await checkBytes(bytes, parseOptions) : null;
@@ -69,14 +72,11 @@ async function convert(path: string): Promise<TaskResult> {
       type: record.type?.code ?? null,
       pages: source.pages,
     };
-  } catch (err) {
-    let code = err instanceof VanbanError ? err.code : "internal-error";
-    let message = reasonOf(err, path);
-    const errno = (err as NodeJS.ErrnoException)?.code;
-    if (!bytes && errno) {
-      code = "unreadable-file";
-      message = errno === "ENOENT" ? "no such file" : errno === "EISDIR" ? "is a folder, not a file" : errno === "EACCES" ? "permission denied" : message;
-    }
+  } catch (thrown) {
+    const err = toVanbanError(thrown, path);
+    if (process.env.VANBAN_DEBUG && err.code === "internal-error") process.stderr.write(`${path}: ${String((thrown as Error)?.stack ?? thrown)}\n`);
+    const code = err.code;
+    const message = reasonOf(err, path);
     let sha256: string | undefined;
     let format: string | undefined;
     if (bytes) {
@@ -87,6 +87,8 @@ async function convert(path: string): Promise<TaskResult> {
         // the format is what could not be told: leave it out
       }
     }
+    else if (code === "too-large") sha256 = await hashRegularFile(path); // named by its hash, read in chunks, never whole
+    bytes = null;
     const rec = errorRecord(path, code, message, sha256, format);
     return { line: JSON.stringify(options.check ? { ...rec, checks: null } : rec), ok: false, path, sha256: sha256 ?? null, format: format ?? null, code, message };
   }
@@ -94,16 +96,36 @@ async function convert(path: string): Promise<TaskResult> {
 
 if (!parentPort) throw new Error("vanban: bulk/worker.js runs only as a worker thread");
 const port = parentPort;
+// a library promise rejected after its file was given up (pdf.js cleans up late) must not kill the
+// worker, and so fail the next file: the file it belonged to has its answer already
+process.on("unhandledRejection", (reason) => {
+  if (process.env.VANBAN_DEBUG) process.stderr.write(`vanban worker: a late rejection was ignored: ${String((reason as Error)?.stack ?? reason)}\n`);
+});
+/**
+ * A worker asks to be replaced after many files, or when its heap stays large after one (V8 seldom
+ * gives memory back to the system): memory stays flat over a long batch.
+ */
+const RETIRE_AFTER_FILES = 500;
+const RETIRE_AT_HEAP = 384 * 2 ** 20;
+let done = 0;
+const heapUsed = () => getHeapStatistics().used_heap_size;
+
 /** One file at a time, in the order sent: the pool times the head of its queue for this worker. */
 let queue: Promise<void> = Promise.resolve();
-port.on("message", (task: TaskMessage) => {
+port.on("message", (task: TaskMessage | { cancel: true }) => {
+  if ("cancel" in task) {
+    // the pool gave up on the current file: leave no engine process or temporary folder behind
+    void cleanupOcr().finally(() => port.postMessage({ cleaned: true }));
+    return;
+  }
   queue = queue.then(() =>
     convert(task.path).then(
-      (result) => port.postMessage({ id: task.id, result }),
+      (result) => port.postMessage({ id: task.id, result, retire: ++done >= RETIRE_AFTER_FILES || heapUsed() > RETIRE_AT_HEAP }),
       (err: unknown) => {
         // convert() catches everything; this is a last resort that still answers the task
-        const rec = errorRecord(task.path, "internal-error", String(err));
-        port.postMessage({ id: task.id, result: { line: JSON.stringify(rec), ok: false, path: task.path, sha256: null, format: null, code: "internal-error", message: String(err) } });
+        const message = reasonOf(toVanbanError(err, task.path), task.path);
+        const rec = errorRecord(task.path, "internal-error", message);
+        port.postMessage({ id: task.id, result: { line: JSON.stringify(rec), ok: false, path: task.path, sha256: null, format: null, code: "internal-error", message } });
       },
     ),
   );

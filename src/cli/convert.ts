@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { VanbanError } from "../errors.js";
+import { toVanbanError } from "../errors.js";
 import { parseShard } from "../bulk/inputs.js";
 import { convertFiles, type OutputFormat } from "../bulk/run.js";
 import { readTrustRoots } from "./io.js";
@@ -20,6 +20,8 @@ interface ConvertCliOptions {
   quiet?: boolean;
   summary?: string;
   excel?: boolean;
+  formulaGuard: boolean;
+  followSymlinks?: boolean;
   failOnError?: boolean;
   progressEvery: number;
   check?: boolean;
@@ -57,6 +59,8 @@ export function registerConvert(program: Command): void {
     .option("-q, --quiet", "no progress and no summary on standard error")
     .option("--summary <file>", "also write the summary as JSON to this file")
     .option("--excel", "CSV with a byte-order mark, so Excel reads Vietnamese right")
+    .option("--no-formula-guard", "CSV: leave text cells that begin with = + - @ as they are (for data pipelines; such a file is unsafe to open in a spreadsheet)")
+    .option("--follow-symlinks", "read symbolic links in input folders that lead out of them (default: they get an outside-input error record)")
     .option("--fail-on-error", "exit with status 1 when any file failed")
     .option("--check", "also check each document's thể thức (NĐ 30/2020, HD 36): records get `checks`, CSV a checks table")
     .option("--progress-every <sec>", "seconds between progress lines when standard error is not a terminal", positive("--progress-every"), 10)
@@ -109,12 +113,14 @@ export function registerConvert(program: Command): void {
           summaryFile: opts.summary,
           excel: opts.excel,
           check: opts.check,
+          csvFormulaGuard: opts.formulaGuard,
+          followSymlinks: opts.followSymlinks,
           signal: controller.signal,
         });
         if (summary.interrupted) process.exit(130);
         process.exit(opts.failOnError && summary.status.error > 0 ? 1 : 0);
       } catch (err) {
-        stderr.write(`vanban convert: ${err instanceof VanbanError || err instanceof Error ? err.message : String(err)}\n`);
+        stderr.write(`vanban convert: ${toVanbanError(err, null, "converting").message}\n`);
         if (process.env.VANBAN_DEBUG && err instanceof Error) stderr.write(String(err.stack) + "\n");
         process.exit(1);
       }

@@ -1,19 +1,18 @@
 import { Command, Option } from "commander";
 import { createRequire } from "node:module";
-import { VanbanError } from "../errors.js";
+import { toVanbanError } from "../errors.js";
 import { registerConvert } from "./convert.js";
 import { readStdin, readTrustRoots, write } from "./io.js";
 
 const pkg = createRequire(import.meta.url)("../../../package.json") as { version: string };
 
 /** The one-line message for a failure: the file and the reason, nothing else. */
-export function describeError(err: unknown): string {
-  if (err instanceof VanbanError) return `vanban: ${err.message}`;
-  return `vanban: ${err instanceof Error ? err.message : String(err)}`;
+export function describeError(err: unknown, file: string | null = null): string {
+  return `vanban: ${toVanbanError(err, file).message}`;
 }
 
-async function fail(err: unknown): Promise<never> {
-  process.stderr.write(describeError(err) + "\n");
+async function fail(err: unknown, file: string | null = null): Promise<never> {
+  process.stderr.write(describeError(err, file) + "\n");
   if (process.env.VANBAN_DEBUG && err instanceof Error) process.stderr.write(String(err.stack) + "\n");
   process.exit(1);
 }
@@ -51,7 +50,7 @@ export function buildProgram(): Command {
         }
         await write(process.stdout, JSON.stringify(record, null, opts.pretty ? 2 : undefined) + "\n");
       } catch (err) {
-        await fail(err);
+        await fail(err, file);
       }
     });
 
@@ -69,7 +68,7 @@ export function buildProgram(): Command {
         const doc = normalize(await loadDocument(data, { path: bytes ? undefined : path }));
         await write(process.stdout, doc.text + "\n");
       } catch (err) {
-        await fail(err);
+        await fail(err, file);
       }
     });
 

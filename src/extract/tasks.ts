@@ -122,15 +122,62 @@ function assigneesLookRight(doc: Doc, from: number, to: number): boolean {
   return true;
 }
 
-const insideAgency = (doc: Doc, pos: number) => doc.agencies.some(([s, e]) => pos > s && pos < e);
+/**
+ * The matches of a global regex that begin in `[from, to)`, indexes into `text`. The search runs
+ * over a window around that range: `exec` from `from` on the whole text would, when nothing
+ * matches, scan on to the text's end, for every clause (quadratic on 200,000 one-word lines).
+ * The window keeps a few characters before (lookbehinds) and after (a match may end past `to`).
+ */
+function* matchesWithin(re: RegExp, text: string, from: number, to: number): Generator<RegExpExecArray> {
+  const offset = Math.max(0, from - 8);
+  const window = text.slice(offset, Math.min(text.length, to + 200));
+  re.lastIndex = from - offset;
+  for (let m = re.exec(window); m && m.index + offset < to; m = re.exec(window)) {
+    m.index += offset;
+    const next = re.lastIndex;
+    yield m;
+    re.lastIndex = next;
+  }
+}
+
+/** Spans merged where they overlap, sorted: the same open intervals, disjoint. */
+function unionOf(spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const [s, e] of [...spans].sort((a, b) => a[0] - b[0])) {
+    const last = out[out.length - 1];
+    if (last && s < last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+/** Inside a body's name: a binary search over the spans (sorted by start, disjoint), not a scan of them all. */
+function insideAgency(doc: Doc, pos: number): boolean {
+  const spans = doc.agencies;
+  let lo = 0, hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = spans[mid];
+    if (pos <= s) hi = mid - 1;
+    else if (pos >= e) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
 
 /** The first action verb in `[from, to)` that is not part of a body's name (`Ban Chỉ đạo`). */
 function verbIn(doc: Doc, from: number, to: number): number | null {
-  verbGlobal.lastIndex = from;
-  for (let m = verbGlobal.exec(doc.t); m && m.index < to; m = verbGlobal.exec(doc.t)) {
-    const before = doc.t.slice(from, m.index);
+  // parentheses open before the verb, counted as the search moves on (not recounted from `from` each time)
+  let open = 0;
+  let counted = from;
+  for (const m of matchesWithin(verbGlobal, doc.t, from, to)) {
+    for (; counted < m.index; counted++) {
+      const c = doc.t.charCodeAt(counted);
+      if (c === 40) open++;
+      else if (c === 41) open--;
+    }
     // not inside a body's name, nor inside a parenthesis (`Sở X (Thường trực Ban … quản lý …)`)
-    if (insideAgency(doc, m.index) || (before.match(/\(/g)?.length ?? 0) > (before.match(/\)/g)?.length ?? 0)) continue;
+    if (insideAgency(doc, m.index) || open > 0) continue;
     return m.index;
   }
   return null;
@@ -260,8 +307,7 @@ function subjectRule(doc: Doc, c: Clause): ClauseRead | null {
 
 function cooperating(doc: Doc, start: number, end: number): string[] {
   const out: string[] = [];
-  coopGlobal.lastIndex = start;
-  for (let m = coopGlobal.exec(doc.t); m && m.index < end; m = coopGlobal.exec(doc.t)) {
+  for (const m of matchesWithin(coopGlobal, doc.t, start, end)) {
     let pos = m.index + m[0].length;
     let last = pos;
     for (let guard = 0; guard < 8; guard++) {
@@ -280,8 +326,7 @@ function cooperating(doc: Doc, start: number, end: number): string[] {
 /** The draft's text ends in `phối hợp với` + bodies, with no action after them yet. */
 function endsInCooperation(doc: Doc, d: Draft): boolean {
   let last: RegExpExecArray | null = null;
-  coopGlobal.lastIndex = d.actionStart;
-  for (let m = coopGlobal.exec(doc.t); m && m.index < d.end; m = coopGlobal.exec(doc.t)) last = m;
+  for (const m of matchesWithin(coopGlobal, doc.t, d.actionStart, d.end)) last = m;
   if (!last) return false;
   let pos = last.index + last[0].length;
   for (let guard = 0; guard < 8; guard++) {
@@ -348,7 +393,7 @@ function bodyNodes(ctx: ExtractContext): OutlineNode[] {
 /** Tasks found in the document's body outline. */
 export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies: Agency[]): Task[] {
   const text = ctx.tree.text;
-  const doc: Doc = { text, t: foldTone(text), agencies: agencies.map((a) => a.span).filter((s): s is Span => !!s) };
+  const doc: Doc = { text, t: foldTone(text), agencies: unionOf(agencies.map((a) => a.span).filter((s): s is Span => !!s)) };
   const recipients = ctx.tree.recipients.map((r) => squash(r.text));
   const issuer = issuerAgencies(ctx);
   const drafts: Draft[] = [];

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { RECIPIENTS_MARKERS } from "../../grammars/load.js";
-import { CorruptFileError, UnsupportedFormatError, VanbanError } from "../errors.js";
+import { CorruptFileError, isEngineLimit, readableReason, toVanbanError, UnsupportedFormatError, VanbanError } from "../errors.js";
 import { matchKey } from "../normalize/tone.js";
 import { superscript } from "./docx/body.js";
 import { TablePlacer, type TableRows } from "./layout-table.js";
@@ -116,8 +116,9 @@ export const docLoader: Loader = {
       doc = await extract(bytes);
     } catch (err) {
       if (err instanceof VanbanError) throw err;
-      const reason = err instanceof Error ? err.message : String(err);
-      throw new CorruptFileError("corrupt-file", `cannot read this doc file: ${reason} (damaged, truncated, encrypted, or not a Word 97–2003 document)`, file, { cause: err });
+      if (isEngineLimit(err)) throw toVanbanError(err, file, "reading this doc file");
+      const reason = readableReason(err);
+      throw new CorruptFileError("corrupt-file", `cannot read this doc file${reason ? `: ${reason}` : ""} (damaged, truncated, encrypted, or not a Word 97–2003 document)`, file, { cause: err });
     }
     const warnings: LoadedDocument["warnings"] = [];
     let refCount = 0;

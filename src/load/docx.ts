@@ -1,11 +1,11 @@
 import JSZip from "jszip";
-import { CorruptFileError, UnsupportedFormatError, VanbanError } from "../errors.js";
+import { CorruptFileError, isEngineLimit, LimitError, readableReason, toVanbanError, UnsupportedFormatError, VanbanError } from "../errors.js";
 import { BodyReader } from "./docx/body.js";
 import { Numbering } from "./docx/numbering.js";
 import { readThemeFonts, Styles } from "./docx/styles.js";
-import { attr, child, childrenNamed, local, onOff, XmlError, type XmlElement } from "./docx/xml.js";
+import { attr, child, childrenNamed, local, onOff, XmlDepthError, XmlError, type XmlElement } from "./docx/xml.js";
 import type { DocumentLayout, LoadedDocument, Loader, PageGeometry } from "./types.js";
-import { readPart, relationships, relId } from "./opc.js";
+import { checkEntries, readPart, relationships, relId } from "./opc.js";
 
 /**
  * DOCX: read straight from the package's XML (jszip + a small XML reader), because what vanban
@@ -77,9 +77,11 @@ export const docxLoader: Loader = {
     try {
       zip = await JSZip.loadAsync(bytes);
     } catch (err) {
-      throw new CorruptFileError("corrupt-file", `cannot read this docx file: not a readable zip archive (${(err as Error).message})`, file, { cause: err });
+      const reason = readableReason(err);
+      throw new CorruptFileError("corrupt-file", `cannot read this docx file: not a readable zip archive${reason ? ` (${reason})` : ""}`, file, { cause: err });
     }
     try {
+      checkEntries(zip, file);
       const rootRels = await relationships(zip, "");
       const mainPath = rootRels.find((r) => REL_DOCUMENT.test(r.type))?.target ?? (zip.file("word/document.xml") ? "word/document.xml" : null);
       if (!mainPath || !zip.file(mainPath)) {
@@ -111,8 +113,11 @@ export const docxLoader: Loader = {
       }
       return { format: "docx", pages: null, lines, ocr: false, warnings, layout: await sectionLayout(zip, body, rels) };
     } catch (err) {
-      if (err instanceof VanbanError) throw err;
-      const reason = err instanceof XmlError ? `broken XML: ${err.message}` : err instanceof Error ? err.message : String(err);
+      if (err instanceof VanbanError) throw toVanbanError(err, file);
+      if (err instanceof XmlDepthError) throw new LimitError("limit", `cannot read this docx file: ${err.message}`, file, { cause: err });
+      if (err instanceof XmlError) throw new CorruptFileError("corrupt-file", `cannot read this docx file: broken XML: ${err.message}`, file, { cause: err });
+      if (isEngineLimit(err)) throw toVanbanError(err, file, "reading this docx file");
+      const reason = readableReason(err) ?? "its parts are damaged";
       throw new CorruptFileError("corrupt-file", `cannot read this docx file: ${reason}`, file, { cause: err });
     }
   },

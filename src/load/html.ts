@@ -3,7 +3,7 @@ import { parseDocument } from "htmlparser2";
 import { NATIONAL_TITLE } from "../../grammars/header.js";
 import { CONTENT_SELECTORS, DROP_ID_CLASS_WORDS, DROP_TAGS, PORTAL_METADATA_LABELS, PORTAL_METADATA_MIN_LABELS } from "../../grammars/html.js";
 import { matchKey } from "../normalize/tone.js";
-import { CorruptFileError, UnsupportedFormatError } from "../errors.js";
+import { toVanbanError, UnsupportedFormatError } from "../errors.js";
 import { superscript } from "./docx/body.js";
 import { TablePlacer, type TableRows } from "./layout-table.js";
 import { binaryString } from "./pdf/raw.js";
@@ -61,19 +61,28 @@ function isFurniture(n: HNode): boolean {
   return furnitureRe.test(id) || cls.split(/\s+/).some((c) => c && furnitureRe.test(c));
 }
 
-function textLength(n: HNode, links = false): number {
+/** Text lengths are asked of the same elements again and again (each candidate, each ancestor): computed once. */
+const textLengths = new WeakMap<HNode, number>();
+const linkTextLengths = new WeakMap<HNode, number>();
+
+function textLength(n: HNode): number {
   if (n.type === "text") return (n.data ?? "").replace(/\s+/g, " ").trim().length;
+  const known = textLengths.get(n);
+  if (known !== undefined) return known;
   const t = tag(n);
-  if (t && DROP.has(t)) return 0;
   let sum = 0;
-  for (const c of kids(n)) if (!links || tag(c) !== "a") sum += textLength(c, links);
+  if (!(t && DROP.has(t))) for (const c of kids(n)) sum += textLength(c);
+  textLengths.set(n, sum);
   return sum;
 }
 
 function linkTextLength(n: HNode): number {
   if (tag(n) === "a") return textLength(n);
+  const known = linkTextLengths.get(n);
+  if (known !== undefined) return known;
   let sum = 0;
   for (const c of kids(n)) if (c.type !== "text") sum += linkTextLength(c);
+  linkTextLengths.set(n, sum);
   return sum;
 }
 
@@ -414,10 +423,11 @@ export const htmlLoader: Loader = {
     const { text } = decodeHtml(bytes);
     let root: HNode;
     try {
-      root = parseDocument(text, { decodeEntities: true, lowerCaseTags: true }) as unknown as HNode;
+      root = parseDocument(limitNesting(text, MAX_DEPTH * 2), { decodeEntities: true, lowerCaseTags: true }) as unknown as HNode;
     } catch (err) {
-      throw new CorruptFileError("corrupt-file", `cannot read this html file: ${(err as Error).message}`, file, { cause: err });
+      throw toVanbanError(err, file, "reading this html file");
     }
+    flattenDeep(root, MAX_DEPTH);
     const portalMetadata = takePortalMetadata(root);
     const found = findContent(root);
     const content = found.node;
@@ -440,6 +450,105 @@ export const htmlLoader: Loader = {
     return { format: "html", pages: null, lines, ocr: false, warnings, ...(portalMetadata.length ? { portalMetadata } : {}) };
   },
 };
+
+/**
+ * Elements nested deeper than this are read as a flat run of their text: real pages nest a few
+ * dozen levels, a hostile one 100,000, which no tree walk (ours or a recursive one) should follow.
+ */
+export const MAX_DEPTH = 200;
+
+/** Elements that never nest (void) or that HTML closes by themselves when the next one opens. */
+const NOT_NESTING = new Set([
+  "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+  "p", "li", "td", "th", "tr", "option", "dt", "dd",
+]);
+const BLOCK_DROPPED = new Set(["div", "table", "ul", "ol", "blockquote", "section", "article", "center", "dl", "tbody"]);
+const TAG_RE = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)(?:[^>"']|"[^"]*"?|'[^']*'?)*>?/g;
+
+/**
+ * Drops the tags (not the text) of elements nested deeper than `maxDepth`, before parsing: the HTML
+ * parser's element stack costs time quadratic in the depth (100,000 nested tags took minutes).
+ * A dropped block element leaves a line break. Pages within the depth come back unchanged.
+ */
+export function limitNesting(html: string, maxDepth: number): string {
+  // most pages cannot be that deep: not enough tags
+  let tags = 0;
+  for (let i = html.indexOf("<"); i >= 0 && tags <= maxDepth; i = html.indexOf("<", i + 1)) tags++;
+  if (tags <= maxDepth) return html;
+  const out: string[] = [];
+  let depth = 0;
+  let last = 0;
+  let changed = false;
+  TAG_RE.lastIndex = 0;
+  for (let m = TAG_RE.exec(html); m; m = TAG_RE.exec(html)) {
+    const name = m[2]?.toLowerCase();
+    if (!name || NOT_NESTING.has(name) || m[0].endsWith("/>")) continue;
+    if (name === "script" || name === "style") {
+      // their content is not markup: skip to their end
+      if (!m[1]) {
+        const end = html.toLowerCase().indexOf(`</${name}`, TAG_RE.lastIndex);
+        TAG_RE.lastIndex = end < 0 ? html.length : end;
+      }
+      continue;
+    }
+    const closing = m[1] === "/";
+    const deep = closing ? depth > maxDepth : depth + 1 > maxDepth;
+    depth = closing ? Math.max(0, depth - 1) : depth + 1;
+    if (!deep) continue;
+    out.push(html.slice(last, m.index), BLOCK_DROPPED.has(name) ? "<br>" : "");
+    last = m.index + m[0].length;
+    changed = true;
+  }
+  if (!changed) return html;
+  out.push(html.slice(last));
+  return out.join("");
+}
+
+/**
+ * Flattens the tree below `maxDepth`, iteratively: an element at that depth gets its descendants'
+ * text nodes (and a line break where a block element began or ended) as its children, in
+ * document order. Nothing of the text is lost; the nesting is.
+ */
+export function flattenDeep(root: HNode, maxDepth: number): void {
+  const stack: { node: HNode; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    const children = kids(node);
+    if (depth < maxDepth) {
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], depth: depth + 1 });
+      continue;
+    }
+    if (!children.some((c) => kids(c).length)) continue;
+    const flat: HNode[] = [];
+    const br = (): HNode => ({ type: "tag", name: "br", attribs: {}, children: [], parent: node });
+    // an explicit stack of [node, leaving?]: block boundaries become line breaks
+    const todo: [HNode, boolean][] = [];
+    for (let i = children.length - 1; i >= 0; i--) todo.push([children[i], false]);
+    while (todo.length) {
+      const [n, leaving] = todo.pop()!;
+      const t = tag(n);
+      if (leaving) {
+        if (flat[flat.length - 1]?.name !== "br") flat.push(br());
+        continue;
+      }
+      if (n.type === "text") {
+        n.parent = node;
+        flat.push(n);
+        continue;
+      }
+      if (t && DROP.has(t)) continue;
+      if (t === "br") { flat.push(br()); continue; }
+      const block = !!t && (BLOCK.has(t) || t === "tr" || t === "td" || t === "th" || t === "table");
+      if (block) {
+        if (flat[flat.length - 1]?.name !== "br") flat.push(br());
+        todo.push([n, true]);
+      }
+      const cs = kids(n);
+      for (let i = cs.length - 1; i >= 0; i--) todo.push([cs[i], false]);
+    }
+    node.children = flat;
+  }
+}
 
 /** `¹Nghị quyết`, `¹  Nghị quyết` → `¹ Nghị quyết`, block footnote. */
 function footnoteLine(l: SourceLine): SourceLine {

@@ -1,4 +1,4 @@
-import { CorruptFileError, InputError } from "../errors.js";
+import { CorruptFileError, InputError, isEngineLimit, LimitError, readableReason, toVanbanError, UnsupportedFormatError, VanbanError } from "../errors.js";
 import type { SourceFormat } from "../record/schema.js";
 import { docLoader } from "./doc.js";
 import { docxLoader } from "./docx.js";
@@ -49,7 +49,7 @@ export function detectFormat(bytes: Uint8Array, path?: string): SourceFormat {
 export async function loadDocument(bytes: Uint8Array, options: LoadOptions = {}): Promise<LoadedDocument> {
   const file = options.path ?? null;
   if (options.maxBytes && bytes.length > options.maxBytes) {
-    throw new InputError("too-large", `the file is ${bytes.length} bytes, over the limit of ${options.maxBytes}`, file);
+    throw new LimitError("too-large", `the file is ${bytes.length} bytes, over the limit of ${options.maxBytes}`, file);
   }
   const format = detectFormat(bytes, options.path);
   const doc = await LOADERS[format].load(bytes, options);
@@ -58,7 +58,10 @@ export async function loadDocument(bytes: Uint8Array, options: LoadOptions = {})
 }
 
 /** Wraps an unexpected failure inside a loader into an error that names the file. */
-export function corrupt(format: string, err: unknown, file: string | null): CorruptFileError {
-  const reason = err instanceof Error ? err.message : String(err);
+export function corrupt(format: string, err: unknown, file: string | null): VanbanError {
+  if (err instanceof VanbanError) return err;
+  if (isEngineLimit(err)) return toVanbanError(err, file, `reading this ${format} file`);
+  // a library's own words when they read as a reason; never JavaScript's
+  const reason = readableReason(err) ?? "its structure is damaged";
   return new CorruptFileError("corrupt-file", `cannot read this ${format} file: ${reason}`, file, { cause: err });
 }

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { accessSync, constants, existsSync } from "node:fs";
 import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -68,9 +68,35 @@ export function which(program: string): string | null {
 
 interface RunResult { code: number | null; stdout: string; stderr: string }
 
+/**
+ * The engine processes and temporary folders now alive in this thread, so that a file given up
+ * (its time limit passed) leaves neither behind: {@link cleanupOcr}.
+ */
+const live = { children: new Set<ChildProcess>(), dirs: new Set<string>() };
+
+async function tempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  live.dirs.add(dir);
+  return dir;
+}
+
+async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  live.dirs.delete(dir);
+}
+
+/** Kills the OCR and rendering processes still running and removes their temporary folders. */
+export async function cleanupOcr(): Promise<void> {
+  for (const child of live.children) child.kill("SIGKILL");
+  live.children.clear();
+  await Promise.all([...live.dirs].map((d) => removeDir(d).catch(() => undefined)));
+}
+
 function run(cmd: string, args: string[], env?: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    live.children.add(child);
+    child.on("exit", () => live.children.delete(child));
     let stdout = "", stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
@@ -133,7 +159,7 @@ export async function tesseractCli(): Promise<OcrEngine | null> {
   if (!bin) return null;
   const langs = await run(bin, ["--list-langs"]).catch(() => null);
   if (!langs || !/^vie$/m.test(langs.stdout + langs.stderr)) return null;
-  const dir = await mkdtemp(join(tmpdir(), "vanban-ocr-"));
+  const dir = await tempDir("vanban-ocr-");
   let n = 0;
   return {
     name: "tesseract",
@@ -162,7 +188,7 @@ export async function tesseractCli(): Promise<OcrEngine | null> {
       }
     },
     async close() {
-      await rm(dir, { recursive: true, force: true });
+      await removeDir(dir);
     },
   };
 }
@@ -265,7 +291,7 @@ export function pdftoppmRenderer(bytes: Uint8Array): ((page: number, dpi: number
   if (!bin) return null;
   let dir: Promise<string> | null = null;
   const file = async () => {
-    dir ??= mkdtemp(join(tmpdir(), "vanban-pdf-")).then(async (d) => { await writeFile(join(d, "in.pdf"), bytes); return d; });
+    dir ??= tempDir("vanban-pdf-").then(async (d) => { await writeFile(join(d, "in.pdf"), bytes); return d; });
     return dir;
   };
   const render = async (page: number, dpi: number) => {
@@ -278,7 +304,7 @@ export function pdftoppmRenderer(bytes: Uint8Array): ((page: number, dpi: number
     return washOutSeals(new Uint8Array(ppm.buffer, ppm.byteOffset, ppm.byteLength));
   };
   return Object.assign(render, {
-    async dispose() { if (dir) await rm(await dir, { recursive: true, force: true }); },
+    async dispose() { if (dir) await removeDir(await dir); },
   });
 }
 

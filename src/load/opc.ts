@@ -1,12 +1,84 @@
 import type JSZip from "jszip";
+import { LimitError } from "../errors.js";
 import { attr, childrenNamed, parseXml, type XmlElement } from "./docx/xml.js";
 
 /** Parts and relationships of an Office Open XML package (DOCX, XLSX, PPTX). */
 
+/**
+ * What one package may decompress to. A zip bomb (a few hundred KB that inflate to gigabytes)
+ * is refused from the sizes its directory declares, and, should those lie, stopped while
+ * inflating once the bytes pass the limit.
+ */
+export const ZIP_LIMITS = { entryBytes: 64 * 2 ** 20, totalBytes: 256 * 2 ** 20, entries: 20_000 };
+
+const mb = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
+
+interface ZipStream {
+  on(event: "data", fn: (chunk: Uint8Array) => void): ZipStream;
+  on(event: "error", fn: (err: Error) => void): ZipStream;
+  on(event: "end", fn: () => void): ZipStream;
+  resume(): ZipStream;
+  pause(): ZipStream;
+}
+
+/** Bytes inflated so far, per package (the loaders keep no other state). */
+const inflated = new WeakMap<JSZip, { used: number }>();
+
+/** An archive with more entries than any document has: refused before anything is inflated. */
+export function checkEntries(zip: JSZip, file: string | null): void {
+  const entries = Object.keys(zip.files).length;
+  if (entries > ZIP_LIMITS.entries) throw new LimitError("limit", `the archive holds ${entries} entries, over the limit of ${ZIP_LIMITS.entries}`, file);
+}
+
+/** Inflates one entry, counting bytes as they come: past a limit it stops and throws. */
+function inflate(zip: JSZip, entry: JSZip.JSZipObject): Promise<Uint8Array> {
+  const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
+  if (typeof declared === "number" && declared > ZIP_LIMITS.entryBytes) {
+    return Promise.reject(tooLarge(`the part ${entry.name} declares ${mb(declared)} uncompressed`));
+  }
+  let budget = inflated.get(zip);
+  if (!budget) inflated.set(zip, (budget = { used: 0 }));
+  const total = budget;
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    let settled = false;
+    const stop = (err: unknown) => {
+      if (settled) return;
+      settled = true;
+      stream.pause();
+      reject(err);
+    };
+    // JSZip's own chunked stream (public, but missing from its type declarations)
+    const stream = (entry as unknown as { internalStream(type: "uint8array"): ZipStream }).internalStream("uint8array");
+    stream
+      .on("data", (chunk: Uint8Array) => {
+        if (settled) return;
+        size += chunk.length;
+        total.used += chunk.length;
+        if (size > ZIP_LIMITS.entryBytes) return stop(tooLarge(`the part ${entry.name} inflates to more than ${mb(ZIP_LIMITS.entryBytes)}`));
+        if (total.used > ZIP_LIMITS.totalBytes) return stop(tooLarge(`its parts inflate to more than ${mb(ZIP_LIMITS.totalBytes)}`));
+        chunks.push(chunk);
+      })
+      .on("error", (err: Error) => stop(err))
+      .on("end", () => {
+        if (settled) return;
+        settled = true;
+        resolve(Buffer.concat(chunks, size));
+      })
+      .resume();
+  });
+}
+
+/** (the loader's catch adds the file name: `toVanbanError(err, file)`) */
+function tooLarge(what: string): LimitError {
+  return new LimitError("too-large", `${what}: over the limit of ${mb(ZIP_LIMITS.entryBytes)} a part and ${mb(ZIP_LIMITS.totalBytes)} a package (a zip bomb?)`);
+}
+
 export async function readPart(zip: JSZip, path: string): Promise<XmlElement | undefined> {
   const entry = zip.file(path);
   if (!entry) return undefined;
-  return parseXml(await entry.async("string"));
+  return parseXml(new TextDecoder("utf-8").decode(await inflate(zip, entry)));
 }
 
 /** Relationships of a part, with targets resolved against the part's folder. */

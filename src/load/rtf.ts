@@ -1,4 +1,4 @@
-import { CorruptFileError } from "../errors.js";
+import { CorruptFileError, toVanbanError } from "../errors.js";
 import { parseRtf, RtfError } from "./rtf/parse.js";
 import type { LoadedDocument, Loader } from "./types.js";
 import { collapseBlankLines } from "./blank-lines.js";
@@ -15,8 +15,8 @@ export const rtfLoader: Loader = {
     try {
       parsed = parseRtf(bytes);
     } catch (err) {
-      const reason = err instanceof RtfError ? err.message : err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-      throw new CorruptFileError("corrupt-file", `cannot read this rtf file: ${reason}`, file, { cause: err });
+      if (!(err instanceof RtfError)) throw toVanbanError(err, file, "reading this rtf file");
+      throw new CorruptFileError("corrupt-file", `cannot read this rtf file: ${err.message}`, file, { cause: err });
     }
     const lines = [...collapseBlankLines(parsed.lines), ...parsed.footnotes];
     const warnings: LoadedDocument["warnings"] = [];

@@ -40,6 +40,9 @@ function expandTabs(s: string): number[] {
   return cols;
 }
 
+/** Longest line that may be read as columns side by side (a wide page holds about 200 characters). */
+const MAX_COLUMN_LINE = 2000;
+
 /**
  * Text laid out in two columns with spaces or tabs (`ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI …`)
  * split into its left and right parts. A gap before `tháng`, `năm`, a digit or `/` is a blank
@@ -49,7 +52,9 @@ export function splitColumns(lines: WorkLine[]): WorkLine[] {
   const out: WorkLine[] = [];
   for (const line of lines) {
     const s = line.t.text;
-    if (line.meta.block || !/\S(?:\t|\s{4,})\S/.test(s)) {
+    // a line of two columns is a page wide; a longer one is prose run together (splitting a 5 MB
+    // line column by column, each split copying the rest, took gigabytes)
+    if (line.meta.block || s.length > MAX_COLUMN_LINE || !/\S(?:\t|\s{4,})\S/.test(s)) {
       const indent = /^[ \t]*/.exec(s)![0];
       const deep = !line.meta.block && /\S/.test(s) && expandTabs(indent + "x").pop()! >= RIGHT_INDENT;
       out.push(deep ? { ...line, column: "right" } : line);

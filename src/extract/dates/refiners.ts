@@ -47,8 +47,11 @@ export const dropLookalikes: Refiner = (tokens, env) =>
 export const dropOverlaps: Refiner = (tokens) => {
   const kept: Token[] = [];
   const ordered = [...tokens].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // kept tokens are disjoint: marking what they cover keeps this linear in the text (not quadratic in tokens)
+  const covered = new Uint8Array(ordered.reduce((m, t) => Math.max(m, t.end), 0) + 1);
   for (const t of ordered) {
-    if (kept.some((k) => t.start < k.end && k.start < t.end)) continue;
+    if (covered.subarray(t.start, t.end).includes(1)) continue;
+    covered.fill(1, t.start, t.end);
     kept.push(t);
   }
   return kept.sort(byStart);
@@ -105,7 +108,8 @@ export const mergeRanges: Refiner = (tokens, env) =>
     const from = inherit(a.from ?? a.point!, b.from ?? b.point!);
     const to = b.to ?? b.point!;
     let start = a.start;
-    if (fromBefore) start = a.start - (env.key.slice(0, a.start).match(/từ\s*(?:ngày\s*)?$/u)?.[0].length ?? 0);
+    // (a window before the token, not the whole text before it: that was quadratic on a long line)
+    if (fromBefore) start = a.start - (env.key.slice(Math.max(0, a.start - 40), a.start).match(/từ\s*(?:ngày\s*)?$/u)?.[0].length ?? 0);
     return { start, end: b.end, from, to, parser: "range" };
   });
 
@@ -141,8 +145,9 @@ const DEADLINE_RE = new RegExp(`(?<![\\p{L}])${alt(DEADLINE_CUES)}\\s*$`, "u");
 /** `trước 11h00 ngày 26/5/2026`, `chậm nhất ngày 30/6`, `hoàn thành trong tháng 6/2026`: kind deadline, the cue in the span. */
 export const markDeadlines: Refiner = (tokens, env) =>
   tokens.map((t) => {
-    const lineStart = env.key.lastIndexOf("\n", t.start - 1) + 1;
-    const before = env.key.slice(Math.max(lineStart, t.start - 60), t.start);
+    // the 60 characters before, on the same line (lastIndexOf over a 5 MB line, token by token, was quadratic)
+    const window = env.key.slice(Math.max(0, t.start - 60), t.start);
+    const before = window.slice(window.lastIndexOf("\n") + 1);
     const m = before.match(DEADLINE_RE);
     if (!m) return t;
     return { ...t, start: t.start - m[0].length, deadline: true };

@@ -14,6 +14,11 @@ export type XmlNode = XmlElement | string;
 
 export class XmlError extends Error {}
 
+/** Elements nested deeper than {@link MAX_XML_DEPTH}: refused (Word nests a few dozen levels; the readers recurse). */
+export class XmlDepthError extends XmlError {}
+
+export const MAX_XML_DEPTH = 512;
+
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 export function decodeEntities(s: string): string {
@@ -84,7 +89,10 @@ export function parseXml(xml: string): XmlElement {
       }
       const el: XmlElement = { name, attrs, children: [] };
       stack[stack.length - 1].children.push(el);
-      if (!selfClosing) stack.push(el);
+      if (!selfClosing) {
+        if (stack.length > MAX_XML_DEPTH) throw new XmlDepthError(`elements nested more than ${MAX_XML_DEPTH} levels deep (the limit)`);
+        stack.push(el);
+      }
       i = end + 1;
     }
   }

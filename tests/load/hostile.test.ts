@@ -1,0 +1,265 @@
+// One test per bug class that hostile input found (issue 16), each with a minimal input made here.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { deflateRawSync } from "node:zlib";
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import { ERROR_CODES, LimitError, toVanbanError, VanbanError } from "../../src/errors.js";
+import { readRegularFile } from "../../src/load/file.js";
+import { flattenDeep, limitNesting, MAX_DEPTH } from "../../src/load/html.js";
+import { loadDocument } from "../../src/load/index.js";
+import { parseBytes } from "../../src/pipeline.js";
+import { dropOverlaps as dropAgencyOverlaps } from "../../src/extract/agencies/scan.js";
+import { point, type Token } from "../../src/extract/dates/point.js";
+import { dropOverlaps as dropDateOverlaps, markDeadlines } from "../../src/extract/dates/refiners.js";
+import { splitColumns } from "../../src/normalize/layout.js";
+import { MappedText } from "../../src/normalize/mapped.js";
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const RELS = '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+const body = (inner: string) => `<?xml version="1.0"?><w:document ${W}><w:body>${inner}</w:body></w:document>`;
+const para = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
+
+async function docx(documentXml: string): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file("_rels/.rels", RELS);
+  zip.file("word/document.xml", documentXml);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/** A zip whose one part is given already deflated, with the sizes its headers declare. */
+function rawDocx(deflated: Buffer, declaredSize: number): Uint8Array {
+  const entries = [
+    { name: "_rels/.rels", data: deflateRawSync(RELS), size: RELS.length },
+    { name: "word/document.xml", data: deflated, size: declaredSize },
+  ];
+  const locals: Buffer[] = [], centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const lh = Buffer.alloc(30);
+    lh.writeUInt32LE(0x04034b50, 0); lh.writeUInt16LE(20, 4); lh.writeUInt16LE(8, 8);
+    lh.writeUInt32LE(e.data.length, 18); lh.writeUInt32LE(e.size, 22); lh.writeUInt16LE(name.length, 26);
+    const ch = Buffer.alloc(46);
+    ch.writeUInt32LE(0x02014b50, 0); ch.writeUInt16LE(20, 4); ch.writeUInt16LE(20, 6); ch.writeUInt16LE(8, 10);
+    ch.writeUInt32LE(e.data.length, 20); ch.writeUInt32LE(e.size, 24); ch.writeUInt16LE(name.length, 28); ch.writeUInt32LE(offset, 42);
+    locals.push(lh, name, e.data);
+    centrals.push(ch, name);
+    offset += 30 + name.length + e.data.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(2, 8); end.writeUInt16LE(2, 10); end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, cd, end]));
+}
+
+async function failure(p: Promise<unknown>): Promise<VanbanError> {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(VanbanError);
+  return err as VanbanError;
+}
+
+const RAW_JS = /Cannot read|is not a function|Maximum call stack|Invalid string length|out of range|undefined|TypeError|RangeError/;
+
+describe("zip bombs: decompressed bytes are capped", () => {
+  // 200 MB of spaces deflate to about 200 KB
+  const huge = Buffer.alloc(200 * 2 ** 20, 0x20);
+  huge.write(`<?xml version="1.0"?><w:document ${W}><w:body><w:p><w:r><w:t>`);
+  const deflated = deflateRawSync(huge, { level: 1 });
+
+  it("refuses a part whose declared size is over the limit, before inflating it", async () => {
+    const err = await failure(loadDocument(rawDocx(deflated, huge.length), { path: "bomb.docx" }));
+    expect(err.code).toBe("too-large");
+    expect(err.message).toMatch(/^bomb\.docx: the part word\/document\.xml declares 200 MB uncompressed.*limit of 64 MB/);
+  });
+
+  it("stops a part that declares a small size but inflates past the limit", async () => {
+    const err = await failure(loadDocument(rawDocx(deflated, 4096), { path: "liar.docx" }));
+    expect(err.code).toBe("too-large");
+    expect(err.message).toMatch(/inflates to more than 64 MB/);
+  });
+});
+
+describe("nesting: no recursion without bound", () => {
+  it("refuses XML nested deeper than the limit in a DOCX, naming the limit", async () => {
+    const deep = "<w:tbl><w:tr><w:tc>".repeat(20_000) + para("Sâu") + "</w:tc></w:tr></w:tbl>".repeat(20_000);
+    const err = await failure(loadDocument(await docx(body(deep)), { path: "deep.docx" }));
+    expect(err).toBeInstanceOf(LimitError);
+    expect(err.code).toBe("limit");
+    expect(err.message).toMatch(/nested more than 512 levels/);
+  });
+
+  it("reads HTML with 100,000 nested tags, text and all", async () => {
+    const html = `<html><body>${"<div>".repeat(100_000)}<p>Kính gửi: Sở Y tế</p>${"</div>".repeat(100_000)}<p>Nơi nhận: Như trên</p></body></html>`;
+    const doc = await loadDocument(enc(html), { path: "deep.html" });
+    expect(doc.lines.map((l) => l.text)).toEqual(["Kính gửi: Sở Y tế", "Nơi nhận: Như trên"]);
+  });
+
+  it("reads HTML with 50,000 unclosed inline tags (the parser's stack was quadratic)", async () => {
+    const html = `<html><body><p>${"<b><font>".repeat(25_000)}Quyết định số 12/QĐ-UBND</p></body></html>`;
+    const doc = await loadDocument(enc(html), { path: "deep2.html" });
+    expect(doc.lines.map((l) => l.text)).toEqual(["Quyết định số 12/QĐ-UBND"]);
+  });
+
+  it("limitNesting leaves pages within the depth unchanged and drops only deeper tags", () => {
+    const page = `<html><body>${"<div>".repeat(10)}<p>a</p>${"</div>".repeat(10)}</body></html>`;
+    expect(limitNesting(page, 400)).toBe(page);
+    const deep = "<span>".repeat(5) + "x" + "</span>".repeat(5);
+    expect(limitNesting(deep, 2)).toBe("<span><span>x</span></span>");
+  });
+
+  it("flattenDeep keeps every text node below the depth, in order", () => {
+    type N = { type: string; name?: string; children?: N[]; data?: string; parent?: N | null };
+    const root: N = { type: "root", children: [] };
+    let cur = root;
+    for (let i = 0; i < MAX_DEPTH + 50; i++) {
+      const el: N = { type: "tag", name: i % 2 ? "div" : "span", children: [], parent: cur };
+      if (i === MAX_DEPTH + 10) el.children!.push({ type: "text", data: "một", parent: el });
+      cur.children!.push(el);
+      cur = el;
+    }
+    cur.children!.push({ type: "text", data: "hai", parent: cur });
+    flattenDeep(root as never, MAX_DEPTH);
+    const texts: string[] = [];
+    const stack: N[] = [root];
+    let depth = 0;
+    for (let n: N | undefined = root; n; n = n.children?.find((c) => c.children?.length || c.type === "text")) depth++;
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === "text") texts.push(n.data!);
+      for (const c of [...(n.children ?? [])].reverse()) stack.push(c);
+    }
+    expect(texts).toEqual(["một", "hai"]);
+    expect(depth).toBeLessThanOrEqual(MAX_DEPTH + 2);
+  });
+
+  it("reads RTF with 100,000 nested groups", async () => {
+    const rtf = `{\\rtf1\\ansi ${"{\\b ".repeat(100_000)}Quy\\u7871?t \\u273?\\u7883?nh${"}".repeat(100_000)}}`;
+    const doc = await loadDocument(enc(rtf), { path: "deep.rtf" });
+    expect(doc.lines.map((l) => l.text).join(" ")).toContain("Quyết định");
+  });
+
+  it("does not expand entity declarations in a DOCX (no billion laughs)", async () => {
+    let dtd = '<!ENTITY a0 "haha">';
+    for (let i = 1; i < 10; i++) dtd += `<!ENTITY a${i} "${`&a${i - 1};`.repeat(10)}">`;
+    const xml = body(para("&a9;")).replace("<w:document", `<!DOCTYPE w:document [${dtd}]><w:document`);
+    const doc = await loadDocument(await docx(xml), { path: "laughs.docx" });
+    expect(doc.lines.map((l) => l.text).join("").length).toBeLessThan(100);
+  });
+});
+
+describe("superlinear time: long lines, many labels, many dates", () => {
+  // each of these was quadratic (minutes, or out of memory, at these sizes); linear they take
+  // milliseconds. The test's own time limit is what fails them should that come back.
+  const head = "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH\nSố: 1/UBND-VX\nV/v khởi động\nKính gửi: Sở Y tế\n";
+
+  it("a 3 MB line with wide gaps is not split column by column (it took gigabytes)", () => {
+    const line = "Sở Y tế     chủ trì ".repeat(150_000);
+    const out = splitColumns([{ t: MappedText.of(line), meta: {} }]);
+    expect(out).toHaveLength(1);
+    expect(out[0].t.text).toBe(line);
+  });
+
+  it("100,000 date tokens on one 3 MB line: overlaps and deadline cues in linear time", () => {
+    const unit = "ngày 01/01/2020 và ";
+    const key = unit.repeat(150_000);
+    const tokens: Token[] = [];
+    for (let i = 0; i < 150_000; i++) {
+      const start = i * unit.length + 5;
+      tokens.push({ start, end: start + 10, point: point({ y: 2020, m: 1, d: 1 }), parser: "dmy" });
+      tokens.push({ start: start + 3, end: start + 10, point: point({ y: 2020, m: 1 }), parser: "my" });
+    }
+    const env = { key, text: key, offset: 0, warnings: [] };
+    const kept = dropDateOverlaps(tokens, env);
+    expect(kept).toHaveLength(150_000);
+    expect(markDeadlines(kept, env).filter((t) => t.deadline)).toHaveLength(0);
+  });
+
+  it("200,000 overlapping agency matches: the longest kept, in linear time", () => {
+    const items = Array.from({ length: 200_000 }, (_, i) => ({ start: i * 3, end: i * 3 + (i % 2 ? 2 : 5) }));
+    const kept = dropAgencyOverlaps(items);
+    expect(kept.every((k, i) => i === 0 || kept[i - 1].end <= k.start)).toBe(true);
+    expect(kept.length).toBeGreaterThan(60_000);
+  });
+
+  it("200,000 list labels, one a line (the verb search ran on to the text's end for each)", async () => {
+    const labels = Array.from({ length: 200_000 }, (_, i) => ["1.", "a)", "-", "Điều 1."][i % 4]).join("\n");
+    const rec = await parseBytes(enc(head + labels), { path: "labels.txt" });
+    expect(rec.source.format).toBe("txt");
+  });
+
+  it("10,000-letter words", async () => {
+    const word = "đươngưởngồ".repeat(1000);
+    const rec = await parseBytes(enc(head + Array(50).fill(word).join(" ")), { path: "words.txt" });
+    expect(JSON.stringify(rec)).toContain(word);
+  });
+});
+
+describe("errors: always a VanbanError, in words", () => {
+  it("random bytes behind a PDF, DOCX or RTF magic number give a clear error, never raw JavaScript", async () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) & 0xff;
+    for (const magic of ["%PDF-1.4\n", "PK\u0003\u0004", "{\\rtf1 ", "\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1"]) {
+      const bytes = Buffer.concat([Buffer.from(magic, "latin1"), Buffer.from(Array.from({ length: 5000 }, rand))]);
+      const err = await parseBytes(bytes, { path: "junk", ocr: false }).then(() => null, (e: unknown) => e);
+      if (err === null) continue; // read as something (an RTF of noise): fine
+      expect(err).toBeInstanceOf(VanbanError);
+      expect((err as VanbanError).message).not.toMatch(RAW_JS);
+      expect(Object.keys(ERROR_CODES)).toContain((err as VanbanError).code);
+    }
+  });
+
+  it("an engine limit becomes a `limit` error and anything unexpected an `internal-error` with a report pointer", () => {
+    const stack = toVanbanError(new RangeError("Maximum call stack size exceeded"), "a.html");
+    expect(stack.code).toBe("limit");
+    expect(stack.message).toBe("a.html: the file is nested too deeply to read (a limit of the JavaScript engine was reached while reading this file)");
+    const bug = toVanbanError(new TypeError("Cannot read properties of undefined (reading 'x')"), "b.pdf");
+    expect(bug.code).toBe("internal-error");
+    expect(bug.message).toMatch(/^b\.pdf: an unexpected TypeError while reading this file: this is a bug in vanban: please report it/);
+    expect(bug.message).not.toMatch(/Cannot read/);
+  });
+});
+
+describe("files: only regular files, size checked before reading", () => {
+  const dir = mkdtempSync(join(tmpdir(), "vanban-hostile-"));
+
+  it("a FIFO is not-a-file, at once (opening it would block for good)", async () => {
+    const fifo = join(dir, "pipe.txt");
+    execFileSync("mkfifo", [fifo]);
+    const err = await failure(readRegularFile(fifo));
+    expect(err.code).toBe("not-a-file");
+    expect(err.message).toBe(`${fifo}: is a FIFO (named pipe), not a document file; it was not read`);
+  });
+
+  it("a symlink to /dev/zero is not-a-file (reading it would never end)", async () => {
+    const zero = join(dir, "zero.txt");
+    symlinkSync("/dev/zero", zero);
+    expect((await failure(readRegularFile(zero))).code).toBe("not-a-file");
+  });
+
+  it("a 1.5 GB file over --max-size is refused from its size, unread", async () => {
+    const big = join(dir, "big.txt");
+    const fd = openSync(big, "w");
+    ftruncateSync(fd, 1.5 * 2 ** 30); // sparse: no disk used
+    closeSync(fd);
+    const before = process.memoryUsage().rss;
+    const err = await failure(readRegularFile(big, { maxBytes: 10 * 2 ** 20 }));
+    expect(err.code).toBe("too-large");
+    expect(err.message).toBe(`${big}: the file is 1536.0 MB, over the limit of 10.0 MB (--max-size)`);
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 2 ** 20);
+  });
+
+  it("a missing file says so in words", async () => {
+    const err = await failure(readRegularFile(join(dir, "none.pdf")));
+    expect([err.code, err.message]).toEqual(["unreadable-file", `${join(dir, "none.pdf")}: no such file`]);
+  });
+
+  it("a readable file comes back whole", async () => {
+    const f = join(dir, "ok.txt");
+    writeFileSync(f, "Kính gửi");
+    expect(Buffer.from(await readRegularFile(f)).toString()).toBe("Kính gửi");
+  });
+});
