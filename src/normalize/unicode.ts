@@ -47,25 +47,34 @@ function spliceSpaces(t: MappedText, re: RegExp, glue: (nextFragment: string) =>
     if (glue(next)) cuts.push(m.index);
   }
   if (!cuts.length) return t;
-  let out = t;
-  for (const c of cuts.reverse()) out = concat(out.slice(0, c), out.slice(c + 1));
-  return out;
+  // one pass over the text (cutting one space at a time copied the whole line for each: quadratic)
+  const parts: string[] = [];
+  const origin = new Int32Array(t.length - cuts.length + 1);
+  let from = 0;
+  let at = 0;
+  for (const c of cuts) {
+    parts.push(t.text.slice(from, c));
+    origin.set(t.origin.subarray(from, c), at);
+    at += c - from;
+    from = c + 1;
+  }
+  parts.push(t.text.slice(from));
+  origin.set(t.origin.subarray(from, t.length + 1), at);
+  return new (t.constructor as typeof MappedText)(parts.join(""), origin);
 }
+
+const letterOrMark = /[\p{L}\p{M}]/u;
 
 // "BAN U" is not a split; only glue pieces of the same case (ĐIỀ U, Quy ết).
 function isUpperMixed(text: string, spaceAt: number, next: string): boolean {
-  const prev = /[\p{L}\p{M}]*$/u.exec(text.slice(0, spaceAt))?.[0] ?? "";
+  // the word before the space, found walking back (a `[\p{L}\p{M}]*$` search tried every start in the text)
+  let i = spaceAt;
+  while (i > 0 && letterOrMark.test(text[i - 1])) i--;
+  const prev = text.slice(i, spaceAt);
   const upper = (s: string) => s === s.toUpperCase();
   const lower = (s: string) => s === s.toLowerCase();
   if (upper(next) && !lower(next)) return !upper(prev);
   return !lower(next) || (!lower(prev) && !/^\p{Lu}\p{Ll}*$/u.test(prev));
-}
-
-function concat(a: MappedText, b: MappedText): MappedText {
-  const origin = new Int32Array(a.length + b.length + 1);
-  origin.set(a.origin.subarray(0, a.length));
-  origin.set(b.origin, a.length);
-  return new (a.constructor as typeof MappedText)(a.text + b.text, origin);
 }
 
 /** Markdown emphasis around a run of text (`**27/5/2026**`) dropped. */
