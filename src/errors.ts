@@ -60,6 +60,7 @@ export const ERROR_CODES = {
   "corrupt-file": "a known format, but damaged",
   "truncated-file": "a known format, cut short",
   "encrypted-file": "the PDF needs a password",
+  "encrypted": "a legacy Office file (XLS, PPT) that is password-protected",
   "no-text": "no document text found",
   // OCR
   "ocr-disabled": "a scanned PDF, and OCR was turned off (--no-ocr)",
@@ -72,6 +73,7 @@ export const ERROR_CODES = {
   // options and output
   "bad-option": "an option or a combination of options that cannot work",
   "bad-output": "an existing output that --resume cannot continue",
+  "bad-trust-roots": "the --trust-roots file holds no PEM certificate",
   "output-failed": "the output cannot be written (disk full, no permission, not a folder)",
   // vanban's own faults
   "schema-violation": "the record does not fit the schema (a bug)",
