@@ -518,7 +518,7 @@ async function parsePhase(o, inputs, work) {
   const list = inputs.filter((_, i) => i % step === 0).slice(0, o.parseN).map(({ path, kind }) => ({ path, kind }));
   const listFile = join(work, "parse-list.json");
   writeFileSync(listFile, JSON.stringify(list));
-  const limitMs = Math.max(300_000, list.length * o.passes * 2000);
+  const limitMs = Math.max(600_000, list.length * o.passes * 5000);
   const run = await runWatched(process.execPath, ["--expose-gc", "--max-old-space-size=2048", fileURLToPath(import.meta.url), "--child-parse", listFile, "--passes", String(o.passes), "--timeout", String(o.timeout)], { limitMs });
   const f = { inputs: list.length, passes: o.passes, exit: run.killed ? "killed (hung)" : run.signal ?? run.code, seconds: Math.round(run.ms / 100) / 10, finished: 0, foreignErrors: 0, unclear: 0, crashes: 0, unhandledRejections: 0, overTimeLimit: 0, peakRssMb: run.peakMb, memory: [], examples: [] };
   for (const line of run.stdout.split("\n")) {

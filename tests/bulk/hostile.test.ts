@@ -50,7 +50,7 @@ describe("convert: special files and symlinks in a folder", () => {
     expect(r.code).toBe(0);
     const recs = readJsonl(out2);
     expect(recs.find((x) => x.source.path.endsWith("c-zero.txt"))?.error.code).toBe("not-a-file");
-    expect(recs.find((x) => x.source.path.endsWith("d-outside.txt"))?.error).toBeUndefined();
+    expect(recs.find((x) => x.source.path.endsWith("d-outside.txt"))?.error).toBeFalsy();
   });
 });
 
@@ -109,7 +109,7 @@ describe("CSV: formula cells neutralised", () => {
       subjects.push(row[header.indexOf("subject")]);
     }
     expect(subjects).toEqual(["'=HYPERLINK(\"http://x\";\"bấm\")", "=HYPERLINK(\"http://x\";\"bấm\")"]);
-  });
+  }, 180_000);
 });
 
 describe("parse: a file whose name begins with -", () => {
