@@ -325,7 +325,7 @@ function kinds(fx, r) {
       const subject = t.replace(/^((?:GIẤY MỜI|THÔNG BÁO|QUYẾT ĐỊNH|KẾ HOẠCH|BÁO CÁO|TỜ TRÌNH|CÔNG VĂN)\s*\n)/m, `$1${f} `);
       return { ext: "txt", bytes: Buffer.from(subject.replace(/(Nơi nhận:?\s*\n)/, `$1- ${f};\n`)) };
     }],
-    "random-bytes": [1, () => ({ ext: r.pick(["txt", "pdf", "docx", "bin"]), bytes: r.bytes(r.int(0, 50_000)) })],
+    "random-bytes": [1, () => ({ ext: r.pick(["txt", "pdf", "docx", "doc"]), bytes: r.bytes(r.int(0, 50_000)) })],
   };
 }
 
