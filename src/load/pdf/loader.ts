@@ -208,10 +208,20 @@ async function badTextLayers(lib: PdfJs, doc: any, pages: PageText[]): Promise<{
 /** Annotation kinds whose appearance is no document text of its own. */
 const UNDRAWN_ANNOTATIONS = new Set(["Link", "Popup"]);
 
-/** Whether a page has annotations that draw something (a signature widget, a form field, a FreeText). */
+/** The share of the page, from the top, where annotations are read (the header and a little more). */
+const HEADER_BAND = 0.4;
+
+/**
+ * Whether a page has annotations that draw something (a signature widget, a form field, a
+ * FreeText) in its upper part, where signing tools stamp the số and the day. Reading them costs
+ * the page's operator list (a second pass over the page, images included), so the signature
+ * images and stamp boxes lower on the page, which hold no document text, do not count.
+ */
 async function drawnAnnotations(page: any): Promise<boolean> {
   const annots: any[] = await page.getAnnotations({ intent: "print" }).catch(() => []);
-  return annots.some((a) => !UNDRAWN_ANNOTATIONS.has(a.subtype) && a.hasAppearance !== false && !a.hidden && !a.noView);
+  const [, y0, , y1] = page.view as number[];
+  const upper = (a: any) => page.rotate !== 0 || !Array.isArray(a.rect) || a.rect[3] > y1 - HEADER_BAND * (y1 - y0);
+  return annots.some((a) => !UNDRAWN_ANNOTATIONS.has(a.subtype) && a.hasAppearance !== false && !a.hidden && !a.noView && upper(a));
 }
 
 /** An unexpected failure inside pdf.js → an error naming the file (as `corrupt()` in `./index.ts`, which imports this module). */
