@@ -82,6 +82,11 @@ export const AUTHORITY_SPELLINGS: Record<string, "TM." | "KT." | "TL." | "TUQ." 
 /** Notes standing where the signature and seal are: "(Đã ký)", "(ký, đóng dấu)", "Đã ký", "[daky]". */
 export const SIGNATURE_NOTE = "^[(\\[]?\\s*(?:đã\\s+ký|ký\\s*(?:,|và)?\\s*(?:đóng dấu|ghi rõ họ tên)?|đã ký và đóng dấu|daky|chữ ký số|signed)[^)\\]]*[)\\]]?\\s*$";
 
+/** What a nơi nhận line is sent for, in brackets after it: `- Sở Y tế (để thực hiện);`. */
+export const DISTRIBUTION_PURPOSES: string[] = [
+  "để thực hiện", "để báo cáo", "để biết", "để phối hợp", "để chỉ đạo", "để theo dõi", "để đưa tin", "để thi hành", "để kiểm tra",
+];
+
 /**
  * Chức vụ of a signer: "CHỦ TỊCH", "PHÓ CHÁNH VĂN PHÒNG", "BỘ TRƯỞNG", "BÍ THƯ". A title that
  * ends an authority line (`TM. ỦY BAN NHÂN DÂN CHỦ TỊCH`, flattened) is found by these.

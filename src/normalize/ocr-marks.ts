@@ -1,13 +1,14 @@
 import { AGENCY_HEADS, KNOWN_NAMES, PLACE_LEVELS, PROVINCES } from "../../grammars/agencies.js";
 import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
-import { POSITION_TITLES } from "../../grammars/header.js";
+import { DISTRIBUTION_PURPOSES, POSITION_TITLES } from "../../grammars/header.js";
 import { TITLES } from "../../grammars/people.js";
 import { Builder, type MappedText } from "./mapped.js";
 
 /**
  * OCR reads the letters of a scan well and its tone marks less so: `THÀNH PHÓ`, `GIÁM ĐÓC`,
  * `CÀN THƠ`, `LÂM ĐÒNG`, `Tp. Hè Chí Minh`. A run of two to four words that differs from a
- * phrase the grammars know (places, place levels, bodies, titles, document types) only in its
+ * phrase the grammars know (places, place levels, bodies, titles, document types, the purposes
+ * of a nơi nhận line) only in its
  * marks is respelled as the grammar writes it, in the case the scan has. Single words are left
  * alone: `Phó` and `Phố`, `để` and `đẻ` are both words. Used on OCR text only.
  */
@@ -31,6 +32,7 @@ function phrases(): Map<string, string[] | null> {
     ...TITLES,
     ...POSITION_TITLES,
     ...DOCUMENT_TYPES.map((t) => t.name),
+    ...DISTRIBUTION_PURPOSES,
   ];
   lexicon = new Map();
   for (const source of sources) {
@@ -92,4 +94,25 @@ export function fixOcrMarks(t: MappedText): MappedText {
   }
   out.appendFrom(t, last, t.length);
   return out.build(t.origin[t.length]);
+}
+
+/**
+ * Specks OCR reads at the edges of a line: a tilde or a long dash for a list's dash (`~ Như trên`,
+ * `~- Lưu: VT`), punctuation glued to a word in capitals (`-..CHÁNH VĂN PHÒNG`, `— UBND TỈNH`),
+ * one stray letter after a line's closing period (`Lưu: VT, CTSV. ị`).
+ */
+const SPECKS: [RegExp, string][] = [
+  // "~ Như trên", "~- Lưu: VT" → "- Như trên", "- Lưu: VT"
+  [/^~+\s*[-–]?\s*/gu, "- "],
+  // "-..CHÁNH VĂN PHÒNG", "— UBND TỈNH KIÊN GIANG" → the words in capitals
+  [/^(?:[-–—.,_]{1,3}(?=\p{Lu}{2})|—\s+(?=\p{Lu}{2,}\s))/gu, ""],
+  // "Lưu: VT, CTSV. ị" → "Lưu: VT, CTSV."
+  [/(?<=\.)\s+\p{L}$/gu, ""],
+];
+
+/** Drops or mends the specks above (OCR text only). */
+export function dropOcrSpecks(t: MappedText): MappedText {
+  let out = t;
+  for (const [re, to] of SPECKS) if (re.test(out.text)) out = out.replace(re, () => to);
+  return out;
 }

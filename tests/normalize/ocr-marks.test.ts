@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MappedText } from "../../src/normalize/mapped.js";
-import { fixOcrMarks } from "../../src/normalize/ocr-marks.js";
+import { dropOcrSpecks, fixOcrMarks } from "../../src/normalize/ocr-marks.js";
 import { normalize } from "../../src/normalize/index.js";
 
 const fix = (s: string) => fixOcrMarks(MappedText.of(s)).text;
@@ -14,6 +14,7 @@ describe("OCR tone marks respelled from the grammars' phrases", () => {
     ["ỦY BAN NHÂN DÂN TỈNH LÂM ĐÒNG", "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"],
     ["Tp. Hô Chí Minh, ngày 22 tháng 01 năm 2013", "Tp. Hồ Chí Minh, ngày 22 tháng 01 năm 2013"],
     ["Lâm Đông, ngày 30 tháng 9 năm 2025", "Lâm Đồng, ngày 30 tháng 9 năm 2025"],
+    ["- Các phòng, khoa (đẻ thực hiện);", "- Các phòng, khoa (để thực hiện);"],
   ])("%s → %s", (ocr, want) => {
     expect(fix(ocr)).toBe(want);
   });
@@ -21,7 +22,7 @@ describe("OCR tone marks respelled from the grammars' phrases", () => {
   it.each([
     ["a word alone is left: Phó is a word too", "PHÓ", "PHÓ"],
     ["words already right", "PHÓ GIÁM ĐỐC SỞ Y TẾ", "PHÓ GIÁM ĐỐC SỞ Y TẾ"],
-    ["words that are no phrase of the grammars", "đẻ thực hiện", "đẻ thực hiện"],
+    ["words that are no phrase of the grammars", "giám sát trong phòng thì", "giám sát trong phòng thì"],
     ["words apart across columns", "THÀNH   PHÓ", "THÀNH   PHÓ"],
     ["a misread letter, not a mark (Hè for Hồ)", "Tp. Hè Chí Minh", "Tp. Hè Chí Minh"],
   ])("%s", (_why, ocr, want) => {
@@ -38,5 +39,20 @@ describe("OCR tone marks respelled from the grammars' phrases", () => {
     const lines = [{ text: "UBND THÀNH PHÓ ĐÀ NẴNG" }];
     expect(normalize({ format: "pdf", pages: 1, lines, ocr: true, warnings: [] }).text).toBe("UBND THÀNH PHỐ ĐÀ NẴNG");
     expect(normalize({ format: "pdf", pages: 1, lines, ocr: false, warnings: [] }).text).toBe("UBND THÀNH PHÓ ĐÀ NẴNG");
+  });
+});
+
+describe("OCR specks at the edges of a line", () => {
+  it.each([
+    ["~ Như trên;", "- Như trên;"],
+    ["~- Lưu: VT, TH.", "- Lưu: VT, TH."],
+    ["-..CHÁNH VĂN PHÒNG", "CHÁNH VĂN PHÒNG"],
+    ["— UBND TỈNH KIÊN GIANG", "UBND TỈNH KIÊN GIANG"],
+    ["- Lưu: VT, CTSV. ị", "- Lưu: VT, CTSV."],
+    ["- Như trên;", "- Như trên;"],
+    ["- UBND các huyện;", "- UBND các huyện;"],
+    ["Điều 2. Quyết định có hiệu lực từ ngày ký.", "Điều 2. Quyết định có hiệu lực từ ngày ký."],
+  ])("%s → %s", (ocr, want) => {
+    expect(dropOcrSpecks(MappedText.of(ocr)).text).toBe(want);
   });
 });
