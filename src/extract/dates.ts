@@ -46,7 +46,7 @@ function keyOf(text: string): string {
 }
 
 /** Every date in `text` (a piece of the document starting at `offset`), with the warnings met. */
-export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext, "year">): DateScan {
+export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext, "year">, opts: { ends?: boolean } = {}): DateScan {
   const key = keyOf(text);
   const env = { year: ctx.year };
   let tokens: Token[] = [];
@@ -62,7 +62,7 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
   const warnings: Warning[] = [];
   const renv = { key, text, offset, warnings };
   for (const refine of REFINERS) tokens = refine(tokens, renv);
-  const dates = tokens.map((t): DateMention => {
+  const mention = (t: Token): DateMention => {
     let { start, end } = t;
     while (start < end && /[\s*]/.test(text[start])) start++;
     while (end > start && /[\s*]/.test(text[end - 1])) end--;
@@ -74,7 +74,9 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
       ...dateBounds(value),
       span: [offset + start, offset + end],
     };
-  });
+  };
+  // with `ends`, a day-to-day period is followed by its two days (the document's list of dates)
+  const dates = tokens.flatMap((t) => [mention(t), ...(opts.ends && t.ends ? t.ends.map(mention) : [])]);
   return { dates, warnings };
 }
 
@@ -92,7 +94,7 @@ const overlaps = (a: Span, b: Span) => a[0] < b[1] && b[0] < a[1];
 /** Every date in the document, leaving out the header's own number and date (separate fields). */
 export function extractDates(ctx: ExtractContext): { dates: DateMention[]; warnings: Warning[] } {
   const { tree } = ctx;
-  const scan = scanDates(tree.text, 0, ctx);
+  const scan = scanDates(tree.text, 0, ctx, { ends: true });
   const skip: Span[] = [];
   if (tree.number?.span) skip.push(tree.number.span);
   if (tree.date?.span) skip.push(tree.date.span);

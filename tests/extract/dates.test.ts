@@ -122,4 +122,20 @@ describe("extractDates", () => {
     });
     expect(extractDates(ctx).dates.map((d) => d.value)).toEqual(["2026-05-22"]);
   });
+
+  it("lists a day-to-day period, then its two days (each a date the document names)", () => {
+    const text = "Nghị quyết này có hiệu lực từ ngày 15 tháng 3 năm 2026 đến hết ngày 31 tháng 12 năm 2027.";
+    const dates = extractDates(ctxOf(text, 2026)).dates;
+    expect(dates.map((d) => [d.value, d.kind])).toEqual([
+      ["2026-03-15/2027-12-31", "period"],
+      ["2026-03-15", "date"],
+      ["2027-12-31", "date"],
+    ]);
+    expect(text.slice(dates[2].span![0], dates[2].span![1])).toBe("ngày 31 tháng 12 năm 2027");
+  });
+
+  it("keeps a period between months as one period", () => {
+    const text = "Thực hiện từ tháng 3/2026 đến tháng 6/2026.";
+    expect(extractDates(ctxOf(text, 2026)).dates.map((d) => d.value)).toEqual(["2026-03/2026-06"]);
+  });
 });

@@ -23,6 +23,8 @@ export interface Token {
   deadline?: boolean;
   /** which parser found it (for debugging and tie-breaks) */
   parser: string;
+  /** a period from one full day to another: the two days, each also a date the document names */
+  ends?: Token[];
 }
 
 export const point = (p: Partial<Point>): Point => ({ y: null, m: null, d: null, h: null, mi: null, ...p });

@@ -110,7 +110,10 @@ export const mergeRanges: Refiner = (tokens, env) =>
     let start = a.start;
     // (a window before the token, not the whole text before it: that was quadratic on a long line)
     if (fromBefore) start = a.start - (env.key.slice(Math.max(0, a.start - 40), a.start).match(/từ\s*(?:ngày\s*)?$/u)?.[0].length ?? 0);
-    return { start, end: b.end, from, to, parser: "range" };
+    // `từ ngày 26/01/2026 đến hết ngày 28/02/2027`: both days are dates the document names too
+    const fullDay = (p: Point) => p.y !== null && p.m !== null && p.d !== null && p.h === null;
+    const ends = isDay(a) && isDay(b) && fullDay(from) && fullDay(to) ? [{ ...a, point: from }, b] : undefined;
+    return { start, end: b.end, from, to, parser: "range", ends };
   });
 
 const DAY_PART_WORDS = alt(DAY_PARTS.map((p) => p.word));
