@@ -64,10 +64,22 @@ function inflate(zip: JSZip, entry: JSZip.JSZipObject): Promise<Uint8Array> {
       .on("end", () => {
         if (settled) return;
         settled = true;
-        resolve(Buffer.concat(chunks, size));
+        resolve(concatChunks(chunks, size));
       })
       .resume();
   });
+}
+
+/** The chunks as one array, without Node's Buffer (the loader runs in the browser too). */
+function concatChunks(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** (the loader's catch adds the file name: `toVanbanError(err, file)`) */
