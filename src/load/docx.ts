@@ -1,11 +1,11 @@
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import { CorruptFileError, isEngineLimit, LimitError, readableReason, toVanbanError, UnsupportedFormatError, VanbanError } from "../errors.js";
 import { BodyReader } from "./docx/body.js";
 import { Numbering } from "./docx/numbering.js";
 import { readThemeFonts, Styles } from "./docx/styles.js";
 import { attr, child, childrenNamed, local, onOff, XmlDepthError, XmlError, type XmlElement } from "./docx/xml.js";
 import type { DocumentLayout, LoadedDocument, Loader, PageGeometry } from "./types.js";
-import { checkEntries, readPart, relationships, relId } from "./opc.js";
+import { openPackage, readPart, relationships, relId } from "./opc.js";
 
 /**
  * DOCX: read straight from the package's XML (jszip + a small XML reader), because what vanban
@@ -73,15 +73,8 @@ export const docxLoader: Loader = {
   format: "docx",
   async load(bytes, options) {
     const file = options.path ?? null;
-    let zip: JSZip;
+    const zip = await openPackage(bytes, "docx", file);
     try {
-      zip = await JSZip.loadAsync(bytes);
-    } catch (err) {
-      const reason = readableReason(err);
-      throw new CorruptFileError("corrupt-file", `cannot read this docx file: not a readable zip archive${reason ? ` (${reason})` : ""}`, file, { cause: err });
-    }
-    try {
-      checkEntries(zip, file);
       const rootRels = await relationships(zip, "");
       const mainPath = rootRels.find((r) => REL_DOCUMENT.test(r.type))?.target ?? (zip.file("word/document.xml") ? "word/document.xml" : null);
       if (!mainPath || !zip.file(mainPath)) {

@@ -1,5 +1,5 @@
-import type JSZip from "jszip";
-import { LimitError } from "../errors.js";
+import JSZip from "jszip";
+import { CorruptFileError, LimitError, readableReason } from "../errors.js";
 import { attr, childrenNamed, parseXml, type XmlElement } from "./docx/xml.js";
 
 /** Parts and relationships of an Office Open XML package (DOCX, XLSX, PPTX). */
@@ -23,6 +23,22 @@ interface ZipStream {
 
 /** Bytes inflated so far, per package (the loaders keep no other state). */
 const inflated = new WeakMap<JSZip, { used: number }>();
+
+/**
+ * An Office Open XML package's zip, its entry count checked before anything is inflated; a file
+ * that is no readable zip is a corrupt-file error naming the kind (`cannot read this xlsx file: …`).
+ */
+export async function openPackage(bytes: Uint8Array, kind: "docx" | "xlsx" | "pptx", file: string | null): Promise<JSZip> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (err) {
+    const reason = readableReason(err);
+    throw new CorruptFileError("corrupt-file", `cannot read this ${kind} file: not a readable zip archive${reason ? ` (${reason})` : ""}`, file, { cause: err });
+  }
+  checkEntries(zip, file);
+  return zip;
+}
 
 /** An archive with more entries than any document has: refused before anything is inflated. */
 export function checkEntries(zip: JSZip, file: string | null): void {

@@ -1,7 +1,6 @@
-import JSZip from "jszip";
 import { CorruptFileError, UnsupportedFormatError, VanbanError } from "../errors.js";
 import { attr, child, childrenNamed, elements, local, XmlError, type XmlElement } from "./docx/xml.js";
-import { readPart, relationships, relId } from "./opc.js";
+import { openPackage, readPart, relationships, relId } from "./opc.js";
 import type { LoadedDocument, Loader, TextRun } from "./types.js";
 import { formatNumber, isDateFormat, workbookLines, type Cell, type Sheet } from "./workbook.js";
 
@@ -101,12 +100,7 @@ export const xlsxLoader: Loader = {
   format: "xlsx",
   async load(bytes, options) {
     const file = options.path ?? null;
-    let zip: JSZip;
-    try {
-      zip = await JSZip.loadAsync(bytes);
-    } catch (err) {
-      throw new CorruptFileError("corrupt-file", `cannot read this xlsx file: not a readable zip archive (${(err as Error).message})`, file, { cause: err });
-    }
+    const zip = await openPackage(bytes, "xlsx", file);
     try {
       const rootRels = await relationships(zip, "");
       const mainPath = rootRels.find((r) => /\/officeDocument$/.test(r.type))?.target ?? "xl/workbook.xml";
