@@ -1,25 +1,13 @@
 import { readJournal } from "./journal.js";
 import type { ConvertLine } from "./lines.js";
-import { convertFiles, type ConvertOptions } from "./run.js";
+import { convertFiles, type ConvertOptions, type PoolOptions } from "./run.js";
 import type { Summary } from "./summary.js";
 
 export type { ConvertLine, ConvertedRecord, ConvertError } from "./lines.js";
 export type { Summary as ConvertSummary } from "./summary.js";
 
-/** Options of {@link convert}: the pool and limits of `vanban convert`. */
-export interface BulkConvertOptions {
-  /** worker threads (default: every core) */
-  jobs?: number;
-  /** per-file time limit in seconds (default 120; 0: none) */
-  timeoutSec?: number;
-  /** per-worker heap cap in MB (default 2048; 0: Node's default) */
-  maxMemoryMb?: number;
-  /** refuse files larger than this many MB (default 0: no limit) */
-  maxSizeMb?: number;
-  /** OCR scanned PDFs when an engine is installed (default true) */
-  ocr?: boolean;
-  /** trusted root certificates (PEM) that digital signatures are judged against */
-  trustRoots?: string[];
+/** Options of {@link convert}: the pool and limits of `vanban convert` (defaults: 120 s a file, a 2048 MB heap a worker, no size limit). */
+export interface BulkConvertOptions extends PoolOptions {
   /** yield in input order (default: as files finish) */
   ordered?: boolean;
   /** [K, N]: only every N-th input, starting with the K-th */

@@ -18,7 +18,23 @@ export type OutputFormat = "jsonl" | "json" | "csv" | "parquet";
 /** Formats written to a folder of tables (built at the end from `records.jsonl` kept in it). */
 const TABLE_FORMATS: readonly OutputFormat[] = ["csv", "parquet"];
 
-export interface ConvertOptions {
+/** The pool and its limits: shared by `vanban convert` and the library's `convert()`. */
+export interface PoolOptions {
+  /** worker threads (default: every core) */
+  jobs?: number;
+  /** per-file time limit in seconds (0: none) */
+  timeoutSec?: number;
+  /** per-worker heap cap in MB (0: Node's default) */
+  maxMemoryMb?: number;
+  /** refuse files larger than this many MB (0: no limit) */
+  maxSizeMb?: number;
+  /** OCR scanned PDFs when an engine is installed (default true) */
+  ocr?: boolean;
+  /** trusted root certificates (PEM) that digital signatures are judged against */
+  trustRoots?: string[];
+}
+
+export interface ConvertOptions extends PoolOptions {
   /** files, folders and globs (ignored when `stdin` is given) */
   inputs: string[];
   /** read the paths one a line from this stream instead, as they arrive */
@@ -32,18 +48,6 @@ export interface ConvertOptions {
   /** output file (jsonl, json) or folder (csv); null or "-" for standard output (jsonl only) */
   out: string | null;
   format?: OutputFormat;
-  /** worker threads (default: every core) */
-  jobs?: number;
-  /** per-file time limit in seconds (0: none) */
-  timeoutSec?: number;
-  /** per-worker heap cap in MB (0: Node's default) */
-  maxMemoryMb?: number;
-  /** refuse files larger than this many MB (0: no limit) */
-  maxSizeMb?: number;
-  /** OCR scanned PDFs when an engine is installed (default true) */
-  ocr?: boolean;
-  /** trusted root certificates (PEM) for digital signatures */
-  trustRoots?: string[];
   /** skip the files already in the output, append the rest */
   resume?: boolean;
   /** write records in input order (default: as they finish) */
