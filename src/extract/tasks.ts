@@ -165,6 +165,17 @@ function insideAgency(doc: Doc, pos: number): boolean {
   return false;
 }
 
+/** The index of the first span (sorted, disjoint) whose start (`side` 0) or end (`side` 1) is at or after `pos`. */
+function firstSpan(spans: Span[], pos: number, side: 0 | 1): number {
+  let lo = 0, hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid][side] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The first action verb in `[from, to)` that is not part of a body's name (`Ban Chỉ đạo`). */
 function verbIn(doc: Doc, from: number, to: number): number | null {
   // parentheses open before the verb, counted as the search moves on (not recounted from `from` each time)
@@ -272,13 +283,16 @@ function looseTriggerRule(doc: Doc, from: number, c: Clause): ClauseRead | null 
 function inlineRule(doc: Doc, c: Clause): ClauseRead | null {
   inlineTriggerGlobal.lastIndex = c.start;
   for (let m = inlineTriggerGlobal.exec(doc.t); m && m.index < c.end; m = inlineTriggerGlobal.exec(doc.t)) {
-    const by = doc.agencies.find(([, e]) => e === m!.index || /^\s+$/u.test(doc.t.slice(e, m!.index)));
-    if (!by || by[0] < c.start) continue;
+    // the body right before the trigger: the last span that ends at or before it, with only spaces between
+    const before = firstSpan(doc.agencies, m.index + 1, 1) - 1;
+    const by = before >= 0 ? doc.agencies[before] : null;
+    if (!by || by[0] < c.start || (by[1] !== m.index && !/^\s+$/u.test(doc.t.slice(by[1], m.index)))) continue;
     const read = assignedFrom(doc, m.index + m[0].length, c);
     if (read?.actionStart != null) return { ...read, start: by[0] };
   }
-  for (const [s, e] of doc.agencies) {
-    if (s <= c.start || s >= c.end || !/,\s*$/u.test(doc.t.slice(c.start, s))) continue;
+  for (let k = firstSpan(doc.agencies, c.start + 1, 0); k < doc.agencies.length && doc.agencies[k][0] < c.end; k++) {
+    const [s, e] = doc.agencies[k];
+    if (!/,\s*$/u.test(doc.t.slice(c.start, s))) continue;
     responsibilitySticky.lastIndex = e;
     if (!responsibilitySticky.test(doc.t)) continue;
     const verb = e + /^\s*/u.exec(doc.t.slice(e))![0].length;
