@@ -1,6 +1,6 @@
 import JSZip from "jszip";
-import { CorruptFileError, LimitError, readableReason } from "../errors.js";
-import { attr, childrenNamed, parseXml, type XmlElement } from "./docx/xml.js";
+import { CorruptFileError, LimitError, readableReason, UnsupportedFormatError } from "../errors.js";
+import { attr, childrenNamed, local, parseXml, type XmlElement } from "./docx/xml.js";
 
 /** Parts and relationships of an Office Open XML package (DOCX, XLSX, PPTX). */
 
@@ -38,6 +38,18 @@ export async function openPackage(bytes: Uint8Array, kind: "docx" | "xlsx" | "pp
   }
   checkEntries(zip, file);
   return zip;
+}
+
+/**
+ * The package's main part — the target of its `officeDocument` relationship, or `fallback` — whose
+ * root element must be `root`; otherwise the zip is not this kind of document.
+ */
+export async function mainPart(zip: JSZip, kind: "xlsx" | "pptx", fallback: string, root: string, what: string, file: string | null): Promise<{ path: string; element: XmlElement }> {
+  const rootRels = await relationships(zip, "");
+  const path = rootRels.find((r) => /\/officeDocument$/.test(r.type))?.target ?? fallback;
+  const element = await readPart(zip, path);
+  if (!element || local(element.name) !== root) throw new UnsupportedFormatError("unsupported-format", `a zip archive without ${what} (${fallback}): not a .${kind}`, file);
+  return { path, element };
 }
 
 /** An archive with more entries than any document has: refused before anything is inflated. */

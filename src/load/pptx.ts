@@ -1,6 +1,6 @@
-import { CorruptFileError, UnsupportedFormatError, VanbanError } from "../errors.js";
+import { CorruptFileError, VanbanError } from "../errors.js";
 import { attr, child, childrenNamed, elements, local, XmlError, type XmlElement } from "./docx/xml.js";
-import { openPackage, readPart, relationships, relId } from "./opc.js";
+import { mainPart, openPackage, readPart, relationships, relId } from "./opc.js";
 import type { LoadedDocument, Loader, SourceLine, TextRun } from "./types.js";
 
 /**
@@ -65,12 +65,7 @@ export const pptxLoader: Loader = {
     const file = options.path ?? null;
     const zip = await openPackage(bytes, "pptx", file);
     try {
-      const rootRels = await relationships(zip, "");
-      const mainPath = rootRels.find((r) => /\/officeDocument$/.test(r.type))?.target ?? "ppt/presentation.xml";
-      const pres = await readPart(zip, mainPath);
-      if (!pres || local(pres.name) !== "presentation") {
-        throw new UnsupportedFormatError("unsupported-format", "a zip archive without a presentation part (ppt/presentation.xml): not a .pptx", file);
-      }
+      const { path: mainPath, element: pres } = await mainPart(zip, "pptx", "ppt/presentation.xml", "presentation", "a presentation part", file);
       const rels = await relationships(zip, mainPath);
       const lines: SourceLine[] = [];
       let slides = 0;

@@ -1,6 +1,6 @@
-import { CorruptFileError, UnsupportedFormatError, VanbanError } from "../errors.js";
+import { CorruptFileError, VanbanError } from "../errors.js";
 import { attr, child, childrenNamed, elements, local, XmlError, type XmlElement } from "./docx/xml.js";
-import { openPackage, readPart, relationships, relId } from "./opc.js";
+import { mainPart, openPackage, readPart, relationships, relId } from "./opc.js";
 import type { LoadedDocument, Loader, TextRun } from "./types.js";
 import { formatNumber, isDateFormat, workbookLines, type Cell, type Sheet } from "./workbook.js";
 
@@ -102,12 +102,7 @@ export const xlsxLoader: Loader = {
     const file = options.path ?? null;
     const zip = await openPackage(bytes, "xlsx", file);
     try {
-      const rootRels = await relationships(zip, "");
-      const mainPath = rootRels.find((r) => /\/officeDocument$/.test(r.type))?.target ?? "xl/workbook.xml";
-      const workbook = await readPart(zip, mainPath);
-      if (!workbook || local(workbook.name) !== "workbook") {
-        throw new UnsupportedFormatError("unsupported-format", "a zip archive without an Excel workbook part (xl/workbook.xml): not a .xlsx", file);
-      }
+      const { path: mainPath, element: workbook } = await mainPart(zip, "xlsx", "xl/workbook.xml", "workbook", "an Excel workbook part", file);
       const rels = await relationships(zip, mainPath);
       const part = (suffix: string) => rels.find((r) => r.type.endsWith("/" + suffix))?.target;
       const sst = part("sharedStrings");
