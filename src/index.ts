@@ -10,6 +10,6 @@ export type { SectionTree, OutlineNode, TextNode, SignatureNode } from "./segmen
 export { formatExplain, type ExplainLine, type Decision, type Role } from "./segment/index.js";
 export { WARNING_CATALOGUE } from "./record/warnings.js";
 export type { LoadedDocument, SourceLine, TextRun, Loader, LoadOptions } from "./load/types.js";
-export { foldTone, matchKey } from "./normalize/tone.js";
+export { foldTone, matchKey } from "./text/tone.js";
 export * from "./errors.js";
 export { convert, donePaths, type BulkConvertOptions, type ConvertLine, type ConvertedRecord, type ConvertError, type ConvertSummary } from "./bulk/api.js";

@@ -1,6 +1,6 @@
 import type { ParsedStages } from "../pipeline.js";
 import type { NormalizedLine } from "../normalize/index.js";
-import { matchKey } from "../normalize/tone.js";
+import { matchKey } from "../text/tone.js";
 import type { Span } from "../record/schema.js";
 
 /** A rule's finding: where, and what exactly is wrong (Vietnamese, appended to the rule's message). */

@@ -1,8 +1,8 @@
 import type { Agency } from "../record/schema.js";
 import { canonicalOf, scanAgencies, type AgencyMatch } from "./agencies/scan.js";
 import { ABBREVIATIONS, PROVINCES } from "../../grammars/agencies.js";
-import { matchKey } from "../normalize/tone.js";
-import { sentenceCase, squash, tidy, titleCase } from "./agencies/vi.js";
+import { matchKey } from "../text/tone.js";
+import { sentenceCase, squash, tidy, titleCase } from "../text/letters.js";
 
 /**
  * A name the grammar cannot build (`BQL CÁC KHU CÔNG NGHIỆP BÀ RỊA – VŨNG TÀU`): sentence case,

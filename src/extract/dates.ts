@@ -1,5 +1,5 @@
 import type { DateMention, Span, Warning } from "../record/schema.js";
-import { matchKey } from "../normalize/tone.js";
+import { matchKey } from "../text/tone.js";
 import type { ExtractContext } from "./context.js";
 import { PARSERS } from "./dates/parsers.js";
 import { formatToken, tokenKind, type Token } from "./dates/point.js";

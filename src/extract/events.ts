@@ -10,7 +10,8 @@ import {
   VALUE_END,
   type EventField,
 } from "../../grammars/events.js";
-import { matchKey } from "../normalize/tone.js";
+import { matchKey } from "../text/tone.js";
+import { alt, esc } from "../text/pattern.js";
 import type { DateMention, Event, Span } from "../record/schema.js";
 import type { ExtractContext } from "./context.js";
 import { findDates } from "./dates.js";
@@ -23,8 +24,6 @@ import { findDates } from "./dates.js";
  * `start`/`end` are ISO (a period's two ends; `end` null when one point is given).
  */
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-const alt = (xs: string[]) => `(?:${[...new Set(xs)].sort((a, b) => b.length - a.length).map(esc).join("|")})`;
 
 const LABEL_BY_KEY = new Map<string, EventField>();
 for (const { field, labels } of EVENT_LABELS) for (const l of labels) LABEL_BY_KEY.set(matchKey(l), field);

@@ -5,10 +5,11 @@
  */
 import { PROVINCES } from "../../grammars/agencies.js";
 import { HONORIFICS, NOT_PEOPLE, NOT_PERSON_BEFORE, SURNAMES, TITLES } from "../../grammars/people.js";
-import { foldTone, matchKey } from "../normalize/tone.js";
+import { foldTone, matchKey } from "../text/tone.js";
 import type { Person } from "../record/schema.js";
 import { agencyAt, dropOverlaps } from "./agencies/scan.js";
-import { alternation, formSource, isCapitalised, isUpper, L, squash, tidy, WE, wordAt } from "./agencies/vi.js";
+import { isCapitalised, isUpper, L, squash, tidy, WE, wordAt } from "../text/letters.js";
+import { alternation, formSource } from "../text/pattern.js";
 import type { ExtractContext } from "./context.js";
 
 const WB = `(?<![${L}\\d/])`;

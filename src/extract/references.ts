@@ -15,7 +15,8 @@ import {
   SUBJECT_ABOUT,
   SUBJECT_VERBS,
 } from "../../grammars/references.js";
-import { foldTone, matchKey } from "../normalize/tone.js";
+import { foldTone, matchKey } from "../text/tone.js";
+import { alt } from "../text/pattern.js";
 import type { DateMention, Reference } from "../record/schema.js";
 import type { ExtractContext } from "./context.js";
 import { findDates } from "./dates.js";
@@ -33,9 +34,6 @@ import { dateBounds } from "./dates/range.js";
  * `1141-TC/QĐ/CĐKT` → `1141`, `TC/QĐ/CĐKT`; a blank number (`số    /QĐ-UBND`) → null.
  */
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-const alt = (xs: string[]) => `(?:${[...new Set(xs)].sort((a, b) => b.length - a.length).map(esc).join("|")})`;
-const altRaw = (xs: string[]) => `(?:${[...new Set(xs)].sort((a, b) => b.length - a.length).join("|")})`;
 
 const TYPE_NAMES = [...DOCUMENT_TYPES.map((t) => t.name), ...EXTRA_REFERENCE_TYPES];
 /** canonical name by match key */
@@ -67,7 +65,7 @@ const ISSUER_HEAD_RE = new RegExp(`^${alt(ISSUER_HEADS)}(?![\\p{L}])`, "u");
 const SUBJECT_ABOUT_RE = new RegExp(`^\\s*,?\\s*(${alt(SUBJECT_ABOUT)})\\s*`, "u");
 const SUBJECT_VERB_RE = new RegExp(`^\\s*,?\\s*(?=${alt(SUBJECT_VERBS)}(?![\\p{L}]))`, "u");
 const CONTEXT_ISSUER_RES = CONTEXT_ISSUER_PATTERNS.map((p) => new RegExp(`${p.replace("ISSUER", "([^;.()\\n]{2,90}?)")}$`, "u"));
-const LIST_RE = new RegExp(`^\\s*${altRaw(LIST_JOINERS.map(esc))}\\s*(?:${alt(NUMBER_WORDS)}\\s*:?\\s*)?`, "u");
+const LIST_RE = new RegExp(`^\\s*${alt(LIST_JOINERS)}\\s*(?:${alt(NUMBER_WORDS)}\\s*:?\\s*)?`, "u");
 const NAME_STOP_RE = new RegExp(`\\s(?:${alt(NAME_STOPS)})(?![\\p{L}])`, "u");
 
 const ANOTHER_TYPE_RE = new RegExp(`\\s(?:và|hoặc|,)\\s*${alt(TYPE_NAMES.map(matchKey))}(?![\\p{L}])`, "u");

@@ -7,12 +7,13 @@
 import { ACTION_VERBS, COOPERATION, ENACTING, DEADLINE_MARKERS, INTERPOSED, NOT_TASK, RECIPIENT_POINTERS, RESPONSIBILITY_VERBS, TRIGGERS } from "../../grammars/tasks.js";
 import { TITLES } from "../../grammars/people.js";
 import { AGENCY_HEADS } from "../../grammars/agencies.js";
-import { foldTone, matchKey } from "../normalize/tone.js";
+import { foldTone, matchKey } from "../text/tone.js";
 import type { Agency, DateMention, Span, Task } from "../record/schema.js";
 import type { OutlineNode } from "../segment/tree.js";
 import { canonicalAssignee, issuerAgencies } from "./agencies.js";
 import { agencyAt } from "./agencies/scan.js";
-import { alternation, L, squash, WE } from "./agencies/vi.js";
+import { L, squash, WE } from "../text/letters.js";
+import { alternation } from "../text/pattern.js";
 import type { ExtractContext } from "./context.js";
 import { findDates } from "./dates.js";
 import { dateBounds } from "./dates/range.js";

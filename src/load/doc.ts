@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { RECIPIENTS_MARKERS } from "../../grammars/load.js";
 import { CorruptFileError, isEngineLimit, readableReason, toVanbanError, UnsupportedFormatError, VanbanError } from "../errors.js";
-import { matchKey } from "../normalize/tone.js";
+import { matchKey } from "../text/tone.js";
 import { superscript } from "./docx/body.js";
 import { TablePlacer, type TableRows } from "./layout-table.js";
 import type { LoadedDocument, Loader, SourceLine } from "./types.js";

@@ -2,7 +2,8 @@ import iconv from "iconv-lite";
 import { parseDocument } from "htmlparser2";
 import { NATIONAL_TITLE } from "../../grammars/header.js";
 import { CONTENT_SELECTORS, DROP_ID_CLASS_WORDS, DROP_TAGS, PORTAL_METADATA_LABELS, PORTAL_METADATA_MIN_LABELS } from "../../grammars/html.js";
-import { matchKey } from "../normalize/tone.js";
+import { matchKey } from "../text/tone.js";
+import { alt } from "../text/pattern.js";
 import { toVanbanError, UnsupportedFormatError } from "../errors.js";
 import { superscript } from "./docx/body.js";
 import { TablePlacer, type TableRows } from "./layout-table.js";
@@ -180,7 +181,7 @@ function leadingText(n: HNode, limit: number): string {
 }
 
 const metadataLabels = new Map(Object.entries(PORTAL_METADATA_LABELS).map(([k, v]) => [matchKey(k), v]));
-const labelRe = new RegExp(`^(${[...metadataLabels.keys()].sort((a, b) => b.length - a.length).join("|")})\\s*:?\\s*(.*)$`, "u");
+const labelRe = new RegExp(`^(${alt([...metadataLabels.keys()])})\\s*:?\\s*(.*)$`, "u");
 const ROW_MAX = 300;
 
 /** Collapsed text of an element, page furniture left out (at most `ROW_MAX + 1` characters). */

@@ -1,7 +1,7 @@
 import {
   HEADER_TABLE_MAX_OFFSET, LAYOUT_TABLE_MAX_CHARS, LAYOUT_TABLE_MAX_ROWS, NATIONAL_TITLE_MARKERS, NUMBER_LINE_MARKERS, RECIPIENTS_MARKERS, SIGNATURE_MARKERS,
 } from "../../grammars/load.js";
-import { matchKey } from "../normalize/tone.js";
+import { matchKey } from "../text/tone.js";
 import type { LayoutBlock, SourceLine } from "./types.js";
 
 /**

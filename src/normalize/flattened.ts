@@ -5,7 +5,8 @@ import {
 import { INLINE_RULE, PORTAL_TITLE_AFTER_TYPE } from "../../grammars/layout.js";
 import type { Warning } from "../record/schema.js";
 import type { WorkLine } from "./layout.js";
-import { matchKey } from "./tone.js";
+import { matchKey } from "../text/tone.js";
+import { alt } from "../text/pattern.js";
 
 /**
  * Table cells a scrape flattened onto one line, split back into the document's lines.
@@ -256,7 +257,7 @@ export function splitFlattened(lines: WorkLine[]): WorkLine[] {
 }
 
 const portalTitle = new RegExp(
-  `^(?:${DOCUMENT_TYPES.map((t) => matchKey(t.name)).sort((a, b) => b.length - a.length).join("|")})${PORTAL_TITLE_AFTER_TYPE}`,
+  `^${alt(DOCUMENT_TYPES.map((t) => matchKey(t.name)))}${PORTAL_TITLE_AFTER_TYPE}`,
   "u",
 );
 /** How far below the portal's title the document's quốc hiệu stands. */

@@ -4,7 +4,7 @@ import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import type { SourceLine } from "../load/types.js";
 import type { Warning } from "../record/schema.js";
 import { MappedText } from "./mapped.js";
-import { matchKey } from "./tone.js";
+import { matchKey } from "../text/tone.js";
 
 /** A line as the layout steps pass it along. */
 export interface WorkLine {

@@ -1,5 +1,6 @@
 import { ONSETS, SYLLABLE_FINALS, VOWEL_INITIAL_WORDS } from "../../grammars/syllables.js";
 import type { MappedText } from "./mapped.js";
+import { alt } from "../text/pattern.js";
 
 // Zero-width characters, BOM, soft hyphen (legacy ư is decoded before this step), word joiner.
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
@@ -21,13 +22,13 @@ export function composeNfc(t: MappedText): MappedText {
 
 const vowelWords = new Set(VOWEL_INITIAL_WORDS.map((w) => w.normalize("NFC")));
 const finals = SYLLABLE_FINALS.join("|");
-const onsets = [...ONSETS].sort((a, b) => b.length - a.length).join("|");
+const onsets = alt(ONSETS);
 const V = "aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ";
 // ĐIỀ U, KHÓ A: a toned vowel at the end of a fragment and a lone final after the space
 // (not before "t/h", "p/h": a letter before a slash is an abbreviation's, as in "(để t/h)")
 const splitFinal = new RegExp(`(?<=[${V}${V.toUpperCase()}])\\s(?=(?:${finals})(?![\\p{L}\\p{M}/]))`, "giu");
 // Quy ết, Ngh ị: a fragment that is only an onset (+ the u of qu / i of gi) before a vowel-initial fragment
-const splitOnset = new RegExp(`(?<=(?<![\\p{L}\\p{M}])(?:${onsets})(?:uy|u)?)\\s(?=([${V}${V.toUpperCase()}][\\p{L}\\p{M}]*))`, "giu");
+const splitOnset = new RegExp(`(?<=(?<![\\p{L}\\p{M}])${onsets}(?:uy|u)?)\\s(?=([${V}${V.toUpperCase()}][\\p{L}\\p{M}]*))`, "giu");
 
 /** Syllables split by a space in PDF extraction glued back, where the pieces cannot be words. */
 export function glueSplitSyllables(t: MappedText): MappedText {

@@ -1,5 +1,5 @@
 import type { PortalMetadataRow } from "../load/types.js";
-import { matchKey } from "../normalize/tone.js";
+import { matchKey } from "../text/tone.js";
 import type { SectionTree } from "../segment/tree.js";
 import type { Span, Warning } from "./schema.js";
 

@@ -5,7 +5,7 @@ import {
   SIGNATURE_NOTE, URGENCY,
 } from "../../grammars/header.js";
 import type { NormalizedLine } from "../normalize/index.js";
-import { foldTone, matchKey } from "../normalize/tone.js";
+import { foldTone, matchKey } from "../text/tone.js";
 
 /** What a line is, judged on its own. The segmenter decides from these and their order. */
 export type LineClass =

@@ -2,7 +2,7 @@ import { AGENCY_HEADS } from "../../grammars/agencies.js";
 import { APPENDIX_START, DEPUTY_TITLE_START, POSITION_TITLES } from "../../grammars/header.js";
 import { SURNAMES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
-import { matchKey } from "../normalize/tone.js";
+import { matchKey } from "../text/tone.js";
 import type { Span, Warning } from "../record/schema.js";
 import { classify, isPositionTitle, readAuthority, isUpperLine, patterns, stripSignedNote, type LineClass } from "./classify.js";
 import type { Trace } from "./explain.js";

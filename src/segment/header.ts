@@ -2,7 +2,7 @@ import { DOCUMENT_TYPES, LETTER_TYPE } from "../../grammars/document-types.js";
 import { AGENCY_HEADS } from "../../grammars/agencies.js";
 import { BODY_OPENERS, CONFIDENTIALITY, NAME_CONTINUATION_WORDS, POSITION_TITLES, TITLE_STYLE_OPENING, URGENCY } from "../../grammars/header.js";
 import type { NormalizedLine } from "../normalize/index.js";
-import { matchKey } from "../normalize/tone.js";
+import { matchKey } from "../text/tone.js";
 import type { Span } from "../record/schema.js";
 import { isUpperLine, patterns, titleType, type LineClass } from "./classify.js";
 import type { Role, Trace } from "./explain.js";

@@ -1,6 +1,6 @@
 import { ADOPTION_DATE } from "../../grammars/header.js";
 import type { NormalizedDocument, NormalizedLine } from "../normalize/index.js";
-import { matchKey } from "../normalize/tone.js";
+import { matchKey } from "../text/tone.js";
 import type { Warning } from "../record/schema.js";
 import { classifyWhy, isUpperLine, patterns, type LineClass } from "./classify.js";
 import { Trace, type ExplainLine } from "./explain.js";

@@ -1,7 +1,7 @@
 import { MOTTO, NATIONAL_TITLE, POSITION_TITLES } from "../../grammars/header.js";
 import { SURNAMES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
-import { matchKey } from "../normalize/tone.js";
+import { matchKey } from "../text/tone.js";
 import { isUpperLine, patterns, readAuthority } from "./classify.js";
 
 /**

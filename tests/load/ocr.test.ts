@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { MissingDependencyError } from "../../src/errors.js";
 import { defaultOcrLookup, parseTesseractTsv, requireOcrEngine, washOutSeals, wordsToItems } from "../../src/load/ocr.js";
 import { createPdfLoader } from "../../src/load/pdf.js";
-import { matchKey } from "../../src/normalize/tone.js";
+import { matchKey } from "../../src/text/tone.js";
 
 const TSV = [
   "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",

@@ -5,7 +5,8 @@ import { NAMED_TYPES } from "../../../grammars/references.js";
 import {
   ACADEMIC_TITLES, ACTING_WORD, ARCHIVE_LINE, PARTY_AUTHORITIES, PARTY_NUMBER, ROMAN_NUMERALS,
 } from "../../../grammars/standard/format.js";
-import { matchKey } from "../../normalize/tone.js";
+import { matchKey } from "../../text/tone.js";
+import { esc } from "../../text/pattern.js";
 import { CheckContext, type Finding } from "../context.js";
 
 /**
@@ -15,7 +16,6 @@ import { CheckContext, type Finding } from "../context.js";
  */
 export type RuleFn = (ctx: CheckContext) => Finding[];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const letterSubjectRe = new RegExp(LETTER_SUBJECT, "u");
 const recipientsRe = new RegExp(RECIPIENTS, "u");
 const mottoRe = new RegExp(MOTTO, "u");
@@ -79,7 +79,7 @@ const symbolType: RuleFn = ({ stages: { record } }) => {
   return first === type.code.toLowerCase() ? [] : [{ span: n.span, detail: `${type.name.toUpperCase()}, ký hiệu ${quote(n.symbol)} (cần “${type.code}-…”)` }];
 };
 
-const abbreviationRes = Object.entries(ABBREVIATIONS).map(([k, v]) => [new RegExp(`(?<![\\p{L}])${escape(k)}(?![\\p{L}])`, "gu"), v] as const);
+const abbreviationRes = Object.entries(ABBREVIATIONS).map(([k, v]) => [new RegExp(`(?<![\\p{L}])${esc(k)}(?![\\p{L}])`, "gu"), v] as const);
 
 /** Does `abbr` (`SYT`, `UBND`) abbreviate `name` (`SỞ Y TẾ`)? Its letters in order, the first a word's first. */
 export function abbreviates(abbr: string, name: string): boolean {

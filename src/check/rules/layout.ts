@@ -3,7 +3,7 @@ import {
   BODY_INDENT, FONT_FAMILY, MARGINS, OTHER_FONT_SHARE, PAPER, PART_FORMATS, SIZE_STEP, type PartFormat,
 } from "../../../grammars/standard/format.js";
 import type { NormalizedLine } from "../../normalize/index.js";
-import { matchKey } from "../../normalize/tone.js";
+import { matchKey } from "../../text/tone.js";
 import { CheckContext, type Finding } from "../context.js";
 import type { RuleFn } from "./content.js";
 

@@ -18,8 +18,9 @@ import {
   PROVINCES,
   type AgencyHead,
 } from "../../../grammars/agencies.js";
-import { foldTone, matchKey } from "../../normalize/tone.js";
-import { AB, alternation, esc, formSource, isCapitalised, isLower, isUpper, L, sentenceCase, squash, tidy, titleCase, WE, wordAt } from "./vi.js";
+import { foldTone, matchKey } from "../../text/tone.js";
+import { AB, isCapitalised, isLower, isUpper, L, sentenceCase, squash, tidy, titleCase, WE, wordAt } from "../../text/letters.js";
+import { alternation, esc, formSource } from "../../text/pattern.js";
 
 export interface AgencyMatch {
   start: number;

@@ -23,6 +23,7 @@ import {
   YEAR,
   YEAR_RANGE_LEADS,
 } from "../../../grammars/dates.js";
+import { alt } from "../../text/pattern.js";
 import { point, type Point, type Token } from "./point.js";
 
 export interface ParseEnv {
@@ -36,7 +37,6 @@ export interface Parser {
   build(m: RegExpExecArray, env: ParseEnv, key: string): Token | Token[] | null;
 }
 
-const alt = (xs: string[]) => `(?:${[...xs].sort((a, b) => b.length - a.length).join("|")})`;
 const num = (s: string | undefined) => (s === undefined || s === "" ? null : Number(s));
 
 /** No digit or date separator glued on the left. */

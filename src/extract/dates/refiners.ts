@@ -4,6 +4,7 @@
  */
 import type { Warning } from "../../record/schema.js";
 import { DAY_PARTS, DEADLINE_CUES, NOT_DATE_AFTER, NOT_DATE_BEFORE, RANGE_DASH, RANGE_TO, WEEKDAYS } from "../../../grammars/dates.js";
+import { alt, altSource } from "../../text/pattern.js";
 import { formatPoint, isoWeekday, validPoint, type Point, type Token } from "./point.js";
 
 export interface RefineEnv {
@@ -18,7 +19,6 @@ export interface RefineEnv {
 
 export type Refiner = (tokens: Token[], env: RefineEnv) => Token[];
 
-const alt = (xs: string[]) => `(?:${[...xs].sort((a, b) => b.length - a.length).join("|")})`;
 const byStart = (a: Token, b: Token) => a.start - b.start || b.end - a.end;
 
 /** Drops dates that are not real (31/2, 29/2/2025) and periods that end before they start. */
@@ -143,7 +143,7 @@ export const mergeDateTime: Refiner = (tokens, env) =>
     return merged;
   });
 
-const DEADLINE_RE = new RegExp(`(?<![\\p{L}])${alt(DEADLINE_CUES)}\\s*$`, "u");
+const DEADLINE_RE = new RegExp(`(?<![\\p{L}])${altSource(DEADLINE_CUES)}\\s*$`, "u");
 
 /** `trước 11h00 ngày 26/5/2026`, `chậm nhất ngày 30/6`, `hoàn thành trong tháng 6/2026`: kind deadline, the cue in the span. */
 export const markDeadlines: Refiner = (tokens, env) =>

@@ -2,7 +2,7 @@ import { PAGE_NUMBER_LINE } from "../../../grammars/layout.js";
 import { RECIPIENTS } from "../../../grammars/header.js";
 import { NATIONAL_TITLE_MARKERS, RECIPIENTS_MARKERS, SIGNATURE_MARKERS } from "../../../grammars/load.js";
 import { SIGNATURE_STAMP_LINES } from "../../../grammars/pdf.js";
-import { matchKey } from "../../normalize/tone.js";
+import { matchKey } from "../../text/tone.js";
 import type { LayoutBlock, SourceLine } from "../types.js";
 import { buildLine, isSuperscript, type PdfItem, type Row } from "./lines.js";
 

@@ -1,10 +1,10 @@
 import { INITIALS, NUCLEI_OPEN, NUCLEI_CLOSED, FINALS } from "../../../grammars/encodings/syllable.js";
 import { TONE_CHARS } from "./tables.js";
+import { alt } from "../../text/pattern.js";
 
 /** Whether a run of letters spells a Vietnamese syllable: how every decoding is judged. */
 
-const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).join("|");
-const SYLLABLE = new RegExp(`^(?:${alt(INITIALS)})?(?:(?:${alt(NUCLEI_OPEN)})(?:${alt(FINALS)})?|(?:${alt(NUCLEI_CLOSED)}))$`);
+const SYLLABLE = new RegExp(`^${alt(INITIALS)}?(?:${alt(NUCLEI_OPEN)}${alt(FINALS)}?|${alt(NUCLEI_CLOSED)})$`);
 const VOWEL = /[aăâeêioôơuưy]/;
 
 

@@ -1,8 +1,8 @@
 /**
- * Small helpers for building Vietnamese-aware regexes from grammar tables, shared by the
- * agency, people and task extractors. JS `\b`/`\w` are ASCII-only; these use `\p{L}` and lookarounds.
+ * Vietnamese letters and words: letter classes for regexes (JS `\b`/`\w` are ASCII-only; these
+ * use `\p{L}\p{M}` and lookarounds), capitals, tidied spellings, and the word at a position.
  */
-import { foldTone } from "../../normalize/tone.js";
+import { foldTone } from "./tone.js";
 
 export const L = "\\p{L}\\p{M}";
 /** before a word: not inside another word or number */
@@ -11,46 +11,6 @@ export const WB = `(?<![${L}\\d])`;
 export const WE = `(?![${L}\\d])`;
 /** before an abbreviation: not part of a symbol such as `QĐ-UBND` or `CV/TU` */
 export const AB = `(?<![${L}\\d/\\-])`;
-
-export function esc(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-function ciChar(c: string): string {
-  const lo = c.toLowerCase();
-  const up = c.toUpperCase();
-  return lo === up || lo.length !== 1 || up.length !== 1 ? esc(c) : `[${lo}${up}]`;
-}
-
-export type Casing = "any" | "cap" | "exact";
-
-/**
- * A regex source for a written form: words joined by any whitespace, a dash by any dash,
- * tone placement folded (match against `foldTone(text)`), case per `casing`.
- */
-export function formSource(form: string, casing: Casing): string {
-  const folded = foldTone(form.normalize("NFC"));
-  let out = "";
-  let first = true;
-  for (const ch of folded) {
-    if (ch === " ") out += "\\s+";
-    else if (ch === "-" || ch === "–" || ch === "—") out += "\\s*[-–—]\\s*";
-    else if (ch === ",") out += "\\s*,";
-    else if (ch === "&") out += "\\s*&\\s*";
-    else if (casing === "exact" || (casing === "cap" && first)) out += esc(ch);
-    else out += ciChar(ch);
-    if (/\p{L}/u.test(ch)) first = false;
-  }
-  return out.replace(/(\\s\*)+\\s\+/g, "\\s+").replace(/\\s\+\\s\*/g, "\\s+");
-}
-
-/** An alternation of forms, longest first. */
-export function alternation(forms: string[], casing: Casing): string {
-  return [...new Set(forms)]
-    .sort((a, b) => b.length - a.length)
-    .map((f) => formSource(f, casing))
-    .join("|");
-}
 
 /** Whitespace collapsed, dashes unified, tone placement folded: how a canonical string is written. */
 export function tidy(s: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldTone, matchKey } from "../../src/normalize/tone.js";
+import { foldTone, matchKey } from "../../src/text/tone.js";
 
 describe("foldTone", () => {
   it.each([
