@@ -47,6 +47,7 @@ export const ERROR_CODES = {
   // the file
   "no-input": "no document was given (standard input is a terminal)",
   "no-match": "a glob pattern matched no file",
+  "no-such-input": "a file or folder named on the command line (or to convert()) does not exist",
   "unreadable-file": "the file cannot be opened: missing, no permission, or a name the system cannot read",
   "is-directory": "a folder was named where a file was expected",
   "not-a-file": "not a regular file: a FIFO, a device, a socket; it is never read",

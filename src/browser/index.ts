@@ -1,6 +1,6 @@
 import { InputError, SchemaError, UnsupportedFormatError } from "../errors.js";
 import { detectFormatWith, warnIfMislabelled } from "../load/detect.js";
-import { markdownLoader, textLoader, textToLines } from "../load/text.js";
+import { markdownLoader, markdownToDocument, textLoader, textToDocument } from "../load/text.js";
 import type { LoadedDocument, Loader, LoadOptions } from "../load/types.js";
 import type { DocumentRecord, SourceFormat } from "../record/schema.js";
 import { runStages } from "../stages.js";
@@ -84,14 +84,16 @@ export async function parse(input: Input, options: ParseOptions = {}): Promise<D
 export const parseBytes = parse;
 
 /** A document given as text → its record (async in the browser: sha256 comes from Web Crypto). */
-export async function parseText(text: string, options: ParseOptions = {}): Promise<DocumentRecord> {
+export async function parseText(text: string, options: ParseOptions & { format?: "txt" | "md" | "html" } = {}): Promise<DocumentRecord> {
   return (await parseTextWithText(text, options)).record;
 }
 
 /** A document given as text → its record and normalized text. */
-export async function parseTextWithText(text: string, options: ParseOptions = {}): Promise<ParsedDocument> {
-  const { lines } = textToLines(text);
-  const loaded: LoadedDocument = { format: "txt", pages: null, lines, ocr: false, warnings: [] };
+export async function parseTextWithText(text: string, options: ParseOptions & { format?: "txt" | "md" | "html" } = {}): Promise<ParsedDocument> {
+  const format = options.format ?? "txt";
+  if (format !== "txt" && format !== "md" && format !== "html") throw new InputError("bad-option", `text given as a string can be read as txt, md, html, not ${String(format)}`, options.path ?? null);
+  const loaded: LoadedDocument =
+    format === "md" ? markdownToDocument(text) : format === "html" ? (await import("../load/html.js")).htmlToDocument(text, options.path ?? null) : textToDocument(text);
   return finish(loaded, options, await sha256(new TextEncoder().encode(text)));
 }
 

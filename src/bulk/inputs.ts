@@ -1,5 +1,5 @@
 import { createInterface } from "node:readline";
-import { readdir, realpath, stat } from "node:fs/promises";
+import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import { isAbsolute, join, sep } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { InputError } from "../errors.js";
@@ -73,8 +73,8 @@ async function walk(top: string, out: string[], options: ExpandOptions): Promise
 
 /**
  * Files, folders and globs → the sorted list of files to convert, without duplicates.
- * A path that does not exist stays in the list (it becomes an error record, so nothing named is
- * silently dropped); a glob that matches nothing is an error.
+ * A path that does not exist, or a glob that matches nothing, is an error (`no-such-input`,
+ * `no-match`): a typo in a script stops it before anything is written.
  */
 export async function expandInputs(args: string[], options: ExpandOptions = {}): Promise<string[]> {
   const found: string[] = [];
@@ -82,10 +82,12 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
   const add = (list: string[]) => { for (const p of list) found.push(p); };
   for (const arg of args) {
     let st: Awaited<ReturnType<typeof stat>> | null = null;
+    let missing = false;
     try {
       st = await stat(arg);
-    } catch {
-      st = null;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      missing = code === "ENOENT" || code === "ENOTDIR";
     }
     if (st?.isDirectory()) {
       const inFolder: string[] = [];
@@ -96,6 +98,15 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
       const matches = await glob(arg, { onlyFiles: true, dot: false, expandDirectories: false, absolute: isAbsolute(arg) });
       if (!matches.length) throw new InputError("no-match", `the pattern ${arg} matches no file`, arg);
       add(matches.filter(isDocument));
+    } else if (missing) {
+      let why = "no such file or folder";
+      try {
+        await lstat(arg);
+        why = "a symbolic link to nothing";
+      } catch {
+        // not there at all
+      }
+      throw new InputError("no-such-input", why, arg);
     } else {
       found.push(arg);
     }

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { hashRegularFile, headOfRegularFile } from "../load/file.js";
 import { availableParallelism } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { InputError, OutputError, toVanbanError, VanbanError } from "../errors.js";
 import { CSV_TABLES, writeCsvTables } from "./csv.js";
 import { uniformLine } from "./lines.js";
@@ -12,6 +12,7 @@ import { WorkerPool, type PoolOutcome } from "./pool.js";
 import { createProgress, SLOW_MS, type Progress } from "./progress.js";
 import { errorRecord, type TaskResult } from "./protocol.js";
 import { formatSummary, SummaryBuilder, type Summary } from "./summary.js";
+import { checkOutputFile, prepareOutputFolder } from "./outplace.js";
 
 export type OutputFormat = "jsonl" | "json" | "csv" | "parquet";
 
@@ -115,6 +116,7 @@ export function outputError(err: unknown, path: string): VanbanError {
     code === "EEXIST" ? "a part of the path is a file, not a folder" :
     code === "EPIPE" ? "the reader of the output went away" :
     code === "EIO" ? "the disk reported an error" :
+    code === "ENOENT" ? "a folder on its path does not exist" :
     code ? `the system refused (${code})` : "an unexpected failure";
   return new OutputError("output-failed", `cannot write the output: ${why}`, path, { cause: err });
 }
@@ -188,8 +190,9 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
   let done = new Set<string>();
   if (journal) {
     try {
-      if (TABLE_FORMATS.includes(format)) mkdirSync(finalOut!, { recursive: true });
-      else mkdirSync(dirname(journal), { recursive: true });
+      if (TABLE_FORMATS.includes(format)) prepareOutputFolder(finalOut!);
+      else checkOutputFile(journal);
+      if (options.summaryFile) checkOutputFile(options.summaryFile, "the summary");
     } catch (err) {
       throw outputError(err, TABLE_FORMATS.includes(format) ? finalOut! : journal);
     }

@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option, type Command } from "commander";
 import { toVanbanError } from "../errors.js";
 import { parseShard } from "../bulk/inputs.js";
 import { convertFiles, type OutputFormat } from "../bulk/run.js";
+import { EXIT, exitCodeOf } from "./exit.js";
 import { readTrustRoots } from "./io.js";
 
 interface ConvertCliOptions {
@@ -68,20 +69,20 @@ export function registerConvert(program: Command): void {
       const stderr = process.stderr;
       if (!opts.stdin && !inputs.length) {
         stderr.write("vanban convert: name the files, folders or globs to convert, or give --stdin\n");
-        process.exit(2);
+        process.exit(EXIT.usage);
       }
       if (opts.stdin && inputs.length) {
         stderr.write("vanban convert: --stdin reads the paths from standard input; name no inputs with it\n");
-        process.exit(2);
+        process.exit(EXIT.usage);
       }
       if (!opts.stdin && !opts.out) {
         stderr.write("vanban convert: --out PATH is required (or --out - for standard output)\n");
-        process.exit(2);
+        process.exit(EXIT.usage);
       }
       const controller = new AbortController();
       let interrupts = 0;
       const onSignal = (sig: NodeJS.Signals) => {
-        if (++interrupts > 1) process.exit(130);
+        if (++interrupts > 1) process.exit(EXIT.interrupted);
         if (!opts.quiet) stderr.write(`\nvanban convert: ${sig}: finishing the output (press Ctrl-C again to quit at once)\n`);
         controller.abort();
       };
@@ -117,12 +118,12 @@ export function registerConvert(program: Command): void {
           followSymlinks: opts.followSymlinks,
           signal: controller.signal,
         });
-        if (summary.interrupted) process.exit(130);
-        process.exit(opts.failOnError && summary.status.error > 0 ? 1 : 0);
+        if (summary.interrupted) process.exit(EXIT.interrupted);
+        process.exit(opts.failOnError && summary.status.error > 0 ? EXIT.failed : EXIT.ok);
       } catch (err) {
         stderr.write(`vanban convert: ${toVanbanError(err, null, "converting").message}\n`);
         if (process.env.VANBAN_DEBUG && err instanceof Error) stderr.write(String(err.stack) + "\n");
-        process.exit(1);
+        process.exit(exitCodeOf(err));
       }
     });
 }

@@ -1,7 +1,9 @@
 import { Command, Option } from "commander";
 import { createRequire } from "node:module";
 import { toVanbanError } from "../errors.js";
+import type { SourceFormat } from "../record/schema.js";
 import { registerConvert } from "./convert.js";
+import { EXIT, exitCodeOf } from "./exit.js";
 import { readStdin, readTrustRoots, write } from "./io.js";
 
 const pkg = createRequire(import.meta.url)("../../../package.json") as { version: string };
@@ -14,8 +16,13 @@ export function describeError(err: unknown, file: string | null = null): string 
 async function fail(err: unknown, file: string | null = null): Promise<never> {
   process.stderr.write(describeError(err, file) + "\n");
   if (process.env.VANBAN_DEBUG && err instanceof Error) process.stderr.write(String(err.stack) + "\n");
-  process.exit(1);
+  process.exit(exitCodeOf(err));
 }
+
+/** The formats `--format` can name for a document read from standard input (the bytes tell the rest). */
+const INPUT_FORMATS = ["txt", "md", "html", "rtf", "pdf", "docx", "doc", "xls", "xlsx", "ppt", "pptx", "png", "jpeg", "tiff", "webp"];
+const inputFormatOption = () =>
+  new Option("--format <format>", "what the document is when its bytes cannot tell (standard input: md, html or txt)").choices(INPUT_FORMATS);
 
 async function bytesOf(file: string): Promise<{ bytes?: Uint8Array; path: string }> {
   return file === "-" ? { bytes: await readStdin(), path: "-" } : { path: file };
@@ -25,23 +32,33 @@ export function buildProgram(): Command {
   const program = new Command("vanban")
     .description("Read Vietnamese official documents (PDF, DOCX, DOC, RTF, HTML, text) into typed JSON")
     .version(pkg.version)
-    .showHelpAfterError();
+    // a wrong command line: one line and where to read more, exit status 2 (not the whole help)
+    .showHelpAfterError("(vanban --help lists the commands)")
+    .exitOverride((err) => process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.usage))
+    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, "vanban: ")) });
 
   program
     .command("parse")
     .description("parse one document and print its record as JSON")
-    .argument("<file>", "the document, or - to read it from standard input")
+    .argument("[file]", "the document, or - to read it from standard input")
+    .option("--stdin", "read the document from standard input (as - does)")
     .option("--pretty", "indent the JSON")
     .option("--no-ocr", "do not OCR scanned PDFs")
     .option("--trust-roots <file.pem>", "judge digital signatures' certificates against these root certificates (PEM)")
     .option("--explain", "print, instead of the record, every line with its class, the role it was given and the rule that gave it")
-    .action(async (file: string, opts: { pretty?: boolean; ocr: boolean; trustRoots?: string; explain?: boolean }) => {
+    .addOption(inputFormatOption())
+    .action(async (named: string | undefined, opts: { stdin?: boolean; pretty?: boolean; ocr: boolean; trustRoots?: string; explain?: boolean; format?: SourceFormat }) => {
+      if (!named === !opts.stdin) {
+        process.stderr.write(`vanban parse: ${named ? "name a file or give --stdin, not both" : "name the document, or give - or --stdin to read it from standard input"}\n(vanban parse --help lists its options)\n`);
+        process.exit(EXIT.usage);
+      }
+      const file = named ?? "-";
       try {
         // the stages load on use: `convert`'s main thread never needs them (worker threads do)
         const { parse, parseBytes } = await import("../pipeline.js");
         const { bytes, path } = await bytesOf(file);
         const trustRoots = await readTrustRoots(opts.trustRoots);
-        const options = { ocr: opts.ocr, trustRoots, explain: opts.explain };
+        const options = { ocr: opts.ocr, trustRoots, explain: opts.explain, format: opts.format };
         const record = bytes ? await parseBytes(bytes, { ...options, path: undefined }) : await parse(path, options);
         if (opts.explain) {
           const { formatExplain } = await import("../segment/explain.js");
@@ -58,14 +75,15 @@ export function buildProgram(): Command {
     .command("text")
     .description("print the normalized UTF-8 text that the parser sees")
     .argument("<file>", "the document, or - to read it from standard input")
-    .action(async (file: string) => {
+    .addOption(inputFormatOption())
+    .action(async (file: string, opts: { format?: SourceFormat }) => {
       try {
         const { loadDocument } = await import("../load/index.js");
         const { normalize } = await import("../normalize/index.js");
         const { readDocumentFile } = await import("../pipeline.js");
         const { bytes, path } = await bytesOf(file);
         const data = bytes ?? (await readDocumentFile(path));
-        const doc = normalize(await loadDocument(data, { path: bytes ? undefined : path }));
+        const doc = normalize(await loadDocument(data, { path: bytes ? undefined : path, format: opts.format }));
         await write(process.stdout, doc.text + "\n");
       } catch (err) {
         await fail(err, file);
@@ -108,10 +126,11 @@ export function buildProgram(): Command {
         }
       }
       if (opts.format === "json") await write(process.stdout, JSON.stringify(reports, null, 2) + "\n");
-      if (failed) process.exitCode = 1;
+      if (failed) process.exitCode = EXIT.failed;
     });
 
   registerConvert(program);
+  for (const cmd of program.commands) cmd.showHelpAfterError(`(vanban ${cmd.name()} --help lists its options)`);
   return program;
 }
 

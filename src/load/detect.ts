@@ -43,8 +43,10 @@ function binaryShare(bytes: Uint8Array): number {
  * The format of a file, decided by its content first (magic bytes) and its name only to tell
  * plain text from Markdown. A name that contradicts the content gets a warning, not an error.
  */
-export function detectFormatWith(bytes: Uint8Array, path: string | undefined, oleFormat: (bytes: Uint8Array, file: string | null) => SourceFormat): SourceFormat {
+export function detectFormatWith(bytes: Uint8Array, path: string | undefined, oleFormat: (bytes: Uint8Array, file: string | null) => SourceFormat, hint?: SourceFormat): SourceFormat {
   const file = path ?? null;
+  // what the caller says the bytes are (standard input has no name) counts as a name would
+  const named = hint ?? extFormat(path);
   if (bytes.length === 0) throw new InputError("empty-file", "the file is empty", file);
   if (pdfHeaderAt(bytes) >= 0) return "pdf";
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
@@ -59,11 +61,12 @@ export function detectFormatWith(bytes: Uint8Array, path: string | undefined, ol
   const start = head(bytes);
   if (start.startsWith("{\\rtf")) return "rtf";
   if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html|<head|<body|<meta)/i.test(start)) return "html";
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return extFormat(path) === "md" ? "md" : "txt";
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return named === "md" ? "md" : hint === "html" ? "html" : "txt";
   if (binaryShare(bytes) > 0.02) {
     throw new UnsupportedFormatError("unsupported-format", "binary content of a kind vanban does not read (not PDF, Word, Excel, PowerPoint, RTF, HTML, an image or text)", file);
   }
-  return extFormat(path) === "md" ? "md" : "txt";
+  // text the bytes cannot tell apart: Markdown by its name, an HTML fragment only when the caller says so
+  return named === "md" ? "md" : hint === "html" ? "html" : "txt";
 }
 
 export function extFormat(path?: string): string | null {
@@ -105,7 +108,11 @@ export function refuseOtherKinds(bytes: Uint8Array, file: string | null): void {
 }
 
 /** A name that contradicts the content: a warning, not an error. */
-export function warnIfMislabelled(doc: LoadedDocument, format: SourceFormat, path?: string): void {
+export function warnIfMislabelled(doc: LoadedDocument, format: SourceFormat, path?: string, hint?: SourceFormat): void {
+  if (hint && hint !== format && !(hint === "txt" && format === "md")) {
+    doc.warnings.push({ code: "mislabelled-file", message: `the input was given as ${hint} but its content is ${format}` });
+    return;
+  }
   const ext = extFormat(path);
   const expected: Record<string, SourceFormat> = { pdf: "pdf", docx: "docx", doc: "doc", rtf: "rtf", htm: "html", html: "html", xls: "xls", ppt: "ppt", xlsx: "xlsx", pptx: "pptx", png: "png", jpg: "jpeg", jpeg: "jpeg", tif: "tiff", tiff: "tiff", webp: "webp" };
   if (ext && expected[ext] && expected[ext] !== format) {

@@ -420,37 +420,40 @@ function sliceRuns(runs: TextRun[], start: number, end: number): TextRun[] {
 export const htmlLoader: Loader = {
   format: "html",
   async load(bytes, options) {
-    const file = options.path ?? null;
-    const { text } = decodeHtml(bytes);
-    let root: HNode;
-    try {
-      root = parseDocument(limitNesting(text, MAX_DEPTH * 2), { decodeEntities: true, lowerCaseTags: true }) as unknown as HNode;
-    } catch (err) {
-      throw toVanbanError(err, file, "reading this html file");
-    }
-    flattenDeep(root, MAX_DEPTH);
-    const portalMetadata = takePortalMetadata(root);
-    const found = findContent(root);
-    const content = found.node;
-    const walker = new Walker(!found.known);
-    const base: Style = { bold: false, italic: false, sup: false, pre: false, footnote: false };
-    walker.walk(content, content === root ? base : ancestorsStyle(content, base));
-    walker.breakLine(true);
-    // Word puts its footnotes after the section that holds the text
-    if (content !== root) {
-      for (const note of findAll(root, (n) => /^_?(?:ftn|edn)\d+$/i.test(n.attribs?.id ?? "") && !isInside(n, content))) {
-        walker.walk(note, ancestorsStyle(note, base));
-        walker.breakLine(true);
-      }
-    }
-    const lines = [...walker.lines, ...walker.notes.map(footnoteLine)];
-    if (!lines.some((l) => /\p{L}/u.test(l.text))) {
-      throw new UnsupportedFormatError("no-text", "no document text found in this HTML page", file);
-    }
-    const warnings: LoadedDocument["warnings"] = [];
-    return { format: "html", pages: null, lines, ocr: false, warnings, ...(portalMetadata.length ? { portalMetadata } : {}) };
+    return htmlToDocument(decodeHtml(bytes).text, options.path ?? null);
   },
 };
+
+/** An HTML page already decoded to a string (`parseText(text, { format: "html" })`). */
+export function htmlToDocument(text: string, file: string | null): LoadedDocument {
+  let root: HNode;
+  try {
+    root = parseDocument(limitNesting(text, MAX_DEPTH * 2), { decodeEntities: true, lowerCaseTags: true }) as unknown as HNode;
+  } catch (err) {
+    throw toVanbanError(err, file, "reading this html file");
+  }
+  flattenDeep(root, MAX_DEPTH);
+  const portalMetadata = takePortalMetadata(root);
+  const found = findContent(root);
+  const content = found.node;
+  const walker = new Walker(!found.known);
+  const base: Style = { bold: false, italic: false, sup: false, pre: false, footnote: false };
+  walker.walk(content, content === root ? base : ancestorsStyle(content, base));
+  walker.breakLine(true);
+  // Word puts its footnotes after the section that holds the text
+  if (content !== root) {
+    for (const note of findAll(root, (n) => /^_?(?:ftn|edn)\d+$/i.test(n.attribs?.id ?? "") && !isInside(n, content))) {
+      walker.walk(note, ancestorsStyle(note, base));
+      walker.breakLine(true);
+    }
+  }
+  const lines = [...walker.lines, ...walker.notes.map(footnoteLine)];
+  if (!lines.some((l) => /\p{L}/u.test(l.text))) {
+    throw new UnsupportedFormatError("no-text", "no document text found in this HTML page", file);
+  }
+  const warnings: LoadedDocument["warnings"] = [];
+  return { format: "html", pages: null, lines, ocr: false, warnings, ...(portalMetadata.length ? { portalMetadata } : {}) };
+}
 
 /**
  * Elements nested deeper than this are read as a flat run of their text: real pages nest a few

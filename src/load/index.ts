@@ -2,11 +2,11 @@ import { CorruptFileError, InputError, isEngineLimit, LimitError, readableReason
 import type { SourceFormat } from "../record/schema.js";
 import { docLoader } from "./doc.js";
 import { docxLoader } from "./docx.js";
-import { htmlLoader } from "./html.js";
+import { htmlLoader, htmlToDocument } from "./html.js";
 import { createImageLoader } from "./image.js";
 import { pdfLoader } from "./pdf.js";
 import { rtfLoader } from "./rtf.js";
-import { markdownLoader, textLoader } from "./text.js";
+import { markdownLoader, markdownToDocument, textLoader, textToDocument } from "./text.js";
 import { oleFormat } from "./sniff.js";
 import { detectFormatWith, warnIfMislabelled } from "./detect.js";
 import { xlsLoader } from "./xls.js";
@@ -41,8 +41,8 @@ export { pdfHeaderAt } from "./detect.js";
  * The format of a file, decided by its content first (magic bytes) and its name only to tell
  * plain text from Markdown. A name that contradicts the content gets a warning, not an error.
  */
-export function detectFormat(bytes: Uint8Array, path?: string): SourceFormat {
-  return detectFormatWith(bytes, path, oleFormat);
+export function detectFormat(bytes: Uint8Array, path?: string, hint?: SourceFormat): SourceFormat {
+  return detectFormatWith(bytes, path, oleFormat, hint);
 }
 
 /** Reads a file's bytes into positioned lines. */
@@ -51,10 +51,22 @@ export async function loadDocument(bytes: Uint8Array, options: LoadOptions = {})
   if (options.maxBytes && bytes.length > options.maxBytes) {
     throw new LimitError("too-large", `the file is ${bytes.length} bytes, over the limit of ${options.maxBytes}`, file);
   }
-  const format = detectFormat(bytes, options.path);
+  const format = detectFormat(bytes, options.path, options.format);
   const doc = await LOADERS[format].load(bytes, options);
-  warnIfMislabelled(doc, format, options.path);
+  warnIfMislabelled(doc, format, options.path, options.format);
   return doc;
+}
+
+/** The formats a document given as a string can be in. */
+export const TEXT_FORMATS = ["txt", "md", "html"] as const;
+export type TextFormat = (typeof TEXT_FORMATS)[number];
+
+/** A document already decoded to a string, read as the format the caller names (default plain text). */
+export function loadText(text: string, format: SourceFormat = "txt", file: string | null = null): LoadedDocument {
+  if (format === "md") return markdownToDocument(text);
+  if (format === "html") return htmlToDocument(text, file);
+  if (format === "txt") return textToDocument(text);
+  throw new InputError("bad-option", `text given as a string can be read as ${TEXT_FORMATS.join(", ")}, not ${format} (give a ${format} file's bytes to parseBytes)`, file);
 }
 
 /** Wraps an unexpected failure inside a loader into an error that names the file. */

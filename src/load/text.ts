@@ -33,10 +33,15 @@ export function textToLines(text: string): { lines: SourceLine[]; pages: number 
 export const textLoader: Loader = {
   format: "txt",
   async load(bytes) {
-    const { lines } = textToLines(decodeText(bytes));
-    return { format: "txt", pages: null, lines, ocr: false, warnings: [] };
+    return textToDocument(decodeText(bytes));
   },
 };
+
+/** Plain text already decoded to a string. */
+export function textToDocument(text: string): LoadedDocument {
+  const { lines } = textToLines(text);
+  return { format: "txt", pages: null, lines, ocr: false, warnings: [] };
+}
 
 const breakBefore = new RegExp(`\\s*(?=${BREAK_BEFORE.map((p) => `(?:${p})`).join("|")})`, "giu");
 const rule = new RegExp(RULE_LINE, "u");
@@ -77,44 +82,49 @@ function tableCells(line: string): string[] | null {
 export const markdownLoader: Loader = {
   format: "md",
   async load(bytes) {
-    const { lines: raw } = textToLines(decodeText(bytes));
-    const lines: SourceLine[] = [];
-    const warnings: LoadedDocument["warnings"] = [];
-    let seenTable = false;
-    let tableRow = 0;
-    let tableIndex = 0;
-    for (let i = 0; i < raw.length; i++) {
-      const text = raw[i].text;
-      // a scraper's provenance line: "*Source: https://…*"
-      if (/^\s*\*?(Source|Nguồn)\s*:\s*https?:\/\//i.test(text)) continue;
-      const heading = /^\s*#{1,6}\s+(.*)$/.exec(text);
-      if (heading && !seenTable && raw.slice(i + 1, i + 6).some((l) => tableCells(l.text))) {
-        // a page title above the document's own header table is the portal's, not the document's
-        warnings.push({ code: "dropped-page-title", message: `Markdown title above the header table left out: ${heading[1].trim()}` });
-        continue;
-      }
-      const cells = tableCells(text);
-      if (cells) {
-        seenTable = true;
-        if (tableRow === 0) tableIndex++;
-        if (cells.every((c) => /^:?-{3,}:?$/.test(c) || c === "")) continue;
-        tableRow++;
-        const footer = cells.some((c) => /^Nơi nhận/i.test(c));
-        cells.forEach((cell, col) => {
-          const block = cells.length === 2 ? (footer ? (col === 0 ? "footer-left" : "footer-right") : tableIndex === 1 && tableRow <= 2 ? (col === 0 ? "header-left" : "header-right") : undefined) : undefined;
-          for (const piece of splitFlattenedCell(stripEmphasis(cell))) {
-            lines.push({ text: piece, page: raw[i].page, block, paragraphEnd: true });
-          }
-        });
-        lines.push({ text: "", page: raw[i].page });
-        continue;
-      }
-      tableRow = 0;
-      lines.push({ text: stripEmphasis(heading ? heading[1] : text), page: raw[i].page });
-    }
-    return { format: "md", pages: null, lines, ocr: false, warnings };
+    return markdownToDocument(decodeText(bytes));
   },
 };
+
+/** Markdown already decoded to a string (`parseText(text, { format: "md" })`). */
+export function markdownToDocument(source: string): LoadedDocument {
+  const { lines: raw } = textToLines(source);
+  const lines: SourceLine[] = [];
+  const warnings: LoadedDocument["warnings"] = [];
+  let seenTable = false;
+  let tableRow = 0;
+  let tableIndex = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const text = raw[i].text;
+    // a scraper's provenance line: "*Source: https://…*"
+    if (/^\s*\*?(Source|Nguồn)\s*:\s*https?:\/\//i.test(text)) continue;
+    const heading = /^\s*#{1,6}\s+(.*)$/.exec(text);
+    if (heading && !seenTable && raw.slice(i + 1, i + 6).some((l) => tableCells(l.text))) {
+      // a page title above the document's own header table is the portal's, not the document's
+      warnings.push({ code: "dropped-page-title", message: `Markdown title above the header table left out: ${heading[1].trim()}` });
+      continue;
+    }
+    const cells = tableCells(text);
+    if (cells) {
+      seenTable = true;
+      if (tableRow === 0) tableIndex++;
+      if (cells.every((c) => /^:?-{3,}:?$/.test(c) || c === "")) continue;
+      tableRow++;
+      const footer = cells.some((c) => /^Nơi nhận/i.test(c));
+      cells.forEach((cell, col) => {
+        const block = cells.length === 2 ? (footer ? (col === 0 ? "footer-left" : "footer-right") : tableIndex === 1 && tableRow <= 2 ? (col === 0 ? "header-left" : "header-right") : undefined) : undefined;
+        for (const piece of splitFlattenedCell(stripEmphasis(cell))) {
+          lines.push({ text: piece, page: raw[i].page, block, paragraphEnd: true });
+        }
+      });
+      lines.push({ text: "", page: raw[i].page });
+      continue;
+    }
+    tableRow = 0;
+    lines.push({ text: stripEmphasis(heading ? heading[1] : text), page: raw[i].page });
+  }
+  return { format: "md", pages: null, lines, ocr: false, warnings };
+}
 
 function stripEmphasis(s: string): string {
   return s.replace(/(\*\*|__)(.+?)\1/g, "$2").replace(/(^|\W)[*_]([^*_\s][^*_]*?)[*_](?=\W|$)/gu, "$1$2").replace(/<br\s*\/?>/gi, " ");

@@ -89,6 +89,12 @@ export interface LoadOptions {
   maxBytes?: number;
   /** trusted root certificates (PEM text or DER) to judge digital signatures' issuers against; without them `trusted` is null */
   trustRoots?: (string | Uint8Array)[];
+  /**
+   * what the bytes are, when the caller knows and they cannot tell (standard input has no name):
+   * text is then read as Markdown or HTML; a format the content itself shows (PDF, DOCX…) wins,
+   * with a `mislabelled-file` warning
+   */
+  format?: SourceFormat;
   /** read every PDF text item's font name (`vanban check` needs them; it costs a second pass per page) */
   fonts?: boolean;
 }

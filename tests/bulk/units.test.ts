@@ -110,9 +110,11 @@ describe("inputs", () => {
   it("takes named files as they are, globs as matched, and each path once", async () => {
     const dir = tempDir("glob");
     for (const f of ["1.txt", "2.txt", "3.md", "notes.csv"]) writeFileSync(join(dir, f), "x");
-    const files = await expandInputs([join(dir, "*.txt"), join(dir, "1.txt"), join(dir, "notes.csv"), join(dir, "missing.pdf")]);
-    expect(files.map((f) => f.slice(dir.length + 1))).toEqual(["1.txt", "2.txt", "missing.pdf", "notes.csv"]);
-    await expect(expandInputs([join(dir, "*.doc")])).rejects.toThrow(/matches no file/);
+    const files = await expandInputs([join(dir, "*.txt"), join(dir, "1.txt"), join(dir, "notes.csv")]);
+    expect(files.map((f) => f.slice(dir.length + 1))).toEqual(["1.txt", "2.txt", "notes.csv"]);
+    await expect(expandInputs([join(dir, "*.doc")])).rejects.toMatchObject({ code: "no-match" });
+    // a typo stops the run before anything is written
+    await expect(expandInputs([join(dir, "1.txt"), join(dir, "missing.pdf")])).rejects.toMatchObject({ code: "no-such-input", message: `${join(dir, "missing.pdf")}: no such file or folder` });
   });
 
   it.each([
