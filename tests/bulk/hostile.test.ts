@@ -60,7 +60,7 @@ describe("convert: the output", () => {
     const victim = join(dir, "victim.txt");
     copyFileSync(DOC, victim);
     const r = await runCli(["convert", victim, "--out", victim, "-q"]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2); // a wrong command line
     expect(r.stderr).toContain(`the output ${victim} is also one of the inputs`);
     expect(readFileSync(victim).equals(readFileSync(DOC))).toBe(true);
   });
@@ -68,14 +68,14 @@ describe("convert: the output", () => {
   it("a full disk: a clear message naming the output and a non-zero exit", async () => {
     // /dev/full answers every write with ENOSPC
     const r = await runCli(["convert", DOC, "--out", "/dev/full", "-q"]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(4);
     expect(r.stderr.trim()).toBe("vanban convert: /dev/full: cannot write the output: the disk is full");
   });
 
   it("an output under a file: a clear message and a non-zero exit", async () => {
     const r = await runCli(["convert", DOC, "--out", join(DOC, "x.jsonl"), "-q"]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^vanban convert: .*x\.jsonl: cannot write the output: (a part of the path is not a folder|a part of the path is a file, not a folder)\n$/);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toBe(`vanban convert: ${join(DOC, "x.jsonl")}: cannot write the output: ${DOC} is not a folder\n`);
   });
 });
 
