@@ -61,23 +61,42 @@ export const DISTRIBUTION = "^nơi\\s+nhận\\s*[:.]?\\s*";
 export const ARCHIVE_COPY = "^[-–+]?\\s*lưu(?![\\p{L}\\p{M}])";
 
 /**
- * Thẩm quyền ký, as written → as the record has it. "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
- * "TL. BỘ TRƯỞNG", "TUQ. CHỦ TỊCH", "Q. GIÁM ĐỐC"; the Party's "T/M BAN THƯỜNG VỤ"; old "t.m.".
+ * Thẩm quyền ký (NĐ 30/2020 Phụ lục I; HD 36-HD/VPTW for the Party): the one list of authorities,
+ * each as the record writes it, its spellings (match keys; a slash or dot inside may be spaced, as
+ * in "T / M") and the form HD 36 asks of a Party document. Every pattern for an authority (the
+ * signature line, the loaders' signature markers, line breaks in flattened text, the checks) is
+ * derived from here.
  */
-export const AUTHORITY_LINE = "^(tuq|t\\s*/\\s*m|t\\s*\\.\\s*m|tm|kt|k\\s*/\\s*t|tl|t\\s*/\\s*l|q)(?:\\s*[.:/]\\s*|\\s+)(?=\\p{L})";
+export const SIGNING_AUTHORITIES = [
+  // "TM. ỦY BAN NHÂN DÂN": thay mặt, for a collective body; the Party's "T/M BAN THƯỜNG VỤ"; an old "t.m."
+  { authority: "TM.", spellings: ["tm", "t/m", "t.m"], party: "T/M" },
+  // "KT. CHỦ TỊCH" over "PHÓ CHỦ TỊCH": ký thay, a deputy signing for the head; the Party's "K/T BÍ THƯ"
+  { authority: "KT.", spellings: ["kt", "k/t"], party: "K/T" },
+  // "TL. BỘ TRƯỞNG": thừa lệnh; the Party's "T/L"
+  { authority: "TL.", spellings: ["tl", "t/l"], party: "T/L" },
+  // "TUQ. CHỦ TỊCH": thừa ủy quyền; the Party's "T/UQ"
+  { authority: "TUQ.", spellings: ["tuq", "t/uq"], party: "T/UQ" },
+  // "Q. GIÁM ĐỐC": quyền, an acting head. "Q." also shortens quận ("Q. Bình Thạnh"), so it is read
+  // only where an authority is expected: at the start of a signature line, not in running text.
+  { authority: "Q.", spellings: ["q"], party: null, alsoQuan: true },
+] as const satisfies readonly { authority: string; spellings: readonly string[]; party: string | null; alsoQuan?: boolean }[];
+
+/** An authority as the record writes it: "TM.", "KT.", "TL.", "TUQ.", "Q.". */
+export type SigningAuthority = (typeof SIGNING_AUTHORITIES)[number]["authority"];
+
+const spacedAbbreviation = (s: string) => s.replace(/[./]/g, (c) => `\\s*\\${c}\\s*`);
+const authorityAlternation = (spellings: string[]) =>
+  `(?:${[...spellings].sort((a, b) => b.length - a.length).map(spacedAbbreviation).join("|")})`;
+
+/** Any authority's spelling in lower case (for match keys and case-blind patterns): "kt", "t / m", "tuq". */
+export const AUTHORITY = authorityAlternation(SIGNING_AUTHORITIES.flatMap((a) => a.spellings));
+/** The same in capitals, for text as printed: "KT", "T/M", "TUQ". */
+export const AUTHORITY_CAPS = authorityAlternation(SIGNING_AUTHORITIES.flatMap((a) => a.spellings.map((s) => s.toUpperCase())));
+
+/** A signature line opening with its authority: "KT. CHỦ TỊCH", "T/M BAN THƯỜNG VỤ", "tm. ủy ban nhân dân". */
+export const AUTHORITY_LINE = `^(${AUTHORITY})(?:\\s*[.:/]\\s*|\\s+)(?=\\p{L})`;
 /** An authority written alone on its line, whom it signs for on the next: "KT." / "TỔNG CỤC TRƯỞNG". */
-export const AUTHORITY_ALONE = "^(tuq|t\\s*/\\s*m|tm|kt|k\\s*/\\s*t|tl|t\\s*/\\s*l)\\s*[.:]?\\s*$";
-export const AUTHORITY_SPELLINGS: Record<string, "TM." | "KT." | "TL." | "TUQ." | "Q."> = {
-  tm: "TM.",
-  "t/m": "TM.",
-  "t.m": "TM.",
-  kt: "KT.",
-  "k/t": "KT.",
-  tl: "TL.",
-  "t/l": "TL.",
-  tuq: "TUQ.",
-  q: "Q.",
-};
+export const AUTHORITY_ALONE = `^(${AUTHORITY})\\s*[.:]?\\s*$`;
 
 /** Notes standing where the signature and seal are: "(Đã ký)", "(ký, đóng dấu)", "Đã ký", "[daky]". */
 export const SIGNATURE_NOTE = "^[(\\[]?\\s*(?:đã\\s+ký|ký\\s*(?:,|và)?\\s*(?:đóng dấu|ghi rõ họ tên)?|đã ký và đóng dấu|daky|chữ ký số|signed)[^)\\]]*[)\\]]?\\s*$";

@@ -3,6 +3,7 @@
  * scraped to Markdown, one paragraph holding a whole header), and which lines are page litter.
  * Each pattern is a fragment matched case-insensitively against text in NFC; an example above each.
  */
+import { AUTHORITY, AUTHORITY_CAPS } from "./header.js";
 
 /** A new line starts right before these (inside a flattened table cell). */
 export const BREAK_BEFORE: string[] = [
@@ -20,7 +21,7 @@ export const BREAK_BEFORE: string[] = [
   // "- Lưu: VT, KTTH"
   "Lưu\\s*:",
   // "Nơi nhận: … | KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM"
-  "(?:KT|TM|TL|TUQ|T/M|Q)\\s*\\.\\s*(?=\\p{Lu})",
+  `${AUTHORITY}\\s*\\.\\s*(?=\\p{Lu})`,
 ];
 
 /** Rules that stand for a horizontal line under a header: `-------`, `───`, `*****`, `-*-`. */
@@ -64,7 +65,8 @@ export const PARAGRAPH_START: string[] = [
   "(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\\s+[\\dIVXLC]+",
   // the formal parts
   "(?:Số|SỐ|Kính gửi|KÍNH GỬI|Nơi nhận|NƠI NHẬN|V/v|Căn cứ|CĂN CỨ|Xét|Theo đề nghị|Lưu)(?![\\p{L}\\p{M}])",
-  "(?:KT|TM|TL|TUQ|Q|T/M)\\s*\\.",
+  // "KT. BỘ TRƯỞNG", "TM. ỦY BAN NHÂN DÂN"
+  `${AUTHORITY_CAPS}\\s*\\.`,
   // footnote marks
   "[¹²³⁴⁵⁶⁷⁸⁹⁰]",
 ];

@@ -8,6 +8,7 @@
  * Legacy documents (TCVN3, VNI) reach the loader before their encoding is converted, so the
  * markers also come in their TCVN3 and VNI byte spellings, as Word shows them in a Unicode font.
  */
+import { AUTHORITY } from "./header.js";
 
 /** Quốc hiệu and tiêu ngữ: the column holding one of these is the header's right column. */
 export const NATIONAL_TITLE_MARKERS: string[] = [
@@ -45,10 +46,9 @@ export const RECIPIENTS_MARKERS: string[] = [
 
 /** A signature block: the column holding it is the signature table's right column. */
 export const SIGNATURE_MARKERS: string[] = [
-  // "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "TL. BỘ TRƯỞNG", "TUQ. GIÁM ĐỐC", "Q. GIÁM ĐỐC" at the start of a line
-  "^\\s*(?:kt|tm|tl|tuq|q)\\s*\\.\\s*\\p{L}",
-  // "T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ" (Party documents)
-  "^\\s*(?:t/m|k/t)\\s+\\p{L}",
+  // "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "TL. BỘ TRƯỞNG", "TUQ. GIÁM ĐỐC", "Q. GIÁM ĐỐC" at the start of a line;
+  // the Party's "T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ"
+  `^\\s*${AUTHORITY}(?:\\s*\\.\\s*|\\s+)\\p{L}`,
   // "CHỦ TỊCH QUỐC HỘI" alone on its line over the name
   "^\\s*chủ\\s+tịch(?![\\p{L}])",
   // TCVN3 bytes of "CHỦ TỊCH" in .VnTimeH: "CHñ TÞCH"

@@ -87,5 +87,3 @@ export const ROMAN_NUMERALS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII",
 /** HD 36: a Party document's number, "36-HD/VPTW", "12-TB/ĐU", "1227-CV/TU". */
 export const PARTY_NUMBER = "^\\d+-[\\p{Lu}\\p{Ll}]+\\/[\\p{Lu}\\d]+(?:-[\\p{Lu}\\d]+)*$";
 
-/** HD 36: the Party's spelling of the authorities, as the record has them → as HD 36 writes them. */
-export const PARTY_AUTHORITIES: Record<string, string> = { "TM.": "T/M", "KT.": "K/T", "TL.": "T/L", "TUQ.": "T/UQ" };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { WARNING_CATALOGUE, WARNING_CODES } from "./warnings.js";
+import { SIGNING_AUTHORITIES, type SigningAuthority } from "../../grammars/header.js";
 
 /** Where a part came from: [start, end) offsets into the normalized text (`vanban text`). */
 export const Span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
@@ -98,7 +99,8 @@ export const Body = z.object({
   ...spanned,
 });
 
-export const Authority = z.enum(["TM.", "KT.", "TL.", "TUQ.", "Q."]);
+// thẩm quyền ký, in the order of grammars/header.ts
+export const Authority = z.enum(SIGNING_AUTHORITIES.map((a) => a.authority) as [SigningAuthority, ...SigningAuthority[]]);
 
 export const Signature = z.object({
   authority: Authority.nullable(),

@@ -1,6 +1,6 @@
 import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import {
-  ARCHIVE_COPY, AUTHORITY_ALONE, AUTHORITY_LINE, AUTHORITY_SPELLINGS, CONFIDENTIALITY, DISTRIBUTION, ENACTING_LINE, FOOTNOTE_LINE, LETTER_SUBJECT,
+  ARCHIVE_COPY, AUTHORITY_ALONE, AUTHORITY_LINE, SIGNING_AUTHORITIES, type SigningAuthority, CONFIDENTIALITY, DISTRIBUTION, ENACTING_LINE, FOOTNOTE_LINE, LETTER_SUBJECT,
   NATIONAL_TITLE, NUMBER_LINE, PLACE_DATE_LINE, DATE_ONLY_LINE, POSITION_TITLES, PREAMBLE_LINE, RECIPIENTS,
   SIGNATURE_NOTE, URGENCY,
 } from "../../grammars/header.js";
@@ -95,12 +95,13 @@ const LOOSE_MOTTO = "doclaptudohanhphuc";
 const looseTypes = typeNames.map(({ t }) => ({ t, key: looseKey(t.name) }));
 
 /** The authority of a signature line and what it signs for: `KT. CHỦ TỊCH` → KT., CHỦ TỊCH. */
-export function readAuthority(text: string): { authority: "TM." | "KT." | "TL." | "TUQ." | "Q."; rest: string } | null {
+const authorityBySpelling = new Map<string, SigningAuthority>(SIGNING_AUTHORITIES.flatMap((a) => a.spellings.map((s) => [s, a.authority] as const)));
+export function readAuthority(text: string): { authority: SigningAuthority; rest: string } | null {
   const key = matchKey(text);
   const m = patterns.authority.exec(key) ?? patterns.authorityAlone.exec(key);
   if (!m) return null;
   const word = m[1].replace(/\s+/g, "").replace(/\.$/, "");
-  return { authority: AUTHORITY_SPELLINGS[word] ?? "TM.", rest: text.slice(m[0].length).trim() };
+  return { authority: authorityBySpelling.get(word) ?? "TM.", rest: text.slice(m[0].length).trim() };
 }
 
 /** What a rule sees of a line: its text, its match key (`matchKey`) and the loader's facts. */

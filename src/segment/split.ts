@@ -1,7 +1,8 @@
-import { MOTTO, NATIONAL_TITLE, POSITION_TITLES } from "../../grammars/header.js";
+import { MOTTO, NATIONAL_TITLE, POSITION_TITLES, SIGNING_AUTHORITIES } from "../../grammars/header.js";
 import { SURNAMES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../text/tone.js";
+import { alt } from "../text/pattern.js";
 import { isUpperLine, patterns, readAuthority } from "./classify.js";
 
 /**
@@ -20,6 +21,11 @@ export interface SplitRule {
 }
 
 const surnames = new Set(SURNAMES.map((s) => matchKey(s)));
+// an authority inside a line, in capitals: "… ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"
+const nestedAuthority = new RegExp(
+  `\\s(?=${alt(SIGNING_AUTHORITIES.filter((a) => !("alsoQuan" in a)).flatMap((a) => a.spellings.map((s) => s.toUpperCase())))}\\.?\\s+\\p{Lu})`,
+  "gu",
+);
 const titles = POSITION_TITLES.map((t) => matchKey(t)).sort((a, b) => b.length - a.length);
 const placeDate = patterns.placeDate;
 // the quốc hiệu and the tiêu ngữ of the header grammar, at the end of a line instead of alone on it
@@ -77,12 +83,13 @@ export const SPLIT_RULES: SplitRule[] = [
     },
   },
   // "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH": nested authorities of one block run onto one line
+  // (not "Q.", which inside a line is as likely quận)
   {
     name: "nested-authorities-on-one-line", example: "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH",
     cut: (text) => {
       if (!readAuthority(text)) return null;
       const at: number[] = [];
-      for (const m of text.matchAll(/\s(?=(?:KT|TL|TM|TUQ|T\/M|K\/T|T\/L)\.?\s+\p{Lu})/gu)) if (m.index! > 2) at.push(m.index! + 1);
+      for (const m of text.matchAll(nestedAuthority)) if (m.index! > 2) at.push(m.index! + 1);
       return at.length && isUpperLine(text.slice(0, at[0])) ? { at } : null;
     },
   },

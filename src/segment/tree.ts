@@ -1,3 +1,4 @@
+import type { SigningAuthority } from "../../grammars/header.js";
 import type { Span, Warning } from "../record/schema.js";
 import type { ExplainLine } from "./explain.js";
 
@@ -35,11 +36,11 @@ export type OutlineKind =
   | "paragraph"; // no label
 
 export interface SignatureNode {
-  authority: "TM." | "KT." | "TL." | "TUQ." | "Q." | null;
+  authority: SigningAuthority | null;
   onBehalfOf: string | null;
   title: string | null;
   name: string | null;
-  chain: { authority: "TM." | "KT." | "TL." | "TUQ." | "Q."; onBehalfOf: string }[];
+  chain: { authority: SigningAuthority; onBehalfOf: string }[];
   span: Span;
 }
 

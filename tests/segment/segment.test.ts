@@ -421,3 +421,26 @@ describe("signing-authority lines", () => {
     expect(classify(line(text, column))).toBe(cls);
   });
 });
+
+describe("the authorities of grammars/header.ts, each spelling read as the record writes it", () => {
+  it.each([
+    ["TM. ỦY BAN NHÂN DÂN", "TM.", "ỦY BAN NHÂN DÂN"],
+    ["T/M BAN THƯỜNG VỤ", "TM.", "BAN THƯỜNG VỤ"],
+    ["t.m. ủy ban nhân dân", "TM.", "ủy ban nhân dân"],
+    ["K/T BÍ THƯ", "KT.", "BÍ THƯ"],
+    ["TL. BỘ TRƯỞNG", "TL.", "BỘ TRƯỞNG"],
+    ["T/L BỘ TRƯỞNG", "TL.", "BỘ TRƯỞNG"],
+    ["TUQ. CHỦ TỊCH", "TUQ.", "CHỦ TỊCH"],
+    // HD 36's own form of thừa ủy quyền
+    ["T/UQ BÍ THƯ", "TUQ.", "BÍ THƯ"],
+    ["Q. GIÁM ĐỐC", "Q.", "GIÁM ĐỐC"],
+  ])("%s → %s", async (text, authority, rest) => {
+    const { readAuthority } = await import("../../src/segment/classify.js");
+    expect(readAuthority(text)).toEqual({ authority, rest });
+  });
+
+  it("a nested authority inside a line is cut out of the line before it", () => {
+    const t = segmentText("Nơi nhận:\n- Như trên;\nTM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH\nHoàng Nam");
+    expect(t.signatures[0]?.chain.map((c) => c.authority)).toEqual(["TM.", "KT."]);
+  });
+});

@@ -1,12 +1,12 @@
 import { ABBREVIATIONS } from "../../../grammars/agencies.js";
 import { DOCUMENT_TYPES, LETTER_TYPE } from "../../../grammars/document-types.js";
-import { DEPUTY_TITLE_START, LETTER_SUBJECT, MOTTO, POSITION_TITLES, PREAMBLE_LINE, RECIPIENTS } from "../../../grammars/header.js";
+import { DEPUTY_TITLE_START, LETTER_SUBJECT, MOTTO, POSITION_TITLES, PREAMBLE_LINE, RECIPIENTS, SIGNING_AUTHORITIES } from "../../../grammars/header.js";
 import { NAMED_TYPES } from "../../../grammars/references.js";
 import {
-  ACADEMIC_TITLES, ACTING_WORD, ARCHIVE_LINE, PARTY_AUTHORITIES, PARTY_NUMBER, ROMAN_NUMERALS,
+  ACADEMIC_TITLES, ACTING_WORD, ARCHIVE_LINE, PARTY_NUMBER, ROMAN_NUMERALS,
 } from "../../../grammars/standard/format.js";
 import { matchKey } from "../../text/tone.js";
-import { esc } from "../../text/pattern.js";
+import { alt, esc } from "../../text/pattern.js";
 import { CheckContext, type Finding } from "../context.js";
 
 /**
@@ -324,13 +324,15 @@ const partyNumber: RuleFn = ({ stages: { record } }) => {
   return partyNumberRe.test(n.raw.replace(/\s+/g, "")) ? [] : [{ span: n.span, detail: quote(n.raw) }];
 };
 
-/** HD 36: the Party's authorities are `T/M`, `K/T`, `T/L`, `T/UQ`. */
+/** HD 36: the Party's authorities are `T/M`, `K/T`, `T/L`, `T/UQ`, not the State's `TM.`, `KT.`, `TL.`, `TUQ.`. */
+const partyForm = new Map<string, string>(SIGNING_AUTHORITIES.flatMap((a) => (a.party ? [[a.authority, a.party] as const] : [])));
+const stateAuthorityRe = new RegExp(`^(${alt([...partyForm.keys()])})\\s`, "u");
 const partyAuthority: RuleFn = (ctx) => {
   const out: Finding[] = [];
   for (const s of ctx.stages.record.signatures) {
     for (const l of ctx.linesIn(s.span)) {
-      const m = /^(TM|KT|TL|TUQ)\.\s/u.exec(l.text.trim());
-      if (m) out.push({ span: CheckContext.spanOf(l), detail: `“${m[1]}.” (cần “${PARTY_AUTHORITIES[m[1] + "."]}”)` });
+      const m = stateAuthorityRe.exec(l.text.trim());
+      if (m) out.push({ span: CheckContext.spanOf(l), detail: `“${m[1]}” (cần “${partyForm.get(m[1])}”)` });
     }
   }
   return out;
