@@ -23,7 +23,7 @@ const preambleRe = new RegExp(PREAMBLE_LINE, "u");
 const deputyRe = new RegExp(`^${DEPUTY_TITLE_START}`, "u");
 const archiveRe = new RegExp(ARCHIVE_LINE, "u");
 const partyNumberRe = new RegExp(PARTY_NUMBER, "u");
-const academicRe = new RegExp(`^(?:${ACADEMIC_TITLES.map(escape).join("|")})\\.?\\s*(?:[-.,]\\s*(?:${ACADEMIC_TITLES.map(escape).join("|")})\\.?\\s*)*\\s(?=\\p{Lu})`, "u");
+const academicRe = new RegExp(`^(?:${ACADEMIC_TITLES.map(esc).join("|")})\\.?\\s*(?:[-.,]\\s*(?:${ACADEMIC_TITLES.map(esc).join("|")})\\.?\\s*)*\\s(?=\\p{Lu})`, "u");
 const positionTitles = POSITION_TITLES.map((t) => t);
 /** type codes, compared case-folded: `QĐ`, `TTr` */
 const typeCodes = new Set(DOCUMENT_TYPES.map((t) => t.code.toLowerCase()));
