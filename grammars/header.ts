@@ -106,22 +106,6 @@ export const DISTRIBUTION_PURPOSES: string[] = [
   "để thực hiện", "để báo cáo", "để biết", "để phối hợp", "để chỉ đạo", "để theo dõi", "để đưa tin", "để thi hành", "để kiểm tra",
 ];
 
-/**
- * Chức vụ of a signer: "CHỦ TỊCH", "PHÓ CHÁNH VĂN PHÒNG", "BỘ TRƯỞNG", "BÍ THƯ". A title that
- * ends an authority line (`TM. ỦY BAN NHÂN DÂN CHỦ TỊCH`, flattened) is found by these.
- */
-export const POSITION_TITLES: string[] = [
-  "chủ tịch", "phó chủ tịch", "bộ trưởng", "thứ trưởng", "thủ tướng", "phó thủ tướng",
-  "chủ nhiệm", "phó chủ nhiệm", "chánh văn phòng", "phó chánh văn phòng", "giám đốc", "phó giám đốc",
-  "tổng giám đốc", "phó tổng giám đốc", "cục trưởng", "phó cục trưởng", "vụ trưởng", "phó vụ trưởng",
-  "tổng cục trưởng", "phó tổng cục trưởng", "trưởng ban", "phó trưởng ban", "bí thư", "phó bí thư",
-  "chánh thanh tra", "phó chánh thanh tra", "chánh án", "viện trưởng", "phó viện trưởng", "hiệu trưởng",
-  "phó hiệu trưởng", "trưởng phòng", "phó trưởng phòng", "thống đốc", "phó thống đốc", "tổng kiểm toán",
-  "thủ trưởng", "chủ nhiệm ủy ban", "tổng thư ký", "ủy viên", "trưởng đoàn", "tư lệnh", "chính ủy",
-  "tổng biên tập", "chủ tịch nước", "phó chủ tịch nước", "chủ tịch quốc hội", "giám đốc sở",
-  "trưởng khoa", "trưởng trạm", "tổng thanh tra", "chánh văn phòng trung ương", "người ký",
-];
-
 /** Where the deputy's own title begins when it shares a line with `KT.` ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH"). */
 export const DEPUTY_TITLE_START = "(?:phó\\s|thứ trưởng|ủy viên)";
 

@@ -18,36 +18,61 @@ export const SURNAMES: string[] = [
 export const HONORIFICS: string[] = ["đồng chí", "đ/c", "ông", "bà", "anh", "chị", "Đồng chí", "Đ/c", "Ông", "Bà", "Anh", "Chị"];
 
 /**
- * Titles (chức vụ), longest first when matched: `Phó Chủ tịch UBND tỉnh`, `Phó Thủ tướng`,
- * `Giám đốc Sở Y tế`. A title followed by an agency makes a position.
+ * Chức vụ: the one list of position titles, written as in running text. A signer's title under the
+ * authority ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH") and a title before a name or an agency (`Phó Chủ tịch
+ * UBND tỉnh`, `Giám đốc Sở Y tế`: a position) are both found by it; matched with tone placement
+ * folded, the first letter as written and the rest in any case, longest first.
  */
-export const TITLES: string[] = [
-  // "Phó Chủ tịch Thường trực UBND tỉnh"
-  "Phó Chủ tịch Thường trực", "Phó Chủ tịch", "Chủ tịch nước", "Chủ tịch",
+export const POSITION_TITLES: string[] = [
+  // "Phó Chủ tịch Thường trực UBND tỉnh", "Chủ tịch nước"
+  "Phó Chủ tịch Thường trực", "Phó Chủ tịch", "Chủ tịch", "Chủ tịch nước", "Phó Chủ tịch nước",
   // "Phó Thủ tướng Vũ Văn Ninh", "Thủ tướng Chính phủ"
   "Phó Thủ tướng Thường trực", "Phó Thủ tướng", "Thủ tướng",
-  "Bộ trưởng", "Thứ trưởng", "Quyền Bộ trưởng",
+  // "KT. BỘ TRƯỞNG / THỨ TRƯỞNG", "Quyền Bộ trưởng"
+  "Bộ trưởng", "Thứ trưởng", "Quyền Bộ trưởng", "Thủ trưởng",
+  // "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ"
   "Tổng Bí thư", "Phó Bí thư Thường trực", "Phó Bí thư", "Bí thư",
-  "Phó Tổng Giám đốc", "Tổng Giám đốc", "Phó Giám đốc", "Giám đốc",
-  "Phó Chánh Văn phòng", "Chánh Văn phòng", "Chánh Thanh tra", "Phó Chánh Thanh tra", "Chánh án", "Viện trưởng", "Phó Viện trưởng",
-  "Phó Trưởng ban Thường trực", "Phó Trưởng ban", "Trưởng ban", "Phó Trưởng phòng", "Trưởng phòng", "Trưởng Công an",
-  "Phó Tổng cục trưởng", "Tổng cục trưởng", "Phó Cục trưởng", "Cục trưởng", "Phó Chi cục trưởng", "Chi cục trưởng",
-  "Phó Vụ trưởng", "Vụ trưởng", "Hiệu trưởng", "Phó Hiệu trưởng", "Phó Chủ nhiệm", "Chủ nhiệm",
-  "Thủ trưởng", "Người đứng đầu", "Tổng Thư ký", "Thư ký", "Trợ lý", "Ủy viên Ban Thường vụ", "Ủy viên", "Chuyên viên",
-  "Trưởng đoàn", "Phó Trưởng đoàn", "Thành viên", "Đại diện lãnh đạo", "Lãnh đạo",
+  // "Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy"
+  "Chủ nhiệm", "Phó Chủ nhiệm",
+  // "Giám đốc Sở Y tế", "PHÓ TỔNG GIÁM ĐỐC"
+  "Tổng Giám đốc", "Phó Tổng Giám đốc", "Giám đốc", "Phó Giám đốc",
+  // "CHÁNH VĂN PHÒNG"
+  "Chánh Văn phòng", "Phó Chánh Văn phòng",
+  "Chánh Thanh tra", "Phó Chánh Thanh tra", "Tổng Thanh tra", "Chánh án", "Viện trưởng", "Phó Viện trưởng",
+  // "TỔNG CỤC TRƯỞNG", "Phó Cục trưởng Cục Quản lý dược", "Chi cục trưởng"
+  "Tổng cục trưởng", "Phó Tổng cục trưởng", "Cục trưởng", "Phó Cục trưởng", "Chi cục trưởng", "Phó Chi cục trưởng",
+  "Vụ trưởng", "Phó Vụ trưởng",
+  // "Trưởng ban Tuyên giáo", "Phó Trưởng ban Thường trực", "Trưởng phòng", "Trưởng Công an xã"
+  "Trưởng ban", "Phó Trưởng ban", "Phó Trưởng ban Thường trực", "Trưởng phòng", "Phó Trưởng phòng", "Trưởng Công an",
+  "Trưởng đoàn", "Phó Trưởng đoàn", "Trưởng khoa", "Trưởng trạm",
+  "Hiệu trưởng", "Phó Hiệu trưởng",
+  // "THỐNG ĐỐC", "TỔNG KIỂM TOÁN", "Tổng Thư ký Quốc hội", "Tổng Biên tập"
+  "Thống đốc", "Phó Thống đốc", "Tổng Kiểm toán", "Tổng Thư ký", "Tổng Biên tập",
+  // the armed forces: "TƯ LỆNH", "CHÍNH ỦY"
+  "Tư lệnh", "Chính ủy",
+  // "ỦY VIÊN BAN THƯỜNG VỤ"
+  "Ủy viên Ban Thường vụ", "Ủy viên",
 ];
 
-/** Short forms of titles (exact case): `CT, các PCT UBND tỉnh`, `PCVP`. */
-export const TITLE_ABBREVIATIONS: Record<string, string> = {
-  CT: "Chủ tịch",
-  PCT: "Phó Chủ tịch",
-  CVP: "Chánh Văn phòng",
-  PCVP: "Phó Chánh Văn phòng",
-  GĐ: "Giám đốc",
-  PGĐ: "Phó Giám đốc",
-  TTg: "Thủ tướng",
-  PTTg: "Phó Thủ tướng",
-};
+/**
+ * The titles a signature block may write under the authority: every chức vụ, and the ones it writes
+ * with their body, which running text reads as a title and an agency (`Giám đốc` + `Sở Y tế`).
+ */
+export const SIGNER_TITLES: string[] = [
+  ...POSITION_TITLES,
+  // a law's signer: "CHỦ TỊCH QUỐC HỘI" over the name; "CHÁNH VĂN PHÒNG TRUNG ƯƠNG"; "GIÁM ĐỐC SỞ"; "CHỦ NHIỆM ỦY BAN"
+  "Chủ tịch Quốc hội", "Chánh Văn phòng Trung ương", "Giám đốc Sở", "Chủ nhiệm Ủy ban",
+  // a template's placeholder where the signer's title goes: "NGƯỜI KÝ"
+  "Người ký",
+];
+
+/**
+ * Roles that stand before a name in running text but are no chức vụ a signer writes:
+ * `Chuyên viên Nguyễn Văn A`, `Thư ký Hội nghị`, `Đại diện lãnh đạo Sở Y tế`, `Người đứng đầu cơ quan`.
+ */
+export const ROLE_TITLES: string[] = [
+  "Người đứng đầu", "Thư ký", "Trợ lý", "Chuyên viên", "Thành viên", "Đại diện lãnh đạo", "Lãnh đạo",
+];
 
 /** Capitalised phrases that look like names of people but name a place, a school of thought, a body. */
 export const NOT_PEOPLE: string[] = [

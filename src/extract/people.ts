@@ -4,7 +4,7 @@
  * family name), then refiners (drop overlaps keeping the longest, merge mentions of one person).
  */
 import { PROVINCES } from "../../grammars/agencies.js";
-import { HONORIFICS, NOT_PEOPLE, NOT_PERSON_BEFORE, SURNAMES, TITLES } from "../../grammars/people.js";
+import { HONORIFICS, NOT_PEOPLE, NOT_PERSON_BEFORE, POSITION_TITLES, ROLE_TITLES, SURNAMES } from "../../grammars/people.js";
 import { foldTone, matchKey } from "../text/tone.js";
 import type { Person } from "../record/schema.js";
 import { agencyAt, dropOverlaps } from "./agencies/scan.js";
@@ -13,6 +13,7 @@ import { alternation, formSource } from "../text/pattern.js";
 import type { ExtractContext } from "./context.js";
 
 const WB = `(?<![${L}\\d/])`;
+const TITLES = [...POSITION_TITLES, ...ROLE_TITLES];
 const titleSticky = new RegExp(`\\s*(?:${alternation(TITLES, "cap")})${WE}`, "uy");
 const titleGlobal = new RegExp(`${WB}(?:${alternation(TITLES, "cap")})${WE}`, "gu");
 const honorificGlobal = new RegExp(`${WB}(?:${alternation(HONORIFICS, "exact")})${WE}`, "gu");

@@ -5,7 +5,7 @@
  * assignee continues the task before it; cooperating bodies; deadline; pointers to kính gửi).
  */
 import { ACTION_VERBS, COOPERATION, ENACTING, DEADLINE_MARKERS, INTERPOSED, NOT_TASK, RECIPIENT_POINTERS, RESPONSIBILITY_VERBS, TRIGGERS } from "../../grammars/tasks.js";
-import { TITLES } from "../../grammars/people.js";
+import { POSITION_TITLES, ROLE_TITLES } from "../../grammars/people.js";
 import { AGENCY_HEADS } from "../../grammars/agencies.js";
 import { foldTone, matchKey } from "../text/tone.js";
 import type { Agency, DateMention, Span, Task } from "../record/schema.js";
@@ -22,7 +22,7 @@ const WB = `(?<![${L}\\d])`;
 const lowerFirst = (forms: string[]) => [...forms, ...forms.map((f) => f.charAt(0).toLowerCase() + f.slice(1))];
 const triggerSticky = new RegExp(`\\s*(?:${alternation(lowerFirst(TRIGGERS), "cap")})${WE}`, "uy");
 const verbGlobal = new RegExp(`${WB}(?:${alternation(ACTION_VERBS, "cap")})${WE}`, "gu");
-const titleSticky = new RegExp(`\\s*(?:các\\s+|Các\\s+)?(?:${alternation(lowerFirst(TITLES), "cap")})${WE}`, "uy");
+const titleSticky = new RegExp(`\\s*(?:các\\s+|Các\\s+)?(?:${alternation(lowerFirst([...POSITION_TITLES, ...ROLE_TITLES]), "cap")})${WE}`, "uy");
 const pointerSticky = new RegExp(`\\s*(?:${alternation(["Quý cơ quan", "Quý đơn vị", "Quý Ủy ban"], "cap")})${WE}`, "uy");
 const inlineTriggerGlobal = new RegExp(`\\s+(?:${alternation(TRIGGERS.map((t) => t.charAt(0).toLowerCase() + t.slice(1)), "exact")})${WE}`, "gu");
 const responsibilitySticky = new RegExp(`\\s*(?:${alternation(RESPONSIBILITY_VERBS, "exact")})${WE}`, "uy");

@@ -1,7 +1,8 @@
 import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import {
-  AUTHORITY_LINE, BODY_HEAD_WORDS, DATE_PHRASE, LETTER_SUBJECT, MOTTO, NATIONAL_TITLE, NUMBER_LABEL, PARENT_BODY_HEADS, POSITION_TITLES, PREAMBLE_LINE, RECIPIENTS,
+  AUTHORITY_LINE, BODY_HEAD_WORDS, DATE_PHRASE, LETTER_SUBJECT, MOTTO, NATIONAL_TITLE, NUMBER_LABEL, PARENT_BODY_HEADS, PREAMBLE_LINE, RECIPIENTS,
 } from "../../grammars/header.js";
+import { SIGNER_TITLES } from "../../grammars/people.js";
 import { INLINE_RULE, PORTAL_TITLE_AFTER_TYPE } from "../../grammars/layout.js";
 import type { Warning } from "../record/schema.js";
 import type { WorkLine } from "./layout.js";
@@ -34,7 +35,7 @@ const inlineRule = new RegExp(INLINE_RULE, "gu");
 const nationalTitleLine = new RegExp(NATIONAL_TITLE, "u");
 const preamble = new RegExp(PREAMBLE_LINE, "u");
 const authority = new RegExp(AUTHORITY_LINE, "u");
-const titles = POSITION_TITLES.map((t) => matchKey(t));
+const titles = SIGNER_TITLES.map((t) => matchKey(t));
 const bodyHeads = BODY_HEAD_WORDS.map((w) => matchKey(w)).sort((a, b) => b.length - a.length);
 const parentHeads = PARENT_BODY_HEADS.map((w) => matchKey(w));
 

@@ -1,7 +1,7 @@
 import { AGENCY_HEADS, KNOWN_NAMES, PLACE_LEVELS, PROVINCES } from "../../grammars/agencies.js";
 import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
-import { DISTRIBUTION_PURPOSES, POSITION_TITLES } from "../../grammars/header.js";
-import { TITLES } from "../../grammars/people.js";
+import { DISTRIBUTION_PURPOSES } from "../../grammars/header.js";
+import { SIGNER_TITLES, ROLE_TITLES } from "../../grammars/people.js";
 import { Builder, type MappedText } from "./mapped.js";
 
 /**
@@ -29,8 +29,8 @@ function phrases(): Map<string, string[] | null> {
     ...PLACE_LEVELS.flatMap((p) => p.forms),
     ...AGENCY_HEADS.flatMap((h) => h.forms),
     ...KNOWN_NAMES.map((k) => k.name),
-    ...TITLES,
-    ...POSITION_TITLES,
+    ...SIGNER_TITLES,
+    ...ROLE_TITLES,
     ...DOCUMENT_TYPES.map((t) => t.name),
     ...DISTRIBUTION_PURPOSES,
   ];

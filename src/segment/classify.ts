@@ -1,9 +1,10 @@
 import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import {
   ARCHIVE_COPY, AUTHORITY_ALONE, AUTHORITY_LINE, SIGNING_AUTHORITIES, type SigningAuthority, CONFIDENTIALITY, DISTRIBUTION, ENACTING_LINE, FOOTNOTE_LINE, LETTER_SUBJECT,
-  NATIONAL_TITLE, NUMBER_LINE, PLACE_DATE_LINE, DATE_ONLY_LINE, POSITION_TITLES, PREAMBLE_LINE, RECIPIENTS,
+  NATIONAL_TITLE, NUMBER_LINE, PLACE_DATE_LINE, DATE_ONLY_LINE, PREAMBLE_LINE, RECIPIENTS,
   SIGNATURE_NOTE, URGENCY,
 } from "../../grammars/header.js";
+import { SIGNER_TITLES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { foldTone, matchKey } from "../text/tone.js";
 
@@ -34,7 +35,7 @@ export const patterns = {
 const typeNames = [...DOCUMENT_TYPES]
   .sort((a, b) => b.name.length - a.name.length)
   .map((t) => ({ t, key: matchKey(t.name), upper: foldTone(t.name.toUpperCase()) }));
-const positionTitles = new Set(POSITION_TITLES);
+const positionTitles = new Set(SIGNER_TITLES.map(matchKey));
 
 /** Mostly capitals: fewer than a fifth of its letters in lower case, and at least two letters. */
 export const isUpperLine = (s: string) => {

@@ -1,6 +1,6 @@
 import { AGENCY_HEADS } from "../../grammars/agencies.js";
-import { APPENDIX_START, DEPUTY_TITLE_START, POSITION_TITLES } from "../../grammars/header.js";
-import { SURNAMES } from "../../grammars/people.js";
+import { APPENDIX_START, DEPUTY_TITLE_START } from "../../grammars/header.js";
+import { SURNAMES, SIGNER_TITLES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../text/tone.js";
 import type { Span, Warning } from "../record/schema.js";
@@ -14,7 +14,7 @@ type Authority = NonNullable<SignatureNode["authority"]>;
 
 const span = (l: NormalizedLine): Span => [l.start, l.end];
 const deputyStart = new RegExp(`\\s${DEPUTY_TITLE_START}`, "u");
-const titlesBySize = POSITION_TITLES.map((t) => matchKey(t)).sort((a, b) => b.length - a.length);
+const titlesBySize = SIGNER_TITLES.map((t) => matchKey(t)).sort((a, b) => b.length - a.length);
 
 const surnames = new Set(SURNAMES.map((x) => matchKey(x)));
 const agencyHeads = AGENCY_HEADS.flatMap((h) => h.forms).map((f) => matchKey(f));

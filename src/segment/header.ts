@@ -1,6 +1,7 @@
 import { DOCUMENT_TYPES, LETTER_TYPE } from "../../grammars/document-types.js";
 import { AGENCY_HEADS } from "../../grammars/agencies.js";
-import { BODY_OPENERS, CONFIDENTIALITY, NAME_CONTINUATION_WORDS, POSITION_TITLES, TITLE_STYLE_OPENING, URGENCY } from "../../grammars/header.js";
+import { BODY_OPENERS, CONFIDENTIALITY, NAME_CONTINUATION_WORDS, TITLE_STYLE_OPENING, URGENCY } from "../../grammars/header.js";
+import { SIGNER_TITLES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../text/tone.js";
 import type { Span } from "../record/schema.js";
@@ -18,7 +19,7 @@ const startsWithAny = (key: string, words: string[]) => words.some((w) => key ==
 // the heads of the agency grammar (`Sở`, `Tổng cục`, `Công đoàn`, `UBND`): a line opening with one names a body
 const agencyHeads = [...new Set(AGENCY_HEADS.flatMap((h) => [...h.forms, ...(h.abbr ?? [])]).map((f) => matchKey(f).replace(/\.$/, "")))].sort((a, b) => b.length - a.length);
 const continuationWords = NAME_CONTINUATION_WORDS.map((w) => matchKey(w));
-const enactingBodies = [...POSITION_TITLES, "ủy ban nhân dân", "hội đồng nhân dân", "chính phủ", "quốc hội", "ủy ban thường vụ quốc hội", "ban thường vụ", "ban chấp hành", "ban bí thư", "bộ chính trị", "hội đồng"].map((w) => matchKey(w));
+const enactingBodies = [...SIGNER_TITLES, "ủy ban nhân dân", "hội đồng nhân dân", "chính phủ", "quốc hội", "ủy ban thường vụ quốc hội", "ban thường vụ", "ban chấp hành", "ban bí thư", "bộ chính trị", "hội đồng"].map((w) => matchKey(w));
 const bodyOpeners = BODY_OPENERS.map((w) => matchKey(w));
 
 const span = (l: NormalizedLine): Span => [l.start, l.end];

@@ -1,5 +1,5 @@
-import { MOTTO, NATIONAL_TITLE, POSITION_TITLES, SIGNING_AUTHORITIES } from "../../grammars/header.js";
-import { SURNAMES } from "../../grammars/people.js";
+import { MOTTO, NATIONAL_TITLE, SIGNING_AUTHORITIES } from "../../grammars/header.js";
+import { SURNAMES, SIGNER_TITLES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../text/tone.js";
 import { alt } from "../text/pattern.js";
@@ -26,7 +26,7 @@ const nestedAuthority = new RegExp(
   `\\s(?=${alt(SIGNING_AUTHORITIES.filter((a) => !("alsoQuan" in a)).flatMap((a) => a.spellings.map((s) => s.toUpperCase())))}\\.?\\s+\\p{Lu})`,
   "gu",
 );
-const titles = POSITION_TITLES.map((t) => matchKey(t)).sort((a, b) => b.length - a.length);
+const titles = SIGNER_TITLES.map((t) => matchKey(t)).sort((a, b) => b.length - a.length);
 const placeDate = patterns.placeDate;
 // the quốc hiệu and the tiêu ngữ of the header grammar, at the end of a line instead of alone on it
 const atEnd = (pattern: string) => new RegExp(`\\s(${pattern.replace(/^\^/, "").replace(/(?:\\s\*)?(?:\[\.\]\?)?\$$/, "")})\\s*\\.?\\s*$`, "u");

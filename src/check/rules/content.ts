@@ -1,6 +1,7 @@
 import { ABBREVIATIONS } from "../../../grammars/agencies.js";
 import { DOCUMENT_TYPES, LETTER_TYPE } from "../../../grammars/document-types.js";
-import { DEPUTY_TITLE_START, LETTER_SUBJECT, MOTTO, POSITION_TITLES, PREAMBLE_LINE, RECIPIENTS, SIGNING_AUTHORITIES } from "../../../grammars/header.js";
+import { DEPUTY_TITLE_START, LETTER_SUBJECT, MOTTO, PREAMBLE_LINE, RECIPIENTS, SIGNING_AUTHORITIES } from "../../../grammars/header.js";
+import { SIGNER_TITLES } from "../../../grammars/people.js";
 import { NAMED_TYPES } from "../../../grammars/references.js";
 import {
   ACADEMIC_TITLES, ACTING_WORD, ARCHIVE_LINE, PARTY_NUMBER, ROMAN_NUMERALS,
@@ -24,7 +25,7 @@ const deputyRe = new RegExp(`^${DEPUTY_TITLE_START}`, "u");
 const archiveRe = new RegExp(ARCHIVE_LINE, "u");
 const partyNumberRe = new RegExp(PARTY_NUMBER, "u");
 const academicRe = new RegExp(`^(?:${ACADEMIC_TITLES.map(esc).join("|")})\\.?\\s*(?:[-.,]\\s*(?:${ACADEMIC_TITLES.map(esc).join("|")})\\.?\\s*)*\\s(?=\\p{Lu})`, "u");
-const positionTitles = POSITION_TITLES.map((t) => t);
+const positionTitles = SIGNER_TITLES.map(matchKey);
 /** type codes, compared case-folded: `QĐ`, `TTr` */
 const typeCodes = new Set(DOCUMENT_TYPES.map((t) => t.code.toLowerCase()));
 /** laws and ordinances are cited by type and name alone; no date line in their header */
