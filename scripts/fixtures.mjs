@@ -7,7 +7,8 @@
 // The outputs are committed, so tests never need the font: run `npm run fixtures` only after
 // editing a .json. Needs a Vietnamese-capable TTF: `apt-get install -y fonts-dejavu-core`
 // (or set VANBAN_FIXTURE_FONT_DIR to a folder with DejaVuSerifCondensed*.ttf).
-// Scans saved as images (fixtures/scan: PNG and JPEG of page 1, a two-page TIFF) are rendered
+// Scans saved as images (fixtures/scan: PNG and JPEG of page 1, a two-page TIFF, and that JPEG as
+// a one-page scanned PDF) are rendered
 // from cong-van-ubnd.pdf with poppler's pdftoppm and joined with libtiff's tiffcp
 // (`apt-get install poppler-utils libtiff-tools`).
 import { spawnSync } from "node:child_process";
@@ -421,9 +422,16 @@ async function scans() {
     run("pdftoppm", ["-r", "120", "-gray", "-tiff", "-tiffcompression", "lzw", pdf, join(tmp, "page")]);
     const pages = (await readdir(tmp)).filter((f) => f.endsWith(".tif")).sort().map((f) => join(tmp, f));
     run("tiffcp", [...pages, join(outDir, "cong-van-ubnd.tif")]);
+    // a scanned PDF as a scanner makes it: one JPEG a page filling an A4 page, no text layer
+    const scan = await PDFDocument.create();
+    scan.setCreationDate(FIXED_DATE);
+    scan.setModificationDate(FIXED_DATE);
+    const jpg = await scan.embedJpg(await readFile(join(outDir, "cong-van-ubnd-p1.jpg")));
+    scan.addPage([595.28, 841.89]).drawImage(jpg, { x: 0, y: 0, width: 595.28, height: 841.89 });
+    await writeFile(join(outDir, "cong-van-ubnd-scan.pdf"), await scan.save({ useObjectStreams: false }));
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
-  console.log("cong-van-ubnd.pdf → fixtures/scan/cong-van-ubnd-p1.{png,jpg}, cong-van-ubnd.tif (two pages)");
+  console.log("cong-van-ubnd.pdf → fixtures/scan/cong-van-ubnd-p1.{png,jpg}, cong-van-ubnd.tif (two pages), cong-van-ubnd-scan.pdf (page 1 as a JPEG)");
 }
 await scans();

@@ -1,8 +1,11 @@
 import { InputError, VanbanError } from "../errors.js";
 import type { SourceFormat, Warning } from "../record/schema.js";
 import { defaultOcrLookup, requireOcrEngine, wordsToItems, type OcrEngineLookup } from "./ocr.js";
+import { availableParallelism } from "node:os";
 import { layoutPages, type PageRows } from "./pdf/layout.js";
 import { groupRows } from "./pdf/lines.js";
+import { mapLimit, oneLine } from "./pdf/loader.js";
+import { tiffPages } from "./tiff.js";
 import type { LoadedDocument, Loader } from "./types.js";
 
 export { imageFormat } from "./detect.js";
@@ -32,11 +35,23 @@ export function createImageLoader(format: SourceFormat, deps: ImageLoaderDeps = 
       const engine = await requireOcrEngine(findOcrEngine, file, why);
       let pages;
       try {
-        if (!engine.recognizeImage) throw new Error(`the ${engine.name} engine does not read image files`);
-        pages = await engine.recognizeImage(bytes);
+        const recognize = engine.recognizeImage?.bind(engine);
+        if (!recognize) throw new Error(`the ${engine.name} engine does not read image files`);
+        // a multi-page TIFF page by page: progress, a time limit that grows with the pages, and
+        // tesseract.js, which reads only a file's first page
+        const split = format === "tiff" ? tiffPages(bytes) : { count: 1, page: () => bytes };
+        const indexes = Array.from({ length: split.count }, (_, i) => i);
+        let read = 0;
+        options.onOcrProgress?.({ done: 0, pages: split.count });
+        const concurrency = Math.min(engine.concurrency, availableParallelism());
+        pages = (await mapLimit(indexes, concurrency, async (i) => {
+          const got = await recognize(split.page(i));
+          options.onOcrProgress?.({ done: ++read, pages: split.count });
+          return got;
+        })).flat();
       } catch (err) {
         if (err instanceof VanbanError) throw err;
-        throw new VanbanError("ocr-failed", `OCR failed (${engine.name}): ${(err as Error).message}`, file, { cause: err });
+        throw new VanbanError("ocr-failed", `OCR failed (${engine.name}): ${oneLine((err as Error).message)}`, file, { cause: err });
       } finally {
         await engine.close().catch(() => undefined);
       }
@@ -49,7 +64,7 @@ export function createImageLoader(format: SourceFormat, deps: ImageLoaderDeps = 
       const laid = layoutPages(pageRows);
       const warnings: Warning[] = [{ code: "ocr", message: `text read by OCR (${engine.name}) from ${pages.length === 1 ? "an image" : `${pages.length} pages of an image`}; check it` }];
       if (!laid.lines.some((l) => /\p{L}/u.test(l.text))) warnings.push({ code: "no-text", message: "no text found in the image" });
-      return { format, pages: pages.length, lines: laid.lines, ocr: true, warnings };
+      return { format, pages: pages.length, lines: laid.lines, ocr: true, ocrEngine: engine.name, warnings };
     },
   };
 }

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { MissingDependencyError } from "../errors.js";
 import type { PdfItem } from "./pdf/lines.js";
+import { washOutSeals } from "./pdf/seals.js";
 
 /** One word the OCR engine read, in pixels of the image it was given. */
 export interface OcrWord {
@@ -31,12 +32,13 @@ export interface OcrPage {
 
 /** An OCR engine: a PNG image in, words with positions out. */
 export interface OcrEngine {
+  /** what `source.ocrEngine` names: `tesseract` (the program) or `tesseract.js` (from npm) */
   name: string;
   /** `image`: a PNG, or a binary PGM (`P5`) from {@link pdftoppmRenderer} */
   recognize(image: Uint8Array, dpi: number): Promise<OcrWord[]>;
   /**
-   * An image file as it was saved (PNG, JPEG, TIFF with every page, WebP), read at the
-   * resolution it records: one entry a page.
+   * An image file as it was saved (PNG, JPEG, a one-page TIFF, WebP), read at the resolution it
+   * records: one entry a page (a multi-page TIFF is split first: `tiffPages`).
    */
   recognizeImage?(image: Uint8Array): Promise<OcrPage[]>;
   /** how many pages it may read at once */
@@ -48,8 +50,8 @@ export interface OcrEngine {
 export type OcrEngineLookup = () => Promise<OcrEngine | null>;
 
 export const OCR_INSTALL_HINT =
-  "install an OCR engine with Vietnamese: `apt-get install tesseract-ocr tesseract-ocr-vie` (Debian/Ubuntu), " +
-  "or `npm install tesseract.js @tesseract.js-data/vie`";
+  "install an OCR engine with Vietnamese: `npm install tesseract.js @tesseract.js-data/vie` (vanban's optional dependencies, " +
+  "left out by `npm install --omit=optional`), or the faster `apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils` (Debian/Ubuntu)";
 
 /** A program on PATH, or null. */
 export function which(program: string): string | null {
@@ -74,8 +76,22 @@ interface RunResult { code: number | null; stdout: string; stderr: string }
  */
 const live = { children: new Set<ChildProcess>(), dirs: new Set<string>() };
 
+/**
+ * Where temporary folders go (default the system's): `vanban convert` gives each worker a folder
+ * of its own, which the pool removes when it stops the worker, whatever the worker was doing.
+ */
+let tempRoot: string | null = null;
+/** Told of each engine process started (`alive`) and ended, so that the thread's owner can kill it. */
+let childListener: ((pid: number, alive: boolean) => void) | null = null;
+
+/** Sets where temporary folders go, and who is told of engine processes (both per thread). */
+export function configureOcr(options: { tempRoot?: string | null; onChild?: ((pid: number, alive: boolean) => void) | null }): void {
+  if (options.tempRoot !== undefined) tempRoot = options.tempRoot;
+  if (options.onChild !== undefined) childListener = options.onChild;
+}
+
 async function tempDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const dir = await mkdtemp(join(tempRoot ?? tmpdir(), prefix));
   live.dirs.add(dir);
   return dir;
 }
@@ -94,9 +110,15 @@ export async function cleanupOcr(): Promise<void> {
 
 function run(cmd: string, args: string[], env?: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<RunResult> {
   return new Promise((resolve, reject) => {
+    // stderr is captured, never inherited: the engine's chatter stays off the terminal
     const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     live.children.add(child);
-    child.on("exit", () => live.children.delete(child));
+    const pid = child.pid;
+    if (pid) childListener?.(pid, true);
+    child.on("exit", () => {
+      live.children.delete(child);
+      if (pid) childListener?.(pid, false);
+    });
     let stdout = "", stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
@@ -148,8 +170,8 @@ export function parseTesseractTsv(tsv: string): OcrWord[] {
   return parseTesseractTsvPages(tsv).flatMap((p) => p.words);
 }
 
-/** The first line of an engine's messages, without tesseract's resolution notices. */
-function firstLine(stderr: string): string {
+/** The first line of an engine's messages, without tesseract's resolution notices: error messages stay one line. */
+export function firstLine(stderr: string): string {
   return stderr.split("\n").map((l) => l.trim()).filter((l) => l && !/^(?:Estimating resolution|Warning: Invalid resolution|Detected \d+ diacritics)/.test(l))[0]?.slice(0, 200) ?? "";
 }
 
@@ -169,7 +191,7 @@ export async function tesseractCli(): Promise<OcrEngine | null> {
       await writeFile(file, image);
       try {
         const r = await run(bin, [file, "stdout", "-l", "vie", "--psm", "3", "--dpi", String(dpi), "tsv"], { OMP_THREAD_LIMIT: "1" });
-        if (r.code !== 0) throw new Error(`tesseract exited with ${r.code}: ${r.stderr.trim().slice(0, 300)}`);
+        if (r.code !== 0) throw new Error(`tesseract exited with ${r.code}: ${firstLine(r.stderr)}`);
         return parseTesseractTsv(r.stdout);
       } finally {
         await rm(file, { force: true });
@@ -194,8 +216,10 @@ export async function tesseractCli(): Promise<OcrEngine | null> {
 }
 
 /**
- * tesseract.js with the traineddata of `@tesseract.js-data/vie`, when both are installed; it reads
- * the language file from that package's folder and never downloads anything.
+ * tesseract.js (Tesseract compiled to WebAssembly) with the traineddata of `@tesseract.js-data/vie`,
+ * both optional dependencies of vanban: OCR after a plain `npm install`, with no program to install.
+ * Everything comes from node_modules — the worker script, the WebAssembly core, the language file
+ * (read from the package's folder) — and nothing is downloaded or cached on disk.
  */
 export async function tesseractJs(): Promise<OcrEngine | null> {
   const require = createRequire(import.meta.url);
@@ -211,6 +235,7 @@ export async function tesseractJs(): Promise<OcrEngine | null> {
   } catch {
     return null;
   }
+  // the integer LSTM model: as accurate as the full one here, and faster
   const sub = (await readdir(dataDir, { withFileTypes: true }).catch(() => []))
     .filter((d) => d.isDirectory() && existsSync(join(dataDir, d.name, "vie.traineddata.gz")))
     .map((d) => d.name)
@@ -218,18 +243,36 @@ export async function tesseractJs(): Promise<OcrEngine | null> {
   if (!sub) return null;
   const createWorker = mod.createWorker ?? mod.default?.createWorker;
   if (!createWorker) return null;
-  const worker = await createWorker("vie", 1, { langPath: join(dataDir, sub), cacheMethod: "none", gzip: true });
+  let failure: string | null = null;
+  const worker = await createWorker("vie", 1, {
+    langPath: join(dataDir, sub),
+    cacheMethod: "none",
+    gzip: true,
+    logger: () => undefined,
+    // without a handler tesseract.js throws a failed job's error from its message listener, which
+    // would kill the thread; the job's own promise rejects with it anyway
+    errorHandler: (e: unknown) => { failure = String(e); },
+  }).catch((e: unknown) => {
+    throw new Error(`tesseract.js could not start: ${firstLine(String((e as Error)?.message ?? e))}`);
+  });
+  const read = async (image: Uint8Array, dpi?: number) => {
+    // the page's resolution, when known, spares tesseract its guess (and its notice about it)
+    if (dpi) await worker.setParameters({ user_defined_dpi: String(dpi) });
+    try {
+      const { data } = await worker.recognize(Buffer.from(image), {}, { tsv: true, text: false });
+      return parseTesseractTsvPages(String(data.tsv ?? ""));
+    } catch (e) {
+      throw new Error(`tesseract.js: ${firstLine(String((e as Error)?.message ?? failure ?? e))}`);
+    }
+  };
   return {
     name: "tesseract.js",
     concurrency: 1,
-    async recognize(png) {
-      const { data } = await worker.recognize(Buffer.from(png), {}, { tsv: true, text: false });
-      return parseTesseractTsv(String(data.tsv ?? ""));
+    async recognize(png, dpi) {
+      return (await read(png, dpi)).flatMap((p) => p.words);
     },
     async recognizeImage(image) {
-      // tesseract.js reads the first page of a TIFF only
-      const { data } = await worker.recognize(Buffer.from(image), {}, { tsv: true, text: false });
-      return parseTesseractTsvPages(String(data.tsv ?? ""));
+      return read(image);
     },
     async close() {
       await worker.terminate();
@@ -247,39 +290,7 @@ export async function requireOcrEngine(lookup: OcrEngineLookup, file: string | n
   return engine;
 }
 
-/** Below this share of the page's height, red is a seal's and is washed out before OCR. */
-export const SEAL_FREE_TOP = 0.2;
-
-/**
- * A colour page image (binary PPM, `P6`) → a grey one (binary PGM, `P5`) with its red washed out
- * below the top fifth of the page. Seals (con dấu) are red and lie over the signature title and
- * name, where OCR reads them as noise (`ỜNL. CHỦ TỊCH` for `TL. CHỦ TỊCH`) or loses the line; an
- * urgency stamp (`HỎA TỐC`, red too) stands at the top and is kept.
- */
-export function washOutSeals(ppm: Uint8Array): Uint8Array {
-  let pos = 0;
-  const token = () => {
-    while (pos < ppm.length && (ppm[pos] <= 0x20 || ppm[pos] === 0x23)) {
-      if (ppm[pos] === 0x23) while (pos < ppm.length && ppm[pos] !== 0x0a) pos++; // a # comment
-      else pos++;
-    }
-    let t = "";
-    while (pos < ppm.length && ppm[pos] > 0x20) t += String.fromCharCode(ppm[pos++]);
-    return t;
-  };
-  const magic = token(), w = Number(token()), h = Number(token()), max = Number(token());
-  pos++;
-  if (magic !== "P6" || !(w > 0 && h > 0) || max !== 255 || ppm.length < pos + w * h * 3) throw new Error("not an 8-bit binary PPM image");
-  const head = new TextEncoder().encode(`P5\n${w} ${h}\n255\n`);
-  const out = new Uint8Array(head.length + w * h);
-  out.set(head, 0);
-  const top = Math.floor(h * SEAL_FREE_TOP) * w;
-  for (let i = 0, j = pos; i < w * h; i++, j += 3) {
-    const r = ppm[j], g = ppm[j + 1], b = ppm[j + 2];
-    out[head.length + i] = i >= top && r - Math.max(g, b) > 50 ? 255 : Math.round(0.299 * r + 0.587 * g + 0.114 * b);
-  }
-  return out;
-}
+export { SEAL_FREE_TOP, washOutSeals } from "./pdf/seals.js";
 
 /**
  * Renders page images with poppler's `pdftoppm` when it is on PATH (faster than pdf.js), in
@@ -298,7 +309,7 @@ export function pdftoppmRenderer(bytes: Uint8Array): ((page: number, dpi: number
     const d = await file();
     const prefix = join(d, `p${page}`);
     const r = await run(bin, ["-r", String(dpi), "-f", String(page), "-l", String(page), "-singlefile", "-hide-annotations", join(d, "in.pdf"), prefix]);
-    if (r.code !== 0) throw new Error(`pdftoppm exited with ${r.code}: ${r.stderr.trim().slice(0, 300)}`);
+    if (r.code !== 0) throw new Error(`pdftoppm exited with ${r.code}: ${firstLine(r.stderr)}`);
     const ppm = await readFile(`${prefix}.ppm`);
     await rm(`${prefix}.ppm`, { force: true });
     return washOutSeals(new Uint8Array(ppm.buffer, ppm.byteOffset, ppm.byteLength));

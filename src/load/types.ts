@@ -64,6 +64,8 @@ export interface LoadedDocument {
   lines: SourceLine[];
   /** text came from OCR */
   ocr: boolean;
+  /** the OCR engine's name, when `ocr` */
+  ocrEngine?: string;
   warnings: Warning[];
   /** chữ ký số found in the file (PDF) */
   digitalSignatures?: DigitalSignature[];
@@ -97,6 +99,11 @@ export interface LoadOptions {
   format?: SourceFormat;
   /** read every PDF text item's font name (`vanban check` needs them; it costs a second pass per page) */
   fonts?: boolean;
+  /**
+   * told how many pages OCR has read (`done` of `pages`), first with `done: 0` once the pages to
+   * read are known: `vanban convert` shows it in its bar and lengthens the file's time limit
+   */
+  onOcrProgress?: (progress: { done: number; pages: number }) => void;
 }
 
 /** A loader reads one format. */

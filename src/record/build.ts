@@ -34,7 +34,7 @@ export function buildRecord({ loaded, normalized, tree, facts, path, sha256 }: R
   const t = tree;
   return {
     schemaVersion: "1",
-    source: { path, format: loaded.format, sha256, pages: loaded.pages, encoding: normalized.encoding, ocr: loaded.ocr },
+    source: { path, format: loaded.format, sha256, pages: loaded.pages, encoding: normalized.encoding, ocr: loaded.ocr, ocrEngine: loaded.ocr ? (loaded.ocrEngine ?? null) : null },
     issuer: t.issuer
       ? {
           name: collapse(t.issuer.name),

@@ -34,6 +34,8 @@ export const Source = z.object({
   pages: z.number().int().nullable(),
   encoding: Encoding,
   ocr: z.boolean(),
+  /** the OCR engine that read the text: `tesseract` (the program) or `tesseract.js` (from npm); null without OCR */
+  ocrEngine: z.string().nullable(),
 });
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { MissingDependencyError, parseBytes } from "../../src/index.js";
 import { createImageLoader, imageFormat } from "../../src/load/image.js";
 import { detectFormat } from "../../src/load/index.js";
+import { tiffPages } from "../../src/load/tiff.js";
 import { parseTesseractTsvPages, tesseractCli, type OcrEngine, type OcrWord } from "../../src/load/ocr.js";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/scan/${name}`, import.meta.url)));
@@ -23,6 +24,31 @@ describe("images: format by magic bytes", () => {
   it("a RIFF file that is not WebP (a WAV) is not an image", () => {
     const wav = new Uint8Array([0x52, 0x49, 0x46, 0x46, 0x24, 0, 0, 0, 0x57, 0x41, 0x56, 0x45, ...new Array(64).fill(0)]);
     expect(imageFormat(wav)).toBeNull();
+  });
+});
+
+describe("images: a multi-page TIFF split into one-page TIFFs", () => {
+  it("each page keeps the file's bytes, the header pointing at its own directory and the chain cut after it", () => {
+    const tif = fixture("cong-van-ubnd.tif");
+    const split = tiffPages(tif);
+    expect(split.count).toBe(2);
+    const pages = [split.page(0), split.page(1)];
+    const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
+    const first = view(tif).getUint32(4, true);
+    expect(pages.map((p) => view(p).getUint32(4, true))).toEqual([first, expect.not.stringMatching(String(first))]);
+    for (const p of pages) {
+      expect(p.length).toBe(tif.length);
+      expect(tiffPages(p).count).toBe(1);
+    }
+    expect(tif).toEqual(fixture("cong-van-ubnd.tif")); // the file itself is not touched
+  });
+
+  it("a directory chain that loops ends at the first repeat; a non-TIFF is one page as it is", () => {
+    // header → IFD at 8 (no entries) → next IFD at 8 again
+    const loop = new Uint8Array([0x49, 0x49, 42, 0, 8, 0, 0, 0, 0, 0, 8, 0, 0, 0]);
+    expect(tiffPages(loop).count).toBe(1);
+    const png = fixture("cong-van-ubnd-p1.png");
+    expect(tiffPages(png).page(0)).toBe(png);
   });
 });
 
@@ -47,14 +73,17 @@ describe("images: tesseract's TSV split into pages", () => {
 });
 
 /** An engine that "reads" a page laid out as lines of words at the given pixel rows (A4 at 150 dpi). */
-function fakeEngine(pages: { y: number; x: number; text: string }[][]): OcrEngine & { closed: boolean } {
+function fakeEngine(pages: { y: number; x: number; text: string }[][]): OcrEngine & { closed: boolean; given: Uint8Array[] } {
   const engine = {
     name: "fake",
     concurrency: 1,
     closed: false,
     recognize: async () => [] as OcrWord[],
-    recognizeImage: async () =>
-      pages.map((lines, p) => ({
+    /** the images it was given, one call a page */
+    given: [] as Uint8Array[],
+    // one page a call, in the order called (the loader hands a multi-page TIFF over page by page)
+    recognizeImage: async (image: Uint8Array) =>
+      [pages[engine.given.push(image) - 1]].map((lines, p) => ({
         width: 1240,
         height: 1754,
         words: lines.flatMap((l, i) => {
@@ -96,11 +125,15 @@ describe("images: the loader", () => {
   it("lays out every page of the image as a scanned PDF page: header, number, date, signer", async () => {
     const engine = fakeEngine([page1, page2]);
     const loader = createImageLoader("tiff", { findOcrEngine: async () => engine });
-    const doc = await loader.load(fixture("cong-van-ubnd.tif"), { path: "scan.tif" });
-    expect(doc).toMatchObject({ format: "tiff", pages: 2, ocr: true });
+    const progress: string[] = [];
+    const doc = await loader.load(fixture("cong-van-ubnd.tif"), { path: "scan.tif", onOcrProgress: (p) => progress.push(`${p.done}/${p.pages}`) });
+    expect(doc).toMatchObject({ format: "tiff", pages: 2, ocr: true, ocrEngine: "fake" });
     expect(doc.lines.map((l) => l.text)).toContain("Số: 1842/UBND-VX");
     expect(doc.warnings.map((w) => w.code)).toContain("ocr");
     expect(engine.closed).toBe(true);
+    // the engine was handed the TIFF page by page, each a one-page TIFF
+    expect(engine.given.map((g) => tiffPages(g).count)).toEqual([1, 1]);
+    expect(progress).toEqual(["0/2", "1/2", "2/2"]);
   });
 
   it("refuses an image when OCR is disabled, naming the file", async () => {

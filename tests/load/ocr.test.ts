@@ -60,7 +60,9 @@ describe("finding an engine", () => {
     const err = await requireOcrEngine(async () => null, "scan.pdf", "the PDF is scanned").catch((e) => e);
     expect(err).toBeInstanceOf(MissingDependencyError);
     expect(err.code).toBe("ocr-unavailable");
-    expect(err.message).toMatch(/^scan\.pdf: the PDF is scanned.*apt-get install tesseract-ocr tesseract-ocr-vie.*npm install tesseract\.js @tesseract\.js-data\/vie/);
+    expect(err.message).toMatch(/^scan\.pdf: the PDF is scanned, and no OCR engine is installed: /);
+    expect(err.message).toContain("npm install tesseract.js @tesseract.js-data/vie");
+    expect(err.message).toContain("apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils");
   });
 });
 

@@ -10,6 +10,7 @@ import { glyphStream, restoreDroppedMarks } from "./glyphs.js";
 import { groupRows, type PdfItem } from "./lines.js";
 import { layoutPages, rowText, stampRows, type PageRows } from "./layout.js";
 import { imageCoverage, textQuality, type TextQuality } from "./quality.js";
+import { rgbaToPgmWithoutSeals } from "./seals.js";
 import { readPdfSignatures } from "./signatures.js";
 import type { LoadedDocument, Loader, LoadOptions } from "../types.js";
 
@@ -248,21 +249,30 @@ function hasEof(bytes: Uint8Array): boolean {
   return tail.includes("%%EOF");
 }
 
-/** Page images drawn by pdf.js (with `@napi-rs/canvas`), without annotations (signature stamps). */
+/**
+ * Page images drawn by pdf.js (with `@napi-rs/canvas`, which pdf.js brings), without annotations
+ * (signature stamps), for when pdftoppm is not installed: handed to the engine as a grey PGM with
+ * the seals washed out, as pdftoppm's are (and a PGM costs nothing to encode, a PNG a second a page).
+ */
 async function pdfjsRenderer(doc: any, lib: PdfJs) {
   return async (pageNo: number, dpi: number): Promise<Uint8Array> => {
     const page = await doc.getPage(pageNo);
     const vp = page.getViewport({ scale: dpi / 72 });
-    const { canvas } = doc.canvasFactory.create(Math.ceil(vp.width), Math.ceil(vp.height));
+    const w = Math.ceil(vp.width), h = Math.ceil(vp.height);
+    const { canvas, context } = doc.canvasFactory.create(w, h);
     await page.render({ canvas, viewport: vp, background: "white", annotationMode: lib.AnnotationMode.DISABLE }).promise;
-    const png: Uint8Array = await canvas.encode("png");
+    const pgm = rgbaToPgmWithoutSeals(context.getImageData(0, 0, w, h).data, w, h);
     page.cleanup();
-    return png;
+    doc.canvasFactory.destroy({ canvas, context });
+    return pgm;
   };
 }
 
+/** An engine's message on one line (engines print several; an error record holds one). */
+export const oneLine = (message: string) => message.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)[0]?.slice(0, 300) ?? message;
+
 /** Runs `fn` over `inputs` with at most `n` at once, results in order. */
-async function mapLimit<T, R>(inputs: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(inputs: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(inputs.length);
   let next = 0;
   const worker = async () => {
@@ -322,6 +332,7 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
         const bad = await badTextLayers(lib, doc, pages.filter((p) => !empty.includes(p)));
         const scanned = empty.length > 0 && empty.length * 2 >= pages.length;
         let ocr = false;
+        let ocrEngine: string | undefined;
         let engine: OcrEngine | null = null;
         if (bad.length) {
           const which = `${bad.length === 1 ? "page" : "pages"} ${bad.map((b) => `${b.page.page} (${Math.round(b.share * 100)}%)`).join(", ")}`;
@@ -344,9 +355,13 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
           const render = external ?? (await pdfjsRenderer(doc, lib));
           try {
             const concurrency = Math.min(eng.concurrency, platform.parallelism());
+            let read = 0;
+            options.onOcrProgress?.({ done: 0, pages: toOcr.length });
             const results = await mapLimit(toOcr, concurrency, async (p) => {
               const png = await render(p.page, OCR_DPI);
-              return wordsToItems(await eng.recognize(png, OCR_DPI), OCR_DPI);
+              const items = wordsToItems(await eng.recognize(png, OCR_DPI), OCR_DPI);
+              options.onOcrProgress?.({ done: ++read, pages: toOcr.length });
+              return items;
             });
             // OCR replaces the page's text; a stamp's text layer, if any, goes (the stamp is left out anyway)
             toOcr.forEach((p, i) => {
@@ -357,12 +372,13 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
               p.items = results[i].filter((it) => !inStamp(it));
             });
           } catch (err) {
-            throw new VanbanError("ocr-failed", `OCR failed (${eng.name}): ${(err as Error).message}`, file, { cause: err });
+            throw new VanbanError("ocr-failed", `OCR failed (${eng.name}): ${oneLine((err as Error).message)}`, file, { cause: err });
           } finally {
             await eng.close().catch(() => undefined);
             await (external as any)?.dispose?.().catch(() => undefined);
           }
           ocr = true;
+          ocrEngine = eng.name;
           warnings.push({ code: "ocr", message: `text read by OCR (${eng.name}) on ${toOcr.length} of ${pages.length} pages; check it` });
         } else if (empty.length > 0) {
           warnings.push({ code: "page-without-text", message: `pages ${empty.map((p) => p.page).join(", ")} have little or no text (blank, or scanned) and were not OCRed` });
@@ -386,7 +402,7 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
         });
         warnings.push(...signed.warnings);
         const layout = { pages: pages.map((p) => ({ width: p.width, height: p.height })), pageNumberOnFirstPage: laid.pageNumberOnFirstPage };
-        return { format: "pdf", pages: pages.length, lines: laid.lines, ocr, warnings, digitalSignatures: signed.signatures, layout };
+        return { format: "pdf", pages: pages.length, lines: laid.lines, ocr, ocrEngine, warnings, digitalSignatures: signed.signatures, layout };
       } catch (err) {
         if (err instanceof VanbanError) throw err;
         throw corrupt("pdf", err, file);
