@@ -73,6 +73,7 @@ export async function* convert(
     sink,
     jobs: options.jobs,
     timeoutSec: options.timeoutSec,
+    ocrPageTimeoutSec: options.ocrPageTimeoutSec,
     maxMemoryMb: options.maxMemoryMb,
     maxSizeMb: options.maxSizeMb,
     ocr: options.ocr,

@@ -1,4 +1,6 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { TaskMessage, TaskResult } from "./protocol.js";
 
@@ -19,6 +21,8 @@ export interface PoolOptions {
   size: number;
   /** per-file time limit in ms (0: none) */
   timeoutMs: number;
+  /** added to a file's time limit for each page it has OCR read (default {@link OCR_PAGE_TIMEOUT_MS}) */
+  ocrPageTimeoutMs?: number;
   /** heap cap of each worker in MB (`resourceLimits.maxOldGenerationSizeMb`; 0: Node's default) */
   maxMemoryMb: number;
   /** tasks handed to a worker ahead of time so it never waits for the main thread (default 2) */
@@ -44,6 +48,34 @@ interface Slot {
   dead: boolean;
   /** the worker has loaded its modules: the clock of its first file starts only then */
   ready: boolean;
+  /** the worker's own temporary folder (OCR page images, a scan's copy): removed when it ends */
+  tempDir: string | null;
+  /** OCR engine processes the worker has running: killed when it ends */
+  children: Set<number>;
+  /** pages read by OCR of the current file, once it has pages to OCR */
+  ocr: { done: number; pages: number } | null;
+}
+
+/** A file's time limit grows by this much for each page read by OCR (tesseract.js: ~5–10 s a page on a busy machine). */
+export const OCR_PAGE_TIMEOUT_MS = 30_000;
+
+/** Every live pool's workers, so that engine processes and temporary folders go when the process exits. */
+const liveSlots = new Set<Slot>();
+let exitHook = false;
+
+/** Kills a worker's engine processes and removes its temporary folder (the worker is gone or going). */
+function cleanUpAfter(slot: Slot): void {
+  for (const pid of slot.children) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // ended already
+    }
+  }
+  slot.children.clear();
+  if (slot.tempDir) rmSync(slot.tempDir, { recursive: true, force: true });
+  slot.tempDir = null;
+  liveSlots.delete(slot);
 }
 
 /** The compiled worker: beside this module in `dist/`, or in `dist/` when this runs as TypeScript (tests). */
@@ -85,8 +117,8 @@ export class WorkerPool {
   }
 
   /** The files being worked on now, with how long each has taken so far. */
-  running(now = Date.now()): { path: string; ms: number }[] {
-    return this.slots.filter((s) => !s.dead && s.queue.length).map((s) => ({ path: s.queue[0].task.path, ms: now - s.startedAt }));
+  running(now = Date.now()): { path: string; ms: number; ocr?: { done: number; pages: number } }[] {
+    return this.slots.filter((s) => !s.dead && s.queue.length).map((s) => ({ path: s.queue[0].task.path, ms: now - s.startedAt, ...(s.ocr ? { ocr: s.ocr } : {}) }));
   }
 
   /** Stops every worker; tasks not finished resolve as cancelled. */
@@ -105,16 +137,34 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const { maxMemoryMb } = this.options;
+    let tempDir: string | null = null;
+    try {
+      tempDir = mkdtempSync(join(tmpdir(), "vanban-worker-"));
+    } catch {
+      // no temporary folder of its own: the worker uses the system's, and cleans it up itself
+    }
+    if (!exitHook) {
+      exitHook = true;
+      process.on("exit", () => [...liveSlots].forEach(cleanUpAfter));
+    }
     const worker = new Worker(this.workerUrl, {
-      workerData: this.options.workerData,
+      workerData: { ...(this.options.workerData as object | undefined), ocrTempRoot: tempDir ?? undefined },
       resourceLimits: maxMemoryMb > 0 ? { maxOldGenerationSizeMb: maxMemoryMb } : undefined,
       stdout: false,
       stderr: false,
     });
     this.started++;
-    const slot: Slot = { worker, queue: [], startedAt: Date.now(), timer: null, dead: false, ready: false };
-    worker.on("message", (msg: { id: number; result: TaskResult; retire?: boolean } | { ready: true } | { cleaned: true }) => {
-      if ("cleaned" in msg) {
+    const slot: Slot = { worker, queue: [], startedAt: Date.now(), timer: null, dead: false, ready: false, tempDir, children: new Set(), ocr: null };
+    liveSlots.add(slot);
+    type Message = { id: number; result: TaskResult; retire?: boolean } | { ready: true } | { cleaned: true }
+      | { ocrChild: number; alive: boolean } | { id: number; progress: { done: number; pages: number } };
+    worker.on("message", (msg: Message) => {
+      if ("ocrChild" in msg) {
+        if (msg.alive) slot.children.add(msg.ocrChild);
+        else slot.children.delete(msg.ocrChild);
+      } else if ("progress" in msg) {
+        this.onOcrProgress(slot, msg.id, msg.progress);
+      } else if ("cleaned" in msg) {
         void worker.terminate();
       } else if ("ready" in msg) {
         slot.ready = true;
@@ -128,6 +178,7 @@ export class WorkerPool {
         : { failure: "worker-crashed", message: `the worker crashed: ${err.message}` });
     });
     worker.on("exit", (code) => {
+      cleanUpAfter(slot);
       if (!slot.dead) this.fail(slot, { failure: "worker-crashed", message: `the worker exited (code ${code})` });
     });
     // an idle worker must not keep the process alive
@@ -179,9 +230,31 @@ export class WorkerPool {
     this.dispatch();
   }
 
+  /** The file has pages to OCR: its time limit grows by the pages (once), and the bar shows them. */
+  private onOcrProgress(slot: Slot, id: number, progress: { done: number; pages: number }): void {
+    const head = slot.queue[0];
+    if (slot.dead || !head || head.task.id !== id) return;
+    const first = slot.ocr === null;
+    slot.ocr = progress;
+    const { timeoutMs } = this.options;
+    if (!first || !(timeoutMs > 0) || !slot.timer) return;
+    const perPage = this.options.ocrPageTimeoutMs ?? OCR_PAGE_TIMEOUT_MS;
+    const limit = timeoutMs + perPage * progress.pages;
+    this.arm(slot, head, limit - (Date.now() - slot.startedAt),
+      `gave up after ${formatSeconds(limit)} (--timeout ${formatSeconds(timeoutMs)} + ${formatSeconds(perPage)} a page for ${progress.pages} OCR'd ${progress.pages === 1 ? "page" : "pages"}, --ocr-page-timeout)`);
+  }
+
+  private arm(slot: Slot, head: Pending, ms: number, message: string): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => {
+      if (slot.queue[0] === head) this.fail(slot, { failure: "timeout", message });
+    }, Math.max(0, ms));
+  }
+
   private startHead(slot: Slot): void {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
+    slot.ocr = null;
     slot.startedAt = Date.now();
     if (!slot.queue.length) {
       slot.worker.unref();
@@ -189,14 +262,7 @@ export class WorkerPool {
     }
     slot.worker.ref();
     const { timeoutMs } = this.options;
-    if (timeoutMs > 0 && slot.ready) {
-      const head = slot.queue[0];
-      slot.timer = setTimeout(() => {
-        if (slot.queue[0] === head) {
-          this.fail(slot, { failure: "timeout", message: `gave up after ${formatSeconds(timeoutMs)} (--timeout)` });
-        }
-      }, timeoutMs);
-    }
+    if (timeoutMs > 0 && slot.ready) this.arm(slot, slot.queue[0], timeoutMs, `gave up after ${formatSeconds(timeoutMs)} (--timeout)`);
   }
 
   private dispatch(): void {

@@ -5,8 +5,8 @@ export interface ProgressState {
   /** null while the total is unknown (paths still arriving on stdin) */
   total: number | null;
   failed: number;
-  /** the file that has been worked on longest, when it is slow */
-  slow: { path: string; ms: number } | null;
+  /** the file that has been worked on longest, when it is slow; `ocr`: its pages read by OCR so far */
+  slow: { path: string; ms: number; ocr?: { done: number; pages: number } } | null;
 }
 
 export interface Progress {
@@ -33,7 +33,7 @@ function describe(state: ProgressState, elapsedS: number) {
     rate: rate >= 100 ? rate.toFixed(0) : rate.toFixed(1),
     eta: eta(state.done, state.total, elapsedS),
     failed: state.failed,
-    slow: state.slow ? ` | slow: ${shortPath(state.slow.path)} ${(state.slow.ms / 1000).toFixed(0)}s` : "",
+    slow: state.slow ? ` | slow: ${shortPath(state.slow.path)} ${(state.slow.ms / 1000).toFixed(0)}s${state.slow.ocr ? ` OCR page ${Math.min(state.slow.ocr.done + 1, state.slow.ocr.pages)}/${state.slow.ocr.pages}` : ""}` : "",
   };
 }
 

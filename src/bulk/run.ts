@@ -25,6 +25,8 @@ export interface PoolOptions {
   jobs?: number;
   /** per-file time limit in seconds (0: none) */
   timeoutSec?: number;
+  /** seconds added to a file's time limit for each page read by OCR (default 30) */
+  ocrPageTimeoutSec?: number;
   /** per-worker heap cap in MB (0: Node's default) */
   maxMemoryMb?: number;
   /** refuse files larger than this many MB (0: no limit) */
@@ -221,6 +223,7 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
   const pool = new WorkerPool({
     size: jobs,
     timeoutMs: Math.round((options.timeoutSec ?? 120) * 1000),
+    ocrPageTimeoutMs: options.ocrPageTimeoutSec === undefined ? undefined : Math.round(options.ocrPageTimeoutSec * 1000),
     maxMemoryMb: options.maxMemoryMb ?? 2048,
     prefetch,
     workerData: { maxBytes: Math.round((options.maxSizeMb ?? 0) * 2 ** 20), ocr: options.ocr !== false, trustRoots: options.trustRoots, check: options.check === true },

@@ -10,7 +10,7 @@ import { getHeapStatistics } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
 import { toVanbanError } from "../errors.js";
 import { hashRegularFile, readRegularFile } from "../load/file.js";
-import { cleanupOcr } from "../load/ocr.js";
+import { cleanupOcr, configureOcr } from "../load/ocr.js";
 import { detectFormat } from "../load/index.js";
 import { checkBytes } from "../check/index.js";
 import { parseBytes, parseText } from "../pipeline.js";
@@ -31,6 +31,8 @@ export interface WorkerOptions {
   trustRoots?: string[];
   /** add the thể thức check's messages to each record as `checks` */
   check?: boolean;
+  /** this worker's own temporary folder, which the pool removes when the worker ends (set by the pool) */
+  ocrTempRoot?: string;
 }
 const options: WorkerOptions = (workerData as WorkerOptions | undefined) ?? {};
 
@@ -52,13 +54,17 @@ function reasonOf(err: unknown, path: string): string {
   return message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
 }
 
-async function convert(path: string): Promise<TaskResult> {
+async function convert(path: string, id: number): Promise<TaskResult> {
   let bytes: Uint8Array | null = null;
   try {
     // regular files only, the size checked before reading (a FIFO, /dev/zero, a 2 GB file are refused unread)
     bytes = await readRegularFile(path, { maxBytes: options.maxBytes || undefined });
     if (hangOn.size || eatOn.size) testHooks(path);
-    const parseOptions = { path, maxBytes: options.maxBytes || undefined, ocr: options.ocr !== false, trustRoots: options.trustRoots };
+    const parseOptions = {
+      path, maxBytes: options.maxBytes || undefined, ocr: options.ocr !== false, trustRoots: options.trustRoots,
+      // pages read by OCR: shown in the bar, and the pool lengthens the file's time limit by the pages
+      onOcrProgress: (progress: { done: number; pages: number }) => parentPort?.postMessage({ id, progress }),
+    };
     const checked = options.check ? await checkBytes(bytes, parseOptions) : null;
     const record = checked?.record ?? (await parseBytes(bytes, parseOptions));
     const { source } = record;
@@ -96,6 +102,9 @@ async function convert(path: string): Promise<TaskResult> {
 
 if (!parentPort) throw new Error("vanban: bulk/worker.js runs only as a worker thread");
 const port = parentPort;
+// engine processes are reported to the pool, which kills those left when it stops this worker;
+// temporary files go to the worker's own folder, which the pool removes
+configureOcr({ tempRoot: options.ocrTempRoot ?? null, onChild: (pid, alive) => port.postMessage({ ocrChild: pid, alive }) });
 // a library promise rejected after its file was given up (pdf.js cleans up late) must not kill the
 // worker, and so fail the next file: the file it belonged to has its answer already
 process.on("unhandledRejection", (reason) => {
@@ -119,7 +128,7 @@ port.on("message", (task: TaskMessage | { cancel: true }) => {
     return;
   }
   queue = queue.then(() =>
-    convert(task.path).then(
+    convert(task.path, task.id).then(
       (result) => port.postMessage({ id: task.id, result, retire: ++done >= RETIRE_AFTER_FILES || heapUsed() > RETIRE_AT_HEAP }),
       (err: unknown) => {
         // convert() catches everything; this is a last resort that still answers the task

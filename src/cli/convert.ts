@@ -10,6 +10,7 @@ interface ConvertCliOptions {
   format: OutputFormat;
   jobs?: number;
   timeout: number;
+  ocrPageTimeout: number;
   maxMemory: number;
   maxSize: number;
   ocr: boolean;
@@ -43,6 +44,7 @@ export function registerConvert(program: Command): void {
     .addOption(new Option("-f, --format <format>", "output format").choices(["jsonl", "json", "csv", "parquet"]).default("jsonl"))
     .option("-j, --jobs <n>", "worker threads (default: one per core)", positive("--jobs"))
     .option("--timeout <sec>", "give up on a file after this many seconds (0: never)", positive("--timeout", true), 120)
+    .option("--ocr-page-timeout <sec>", "seconds added to --timeout for each page of a file read by OCR", positive("--ocr-page-timeout", true), 30)
     .option("--max-memory <mb>", "memory cap of each worker in MB; a file that needs more is reported and skipped", positive("--max-memory", true), 2048)
     .option("--max-size <mb>", "refuse files larger than this many MB (0: no limit)", positive("--max-size", true), 0)
     .option("--no-ocr", "do not OCR scanned PDFs (they become error records)")
@@ -101,6 +103,7 @@ export function registerConvert(program: Command): void {
           format: opts.format,
           jobs: opts.jobs,
           timeoutSec: opts.timeout,
+          ocrPageTimeoutSec: opts.ocrPageTimeout,
           maxMemoryMb: opts.maxMemory,
           maxSizeMb: opts.maxSize,
           ocr: opts.ocr,

@@ -141,6 +141,14 @@ describe("images: the loader", () => {
     await expect(loader.load(fixture("cong-van-ubnd-p1.png"), { path: "scan.png", ocr: false })).rejects.toMatchObject({ code: "ocr-disabled", file: "scan.png" });
   });
 
+  it("an engine that fails with several lines of messages gives an ocr-failed error of one line", async () => {
+    const engine = { ...fakeEngine([page1]), recognizeImage: async () => { throw new Error("Error in pixReadMem: unknown format\nError in pixRead: pix not read\n  at leptonica"); } };
+    const loader = createImageLoader("png", { findOcrEngine: async () => engine });
+    const err = await loader.load(fixture("cong-van-ubnd-p1.png"), { path: "scan.png" }).catch((e) => e);
+    expect(err).toMatchObject({ code: "ocr-failed", file: "scan.png" });
+    expect(err.message).toBe("scan.png: OCR failed (fake): Error in pixReadMem: unknown format");
+  });
+
   it("says what to install when there is no OCR engine", async () => {
     const loader = createImageLoader("png", { findOcrEngine: async () => null });
     const err = await loader.load(fixture("cong-van-ubnd-p1.png"), { path: "scan.png" }).catch((e) => e);
