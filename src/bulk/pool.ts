@@ -193,8 +193,10 @@ export class WorkerPool {
     slot.queue.shift();
     const ms = Date.now() - slot.startedAt;
     if (msg.retire) {
-      // recycled: a fresh worker takes over; what was queued here goes back to the line
-      this.replace(slot);
+      // recycled: a fresh worker takes over; what was queued here goes back to the line (the
+      // finished task is off the queue already, so what replace() hands back is the next one)
+      const next = this.replace(slot);
+      if (next) this.waiting.unshift(next);
       head.resolve({ result: msg.result, ms });
       this.dispatch();
       return;

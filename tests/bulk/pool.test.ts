@@ -1,0 +1,32 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { WorkerPool } from "../../src/bulk/pool.js";
+
+/** A worker that answers every task at once and asks to be replaced after each one (as a real one does after 500 files). */
+const RETIRING_WORKER = `
+import { parentPort } from "node:worker_threads";
+parentPort.on("message", (task) => {
+  if (task.cancel) return;
+  parentPort.postMessage({ id: task.id, retire: true, result: { line: JSON.stringify({ path: task.path }), ok: true, path: task.path, sha256: null, format: null } });
+});
+parentPort.postMessage({ ready: true });
+`;
+
+describe("worker pool", () => {
+  it("loses no queued task when a worker retires with tasks prefetched behind the finished one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vanban-pool-"));
+    const script = join(dir, "worker.mjs");
+    writeFileSync(script, RETIRING_WORKER);
+    const pool = new WorkerPool({ size: 1, timeoutMs: 10_000, maxMemoryMb: 0, prefetch: 3, workerUrl: pathToFileURL(script) });
+    try {
+      const outcomes = await Promise.all(Array.from({ length: 6 }, (_, i) => pool.run(i, `file-${i}.txt`)));
+      expect(outcomes.map((o) => ("result" in o ? o.result.path : "lost"))).toEqual(["file-0.txt", "file-1.txt", "file-2.txt", "file-3.txt", "file-4.txt", "file-5.txt"]);
+      expect(pool.started).toBe(7);
+    } finally {
+      await pool.close();
+    }
+  });
+});
