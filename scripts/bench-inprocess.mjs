@@ -1,0 +1,129 @@
+// In-process parts of `npm run bench`: CPU time (process.cpuUsage: user + system of this thread
+// and whatever else the process does, which is nothing here) rather than wall time, because the
+// machines are shared and wall time measures the neighbours.
+import { Worker } from "node:worker_threads";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Runs `fn` until it has used `budgetMs` of CPU (at least `min` times); CPU ms per call. */
+export function cpuPerCall(fn, budgetMs = 1000, min = 3) {
+  fn(); // warm-up (JIT, lazily compiled patterns)
+  let n = 0;
+  const t0 = cpuMs();
+  while (n < min || cpuMs() - t0 < budgetMs) {
+    fn();
+    n++;
+  }
+  return (cpuMs() - t0) / n;
+}
+
+export async function cpuPerCallAsync(fn, budgetMs = 1000, min = 3) {
+  await fn();
+  let n = 0;
+  const t0 = cpuMs();
+  while (n < min || cpuMs() - t0 < budgetMs) {
+    await fn();
+    n++;
+  }
+  return (cpuMs() - t0) / n;
+}
+
+async function stagesOf(root) {
+  const imp = (p) => import(pathToFileURL(join(root, "dist", "src", p)).href);
+  const [{ textToLines }, { normalize }, { segment }, context, dates, agencies, people, references, tasks, events, { buildRecord }, { DocumentRecord }, lib] = await Promise.all([
+    imp("load/text.js"), imp("normalize/index.js"), imp("segment/index.js"), imp("extract/context.js"), imp("extract/dates.js"), imp("extract/agencies.js"),
+    imp("extract/people.js"), imp("extract/references.js"), imp("extract/tasks.js"), imp("extract/events.js"), imp("record/build.js"), imp("record/schema.js"), imp("index.js"),
+  ]);
+  return { textToLines, normalize, segment, makeContext: context.makeContext, extractDates: dates.extractDates, extractAgencies: agencies.extractAgencies, issuerAgencies: agencies.issuerAgencies, extractPeople: people.extractPeople, extractReferences: references.extractReferences, extractTasks: tasks.extractTasks, extractEvents: events.extractEvents, buildRecord, DocumentRecord, lib };
+}
+
+/** Whole-document throughput in one thread: documents per CPU-second, with and without zod validation. */
+export async function parseThroughput(root, texts, budgetMs) {
+  const { lib } = await stagesOf(root);
+  let i = 0;
+  // warm-up of both paths over every kind of document (JIT, lazily compiled patterns)
+  for (let r = 0; r < 3; r++) for (const t of texts) lib.parseText(t), lib.parseText(t, { validate: false });
+  const validated = cpuPerCall(() => lib.parseText(texts[i++ % texts.length]), budgetMs, texts.length);
+  const unvalidated = cpuPerCall(() => lib.parseText(texts[i++ % texts.length], { validate: false }), budgetMs, texts.length);
+  return { docsPerCpuSecond: Math.round(1000 / validated), docsPerCpuSecondNoValidation: Math.round(1000 / unvalidated), msPerDoc: validated };
+}
+
+/**
+ * CPU time of every stage on one document, per character of its text (ns/char): the same
+ * stages as `runStages`, each timed on the previous stage's output.
+ */
+export async function stageCosts(root, text, budgetMs) {
+  const s = await stagesOf(root);
+  const loaded = { format: "txt", pages: null, lines: s.textToLines(text).lines, ocr: false, warnings: [] };
+  const normalized = s.normalize(loaded);
+  const tree = s.segment(normalized);
+  const ctx = s.makeContext(tree);
+  const { dates } = s.extractDates(ctx);
+  const agencies = s.extractAgencies(ctx);
+  const people = s.extractPeople(ctx);
+  const references = s.extractReferences(ctx);
+  const tasks = s.extractTasks(ctx, dates, agencies);
+  const events = s.extractEvents(ctx, dates);
+  const facts = { dates, agencies, people, references, tasks, events, warnings: [], issuerCanonical: s.issuerAgencies(ctx) };
+  const record = s.buildRecord({ loaded, normalized, tree, facts, path: null, sha256: "bench" });
+  const stages = {
+    load: () => s.textToLines(text),
+    normalize: () => s.normalize(loaded),
+    segment: () => s.segment(normalized),
+    dates: () => s.extractDates(s.makeContext(tree)),
+    agencies: () => s.extractAgencies(s.makeContext(tree)),
+    people: () => s.extractPeople(s.makeContext(tree)),
+    references: () => s.extractReferences(s.makeContext(tree)),
+    tasks: () => s.extractTasks(s.makeContext(tree), dates, agencies),
+    events: () => s.extractEvents(s.makeContext(tree), dates),
+    record: () => s.buildRecord({ loaded, normalized, tree, facts, path: null, sha256: "bench" }),
+    validate: () => s.DocumentRecord.safeParse(record),
+  };
+  const out = {};
+  for (const [name, fn] of Object.entries(stages)) out[name] = (cpuPerCall(fn, budgetMs, 2) * 1e6) / text.length;
+  out.total = Object.values(out).reduce((a, b) => a + b, 0);
+  return out;
+}
+
+/** PDF: vanban's parse against bare pdf.js getTextContent on the same files, CPU time, alternating. */
+export async function pdfVsPdfjs(root, files, pdfjsText, rounds) {
+  const { lib } = await stagesOf(root);
+  const { readFileSync } = await import("node:fs");
+  const bytes = files.map((f) => readFileSync(f));
+  const run = async (fn) => {
+    const t0 = cpuMs();
+    for (const b of bytes) await fn(b);
+    return cpuMs() - t0;
+  };
+  const bare = [], ours = [];
+  await run(pdfjsText);
+  await run((b) => lib.parseBytes(new Uint8Array(b), { ocr: false }));
+  for (let r = 0; r < rounds; r++) {
+    bare.push(await run(pdfjsText));
+    ours.push(await run((b) => lib.parseBytes(new Uint8Array(b), { ocr: false })));
+  }
+  return { bareMs: median(bare), oursMs: median(ours), ratio: median(bare) / median(ours) };
+}
+
+/** How long a fresh `convert` worker takes to say it is ready (wall ms, median of `n`), one at a time. */
+export async function workerReady(root, n = 5) {
+  const url = pathToFileURL(join(root, "dist", "src", "bulk", "worker.js"));
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const w = new Worker(url, { workerData: { ocr: false }, stdout: false, stderr: false });
+    await new Promise((resolve, reject) => {
+      w.on("message", (m) => m?.ready && resolve());
+      w.on("error", reject);
+    });
+    times.push(performance.now() - t0);
+    await w.terminate();
+  }
+  return { medianMs: median(times), minMs: Math.min(...times) };
+}
