@@ -34,6 +34,8 @@ import { REFINERS } from "./dates/refiners.js";
 export interface DateScan {
   dates: DateMention[];
   warnings: Warning[];
+  /** with `ends`: the mentions without the ends of periods (what a scan without `ends` gives) */
+  plain?: DateMention[];
 }
 
 /** Markup that may sit inside a date in scraped text (`ngày **27/5/2026**`): read as a space. */
@@ -77,7 +79,19 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
   };
   // with `ends`, a day-to-day period is followed by its two days (the document's list of dates)
   const dates = tokens.flatMap((t) => [mention(t), ...(opts.ends && t.ends ? t.ends.map(mention) : [])]);
-  return { dates, warnings };
+  return opts.ends ? { dates, warnings, plain: tokens.map(mention) } : { dates, warnings };
+}
+
+/**
+ * The scan of the whole document, made once and shared by every extractor that needs the dates
+ * of the whole text (dates, references): each scan is a pass of every date parser over the text.
+ * Kept per context (one a document), so nothing outlives the document.
+ */
+const wholeScans = new WeakMap<Pick<ExtractContext, "tree" | "year">, Required<DateScan>>();
+export function documentDates(ctx: Pick<ExtractContext, "tree" | "year">): Required<DateScan> {
+  let scan = wholeScans.get(ctx);
+  if (!scan) wholeScans.set(ctx, (scan = scanDates(ctx.tree.text, 0, ctx, { ends: true }) as Required<DateScan>));
+  return scan;
 }
 
 /**
@@ -94,7 +108,7 @@ const overlaps = (a: Span, b: Span) => a[0] < b[1] && b[0] < a[1];
 /** Every date in the document, leaving out the header's own number and date (separate fields). */
 export function extractDates(ctx: ExtractContext): { dates: DateMention[]; warnings: Warning[] } {
   const { tree } = ctx;
-  const scan = scanDates(tree.text, 0, ctx, { ends: true });
+  const scan = documentDates(ctx);
   const skip: Span[] = [];
   if (tree.number?.span) skip.push(tree.number.span);
   if (tree.date?.span) skip.push(tree.date.span);

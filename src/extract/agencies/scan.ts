@@ -232,12 +232,20 @@ function placeLevelAt(t: string, pos: number): { end: number; entry: LevelEntry;
 }
 
 const provinceKeys = PROVINCES.map((p) => ({ key: matchKey(p), len: p.length, words: p.split(/\s+/).length })).sort((a, b) => b.len - a.len);
+/** The provinces by the base letter they begin with (longest first), so that a word is compared with a few, not all. */
+const provincesByLetter = new Map<string, typeof provinceKeys>();
+for (const p of provinceKeys) {
+  const k = bucketOf(p.key.charAt(0));
+  if (!provincesByLetter.has(k)) provincesByLetter.set(k, []);
+  provincesByLetter.get(k)!.push(p);
+}
 
 /** A province named at `pos` (after spaces), whole: its words may be stopwords elsewhere (`Lâm Đồng`, `Đồng Nai`). */
 function provinceAt(t: string, pos: number): { end: number; words: number } | null {
   let s = pos;
   while (s < t.length && (t[s] === " " || t[s] === "\t")) s++;
-  for (const p of provinceKeys) {
+  // folding and lower-casing keep a letter's base: only the provinces beginning with this one can match
+  for (const p of provincesByLetter.get(bucketOf(t.charAt(s))) ?? []) {
     if (matchKey(t.slice(s, s + p.len)) === p.key && !/[\p{L}\p{M}]/u.test(t[s + p.len] ?? "")) return { end: s + p.len, words: p.words };
   }
   return null;
