@@ -62,9 +62,8 @@ export const stripSignedNote = (s: string) =>
   s.trim().replace(/\s*[(\[]?\s*(?:đã ký|Đã ký|ĐÃ KÝ|signed)\s*[)\]]?$/u, "").replace(/^[(\[]?\s*(?:Đã ký|đã ký|ĐÃ KÝ)\s*[)\]:]?\s*/u, "");
 
 /** The document type whose name opens an upper-case title line (`QUYẾT ĐỊNH`, `THÔNG BÁO KẾT LUẬN …`). */
-export function titleType(text: string): (typeof DOCUMENT_TYPES)[number] | null {
-  const upper = isUpperLine(text);
-  const key = matchKey(text).replace(/\s+/g, " ").trim();
+export function titleType(text: string, lineKey = matchKey(text), upper = isUpperLine(text)): (typeof DOCUMENT_TYPES)[number] | null {
+  const key = lineKey.replace(/\s+/g, " ").trim();
   const folded = foldTone(text.trim());
   for (const { t, key: name, upper: upperName } of typeNames) {
     // "QUYẾT ĐỊNH", "THÔNG TƯ HƯỚNG DẪN"; "QUYẾT ĐỊNH của UBND …" (capitals lost after the name); "thông tư" alone
@@ -80,8 +79,8 @@ export function titleType(text: string): (typeof DOCUMENT_TYPES)[number] | null 
   return null;
 }
 
-export function isPositionTitle(text: string): boolean {
-  return positionTitles.has(matchKey(text).replace(/\s+/g, " ").replace(/[.,;:]$/, "").trim());
+export function isPositionTitle(text: string, key = matchKey(text)): boolean {
+  return positionTitles.has(key.replace(/\s+/g, " ").replace(/[.,;:]$/, "").trim());
 }
 
 /**
@@ -97,8 +96,7 @@ const looseTypes = typeNames.map(({ t }) => ({ t, key: looseKey(t.name) }));
 
 /** The authority of a signature line and what it signs for: `KT. CHỦ TỊCH` → KT., CHỦ TỊCH. */
 const authorityBySpelling = new Map<string, SigningAuthority>(SIGNING_AUTHORITIES.flatMap((a) => a.spellings.map((s) => [s, a.authority] as const)));
-export function readAuthority(text: string): { authority: SigningAuthority; rest: string } | null {
-  const key = matchKey(text);
+export function readAuthority(text: string, key = matchKey(text)): { authority: SigningAuthority; rest: string } | null {
   const m = patterns.authority.exec(key) ?? patterns.authorityAlone.exec(key);
   if (!m) return null;
   const word = m[1].replace(/\s+/g, "").replace(/\.$/, "");
@@ -112,7 +110,11 @@ export interface LineView {
   s: string;
   /** the match key: lower case, tone placement folded */
   k: string;
+  /** {@link isUpperLine} of `s`, worked out once (several rules ask) */
+  upper?: boolean;
 }
+
+const upperOf = (v: LineView) => (v.upper ??= isUpperLine(v.s));
 
 /**
  * A rule of the line classifier: `match` says whether the line is of class `cls`. Rules are tried
@@ -127,7 +129,7 @@ export interface ClassRule {
 }
 
 const rightColumn = (l: NormalizedLine) => l.column === "right" || l.meta.block === "footer-right";
-const capitalsOrMotto = (v: LineView) => isUpperLine(v.s) || /^độc lập/u.test(v.k);
+const capitalsOrMotto = (v: LineView) => upperOf(v) || /^độc lập/u.test(v.k);
 
 export const CLASS_RULES: ClassRule[] = [
   // "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -": spaces and marks lost, the letters still spell it
@@ -143,9 +145,9 @@ export const CLASS_RULES: ClassRule[] = [
   // "Hà Nội, ngày 20 tháng 5 năm 2025", "Phường 1, ngày … tháng … năm 2025", "ngày 20 tháng 5 năm 2025"
   { name: "place-date", example: "Quận 3, ngày 20 tháng 5 năm 2025", cls: "placeDate", match: (v) => patterns.placeDate.test(v.k) || patterns.dateOnly.test(v.k) },
   // "HỎA TỐC", "THƯỢNG KHẨN", "KHẨN" on a line of their own
-  { name: "urgency-mark", example: "HỎA TỐC", cls: "urgency", match: (v) => v.k in URGENCY && isUpperLine(v.s) },
+  { name: "urgency-mark", example: "HỎA TỐC", cls: "urgency", match: (v) => v.k in URGENCY && upperOf(v) },
   // "MẬT", "TỐI MẬT"
-  { name: "confidentiality-mark", example: "TỐI MẬT", cls: "confidentiality", match: (v) => v.k in CONFIDENTIALITY && isUpperLine(v.s) },
+  { name: "confidentiality-mark", example: "TỐI MẬT", cls: "confidentiality", match: (v) => v.k in CONFIDENTIALITY && upperOf(v) },
   // "V/v triển khai …"
   { name: "letter-subject", example: "V/v triển khai công tác chuyển đổi số", cls: "letterSubject", match: (v) => patterns.letterSubject.test(v.k) },
   // "Kính gửi: Sở Y tế"
@@ -160,7 +162,7 @@ export const CLASS_RULES: ClassRule[] = [
   {
     name: "authority", example: "KT. CHỦ TỊCH", cls: "authority",
     match: (v) => {
-      const a = readAuthority(v.s);
+      const a = readAuthority(v.s, v.k);
       // "KT." alone: whom it signs for is on the next line
       return !!a && (/^\S*\p{Lu}/u.test(a.rest) || rightColumn(v.line) || (a.rest === "" && /^\p{Lu}/u.test(v.s)));
     },
@@ -172,11 +174,11 @@ export const CLASS_RULES: ClassRule[] = [
   // "- Lưu: VT, TH."
   { name: "archive-copy", example: "- Lưu: VT, TH.", cls: "archiveCopy", match: (v) => patterns.archiveCopy.test(v.k) && v.s.length < 100 },
   // "QUYẾT ĐỊNH", "THÔNG BÁO KẾT LUẬN …"
-  { name: "type-title", example: "QUYẾT ĐỊNH", cls: "typeTitle", match: (v) => !!titleType(v.s) },
+  { name: "type-title", example: "QUYẾT ĐỊNH", cls: "typeTitle", match: (v) => !!titleType(v.s, v.k, upperOf(v)) },
   // "PHÓ CHỦ TỊCH", "Tổng cục trưởng"
-  { name: "position-title", example: "Tổng cục trưởng", cls: "positionTitle", match: (v) => isPositionTitle(v.s) },
+  { name: "position-title", example: "Tổng cục trưởng", cls: "positionTitle", match: (v) => isPositionTitle(v.s, v.k) },
   // "ỦY BAN NHÂN DÂN"
-  { name: "capitals", example: "ỦY BAN NHÂN DÂN", cls: "upper", match: (v) => isUpperLine(v.s) },
+  { name: "capitals", example: "ỦY BAN NHÂN DÂN", cls: "upper", match: (v) => upperOf(v) },
   // "Lâm Hải Giang"
   { name: "personal-name", example: "Lâm Hải Giang", cls: "name", match: (v) => isNameLine(v.s) },
 ];
