@@ -1,38 +1,35 @@
 import { CorruptFileError, InputError, isEngineLimit, LimitError, readableReason, toVanbanError, UnsupportedFormatError, VanbanError } from "../errors.js";
 import type { SourceFormat } from "../record/schema.js";
-import { docLoader } from "./doc.js";
-import { docxLoader } from "./docx.js";
+// html stays imported up front: loadText() reads an HTML string synchronously
 import { htmlLoader, htmlToDocument } from "./html.js";
-import { createImageLoader } from "./image.js";
-import { pdfLoader } from "./pdf.js";
-import { rtfLoader } from "./rtf.js";
 import { markdownLoader, markdownToDocument, textLoader, textToDocument } from "./text.js";
 import { oleFormat } from "./sniff.js";
 import { detectFormatWith, warnIfMislabelled } from "./detect.js";
-import { xlsLoader } from "./xls.js";
-import { pptLoader } from "./ppt.js";
-import { xlsxLoader } from "./xlsx.js";
-import { pptxLoader } from "./pptx.js";
 import type { LoadedDocument, Loader, LoadOptions } from "./types.js";
 
 export type { LoadedDocument, Loader, LoadOptions, SourceLine, TextRun, LayoutBlock } from "./types.js";
 
-const LOADERS: Record<SourceFormat, Loader> = {
-  pdf: pdfLoader,
-  docx: docxLoader,
-  doc: docLoader,
-  rtf: rtfLoader,
-  html: htmlLoader,
-  txt: textLoader,
-  md: markdownLoader,
-  xls: xlsLoader,
-  ppt: pptLoader,
-  xlsx: xlsxLoader,
-  pptx: pptxLoader,
-  png: createImageLoader("png"),
-  jpeg: createImageLoader("jpeg"),
-  tiff: createImageLoader("tiff"),
-  webp: createImageLoader("webp"),
+/**
+ * Each loader is imported when its first file comes (pdf.js, mammoth, the zip and OLE readers
+ * cost about half a second of CPU to import): a batch of text files, and a `convert` worker
+ * before its first PDF, never pay for them.
+ */
+const LOADERS: Record<SourceFormat, () => Promise<Loader>> = {
+  pdf: async () => (await import("./pdf.js")).pdfLoader,
+  docx: async () => (await import("./docx.js")).docxLoader,
+  doc: async () => (await import("./doc.js")).docLoader,
+  rtf: async () => (await import("./rtf.js")).rtfLoader,
+  html: async () => htmlLoader,
+  txt: async () => textLoader,
+  md: async () => markdownLoader,
+  xls: async () => (await import("./xls.js")).xlsLoader,
+  ppt: async () => (await import("./ppt.js")).pptLoader,
+  xlsx: async () => (await import("./xlsx.js")).xlsxLoader,
+  pptx: async () => (await import("./pptx.js")).pptxLoader,
+  png: async () => (await import("./image.js")).createImageLoader("png"),
+  jpeg: async () => (await import("./image.js")).createImageLoader("jpeg"),
+  tiff: async () => (await import("./image.js")).createImageLoader("tiff"),
+  webp: async () => (await import("./image.js")).createImageLoader("webp"),
 };
 
 export { pdfHeaderAt } from "./detect.js";
@@ -52,7 +49,7 @@ export async function loadDocument(bytes: Uint8Array, options: LoadOptions = {})
     throw new LimitError("too-large", `the file is ${bytes.length} bytes, over the limit of ${options.maxBytes}`, file);
   }
   const format = detectFormat(bytes, options.path, options.format);
-  const doc = await LOADERS[format].load(bytes, options);
+  const doc = await (await LOADERS[format]()).load(bytes, options);
   warnIfMislabelled(doc, format, options.path, options.format);
   return doc;
 }
