@@ -41,7 +41,7 @@ export function positionAt(text: string, t: string, pos: number): { start: numbe
   if (!m) return null;
   const start = pos + (m[0].length - m[0].trimStart().length);
   let end = pos + m[0].length;
-  const ag = agencyAt(text, end);
+  const ag = agencyAt(text, end, t);
   if (ag && !/\n/.test(t.slice(end, ag.start)) && /^\s+$/u.test(t.slice(end, ag.start))) end = ag.end;
   return { start, end };
 }
@@ -72,7 +72,7 @@ function nameAt(text: string, t: string, pos: number, caps = false): { start: nu
     if (caps && !isUpper(w.text)) break;
     titleSticky.lastIndex = w.start;
     if (titleSticky.test(t)) break;
-    if (agencyAt(text, w.start)) break;
+    if (agencyAt(text, w.start, t)) break;
     if (start < 0) start = w.start;
     cur = w.end;
     n++;
@@ -174,7 +174,14 @@ export function findPeople(text: string): (Person & { span: [number, number] })[
   // overlapping mentions: the strongest rule, then the longest
   const sorted = [...all].sort((a, b) => b.rank - a.rank || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Mention[] = [];
-  for (const m of sorted) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  // the kept mentions are disjoint: marking the characters they cover makes each test as long as
+  // the mention, not the number kept so far
+  const covered = new Uint8Array(text.length + 1);
+  for (const m of sorted) {
+    if (m.start < m.end ? covered.subarray(m.start, m.end).includes(1) : kept.some((k) => m.start < k.end && k.start < m.end)) continue;
+    covered.fill(1, m.start, m.end);
+    kept.push(m);
+  }
   return dropOverlaps(kept).map((m) => ({ name: m.name, position: m.position, span: [m.start, m.end] as [number, number] }));
 }
 

@@ -58,13 +58,13 @@ function unitAt(doc: Doc, pos: number): number | null {
   const tm = titleSticky.exec(doc.t);
   if (tm) {
     const end = pos + tm[0].length;
-    const ag = agencyAt(doc.text, end);
+    const ag = agencyAt(doc.text, end, doc.t);
     return ag && /^\s+$/u.test(doc.t.slice(end, ag.start)) ? ag.end : end;
   }
   pointerSticky.lastIndex = pos;
   const pm = pointerSticky.exec(doc.t);
   if (pm) return pos + pm[0].length;
-  const ag = agencyAt(doc.text, pos);
+  const ag = agencyAt(doc.text, pos, doc.t);
   if (ag && /^\s*$/u.test(doc.t.slice(pos, ag.start))) return ag.end;
   return null;
 }

@@ -536,9 +536,12 @@ function folded(text: string): string {
 /**
  * The agency that begins exactly at `pos` (after any whitespace): a body with its name, place
  * and parent, or a collective. Used for a position (`Phó Chủ tịch` + `UBND tỉnh`) and an assignee.
+ * `foldedText`, when given, must be `foldTone(text)`.
  */
-export function agencyAt(text: string, pos: number): AgencyMatch | null {
-  const t = folded(text);
+export function agencyAt(text: string, pos: number, foldedText?: string): AgencyMatch | null {
+  // callers that hold the folded text give it: the one-text cache compares whole texts, which
+  // for a different string of the same content (a duplicate file) costs the text's length a call
+  const t = foldedText ?? folded(text);
   const w = wordAt(t, pos);
   if (!w) return null;
   const start = w.start;
