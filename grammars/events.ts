@@ -38,9 +38,6 @@ export const MEETING_TYPE_CODES: string[] = ["GM"];
 /** The mark beside a participant that makes them the chair: `- Đồng chí A, Phó Chủ tịch UBND tỉnh - Chủ trì;`, `(chủ trì)`. */
 export const CHAIR_MARK = "(?:\\s*[-–—,]\\s*|\\s*\\(\\s*)chủ trì(?:\\s+(?:cuộc họp|hội nghị|buổi làm việc))?\\s*\\)?\\s*[;.,]?\\s*$";
 
-/** Honorifics dropped from the chair's name: `Đồng chí Trần Thanh Nhân` → `Trần Thanh Nhân, …`. */
-export const HONORIFICS: string[] = ["đồng chí", "đ/c", "ông", "bà"];
-
 /** Words in a prose sentence that call a meeting with its time (no labels): `… tổ chức họp vào lúc 14 giờ … tại …`. */
 export const PROSE_MEETING_CUES: string[] = ["tổ chức họp", "tổ chức hội nghị", "tổ chức cuộc họp", "họp", "hội nghị", "làm việc", "giao ban", "dự"];
 

@@ -14,8 +14,11 @@ export const SURNAMES: string[] = [
   "Hoàng", "Tống", "Mạnh", "Cù", "Lã", "Quan", "Thạch", "Đậu", "Phí", "Khổng", "Doãn", "Hàn", "Ôn", "Viên", "Tiêu", "Yên",
 ];
 
-/** Words that introduce a person: `đồng chí Trần Thanh Nhân`, `ông Nguyễn Văn A`, `Đ/c Lê Văn B`. */
-export const HONORIFICS: string[] = ["đồng chí", "đ/c", "ông", "bà", "anh", "chị", "Đồng chí", "Đ/c", "Ông", "Bà", "Anh", "Chị"];
+/**
+ * Words that introduce a person, in lower case; a capital first letter is read too (`Đồng chí`,
+ * `Ông`), not all capitals. `đồng chí Trần Thanh Nhân`, `Ông Nguyễn Văn A`, `Đ/c Lê Văn B`, `chị Lò Thị C`.
+ */
+export const HONORIFICS: string[] = ["đồng chí", "đ/c", "ông", "bà", "anh", "chị"];
 
 /**
  * Chức vụ: the one list of position titles, written as in running text. A signer's title under the

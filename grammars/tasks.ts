@@ -62,5 +62,11 @@ export const DEADLINE_MARKERS: string[] = ["trước", "chậm nhất", "hạn c
  */
 export const RECIPIENT_POINTERS: string[] = [
   "các đơn vị", "các cơ quan", "các cơ quan, đơn vị", "các đơn vị, địa phương", "các cơ quan, đơn vị, địa phương", "các địa phương",
-  "Quý cơ quan", "Quý đơn vị", "Quý Ủy ban", "các đồng chí",
+  "các đồng chí",
 ];
+
+/**
+ * The polite address to the recipient, which names no body and so is an assignee by itself, pointing
+ * back to the kính gửi list like the above: `Đề nghị Quý cơ quan phối hợp …`.
+ */
+export const POLITE_ADDRESSES: string[] = ["Quý cơ quan", "Quý đơn vị", "Quý Ủy ban"];

@@ -1,7 +1,6 @@
 import {
   CHAIR_MARK,
   EVENT_LABELS,
-  HONORIFICS,
   LABEL_PREFIX,
   MEETING_CUES,
   MEETING_TYPE_CODES,
@@ -10,6 +9,7 @@ import {
   VALUE_END,
   type EventField,
 } from "../../grammars/events.js";
+import { HONORIFICS } from "../../grammars/people.js";
 import { matchKey } from "../text/tone.js";
 import { alt, esc } from "../text/pattern.js";
 import type { DateMention, Event, Span } from "../record/schema.js";

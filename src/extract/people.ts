@@ -8,7 +8,7 @@ import { HONORIFICS, NOT_PEOPLE, NOT_PERSON_BEFORE, POSITION_TITLES, ROLE_TITLES
 import { foldTone, matchKey } from "../text/tone.js";
 import type { Person } from "../record/schema.js";
 import { agencyAt, dropOverlaps } from "./agencies/scan.js";
-import { isCapitalised, isUpper, L, squash, tidy, WE, wordAt } from "../text/letters.js";
+import { isCapitalised, isUpper, L, sentenceCase, squash, tidy, WE, wordAt } from "../text/letters.js";
 import { alternation, formSource } from "../text/pattern.js";
 import type { ExtractContext } from "./context.js";
 
@@ -16,7 +16,7 @@ const WB = `(?<![${L}\\d/])`;
 const TITLES = [...POSITION_TITLES, ...ROLE_TITLES];
 const titleSticky = new RegExp(`\\s*(?:${alternation(TITLES, "cap")})${WE}`, "uy");
 const titleGlobal = new RegExp(`${WB}(?:${alternation(TITLES, "cap")})${WE}`, "gu");
-const honorificGlobal = new RegExp(`${WB}(?:${alternation(HONORIFICS, "exact")})${WE}`, "gu");
+const honorificGlobal = new RegExp(`${WB}(?:${alternation([...HONORIFICS, ...HONORIFICS.map(sentenceCase)], "exact")})${WE}`, "gu");
 const surnames = new Set(SURNAMES.map((s) => matchKey(s)));
 const notPeople = new Set(NOT_PEOPLE.map((s) => matchKey(s)));
 const notBefore = new Set(NOT_PERSON_BEFORE.map((s) => matchKey(s)));

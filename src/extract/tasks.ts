@@ -4,7 +4,7 @@
  * `Yêu cầu X …`; `X chủ trì …`, `X có trách nhiệm …`), then refiners (a clause without its own
  * assignee continues the task before it; cooperating bodies; deadline; pointers to kính gửi).
  */
-import { ACTION_VERBS, COOPERATION, ENACTING, DEADLINE_MARKERS, INTERPOSED, NOT_TASK, RECIPIENT_POINTERS, RESPONSIBILITY_VERBS, TRIGGERS } from "../../grammars/tasks.js";
+import { ACTION_VERBS, COOPERATION, ENACTING, DEADLINE_MARKERS, INTERPOSED, NOT_TASK, POLITE_ADDRESSES, RECIPIENT_POINTERS, RESPONSIBILITY_VERBS, TRIGGERS } from "../../grammars/tasks.js";
 import { POSITION_TITLES, ROLE_TITLES } from "../../grammars/people.js";
 import { AGENCY_HEADS } from "../../grammars/agencies.js";
 import { foldTone, matchKey } from "../text/tone.js";
@@ -12,18 +12,17 @@ import type { Agency, DateMention, Span, Task } from "../record/schema.js";
 import type { OutlineNode } from "../segment/tree.js";
 import { canonicalAssignee, issuerAgencies } from "./agencies.js";
 import { agencyAt } from "./agencies/scan.js";
-import { L, squash, WE } from "../text/letters.js";
+import { L, squash, WB, WE } from "../text/letters.js";
 import { alternation } from "../text/pattern.js";
 import type { ExtractContext } from "./context.js";
 import { findDates } from "./dates.js";
 import { dateBounds } from "./dates/range.js";
 
-const WB = `(?<![${L}\\d])`;
 const lowerFirst = (forms: string[]) => [...forms, ...forms.map((f) => f.charAt(0).toLowerCase() + f.slice(1))];
 const triggerSticky = new RegExp(`\\s*(?:${alternation(lowerFirst(TRIGGERS), "cap")})${WE}`, "uy");
 const verbGlobal = new RegExp(`${WB}(?:${alternation(ACTION_VERBS, "cap")})${WE}`, "gu");
 const titleSticky = new RegExp(`\\s*(?:các\\s+|Các\\s+)?(?:${alternation(lowerFirst([...POSITION_TITLES, ...ROLE_TITLES]), "cap")})${WE}`, "uy");
-const pointerSticky = new RegExp(`\\s*(?:${alternation(["Quý cơ quan", "Quý đơn vị", "Quý Ủy ban"], "cap")})${WE}`, "uy");
+const pointerSticky = new RegExp(`\\s*(?:${alternation(POLITE_ADDRESSES, "cap")})${WE}`, "uy");
 const inlineTriggerGlobal = new RegExp(`\\s+(?:${alternation(TRIGGERS.map((t) => t.charAt(0).toLowerCase() + t.slice(1)), "exact")})${WE}`, "gu");
 const responsibilitySticky = new RegExp(`\\s*(?:${alternation(RESPONSIBILITY_VERBS, "exact")})${WE}`, "uy");
 const verbAnyCaseSticky = new RegExp(`(?:${alternation(ACTION_VERBS, "any")})${WE}`, "uy");
@@ -36,7 +35,7 @@ function verbStartsAt(doc: Doc, pos: number): boolean {
 const coopGlobal = new RegExp(`${WB}(?:${alternation(COOPERATION, "cap")})${WE}`, "gu");
 const notTask = new RegExp(`${WB}(?:${alternation(NOT_TASK, "any")})${WE}`, "u");
 const deadlineBefore = new RegExp(`${WB}(?:${alternation(DEADLINE_MARKERS, "any")})${WE}[^;.]{0,40}$`, "u");
-const pointers = new Set(RECIPIENT_POINTERS.map((p) => matchKey(p)));
+const pointers = new Set([...RECIPIENT_POINTERS, ...POLITE_ADDRESSES].map((p) => matchKey(p)));
 /**
  * After a trigger only: a head written with a short name the agency grammar does not build
  * (`Giao Văn phòng, …` — the issuer's own office; `Giao Trung tâm CNTT&TT bám sát …`).

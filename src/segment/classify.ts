@@ -4,9 +4,12 @@ import {
   NATIONAL_TITLE, NUMBER_LINE, PLACE_DATE_LINE, DATE_ONLY_LINE, PREAMBLE_LINE, RECIPIENTS,
   SIGNATURE_NOTE, URGENCY,
 } from "../../grammars/header.js";
-import { SIGNER_TITLES } from "../../grammars/people.js";
+import { HONORIFICS, SIGNER_TITLES } from "../../grammars/people.js";
+import { ACADEMIC_TITLES } from "../../grammars/standard/format.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { foldTone, matchKey } from "../text/tone.js";
+import { sentenceCase } from "../text/letters.js";
+import { alt } from "../text/pattern.js";
 
 /** What a line is, judged on its own. The segmenter decides from these and their order. */
 export type LineClass =
@@ -53,9 +56,14 @@ export const isUpperLine = (s: string) => {
   return letters >= 2 && lower / letters < 0.2;
 };
 
+// an honorific or a học hàm/học vị before the name: "Đồng chí Lê Văn B", "TS. Nguyễn Văn A"
+const personName = new RegExp(
+  `^(?:(?:${alt(HONORIFICS.map(sentenceCase))}|${alt(ACADEMIC_TITLES)}\\.?)\\s+)?\\p{Lu}[\\p{Ll}\\p{M}]*(?:\\s+\\p{Lu}[\\p{Ll}\\p{M}]*){1,5}$`,
+  "u",
+);
 /** A personal name on a line of its own: "Lâm Hải Giang", "Vi Thiện Việt". */
 export const isNameLine = (s: string) =>
-  /^(?:(?:Đồng chí|Ông|Bà|TS\.|ThS\.|PGS\.|GS\.)\s+)?\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}$/u.test(stripSignedNote(s));
+  personName.test(stripSignedNote(s));
 
 /** "Nguyễn Tấn Dũng đã ký", "Võ Thanh Tòng (Đã ký)" → the name. */
 export const stripSignedNote = (s: string) =>

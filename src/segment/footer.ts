@@ -1,8 +1,10 @@
 import { AGENCY_HEADS } from "../../grammars/agencies.js";
 import { APPENDIX_START, DEPUTY_TITLE_START } from "../../grammars/header.js";
-import { SURNAMES, SIGNER_TITLES } from "../../grammars/people.js";
+import { HONORIFICS, SURNAMES, SIGNER_TITLES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../text/tone.js";
+import { sentenceCase } from "../text/letters.js";
+import { alt } from "../text/pattern.js";
 import type { Span, Warning } from "../record/schema.js";
 import { classify, isPositionTitle, readAuthority, isUpperLine, patterns, stripSignedNote, type LineClass } from "./classify.js";
 import type { Trace } from "./explain.js";
@@ -14,6 +16,8 @@ type Authority = NonNullable<SignatureNode["authority"]>;
 
 const span = (l: NormalizedLine): Span => [l.start, l.end];
 const deputyStart = new RegExp(`\\s${DEPUTY_TITLE_START}`, "u");
+// "Đồng chí Nguyễn Văn A" under a Party signature: the name without its honorific
+const honorific = new RegExp(`^${alt(HONORIFICS.map(sentenceCase))}\\s+`, "u");
 const titlesBySize = SIGNER_TITLES.map((t) => matchKey(t)).sort((a, b) => b.length - a.length);
 
 const surnames = new Set(SURNAMES.map((x) => matchKey(x)));
@@ -116,7 +120,7 @@ export function readSignatures(lines: NormalizedLine[], classes: LineClass[], tr
       return;
     } else if (c === "name" && !(b && !b.title && isPositionTitle(l.text))) {
       if (!b || b.name) b = open(l);
-      b.name = stripSignedNote(l.text).replace(/^(?:Đồng chí|Ông|Bà)\s+/u, "").trim();
+      b.name = stripSignedNote(l.text).replace(honorific, "").trim();
       trace?.refine(l, "signer-name", "name-line");
     } else if (c === "upper" && b && b.title && !b.name && isNameInCapitals(l.text)) {
       // "Tổng cục trưởng" / "NGUYỄN NGỌC ANH": the name in capitals, not more of the title
