@@ -66,21 +66,3 @@ export const LAYOUT_TABLE_MAX_ROWS = 10;
 
 /** How many characters of body text may come before a table that is still "near the top". */
 export const HEADER_TABLE_MAX_OFFSET = 600;
-
-/**
- * Fonts that draw Vietnamese from legacy byte codes (TCVN3/ABC, VNI, VPS, BK HCM): their text
- * is kept as the bytes' Windows-1252 characters whatever charset the file declares, for the
- * normalize stage to convert. Patterns match the whole font name, case-insensitively.
- */
-export const LEGACY_FONT_NAMES: string[] = [
-  // ".VnTime", ".VnTimeH", ".VnArial", ".VnCentury Schoolbook"
-  "^\\.Vn",
-  // "VnTimeH(Ds)", "VnTime"
-  "^Vn[A-Z]",
-  // "VNI-Times", "VNI-Helve", "VNI Times"
-  "^VNI[- ]",
-  // "VPS Times", "VPS-Arial"
-  "^VPS[- ]",
-  // "BK HCM1", "BKHCM"
-  "^BK ?HCM",
-];

@@ -1,12 +1,15 @@
 /**
- * Which legacy encoding a font name implies. Patterns are matched case-insensitively against the
- * font name after a PDF subset prefix (`ABCDEF+`) is removed; the first matching row wins.
+ * The one list of Vietnamese font names: which encoding a font's bytes are in. Read by the PDF
+ * loader, the RTF loader (a legacy font's bytes are kept as they are, whatever charset the file
+ * declares) and normalize (which converts them). Patterns are matched case-insensitively against
+ * the font name after a PDF subset prefix (`ABCDEF+`) is removed; the first matching row wins.
  * `capitals`: the font shows every letter as a capital (the "H" = hoa half of a TCVN3 font pair).
  * Naming conventions from the font vendors: ABC/TCVN3 fonts start with `.Vn`, VNI fonts with `VNI-`.
+ * `other`: a legacy encoding vanban knows by name but does not convert (VPS, BK HCM).
  */
-export interface FontRule {
+interface FontRule {
   pattern: string;
-  encoding: "tcvn3" | "vni" | "unicode";
+  encoding: "tcvn3" | "vni" | "unicode" | "other";
   capitals: boolean;
 }
 
@@ -21,6 +24,10 @@ export const FONT_RULES: FontRule[] = [
   { pattern: "^\\.?Vn[A-Za-z ]*?H(?=$|[ ,(\\-]|Bold|Italic)", encoding: "tcvn3", capitals: true },
   // ".VnTime", ".VnArial", ".VnCentury Schoolbook", ".VnFree", "VnTime"
   { pattern: "^\\.?Vn", encoding: "tcvn3", capitals: false },
+  // "VPS Times", "VPS-Arial"
+  { pattern: "^VPS[- ]", encoding: "other", capitals: false },
+  // "BK HCM1", "BKHCM"
+  { pattern: "^BK ?HCM", encoding: "other", capitals: false },
 ];
 
 /**

@@ -68,6 +68,9 @@ describe("RTF: charsets", () => {
     ["\\fcharset204", "Times New Roman", "\\'cc\\'ee\\'f1\\'ea\\'e2\\'e0", "Москва"],
     // a legacy Vietnamese font keeps its bytes as Windows-1252 characters whatever it declares
     ["\\fcharset163", "VNI-Times", "Vi\\'e4t Nam", "Viät Nam"],
+    ["\\fcharset163", ".VnTime", "H\\'b5 N\\'e9i", "Hµ Néi"],
+    // a Unicode font despite the Vn in its name (grammars/encodings/fonts.ts): its charset holds
+    ["\\fcharset163", "VnUTimes", "H\\'e0 N\\'f4\\'f2i", "Hà Nô\u0323i"],
   ])("decodes bytes by the font's charset %s (%s)", async (charset, font, body, expected) => {
     const doc = await load(`{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0${charset} ${font};}}\\pard\\f0 ${body}\\par}`);
     expect(doc.lines[0].text.normalize("NFC")).toBe(expected.normalize("NFC"));

@@ -41,7 +41,7 @@ export interface PdfPlatform {
 export const OCR_DPI = 200;
 
 const markerSet = new Set(LEGACY_MARKER_CHARS);
-const legacyFontRe = FONT_RULES.filter((r) => r.encoding !== "unicode").map((r) => ({ re: new RegExp(r.pattern, "i"), rule: r }));
+const legacyFontRe = FONT_RULES.filter((r) => r.encoding === "tcvn3" || r.encoding === "vni").map((r) => ({ re: new RegExp(r.pattern, "i"), rule: r }));
 const unicodeFontRe = FONT_RULES.filter((r) => r.encoding === "unicode").map((r) => new RegExp(r.pattern, "i"));
 const isLegacyFont = (name: string) => !unicodeFontRe.some((r) => r.test(name)) && legacyFontRe.some((r) => r.re.test(name));
 

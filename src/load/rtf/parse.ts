@@ -1,5 +1,5 @@
 import iconv from "iconv-lite";
-import { LEGACY_FONT_NAMES } from "../../../grammars/load.js";
+import { FONT_RULES } from "../../../grammars/encodings/fonts.js";
 import { superscript } from "../docx/body.js";
 import { TablePlacer, type TableRows } from "../layout-table.js";
 import { binaryString } from "../pdf/raw.js";
@@ -346,9 +346,11 @@ function trimRuns(runs: TextRun[], keep: number): TextRun[] {
   return out;
 }
 
+const fontRules = FONT_RULES.map((r) => ({ re: new RegExp(r.pattern, "i"), encoding: r.encoding }));
+
 function commitFont(fonts: Map<number, Font>, e: { num: number; charset: number; name: string }): void {
   const name = e.name.replace(/;\s*$/, "").trim();
   // legacy Vietnamese fonts keep glyph codes in their bytes, whatever charset they declare
-  const legacy = LEGACY_FONT_NAMES.some((p) => new RegExp(p, "i").test(name));
+  const legacy = (fontRules.find((r) => r.re.test(name))?.encoding ?? "unicode") !== "unicode";
   if (!fonts.has(e.num) || name) fonts.set(e.num, { name, cp: legacy ? 1252 : CHARSET_CP[e.charset] ?? 1252 });
 }

@@ -12,7 +12,7 @@ export function encodingOfFont(fontName: string): { encoding: Encoding; capitals
   hit = null;
   for (const { re, rule } of FONT_RES) {
     if (re.test(name)) {
-      hit = rule.encoding === "unicode" ? null : { encoding: rule.encoding, capitals: rule.capitals };
+      hit = rule.encoding === "unicode" || rule.encoding === "other" ? null : { encoding: rule.encoding, capitals: rule.capitals };
       break;
     }
   }
