@@ -18,21 +18,18 @@ export const HOUR = "(?:[01]?\\d|2[0-3])";
 /** Minutes, 00–59: `00`, `30`. */
 export const MINUTE = "(?:[0-5]\\d)";
 
-/** Between day, month and year of a numeric date: `20/5/2025`, `20-5-2025`, `20.5.2025`, `01/ 7 /2004`. */
-export const NUMERIC_SEPARATORS = ["\\s*/\\s*", "-", "\\."];
-
 /** A field left blank in a draft (`ngày    tháng 5 năm 2026`, `ngày …… tháng …… năm 2025`, `ngày ___/___/2007`). */
 export const BLANK = "[\\s.…_]*";
 
-/** The word before a day: `ngày 20`, `hôm 20` (rare). */
+/** The word before a day: `ngày 20`. */
 export const DAY_WORD = "ngày";
 /** The word before a month: `tháng 5`. */
 export const MONTH_WORD = "tháng";
 /** The word before a year: `năm 2025`. */
 export const YEAR_WORD = "năm";
 
-/** Hour words: `08 giờ 00 phút`, `8h30`, `8g30`, `14 giờ`. */
-export const HOUR_WORDS = ["giờ", "h", "g"];
+/** The word after an hour: `08 giờ 00 phút`, `14 giờ` (the glued `8h30`, `8g30` are a number shape, in the parser). */
+export const HOUR_WORD = "giờ";
 /** Minute words: `00 phút`, `30'`. */
 export const MINUTE_WORDS = ["phút", "'"];
 

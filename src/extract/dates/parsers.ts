@@ -7,21 +7,27 @@
 import {
   BLANK,
   DAY,
+  DAY_WORD,
   DAY_PARTS,
   DURATION_AFTER,
   DURATION_CUES,
   HALF_FIRST,
   HALF_LAST,
   HOUR,
+  HOUR_WORD,
   MINUTE,
+  MINUTE_WORDS,
   MONTH,
   MONTH_ONLY_NOT_BEFORE,
+  MONTH_WORD,
   QUARTER_NUMERALS,
   QUARTER_WORD,
   RANGE_DASH,
+  RANGE_FROM,
   RANGE_TO,
   YEAR,
   YEAR_RANGE_LEADS,
+  YEAR_WORD,
 } from "../../../grammars/dates.js";
 import { alt } from "../../text/pattern.js";
 import { point, type Point, type Token } from "./point.js";
@@ -43,7 +49,7 @@ const num = (s: string | undefined) => (s === undefined || s === "" ? null : Num
 const L = "(?<![\\p{L}\\p{N}/.,-])";
 /** Nothing on the right that would make it part of a longer number or a document number (`/NĐ-CP`). */
 const R = "(?!\\p{N}|\\s*/\\s*[\\p{L}\\p{N}]|[.,-][\\p{L}\\p{N}])";
-const NGAY = "(?:ngày[\\s.…_]*)";
+const NGAY = `(?:${DAY_WORD}[\\s.…_]*)`;
 
 function withYear(p: Partial<Point>, env: ParseEnv): Point {
   return point({ ...p, y: env.year, yearGuessed: true });
@@ -81,19 +87,19 @@ export const PARSERS: Parser[] = [
   // "ngày 20 tháng 5 năm 2025", "20 tháng 5, năm 2025", "ngày  01 tháng  7 năm 2004"
   {
     name: "words-full",
-    pattern: re(`${L}${NGAY}?(?<d>${DAY})\\s+tháng\\s+(?<m>${MONTH})\\s*,?\\s*năm\\s+(?<y>${YEAR})${R}`),
+    pattern: re(`${L}${NGAY}?(?<d>${DAY})\\s+${MONTH_WORD}\\s+(?<m>${MONTH})\\s*,?\\s*${YEAR_WORD}\\s+(?<y>${YEAR})${R}`),
     build: (m) => tok(m, "words-full", { point: point({ y: +m.groups!.y, m: +m.groups!.m, d: +m.groups!.d }) }),
   },
   // "ngày    tháng 5 năm 2026" → 2026-05; "ngày …… tháng …… năm 2025" → 2025 (a draft's blank fields)
   {
     name: "words-blank",
-    pattern: re(`ngày(?=[\\s.…_])${BLANK}tháng(?:${BLANK}(?<m>${MONTH})(?!\\p{N}))?${BLANK}năm\\s*(?<y>${YEAR})${R}`),
+    pattern: re(`${DAY_WORD}(?=[\\s.…_])${BLANK}${MONTH_WORD}(?:${BLANK}(?<m>${MONTH})(?!\\p{N}))?${BLANK}${YEAR_WORD}\\s*(?<y>${YEAR})${R}`),
     build: (m) => tok(m, "words-blank", { point: point({ y: +m.groups!.y, m: num(m.groups!.m) }) }),
   },
   // "ngày 20 tháng 5" (no year: the document's year)
   {
     name: "words-no-year",
-    pattern: re(`${L}ngày\\s+(?<d>${DAY})\\s+tháng\\s+(?<m>${MONTH})(?![\\p{N}]|\\s*,?\\s*năm\\s*\\p{N})`),
+    pattern: re(`${L}${DAY_WORD}\\s+(?<d>${DAY})\\s+${MONTH_WORD}\\s+(?<m>${MONTH})(?![\\p{N}]|\\s*,?\\s*${YEAR_WORD}\\s*\\p{N})`),
     build: (m, env) => tok(m, "words-no-year", { point: withYear({ m: +m.groups!.m, d: +m.groups!.d }, env) }),
   },
   // "ngày 20/5/2025", "05/01/2020", "ngày 01/ 7 /2004"
@@ -117,20 +123,20 @@ export const PARSERS: Parser[] = [
   // "ngày 20/5" (no year: the document's year); needs the word "ngày"
   {
     name: "numeric-no-year",
-    pattern: re(`ngày\\s*(?<d>${DAY})\\s*/\\s*(?<m>${MONTH})(?![\\p{N}]|\\s*[/.-]\\s*[\\p{L}\\p{N}])`),
+    pattern: re(`${DAY_WORD}\\s*(?<d>${DAY})\\s*/\\s*(?<m>${MONTH})(?![\\p{N}]|\\s*[/.-]\\s*[\\p{L}\\p{N}])`),
     build: (m, env) => tok(m, "numeric-no-year", { point: withYear({ m: +m.groups!.m, d: +m.groups!.d }, env) }),
   },
   // "ngày    /    /2007" → 2007; "ngày   /7/2007" → 2007-07 (blank draft fields)
   {
     name: "numeric-blank",
-    pattern: re(`ngày[\\s.…_]*/[\\s.…_]*(?:(?<m>${MONTH})[\\s.…_]*)?/\\s*(?<y>${YEAR})${R}`),
+    pattern: re(`${DAY_WORD}[\\s.…_]*/[\\s.…_]*(?:(?<m>${MONTH})[\\s.…_]*)?/\\s*(?<y>${YEAR})${R}`),
     build: (m) => tok(m, "numeric-blank", { point: point({ y: +m.groups!.y, m: num(m.groups!.m) }) }),
   },
   // "ngày 20 - 25/5/2026", "từ ngày 20 đến ngày 25/5/2026" → 2026-05-20/2026-05-25
   {
     name: "day-range",
     pattern: re(
-      `(?:từ\\s+)?ngày\\s*(?<d1>${DAY})\\s*(?:${RANGE_DASH}|\\s${alt(RANGE_TO)}\\s)\\s*(?:ngày\\s*)?(?<d2>${DAY})\\s*/\\s*(?<m>${MONTH})(?:\\s*/\\s*(?<y>${YEAR}))?${R}`,
+      `(?:${RANGE_FROM}\\s+)?${DAY_WORD}\\s*(?<d1>${DAY})\\s*(?:${RANGE_DASH}|\\s${alt(RANGE_TO)}\\s)\\s*(?:${DAY_WORD}\\s*)?(?<d2>${DAY})\\s*/\\s*(?<m>${MONTH})(?:\\s*/\\s*(?<y>${YEAR}))?${R}`,
     ),
     build: (m, env) => {
       const g = m.groups!;
@@ -144,19 +150,19 @@ export const PARSERS: Parser[] = [
   // "tháng 5/2026", "tháng 5 năm 2026", "tháng 05-2026" → 2026-05
   {
     name: "month-year",
-    pattern: re(`(?<![\\p{L}])tháng\\s*(?<m>${MONTH})\\s*(?:/|-|\\.|,?\\s*năm)\\s*(?<y>${YEAR})${R}`),
+    pattern: re(`(?<![\\p{L}])${MONTH_WORD}\\s*(?<m>${MONTH})\\s*(?:/|-|\\.|,?\\s*${YEAR_WORD})\\s*(?<y>${YEAR})${R}`),
     build: (m) => tok(m, "month-year", { point: point({ y: +m.groups!.y, m: +m.groups!.m }) }),
   },
   // "Chương trình công tác tháng 5" → the document's year
   {
     name: "month-only",
-    pattern: re(`(?<!\\p{L}|\\p{N}\\s*)tháng\\s+(?<m>${MONTH})(?![\\p{N}]|\\s*[/.-]\\s*\\p{N}|\\s*,?\\s*năm\\s*\\p{N}|\\s+${alt(MONTH_ONLY_NOT_BEFORE)}(?!\\p{L}))`),
+    pattern: re(`(?<!\\p{L}|\\p{N}\\s*)${MONTH_WORD}\\s+(?<m>${MONTH})(?![\\p{N}]|\\s*[/.-]\\s*\\p{N}|\\s*,?\\s*${YEAR_WORD}\\s*\\p{N}|\\s+${alt(MONTH_ONLY_NOT_BEFORE)}(?!\\p{L}))`),
     build: (m, env) => tok(m, "month-only", { point: withYear({ m: +m.groups!.m }, env) }),
   },
   // "quý IV/2025" → 2025-10/2025-12; "quý I năm 2026"; "quý 3" (the document's year)
   {
     name: "quarter",
-    pattern: re(`(?<![\\p{L}])${QUARTER_WORD}\\s+${QUARTER}(?:\\s*(?:/|-|,?\\s*năm)\\s*(?<y>${YEAR})${R})?`),
+    pattern: re(`(?<![\\p{L}])${QUARTER_WORD}\\s+${QUARTER}(?:\\s*(?:/|-|,?\\s*${YEAR_WORD})\\s*(?<y>${YEAR})${R})?`),
     build: (m, env) => {
       const q = QUARTER_NUMERALS[m.groups!.q];
       const y = num(m.groups!.y) ?? env.year;
@@ -170,7 +176,7 @@ export const PARSERS: Parser[] = [
   // "05 tháng đầu năm 2026" → 2026-01/2026-05; "6 tháng cuối năm" → 07/12 of the document's year
   {
     name: "months-of-year",
-    pattern: re(`${L}(?<n>0?[1-9]|1[0-2])\\s+tháng\\s+${HALF}\\s+năm(?:\\s+(?<y>${YEAR})${R})?(?![\\p{L}\\p{N}])`),
+    pattern: re(`${L}(?<n>0?[1-9]|1[0-2])\\s+${MONTH_WORD}\\s+${HALF}\\s+${YEAR_WORD}(?:\\s+(?<y>${YEAR})${R})?(?![\\p{L}\\p{N}])`),
     build: (m, env) => {
       const n = +m.groups!.n;
       const y = num(m.groups!.y) ?? env.year;
@@ -185,7 +191,7 @@ export const PARSERS: Parser[] = [
   // "nửa đầu năm 2026" → 2026-01/2026-06
   {
     name: "half-year",
-    pattern: re(`(?<![\\p{L}])nửa\\s+${HALF}\\s+năm(?:\\s+(?<y>${YEAR})${R})?(?![\\p{L}\\p{N}])`),
+    pattern: re(`(?<![\\p{L}])nửa\\s+${HALF}\\s+${YEAR_WORD}(?:\\s+(?<y>${YEAR})${R})?(?![\\p{L}\\p{N}])`),
     build: (m, env) => {
       const y = num(m.groups!.y) ?? env.year;
       const first = HALF_FIRST.includes(m.groups!.half);
@@ -206,13 +212,13 @@ export const PARSERS: Parser[] = [
   // "năm 2026"
   {
     name: "year",
-    pattern: re(`(?<![\\p{L}])năm\\s+(?<y>${YEAR})${R}`),
+    pattern: re(`(?<![\\p{L}])${YEAR_WORD}\\s+(?<y>${YEAR})${R}`),
     build: (m) => tok(m, "year", { point: point({ y: +m.groups!.y }) }),
   },
   // "08 giờ 00 phút", "8 giờ 30", "14 giờ", "8 giờ sáng", "2 giờ chiều"
   {
     name: "time-words",
-    pattern: re(`${L}(?<h>${HOUR})\\s*giờ(?:\\s*(?<mi>${MINUTE})(?:\\s*(?:phút|'))?)?(?![\\p{L}\\p{N}])${DAY_PART}`),
+    pattern: re(`${L}(?<h>${HOUR})\\s*${HOUR_WORD}(?:\\s*(?<mi>${MINUTE})(?:\\s*${alt(MINUTE_WORDS)})?)?(?![\\p{L}\\p{N}])${DAY_PART}`),
     build: (m, _env, key) => timeToken(m, key, "time-words"),
   },
   // "8h30", "11h00", "lúc 14h", "14h30'", "8g30"

@@ -3,7 +3,7 @@
  * list. They run in the order of {@link REFINERS}.
  */
 import type { Warning } from "../../record/schema.js";
-import { DAY_PARTS, DEADLINE_CUES, NOT_DATE_AFTER, NOT_DATE_BEFORE, RANGE_DASH, RANGE_TO, WEEKDAYS } from "../../../grammars/dates.js";
+import { DAY_PARTS, DAY_WORD, DEADLINE_CUES, NOT_DATE_AFTER, NOT_DATE_BEFORE, RANGE_DASH, RANGE_FROM, RANGE_TO, WEEKDAYS } from "../../../grammars/dates.js";
 import { alt, altSource } from "../../text/pattern.js";
 import { formatPoint, isoWeekday, validPoint, type Point, type Token } from "./point.js";
 
@@ -63,7 +63,9 @@ const isTimeRange = (t: Token) => !!t.from && !!t.to && t.from.h !== null && !ha
 const isDay = (t: Token) => !!t.point && t.point.h === null && t.point.d !== null;
 
 const RANGE_GAP = new RegExp(`^\\s*(?:${alt(RANGE_TO)}|${RANGE_DASH})\\s*$`, "u");
-const FROM_BEFORE = /(?:^|[^\p{L}])từ\s*(?:ngày\s*)?$/u;
+// "từ ngày" before the first end of a range: `từ ngày 26/01/2026 đến hết ngày 28/02/2027`
+const FROM_BEFORE = new RegExp(`(?:^|[^\\p{L}])${RANGE_FROM}\\s*(?:${DAY_WORD}\\s*)?$`, "u");
+const FROM_AT_END = new RegExp(`${RANGE_FROM}\\s*(?:${DAY_WORD}\\s*)?$`, "u");
 
 function inherit(a: Point, b: Point): Point {
   const p = { ...a };
@@ -109,7 +111,7 @@ export const mergeRanges: Refiner = (tokens, env) =>
     const to = b.to ?? b.point!;
     let start = a.start;
     // (a window before the token, not the whole text before it: that was quadratic on a long line)
-    if (fromBefore) start = a.start - (env.key.slice(Math.max(0, a.start - 40), a.start).match(/từ\s*(?:ngày\s*)?$/u)?.[0].length ?? 0);
+    if (fromBefore) start = a.start - (env.key.slice(Math.max(0, a.start - 40), a.start).match(FROM_AT_END)?.[0].length ?? 0);
     // `từ ngày 26/01/2026 đến hết ngày 28/02/2027`: both days are dates the document names too
     const fullDay = (p: Point) => p.y !== null && p.m !== null && p.d !== null && p.h === null;
     const ends = isDay(a) && isDay(b) && fullDay(from) && fullDay(to) ? [{ ...a, point: from }, b] : undefined;
@@ -119,7 +121,7 @@ export const mergeRanges: Refiner = (tokens, env) =>
 const DAY_PART_WORDS = alt(DAY_PARTS.map((p) => p.word));
 const WEEKDAY_WORDS = alt(WEEKDAYS.flatMap((w) => w.words));
 /** between a time and the date after it: `08 giờ 00 phút, ngày 27/5/2026`, `14h00 thứ Tư ngày …` */
-const TIME_THEN_DATE = new RegExp(`^\\s*[,;]?\\s*(?:(?:buổi\\s+)?${DAY_PART_WORDS}\\s*,?\\s*)?(?:${WEEKDAY_WORDS}\\s*,?\\s*)?(?:ngày\\s*)?$`, "u");
+const TIME_THEN_DATE = new RegExp(`^\\s*[,;]?\\s*(?:(?:buổi\\s+)?${DAY_PART_WORDS}\\s*,?\\s*)?(?:${WEEKDAY_WORDS}\\s*,?\\s*)?(?:${DAY_WORD}\\s*)?$`, "u");
 /** between a date and the time after it: `ngày 27/5/2026 (thứ Tư), lúc 8h00` */
 const DATE_THEN_TIME = new RegExp(`^\\s*(?:\\(\\s*${WEEKDAY_WORDS}\\s*\\))?\\s*[,;]?\\s*(?:${WEEKDAY_WORDS}\\s*,?\\s*)?(?:vào\\s+)?(?:lúc|hồi|từ)?\\s*$`, "u");
 
@@ -157,7 +159,7 @@ export const markDeadlines: Refiner = (tokens, env) =>
   });
 
 const WEEKDAY_AFTER = new RegExp(`^\\s*[,(]?\\s*(${WEEKDAY_WORDS})(?![\\p{L}])`, "u");
-const WEEKDAY_BEFORE = new RegExp(`(?<![\\p{L}])(${WEEKDAY_WORDS})\\s*,?\\s*(?:ngày\\s*)?$`, "u");
+const WEEKDAY_BEFORE = new RegExp(`(?<![\\p{L}])(${WEEKDAY_WORDS})\\s*,?\\s*(?:${DAY_WORD}\\s*)?$`, "u");
 
 /** Checks a weekday written beside a full date; a disagreement becomes a `weekday-mismatch` warning. */
 export const checkWeekdays: Refiner = (tokens, env) => {
