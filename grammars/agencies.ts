@@ -10,7 +10,7 @@
  *   "exact" — exactly as written (abbreviations: `VP`, `CT`).
  */
 
-export type CasePolicy = "any" | "cap" | "exact";
+type CasePolicy = "any" | "cap" | "exact";
 
 /**
  * What must follow a head for it to name a body:
@@ -19,7 +19,7 @@ export type CasePolicy = "any" | "cap" | "exact";
  *   "none"   — the head is a whole name (`Chính phủ`, `Tỉnh ủy`); a place may follow;
  *   "parent" — a parent body must follow (`Văn phòng` + `UBND tỉnh`, `Ban Thường vụ` + `Tỉnh ủy`).
  */
-export type Complement = "place" | "name" | "none" | "parent";
+type Complement = "place" | "name" | "none" | "parent";
 
 export interface AgencyHead {
   /** how it is written: full form first */

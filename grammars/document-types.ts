@@ -4,7 +4,7 @@
  * sentence case; the title line of a document is its upper-case form (`QUYẾT ĐỊNH`).
  * `kind`: administrative (hành chính), party (Đảng), legal (quy phạm pháp luật).
  */
-export interface DocumentTypeEntry {
+interface DocumentTypeEntry {
   code: string;
   name: string;
   kind: "administrative" | "party" | "legal";

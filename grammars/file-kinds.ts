@@ -5,7 +5,7 @@
  * root and the workbook deeper down, so root names are what count.
  */
 
-export interface OleKind {
+interface OleKind {
   /** what the user calls it, for the error message */
   kind: string;
   /** stream or storage names at the root of the compound file */
@@ -28,7 +28,7 @@ export const OLE_KINDS: OleKind[] = [
   { kind: "Equation Editor object", names: ["Equation Native"] },
 ];
 
-export interface ZipKind {
+interface ZipKind {
   kind: string;
   /** entry-name prefixes that only this kind has */
   entries?: string[];

@@ -6,7 +6,7 @@
  * nests under a lower-ranked one, nor under a list mark (`- Các Bộ: …` then `I. Thời gian:` starts
  * a new top-level part). Labels without a rank (a), -, +) nest anywhere.
  */
-export interface OutlineLabel {
+interface OutlineLabel {
   kind: "part" | "chapter" | "section" | "article" | "roman" | "numbered" | "lettered" | "dash" | "plus";
   pattern: string;
   /** lower is higher in the outline; `1.2.` ranks below `1.` (the depth adds a tenth) */

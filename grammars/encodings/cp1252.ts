@@ -33,18 +33,3 @@ export const CP1252_HIGH = `
 9E ž
 9F Ÿ
 `;
-
-/**
- * Windows-1258 (Vietnamese code page) is decoded with iconv-lite `cp1258`, then composed to NFC.
- * Its tone marks are combining bytes, so a cp1258 file read as Windows-1252 shows them as these
- * letters after the vowel: "Viêòt" = Việt, "Haÿ Nôòi" … Listed for detection.
- */
-// "Viêòt Nam" (cp1258 bytes read as cp1252) → "Việt Nam"
-export const CP1258_TONE_BYTES = `
-# byte  as cp1252  tone
-CC      Ì          huyền
-EC      ì          sắc
-D2      Ò          hỏi
-DE      Þ          ngã
-F2      ò          nặng
-`;
