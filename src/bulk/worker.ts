@@ -104,7 +104,8 @@ if (!parentPort) throw new Error("vanban: bulk/worker.js runs only as a worker t
 const port = parentPort;
 // engine processes are reported to the pool, which kills those left when it stops this worker;
 // temporary files go to the worker's own folder, which the pool removes
-configureOcr({ tempRoot: options.ocrTempRoot ?? null, onChild: (pid, alive) => port.postMessage({ ocrChild: pid, alive }) });
+// tesseract.js's worker is kept from file to file (it dies with this thread)
+configureOcr({ tempRoot: options.ocrTempRoot ?? null, onChild: (pid, alive) => port.postMessage({ ocrChild: pid, alive }), keepEngine: true });
 // a library promise rejected after its file was given up (pdf.js cleans up late) must not kill the
 // worker, and so fail the next file: the file it belonged to has its answer already
 process.on("unhandledRejection", (reason) => {

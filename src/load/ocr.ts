@@ -84,10 +84,22 @@ let tempRoot: string | null = null;
 /** Told of each engine process started (`alive`) and ended, so that the thread's owner can kill it. */
 let childListener: ((pid: number, alive: boolean) => void) | null = null;
 
-/** Sets where temporary folders go, and who is told of engine processes (both per thread). */
-export function configureOcr(options: { tempRoot?: string | null; onChild?: ((pid: number, alive: boolean) => void) | null }): void {
+/**
+ * Keep tesseract.js's worker from one file to the next (a `vanban convert` worker: starting it
+ * costs 0.5–1.6 s a file, a page 3–8 s). Off by default: a library caller's process must be
+ * free to exit when its last parse is done.
+ */
+let keepEngine = false;
+/** the tesseract.js worker kept for the next file, when {@link keepEngine} */
+let keptJsWorker: Promise<any> | null = null;
+/** the last failure tesseract.js reported to its error handler */
+let jsFailure: string | null = null;
+
+/** Sets where temporary folders go, who is told of engine processes, and whether engines are kept (all per thread). */
+export function configureOcr(options: { tempRoot?: string | null; onChild?: ((pid: number, alive: boolean) => void) | null; keepEngine?: boolean }): void {
   if (options.tempRoot !== undefined) tempRoot = options.tempRoot;
   if (options.onChild !== undefined) childListener = options.onChild;
+  if (options.keepEngine !== undefined) keepEngine = options.keepEngine;
 }
 
 async function tempDir(prefix: string): Promise<string> {
@@ -105,6 +117,9 @@ async function removeDir(dir: string): Promise<void> {
 export async function cleanupOcr(): Promise<void> {
   for (const child of live.children) child.kill("SIGKILL");
   live.children.clear();
+  const kept = keptJsWorker;
+  keptJsWorker = null;
+  if (kept) void kept.then((w) => w.terminate()).catch(() => undefined);
   await Promise.all([...live.dirs].map((d) => removeDir(d).catch(() => undefined)));
 }
 
@@ -243,26 +258,33 @@ export async function tesseractJs(): Promise<OcrEngine | null> {
   if (!sub) return null;
   const createWorker = mod.createWorker ?? mod.default?.createWorker;
   if (!createWorker) return null;
-  let failure: string | null = null;
-  const worker = await createWorker("vie", 1, {
+  const start = () => createWorker("vie", 1, {
     langPath: join(dataDir, sub),
     cacheMethod: "none",
     gzip: true,
     logger: () => undefined,
     // without a handler tesseract.js throws a failed job's error from its message listener, which
     // would kill the thread; the job's own promise rejects with it anyway
-    errorHandler: (e: unknown) => { failure = String(e); },
+    errorHandler: (e: unknown) => { jsFailure = String(e); },
   }).catch((e: unknown) => {
     throw new Error(`tesseract.js could not start: ${firstLine(String((e as Error)?.message ?? e))}`);
   });
+  const pending: Promise<any> = keepEngine ? (keptJsWorker ??= start()) : start();
+  const worker = await pending.catch((e: unknown) => {
+    if (keptJsWorker === pending) keptJsWorker = null;
+    throw e;
+  });
+  let broken = false;
   const read = async (image: Uint8Array, dpi?: number) => {
-    // the page's resolution, when known, spares tesseract its guess (and its notice about it)
-    if (dpi) await worker.setParameters({ user_defined_dpi: String(dpi) });
     try {
+      // the page's resolution, when known, spares tesseract its guess (and its notice about it);
+      // 0: the one the image records (the worker may have read a PDF page before)
+      await worker.setParameters({ user_defined_dpi: String(dpi ?? 0) });
       const { data } = await worker.recognize(Buffer.from(image), {}, { tsv: true, text: false });
       return parseTesseractTsvPages(String(data.tsv ?? ""));
     } catch (e) {
-      throw new Error(`tesseract.js: ${firstLine(String((e as Error)?.message ?? failure ?? e))}`);
+      broken = true;
+      throw new Error(`tesseract.js: ${firstLine(String((e as Error)?.message ?? jsFailure ?? e))}`);
     }
   };
   return {
@@ -275,6 +297,9 @@ export async function tesseractJs(): Promise<OcrEngine | null> {
       return read(image);
     },
     async close() {
+      // a kept worker stays for the next file, unless it failed on this one
+      if (keepEngine && keptJsWorker === pending && !broken) return;
+      if (keptJsWorker === pending) keptJsWorker = null;
       await worker.terminate();
     },
   };
