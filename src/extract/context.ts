@@ -1,4 +1,5 @@
 import type { SectionTree } from "../segment/tree.js";
+import { matchKey } from "../text/tone.js";
 
 /** What every extractor reads: the section tree and what the header already settled. */
 export interface ExtractContext {
@@ -17,4 +18,20 @@ export function makeContext(tree: SectionTree): ExtractContext {
     year = years.length ? Math.max(...years) : null;
   }
   return { tree, documentDate, year };
+}
+
+const textKeys = new WeakMap<Pick<ExtractContext, "tree">, string>();
+/**
+ * The match key of the whole normalized text (lower case, tone placement folded), computed once a
+ * document and sliced by every extractor that needs it: same length as the text, so offsets hold
+ * (in the rare text where folding would change the length, the text lower-cased).
+ */
+export function textKey(ctx: Pick<ExtractContext, "tree">): string {
+  let key = textKeys.get(ctx);
+  if (key === undefined) {
+    const text = ctx.tree.text;
+    const k = matchKey(text);
+    textKeys.set(ctx, (key = k.length === text.length ? k : text.toLowerCase()));
+  }
+  return key;
 }

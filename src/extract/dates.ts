@@ -1,6 +1,6 @@
 import type { DateMention, Span, Warning } from "../record/schema.js";
 import { matchKey } from "../text/tone.js";
-import type { ExtractContext } from "./context.js";
+import { textKey, type ExtractContext } from "./context.js";
 import { PARSERS } from "./dates/parsers.js";
 import { formatToken, tokenKind, type Token } from "./dates/point.js";
 import { dateBounds } from "./dates/range.js";
@@ -48,8 +48,8 @@ function keyOf(text: string): string {
 }
 
 /** Every date in `text` (a piece of the document starting at `offset`), with the warnings met. */
-export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext, "year">, opts: { ends?: boolean } = {}): DateScan {
-  const key = keyOf(text);
+export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext, "year">, opts: { ends?: boolean; key?: string } = {}): DateScan {
+  const key = opts.key ?? keyOf(text);
   const env = { year: ctx.year };
   let tokens: Token[] = [];
   for (const parser of PARSERS) {
@@ -90,7 +90,7 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
 const wholeScans = new WeakMap<Pick<ExtractContext, "tree" | "year">, Required<DateScan>>();
 export function documentDates(ctx: Pick<ExtractContext, "tree" | "year">): Required<DateScan> {
   let scan = wholeScans.get(ctx);
-  if (!scan) wholeScans.set(ctx, (scan = scanDates(ctx.tree.text, 0, ctx, { ends: true }) as Required<DateScan>));
+  if (!scan) wholeScans.set(ctx, (scan = scanDates(ctx.tree.text, 0, ctx, { ends: true, key: textKey(ctx).replace(MARKUP, " ") }) as Required<DateScan>));
   return scan;
 }
 

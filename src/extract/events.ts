@@ -13,7 +13,7 @@ import { HONORIFICS } from "../../grammars/people.js";
 import { matchKey } from "../text/tone.js";
 import { alt, esc } from "../text/pattern.js";
 import type { DateMention, Event, Span } from "../record/schema.js";
-import type { ExtractContext } from "./context.js";
+import { textKey, type ExtractContext } from "./context.js";
 import { findDates } from "./dates.js";
 
 /**
@@ -52,10 +52,9 @@ interface Labelled {
   span: Span;
 }
 
-function splitLines(text: string, from: number, to: number): Line[] {
+function splitLines(text: string, key: string, from: number, to: number): Line[] {
   const out: Line[] = [];
   let start = from;
-  const key = matchKey(text).length === text.length ? matchKey(text) : text.toLowerCase();
   while (start < to) {
     let end = text.indexOf("\n", start);
     if (end < 0 || end > to) end = to;
@@ -149,9 +148,11 @@ function callsMeeting(ctx: ExtractContext, before: string): boolean {
   return CUE_RE.test(matchKey(before));
 }
 
+const SENTENCE_STOP = /[;\n]|\.(?:\s|$)/gu;
+
 function prose(ctx: ExtractContext, dates: DateMention[]): Event[] {
   const { tree } = ctx;
-  const key = matchKey(tree.text).length === tree.text.length ? matchKey(tree.text) : tree.text.toLowerCase();
+  const key = textKey(ctx);
   const invitation = (tree.type && MEETING_TYPE_CODES.includes(tree.type.code)) || /giấy mời|kính mời|trân trọng mời/u.test(key);
   if (!invitation) return [];
   const out: Event[] = [];
@@ -160,9 +161,10 @@ function prose(ctx: ExtractContext, dates: DateMention[]): Event[] {
     if (d.kind === "deadline" || !/^\d{4}-\d{2}-\d{2}T/.test(d.value)) continue;
     const [s, e] = d.span!;
     const sentStart = Math.max(key.lastIndexOf(".", s - 1), key.lastIndexOf("\n", s - 1), key.lastIndexOf(";", s - 1)) + 1;
-    const after = key.slice(e);
-    const stop = after.search(/[;\n]|\.(?:\s|$)/u);
-    const sentEnd = e + (stop < 0 ? after.length : stop);
+    // the sentence's end, searched from the date on (not on a copy of the rest of the text per date)
+    SENTENCE_STOP.lastIndex = e;
+    const stop = SENTENCE_STOP.exec(key);
+    const sentEnd = stop ? stop.index : key.length;
     if (!PROSE_CUE_RE.test(key.slice(sentStart, sentEnd))) continue;
     const time = timeOf([d]);
     const rest = tree.text.slice(e, sentEnd);
@@ -180,7 +182,7 @@ export function extractEvents(ctx: ExtractContext, dates: DateMention[]): Event[
   const { tree } = ctx;
   const from = tree.body?.nodes?.length ? tree.body.span[0] : 0;
   const to = tree.body?.nodes?.length ? tree.body.span[1] : tree.text.length;
-  const labelled = labelsIn(splitLines(tree.text, from, to));
+  const labelled = labelsIn(splitLines(tree.text, textKey(ctx), from, to));
   const groups: Labelled[][] = [];
   let cur: Labelled[] = [];
   for (const l of labelled) {

@@ -18,7 +18,7 @@ import {
 import { foldTone, matchKey } from "../text/tone.js";
 import { alt } from "../text/pattern.js";
 import type { DateMention, Reference } from "../record/schema.js";
-import type { ExtractContext } from "./context.js";
+import { textKey, type ExtractContext } from "./context.js";
 import { documentDates, findDates } from "./dates.js";
 import { dateBounds } from "./dates/range.js";
 
@@ -230,9 +230,10 @@ function leadingDate(ref: Found, text: string, key: string, start: number, dates
 
 /** Every citation in `text`, before short citations are completed. */
 function findReferences(text: string, ctx: Pick<ExtractContext, "year"> & { tree?: ExtractContext["tree"] }): Found[] {
-  const key = matchKey(text).length === text.length ? matchKey(text) : text.toLowerCase();
+  const whole = ctx.tree?.text === text ? (ctx as Pick<ExtractContext, "tree" | "year">) : null;
+  const key = whole ? textKey(whole) : matchKey(text).length === text.length ? matchKey(text) : text.toLowerCase();
   // the whole document's dates are scanned once, for the dates extractor and this one
-  const dates = ctx.tree?.text === text ? documentDates(ctx as Pick<ExtractContext, "tree" | "year">).plain : findDates(text, 0, ctx);
+  const dates = whole ? documentDates(whole).plain : findDates(text, 0, ctx);
   const datesAt = new Map<number, DateMention>();
   for (const d of dates) if (d.span) datesAt.set(d.span[0], d);
   const out: Found[] = [];
