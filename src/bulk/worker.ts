@@ -66,6 +66,9 @@ async function convert(path: string, id: number): Promise<TaskResult> {
       onOcrProgress: (progress: { done: number; pages: number }) => parentPort?.postMessage({ id, progress }),
     };
     const checked = options.check ? await checkBytes(bytes, parseOptions) : null;
+    // the record is validated against the zod schema here too, not skipped: it costs 5–18% of a
+    // two-page document's CPU (npm run bench), and a batch must never write a line that does not
+    // fit the published JSON Schema (figures and the decision: README, "Speed")
     const record = checked?.record ?? (await parseBytes(bytes, parseOptions));
     const { source } = record;
     return {
