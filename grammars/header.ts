@@ -25,10 +25,11 @@ export const NUMBER_LINE = `^${NUMBER_LABEL}\\s*(.*)$`;
  * blanks left for the day written with dots or underscores ("Hà Nội, ngày ..... tháng ..... năm .......",
  * "ngày ___ tháng ___ năm 2025"), the year itself blank in a draft ("Hà Nội, ngày tháng năm").
  */
-// (OCR: "Hà Nội ngày 0? tháng 2# năm 2026", "ngày †† tháng 10": the comma lost, marks in the blanks)
+// (OCR: "Hà Nội ngày 0? tháng 2# năm 2026", "ngày †† tháng 10", "ngày.#4 tháng 12", "tháng Š năm 2018": the
+// comma lost, marks or a misread letter in the blanks — a handwritten day or month the reader could not make out)
 // DATE_PHRASE, the date part alone, also finds the date inside a header line a scrape flattened.
 export const DATE_PHRASE =
-  "ngày\\s*(?<day>\\d{1,2})?(?<dayJunk>[^\\d\\s/._…-]{0,3})[\\s._…]*(?:tháng\\s*(?<month>\\d{1,2})?(?<monthJunk>[^\\p{L}\\d\\s._…]{0,3})[\\s._…]*năm\\s*(?:(?<year>\\d{4})|[._…]*)|[/.-]\\s*(?<month2>\\d{1,2})\\s*[/.-]\\s*(?<year2>\\d{4}))";
+  "ngày[\\s._…]*(?<day>\\d{1,2})?(?<dayJunk>[^\\d\\s/._…-]{0,3}\\d{0,2})[\\s._…]*(?:tháng[\\s._…]*(?<month>\\d{1,2})?(?<monthJunk>[^\\d\\s/._…-]{0,3}\\d{0,2})[\\s._…]*năm\\s*(?:(?<year>\\d{4})|[._…]*)|[/.-]\\s*(?<month2>\\d{1,2})\\s*[/.-]\\s*(?<year2>\\d{4}))";
 export const PLACE_DATE_LINE = `^(?<place>[^,\\d]{2,40}?(?:\\s\\d{1,2})?)\\s*,?\\s*${DATE_PHRASE}\\s*[.]?$`;
 
 /** A date line without a place: "ngày 20 tháng 5 năm 2025" standing alone in the header. */
@@ -54,8 +55,11 @@ export const LETTER_SUBJECT = "^v\\s*/\\s*[vw]\\s*[:.]?\\s*";
 /** Kính gửi: "Kính gửi: Sở Y tế", "Kính gửi:" then a list. */
 export const RECIPIENTS = "^kính\\s+gửi\\s*[:.]?\\s*";
 
-/** Nơi nhận: "Nơi nhận:", "Nơi nhận :" (a list follows). */
-export const DISTRIBUTION = "^nơi\\s+nhận\\s*[:.]?\\s*";
+/**
+ * Nơi nhận: "Nơi nhận:", "Nơi nhận :" (a list follows); OCR's misread first word, with its colon
+ * (without it "Mới nhận được …" is a sentence): "Mới nhận:", "Noi nhận:".
+ */
+export const DISTRIBUTION = "^(?:nơi\\s+nhận\\s*[:.]?|[nm][oơớờởỡợ]i\\s+nhận\\s*:)\\s*";
 
 /** The archive copy line that closes nơi nhận: "- Lưu: VT, K20.", "Lưu VT", "Lưu TTLT". */
 export const ARCHIVE_COPY = "^[-–+]?\\s*lưu(?![\\p{L}\\p{M}])";
@@ -93,8 +97,11 @@ export const AUTHORITY = authorityAlternation(SIGNING_AUTHORITIES.flatMap((a) =>
 /** The same in capitals, for text as printed: "KT", "T/M", "TUQ". */
 export const AUTHORITY_CAPS = authorityAlternation(SIGNING_AUTHORITIES.flatMap((a) => a.spellings.map((s) => s.toUpperCase())));
 
-/** A signature line opening with its authority: "KT. CHỦ TỊCH", "T/M BAN THƯỜNG VỤ", "tm. ủy ban nhân dân". */
-export const AUTHORITY_LINE = `^(${AUTHORITY})(?:\\s*[.:/]\\s*|\\s+)(?=\\p{L})`;
+/**
+ * A signature line opening with its authority: "KT. CHỦ TỊCH", "T/M BAN THƯỜNG VỤ", "tm. ủy ban nhân dân";
+ * OCR's comma for the period, "KT, THỦ TƯỚNG" (not after Q: "Q, …" is no authority).
+ */
+export const AUTHORITY_LINE = `^(${AUTHORITY})(?:\\s*[.:/]\\s*|(?<!^q)\\s*,\\s*|\\s+)(?=\\p{L})`;
 /** An authority written alone on its line, whom it signs for on the next: "KT." / "TỔNG CỤC TRƯỞNG". */
 export const AUTHORITY_ALONE = `^(${AUTHORITY})\\s*[.:]?\\s*$`;
 

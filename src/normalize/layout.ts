@@ -1,4 +1,4 @@
-import { AUTHORITY_LINE } from "../../grammars/header.js";
+import { AUTHORITY_LINE, NATIONAL_TITLE } from "../../grammars/header.js";
 import { CONTINUATION_WORDS, DATE_LINE_END, LEADING_RULE, PAGE_NUMBER_LINE, PARAGRAPH_END, PARAGRAPH_START, RULE_LINE } from "../../grammars/layout.js";
 import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import type { SourceLine } from "../load/types.js";
@@ -21,6 +21,7 @@ const paragraphEnd = new RegExp(PARAGRAPH_END, "u");
 const dateLineEnd = new RegExp(DATE_LINE_END, "u");
 // "KT." alone on its line: the authority's words went to the next line (`KT.` / `TỔNG CỤC TRƯỞNG …`)
 const loneAuthority = new RegExp(AUTHORITY_LINE.replace(/\(\?=\\p\{L\}\)$/, "$"), "u");
+const nationalTitle = new RegExp(NATIONAL_TITLE, "u");
 const continuationEnd = new RegExp(`(?<![\\p{L}\\p{M}])(?:${CONTINUATION_WORDS.join("|")})$`, "u");
 
 const TAB_WIDTH = 8;
@@ -181,15 +182,43 @@ function hardWrapped(lines: WorkLine[]): boolean {
  */
 export function joinWrapped(lines: WorkLine[]): WorkLine[] {
   const width = hardWrapped(lines) ? wrapWidth(lines) : Infinity;
+  const pitch = linePitch(lines);
   // each paragraph as its physical lines: a line continues the one above it, not the paragraph so far
   const paragraphs: WorkLine[][] = [];
   for (const line of lines) {
     if (!line.t.text) continue;
     const current = paragraphs[paragraphs.length - 1];
-    if (current && continues(current[current.length - 1], line, width)) current.push(line);
+    const prev = current?.[current.length - 1];
+    if (prev && !spacedApart(prev, line, pitch) && continues(prev, line, width)) current.push(line);
     else paragraphs.push([line]);
   }
   return paragraphs.map((p) => (p.length === 1 ? p[0] : { ...p[0], t: MappedText.join(p.map((l) => l.t), " ") }));
+}
+
+/** The usual distance between the baselines of two lines of a paragraph (PDF and OCR lines), or null. */
+function linePitch(lines: WorkLine[]): number | null {
+  const steps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const a = lines[i - 1].meta, b = lines[i].meta;
+    if (a.y === undefined || b.y === undefined || a.page !== b.page || a.block !== b.block || !a.size) continue;
+    const d = b.y - a.y;
+    if (d > 0.5 * a.size && d < 3 * a.size) steps.push(d);
+  }
+  if (steps.length < 8) return null;
+  steps.sort((x, y) => x - y);
+  return steps[Math.floor(steps.length / 2)];
+}
+
+/**
+ * Lines set well apart, more than twice the usual pitch (a blank line or a paragraph's spacing
+ * between them): the centred trích yếu `… nhiệm vụ trong thời gian tới` and the body's first
+ * paragraph under it are two paragraphs, though the one fills the line and the other begins in
+ * lower case after its agency (`UBND tỉnh tổ chức …`).
+ */
+function spacedApart(prev: WorkLine, next: WorkLine, pitch: number | null): boolean {
+  const a = prev.meta, b = next.meta;
+  if (pitch === null || a.y === undefined || b.y === undefined || a.page !== b.page) return false;
+  return b.y - a.y > 2 * pitch;
 }
 
 function continues(prev: WorkLine, next: WorkLine, width: number): boolean {
@@ -198,7 +227,11 @@ function continues(prev: WorkLine, next: WorkLine, width: number): boolean {
   const p = prev.t.text;
   const n = next.t.text;
   if (loneAuthority.test(matchKey(p)) && isUpper(n)) return true;
+  // "CỘNG HOÀ" / "XÃ HỘI CHỦ NGHĨA VIỆT NAM": the quốc hiệu set (or read by OCR) on two lines
+  if (isUpper(p) && isUpper(n) && !nationalTitle.test(matchKey(p)) && nationalTitle.test(matchKey(`${p} ${n}`))) return true;
   if (paragraphEnd.test(p) || dateLineEnd.test(p) || typeNames.has(matchKey(p))) return false;
+  // "giai đoạn 2016" / "- 2021 …": a range of numbers wrapped before its dash, not a list item
+  if (/\d$/.test(p) && /^[-–]\s*\d/.test(n) && !/^[-–]\s*\d{1,2}\s*[.)]/.test(n)) return true;
   if (paragraphStart.test(n)) return false;
   if (isUpper(p) || (isUpper(n) && n.length > 3) || mostlyUpper(n)) return false;
   if (/^[\p{Ll}“"'‘]/u.test(n) && !/^\p{Ll}\s*\)/u.test(n)) return true;

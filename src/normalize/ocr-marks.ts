@@ -98,14 +98,16 @@ export function fixOcrMarks(t: MappedText): MappedText {
 
 /**
  * Specks OCR reads at the edges of a line: a tilde or a long dash for a list's dash (`~ Như trên`,
- * `~- Lưu: VT`), punctuation glued to a word in capitals (`-..CHÁNH VĂN PHÒNG`, `— UBND TỈNH`),
+ * `~- Lưu: VT`), punctuation glued to a word in capitals (`-..CHÁNH VĂN PHÒNG`, `— UBND TỈNH`) or a
+ * dot before one (`. TRƯỜNG ĐẠI HỌC`) or before a list's dash (`. - Ban Dân vận`),
  * one stray letter after a line's closing period (`Lưu: VT, CTSV. ị`).
  */
 const SPECKS: [RegExp, string][] = [
   // "~ Như trên", "~- Lưu: VT" → "- Như trên", "- Lưu: VT"
   [/^~+\s*[-–]?\s*/gu, "- "],
-  // "-..CHÁNH VĂN PHÒNG", "— UBND TỈNH KIÊN GIANG" → the words in capitals
-  [/^(?:[-–—.,_]{1,3}(?=\p{Lu}{2})|—\s+(?=\p{Lu}{2,}\s))/gu, ""],
+  // "-..CHÁNH VĂN PHÒNG", "— UBND TỈNH KIÊN GIANG", ". TRƯỜNG ĐẠI HỌC" → the words in capitals;
+  // ". - Ban Dân vận" → "- Ban Dân vận"
+  [/^(?:[-–—.,_]{1,3}(?=\p{Lu}{2})|—\s+(?=\p{Lu}{2,}\s)|[.,·]\s+(?=\p{Lu}{2}|[-–]\s))/gu, ""],
   // "Lưu: VT, CTSV. ị" → "Lưu: VT, CTSV."
   [/(?<=\.)\s+\p{L}$/gu, ""],
 ];

@@ -163,6 +163,22 @@ describe("layout", () => {
   });
 });
 
+describe("the closing block's columns", () => {
+  const page = (rows: PdfItem[]) => ({ page: 1, width: 595, height: 842, rows: groupRows(rows, 1) });
+
+  it("spaces a drafter's initial in small type, though the row's baseline comes from the signature column", () => {
+    const doc = layoutPages([page([
+      item("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", 85, 300, 13, 420),
+      item("Nơi nhận:", 85, 400, 12, 55), item("KT. CHỦ TỊCH", 380, 400, 13, 90),
+      item("- Như trên;", 85, 413, 11, 55),
+      // "Lưu: VT, TH(2)." in 11 pt and the drafter's "H" in 8 pt on its baseline
+      item("- Lưu: VT, TH(2).", 85, 426, 11, 80), item("H", 168, 426, 8, 5.8), item("PHÓ CHỦ TỊCH", 375, 431, 13, 95),
+      item("Trần Văn Bình", 380, 480, 13, 90),
+    ])]);
+    expect(texts(doc, "footer-left")).toEqual(["Nơi nhận:", "- Như trên;", "- Lưu: VT, TH(2). H"]);
+  });
+});
+
 describe("generated quyết định (3 pages)", async () => {
   const doc = await load(fixture("decision-3-pages.pdf"), "decision-3-pages.pdf");
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MappedText } from "../../src/normalize/mapped.js";
 import { cleanInvisible, composeNfc, glueSplitSyllables, stripEmphasis } from "../../src/normalize/unicode.js";
+import { normalize } from "../../src/normalize/index.js";
 import { normalizeText } from "../helpers.js";
 
 const run = (f: (t: MappedText) => MappedText, s: string) => f(MappedText.of(s)).text;
@@ -107,5 +108,52 @@ describe("hard-wrap joining compares physical lines", () => {
     ];
     const doc = normalizeText(wrapped.join("\n"));
     expect(doc.lines.map((l) => l.text.slice(0, 17))).toEqual(["Ủy ban nhân dân t", "Tổ chức thực hiện"]);
+  });
+});
+
+describe("paragraphs from layout", () => {
+  it("joins the quốc hiệu that OCR (or the typesetter) set on two lines", () => {
+    const doc = normalizeText("CỘNG HOÀ\nXÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc");
+    expect(doc.lines.map((l) => l.text)).toEqual(["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]);
+  });
+
+  it("joins a range of years wrapped before its dash, and keeps list items apart", () => {
+    const lines = [
+      "Xây dựng đời sống văn hóa cơ sở trong công nhân, viên chức giai đoạn 2016",
+      "- 2021. Trong đó:",
+      "- 02 đại biểu Sở Nội vụ;",
+      "- 03 đại biểu Sở Tài chính.",
+    ].map((text, i) => ({ text, page: 1, x: 85, y: 100 + 16 * i, size: 13, block: "body" as const }));
+    const doc = normalize({ format: "pdf", pages: 1, lines, ocr: true, warnings: [] });
+    expect(doc.lines.map((l) => l.text)).toEqual([
+      "Xây dựng đời sống văn hóa cơ sở trong công nhân, viên chức giai đoạn 2016 - 2021. Trong đó:",
+      "- 02 đại biểu Sở Nội vụ;",
+      "- 03 đại biểu Sở Tài chính.",
+    ]);
+  });
+
+  it("ends a paragraph where the next line stands well below it (a centred trích yếu, then the body)", () => {
+    const at = (text: string, y: number, x = 85) => ({ text, page: 1, x, y, size: 14, block: "body" as const });
+    const body = [
+      "UBND tỉnh tổ chức Hội nghị trực tuyến để công bố hoàn thành chỉ tiêu cấp",
+      "CCCD trước hạn trên địa bàn tỉnh và sơ kết 6 tháng đầu năm 2023 thực hiện Đề",
+      "án 06, triển khai phương hướng, nhiệm vụ trong thời gian tới. Hội nghị do đồng",
+      "chí Chủ tịch UBND tỉnh - Tổ trưởng Tổ công tác triển khai Đề án 06 tỉnh chủ trì, cụ",
+      "thể như sau: thành phần mời dự gồm lãnh đạo các sở, ban, ngành của tỉnh và các",
+      "huyện, thị xã, thành phố; thời gian họp từ 14 giờ 00 phút; địa điểm họp tại",
+      "Hội trường UBND tỉnh, số 45 Quang Trung, thành phố Hải Dương, tỉnh Hải Dương.",
+    ];
+    const lines = [
+      at("GIẤY MỜI", 151.6, 277),
+      at("Hội nghị công bố hoàn thành chỉ tiêu cấp CCCD trước hạn", 167.7, 136),
+      at("trên địa bàn tỉnh và sơ kết 6 tháng đầu năm 2023 thực hiện Đề án 06", 183.8, 108),
+      at("và triển khai phương hướng, nhiệm vụ trong thời gian tới", 199.9, 140),
+      ...body.map((t, i) => at(t, 244.1 + 16.1 * i)),
+    ];
+    const doc = normalize({ format: "pdf", pages: 1, lines, ocr: false, warnings: [] });
+    const texts = doc.lines.map((l) => l.text);
+    expect(texts).toHaveLength(3);
+    expect(texts[1]).toMatch(/^Hội nghị công bố .* trong thời gian tới$/);
+    expect(texts[2]).toMatch(/^UBND tỉnh tổ chức .* tỉnh Hải Dương\.$/);
   });
 });

@@ -444,3 +444,40 @@ describe("the authorities of grammars/header.ts, each spelling read as the recor
     expect(t.signatures[0]?.chain.map((c) => c.authority)).toEqual(["TM.", "KT."]);
   });
 });
+
+describe("a date line whose handwritten day or month OCR could not read", () => {
+  it.each([
+    ["Kiên Giang, ngày 05 tháng Š năm 2018", "Kiên Giang", "2018"],
+    ["Kiên Giang, ngày.#4 tháng 12 năm 2017", "Kiên Giang", "2017-12"],
+    ["Cần Thơ, ngày tháng JO năm 2023", "Cần Thơ", "2023"],
+    ["An Giang, ngày2ổ tháng 4 năm 2017", "An Giang", "2017-04"],
+  ])("%s", (line, place, value) => {
+    const t = segmentText(`SỞ Y TẾ KIÊN GIANG\nSố: 42/QĐ-SYT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n${line}\nQUYẾT ĐỊNH\nVề việc thành lập Hội đồng\nCăn cứ Luật Viên chức;`);
+    expect(t.place?.text).toBe(place);
+    expect(t.date?.value).toBe(value);
+  });
+
+  it("keeps a day written in figures", () => {
+    const t = segmentText("SỞ Y TẾ\nSố: 42/QĐ-SYT\nKiên Giang, ngày 05 tháng 3 năm 2018\nQUYẾT ĐỊNH\nVề việc thành lập Hội đồng");
+    expect(t.date?.value).toBe("2018-03-05");
+  });
+});
+
+describe("nơi nhận as OCR reads it", () => {
+  it("takes 'Mới nhận:' for the distribution heading, not 'Mới nhận được …' in the body", () => {
+    const t = segmentText([
+      "UBND TỈNH AN GIANG", "Số: 15/KH-UBND", "An Giang, ngày 2 tháng 4 năm 2017", "KẾ HOẠCH", "Phối hợp tổ chức các hoạt động văn hóa",
+      "Mới nhận được văn bản của Bộ, Ủy ban nhân dân tỉnh ban hành kế hoạch này.",
+      "CHỦ TỊCH", "Nguyễn Thiện Phú",
+      "Mới nhận:", "- Thường trực Tỉnh ủy;", "- Lưu: VP, TG.",
+    ].join("\n"));
+    expect(t.distribution.map((d) => d.text)).toEqual(["Thường trực Tỉnh ủy", "Lưu: VP, TG"]);
+  });
+});
+
+describe("the signing authority as OCR reads it", () => {
+  it("takes 'KT,' for 'KT.'", () => {
+    const t = segmentText("THỦ TƯỚNG CHÍNH PHỦ\nSố: 01/2025/QĐ-TTg\nHà Nội, ngày 03 tháng 01 năm 2025\nQUYẾT ĐỊNH\nBãi bỏ Quyết định số 78/2010/QĐ-TTg\nĐiều 1. Bãi bỏ toàn bộ Quyết định số 78/2010/QĐ-TTg.\nNơi nhận:\n- Văn phòng Quốc hội;\n- Lưu: VT, KTTH.\nKT, THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nHồ Đức Phớc");
+    expect(t.signatures.map((s) => [s.authority, s.onBehalfOf, s.title, s.name])).toEqual([["KT.", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Hồ Đức Phớc"]]);
+  });
+});

@@ -435,7 +435,11 @@ export function layoutPages(pages: PageRows[]): LayoutResult {
             const items = r.items.filter((it) => (side === "left" ? it.x + it.width / 2 < g : it.x + it.width / 2 >= g));
             if (!items.length) continue;
             // a column's line has its own size: "Nơi nhận:" (12) shares a row with "KT. GIÁM ĐỐC" (13)
-            const own = { ...r, size: Math.max(...items.map((it) => (isSuperscript(it, r) ? 0 : it.size))) || r.size };
+            // and its own baseline: a row's y may come from the other column, which would make a
+            // small drafter's initial (`Lưu: VT, TH(2). H`) look raised, a superscript glued on
+            const body = items.filter((it) => !isSuperscript(it, r));
+            const main = body.length ? body.reduce((a, b) => (b.text.length > a.text.length ? b : a)) : null;
+            const own = { ...r, size: Math.max(0, ...body.map((it) => it.size)) || r.size, y: main?.y ?? r.y };
             lines.push(line(buildLine(items, own), p.page, side === "left" ? zone.left : zone.right, p.width));
           }
         }
