@@ -4,7 +4,7 @@ import { decodeLegacyLines } from "./encoding/index.js";
 import { dropPortalTitle, splitFlattened } from "./flattened.js";
 import { dropLitter, joinWrapped, splitColumns, tidySpaces, type WorkLine } from "./layout.js";
 import { MappedText } from "./mapped.js";
-import { dropOcrSpecks, fixOcrMarks } from "./ocr-marks.js";
+import { dropOcrSpecks, fixOcrMarks, splitGluedSyllables } from "./ocr-marks.js";
 import { cleanInvisible, composeNfc, glueSplitSyllables, stripEmphasis } from "./unicode.js";
 
 /** A logical line of the normalized text. */
@@ -50,7 +50,7 @@ export function normalize(doc: LoadedDocument): NormalizedDocument {
     let t = MappedText.of(text, offset);
     offset += text.length + 1;
     for (const step of CHARACTER_STEPS) t = step(t);
-    if (doc.ocr) t = fixOcrMarks(dropOcrSpecks(t));
+    if (doc.ocr) t = fixOcrMarks(splitGluedSyllables(dropOcrSpecks(t)));
     return { t, meta };
   });
   const source = decoded.lines.map((l) => l.text).join("\n");

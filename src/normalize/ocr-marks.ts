@@ -2,6 +2,8 @@ import { AGENCY_HEADS, KNOWN_NAMES, PLACE_LEVELS, PROVINCES } from "../../gramma
 import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import { DISTRIBUTION_PURPOSES } from "../../grammars/header.js";
 import { SIGNER_TITLES, ROLE_TITLES } from "../../grammars/people.js";
+import { VOWEL_INITIAL_WORDS } from "../../grammars/syllables.js";
+import { judgeRun } from "./encoding/syllables.js";
 import { Builder, type MappedText } from "./mapped.js";
 
 /**
@@ -117,4 +119,68 @@ export function dropOcrSpecks(t: MappedText): MappedText {
   let out = t;
   for (const [re, to] of SPECKS) if (re.test(out.text)) out = out.replace(re, () => to);
   return out;
+}
+
+/**
+ * Words OCR ran together, the space between two syllables lost: `THỦTƯỚNG`, `Chínhphủ`,
+ * `vềviệc`, `ngànhY tế`, `CÔNGNGHỆ`. A run of letters that is no Vietnamese syllable, carries a
+ * Vietnamese mark (so `Email` or `laptop` are left alone) and can be cut into syllables is cut,
+ * the cut chosen so that fewest pieces begin with a vowel (`nhà nước`, not `nhàn ước`); runs
+ * without a vowel are abbreviations (`KTTH`, `CNVCLĐ`) and a run that cannot be cut is kept
+ * (`SởVH`). Used on OCR text only.
+ */
+const VIETNAMESE_MARK = /[\u0300-\u036fđĐăĂâÂêÊôÔơƠưƯ]/u;
+const VOWEL_START = /^[aăâeêioôơuưy]/;
+const vowelWords = new Set(VOWEL_INITIAL_WORDS.map((w) => w.normalize("NFC")));
+const MAX_SYLLABLE = 7; // nghiêng
+/** `p` alone begins loanwords only (`pin`): `đáp ứng`, not `đá pứng` */
+const LOAN_ONSET = /^p(?!h)/;
+/** `iê`, `yê`, `uô`, `ươ` close with a consonant or a glide: `triển ứng`, not `triể nứng` */
+const OPEN_DIPHTHONG = /(?:iê|yê|uô|ươ)$/;
+const toneless = (s: string) => s.normalize("NFD").replace(/[\u0300\u0301\u0303\u0309\u0323]/g, "").normalize("NFC");
+
+export function splitGluedSyllables(t: MappedText): MappedText {
+  const cuts: number[] = [];
+  for (const m of t.text.matchAll(WORD)) {
+    const run = m[0].normalize("NFC");
+    if (run.length < 4 || run.length !== m[0].length || !VIETNAMESE_MARK.test(run.normalize("NFD")) || judgeRun(run) >= 0) continue;
+    const at = syllableCuts(run);
+    if (at) for (const c of at) cuts.push(m.index! + c);
+  }
+  if (!cuts.length) return t;
+  const out = new Builder();
+  let last = 0;
+  for (const c of cuts) {
+    out.appendFrom(t, last, c);
+    out.appendAt(" ", t.origin[c]);
+    last = c;
+  }
+  out.appendFrom(t, last, t.length);
+  return out.build(t.origin[t.length]);
+}
+
+/** Where to cut `run` into syllables (offsets inside it), or null when it cannot be cut. */
+function syllableCuts(run: string): number[] | null {
+  const n = run.length;
+  // best[i]: the cheapest cut of run[0, i) — [cost, pieces, previous cut]
+  const best: ([number, number, number] | null)[] = new Array(n + 1).fill(null);
+  best[0] = [0, 0, -1];
+  for (let i = 1; i <= n; i++) {
+    for (let j = Math.max(0, i - MAX_SYLLABLE); j < i; j++) {
+      const from = best[j];
+      if (!from) continue;
+      const piece = run.slice(j, i);
+      if (judgeRun(piece) !== 1) continue;
+      const lower = piece.toLowerCase();
+      const cost = from[0] + (VOWEL_START.test(lower.normalize("NFD")) ? (vowelWords.has(lower) ? 1 : 3) : LOAN_ONSET.test(lower) ? 2 : 0) + (OPEN_DIPHTHONG.test(toneless(lower)) ? 3 : 0);
+      const pieces = from[1] + 1;
+      const cur = best[i];
+      // ties: fewer pieces, then the earlier cut (a consonant begins the next syllable)
+      if (!cur || cost < cur[0] || (cost === cur[0] && pieces < cur[1]) || (cost === cur[0] && pieces === cur[1] && j < cur[2])) best[i] = [cost, pieces, j];
+    }
+  }
+  if (!best[n] || best[n]![1] < 2) return null;
+  const cuts: number[] = [];
+  for (let i = n; best[i]![2] > 0; i = best[i]![2]) cuts.unshift(best[i]![2]);
+  return cuts;
 }

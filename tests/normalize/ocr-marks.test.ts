@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MappedText } from "../../src/normalize/mapped.js";
-import { dropOcrSpecks, fixOcrMarks } from "../../src/normalize/ocr-marks.js";
+import { dropOcrSpecks, fixOcrMarks, splitGluedSyllables } from "../../src/normalize/ocr-marks.js";
 import { normalize } from "../../src/normalize/index.js";
 
 const fix = (s: string) => fixOcrMarks(MappedText.of(s)).text;
@@ -57,5 +57,29 @@ describe("OCR specks at the edges of a line", () => {
     ["Điều 2. Quyết định có hiệu lực từ ngày ký.", "Điều 2. Quyết định có hiệu lực từ ngày ký."],
   ])("%s → %s", (ocr, want) => {
     expect(dropOcrSpecks(MappedText.of(ocr)).text).toBe(want);
+  });
+});
+
+describe("syllables OCR ran together", () => {
+  it.each([
+    ["KT, THỦTƯỚNG", "KT, THỦ TƯỚNG"],
+    ["Chínhphủ quy định", "Chính phủ quy định"],
+    ["HĐKHCN ngànhY tế", "HĐKHCN ngành Y tế"],
+    ["Căn cứLuật Giáo dục", "Căn cứ Luật Giáo dục"],
+    ["nhànước", "nhà nước"],
+    ["đápứng yêu cầu", "đáp ứng yêu cầu"],
+    ["triểnứng dụng", "triển ứng dụng"],
+  ])("%s → %s", (ocr, want) => {
+    expect(splitGluedSyllables(MappedText.of(ocr)).text).toBe(want);
+  });
+
+  it.each(["CNVCLĐ, KTTH", "SởVH,TT&DL", "Email, laptop", "Nguyễn Quyết Hoàng khuỷu nghiêng", "QĐ-TTg UBND"])("leaves %s as it is", (text) => {
+    expect(splitGluedSyllables(MappedText.of(text)).text).toBe(text);
+  });
+
+  it("keeps every character's origin", () => {
+    const t = splitGluedSyllables(MappedText.of("về việc Chínhphủ", 100));
+    expect(t.text).toBe("về việc Chính phủ");
+    expect(t.toSource(t.text.indexOf("phủ"))).toBe(100 + "về việc Chính".length);
   });
 });
