@@ -8,7 +8,7 @@ export const VOWEL_INITIAL_WORDS: string[] = [
   "ao", "áo", "ảo", "ấp", "ập", "át", "ắt", "ấy", "em", "êm", "ép", "ích", "im", "in", "ít",
   "o", "ô", "ồ", "ở", "ơn", "ốc", "ông", "ống", "ổn", "ốm", "u", "ủ", "ùn", "ủng", "uống",
   "ưa", "ức", "ước", "ưng", "ứng", "ưu", "ủy", "uỷ", "ý", "yên", "yêu", "yếu", "ưởng", "ảnh",
-  "oai", "oán", "óng", "ủi", "ủng", "ổi", "ốp", "ớt",
+  "oai", "oán", "óng", "ủi", "ủng", "ổi", "ốp", "ớt", "y",
 ];
 
 /**

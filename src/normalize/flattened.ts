@@ -28,7 +28,8 @@ const notAfterLetter = "(?<![\\p{L}\\p{M}\\d])";
 const nationalTitle = new RegExp(notAfterLetter + unanchored(NATIONAL_TITLE), "gu");
 const motto = new RegExp(notAfterLetter + unanchored(MOTTO), "gu");
 const numberLabel = new RegExp(`${notAfterLetter}${NUMBER_LABEL}`, "gu");
-const letterSubject = new RegExp(`${notAfterLetter}${unanchored(LETTER_SUBJECT)}`, "gu");
+// not after a bracket: "THÔNG BÁO (V/v Tăng cường giám sát …)" is a trích yếu in brackets, whole
+const letterSubject = new RegExp(`(?<![\\p{L}\\p{M}\\d(\\[])${unanchored(LETTER_SUBJECT)}`, "gu");
 const recipients = new RegExp(`${notAfterLetter}${unanchored(RECIPIENTS)}`, "gu");
 const datePhrase = new RegExp(`${notAfterLetter}${DATE_PHRASE}`, "gu");
 const inlineRule = new RegExp(INLINE_RULE, "gu");

@@ -125,7 +125,8 @@ export function dropOcrSpecks(t: MappedText): MappedText {
  * Words OCR ran together, the space between two syllables lost: `THỦTƯỚNG`, `Chínhphủ`,
  * `vềviệc`, `ngànhY tế`, `CÔNGNGHỆ`. A run of letters that is no Vietnamese syllable, carries a
  * Vietnamese mark (so `Email` or `laptop` are left alone) and can be cut into syllables is cut,
- * the cut chosen so that fewest pieces begin with a vowel (`nhà nước`, not `nhàn ước`); runs
+ * the cut chosen so that fewest pieces begin with a vowel (`nhà nước`, not `nhàn ước`) and those
+ * that do are words of their own (`DUYÉT`, a misread `QUYẾT`, is not `DUY ÉT`); runs
  * without a vowel are abbreviations (`KTTH`, `CNVCLĐ`) and a run that cannot be cut is kept
  * (`SởVH`). Used on OCR text only.
  */
@@ -172,7 +173,11 @@ function syllableCuts(run: string): number[] | null {
       const piece = run.slice(j, i);
       if (judgeRun(piece) !== 1) continue;
       const lower = piece.toLowerCase();
-      const cost = from[0] + (VOWEL_START.test(lower.normalize("NFD")) ? (vowelWords.has(lower) ? 1 : 3) : LOAN_ONSET.test(lower) ? 2 : 0) + (OPEN_DIPHTHONG.test(toneless(lower)) ? 3 : 0);
+      const vowelStart = VOWEL_START.test(lower.normalize("NFD"));
+      // a piece that begins with a vowel must be a word that stands alone (`ước`, `ứng`), or the
+      // run is no glued pair but a misreading (`DUYÉT` for `QUYẾT`), left as it is
+      if (vowelStart && !vowelWords.has(lower)) continue;
+      const cost = from[0] + (vowelStart ? 1 : LOAN_ONSET.test(lower) ? 2 : 0) + (OPEN_DIPHTHONG.test(toneless(lower)) ? 3 : 0);
       const pieces = from[1] + 1;
       const cur = best[i];
       // ties: fewer pieces, then the earlier cut (a consonant begins the next syllable)

@@ -381,6 +381,14 @@ function readTitleSubject(lines: NormalizedLine[], classes: LineClass[], from: n
     const l = lines[i];
     const c = classes[i];
     const key = matchKey(l.text);
+    // "(V/v Tăng cường giám sát trong phòng thi)": a trích yếu in brackets under the title
+    const bracketed = /^\(\s*(v\s*\/\s*[vw]\s*[:.]?\s*)(.+?)\s*\)\s*[.]?$/iu.exec(l.text);
+    if (bracketed && !parts.length) {
+      const at = l.text.indexOf(bracketed[2], bracketed[1].length);
+      parts.push({ ...l, text: bracketed[2], start: l.start + at, end: l.start + at + bracketed[2].length });
+      i++;
+      break;
+    }
     if (c === "letterSubject") {
       const m = patterns.letterSubject.exec(key)!;
       parts.push({ ...l, text: l.text.slice(m[0].length), start: l.start + m[0].length });

@@ -73,7 +73,7 @@ describe("syllables OCR ran together", () => {
     expect(splitGluedSyllables(MappedText.of(ocr)).text).toBe(want);
   });
 
-  it.each(["CNVCLĐ, KTTH", "SởVH,TT&DL", "Email, laptop", "Nguyễn Quyết Hoàng khuỷu nghiêng", "QĐ-TTg UBND"])("leaves %s as it is", (text) => {
+  it.each(["CNVCLĐ, KTTH", "SởVH,TT&DL", "Email, laptop", "Nguyễn Quyết Hoàng khuỷu nghiêng", "QĐ-TTg UBND", "DUYÉT ĐỊNH"])("leaves %s as it is", (text) => {
     expect(splitGluedSyllables(MappedText.of(text)).text).toBe(text);
   });
 

@@ -481,3 +481,11 @@ describe("the signing authority as OCR reads it", () => {
     expect(t.signatures.map((s) => [s.authority, s.onBehalfOf, s.title, s.name])).toEqual([["KT.", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Hồ Đức Phớc"]]);
   });
 });
+
+describe("a trích yếu in brackets", () => {
+  it("reads '(V/v …)' under the title as the subject, without its brackets", () => {
+    const t = segmentText("TRƯỜNG ĐẠI HỌC CÔNG NGHỆ THÔNG TIN\nSố: 01/TB-BGH\nTp. Hồ Chí Minh, ngày 22 tháng 01 năm 2013\nTHÔNG BÁO\n(V/v Tăng cường giám sát trong phòng thi)\nHiện nay Phòng Công tác Sinh viên đã nhận được 3 bản tường trình.");
+    expect(t.subject?.text).toBe("Tăng cường giám sát trong phòng thi");
+    expect(t.type?.code).toBe("TB");
+  });
+});
