@@ -53,15 +53,15 @@ export const ERROR_CODES = {
   "not-a-file": "not a regular file: a FIFO, a device, a socket; it is never read",
   "outside-input": "a symbolic link in an input folder that points out of it (not followed without --follow-symlinks)",
   "is-output": "the file is the output of the same run (a path given on standard input); not read",
-  "empty-file": "the file has no bytes",
+  "empty-file": "the file has no bytes (or a zip archive has no files)",
   "too-large": "the file, or what it decompresses to, is larger than a limit (the message names it)",
   "limit": "the file is within the size limit but its structure is beyond one (nesting depth, lines, entries); the message names it",
   // its content
-  "unsupported-format": "not a format vanban reads (PDF, DOCX, DOC, RTF, HTML, text)",
+  "unsupported-format": "not a format vanban reads (PDF, Word, Excel, PowerPoint, RTF, HTML, text, scans as images); the message names the kind when it is known (a program, another archive, a database)",
   "corrupt-file": "a known format, but damaged",
   "truncated-file": "a known format, cut short",
   "encrypted-file": "the PDF needs a password",
-  "encrypted": "a legacy Office file (XLS, PPT) that is password-protected",
+  "encrypted": "a legacy Office file (XLS, PPT) or a zip archive that is password-protected",
   "no-text": "no document text found",
   // OCR
   "ocr-disabled": "a scanned PDF, and OCR was turned off (--no-ocr)",

@@ -1,24 +1,31 @@
 import { createInterface } from "node:readline";
+import { realpathSync } from "node:fs";
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
-import { isAbsolute, join, sep } from "node:path";
+import { basename, isAbsolute, join, resolve, sep } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
+import { SYSTEM_NAMES } from "../../grammars/file-kinds.js";
 import { InputError } from "../errors.js";
 
-/** Extensions that a folder walk picks up (files named on the command line are taken whatever their name). */
-export const DOCUMENT_EXTENSIONS = [
-  ".pdf", ".docx", ".doc", ".rtf", ".html", ".htm", ".txt", ".md",
-  // Excel and PowerPoint, old and new (templates, macro-enabled and show files are the same formats)
-  ".xls", ".xlsx", ".xlsm", ".xlt", ".ppt", ".pptx", ".pptm", ".pps", ".ppsx", ".dot", ".docm",
-  // scans saved as images
-  ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp",
-  // Office kinds vanban does not read: picked up so that each gets an error record naming its kind
-  ".odt", ".ods", ".odp", ".xlsb", ".vsd", ".vsdx", ".pub", ".mdb", ".accdb",
-];
+/**
+ * Why a file found in a folder is not read, and is listed in the summary instead: `hidden` (its
+ * name, or a folder's above it, starts with a dot), `system` (what an operating system or Office
+ * leaves beside documents: grammars/file-kinds.ts SYSTEM_NAMES), `output` (written by this run).
+ * Every other file is read: a document gives its record, anything else an error record naming its kind.
+ */
+export type SkipRule = "hidden" | "system" | "output";
 
-const isDocument = (name: string) => {
-  const dot = name.lastIndexOf(".");
-  return dot > 0 && DOCUMENT_EXTENSIONS.includes(name.slice(dot).toLowerCase());
-};
+/** A file (or a whole folder, its path ending in `/`) left out by a rule. */
+export interface Skipped {
+  path: string;
+  rule: SkipRule;
+}
+
+/** The rule that leaves a file or folder of this name out, if any. */
+export function skipRuleOf(name: string): SkipRule | null {
+  if (name.startsWith(".")) return "hidden";
+  if (SYSTEM_NAMES.some((re) => re.test(name))) return "system";
+  return null;
+}
 
 /** Byte-wise order, the same on every machine and locale (so shards agree). */
 export const compareNames = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -32,19 +39,24 @@ export interface Rejected {
 export interface ExpandOptions {
   /** follow symbolic links that point out of the folder being walked (default: they are refused) */
   followSymlinks?: boolean;
-  /** filled with the files found but not to be read, and why */
+  /** filled with the files found but not to be read, and why (they get an error record) */
   rejected?: Map<string, Rejected>;
+  /** filled with the files and folders left out by a rule (listed in the summary) */
+  skipped?: Skipped[];
+  /** the files this run writes: found in a folder, they are skipped (`output`) */
+  outputs?: string[];
 }
 
 const inside = (child: string, root: string) => child === root || child.startsWith(root.endsWith(sep) ? root : root + sep);
 
 /**
- * Every document under a folder, recursively, sorted; hidden files and folders are skipped.
- * Iterative (a folder tree of any depth), and anything that is not a folder is listed (a FIFO or a
- * device becomes a `not-a-file` record rather than vanishing). A symbolic link that leads out of
- * the folder is listed as rejected unless `followSymlinks`.
+ * Every file under a folder, recursively, sorted, whatever its name; hidden and system files and
+ * folders, and the run's own output, are listed in `options.skipped` instead (a folder once, its
+ * path ending in `/`). Iterative (a folder tree of any depth), and anything that is not a folder
+ * is listed (a FIFO or a device becomes a `not-a-file` record rather than vanishing). A symbolic
+ * link that leads out of the folder is listed as rejected unless `followSymlinks`.
  */
-async function walk(top: string, out: string[], options: ExpandOptions): Promise<void> {
+async function walk(top: string, out: string[], options: ExpandOptions, outputs: Set<string>): Promise<void> {
   const root = await realpath(top).catch(() => top);
   const pending = [top];
   while (pending.length) {
@@ -53,10 +65,14 @@ async function walk(top: string, out: string[], options: ExpandOptions): Promise
     entries.sort((a, b) => compareNames(a.name, b.name));
     const subdirs: string[] = [];
     for (const e of entries) {
-      if (e.name.startsWith(".")) continue;
       const full = join(dir, e.name);
+      const rule = skipRuleOf(e.name) ?? (outputs.size && outputs.has(realOrSelf(full)) ? "output" : null);
+      if (rule) {
+        options.skipped?.push({ path: e.isDirectory() ? full + sep : full, rule });
+        continue;
+      }
       if (e.isDirectory()) subdirs.push(full);
-      else if (isDocument(e.name)) {
+      else {
         out.push(full);
         if (e.isSymbolicLink() && !options.followSymlinks) {
           const target = await realpath(full).catch(() => null);
@@ -71,6 +87,14 @@ async function walk(top: string, out: string[], options: ExpandOptions): Promise
   }
 }
 
+const realOrSelf = (p: string): string => {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return resolve(p);
+  }
+};
+
 /**
  * Files, folders and globs → the sorted list of files to convert, without duplicates.
  * A path that does not exist, or a glob that matches nothing, is an error (`no-such-input`,
@@ -78,6 +102,7 @@ async function walk(top: string, out: string[], options: ExpandOptions): Promise
  */
 export async function expandInputs(args: string[], options: ExpandOptions = {}): Promise<string[]> {
   const found: string[] = [];
+  const outputs = new Set((options.outputs ?? []).map(realOrSelf));
   // (no push(...list): a folder of a million files would overflow the call's argument list)
   const add = (list: string[]) => { for (const p of list) found.push(p); };
   for (const arg of args) {
@@ -91,13 +116,18 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
     }
     if (st?.isDirectory()) {
       const inFolder: string[] = [];
-      await walk(arg, inFolder, options);
+      await walk(arg, inFolder, options, outputs);
       add(inFolder);
     } else if (!st && isDynamicPattern(arg)) {
       // an absolute pattern gives absolute paths, a relative one paths relative to the current folder
       const matches = await glob(arg, { onlyFiles: true, dot: false, expandDirectories: false, absolute: isAbsolute(arg) });
       if (!matches.length) throw new InputError("no-match", `the pattern ${arg} matches no file`, arg);
-      add(matches.filter(isDocument));
+      // a glob names what it matches: only system files and the output are left out (hidden ones it does not match)
+      for (const m of matches) {
+        const rule = skipRuleOf(basename(m)) ?? (outputs.has(realOrSelf(m)) ? "output" : null);
+        if (rule) options.skipped?.push({ path: m, rule });
+        else found.push(m);
+      }
     } else if (missing) {
       let why = "no such file or folder";
       try {

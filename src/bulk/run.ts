@@ -6,7 +6,8 @@ import { InputError, OutputError, toVanbanError, VanbanError } from "../errors.j
 import { CSV_TABLES, writeCsvTables } from "./csv.js";
 import { uniformLine } from "./lines.js";
 import { writeParquetTables } from "./parquet.js";
-import { expandInputs, readPathLines, shard, type Rejected } from "./inputs.js";
+import { expandInputs, readPathLines, shard, type Rejected, type Skipped } from "./inputs.js";
+import { withArchiveEntries } from "./archives.js";
 import { FileSink, readJournal, StreamSink, writeJsonArray, type LineSink } from "./journal.js";
 import { WorkerPool, type PoolOutcome } from "./pool.js";
 import { createProgress, SLOW_MS, type Progress } from "./progress.js";
@@ -171,21 +172,26 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
   let listed: string[] | null = null;
   let source: AsyncIterable<string> | Iterable<string>;
   const rejected = new Map<string, Rejected>();
+  const skippedFiles: Skipped[] = [];
   const outputs = outputFiles(format, journal, finalOut);
   if (options.stdin || options.paths) {
-    const lines = options.paths ?? readPathLines(options.stdin!);
+    // zip archives named are opened as they come: their documents follow one another
+    const lines = withArchiveEntries(options.paths ?? readPathLines(options.stdin!), rejected, skippedFiles);
     const sh = options.shard;
     source = sh ? (async function* () { let i = 0; for await (const p of lines) if (i++ % sh[1] === sh[0] - 1) yield p; })() : lines;
   } else {
-    listed = await expandInputs(options.inputs, { followSymlinks: options.followSymlinks, rejected });
-    if (options.shard) listed = shard(listed, options.shard);
-    source = listed;
+    // a folder's own copy of the output is skipped; an output named as an input is refused below
+    const found = await expandInputs(options.inputs, { followSymlinks: options.followSymlinks, rejected, skipped: skippedFiles, outputs: TABLE_FORMATS.includes(format) && finalOut ? [...outputs, finalOut] : outputs });
     const outReal = new Set(outputs.map(realOrSelf));
-    for (const p of listed) {
+    for (const p of found) {
       if (outReal.has(realOrSelf(p))) {
         throw new InputError("bad-option", `the output ${options.out} is also one of the inputs (${p}); it would be overwritten before it is read: choose another --out`);
       }
     }
+    listed = [];
+    for await (const p of withArchiveEntries(found, rejected, skippedFiles)) listed.push(p);
+    if (options.shard) listed = shard(listed, options.shard);
+    source = listed;
   }
 
   // what is done already
@@ -229,7 +235,8 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
     workerData: { maxBytes: Math.round((options.maxSizeMb ?? 0) * 2 ** 20), ocr: options.ocr !== false, trustRoots: options.trustRoots, check: options.check === true },
   });
   const stats = new SummaryBuilder(0);
-  const progress: Progress = createProgress(options.progress === false ? "off" : "auto", stderr, options.progressEveryMs);
+  const base = inputFolder(options);
+  const progress: Progress = createProgress(options.progress === false ? "off" : "auto", stderr, options.progressEveryMs, base);
   let total: number | null = listed ? listed.filter((p) => !done.has(p)).length : null;
   const tick = () => {
     const slow = pool.running().sort((a, b) => b.ms - a.ms)[0];
@@ -360,6 +367,7 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
     workersStarted: pool.started,
   });
   summary.notDone = Math.max(0, (total ?? seq) - summary.done);
+  stats.addSkipped(skippedFiles);
 
   // the final files
   try {
@@ -381,8 +389,18 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
       throw outputError(err, options.summaryFile);
     }
   }
-  if (options.printSummary !== false) stderr.write(formatSummary(summary));
+  if (options.printSummary !== false) stderr.write(formatSummary(summary, { base }));
   return summary;
+}
+
+/** The one folder given as input, that paths are shown relative to (null: several inputs, or paths on stdin). */
+function inputFolder(options: ConvertOptions): string | null {
+  if (options.stdin || options.paths || options.inputs.length !== 1) return null;
+  try {
+    return statSync(options.inputs[0]).isDirectory() ? options.inputs[0].replace(/(.)\/+$/, "$1") : null;
+  } catch {
+    return null;
+  }
 }
 
 /** `--resume` of a `--format json` run that had finished: its array becomes the journal again. */

@@ -9,7 +9,8 @@ import { basename } from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
 import { toVanbanError } from "../errors.js";
-import { hashRegularFile, readRegularFileSync } from "../load/file.js";
+import { hashRegularFile } from "../load/file.js";
+import { readInput } from "../load/archive.js";
 import { cleanupOcr, configureOcr } from "../load/ocr.js";
 import { detectFormat } from "../load/index.js";
 import { checkBytes } from "../check/index.js";
@@ -58,7 +59,7 @@ async function convert(path: string, id: number): Promise<TaskResult> {
   let bytes: Uint8Array | null = null;
   try {
     // regular files only, the size checked before reading (a FIFO, /dev/zero, a 2 GB file are refused unread)
-    bytes = readRegularFileSync(path, { maxBytes: options.maxBytes || undefined });
+    bytes = await readInput(path, { maxBytes: options.maxBytes || undefined });
     if (hangOn.size || eatOn.size) testHooks(path);
     const parseOptions = {
       path, maxBytes: options.maxBytes || undefined, ocr: options.ocr !== false, trustRoots: options.trustRoots,

@@ -39,7 +39,7 @@ export function registerConvert(program: Command): void {
   program
     .command("convert")
     .description("convert many documents on every core: one output line per input file, a record or an error record")
-    .argument("[inputs...]", "files, folders (searched recursively for .pdf .docx .doc .rtf .html .htm .txt .md .xls .xlsx .ppt .pptx, images and other Office files) and globs")
+    .argument("[inputs...]", "files, folders (every file in them, recursively, but hidden and system ones; the documents inside .zip archives too) and globs")
     .option("-o, --out <path>", "output file (jsonl, json), folder (csv, parquet), or - for standard output")
     .addOption(new Option("-f, --format <format>", "output format").choices(["jsonl", "json", "csv", "parquet"]).default("jsonl"))
     .option("-j, --jobs <n>", "worker threads (default: one per core)", positive("--jobs"))

@@ -96,14 +96,15 @@ export function zipFormat(bytes: Uint8Array, file: string | null): ZipFormat {
     if (kind.format) return kind.format as ZipFormat;
     throw new UnsupportedFormatError("unsupported-format", `a ${kind.kind} file, which vanban does not read`, file);
   }
-  throw new UnsupportedFormatError("unsupported-format", "a zip archive that is not a Word, Excel or PowerPoint document", file);
+  throw new UnsupportedFormatError("unsupported-format", "a zip archive that is not a Word, Excel or PowerPoint document (vanban convert reads the documents inside a .zip)", file);
 }
 
 /** Other kinds an archive holds, known by their first bytes (an Access database): refused by name. */
 export function refuseOtherKinds(bytes: Uint8Array, file: string | null): void {
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 64));
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 512));
   for (const kind of MAGIC_KINDS) {
-    if (head.startsWith(kind.magic, kind.at)) throw new UnsupportedFormatError("unsupported-format", `a ${kind.kind} file, which vanban does not read`, file);
+    if (kind.binary && !head.slice(0, 64).includes("\0")) continue;
+    if (head.startsWith(kind.magic, kind.at)) throw new UnsupportedFormatError("unsupported-format", `not a document: ${/^[aeiou]/i.test(kind.kind) ? "an" : "a"} ${kind.kind}, which vanban does not read`, file);
   }
 }
 

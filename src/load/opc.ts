@@ -58,6 +58,15 @@ export function checkEntries(zip: JSZip, file: string | null): void {
   if (entries > ZIP_LIMITS.entries) throw new LimitError("limit", `the archive holds ${entries} entries, over the limit of ${ZIP_LIMITS.entries}`, file);
 }
 
+/**
+ * One entry taken out on its own (a document inside a zip archive that `vanban convert` reads):
+ * the per-package budget starts afresh, the per-part limit holds.
+ */
+export function inflateAlone(zip: JSZip, entry: JSZip.JSZipObject): Promise<Uint8Array> {
+  inflated.delete(zip);
+  return inflate(zip, entry);
+}
+
 /** Inflates one entry, counting bytes as they come: past a limit it stops and throws. */
 function inflate(zip: JSZip, entry: JSZip.JSZipObject): Promise<Uint8Array> {
   const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;

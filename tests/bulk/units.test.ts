@@ -2,9 +2,13 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csvField, csvRow, CSV_TABLES, columnsOf } from "../../src/bulk/csv.js";
-import { expandInputs, parseShard, shard } from "../../src/bulk/inputs.js";
+import { expandInputs, parseShard, shard, type Rejected, type Skipped } from "../../src/bulk/inputs.js";
+import { withArchiveEntries } from "../../src/bulk/archives.js";
+import { middleTruncate, Throughput } from "../../src/bulk/progress.js";
+import { readInput } from "../../src/load/archive.js";
+import JSZip from "jszip";
 import { readJournal, writeJsonArray } from "../../src/bulk/journal.js";
-import { SummaryBuilder } from "../../src/bulk/summary.js";
+import { formatSummary, SummaryBuilder } from "../../src/bulk/summary.js";
 import { Signature, Task } from "../../src/record/schema.js";
 import { parseCsv, tempDir } from "./helpers.js";
 
@@ -97,14 +101,25 @@ describe("journal (the JSONL that --resume reads)", () => {
 });
 
 describe("inputs", () => {
-  it("walks folders recursively in sorted order, documents only, hidden ones skipped", async () => {
+  it("walks folders recursively in sorted order: every file, hidden, system and output ones listed as skipped", async () => {
     const dir = tempDir("walk");
-    for (const f of ["b.pdf", "a.DOCX", "c.json", "sub/z.txt", "sub/y.htm", ".git/x.txt", ".hidden.txt", "sub/deep/q.rtf", "README"]) {
+    const all = ["b.pdf", "a.DOCX", "c.json", "sub/z.txt", "sub/y.htm", ".git/x.txt", ".hidden.txt", "sub/deep/q.rtf", "README", "Thumbs.db", "sub/~$bao-cao.docx", "sub/__MACOSX/._z.txt", "out.jsonl"];
+    for (const f of all) {
       mkdirSync(join(dir, f, ".."), { recursive: true });
       writeFileSync(join(dir, f), "x");
     }
-    const files = await expandInputs([dir]);
-    expect(files.map((f) => f.slice(dir.length + 1))).toEqual(["a.DOCX", "b.pdf", "sub/deep/q.rtf", "sub/y.htm", "sub/z.txt"]);
+    const skipped: Skipped[] = [];
+    const files = await expandInputs([dir], { skipped, outputs: [join(dir, "out.jsonl")] });
+    expect(files.map((f) => f.slice(dir.length + 1))).toEqual(["README", "a.DOCX", "b.pdf", "c.json", "sub/deep/q.rtf", "sub/y.htm", "sub/z.txt"]);
+    expect(skipped.map((f) => [f.path.slice(dir.length + 1), f.rule]).sort()).toEqual([
+      [".git/", "hidden"], [".hidden.txt", "hidden"], ["Thumbs.db", "system"], ["out.jsonl", "output"], ["sub/__MACOSX/", "system"], ["sub/~$bao-cao.docx", "system"],
+    ]);
+    // every file is in one list or the other (a skipped folder stands for what is under it)
+    for (const f of all) {
+      const full = join(dir, f);
+      const inSkipped = skipped.filter((k) => k.path === full || (k.path.endsWith("/") && full.startsWith(k.path)));
+      expect(Number(files.includes(full)) + inSkipped.length, f).toBe(1);
+    }
   });
 
   it("takes named files as they are, globs as matched, and each path once", async () => {
@@ -166,5 +181,95 @@ describe("the same top-level keys on every JSONL line", () => {
     expect(err.source).toEqual({ path: "/a/x.pdf", format: null, sha256: "ab", pages: null, encoding: null, ocr: null });
     expect(err.error).toEqual({ code: "corrupt-file", message: "bad", limitMb: 5 });
     expect([err.issuer, err.tasks, err.body, err.nationalTitle]).toEqual([null, [], null, null]);
+  });
+});
+
+const zipOf = async (files: Record<string, string | Uint8Array>) => {
+  const zip = new JSZip();
+  for (const [name, data] of Object.entries(files)) zip.file(name, data);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+};
+
+describe("zip archives in a listing", () => {
+  it("each document inside is listed as archive.zip!/inner, nested archives too, to a depth limit; hidden and system entries skipped", async () => {
+    const dir = tempDir("zips");
+    const deepest = await zipOf({ "d.txt": "d" });
+    const third = await zipOf({ "c.txt": "c", "d.zip": deepest });
+    const second = await zipOf({ "b.txt": "b", "c.zip": third });
+    writeFileSync(join(dir, "a.zip"), await zipOf({ "2024/a.txt": "Công văn", "b.zip": second, "__MACOSX/2024/._a.txt": "x", ".DS_Store": "x", "2024/": "" }));
+    writeFileSync(join(dir, "empty.zip"), await zipOf({}));
+    writeFileSync(join(dir, "broken.zip"), "PK\x03\x04 not really");
+    writeFileSync(join(dir, "plain.txt"), "x");
+    const rejected = new Map<string, Rejected>();
+    const skipped: Skipped[] = [];
+    const listed: string[] = [];
+    const inputs = ["a.zip", "broken.zip", "empty.zip", "plain.txt"].map((f) => join(dir, f));
+    for await (const p of withArchiveEntries(inputs, rejected, skipped)) listed.push(p.slice(dir.length + 1));
+    expect(listed).toEqual([
+      "a.zip!/2024/a.txt", "a.zip!/b.zip!/b.txt", "a.zip!/b.zip!/c.zip!/c.txt", "a.zip!/b.zip!/c.zip!/d.zip",
+      "broken.zip", "empty.zip", "plain.txt",
+    ]);
+    const why = (p: string) => rejected.get(join(dir, p));
+    expect(why("a.zip!/b.zip!/c.zip!/d.zip")).toEqual({ code: "limit", message: "a zip archive inside 3 others, past the limit of 3 levels; not opened" });
+    expect(why("broken.zip")?.code).toBe("corrupt-file");
+    expect(why("broken.zip")?.message).toMatch(/^cannot read this zip archive/);
+    expect(why("empty.zip")).toEqual({ code: "empty-file", message: "a zip archive with no files in it" });
+    expect(skipped.map((s) => [s.path.slice(dir.length + 1), s.rule])).toEqual([["a.zip!/.DS_Store", "hidden"], ["a.zip!/__MACOSX/", "system"]]);
+    // a worker takes each one out of its archive, however deep
+    expect(new TextDecoder().decode(await readInput(join(dir, "a.zip!/b.zip!/c.zip!/c.txt")))).toBe("c");
+    expect(new TextDecoder().decode(await readInput(join(dir, "a.zip!/2024/a.txt")))).toBe("Công văn");
+    await expect(readInput(join(dir, "a.zip!/2024/gone.txt"))).rejects.toMatchObject({ code: "unreadable-file" });
+    await expect(readInput(join(dir, "a.zip!/2024/a.txt"), { maxBytes: 4 })).rejects.toMatchObject({ code: "too-large" });
+  });
+});
+
+describe("the summary a person reads", () => {
+  it("groups failures by code, writes each reason once, sorts the files by path, relative to the input folder", () => {
+    const b = new SummaryBuilder(0);
+    const hint = "a scanned PDF, and no OCR engine is installed: install tesseract-ocr and tesseract-ocr-vie (apt), or npm install tesseract.js @tesseract.js-data/vie";
+    const fail = (path: string, code: string, message: string) => b.add({ line: "", ok: false, path, sha256: null, format: null, code, message }, 10);
+    fail("/kho/z/c.pdf", "ocr-unavailable", hint);
+    fail("/kho/a.pdf", "ocr-unavailable", hint);
+    fail("/kho/b/b.pdf", "ocr-unavailable", hint);
+    fail("/kho/x.docx", "corrupt-file", "cannot read this docx file: bad zip");
+    fail("/kho/w.docx", "corrupt-file", "cannot read this docx file: no body");
+    b.addSkipped([{ path: "/kho/.git/", rule: "hidden" }, { path: "/kho/Thumbs.db", rule: "system" }, { path: "/kho/.x.txt", rule: "hidden" }]);
+    const text = formatSummary(b.finish({ total: 5 }), { base: "/kho" });
+    expect(text.split(hint)).toHaveLength(2); // once
+    expect(text).toContain(`  ✗ ocr-unavailable (3): ${hint}\n      a.pdf\n      b/b.pdf\n      z/c.pdf\n`);
+    expect(text).toContain("  ✗ corrupt-file (2):\n      w.docx: cannot read this docx file: no body\n      x.docx: cannot read this docx file: bad zip\n");
+    expect(text.indexOf("ocr-unavailable (3)")).toBeLessThan(text.indexOf("corrupt-file (2)"));
+    expect(text).toContain("  skipped by rule, not read: 3 (hidden 2, system 1); by extension: (folder) 1, .db 1, .txt 1\n    hidden: .git/, .x.txt\n    system: Thumbs.db\n");
+  });
+
+  it("lists at most N files a code, then says how many more", () => {
+    const b = new SummaryBuilder(0);
+    for (let i = 0; i < 15; i++) b.add({ line: "", ok: false, path: `/k/f${String(i).padStart(2, "0")}.txt`, sha256: null, format: null, code: "empty-file", message: "the file is empty" }, 1);
+    const text = formatSummary(b.finish({}), { base: "/k", pathsEach: 10 });
+    expect(text).toContain("      f09.txt\n      … and 5 more\n");
+    expect(text).not.toContain("f10.txt");
+  });
+});
+
+describe("progress", () => {
+  it("the ETA comes from the last minute's throughput, not the average since the start", () => {
+    const t0 = 1_000_000;
+    const m = new Throughput(60_000, t0);
+    // 100 quick files in the first 10 s, then one file every 10 s
+    for (let i = 1; i <= 100; i++) m.add(i, t0 + i * 100);
+    for (let k = 1; k <= 12; k++) m.add(100 + k, t0 + 10_000 + k * 10_000);
+    const now = t0 + 130_000;
+    expect(m.rate(now)).toBeCloseTo(0.1, 1); // the average since the start would say 0.86
+    expect(m.eta(112, 142, now)).toBe("5m00s"); // 30 files at 0.1/s, not 35 s
+  });
+
+  it("cuts a long path in the middle, keeping its start and its file name", () => {
+    const p = "kho-luu-tru/2019/so-y-te/phong-nghiep-vu/cong-van-den/thang-12/1842-UBND-VX-ve-viec-trien-khai.pdf";
+    const cut = middleTruncate(p, 50);
+    expect(cut).toHaveLength(50);
+    expect(cut.startsWith("kho-luu-tru/")).toBe(true);
+    expect(cut.endsWith("1842-UBND-VX-ve-viec-trien-khai.pdf")).toBe(true);
+    expect(cut).toContain("…");
+    expect(middleTruncate("a/b.pdf", 50)).toBe("a/b.pdf");
   });
 });
