@@ -25,9 +25,10 @@ const HIGH_WATER = 64;
  * Converts many files on worker threads, the engine of `vanban convert`: every input yields
  * exactly one item, its record (`error: null`) or an error record (`error: {code, message}`,
  * every other key blank), in finishing order unless `ordered`. A bad file never throws; the
- * iterator rejects only for a bad option. `inputs` is a list of files, folders and globs
- * (expanded and sorted as the CLI does), or an (async) iterable of file paths taken as they
- * come. Breaking out of the loop stops the workers. The generator returns the run's summary.
+ * iterator rejects only for a bad option or a listed input that does not exist (`no-such-input`,
+ * `no-match`). `inputs` is a list of files, folders and globs (expanded and sorted as the CLI
+ * does: every file but hidden and system ones, the documents inside .zip archives as
+ * `archive.zip!/inner`), or an (async) iterable of file paths taken as they come. Breaking out of the loop stops the workers. The generator returns the run's summary.
  *
  * ```ts
  * for await (const rec of convert(["./kho"], { jobs: 4 })) {

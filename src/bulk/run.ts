@@ -160,7 +160,7 @@ async function failureResult(path: string, code: string, message: string, look =
 /**
  * Converts many files through a pool of worker threads. Every input gives exactly one line in
  * the output: its record, or an error record. Never rejects for a bad file; rejects only for a
- * bad option or an output it cannot write.
+ * bad option, an input named that does not exist, or an output it cannot write.
  */
 export async function convertFiles(options: ConvertOptions): Promise<Summary> {
   const format = options.format ?? "jsonl";
