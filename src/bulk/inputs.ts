@@ -56,7 +56,7 @@ const inside = (child: string, root: string) => child === root || child.startsWi
  * is listed (a FIFO or a device becomes a `not-a-file` record rather than vanishing). A symbolic
  * link that leads out of the folder is listed as rejected unless `followSymlinks`.
  */
-async function walk(top: string, out: string[], options: ExpandOptions, outputs: Set<string>): Promise<void> {
+async function walk(top: string, out: string[], options: ExpandOptions, outputs: Set<string>, outputNames: Set<string>): Promise<void> {
   const root = await realpath(top).catch(() => top);
   const pending = [top];
   while (pending.length) {
@@ -66,7 +66,7 @@ async function walk(top: string, out: string[], options: ExpandOptions, outputs:
     const subdirs: string[] = [];
     for (const e of entries) {
       const full = join(dir, e.name);
-      const rule = skipRuleOf(e.name) ?? (outputs.size && outputs.has(realOrSelf(full)) ? "output" : null);
+      const rule = skipRuleOf(e.name) ?? (outputNames.has(e.name) && outputs.has(realOrSelf(full)) ? "output" : null);
       if (rule) {
         options.skipped?.push({ path: e.isDirectory() ? full + sep : full, rule });
         continue;
@@ -103,6 +103,8 @@ const realOrSelf = (p: string): string => {
 export async function expandInputs(args: string[], options: ExpandOptions = {}): Promise<string[]> {
   const found: string[] = [];
   const outputs = new Set((options.outputs ?? []).map(realOrSelf));
+  // names first: a path found is resolved only when its name is an output's (one system call, not one a file)
+  const outputNames = new Set([...(options.outputs ?? []), ...outputs].map((o) => basename(o)));
   // (no push(...list): a folder of a million files would overflow the call's argument list)
   const add = (list: string[]) => { for (const p of list) found.push(p); };
   for (const arg of args) {
@@ -116,7 +118,7 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
     }
     if (st?.isDirectory()) {
       const inFolder: string[] = [];
-      await walk(arg, inFolder, options, outputs);
+      await walk(arg, inFolder, options, outputs, outputNames);
       add(inFolder);
     } else if (!st && isDynamicPattern(arg)) {
       // an absolute pattern gives absolute paths, a relative one paths relative to the current folder
@@ -124,7 +126,7 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
       if (!matches.length) throw new InputError("no-match", `the pattern ${arg} matches no file`, arg);
       // a glob names what it matches: only system files and the output are left out (hidden ones it does not match)
       for (const m of matches) {
-        const rule = skipRuleOf(basename(m)) ?? (outputs.has(realOrSelf(m)) ? "output" : null);
+        const rule = skipRuleOf(basename(m)) ?? (outputs.size && outputs.has(realOrSelf(m)) ? "output" : null);
         if (rule) options.skipped?.push({ path: m, rule });
         else found.push(m);
       }
