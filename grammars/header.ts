@@ -117,18 +117,13 @@ export const DISTRIBUTION_PURPOSES: string[] = [
 export const DEPUTY_TITLE_START = "(?:phó\\s|thứ trưởng|ủy viên)";
 
 /**
- * Words that open the name of a body (cơ quan) in the issuer lines. A second issuer line that
- * opens with one names the issuing body under the first line's parent body:
- * "UBND TỈNH LẠNG SƠN" / "VĂN PHÒNG"; "BỘ CÔNG THƯƠNG" / "TRƯỜNG ĐẠI HỌC …".
+ * Words that open the name of a body (cơ quan) in the issuer lines: every head of AGENCY_HEADS
+ * (grammars/agencies.ts), its forms and abbreviations, and these shorter ones, which open a name the
+ * agency table knows only in full. A second issuer line that opens with one names the issuing body
+ * under the first line's parent body: "BỘ TÀI CHÍNH" / "TỔNG CỤC HẢI QUAN"; "BỘ QUỐC PHÒNG" /
+ * "BỘ CHỈ HUY QUÂN SỰ TỈNH"; "UBND TỈNH" / "KHO BẠC …".
  */
-export const BODY_HEAD_WORDS: string[] = [
-  "văn phòng", "sở", "ban", "phòng", "trung tâm", "cục", "vụ", "viện", "trường", "bệnh viện",
-  "chi cục", "tổng cục", "thanh tra", "bql", "ban quản lý", "công an", "bộ chỉ huy", "kho bạc",
-  "bảo hiểm xã hội", "đảng ủy", "đảng bộ", "chi bộ", "tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy",
-  "thị ủy", "ủy ban kiểm tra", "hội đồng", "ủy ban nhân dân", "ubnd", "hđnd", "đoàn", "hội",
-  "liên đoàn", "mặt trận", "trạm", "chi nhánh", "đài", "báo", "học viện", "đại học", "cảng vụ",
-  "tòa án", "viện kiểm sát", "công ty", "tổng công ty", "ngân hàng", "quỹ",
-];
+export const BODY_HEAD_WORDS: string[] = ["bộ chỉ huy", "kho bạc", "đoàn", "mặt trận", "viện kiểm sát"];
 
 /**
  * Words that open the name of a parent body (cơ quan chủ quản) written before the issuing body.

@@ -1,3 +1,4 @@
+import { AGENCY_HEADS } from "../../grammars/agencies.js";
 import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import {
   AUTHORITY_LINE, BODY_HEAD_WORDS, DATE_PHRASE, LETTER_SUBJECT, MOTTO, NATIONAL_TITLE, NUMBER_LABEL, PARENT_BODY_HEADS, PREAMBLE_LINE, RECIPIENTS,
@@ -37,7 +38,8 @@ const nationalTitleLine = new RegExp(NATIONAL_TITLE, "u");
 const preamble = new RegExp(PREAMBLE_LINE, "u");
 const authority = new RegExp(AUTHORITY_LINE, "u");
 const titles = SIGNER_TITLES.map((t) => matchKey(t));
-const bodyHeads = BODY_HEAD_WORDS.map((w) => matchKey(w)).sort((a, b) => b.length - a.length);
+// the words that open a body's name: the agency table's heads and the issuer lines' shorter ones
+const bodyHeads = [...new Set([...AGENCY_HEADS.flatMap((h) => [...h.forms, ...(h.abbr ?? [])]), ...BODY_HEAD_WORDS].map((w) => matchKey(w)))].sort((a, b) => b.length - a.length);
 const parentHeads = PARENT_BODY_HEADS.map((w) => matchKey(w));
 
 /** How many lines from the top may hold the header's flattened cells. */
