@@ -29,6 +29,18 @@ export const SIGNATURE_STAMP_LINES: string[] = [
 ];
 
 /**
+ * Software that writes a scan's text layer by OCR, as a PDF's Producer or Creator names it: the
+ * text such a layer holds is OCR output (marks misread, specks, syllables run together) and is
+ * read as OCR text. "Tesseract v5.0.0-alpha.20191010", "OCRmyPDF 14.0.1", "ABBYY FineReader 15",
+ * "Kodak Alaris Inc." with "Smart Touch 1.9", "Epson Scan 2", "ScanSnap Manager", "NAPS2",
+ * "Adobe Acrobat Paper Capture Plug-in", "PaperPort", "OmniPage", "Readiris".
+ */
+export const OCR_PRODUCERS: string[] = [
+  "tesseract", "ocrmypdf", "abbyy", "finereader", "omnipage", "readiris", "paperport", "paper\\s*capture",
+  "smart\\s*touch", "epson\\s*scan", "scansnap", "naps2",
+];
+
+/**
  * A page with fewer letters than this, once stamp lines are left out, has no text layer.
  * A real page of an official document has hundreds.
  */

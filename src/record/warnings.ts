@@ -13,6 +13,7 @@ export const WARNING_CATALOGUE = {
   "rotated-text": "vertical text (a margin note, a stamp) was left out of the PDF's lines",
   "ocr": "text was read by OCR; names and numbers may be misread",
   "bad-text-layer": "a PDF's text layer is not real text (scanner OCR without Vietnamese marks, garbage): OCRed instead, or kept as it is",
+  "ocr-text-layer": "the PDF's text layer was written by OCR software (its Producer or Creator says so): read as OCR text",
   "page-without-text": "pages with little or no text (blank or scanned) were not OCRed (no OCR engine, or --no-ocr)",
   "signature-stamp": "a digital-signature stamp (organisation, e-mail, time) was left out of the document text",
   "letter-spaced": "lines set in letter-spaced type lost their word breaks",

@@ -163,6 +163,31 @@ describe("layout", () => {
   });
 });
 
+describe("a text layer that OCR software wrote", async () => {
+  const doc = await load(fixture("ocr-text-layer.pdf"), "ocr-text-layer.pdf");
+
+  it("is read as OCR text, and says which software wrote it", () => {
+    expect(doc.ocr).toBe(true);
+    expect(doc.ocrEngine).toBe("text layer (Tesseract v5.0.0-alpha.20191010)");
+    expect(doc.warnings.map((w) => w.code)).toContain("ocr-text-layer");
+  });
+
+  it("gets the OCR fixes: a misread mark, a tilde for a dash, glued syllables, a comma for a period", async () => {
+    const { parse } = await import("../../src/index.js");
+    const record = await parse(fixture("ocr-text-layer.pdf"), { path: "ocr-text-layer.pdf" });
+    expect(record.issuer?.parent).toBe("UBND THÀNH PHỐ ĐÀ NẴNG");
+    expect(record.distribution).toEqual(["Như trên", "Lưu: VT, TTBCXB"]);
+    expect(record.signatures.map((s) => [s.authority, s.onBehalfOf, s.title, s.name])).toEqual([["KT.", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Quang Thanh"]]);
+    expect(record.source).toMatchObject({ ocr: true, ocrEngine: "text layer (Tesseract v5.0.0-alpha.20191010)" });
+  });
+
+  it("leaves a born-digital PDF's text alone", async () => {
+    const born = await load(fixture("decision-3-pages.pdf"), "decision-3-pages.pdf");
+    expect(born.ocr).toBe(false);
+    expect(born.warnings.map((w) => w.code)).not.toContain("ocr-text-layer");
+  });
+});
+
 describe("the closing block's columns", () => {
   const page = (rows: PdfItem[]) => ({ page: 1, width: 595, height: 842, rows: groupRows(rows, 1) });
 

@@ -1,6 +1,6 @@
 import { FONT_RULES } from "../../../grammars/encodings/fonts.js";
 import {
-  LEGACY_GLYPH_FIXES, LEGACY_MARKER_CHARS, LEGACY_MARKER_SHARE, MIN_MARKED_SHARE, MIN_PAGE_LETTERS, MIN_WORDS_TO_JUDGE, SCAN_IMAGE_COVERAGE,
+  LEGACY_GLYPH_FIXES, LEGACY_MARKER_CHARS, LEGACY_MARKER_SHARE, MIN_MARKED_SHARE, MIN_PAGE_LETTERS, MIN_WORDS_TO_JUDGE, OCR_PRODUCERS, SCAN_IMAGE_COVERAGE,
 } from "../../../grammars/pdf.js";
 import { CorruptFileError, InputError, VanbanError } from "../../errors.js";
 import type { Warning } from "../../record/schema.js";
@@ -206,6 +206,17 @@ async function badTextLayers(lib: PdfJs, doc: any, pages: PageText[]): Promise<{
   return out;
 }
 
+const ocrProducerRe = new RegExp(`(?:${OCR_PRODUCERS.join("|")})`, "iu");
+
+/** The OCR software a PDF's Producer or Creator names (`Tesseract v5.0.0-alpha.20191010`), or null. */
+async function ocrProducer(doc: any): Promise<string | null> {
+  const info = (await doc.getMetadata().catch(() => null))?.info ?? {};
+  for (const field of [info.Producer, info.Creator]) {
+    if (typeof field === "string" && ocrProducerRe.test(field)) return field.trim().slice(0, 80);
+  }
+  return null;
+}
+
 /** Annotation kinds whose appearance is no document text of its own. */
 const UNDRAWN_ANNOTATIONS = new Set(["Link", "Popup"]);
 
@@ -384,6 +395,15 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
           warnings.push({ code: "page-without-text", message: `pages ${empty.map((p) => p.page).join(", ")} have little or no text (blank, or scanned) and were not OCRed` });
         }
 
+        // the text layer a scanner's or an OCR tool's software wrote is OCR output too
+        if (!ocr && pages.some((p) => p.letters >= MIN_PAGE_LETTERS)) {
+          const producer = await ocrProducer(doc);
+          if (producer) {
+            ocr = true;
+            ocrEngine = `text layer (${producer})`;
+            warnings.push({ code: "ocr-text-layer", message: `the text layer was written by OCR software (${producer}): read as OCR text; check it` });
+          }
+        }
         const ocrPages = new Set(ocr ? toOcr.map((p) => p.page) : []);
         const pageRows: PageRows[] = pages.map((p) => ({ page: p.page, width: p.width, height: p.height, rows: groupRows(p.items, p.page), ocr: ocrPages.has(p.page) }));
         const laid = layoutPages(pageRows);
