@@ -34,7 +34,10 @@ export const Source = z.object({
   pages: z.number().int().nullable(),
   encoding: Encoding,
   ocr: z.boolean(),
-  /** the OCR engine that read the text: `tesseract` (the program) or `tesseract.js` (from npm); null without OCR */
+  /**
+   * the OCR engine that read the text: `tesseract` (the program) or `tesseract.js` (from npm); for
+   * a PDF whose text layer OCR software wrote, `text layer (…)` with the software's name; null without OCR
+   */
   ocrEngine: z.string().nullable(),
 });
 
