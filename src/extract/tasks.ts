@@ -199,6 +199,8 @@ interface Clause {
   end: number;
 }
 
+const colonDigit = /\s*\d/uy;
+
 /** A node's text cut into clauses at `;`, `:`, and a sentence end followed by a capital. */
 function clauses(doc: Doc, span: Span): Clause[] {
   const out: Clause[] = [];
@@ -207,7 +209,8 @@ function clauses(doc: Doc, span: Span): Clause[] {
   let start = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     // `TP.Cần Thơ`, `Số: 123`: a colon before a digit is not a clause end
-    if (m[0] === ":" && /^\s*\d/u.test(text.slice(m.index + 1))) continue;
+    colonDigit.lastIndex = m.index + 1;
+    if (m[0] === ":" && colonDigit.test(text)) continue;
     out.push({ start: span[0] + start, end: span[0] + m.index + m[0].length });
     start = m.index + m[0].length;
   }
@@ -281,8 +284,7 @@ function looseTriggerRule(doc: Doc, from: number, c: Clause): ClauseRead | null 
  * (`Đối với …, Bộ Quốc phòng chịu trách nhiệm quản lý …`).
  */
 function inlineRule(doc: Doc, c: Clause): ClauseRead | null {
-  inlineTriggerGlobal.lastIndex = c.start;
-  for (let m = inlineTriggerGlobal.exec(doc.t); m && m.index < c.end; m = inlineTriggerGlobal.exec(doc.t)) {
+  for (const m of matchesWithin(inlineTriggerGlobal, doc.t, c.start, c.end)) {
     // the body right before the trigger: the last span that ends at or before it, with only spaces between
     const before = firstSpan(doc.agencies, m.index + 1, 1) - 1;
     const by = before >= 0 ? doc.agencies[before] : null;
@@ -490,8 +492,9 @@ function headingRule(doc: Doc, node: OutlineNode): { assignee: string[]; action:
   if (node.label === null) return null;
   const [s, e] = node.span && node.text ? ownSpan(doc, node) : node.span;
   if (unitAt(doc, s) === null) return null;
-  const colon = doc.t.indexOf(":", s);
-  const hasColon = colon >= 0 && colon < e;
+  // looked for inside the node only: a search on to the document's end, node after node, is quadratic
+  const colon = doc.t.slice(s, e).indexOf(":") + s;
+  const hasColon = colon >= s;
   const headEnd = hasColon ? colon : e - /[\s.;,]*$/u.exec(doc.t.slice(s, e))![0].length;
   if (verbIn(doc, s, headEnd) !== null || !assigneesLookRight(doc, s, headEnd)) return null;
   const assignee = splitAssignees(doc, s, headEnd);
@@ -509,8 +512,9 @@ function ownSpan(doc: Doc, node: OutlineNode): Span {
   const own = node.text.trim();
   if (!own) return [s, s];
   const head = own.slice(0, 12);
-  const at = doc.text.indexOf(head, s);
-  if (at < 0 || at > e) return node.span;
+  const found = doc.text.slice(s, e + head.length).indexOf(head);
+  const at = found + s;
+  if (found < 0 || at > e) return node.span;
   // the node's text may be re-joined across wrapped lines: walk the document until its words are used up
   const words = own.split(/\s+/).length;
   const re = /\S+/gu;

@@ -49,6 +49,10 @@ const HEAD_LINES = 8;
 const placeWord = /^(?:\p{Lu}[\p{L}\p{M}]*\.?|TP\.[\p{L}\p{M}]*|phố|\d{1,2})$/u;
 const MAX_PLACE_WORDS = 5;
 
+/** How far before or after a match the header's checks look (a place, `nước`, the motto after the quốc hiệu). */
+const LOOK_AROUND = 300;
+const cellEnd = new RegExp(`^(?:$|[-–—─━═]{3,}|${unanchored(MOTTO)})`, "u");
+
 /** Where the header's parts begin inside one flattened line (offsets into the line). */
 function headCuts(text: string): { cuts: number[]; rules: [number, number][] } {
   const key = matchKey(text);
@@ -63,9 +67,9 @@ function headCuts(text: string): { cuts: number[]; rules: [number, number][] } {
   at(nationalTitle, (m) => {
     const end = m.index + m[0].length;
     if (text.slice(m.index, end) !== text.slice(m.index, end).toUpperCase()) return false;
-    if (/(?:^|\s)nước\s+$/u.test(key.slice(0, m.index))) return false;
-    const after = key.slice(end).trimStart();
-    const cellEnd = new RegExp(`^(?:$|[-–—─━═]{3,}|${unanchored(MOTTO)})`, "u");
+    // bounded look-arounds: a line of thousands of quốc hiệu stays linear
+    if (/(?:^|\s)nước\s+$/u.test(key.slice(Math.max(0, m.index - LOOK_AROUND), m.index))) return false;
+    const after = key.slice(end, end + LOOK_AROUND).trimStart();
     return cellEnd.test(after);
   });
   at(motto);
@@ -85,7 +89,9 @@ function headCuts(text: string): { cuts: number[]; rules: [number, number][] } {
   inlineRule.lastIndex = 0;
   for (let m = inlineRule.exec(text); m; m = inlineRule.exec(text)) rules.push([m.index, m.index + m[0].length]);
   // the issuer cell stands first, up to the first part or rule found after it
-  const firstPart = Math.min(text.length, ...cuts.filter((c) => c > 0), ...rules.map(([a]) => a));
+  let firstPart = text.length;
+  for (const c of cuts) if (c > 0 && c < firstPart) firstPart = c;
+  if (rules.length && rules[0][0] < firstPart) firstPart = rules[0][0];
   if (firstPart < text.length) cuts.push(...issuerCuts(text.slice(0, firstPart)));
   return { cuts, rules };
 }
@@ -103,8 +109,7 @@ function issuerCuts(cell: string): number[] {
   if (!parent) return [];
   const words = [...key.matchAll(/\S+/g)];
   for (let k = parent.split(" ").length + 1; k < words.length - 1; k++) {
-    const rest = key.slice(words[k].index!);
-    const head = bodyHeads.find((h) => rest.startsWith(h + " "));
+    const head = bodyHeads.find((h) => key.startsWith(h + " ", words[k].index!));
     if (!head) continue;
     const before = key.slice(0, words[k].index!).trim();
     // the parent's own words hold no head word (one body, not two already cut)
@@ -117,10 +122,14 @@ function issuerCuts(cell: string): number[] {
 
 /** The start of the place written before `, ngày` at `dateAt`, or null when no place stands there. */
 function placeStart(text: string, dateAt: number): number | null {
-  const before = text.slice(0, dateAt);
+  // only the last few words before the date matter: a window keeps a line of many dates linear
+  const from = Math.max(0, dateAt - LOOK_AROUND);
+  const before = text.slice(from, dateAt);
   const m = /,\s*$/.exec(before);
   if (!m) return null;
-  const words = [...before.slice(0, m.index).matchAll(/\S+/g)];
+  const words = [...before.slice(0, m.index).matchAll(/\S+/g)].map((w) => ({ 0: w[0], index: from + w.index! }));
+  // a word cut by the window's edge is not a word
+  if (from > 0 && words.length && words[0].index === from && /\S/.test(text[from - 1])) words.shift();
   let first = words.length;
   for (let k = words.length - 1; k >= 0 && words.length - k <= MAX_PLACE_WORDS; k--) {
     if (!placeWord.test(words[k][0])) break;
@@ -205,10 +214,13 @@ function cutLine(line: WorkLine, cuts: number[], rules: [number, number][] = [])
   }
   const sorted = [...bounds].sort((a, b) => a - b);
   const pieces: WorkLine[] = [];
+  // rules come in text order and do not overlap: one sweep finds the rule a piece may lie in
+  let r = 0;
   for (let k = 0; k + 1 < sorted.length; k++) {
     const a = sorted[k];
     const b = sorted[k + 1];
-    if (rules.some(([ra, rb]) => a >= ra && b <= rb)) continue;
+    while (r < rules.length && rules[r][1] < b) r++;
+    if (r < rules.length && a >= rules[r][0] && b <= rules[r][1]) continue;
     const raw = text.slice(a, b);
     const lead = raw.length - raw.trimStart().length;
     const trail = raw.length - raw.trimEnd().length;
