@@ -1,3 +1,4 @@
+import { LimitError } from "./errors.js";
 import { extractFacts } from "./extract/index.js";
 import type { LoadedDocument } from "./load/types.js";
 import { normalize, type NormalizedDocument } from "./normalize/index.js";
@@ -12,9 +13,26 @@ import type { SectionTree } from "./segment/tree.js";
  * comes back too: every span of the record points into it.
  */
 export function runStages(loaded: LoadedDocument, path: string | null, sha256: string): { record: DocumentRecord; normalized: NormalizedDocument; tree: SectionTree } {
+  checkTextSize(loaded, path);
   const normalized = normalize(loaded);
   const tree = segment(normalized);
   const facts = extractFacts(tree);
   const record = buildRecord({ loaded, normalized, tree, facts, path, sha256 });
   return { record, normalized, tree };
+}
+
+/**
+ * The most text a document may hold: ten times the longest official document we have seen
+ * (a law with its appendices, about 100,000 characters; 400 pages). Every stage is linear, but a
+ * file of millions of characters (a 5 MB line, 200,000 list labels) would still take the time of
+ * hundreds of documents: it gets a `limit` error instead.
+ */
+export const MAX_TEXT_CHARS = 1_000_000;
+
+function checkTextSize(loaded: LoadedDocument, path: string | null): void {
+  let chars = 0;
+  for (const line of loaded.lines) chars += line.text.length;
+  if (chars > MAX_TEXT_CHARS) {
+    throw new LimitError("limit", `the document's text is ${chars.toLocaleString("en-US")} characters long, over the limit of ${MAX_TEXT_CHARS.toLocaleString("en-US")} (no official document comes near it)`, path);
+  }
 }

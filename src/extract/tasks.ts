@@ -129,8 +129,10 @@ function assigneesLookRight(doc: Doc, from: number, to: number): boolean {
  * The window keeps a few characters before (lookbehinds) and after (a match may end past `to`).
  */
 function* matchesWithin(re: RegExp, text: string, from: number, to: number): Generator<RegExpExecArray> {
+  if (from >= to) return;
   const offset = Math.max(0, from - 8);
-  const window = text.slice(offset, Math.min(text.length, to + 200));
+  // the longest phrase looked for (grammars/tasks.ts) is under 50 characters: the window's tail holds it
+  const window = text.slice(offset, Math.min(text.length, to + 64));
   re.lastIndex = from - offset;
   for (let m = re.exec(window); m && m.index + offset < to; m = re.exec(window)) {
     m.index += offset;

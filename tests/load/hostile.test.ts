@@ -257,3 +257,18 @@ describe("files: only regular files, size checked before reading", () => {
     expect(Buffer.from(await readRegularFile(f)).toString()).toBe("Kính gửi");
   });
 });
+
+describe("the text-size limit", () => {
+  it("a document of over a million characters is a `limit` error naming the limit, before any stage runs", async () => {
+    const text = "Sở Y tế chủ trì triển khai. ".repeat(40_000);
+    const err = await parseBytes(enc(text), { path: "big.txt" }).catch((e) => e);
+    expect(err).toBeInstanceOf(LimitError);
+    expect(err.code).toBe("limit");
+    expect(err.message).toMatch(/1,120,000 characters long, over the limit of 1,000,000/);
+  });
+
+  it("a long document under the limit is read", async () => {
+    const rec = await parseBytes(enc("Sở Y tế chủ trì triển khai. ".repeat(1_000)), { path: "long.txt" });
+    expect(rec.tasks.length).toBeGreaterThan(0);
+  }, 60_000);
+});
