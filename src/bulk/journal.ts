@@ -86,6 +86,20 @@ function parseSourcePath(text: string): string | null {
   }
 }
 
+/**
+ * Writes the whole string or throws. write() may write only part of it and report how much
+ * without an error (a disk that fills up mid-write): the rest is written on, and the next
+ * call raises the ENOSPC that would otherwise leave a torn line or table behind in silence.
+ */
+export function writeAll(fd: number, text: string): void {
+  const buf = Buffer.from(text, "utf8");
+  for (let off = 0; off < buf.length; ) {
+    const n = writeSync(fd, buf, off, buf.length - off);
+    if (n <= 0) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", syscall: "write" });
+    off += n;
+  }
+}
+
 /** Where finished lines go: a file appended line by line, or standard output. */
 export interface LineSink {
   write(line: string): void | Promise<void>;
@@ -98,7 +112,7 @@ export class FileSink implements LineSink {
     this.fd = openSync(path, append ? "a" : "w");
   }
   write(line: string): void {
-    writeSync(this.fd, line + "\n");
+    writeAll(this.fd, line + "\n");
   }
   async close(): Promise<void> {
     closeSync(this.fd);
@@ -130,7 +144,7 @@ export class BufferedFile {
     if (this.size > 1 << 16) this.flush();
   }
   flush(): void {
-    if (this.parts.length) writeSync(this.fd, this.parts.join(""));
+    if (this.parts.length) writeAll(this.fd, this.parts.join(""));
     this.parts = [];
     this.size = 0;
   }

@@ -1,11 +1,11 @@
 // `vanban convert` under hostile conditions (issue 16): special files, symlinks, an output that
 // names an input, a full disk, formula cells in CSV, a file named like an option.
-import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csvField } from "../../src/bulk/csv.js";
-import { parseCsv, readJsonl, ROOT, runCli, tempDir } from "./helpers.js";
+import { parseCsv, readJsonl, ROOT, runCli, startCli, tempDir, waitFor } from "./helpers.js";
 
 const DOC = join(ROOT, "fixtures", "bulk", "cong-van-so-y-te.txt");
 
@@ -120,4 +120,109 @@ describe("parse: a file whose name begins with -", () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).source.path).toBe("-x.txt");
   });
+});
+
+/** `n` copies of the sample công văn, each with its own number, in `dir/in`. */
+function folderOf(dir: string, n: number): string[] {
+  const text = readFileSync(DOC, "utf8");
+  mkdirSync(join(dir, "in"), { recursive: true });
+  return Array.from({ length: n }, (_, i) => {
+    const path = join(dir, "in", `f-${String(i).padStart(3, "0")}.txt`);
+    writeFileSync(path, text.replace("1842/SYT-NVY", `${1000 + i}/SYT-NVY`));
+    return path;
+  });
+}
+
+/** How many times each input's path stands in the JSONL (a torn last line is left out). */
+function countsOf(out: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of readJsonl(out)) counts.set(r.source.path, (counts.get(r.source.path) ?? 0) + 1);
+  return counts;
+}
+
+describe("convert: killed at random moments, then resumed", () => {
+  it("SIGKILL three times mid-run (at moments drawn from a seed), then --resume: each input exactly once", async () => {
+    const dir = tempDir("killed");
+    const files = folderOf(dir, 24);
+    const out = join(dir, "out.jsonl");
+    let seed = 16;
+    const draw = (a: number, b: number) => a + (((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) % (b - a + 1));
+    for (let k = 0; k < 3; k++) {
+      const before = readJsonl(out).length;
+      const run = startCli(["convert", join(dir, "in"), "--out", out, "--resume", "--jobs", "2", "-q"]);
+      // a moment: after 1 to 4 more records, plus 0 to 300 ms (between records, or inside a write)
+      const more = draw(1, 4);
+      await waitFor(() => readJsonl(out).length >= Math.min(before + more, files.length - 1), 120_000, `${more} more records`);
+      await new Promise((r) => setTimeout(r, draw(0, 300)));
+      run.child.kill("SIGKILL");
+      await run.done;
+    }
+    const last = await runCli(["convert", join(dir, "in"), "--out", out, "--resume", "--jobs", "2", "-q"]);
+    expect(last.code).toBe(0);
+    const text = readFileSync(out, "utf8");
+    for (const line of text.trimEnd().split("\n")) expect(() => JSON.parse(line)).not.toThrow();
+    const counts = countsOf(out);
+    expect([...counts.keys()].sort()).toEqual(files);
+    expect([...counts.values()].every((c) => c === 1)).toBe(true);
+  }, 300_000);
+});
+
+/**
+ * A full disk, made with a small tmpfs (root only): where mounting is not permitted (CI may run
+ * unprivileged, in a container) these tests skip and say why. /dev/full above covers the first write.
+ */
+const mountPoint = tempDir("tmpfs");
+const mountable = (() => {
+  const r = spawnSync("mount", ["-t", "tmpfs", "-o", "size=200k", "tmpfs", mountPoint], { encoding: "utf8" });
+  if (r.status === 0) return spawnSync("umount", [mountPoint]).status === 0;
+  console.log(`skipping the full-disk tests: cannot mount a small tmpfs (${(r.stderr || r.error?.message || "not permitted").trim()})`);
+  return false;
+})();
+
+describe.skipIf(!mountable)("convert: the disk fills up mid-run (a 200 KB tmpfs)", () => {
+  const dir = tempDir("full");
+  const files = folderOf(dir, 30); // about 210 KB of records
+  const remount = (size: string) => execFileSync("mount", ["-o", `remount,size=${size}`, mountPoint]);
+  const clear = () => {
+    for (const f of readdirSync(mountPoint)) spawnSync("rm", ["-rf", join(mountPoint, f)]);
+  };
+  beforeAll(() => {
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=200k", "tmpfs", mountPoint]);
+  });
+  afterAll(() => {
+    spawnSync("umount", [mountPoint]);
+  });
+
+  it("JSONL: a message naming the output, a non-zero exit; with room again, --resume has each input exactly once", async () => {
+    clear();
+    remount("200k");
+    const out = join(mountPoint, "out.jsonl");
+    const r = await runCli(["convert", join(dir, "in"), "--out", out, "--jobs", "2", "-q"]);
+    // a write that fills the disk writes part of a line and says so without an error: that was exit 0
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(`vanban convert: ${out}: cannot write the output: the disk is full`);
+    expect(countsOf(out).size).toBeLessThan(files.length);
+    remount("4m");
+    const again = await runCli(["convert", join(dir, "in"), "--out", out, "--resume", "--jobs", "2", "-q"]);
+    expect(again.code).toBe(0);
+    const counts = countsOf(out);
+    expect([...counts.keys()].sort()).toEqual(files);
+    expect([...counts.values()].every((c) => c === 1)).toBe(true);
+  }, 240_000);
+
+  it("CSV: the records fit but the tables do not: no table is left half-written, and --resume builds them whole", async () => {
+    clear();
+    remount("300k");
+    const out = join(mountPoint, "csv");
+    const r = await runCli(["convert", join(dir, "in"), "--format", "csv", "--out", out, "--jobs", "2", "-q"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(`vanban convert: ${out}: cannot write the output: the disk is full`);
+    expect(readdirSync(out).filter((f) => f.endsWith(".csv"))).toEqual([]);
+    remount("8m");
+    const again = await runCli(["convert", join(dir, "in"), "--format", "csv", "--out", out, "--resume", "--jobs", "2", "-q"]);
+    expect(again.code).toBe(0);
+    const [header, ...rows] = parseCsv(readFileSync(join(out, "documents.csv"), "utf8"));
+    expect(rows.filter((row) => row.length > 1)).toHaveLength(files.length);
+    expect(new Set(rows.map((row) => row[header.indexOf("path")] ?? row[0])).size).toBe(files.length);
+  }, 240_000);
 });

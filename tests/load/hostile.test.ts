@@ -272,3 +272,31 @@ describe("the text-size limit", () => {
     expect(rec.tasks.length).toBeGreaterThan(0);
   }, 60_000);
 });
+
+describe("pdf.js failures in words", () => {
+  /** A PDF from objects, with a correct cross-reference table. */
+  function pdfOf(objects: string[]): Uint8Array {
+    let out = "%PDF-1.7\n";
+    const offsets: number[] = [];
+    objects.forEach((o, i) => {
+      offsets.push(out.length);
+      out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    });
+    const xref = out.length;
+    out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+    out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    return Buffer.from(out, "latin1");
+  }
+
+  it("a page dictionary with 50,000 nested arrays: a corrupt-file error, no stack overflow in the message", async () => {
+    const bytes = pdfOf([
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Foo ${"[".repeat(50_000)}${"]".repeat(50_000)} >>`,
+    ]);
+    const err = await parseBytes(bytes, { path: "nested.pdf", ocr: false }).catch((e) => e);
+    expect(err).toBeInstanceOf(VanbanError);
+    expect(err.message).not.toMatch(/Maximum call stack|RangeError|undefined/);
+    expect(err.message).toMatch(/nested\.pdf|cannot read|nested too deeply|damaged|scanned|no text/);
+  }, 60_000);
+});

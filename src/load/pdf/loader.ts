@@ -2,7 +2,7 @@ import { FONT_RULES } from "../../../grammars/encodings/fonts.js";
 import {
   LEGACY_GLYPH_FIXES, LEGACY_MARKER_CHARS, LEGACY_MARKER_SHARE, MIN_MARKED_SHARE, MIN_PAGE_LETTERS, MIN_WORDS_TO_JUDGE, OCR_PRODUCERS, SCAN_IMAGE_COVERAGE,
 } from "../../../grammars/pdf.js";
-import { CorruptFileError, InputError, VanbanError } from "../../errors.js";
+import { CorruptFileError, InputError, readableReason, VanbanError } from "../../errors.js";
 import type { Warning } from "../../record/schema.js";
 import type { OcrEngine, OcrEngineLookup, OcrWord } from "../ocr.js";
 import { annotationItems, annotationTexts } from "./annotations.js";
@@ -238,7 +238,10 @@ async function drawnAnnotations(page: any): Promise<boolean> {
 
 /** An unexpected failure inside pdf.js → an error naming the file (as `corrupt()` in `./index.ts`, which imports this module). */
 function corrupt(format: string, err: unknown, file: string | null): CorruptFileError {
-  const reason = err instanceof Error ? err.message : String(err);
+  // pdf.js passes its own failures on as plain errors (a stack overflow on nested arrays arrives
+  // as a message): a reason is kept only when it reads as one
+  const message = err instanceof Error ? err.message : String(err);
+  const reason = readableReason(err) ?? (/call stack/i.test(message) ? "its objects are nested too deeply" : "its structure is damaged");
   return new CorruptFileError("corrupt-file", `cannot read this ${format} file: ${reason}`, file, { cause: err });
 }
 
@@ -249,7 +252,7 @@ function openError(err: unknown, file: string | null): VanbanError {
     return new CorruptFileError("encrypted-file", "the PDF is encrypted and needs a password to open", file, { cause: err });
   }
   if (name === "InvalidPDFException") {
-    return new CorruptFileError("corrupt-file", `not a readable PDF: ${(err as Error).message}`, file, { cause: err });
+    return new CorruptFileError("corrupt-file", `not a readable PDF: ${readableReason(err) ?? "its structure is damaged"}`, file, { cause: err });
   }
   return corrupt("pdf", err, file);
 }
