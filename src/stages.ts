@@ -28,11 +28,22 @@ export function runStages(loaded: LoadedDocument, path: string | null, sha256: s
  * hundreds of documents: it gets a `limit` error instead.
  */
 export const MAX_TEXT_CHARS = 1_000_000;
+/**
+ * The most lines a document may hold: a 400-page document has about 16,000. Each line carries
+ * its offsets through the stages (about a kilobyte of working memory): 200,000 one-word lines
+ * took 400 MB.
+ */
+export const MAX_LINES = 50_000;
+
+const figure = (n: number) => n.toLocaleString("en-US");
 
 function checkTextSize(loaded: LoadedDocument, path: string | null): void {
+  if (loaded.lines.length > MAX_LINES) {
+    throw new LimitError("limit", `the document has ${figure(loaded.lines.length)} lines, over the limit of ${figure(MAX_LINES)} (no official document comes near it)`, path);
+  }
   let chars = 0;
   for (const line of loaded.lines) chars += line.text.length;
   if (chars > MAX_TEXT_CHARS) {
-    throw new LimitError("limit", `the document's text is ${chars.toLocaleString("en-US")} characters long, over the limit of ${MAX_TEXT_CHARS.toLocaleString("en-US")} (no official document comes near it)`, path);
+    throw new LimitError("limit", `the document's text is ${figure(chars)} characters long, over the limit of ${figure(MAX_TEXT_CHARS)} (no official document comes near it)`, path);
   }
 }

@@ -300,3 +300,11 @@ describe("pdf.js failures in words", () => {
     expect(err.message).toMatch(/nested\.pdf|cannot read|nested too deeply|damaged|scanned|no text/);
   }, 60_000);
 });
+
+describe("the line-count limit", () => {
+  it("200,000 one-label lines are a `limit` error naming the limit (they took 400 MB in the stages)", async () => {
+    const err = await parseBytes(enc("1.\n".repeat(200_000)), { path: "labels.txt" }).catch((e) => e);
+    expect(err).toBeInstanceOf(LimitError);
+    expect(err.message).toMatch(/200,00\d lines, over the limit of 50,000/);
+  });
+});
