@@ -449,7 +449,8 @@ async function csvFormulaCells(journal, dir) {
   const { writeCsvTables } = await import(pathToFileURL(join(ROOT, "dist/src/bulk/csv.js")).href);
   writeCsvTables(journal, dir, { excel: true });
   let n = 0;
-  for (const name of readdirSync(dir)) for (const cell of csvCells(readFileSync(join(dir, name), "utf8").replace(/^\uFEFF/, ""))) if (/^[=+\-@\t\r]/.test(cell)) n++;
+  // the tables only (duckdb.sql beside them is a script, its comments begin with --)
+  for (const name of readdirSync(dir).filter((f) => f.endsWith(".csv"))) for (const cell of csvCells(readFileSync(join(dir, name), "utf8").replace(/^\uFEFF/, ""))) if (/^[=+\-@\t\r]/.test(cell)) n++;
   return n;
 }
 
