@@ -483,6 +483,9 @@ export function limitNesting(html: string, maxDepth: number): string {
   let depth = 0;
   let last = 0;
   let changed = false;
+  // a run of dropped block tags with nothing between them is one line break, not 100,000 <br> elements
+  let brLast = false;
+  let lower: string | null = null;
   TAG_RE.lastIndex = 0;
   for (let m = TAG_RE.exec(html); m; m = TAG_RE.exec(html)) {
     const name = m[2]?.toLowerCase();
@@ -490,7 +493,9 @@ export function limitNesting(html: string, maxDepth: number): string {
     if (name === "script" || name === "style") {
       // their content is not markup: skip to their end
       if (!m[1]) {
-        const end = html.toLowerCase().indexOf(`</${name}`, TAG_RE.lastIndex);
+        // lower-cased once: each script tag lower-casing the whole page was quadratic
+        lower ??= html.toLowerCase();
+        const end = lower.indexOf(`</${name}`, TAG_RE.lastIndex);
         TAG_RE.lastIndex = end < 0 ? html.length : end;
       }
       continue;
@@ -499,7 +504,11 @@ export function limitNesting(html: string, maxDepth: number): string {
     const deep = closing ? depth > maxDepth : depth + 1 > maxDepth;
     depth = closing ? Math.max(0, depth - 1) : depth + 1;
     if (!deep) continue;
-    out.push(html.slice(last, m.index), BLOCK_DROPPED.has(name) ? "<br>" : "");
+    const between = html.slice(last, m.index);
+    const br = BLOCK_DROPPED.has(name) && !(brLast && !between.trim());
+    out.push(between, br ? "<br>" : "");
+    if (br) brLast = true;
+    else if (between.trim()) brLast = false;
     last = m.index + m[0].length;
     changed = true;
   }
