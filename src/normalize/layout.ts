@@ -89,12 +89,17 @@ export function splitColumns(lines: WorkLine[]): WorkLine[] {
   return out;
 }
 
+const isSpace = /\s/;
+
 /** Leading and trailing white space cut, inner runs of spaces and tabs made one space. */
 export function tidySpaces(line: WorkLine): WorkLine {
   let t = line.t.replace(/[ \t]{2,}|\t/g, " ");
   if (leadingRule.test(t.text) && !rule.test(t.text)) t = t.replace(new RegExp(leadingRule.source, "gu"), "");
   const lead = /^\s*/.exec(t.text)![0].length;
-  const trail = lead === t.length ? 0 : /\s*$/.exec(t.text)![0].length;
+  // counted from the end: /\s*$/ tries every start, quadratic on a long run of no-break spaces before text
+  let end = t.length;
+  while (end > lead && isSpace.test(t.text[end - 1])) end--;
+  const trail = t.length - end;
   if (lead || trail) t = t.slice(lead, t.length - trail);
   return { ...line, t };
 }

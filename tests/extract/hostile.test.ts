@@ -36,4 +36,10 @@ describe("tasks on hostile outlines", () => {
     const tasks = extractTasks(ctx, [], extractAgencies(ctx));
     expect(tasks).toHaveLength(1);
   }, 60_000);
+
+  it("an item naming a body, then a fill-in line of 50,000 dots before a word: its end is found from the end (/[…]*$/ took 20 s)", () => {
+    const ctx = items(1, "1.", `Sở Tài chính ${".".repeat(50_000)} x`);
+    const tasks = extractTasks(ctx, [], extractAgencies(ctx));
+    expect(tasks[0].assignee).toEqual(["Sở Y tế"]);
+  }, 60_000);
 });

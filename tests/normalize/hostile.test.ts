@@ -31,4 +31,9 @@ describe("flattened header cells on hostile lines", () => {
     const lines = normalizeText(`${line}\nKính gửi: Sở Y tế`).lines.map((l) => l.text);
     expect(lines[0]).toBe(line);
   });
+
+  it("a line of 50,000 no-break spaces before its text: trailing space counted from the end (/\\s*$/ took 30 s)", () => {
+    const lines = normalizeText(`Kính gửi: Sở Y tế\n${"\u00a0".repeat(50_000)}Nội dung  \u00a0`).lines.map((l) => l.text);
+    expect(lines).toContain("Nội dung");
+  });
 });
