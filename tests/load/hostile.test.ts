@@ -15,6 +15,8 @@ import { dropOverlaps as dropAgencyOverlaps } from "../../src/extract/agencies/s
 import { point, type Token } from "../../src/extract/dates/point.js";
 import { dropOverlaps as dropDateOverlaps, markDeadlines } from "../../src/extract/dates/refiners.js";
 import { splitColumns } from "../../src/normalize/layout.js";
+import { layoutPages } from "../../src/load/pdf/layout.js";
+import { groupRows } from "../../src/load/pdf/lines.js";
 import { MappedText } from "../../src/normalize/mapped.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -306,5 +308,20 @@ describe("the line-count limit", () => {
     const err = await parseBytes(enc("1.\n".repeat(200_000)), { path: "labels.txt" }).catch((e) => e);
     expect(err).toBeInstanceOf(LimitError);
     expect(err.message).toMatch(/200,00\d lines, over the limit of 50,000/);
+  });
+});
+
+describe("PDF layout of a damaged page", () => {
+  const item = (text: string, x: number, y: number, size = 12, width = text.length * size * 0.5) => ({ text, x, y, width, size });
+  it("a nơi nhận row wider than its column, with no signature beside it: read once, no endless loop (a zone that ended where it began sent the reader back to it)", () => {
+    const rows = groupRows([
+      item("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", 85, 180, 13, 420),
+      item("Nơi nhận: - Như trên; - Lưu VT, các phòng ban chuyên môn và đơn vị trực thuộc", 60, 600, 12, 450),
+    ], 1);
+    const doc = layoutPages([{ page: 1, width: 595, height: 842, rows }]);
+    expect(doc.lines.map((l) => l.text)).toEqual([
+      "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+      "Nơi nhận: - Như trên; - Lưu VT, các phòng ban chuyên môn và đơn vị trực thuộc",
+    ]);
   });
 });

@@ -426,7 +426,8 @@ export function layoutPages(pages: PageRows[]): LayoutResult {
     for (const z of zones) if (z.page === p.page) for (let i = z.start; i < z.end; i++) inZone.add(p.rows[i]);
     const notes = footnoteRows(p, size, inZone);
     for (let i = 0; i < p.rows.length; i++) {
-      const zone = zones.find((z) => z.page === p.page && z.start === i);
+      // an empty zone (a damaged page's nơi nhận row wider than its column) is no zone: its row reads as body
+      const zone = zones.find((z) => z.page === p.page && z.start === i && z.end > z.start);
       if (zone) {
         const zr = p.rows.slice(zone.start, zone.end);
         for (const side of ["left", "right"] as const) {
