@@ -7,10 +7,10 @@ import type { LoadedDocument, LoadOptions } from "./load/types.js";
 import type { NormalizedDocument } from "./normalize/index.js";
 import { DocumentRecord } from "./record/schema.js";
 import type { ExplainLine } from "./segment/index.js";
-import { runStages } from "./stages.js";
+import { runStages, type TextLimits } from "./stages.js";
 import type { SectionTree } from "./segment/tree.js";
 
-export interface ParseOptions extends LoadOptions {
+export interface ParseOptions extends LoadOptions, TextLimits {
   /** validate the record against the zod schema before returning it (default true) */
   validate?: boolean;
   /**
@@ -81,7 +81,7 @@ export function parseLoaded(loaded: LoadedDocument, options: ParseOptions & { sh
 
 /** As {@link parseLoaded}, keeping each stage's output. */
 export function parseStages(loaded: LoadedDocument, options: ParseOptions & { sha256: string }): ParsedStages {
-  const { normalized, tree, record } = runStages(loaded, options.path ?? null, options.sha256);
+  const { normalized, tree, record } = runStages(loaded, options.path ?? null, options.sha256, options);
   if (options.validate === false) return { loaded, normalized, tree, record };
   const checked = DocumentRecord.safeParse(record);
   if (!checked.success) {

@@ -12,8 +12,10 @@ import type { SectionTree } from "./segment/tree.js";
  * no schema validation, shared by the Node pipeline and the browser entry. The normalized text
  * comes back too: every span of the record points into it.
  */
-export function runStages(loaded: LoadedDocument, path: string | null, sha256: string): { record: DocumentRecord; normalized: NormalizedDocument; tree: SectionTree } {
-  checkTextSize(loaded, path);
+export function runStages(
+  loaded: LoadedDocument, path: string | null, sha256: string, limits: TextLimits = {},
+): { record: DocumentRecord; normalized: NormalizedDocument; tree: SectionTree } {
+  checkTextSize(loaded, path, limits);
   const normalized = normalize(loaded);
   const tree = segment(normalized);
   const facts = extractFacts(tree);
@@ -35,15 +37,29 @@ export const MAX_TEXT_CHARS = 1_000_000;
  */
 export const MAX_LINES = 50_000;
 
+/**
+ * The two limits above, for a caller whose documents are larger (a budget's appendix tables of a
+ * thousand pages): a number raises or lowers a limit, 0 lifts it.
+ */
+export interface TextLimits {
+  /** the most characters of text a document may hold (default {@link MAX_TEXT_CHARS}; 0: no limit) */
+  maxChars?: number;
+  /** the most lines a document may hold (default {@link MAX_LINES}; 0: no limit) */
+  maxLines?: number;
+}
+
 const figure = (n: number) => n.toLocaleString("en-US");
 
-function checkTextSize(loaded: LoadedDocument, path: string | null): void {
-  if (loaded.lines.length > MAX_LINES) {
-    throw new LimitError("limit", `the document has ${figure(loaded.lines.length)} lines, over the limit of ${figure(MAX_LINES)} (no official document comes near it)`, path);
+function checkTextSize(loaded: LoadedDocument, path: string | null, limits: TextLimits): void {
+  const maxLines = limits.maxLines ?? MAX_LINES;
+  const maxChars = limits.maxChars ?? MAX_TEXT_CHARS;
+  if (maxLines > 0 && loaded.lines.length > maxLines) {
+    throw new LimitError("limit", `the document has ${figure(loaded.lines.length)} lines, over the limit of ${figure(maxLines)} (--max-lines; no official document comes near the default)`, path);
   }
+  if (maxChars <= 0) return;
   let chars = 0;
   for (const line of loaded.lines) chars += line.text.length;
-  if (chars > MAX_TEXT_CHARS) {
-    throw new LimitError("limit", `the document's text is ${figure(chars)} characters long, over the limit of ${figure(MAX_TEXT_CHARS)} (no official document comes near it)`, path);
+  if (chars > maxChars) {
+    throw new LimitError("limit", `the document's text is ${figure(chars)} characters long, over the limit of ${figure(maxChars)} (--max-chars; no official document comes near the default)`, path);
   }
 }

@@ -3,7 +3,7 @@ import { detectFormatWith, warnIfMislabelled } from "../load/detect.js";
 import { markdownLoader, markdownToDocument, textLoader, textToDocument } from "../load/text.js";
 import type { LoadedDocument, Loader, LoadOptions } from "../load/types.js";
 import type { DocumentRecord, SourceFormat } from "../record/schema.js";
-import { runStages } from "../stages.js";
+import { runStages, type TextLimits } from "../stages.js";
 
 /**
  * vanban in a browser (`import { parse } from "vanban/browser"`): the same stages as in Node, with
@@ -17,7 +17,7 @@ export { setPdfAssets } from "./pdf-assets.js";
 export * from "../errors.js";
 export type * from "../record/schema.js";
 
-export interface ParseOptions extends Pick<LoadOptions, "path" | "maxBytes" | "trustRoots"> {
+export interface ParseOptions extends Pick<LoadOptions, "path" | "maxBytes" | "trustRoots">, TextLimits {
   /** validate the record against the zod schema before returning it (default true; loads zod on demand) */
   validate?: boolean;
 }
@@ -98,7 +98,7 @@ export async function parseTextWithText(text: string, options: ParseOptions & { 
 }
 
 async function finish(loaded: LoadedDocument, options: ParseOptions, hash: string): Promise<ParsedDocument> {
-  const { record, normalized } = runStages(loaded, options.path ?? null, hash);
+  const { record, normalized } = runStages(loaded, options.path ?? null, hash, options);
   if (options.validate === false) return { record, text: normalized.text };
   const { DocumentRecord } = await import("../record/schema.js");
   const checked = DocumentRecord.safeParse(record);

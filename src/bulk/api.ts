@@ -77,6 +77,8 @@ export async function* convert(
     ocrPageTimeoutSec: options.ocrPageTimeoutSec,
     maxMemoryMb: options.maxMemoryMb,
     maxSizeMb: options.maxSizeMb,
+    maxChars: options.maxChars,
+    maxLines: options.maxLines,
     ocr: options.ocr,
     trustRoots: options.trustRoots,
     ordered: options.ordered,

@@ -32,6 +32,9 @@ export interface PoolOptions {
   maxMemoryMb?: number;
   /** refuse files larger than this many MB (0: no limit) */
   maxSizeMb?: number;
+  /** a document's most characters of text and lines (defaults in src/stages.ts; 0: no limit) */
+  maxChars?: number;
+  maxLines?: number;
   /** OCR scanned PDFs when an engine is installed (default true) */
   ocr?: boolean;
   /** trusted root certificates (PEM) that digital signatures are judged against */
@@ -232,7 +235,7 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
     ocrPageTimeoutMs: options.ocrPageTimeoutSec === undefined ? undefined : Math.round(options.ocrPageTimeoutSec * 1000),
     maxMemoryMb: options.maxMemoryMb ?? 2048,
     prefetch,
-    workerData: { maxBytes: Math.round((options.maxSizeMb ?? 0) * 2 ** 20), ocr: options.ocr !== false, trustRoots: options.trustRoots, check: options.check === true },
+    workerData: { maxBytes: Math.round((options.maxSizeMb ?? 0) * 2 ** 20), maxChars: options.maxChars, maxLines: options.maxLines, ocr: options.ocr !== false, trustRoots: options.trustRoots, check: options.check === true },
   });
   const stats = new SummaryBuilder(0);
   const base = inputFolder(options);

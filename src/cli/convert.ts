@@ -13,6 +13,8 @@ interface ConvertCliOptions {
   ocrPageTimeout: number;
   maxMemory: number;
   maxSize: number;
+  maxChars?: number;
+  maxLines?: number;
   ocr: boolean;
   trustRoots?: string;
   resume?: boolean;
@@ -29,7 +31,7 @@ interface ConvertCliOptions {
   check?: boolean;
 }
 
-const positive = (what: string, allowZero = false) => (value: string) => {
+export const positive = (what: string, allowZero = false) => (value: string) => {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0)) throw new InvalidArgumentError(`${what} takes a ${allowZero ? "non-negative" : "positive"} number`);
   return n;
@@ -47,6 +49,8 @@ export function registerConvert(program: Command): void {
     .option("--ocr-page-timeout <sec>", "seconds added to --timeout for each page of a file read by OCR", positive("--ocr-page-timeout", true), 30)
     .option("--max-memory <mb>", "memory cap of each worker in MB; a file that needs more is reported and skipped", positive("--max-memory", true), 2048)
     .option("--max-size <mb>", "refuse files larger than this many MB (0: no limit)", positive("--max-size", true), 0)
+    .option("--max-chars <n>", "refuse documents whose text is longer than this many characters (default 1,000,000; 0: no limit)", positive("--max-chars", true))
+    .option("--max-lines <n>", "refuse documents of more lines than this (default 50,000; 0: no limit)", positive("--max-lines", true))
     .option("--no-ocr", "do not OCR scanned PDFs (they become error records)")
     .option("--trust-roots <file.pem>", "judge digital signatures' certificates against these root certificates (PEM)")
     .option("--resume", "continue an interrupted run: skip the files already in the output, append the rest")
@@ -106,6 +110,8 @@ export function registerConvert(program: Command): void {
           ocrPageTimeoutSec: opts.ocrPageTimeout,
           maxMemoryMb: opts.maxMemory,
           maxSizeMb: opts.maxSize,
+          maxChars: opts.maxChars,
+          maxLines: opts.maxLines,
           ocr: opts.ocr,
           trustRoots: await readTrustRoots(opts.trustRoots),
           resume: opts.resume,

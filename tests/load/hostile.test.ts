@@ -309,6 +309,18 @@ describe("the line-count limit", () => {
     expect(err).toBeInstanceOf(LimitError);
     expect(err.message).toMatch(/200,00\d lines, over the limit of 50,000/);
   });
+
+  it("is the caller's to raise, lower or lift (maxLines, maxChars; --max-lines, --max-chars)", async () => {
+    const labels = enc("1.\n".repeat(60_000));
+    const lifted = await parseBytes(labels, { path: "labels.txt", maxLines: 0 });
+    expect(lifted.source.format).toBe("txt");
+    const lowered = await parseBytes(enc("Điều 1.\nĐiều 2.\nĐiều 3.\n"), { path: "short.txt", maxLines: 2 }).catch((e) => e);
+    expect(lowered).toBeInstanceOf(LimitError);
+    expect(lowered.message).toMatch(/over the limit of 2 \(--max-lines/);
+    const chars = await parseBytes(enc("Nội dung văn bản. ".repeat(10)), { path: "chars.txt", maxChars: 50 }).catch((e) => e);
+    expect(chars).toBeInstanceOf(LimitError);
+    expect(chars.message).toMatch(/over the limit of 50 \(--max-chars/);
+  }, 120_000);
 });
 
 describe("PDF layout of a damaged page", () => {
