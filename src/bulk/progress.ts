@@ -15,7 +15,7 @@ export interface Progress {
   stop(): void;
 }
 
-/** A file counts as slow (and is named in the progress line) after this long. */
+/** A file counts as slow (and is named in the progress line) after this long, unless told otherwise (`--slow-after`). */
 export const SLOW_MS = 3000;
 
 /** The throughput the ETA is taken from: files finished over about the last minute. */

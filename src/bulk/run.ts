@@ -64,6 +64,8 @@ export interface ConvertOptions extends PoolOptions {
   /** progress on stderr: a bar on a terminal, periodic lines otherwise */
   progress?: boolean;
   progressEveryMs?: number;
+  /** a file running this long is named in the progress (default SLOW_MS) */
+  slowAfterMs?: number;
   /** print the summary on stderr */
   printSummary?: boolean;
   /** write the summary as JSON here */
@@ -244,7 +246,7 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
   const tick = () => {
     const slow = pool.running().sort((a, b) => b.ms - a.ms)[0];
     stats.sampleRss();
-    progress.update({ done: stats.summary.done, total, failed: stats.failures, slow: slow && slow.ms >= SLOW_MS ? slow : null });
+    progress.update({ done: stats.summary.done, total, failed: stats.failures, slow: slow && slow.ms >= (options.slowAfterMs ?? SLOW_MS) ? slow : null });
   };
   const ticker = setInterval(tick, 1000);
   ticker.unref();

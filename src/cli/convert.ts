@@ -28,6 +28,7 @@ interface ConvertCliOptions {
   followSymlinks?: boolean;
   failOnError?: boolean;
   progressEvery: number;
+  slowAfter: number;
   check?: boolean;
 }
 
@@ -71,6 +72,7 @@ export function registerConvert(program: Command): void {
     .option("--fail-on-error", "exit with status 1 when any file failed")
     .option("--check", "also check each document's thể thức (NĐ 30/2020, HD 36): records get `checks`, CSV a checks table")
     .option("--progress-every <sec>", "seconds between progress lines when standard error is not a terminal", positive("--progress-every"), 10)
+    .option("--slow-after <sec>", "name the file being worked on in the progress once it has run this long", positive("--slow-after"), 3)
     .action(async (inputs: string[], opts: ConvertCliOptions) => {
       const stderr = process.stderr;
       if (!opts.stdin && !inputs.length) {
@@ -119,6 +121,7 @@ export function registerConvert(program: Command): void {
           shard: opts.shard,
           progress: !opts.quiet,
           progressEveryMs: opts.progressEvery * 1000,
+          slowAfterMs: opts.slowAfter * 1000,
           printSummary: !opts.quiet,
           summaryFile: opts.summary,
           excel: opts.excel,

@@ -42,8 +42,10 @@ describe.skipIf(!haveNpmEngine)("OCR with tesseract.js from npm, no tesseract or
     const out = join(input, "..", "out.jsonl");
     const tmp = tempDir("npm-ocr-tmp");
     const emptyPath = tempDir("npm-ocr-path"); // PATH holds nothing: no tesseract, no pdftoppm
-    // one worker: the second file is read by the tesseract.js worker the first one started
-    const run = await runCli(["convert", input, "-o", out, "-j", "1", "--progress-every", "1"], { env: { PATH: emptyPath, TMPDIR: tmp } });
+    // one worker: the second file is read by the tesseract.js worker the first one started;
+    // --slow-after 0.1: a fast machine reads a page in under the default 3 s, and the page
+    // progress is still to be seen in the progress line
+    const run = await runCli(["convert", input, "-o", out, "-j", "1", "--progress-every", "1", "--slow-after", "0.1"], { env: { PATH: emptyPath, TMPDIR: tmp } });
     expect(run.code, run.stderr).toBe(0);
     const records = readJsonl(out).sort((a, b) => a.source.path.localeCompare(b.source.path));
     expect(records.map((r) => [r.source.format, r.source.pages, r.source.ocr, r.source.ocrEngine])).toEqual([
