@@ -111,6 +111,10 @@ log(`bench: ${textFiles} text documents (${textSources.length} kinds, ~${avgChar
 // ---------- the PDF corpus: PDFs with a text layer (scanned ones would measure OCR) ----------
 const require = createRequire(join(root, "package.json"));
 const pdfjsRoot = dirname(require.resolve("pdfjs-dist/package.json"));
+// vanban's PDF loader before pdf.js: it keeps Node's own Array.prototype.push and JSON.parse, which
+// pdf.js's legacy build replaces with slower polyfills process-wide, and puts them back once it
+// loads pdf.js; bare pdf.js runs in this same process, so both sides are measured on the natives
+await import(pathToFileURL(join(root, "dist", "src", "load", "pdf.js")).href);
 const pdfjs = await import(pathToFileURL(join(pdfjsRoot, "legacy", "build", "pdf.mjs")).href);
 const pdfjsOptions = {
   cMapUrl: `${pdfjsRoot}/cmaps/`, cMapPacked: true, standardFontDataUrl: `${pdfjsRoot}/standard_fonts/`, wasmUrl: `${pdfjsRoot}/wasm/`,
