@@ -36,13 +36,33 @@ const nationalStartRe = compile(NATIONAL_TITLE_MARKERS.map((p) => `^\\s*(?:${p})
 /** `Kính gửi:` opens the body: the header ends above it */
 const addresseeRe = compile([RECIPIENTS]);
 const pageNumberRe = new RegExp(PAGE_NUMBER_LINE, "u");
-const anyMatch = (res: RegExp[], text: string) => {
-  const key = matchKey(text);
-  return res.some((r) => r.test(key) || r.test(text));
-};
+const anyMatch = (res: RegExp[], text: string, key = matchKey(text)) => res.some((r) => r.test(key) || r.test(text));
+
+/**
+ * A row's text and its match key, kept per row: the loader and every zone finder ask for them
+ * again and again (a 50-page file's rows are read for its nơi nhận), and building a line is the
+ * costly part. An entry holds for the items array it was made from (rows get new arrays when
+ * stamps go; `splitItem` forgets its row).
+ */
+const rowTexts = new WeakMap<Row, { items: PdfItem[]; n: number; text: string; key?: string }>();
+function rowEntry(row: Row) {
+  let e = rowTexts.get(row);
+  if (!e || e.items !== row.items || e.n !== row.items.length) {
+    e = { items: row.items, n: row.items.length, text: buildLine(row.items, row).text.replace(/\s+/g, " ") };
+    rowTexts.set(row, e);
+  }
+  return e;
+}
 
 /** A row's text as a line reads (pieces of one word split by a fallback font are joined). */
-export const rowText = (row: Row) => buildLine(row.items, row).text.replace(/\s+/g, " ");
+export const rowText = (row: Row) => rowEntry(row).text;
+
+/** Whether a row's text (or its match key) matches one of `res`. */
+function rowMatches(res: RegExp[], row: Row): boolean {
+  const e = rowEntry(row);
+  e.key ??= matchKey(e.text);
+  return anyMatch(res, e.text, e.key);
+}
 
 /** A row of a signing tool's stamp: `Người ký: …`, `Email: …`, `Thời gian ký: …`. */
 export const isStampText = (text: string) => stampRe.some((r) => r.test(text));
@@ -101,11 +121,15 @@ export function furnitureRows(pages: PageRows[]): Set<Row> {
   // a quốc hiệu repeated at the top of every letter of a bundle is no running head on the first
   // page (later letters' headers still go: the record describes the first letter)
   const firstPage = pages.find((p) => p.rows.length > 0);
-  const header = (r: Row) => r.page === firstPage?.page && anyMatch(nationalRe, rowText(r));
+  const header = (r: Row) => r.page === firstPage?.page && rowMatches(nationalRe, r);
   const withText = pages.filter((p) => p.rows.length > 0);
   if (withText.length >= 3) {
     const counts = new Map<string, number>();
-    const keyOf = (r: Row) => matchKey(rowText(r)).replace(/\d+/g, "#");
+    const keyOf = (r: Row) => {
+      const e = rowEntry(r);
+      e.key ??= matchKey(e.text);
+      return e.key.replace(/\d+/g, "#");
+    };
     for (const p of withText) {
       const seen = new Set<string>();
       for (const r of edgeRows(p)) seen.add(keyOf(r));
@@ -183,7 +207,7 @@ function columnZone(
     const c = centerOf(row.items);
     const spans = Math.min(...row.items.map((it) => it.x)) < width / 2 && Math.max(...row.items.map((it) => it.x + it.width)) > width / 2;
     const compact = row.items.every((it, k) => k === 0 || it.x - (row.items[k - 1].x + row.items[k - 1].width) < 2 * row.size);
-    if (compact && spans && Math.abs(c - width / 2) < width * 0.05 && !anyMatch(nationalRe, rowText(row))) break;
+    if (compact && spans && Math.abs(c - width / 2) < width * 0.05 && !rowMatches(nationalRe, row)) break;
     const next = cutGaps(gaps, row.items);
     if (next.length === 0) break;
     gaps = next;
@@ -227,6 +251,7 @@ function splitItem(row: Row, i: number, at: number): void {
   const head = chars.slice(0, at).join(""), tail = chars.slice(at).join("");
   const w = (it.width * at) / chars.length;
   row.items.splice(i, 1, { ...it, text: head.trimEnd(), width: w }, { ...it, text: tail.trimStart(), x: it.x + w, width: it.width - w });
+  rowTexts.delete(row);
 }
 
 /**
@@ -281,7 +306,7 @@ function rowSplit(row: Row, g: number): number | null {
  */
 function anchoredHeader(p: PageRows): Zone | null {
   const rows = p.rows;
-  const a = rows.findIndex((r) => r.y < p.height * 0.4 && anyMatch(nationalRe, rowText(r)));
+  const a = rows.findIndex((r) => r.y < p.height * 0.4 && rowMatches(nationalRe, r));
   if (a < 0) return null;
   const k = nationalStart(rows[a]);
   if (k < 0) return null;
@@ -291,8 +316,8 @@ function anchoredHeader(p: PageRows): Zone | null {
   let end = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    if (row.y > p.height * 0.5 || (i > a && anyMatch(addresseeRe, rowText(row)))) break;
-    if (i !== a && centeredTitle(row, p.width) && !anyMatch(nationalRe, rowText(row))) break;
+    if (row.y > p.height * 0.5 || (i > a && rowMatches(addresseeRe, row))) break;
+    if (i !== a && centeredTitle(row, p.width) && !rowMatches(nationalRe, row)) break;
     const x = i === a ? g : rowSplit(row, g);
     if (x === null) break;
     if (x !== g) split.set(row, x);
@@ -328,7 +353,7 @@ function footerZone(pages: PageRows[], after: { page: number; row: number }): Zo
     }
     return null;
   };
-  const recipients = find((row, p) => row.items[0].x < p.width * 0.4 && anyMatch(recipientsRe, rowText(row)));
+  const recipients = find((row, p) => row.items[0].x < p.width * 0.4 && rowMatches(recipientsRe, row));
   const anchor = recipients ?? find((row, p) => {
     const right = row.items.filter((it) => it.x >= p.width * 0.4);
     return right.length > 0 && right.length === row.items.length && anyMatch(signatureRe, right.map((i) => i.text).join(" "));

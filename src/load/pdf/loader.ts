@@ -7,7 +7,7 @@ import type { Warning } from "../../record/schema.js";
 import type { OcrEngine, OcrEngineLookup, OcrWord } from "../ocr.js";
 import { annotationItems, annotationTexts } from "./annotations.js";
 import { glyphStream, restoreDroppedMarks } from "./glyphs.js";
-import { groupRows, type PdfItem } from "./lines.js";
+import { groupRows, type PdfItem, type Row } from "./lines.js";
 import { layoutPages, rowText, stampRows, type PageRows } from "./layout.js";
 import { imageCoverage, textQuality, type TextQuality } from "./quality.js";
 import { rgbaToPgmWithoutSeals } from "./seals.js";
@@ -49,7 +49,11 @@ const isLegacyFont = (name: string) => !unicodeFontRe.some((r) => r.test(name)) 
 export function legacyShare(text: string): number {
   let letters = 0, markers = 0;
   for (const ch of text) {
-    if (markerSet.has(ch)) markers++;
+    const c = ch.charCodeAt(0);
+    // ASCII needs no lookup (no marker is ASCII)
+    if (c < 0x80) {
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letters++;
+    } else if (markerSet.has(ch)) markers++;
     else if (/\p{L}/u.test(ch)) letters++;
   }
   return markers >= 5 ? markers / (letters + markers) : 0;
@@ -85,38 +89,61 @@ interface PageText {
   rotatedItems: number;
   /** where a digital-signature stamp of the text layer stands: OCR words there are left out */
   stampBoxes: [number, number, number, number][];
+  /** `items` grouped into rows (grouped again when OCR replaces them) */
+  rows: Row[];
 }
 
 /** pdf.js's own clean-up of text (off, so that legacy bytes such as `µ` survive), for Unicode fonts. */
 const compatChars = /[\u00a0\u2000-\u200a\u202f\ufb00-\ufb06]+/g;
 
+/**
+ * What reading the earlier pages of a document taught about its fonts (pdf.js ids are the
+ * document's): which fonts show the legacy byte 0xAD (`ư`) as a visible glyph (`−`), so that
+ * pdf.js cannot have dropped it from their text.
+ */
+interface FontsSeen {
+  showsAd: Set<string>;
+}
+
 /** Text items of a page in page points, origin top left, rotation applied. */
-async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[], wantFonts = false): Promise<PageText> {
+async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[], seen: FontsSeen, wantFonts = false): Promise<PageText> {
   const page = await doc.getPage(pageNo);
   const vp = page.getViewport({ scale: 1 });
   const tc = await page.getTextContent({ disableNormalization: true });
   const raw = (tc.items as any[]).filter((it) => typeof it.str === "string" && it.str.length > 0);
   let texts: string[] = raw.map((it) => it.str);
   const fonts = new Map<string, string>();
-  // the operator list costs a second pass over the page: it is fetched only for legacy-encoded
-  // text (font names), for `vanban check` (font names), or for annotations that draw something
+  // the operator list costs a second pass over the page: it is fetched only for annotations that
+  // draw something, and, on legacy-encoded text (or for `vanban check`), for font names not known
+  // from earlier pages (pdf.js keeps a font once an operator list has used it) and for the `ư`
+  // that pdf.js may have dropped (below)
   let ops: { fnArray: number[]; argsArray: any[] } | null = null;
   const drawn = await drawnAnnotations(page);
   const legacyText = legacyShare(texts.join("")) >= LEGACY_MARKER_SHARE;
   if (wantFonts || legacyText) {
+    const ids = [...new Set(raw.map((it) => it.fontName as string))];
+    const known = (id: string) => page.commonObjs.has(id) && typeof page.commonObjs.get(id)?.name === "string";
+    raw.forEach((it, i) => {
+      if (texts[i].includes("\u2212")) seen.showsAd.add(it.fontName);
+    });
+    // a legacy font (or one not known yet) that has not shown its 0xAD may have lost it: the
+    // operator list's glyphs put it back
+    const mayDrop = legacyText && ids.some((id) => !seen.showsAd.has(id) && (!known(id) || isLegacyFont(stripSubset(page.commonObjs.get(id).name))));
     try {
-      const list = await page.getOperatorList({ annotationMode: lib.AnnotationMode.ENABLE });
-      ops = list;
-      for (const id of new Set(raw.map((it) => it.fontName as string))) {
+      if (mayDrop || !ids.every(known)) {
+        const list = await page.getOperatorList({ annotationMode: drawn ? lib.AnnotationMode.ENABLE : lib.AnnotationMode.DISABLE });
+        if (drawn) ops = list;
+        if (legacyText) {
+          const fixed = restoreDroppedMarks(texts, glyphStream(list, lib.OPS));
+          if (fixed.restored < 0) warnings.push({ code: "pdf-glyphs", message: `page ${pageNo}: soft hyphens (TCVN3 ư) dropped by pdf.js could not be put back` });
+          texts = fixed.texts;
+        }
+      }
+      for (const id of ids) {
         if (page.commonObjs.has(id)) {
           const name = page.commonObjs.get(id)?.name;
           if (typeof name === "string" && name) fonts.set(id, stripSubset(name));
         }
-      }
-      if (legacyText) {
-        const fixed = restoreDroppedMarks(texts, glyphStream(list, lib.OPS));
-        if (fixed.restored < 0) warnings.push({ code: "pdf-glyphs", message: `page ${pageNo}: soft hyphens (TCVN3 ư) dropped by pdf.js could not be put back` });
-        texts = fixed.texts;
       }
     } catch (err) {
       warnings.push({ code: "pdf-fonts", message: `page ${pageNo}: font names could not be read (${(err as Error).message})` });
@@ -178,7 +205,7 @@ async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[
     ]);
   }
   page.cleanup();
-  return { page: pageNo, width: vp.width, height: vp.height, items, letters, quality, legacy: fonts.size > 0, rotatedItems, stampBoxes };
+  return { page: pageNo, width: vp.width, height: vp.height, items, letters, quality, legacy: fonts.size > 0, rotatedItems, stampBoxes, rows };
 }
 
 /**
@@ -329,9 +356,10 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
       }
       try {
         const pages: PageText[] = [];
+        const seen: FontsSeen = { showsAd: new Set() };
         for (let p = 1; p <= doc.numPages; p++) {
           try {
-            pages.push(await readPage(lib, doc, p, warnings, options.fonts === true));
+            pages.push(await readPage(lib, doc, p, warnings, seen, options.fonts === true));
           } catch (err) {
             if (!hasEof(bytes)) throw new CorruptFileError("truncated-file", `the PDF is truncated (page ${p} of ${doc.numPages} cannot be read)`, file, { cause: err });
             throw corrupt("pdf", err, file);
@@ -384,6 +412,7 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
                 return cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1;
               });
               p.items = results[i].filter((it) => !inStamp(it));
+              p.rows = groupRows(p.items, p.page);
             });
           } catch (err) {
             throw new VanbanError("ocr-failed", `OCR failed (${eng.name}): ${oneLine((err as Error).message)}`, file, { cause: err });
@@ -408,7 +437,7 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
           }
         }
         const ocrPages = new Set(ocr ? toOcr.map((p) => p.page) : []);
-        const pageRows: PageRows[] = pages.map((p) => ({ page: p.page, width: p.width, height: p.height, rows: groupRows(p.items, p.page), ocr: ocrPages.has(p.page) }));
+        const pageRows: PageRows[] = pages.map((p) => ({ page: p.page, width: p.width, height: p.height, rows: p.rows, ocr: ocrPages.has(p.page) }));
         const laid = layoutPages(pageRows);
         if (laid.stamps.length) warnings.push({ code: "signature-stamp", message: `digital-signature stamp left out: ${[...new Set(laid.stamps)].slice(0, 4).join(" | ")}` });
         // `c ñ a T h ñ t­í n g`: a title set with wide letter spacing, where pdf.js gives a space

@@ -15,17 +15,20 @@ export interface TextQuality {
   marked: number;
 }
 
-const foreign = new Set([...FOREIGN_LETTERS]);
+const foreignRe = new RegExp(`[${[...FOREIGN_LETTERS].join("")}]`, "u");
+const twoLettersRe = /\p{L}[^]*\p{L}/u;
+const asciiRe = /^[\x00-\x7f]*$/;
 
 /** Counts the words of `text` and those that read as Vietnamese. */
 export function textQuality(text: string): TextQuality {
   let words = 0, marked = 0;
   for (const token of text.split(/\s+/)) {
-    const letters = token.match(/\p{L}/gu);
-    if (!letters || letters.length < 2) continue;
+    if (!twoLettersRe.test(token)) continue;
     words++;
+    // a plain ASCII word has no mark and no foreign letter (and is its own NFC)
+    if (asciiRe.test(token)) continue;
     const nfc = token.normalize("NFC").toLowerCase();
-    if ([...nfc].some((c) => foreign.has(c))) continue;
+    if (foreignRe.test(nfc)) continue;
     if (/[\u0300-\u036f]|đ/u.test(nfc.normalize("NFD"))) marked++;
   }
   return { words, marked };
