@@ -25,6 +25,14 @@ const common = {
   logLevel: "warning",
   // iconv-lite needs Node's Buffer: the loaders' two calls go to TextDecoder instead
   alias: { "iconv-lite": "./src/browser/iconv.ts" },
+  // src/segment/chevrotain.ts loads chevrotain's one-file build through a Node path: the browser's
+  // bundle imports the package statically instead (in the entry's chunk, not one awaited after it)
+  plugins: [{
+    name: "chevrotain-static",
+    setup(b) {
+      b.onResolve({ filter: /^\.\/chevrotain\.js$/ }, (a) => (/src[\\/]segment$/.test(a.resolveDir) ? { path: join(root, "src", "browser", "chevrotain.ts") } : undefined));
+    },
+  }],
   // pdf.js reaches for these only when it runs in Node
   external: ["fs", "module", "url", "path", "http", "https", "zlib", "stream", "@napi-rs/canvas", "node:*"],
   absWorkingDir: root,

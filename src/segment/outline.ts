@@ -1,4 +1,5 @@
-import { createToken, createTokenInstance, EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
+import type { IToken, TokenType } from "chevrotain";
+import { createToken, createTokenInstance, EmbeddedActionsParser } from "./chevrotain.js";
 import { OUTLINE_LABELS } from "../../grammars/outline.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import type { OutlineKind, OutlineNode } from "./tree.js";
