@@ -46,7 +46,10 @@ interface Slot {
   startedAt: number;
   timer: NodeJS.Timeout | null;
   dead: boolean;
-  /** the worker has loaded its modules: the clock of its first file starts only then */
+  /**
+   * the worker has loaded its modules: the clock of its first file starts only then, and again
+   * when it says `warm` (its warm-up parse, which compiles the patterns, is done)
+   */
   ready: boolean;
   /** the worker's own temporary folder (OCR page images, a scan's copy): removed when it ends */
   tempDir: string | null;
@@ -156,7 +159,7 @@ export class WorkerPool {
     this.started++;
     const slot: Slot = { worker, queue: [], startedAt: Date.now(), timer: null, dead: false, ready: false, tempDir, children: new Set(), ocr: null };
     liveSlots.add(slot);
-    type Message = { id: number; result: TaskResult; retire?: boolean } | { ready: true } | { cleaned: true }
+    type Message = { id: number; result: TaskResult; retire?: boolean } | { ready: true } | { warm: true } | { cleaned: true }
       | { ocrChild: number; alive: boolean } | { id: number; progress: { done: number; pages: number } };
     worker.on("message", (msg: Message) => {
       if ("ocrChild" in msg) {
@@ -169,6 +172,10 @@ export class WorkerPool {
       } else if ("ready" in msg) {
         slot.ready = true;
         if (slot.queue.length) this.startHead(slot);
+      } else if ("warm" in msg) {
+        // the patterns are compiled: the first file's clock starts (again) now; armed since `ready`, it
+        // stops a warm-up that never ends
+        if (slot.queue.length && !slot.dead) this.startHead(slot);
       } else this.onResult(slot, msg);
     });
     worker.on("error", (err: Error & { code?: string }) => {

@@ -9,11 +9,9 @@ import { basename } from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
 import { toVanbanError } from "../errors.js";
-import { hashRegularFile } from "../load/file.js";
-import { readInput } from "../load/archive.js";
+import { hashRegularFile, readRegularFileSync } from "../load/file.js";
 import { cleanupOcr, configureOcr } from "../load/ocr.js";
 import { detectFormat } from "../load/index.js";
-import { checkBytes } from "../check/index.js";
 import { parseBytes, parseText } from "../pipeline.js";
 import { errorRecord, type TaskMessage, type TaskResult } from "./protocol.js";
 
@@ -58,18 +56,27 @@ function reasonOf(err: unknown, path: string): string {
   return message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
 }
 
+/**
+ * A file's bytes; an archive's entry (`a.zip!/b.pdf`) through the archive reader, loaded (jszip)
+ * only for those: most batches have none, and a worker's start-up does not pay for it.
+ */
+async function readBytes(path: string, maxBytes: number | undefined): Promise<Uint8Array> {
+  if (!path.includes("!/")) return readRegularFileSync(path, { maxBytes });
+  return (await import("../load/archive.js")).readInput(path, { maxBytes });
+}
+
 async function convert(path: string, id: number): Promise<TaskResult> {
   let bytes: Uint8Array | null = null;
   try {
     // regular files only, the size checked before reading (a FIFO, /dev/zero, a 2 GB file are refused unread)
-    bytes = await readInput(path, { maxBytes: options.maxBytes || undefined });
+    bytes = await readBytes(path, options.maxBytes || undefined);
     if (hangOn.size || eatOn.size) testHooks(path);
     const parseOptions = {
       path, maxBytes: options.maxBytes || undefined, maxChars: options.maxChars, maxLines: options.maxLines, ocr: options.ocr !== false, trustRoots: options.trustRoots,
       // pages read by OCR: shown in the bar, and the pool lengthens the file's time limit by the pages
       onOcrProgress: (progress: { done: number; pages: number }) => parentPort?.postMessage({ id, progress }),
     };
-    const checked = options.check ? await checkBytes(bytes, parseOptions) : null;
+    const checked = options.check ? await (await import("../check/index.js")).checkBytes(bytes, parseOptions) : null;
     // the record is validated against the zod schema here too, not skipped: it costs 5–18% of a
     // two-page document's CPU (npm run bench), and a batch must never write a line that does not
     // fit the published JSON Schema (figures and the decision: README, "Speed")
@@ -148,13 +155,18 @@ port.on("message", (task: TaskMessage | { cancel: true }) => {
   );
 });
 
+// ready once the modules are loaded (no pattern is compiled at import): the pool may send files now
+port.postMessage({ ready: true });
+
 /**
- * Warm-up before saying ready: the first document a fresh worker parses pays for compiling the
- * grammars (seconds on a busy machine), which must not count against the first file's time limit.
+ * Then the warm-up, before the first file: the first document a fresh worker parses pays for
+ * compiling the patterns (half a second, seconds on a busy machine), which must not count against
+ * the first file's time limit. It runs before any message is read (it is synchronous), and the
+ * pool starts the first file's clock again when `warm` comes.
  */
 try {
   parseText("ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH\nSố: 1/UBND-VX\nBình Định, ngày 20 tháng 5 năm 2025\nV/v khởi động\nKính gửi: Sở Y tế\nGiao Sở Y tế chủ trì thực hiện trước ngày 30/5/2025.\nCHỦ TỊCH\nNguyễn Văn A\n");
 } catch {
   // a broken pipeline shows up on the real files, with their names
 }
-port.postMessage({ ready: true });
+port.postMessage({ warm: true });
