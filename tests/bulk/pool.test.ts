@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { WorkerPool } from "../../src/bulk/pool.js";
 
-/** A worker that answers every task at once and asks to be replaced after each one (as a real one does after 500 files). */
+/** A worker that answers every task at once and asks to be replaced after each one (as a real one does after 5,000 files). */
 const RETIRING_WORKER = `
 import { parentPort } from "node:worker_threads";
 parentPort.on("message", (task) => {
