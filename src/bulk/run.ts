@@ -84,6 +84,9 @@ export interface ConvertOptions extends PoolOptions {
   stderr?: NodeJS.WriteStream;
 }
 
+/** How often peak RSS is sampled (ms). */
+const RSS_SAMPLE_MS = 200;
+
 /** Records held back at most in `ordered` mode before dispatching waits for the slow file (count and bytes). */
 const ORDER_WINDOW = 512;
 const ORDER_WINDOW_BYTES = 32 * 2 ** 20;
@@ -245,11 +248,13 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
   let total: number | null = listed ? listed.filter((p) => !done.has(p)).length : null;
   const tick = () => {
     const slow = pool.running().sort((a, b) => b.ms - a.ms)[0];
-    stats.sampleRss();
     progress.update({ done: stats.summary.done, total, failed: stats.failures, slow: slow && slow.ms >= (options.slowAfterMs ?? SLOW_MS) ? slow : null });
   };
   const ticker = setInterval(tick, 1000);
   ticker.unref();
+  // peak RSS for the summary: sampled on a timer, not at each file
+  const sampler = setInterval(() => stats.sampleRss(), RSS_SAMPLE_MS);
+  sampler.unref();
 
   // writing: serialized, in finishing order or (ordered) in input order
   let chain: Promise<void> = Promise.resolve();
@@ -356,10 +361,12 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
     await flushHeld();
   } finally {
     clearInterval(ticker);
+    clearInterval(sampler);
     signal?.removeEventListener("abort", onAbort);
     await pool.close();
     await chain.catch(() => undefined);
-    await sink.close();
+    // the last lines are written here: a failure is the run's output error like any other
+    await sink.close().catch((err: unknown) => void (writeError ??= err));
     progress.stop();
   }
   if (writeError) throw outputError(writeError, journal ?? "standard output");

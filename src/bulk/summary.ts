@@ -75,7 +75,6 @@ export class SummaryBuilder {
       s.slowest.sort((a, b) => b.ms - a.ms);
       s.slowest.length = Math.min(s.slowest.length, SLOWEST);
     }
-    this.sampleRss();
   }
 
   /** Files left out by a rule, counted by rule and by extension (`(folder)`, `(none)`). */
