@@ -2,7 +2,7 @@
  * Vietnamese letters and words: letter classes for regexes (JS `\b`/`\w` are ASCII-only; these
  * use `\p{L}\p{M}` and lookarounds), capitals, tidied spellings, and the word at a position.
  */
-import { foldTone } from "./tone.js";
+import { foldTone, nfc } from "./tone.js";
 
 export const L = "\\p{L}\\p{M}";
 /** before a word: not inside another word or number */
@@ -14,19 +14,20 @@ export const AB = `(?<![${L}\\d/\\-])`;
 
 /** Whitespace collapsed, dashes unified, tone placement folded: how a canonical string is written. */
 export function tidy(s: string): string {
-  return foldTone(
-    s
-      .normalize("NFC")
-      .replace(/\s*[-–—]\s*/g, " - ")
-      .replace(/\s+/g, " ")
-      .trim(),
-  );
+  const n = nfc(s);
+  // most strings (one word, a name with single spaces) have nothing to tidy: tested before replacing
+  if (!untidy.test(n)) return foldTone(n);
+  return foldTone(n.replace(/\s*[-–—]\s*/g, " - ").replace(/\s+/g, " ").trim());
 }
+/** A dash, whitespace other than one plain space, or whitespace at either end: what `tidy` changes. */
+const untidy = /[-–—]|[^\S ]|\s\s|^\s|\s$/;
 
 /** Whitespace collapsed only (the document's own spelling): how a `text` field is written. */
 export function squash(s: string): string {
-  return s.normalize("NFC").replace(/\s+/g, " ").trim();
+  const n = nfc(s);
+  return unsquashed.test(n) ? n.replace(/\s+/g, " ").trim() : n;
 }
+const unsquashed = /[^\S ]|\s\s|^\s|\s$/;
 
 export const isUpper = (w: string) => w === w.toUpperCase() && w !== w.toLowerCase();
 export const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);

@@ -74,7 +74,22 @@ function followedByLetter(text: string, at: number): boolean {
   return letterOrMark.test(String.fromCodePoint(text.codePointAt(at)!));
 }
 
+/**
+ * `text` in NFC. Text made only of code units that NFC keeps as they are whatever surrounds them
+ * (below the combining marks, the precomposed Vietnamese letters U+1E00–U+1EFF, general
+ * punctuation but its two singletons U+2000–U+2001) is returned without calling ICU: a look at
+ * each code unit costs less than `normalize`, which runs on every line, word and key of every stage.
+ */
+export function nfc(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x300 || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x2002 && c <= 0x206f)) continue;
+    return text.normalize("NFC");
+  }
+  return text;
+}
+
 /** Tone placement folded and lower-cased: the key every case-insensitive match uses. */
 export function matchKey(text: string): string {
-  return foldTone(text.normalize("NFC")).toLowerCase();
+  return foldTone(nfc(text)).toLowerCase();
 }

@@ -33,7 +33,20 @@ export interface AgencyMatch {
   needsParent: boolean;
 }
 
-const keyOf = (s: string) => matchKey(tidy(s));
+/**
+ * The key of a word or phrase, remembered: the same few hundred words are looked up at every
+ * word of every mention (a stopword, a head, a level), and a key costs an NFC check, a tidy, a
+ * fold and a lower-casing. The memo is emptied when full, so it stays small whatever the input.
+ */
+const keyMemo = new Map<string, string>();
+function keyOf(s: string): string {
+  let k = keyMemo.get(s);
+  if (k === undefined) {
+    if (keyMemo.size >= 4096) keyMemo.clear();
+    keyMemo.set(s, (k = matchKey(tidy(s))));
+  }
+  return k;
+}
 
 // ---- heads ----
 
