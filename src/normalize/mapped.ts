@@ -43,10 +43,17 @@ export class MappedText {
    */
   replace(re: RegExp, replacement: string | ((match: string, ...groups: string[]) => string)): MappedText {
     if (!re.global) throw new Error("MappedText.replace needs a global regex");
+    re.lastIndex = 0;
+    let m = re.exec(this.text);
+    while (m && m[0].length === 0) {
+      re.lastIndex++;
+      m = re.exec(this.text);
+    }
+    // nothing to replace (most steps on most lines): the same text, no copy of its origins
+    if (!m) return this;
     const out = new Builder();
     let last = 0;
-    re.lastIndex = 0;
-    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
+    for (; m; m = re.exec(this.text)) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
@@ -54,7 +61,7 @@ export class MappedText {
       out.appendFrom(this, last, m.index);
       const rep =
         typeof replacement === "string"
-          ? m[0].replace(new RegExp(re.source, re.flags.replace("g", "")), replacement)
+          ? m[0].replace(oneMatch(re), replacement)
           : replacement(m[0], ...(m.slice(1) as string[]));
       if (rep.length === m[0].length) out.appendFrom(this, m.index, m.index + rep.length, rep);
       else out.appendAt(rep, this.origin[m.index]);
@@ -74,6 +81,14 @@ export class MappedText {
     const end = parts.length ? parts[parts.length - 1].origin[parts[parts.length - 1].length] : 0;
     return out.build(end);
   }
+}
+
+/** The non-global twin of a global regex (for a string replacement with `$1`), made once per regex. */
+const twins = new WeakMap<RegExp, RegExp>();
+function oneMatch(re: RegExp): RegExp {
+  let one = twins.get(re);
+  if (!one) twins.set(re, (one = new RegExp(re.source, re.flags.replace("g", ""))));
+  return one;
 }
 
 /** Collects characters with their origins, a chunk at a time (copied natively, not per character). */

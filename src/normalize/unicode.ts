@@ -9,8 +9,12 @@ const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
 // Control characters Word leaves in extracted text (\x03 \x04 \x1f …); tab and newline stay.
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
+/** Any of the three above: one look at a clean line instead of three. */
+const ANY_UNCLEAN = new RegExp(`${INVISIBLE.source}|${SPACES.source}|${CONTROLS.source}`);
+
 /** Invisible and control characters removed, exotic spaces made plain. */
 export function cleanInvisible(t: MappedText): MappedText {
+  if (!ANY_UNCLEAN.test(t.text)) return t;
   return t.replace(INVISIBLE, "").replace(CONTROLS, "").replace(SPACES, " ");
 }
 
@@ -26,9 +30,11 @@ const onsets = alt(ONSETS);
 const V = "aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ";
 // ĐIỀ U, KHÓ A: a toned vowel at the end of a fragment and a lone final after the space
 // (not before "t/h", "p/h": a letter before a slash is an abbreviation's, as in "(để t/h)")
-const splitFinal = new RegExp(`(?<=[${V}${V.toUpperCase()}])\\s(?=(?:${finals})(?![\\p{L}\\p{M}/]))`, "giu");
+// (each pattern opens with the space and looks back from after it: a lookbehind first would be
+// tried at every character of the line, not only at its spaces)
+const splitFinal = new RegExp(`\\s(?<=[${V}${V.toUpperCase()}]\\s)(?=(?:${finals})(?![\\p{L}\\p{M}/]))`, "giu");
 // Quy ết, Ngh ị: a fragment that is only an onset (+ the u of qu / i of gi) before a vowel-initial fragment
-const splitOnset = new RegExp(`(?<=(?<![\\p{L}\\p{M}])${onsets}(?:uy|u)?)\\s(?=([${V}${V.toUpperCase()}][\\p{L}\\p{M}]*))`, "giu");
+const splitOnset = new RegExp(`\\s(?<=(?<![\\p{L}\\p{M}])${onsets}(?:uy|u)?\\s)(?=([${V}${V.toUpperCase()}][\\p{L}\\p{M}]*))`, "giu");
 
 /** Syllables split by a space in PDF extraction glued back, where the pieces cannot be words. */
 export function glueSplitSyllables(t: MappedText): MappedText {
