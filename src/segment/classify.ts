@@ -8,7 +8,7 @@ import { HONORIFICS, SIGNER_TITLES } from "../../grammars/people.js";
 import { ACADEMIC_TITLES } from "../../grammars/standard/format.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { foldTone, matchKey } from "../text/tone.js";
-import { sentenceCase } from "../text/letters.js";
+import { collapseSpaces, sentenceCase } from "../text/letters.js";
 import { alt } from "../text/pattern.js";
 
 /** What a line is, judged on its own. The segmenter decides from these and their order. */
@@ -38,6 +38,17 @@ export const patterns = {
 const typeNames = [...DOCUMENT_TYPES]
   .sort((a, b) => b.name.length - a.name.length)
   .map((t) => ({ t, key: matchKey(t.name), upper: foldTone(t.name.toUpperCase()) }));
+/**
+ * The types by the first word of their key (longest name first within a word, as in the list):
+ * a line's title can only be a type whose first word is the line's first word, so a line is
+ * compared with those few rather than with every type.
+ */
+const typesByFirstWord = new Map<string, { t: (typeof DOCUMENT_TYPES)[number]; key: string; keySpace: string; upperSpace: string }[]>();
+for (const { t, key, upper } of typeNames) {
+  const first = key.split(" ")[0];
+  if (!typesByFirstWord.has(first)) typesByFirstWord.set(first, []);
+  typesByFirstWord.get(first)!.push({ t, key, keySpace: key + " ", upperSpace: upper + " " });
+}
 const positionTitles = new Set(SIGNER_TITLES.map(matchKey));
 
 /** Mostly capitals: fewer than a fifth of its letters in lower case, and at least two letters. */
@@ -71,12 +82,13 @@ export const stripSignedNote = (s: string) =>
 
 /** The document type whose name opens an upper-case title line (`QUYẾT ĐỊNH`, `THÔNG BÁO KẾT LUẬN …`). */
 export function titleType(text: string, lineKey = matchKey(text), upper = isUpperLine(text)): (typeof DOCUMENT_TYPES)[number] | null {
-  const key = lineKey.replace(/\s+/g, " ").trim();
-  const folded = foldTone(text.trim());
-  for (const { t, key: name, upper: upperName } of typeNames) {
+  const key = collapseSpaces(lineKey);
+  const space = key.indexOf(" ");
+  let folded: string | undefined;
+  for (const { t, key: name, keySpace, upperSpace } of typesByFirstWord.get(space < 0 ? key : key.slice(0, space)) ?? []) {
     // "QUYẾT ĐỊNH", "THÔNG TƯ HƯỚNG DẪN"; "QUYẾT ĐỊNH của UBND …" (capitals lost after the name); "thông tư" alone
     if (key === name) return t;
-    if (key.startsWith(name + " ") && (upper || folded.startsWith(upperName + " "))) return t;
+    if (key.startsWith(keySpace) && (upper || (folded ??= foldTone(text.trim())).startsWith(upperSpace))) return t;
   }
   // a title alone on its line, marks misread by OCR ("QUYÉT ĐỊNH")
   if (upper) {
@@ -87,7 +99,10 @@ export function titleType(text: string, lineKey = matchKey(text), upper = isUppe
   return null;
 }
 
+const longestTitle = Math.max(...[...positionTitles].map((t) => t.length));
 export function isPositionTitle(text: string, key = matchKey(text)): boolean {
+  // (no title is longer than the longest: a body line is not copied three times to be looked up)
+  if (key.length > longestTitle * 2 + 8 && collapseSpaces(key).length > longestTitle + 2) return false;
   return positionTitles.has(key.replace(/\s+/g, " ").replace(/[.,;:]$/, "").trim());
 }
 
@@ -192,8 +207,8 @@ export const CLASS_RULES: ClassRule[] = [
 ];
 
 /** The class of a line and the rule that gave it. */
-export function classifyWhy(line: NormalizedLine): { cls: LineClass; rule: string } {
-  const v: LineView = { line, s: line.text, k: matchKey(line.text) };
+export function classifyWhy(line: NormalizedLine, key = matchKey(line.text)): { cls: LineClass; rule: string } {
+  const v: LineView = { line, s: line.text, k: key };
   for (const r of CLASS_RULES) if (r.match(v)) return { cls: r.cls, rule: r.name };
   return { cls: "text", rule: "otherwise-text" };
 }

@@ -25,8 +25,10 @@ export function segment(doc: NormalizedDocument): SectionTree {
   const whys: { cls: LineClass; rule: string }[] = [];
   const splitBy = new Map<number, string[]>();
   const wholeWhys = doc.lines.map((l, i) => {
-    const why = classifyWhy(l);
-    const split = splitLine(l);
+    // the line's key, made once for the classifier and the split rules
+    const key = matchKey(l.text);
+    const why = classifyWhy(l, key);
+    const split = splitLine(l, 0, key);
     if (split.rules.length) {
       splitBy.set(i, split.rules);
       for (const piece of split.lines) {

@@ -98,20 +98,22 @@ export const SPLIT_RULES: SplitRule[] = [
   {
     name: "title-then-name-on-one-line", example: "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đỗ Hoàng Anh Tuấn",
     cut: (text) => {
-      const words = [...text.matchAll(/\S+/gu)];
-      for (let j = 1; j < words.length - 1; j++) {
-        const w = words[j][0];
+      // the words are read as the rule walks (most lines hold no surname: it reads them to the end,
+      // and an array of match objects for every word of every line was a good part of the stage)
+      const words = new LazyWords(text);
+      for (let j = 1; words.has(j + 1); j++) {
+        const w = words.text(j);
         if (!/^\p{Lu}[\p{Ll}\p{M}]+$/u.test(w) || !surnames.has(matchKey(w))) continue;
         let n = j + 1;
-        while (n < words.length && n - j < 5 && /^\p{Lu}[\p{Ll}\p{M}]+[.,;]?$/u.test(words[n][0])) n++;
+        while (words.has(n) && n - j < 5 && /^\p{Lu}[\p{Ll}\p{M}]+[.,;]?$/u.test(words.text(n))) n++;
         if (n - j < 2) return null;
-        const start = words[j].index!;
+        const start = words.start(j);
         const before = text.slice(0, start).trim();
         const beforeKey = matchKey(before).replace(/[.,:;]+$/, "");
         if (!isUpperLine(before)) return null;
         const titled = !!readAuthority(before) || titles.some((t) => beforeKey === t || beforeKey.endsWith(" " + t));
         if (!titled) return null;
-        const end = n < words.length ? words[n].index! : text.length;
+        const end = words.has(n) ? words.start(n) : text.length;
         return { at: end < text.length ? [start, end] : [start] };
       }
       return null;
@@ -119,10 +121,41 @@ export const SPLIT_RULES: SplitRule[] = [
   },
 ];
 
+/** Whitespace as `\s` has it (ASCII and Unicode spaces, line ends, BOM). */
+const isSpaceCode = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+
+/** The words (`\S+` runs) of a line, found as far as they are asked for: starts and ends only, a word's text on demand. */
+class LazyWords {
+  private bounds: number[] = [];
+  private pos = 0;
+  constructor(private readonly line: string) {}
+  /** is there a word `i` (0-based)? */
+  has(i: number): boolean {
+    const s = this.line;
+    while (this.bounds.length <= 2 * i) {
+      let p = this.pos;
+      while (p < s.length && isSpaceCode(s.charCodeAt(p))) p++;
+      if (p >= s.length) return false;
+      const start = p;
+      while (p < s.length && !isSpaceCode(s.charCodeAt(p))) p++;
+      this.bounds.push(start, p);
+      this.pos = p;
+    }
+    return true;
+  }
+  start(i: number): number {
+    return this.bounds[2 * i];
+  }
+  text(i: number): string {
+    return this.line.slice(this.bounds[2 * i], this.bounds[2 * i + 1]);
+  }
+}
+
 /** The line cut into pieces where one of {@link SPLIT_RULES} finds two cells; each piece a line of its own. */
-export function splitLine(l: NormalizedLine, depth = 0): { lines: NormalizedLine[]; rules: string[] } {
+export function splitLine(l: NormalizedLine, depth = 0, lineKey?: string): { lines: NormalizedLine[]; rules: string[] } {
   if (depth > 3 || l.text.length < 8) return { lines: [l], rules: [] };
-  const key = matchKey(l.text);
+  const key = lineKey ?? matchKey(l.text);
   if (key.length !== l.text.length) return { lines: [l], rules: [] };
   for (const rule of SPLIT_RULES) {
     const cut = rule.cut(l.text, key);

@@ -29,6 +29,11 @@ export function squash(s: string): string {
 }
 const unsquashed = /[^\S ]|\s\s|^\s|\s$/;
 
+/** `s` with its whitespace runs made one space and its ends trimmed (no NFC, no folding): tested before replacing. */
+export function collapseSpaces(s: string): string {
+  return unsquashed.test(s) ? s.replace(/\s+/g, " ").trim() : s;
+}
+
 export const isUpper = (w: string) => w === w.toUpperCase() && w !== w.toLowerCase();
 export const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
 export const isLower = (w: string) => /^\p{Ll}/u.test(w);
