@@ -34,37 +34,32 @@ for (const first of FIRST) {
     FOLDED_PAIRS.set(first + second, withTone(b1, t2) + b2);
   }
 }
-/** Code units that can start a pair (all below U+2000). */
-const STARTS = new Uint8Array(0x2000);
-for (const first of FIRST) STARTS[first.charCodeAt(0)] = 1;
+/**
+ * The pairs that change, as one pattern: a text is searched for them by the regex engine rather
+ * than looked at code unit by code unit in JavaScript (this runs on every line, key and text of
+ * every stage). A pair's second letter never begins a pair, so matches cannot overlap or hide one.
+ */
+const foldable = new RegExp([...FOLDED_PAIRS.keys()].join("|"), "g");
 const letterOrMark = /[\p{L}\p{M}]/u;
 
 /**
- * One pass over the text, a table look-up at each possible first vowel: the same result as
- * replacing `(?<![qQ])(first)(second)(?![\p{L}\p{M}])` globally, at a fraction of the cost (this
- * runs on every line and key of every stage).
+ * Each pair found that is not after `q` (quý) and not followed by a letter (hoàn) is folded: the
+ * same result as replacing `(?<![qQ])(first)(second)(?![\p{L}\p{M}])` globally, at a fraction of the cost.
  */
 export function foldTone(text: string): string {
-  let out: string | null = null;
+  foldable.lastIndex = 0;
+  let m = foldable.exec(text);
+  if (m === null) return text;
+  let out = "";
   let from = 0;
-  const n = text.length;
-  for (let i = 0; i < n - 1; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x2000 || STARTS[c] === 0) continue;
-    const pair = text.slice(i, i + 2);
-    const folded = FOLDED_PAIRS.get(pair);
-    if (folded === undefined) {
-      // a pair that stays as it is still takes both letters (as a global replace would)
-      if (SECOND.includes(pair[1]) && !(i > 0 && (text[i - 1] === "q" || text[i - 1] === "Q")) && !followedByLetter(text, i + 2)) i++;
-      continue;
-    }
+  for (; m !== null; m = foldable.exec(text)) {
+    const i = m.index;
     if (i > 0 && (text[i - 1] === "q" || text[i - 1] === "Q")) continue;
     if (followedByLetter(text, i + 2)) continue;
-    out = (out ?? "") + text.slice(from, i) + folded;
+    out += text.slice(from, i) + FOLDED_PAIRS.get(m[0])!;
     from = i + 2;
-    i++;
   }
-  return out === null ? text : out + text.slice(from);
+  return from === 0 ? text : out + text.slice(from);
 }
 
 function followedByLetter(text: string, at: number): boolean {
