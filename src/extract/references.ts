@@ -40,7 +40,7 @@ const TYPE_NAMES = [...DOCUMENT_TYPES.map((t) => t.name), ...EXTRA_REFERENCE_TYP
 const CANONICAL = new Map(TYPE_NAMES.map((n) => [matchKey(n), n]));
 const NAMED = new Set(NAMED_TYPES.map(matchKey));
 
-const TYPE_RE = new RegExp(`(?<![\\p{L}\\p{N}])${alt(TYPE_NAMES.map(matchKey))}(?![\\p{L}\\p{N}])`, "gu");
+const TYPE_RE = new RegExp(`${alt(TYPE_NAMES.map(matchKey), "(?<![\\p{L}\\p{N}])")}(?![\\p{L}\\p{N}])`, "gu");
 const SELF_RE = new RegExp(`^\\s+${alt(SELF_WORDS)}(?![\\p{L}])`, "u");
 
 /** `số`, `số:`, `số hiệu` before a number (on the key text) */

@@ -20,7 +20,7 @@ import { dateBounds } from "./dates/range.js";
 
 const lowerFirst = (forms: string[]) => [...forms, ...forms.map((f) => f.charAt(0).toLowerCase() + f.slice(1))];
 const triggerSticky = new RegExp(`\\s*(?:${alternation(lowerFirst(TRIGGERS), "cap")})${WE}`, "uy");
-const verbGlobal = new RegExp(`${WB}(?:${alternation(ACTION_VERBS, "cap")})${WE}`, "gu");
+const verbGlobal = new RegExp(`(?:${alternation(ACTION_VERBS, "cap", WB)})${WE}`, "gu");
 const titleSticky = new RegExp(`\\s*(?:các\\s+|Các\\s+)?(?:${alternation(lowerFirst([...POSITION_TITLES, ...ROLE_TITLES]), "cap")})${WE}`, "uy");
 const pointerSticky = new RegExp(`\\s*(?:${alternation(POLITE_ADDRESSES, "cap")})${WE}`, "uy");
 const inlineTriggerGlobal = new RegExp(`\\s+(?:${alternation(TRIGGERS.map((t) => t.charAt(0).toLowerCase() + t.slice(1)), "exact")})${WE}`, "gu");
@@ -34,7 +34,7 @@ function verbStartsAt(doc: Doc, pos: number): boolean {
 }
 const coopGlobal = new RegExp(`${WB}(?:${alternation(COOPERATION, "cap")})${WE}`, "gu");
 const notTask = new RegExp(`${WB}(?:${alternation(NOT_TASK, "any")})${WE}`, "u");
-const deadlineBefore = new RegExp(`${WB}(?:${alternation(DEADLINE_MARKERS, "any")})${WE}[^;.]{0,40}$`, "u");
+const deadlineBefore = new RegExp(`(?:${alternation(DEADLINE_MARKERS, "any", WB)})${WE}[^;.]{0,40}$`, "u");
 const pointers = new Set([...RECIPIENT_POINTERS, ...POLITE_ADDRESSES].map((p) => matchKey(p)));
 /**
  * After a trigger only: a head written with a short name the agency grammar does not build

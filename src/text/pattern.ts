@@ -12,9 +12,80 @@ export function esc(s: string): string {
 
 const longestFirst = (xs: readonly string[]) => [...new Set(xs)].sort((a, b) => b.length - a.length);
 
-/** Plain words as one group, escaped, longest first: `["họp", "cuộc họp"]` → `(?:cuộc họp|họp)`. */
-export function alt(words: readonly string[]): string {
-  return `(?:${longestFirst(words).map(esc).join("|")})`;
+/**
+ * Plain words as one group, escaped, longest first: `["họp", "cuộc họp"]` → `(?:cuộc họp|họp)`.
+ * `before`, a lookbehind (`(?<![\\p{L}])`), is asserted where the words begin (see {@link prefixTree}).
+ */
+export function alt(words: readonly string[], before = ""): string {
+  return `(?:${prefixTree(longestFirst(words).map(esc), before)})`;
+}
+
+/**
+ * The units of a source made by {@link esc} or {@link formSource}: a whitespace run (`\s+`,
+ * `\s*`), a class (`[hH]`, `[-–—]`), an escaped character, or one character.
+ */
+const ATOM = /\\s[+*]|\[[^\]]*\]|\\[\s\S]|[\s\S]/gu;
+
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  /** the position in the list of the first alternative through this node */
+  first: number;
+  /** the position of the alternative that ends here, or -1 */
+  end: number;
+}
+
+/**
+ * Alternatives (regex sources, in the order they are to be tried) as one alternation with their
+ * common beginnings written once: `ban hành|ban chỉ đạo|ban` → `ban(?: (?:hành|chỉ đạo)|)`. The
+ * regex engine then reads a shared beginning once instead of once for each alternative (an
+ * alternation of 70 verbs was tried verb by verb at every character: 90 ns a character).
+ * It matches what the plain alternation matches, the same way: the branches of a node are
+ * tried in the order of their first alternative, and where two branches could both match (a
+ * branch opening with `\s*`, or a shorter alternative ending before a longer one) the
+ * alternatives below that node are written out in their own order instead.
+ */
+export function prefixTree(sources: readonly string[], before = ""): string {
+  const root: TrieNode = { children: new Map(), first: 0, end: -1 };
+  sources.forEach((src, i) => {
+    let node = root;
+    for (const atom of src.match(ATOM) ?? []) {
+      let next = node.children.get(atom);
+      if (!next) node.children.set(atom, (next = { children: new Map(), first: i, end: -1 }));
+      node = next;
+    }
+    if (node.end < 0) node.end = i;
+  });
+  if (!before) return emit(root);
+  // `before` (a lookbehind: not after a letter) asserted after each first character, where it
+  // costs a look only where a branch begins, not before every character of the text
+  const branches = [...root.children].map(([atom, child]) => ({ atom, child, at: child.first })).sort((a, b) => a.at - b.at);
+  if (root.end >= 0 || branches.some((b) => !ONE_CHARACTER.test(b.atom))) return `${before}(?:${emit(root)})`;
+  const parts = branches.map((b) => `${b.atom}(?<=${before}${b.atom})${emit(b.child)}`);
+  return parts.length === 1 ? parts[0] : `(?:${parts.join("|")})`;
+}
+/** An atom that matches exactly one character: a character, an escaped one, a class. */
+const ONE_CHARACTER = /^(?:\[[^\]]*\]|\\[^sSdDwWbBpPu]|[^\\])$/u;
+
+function emit(node: TrieNode): string {
+  const branches = [...node.children].map(([atom, child]) => ({ atom, child, at: child.first }));
+  branches.sort((a, b) => a.at - b.at);
+  const ordered = node.end >= 0 && branches.some((b) => b.at > node.end);
+  const overlapping = branches.length > 1 && branches.some((b) => b.atom === "\\s*");
+  if (ordered || overlapping) {
+    // written out alternative by alternative, in the list's order
+    const all: { at: number; src: string }[] = [];
+    collect(node, "", all);
+    all.sort((a, b) => a.at - b.at);
+    return all.length === 1 ? all[0].src : `(?:${all.map((a) => a.src).join("|")})`;
+  }
+  const parts = branches.map((b) => b.atom + emit(b.child));
+  if (node.end >= 0) parts.push("");
+  return parts.length === 1 ? parts[0] : `(?:${parts.join("|")})`;
+}
+
+function collect(node: TrieNode, prefix: string, out: { at: number; src: string }[]): void {
+  if (node.end >= 0) out.push({ at: node.end, src: prefix });
+  for (const [atom, child] of node.children) collect(child, prefix + atom, out);
 }
 
 /** Regex fragments (already regex source) as one group, longest first. */
@@ -52,8 +123,6 @@ export function formSource(form: string, casing: Casing): string {
 }
 
 /** An alternation of written forms (see `formSource`), longest first. */
-export function alternation(forms: readonly string[], casing: Casing): string {
-  return longestFirst(forms)
-    .map((f) => formSource(f, casing))
-    .join("|");
+export function alternation(forms: readonly string[], casing: Casing, before = ""): string {
+  return prefixTree(longestFirst(forms).map((f) => formSource(f, casing)), before);
 }

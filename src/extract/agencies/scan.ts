@@ -95,7 +95,8 @@ const headBuckets = new Map<string, RegExp>();
 }
 const anyHead = headBuckets.get("*") ?? null;
 /** Where a head may begin: a word's first letter, or a capital glued to a lower-case letter. */
-const wordStart = new RegExp(`(?<![${L}\\d])\\p{L}|(?<=\\p{Ll})\\p{Lu}`, "gu");
+// (each branch reads its letter first and looks behind it after: a lookbehind first is tried at every character)
+const wordStart = new RegExp(`\\p{L}(?<=(?<![${L}\\d])\\p{L})|\\p{Lu}(?<=\\p{Ll}\\p{Lu})`, "gu");
 
 function headMatch(t: string, pos: number): string | null {
   let best: string | null = null;
@@ -349,7 +350,7 @@ const nounSource = [...COLLECTIVE_NOUNS]
   .join("|");
 /** `các sở, ngành, hội, đoàn thể tỉnh`, `các cơ quan, đơn vị, địa phương liên quan`, `các Sở, Ban ngành có liên quan` */
 const collectiveGlobal = new RegExp(
-  `(?<![${L}\\d])[cC][áÁ][cC]\\s+(?:${nounSource})(?:\\s*,\\s*(?:${nounSource}|${cLevels}${WE}))*(?:\\s*,?\\s+và\\s+(?:${nounSource}))?(?:\\s+(?:${cQual})${WE})*`,
+  `[cC](?<=(?<![${L}\\d])[cC])[áÁ][cC]\\s+(?:${nounSource})(?:\\s*,\\s*(?:${nounSource}|${cLevels}${WE}))*(?:\\s*,?\\s+và\\s+(?:${nounSource}))?(?:\\s+(?:${cQual})${WE})*`,
   "gu",
 );
 const collectiveSticky = new RegExp(collectiveGlobal.source, "uy");
