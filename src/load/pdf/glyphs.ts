@@ -41,8 +41,12 @@ export function glyphStream(
   return out;
 }
 
-const isCf = (ch: string) => /\p{Cf}/u.test(ch);
-const isSpace = (ch: string) => /\s/u.test(ch);
+// (ASCII has no format mark, and its white space is tab to carriage return and the space)
+const isCf = (ch: string) => ch.charCodeAt(0) >= 0x80 && /\p{Cf}/u.test(ch);
+const isSpace = (ch: string) => {
+  const c = ch.charCodeAt(0);
+  return c < 0x80 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : /\s/u.test(ch);
+};
 
 /**
  * Puts the format marks pdf.js dropped back into the item texts, in place. Returns how many were

@@ -4,7 +4,7 @@ import { NATIONAL_TITLE_MARKERS, RECIPIENTS_MARKERS, SIGNATURE_MARKERS } from ".
 import { SIGNATURE_STAMP_LINES } from "../../../grammars/pdf.js";
 import { matchKey } from "../../text/tone.js";
 import type { LayoutBlock, SourceLine } from "../types.js";
-import { buildLine, isSuperscript, type PdfItem, type Row } from "./lines.js";
+import { buildLine, isSuperscript, type BuiltLine, type PdfItem, type Row } from "./lines.js";
 
 /** A page's rows and its size as shown (points, rotation applied). */
 export interface PageRows {
@@ -44,11 +44,12 @@ const anyMatch = (res: RegExp[], text: string, key = matchKey(text)) => res.some
  * costly part. An entry holds for the items array it was made from (rows get new arrays when
  * stamps go; `splitItem` forgets its row).
  */
-const rowTexts = new WeakMap<Row, { items: PdfItem[]; n: number; text: string; key?: string }>();
+const rowTexts = new WeakMap<Row, { items: PdfItem[]; n: number; built: BuiltLine; text: string; key?: string }>();
 function rowEntry(row: Row) {
   let e = rowTexts.get(row);
   if (!e || e.items !== row.items || e.n !== row.items.length) {
-    e = { items: row.items, n: row.items.length, text: buildLine(row.items, row).text.replace(/\s+/g, " ") };
+    const built = buildLine(row.items, row);
+    e = { items: row.items, n: row.items.length, built, text: built.text.replace(/\s+/g, " ") };
     rowTexts.set(row, e);
   }
   return e;
@@ -473,7 +474,7 @@ export function layoutPages(pages: PageRows[]): LayoutResult {
         continue;
       }
       const r = p.rows[i];
-      lines.push(line(buildLine(r.items, r), p.page, notes.has(r) ? "footnote" : "body", p.width));
+      lines.push(line(rowEntry(r).built, p.page, notes.has(r) ? "footnote" : "body", p.width));
     }
   }
   const first = pages[0];

@@ -167,6 +167,7 @@ async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[
     for (const it of annotationItems(annotationTexts(ops, lib.OPS, fontMatrix), toPage)) items.push(it);
   }
   let rotatedItems = 0;
+  const legacyFonts = new Map<string, boolean>();
   raw.forEach((it, i) => {
     if (!/\S/.test(texts[i])) return;
     const m = lib.Util.transform(vp.transform, it.transform);
@@ -176,7 +177,8 @@ async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[
       return;
     }
     const font = fonts.get(it.fontName);
-    const legacy = font !== undefined && isLegacyFont(font);
+    let legacy = font !== undefined && legacyFonts.get(font);
+    if (font !== undefined && legacy === undefined) legacyFonts.set(font, (legacy = isLegacyFont(font)));
     const text = legacy ? fixLegacyGlyphs(texts[i]) : texts[i].replace(compatChars, (c) => c.normalize("NFKC"));
     const item: PdfItem = { text, x: m[4], y: m[5], width: it.width * vp.scale, size };
     if (font !== undefined) item.font = font;

@@ -22,14 +22,20 @@ const asciiRe = /^[\x00-\x7f]*$/;
 /** Counts the words of `text` and those that read as Vietnamese. */
 export function textQuality(text: string): TextQuality {
   let words = 0, marked = 0;
+  // a page says the same syllables again and again: each is judged once
+  const seen = new Map<string, boolean>();
   for (const token of text.split(/\s+/)) {
     if (!twoLettersRe.test(token)) continue;
     words++;
     // a plain ASCII word has no mark and no foreign letter (and is its own NFC)
     if (asciiRe.test(token)) continue;
-    const nfc = token.normalize("NFC").toLowerCase();
-    if (foreignRe.test(nfc)) continue;
-    if (/[\u0300-\u036f]|đ/u.test(nfc.normalize("NFD"))) marked++;
+    let vietnamese = seen.get(token);
+    if (vietnamese === undefined) {
+      const nfc = token.normalize("NFC").toLowerCase();
+      vietnamese = !foreignRe.test(nfc) && /[\u0300-\u036f]|đ/u.test(nfc.normalize("NFD"));
+      seen.set(token, vietnamese);
+    }
+    if (vietnamese) marked++;
   }
   return { words, marked };
 }
