@@ -484,10 +484,14 @@ function* csvCells(s) {
 async function childParse(listFile, passes, timeoutSec) {
   const { parseBytes, VanbanError } = await import(pathToFileURL(join(ROOT, "dist/src/index.js")).href);
   const list = JSON.parse(readFileSync(listFile, "utf8"));
+  const { isPdfjsRejection } = await import(pathToFileURL(join(ROOT, "dist/src/load/pdf/rejections.js")).href);
   let rejections = 0;
+  // this listener sees every unhandled rejection, pdf.js's strays too: vanban keeps those from ending
+  // a program without a listener (tests/load/hostile.test.ts), and they are counted apart here
   process.on("unhandledRejection", (err) => {
     rejections++;
-    process.stdout.write(JSON.stringify({ unhandled: String(err?.stack ?? err).split("\n").slice(0, 3).join(" | ") }) + "\n");
+    const key = isPdfjsRejection(err) ? "pdfjsStray" : "unhandled";
+    process.stdout.write(JSON.stringify({ [key]: String(err?.stack ?? err).split("\n").slice(0, 3).join(" | ") }) + "\n");
   });
   const say = (o) => process.stdout.write(JSON.stringify(o) + "\n");
   for (let pass = 1; pass <= passes; pass++) {
@@ -525,11 +529,12 @@ async function parsePhase(o, inputs, work) {
   writeFileSync(listFile, JSON.stringify(list));
   const limitMs = Math.max(600_000, list.length * o.passes * 5000);
   const run = await runWatched(process.execPath, ["--expose-gc", "--max-old-space-size=2048", fileURLToPath(import.meta.url), "--child-parse", listFile, "--passes", String(o.passes), "--timeout", String(o.timeout)], { limitMs });
-  const f = { inputs: list.length, passes: o.passes, exit: run.killed ? "killed (hung)" : run.signal ?? run.code, seconds: Math.round(run.ms / 100) / 10, finished: 0, foreignErrors: 0, unclear: 0, crashes: 0, unhandledRejections: 0, overTimeLimit: 0, overTimeLimitCpu: 0, slowestCpuMs: 0, peakRssMb: run.peakMb, memory: [], examples: [] };
+  const f = { inputs: list.length, passes: o.passes, exit: run.killed ? "killed (hung)" : run.signal ?? run.code, seconds: Math.round(run.ms / 100) / 10, finished: 0, foreignErrors: 0, unclear: 0, crashes: 0, unhandledRejections: 0, pdfjsStrays: 0, overTimeLimit: 0, overTimeLimitCpu: 0, slowestCpuMs: 0, peakRssMb: run.peakMb, memory: [], examples: [] };
   for (const line of run.stdout.split("\n")) {
     if (!line.trim()) continue;
     let m;
     try { m = JSON.parse(line); } catch { continue; }
+    if (m.pdfjsStray) { f.pdfjsStrays++; continue; }
     if (m.unhandled) { f.unhandledRejections++; if (f.examples.length < 30) f.examples.push(`unhandled rejection: ${m.unhandled.slice(0, 200)}`); continue; }
     if (m.pass) { f.memory.push({ pass: m.pass, rssMb: m.rssMb, heapMb: m.heapMb, externalMb: m.externalMb }); continue; }
     if (m.slowAgain) continue;

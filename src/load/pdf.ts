@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { defaultOcrLookup, OCR_INSTALL_HINT, pdftoppmRenderer, requireOcrEngine, wordsToItems } from "./ocr.js";
 import { createPdfLoaderFor, type PdfJs, type PdfLoaderDeps, type PdfPlatform } from "./pdf/loader.js";
+import { containPdfjsRejections } from "./pdf/rejections.js";
 import type { Loader } from "./types.js";
 
 export { legacyShare, stripSubset, OCR_DPI, type PdfLoaderDeps } from "./pdf/loader.js";
@@ -57,7 +58,8 @@ const nodePlatform: PdfPlatform = {
 
 /** A PDF loader; `deps` lets tests choose the OCR engine. */
 export function createPdfLoader(deps: PdfLoaderDeps = {}): Loader {
-  return createPdfLoaderFor(nodePlatform, deps);
+  const loader = createPdfLoaderFor(nodePlatform, deps);
+  return { ...loader, load: (bytes, options) => containPdfjsRejections(() => loader.load(bytes, options)) };
 }
 
 export const pdfLoader: Loader = createPdfLoader();

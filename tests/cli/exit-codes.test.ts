@@ -23,7 +23,7 @@ writeFileSync(join(dir, "a-file"), "not a folder");
 
 /** The exit-code table of the README and docs/bulk.md, one row a case. */
 describe("exit statuses and their one-line messages", () => {
-  it.each([
+  it.each(([
     ["a folder that does not exist", ["convert", join(dir, "no-such-folder"), "--out", join(dir, "o1.jsonl")], EXIT.noInput, /^vanban convert: .*no-such-folder: no such file or folder$/],
     ["a glob that matches nothing", ["convert", join(dir, "*.nothing"), "--out", join(dir, "o2.jsonl")], EXIT.noInput, /^vanban convert: .*matches no file$/],
     ["a named file that does not exist, beside one that does", ["convert", join(folder, "a.txt"), join(dir, "gone.pdf"), "--out", join(dir, "o3.jsonl")], EXIT.noInput, /gone\.pdf: no such file or folder$/],
@@ -40,7 +40,7 @@ describe("exit statuses and their one-line messages", () => {
     ["parse of a file that does not exist", ["parse", join(dir, "gone.pdf")], EXIT.noInput, /^vanban: .*gone\.pdf: no such file$/],
     ["parse --format xyz", ["parse", "-", "--format", "xyz"], EXIT.usage, /argument 'xyz' is invalid.*\n\(vanban parse --help lists its options\)$/],
     ["parse of an empty file", ["parse", "-"], EXIT.failed, /^vanban: -: the file is empty$/],
-  ])("%s → exit %i and one clear line", (_, args, status, message) => {
+  ] as [string, string[], number, RegExp][]).map(([name, args, status, message]) => [name, status, args, message] as const))("%s → exit %i and one clear line", (_, status, args, message) => {
     const r = run(args);
     expect(r.status).toBe(status);
     expect(r.stdout).toBe("");

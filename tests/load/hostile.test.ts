@@ -1,8 +1,9 @@
 // One test per bug class that hostile input found (issue 16), each with a minimal input made here.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { deflateRawSync } from "node:zlib";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
@@ -17,6 +18,8 @@ import { dropOverlaps as dropDateOverlaps, markDeadlines } from "../../src/extra
 import { splitColumns } from "../../src/normalize/layout.js";
 import { layoutPages } from "../../src/load/pdf/layout.js";
 import { groupRows } from "../../src/load/pdf/lines.js";
+import { isPdfjsRejection } from "../../src/load/pdf/rejections.js";
+import { ROOT } from "../bulk/build.js";
 import { MappedText } from "../../src/normalize/mapped.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -301,6 +304,62 @@ describe("pdf.js failures in words", () => {
     expect(err.message).not.toMatch(/Maximum call stack|RangeError|undefined/);
     expect(err.message).toMatch(/nested\.pdf|cannot read|nested too deeply|damaged|scanned|no text/);
   }, 60_000);
+});
+
+describe("pdf.js's stray rejections", () => {
+  // three page entries in the cross-reference table point at the catalog: pdf.js fetches all three
+  // page dictionaries ahead, stops at the first bad one and never awaits the other two
+  function brokenPageTree(): Buffer {
+    const objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R 4 0 R 5 0 R] /Count 3 >>"];
+    for (let i = 0; i < 3; i++) objects.push("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>");
+    let out = "%PDF-1.7\n";
+    const offsets = objects.map((o, i) => {
+      const at = out.length;
+      out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+      return i >= 2 ? 9 : at;
+    });
+    const xref = out.length;
+    out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+    out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    return Buffer.from(out, "latin1");
+  }
+  /** Runs parseBytes on the file in a program of its own, with Node's default for unhandled rejections. */
+  function host(file: string, extra = ""): { status: number | null; stdout: string; stderr: string } {
+    const lib = pathToFileURL(join(ROOT, "dist/src/index.js")).href;
+    const script = `import { readFileSync } from "node:fs";
+      const { parseBytes } = await import(${JSON.stringify(lib)});
+      const read = () => parseBytes(new Uint8Array(readFileSync(${JSON.stringify(file)})), { ocr: false }).then(() => "record", (e) => "error " + e.code);
+      ${extra}
+      const answer = await read();
+      await new Promise((r) => setTimeout(r, 300));
+      console.log(answer);`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    return { status: r.status, stdout: r.stdout.trim(), stderr: r.stderr };
+  }
+
+  it("a broken page tree: the host program gets its answer and goes on (pdf.js's unawaited page fetches ended it)", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "vanban-xref-")), "page-tree.pdf");
+    writeFileSync(file, brokenPageTree());
+    const r = host(file);
+    expect(r.stderr).not.toMatch(/XRef|Unhandled/);
+    expect(r.stdout).toBe("error ocr-disabled");
+    expect(r.status).toBe(0);
+  }, 60_000);
+
+  it("a rejection of the host's own, made while a PDF is read, still ends it as Node would", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "vanban-xref-")), "page-tree.pdf");
+    writeFileSync(file, brokenPageTree());
+    const r = host(file, `const first = read(); Promise.reject(new Error("the host's own")); await first;`);
+    expect(r.stderr).toMatch(/the host's own/);
+    expect(r.status).toBe(1);
+  }, 60_000);
+
+  it("tells pdf.js's exceptions from others", () => {
+    const pdfjsLike = Object.assign(new Error("Bad (uncompressed) XRef entry: 14R"), { name: "XRefEntryException" });
+    expect(isPdfjsRejection(pdfjsLike)).toBe(true);
+    expect(isPdfjsRejection(new Error("mine"))).toBe(false);
+    expect(isPdfjsRejection("a string")).toBe(false);
+  });
 });
 
 describe("the line-count limit", () => {
