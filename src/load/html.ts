@@ -467,6 +467,8 @@ const NOT_NESTING = new Set([
   "p", "li", "td", "th", "tr", "option", "dt", "dd",
 ]);
 const BLOCK_DROPPED = new Set(["div", "table", "ul", "ol", "blockquote", "section", "article", "center", "dl", "tbody"]);
+/** Tags of NOT_NESTING that end a line where they stand, when dropped. */
+const LINE_BREAKING = new Set(["br", "hr", "p", "li", "td", "th", "tr", "dt", "dd"]);
 const TAG_RE = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)(?:[^>"']|"[^"]*"?|'[^']*'?)*>?/g;
 
 /**
@@ -489,8 +491,12 @@ export function limitNesting(html: string, maxDepth: number): string {
   TAG_RE.lastIndex = 0;
   for (let m = TAG_RE.exec(html); m; m = TAG_RE.exec(html)) {
     const name = m[2]?.toLowerCase();
-    if (!name || NOT_NESTING.has(name) || m[0].endsWith("/>")) continue;
-    if (name === "script" || name === "style") {
+    if (!name) continue;
+    const flat = NOT_NESTING.has(name) || m[0].endsWith("/>");
+    // inside a dropped region the tags that do not nest go too: 100,000 nested tables otherwise
+    // leave 200,000 <tr><td> behind, an element each (100 MB of tree for a 1.5 MB page)
+    if (flat && depth <= maxDepth) continue;
+    if (!flat && (name === "script" || name === "style")) {
       // their content is not markup: skip to their end
       if (!m[1]) {
         // lower-cased once: each script tag lower-casing the whole page was quadratic
@@ -501,11 +507,13 @@ export function limitNesting(html: string, maxDepth: number): string {
       continue;
     }
     const closing = m[1] === "/";
-    const deep = closing ? depth > maxDepth : depth + 1 > maxDepth;
-    depth = closing ? Math.max(0, depth - 1) : depth + 1;
-    if (!deep) continue;
+    if (!flat) {
+      const deep = closing ? depth > maxDepth : depth + 1 > maxDepth;
+      depth = closing ? Math.max(0, depth - 1) : depth + 1;
+      if (!deep) continue;
+    }
     const between = html.slice(last, m.index);
-    const br = BLOCK_DROPPED.has(name) && !(brLast && !between.trim());
+    const br = (BLOCK_DROPPED.has(name) || LINE_BREAKING.has(name)) && !(brLast && !between.trim());
     out.push(between, br ? "<br>" : "");
     if (br) brLast = true;
     else if (between.trim()) brLast = false;

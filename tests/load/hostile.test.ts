@@ -116,6 +116,17 @@ describe("nesting: no recursion without bound", () => {
     expect(limitNesting(deep, 2)).toBe("<span><span>x</span></span>");
   });
 
+  it("drops the cells and rows inside 30,000 nested tables too, keeping the text and a line break for a run of them", async () => {
+    const nested = "<table><tr><td>".repeat(30_000);
+    const page = `<html><body>${nested}<p>Kính gửi: Sở Y tế</p><p>Nơi nhận: Như trên</p>${"</td></tr></table>".repeat(30_000)}</body></html>`;
+    const limited = limitNesting(page, 400);
+    // 400 levels kept (html and body are two of them), each table with its row and cell; none below
+    expect((limited.match(/<td>/g) ?? []).length).toBe(398);
+    expect(limited.length).toBeLessThan(20_000);
+    const doc = await loadDocument(enc(page), { path: "tables.html" });
+    expect(doc.lines.map((l) => l.text)).toEqual(["Kính gửi: Sở Y tế", "Nơi nhận: Như trên"]);
+  }, 120_000);
+
   it("flattenDeep keeps every text node below the depth, in order", () => {
     type N = { type: string; name?: string; children?: N[]; data?: string; parent?: N | null };
     const root: N = { type: "root", children: [] };
