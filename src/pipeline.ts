@@ -58,7 +58,7 @@ export async function parseBytes(bytes: Uint8Array, options: ParseOptions = {}):
  */
 export function parseText(text: string, options: ParseOptions = {}): ParsedRecord {
   try {
-    const loaded = loadText(text, options.format, options.path ?? null);
+    const loaded = loadText(text, options.format, options.path ?? null, options);
     return parseLoaded(loaded, { ...options, sha256: sha256(new TextEncoder().encode(text)) });
   } catch (err) {
     throw toVanbanError(err, options.path ?? null);

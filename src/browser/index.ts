@@ -93,7 +93,7 @@ export async function parseTextWithText(text: string, options: ParseOptions & { 
   const format = options.format ?? "txt";
   if (format !== "txt" && format !== "md" && format !== "html") throw new InputError("bad-option", `text given as a string can be read as txt, md, html, not ${String(format)}`, options.path ?? null);
   const loaded: LoadedDocument =
-    format === "md" ? markdownToDocument(text) : format === "html" ? (await import("../load/html.js")).htmlToDocument(text, options.path ?? null) : textToDocument(text);
+    format === "md" ? markdownToDocument(text) : format === "html" ? (await import("../load/html.js")).htmlToDocument(text, options.path ?? null, options) : textToDocument(text);
   return finish(loaded, options, await sha256(new TextEncoder().encode(text)));
 }
 

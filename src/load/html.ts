@@ -4,7 +4,8 @@ import { NATIONAL_TITLE } from "../../grammars/header.js";
 import { CONTENT_SELECTORS, DROP_ID_CLASS_WORDS, DROP_TAGS, PORTAL_METADATA_LABELS, PORTAL_METADATA_MIN_LABELS } from "../../grammars/html.js";
 import { matchKey } from "../text/tone.js";
 import { alt } from "../text/pattern.js";
-import { toVanbanError, UnsupportedFormatError } from "../errors.js";
+import { LimitError, toVanbanError, UnsupportedFormatError } from "../errors.js";
+import { figure, MAX_LINES, type TextLimits } from "../limits.js";
 import { superscript } from "./docx/body.js";
 import { TablePlacer, type TableRows } from "./layout-table.js";
 import { binaryString } from "./pdf/raw.js";
@@ -420,15 +421,17 @@ function sliceRuns(runs: TextRun[], start: number, end: number): TextRun[] {
 export const htmlLoader: Loader = {
   format: "html",
   async load(bytes, options) {
-    return htmlToDocument(decodeHtml(bytes).text, options.path ?? null);
+    return htmlToDocument(decodeHtml(bytes).text, options.path ?? null, options);
   },
 };
 
 /** An HTML page already decoded to a string (`parseText(text, { format: "html" })`). */
-export function htmlToDocument(text: string, file: string | null): LoadedDocument {
+export function htmlToDocument(text: string, file: string | null, limits: TextLimits = {}): LoadedDocument {
+  const shallow = limitNesting(text, MAX_DEPTH * 2);
+  refuseTooManyLines(shallow, file, limits.maxLines ?? MAX_LINES);
   let root: HNode;
   try {
-    root = parseDocument(limitNesting(text, MAX_DEPTH * 2), { decodeEntities: true, lowerCaseTags: true }) as unknown as HNode;
+    root = parseDocument(shallow, { decodeEntities: true, lowerCaseTags: true }) as unknown as HNode;
   } catch (err) {
     throw toVanbanError(err, file, "reading this html file");
   }
@@ -453,6 +456,25 @@ export function htmlToDocument(text: string, file: string | null): LoadedDocumen
   }
   const warnings: LoadedDocument["warnings"] = [];
   return { format: "html", pages: null, lines, ocr: false, warnings, ...(portalMetadata.length ? { portalMetadata } : {}) };
+}
+
+/** Tags that begin a line of their own: each makes at most one line, most make one. */
+const LINE_TAG_RE = /<(?:p|div|br|tr|td|th|li|dt|dd|h[1-6])[\s>/]/gi;
+
+/**
+ * Refuses a page with more line-making elements than the line limit, before parsing it: the tree
+ * of a 300 × 300 table costs 150 MB and two seconds, only for the limit to refuse its 90,000 lines
+ * afterwards. Counting is one regex pass; pages within the limit come back at once.
+ */
+function refuseTooManyLines(html: string, file: string | null, maxLines: number): void {
+  // most pages are far too short to hold that many tags
+  if (maxLines <= 0 || html.length < maxLines * 4) return;
+  let count = 0;
+  LINE_TAG_RE.lastIndex = 0;
+  while (LINE_TAG_RE.exec(html)) count++;
+  if (count > maxLines) {
+    throw new LimitError("limit", `the page has ${figure(count)} elements that each begin a line (p, div, td, li, br…), over the limit of ${figure(maxLines)} lines (--max-lines; no official document comes near the default)`, file);
+  }
 }
 
 /**

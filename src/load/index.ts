@@ -2,6 +2,7 @@ import { CorruptFileError, InputError, isEngineLimit, LimitError, readableReason
 import type { SourceFormat } from "../record/schema.js";
 // html stays imported up front: loadText() reads an HTML string synchronously
 import { htmlLoader, htmlToDocument } from "./html.js";
+import type { TextLimits } from "../limits.js";
 import { markdownLoader, markdownToDocument, textLoader, textToDocument } from "./text.js";
 import { oleFormat } from "./sniff.js";
 import { detectFormatWith, warnIfMislabelled } from "./detect.js";
@@ -59,9 +60,9 @@ export const TEXT_FORMATS = ["txt", "md", "html"] as const;
 export type TextFormat = (typeof TEXT_FORMATS)[number];
 
 /** A document already decoded to a string, read as the format the caller names (default plain text). */
-export function loadText(text: string, format: SourceFormat = "txt", file: string | null = null): LoadedDocument {
+export function loadText(text: string, format: SourceFormat = "txt", file: string | null = null, limits: TextLimits = {}): LoadedDocument {
   if (format === "md") return markdownToDocument(text);
-  if (format === "html") return htmlToDocument(text, file);
+  if (format === "html") return htmlToDocument(text, file, limits);
   if (format === "txt") return textToDocument(text);
   throw new InputError("bad-option", `text given as a string can be read as ${TEXT_FORMATS.join(", ")}, not ${format} (give a ${format} file's bytes to parseBytes)`, file);
 }

@@ -1,4 +1,5 @@
 import type { DigitalSignature, SourceFormat, Warning } from "../record/schema.js";
+import type { TextLimits } from "../limits.js";
 
 /** A run of text in one font, where the loader knows fonts (PDF, DOCX, DOC, RTF). */
 export interface TextRun {
@@ -82,7 +83,8 @@ export interface PortalMetadataRow {
   value: string;
 }
 
-export interface LoadOptions {
+/** The text limits ride along: a loader that can count cheaply refuses before it builds. */
+export interface LoadOptions extends TextLimits {
   /** file name, used in error messages and to break ties in format detection */
   path?: string;
   /** OCR scanned PDFs when an engine is available (default true) */

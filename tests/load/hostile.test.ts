@@ -380,6 +380,15 @@ describe("the line-count limit", () => {
     expect(err.message).toMatch(/200,00\d lines, over the limit of 50,000/);
   });
 
+  it("an HTML table of 300 × 300 cells is refused before its tree is built, and read when the limit is lifted", async () => {
+    const table = `<html><body><table>${`<tr>${"<td>x</td>".repeat(300)}</tr>`.repeat(300)}</table><p>Kính gửi: Sở Y tế</p></body></html>`;
+    const err = await parseBytes(enc(table), { path: "cells.html" }).catch((e) => e);
+    expect(err).toBeInstanceOf(LimitError);
+    expect(err.message).toMatch(/90,30\d elements that each begin a line .*over the limit of 50,000 lines \(--max-lines/);
+    const small = await loadDocument(enc(table), { path: "cells.html", maxLines: 0 });
+    expect(small.lines.length).toBeGreaterThan(50_000);
+  }, 120_000);
+
   it("is the caller's to raise, lower or lift (maxLines, maxChars; --max-lines, --max-chars)", async () => {
     const labels = enc("1.\n".repeat(60_000));
     const lifted = await parseBytes(labels, { path: "labels.txt", maxLines: 0 });
