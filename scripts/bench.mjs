@@ -5,7 +5,8 @@
 //   npm run bench -- --quick      a minute or two: 1,000 text documents, the real PDFs ×1
 //   options: --files N (text documents), --rss-files N (the small batch of the memory check,
 //   default 1,000), --pdf-copies N, --budget MS (CPU time per in-process measurement),
-//   --only LIST (of parse,stages,convert,pdf,ready,check,browser), --no-build, --json FILE, --keep
+//   --bulk-files N (one-line files of the bulk-layer measure, default 20,000),
+//   --only LIST (of parse,stages,convert,bulk,pdf,ready,check,browser), --no-build, --json FILE, --keep
 //
 // What issue 9 asks, each measured in this run:
 //   - documents per CPU-second: two-page text documents through `convert --jobs 1` (the CPU time
@@ -17,7 +18,9 @@
 //     Unicode and TCVN3 text layers apart; also through convert, pages/s, and `pdftotext`;
 //   - `--jobs 2` against `--jobs 1` (wall time: that is what scaling is; noisy on a shared machine);
 //   - peak RSS of the whole process (getrusage maxRSS) on a small batch and on the full one;
-//   - how long a fresh worker takes to be ready.
+//   - how long a fresh worker takes to be ready;
+//   - the bulk layer alone: one-line files (the parse next to nothing) through convert, files per
+//     CPU-second with --jobs 1, --jobs 2 against 1, and peak RSS of 1,000 against 20,000 of them.
 // Machines here are shared and noisy: CPU time is used wherever one thread's work is measured;
 // compare ratios measured in the same run, not absolutes.
 import { spawn, spawnSync } from "node:child_process";
@@ -104,6 +107,14 @@ for (let i = 0; want("convert") && i < textFiles; i++) {
   if (i % 1000 === 0) mkdirSync(dir, { recursive: true });
   const src = textSources[i % textSources.length];
   writeFileSync(join(dir, `vb-${String(i).padStart(6, "0")}.txt`), src.replace(/Số:\s*\d*/, `Số: ${i + 1}`));
+}
+// ---------- one-line files: what the bulk layer costs when the parse costs next to nothing ----------
+const bulkFiles = Number(value("--bulk-files", 20000));
+const tinyDir = join(work, "tiny");
+for (let i = 0; want("bulk") && i < bulkFiles; i++) {
+  const dir = join(tinyDir, String(Math.floor(i / 1000)).padStart(3, "0"));
+  if (i % 1000 === 0) mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `t-${String(i).padStart(6, "0")}.txt`), `Số: ${i + 1}/UBND\n`);
 }
 const avgChars = Math.round(textSources.reduce((n, t) => n + t.length, 0) / textSources.length);
 log(`bench: ${textFiles} text documents (${textSources.length} kinds, ~${avgChars} characters each) in ${textDir}`);
@@ -236,6 +247,27 @@ if (want("convert")) {
   };
 }
 
+if (want("bulk")) {
+  const share = Math.max(1, Math.round(bulkFiles / 5000));
+  log(`bench: bulk layer, one-line files: --jobs 1 on ${Math.ceil(bulkFiles / share)}, --jobs ${cores} on 1,000 and on ${bulkFiles}…`);
+  const one = await convert(tinyDir, 1, ["--shard", `1/${share}`]);
+  const small = await convert(join(tinyDir, "000"), cores);
+  const all = await convert(tinyDir, cores);
+  results.bulk = {
+    files1: one.done,
+    filesPerCpuSecond1: round(one.done / one.cpuSeconds),
+    filesPerSecond1: round(one.done / one.wallSeconds),
+    files: all.done,
+    filesPerSecondAll: round(all.done / all.wallSeconds),
+    filesPerCpuSecondAll: round(all.done / all.cpuSeconds),
+    scaling: round(all.done / all.wallSeconds / (one.done / one.wallSeconds), 2),
+    peakRssMbSmall: small.peakRssMb,
+    smallBatch: small.done,
+    peakRssMb: all.peakRssMb,
+    workersStarted: all.workersStarted,
+  };
+}
+
 if (want("pdf") && pdfs.length) {
   const lib = await import(pathToFileURL(join(root, "dist", "src", "index.js")).href);
   const byEncoding = { unicode: [], tcvn3: [] };
@@ -313,7 +345,13 @@ if (r.stages) {
   lines.push(`  CPU ns per character, ${r.stages.shortChars}-char (two pages) → ${r.stages.longChars}-char document (ratio):`);
   lines.push("    " + Object.entries(r.stages.nsPerChar).map(([k, v]) => `${k} ${v.short}→${v.long} (×${v.ratio})`).join(", "));
 }
-if (r.workerReady) lines.push(`  worker ready: ${round(r.workerReady.medianMs)} ms (median wall, min ${round(r.workerReady.minMs)})`);
+if (r.workerReady) lines.push(`  worker ready: ${round(r.workerReady.medianMs)} ms (median wall, min ${round(r.workerReady.minMs)}); warm (patterns compiled, the first file's clock starts): ${round(r.workerReady.warmMedianMs)} ms`);
+if (r.bulk) {
+  lines.push(
+    `  bulk layer, one-line files: --jobs 1 ${r.bulk.filesPerCpuSecond1} files/CPU-s (${r.bulk.files1} files; ${r.bulk.filesPerSecond1} files/s wall);`,
+    `    --jobs ${cores} ${r.bulk.filesPerSecondAll} files/s wall on ${r.bulk.files} (${r.bulk.filesPerCpuSecondAll} files/CPU-s, ${r.bulk.workersStarted} workers started); scaling ×${r.bulk.scaling}; peak RSS ${r.bulk.peakRssMbSmall} MB (${r.bulk.smallBatch} files) → ${r.bulk.peakRssMb} MB (${r.bulk.files})`,
+  );
+}
 if (r.pdfInProcess) for (const [enc, p] of Object.entries(r.pdfInProcess)) lines.push(`  PDF ${enc} (${p.files} files, ${p.pages} pages), in process, CPU: bare pdf.js ${p.bareMs} ms, vanban ${p.vanbanMs} ms (= ${Math.round(p.ratio * 100)}% of pdf.js speed)`);
 if (r.pdf) {
   lines.push(
@@ -335,6 +373,7 @@ if (r.text) {
       : `  - peak RSS < ${TARGETS.peakRssMb} MB is for a ${TARGETS.peakRssBatch}-file batch (this one: ${r.text.batch} files, ${r.text.peakRssMb} MB)`,
   );
 }
+if (r.bulk) lines.push(`  ${mark(r.bulk.peakRssMb <= r.bulk.peakRssMbSmall * TARGETS.rssGrowth)} peak RSS within ${Math.round((TARGETS.rssGrowth - 1) * 100)}% from ${r.bulk.smallBatch} to ${r.bulk.files} one-line files: ${r.bulk.peakRssMbSmall} → ${r.bulk.peakRssMb} MB`);
 if (r.stages) {
   const worst = Object.entries(r.stages.nsPerChar).filter(([k]) => k !== "total").sort((a, b) => b[1].ratio - a[1].ratio)[0];
   lines.push(`  ${mark(worst[1].ratio <= TARGETS.longVsShort)} per-character cost of a long document ≤ ×${TARGETS.longVsShort} of a two-page one, every stage: worst ${worst[0]} ×${worst[1].ratio}`);
