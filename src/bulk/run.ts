@@ -172,9 +172,32 @@ async function failureResult(path: string, code: string, message: string, look =
  */
 export async function convertFiles(options: ConvertOptions): Promise<Summary> {
   const format = options.format ?? "jsonl";
-  const stderr = options.stderr ?? process.stderr;
   const { journal, finalOut } = options.sink ? { journal: null, finalOut: null } : plan(format, options.out);
   if (options.resume && !journal) throw new InputError("bad-option", "--resume needs --out (it reads the paths already done from the output)");
+  // the workers start first: they load and warm up (~0.5 s each) while the inputs are listed and
+  // the journal is read, instead of after
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const pool = new WorkerPool({
+    size: jobs,
+    timeoutMs: Math.round((options.timeoutSec ?? 120) * 1000),
+    ocrPageTimeoutMs: options.ocrPageTimeoutSec === undefined ? undefined : Math.round(options.ocrPageTimeoutSec * 1000),
+    maxMemoryMb: options.maxMemoryMb ?? 2048,
+    prefetch: PREFETCH,
+    workerData: { maxBytes: Math.round((options.maxSizeMb ?? 0) * 2 ** 20), maxChars: options.maxChars, maxLines: options.maxLines, ocr: options.ocr !== false, trustRoots: options.trustRoots, check: options.check === true },
+  });
+  try {
+    return await convertWith(pool, jobs, options, format, journal, finalOut);
+  } finally {
+    // closed already when the run got that far; not when a bad input or output stopped it
+    await pool.close();
+  }
+}
+
+/** Tasks handed to each worker ahead of the one it is on. */
+const PREFETCH = 2;
+
+async function convertWith(pool: WorkerPool, jobs: number, options: ConvertOptions, format: OutputFormat, journal: string | null, finalOut: string | null): Promise<Summary> {
+  const stderr = options.stderr ?? process.stderr;
 
   // what to do (listed first: the output must not be one of the inputs, and is not touched before that is known)
   let listed: string[] | null = null;
@@ -232,16 +255,6 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
   } catch (err) {
     throw outputError(err, journal ?? "-");
   }
-  const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const prefetch = 2;
-  const pool = new WorkerPool({
-    size: jobs,
-    timeoutMs: Math.round((options.timeoutSec ?? 120) * 1000),
-    ocrPageTimeoutMs: options.ocrPageTimeoutSec === undefined ? undefined : Math.round(options.ocrPageTimeoutSec * 1000),
-    maxMemoryMb: options.maxMemoryMb ?? 2048,
-    prefetch,
-    workerData: { maxBytes: Math.round((options.maxSizeMb ?? 0) * 2 ** 20), maxChars: options.maxChars, maxLines: options.maxLines, ocr: options.ocr !== false, trustRoots: options.trustRoots, check: options.check === true },
-  });
   const stats = new SummaryBuilder(0);
   const base = inputFolder(options);
   const progress: Progress = createProgress(options.progress === false ? "off" : "auto", stderr, options.progressEveryMs, base);
@@ -307,7 +320,7 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
   };
 
   // dispatching
-  const capacity = jobs * (prefetch + 1);
+  const capacity = jobs * (PREFETCH + 1);
   let inflight = 0;
   let wake: (() => void) | null = null;
   const woken = () => new Promise<void>((resolve) => (wake = resolve));
