@@ -41,12 +41,18 @@ export interface PdfPlatform {
 export const OCR_DPI = 200;
 
 const markerSet = new Set(LEGACY_MARKER_CHARS);
+const markerRe = new RegExp(`[${[...LEGACY_MARKER_CHARS].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join("")}]`, "gu");
 const legacyFontRe = FONT_RULES.filter((r) => r.encoding === "tcvn3" || r.encoding === "vni").map((r) => ({ re: new RegExp(r.pattern, "i"), rule: r }));
 const unicodeFontRe = FONT_RULES.filter((r) => r.encoding === "unicode").map((r) => new RegExp(r.pattern, "i"));
 const isLegacyFont = (name: string) => !unicodeFontRe.some((r) => r.test(name)) && legacyFontRe.some((r) => r.re.test(name));
 
 /** Share of a text's letters that are legacy-encoding markers (`µ`, `¸`, `ø`, …). */
 export function legacyShare(text: string): number {
+  // fewer than five markers give 0: most pages (Unicode) are told by one scan in the regex engine
+  markerRe.lastIndex = 0;
+  let found = 0;
+  while (found < 5 && markerRe.test(text)) found++;
+  if (found < 5) return 0;
   let letters = 0, markers = 0;
   for (const ch of text) {
     const c = ch.charCodeAt(0);
@@ -444,7 +450,9 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
         if (laid.stamps.length) warnings.push({ code: "signature-stamp", message: `digital-signature stamp left out: ${[...new Set(laid.stamps)].slice(0, 4).join(" | ")}` });
         // `c ñ a T h ñ t­í n g`: a title set with wide letter spacing, where pdf.js gives a space
         // between every two letters and the word breaks are lost
+        // (8 tokens or more, 80% single letters, always hold three single letters in a row)
         const spaced = laid.lines.filter((l) => {
+          if (!/(?:^| )\p{L} \p{L} \p{L}(?= |$)/u.test(l.text)) return false;
           const tokens = l.text.split(" ");
           return tokens.length >= 8 && tokens.filter((t) => /^\p{L}$/u.test(t)).length >= tokens.length * 0.8;
         });

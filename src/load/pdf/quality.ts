@@ -16,26 +16,28 @@ export interface TextQuality {
 }
 
 const foreignRe = new RegExp(`[${[...FOREIGN_LETTERS].join("")}]`, "u");
-const twoLettersRe = /\p{L}[^]*\p{L}/u;
+const twoLettersRe = /\p{L}\P{L}*\p{L}/u;
 const asciiRe = /^[\x00-\x7f]*$/;
+
+/** 0: no word (fewer than two letters), 1: a word, 2: a word that reads as Vietnamese. */
+function judge(token: string): 0 | 1 | 2 {
+  if (!twoLettersRe.test(token)) return 0;
+  // a plain ASCII word has no mark and no foreign letter (and is its own NFC)
+  if (asciiRe.test(token)) return 1;
+  const nfc = token.normalize("NFC").toLowerCase();
+  return !foreignRe.test(nfc) && /[\u0300-\u036f]|đ/u.test(nfc.normalize("NFD")) ? 2 : 1;
+}
 
 /** Counts the words of `text` and those that read as Vietnamese. */
 export function textQuality(text: string): TextQuality {
   let words = 0, marked = 0;
   // a page says the same syllables again and again: each is judged once
-  const seen = new Map<string, boolean>();
+  const seen = new Map<string, 0 | 1 | 2>();
   for (const token of text.split(/\s+/)) {
-    if (!twoLettersRe.test(token)) continue;
-    words++;
-    // a plain ASCII word has no mark and no foreign letter (and is its own NFC)
-    if (asciiRe.test(token)) continue;
-    let vietnamese = seen.get(token);
-    if (vietnamese === undefined) {
-      const nfc = token.normalize("NFC").toLowerCase();
-      vietnamese = !foreignRe.test(nfc) && /[\u0300-\u036f]|đ/u.test(nfc.normalize("NFD"));
-      seen.set(token, vietnamese);
-    }
-    if (vietnamese) marked++;
+    let v = seen.get(token);
+    if (v === undefined) seen.set(token, (v = judge(token)));
+    if (v) words++;
+    if (v === 2) marked++;
   }
   return { words, marked };
 }
