@@ -9,6 +9,7 @@ import type { Warning } from "../record/schema.js";
 import type { WorkLine } from "./layout.js";
 import { matchKey } from "../text/tone.js";
 import { alt } from "../text/pattern.js";
+import { LazyWords } from "../text/letters.js";
 
 /**
  * Table cells a scrape flattened onto one line, split back into the document's lines.
@@ -150,34 +151,45 @@ const isNameWord = (w: string) => /^\p{Lu}[\p{Ll}\p{M}]+$/u.test(w) || /^\p{Lu}$
  * and a name of two to five words follows it.
  */
 function signatureCuts(text: string): number[] {
-  const words = [...text.matchAll(/\S+/g)].map((m) => ({ w: m[0], at: m.index! }));
+  // the words are read as the walk reaches them, as offsets (this runs on every line of the body)
+  const words = new LazyWords(text);
+  const upperAt = (i: number) => isUpperWordIn(text, words.start(i), words.end(i));
   const cuts: number[] = [];
-  for (let i = 0; i < words.length; i++) {
-    if (!isUpperWord(words[i].w)) continue;
+  for (let i = 0; words.has(i); i++) {
+    if (!upperAt(i)) continue;
     let j = i;
-    while (j < words.length && isUpperWord(words[j].w)) j++;
-    const run = words.slice(i, j);
-    const runText = text.slice(run[0].at, run[run.length - 1].at + run[run.length - 1].w.length);
+    while (words.has(j) && upperAt(j)) j++;
+    const runText = text.slice(words.start(i), words.end(j - 1));
     const key = matchKey(runText);
     const opensWithAuthority = authority.test(key);
     const opensWithTitle = titles.some((t) => key === t || key.startsWith(t + " ") || key.startsWith(t + ","));
     let k = j;
-    while (k < words.length && k - j < 5 && isNameWord(words[k].w)) k++;
+    while (words.has(k) && k - j < 5 && isNameWord(words.text(k))) k++;
     const nameWords = k - j;
-    const afterName = words[k]?.w;
+    const afterName = words.has(k) ? words.text(k) : undefined;
     const nameEnds = afterName === undefined || isUpperWord(afterName) || /^[(\[]/.test(afterName);
     if ((opensWithAuthority || opensWithTitle) && nameWords >= 2 && nameEnds) {
-      if (i > 0) cuts.push(run[0].at);
+      if (i > 0) cuts.push(words.start(i));
       // "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH": a nested authority starts its own line
-      for (const r of run.slice(1)) if (authority.test(matchKey(text.slice(r.at, r.at + 12))) && /[./]/.test(r.w)) cuts.push(r.at);
-      cuts.push(words[j].at);
-      if (afterName !== undefined) cuts.push(words[k].at);
+      for (let r = i + 1; r < j; r++) {
+        const at = words.start(r);
+        if (authority.test(matchKey(text.slice(at, at + 12))) && /[./]/.test(words.text(r))) cuts.push(at);
+      }
+      cuts.push(words.start(j));
+      if (afterName !== undefined) cuts.push(words.start(k));
       i = k - 1;
     } else {
       i = j - 1;
     }
   }
   return cuts;
+}
+
+/** {@link isUpperWord} of `text[start, end)`; a word opening with a lower-case ASCII letter is not copied to be tested. */
+function isUpperWordIn(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c >= 0x61 && c <= 0x7a) return false;
+  return isUpperWord(text.slice(start, end));
 }
 
 const typeNames = DOCUMENT_TYPES.map((t) => matchKey(t.name)).sort((a, b) => b.length - a.length);

@@ -3,6 +3,7 @@ import { SURNAMES, SIGNER_TITLES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../text/tone.js";
 import { alt } from "../text/pattern.js";
+import { LazyWords } from "../text/letters.js";
 import { isUpperLine, patterns, readAuthority } from "./classify.js";
 
 /**
@@ -120,37 +121,6 @@ export const SPLIT_RULES: SplitRule[] = [
     },
   },
 ];
-
-/** Whitespace as `\s` has it (ASCII and Unicode spaces, line ends, BOM). */
-const isSpaceCode = (c: number) =>
-  c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
-
-/** The words (`\S+` runs) of a line, found as far as they are asked for: starts and ends only, a word's text on demand. */
-class LazyWords {
-  private bounds: number[] = [];
-  private pos = 0;
-  constructor(private readonly line: string) {}
-  /** is there a word `i` (0-based)? */
-  has(i: number): boolean {
-    const s = this.line;
-    while (this.bounds.length <= 2 * i) {
-      let p = this.pos;
-      while (p < s.length && isSpaceCode(s.charCodeAt(p))) p++;
-      if (p >= s.length) return false;
-      const start = p;
-      while (p < s.length && !isSpaceCode(s.charCodeAt(p))) p++;
-      this.bounds.push(start, p);
-      this.pos = p;
-    }
-    return true;
-  }
-  start(i: number): number {
-    return this.bounds[2 * i];
-  }
-  text(i: number): string {
-    return this.line.slice(this.bounds[2 * i], this.bounds[2 * i + 1]);
-  }
-}
 
 /** The line cut into pieces where one of {@link SPLIT_RULES} finds two cells; each piece a line of its own. */
 export function splitLine(l: NormalizedLine, depth = 0, lineKey?: string): { lines: NormalizedLine[]; rules: string[] } {

@@ -73,3 +73,37 @@ export function wordAt(text: string, pos: number): Word | null {
   const start = pos + gap.length;
   return { text: m[1], start, end: start + m[1].length, newline: gap.includes("\n"), gap };
 }
+
+/** Whitespace as `\s` has it (ASCII and Unicode spaces, line ends, BOM). */
+export const isSpaceCode = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+
+/** The words (`\S+` runs) of a line, found as far as they are asked for: starts and ends only, a word's text on demand. */
+export class LazyWords {
+  private bounds: number[] = [];
+  private pos = 0;
+  constructor(private readonly line: string) {}
+  /** is there a word `i` (0-based)? */
+  has(i: number): boolean {
+    const s = this.line;
+    while (this.bounds.length <= 2 * i) {
+      let p = this.pos;
+      while (p < s.length && isSpaceCode(s.charCodeAt(p))) p++;
+      if (p >= s.length) return false;
+      const start = p;
+      while (p < s.length && !isSpaceCode(s.charCodeAt(p))) p++;
+      this.bounds.push(start, p);
+      this.pos = p;
+    }
+    return true;
+  }
+  start(i: number): number {
+    return this.bounds[2 * i];
+  }
+  end(i: number): number {
+    return this.bounds[2 * i + 1];
+  }
+  text(i: number): string {
+    return this.line.slice(this.bounds[2 * i], this.bounds[2 * i + 1]);
+  }
+}
