@@ -11,12 +11,18 @@ import { sentenceCase, squash, tidy, titleCase } from "../text/letters.js";
 function fallbackCanonical(name: string): string {
   let s = sentenceCase(tidy(name));
   s = s.replace(/^(\p{L}+)/u, (w) => ABBREVIATIONS[w.toUpperCase()] ?? w);
-  for (const p of PROVINCES) {
-    const at = matchKey(s).indexOf(matchKey(p));
-    if (at > 0) s = s.slice(0, at) + titleCase(s.slice(at, at + p.length)) + s.slice(at + p.length);
+  // the name's key made again only when a province was capitalised in it
+  let key = matchKey(s);
+  for (const p of provinceKeys) {
+    const at = key.indexOf(p.key);
+    if (at > 0) {
+      s = s.slice(0, at) + titleCase(s.slice(at, at + p.name.length)) + s.slice(at + p.name.length);
+      key = matchKey(s);
+    }
   }
   return s;
 }
+const provinceKeys = PROVINCES.map((name) => ({ name, key: matchKey(name) }));
 import type { ExtractContext } from "./context.js";
 
 const issuerCache = new WeakMap<object, { issuer: string | null; parent: string | null }>();
