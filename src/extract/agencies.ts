@@ -40,8 +40,16 @@ export function issuerAgencies(ctx: ExtractContext): { issuer: string | null; pa
  * no body is named (`Quý cơ quan`).
  */
 export function canonicalAssignee(name: string, issuerCanonical: string | null): string {
-  return canonicalOf(name, { issuerCanonical })?.canonical ?? fallbackCanonical(name);
+  // remembered: a document names the same few assignees task after task (emptied when full)
+  const memoKey = `${issuerCanonical ?? ""}\u0000${name}`;
+  let canonical = assigneeMemo.get(memoKey);
+  if (canonical === undefined) {
+    if (assigneeMemo.size >= 1024) assigneeMemo.clear();
+    assigneeMemo.set(memoKey, (canonical = canonicalOf(name, { issuerCanonical })?.canonical ?? fallbackCanonical(name)));
+  }
+  return canonical;
 }
+const assigneeMemo = new Map<string, string>();
 
 function readIssuer(ctx: ExtractContext): { issuer: string | null; parent: string | null } {
   const iss = ctx.tree.issuer;

@@ -12,7 +12,7 @@ import type { Agency, DateMention, Span, Task } from "../record/schema.js";
 import type { OutlineNode } from "../segment/tree.js";
 import { canonicalAssignee, issuerAgencies } from "./agencies.js";
 import { agencyAt } from "./agencies/scan.js";
-import { L, squash, WB, WE } from "../text/letters.js";
+import { isSpaceCode, L, squash, WB, WE } from "../text/letters.js";
 import { alternation } from "../text/pattern.js";
 import type { ExtractContext } from "./context.js";
 import { findDates } from "./dates.js";
@@ -529,14 +529,17 @@ function ownSpan(doc: Doc, node: OutlineNode): Span {
   const at = found + s;
   if (found < 0 || at > e) return node.span;
   // the node's text may be re-joined across wrapped lines: walk the document until its words are used up
-  const words = own.split(/\s+/).length;
-  const re = /\S+/gu;
-  re.lastIndex = at;
+  // (counted and walked code unit by code unit: a split and a match object per word cost more)
+  let words = 1;
+  for (let i = 1; i < own.length; i++) if (isSpaceCode(own.charCodeAt(i)) && !isSpaceCode(own.charCodeAt(i - 1))) words++;
+  const text = doc.text;
+  let p = at;
   let end = at;
   for (let i = 0; i < words; i++) {
-    const m = re.exec(doc.text);
-    if (!m) break;
-    end = m.index + m[0].length;
+    while (p < text.length && isSpaceCode(text.charCodeAt(p))) p++;
+    if (p >= text.length) break;
+    while (p < text.length && !isSpaceCode(text.charCodeAt(p))) p++;
+    end = p;
   }
   return [at, Math.min(end, Math.max(e, end))];
 }
