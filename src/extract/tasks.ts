@@ -376,7 +376,21 @@ function withDeadline(value: string | null): Pick<Task, "deadline" | "deadlineSt
 }
 
 function clean(s: string): string {
-  return squash(s).replace(/^[-–+•;:,.\s]+/u, "").replace(/[\s;:,]*(?:\.\/\.|\.{2,}|\.)?\s*$/u, "").trim();
+  return withoutTail(squash(s).replace(/^[-–+•;:,.\s]+/u, "")).trim();
+}
+
+/**
+ * `s` without its closing punctuation: what `/[\s;:,]*(?:\.\/\.|\.{2,}|\.)?\s*$/u` matches, cut
+ * from the end (the regex tries every start in the text, and every task's text is cleaned).
+ */
+function withoutTail(s: string): string {
+  let end = s.length;
+  while (end > 0 && isSpaceCode(s.charCodeAt(end - 1))) end--;
+  // `./.`, a run of dots, or one dot
+  if (end >= 3 && s.charCodeAt(end - 1) === 0x2e && s.charCodeAt(end - 2) === 0x2f && s.charCodeAt(end - 3) === 0x2e) end -= 3;
+  else while (end > 0 && s.charCodeAt(end - 1) === 0x2e) end--;
+  for (let c = s.charCodeAt(end - 1); end > 0 && (isSpaceCode(c) || c === 0x3b || c === 0x3a || c === 0x2c); c = s.charCodeAt(end - 1)) end--;
+  return s.slice(0, end);
 }
 
 /**
@@ -426,7 +440,8 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
       let pending: number | null = null;
       for (const c of clauses(doc, node.span && node.text ? ownSpan(doc, node) : node.span)) {
         const clauseText = doc.t.slice(c.start, c.end);
-        let read = notTask.test(clauseText) ? null : (triggerRule(doc, c) ?? subjectRule(doc, c) ?? inlineRule(doc, c));
+        const notATask = notTask.test(clauseText);
+        let read = notATask ? null : (triggerRule(doc, c) ?? subjectRule(doc, c) ?? inlineRule(doc, c));
         const verb = verbIn(doc, c.start, c.end);
         if (read && read.actionStart !== null && pending !== null && !triggerRule(doc, c)) {
           read = { assignee: splitAssignees(doc, pending, read.actionStart), actionStart: read.actionStart };
@@ -446,7 +461,7 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
         } else if (read) {
           current = { assignee: read.assignee, actionStart: read.actionStart!, start: read.start ?? c.start, end: c.end };
           drafts.push(current);
-        } else if (notTask.test(clauseText)) {
+        } else if (notATask) {
           current = null;
         } else if (current) {
           current.end = c.end;
