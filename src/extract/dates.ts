@@ -53,9 +53,14 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
   const env = { year: ctx.year };
   let tokens: Token[] = [];
   for (const parser of PARSERS) {
-    parser.pattern.lastIndex = 0;
-    for (const m of key.matchAll(parser.pattern)) {
+    // exec on the parser's own regex (matchAll copies the regex at each call, and this runs for
+    // every parser on every piece of text a date is looked for in); a parser never matches empty
+    const re = parser.pattern;
+    re.lastIndex = 0;
+    for (let m = re.exec(key); m; m = re.exec(key)) {
+      const next = m[0].length ? re.lastIndex : re.lastIndex + 1;
       const built = parser.build(m, env, key);
+      re.lastIndex = next;
       if (!built) continue;
       tokens.push(...(Array.isArray(built) ? built : [built]));
     }
