@@ -64,7 +64,7 @@ const ISSUER_STOP_RE = new RegExp(`\\s(?:${alt(ISSUER_STOPS)})(?![\\p{L}])|[,;:.
 const ISSUER_HEAD_RE = new RegExp(`^${alt(ISSUER_HEADS)}(?![\\p{L}])`, "u");
 const SUBJECT_ABOUT_RE = new RegExp(`^\\s*,?\\s*(${alt(SUBJECT_ABOUT)})\\s*`, "u");
 const SUBJECT_VERB_RE = new RegExp(`^\\s*,?\\s*(?=${alt(SUBJECT_VERBS)}(?![\\p{L}]))`, "u");
-const CONTEXT_ISSUER_RES = CONTEXT_ISSUER_PATTERNS.map((p) => new RegExp(`${p.replace("ISSUER", "([^;.()\\n]{2,90}?)")}$`, "u"));
+const CONTEXT_ISSUER_RES = CONTEXT_ISSUER_PATTERNS.map((p) => ({ re: new RegExp(`${p.replace("ISSUER", "([^;.()\\n]{2,90}?)")}$`, "u"), literal: leadingLiteral(p) }));
 const LIST_RE = new RegExp(`^\\s*${alt(LIST_JOINERS)}\\s*(?:${alt(NUMBER_WORDS)}\\s*:?\\s*)?`, "u");
 const NAME_STOP_RE = new RegExp(`\\s(?:${alt(NAME_STOPS)})(?![\\p{L}])`, "u");
 
@@ -73,6 +73,12 @@ const ANOTHER_TYPE_RE = new RegExp(`\\s(?:và|hoặc|,)\\s*${alt(TYPE_NAMES.map(
 const JOINT_RE = new RegExp(`\\s(?:và|hoặc)\\s+(?=\\p{Ll}|${alt(TYPE_NAMES)}(?![\\p{L}]))`, "u");
 
 const clean = (s: string) => s.replace(/\s+/g, " ").trim();
+
+/** The characters a pattern's every match opens with (up to its first special character; a quantified last one left out). */
+function leadingLiteral(pattern: string): string {
+  const run = /^[^\\[\](){}.*+?^$|]*/.exec(pattern)![0];
+  return /^[*?{]/.test(pattern.slice(run.length)) ? run.slice(0, -1) : run;
+}
 
 interface Found extends Omit<Reference, Added> {
   /** where the reference's own words end (for a list continuing after it) */
@@ -99,7 +105,9 @@ function parseIssuer(text: string, key: string, pos: number): { issuer: string; 
 function contextIssuer(text: string, key: string, typeStart: number): string | null {
   const lineStart = Math.max(0, typeStart - 160);
   const before = key.slice(lineStart, typeStart);
-  for (const re of CONTEXT_ISSUER_RES) {
+  for (const { re, literal } of CONTEXT_ISSUER_RES) {
+    // the pattern's opening words must be there (the end-anchored pattern tries every start otherwise)
+    if (!before.includes(literal)) continue;
     const m = before.match(re);
     if (!m) continue;
     const at = lineStart + m.index! + m[0].indexOf(m[1], 3);

@@ -39,6 +39,7 @@ const nationalTitleLine = new RegExp(NATIONAL_TITLE, "u");
 const preamble = new RegExp(PREAMBLE_LINE, "u");
 const authority = new RegExp(AUTHORITY_LINE, "u");
 const titles = SIGNER_TITLES.map((t) => matchKey(t));
+const titleOpenings = titles.map((title) => ({ title, space: title + " ", comma: title + "," }));
 // the words that open a body's name: the agency table's heads and the issuer lines' shorter ones
 const bodyHeads = [...new Set([...AGENCY_HEADS.flatMap((h) => [...h.forms, ...(h.abbr ?? [])]), ...BODY_HEAD_WORDS].map((w) => matchKey(w)))].sort((a, b) => b.length - a.length);
 const parentHeads = PARENT_BODY_HEADS.map((w) => matchKey(w));
@@ -162,7 +163,7 @@ function signatureCuts(text: string): number[] {
     const runText = text.slice(words.start(i), words.end(j - 1));
     const key = matchKey(runText);
     const opensWithAuthority = authority.test(key);
-    const opensWithTitle = titles.some((t) => key === t || key.startsWith(t + " ") || key.startsWith(t + ","));
+    const opensWithTitle = titleOpenings.some((t) => key === t.title || key.startsWith(t.space) || key.startsWith(t.comma));
     let k = j;
     while (words.has(k) && k - j < 5 && isNameWord(words.text(k))) k++;
     const nameWords = k - j;

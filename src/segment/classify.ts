@@ -56,16 +56,40 @@ export const isUpperLine = (s: string) => {
   let lower = 0;
   let letters = 0;
   const limit = s.length * 0.2;
-  for (const ch of s) {
-    const up = ch.toUpperCase();
-    const low = ch.toLowerCase();
-    if (up === low) continue; // not a cased letter (digit, mark, punctuation)
+  const table = caseTable();
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let kind: number;
+    if (c < 0x2000) kind = table[c];
+    else {
+      // beyond the table (and astral letters, a surrogate pair read whole as `for…of` would)
+      const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      kind = caseOf(pair ? s.slice(i, i + 2) : s[i]);
+      if (pair) i++;
+    }
+    if (kind === UNCASED) continue; // not a cased letter (digit, mark, punctuation)
     letters++;
     // so many lower-case letters that no count of capitals can outweigh them
-    if (ch === low && ++lower >= limit) return false;
+    if (kind === LOWER_CASED && ++lower >= limit) return false;
   }
   return letters >= 2 && lower / letters < 0.2;
 };
+
+const UNCASED = 0, CASED = 1, LOWER_CASED = 2;
+/** A character as {@link isUpperLine} counts it: uncased (its upper and lower case the same), lower case, or another cased letter. */
+const caseOf = (ch: string) => {
+  const low = ch.toLowerCase();
+  return ch.toUpperCase() === low ? UNCASED : ch === low ? LOWER_CASED : CASED;
+};
+let cases: Uint8Array | null = null;
+/** {@link caseOf} of every code unit below U+2000, worked out once (two case mappings a character, for every line, were a good part of the stage). */
+function caseTable(): Uint8Array {
+  if (!cases) {
+    cases = new Uint8Array(0x2000);
+    for (let c = 0; c < 0x2000; c++) cases[c] = caseOf(String.fromCharCode(c));
+  }
+  return cases;
+}
 
 // an honorific or a học hàm/học vị before the name: "Đồng chí Lê Văn B", "TS. Nguyễn Văn A"
 const personName = new RegExp(
