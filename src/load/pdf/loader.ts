@@ -222,7 +222,7 @@ async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[
  * layer; a born-digital page in another language is left alone). The operator list that tells
  * the image is fetched only for such pages.
  */
-async function badTextLayers(lib: PdfJs, doc: any, pages: PageText[]): Promise<{ page: PageText; share: number }[]> {
+async function badTextLayers(lib: PdfJs, fullDoc: () => Promise<any>, pages: PageText[]): Promise<{ page: PageText; share: number }[]> {
   const judged = pages.filter((p) => !p.legacy && p.quality.words >= MIN_WORDS_TO_JUDGE);
   const words = judged.reduce((n, p) => n + p.quality.words, 0);
   const pooled = words ? judged.reduce((n, p) => n + p.quality.marked, 0) / words : 1;
@@ -230,7 +230,7 @@ async function badTextLayers(lib: PdfJs, doc: any, pages: PageText[]): Promise<{
   for (const p of judged) {
     const share = p.quality.marked / p.quality.words;
     if (share >= MIN_MARKED_SHARE && pooled >= MIN_MARKED_SHARE) continue;
-    const page = await doc.getPage(p.page);
+    const page = await (await fullDoc()).getPage(p.page);
     try {
       const ops = await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE });
       if (imageCoverage(ops, lib.OPS, page.view) >= SCAN_IMAGE_COVERAGE) out.push({ page: p, share });
@@ -344,7 +344,7 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
       const file = options.path ?? null;
       const lib = await platform.pdfjs();
       const warnings: Warning[] = [];
-      const task = lib.getDocument({
+      const open = (maxImageSize: number) => lib.getDocument({
         // pdf.js may transfer (detach) the buffer it is given: hand it a copy
         data: new Uint8Array(bytes),
         ...platform.dataUrls(),
@@ -354,7 +354,15 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
         useSystemFonts: false,
         stopAtErrors: false,
         verbosity: 0,
+        maxImageSize,
       });
+      // the text needs no image: the document is read with none decoded (an operator list would
+      // decode every image of the page and of its annotations, and a signing tool's seal alone costs
+      // more than the page's text); what looks at images (a scan under a text layer, pages
+      // rendered for OCR) opens it again in full
+      const task = open(0);
+      let full: any = null;
+      const fullDoc = async () => (full ??= await open(-1).promise);
       let doc: any;
       try {
         doc = await task.promise;
@@ -379,7 +387,7 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
         if (rotated) warnings.push({ code: "rotated-text", message: `${rotated} pieces of rotated (vertical) text left out` });
 
         const empty = pages.filter((p) => p.letters < MIN_PAGE_LETTERS);
-        const bad = await badTextLayers(lib, doc, pages.filter((p) => !empty.includes(p)));
+        const bad = await badTextLayers(lib, fullDoc, pages.filter((p) => !empty.includes(p)));
         const scanned = empty.length > 0 && empty.length * 2 >= pages.length;
         let ocr = false;
         let ocrEngine: string | undefined;
@@ -402,7 +410,7 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
           if (options.ocr === false) throw new InputError("ocr-disabled", `${why} and OCR was disabled`, file);
           const eng = engine ?? (await requireOcrEngine(findOcrEngine, file, why));
           const external = deps.renderWithPdfjs ? null : platform.externalRenderer(bytes);
-          const render = external ?? (await pdfjsRenderer(doc, lib));
+          const render = external ?? (await pdfjsRenderer(await fullDoc(), lib));
           try {
             const concurrency = Math.min(eng.concurrency, platform.parallelism());
             let read = 0;
@@ -470,6 +478,7 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
         throw corrupt("pdf", err, file);
       } finally {
         await doc.destroy().catch(() => undefined);
+        await full?.destroy().catch(() => undefined);
       }
     },
   };
