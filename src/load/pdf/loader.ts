@@ -362,7 +362,16 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
       // rendered for OCR) opens it again in full
       const task = open(0);
       let full: any = null;
-      const fullDoc = async () => (full ??= await open(-1).promise);
+      const fullDoc = async () => {
+        if (!full) {
+          const t = open(-1);
+          full = await t.promise.catch(async (err: unknown) => {
+            await t.destroy().catch(() => undefined);
+            throw err;
+          });
+        }
+        return full;
+      };
       let doc: any;
       try {
         doc = await task.promise;
