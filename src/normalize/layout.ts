@@ -231,10 +231,11 @@ function continues(prev: WorkLine, next: WorkLine, width: number): boolean {
   if ((prev.meta.block ?? "") !== (next.meta.block ?? "") || prev.column !== next.column) return false;
   const p = prev.t.text;
   const n = next.t.text;
-  if (loneAuthority.test(matchKey(p)) && isUpper(n)) return true;
+  const pk = matchKey(p);
+  if (loneAuthority.test(pk) && isUpper(n)) return true;
   // "CỘNG HOÀ" / "XÃ HỘI CHỦ NGHĨA VIỆT NAM": the quốc hiệu set (or read by OCR) on two lines
-  if (isUpper(p) && isUpper(n) && !nationalTitle.test(matchKey(p)) && nationalTitle.test(matchKey(`${p} ${n}`))) return true;
-  if (paragraphEnd.test(p) || dateLineEnd.test(p) || typeNames.has(matchKey(p))) return false;
+  if (isUpper(p) && isUpper(n) && !nationalTitle.test(pk) && nationalTitle.test(matchKey(`${p} ${n}`))) return true;
+  if (paragraphEnd.test(p) || dateLineEnd.test(p) || typeNames.has(pk)) return false;
   // "giai đoạn 2016" / "- 2021 …": a range of numbers wrapped before its dash, not a list item
   if (/\d$/.test(p) && /^[-–]\s*\d/.test(n) && !/^[-–]\s*\d{1,2}\s*[.)]/.test(n)) return true;
   if (paragraphStart.test(n)) return false;

@@ -87,8 +87,8 @@ export const SPLIT_RULES: SplitRule[] = [
   // (not "Q.", which inside a line is as likely quận)
   {
     name: "nested-authorities-on-one-line", example: "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH",
-    cut: (text) => {
-      if (!readAuthority(text)) return null;
+    cut: (text, key) => {
+      if (!readAuthority(text, key)) return null;
       const at: number[] = [];
       for (const m of text.matchAll(nestedAuthority)) if (m.index! > 2) at.push(m.index! + 1);
       return at.length && isUpperLine(text.slice(0, at[0])) ? { at } : null;
@@ -103,6 +103,9 @@ export const SPLIT_RULES: SplitRule[] = [
       // and an array of match objects for every word of every line was a good part of the stage)
       const words = new LazyWords(text);
       for (let j = 1; words.has(j + 1); j++) {
+        // a word opening with an ASCII lower-case letter, a digit or ASCII punctuation is no surname: not copied to be tested
+        const first = text.charCodeAt(words.start(j));
+        if (first < 0x41 || (first > 0x5a && first < 0x80)) continue;
         const w = words.text(j);
         if (!/^\p{Lu}[\p{Ll}\p{M}]+$/u.test(w) || !surnames.has(matchKey(w))) continue;
         let n = j + 1;
