@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
 import { open, stat, type FileHandle } from "node:fs/promises";
 import { InputError, LimitError, VanbanError } from "../errors.js";
 
@@ -28,19 +28,26 @@ function kindOf(st: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(
   return st.isFIFO() ? "a FIFO (named pipe)" : st.isSocket() ? "a socket" : st.isCharacterDevice() || st.isBlockDevice() ? "a device" : "not a regular file";
 }
 
+/**
+ * Throws unless `st` is a regular file within `maxBytes`: checked before opening, and again on
+ * the opened file (it may have been swapped since).
+ */
+function refuseIrregular(st: Stats, path: string, maxBytes?: number): void {
+  if (st.isDirectory()) throw new InputError("is-directory", "is a folder, not a file", path);
+  if (!st.isFile()) throw new InputError("not-a-file", `is ${kindOf(st)}, not a document file; it was not read`, path);
+  if (maxBytes && st.size > maxBytes) throw new LimitError("too-large", `the file is ${mb(st.size)}, over the limit of ${mb(maxBytes)} (--max-size)`, path);
+}
+
 /** Opens a regular file without blocking, or throws an {@link InputError} naming the file. */
 async function openRegular(path: string, maxBytes?: number): Promise<{ fh: FileHandle; size: number }> {
   let fh: FileHandle | null = null;
   try {
-    const st = await stat(path);
-    if (st.isDirectory()) throw new InputError("is-directory", "is a folder, not a file", path);
-    if (!st.isFile()) throw new InputError("not-a-file", `is ${kindOf(st)}, not a document file; it was not read`, path);
-    if (maxBytes && st.size > maxBytes) throw new LimitError("too-large", `the file is ${mb(st.size)}, over the limit of ${mb(maxBytes)} (--max-size)`, path);
+    refuseIrregular(await stat(path), path, maxBytes);
     // O_NONBLOCK: should the file have been swapped for a FIFO since, opening it does not hang
     fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const st2 = await fh.stat();
-    if (!st2.isFile()) throw new InputError("not-a-file", `is ${kindOf(st2)}, not a document file; it was not read`, path);
-    return { fh, size: st2.size };
+    const st = await fh.stat();
+    refuseIrregular(st, path);
+    return { fh, size: st.size };
   } catch (err) {
     await fh?.close().catch(() => undefined);
     if (err instanceof VanbanError) throw err;
@@ -78,15 +85,12 @@ export function readRegularFileSync(path: string, options: { maxBytes?: number }
   let fd: number | null = null;
   let size: number;
   try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw new InputError("is-directory", "is a folder, not a file", path);
-    if (!st.isFile()) throw new InputError("not-a-file", `is ${kindOf(st)}, not a document file; it was not read`, path);
-    if (options.maxBytes && st.size > options.maxBytes) throw new LimitError("too-large", `the file is ${mb(st.size)}, over the limit of ${mb(options.maxBytes)} (--max-size)`, path);
+    refuseIrregular(statSync(path), path, options.maxBytes);
     // O_NONBLOCK: should the file have been swapped for a FIFO since, opening it does not hang
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const st2 = fstatSync(fd);
-    if (!st2.isFile()) throw new InputError("not-a-file", `is ${kindOf(st2)}, not a document file; it was not read`, path);
-    size = st2.size;
+    const st = fstatSync(fd);
+    refuseIrregular(st, path);
+    size = st.size;
   } catch (err) {
     if (fd !== null) {
       try {
