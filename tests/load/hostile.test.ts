@@ -11,7 +11,7 @@ import { ERROR_CODES, LimitError, toVanbanError, VanbanError } from "../../src/e
 import { readRegularFile } from "../../src/load/file.js";
 import { flattenDeep, limitNesting, MAX_DEPTH } from "../../src/load/html.js";
 import { loadDocument } from "../../src/load/index.js";
-import { parseBytes } from "../../src/pipeline.js";
+import { parseBytes, parseText } from "../../src/pipeline.js";
 import { dropOverlaps as dropAgencyOverlaps } from "../../src/extract/agencies/scan.js";
 import { point, type Token } from "../../src/extract/dates/point.js";
 import { dropOverlaps as dropDateOverlaps, markDeadlines } from "../../src/extract/dates/refiners.js";
@@ -200,6 +200,12 @@ describe("superlinear time: long lines, many labels, many dates", () => {
     expect(kept.every((k, i) => i === 0 || kept[i - 1].end <= k.start)).toBe(true);
     expect(kept.length).toBeGreaterThan(60_000);
   });
+
+  it("400,000 bodies in one clause: the responsibility rule reads back from each body (a regex over the clause up to each one: 7 s at 120,000, minutes here)", () => {
+    const rec = parseText("UBND TỈNH A\n" + "Sở Y tế ".repeat(400_000) + "\n", { maxChars: 0 });
+    expect(rec.agencies.length).toBeGreaterThan(50_000);
+    expect(rec.tasks).toEqual([]);
+  }, 60_000);
 
   it("10,000-letter words", async () => {
     const word = "đươngưởngồ".repeat(1000);
