@@ -39,11 +39,11 @@ describe("vanban CLI", () => {
   });
 
   it.each([
-    ["a missing file", "missing.pdf", /missing\.pdf: no such file/, 3],
-    ["binary junk", "junk.bin", /junk\.bin: binary content/, 1],
-    ["an empty file", "empty.txt", /empty\.txt: the file is empty/, 1],
-    ["a truncated PDF", "cut.pdf", /cut\.pdf: /, 1],
-  ])("%s: one line naming the file on stderr, nothing on stdout, exit %i", (_, name, message, status) => {
+    ["a missing file", "missing.pdf", 3, /missing\.pdf: no such file/],
+    ["binary junk", "junk.bin", 1, /junk\.bin: binary content/],
+    ["an empty file", "empty.txt", 1, /empty\.txt: the file is empty/],
+    ["a truncated PDF", "cut.pdf", 1, /cut\.pdf: /],
+  ])("%s (%s): one line naming the file on stderr, nothing on stdout, exit %i", (_, name, status, message) => {
     const dir = mkdtempSync(join(tmpdir(), "vanban-cli-"));
     if (name === "junk.bin") writeFileSync(join(dir, name), Buffer.from([0, 1, 2, 3, 0, 0, 9, 0xff, 0]));
     if (name === "empty.txt") writeFileSync(join(dir, name), "");
