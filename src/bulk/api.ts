@@ -6,7 +6,7 @@ import type { Summary } from "./summary.js";
 export type { ConvertLine, ConvertedRecord, ConvertError } from "./lines.js";
 export type { Summary as ConvertSummary } from "./summary.js";
 
-/** Options of {@link convert}: the pool and limits of `vanban convert` (defaults: 120 s a file, a 2048 MB heap a worker, no size limit). */
+/** Options of {@link convert}: the pool and limits of `vanban convert` (defaults: 120 s a file, a 512 MB heap a worker, no size limit). */
 export interface BulkConvertOptions extends PoolOptions {
   /** yield in input order (default: as files finish) */
   ordered?: boolean;

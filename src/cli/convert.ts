@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { toVanbanError } from "../errors.js";
 import { parseShard } from "../bulk/inputs.js";
-import { convertFiles, type OutputFormat } from "../bulk/run.js";
+import { convertFiles, DEFAULT_MAX_MEMORY_MB, type OutputFormat } from "../bulk/run.js";
 import { EXIT, exitCodeOf } from "./exit.js";
 import { readTrustRoots } from "./io.js";
 
@@ -48,7 +48,7 @@ export function registerConvert(program: Command): void {
     .option("-j, --jobs <n>", "worker threads (default: one per core)", positive("--jobs"))
     .option("--timeout <sec>", "give up on a file after this many seconds (0: never)", positive("--timeout", true), 120)
     .option("--ocr-page-timeout <sec>", "seconds added to --timeout for each page of a file read by OCR", positive("--ocr-page-timeout", true), 30)
-    .option("--max-memory <mb>", "memory cap of each worker in MB; a file that needs more is reported and skipped", positive("--max-memory", true), 2048)
+    .option("--max-memory <mb>", "memory cap of each worker in MB; a file that needs more is reported and skipped", positive("--max-memory", true), DEFAULT_MAX_MEMORY_MB)
     .option("--max-size <mb>", "refuse files larger than this many MB (0: no limit)", positive("--max-size", true), 0)
     .option("--max-chars <n>", "refuse documents whose text is longer than this many characters (default 1,000,000; 0: no limit)", positive("--max-chars", true))
     .option("--max-lines <n>", "refuse documents of more lines than this (default 50,000; 0: no limit)", positive("--max-lines", true))
