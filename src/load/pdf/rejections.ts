@@ -33,24 +33,15 @@ export function isPdfjsRejection(reason: unknown): boolean {
 }
 
 let reading = 0;
-let contained = 0;
 let listening = false;
 
 function onRejection(reason: unknown): void {
-  if (isPdfjsRejection(reason)) {
-    contained++;
-    return;
-  }
+  if (isPdfjsRejection(reason)) return;
   // not ours to take: as Node would do without us, unless the program listens itself
   if (process.listenerCount("unhandledRejection") > 1) return;
   process.nextTick(() => {
     throw reason;
   });
-}
-
-/** How many of pdf.js's stray rejections were taken since the process started (for tests). */
-export function containedRejections(): number {
-  return contained;
 }
 
 /** Runs `read` with pdf.js's stray rejections taken; the listener stays a turn after the last read. */
