@@ -20,6 +20,7 @@ import {
 } from "../../../grammars/agencies.js";
 import { foldTone, matchKey } from "../../text/tone.js";
 import { AB, isCapitalised, isLower, isUpper, L, sentenceCase, squash, tidy, titleCase, WE, wordAt } from "../../text/letters.js";
+import { lazily } from "../../text/lazy.js";
 import { alternation, esc, formSource } from "../../text/pattern.js";
 
 export interface AgencyMatch {
@@ -54,46 +55,48 @@ interface HeadEntry {
   head: AgencyHead;
   canonical: string;
 }
-const headByForm = new Map<string, HeadEntry>();
-const headByAbbr = new Map<string, HeadEntry>();
-const headAlts: { src: string; len: number; first: string }[] = [];
-for (const head of AGENCY_HEADS) {
-  for (const form of head.forms) {
-    const entry = { head, canonical: head.canonical || tidy(form) };
-    if (!headByForm.has(keyOf(form))) headByForm.set(keyOf(form), entry);
-    // no word-start lookbehind: heads are only tried at word starts (see isWordStart)
-    headAlts.push({ src: `(?:${formSource(form, head.case)})${WE}`, len: form.length, first: form });
-  }
-  for (const abbr of head.abbr ?? []) {
-    headByAbbr.set(tidy(abbr), { head, canonical: head.canonical || tidy(head.forms[0]) });
-    const tail = /\p{L}$/u.test(abbr) ? WE : "";
-    headAlts.push({ src: `${AB}(?:${formSource(abbr, "exact")})${tail}`, len: abbr.length, first: abbr });
-  }
-}
-headAlts.sort((a, b) => b.len - a.len);
-
-/**
- * One sticky alternation per first letter: a head is tried only at a word start, and only the
- * heads that begin with that word's letter (one regex of every head, tried at every character,
- * cost ~100 ms a page).
- */
 const bucketCache = new Map<string, string>();
 const bucketOf = (ch: string) => {
   let k = bucketCache.get(ch);
   if (k === undefined) bucketCache.set(ch, (k = foldTone(ch).normalize("NFD").charAt(0).toLowerCase()));
   return k;
 };
-const headBuckets = new Map<string, RegExp>();
-{
+
+/** The heads by written form and by abbreviation, and their patterns (made on first use). */
+const heads = lazily(() => {
+  const byForm = new Map<string, HeadEntry>();
+  const byAbbr = new Map<string, HeadEntry>();
+  const headAlts: { src: string; len: number; first: string }[] = [];
+  for (const head of AGENCY_HEADS) {
+    for (const form of head.forms) {
+      const entry = { head, canonical: head.canonical || tidy(form) };
+      if (!byForm.has(keyOf(form))) byForm.set(keyOf(form), entry);
+      // no word-start lookbehind: heads are only tried at word starts (see isWordStart)
+      headAlts.push({ src: `(?:${formSource(form, head.case)})${WE}`, len: form.length, first: form });
+    }
+    for (const abbr of head.abbr ?? []) {
+      byAbbr.set(tidy(abbr), { head, canonical: head.canonical || tidy(head.forms[0]) });
+      const tail = /\p{L}$/u.test(abbr) ? WE : "";
+      headAlts.push({ src: `${AB}(?:${formSource(abbr, "exact")})${tail}`, len: abbr.length, first: abbr });
+    }
+  }
+  headAlts.sort((a, b) => b.len - a.len);
+
+  /**
+   * One sticky alternation per first letter: a head is tried only at a word start, and only the
+   * heads that begin with that word's letter (one regex of every head, tried at every character,
+   * cost ~100 ms a page).
+   */
+  const buckets = new Map<string, RegExp>();
   const byLetter = new Map<string, string[]>();
   for (const a of headAlts) {
     const k = /^\p{L}/u.test(a.first) ? bucketOf(a.first) : "*";
     if (!byLetter.has(k)) byLetter.set(k, []);
     byLetter.get(k)!.push(a.src);
   }
-  for (const [k, srcs] of byLetter) headBuckets.set(k, new RegExp(srcs.join("|"), "uy"));
-}
-const anyHead = headBuckets.get("*") ?? null;
+  for (const [k, srcs] of byLetter) buckets.set(k, new RegExp(srcs.join("|"), "uy"));
+  return { byForm, byAbbr, buckets, any: buckets.get("*") ?? null };
+});
 /** Where a head may begin: a word's first letter, or a capital glued to a lower-case letter. */
 const wordStartAt = new RegExp(`(?<![${L}\\d])\\p{L}|(?<=\\p{Ll})\\p{Lu}`, "uy");
 
@@ -133,7 +136,8 @@ function isWordStart(t: string, i: number): boolean {
 
 function headMatch(t: string, pos: number): string | null {
   let best: string | null = null;
-  for (const re of [headBuckets.get(bucketOf(t.charAt(pos))), anyHead]) {
+  const { buckets, any } = heads();
+  for (const re of [buckets.get(bucketOf(t.charAt(pos))), any]) {
     if (!re) continue;
     re.lastIndex = pos;
     const m = re.exec(t);
@@ -146,31 +150,35 @@ function headAt(t: string, pos: number): { end: number; entry: HeadEntry; raw: s
   const m = headMatch(t, pos);
   if (!m) return null;
   const raw = m;
-  const entry = headByAbbr.get(tidy(raw)) ?? headByForm.get(keyOf(raw));
+  const entry = heads().byAbbr.get(tidy(raw)) ?? heads().byForm.get(keyOf(raw));
   if (!entry) return null;
   return { end: pos + raw.length, entry, raw };
 }
 
 // ---- names after a head ----
 
-const knownByKey = new Map<string, string>();
-const knownForms: string[] = [];
-const knownAbbrs: string[] = [];
-for (const k of KNOWN_NAMES) {
-  knownByKey.set(keyOf(k.name), k.name);
-  knownForms.push(k.name);
-  for (const a of k.abbr ?? []) {
-    knownByKey.set(keyOf(a), k.name);
-    knownAbbrs.push(a);
+/** Known names by key, and their pattern (made on first use). */
+const known = lazily(() => {
+  const byKey = new Map<string, string>();
+  const forms: string[] = [];
+  const abbrs: string[] = [];
+  for (const k of KNOWN_NAMES) {
+    byKey.set(keyOf(k.name), k.name);
+    forms.push(k.name);
+    for (const a of k.abbr ?? []) {
+      byKey.set(keyOf(a), k.name);
+      abbrs.push(a);
+    }
   }
-}
-const knownSticky = new RegExp(`\\s+(?:(${alternation(knownForms, "any")})|(${alternation(knownAbbrs, "exact")}))${WE}`, "uy");
+  return { byKey, sticky: new RegExp(`\\s+(?:(${alternation(forms, "any")})|(${alternation(abbrs, "exact")}))${WE}`, "uy") };
+});
 
 function knownNameAt(t: string, pos: number): { end: number; canonical: string } | null {
-  knownSticky.lastIndex = pos;
-  const m = knownSticky.exec(t);
+  const { byKey, sticky } = known();
+  sticky.lastIndex = pos;
+  const m = sticky.exec(t);
   if (!m) return null;
-  const canonical = knownByKey.get(keyOf(m[1] ?? m[2]));
+  const canonical = byKey.get(keyOf(m[1] ?? m[2]));
   return canonical ? { end: pos + m[0].length, canonical } : null;
 }
 
@@ -255,26 +263,30 @@ interface LevelEntry {
   canonical: string;
   proper: boolean;
 }
-const levelByKey = new Map<string, LevelEntry>();
-const levelAlts: { src: string; len: number }[] = [];
-for (const p of PLACE_LEVELS) {
-  for (const f of p.forms) {
-    levelByKey.set(keyOf(f), p);
-    levelAlts.push({ src: `(?:${formSource(f, "any")})${WE}`, len: f.length });
+/** Place levels by key, and their pattern (made on first use). */
+const levels = lazily(() => {
+  const byKey = new Map<string, LevelEntry>();
+  const alts: { src: string; len: number }[] = [];
+  for (const p of PLACE_LEVELS) {
+    for (const f of p.forms) {
+      byKey.set(keyOf(f), p);
+      alts.push({ src: `(?:${formSource(f, "any")})${WE}`, len: f.length });
+    }
+    for (const a of p.abbr ?? []) {
+      byKey.set(keyOf(a), p);
+      alts.push({ src: `(?:${esc(a)})${/\p{L}$/u.test(a) ? WE : ""}`, len: a.length });
+    }
   }
-  for (const a of p.abbr ?? []) {
-    levelByKey.set(keyOf(a), p);
-    levelAlts.push({ src: `(?:${esc(a)})${/\p{L}$/u.test(a) ? WE : ""}`, len: a.length });
-  }
-}
-levelAlts.sort((a, b) => b.len - a.len);
-const levelSticky = new RegExp(`\\s+(${levelAlts.map((a) => a.src).join("|")})`, "uy");
+  alts.sort((a, b) => b.len - a.len);
+  return { byKey, sticky: new RegExp(`\\s+(${alts.map((a) => a.src).join("|")})`, "uy") };
+});
 
 function placeLevelAt(t: string, pos: number): { end: number; entry: LevelEntry; raw: string } | null {
-  levelSticky.lastIndex = pos;
-  const m = levelSticky.exec(t);
+  const { byKey, sticky } = levels();
+  sticky.lastIndex = pos;
+  const m = sticky.exec(t);
   if (!m) return null;
-  const entry = levelByKey.get(keyOf(m[1]));
+  const entry = byKey.get(keyOf(m[1]));
   return entry ? { end: pos + m[0].length, entry, raw: m[1] } : null;
 }
 
@@ -345,17 +357,21 @@ function placeAt(t: string, pos: number, caps: boolean): { end: number; canonica
 
 // ---- collectives ----
 
-const cLevels = alternation(COLLECTIVE_LEVELS, "any");
-const cQual = alternation(COLLECTIVE_QUALIFIERS, "any");
+/** The sources of the collective levels and qualifiers (made on first use). */
+const collectiveParts = lazily(() => ({ cLevels: alternation(COLLECTIVE_LEVELS, "any"), cQual: alternation(COLLECTIVE_QUALIFIERS, "any") }));
 /** `các huyện, thị xã, thành phố`, `các địa phương`, `huyện, thành phố` after a body */
-const levelListSticky = new RegExp(
-  `\\s+(?:([cC][áÁ][cC])\\s+)?(?:${cLevels})${WE}(?:\\s*,\\s*(?:${cLevels})${WE})*(?:\\s*,?\\s+và\\s+(?:${cLevels})${WE})?(?:\\s+(?:${cQual})${WE})?`,
-  "uy",
-);
+const levelListSticky = lazily(() => {
+  const { cLevels, cQual } = collectiveParts();
+  return new RegExp(
+    `\\s+(?:([cC][áÁ][cC])\\s+)?(?:${cLevels})${WE}(?:\\s*,\\s*(?:${cLevels})${WE})*(?:\\s*,?\\s+và\\s+(?:${cLevels})${WE})?(?:\\s+(?:${cQual})${WE})?`,
+    "uy",
+  );
+});
 
 function levelListAt(t: string, pos: number): { end: number; canonical: string } | null {
-  levelListSticky.lastIndex = pos;
-  const m = levelListSticky.exec(t);
+  const re = levelListSticky();
+  re.lastIndex = pos;
+  const m = re.exec(t);
   if (!m) return null;
   const body = m[0];
   // without `các` it takes two levels or more: `huyện, thành phố`
@@ -374,19 +390,20 @@ const NOUN_NOT_BEFORE: Record<string, string[]> = {
   "cơ quan": ["báo chí", "thông tấn", "hành chính", "quản lý nhà nước", "nhà nước"],
   sở: ["hữu", "dữ liệu", "thích"],
 };
-const nounSource = [...COLLECTIVE_NOUNS]
-  .sort((a, b) => b.length - a.length)
-  .map((n) => {
-    const not = NOUN_NOT_BEFORE[n];
-    return `(?:${formSource(n, "any")})${WE}${not ? `(?!\\s+(?:${alternation(not, "any")})${WE})` : ""}`;
-  })
-  .join("|");
 /** `các sở, ngành, hội, đoàn thể tỉnh`, `các cơ quan, đơn vị, địa phương liên quan`, `các Sở, Ban ngành có liên quan` */
-const collectiveGlobal = new RegExp(
-  `[cC](?<=(?<![${L}\\d])[cC])[áÁ][cC]\\s+(?:${nounSource})(?:\\s*,\\s*(?:${nounSource}|${cLevels}${WE}))*(?:\\s*,?\\s+và\\s+(?:${nounSource}))?(?:\\s+(?:${cQual})${WE})*`,
-  "gu",
-);
-const collectiveSticky = new RegExp(collectiveGlobal.source, "uy");
+const collectiveSource = lazily(() => {
+  const { cLevels, cQual } = collectiveParts();
+  const nounSource = [...COLLECTIVE_NOUNS]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => {
+      const not = NOUN_NOT_BEFORE[n];
+      return `(?:${formSource(n, "any")})${WE}${not ? `(?!\\s+(?:${alternation(not, "any")})${WE})` : ""}`;
+    })
+    .join("|");
+  return `[cC](?<=(?<![${L}\\d])[cC])[áÁ][cC]\\s+(?:${nounSource})(?:\\s*,\\s*(?:${nounSource}|${cLevels}${WE}))*(?:\\s*,?\\s+và\\s+(?:${nounSource}))?(?:\\s+(?:${cQual})${WE})*`;
+});
+const collectiveGlobal = lazily(() => new RegExp(collectiveSource(), "gu"));
+const collectiveSticky = lazily(() => new RegExp(collectiveSource(), "uy"));
 
 // ---- building a mention from its head ----
 
@@ -411,7 +428,7 @@ function buildAt(t: string, start: number, depth = 0): Built | null {
   const h = headAt(t, start);
   if (!h) return null;
   const { head, canonical: headCanon } = h.entry;
-  const isAbbr = headByAbbr.has(tidy(h.raw));
+  const isAbbr = heads().byAbbr.has(tidy(h.raw));
   const caps = !isAbbr && h.raw.length > 1 && isUpper(h.raw);
   const canon: string[] = [headCanon];
   let end = h.end;
@@ -537,8 +554,9 @@ export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[
     });
     at = b.end - 1;
   }
-  collectiveGlobal.lastIndex = 0;
-  for (let m = collectiveGlobal.exec(t); m; m = collectiveGlobal.exec(t)) {
+  const collectives = collectiveGlobal();
+  collectives.lastIndex = 0;
+  for (let m = collectives.exec(t); m; m = collectives.exec(t)) {
     const raw = m[0].replace(/[\s,]+$/u, "");
     found.push({
       start: m.index,
@@ -595,8 +613,9 @@ export function agencyAt(text: string, pos: number, foldedText?: string): Agency
   if (b && !b.needsParent) {
     best = { start, end: b.end, text: squash(text.slice(start, b.end)), canonical: tidy(b.canonical), collective: b.collective, needsParent: false };
   }
-  collectiveSticky.lastIndex = start;
-  const m = collectiveSticky.exec(t);
+  const collective = collectiveSticky();
+  collective.lastIndex = start;
+  const m = collective.exec(t);
   if (m) {
     const raw = m[0].replace(/[\s,]+$/u, "");
     if (!best || raw.length > best.end - best.start) {
