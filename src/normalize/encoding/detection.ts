@@ -125,19 +125,33 @@ const MARK_IN_WORD = /\p{L}[\u00A1-\u00BF\u00D7\u00F7]\p{L}/u;
  */
 export function gains(text: string, candidates: LegacyEncoding[]): Map<LegacyEncoding, number> {
   const tokens = markedTokens(text);
-  // a legacy mark inside a word ("xim¨ng") makes it no Vietnamese word, whatever its letters spell
-  const base = tokens.map((t) => (MARK_IN_WORD.test(t) ? -1 : judgeToken(t)));
   const out = new Map<LegacyEncoding, number>();
   for (const enc of candidates) {
     let gain = 0;
-    tokens.forEach((t, k) => {
-      const d = decodeLegacy(t, enc, { capitals: false });
-      // a word set in a capitals font (`.VnTimeH`) decodes to lower-case letters among capitals
-      if (d !== t) gain += Math.max(judgeToken(d), judgeToken(d.toUpperCase())) - base[k];
-    });
+    for (const t of tokens) gain += tokenGain(t, enc);
     out.set(enc, gain);
   }
   return out;
+}
+
+/**
+ * What decoding one word as `enc` gains: a legacy document says the same few hundred syllables
+ * again and again, and `gains` runs on every line and every run of a legacy font, so each word's
+ * answer is remembered (a pure function of the word; the memo is bounded).
+ */
+const gainMemo = new Map<LegacyEncoding, Map<string, number>>();
+function tokenGain(t: string, enc: LegacyEncoding): number {
+  let memo = gainMemo.get(enc);
+  if (!memo) gainMemo.set(enc, (memo = new Map()));
+  let gain = memo.get(t);
+  if (gain !== undefined) return gain;
+  const d = decodeLegacy(t, enc, { capitals: false });
+  // a legacy mark inside a word ("xim¨ng") makes it no Vietnamese word, whatever its letters spell;
+  // a word set in a capitals font (`.VnTimeH`) decodes to lower-case letters among capitals
+  gain = d === t ? 0 : Math.max(judgeToken(d), judgeToken(d.toUpperCase())) - (MARK_IN_WORD.test(t) ? -1 : judgeToken(t));
+  if (memo.size >= 8192) memo.clear();
+  memo.set(t, gain);
+  return gain;
 }
 
 /**
