@@ -86,3 +86,35 @@ export function restoreDroppedMarks(texts: string[], glyphs: Glyph[]): { texts: 
   if (misses > Math.max(3, chars * 0.05)) return { texts, restored: -1 };
   return { texts: out, restored };
 }
+
+/**
+ * As {@link restoreDroppedMarks}, for glyphs read without pdf.js (`./content.ts`): only when the
+ * two sequences match glyph for glyph (spaces and format marks aside) and every glyph is used, so
+ * that the marks land where pdf.js's own glyphs would put them; null otherwise.
+ */
+export function restoreDroppedMarksExactly(texts: string[], glyphs: Glyph[]): { texts: string[]; restored: number } | null {
+  const out: string[] = [];
+  let g = 0, restored = 0;
+  for (const text of texts) {
+    let s = "";
+    for (const c of text) {
+      if (isSpace(c)) {
+        s += c;
+        if (g < glyphs.length && isSpace(glyphs[g].ch)) g++;
+        continue;
+      }
+      let marks = "";
+      while (g < glyphs.length && (isSpace(glyphs[g].ch) || isCf(glyphs[g].ch))) {
+        if (isCf(glyphs[g].ch)) marks += glyphs[g].ch;
+        g++;
+      }
+      if (g >= glyphs.length || glyphs[g].ch !== c) return null;
+      s += marks + c;
+      restored += marks.length;
+      g++;
+    }
+    out.push(s);
+  }
+  for (; g < glyphs.length; g++) if (!isSpace(glyphs[g].ch) && !isCf(glyphs[g].ch)) return null;
+  return { texts: out, restored };
+}

@@ -6,12 +6,14 @@ import { CorruptFileError, InputError, readableReason, VanbanError } from "../..
 import type { Warning } from "../../record/schema.js";
 import type { OcrEngine, OcrEngineLookup, OcrWord } from "../ocr.js";
 import { annotationItems, annotationTexts } from "./annotations.js";
-import { glyphStream, restoreDroppedMarks } from "./glyphs.js";
+import { ContentReader } from "./content.js";
+import { glyphStream, restoreDroppedMarks, restoreDroppedMarksExactly } from "./glyphs.js";
 import { groupRows, type PdfItem, type Row } from "./lines.js";
 import { layoutPages, rowText, stampRows, type PageRows } from "./layout.js";
 import { imageCoverage, textQuality, type TextQuality } from "./quality.js";
 import { rgbaToPgmWithoutSeals } from "./seals.js";
 import { readPdfSignatures } from "./signatures.js";
+import { binaryString, RawPdf } from "./raw.js";
 import type { LoadedDocument, Loader, LoadOptions } from "../types.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- pdf.js objects are typed loosely here */
@@ -109,6 +111,8 @@ const compatChars = /[\u00a0\u2000-\u200a\u202f\ufb00-\ufb06]+/g;
  */
 interface FontsSeen {
   showsAd: Set<string>;
+  /** the file's content streams read without pdf.js (made on first use) */
+  content: () => ContentReader;
 }
 
 /** Text items of a page in page points, origin top left, rotation applied. */
@@ -136,7 +140,18 @@ async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[
     // operator list's glyphs put it back
     const mayDrop = legacyText && ids.some((id) => !seen.showsAd.has(id) && (!known(id) || isLegacyFont(stripSubset(page.commonObjs.get(id).name))));
     try {
-      if (mayDrop || !ids.every(known)) {
+      // fonts all known and no annotation to read: the glyphs are read from the content stream
+      // itself, far cheaper than pdf.js's operator list, when they match the text glyph for glyph
+      let restored = false;
+      if (mayDrop && !drawn && ids.every(known)) {
+        const glyphs = await seen.content().glyphs(page.ref.num).catch(() => null);
+        const fixed = glyphs && restoreDroppedMarksExactly(texts, glyphs);
+        if (fixed) {
+          texts = fixed.texts;
+          restored = true;
+        }
+      }
+      if (!restored && (mayDrop || !ids.every(known))) {
         const list = await page.getOperatorList({ annotationMode: drawn ? lib.AnnotationMode.ENABLE : lib.AnnotationMode.DISABLE });
         if (drawn) ops = list;
         if (legacyText) {
@@ -381,7 +396,8 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
       }
       try {
         const pages: PageText[] = [];
-        const seen: FontsSeen = { showsAd: new Set() };
+        let reader: ContentReader | null = null;
+        const seen: FontsSeen = { showsAd: new Set(), content: () => (reader ??= new ContentReader(new RawPdf(bytes, binaryString(bytes)))) };
         for (let p = 1; p <= doc.numPages; p++) {
           try {
             pages.push(await readPage(lib, doc, p, warnings, seen, options.fonts === true));

@@ -1,0 +1,305 @@
+/**
+ * The glyphs a page draws, read from its content stream without pdf.js: for a TCVN3 page whose
+ * `ư` pdf.js dropped from the text (see `./glyphs.ts`), this is all that is needed to put it back,
+ * and pdf.js's own operator list (a second full pass over the page: fonts, glyph objects, every
+ * operator copied between its worker and this thread) costs as much as reading the text itself.
+ *
+ * Only the plain case is read: fonts with a ToUnicode map (one-byte simple fonts, or Type0 under
+ * Identity-H/V), text outside form XObjects, no inline image. Anything else gives null, and the
+ * caller asks pdf.js; so does any glyph whose code the map does not cover.
+ */
+import type { Glyph } from "./glyphs.js";
+import { binaryString, PdfName, PdfRef, type PdfDict, type PdfValue, type RawPdf } from "./raw.js";
+
+/** What a font's codes stand for: code length in bytes and code → text (from ToUnicode). */
+interface FontCodes {
+  bytes: 1 | 2;
+  map: Map<number, string>;
+}
+
+/**
+ * A simple font under WinAnsiEncoding with no ToUnicode: pdf.js reads its codes by their glyph
+ * names, which are Windows-1252's characters but for the codes 1252 leaves out (a bullet), the
+ * no-break space (a space) and the soft hyphen (a hyphen).
+ */
+const WIN_ANSI = (() => {
+  const map = new Map<number, string>();
+  const high = "\u20ac\u2022\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u2022\u017d\u2022\u2022\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u2022\u017e\u0178";
+  for (let c = 0x20; c <= 0xff; c++) map.set(c, c >= 0x80 && c < 0xa0 ? high[c - 0x80] : String.fromCharCode(c));
+  map.set(0x7f, "\u2022");
+  map.set(0xa0, " ");
+  map.set(0xad, "-");
+  return map;
+})();
+
+const hexValue = (h: string) => parseInt(h, 16);
+const utf16 = (hex: string) => {
+  let s = "";
+  for (let i = 0; i + 4 <= hex.length; i += 4) s += String.fromCharCode(parseInt(hex.slice(i, i + 4), 16));
+  if (hex.length % 4 === 2) s += String.fromCharCode(parseInt(hex.slice(-2), 16));
+  return s;
+};
+
+/** A ToUnicode CMap's `bfchar` and `bfrange` entries (the forms PDF writers use). */
+export function parseToUnicode(text: string): Map<number, string> {
+  const map = new Map<number, string>();
+  for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+    for (const m of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>/g)) map.set(hexValue(m[1]), utf16(m[2]));
+  }
+  for (const block of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+    for (const m of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(?:<([0-9a-fA-F]*)>|\[([^\]]*)\])/g)) {
+      const lo = hexValue(m[1]), hi = hexValue(m[2]);
+      if (hi < lo || hi - lo > 0xffff) continue;
+      if (m[4] !== undefined) {
+        const dests = [...m[4].matchAll(/<([0-9a-fA-F]*)>/g)].map((d) => utf16(d[1]));
+        for (let c = lo; c <= hi && c - lo < dests.length; c++) map.set(c, dests[c - lo]);
+      } else {
+        // the destination's last UTF-16 unit counts up along the range
+        const base = utf16(m[3]!);
+        if (!base) continue;
+        const head = base.slice(0, -1), last = base.charCodeAt(base.length - 1);
+        for (let c = lo; c <= hi; c++) map.set(c, head + String.fromCharCode(last + c - lo));
+      }
+    }
+  }
+  return map;
+}
+
+const isWhite = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
+const isDelim = (c: number) => c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
+
+/** The codes of a literal `( … )` string starting at `at` (its bytes), and where it ends. */
+function literal(s: string, at: number): { bytes: number[]; end: number } {
+  const out: number[] = [];
+  let depth = 0, i = at;
+  for (; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch === 0x5c) {
+      const n = s.charCodeAt(++i);
+      if (n === 0x6e) out.push(10);
+      else if (n === 0x72) out.push(13);
+      else if (n === 0x74) out.push(9);
+      else if (n === 0x62) out.push(8);
+      else if (n === 0x66) out.push(12);
+      else if (n >= 0x30 && n <= 0x37) {
+        let v = n - 0x30, k = 1;
+        while (k < 3 && s.charCodeAt(i + 1) >= 0x30 && s.charCodeAt(i + 1) <= 0x37) v = v * 8 + s.charCodeAt(++i) - 0x30, k++;
+        out.push(v & 0xff);
+      } else if (n === 0x0d) {
+        if (s.charCodeAt(i + 1) === 0x0a) i++;
+      } else if (n !== 0x0a && !Number.isNaN(n)) out.push(n);
+      continue;
+    }
+    if (ch === 0x28 && depth++ === 0) continue;
+    if (ch === 0x29 && --depth === 0) return { bytes: out, end: i + 1 };
+    out.push(ch);
+  }
+  return { bytes: out, end: i };
+}
+
+function hexString(s: string, at: number): { bytes: number[]; end: number } {
+  const close = s.indexOf(">", at);
+  const end = close < 0 ? s.length : close;
+  const clean = s.slice(at + 1, end).replace(/[^0-9a-fA-F]/g, "");
+  const bytes: number[] = [];
+  for (let i = 0; i < clean.length; i += 2) bytes.push(parseInt(clean.slice(i, i + 2).padEnd(2, "0"), 16));
+  return { bytes, end: end + 1 };
+}
+
+/**
+ * The glyphs shown by a content stream (one `Glyph` a code point of each code's text, as
+ * `glyphStream` gives them from pdf.js's operator list), or null when the stream leaves the plain
+ * case (a form XObject, an inline image, a font or a code that cannot be read here).
+ */
+export function contentGlyphs(content: string, fonts: (name: string) => FontCodes | null, isForm: (name: string) => boolean): Glyph[] | null {
+  const out: Glyph[] = [];
+  const s = content;
+  let font: FontCodes | null = null;
+  let fontName = "";
+  let lastName = "";
+  // string operands since the last operator, and those inside the current `[ … ]`
+  let strings: number[][] = [];
+  let inArray = false;
+  const show = (bytes: number[]): boolean => {
+    if (!font) return false;
+    const step = font.bytes;
+    for (let i = 0; i + step <= bytes.length; i += step) {
+      const code = step === 1 ? bytes[i] : (bytes[i] << 8) | bytes[i + 1];
+      const text = font.map.get(code);
+      if (text === undefined) return false;
+      for (const ch of text) out.push({ ch, font: fontName });
+    }
+    return bytes.length % step === 0;
+  };
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (isWhite(c)) {
+      i++;
+      continue;
+    }
+    if (c === 0x25) {
+      while (i < s.length && s.charCodeAt(i) !== 0x0a && s.charCodeAt(i) !== 0x0d) i++;
+      continue;
+    }
+    if (c === 0x28) {
+      const r = literal(s, i);
+      strings.push(r.bytes);
+      i = r.end;
+      continue;
+    }
+    if (c === 0x3c) {
+      if (s.charCodeAt(i + 1) === 0x3c) {
+        // a dictionary operand (marked content properties): nothing drawn
+        const end = s.indexOf(">>", i + 2);
+        if (end < 0) return null;
+        if (s.slice(i + 2, end).includes("<<")) return null;
+        i = end + 2;
+        continue;
+      }
+      const r = hexString(s, i);
+      strings.push(r.bytes);
+      i = r.end;
+      continue;
+    }
+    if (c === 0x5b) {
+      inArray = true;
+      strings = [];
+      i++;
+      continue;
+    }
+    if (c === 0x5d) {
+      i++;
+      continue;
+    }
+    if (c === 0x2f) {
+      let e = i + 1;
+      while (e < s.length && !isWhite(s.charCodeAt(e)) && !isDelim(s.charCodeAt(e))) e++;
+      lastName = s.slice(i + 1, e);
+      i = e;
+      continue;
+    }
+    let e = i;
+    while (e < s.length && !isWhite(s.charCodeAt(e)) && !isDelim(s.charCodeAt(e))) e++;
+    if (e === i) {
+      // a stray delimiter (`)`, `>`, `{`, `}`)
+      i++;
+      continue;
+    }
+    const word = s.slice(i, e);
+    i = e;
+    const c0 = word.charCodeAt(0);
+    if ((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x2d || c0 === 0x2b || c0 === 0x2e) continue; // a number
+    switch (word) {
+      case "Tf":
+        fontName = lastName;
+        font = fonts(lastName);
+        if (!font) return null;
+        break;
+      case "Tj":
+      case "'":
+      case '"':
+        if (strings.length && !show(strings[strings.length - 1])) return null;
+        break;
+      case "TJ":
+        for (const b of strings) if (!show(b)) return null;
+        break;
+      case "Do":
+        if (isForm(lastName)) return null;
+        break;
+      case "BI":
+      case "ID":
+        return null;
+    }
+    strings = [];
+    inArray = false;
+  }
+  void inArray;
+  return out;
+}
+
+/** A page's content streams, decoded and joined; null when one cannot be read here. */
+async function pageContent(raw: RawPdf, page: PdfDict): Promise<string | null> {
+  const contents = page.get("Contents");
+  const resolved = raw.resolve(contents);
+  const refs: PdfValue[] = Array.isArray(resolved) ? resolved : contents === undefined ? [] : [contents];
+  const parts: string[] = [];
+  for (const ref of refs) {
+    await raw.need(ref);
+    const data = await raw.stream(ref);
+    if (!data) return null;
+    parts.push(binaryString(data));
+  }
+  return parts.join("\n");
+}
+
+/** The page's resources, inherited from the page tree when the page has none of its own. */
+function resourcesOf(raw: RawPdf, page: PdfDict): PdfDict | undefined {
+  let node: PdfDict | undefined = page;
+  for (let depth = 0; node && depth < 32; depth++) {
+    const res = raw.dict(node.get("Resources"));
+    if (res) return res;
+    node = raw.dict(node.get("Parent"));
+  }
+  return undefined;
+}
+
+/** Reads pages' glyphs from one document's raw bytes; font maps are kept for the document. */
+export class ContentReader {
+  private readonly fontCache = new Map<number, FontCodes | null>();
+
+  constructor(private readonly raw: RawPdf) {}
+
+  private async fontCodes(ref: PdfValue | undefined): Promise<FontCodes | null> {
+    if (!(ref instanceof PdfRef)) return null;
+    if (this.fontCache.has(ref.num)) return this.fontCache.get(ref.num)!;
+    let codes: FontCodes | null = null;
+    try {
+      await this.raw.need(ref);
+      const dict = this.raw.dict(ref);
+      const subtype = this.raw.resolve(dict?.get("Subtype"));
+      const kind = subtype instanceof PdfName ? subtype.name : "";
+      const encoding = this.raw.resolve(dict?.get("Encoding"));
+      const bytes = kind === "TrueType" || kind === "Type1" || kind === "MMType1" ? 1
+        : kind === "Type0" && encoding instanceof PdfName && (encoding.name === "Identity-H" || encoding.name === "Identity-V") ? 2 : 0;
+      const tu = dict?.get("ToUnicode");
+      if (bytes && tu) {
+        await this.raw.need(tu);
+        const data = await this.raw.stream(tu);
+        if (data) codes = { bytes, map: parseToUnicode(binaryString(data)) };
+      } else if (bytes === 1 && !tu && encoding instanceof PdfName && encoding.name === "WinAnsiEncoding") {
+        codes = { bytes, map: WIN_ANSI };
+      }
+    } catch {
+      codes = null;
+    }
+    this.fontCache.set(ref.num, codes);
+    return codes;
+  }
+
+  /** The glyphs page object `num` draws, or null where this reader cannot tell them. */
+  async glyphs(num: number): Promise<Glyph[] | null> {
+    const ref = new PdfRef(num, 0);
+    await this.raw.need(ref);
+    const page = this.raw.dict(ref);
+    if (!page) return null;
+    const resources = resourcesOf(this.raw, page);
+    const fontDict = this.raw.dict(resources?.get("Font"));
+    const xobjects = this.raw.dict(resources?.get("XObject"));
+    const content = await pageContent(this.raw, page);
+    if (content === null) return null;
+    // the fonts and forms the stream names, read before the (synchronous) scan
+    const fonts = new Map<string, FontCodes | null>();
+    if (fontDict) for (const [name, value] of fontDict) if (content.includes(`/${name}`)) fonts.set(name, await this.fontCodes(value));
+    const forms = new Set<string>();
+    if (xobjects) {
+      for (const [name, value] of xobjects) {
+        if (!content.includes(`/${name}`)) continue;
+        await this.raw.need(value);
+        const sub = this.raw.dict(value)?.get("Subtype");
+        if (!(sub instanceof PdfName) || sub.name !== "Image") forms.add(name);
+      }
+    }
+    return contentGlyphs(content, (n) => fonts.get(n) ?? null, (n) => forms.has(n));
+  }
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it, vi } from "vitest";
+import { pdfLoader } from "../../src/load/pdf.js";
+import { ContentReader, contentGlyphs, parseToUnicode } from "../../src/load/pdf/content.js";
+import { restoreDroppedMarksExactly } from "../../src/load/pdf/glyphs.js";
+import { binaryString, RawPdf } from "../../src/load/pdf/raw.js";
+
+const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
+
+/**
+ * A PDF of `pages` set in a TCVN3 font the way a word processor writes one: a simple font whose
+ * ToUnicode maps each byte to the Latin-1 character of the same code, so that TCVN3 `ư` (0xAD)
+ * is U+00AD, the soft hyphen pdf.js leaves out of the text.
+ */
+function tcvn3Pdf(pages: string[][]): Uint8Array {
+  const cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS def\n"
+    + "1 begincodespacerange <00> <FF> endcodespacerange\n1 beginbfrange <20> <FF> <0020> endbfrange\nendcmap CMapName currentdict /CMap defineresource pop end end";
+  const objects: string[] = [];
+  const pageNums = pages.map((_, i) => 5 + 2 * i);
+  objects[1] = "<< /Type /Catalog /Pages 2 0 R >>";
+  objects[2] = `<< /Type /Pages /Kids [${pageNums.map((n) => `${n} 0 R`).join(" ")}] /Count ${pages.length} /Resources << /Font << /F1 3 0 R >> >> >>`;
+  objects[3] = "<< /Type /Font /Subtype /Type1 /BaseFont /.VnTime /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 255 /ToUnicode 4 0 R >>";
+  objects[4] = `<< /Length ${cmap.length} >>\nstream\n${cmap}\nendstream`;
+  pages.forEach((lines, i) => {
+    const content = `BT /F1 12 Tf 72 760 Td ${lines.map((l, k) => `${k ? "0 -20 Td " : ""}(${l.replace(/[()\\]/g, "\\$&")}) Tj`).join(" ")} ET`;
+    objects[pageNums[i]] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${pageNums[i] + 1} 0 R >>`;
+    objects[pageNums[i] + 1] = `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
+  });
+  let out = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  for (let n = 1; n < objects.length; n++) {
+    offsets[n] = out.length;
+    out += `${n} 0 obj\n${objects[n]}\nendobj\n`;
+  }
+  const xref = out.length;
+  out += `xref\n0 ${objects.length}\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  out += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return latin1(out);
+}
+
+const PAGE = [
+  "Céng hoµ x· héi chñ nghÜa ViÖt Nam",
+  "\u00A7éc lËp - Tù do - H¹nh phóc",
+  "Mäi ng\u00ADêi \u00AD\u00ACng nhiÖm vô ®\u00ADîc giao",
+];
+
+describe("glyphs read from the content stream (TCVN3 ư without pdf.js's operator list)", () => {
+  it("reads ToUnicode maps: single codes, counted ranges and ranges of destinations", () => {
+    const map = parseToUnicode("2 beginbfchar <0003> <0020> <00AD> <00AD> endbfchar\n2 beginbfrange <0041> <0043> <0061> <0010> <0011> [<0111> <00660069>] endbfrange");
+    expect([map.get(3), map.get(0xad), map.get(0x41), map.get(0x43), map.get(0x10), map.get(0x11)]).toEqual([" ", "\u00AD", "a", "c", "đ", "fi"]);
+  });
+
+  it("reads Tj, TJ, ' and literal and hex strings, with the font of each glyph", () => {
+    const codes = { bytes: 1 as const, map: new Map([...Array(0x60)].map((_, i) => [0x20 + i, String.fromCharCode(0x20 + i)])) };
+    const glyphs = contentGlyphs("BT /F1 12 Tf (a\\(b) Tj [(c) -250 <64>] TJ (e) ' ET", (n) => (n === "F1" ? codes : null), () => false);
+    expect(glyphs?.map((g) => g.ch).join("")).toBe("a(bcde");
+    expect(new Set(glyphs?.map((g) => g.font))).toEqual(new Set(["F1"]));
+  });
+
+  it("gives up (null) where pdf.js must be asked: a form XObject, an inline image, an unknown font or code", () => {
+    const codes = { bytes: 1 as const, map: new Map([[0x61, "a"]]) };
+    const fonts = (n: string) => (n === "F1" ? codes : null);
+    expect(contentGlyphs("/Fm1 Do BT /F1 1 Tf (a) Tj ET", fonts, (n) => n === "Fm1")).toBeNull();
+    expect(contentGlyphs("/Im1 Do BT /F1 1 Tf (a) Tj ET", fonts, (n) => n === "Fm1")?.length).toBe(1);
+    expect(contentGlyphs("BI /W 1 /H 1 ID x EI", fonts, () => false)).toBeNull();
+    expect(contentGlyphs("BT /F2 1 Tf (a) Tj ET", fonts, () => false)).toBeNull();
+    expect(contentGlyphs("BT /F1 1 Tf (ab) Tj ET", fonts, () => false)).toBeNull();
+  });
+
+  it("puts marks back only when text and glyphs match glyph for glyph", () => {
+    const glyphs = [..."ng\u00ADêi  n\u00ADíc"].map((ch) => ({ ch, font: "F1" }));
+    expect(restoreDroppedMarksExactly(["ngêi ", "níc"], glyphs)).toEqual({ texts: ["ng\u00ADêi ", "n\u00ADíc"], restored: 2 });
+    expect(restoreDroppedMarksExactly(["ngêi ", "nóc"], glyphs)).toBeNull();
+    expect(restoreDroppedMarksExactly(["ngêi"], glyphs)).toBeNull(); // glyphs left over
+  });
+
+  it("reads the same glyphs as the text, page by page, from a PDF's raw bytes", async () => {
+    const bytes = tcvn3Pdf([PAGE, PAGE]);
+    const reader = new ContentReader(new RawPdf(bytes, binaryString(bytes)));
+    const glyphs = await reader.glyphs(5);
+    expect(glyphs?.map((g) => g.ch).join("")).toBe(PAGE.join(""));
+  });
+
+  it("the loader puts TCVN3 ư back on every page: the first from pdf.js's operator list, the next from the content stream", async () => {
+    const read = vi.spyOn(ContentReader.prototype, "glyphs");
+    const doc = await pdfLoader.load(tcvn3Pdf([PAGE, PAGE]), { path: "tcvn3.pdf" });
+    // page 1 names a font pdf.js has not sent yet: its operator list; page 2: the content stream
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(await read.mock.results[0].value).not.toBeNull();
+    read.mockRestore();
+    const third = doc.lines.filter((l) => l.text.startsWith("Mäi"));
+    expect(third.map((l) => l.text)).toEqual(Array(2).fill("Mäi ng\u00ADêi \u00AD\u00ACng nhiÖm vô ®\u00ADîc giao"));
+    expect(doc.warnings.map((w) => w.code)).not.toContain("pdf-glyphs");
+  });
+});
