@@ -47,20 +47,76 @@ function keyOf(text: string): string {
   return k.replace(MARKUP, " ");
 }
 
+/** Each parser's pattern anchored (`y`): tried at one opening at a time. */
+const STICKY = PARSERS.map((p) => new RegExp(p.pattern.source, "uy"));
+
+/**
+ * Where the parsers' matches can open: bit 0 a digit with no letter, digit or `/.,-` before it, then a bit for each
+ * opening word; a parser's mask holds the bits of its openings.
+ */
+const OPENING_WORDS = [...new Set(PARSERS.flatMap((p) => p.opens.words))];
+const PARSER_MASKS = PARSERS.map((p) => (p.opens.digit ? 1 : 0) | p.opens.words.reduce((m, w) => m | (2 << OPENING_WORDS.indexOf(w)), 0));
+/** the opening words by their first character (all ASCII letters) */
+const WORDS_BY_FIRST: { word: string; bit: number }[][] = Array.from({ length: 128 }, () => []);
+OPENING_WORDS.forEach((word, i) => {
+  if (OPENING_WORDS.length > 30 || word.charCodeAt(0) >= 128) throw new Error(`date opening words: ${word}`);
+  WORDS_BY_FIRST[word.charCodeAt(0)].push({ word, bit: 2 << i });
+});
+
+/**
+ * A letter, a digit or one of `/.,-` stands before `i`: the parsers' left guard, which every
+ * match opening at a digit has, fails there (`2/2025`, `NĐ-CP 15`, `12.5`).
+ */
+function gluedBefore(key: string, i: number): boolean {
+  const p = key.charCodeAt(i - 1);
+  if (p < 128) return (p >= 97 && p <= 122) || (p >= 65 && p <= 90) || (p >= 48 && p <= 57) || p === 47 || p === 46 || p === 44 || p === 45;
+  return LETTER_OR_NUMBER.test(String.fromCodePoint(key.codePointAt(i - 1 - (p >= 0xdc00 && p <= 0xdfff ? 1 : 0))!));
+}
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+
+/** Every place a date parser's match can open in `key`, in order, with the kinds of opening there. */
+function openingsIn(key: string): { at: number[]; kinds: number[] } {
+  const at: number[] = [];
+  const kinds: number[] = [];
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (i === 0 || !gluedBefore(key, i)) at.push(i), kinds.push(1);
+      continue;
+    }
+    if (c >= 128) continue;
+    const words = WORDS_BY_FIRST[c];
+    if (!words.length) continue;
+    let kind = 0;
+    for (const w of words) if (key.startsWith(w.word, i)) kind |= w.bit;
+    if (kind) at.push(i), kinds.push(kind);
+  }
+  return { at, kinds };
+}
+
 /** Every date in `text` (a piece of the document starting at `offset`), with the warnings met. */
 export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext, "year">, opts: { ends?: boolean; key?: string } = {}): DateScan {
   const key = opts.key ?? keyOf(text);
   const env = { year: ctx.year };
   let tokens: Token[] = [];
-  for (const parser of PARSERS) {
-    // exec on the parser's own regex (matchAll copies the regex at each call, and this runs for
-    // every parser on every piece of text a date is looked for in); a parser never matches empty
-    const re = parser.pattern;
-    re.lastIndex = 0;
-    for (let m = re.exec(key); m; m = re.exec(key)) {
-      const next = m[0].length ? re.lastIndex : re.lastIndex + 1;
+  const openings = openingsIn(key);
+  for (let p = 0; p < PARSERS.length; p++) {
+    const parser = PARSERS[p];
+    // tried only where one of its matches can open (a digit or one of its words), each time
+    // anchored there: the same matches, in the same order, as a global scan of the whole key
+    // (which would try every character), since no match opens anywhere else. A match ending at
+    // `from` hides what opens inside it, as in the global scan. A parser never matches empty.
+    const re = STICKY[p];
+    const mask = PARSER_MASKS[p];
+    let from = 0;
+    for (let o = 0; o < openings.at.length; o++) {
+      const at = openings.at[o];
+      if (at < from || !(openings.kinds[o] & mask)) continue;
+      re.lastIndex = at;
+      const m = re.exec(key);
+      if (!m) continue;
+      from = re.lastIndex;
       const built = parser.build(m, env, key);
-      re.lastIndex = next;
       if (!built) continue;
       tokens.push(...(Array.isArray(built) ? built : [built]));
     }

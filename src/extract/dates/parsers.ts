@@ -39,7 +39,15 @@ export interface ParseEnv {
 
 export interface Parser {
   name: string;
+  /** global (`gu`): for a scan of a whole text */
   pattern: RegExp;
+  /**
+   * What a match can open with: an ASCII digit with no letter, digit or `/.,-` before it (`digit`:
+   * the parsers' left guard) and/or one of `words` (as they stand in
+   * the match key). The scan tries the parser only there; every match of `pattern` opens at one of
+   * them (tests/extract/dates-openers check it against the whole-text scan).
+   */
+  opens: { digit: boolean; words: readonly string[] };
   build(m: RegExpExecArray, env: ParseEnv, key: string): Token | Token[] | null;
 }
 
@@ -65,6 +73,8 @@ const tok = (m: RegExpExecArray, parser: string, fields: Omit<Token, "start" | "
 });
 
 const QUARTER = `(?<q>${alt(Object.keys(QUARTER_NUMERALS))})(?![\\p{L}\\p{N}])`;
+/** `nửa đầu năm`: the word for half, opening the half-year parser. */
+const HALF_WORD = "nửa";
 const HALF = `(?<half>${alt([...HALF_FIRST, ...HALF_LAST])})`;
 const DAY_PART = `(?:\\s*(?<part>${alt(DAY_PARTS.map((p) => p.word))})(?![\\p{L}]))?`;
 const DURATION_BEFORE = new RegExp(`(?:^|[^\\p{L}])${alt(DURATION_CUES)}\\s+$`, "u");
@@ -88,48 +98,56 @@ export const PARSERS: Parser[] = [
   {
     name: "words-full",
     pattern: re(`${L}${NGAY}?(?<d>${DAY})\\s+${MONTH_WORD}\\s+(?<m>${MONTH})\\s*,?\\s*${YEAR_WORD}\\s+(?<y>${YEAR})${R}`),
+    opens: { digit: true, words: [DAY_WORD] },
     build: (m) => tok(m, "words-full", { point: point({ y: +m.groups!.y, m: +m.groups!.m, d: +m.groups!.d }) }),
   },
   // "ngày    tháng 5 năm 2026" → 2026-05; "ngày …… tháng …… năm 2025" → 2025 (a draft's blank fields)
   {
     name: "words-blank",
     pattern: re(`${DAY_WORD}(?=[\\s.…_])${BLANK}${MONTH_WORD}(?:${BLANK}(?<m>${MONTH})(?!\\p{N}))?${BLANK}${YEAR_WORD}\\s*(?<y>${YEAR})${R}`),
+    opens: { digit: false, words: [DAY_WORD] },
     build: (m) => tok(m, "words-blank", { point: point({ y: +m.groups!.y, m: num(m.groups!.m) }) }),
   },
   // "ngày 20 tháng 5" (no year: the document's year)
   {
     name: "words-no-year",
     pattern: re(`${L}${DAY_WORD}\\s+(?<d>${DAY})\\s+${MONTH_WORD}\\s+(?<m>${MONTH})(?![\\p{N}]|\\s*,?\\s*${YEAR_WORD}\\s*\\p{N})`),
+    opens: { digit: false, words: [DAY_WORD] },
     build: (m, env) => tok(m, "words-no-year", { point: withYear({ m: +m.groups!.m, d: +m.groups!.d }, env) }),
   },
   // "ngày 20/5/2025", "05/01/2020", "ngày 01/ 7 /2004"
   {
     name: "numeric-slash",
     pattern: re(`${L}${NGAY}?(?<d>${DAY})\\s*/\\s*(?<m>${MONTH})\\s*/\\s*(?<y>${YEAR})${R}`),
+    opens: { digit: true, words: [DAY_WORD] },
     build: (m) => tok(m, "numeric-slash", { point: point({ y: +m.groups!.y, m: +m.groups!.m, d: +m.groups!.d }) }),
   },
   // "20-5-2025"
   {
     name: "numeric-dash",
     pattern: re(`${L}${NGAY}?(?<d>${DAY})-(?<m>${MONTH})-(?<y>${YEAR})${R}`),
+    opens: { digit: true, words: [DAY_WORD] },
     build: (m) => tok(m, "numeric-dash", { point: point({ y: +m.groups!.y, m: +m.groups!.m, d: +m.groups!.d }) }),
   },
   // "20.5.2025"
   {
     name: "numeric-dot",
     pattern: re(`${L}${NGAY}?(?<d>${DAY})\\.(?<m>${MONTH})\\.(?<y>${YEAR})${R}`),
+    opens: { digit: true, words: [DAY_WORD] },
     build: (m) => tok(m, "numeric-dot", { point: point({ y: +m.groups!.y, m: +m.groups!.m, d: +m.groups!.d }) }),
   },
   // "ngày 20/5" (no year: the document's year); needs the word "ngày"
   {
     name: "numeric-no-year",
     pattern: re(`${DAY_WORD}\\s*(?<d>${DAY})\\s*/\\s*(?<m>${MONTH})(?![\\p{N}]|\\s*[/.-]\\s*[\\p{L}\\p{N}])`),
+    opens: { digit: false, words: [DAY_WORD] },
     build: (m, env) => tok(m, "numeric-no-year", { point: withYear({ m: +m.groups!.m, d: +m.groups!.d }, env) }),
   },
   // "ngày    /    /2007" → 2007; "ngày   /7/2007" → 2007-07 (blank draft fields)
   {
     name: "numeric-blank",
     pattern: re(`${DAY_WORD}[\\s.…_]*/[\\s.…_]*(?:(?<m>${MONTH})[\\s.…_]*)?/\\s*(?<y>${YEAR})${R}`),
+    opens: { digit: false, words: [DAY_WORD] },
     build: (m) => tok(m, "numeric-blank", { point: point({ y: +m.groups!.y, m: num(m.groups!.m) }) }),
   },
   // "ngày 20 - 25/5/2026", "từ ngày 20 đến ngày 25/5/2026" → 2026-05-20/2026-05-25
@@ -138,6 +156,7 @@ export const PARSERS: Parser[] = [
     pattern: re(
       `(?:${RANGE_FROM}\\s+)?${DAY_WORD}\\s*(?<d1>${DAY})\\s*(?:${RANGE_DASH}|\\s${alt(RANGE_TO)}\\s)\\s*(?:${DAY_WORD}\\s*)?(?<d2>${DAY})\\s*/\\s*(?<m>${MONTH})(?:\\s*/\\s*(?<y>${YEAR}))?${R}`,
     ),
+    opens: { digit: false, words: [RANGE_FROM, DAY_WORD] },
     build: (m, env) => {
       const g = m.groups!;
       const y = num(g.y) ?? env.year;
@@ -151,18 +170,21 @@ export const PARSERS: Parser[] = [
   {
     name: "month-year",
     pattern: re(`(?<![\\p{L}])${MONTH_WORD}\\s*(?<m>${MONTH})\\s*(?:/|-|\\.|,?\\s*${YEAR_WORD})\\s*(?<y>${YEAR})${R}`),
+    opens: { digit: false, words: [MONTH_WORD] },
     build: (m) => tok(m, "month-year", { point: point({ y: +m.groups!.y, m: +m.groups!.m }) }),
   },
   // "Chương trình công tác tháng 5" → the document's year
   {
     name: "month-only",
     pattern: re(`(?<!\\p{L}|\\p{N}\\s*)${MONTH_WORD}\\s+(?<m>${MONTH})(?![\\p{N}]|\\s*[/.-]\\s*\\p{N}|\\s*,?\\s*${YEAR_WORD}\\s*\\p{N}|\\s+${alt(MONTH_ONLY_NOT_BEFORE)}(?!\\p{L}))`),
+    opens: { digit: false, words: [MONTH_WORD] },
     build: (m, env) => tok(m, "month-only", { point: withYear({ m: +m.groups!.m }, env) }),
   },
   // "quý IV/2025" → 2025-10/2025-12; "quý I năm 2026"; "quý 3" (the document's year)
   {
     name: "quarter",
     pattern: re(`(?<![\\p{L}])${QUARTER_WORD}\\s+${QUARTER}(?:\\s*(?:/|-|,?\\s*${YEAR_WORD})\\s*(?<y>${YEAR})${R})?`),
+    opens: { digit: false, words: [QUARTER_WORD] },
     build: (m, env) => {
       const q = QUARTER_NUMERALS[m.groups!.q];
       const y = num(m.groups!.y) ?? env.year;
@@ -177,6 +199,7 @@ export const PARSERS: Parser[] = [
   {
     name: "months-of-year",
     pattern: re(`${L}(?<n>0?[1-9]|1[0-2])\\s+${MONTH_WORD}\\s+${HALF}\\s+${YEAR_WORD}(?:\\s+(?<y>${YEAR})${R})?(?![\\p{L}\\p{N}])`),
+    opens: { digit: true, words: [] },
     build: (m, env) => {
       const n = +m.groups!.n;
       const y = num(m.groups!.y) ?? env.year;
@@ -191,7 +214,8 @@ export const PARSERS: Parser[] = [
   // "nửa đầu năm 2026" → 2026-01/2026-06
   {
     name: "half-year",
-    pattern: re(`(?<![\\p{L}])nửa\\s+${HALF}\\s+${YEAR_WORD}(?:\\s+(?<y>${YEAR})${R})?(?![\\p{L}\\p{N}])`),
+    pattern: re(`(?<![\\p{L}])${HALF_WORD}\\s+${HALF}\\s+${YEAR_WORD}(?:\\s+(?<y>${YEAR})${R})?(?![\\p{L}\\p{N}])`),
+    opens: { digit: false, words: [HALF_WORD] },
     build: (m, env) => {
       const y = num(m.groups!.y) ?? env.year;
       const first = HALF_FIRST.includes(m.groups!.half);
@@ -202,6 +226,7 @@ export const PARSERS: Parser[] = [
   {
     name: "year-range",
     pattern: re(`(?:(?<![\\p{L}])${alt(YEAR_RANGE_LEADS)}\\s*:?\\s*)?${L}(?<y1>${YEAR})${RANGE_DASH}(?<y2>${YEAR})${R}`),
+    opens: { digit: true, words: YEAR_RANGE_LEADS },
     build: (m) => {
       const y1 = +m.groups!.y1;
       const y2 = +m.groups!.y2;
@@ -213,18 +238,21 @@ export const PARSERS: Parser[] = [
   {
     name: "year",
     pattern: re(`(?<![\\p{L}])${YEAR_WORD}\\s+(?<y>${YEAR})${R}`),
+    opens: { digit: false, words: [YEAR_WORD] },
     build: (m) => tok(m, "year", { point: point({ y: +m.groups!.y }) }),
   },
   // "08 giờ 00 phút", "8 giờ 30", "14 giờ", "8 giờ sáng", "2 giờ chiều"
   {
     name: "time-words",
     pattern: re(`${L}(?<h>${HOUR})\\s*${HOUR_WORD}(?:\\s*(?<mi>${MINUTE})(?:\\s*${alt(MINUTE_WORDS)})?)?(?![\\p{L}\\p{N}])${DAY_PART}`),
+    opens: { digit: true, words: [] },
     build: (m, _env, key) => timeToken(m, key, "time-words"),
   },
   // "8h30", "11h00", "lúc 14h", "14h30'", "8g30"
   {
     name: "time-h",
     pattern: re(`${L}(?<h>${HOUR})(?:h(?:\\s*(?<mi>${MINUTE}))?|g(?<mi2>${MINUTE}))'?(?![\\p{L}\\p{N}])${DAY_PART}`),
+    opens: { digit: true, words: [] },
     build: (m, _env, key) => {
       if (m.groups!.mi2) m.groups!.mi = m.groups!.mi2;
       return timeToken(m, key, "time-h");

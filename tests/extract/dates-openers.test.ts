@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { PARSERS } from "../../src/extract/dates/parsers.js";
+import { matchKey } from "../../src/text/tone.js";
+import { fixture } from "../helpers.js";
+
+// scanDates tries each parser only where its `opens` says a match can open (a digit with no
+// letter, digit or `/.,-` before it, or one of its words): that is the same as a scan of the whole text only if every
+// match the parser's regex finds anywhere opens there. Checked on every text fixture and on
+// random strings made of date pieces.
+
+function opensRight(key: string, parser: (typeof PARSERS)[number]): string[] {
+  const wrong: string[] = [];
+  const re = new RegExp(parser.pattern.source, "gu");
+  for (let m = re.exec(key); m; m = re.exec(key)) {
+    const i = m.index;
+    const digit = /[0-9]/.test(key[i]) && !/[\p{L}\p{N}/.,-]$/u.test(key.slice(0, i));
+    if (!(parser.opens.digit && digit) && !parser.opens.words.some((w) => key.startsWith(w, i))) wrong.push(`${parser.name}: ${JSON.stringify(m[0])}`);
+  }
+  return wrong;
+}
+
+const texts = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? texts(join(dir, e.name)) : /\.(txt|md)$/.test(e.name) ? [readFileSync(join(dir, e.name), "utf8")] : [],
+  );
+
+const PIECES = [
+  "ngày", "tháng", "năm", "quý", "nửa", "đầu", "cuối", "từ", "đến", "giai đoạn", "năm học", "chiến lược", "giờ", "phút", "sáng", "chiều",
+  "IV", "iii", "h", "g", "'", "/", "-", "–", ".", ",", ":", " ", "  ", "…", "_", "*", "x", "a", "NĐ-CP",
+  "1", "05", "12", "20", "31", "8", "30", "2025", "2026", "1999", "2030", "0",
+  "ngày 20", "tháng 5", "năm 2026", "20/5", "/2026", "quý IV", "8h30", "14 giờ", "2021-2025", "05 tháng đầu năm", "từ ngày", "20.5.2025", "20-5-2025",
+];
+
+function randomText(seed: number, n: number): string {
+  let s = seed;
+  const next = () => ((s = (s * 1103515245 + 12345) % 2 ** 31), s);
+  let out = "";
+  for (let i = 0; i < n; i++) out += PIECES[next() % PIECES.length] + (next() % 3 ? " " : "");
+  return out;
+}
+
+describe("date parsers: every match opens where the parser's `opens` says", () => {
+  it("on every text fixture", () => {
+    const all = texts(fixture(""));
+    expect(all.length).toBeGreaterThan(20);
+    const wrong = all.flatMap((t) => PARSERS.flatMap((p) => opensRight(matchKey(t), p)));
+    expect(wrong).toEqual([]);
+  });
+
+  it("on 2,000 random strings of date pieces", () => {
+    let matches = 0;
+    const wrong: string[] = [];
+    for (let seed = 1; seed <= 2000; seed++) {
+      const key = matchKey(randomText(seed, 40));
+      for (const p of PARSERS) {
+        wrong.push(...opensRight(key, p));
+        matches += [...key.matchAll(new RegExp(p.pattern.source, "gu"))].length;
+      }
+    }
+    expect(matches).toBeGreaterThan(5000); // the pieces do make dates
+    expect(wrong).toEqual([]);
+  });
+
+  it("a parser told the wrong openers is caught", () => {
+    const year = PARSERS.find((p) => p.name === "year")!;
+    expect(opensRight("kế hoạch năm 2026", { ...year, opens: { digit: true, words: [] } })).toEqual(['year: "năm 2026"']);
+  });
+});
