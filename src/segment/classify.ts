@@ -1,3 +1,4 @@
+import { DAY_WORD } from "../../grammars/dates.js";
 import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import {
   ARCHIVE_COPY, AUTHORITY_ALONE, AUTHORITY_LINE, SIGNING_AUTHORITIES, type SigningAuthority, CONFIDENTIALITY, DISTRIBUTION, ENACTING_LINE, FOOTNOTE_LINE, LETTER_SUBJECT,
@@ -101,31 +102,49 @@ export const isNameLine = (s: string) =>
   personName.test(stripSignedNote(s));
 
 /** "Nguyễn Tấn Dũng đã ký", "Võ Thanh Tòng (Đã ký)" → the name. */
-export const stripSignedNote = (s: string) =>
-  s.trim().replace(/\s*[(\[]?\s*(?:đã ký|Đã ký|ĐÃ KÝ|signed)\s*[)\]]?$/u, "").replace(/^[(\[]?\s*(?:Đã ký|đã ký|ĐÃ KÝ)\s*[)\]:]?\s*/u, "");
+export const stripSignedNote = (s: string) => {
+  const t = s.trim();
+  // the note at the end is looked for only where the line ends in its last word (the regex,
+  // unanchored on the left, was tried from every character of every line)
+  const tail = /[)\]]$/.test(t) ? t.slice(0, -1).trimEnd() : t;
+  const noted = tail.endsWith("ký") || tail.endsWith("KÝ") || tail.endsWith("signed");
+  return (noted ? t.replace(/\s*[(\[]?\s*(?:đã ký|Đã ký|ĐÃ KÝ|signed)\s*[)\]]?$/u, "") : t).replace(/^[(\[]?\s*(?:Đã ký|đã ký|ĐÃ KÝ)\s*[)\]:]?\s*/u, "");
+};
 
 /** The document type whose name opens an upper-case title line (`QUYẾT ĐỊNH`, `THÔNG BÁO KẾT LUẬN …`). */
-export function titleType(text: string, lineKey = matchKey(text), upper = isUpperLine(text)): (typeof DOCUMENT_TYPES)[number] | null {
-  const key = collapseSpaces(lineKey);
-  const space = key.indexOf(" ");
+export function titleType(
+  text: string, lineKey = matchKey(text), upper = isUpperLine(text), loose = () => looseKey(text),
+): (typeof DOCUMENT_TYPES)[number] | null {
+  // the types the line's first word opens (the first word of its key with spaces collapsed),
+  // looked up before the whole key is copied
+  const byFirst = typesByFirstWord.get(firstWord(lineKey));
+  const key = byFirst ? collapseSpaces(lineKey) : "";
   let folded: string | undefined;
-  for (const { t, key: name, keySpace, upperSpace } of typesByFirstWord.get(space < 0 ? key : key.slice(0, space)) ?? []) {
+  for (const { t, key: name, keySpace, upperSpace } of byFirst ?? []) {
     // "QUYẾT ĐỊNH", "THÔNG TƯ HƯỚNG DẪN"; "QUYẾT ĐỊNH của UBND …" (capitals lost after the name); "thông tư" alone
     if (key === name) return t;
     if (key.startsWith(keySpace) && (upper || (folded ??= foldTone(text.trim())).startsWith(upperSpace))) return t;
   }
   // a title alone on its line, marks misread by OCR ("QUYÉT ĐỊNH")
   if (upper) {
-    const loose = looseKey(text);
-    const hit = looseTypes.find((x) => x.key === loose);
+    const lk = loose();
+    const hit = looseTypes.find((x) => x.key === lk);
     if (hit) return hit.t;
   }
   return null;
 }
 
+const firstWordRe = /\S+/;
+/** The first run of non-spaces: the first word of `collapseSpaces(s)`. */
+const firstWord = (s: string) => firstWordRe.exec(s)?.[0] ?? "";
+
 const longestTitle = Math.max(...[...positionTitles].map((t) => t.length));
+const titleFirstWords = new Set([...positionTitles].map(firstWord));
 export function isPositionTitle(text: string, key = matchKey(text)): boolean {
-  // (no title is longer than the longest: a body line is not copied three times to be looked up)
+  // a title's first word opens the line (or, the line one word, that word without its closing
+  // stop), and no title is longer than the longest: a body line is not copied three times to be looked up
+  const first = firstWord(key);
+  if (!titleFirstWords.has(first) && !titleFirstWords.has(first.replace(/[.,;:]$/, ""))) return false;
   if (key.length > longestTitle * 2 + 8 && collapseSpaces(key).length > longestTitle + 2) return false;
   return positionTitles.has(key.replace(/\s+/g, " ").replace(/[.,;:]$/, "").trim());
 }
@@ -159,9 +178,12 @@ export interface LineView {
   k: string;
   /** {@link isUpperLine} of `s`, worked out once (several rules ask) */
   upper?: boolean;
+  /** {@link looseKey} of `s`, worked out once (three rules ask) */
+  loose?: string;
 }
 
 const upperOf = (v: LineView) => (v.upper ??= isUpperLine(v.s));
+const looseOf = (v: LineView) => (v.loose ??= looseKey(v.s));
 
 /**
  * A rule of the line classifier: `match` says whether the line is of class `cls`. Rules are tried
@@ -180,9 +202,9 @@ const capitalsOrMotto = (v: LineView) => upperOf(v) || /^độc lập/u.test(v.k
 
 export const CLASS_RULES: ClassRule[] = [
   // "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -": spaces and marks lost, the letters still spell it
-  { name: "national-title-letters", example: "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -", cls: "nationalTitle", match: (v) => capitalsOrMotto(v) && LOOSE_NATIONAL.has(looseKey(v.s)) },
+  { name: "national-title-letters", example: "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -", cls: "nationalTitle", match: (v) => capitalsOrMotto(v) && LOOSE_NATIONAL.has(looseOf(v)) },
   // "Độc lập - Tự do - Hạnh phúc", "Độc lập -Tự do- Hạnh phúc": the letters spell it
-  { name: "motto-letters", example: "Độc lập -Tự do- Hạnh phúc", cls: "motto", match: (v) => capitalsOrMotto(v) && looseKey(v.s) === LOOSE_MOTTO },
+  { name: "motto-letters", example: "Độc lập -Tự do- Hạnh phúc", cls: "motto", match: (v) => capitalsOrMotto(v) && looseOf(v) === LOOSE_MOTTO },
   // "¹ Nghị quyết số 72-NQ/TW …", "[2] …", or a line the loader found at a page foot
   { name: "footnote", example: "¹ Nghị quyết số 72-NQ/TW ngày 09/9/2025 của Bộ Chính trị.", cls: "footnote", match: (v) => v.line.meta.block === "footnote" || patterns.footnote.test(v.s) },
   // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -190,7 +212,8 @@ export const CLASS_RULES: ClassRule[] = [
   // "Số: 12/UBND-VX", "Số: /QĐ-UBND" (a number line has a digit, a slash or a dash)
   { name: "number-line", example: "Số: 12/UBND-VX", cls: "number", match: (v) => patterns.number.test(v.k) && /\d|\/|-/.test(v.s) },
   // "Hà Nội, ngày 20 tháng 5 năm 2025", "Phường 1, ngày … tháng … năm 2025", "ngày 20 tháng 5 năm 2025"
-  { name: "place-date", example: "Quận 3, ngày 20 tháng 5 năm 2025", cls: "placeDate", match: (v) => patterns.placeDate.test(v.k) || patterns.dateOnly.test(v.k) },
+  // (both patterns hold the day word: a line without it is not tried)
+  { name: "place-date", example: "Quận 3, ngày 20 tháng 5 năm 2025", cls: "placeDate", match: (v) => v.k.includes(DAY_WORD) && (patterns.placeDate.test(v.k) || patterns.dateOnly.test(v.k)) },
   // "HỎA TỐC", "THƯỢNG KHẨN", "KHẨN" on a line of their own
   { name: "urgency-mark", example: "HỎA TỐC", cls: "urgency", match: (v) => v.k in URGENCY && upperOf(v) },
   // "MẬT", "TỐI MẬT"
@@ -221,7 +244,7 @@ export const CLASS_RULES: ClassRule[] = [
   // "- Lưu: VT, TH."
   { name: "archive-copy", example: "- Lưu: VT, TH.", cls: "archiveCopy", match: (v) => patterns.archiveCopy.test(v.k) && v.s.length < 100 },
   // "QUYẾT ĐỊNH", "THÔNG BÁO KẾT LUẬN …"
-  { name: "type-title", example: "QUYẾT ĐỊNH", cls: "typeTitle", match: (v) => !!titleType(v.s, v.k, upperOf(v)) },
+  { name: "type-title", example: "QUYẾT ĐỊNH", cls: "typeTitle", match: (v) => !!titleType(v.s, v.k, upperOf(v), () => looseOf(v)) },
   // "PHÓ CHỦ TỊCH", "Tổng cục trưởng"
   { name: "position-title", example: "Tổng cục trưởng", cls: "positionTitle", match: (v) => isPositionTitle(v.s, v.k) },
   // "ỦY BAN NHÂN DÂN"
