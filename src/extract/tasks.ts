@@ -49,6 +49,10 @@ interface Doc {
   text: string;
   t: string;
   agencies: Span[];
+  /** {@link verbIn} by `from` and `to`: the rules ask again for the clause the walk asks for */
+  verbs: Map<string, number | null>;
+  /** {@link ownSpan} by node: the walk and the heading rule both ask */
+  own: Map<OutlineNode, Span>;
 }
 
 /** Does an assignee begin at `pos`: a title (with its body), a body, a collective, `Quý cơ quan`? */
@@ -180,6 +184,13 @@ function firstSpan(spans: Span[], pos: number, side: 0 | 1): number {
 
 /** The first action verb in `[from, to)` that is not part of a body's name (`Ban Chỉ đạo`). */
 function verbIn(doc: Doc, from: number, to: number): number | null {
+  const memo = `${from}:${to}`;
+  let verb = doc.verbs.get(memo);
+  if (verb === undefined) doc.verbs.set(memo, (verb = firstVerbIn(doc, from, to)));
+  return verb;
+}
+
+function firstVerbIn(doc: Doc, from: number, to: number): number | null {
   // parentheses open before the verb, counted as the search moves on (not recounted from `from` each time)
   let open = 0;
   let counted = from;
@@ -436,7 +447,7 @@ function bodyNodes(ctx: ExtractContext): OutlineNode[] {
 /** Tasks found in the document's body outline. */
 export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies: Agency[]): Task[] {
   const text = ctx.tree.text;
-  const doc: Doc = { text, t: foldTone(text), agencies: unionOf(agencies.map((a) => a.span).filter((s): s is Span => !!s)) };
+  const doc: Doc = { text, t: foldTone(text), agencies: unionOf(agencies.map((a) => a.span).filter((s): s is Span => !!s)), verbs: new Map(), own: new Map() };
   const recipients = ctx.tree.recipients.map((r) => squash(r.text));
   const issuer = issuerAgencies(ctx);
   const drafts: Draft[] = [];
@@ -547,6 +558,12 @@ function trimmedEnd(text: string, from: number, to: number, one: RegExp): number
 
 /** The span of a node's own text (without its label and children) inside the document. */
 function ownSpan(doc: Doc, node: OutlineNode): Span {
+  let span = doc.own.get(node);
+  if (!span) doc.own.set(node, (span = findOwnSpan(doc, node)));
+  return span;
+}
+
+function findOwnSpan(doc: Doc, node: OutlineNode): Span {
   const [s, e] = node.span;
   const own = node.text.trim();
   if (!own) return [s, s];
