@@ -9,7 +9,7 @@ import type { Warning } from "../record/schema.js";
 import type { WorkLine } from "./layout.js";
 import { matchKey } from "../text/tone.js";
 import { alt } from "../text/pattern.js";
-import { LazyWords } from "../text/letters.js";
+import { isLowerCode, LazyWords } from "../text/letters.js";
 
 /**
  * Table cells a scrape flattened onto one line, split back into the document's lines.
@@ -186,10 +186,13 @@ function signatureCuts(text: string): number[] {
   return cuts;
 }
 
-/** {@link isUpperWord} of `text[start, end)`; a word opening with a lower-case ASCII letter is not copied to be tested. */
+/**
+ * {@link isUpperWord} of `text[start, end)`; a word opening with a lower-case letter (below U+2000,
+ * from a table: `đ`, `ư` as well as ASCII) is not copied to be tested.
+ */
 function isUpperWordIn(text: string, start: number, end: number): boolean {
   const c = text.charCodeAt(start);
-  if (c >= 0x61 && c <= 0x7a) return false;
+  if (c < 0x2000 && isLowerCode(c)) return false;
   return isUpperWord(text.slice(start, end));
 }
 

@@ -5,24 +5,46 @@
  */
 export class MappedText {
   readonly text: string;
-  /** origin[i] = source offset of text[i]; origin[text.length] = source end */
-  readonly origin: Int32Array;
+  /**
+   * The origins, made only when asked for: a text that maps one to one onto the source from
+   * `base` (a line no step changed, most lines) holds no array of its own, and the document's
+   * one map is made when the lines are joined.
+   */
+  private map: Int32Array | null;
+  /** with no `map`: the source offset of `text[0]` */
+  private readonly base: number;
 
-  constructor(text: string, origin?: Int32Array) {
+  constructor(text: string, origin?: Int32Array, base = 0) {
     this.text = text;
     if (origin) {
       if (origin.length !== text.length + 1) throw new RangeError("origin map length mismatch");
-      this.origin = origin;
-    } else {
-      this.origin = new Int32Array(text.length + 1);
-      for (let i = 0; i <= text.length; i++) this.origin[i] = i;
-    }
+      this.map = origin;
+    } else this.map = null;
+    this.base = base;
   }
 
   static of(text: string, sourceStart = 0): MappedText {
-    const origin = new Int32Array(text.length + 1);
-    for (let i = 0; i <= text.length; i++) origin[i] = sourceStart + i;
-    return new MappedText(text, origin);
+    return new MappedText(text, undefined, sourceStart);
+  }
+
+  /** origin[i] = source offset of text[i]; origin[text.length] = source end */
+  get origin(): Int32Array {
+    if (!this.map) {
+      const origin = new Int32Array(this.text.length + 1);
+      for (let i = 0; i <= this.text.length; i++) origin[i] = this.base + i;
+      this.map = origin;
+    }
+    return this.map;
+  }
+
+  /** `origin[i]`, without making the array where there is none */
+  at(i: number): number {
+    return this.map ? this.map[i] : this.base + i;
+  }
+
+  /** the source offset of `text[0]`, when the text maps one to one onto the source (no map made); else null */
+  get oneToOne(): number | null {
+    return this.map ? null : this.base;
   }
 
   get length(): number {
@@ -30,10 +52,11 @@ export class MappedText {
   }
 
   toSource(offset: number): number {
-    return this.origin[Math.max(0, Math.min(offset, this.text.length))];
+    return this.at(Math.max(0, Math.min(offset, this.text.length)));
   }
 
   slice(start: number, end = this.text.length): MappedText {
+    if (!this.map && start >= 0 && start <= end && end <= this.text.length) return new MappedText(this.text.slice(start, end), undefined, this.base + start);
     return new MappedText(this.text.slice(start, end), this.origin.slice(start, end + 1));
   }
 
@@ -64,21 +87,21 @@ export class MappedText {
           ? m[0].replace(oneMatch(re), replacement)
           : replacement(m[0], ...(m.slice(1) as string[]));
       if (rep.length === m[0].length) out.appendFrom(this, m.index, m.index + rep.length, rep);
-      else out.appendAt(rep, this.origin[m.index]);
+      else out.appendAt(rep, this.at(m.index));
       last = m.index + m[0].length;
     }
     out.appendFrom(this, last, this.text.length);
-    return out.build(this.origin[this.text.length]);
+    return out.build(this.at(this.text.length));
   }
 
   /** Concatenate pieces with a separator whose characters map to the end of the piece before. */
   static join(parts: MappedText[], separator: string): MappedText {
     const out = new Builder();
     parts.forEach((p, i) => {
-      if (i > 0) out.appendAt(separator, parts[i - 1].origin[parts[i - 1].length]);
+      if (i > 0) out.appendAt(separator, parts[i - 1].at(parts[i - 1].length));
       out.appendFrom(p, 0, p.length);
     });
-    const end = parts.length ? parts[parts.length - 1].origin[parts[parts.length - 1].length] : 0;
+    const end = parts.length ? parts[parts.length - 1].at(parts[parts.length - 1].length) : 0;
     return out.build(end);
   }
 }
@@ -94,13 +117,15 @@ function oneMatch(re: RegExp): RegExp {
 /** Collects characters with their origins, a chunk at a time (copied natively, not per character). */
 export class Builder {
   private chunks: string[] = [];
-  private origins: (Int32Array | { fill: number; length: number })[] = [];
+  /** a piece's origins: copied, one origin repeated (`fill`), or counted up from `from` */
+  private origins: (Int32Array | { fill: number; length: number } | { from: number; length: number })[] = [];
   private length = 0;
 
   appendFrom(src: MappedText, start: number, end: number, text?: string): void {
     if (end <= start) return;
     this.chunks.push(text ?? src.text.slice(start, end));
-    this.origins.push(src.origin.subarray(start, end));
+    const base = src.oneToOne;
+    this.origins.push(base === null ? src.origin.subarray(start, end) : { from: base + start, length: end - start });
     this.length += end - start;
   }
 
@@ -117,7 +142,8 @@ export class Builder {
     let at = 0;
     for (const o of this.origins) {
       if (o instanceof Int32Array) origin.set(o, at);
-      else origin.fill(o.fill, at, at + o.length);
+      else if ("fill" in o) origin.fill(o.fill, at, at + o.length);
+      else for (let i = 0; i < o.length; i++) origin[at + i] = o.from + i;
       at += o.length;
     }
     origin[text.length] = endOrigin;

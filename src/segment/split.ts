@@ -3,7 +3,7 @@ import { SURNAMES, SIGNER_TITLES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../text/tone.js";
 import { alt } from "../text/pattern.js";
-import { LazyWords } from "../text/letters.js";
+import { isCapitalCode, LazyWords } from "../text/letters.js";
 import { isUpperLine, patterns, readAuthority } from "./classify.js";
 
 /**
@@ -28,17 +28,6 @@ const nestedAuthority = new RegExp(
   "gu",
 );
 const titles = SIGNER_TITLES.map((t) => matchKey(t)).sort((a, b) => b.length - a.length);
-
-let capitals: Uint8Array | null = null;
-/** For each code unit below U+2000: does `\p{Lu}` match it (worked out once, with the regex itself)? */
-function opensCapital(): Uint8Array {
-  if (!capitals) {
-    capitals = new Uint8Array(0x2000);
-    const lu = /^\p{Lu}$/u;
-    for (let c = 0; c < 0x2000; c++) capitals[c] = lu.test(String.fromCharCode(c)) ? 1 : 0;
-  }
-  return capitals;
-}
 const placeDate = patterns.placeDate;
 // the quốc hiệu and the tiêu ngữ of the header grammar, at the end of a line instead of alone on it
 const atEnd = (pattern: string) => new RegExp(`\\s(${pattern.replace(/^\^/, "").replace(/(?:\\s\*)?(?:\[\.\]\?)?\$$/, "")})\\s*\\.?\\s*$`, "u");
@@ -117,7 +106,7 @@ export const SPLIT_RULES: SplitRule[] = [
         // a word not opening with a capital (below U+2000: read from a table) is no surname: not
         // copied to be tested (đ and the other Vietnamese lower-case initials are beyond ASCII)
         const first = text.charCodeAt(words.start(j));
-        if (first < 0x2000 && !opensCapital()[first]) continue;
+        if (first < 0x2000 && !isCapitalCode(first)) continue;
         const w = words.text(j);
         if (!/^\p{Lu}[\p{Ll}\p{M}]+$/u.test(w) || !surnames.has(matchKey(w))) continue;
         let n = j + 1;

@@ -35,6 +35,28 @@ export function collapseSpaces(s: string): string {
 }
 
 export const isUpper = (w: string) => w === w.toUpperCase() && w !== w.toLowerCase();
+
+const CAPITAL = 1, UPPER_CASES = 2;
+let caseBits: Uint8Array | null = null;
+/** For each code unit below U+2000, worked out once: `\p{Lu}` matches it; upper-casing it gives another first character. */
+function caseBitsBelow2000(): Uint8Array {
+  if (!caseBits) {
+    caseBits = new Uint8Array(0x2000);
+    const lu = /^\p{Lu}$/u;
+    for (let c = 0; c < 0x2000; c++) {
+      const ch = String.fromCharCode(c);
+      caseBits[c] = (lu.test(ch) ? CAPITAL : 0) | (ch.toUpperCase()[0] !== ch ? UPPER_CASES : 0);
+    }
+  }
+  return caseBits;
+}
+/** Does `\p{Lu}` match code unit `c`? For `c` below U+2000 only (read from a table: no string, no regex). */
+export const isCapitalCode = (c: number) => (caseBitsBelow2000()[c] & CAPITAL) !== 0;
+/**
+ * Does upper-casing code unit `c` change it (`a`, `đ`, `ư`, `ở`)? Then no word opening with it is
+ * written in capitals (`w !== w.toUpperCase()`). For `c` below U+2000 only.
+ */
+export const isLowerCode = (c: number) => (caseBitsBelow2000()[c] & UPPER_CASES) !== 0;
 export const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
 export const isLower = (w: string) => /^\p{Ll}/u.test(w);
 
