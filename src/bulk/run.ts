@@ -200,6 +200,9 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
   }
 }
 
+/** The progress is updated at most this often as files finish (and every second regardless). */
+const TICK_MS = 100;
+
 /** Tasks handed to each worker ahead of the one it is on. */
 const PREFETCH = 2;
 
@@ -266,7 +269,9 @@ async function convertWith(pool: WorkerPool, jobs: number, options: ConvertOptio
   const base = inputFolder(options);
   const progress: Progress = createProgress(options.progress === false ? "off" : "auto", stderr, options.progressEveryMs, base);
   let total: number | null = listed ? listed.filter((p) => !done.has(p)).length : null;
+  let ticked = 0;
   const tick = () => {
+    ticked = Date.now();
     const slow = pool.running().sort((a, b) => b.ms - a.ms)[0];
     progress.update({ done: stats.summary.done, total, failed: stats.failures, slow: slow && slow.ms >= (options.slowAfterMs ?? SLOW_MS) ? slow : null });
   };
@@ -284,7 +289,9 @@ async function convertWith(pool: WorkerPool, jobs: number, options: ConvertOptio
   const emit = async (result: TaskResult, ms: number) => {
     await sink.write(uniformLine(result));
     stats.add(result, ms);
-    tick();
+    // the bar redraws 5 times a second: a redraw for each file (the running files listed and
+    // sorted, the rate's window a sample a file) was main-thread work growing with the files
+    if (Date.now() - ticked >= TICK_MS) tick();
   };
   let writeError: unknown = null;
   const deliver = (seq: number, item: { result: TaskResult; ms: number } | null) => {
@@ -382,6 +389,7 @@ async function convertWith(pool: WorkerPool, jobs: number, options: ConvertOptio
   } finally {
     clearInterval(ticker);
     clearInterval(sampler);
+    tick(); // the bar's last state: every file done
     signal?.removeEventListener("abort", onAbort);
     await pool.close();
     await chain.catch(() => undefined);
