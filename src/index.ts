@@ -1,4 +1,5 @@
-export { parse, parseText, parseBytes, parseLoaded, parseStages, type ParseOptions, type ParsedRecord, type ParsedStages } from "./pipeline.js";
+export { parse, parseBytes, parseLoaded, parseStages, type ParseOptions, type ParsedRecord, type ParsedStages } from "./pipeline.js";
+export { parseText } from "./parse-text.js";
 export { check, checkStages, formatReport, CHECK_RULES, type CheckMessage, type CheckReport, type CheckOptions } from "./check/index.js";
 export { loadDocument, detectFormat } from "./load/index.js";
 export { normalize, type NormalizedDocument, type NormalizedLine } from "./normalize/index.js";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { SchemaError, toVanbanError } from "./errors.js";
 import { extractFacts } from "./extract/index.js";
 import { readRegularFile } from "./load/file.js";
-import { loadDocument, loadText } from "./load/index.js";
+import { loadDocument } from "./load/index.js";
 import type { LoadedDocument, LoadOptions } from "./load/types.js";
 import type { NormalizedDocument } from "./normalize/index.js";
 import { DocumentRecord } from "./record/schema.js";
@@ -48,19 +48,6 @@ export async function parseBytes(bytes: Uint8Array, options: ParseOptions = {}):
     return parseLoaded(loaded, { ...options, sha256: sha256(bytes) });
   } catch (err) {
     // whatever happens inside, the caller gets a VanbanError naming the file
-    throw toVanbanError(err, options.path ?? null);
-  }
-}
-
-/**
- * Parses a document given as text (already decoded to a JavaScript string): plain text unless
- * `options.format` says Markdown (`md`) or HTML (`html`).
- */
-export function parseText(text: string, options: ParseOptions = {}): ParsedRecord {
-  try {
-    const loaded = loadText(text, options.format, options.path ?? null, options);
-    return parseLoaded(loaded, { ...options, sha256: sha256(new TextEncoder().encode(text)) });
-  } catch (err) {
     throw toVanbanError(err, options.path ?? null);
   }
 }

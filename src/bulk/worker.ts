@@ -12,7 +12,8 @@ import { toVanbanError } from "../errors.js";
 import { hashRegularFile, readRegularFileSync } from "../load/file.js";
 import { cleanupOcr, configureOcr } from "../load/ocr.js";
 import { detectFormat } from "../load/index.js";
-import { parseBytes, parseText } from "../pipeline.js";
+import { textToDocument } from "../load/text.js";
+import { parseBytes, parseLoaded, sha256 } from "../pipeline.js";
 import { errorRecord, type TaskMessage, type TaskResult } from "./protocol.js";
 
 /**
@@ -171,7 +172,9 @@ port.postMessage({ ready: true });
  * pool starts the first file's clock again when `warm` comes.
  */
 try {
-  parseText("ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH\nSố: 1/UBND-VX\nBình Định, ngày 20 tháng 5 năm 2025\nV/v khởi động\nKính gửi: Sở Y tế\nGiao Sở Y tế chủ trì thực hiện trước ngày 30/5/2025.\nCHỦ TỊCH\nNguyễn Văn A\n");
+  const text = "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH\nSố: 1/UBND-VX\nBình Định, ngày 20 tháng 5 năm 2025\nV/v khởi động\nKính gửi: Sở Y tế\nGiao Sở Y tế chủ trì thực hiện trước ngày 30/5/2025.\nCHỦ TỊCH\nNguyễn Văn A\n";
+  // as parseText does for plain text (parseText itself imports the HTML parser, for HTML strings)
+  parseLoaded(textToDocument(text), { sha256: sha256(new TextEncoder().encode(text)) });
 } catch {
   // a broken pipeline shows up on the real files, with their names
 }

@@ -14,16 +14,22 @@ import type { ExtractContext } from "./context.js";
 
 const WB = `(?<![${L}\\d/])`;
 const TITLES = [...POSITION_TITLES, ...ROLE_TITLES];
-const titleSticky = new RegExp(`\\s*(?:${alternation(TITLES, "cap")})${WE}`, "uy");
-const titleGlobal = new RegExp(`(?:${alternation(TITLES, "cap", WB)})${WE}`, "gu");
-const honorificGlobal = new RegExp(`(?:${alternation([...HONORIFICS, ...HONORIFICS.map(sentenceCase)], "exact", WB)})${WE}`, "gu");
-const surnames = new Set(SURNAMES.map((s) => matchKey(s)));
-const notPeople = new Set(NOT_PEOPLE.map((s) => matchKey(s)));
-const notBefore = new Set(NOT_PERSON_BEFORE.map((s) => matchKey(s)));
-const provinces = new Set(PROVINCES.map((p) => matchKey(tidy(p))));
+let titleSticky!: RegExp, titleGlobal!: RegExp, honorificGlobal!: RegExp, surnameGlobal!: RegExp;
+let surnames!: Set<string>, notPeople!: Set<string>, notBefore!: Set<string>, provinces!: Set<string>;
+/** The patterns and word sets, made the first time people are looked for (once), not at import. */
+function compilePatterns(): void {
+  if (titleSticky) return;
+  titleSticky = new RegExp(`\\s*(?:${alternation(TITLES, "cap")})${WE}`, "uy");
+  titleGlobal = new RegExp(`(?:${alternation(TITLES, "cap", WB)})${WE}`, "gu");
+  honorificGlobal = new RegExp(`(?:${alternation([...HONORIFICS, ...HONORIFICS.map(sentenceCase)], "exact", WB)})${WE}`, "gu");
+  surnames = new Set(SURNAMES.map((s) => matchKey(s)));
+  notPeople = new Set(NOT_PEOPLE.map((s) => matchKey(s)));
+  notBefore = new Set(NOT_PERSON_BEFORE.map((s) => matchKey(s)));
+  provinces = new Set(PROVINCES.map((p) => matchKey(tidy(p))));
+  surnameGlobal = new RegExp(`${WB}(?:${SURNAMES.map((s) => formSource(s, "exact")).join("|")})${WE}`, "gu");
+}
 /** `… tỉnh Hoàng Văn Nam` at the end of a position: the place's "name" is the person's (not a province). */
 const levelThenName = /(\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường))\s+((?:\p{Lu}[\p{Ll}\p{M}]*[ \t]+){1,4}\p{Lu}[\p{Ll}\p{M}]*)$/u;
-const surnameGlobal = new RegExp(`${WB}(?:${SURNAMES.map((s) => formSource(s, "exact")).join("|")})${WE}`, "gu");
 
 interface Mention {
   start: number;
@@ -36,6 +42,7 @@ interface Mention {
 
 /** A position starting at `pos`: a title, then the agency right after it (`Phó Chủ tịch` `UBND tỉnh`). */
 export function positionAt(text: string, t: string, pos: number): { start: number; end: number } | null {
+  compilePatterns();
   titleSticky.lastIndex = pos;
   const m = titleSticky.exec(t);
   if (!m) return null;
@@ -169,6 +176,7 @@ function titleName(s: string): string {
 
 /** People found in a piece of text (offsets into it). */
 export function findPeople(text: string): (Person & { span: [number, number] })[] {
+  compilePatterns();
   const t = foldTone(text);
   const all = rules.flatMap((r) => r(text, t));
   // overlapping mentions: the strongest rule, then the longest

@@ -40,37 +40,43 @@ const TYPE_NAMES = [...DOCUMENT_TYPES.map((t) => t.name), ...EXTRA_REFERENCE_TYP
 const CANONICAL = new Map(TYPE_NAMES.map((n) => [matchKey(n), n]));
 const NAMED = new Set(NAMED_TYPES.map(matchKey));
 
-const TYPE_RE = new RegExp(`${alt(TYPE_NAMES.map(matchKey), "(?<![\\p{L}\\p{N}])")}(?![\\p{L}\\p{N}])`, "gu");
-const SELF_RE = new RegExp(`^\\s+${alt(SELF_WORDS)}(?![\\p{L}])`, "u");
-
-/** `số`, `số:`, `số hiệu` before a number (on the key text) */
-const NUMBER_LEAD = new RegExp(`^\\s{0,3}(?:(?:${alt(NUMBER_WORDS)})[ \\t]*:?)?\\s*`, "u");
-const HAS_NUMBER_WORD = new RegExp(`^\\s{0,3}${alt(NUMBER_WORDS)}(?![\\p{L}])`, "u");
-
 /** a symbol segment after the first: letters and digits, the first upper case or a digit */
 const SEG = "[\\p{Lu}\\p{Nd}][\\p{L}\\p{Nd}&]*";
 /** `NQ/TW`, `QĐ-UBND`, `TC/QĐ/CĐKT`, `QĐ.BQL-TC`, `QĐ - BKH`, `QH 10` */
 const SYMBOL = `\\p{Lu}[\\p{L}\\p{Nd}&]*(?:(?:\\s*/\\s*|\\s*[-–]\\s*|\\.)${SEG})*(?:\\s\\p{Nd}{1,2}(?![\\p{L}\\p{Nd}/]))?`;
-/** `72-NQ/TW`, `45/2026/NĐ-CP`, `01 / 2005 /TT-BKH`, `153/2004/ QĐ-TTg`, `   /QĐ.BQL-VP` (blank) */
-const NUMSYM_RE = new RegExp(
-  `^(?:(?<num>[0-9]{1,6}[a-z]?)(?:\\s*/\\s*(?<year>(?:19|20)[0-9]{2}))?\\s*[-/]\\s*|(?<blank>[\\s.…_]*/\\s*))(?<sym>${SYMBOL})(?![\\p{L}])`,
-  "u",
-);
+let TYPE_RE!: RegExp, SELF_RE!: RegExp, NUMBER_LEAD!: RegExp, HAS_NUMBER_WORD!: RegExp, NUMSYM_RE!: RegExp, DATE_GAP_RE!: RegExp, LEADING_DATE_GAP_RE!: RegExp, ISSUER_LEAD_RE!: RegExp, ISSUER_STOP_RE!: RegExp, ISSUER_HEAD_RE!: RegExp, SUBJECT_ABOUT_RE!: RegExp, SUBJECT_VERB_RE!: RegExp, LIST_RE!: RegExp, NAME_STOP_RE!: RegExp, ANOTHER_TYPE_RE!: RegExp, JOINT_RE!: RegExp;
+let CONTEXT_ISSUER_RES!: { re: RegExp; literal: string }[];
+/** The patterns, compiled the first time citations are looked for (once), not at import. */
+function compilePatterns(): void {
+  if (TYPE_RE) return;
+  TYPE_RE = new RegExp(`${alt(TYPE_NAMES.map(matchKey), "(?<![\\p{L}\\p{N}])")}(?![\\p{L}\\p{N}])`, "gu");
+  SELF_RE = new RegExp(`^\\s+${alt(SELF_WORDS)}(?![\\p{L}])`, "u");
 
-const DATE_GAP_RE = new RegExp(DATE_GAP, "u");
-const LEADING_DATE_GAP_RE = new RegExp(LEADING_DATE_GAP, "u");
-const ISSUER_LEAD_RE = new RegExp(`^\\s*,?\\s*${alt(ISSUER_LEADS)}\\s+`, "u");
-const ISSUER_STOP_RE = new RegExp(`\\s(?:${alt(ISSUER_STOPS)})(?![\\p{L}])|[,;:.()\\n\\[\\]“”"]|$`, "u");
-const ISSUER_HEAD_RE = new RegExp(`^${alt(ISSUER_HEADS)}(?![\\p{L}])`, "u");
-const SUBJECT_ABOUT_RE = new RegExp(`^\\s*,?\\s*(${alt(SUBJECT_ABOUT)})\\s*`, "u");
-const SUBJECT_VERB_RE = new RegExp(`^\\s*,?\\s*(?=${alt(SUBJECT_VERBS)}(?![\\p{L}]))`, "u");
-const CONTEXT_ISSUER_RES = CONTEXT_ISSUER_PATTERNS.map((p) => ({ re: new RegExp(`${p.replace("ISSUER", "([^;.()\\n]{2,90}?)")}$`, "u"), literal: leadingLiteral(p) }));
-const LIST_RE = new RegExp(`^\\s*${alt(LIST_JOINERS)}\\s*(?:${alt(NUMBER_WORDS)}\\s*:?\\s*)?`, "u");
-const NAME_STOP_RE = new RegExp(`\\s(?:${alt(NAME_STOPS)})(?![\\p{L}])`, "u");
+  /** `số`, `số:`, `số hiệu` before a number (on the key text) */
+  NUMBER_LEAD = new RegExp(`^\\s{0,3}(?:(?:${alt(NUMBER_WORDS)})[ \\t]*:?)?\\s*`, "u");
+  HAS_NUMBER_WORD = new RegExp(`^\\s{0,3}${alt(NUMBER_WORDS)}(?![\\p{L}])`, "u");
 
-const ANOTHER_TYPE_RE = new RegExp(`\\s(?:và|hoặc|,)\\s*${alt(TYPE_NAMES.map(matchKey))}(?![\\p{L}])`, "u");
+  /** `72-NQ/TW`, `45/2026/NĐ-CP`, `01 / 2005 /TT-BKH`, `153/2004/ QĐ-TTg`, `   /QĐ.BQL-VP` (blank) */
+  NUMSYM_RE = new RegExp(
+    `^(?:(?<num>[0-9]{1,6}[a-z]?)(?:\\s*/\\s*(?<year>(?:19|20)[0-9]{2}))?\\s*[-/]\\s*|(?<blank>[\\s.…_]*/\\s*))(?<sym>${SYMBOL})(?![\\p{L}])`,
+    "u",
+  );
 
-const JOINT_RE = new RegExp(`\\s(?:và|hoặc)\\s+(?=\\p{Ll}|${alt(TYPE_NAMES)}(?![\\p{L}]))`, "u");
+  DATE_GAP_RE = new RegExp(DATE_GAP, "u");
+  LEADING_DATE_GAP_RE = new RegExp(LEADING_DATE_GAP, "u");
+  ISSUER_LEAD_RE = new RegExp(`^\\s*,?\\s*${alt(ISSUER_LEADS)}\\s+`, "u");
+  ISSUER_STOP_RE = new RegExp(`\\s(?:${alt(ISSUER_STOPS)})(?![\\p{L}])|[,;:.()\\n\\[\\]“”"]|$`, "u");
+  ISSUER_HEAD_RE = new RegExp(`^${alt(ISSUER_HEADS)}(?![\\p{L}])`, "u");
+  SUBJECT_ABOUT_RE = new RegExp(`^\\s*,?\\s*(${alt(SUBJECT_ABOUT)})\\s*`, "u");
+  SUBJECT_VERB_RE = new RegExp(`^\\s*,?\\s*(?=${alt(SUBJECT_VERBS)}(?![\\p{L}]))`, "u");
+  CONTEXT_ISSUER_RES = CONTEXT_ISSUER_PATTERNS.map((p) => ({ re: new RegExp(`${p.replace("ISSUER", "([^;.()\\n]{2,90}?)")}$`, "u"), literal: leadingLiteral(p) }));
+  LIST_RE = new RegExp(`^\\s*${alt(LIST_JOINERS)}\\s*(?:${alt(NUMBER_WORDS)}\\s*:?\\s*)?`, "u");
+  NAME_STOP_RE = new RegExp(`\\s(?:${alt(NAME_STOPS)})(?![\\p{L}])`, "u");
+
+  ANOTHER_TYPE_RE = new RegExp(`\\s(?:và|hoặc|,)\\s*${alt(TYPE_NAMES.map(matchKey))}(?![\\p{L}])`, "u");
+
+  JOINT_RE = new RegExp(`\\s(?:và|hoặc)\\s+(?=\\p{Ll}|${alt(TYPE_NAMES)}(?![\\p{L}]))`, "u");
+}
 
 const clean = (s: string) => s.replace(/\s+/g, " ").trim();
 
@@ -238,6 +244,7 @@ function leadingDate(ref: Found, text: string, key: string, start: number, dates
 
 /** Every citation in `text`, before short citations are completed. */
 function findReferences(text: string, ctx: Pick<ExtractContext, "year"> & { tree?: ExtractContext["tree"] }): Found[] {
+  compilePatterns();
   const whole = ctx.tree?.text === text ? (ctx as Pick<ExtractContext, "tree" | "year">) : null;
   const key = whole ? textKey(whole) : matchKey(text).length === text.length ? matchKey(text) : text.toLowerCase();
   // the whole document's dates are scanned once, for the dates extractor and this one

@@ -19,31 +19,40 @@ import { findDates } from "./dates.js";
 import { dateBounds } from "./dates/range.js";
 
 const lowerFirst = (forms: string[]) => [...forms, ...forms.map((f) => f.charAt(0).toLowerCase() + f.slice(1))];
-const triggerSticky = new RegExp(`\\s*(?:${alternation(lowerFirst(TRIGGERS), "cap")})${WE}`, "uy");
-const verbGlobal = new RegExp(`(?:${alternation(ACTION_VERBS, "cap", WB)})${WE}`, "gu");
-const titleSticky = new RegExp(`\\s*(?:các\\s+|Các\\s+)?(?:${alternation(lowerFirst([...POSITION_TITLES, ...ROLE_TITLES]), "cap")})${WE}`, "uy");
-const pointerSticky = new RegExp(`\\s*(?:${alternation(POLITE_ADDRESSES, "cap")})${WE}`, "uy");
-const inlineTriggerGlobal = new RegExp(`\\s+(?:${alternation(TRIGGERS.map((t) => t.charAt(0).toLowerCase() + t.slice(1)), "exact")})${WE}`, "gu");
-const responsibilitySticky = new RegExp(`\\s*(?:${alternation(RESPONSIBILITY_VERBS, "exact")})${WE}`, "uy");
-const verbAnyCaseSticky = new RegExp(`(?:${alternation(ACTION_VERBS, "any")})${WE}`, "uy");
-const interposedSticky = new RegExp(`(?:${alternation(INTERPOSED, "any")})${WE}[\\s,]*`, "uy");
+let triggerSticky!: RegExp, verbGlobal!: RegExp, titleSticky!: RegExp, pointerSticky!: RegExp, inlineTriggerGlobal!: RegExp, responsibilitySticky!: RegExp, verbAnyCaseSticky!: RegExp, interposedSticky!: RegExp, coopGlobal!: RegExp, notTask!: RegExp, deadlineBefore!: RegExp, looseUnitSticky!: RegExp;
+let pointers!: Set<string>;
+/**
+ * The patterns, compiled the first time tasks are looked for (once): made at import, they were
+ * a tenth of a `convert` worker's start-up, and a library user may never ask for tasks.
+ */
+function compilePatterns(): void {
+  if (triggerSticky) return;
+  triggerSticky = new RegExp(`\\s*(?:${alternation(lowerFirst(TRIGGERS), "cap")})${WE}`, "uy");
+  verbGlobal = new RegExp(`(?:${alternation(ACTION_VERBS, "cap", WB)})${WE}`, "gu");
+  titleSticky = new RegExp(`\\s*(?:các\\s+|Các\\s+)?(?:${alternation(lowerFirst([...POSITION_TITLES, ...ROLE_TITLES]), "cap")})${WE}`, "uy");
+  pointerSticky = new RegExp(`\\s*(?:${alternation(POLITE_ADDRESSES, "cap")})${WE}`, "uy");
+  inlineTriggerGlobal = new RegExp(`\\s+(?:${alternation(TRIGGERS.map((t) => t.charAt(0).toLowerCase() + t.slice(1)), "exact")})${WE}`, "gu");
+  responsibilitySticky = new RegExp(`\\s*(?:${alternation(RESPONSIBILITY_VERBS, "exact")})${WE}`, "uy");
+  verbAnyCaseSticky = new RegExp(`(?:${alternation(ACTION_VERBS, "any")})${WE}`, "uy");
+  interposedSticky = new RegExp(`(?:${alternation(INTERPOSED, "any")})${WE}[\\s,]*`, "uy");
+  coopGlobal = new RegExp(`${WB}(?:${alternation(COOPERATION, "cap")})${WE}`, "gu");
+  notTask = new RegExp(`${WB}(?:${alternation(NOT_TASK, "any")})${WE}`, "u");
+  deadlineBefore = new RegExp(`(?:${alternation(DEADLINE_MARKERS, "any", WB)})${WE}[^;.]{0,40}$`, "u");
+  pointers = new Set([...RECIPIENT_POINTERS, ...POLITE_ADDRESSES].map((p) => matchKey(p)));
+  /**
+   * After a trigger only: a head written with a short name the agency grammar does not build
+   * (`Giao Văn phòng, …` — the issuer's own office; `Giao Trung tâm CNTT&TT bám sát …`).
+   */
+  looseUnitSticky = new RegExp(
+    `\\s*(?:${alternation([...new Set(AGENCY_HEADS.flatMap((h) => h.forms))], "cap")})${WE}(?:\\s+(?:\\p{Lu}[${L}&.\\-]*|[\\dA-ZĐ&]+))*`,
+    "uy",
+  );
+}
 /** Does an action verb (any case) begin at `pos`? */
 function verbStartsAt(doc: Doc, pos: number): boolean {
   verbAnyCaseSticky.lastIndex = pos;
   return verbAnyCaseSticky.test(doc.t);
 }
-const coopGlobal = new RegExp(`${WB}(?:${alternation(COOPERATION, "cap")})${WE}`, "gu");
-const notTask = new RegExp(`${WB}(?:${alternation(NOT_TASK, "any")})${WE}`, "u");
-const deadlineBefore = new RegExp(`(?:${alternation(DEADLINE_MARKERS, "any", WB)})${WE}[^;.]{0,40}$`, "u");
-const pointers = new Set([...RECIPIENT_POINTERS, ...POLITE_ADDRESSES].map((p) => matchKey(p)));
-/**
- * After a trigger only: a head written with a short name the agency grammar does not build
- * (`Giao Văn phòng, …` — the issuer's own office; `Giao Trung tâm CNTT&TT bám sát …`).
- */
-const looseUnitSticky = new RegExp(
-  `\\s*(?:${alternation([...new Set(AGENCY_HEADS.flatMap((h) => h.forms))], "cap")})${WE}(?:\\s+(?:\\p{Lu}[${L}&.\\-]*|[\\dA-ZĐ&]+))*`,
-  "uy",
-);
 
 interface Doc {
   text: string;
@@ -446,6 +455,7 @@ function bodyNodes(ctx: ExtractContext): OutlineNode[] {
 
 /** Tasks found in the document's body outline. */
 export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies: Agency[]): Task[] {
+  compilePatterns();
   const text = ctx.tree.text;
   const doc: Doc = { text, t: foldTone(text), agencies: unionOf(agencies.map((a) => a.span).filter((s): s is Span => !!s)), verbs: new Map(), own: new Map() };
   const recipients = ctx.tree.recipients.map((r) => squash(r.text));

@@ -1,9 +1,6 @@
-import { CorruptFileError, InputError, isEngineLimit, LimitError, readableReason, toVanbanError, UnsupportedFormatError, VanbanError } from "../errors.js";
+import { CorruptFileError, isEngineLimit, LimitError, readableReason, toVanbanError, UnsupportedFormatError, VanbanError } from "../errors.js";
 import type { SourceFormat } from "../record/schema.js";
-// html stays imported up front: loadText() reads an HTML string synchronously
-import { htmlLoader, htmlToDocument } from "./html.js";
-import type { TextLimits } from "../limits.js";
-import { markdownLoader, markdownToDocument, textLoader, textToDocument } from "./text.js";
+import { markdownLoader, textLoader } from "./text.js";
 import { oleFormat } from "./sniff.js";
 import { detectFormatWith, warnIfMislabelled } from "./detect.js";
 import type { LoadedDocument, Loader, LoadOptions } from "./types.js";
@@ -12,15 +9,16 @@ export type { LoadedDocument, Loader, LoadOptions, SourceLine, TextRun, LayoutBl
 
 /**
  * Each loader is imported when its first file comes (pdf.js, mammoth, the zip and OLE readers
- * cost about half a second of CPU to import): a batch of text files, and a `convert` worker
- * before its first PDF, never pay for them.
+ * cost about half a second of CPU to import; HTML's parser, ~30 modules, a tenth of a worker's
+ * start-up): a batch of text files, and a `convert` worker before its first PDF, never pay for them.
+ * A string read as HTML synchronously (parseText) goes through ./text-input.js instead.
  */
 const LOADERS: Record<SourceFormat, () => Promise<Loader>> = {
   pdf: async () => (await import("./pdf.js")).pdfLoader,
   docx: async () => (await import("./docx.js")).docxLoader,
   doc: async () => (await import("./doc.js")).docLoader,
   rtf: async () => (await import("./rtf.js")).rtfLoader,
-  html: async () => htmlLoader,
+  html: async () => (await import("./html.js")).htmlLoader,
   txt: async () => textLoader,
   md: async () => markdownLoader,
   xls: async () => (await import("./xls.js")).xlsLoader,
@@ -53,18 +51,6 @@ export async function loadDocument(bytes: Uint8Array, options: LoadOptions = {})
   const doc = await (await LOADERS[format]()).load(bytes, options);
   warnIfMislabelled(doc, format, options.path, options.format);
   return doc;
-}
-
-/** The formats a document given as a string can be in. */
-export const TEXT_FORMATS = ["txt", "md", "html"] as const;
-export type TextFormat = (typeof TEXT_FORMATS)[number];
-
-/** A document already decoded to a string, read as the format the caller names (default plain text). */
-export function loadText(text: string, format: SourceFormat = "txt", file: string | null = null, limits: TextLimits = {}): LoadedDocument {
-  if (format === "md") return markdownToDocument(text);
-  if (format === "html") return htmlToDocument(text, file, limits);
-  if (format === "txt") return textToDocument(text);
-  throw new InputError("bad-option", `text given as a string can be read as ${TEXT_FORMATS.join(", ")}, not ${format} (give a ${format} file's bytes to parseBytes)`, file);
 }
 
 /** Wraps an unexpected failure inside a loader into an error that names the file. */

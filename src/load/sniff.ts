@@ -1,4 +1,5 @@
-import CFB from "cfb";
+import type CFBModule from "cfb";
+import { createRequire } from "node:module";
 import { OLE_KINDS } from "../../grammars/file-kinds.js";
 import { UnsupportedFormatError } from "../errors.js";
 
@@ -13,10 +14,17 @@ export { refuseOtherKinds, zipFormat, type ZipFormat } from "./detect.js";
 
 export type OleFormat = "doc" | "xls" | "ppt";
 
+/**
+ * The compound-file reader, loaded (synchronously: detectFormat is synchronous) the first time a
+ * compound file comes: a batch of text files, and a `convert` worker's start-up, never pay for it.
+ */
+let cfbModule: typeof CFBModule | null = null;
+const CFB = (): typeof CFBModule => (cfbModule ??= createRequire(import.meta.url)("cfb") as typeof CFBModule);
+
 /** Root-level stream and storage names of a compound file; by scanning its directory's UTF-16 names when it does not parse. */
 function rootNames(bytes: Uint8Array): string[] {
   try {
-    const cfb = CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: "buffer" });
+    const cfb = CFB().read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: "buffer" });
     return cfb.FullPaths.map((p) => p.replace(/\/$/, "").split("/")).filter((parts) => parts.length === 2).map((parts) => parts[1]);
   } catch {
     // a damaged file: the directory's names still stand in it as UTF-16 (false hits at any depth)

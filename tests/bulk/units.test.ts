@@ -172,7 +172,7 @@ describe("summary", () => {
 describe("the same top-level keys on every JSONL line", () => {
   it("gives an error record every key of a record, blank, and a record error: null", async () => {
     const { uniformLine } = await import("../../src/bulk/lines.js");
-    const { parseText } = await import("../../src/pipeline.js");
+    const { parseText } = await import("../../src/parse-text.js");
     const rec = parseText("ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH\nSố: 1/UBND-VX\nV/v thử\nKính gửi: Sở Y tế\nNội dung.\n");
     const ok = JSON.parse(uniformLine({ ok: true, line: JSON.stringify(rec) }));
     expect(ok).toEqual({ ...JSON.parse(JSON.stringify(rec)), error: null });

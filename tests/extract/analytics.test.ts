@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dateBounds } from "../../src/extract/dates/range.js";
 import { referencesIn } from "../../src/extract/references.js";
-import { parseText } from "../../src/pipeline.js";
+import { parseText } from "../../src/parse-text.js";
 
 /** The keys data teams group and filter on: typed date bounds, canonical bodies, a cited document's key. */
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { extractDates } from "../../src/extract/dates.js";
 import { extractEvents } from "../../src/extract/events.js";
-import { parseText } from "../../src/pipeline.js";
+import { parseText } from "../../src/parse-text.js";
 import type { Event } from "../../src/record/schema.js";
 import { ctxOf } from "./tree.js";
 

@@ -11,7 +11,8 @@ import { ERROR_CODES, LimitError, toVanbanError, VanbanError } from "../../src/e
 import { readRegularFile } from "../../src/load/file.js";
 import { flattenDeep, limitNesting, MAX_DEPTH } from "../../src/load/html.js";
 import { loadDocument } from "../../src/load/index.js";
-import { parseBytes, parseText } from "../../src/pipeline.js";
+import { parseBytes } from "../../src/pipeline.js";
+import { parseText } from "../../src/parse-text.js";
 import { dropOverlaps as dropAgencyOverlaps } from "../../src/extract/agencies/scan.js";
 import { point, type Token } from "../../src/extract/dates/point.js";
 import { dropOverlaps as dropDateOverlaps, markDeadlines } from "../../src/extract/dates/refiners.js";

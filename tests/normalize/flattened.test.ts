@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseText } from "../../src/pipeline.js";
+import { parseText } from "../../src/parse-text.js";
 import { MappedText } from "../../src/normalize/mapped.js";
 import { glueSplitSyllables } from "../../src/normalize/unicode.js";
 import { normalizeText, readFixture } from "../helpers.js";

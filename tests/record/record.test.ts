@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseText } from "../../src/pipeline.js";
+import { parseText } from "../../src/parse-text.js";
 import { DocumentRecord, recordJsonSchema } from "../../src/record/schema.js";
 import { normalizeText, readFixture } from "../helpers.js";
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseText } from "../../src/pipeline.js";
+import { parseText } from "../../src/parse-text.js";
 import { WarningCode } from "../../src/record/schema.js";
 import { WARNING_CATALOGUE, warningsMarkdown } from "../../src/record/warnings.js";
 
