@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { pdfLoader } from "../../src/load/pdf.js";
 import { ContentReader, contentGlyphs, parseToUnicode } from "../../src/load/pdf/content.js";
+import { countLetters } from "../../src/load/pdf/loader.js";
 import { restoreDroppedMarksExactly } from "../../src/load/pdf/glyphs.js";
 import { binaryString, RawPdf } from "../../src/load/pdf/raw.js";
 
@@ -90,5 +91,11 @@ describe("glyphs read from the content stream (TCVN3 ư without pdf.js's operato
     const third = doc.lines.filter((l) => l.text.startsWith("Mäi"));
     expect(third.map((l) => l.text)).toEqual(Array(2).fill("Mäi ng\u00ADêi \u00AD\u00ACng nhiÖm vô ®\u00ADîc giao"));
     expect(doc.warnings.map((w) => w.code)).not.toContain("pdf-glyphs");
+  });
+});
+
+describe("letters of a page's rows", () => {
+  it.each(["Cộng hòa xã hội chủ nghĩa Việt Nam", "Céng hoµ x· héi chñ nghÜa", "Ж ω ह 한 𝐀𝐁 2024 – ¶", "a\uD835b \uDC00c", "", "ﬁ ǅ ª º"])("counts as \\p{L} does: %s", (text) => {
+    expect(countLetters(text)).toBe((text.match(/\p{L}/gu) ?? []).length);
   });
 });

@@ -48,6 +48,32 @@ const legacyFontRe = FONT_RULES.filter((r) => r.encoding === "tcvn3" || r.encodi
 const unicodeFontRe = FONT_RULES.filter((r) => r.encoding === "unicode").map((r) => new RegExp(r.pattern, "i"));
 const isLegacyFont = (name: string) => !unicodeFontRe.some((r) => r.test(name)) && legacyFontRe.some((r) => r.re.test(name));
 
+/** Letters (`\p{L}`) below U+2000 by code, made on first use: a regex a character costs more than the page. */
+let letterTable: Uint8Array | null = null;
+function isLetterCode(c: number): boolean {
+  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  if (c >= 0x2000) return /\p{L}/u.test(String.fromCharCode(c));
+  if (!letterTable) {
+    letterTable = new Uint8Array(0x2000);
+    for (let k = 0x80; k < 0x2000; k++) letterTable[k] = /\p{L}/u.test(String.fromCharCode(k)) ? 1 : 0;
+  }
+  return letterTable[c] === 1;
+}
+
+/** How many letters `text` has (a surrogate pair counts once, as `\p{L}` with `u` does). */
+export function countLetters(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const next = c >= 0xd800 && c <= 0xdbff ? text.charCodeAt(i + 1) : 0;
+    if (next >= 0xdc00 && next <= 0xdfff) {
+      if (/\p{L}/u.test(text.slice(i, i + 2))) n++;
+      i++;
+    } else if (isLetterCode(c)) n++;
+  }
+  return n;
+}
+
 /** Share of a text's letters that are legacy-encoding markers (`µ`, `¸`, `ø`, …). */
 export function legacyShare(text: string): number {
   // fewer than five markers give 0: most pages (Unicode) are told by one scan in the regex engine
@@ -62,7 +88,7 @@ export function legacyShare(text: string): number {
     if (c < 0x80) {
       if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letters++;
     } else if (markerSet.has(ch)) markers++;
-    else if (/\p{L}/u.test(ch)) letters++;
+    else if (ch.length === 1 ? isLetterCode(c) : /\p{L}/u.test(ch)) letters++;
   }
   return markers >= 5 ? markers / (letters + markers) : 0;
 }
@@ -72,7 +98,7 @@ export const stripSubset = (name: string) => name.replace(/^[A-Z]{6}\+/, "");
 
 function fixLegacyGlyphs(text: string): string {
   let out = text;
-  for (const [from, to] of LEGACY_GLYPH_FIXES) out = out.split(from).join(to);
+  for (const [from, to] of LEGACY_GLYPH_FIXES) if (out.includes(from)) out = out.split(from).join(to);
   return out;
 }
 
@@ -111,6 +137,8 @@ const compatChars = /[\u00a0\u2000-\u200a\u202f\ufb00-\ufb06]+/g;
  */
 interface FontsSeen {
   showsAd: Set<string>;
+  /** words already judged by textQuality (a document's pages say the same words) */
+  judged: Map<string, 0 | 1 | 2>;
   /** the file's content streams read without pdf.js (made on first use) */
   content: () => ContentReader;
 }
@@ -212,10 +240,10 @@ async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[
   for (const r of rows) {
     if (stamp.has(r)) continue;
     const t = rowText(r);
-    letters += (t.match(/\p{L}/gu) ?? []).length;
+    letters += countLetters(t);
     own.push(t);
   }
-  const quality = textQuality(own.join("\n"));
+  const quality = textQuality(own.join("\n"), seen.judged);
   const stampBoxes: PageText["stampBoxes"] = [];
   if (stamp.size) {
     const rs = [...stamp];
@@ -397,7 +425,7 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
       try {
         const pages: PageText[] = [];
         let reader: ContentReader | null = null;
-        const seen: FontsSeen = { showsAd: new Set(), content: () => (reader ??= new ContentReader(new RawPdf(bytes, binaryString(bytes)))) };
+        const seen: FontsSeen = { showsAd: new Set(), judged: new Map(), content: () => (reader ??= new ContentReader(new RawPdf(bytes, binaryString(bytes)))) };
         for (let p = 1; p <= doc.numPages; p++) {
           try {
             pages.push(await readPage(lib, doc, p, warnings, seen, options.fonts === true));

@@ -29,10 +29,9 @@ function judge(token: string): 0 | 1 | 2 {
 }
 
 /** Counts the words of `text` and those that read as Vietnamese. */
-export function textQuality(text: string): TextQuality {
+export function textQuality(text: string, seen = new Map<string, 0 | 1 | 2>()): TextQuality {
   let words = 0, marked = 0;
-  // a page says the same syllables again and again: each is judged once
-  const seen = new Map<string, 0 | 1 | 2>();
+  // a page (and a document: `seen` may be the document's) says the same syllables again and again: each is judged once
   for (const token of text.split(/\s+/)) {
     let v = seen.get(token);
     if (v === undefined) seen.set(token, (v = judge(token)));
