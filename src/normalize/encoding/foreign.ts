@@ -37,6 +37,19 @@ function looksForeign(word: string, marksFollowVowels: boolean): boolean {
   return special === 1 && ascii >= 3 && /^[A-Z]\p{L}+$/u.test(core) && !(marksFollowVowels && /[ñôöÑÔÖìíòóæ]/.test(core));
 }
 
+/** looksForeign, remembered per word (a legacy document repeats its words; bounded memo). */
+const foreignMemo = [new Map<string, boolean>(), new Map<string, boolean>()];
+function looksForeignMemo(word: string, marksFollowVowels: boolean): boolean {
+  const memo = foreignMemo[marksFollowVowels ? 1 : 0];
+  let v = memo.get(word);
+  if (v === undefined) {
+    v = looksForeign(word, marksFollowVowels);
+    if (memo.size >= 8192) memo.clear();
+    memo.set(word, v);
+  }
+  return v;
+}
+
 /** `decoded` with every word that stayed un-Vietnamese and looked foreign put back as `original` had it. */
 export function keepForeignWords(original: string, decoded: string, encoding: string): string {
   if (original === decoded) return decoded;
@@ -45,7 +58,7 @@ export function keepForeignWords(original: string, decoded: string, encoding: st
   if (a.length !== b.length) return decoded; // a decoding that moved spaces (VNI tones typed apart)
   let changed = false;
   for (let i = 0; i < a.length; i += 2) {
-    if (a[i] !== b[i] && looksForeign(a[i], encoding === "vni") && judgeToken(b[i]) < 0) {
+    if (a[i] !== b[i] && looksForeignMemo(a[i], encoding === "vni") && judgeToken(b[i]) < 0) {
       b[i] = a[i];
       changed = true;
     }
