@@ -12,14 +12,15 @@ const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0))
  * ToUnicode maps each byte to the Latin-1 character of the same code, so that TCVN3 `ư` (0xAD)
  * is U+00AD, the soft hyphen pdf.js leaves out of the text.
  */
-function tcvn3Pdf(pages: string[][]): Uint8Array {
+function tcvn3Pdf(pages: string[][], descriptor = true): Uint8Array {
   const cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS def\n"
     + "1 begincodespacerange <00> <FF> endcodespacerange\n1 beginbfrange <20> <FF> <0020> endbfrange\nendcmap CMapName currentdict /CMap defineresource pop end end";
   const objects: string[] = [];
-  const pageNums = pages.map((_, i) => 5 + 2 * i);
+  const pageNums = pages.map((_, i) => 6 + 2 * i);
   objects[1] = "<< /Type /Catalog /Pages 2 0 R >>";
   objects[2] = `<< /Type /Pages /Kids [${pageNums.map((n) => `${n} 0 R`).join(" ")}] /Count ${pages.length} /Resources << /Font << /F1 3 0 R >> >> >>`;
-  objects[3] = "<< /Type /Font /Subtype /Type1 /BaseFont /.VnTime /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 255 /ToUnicode 4 0 R >>";
+  objects[3] = `<< /Type /Font /Subtype /Type1 /BaseFont /.VnTime /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 255 /ToUnicode 4 0 R${descriptor ? " /FontDescriptor 5 0 R" : ""} >>`;
+  objects[5] = "<< /Type /FontDescriptor /FontName /.VnTime /Flags 34 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>";
   objects[4] = `<< /Length ${cmap.length} >>\nstream\n${cmap}\nendstream`;
   pages.forEach((lines, i) => {
     const content = `BT /F1 12 Tf 72 760 Td ${lines.map((l, k) => `${k ? "0 -20 Td " : ""}(${l.replace(/[()\\]/g, "\\$&")}) Tj`).join(" ")} ET`;
@@ -69,7 +70,7 @@ describe("glyphs read from the content stream (TCVN3 ư without pdf.js's operato
 
   it("puts marks back only when text and glyphs match glyph for glyph", () => {
     const glyphs = [..."ng\u00ADêi  n\u00ADíc"].map((ch) => ({ ch, font: "F1" }));
-    expect(restoreDroppedMarksExactly(["ngêi ", "níc"], glyphs)).toEqual({ texts: ["ng\u00ADêi ", "n\u00ADíc"], restored: 2 });
+    expect(restoreDroppedMarksExactly(["ngêi ", "níc"], glyphs)).toEqual({ texts: ["ng\u00ADêi ", "n\u00ADíc"], restored: 2, fonts: ["F1", "F1"] });
     expect(restoreDroppedMarksExactly(["ngêi ", "nóc"], glyphs)).toBeNull();
     expect(restoreDroppedMarksExactly(["ngêi"], glyphs)).toBeNull(); // glyphs left over
   });
@@ -77,20 +78,35 @@ describe("glyphs read from the content stream (TCVN3 ư without pdf.js's operato
   it("reads the same glyphs as the text, page by page, from a PDF's raw bytes", async () => {
     const bytes = tcvn3Pdf([PAGE, PAGE]);
     const reader = new ContentReader(new RawPdf(bytes, binaryString(bytes)));
-    const glyphs = await reader.glyphs(5);
+    const glyphs = await reader.glyphs(6);
     expect(glyphs?.map((g) => g.ch).join("")).toBe(PAGE.join(""));
   });
 
-  it("the loader puts TCVN3 ư back on every page: the first from pdf.js's operator list, the next from the content stream", async () => {
+  it("the loader puts TCVN3 ư back on every page, and names its font, without pdf.js's operator list", async () => {
     const read = vi.spyOn(ContentReader.prototype, "glyphs");
+    const named = vi.spyOn(ContentReader.prototype, "fontNames");
     const doc = await pdfLoader.load(tcvn3Pdf([PAGE, PAGE]), { path: "tcvn3.pdf" });
-    // page 1 names a font pdf.js has not sent yet: its operator list; page 2: the content stream
-    expect(read).toHaveBeenCalledTimes(1);
-    expect(await read.mock.results[0].value).not.toBeNull();
+    // page 1 names a font pdf.js has not sent: its name is read from the file (BaseFont = FontName)
+    expect(read).toHaveBeenCalledTimes(2);
+    expect(named).toHaveBeenCalledTimes(1);
+    expect(await named.mock.results[0].value).toEqual(new Map([["F1", ".VnTime"]]));
+    read.mockRestore();
+    named.mockRestore();
+    const third = doc.lines.filter((l) => l.text.startsWith("Mäi"));
+    expect(third.map((l) => l.text)).toEqual(Array(2).fill("Mäi ng\u00ADêi \u00AD\u00ACng nhiÖm vô ®\u00ADîc giao"));
+    expect(third.flatMap((l) => l.runs?.map((r) => r.font))).toEqual([".VnTime", ".VnTime"]);
+    expect(doc.warnings.map((w) => w.code)).not.toContain("pdf-glyphs");
+  });
+
+  it("a font whose name pdf.js could choose otherwise (no descriptor) is left to pdf.js's operator list, on the first page only", async () => {
+    const read = vi.spyOn(ContentReader.prototype, "glyphs");
+    const doc = await pdfLoader.load(tcvn3Pdf([PAGE, PAGE], false), { path: "tcvn3.pdf" });
+    // both pages read from the content stream; page 1's font name comes from pdf.js all the same
+    expect(read).toHaveBeenCalledTimes(2);
     read.mockRestore();
     const third = doc.lines.filter((l) => l.text.startsWith("Mäi"));
     expect(third.map((l) => l.text)).toEqual(Array(2).fill("Mäi ng\u00ADêi \u00AD\u00ACng nhiÖm vô ®\u00ADîc giao"));
-    expect(doc.warnings.map((w) => w.code)).not.toContain("pdf-glyphs");
+    expect(third.flatMap((l) => l.runs?.map((r) => r.font))).toEqual([".VnTime", ".VnTime"]);
   });
 });
 

@@ -277,6 +277,42 @@ export class ContentReader {
     return codes;
   }
 
+  /**
+   * The names pdf.js gives the fonts of page object `num`, by resource name: a font's BaseFont
+   * when its descriptor's FontName says the same (for Type0, its descendant's too); null for a
+   * font where pdf.js could choose otherwise (it is then asked).
+   */
+  async fontNames(num: number): Promise<Map<string, string | null>> {
+    const out = new Map<string, string | null>();
+    const page = this.raw.dict(new PdfRef(num, 0));
+    const fontDict = page && this.raw.dict(resourcesOf(this.raw, page)?.get("Font"));
+    if (!fontDict) return out;
+    const nameOf = (v: PdfValue | undefined) => {
+      const r = this.raw.resolve(v);
+      return r instanceof PdfName ? r.name : null;
+    };
+    for (const [res, ref] of fontDict) {
+      await this.raw.need(ref);
+      const dict = this.raw.dict(ref);
+      let name: string | null = null;
+      if (dict) {
+        const base = nameOf(dict.get("BaseFont"));
+        const kind = nameOf(dict.get("Subtype"));
+        let font: PdfDict | undefined = dict;
+        if (kind === "Type0") {
+          const df = this.raw.resolve(dict.get("DescendantFonts"));
+          await this.raw.need(Array.isArray(df) ? df[0] : undefined);
+          font = Array.isArray(df) ? this.raw.dict(df[0]) : undefined;
+          if (font && nameOf(font.get("BaseFont")) !== base) font = undefined;
+        }
+        const descriptor = font && this.raw.dict(font.get("FontDescriptor"));
+        if (base && descriptor && (kind === "Type0" || kind === "TrueType" || kind === "Type1") && nameOf(descriptor.get("FontName")) === base) name = base;
+      }
+      out.set(res, name);
+    }
+    return out;
+  }
+
   /** The glyphs page object `num` draws, or null where this reader cannot tell them. */
   async glyphs(num: number): Promise<Glyph[] | null> {
     const ref = new PdfRef(num, 0);

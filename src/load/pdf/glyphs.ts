@@ -92,11 +92,14 @@ export function restoreDroppedMarks(texts: string[], glyphs: Glyph[]): { texts: 
  * two sequences match glyph for glyph (spaces and format marks aside) and every glyph is used, so
  * that the marks land where pdf.js's own glyphs would put them; null otherwise.
  */
-export function restoreDroppedMarksExactly(texts: string[], glyphs: Glyph[]): { texts: string[]; restored: number } | null {
+export function restoreDroppedMarksExactly(texts: string[], glyphs: Glyph[]): { texts: string[]; restored: number; fonts: (string | null)[] } | null {
   const out: string[] = [];
+  // the font of each text's glyphs ("" for none, null for more than one)
+  const fonts: (string | null)[] = [];
   let g = 0, restored = 0;
   for (const text of texts) {
     let s = "";
+    let font: string | null = "";
     for (const c of text) {
       if (isSpace(c)) {
         s += c;
@@ -111,10 +114,13 @@ export function restoreDroppedMarksExactly(texts: string[], glyphs: Glyph[]): { 
       if (g >= glyphs.length || glyphs[g].ch !== c) return null;
       s += marks + c;
       restored += marks.length;
+      if (font === "") font = glyphs[g].font;
+      else if (font !== glyphs[g].font) font = null;
       g++;
     }
     out.push(s);
+    fonts.push(font);
   }
   for (; g < glyphs.length; g++) if (!isSpace(glyphs[g].ch) && !isCf(glyphs[g].ch)) return null;
-  return { texts: out, restored };
+  return { texts: out, restored, fonts };
 }

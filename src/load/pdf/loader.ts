@@ -139,8 +139,35 @@ interface FontsSeen {
   showsAd: Set<string>;
   /** words already judged by textQuality (a document's pages say the same words) */
   judged: Map<string, 0 | 1 | 2>;
+  /** names of fonts pdf.js has not sent, read from the file (pdf.js id → name) */
+  fontNames: Map<string, string>;
   /** the file's content streams read without pdf.js (made on first use) */
   content: () => ContentReader;
+}
+
+/**
+ * The names of a page's fonts by pdf.js id, from the glyphs each text item was matched with:
+ * an id all of whose glyphs come from one font resource of a name pdf.js would give too; null
+ * when an id's glyphs name two fonts, or a font's name cannot be told.
+ */
+async function namesFromGlyphs(reader: ContentReader, pageRef: number, itemFonts: string[], glyphFonts: (string | null)[]): Promise<Map<string, string> | null> {
+  const resources = new Map<string, string>();
+  for (let i = 0; i < itemFonts.length; i++) {
+    const res = glyphFonts[i];
+    if (res === "") continue;
+    if (res === null) return null;
+    const before = resources.get(itemFonts[i]);
+    if (before !== undefined && before !== res) return null;
+    resources.set(itemFonts[i], res);
+  }
+  const byResource = await reader.fontNames(pageRef);
+  const out = new Map<string, string>();
+  for (const [id, res] of resources) {
+    const name = byResource.get(res);
+    if (!name) return null;
+    out.set(id, name);
+  }
+  return out;
 }
 
 /** Text items of a page in page points, origin top left, rotation applied. */
@@ -160,20 +187,30 @@ async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[
   const legacyText = legacyShare(texts.join("")) >= LEGACY_MARKER_SHARE;
   if (wantFonts || legacyText) {
     const ids = [...new Set(raw.map((it) => it.fontName as string))];
-    const known = (id: string) => page.commonObjs.has(id) && typeof page.commonObjs.get(id)?.name === "string";
+    const nameOf = (id: string): string | undefined => {
+      const name = page.commonObjs.has(id) ? page.commonObjs.get(id)?.name : undefined;
+      return typeof name === "string" ? name : seen.fontNames.get(id);
+    };
+    const known = (id: string) => nameOf(id) !== undefined;
     raw.forEach((it, i) => {
       if (texts[i].includes("\u2212")) seen.showsAd.add(it.fontName);
     });
     // a legacy font (or one not known yet) that has not shown its 0xAD may have lost it: the
     // operator list's glyphs put it back
-    const mayDrop = legacyText && ids.some((id) => !seen.showsAd.has(id) && (!known(id) || isLegacyFont(stripSubset(page.commonObjs.get(id).name))));
+    const mayDrop = legacyText && ids.some((id) => !seen.showsAd.has(id) && (!known(id) || isLegacyFont(stripSubset(nameOf(id)!))));
     try {
-      // fonts all known and no annotation to read: the glyphs are read from the content stream
-      // itself, far cheaper than pdf.js's operator list, when they match the text glyph for glyph
+      // no annotation to read: the glyphs are read from the content stream itself, far cheaper
+      // than pdf.js's operator list, when they match the text glyph for glyph; so are the names
+      // of fonts pdf.js has not sent yet, where each is told by the glyphs of its text
       let restored = false;
-      if (mayDrop && !drawn && ids.every(known)) {
+      if (mayDrop && !drawn) {
         const glyphs = await seen.content().glyphs(page.ref.num).catch(() => null);
-        const fixed = glyphs && restoreDroppedMarksExactly(texts, glyphs);
+        let fixed = glyphs && restoreDroppedMarksExactly(texts, glyphs);
+        if (fixed && !ids.every(known)) {
+          const names = await namesFromGlyphs(seen.content(), page.ref.num, raw.map((it) => it.fontName as string), fixed.fonts).catch(() => null);
+          if (names && ids.every((id) => known(id) || names.has(id))) for (const [id, name] of names) seen.fontNames.set(id, name);
+          else fixed = null;
+        }
         if (fixed) {
           texts = fixed.texts;
           restored = true;
@@ -189,10 +226,8 @@ async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[
         }
       }
       for (const id of ids) {
-        if (page.commonObjs.has(id)) {
-          const name = page.commonObjs.get(id)?.name;
-          if (typeof name === "string" && name) fonts.set(id, stripSubset(name));
-        }
+        const name = nameOf(id);
+        if (name) fonts.set(id, stripSubset(name));
       }
     } catch (err) {
       warnings.push({ code: "pdf-fonts", message: `page ${pageNo}: font names could not be read (${(err as Error).message})` });
@@ -425,7 +460,7 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
       try {
         const pages: PageText[] = [];
         let reader: ContentReader | null = null;
-        const seen: FontsSeen = { showsAd: new Set(), judged: new Map(), content: () => (reader ??= new ContentReader(new RawPdf(bytes, binaryString(bytes)))) };
+        const seen: FontsSeen = { showsAd: new Set(), judged: new Map(), fontNames: new Map(), content: () => (reader ??= new ContentReader(new RawPdf(bytes, binaryString(bytes)))) };
         for (let p = 1; p <= doc.numPages; p++) {
           try {
             pages.push(await readPage(lib, doc, p, warnings, seen, options.fonts === true));
