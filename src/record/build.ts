@@ -4,9 +4,8 @@ import type { NormalizedDocument } from "../normalize/index.js";
 import type { OutlineNode as TreeNode, SectionTree } from "../segment/tree.js";
 import { dateBounds } from "../extract/dates/range.js";
 import { portalMetadataWarnings } from "./portal.js";
+import { collapseSpaces as collapse } from "../text/letters.js";
 import type { DocumentRecord, OutlineItem } from "./schema.js";
-
-const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /** Body outline for the record: labelled nodes only; plain paragraphs stay in `body.text`. */
 function outline(nodes: TreeNode[]): OutlineItem[] {

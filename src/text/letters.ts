@@ -25,13 +25,19 @@ const untidy = /[-–—]|[^\S ]|\s\s|^\s|\s$/;
 /** Whitespace collapsed only (the document's own spelling): how a `text` field is written. */
 export function squash(s: string): string {
   const n = nfc(s);
-  return unsquashed.test(n) ? n.replace(/\s+/g, " ").trim() : n;
+  return unsquashed.test(n) ? n.replace(SPACE_RUNS, " ").trim() : n;
 }
 const unsquashed = /[^\S ]|\s\s|^\s|\s$/;
+/**
+ * The whitespace runs other than one plain space: replacing them with a space is
+ * `replace(/\s+/g, " ")`, without a match (and a piece of the new string) for every space between
+ * two words of a text (a body's text is collapsed whole).
+ */
+const SPACE_RUNS = / (?=\s)\s*|[^\S ]\s*/g;
 
 /** `s` with its whitespace runs made one space and its ends trimmed (no NFC, no folding): tested before replacing. */
 export function collapseSpaces(s: string): string {
-  return unsquashed.test(s) ? s.replace(/\s+/g, " ").trim() : s;
+  return unsquashed.test(s) ? s.replace(SPACE_RUNS, " ").trim() : s;
 }
 
 export const isUpper = (w: string) => w === w.toUpperCase() && w !== w.toLowerCase();

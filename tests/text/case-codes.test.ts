@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCapitalCode, isLowerCode } from "../../src/text/letters.js";
+import { collapseSpaces, isCapitalCode, isLowerCode, squash } from "../../src/text/letters.js";
 
 // the word walks of normalize/flattened and segment/split skip a word on its first code unit:
 // the tables must say what the regex and the string test they stand for would say of the word
@@ -24,5 +24,19 @@ describe("case tables below U+2000", () => {
     // the letters a Vietnamese word walk meets most
     expect([..."ađưởêx"].map((ch) => isLowerCode(ch.charCodeAt(0)))).toEqual([true, true, true, true, true, true]);
     expect([..."AĐƯỞ1.("].map((ch) => isLowerCode(ch.charCodeAt(0)))).toEqual([false, false, false, false, false, false, false]);
+  });
+});
+
+describe("collapseSpaces, squash", () => {
+  it("are `replace(/\\s+/g, \" \").trim()` on random strings of spaces, line ends and letters", () => {
+    const pieces = [" ", "  ", "\n", "\t", "\u00a0", " \n ", "a", "ạ", "Bộ", "x y", "\u2003", "."];
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed);
+    for (let i = 0; i < 3000; i++) {
+      let s = "";
+      for (let k = next() % 12; k > 0; k--) s += pieces[next() % pieces.length];
+      expect(collapseSpaces(s)).toBe(s.replace(/\s+/g, " ").trim());
+      expect(squash(s)).toBe(s.normalize("NFC").replace(/\s+/g, " ").trim());
+    }
   });
 });
