@@ -19,7 +19,7 @@ import { findDates } from "./dates.js";
 import { dateBounds } from "./dates/range.js";
 
 const lowerFirst = (forms: string[]) => [...forms, ...forms.map((f) => f.charAt(0).toLowerCase() + f.slice(1))];
-let triggerSticky!: RegExp, verbGlobal!: RegExp, titleSticky!: RegExp, pointerSticky!: RegExp, inlineTriggerGlobal!: RegExp, responsibilitySticky!: RegExp, verbAnyCaseSticky!: RegExp, interposedSticky!: RegExp, coopGlobal!: RegExp, notTask!: RegExp, deadlineBefore!: RegExp, looseUnitSticky!: RegExp;
+let triggerSticky!: RegExp, verbGlobal!: RegExp, titleSticky!: RegExp, pointerSticky!: RegExp, inlineTriggerGlobal!: RegExp, responsibilitySticky!: RegExp, verbAnyCaseSticky!: RegExp, interposedSticky!: RegExp, coopGlobal!: RegExp, notTask!: RegExp, notTaskGlobal!: RegExp, deadlineBefore!: RegExp, looseUnitSticky!: RegExp;
 let pointers!: Set<string>;
 /**
  * The patterns, compiled the first time tasks are looked for (once): made at import, they were
@@ -37,6 +37,7 @@ function compilePatterns(): void {
   interposedSticky = new RegExp(`(?:${alternation(INTERPOSED, "any")})${WE}[\\s,]*`, "uy");
   coopGlobal = new RegExp(`${WB}(?:${alternation(COOPERATION, "cap")})${WE}`, "gu");
   notTask = new RegExp(`${WB}(?:${alternation(NOT_TASK, "any")})${WE}`, "u");
+  notTaskGlobal = new RegExp(notTask.source, "gu");
   deadlineBefore = new RegExp(`(?:${alternation(DEADLINE_MARKERS, "any", WB)})${WE}[^;.]{0,40}$`, "u");
   pointers = new Set([...RECIPIENT_POINTERS, ...POLITE_ADDRESSES].map((p) => matchKey(p)));
   /**
@@ -58,8 +59,14 @@ interface Doc {
   text: string;
   t: string;
   agencies: Span[];
-  /** {@link verbIn} by `from` and `to`: the rules ask again for the clause the walk asks for */
-  verbs: Map<string, number | null>;
+  /** where an action verb begins (not yet filtered for bodies' names and parentheses) */
+  verbs: Anchors;
+  /** where a not-a-task phrase, an inline trigger begins; cooperation phrases when first asked for */
+  notTask: Anchors;
+  inlineTriggers: Anchors;
+  coop: Anchors | null;
+  /** `(` minus `)` before each position: the parentheses open between two positions in one subtraction */
+  parens: Int32Array;
   /** {@link ownSpan} by node: the walk and the heading rule both ask */
   own: Map<OutlineNode, Span>;
 }
@@ -136,23 +143,79 @@ function assigneesLookRight(doc: Doc, from: number, to: number): boolean {
 }
 
 /**
- * The matches of a global regex that begin in `[from, to)`, indexes into `text`. The search runs
- * over a window around that range: `exec` from `from` on the whole text would, when nothing
- * matches, scan on to the text's end, for every clause (quadratic on 200,000 one-word lines).
- * The window keeps a few characters before (lookbehinds) and after (a match may end past `to`).
+ * Every position where a pattern matches in the text, with where that match ends, sorted: found
+ * in one pass a document (each search goes on from the character after the last match's start,
+ * so matches that overlap are all there). What `exec` from any position would find is then the
+ * first start at or after it: the clauses, the rules and the refiners look a verb up in the list
+ * instead of running the alternation again over each clause (a clause was read by the verb
+ * pattern, the not-a-task pattern and the inline triggers, each in its own pass).
  */
-function* matchesWithin(re: RegExp, text: string, from: number, to: number): Generator<RegExpExecArray> {
-  if (from >= to) return;
-  const offset = Math.max(0, from - 8);
-  // the longest phrase looked for (grammars/tasks.ts) is under 50 characters: the window's tail holds it
-  const window = text.slice(offset, Math.min(text.length, to + 64));
-  re.lastIndex = from - offset;
-  for (let m = re.exec(window); m && m.index + offset < to; m = re.exec(window)) {
-    m.index += offset;
-    const next = re.lastIndex;
-    yield m;
-    re.lastIndex = next;
+interface Anchors {
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+function anchorsOf(re: RegExp, t: string): Anchors {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+    re.lastIndex = m.index + 1;
   }
+  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/** The first index in `xs` (sorted) at or after `lo` whose value is at least `pos`. */
+function lowerBound(xs: Int32Array, pos: number, lo = 0): number {
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The matches that a global search from `from` meets before `to` (as many as `exec` in a loop
+ * would give: each search on from the end of the match before): their indexes in `a`.
+ */
+function* anchorsWithin(a: Anchors, from: number, to: number): Generator<number> {
+  for (let i = lowerBound(a.starts, from); i < a.starts.length && a.starts[i] < to; i = lowerBound(a.starts, a.ends[i], i + 1)) yield i;
+}
+
+function parenBalance(t: string): Int32Array {
+  const out = new Int32Array(t.length + 1);
+  let open = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 40) open++;
+    else if (c === 41) open--;
+    out[i + 1] = open;
+  }
+  return out;
+}
+
+const WORD_CHAR = /[\p{L}\p{M}\d]/u;
+
+/**
+ * Whether a not-a-task phrase is in the clause `t[from, to)`, as the pattern tested on the
+ * clause's text alone would say: read from the document's list where the clause's edges are not
+ * inside a word and no phrase found runs past its end; else the pattern on the clause (rare).
+ */
+function notATaskIn(doc: Doc, from: number, to: number): boolean {
+  const { starts, ends } = doc.notTask;
+  const t = doc.t;
+  const i = lowerBound(starts, from);
+  let clean = (from === 0 || !WORD_CHAR.test(t[from - 1])) && (to >= t.length || !WORD_CHAR.test(t[to]));
+  let found = false;
+  for (let k = i; clean && k < starts.length && starts[k] < to; k++) {
+    if (ends[k] > to) clean = false;
+    else found = true;
+  }
+  return clean ? found : notTask.test(t.slice(from, to));
 }
 
 /** Spans merged where they overlap, sorted: the same open intervals, disjoint. */
@@ -193,25 +256,11 @@ function firstSpan(spans: Span[], pos: number, side: 0 | 1): number {
 
 /** The first action verb in `[from, to)` that is not part of a body's name (`Ban Chỉ đạo`). */
 function verbIn(doc: Doc, from: number, to: number): number | null {
-  const memo = `${from}:${to}`;
-  let verb = doc.verbs.get(memo);
-  if (verb === undefined) doc.verbs.set(memo, (verb = firstVerbIn(doc, from, to)));
-  return verb;
-}
-
-function firstVerbIn(doc: Doc, from: number, to: number): number | null {
-  // parentheses open before the verb, counted as the search moves on (not recounted from `from` each time)
-  let open = 0;
-  let counted = from;
-  for (const m of matchesWithin(verbGlobal, doc.t, from, to)) {
-    for (; counted < m.index; counted++) {
-      const c = doc.t.charCodeAt(counted);
-      if (c === 40) open++;
-      else if (c === 41) open--;
-    }
+  for (const i of anchorsWithin(doc.verbs, from, to)) {
+    const at = doc.verbs.starts[i];
     // not inside a body's name, nor inside a parenthesis (`Sở X (Thường trực Ban … quản lý …)`)
-    if (insideAgency(doc, m.index) || open > 0) continue;
-    return m.index;
+    if (insideAgency(doc, at) || doc.parens[at] - doc.parens[from] > 0) continue;
+    return at;
   }
   return null;
 }
@@ -317,12 +366,13 @@ function commaBefore(t: string, from: number, to: number): boolean {
  * (`Đối với …, Bộ Quốc phòng chịu trách nhiệm quản lý …`).
  */
 function inlineRule(doc: Doc, c: Clause): ClauseRead | null {
-  for (const m of matchesWithin(inlineTriggerGlobal, doc.t, c.start, c.end)) {
+  for (const i of anchorsWithin(doc.inlineTriggers, c.start, c.end)) {
+    const at = doc.inlineTriggers.starts[i];
     // the body right before the trigger: the last span that ends at or before it, with only spaces between
-    const before = firstSpan(doc.agencies, m.index + 1, 1) - 1;
+    const before = firstSpan(doc.agencies, at + 1, 1) - 1;
     const by = before >= 0 ? doc.agencies[before] : null;
-    if (!by || by[0] < c.start || (by[1] !== m.index && !/^\s+$/u.test(doc.t.slice(by[1], m.index)))) continue;
-    const read = assignedFrom(doc, m.index + m[0].length, c);
+    if (!by || by[0] < c.start || (by[1] !== at && !/^\s+$/u.test(doc.t.slice(by[1], at)))) continue;
+    const read = assignedFrom(doc, doc.inlineTriggers.ends[i], c);
     if (read?.actionStart != null) return { ...read, start: by[0] };
   }
   for (let k = firstSpan(doc.agencies, c.start + 1, 0); k < doc.agencies.length && doc.agencies[k][0] < c.end; k++) {
@@ -354,10 +404,17 @@ function subjectRule(doc: Doc, c: Clause): ClauseRead | null {
   return { assignee, actionStart: /^(?:có|chịu) trách nhiệm$/u.test(rest) ? null : verb };
 }
 
+/** The cooperation phrases' list, made when a draft first asks. */
+function coopAnchors(doc: Doc): Anchors {
+  return (doc.coop ??= anchorsOf(coopGlobal, doc.t));
+}
+
 function cooperating(doc: Doc, start: number, end: number): string[] {
   const out: string[] = [];
-  for (const m of matchesWithin(coopGlobal, doc.t, start, end)) {
-    let pos = m.index + m[0].length;
+  const coop = coopAnchors(doc);
+  for (const i of anchorsWithin(coop, start, end)) {
+    const phraseEnd = coop.ends[i];
+    let pos = phraseEnd;
     let last = pos;
     for (let guard = 0; guard < 8; guard++) {
       const u = unitAt(doc, pos);
@@ -367,17 +424,18 @@ function cooperating(doc: Doc, start: number, end: number): string[] {
       if (!sep || unitAt(doc, u + sep[0].length) === null) break;
       pos = u + sep[0].length;
     }
-    if (last > m.index + m[0].length) out.push(...splitAssignees(doc, m.index + m[0].length, last));
+    if (last > phraseEnd) out.push(...splitAssignees(doc, phraseEnd, last));
   }
   return [...new Set(out)];
 }
 
 /** The draft's text ends in `phối hợp với` + bodies, with no action after them yet. */
 function endsInCooperation(doc: Doc, d: Draft): boolean {
-  let last: RegExpExecArray | null = null;
-  for (const m of matchesWithin(coopGlobal, doc.t, d.actionStart, d.end)) last = m;
-  if (!last) return false;
-  let pos = last.index + last[0].length;
+  const coop = coopAnchors(doc);
+  let last = -1;
+  for (const i of anchorsWithin(coop, d.actionStart, d.end)) last = i;
+  if (last < 0) return false;
+  let pos = coop.ends[last];
   for (let guard = 0; guard < 8; guard++) {
     const u = unitAt(doc, pos);
     if (u === null) return false;
@@ -457,7 +515,18 @@ function bodyNodes(ctx: ExtractContext): OutlineNode[] {
 export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies: Agency[]): Task[] {
   compilePatterns();
   const text = ctx.tree.text;
-  const doc: Doc = { text, t: foldTone(text), agencies: unionOf(agencies.map((a) => a.span).filter((s): s is Span => !!s)), verbs: new Map(), own: new Map() };
+  const t = foldTone(text);
+  const doc: Doc = {
+    text,
+    t,
+    agencies: unionOf(agencies.map((a) => a.span).filter((s): s is Span => !!s)),
+    verbs: anchorsOf(verbGlobal, t),
+    notTask: anchorsOf(notTaskGlobal, t),
+    inlineTriggers: anchorsOf(inlineTriggerGlobal, t),
+    coop: null,
+    parens: parenBalance(t),
+    own: new Map(),
+  };
   const recipients = ctx.tree.recipients.map((r) => squash(r.text));
   const issuer = issuerAgencies(ctx);
   const drafts: Draft[] = [];
@@ -471,8 +540,7 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
       /** start of a list of assignees cut by `;` or `:` before its verb (`Chánh Văn phòng …, Giám đốc các sở: …; … chịu trách nhiệm`) */
       let pending: number | null = null;
       for (const c of clauses(doc, node.span && node.text ? ownSpan(doc, node) : node.span)) {
-        const clauseText = doc.t.slice(c.start, c.end);
-        const notATask = notTask.test(clauseText);
+        const notATask = notATaskIn(doc, c.start, c.end);
         let read = notATask ? null : (triggerRule(doc, c) ?? subjectRule(doc, c) ?? inlineRule(doc, c));
         const verb = verbIn(doc, c.start, c.end);
         if (read && read.actionStart !== null && pending !== null && !triggerRule(doc, c)) {
