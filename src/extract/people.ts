@@ -10,11 +10,16 @@ import type { Person } from "../record/schema.js";
 import { agencyAt, dropOverlaps } from "./agencies/scan.js";
 import { isCapitalised, isUpper, L, sentenceCase, squash, tidy, WE, wordAt } from "../text/letters.js";
 import { alternation, formSource } from "../text/pattern.js";
+import { matchesAt, Openers, type Openings } from "../text/openers.js";
 import type { ExtractContext } from "./context.js";
 
 const WB = `(?<![${L}\\d/])`;
 const TITLES = [...POSITION_TITLES, ...ROLE_TITLES];
 let titleSticky!: RegExp, titleGlobal!: RegExp, honorificGlobal!: RegExp, surnameGlobal!: RegExp;
+/** the three rules' patterns anchored (`y`), tried only where their first words open (see `openers`) */
+let titleAt!: RegExp, honorificAt!: RegExp, surnameAt!: RegExp, openers!: Openers;
+/** the groups of `openers`: a title, an honorific, a family name */
+const TITLE = 1, HONORIFIC = 2, SURNAME = 4;
 let surnames!: Set<string>, notPeople!: Set<string>, notBefore!: Set<string>, provinces!: Set<string>;
 /** The patterns and word sets, made the first time people are looked for (once), not at import. */
 function compilePatterns(): void {
@@ -27,6 +32,20 @@ function compilePatterns(): void {
   notBefore = new Set(NOT_PERSON_BEFORE.map((s) => matchKey(s)));
   provinces = new Set(PROVINCES.map((p) => matchKey(tidy(p))));
   surnameGlobal = new RegExp(`${WB}(?:${SURNAMES.map((s) => formSource(s, "exact")).join("|")})${WE}`, "gu");
+  titleAt = new RegExp(titleGlobal.source, "uy");
+  honorificAt = new RegExp(honorificGlobal.source, "uy");
+  surnameAt = new RegExp(surnameGlobal.source, "uy");
+  openers = new Openers([TITLES, HONORIFICS, SURNAMES]);
+}
+
+/** For tests: each rule's pattern as a global scan, and where the dispatch tries it (`openers`, the rule's group). */
+export function peopleOpenings(): { name: string; pattern: RegExp; openers: Openers; group: number }[] {
+  compilePatterns();
+  return [
+    { name: "title", pattern: titleGlobal, openers, group: TITLE },
+    { name: "honorific", pattern: honorificGlobal, openers, group: HONORIFIC },
+    { name: "surname", pattern: surnameGlobal, openers, group: SURNAME },
+  ];
 }
 /** `… tỉnh Hoàng Văn Nam` at the end of a position: the place's "name" is the person's (not a province). */
 const levelThenName = /(\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường))\s+((?:\p{Lu}[\p{Ll}\p{M}]*[ \t]+){1,4}\p{Lu}[\p{Ll}\p{M}]*)$/u;
@@ -111,13 +130,13 @@ function trailingPosition(text: string, t: string, pos: number): { start: number
   return positionAt(text, t, pos + m[0].length);
 }
 
-type Rule = (text: string, t: string) => Mention[];
+type Rule = (text: string, t: string, open: Openings) => Mention[];
 
 const rules: Rule[] = [
   // "đồng chí Trần Thanh Nhân, Phó Chủ tịch UBND tỉnh", "ông Nguyễn Văn A - Giám đốc", "đồng chí Phó Chủ tịch UBND tỉnh Lê Văn B"
-  (text, t) => {
+  (text, t, open) => {
     const out: Mention[] = [];
-    for (const m of t.matchAll(honorificGlobal)) {
+    for (const m of matchesAt(honorificAt, t, open, HONORIFIC)) {
       const hEnd = m.index + m[0].length;
       // a capitalised Ông/Bà mid-sentence is a place (`tỉnh Bà Rịa`): only at a clause start
       if (/^[ÔB]/u.test(m[0]) && !/(^|[\n;:,.(\-–+•]\s*|\s{2,})$/u.test(t.slice(Math.max(0, m.index - 3), m.index))) continue;
@@ -134,9 +153,9 @@ const rules: Rule[] = [
     return out;
   },
   // "Phó Thủ tướng Vũ Văn Ninh", "Chủ tịch UBND tỉnh Nguyễn Văn A", "PHÓ CHỦ NHIỆM Nguyễn Sỹ Hiệp"
-  (text, t) => {
+  (text, t, open) => {
     const out: Mention[] = [];
-    for (const m of t.matchAll(titleGlobal)) {
+    for (const m of matchesAt(titleAt, t, open, TITLE)) {
       const pos = positionAt(text, t, m.index);
       if (!pos) continue;
       const gap = t.slice(pos.end, pos.end + 40);
@@ -152,9 +171,9 @@ const rules: Rule[] = [
     return out;
   },
   // "Nguyễn Văn A, Giám đốc Sở Y tế" in a list of participants; a bare "Vi Thiện Việt" under a signature
-  (text, t) => {
+  (text, t, open) => {
     const out: Mention[] = [];
-    for (const m of t.matchAll(surnameGlobal)) {
+    for (const m of matchesAt(surnameAt, t, open, SURNAME)) {
       const name = nameAt(text, t, m.index);
       if (!name || name.start !== m.index || !plausible(t, name, true)) continue;
       const post = trailingPosition(text, t, name.end);
@@ -178,7 +197,8 @@ function titleName(s: string): string {
 export function findPeople(text: string): (Person & { span: [number, number] })[] {
   compilePatterns();
   const t = foldTone(text);
-  const all = rules.flatMap((r) => r(text, t));
+  const open = openers.in(t);
+  const all = rules.flatMap((r) => r(text, t, open));
   // overlapping mentions: the strongest rule, then the longest
   const sorted = [...all].sort((a, b) => b.rank - a.rank || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Mention[] = [];

@@ -17,6 +17,7 @@ import {
 } from "../../grammars/references.js";
 import { foldTone, matchKey } from "../text/tone.js";
 import { alt } from "../text/pattern.js";
+import { matchesAt, Openers } from "../text/openers.js";
 import type { DateMention, Reference } from "../record/schema.js";
 import { textKey, type ExtractContext } from "./context.js";
 import { documentDates, findDates } from "./dates.js";
@@ -44,12 +45,15 @@ const NAMED = new Set(NAMED_TYPES.map(matchKey));
 const SEG = "[\\p{Lu}\\p{Nd}][\\p{L}\\p{Nd}&]*";
 /** `NQ/TW`, `QĐ-UBND`, `TC/QĐ/CĐKT`, `QĐ.BQL-TC`, `QĐ - BKH`, `QH 10` */
 const SYMBOL = `\\p{Lu}[\\p{L}\\p{Nd}&]*(?:(?:\\s*/\\s*|\\s*[-–]\\s*|\\.)${SEG})*(?:\\s\\p{Nd}{1,2}(?![\\p{L}\\p{Nd}/]))?`;
-let TYPE_RE!: RegExp, SELF_RE!: RegExp, NUMBER_LEAD!: RegExp, HAS_NUMBER_WORD!: RegExp, NUMSYM_RE!: RegExp, DATE_GAP_RE!: RegExp, LEADING_DATE_GAP_RE!: RegExp, ISSUER_LEAD_RE!: RegExp, ISSUER_STOP_RE!: RegExp, ISSUER_HEAD_RE!: RegExp, SUBJECT_ABOUT_RE!: RegExp, SUBJECT_VERB_RE!: RegExp, LIST_RE!: RegExp, NAME_STOP_RE!: RegExp, ANOTHER_TYPE_RE!: RegExp, JOINT_RE!: RegExp;
+let TYPE_RE!: RegExp, TYPE_STICKY!: RegExp, TYPE_OPENERS!: Openers, SELF_RE!: RegExp, NUMBER_LEAD!: RegExp, HAS_NUMBER_WORD!: RegExp, NUMSYM_RE!: RegExp, DATE_GAP_RE!: RegExp, LEADING_DATE_GAP_RE!: RegExp, ISSUER_LEAD_RE!: RegExp, ISSUER_STOP_RE!: RegExp, ISSUER_HEAD_RE!: RegExp, SUBJECT_ABOUT_RE!: RegExp, SUBJECT_VERB_RE!: RegExp, LIST_RE!: RegExp, NAME_STOP_RE!: RegExp, ANOTHER_TYPE_RE!: RegExp, JOINT_RE!: RegExp;
 let CONTEXT_ISSUER_RES!: { re: RegExp; literal: string }[];
 /** The patterns, compiled the first time citations are looked for (once), not at import. */
 function compilePatterns(): void {
   if (TYPE_RE) return;
   TYPE_RE = new RegExp(`${alt(TYPE_NAMES.map(matchKey), "(?<![\\p{L}\\p{N}])")}(?![\\p{L}\\p{N}])`, "gu");
+  // tried only where a type name's first word opens (first-word dispatch), not at every character
+  TYPE_STICKY = new RegExp(TYPE_RE.source, "uy");
+  TYPE_OPENERS = new Openers([TYPE_NAMES]);
   SELF_RE = new RegExp(`^\\s+${alt(SELF_WORDS)}(?![\\p{L}])`, "u");
 
   /** `số`, `số:`, `số hiệu` before a number (on the key text) */
@@ -252,7 +256,7 @@ function findReferences(text: string, ctx: Pick<ExtractContext, "year"> & { tree
   const datesAt = new Map<number, DateMention>();
   for (const d of dates) if (d.span) datesAt.set(d.span[0], d);
   const out: Found[] = [];
-  for (const m of key.matchAll(TYPE_RE)) {
+  for (const m of matchesAt(TYPE_STICKY, key, TYPE_OPENERS.in(key), 1)) {
     const start = m.index!;
     const pos = start + m[0].length;
     const typeKey = m[0];
@@ -359,6 +363,12 @@ const withKey = (r: Omit<Reference, Added>): Reference => {
   const b = dateBounds(r.date);
   return { ...rest, key: citedDocumentKey(r), dateStart: b.start, dateEnd: b.end, datePrecision: b.precision, span };
 };
+
+/** For tests: the type-name pattern as a global scan, and where the dispatch tries it (group 1). */
+export function typeOpenings(): { pattern: RegExp; openers: Openers } {
+  compilePatterns();
+  return { pattern: TYPE_RE, openers: TYPE_OPENERS };
+}
 
 /** For tests and other extractors: the citations in a piece of text (spans relative to it). */
 export function referencesIn(text: string, year: number | null = null): Reference[] {

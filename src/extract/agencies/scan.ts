@@ -22,6 +22,7 @@ import { foldTone, matchKey } from "../../text/tone.js";
 import { AB, isCapitalised, isLower, isUpper, L, sentenceCase, squash, tidy, titleCase, WE, wordAt } from "../../text/letters.js";
 import { lazily } from "../../text/lazy.js";
 import { alternation, esc, formSource } from "../../text/pattern.js";
+import { matchesAt, Openers } from "../../text/openers.js";
 
 export interface AgencyMatch {
   start: number;
@@ -404,6 +405,24 @@ const collectiveSource = lazily(() => {
 });
 const collectiveGlobal = lazily(() => new RegExp(collectiveSource(), "gu"));
 const collectiveSticky = lazily(() => new RegExp(collectiveSource(), "uy"));
+/** The word every collective opens with (the pattern above). */
+const COLLECTIVE_OPENS = "các";
+
+/**
+ * Where a mention can open in a text (first-word dispatch): a head's first word (group HEAD) or
+ * a collective's (COLLECTIVE); the scan tries the heads and the collective pattern there only.
+ */
+const HEAD = 1, COLLECTIVE = 2;
+const openers = lazily(() => new Openers([AGENCY_HEADS.flatMap((h) => [...h.forms, ...(h.abbr ?? [])]), [COLLECTIVE_OPENS]]));
+
+/** For tests: the head patterns and the collective pattern as global scans, and where the dispatch tries them (`openers`, their group). */
+export function agencyOpenings(): { name: string; pattern: RegExp; openers: Openers; group: number }[] {
+  const { buckets } = heads();
+  return [
+    ...[...buckets].map(([k, re]) => ({ name: `heads ${k}`, pattern: new RegExp(`(?<![${L}\\d])(?:${re.source})|(?<=\\p{Ll})(?=\\p{Lu})(?:${re.source})`, "gu"), openers: openers(), group: HEAD })),
+    { name: "collective", pattern: collectiveGlobal(), openers: openers(), group: COLLECTIVE },
+  ];
+}
 
 // ---- building a mention from its head ----
 
@@ -540,7 +559,12 @@ export interface ScanOptions {
 export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[] {
   const t = foldTone(text);
   const found: AgencyMatch[] = [];
-  for (let at = 0; at < t.length; at++) {
+  const open = openers().in(t);
+  // a head is tried only where a head's first word opens; a mention hides what opens inside it
+  let from = 0;
+  for (let o = 0; o < open.at.length; o++) {
+    const at = open.at[o];
+    if (at < from || !(open.kinds[o] & HEAD)) continue;
     if (!isWordStart(t, at) || !headMatch(t, at)) continue;
     const b = buildAt(t, at);
     if (!b) continue;
@@ -552,11 +576,9 @@ export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[
       collective: b.collective,
       needsParent: b.needsParent,
     });
-    at = b.end - 1;
+    from = b.end;
   }
-  const collectives = collectiveGlobal();
-  collectives.lastIndex = 0;
-  for (let m = collectives.exec(t); m; m = collectives.exec(t)) {
+  for (const m of matchesAt(collectiveSticky(), t, open, COLLECTIVE)) {
     const raw = m[0].replace(/[\s,]+$/u, "");
     found.push({
       start: m.index,

@@ -1,0 +1,131 @@
+/**
+ * First-word dispatch: where a pattern made from `grammars/` word lists can open. A pattern that
+ * is an alternation of written forms (agency heads, position titles, document types) only ever
+ * matches where a word begins with one of its forms' first words; the text is walked once, each
+ * word start looked up in a table of those first words, and the pattern (sticky) tried there only,
+ * instead of a global scan trying it at every character.
+ *
+ * A first word is a form's leading run of letters, tone placement folded, lower case (`Phó Chủ
+ * tịch` → `phó`, `Đ/c` → `đ`, `TT.` → `tt`). A word start is a letter not after a letter, or a
+ * capital after a lower-case letter (`SởY`). A position is an opening when the letters from there
+ * begin with a first word (compared in lower case): never fewer places than the pattern's matches
+ * open at, whatever case policy the pattern has (tests/text/openers and the extractors' opener tests
+ * check it against the global scans).
+ */
+import { foldTone, nfc } from "./tone.js";
+
+const LETTER = 1, LOWER = 2, UPPER = 4;
+let classes: Uint8Array | null = null;
+let lowers: Uint16Array | null = null;
+/** `\p{L}`, `\p{Ll}`, `\p{Lu}` and the lower case of each code unit below U+2000, worked out once. */
+function tables(): { cls: Uint8Array; lower: Uint16Array } {
+  if (!classes || !lowers) {
+    classes = new Uint8Array(0x2000);
+    lowers = new Uint16Array(0x2000);
+    for (let c = 0; c < 0x2000; c++) {
+      const ch = String.fromCharCode(c);
+      classes[c] = (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{Ll}/u.test(ch) ? LOWER : 0) | (/\p{Lu}/u.test(ch) ? UPPER : 0);
+      const lo = ch.toLowerCase();
+      lowers[c] = lo.length === 1 ? lo.charCodeAt(0) : c;
+    }
+  }
+  return { cls: classes, lower: lowers };
+}
+
+/** The class of the character at `i` at or beyond U+2000 (a surrogate pair read whole). */
+function classBeyond(t: string, i: number): number {
+  const ch = String.fromCodePoint(t.codePointAt(i)!);
+  return (/^\p{L}$/u.test(ch) ? LETTER : 0) | (/^\p{Ll}$/u.test(ch) ? LOWER : 0) | (/^\p{Lu}$/u.test(ch) ? UPPER : 0);
+}
+
+function lowerCode(c: number, lower: Uint16Array): number {
+  if (c < 0x2000) return lower[c];
+  const lo = String.fromCharCode(c).toLowerCase();
+  return lo.length === 1 ? lo.charCodeAt(0) : c;
+}
+
+interface Node {
+  next: Map<number, Node>;
+  /** the groups a first word ending here belongs to (a bit each) */
+  kinds: number;
+}
+
+/** The first word of a written form (see the module's comment). */
+export function firstWord(form: string): string {
+  const m = /^\p{L}+/u.exec(foldTone(nfc(form)).toLowerCase());
+  if (!m) throw new Error(`an opening form must begin with a letter: ${JSON.stringify(form)}`);
+  return m[0];
+}
+
+/** Where each group of forms can open in a text: positions in order, each with the bits of its groups. */
+export interface Openings {
+  at: number[];
+  kinds: number[];
+}
+
+export class Openers {
+  private readonly root: Node = { next: new Map(), kinds: 0 };
+
+  /** `groups[i]`: the forms of one pattern (bit `1 << i`), as written in `grammars/`. */
+  constructor(groups: readonly (readonly string[])[]) {
+    if (groups.length > 30) throw new Error("at most 30 groups of openers");
+    groups.forEach((forms, g) => {
+      for (const form of forms) {
+        let node = this.root;
+        for (const ch of firstWord(form)) {
+          const c = ch.charCodeAt(0);
+          let next = node.next.get(c);
+          if (!next) node.next.set(c, (next = { next: new Map(), kinds: 0 }));
+          node = next;
+        }
+        node.kinds |= 1 << g;
+      }
+    });
+  }
+
+  /** Every opening in `t`, in order. */
+  in(t: string): Openings {
+    const { cls, lower } = tables();
+    const at: number[] = [];
+    const kinds: number[] = [];
+    let prev = 0;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      // the second half of a surrogate pair: the pair's class was read at its first half
+      if (c >= 0xdc00 && c <= 0xdfff) continue;
+      const k = c < 0x2000 ? cls[c] : classBeyond(t, i);
+      if (k & LETTER && (!(prev & LETTER) || (k & UPPER && prev & LOWER))) {
+        let node = this.root.next.get(lowerCode(c, lower));
+        let found = 0;
+        for (let j = i + 1; node; j++) {
+          found |= node.kinds;
+          if (j >= t.length || !node.next.size) break;
+          node = node.next.get(lowerCode(t.charCodeAt(j), lower));
+        }
+        if (found) at.push(i), kinds.push(found);
+      }
+      prev = k;
+    }
+    return { at, kinds };
+  }
+}
+
+/**
+ * The matches a global scan of `t` with `sticky`'s pattern finds (it never matches empty), tried
+ * only at the openings of group `bit`: the same matches, in the same order, when every match of
+ * the pattern opens at one of them. A match hides the openings inside it, as in a global scan.
+ */
+export function matchesAt(sticky: RegExp, t: string, open: Openings, bit: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  for (let o = 0; o < open.at.length; o++) {
+    const at = open.at[o];
+    if (at < from || !(open.kinds[o] & bit)) continue;
+    sticky.lastIndex = at;
+    const m = sticky.exec(t);
+    if (!m) continue;
+    out.push(m);
+    from = sticky.lastIndex;
+  }
+  return out;
+}
