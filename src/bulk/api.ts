@@ -41,7 +41,9 @@ export async function* convert(
   inputs: string[] | AsyncIterable<string> | Iterable<string>,
   options: BulkConvertOptions = {},
 ): AsyncGenerator<ConvertLine, Summary | undefined, undefined> {
-  const queue: string[] = [];
+  // lines wait as bytes, decoded one at a time as the consumer asks
+  const queue: Uint8Array[] = [];
+  const decoder = new TextDecoder();
   let notify = null as (() => void) | null;
   let release = null as (() => void) | null;
   let closed = false;
@@ -53,7 +55,7 @@ export async function* convert(
     notify = null;
   };
   const sink = {
-    write(line: string): void | Promise<void> {
+    write(line: Uint8Array): void | Promise<void> {
       if (closed) return;
       queue.push(line);
       wakeConsumer();
@@ -108,7 +110,7 @@ export async function* convert(
           release();
           release = null;
         }
-        yield JSON.parse(line) as ConvertLine;
+        yield JSON.parse(decoder.decode(line)) as ConvertLine;
         continue;
       }
       if (finished) break;

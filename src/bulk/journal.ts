@@ -91,8 +91,8 @@ function parseSourcePath(text: string): string | null {
  * without an error (a disk that fills up mid-write): the rest is written on, and the next
  * call raises the ENOSPC that would otherwise leave a torn line or table behind in silence.
  */
-export function writeAll(fd: number, text: string): void {
-  const buf = Buffer.from(text, "utf8");
+export function writeAll(fd: number, text: string | Uint8Array): void {
+  const buf = typeof text === "string" ? Buffer.from(text, "utf8") : text;
   for (let off = 0; off < buf.length; ) {
     const n = writeSync(fd, buf, off, buf.length - off);
     if (n <= 0) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", syscall: "write" });
@@ -102,7 +102,8 @@ export function writeAll(fd: number, text: string): void {
 
 /** Where finished lines go: a file appended line by line, or standard output. */
 export interface LineSink {
-  write(line: string): void | Promise<void>;
+  /** one line's UTF-8 bytes, without the newline */
+  write(line: Uint8Array): void | Promise<void>;
   close(): Promise<void>;
 }
 
@@ -114,16 +115,16 @@ export interface LineSink {
  */
 export class FileSink implements LineSink {
   private readonly fd: number;
-  private parts: string[] = [];
+  private parts: Uint8Array[] = [];
   private size = 0;
   private timer: NodeJS.Timeout | null = null;
   private failed: unknown = null;
   constructor(path: string, append: boolean, private readonly flushMs = FLUSH_MS) {
     this.fd = openSync(path, append ? "a" : "w");
   }
-  write(line: string): void {
+  write(line: Uint8Array): void {
     if (this.failed) throw this.failed;
-    this.parts.push(line, "\n");
+    this.parts.push(line, NEWLINE);
     this.size += line.length + 1;
     if (this.size >= FLUSH_BYTES) this.flush();
     else if (!this.timer) {
@@ -142,10 +143,10 @@ export class FileSink implements LineSink {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (!this.parts.length) return;
-    const text = this.parts.join("");
+    const bytes = Buffer.concat(this.parts, this.size);
     this.parts = [];
     this.size = 0;
-    writeAll(this.fd, text);
+    writeAll(this.fd, bytes);
   }
   async close(): Promise<void> {
     try {
@@ -157,14 +158,16 @@ export class FileSink implements LineSink {
   }
 }
 
+const NEWLINE = new Uint8Array([0x0a]);
+
 /** Finished lines wait at most this long (or until this many bytes) before they are written. */
 const FLUSH_MS = 100;
 const FLUSH_BYTES = 1 << 16;
 
 export class StreamSink implements LineSink {
   constructor(private readonly stream: NodeJS.WritableStream) {}
-  write(line: string): void | Promise<void> {
-    if (this.stream.write(line + "\n")) return;
+  write(line: Uint8Array): void | Promise<void> {
+    if (this.stream.write(Buffer.concat([line, NEWLINE]))) return;
     return new Promise((resolve) => this.stream.once("drain", () => resolve()));
   }
   close(): Promise<void> {

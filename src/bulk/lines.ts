@@ -1,5 +1,5 @@
 import { DocumentRecord, type SourceFormat } from "../record/schema.js";
-import type { ErrorRecord, TaskResult } from "./protocol.js";
+import type { ErrorRecord } from "./protocol.js";
 
 /**
  * The lines `vanban convert` writes all have the same top-level keys, whatever the data, so a
@@ -45,14 +45,22 @@ export function fullErrorRecord(err: ErrorRecord): ConvertError {
   };
 }
 
-/** The line written for a finished file: the record with `"error":null`, or the full error record. */
-export function uniformLine(result: Pick<TaskResult, "line" | "ok">): string {
-  if (result.ok && result.line.endsWith("}")) return `${result.line.slice(0, -1)},"error":null}`;
-  try {
-    const parsed = JSON.parse(result.line) as ErrorRecord;
-    if (parsed && parsed.error && parsed.source) return JSON.stringify(fullErrorRecord(parsed));
-  } catch {
-    // not JSON: written as it came (it cannot be, but a line is never dropped)
-  }
-  return result.line;
+const encoder = new TextEncoder();
+
+/**
+ * The bytes of a line, in a buffer of their own (never a slice of a shared pool), so they can be
+ * transferred to another thread.
+ */
+export function lineBytes(json: string): Uint8Array {
+  return encoder.encode(json);
+}
+
+/** The line written for a finished file's record: the record with `"error":null` after its keys. */
+export function recordLine(record: object): Uint8Array {
+  return lineBytes(JSON.stringify({ ...record, error: null }));
+}
+
+/** The line written for a file that gave no record: the full error record. */
+export function errorLine(err: ErrorRecord & { checks?: null }): Uint8Array {
+  return lineBytes(JSON.stringify(fullErrorRecord(err)));
 }

@@ -4,7 +4,7 @@ import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { InputError, OutputError, toVanbanError, VanbanError } from "../errors.js";
 import { CSV_TABLES, writeCsvTables } from "./csv.js";
-import { uniformLine } from "./lines.js";
+import { errorLine } from "./lines.js";
 import { writeParquetTables } from "./parquet.js";
 import { expandInputs, readPathLines, shard, type Rejected, type Skipped } from "./inputs.js";
 import { withArchiveEntries } from "./archives.js";
@@ -169,7 +169,7 @@ async function formatOf(path: string): Promise<string | undefined> {
 async function failureResult(path: string, code: string, message: string, look = true): Promise<TaskResult> {
   // regular files only, hashed in chunks: a FIFO or /dev/zero behind the path cannot hang or fill the main thread
   const [sha256, format] = look ? await Promise.all([hashRegularFile(path), formatOf(path)]) : [undefined, undefined];
-  return { line: JSON.stringify(errorRecord(path, code, message, sha256, format)), ok: false, path, sha256: sha256 ?? null, format: format ?? null, code, message };
+  return { bytes: errorLine(errorRecord(path, code, message, sha256, format)), ok: false, path, sha256: sha256 ?? null, format: format ?? null, code, message };
 }
 
 /**
@@ -287,7 +287,7 @@ async function convertWith(pool: WorkerPool, jobs: number, options: ConvertOptio
   let heldBytes = 0;
   let nextToWrite = 0;
   const emit = async (result: TaskResult, ms: number) => {
-    await sink.write(uniformLine(result));
+    await sink.write(result.bytes);
     stats.add(result, ms);
     // the bar redraws 5 times a second: a redraw for each file (the running files listed and
     // sorted, the rate's window a sample a file) was main-thread work growing with the files
@@ -303,11 +303,11 @@ async function convertWith(pool: WorkerPool, jobs: number, options: ConvertOptio
           return;
         }
         held.set(seq, item);
-        heldBytes += item?.result.line.length ?? 0;
+        heldBytes += item?.result.bytes.length ?? 0;
         while (held.has(nextToWrite)) {
           const next = held.get(nextToWrite)!;
           held.delete(nextToWrite++);
-          heldBytes -= next?.result.line.length ?? 0;
+          heldBytes -= next?.result.bytes.length ?? 0;
           if (next) await emit(next.result, next.ms);
         }
       })
@@ -326,7 +326,7 @@ async function convertWith(pool: WorkerPool, jobs: number, options: ConvertOptio
       for (const key of [...held.keys()].sort((a, b) => a - b)) {
         const item = held.get(key);
         held.delete(key);
-        heldBytes -= item?.result.line.length ?? 0;
+        heldBytes -= item?.result.bytes.length ?? 0;
         if (item) await emit(item.result, item.ms);
       }
     });
@@ -375,7 +375,7 @@ async function convertWith(pool: WorkerPool, jobs: number, options: ConvertOptio
         .catch((err: unknown) => {
           // never reached in normal use; still, the file gets its line
           const message = toVanbanError(err, null, "converting this file").message;
-          return deliver(mySeq, { result: { line: JSON.stringify(errorRecord(path, "internal-error", message)), ok: false, path, sha256: null, format: null, code: "internal-error", message }, ms: 0 });
+          return deliver(mySeq, { result: { bytes: errorLine(errorRecord(path, "internal-error", message)), ok: false, path, sha256: null, format: null, code: "internal-error", message }, ms: 0 });
         })
         .finally(() => {
           inflight--;

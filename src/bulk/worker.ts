@@ -14,6 +14,7 @@ import { cleanupOcr, configureOcr } from "../load/ocr.js";
 import { detectFormat } from "../load/index.js";
 import { textToDocument } from "../load/text.js";
 import { parseBytes, parseLoaded, sha256 } from "../pipeline.js";
+import { errorLine, recordLine } from "./lines.js";
 import { errorRecord, type TaskMessage, type TaskResult } from "./protocol.js";
 
 /**
@@ -84,7 +85,7 @@ async function convert(path: string, id: number): Promise<TaskResult> {
     const record = checked?.record ?? (await parseBytes(bytes, parseOptions));
     const { source } = record;
     return {
-      line: JSON.stringify(checked ? { ...record, checks: checked.report.messages } : record),
+      bytes: recordLine(checked ? { ...record, checks: checked.report.messages } : record),
       ok: true,
       path,
       sha256: source.sha256,
@@ -111,7 +112,7 @@ async function convert(path: string, id: number): Promise<TaskResult> {
     else if (code === "too-large") sha256 = await hashRegularFile(path); // named by its hash, read in chunks, never whole
     bytes = null;
     const rec = errorRecord(path, code, message, sha256, format);
-    return { line: JSON.stringify(options.check ? { ...rec, checks: null } : rec), ok: false, path, sha256: sha256 ?? null, format: format ?? null, code, message };
+    return { bytes: errorLine(options.check ? { ...rec, checks: null } : rec), ok: false, path, sha256: sha256 ?? null, format: format ?? null, code, message };
   }
 }
 
@@ -151,12 +152,12 @@ port.on("message", (task: TaskMessage | { cancel: true }) => {
   }
   queue = queue.then(() =>
     convert(task.path, task.id).then(
-      (result) => port.postMessage({ id: task.id, result, retire: shouldRetire() }),
+      (result) => port.postMessage({ id: task.id, result, retire: shouldRetire() }, [result.bytes.buffer as ArrayBuffer]),
       (err: unknown) => {
         // convert() catches everything; this is a last resort that still answers the task
         const message = reasonOf(toVanbanError(err, task.path), task.path);
         const rec = errorRecord(task.path, "internal-error", message);
-        port.postMessage({ id: task.id, result: { line: JSON.stringify(rec), ok: false, path: task.path, sha256: null, format: null, code: "internal-error", message } });
+        port.postMessage({ id: task.id, result: { bytes: errorLine(rec), ok: false, path: task.path, sha256: null, format: null, code: "internal-error", message } });
       },
     ),
   );

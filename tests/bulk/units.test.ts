@@ -171,12 +171,14 @@ describe("summary", () => {
 
 describe("the same top-level keys on every JSONL line", () => {
   it("gives an error record every key of a record, blank, and a record error: null", async () => {
-    const { uniformLine } = await import("../../src/bulk/lines.js");
+    const { recordLine, errorLine } = await import("../../src/bulk/lines.js");
     const { parseText } = await import("../../src/parse-text.js");
     const rec = parseText("ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH\nSố: 1/UBND-VX\nV/v thử\nKính gửi: Sở Y tế\nNội dung.\n");
-    const ok = JSON.parse(uniformLine({ ok: true, line: JSON.stringify(rec) }));
+    const decode = (bytes: Uint8Array) => JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    const ok = decode(recordLine(rec));
     expect(ok).toEqual({ ...JSON.parse(JSON.stringify(rec)), error: null });
-    const err = JSON.parse(uniformLine({ ok: false, line: JSON.stringify({ source: { path: "/a/x.pdf", sha256: "ab" }, error: { code: "corrupt-file", message: "bad", limitMb: 5 } }) }));
+    expect(Object.keys(ok).at(-1)).toBe("error");
+    const err = decode(errorLine({ source: { path: "/a/x.pdf", sha256: "ab" }, error: { code: "corrupt-file", message: "bad", limitMb: 5 } as never }));
     expect(Object.keys(err)).toEqual(Object.keys(ok));
     expect(err.source).toEqual({ path: "/a/x.pdf", format: null, sha256: "ab", pages: null, encoding: null, ocr: null });
     expect(err.error).toEqual({ code: "corrupt-file", message: "bad", limitMb: 5 });
