@@ -6,7 +6,8 @@
  */
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
-import { getHeapStatistics } from "node:v8";
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { parentPort, workerData } from "node:worker_threads";
 import { toVanbanError } from "../errors.js";
 import { hashRegularFile, readRegularFileSync } from "../load/file.js";
@@ -142,6 +143,29 @@ let done = 0;
 const heapUsed = () => getHeapStatistics().used_heap_size;
 const shouldRetire = () => ++done >= RETIRE_AFTER_FILES || heapUsed() > RETIRE_AT_HEAP;
 
+/**
+ * After a file that leaves the heap large, a full collection before the next file. V8 sizes a
+ * heap by its cap, not its live data: after long documents it let each worker sit on 100–190 MB
+ * of which ~20 MB was live, and two workers doing so were most of a hostile batch's peak RSS
+ * (docs/errors.md, "Memory"). Ordinary files stay well under the mark and never pay for it.
+ */
+const COLLECT_AT_HEAP = 96 * 2 ** 20;
+const collectGarbage = fullCollection();
+const collectIfLarge = () => {
+  if (collectGarbage && heapUsed() > COLLECT_AT_HEAP) collectGarbage();
+};
+
+/** V8's full collection (`gc()`), which Node exposes only with --expose-gc: the flag set now, read from a new context. */
+function fullCollection(): (() => void) | null {
+  try {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as unknown;
+    return typeof gc === "function" ? (gc as () => void) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** One file at a time, in the order sent: the pool times the head of its queue for this worker. */
 let queue: Promise<void> = Promise.resolve();
 port.on("message", (task: TaskMessage | { cancel: true }) => {
@@ -152,7 +176,10 @@ port.on("message", (task: TaskMessage | { cancel: true }) => {
   }
   queue = queue.then(() =>
     convert(task.path, task.id).then(
-      (result) => port.postMessage({ id: task.id, result, retire: shouldRetire() }, [result.bytes.buffer as ArrayBuffer]),
+      (result) => {
+        port.postMessage({ id: task.id, result, retire: shouldRetire() }, [result.bytes.buffer as ArrayBuffer]);
+        collectIfLarge();
+      },
       (err: unknown) => {
         // convert() catches everything; this is a last resort that still answers the task
         const message = reasonOf(toVanbanError(err, task.path), task.path);
