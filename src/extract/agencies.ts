@@ -2,6 +2,7 @@ import type { Agency } from "../record/schema.js";
 import { canonicalOf, scanAgencies, type AgencyMatch } from "./agencies/scan.js";
 import { ABBREVIATIONS, PROVINCES } from "../../grammars/agencies.js";
 import { matchKey } from "../text/tone.js";
+import { BoundedMemo } from "../text/memo.js";
 import { sentenceCase, squash, tidy, titleCase } from "../text/letters.js";
 
 /**
@@ -42,14 +43,9 @@ export function issuerAgencies(ctx: ExtractContext): { issuer: string | null; pa
 export function canonicalAssignee(name: string, issuerCanonical: string | null): string {
   // remembered: a document names the same few assignees task after task (emptied when full)
   const memoKey = `${issuerCanonical ?? ""}\u0000${name}`;
-  let canonical = assigneeMemo.get(memoKey);
-  if (canonical === undefined) {
-    if (assigneeMemo.size >= 1024) assigneeMemo.clear();
-    assigneeMemo.set(memoKey, (canonical = canonicalOf(name, { issuerCanonical })?.canonical ?? fallbackCanonical(name)));
-  }
-  return canonical;
+  return assigneeMemo.get(memoKey) ?? assigneeMemo.set(memoKey, canonicalOf(name, { issuerCanonical })?.canonical ?? fallbackCanonical(name));
 }
-const assigneeMemo = new Map<string, string>();
+const assigneeMemo = new BoundedMemo<string>(1024, 240);
 
 function readIssuer(ctx: ExtractContext): { issuer: string | null; parent: string | null } {
   const iss = ctx.tree.issuer;

@@ -21,6 +21,7 @@ import {
 import { foldTone, matchKey } from "../../text/tone.js";
 import { AB, isCapitalised, isLower, isUpper, L, sentenceCase, squash, tidy, titleCase, WE, wordAt } from "../../text/letters.js";
 import { lazily } from "../../text/lazy.js";
+import { BoundedMemo } from "../../text/memo.js";
 import { alternation, esc, formSource } from "../../text/pattern.js";
 import { matchesAt, Openers } from "../../text/openers.js";
 
@@ -38,17 +39,10 @@ export interface AgencyMatch {
 /**
  * The key of a word or phrase, remembered: the same few hundred words are looked up at every
  * word of every mention (a stopword, a head, a level), and a key costs an NFC check, a tidy, a
- * fold and a lower-casing. The memo is emptied when full, so it stays small whatever the input.
+ * fold and a lower-casing. An agency's name is seldom over 120 characters.
  */
-const keyMemo = new Map<string, string>();
-function keyOf(s: string): string {
-  let k = keyMemo.get(s);
-  if (k === undefined) {
-    if (keyMemo.size >= 4096) keyMemo.clear();
-    keyMemo.set(s, (k = matchKey(tidy(s))));
-  }
-  return k;
-}
+const keyMemo = new BoundedMemo<string>(4096, 120);
+const keyOf = (s: string): string => keyMemo.get(s) ?? keyMemo.set(s, matchKey(tidy(s)));
 
 // ---- heads ----
 

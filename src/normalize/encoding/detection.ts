@@ -1,5 +1,6 @@
 import type { Encoding } from "../../record/schema.js";
 import { decodeLegacy, type LegacyEncoding } from "./decoders.js";
+import { BoundedMemo } from "../../text/memo.js";
 import { judgeToken } from "./syllables.js";
 
 /** Which encoding a text is in, judged by how many of its marked words each decoding turns Vietnamese. */
@@ -139,19 +140,17 @@ export function gains(text: string, candidates: LegacyEncoding[]): Map<LegacyEnc
  * again and again, and `gains` runs on every line and every run of a legacy font, so each word's
  * answer is remembered (a pure function of the word; the memo is bounded).
  */
-const gainMemo = new Map<LegacyEncoding, Map<string, number>>();
+const gainMemo = new Map<LegacyEncoding, BoundedMemo<number>>();
 function tokenGain(t: string, enc: LegacyEncoding): number {
   let memo = gainMemo.get(enc);
-  if (!memo) gainMemo.set(enc, (memo = new Map()));
+  if (!memo) gainMemo.set(enc, (memo = new BoundedMemo(8192, 48)));
   let gain = memo.get(t);
   if (gain !== undefined) return gain;
   const d = decodeLegacy(t, enc, { capitals: false });
   // a legacy mark inside a word ("xim¨ng") makes it no Vietnamese word, whatever its letters spell;
   // a word set in a capitals font (`.VnTimeH`) decodes to lower-case letters among capitals
   gain = d === t ? 0 : Math.max(judgeToken(d), judgeToken(d.toUpperCase())) - (MARK_IN_WORD.test(t) ? -1 : judgeToken(t));
-  if (memo.size >= 8192) memo.clear();
-  memo.set(t, gain);
-  return gain;
+  return memo.set(t, gain);
 }
 
 /**

@@ -1,9 +1,11 @@
 import type { Encoding } from "../../record/schema.js";
 import { FONT_RULES, SYMBOL_FONTS } from "../../../grammars/encodings/fonts.js";
+import { BoundedMemo } from "../../text/memo.js";
 
 const FONT_RES = FONT_RULES.map((r) => ({ re: new RegExp(r.pattern, "i"), rule: r }));
 
-const fontCache = new Map<string, { encoding: Encoding; capitals: boolean } | null>();
+// a batch of hostile PDFs names thousands of fonts: bounded like every memo of a worker
+const fontCache = new BoundedMemo<{ encoding: Encoding; capitals: boolean } | null>(1024, 128);
 /** The legacy encoding a font name implies (`.VnTimeH` → TCVN3 capitals), or null for other fonts. */
 export function encodingOfFont(fontName: string): { encoding: Encoding; capitals: boolean } | null {
   let hit = fontCache.get(fontName);
@@ -16,8 +18,7 @@ export function encodingOfFont(fontName: string): { encoding: Encoding; capitals
       break;
     }
   }
-  fontCache.set(fontName, hit);
-  return hit;
+  return fontCache.set(fontName, hit);
 }
 
 

@@ -1,4 +1,5 @@
 import { SUPERSCRIPT_DIGITS, WESTERN_LETTERS } from "../../../grammars/encodings/foreign.js";
+import { BoundedMemo } from "../../text/memo.js";
 import { judgeToken } from "./syllables.js";
 
 /**
@@ -38,16 +39,10 @@ function looksForeign(word: string, marksFollowVowels: boolean): boolean {
 }
 
 /** looksForeign, remembered per word (a legacy document repeats its words; bounded memo). */
-const foreignMemo = [new Map<string, boolean>(), new Map<string, boolean>()];
+const foreignMemo = [new BoundedMemo<boolean>(8192, 48), new BoundedMemo<boolean>(8192, 48)];
 function looksForeignMemo(word: string, marksFollowVowels: boolean): boolean {
   const memo = foreignMemo[marksFollowVowels ? 1 : 0];
-  let v = memo.get(word);
-  if (v === undefined) {
-    v = looksForeign(word, marksFollowVowels);
-    if (memo.size >= 8192) memo.clear();
-    memo.set(word, v);
-  }
-  return v;
+  return memo.get(word) ?? memo.set(word, looksForeign(word, marksFollowVowels));
 }
 
 /** `decoded` with every word that stayed un-Vietnamese and looked foreign put back as `original` had it. */
