@@ -457,9 +457,34 @@ function endsInCooperation(doc: Doc, d: Draft): boolean {
   return false;
 }
 
-function deadline(doc: Doc, span: Span, dates: DateMention[], ctx: ExtractContext): string | null {
-  const inside = (d: DateMention) => d.span && d.span[0] >= span[0] && d.span[1] <= span[1];
-  let found = dates.filter(inside);
+/**
+ * The dates with a span, sorted by where they begin (ties in the list's order), with their places
+ * in the list: a task's dates found by a binary search, not by a filter of the document's dates
+ * for each task (quadratic: on a 100-page document, a fifth of the tasks' time).
+ */
+interface DatesByStart {
+  starts: Int32Array;
+  dates: DateMention[];
+  order: Int32Array;
+}
+
+function datesByStart(dates: DateMention[]): DatesByStart {
+  const placed = dates.flatMap((d, i) => (d.span ? [{ d, i }] : [])).sort((a, b) => a.d.span![0] - b.d.span![0] || a.i - b.i);
+  return { starts: Int32Array.from(placed, (p) => p.d.span![0]), dates: placed.map((p) => p.d), order: Int32Array.from(placed, (p) => p.i) };
+}
+
+/** The dates inside `span`, in the list's order: what `dates.filter(inside)` gave. */
+function datesInside(byStart: DatesByStart, span: Span): DateMention[] {
+  const found: number[] = [];
+  for (let k = lowerBound(byStart.starts, span[0]); k < byStart.starts.length && byStart.starts[k] <= span[1]; k++) {
+    if (byStart.dates[k].span![1] <= span[1]) found.push(k);
+  }
+  if (found.length > 1) found.sort((a, b) => byStart.order[a] - byStart.order[b]);
+  return found.map((k) => byStart.dates[k]);
+}
+
+function deadline(doc: Doc, span: Span, byStart: DatesByStart, ctx: ExtractContext): string | null {
+  let found = datesInside(byStart, span);
   if (!found.length) found = findDates(doc.text.slice(span[0], span[1]), span[0], ctx);
   const kinded = found.find((d) => d.kind === "deadline");
   if (kinded) return kinded.value;
@@ -593,6 +618,7 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
   };
   walk(bodyNodes(ctx), null);
 
+  const byStart = datesByStart(dates);
   return drafts.map((d) => {
     const span: Span = [d.start, d.end];
     const assignee = d.assignee.flatMap((a) => (recipients.length && pointers.has(matchKey(a)) ? recipients : [a]));
@@ -602,7 +628,7 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
       assigneeCanonical: assignees.map((a) => canonicalAssignee(a, issuer.issuer ?? issuer.parent)),
       action: clean(text.slice(d.actionStart, d.end)),
       cooperating: cooperating(doc, d.actionStart, d.end),
-      ...withDeadline(deadline(doc, span, dates, ctx)),
+      ...withDeadline(deadline(doc, span, byStart, ctx)),
       text: clean(text.slice(d.start, d.end)),
       span,
     };
