@@ -50,6 +50,16 @@ const assigneeMemo = new BoundedMemo<string>(1024, 240);
 function readIssuer(ctx: ExtractContext): { issuer: string | null; parent: string | null } {
   const iss = ctx.tree.issuer;
   if (!iss) return { issuer: null, parent: null };
+  // remembered by the header's words: a batch's documents come from the same few bodies, and two
+  // short scans cost a document more than their length says (the heads' patterns are cold by then)
+  const memoKey = `${iss.parent ?? ""}\u0000${iss.name}`;
+  const found = issuerMemo.get(memoKey) ?? issuerMemo.set(memoKey, resolveIssuer(iss.name, iss.parent));
+  return { ...found };
+}
+const issuerMemo = new BoundedMemo<{ issuer: string | null; parent: string | null }>(1024, 240);
+
+function resolveIssuer(name: string, parentName: string | null | undefined): { issuer: string | null; parent: string | null } {
+  const iss = { name, parent: parentName };
   const parent = iss.parent ? (canonicalOf(iss.parent)?.canonical ?? fallbackCanonical(iss.parent)) : null;
   const own = canonicalOf(iss.name, { issuerCanonical: parent });
   // a name the grammar does not know (`TRƯỜNG ĐẠI HỌC …`) is still the issuer: sentence case

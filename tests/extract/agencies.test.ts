@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { extractAgencies } from "../../src/extract/agencies.js";
+import { extractAgencies, issuerAgencies } from "../../src/extract/agencies.js";
 import { scanAgencies } from "../../src/extract/agencies/scan.js";
 import { makeContext } from "../../src/extract/context.js";
 import type { SectionTree } from "../../src/segment/tree.js";
@@ -104,6 +104,15 @@ describe("extractAgencies with the issuer", () => {
     expect(cs).toContain("Ủy ban nhân dân tỉnh Lạng Sơn");
     expect(cs).toContain("Văn phòng Ủy ban nhân dân tỉnh Lạng Sơn");
     expect(ags.find((a) => a.text === "Văn phòng")?.canonical).toBe("Văn phòng Ủy ban nhân dân tỉnh Lạng Sơn");
+  });
+
+  it("resolves a header met before the same way, whatever the parent (the issuer is remembered by both names)", () => {
+    const text = "Chánh Văn phòng có trách nhiệm thi hành.";
+    const under = (parent: string) => extractAgencies(makeContext(treeOf(text, { name: "VĂN PHÒNG", parent }))).map((a) => a.canonical);
+    const first = under("UBND TỈNH LẠNG SƠN");
+    expect(under("BỘ Y TẾ")).toContain("Văn phòng Bộ Y tế");
+    expect(under("UBND TỈNH LẠNG SƠN")).toEqual(first);
+    expect(issuerAgencies(makeContext(treeOf(text, { name: "VĂN PHÒNG", parent: "BỘ Y TẾ" })))).toEqual({ issuer: "Văn phòng Bộ Y tế", parent: "Bộ Y tế" });
   });
 
   it("drops a bare Văn phòng when there is no issuer to resolve it", () => {
