@@ -82,11 +82,39 @@ describe("zip bombs: decompressed bytes are capped", () => {
     expect(err.message).toMatch(/^bomb\.docx: the part word\/document\.xml declares 200 MB uncompressed.*limit of 64 MB/);
   });
 
-  it("stops a part that declares a small size but inflates past the limit", async () => {
-    const err = await failure(loadDocument(rawDocx(deflated, 4096), { path: "liar.docx" }));
+  it("stops a part that declares a small size but inflates 200 times its compressed size, past its first 4 MB", async () => {
+    // at level 9 the spaces deflate about a thousand times
+    const bomb = deflateRawSync(huge.subarray(0, 32 * 2 ** 20), { level: 9 });
+    expect(2 ** 25 / bomb.length).toBeGreaterThan(500);
+    const err = await failure(loadDocument(rawDocx(bomb, 4096), { path: "liar.docx" }));
+    expect(err.code).toBe("too-large");
+    expect(err.message).toMatch(/^liar\.docx: the part word\/document\.xml inflates to more than 200 times its compressed size \(\d+ KB → over \d+ MB\): a zip bomb\?$/);
+  });
+
+  it("stops a part that inflates past 64 MB at an ordinary ratio, however small it says it is", async () => {
+    // hex digits from a fixed LCG: deflate gets them to about half, far from a bomb's ratio
+    const plain = Buffer.alloc(66 * 2 ** 20);
+    plain.write(`<?xml version="1.0"?><w:document ${W}><w:body><w:p><w:r><w:t>`);
+    let x = 12345;
+    for (let i = 200; i < plain.length; i++) {
+      x = (x * 1103515245 + 12345) >>> 0;
+      plain[i] = "0123456789abcdef".charCodeAt(x >>> 28);
+    }
+    const err = await failure(loadDocument(rawDocx(deflateRawSync(plain, { level: 1 }), 4096), { path: "big.docx" }));
     expect(err.code).toBe("too-large");
     expect(err.message).toMatch(/inflates to more than 64 MB/);
-  });
+  }, 60_000);
+
+  it("reads a part past the first 4 MB that compresses as well as real ones do", async () => {
+    const paras = Array.from({ length: 30_000 }, (_, i) => `<w:p><w:r><w:t xml:space="preserve">Điều ${i + 1}. Giao Sở Y tế chủ trì, phối hợp ${i % 7} đơn vị, báo cáo trước ngày ${(i % 28) + 1}/${(i % 12) + 1}/2026.</w:t></w:r></w:p>`);
+    const bytes = Buffer.from(`<?xml version="1.0"?><w:document ${W}><w:body>${paras.join("")}</w:body></w:document>`);
+    const deflatedXml = deflateRawSync(bytes, { level: 9 });
+    expect(bytes.length).toBeGreaterThan(4 * 2 ** 20);
+    expect(bytes.length / deflatedXml.length).toBeGreaterThan(10);
+    const doc = await loadDocument(rawDocx(deflatedXml, bytes.length), { path: "long.docx" });
+    expect(doc.lines).toHaveLength(30_000);
+    expect(doc.lines[29_999].text).toMatch(/^Điều 30000\. Giao Sở Y tế/);
+  }, 60_000);
 });
 
 describe("nesting: no recursion without bound", () => {
