@@ -3,7 +3,7 @@ import { pdfLoader } from "../../src/load/pdf.js";
 import { ContentReader, contentGlyphs, parseToUnicode } from "../../src/load/pdf/content.js";
 import { countLetters } from "../../src/load/pdf/loader.js";
 import { restoreDroppedMarksExactly } from "../../src/load/pdf/glyphs.js";
-import { binaryString, RawPdf } from "../../src/load/pdf/raw.js";
+import { binaryString, PdfRef, RawPdf } from "../../src/load/pdf/raw.js";
 
 const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
 
@@ -113,5 +113,31 @@ describe("glyphs read from the content stream (TCVN3 ư without pdf.js's operato
 describe("letters of a page's rows", () => {
   it.each(["Cộng hòa xã hội chủ nghĩa Việt Nam", "Céng hoµ x· héi chñ nghÜa", "Ж ω ह 한 𝐀𝐁 2024 – ¶", "a\uD835b \uDC00c", "", "ﬁ ǅ ª º"])("counts as \\p{L} does: %s", (text) => {
     expect(countLetters(text)).toBe((text.match(/\p{L}/gu) ?? []).length);
+  });
+});
+
+describe("RawPdf.stream: Flate streams inflated with a cap", () => {
+  /** One object with a FlateDecode stream holding `plain`, deflated. */
+  const pdfWith = async (plain: Uint8Array) => {
+    const { deflateSync } = await import("node:zlib");
+    const data = deflateSync(plain);
+    const head = latin1(`%PDF-1.4\n1 0 obj\n<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n`);
+    const tail = latin1("\nendstream\nendobj\n%%EOF\n");
+    const bytes = new Uint8Array(head.length + data.length + tail.length);
+    bytes.set(head, 0);
+    bytes.set(data, head.length);
+    bytes.set(tail, head.length + data.length);
+    return new RawPdf(bytes, binaryString(bytes));
+  };
+
+  it("gives a page's content back whole", async () => {
+    const content = latin1("BT /F1 12 Tf 72 760 Td (Kính gửi) Tj ET\n".repeat(2000));
+    const out = await (await pdfWith(content)).stream(new PdfRef(1, 0));
+    expect(out && binaryString(out)).toBe(binaryString(content));
+  });
+
+  it("leaves a stream that inflates past 16 MB unread (a crafted stream inflates to gigabytes)", async () => {
+    const bomb = new Uint8Array(40 * 2 ** 20).fill(0x20);
+    expect(await (await pdfWith(bomb)).stream(new PdfRef(1, 0))).toBeUndefined();
   });
 });

@@ -314,7 +314,14 @@ export class RawPdf {
   }
 }
 
-type Zlib = { inflateSync(data: Uint8Array, options: { finishFlush: number }): Uint8Array; constants: { Z_SYNC_FLUSH: number } };
+type Zlib = { inflateSync(data: Uint8Array, options: { finishFlush: number; maxOutputLength: number }): Uint8Array; constants: { Z_SYNC_FLUSH: number } };
+
+/**
+ * A stream that inflates past this is not read here (undefined: pdf.js reads the page its own
+ * way). A page's content or a stamp's appearance is a few hundred KB at most; a crafted stream
+ * inflates to gigabytes, and inflated at once it was the largest allocation of a hostile batch.
+ */
+const MAX_INFLATED_BYTES = 16 * 2 ** 20;
 /** Node's zlib where there is one (no import: the browser build has none), for its synchronous inflate. */
 const nodeZlib = (): Zlib | undefined => {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
@@ -329,13 +336,15 @@ async function inflate(data: Uint8Array): Promise<Uint8Array | undefined> {
   const zlib = nodeZlib();
   if (zlib) {
     try {
-      const out = zlib.inflateSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+      const out = zlib.inflateSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: MAX_INFLATED_BYTES });
       if (out.byteLength > 0) return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
-    } catch {
+    } catch (err) {
+      if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return undefined;
       // below
     }
   }
   const chunks: Uint8Array[] = [];
+  let size = 0;
   try {
     const ds = new DecompressionStream("deflate");
     const writer = ds.writable.getWriter();
@@ -345,6 +354,11 @@ async function inflate(data: Uint8Array): Promise<Uint8Array | undefined> {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      size += value.length;
+      if (size > MAX_INFLATED_BYTES) {
+        void reader.cancel().catch(() => undefined);
+        return undefined;
+      }
       chunks.push(value);
     }
   } catch {
