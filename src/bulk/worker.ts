@@ -152,7 +152,10 @@ const shouldRetire = () => ++done >= RETIRE_AFTER_FILES || heapUsed() > RETIRE_A
 const COLLECT_AT_HEAP = 96 * 2 ** 20;
 const collectGarbage = fullCollection();
 const collectIfLarge = () => {
-  if (collectGarbage && heapUsed() > COLLECT_AT_HEAP) collectGarbage();
+  if (!collectGarbage) return;
+  // buffers count too (a zip bomb's inflated chunks, a PDF's streams): V8 frees them only with the objects that hold them
+  const h = getHeapStatistics();
+  if (h.used_heap_size + h.external_memory > COLLECT_AT_HEAP) collectGarbage();
 };
 
 /** V8's full collection (`gc()`), which Node exposes only with --expose-gc: the flag set now, read from a new context. */

@@ -9,12 +9,12 @@ import { attr, childrenNamed, local, parseXml, type XmlElement } from "./docx/xm
  * is refused from the sizes its directory declares, and, should those lie, stopped while
  * inflating once the bytes pass the limit.
  */
-export const ZIP_LIMITS = { entryBytes: 64 * 2 ** 20, totalBytes: 256 * 2 ** 20, entries: 20_000, ratio: 200, ratioGraceBytes: 4 * 2 ** 20 };
+export const ZIP_LIMITS = { entryBytes: 64 * 2 ** 20, totalBytes: 256 * 2 ** 20, entries: 20_000, ratio: 100, ratioGraceBytes: 4 * 2 ** 20 };
 // `ratio`: past its first `ratioGraceBytes`, a part may inflate to at most this many times its
-// compressed size (Apache POI's zip-bomb rule, at twice its 100). Real DOCX parts inflate up to
-// ~26 times (the corpus' largest document.xml: 2.4 MB from 95 KB); a bomb a thousand times.
-// Stopped at 4 MB, a bomb never fills 64 MB of buffers: two workers doing so made a hostile
-// batch's peak memory.
+// compressed size (Apache POI's zip-bomb rule and ratio). Real DOCX parts inflate up to ~26
+// times (the corpus' largest document.xml: 2.4 MB from 95 KB); a bomb hundreds of times, and it
+// filled up to 64 MB of buffers before the size cap stopped it: two workers doing so at once
+// made a hostile batch's peak memory.
 
 const mb = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
 const bytesFigure = (n: number) => (n < 2 ** 20 ? `${Math.max(1, Math.round(n / 1024))} KB` : mb(n));
