@@ -1,5 +1,6 @@
 import type { DateMention, Span, Warning } from "../record/schema.js";
 import { matchKey } from "../text/tone.js";
+import { matchesAt } from "../text/openers.js";
 import { textKey, type ExtractContext } from "./context.js";
 import { PARSERS } from "./dates/parsers.js";
 import { formatToken, tokenKind, type Token } from "./dates/point.js";
@@ -106,16 +107,7 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
     // anchored there: the same matches, in the same order, as a global scan of the whole key
     // (which would try every character), since no match opens anywhere else. A match ending at
     // `from` hides what opens inside it, as in the global scan. A parser never matches empty.
-    const re = STICKY[p];
-    const mask = PARSER_MASKS[p];
-    let from = 0;
-    for (let o = 0; o < openings.at.length; o++) {
-      const at = openings.at[o];
-      if (at < from || !(openings.kinds[o] & mask)) continue;
-      re.lastIndex = at;
-      const m = re.exec(key);
-      if (!m) continue;
-      from = re.lastIndex;
+    for (const m of matchesAt(STICKY[p], key, openings, PARSER_MASKS[p])) {
       const built = parser.build(m, env, key);
       if (!built) continue;
       tokens.push(...(Array.isArray(built) ? built : [built]));
