@@ -51,7 +51,7 @@ const encoder = new TextEncoder();
  * The bytes of a line, in a buffer of their own (never a slice of a shared pool), so they can be
  * transferred to another thread.
  */
-export function lineBytes(json: string): Uint8Array {
+function lineBytes(json: string): Uint8Array {
   return encoder.encode(json);
 }
 

@@ -90,7 +90,8 @@ const RSS_SAMPLE_MS = 200;
  * Each worker's heap cap by default (--max-memory). The largest document the text limits allow
  * parses within 128 MB of heap; left at 2 GB, V8 let each worker's heap grow to ~380 MB on a
  * hostile batch (2,000 fuzzed inputs, two workers: peak RSS 1.1–1.25 GB → 870 MB at 512, with no
- * file out of memory there or among 129 real documents at 192).
+ * file out of memory there or among 129 real documents at 192). A lower cap did not lower that
+ * batch's peak (256: 664–776 MB); what did is in docs/errors.md, "Memory".
  */
 export const DEFAULT_MAX_MEMORY_MB = 512;
 
