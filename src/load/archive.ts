@@ -3,7 +3,7 @@ import { stat } from "node:fs/promises";
 import JSZip from "jszip";
 import { CorruptFileError, InputError, LimitError, readableReason } from "../errors.js";
 import { readRegularFile, readRegularFileSync } from "./file.js";
-import { checkEntries, inflateAlone, ZIP_LIMITS } from "./opc.js";
+import { checkEntries, inflateAlone, mb, ZIP_LIMITS } from "./opc.js";
 
 /**
  * Documents inside zip archives, as `vanban convert` reads them: each has the path
@@ -32,8 +32,6 @@ export function splitArchivePath(path: string): string[] | null {
   const parts = path.split(/(?<=\.zip)!\//i);
   return parts.length > 1 && parts.every(Boolean) ? parts : null;
 }
-
-const mb = (n: number) => `${Math.round(n / 2 **20)} MB`;
 
 /** A zip archive's directory, read (nothing inflated yet); a named error when it cannot be. */
 export async function openArchive(bytes: Uint8Array, label: string | null): Promise<JSZip> {

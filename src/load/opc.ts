@@ -16,7 +16,8 @@ export const ZIP_LIMITS = { entryBytes: 64 * 2 ** 20, totalBytes: 256 * 2 ** 20,
 // filled up to 64 MB of buffers before the size cap stopped it: two workers doing so at once
 // made a hostile batch's peak memory.
 
-const mb = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
+/** A size in whole megabytes, as the zip limits are stated. */
+export const mb = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
 const bytesFigure = (n: number) => (n < 2 ** 20 ? `${Math.max(1, Math.round(n / 1024))} KB` : mb(n));
 
 interface ZipStream {
