@@ -316,7 +316,7 @@ function kinds(fx, r) {
     }],
     "many-years": [1, () => {
       const n = r.int(20000, 100000);
-      const unit = r.pick(["năm 2020 ", "ngày 1/1/2020 ", "Số: 12/2020/NĐ-CP ", "ngày 01 tháng 01 năm 2020, ", "Điều 1 Luật số 12/2020/QH14 "]);
+      const unit = r.pick(["năm 2020 ", "2020 ", "ngày 1/1/2020 ", "Số: 12/2020/NĐ-CP ", "ngày 01 tháng 01 năm 2020, ", "Điều 1 Luật số 12/2020/QH14 "]);
       return { ext: "txt", bytes: Buffer.from(text() + "\n" + unit.repeat(n)) };
     }],
     "formula-cells": [2, () => {

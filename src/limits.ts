@@ -16,7 +16,16 @@ export const MAX_TEXT_CHARS = 1_000_000;
 export const MAX_LINES = 50_000;
 
 /**
- * The two limits above, for a caller whose documents are larger (a budget's appendix tables of a
+ * The most entries a record keeps in one list of facts (dates, agencies, people, references,
+ * tasks, events): 25 times the most any real document of the corpora gave (396 agencies, 293
+ * dates). A text of 900,000 characters of years gives 110,000 date mentions, a 15 MB record that a
+ * `convert` worker builds, serializes and hands over whole; past the limit a list keeps its first
+ * entries in document order and the record says so (`facts-truncated`).
+ */
+export const MAX_FACTS = 10_000;
+
+/**
+ * The limits above, for a caller whose documents are larger (a budget's appendix tables of a
  * thousand pages): a number raises or lowers a limit, 0 lifts it.
  */
 export interface TextLimits {
@@ -24,6 +33,8 @@ export interface TextLimits {
   maxChars?: number;
   /** the most lines a document may hold (default {@link MAX_LINES}; 0: no limit) */
   maxLines?: number;
+  /** the most entries one list of facts keeps (default {@link MAX_FACTS}; 0: no limit) */
+  maxFacts?: number;
 }
 
 /** A count as the messages write it: 50,000. */

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { SchemaError, toVanbanError } from "./errors.js";
-import { extractFacts } from "./extract/index.js";
 import { readRegularFile } from "./load/file.js";
 import { loadDocument } from "./load/index.js";
 import type { LoadedDocument, LoadOptions } from "./load/types.js";

@@ -1,5 +1,5 @@
 import { LimitError } from "./errors.js";
-import { figure, MAX_LINES, MAX_TEXT_CHARS, type TextLimits } from "./limits.js";
+import { figure, MAX_FACTS, MAX_LINES, MAX_TEXT_CHARS, type TextLimits } from "./limits.js";
 import { extractFacts } from "./extract/index.js";
 import type { LoadedDocument } from "./load/types.js";
 import { normalize, type NormalizedDocument } from "./normalize/index.js";
@@ -8,7 +8,7 @@ import type { DocumentRecord } from "./record/schema.js";
 import { segment } from "./segment/index.js";
 import type { SectionTree } from "./segment/tree.js";
 
-export { MAX_LINES, MAX_TEXT_CHARS, type TextLimits } from "./limits.js";
+export { MAX_FACTS, MAX_LINES, MAX_TEXT_CHARS, type TextLimits } from "./limits.js";
 
 /**
  * The stages after loading — normalize → segment → extract → record — with no Node built-in and
@@ -21,7 +21,7 @@ export function runStages(
   checkTextSize(loaded, path, limits);
   const normalized = normalize(loaded);
   const tree = segment(normalized);
-  const facts = extractFacts(tree);
+  const facts = extractFacts(tree, limits.maxFacts ?? MAX_FACTS);
   const record = buildRecord({ loaded, normalized, tree, facts, path, sha256 });
   return { record, normalized, tree };
 }

@@ -81,6 +81,7 @@ export async function* convert(
     maxSizeMb: options.maxSizeMb,
     maxChars: options.maxChars,
     maxLines: options.maxLines,
+    maxFacts: options.maxFacts,
     ocr: options.ocr,
     trustRoots: options.trustRoots,
     ordered: options.ordered,

@@ -32,9 +32,10 @@ export interface PoolOptions {
   maxMemoryMb?: number;
   /** refuse files larger than this many MB (0: no limit) */
   maxSizeMb?: number;
-  /** a document's most characters of text and lines (defaults in src/stages.ts; 0: no limit) */
+  /** a document's most characters of text and lines, and a list's most facts (defaults in src/limits.ts; 0: no limit) */
   maxChars?: number;
   maxLines?: number;
+  maxFacts?: number;
   /** OCR scanned PDFs when an engine is installed (default true) */
   ocr?: boolean;
   /** trusted root certificates (PEM) that digital signatures are judged against */
@@ -191,7 +192,7 @@ export async function convertFiles(options: ConvertOptions): Promise<Summary> {
     ocrPageTimeoutMs: options.ocrPageTimeoutSec === undefined ? undefined : Math.round(options.ocrPageTimeoutSec * 1000),
     maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB,
     prefetch: PREFETCH,
-    workerData: { maxBytes: Math.round((options.maxSizeMb ?? 0) * 2 ** 20), maxChars: options.maxChars, maxLines: options.maxLines, ocr: options.ocr !== false, trustRoots: options.trustRoots, check: options.check === true },
+    workerData: { maxBytes: Math.round((options.maxSizeMb ?? 0) * 2 ** 20), maxChars: options.maxChars, maxLines: options.maxLines, maxFacts: options.maxFacts, ocr: options.ocr !== false, trustRoots: options.trustRoots, check: options.check === true },
   });
   try {
     return await convertWith(pool, jobs, options, format, journal, finalOut);

@@ -27,9 +27,10 @@ import { errorRecord, type TaskMessage, type TaskResult } from "./protocol.js";
 export interface WorkerOptions {
   /** refuse files larger than this (0: no limit) */
   maxBytes?: number;
-  /** a document's most characters and lines (see TextLimits; 0: no limit) */
+  /** a document's most characters and lines, and a list's most facts (see TextLimits; 0: no limit) */
   maxChars?: number;
   maxLines?: number;
+  maxFacts?: number;
   /** OCR scanned PDFs when an engine is installed (default true) */
   ocr?: boolean;
   /** trusted root certificates (PEM) for digital signatures */
@@ -75,7 +76,7 @@ async function convert(path: string, id: number): Promise<TaskResult> {
     bytes = await readBytes(path, options.maxBytes || undefined);
     if (hangOn.size || eatOn.size) testHooks(path);
     const parseOptions = {
-      path, maxBytes: options.maxBytes || undefined, maxChars: options.maxChars, maxLines: options.maxLines, ocr: options.ocr !== false, trustRoots: options.trustRoots,
+      path, maxBytes: options.maxBytes || undefined, maxChars: options.maxChars, maxLines: options.maxLines, maxFacts: options.maxFacts, ocr: options.ocr !== false, trustRoots: options.trustRoots,
       // pages read by OCR: shown in the bar, and the pool lengthens the file's time limit by the pages
       onOcrProgress: (progress: { done: number; pages: number }) => parentPort?.postMessage({ id, progress }),
     };

@@ -15,6 +15,7 @@ interface ConvertCliOptions {
   maxSize: number;
   maxChars?: number;
   maxLines?: number;
+  maxFacts?: number;
   ocr: boolean;
   trustRoots?: string;
   resume?: boolean;
@@ -52,6 +53,7 @@ export function registerConvert(program: Command): void {
     .option("--max-size <mb>", "refuse files larger than this many MB (0: no limit)", positive("--max-size", true), 0)
     .option("--max-chars <n>", "refuse documents whose text is longer than this many characters (default 1,000,000; 0: no limit)", positive("--max-chars", true))
     .option("--max-lines <n>", "refuse documents of more lines than this (default 50,000; 0: no limit)", positive("--max-lines", true))
+    .option("--max-facts <n>", "keep at most this many entries in each list of facts (dates, references, …) of a document (default 10,000; 0: no limit)", positive("--max-facts", true))
     .option("--no-ocr", "do not OCR scanned PDFs (they become error records)")
     .option("--trust-roots <file.pem>", "judge digital signatures' certificates against these root certificates (PEM)")
     .option("--resume", "continue an interrupted run: skip the files already in the output, append the rest")
@@ -114,6 +116,7 @@ export function registerConvert(program: Command): void {
           maxSizeMb: opts.maxSize,
           maxChars: opts.maxChars,
           maxLines: opts.maxLines,
+          maxFacts: opts.maxFacts,
           ocr: opts.ocr,
           trustRoots: await readTrustRoots(opts.trustRoots),
           resume: opts.resume,

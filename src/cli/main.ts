@@ -48,8 +48,9 @@ export function buildProgram(): Command {
     .option("--explain", "print, instead of the record, every line with its class, the role it was given and the rule that gave it")
     .option("--max-chars <n>", "refuse a document whose text is longer than this many characters (default 1,000,000; 0: no limit)", positive("--max-chars", true))
     .option("--max-lines <n>", "refuse a document of more lines than this (default 50,000; 0: no limit)", positive("--max-lines", true))
+    .option("--max-facts <n>", "keep at most this many entries in each list of facts (dates, references, …) (default 10,000; 0: no limit)", positive("--max-facts", true))
     .addOption(inputFormatOption())
-    .action(async (named: string | undefined, opts: { stdin?: boolean; pretty?: boolean; ocr: boolean; trustRoots?: string; explain?: boolean; format?: SourceFormat; maxChars?: number; maxLines?: number }) => {
+    .action(async (named: string | undefined, opts: { stdin?: boolean; pretty?: boolean; ocr: boolean; trustRoots?: string; explain?: boolean; format?: SourceFormat; maxChars?: number; maxLines?: number; maxFacts?: number }) => {
       if (!named === !opts.stdin) {
         process.stderr.write(`vanban parse: ${named ? "name a file or give --stdin, not both" : "name the document, or give - or --stdin to read it from standard input"}\n(vanban parse --help lists its options)\n`);
         process.exit(EXIT.usage);
@@ -60,7 +61,7 @@ export function buildProgram(): Command {
         const { parse, parseBytes } = await import("../pipeline.js");
         const { bytes, path } = await bytesOf(file);
         const trustRoots = await readTrustRoots(opts.trustRoots);
-        const options = { ocr: opts.ocr, trustRoots, explain: opts.explain, format: opts.format, maxChars: opts.maxChars, maxLines: opts.maxLines };
+        const options = { ocr: opts.ocr, trustRoots, explain: opts.explain, format: opts.format, maxChars: opts.maxChars, maxLines: opts.maxLines, maxFacts: opts.maxFacts };
         const record = bytes ? await parseBytes(bytes, { ...options, path: undefined }) : await parse(path, options);
         if (opts.explain) {
           const { formatExplain } = await import("../segment/explain.js");

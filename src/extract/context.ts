@@ -8,16 +8,18 @@ export interface ExtractContext {
   documentDate: string | null;
   /** the document's year, from its date or, failing that, the latest year it mentions */
   year: number | null;
+  /** the most entries a list of facts keeps (0 or absent: no limit); the date scan stops making mentions past it */
+  maxFacts?: number;
 }
 
-export function makeContext(tree: SectionTree): ExtractContext {
+export function makeContext(tree: SectionTree, maxFacts = 0): ExtractContext {
   const documentDate = tree.date?.value ?? null;
   let year = documentDate ? Number(documentDate.slice(0, 4)) : null;
   if (!year) {
-    const years = [...tree.text.matchAll(/(?<!\d)(19[5-9]\d|20\d\d)(?!\d)/g)].map((m) => Number(m[1]));
-    year = years.length ? Math.max(...years) : null;
+    // a loop, not Math.max(...years): a text of 200,000 years would overflow the call's arguments
+    for (const m of tree.text.matchAll(/(?<!\d)(19[5-9]\d|20\d\d)(?!\d)/g)) year = Math.max(year ?? 0, Number(m[1]));
   }
-  return { tree, documentDate, year };
+  return { tree, documentDate, year, maxFacts };
 }
 
 const textKeys = new WeakMap<Pick<ExtractContext, "tree">, string>();

@@ -96,7 +96,7 @@ function openingsIn(key: string): { at: number[]; kinds: number[] } {
 }
 
 /** Every date in `text` (a piece of the document starting at `offset`), with the warnings met. */
-export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext, "year">, opts: { ends?: boolean; key?: string } = {}): DateScan {
+export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext, "year">, opts: { ends?: boolean; key?: string; limit?: number } = {}): DateScan {
   const key = opts.key ?? keyOf(text);
   const env = { year: ctx.year };
   let tokens: Token[] = [];
@@ -117,6 +117,10 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
   const warnings: Warning[] = [];
   const renv = { key, text, offset, warnings };
   for (const refine of REFINERS) tokens = refine(tokens, renv);
+  // past the limit no mention is made: the list is cut there anyway (110,000 years made 110,000
+  // mentions, ~30 MB, to keep 10,000). Two more than the limit: the header's number and date,
+  // near the start, are left out of the document's list afterwards
+  if (opts.limit && tokens.length > opts.limit + 2) tokens.length = opts.limit + 2;
   const mention = (t: Token): DateMention => {
     let { start, end } = t;
     while (start < end && /[\s*]/.test(text[start])) start++;
@@ -153,10 +157,10 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
  * of the whole text (dates, references): each scan is a pass of every date parser over the text.
  * Kept per context (one a document), so nothing outlives the document.
  */
-const wholeScans = new WeakMap<Pick<ExtractContext, "tree" | "year">, Required<DateScan>>();
-export function documentDates(ctx: Pick<ExtractContext, "tree" | "year">): Required<DateScan> {
+const wholeScans = new WeakMap<Pick<ExtractContext, "tree" | "year" | "maxFacts">, Required<DateScan>>();
+export function documentDates(ctx: Pick<ExtractContext, "tree" | "year" | "maxFacts">): Required<DateScan> {
   let scan = wholeScans.get(ctx);
-  if (!scan) wholeScans.set(ctx, (scan = scanDates(ctx.tree.text, 0, ctx, { ends: true, key: textKey(ctx).replace(MARKUP, " ") }) as Required<DateScan>));
+  if (!scan) wholeScans.set(ctx, (scan = scanDates(ctx.tree.text, 0, ctx, { ends: true, key: textKey(ctx).replace(MARKUP, " "), limit: ctx.maxFacts }) as Required<DateScan>));
   return scan;
 }
 

@@ -39,6 +39,7 @@ export const WARNING_CATALOGUE = {
   "portal-metadata-disagrees": "a portal page's metadata row (Số hiệu, Người ký, Ngày ban hành, …) says otherwise than the document; the document's own part is kept",
   "portal-metadata-only": "the document lacks a part that the portal page's metadata gives; the part stays empty (the site's value is in the message)",
   // ---- extract ----
+  "facts-truncated": "a list of facts (dates, agencies, references, …) was longer than the limit (--max-facts, default 10,000): its first entries are kept",
   "weekday-mismatch": "a date's weekday does not fall on that date (`thứ Hai, ngày …`): one of the two is wrong",
 } as const;
 

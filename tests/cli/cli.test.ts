@@ -55,6 +55,19 @@ describe("vanban CLI", () => {
     expect(r.stderr).toMatch(message);
   });
 
+  it("parse and convert --max-facts N: each list of facts keeps its first N, the record warns", () => {
+    const dir = mkdtempSync(join(tmpdir(), "vanban-cli-"));
+    writeFileSync(join(dir, "years.txt"), "UBND TỈNH A\nCÔNG VĂN\n" + "năm 2020 ".repeat(20));
+    const parsed = run(["parse", join(dir, "years.txt"), "--max-facts", "3"]);
+    expect(parsed.status).toBe(0);
+    const converted = run(["convert", dir, "--out", "-", "--max-facts", "3", "--quiet", "--jobs", "1"]);
+    expect(converted.status).toBe(0);
+    for (const rec of [JSON.parse(parsed.stdout), JSON.parse(converted.stdout)]) {
+      expect(rec.dates).toHaveLength(3);
+      expect(rec.warnings).toContainEqual({ code: "facts-truncated", message: "the document gives more than 3 dates; the first 3 are kept (--max-facts)", span: null });
+    }
+  });
+
   it("text prints the normalized text", () => {
     const r = run(["text", fixture("cong-van-ubnd.docx")]);
     expect(r.status).toBe(0);

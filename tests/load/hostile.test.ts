@@ -231,7 +231,7 @@ describe("superlinear time: long lines, many labels, many dates", () => {
   });
 
   it("400,000 bodies in one clause: the responsibility rule reads back from each body (a regex over the clause up to each one: 7 s at 120,000, minutes here)", () => {
-    const rec = parseText("UBND TỈNH A\n" + "Sở Y tế ".repeat(400_000) + "\n", { maxChars: 0 });
+    const rec = parseText("UBND TỈNH A\n" + "Sở Y tế ".repeat(400_000) + "\n", { maxChars: 0, maxFacts: 0 });
     expect(rec.agencies.length).toBeGreaterThan(50_000);
     expect(rec.tasks).toEqual([]);
   }, 60_000);
@@ -321,6 +321,35 @@ describe("the text-size limit", () => {
   it("a long document under the limit is read", async () => {
     const rec = await parseBytes(enc("Sở Y tế chủ trì triển khai. ".repeat(1_000)), { path: "long.txt" });
     expect(rec.tasks.length).toBeGreaterThan(0);
+  }, 60_000);
+});
+
+describe("the facts limit", () => {
+  const years = (n: number) => enc("UBND TỈNH A\nCÔNG VĂN\n" + "năm 2020 ".repeat(n));
+
+  it("12,000 years: the first 10,000 dates are kept, in order, and the record says the list was cut", async () => {
+    const rec = await parseBytes(years(12_000), { path: "years.txt" });
+    expect(rec.dates).toHaveLength(10_000);
+    expect(rec.dates[0].span![0]).toBeLessThan(rec.dates[9_999].span![0]);
+    const w = rec.warnings.filter((x) => x.code === "facts-truncated");
+    expect(w).toHaveLength(1);
+    expect(w[0].message).toBe("the document gives more than 10,000 dates; the first 10,000 are kept (--max-facts)");
+  }, 60_000);
+
+  it("maxFacts changes the limit, 0 lifts it; a list at the limit is whole, with no warning", async () => {
+    expect((await parseBytes(years(50), { path: "y.txt", maxFacts: 7 })).dates).toHaveLength(7);
+    const whole = await parseBytes(years(12_000), { path: "y.txt", maxFacts: 0 });
+    expect(whole.dates).toHaveLength(12_000);
+    expect(whole.warnings.map((w) => w.code)).not.toContain("facts-truncated");
+    const atLimit = await parseBytes(years(7), { path: "y.txt", maxFacts: 7 });
+    expect(atLimit.dates).toHaveLength(7);
+    expect(atLimit.warnings.map((w) => w.code)).not.toContain("facts-truncated");
+  }, 60_000);
+
+  it("200,000 bare years: read (the latest year was a spread of every year into Math.max, over the engine's argument limit)", async () => {
+    const rec = await parseBytes(enc("UBND TỈNH A\nCÔNG VĂN\n" + "2020 ".repeat(199_000)), { path: "bare-years.txt" });
+    expect(rec.issuer?.name).toBe("UBND TỈNH A");
+    expect(rec.warnings.map((w) => w.code)).not.toContain("facts-truncated");
   }, 60_000);
 });
 
