@@ -1,6 +1,7 @@
 import { MAGIC_KINDS, ZIP_KINDS } from "../../grammars/file-kinds.js";
 import { InputError, UnsupportedFormatError } from "../errors.js";
 import type { SourceFormat } from "../record/schema.js";
+import { bomlessUtf16, withoutTrailingNuls } from "./text.js";
 import type { LoadedDocument } from "./types.js";
 
 /**
@@ -62,7 +63,11 @@ export function detectFormatWith(bytes: Uint8Array, path: string | undefined, ol
   if (start.startsWith("{\\rtf")) return "rtf";
   if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html|<head|<body|<meta)/i.test(start)) return "html";
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return named === "md" ? "md" : hint === "html" ? "html" : "txt";
-  if (binaryShare(bytes) > 0.02) {
+  // text in UTF-16 without a BOM, and text padded with NULs, are text
+  const text = withoutTrailingNuls(bytes);
+  if (text.length === 0) throw new InputError("empty-file", `the file holds nothing but ${bytes.length.toLocaleString("en-US")} NUL bytes (a write that never finished?)`, file);
+  if (bomlessUtf16(text)) return named === "md" ? "md" : "txt";
+  if (binaryShare(text) > 0.02) {
     throw new UnsupportedFormatError("unsupported-format", "binary content of a kind vanban does not read (not PDF, Word, Excel, PowerPoint, RTF, HTML, an image or text)", file);
   }
   // text the bytes cannot tell apart: Markdown by its name, an HTML fragment only when the caller says so

@@ -2,18 +2,54 @@ import { BREAK_BEFORE, RULE_LINE } from "../../grammars/layout.js";
 import type { LoadedDocument, Loader, SourceLine } from "./types.js";
 
 /**
- * Bytes → string. UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such; anything
- * else is read as Windows-1252 so that every byte survives as one character: legacy Vietnamese
- * (TCVN3, VNI, CP1258) is then recognised and converted by the normalize stage.
+ * Bytes → string. UTF-8 (with or without BOM) and UTF-16 (with a BOM, or without one: see
+ * {@link bomlessUtf16}) are read as such; anything else is read as Windows-1252 so that every byte
+ * survives as one character: legacy Vietnamese (TCVN3, VNI, CP1258) is then recognised and
+ * converted by the normalize stage. NULs padding the end of the file (a write cut short on a
+ * preallocated file) are left out.
  */
 export function decodeText(bytes: Uint8Array): string {
+  bytes = withoutTrailingNuls(bytes);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  const utf16 = bomlessUtf16(bytes);
+  if (utf16) return new TextDecoder(utf16).decode(bytes);
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     return new TextDecoder("windows-1252").decode(bytes);
   }
+}
+
+/**
+ * UTF-16 written without a byte order mark (some Windows exports): in its first 8 KB, the high
+ * byte of most characters is 0 (Latin letters, digits, spaces, and the Vietnamese letters of
+ * U+00C0–U+01B0) and the low byte almost never is. The byte order is the side the NULs fall on.
+ *
+ *     "Số: 12" in UTF-16LE: 53 00 d1 1e 3a 00 20 00 31 00 32 00 — NULs at odd offsets
+ */
+export function bomlessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const n = Math.min(bytes.length, 8192) & ~1;
+  if (n < 8) return null;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNuls++;
+    if (bytes[i + 1] === 0) oddNuls++;
+  }
+  const units = n / 2;
+  if (oddNuls > units * 0.3 && evenNuls < units * 0.02) return "utf-16le";
+  if (evenNuls > units * 0.3 && oddNuls < units * 0.02) return "utf-16be";
+  return null;
+}
+
+/** The bytes without the NULs that pad their end. */
+export function withoutTrailingNuls(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  // a UTF-16LE text ends on a NUL of its own: keep the byte pairs whole
+  if (end < bytes.length && end % 2 === 1 && bomlessUtf16(bytes.subarray(0, end + 1))) end++;
+  return end === bytes.length ? bytes : bytes.subarray(0, end);
 }
 
 /** Splits text into lines; a form feed starts a new page. */

@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { InputError, UnsupportedFormatError } from "../../src/errors.js";
-import { detectFormat } from "../../src/load/index.js";
+import { detectFormat, loadDocument } from "../../src/load/index.js";
 import { bytesOf } from "./helpers.js";
 
 const latin1 = (s: string) => new Uint8Array(Buffer.from(s, "latin1"));
@@ -40,5 +40,34 @@ describe("detectFormat", async () => {
     const zipBytes = new Uint8Array(await zip.generateAsync({ type: "uint8array" }));
     expect(() => detectFormat(zipBytes, "a.docx")).toThrow(UnsupportedFormatError);
     expect(() => detectFormat(Uint8Array.from({ length: 4096 }, (_, i) => (i * 31) % 7), "a.bin")).toThrow(UnsupportedFormatError);
+  });
+});
+
+describe("text without a BOM in UTF-16, and text padded with NULs", () => {
+  const utf8 = bytesOf("cong-van-ubnd.txt");
+  const text = Buffer.from(utf8).toString("utf8");
+  const le = new Uint8Array(Buffer.from(text, "utf16le"));
+  const be = new Uint8Array(Buffer.from(text, "utf16le")).slice();
+  Buffer.from(be.buffer).swap16();
+  const pad = (b: Uint8Array, n: number) => new Uint8Array([...b, ...new Uint8Array(n)]);
+
+  it.each([
+    ["UTF-16LE", le],
+    ["UTF-16BE", be],
+    ["UTF-8 and 20,000 NULs after it", pad(utf8, 20_000)],
+    ["UTF-16LE and an odd 3,001 NULs after it", pad(le, 3_001)],
+  ])("%s: read as the same text (it was binary content)", async (_, bytes) => {
+    expect(detectFormat(bytes, "a.txt")).toBe("txt");
+    const doc = await loadDocument(bytes, { path: "a.txt" });
+    const plain = await loadDocument(utf8, { path: "a.txt" });
+    expect(doc.lines.map((l) => l.text)).toEqual(plain.lines.map((l) => l.text));
+    expect(doc.lines.length).toBeGreaterThan(20);
+  });
+
+  it("a file of NULs alone is an empty file; NULs strewn through text, binary", () => {
+    expect(() => detectFormat(new Uint8Array(5000), "z.txt")).toThrow(/nothing but 5,000 NUL bytes/);
+    const strewn = utf8.slice();
+    for (let i = 0; i < strewn.length; i += 20) strewn[i] = 0;
+    expect(() => detectFormat(strewn, "s.txt")).toThrow(UnsupportedFormatError);
   });
 });
