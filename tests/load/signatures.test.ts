@@ -34,6 +34,17 @@ beforeAll(async () => {
 });
 
 describe("digital signatures of a PDF", () => {
+  it("a widget the form's /Fields does not list: its page and name from the pages' annotations", async () => {
+    // the form's field list blanked in place (same length, so every offset holds; the signed bytes change)
+    const text = binaryString(signed);
+    const at = text.lastIndexOf("/Fields [");
+    const end = text.indexOf("]", at) + 1;
+    const unlisted = new Uint8Array(Buffer.from(text.slice(0, at) + "/Fields [" + " ".repeat(end - at - 10) + "]" + text.slice(end), "latin1"));
+    const r = await parse(unlisted);
+    expect(r.digitalSignatures).toHaveLength(1);
+    expect(r.digitalSignatures[0]).toMatchObject({ field: "Signature1", page: 1 });
+  });
+
   it("a signed file: who signed, when, and that it is intact", async () => {
     const r = await parse(signed);
     expect(r.digitalSignatures).toHaveLength(1);

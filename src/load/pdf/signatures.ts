@@ -188,8 +188,24 @@ function referrer(text: string, headers: ObjectHeader[], key: string, obj: numbe
 
 // ——— pdf.js: the page each signature widget stands on ———
 
-/** Signature widgets by pdf.js annotation id (`621R`): their page and full field name. */
-async function readWidgets(doc: any): Promise<Map<string, Widget>> {
+/**
+ * Signature widgets by pdf.js annotation id (`621R`): their page and full field name, from the
+ * form's fields (pdf.js finds each widget's page by its /P, or by the pages' /Annots lists, without
+ * building the pages' annotations: on a 35-page signed Công báo print, 231 ms → ~5 ms).
+ */
+async function formWidgets(doc: any): Promise<Map<string, Widget>> {
+  const widgets = new Map<string, Widget>();
+  const fields = (await doc.getFieldObjects()) as Record<string, { id?: string; type?: string; page?: number }[]> | null;
+  for (const [field, objects] of Object.entries(fields ?? {})) {
+    for (const o of objects) {
+      if (o.type === "signature" && typeof o.id === "string" && typeof o.page === "number" && o.page >= 0) widgets.set(o.id, { page: o.page + 1, field });
+    }
+  }
+  return widgets;
+}
+
+/** As {@link formWidgets}, from every page's annotations: for a widget the form does not list. */
+async function pageWidgets(doc: any): Promise<Map<string, Widget>> {
   const widgets = new Map<string, Widget>();
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
@@ -412,7 +428,7 @@ export async function readPdfSignatures(file: Uint8Array, doc: any, options: Sig
 
   let widgets = new Map<string, Widget>();
   try {
-    if (doc) widgets = await readWidgets(doc);
+    if (doc) widgets = await formWidgets(doc);
   } catch {
     // pages are an extra: the signatures stand without them
   }
@@ -438,6 +454,15 @@ export async function readPdfSignatures(file: Uint8Array, doc: any, options: Sig
   if (missing) {
     await raw.unpack().catch(() => undefined);
     ({ bySig, missing } = link());
+  }
+  // a signature whose widget the form's fields did not give: every page's annotations
+  if (doc && dicts.some((d) => d.obj === null || !bySig.has(d.obj))) {
+    try {
+      widgets = await pageWidgets(doc);
+    } catch {
+      // as above
+    }
+    ({ bySig } = link());
   }
 
   const ends = dicts.map((d) => d.byteRange[2] + d.byteRange[3]);
