@@ -7,6 +7,8 @@ import { annotationTexts } from "../../src/load/pdf/annotations.js";
 import { glyphStream, restoreDroppedMarks } from "../../src/load/pdf/glyphs.js";
 import { layoutPages } from "../../src/load/pdf/layout.js";
 import { imageCoverage, textQuality } from "../../src/load/pdf/quality.js";
+import { ContentReader, contentImageCoverage } from "../../src/load/pdf/content.js";
+import { binaryString, RawPdf } from "../../src/load/pdf/raw.js";
 import { buildLine, groupRows, type PdfItem } from "../../src/load/pdf/lines.js";
 import type { LoadedDocument } from "../../src/load/types.js";
 
@@ -413,6 +415,45 @@ describe("text layers that are not real text", () => {
     expect(imageCoverage(ops, OPS, [0, 0, 595, 842])).toBeCloseTo(1, 3);
     expect(imageCoverage({ fnArray: ops.fnArray.slice(0, 4), argsArray: ops.argsArray.slice(0, 4) }, OPS, [0, 0, 595, 842])).toBeCloseTo(5000 / (595 * 842), 5);
   });
+
+  it("reads the same coverage from the content stream, forms and inline images included, without pdf.js", () => {
+    const A4 = 595 * 842;
+    const image = { image: true as const };
+    const form = (content: string, matrix = [1, 0, 0, 1, 0, 0]) => ({ image: false as const, matrix, content, xobjects: new Map([["Im0", image]]) });
+    // a logo, then the page image
+    expect(contentImageCoverage("q 100 0 0 50 10 10 cm /Im0 Do Q", new Map([["Im0", image]]), A4)).toBeCloseTo(5000 / A4, 5);
+    expect(contentImageCoverage("q 100 0 0 50 10 10 cm /Im0 Do Q q 595 0 0 842 0 0 cm /Im0 Do Q", new Map([["Im0", image]]), A4)).toBeCloseTo(1, 5);
+    // Q restores the matrix: the second image is drawn at 1 × 1
+    expect(contentImageCoverage("q 595 0 0 842 0 0 cm Q /Im0 Do", new Map([["Im0", image]]), A4)).toBeCloseTo(1 / A4, 8);
+    // a form scaled by its /Matrix and by the page's cm
+    expect(contentImageCoverage("q 0.5 0 0 0.5 0 0 cm /Fm0 Do Q", new Map([["Fm0", form("q 595 0 0 842 0 0 cm /Im0 Do Q", [2, 0, 0, 2, 0, 0])]]), A4)).toBeCloseTo(1, 5);
+    // an inline image, its binary data skipped (an "EI" inside the data is not its end)
+    expect(contentImageCoverage("q 595 0 0 421 0 0 cm BI /W 2 /H 2 /BPC 8 /CS /G ID \x00EI\xff\x10 EI Q BT (x) Tj ET", new Map(), A4)).toBeCloseTo(0.5, 2);
+    // text alone covers nothing; a cm that cannot be read leaves it to pdf.js
+    expect(contentImageCoverage("BT /F1 12 Tf 72 700 Td (Số: 12) Tj ET", new Map(), A4)).toBe(0);
+    expect(contentImageCoverage("q 595 0 cm /Im0 Do Q", new Map([["Im0", image]]), A4)).toBeNull();
+  });
+
+  it("gives the fixtures' scan and stamp pages the coverage pdf.js's operator list gives", async () => {
+    const lib = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const seen: number[] = [];
+    for (const name of ["bad-text-layer.pdf", "scanned-stamp.pdf", "ocr-text-layer.pdf"]) {
+      const bytes = fixture(name);
+      const doc = await lib.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
+      const reader = new ContentReader(new RawPdf(bytes, binaryString(bytes)));
+      for (let p = 1; p <= doc.numPages; p++) {
+        const page = await doc.getPage(p);
+        const ops = await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE });
+        const [x0, y0, x1, y1] = page.view;
+        const ours = await reader.imageCoverage(page.ref.num, (x1 - x0) * (y1 - y0));
+        expect(ours, `${name} page ${p}`).toBeCloseTo(imageCoverage(ops, lib.OPS, page.view), 5);
+        seen.push(ours!);
+      }
+      await doc.destroy();
+    }
+    // the scans' page images are among them
+    expect(Math.max(...seen)).toBeGreaterThan(0.9);
+  }, 60_000);
 
   const bad = fixture("bad-text-layer.pdf");
   const ocrWords = [

@@ -8,8 +8,9 @@
  * Identity-H/V), text outside form XObjects, no inline image. Anything else gives null, and the
  * caller asks pdf.js; so does any glyph whose code the map does not cover.
  */
+import { multiply } from "./annotations.js";
 import type { Glyph } from "./glyphs.js";
-import { binaryString, PdfName, PdfRef, type PdfDict, type PdfValue, type RawPdf } from "./raw.js";
+import { binaryString, isOp, Lexer, PdfName, PdfRef, type PdfDict, type PdfValue, type RawPdf } from "./raw.js";
 
 /** What a font's codes stand for: code length in bytes and code → text (from ToUnicode). */
 interface FontCodes {
@@ -244,6 +245,80 @@ function resourcesOf(raw: RawPdf, page: PdfDict): PdfDict | undefined {
   return undefined;
 }
 
+/** An XObject a content stream paints with `Do`: an image, or a form with its own content. */
+type Painted = { image: true } | { image: false; matrix: number[]; content: string; xobjects: Map<string, Painted> };
+
+/** Forms inside forms read for {@link ContentReader.imageCoverage}; deeper, pdf.js is asked. */
+const FORM_DEPTH = 6;
+
+/**
+ * The largest share of the page (of `area`, in user space) that one image covers, read from a
+ * content stream as `imageCoverage` (./quality.ts) reads pdf.js's operator list: `q`/`Q`/`cm`
+ * carry the matrix, `Do` paints an image (or a form, through its /Matrix), `BI … ID … EI` is an
+ * inline image. Null where the stream cannot be followed here.
+ *
+ *     q 595 0 0 842 0 0 cm /Im0 Do Q   → 1 on an A4 page: a scan's page image
+ */
+export function contentImageCoverage(content: string, xobjects: Map<string, Painted>, area: number, start: number[] = [1, 0, 0, 1, 0, 0]): number | null {
+  const lex = new Lexer(content);
+  let ctm = start;
+  const stack: number[][] = [];
+  let operands: PdfValue[] = [];
+  let best = 0;
+  const cover = (m: number[]) => (best = Math.max(best, Math.abs(m[0] * m[3] - m[1] * m[2]) / (area || 1)));
+  for (let steps = 0; ; steps++) {
+    if (steps > 2_000_000) return null;
+    const t = lex.next();
+    if (t === undefined) break;
+    if (!isOp(t)) {
+      operands.push(t);
+      continue;
+    }
+    switch (t.op) {
+      case "q":
+        stack.push(ctm);
+        break;
+      case "Q":
+        ctm = stack.pop() ?? ctm;
+        break;
+      case "cm": {
+        const m = operands.slice(-6);
+        if (m.length !== 6 || !m.every((v) => typeof v === "number")) return null;
+        ctm = multiply(m as number[], ctm);
+        break;
+      }
+      case "Do": {
+        const name = operands[operands.length - 1];
+        if (!(name instanceof PdfName)) return null;
+        const x = xobjects.get(name.name);
+        // an XObject the resources do not name paints nothing (pdf.js skips it too)
+        if (!x) break;
+        if (x.image) cover(ctm);
+        else {
+          const inner = contentImageCoverage(x.content, x.xobjects, area, multiply(x.matrix, ctm));
+          if (inner === null) return null;
+          best = Math.max(best, inner);
+        }
+        break;
+      }
+      case "BI": {
+        // the image's dictionary, then its data up to an EI standing alone
+        const data = content.indexOf("ID", lex.pos);
+        if (data < 0) return null;
+        const end = /\sEI(?=[\s]|$)/g;
+        end.lastIndex = data + 3;
+        const m = end.exec(content);
+        if (!m) return null;
+        lex.pos = m.index + m[0].length;
+        cover(ctm);
+        break;
+      }
+    }
+    operands = [];
+  }
+  return Math.min(best, 1);
+}
+
 /** Reads pages' glyphs from one document's raw bytes; font maps are kept for the document. */
 export class ContentReader {
   private readonly fontCache = new Map<number, FontCodes | null>();
@@ -309,6 +384,48 @@ export class ContentReader {
         if (base && descriptor && (kind === "Type0" || kind === "TrueType" || kind === "Type1") && nameOf(descriptor.get("FontName")) === base) name = base;
       }
       out.set(res, name);
+    }
+    return out;
+  }
+
+  /**
+   * The largest share of the page's `area` one image covers (see {@link contentImageCoverage}),
+   * without decoding any image; null where this reader cannot tell.
+   */
+  async imageCoverage(num: number, area: number): Promise<number | null> {
+    const ref = new PdfRef(num, 0);
+    await this.raw.need(ref);
+    const page = this.raw.dict(ref);
+    if (!page) return null;
+    const content = await pageContent(this.raw, page);
+    if (content === null) return null;
+    const xobjects = await this.painted(resourcesOf(this.raw, page), content, 0);
+    return xobjects && contentImageCoverage(content, xobjects, area);
+  }
+
+  /** The XObjects of `resources` that `content` names, forms read (to {@link FORM_DEPTH}); null when one cannot be. */
+  private async painted(resources: PdfDict | undefined, content: string, depth: number): Promise<Map<string, Painted> | null> {
+    const out = new Map<string, Painted>();
+    const dict = this.raw.dict(resources?.get("XObject"));
+    if (!dict) return out;
+    for (const [name, ref] of dict) {
+      if (!content.includes(`/${name}`)) continue;
+      await this.raw.need(ref);
+      const x = this.raw.dict(ref);
+      const sub = this.raw.resolve(x?.get("Subtype"));
+      if (!(sub instanceof PdfName)) return null;
+      if (sub.name === "Image") out.set(name, { image: true });
+      else if (sub.name === "Form") {
+        if (depth >= FORM_DEPTH) return null;
+        const data = await this.raw.stream(ref);
+        if (!data) return null;
+        const inner = binaryString(data);
+        const m = this.raw.resolve(x!.get("Matrix"));
+        const matrix = Array.isArray(m) && m.length === 6 && m.every((v) => typeof v === "number") ? (m as number[]) : [1, 0, 0, 1, 0, 0];
+        const xobjects = await this.painted(this.raw.dict(x!.get("Resources")) ?? resources, inner, depth + 1);
+        if (!xobjects) return null;
+        out.set(name, { image: false, matrix, content: inner, xobjects });
+      }
     }
     return out;
   }

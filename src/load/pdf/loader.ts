@@ -111,6 +111,8 @@ export interface PdfLoaderDeps {
 
 interface PageText {
   page: number;
+  /** the page's object number (its content stream is read without pdf.js where it can be) */
+  ref: number | null;
   width: number;
   height: number;
   items: PdfItem[];
@@ -291,7 +293,7 @@ async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[
     ]);
   }
   page.cleanup();
-  return { page: pageNo, width: vp.width, height: vp.height, items, letters, quality, legacy: fonts.size > 0, rotatedItems, stampBoxes, rows };
+  return { page: pageNo, ref: typeof page.ref?.num === "number" ? page.ref.num : null, width: vp.width, height: vp.height, items, letters, quality, legacy: fonts.size > 0, rotatedItems, stampBoxes, rows };
 }
 
 /**
@@ -300,7 +302,7 @@ async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[
  * layer; a born-digital page in another language is left alone). The operator list that tells
  * the image is fetched only for such pages.
  */
-async function badTextLayers(lib: PdfJs, fullDoc: () => Promise<any>, pages: PageText[]): Promise<{ page: PageText; share: number }[]> {
+async function badTextLayers(lib: PdfJs, fullDoc: () => Promise<any>, content: () => ContentReader, pages: PageText[]): Promise<{ page: PageText; share: number }[]> {
   const judged = pages.filter((p) => !p.legacy && p.quality.words >= MIN_WORDS_TO_JUDGE);
   const words = judged.reduce((n, p) => n + p.quality.words, 0);
   const pooled = words ? judged.reduce((n, p) => n + p.quality.marked, 0) / words : 1;
@@ -308,6 +310,13 @@ async function badTextLayers(lib: PdfJs, fullDoc: () => Promise<any>, pages: Pag
   for (const p of judged) {
     const share = p.quality.marked / p.quality.words;
     if (share >= MIN_MARKED_SHARE && pooled >= MIN_MARKED_SHARE) continue;
+    // read from the content stream where it can be: pdf.js's operator list needs the document
+    // opened again with its images, and decodes the scan's page image (~150 ms a page)
+    const covered = p.ref === null ? null : await content().imageCoverage(p.ref, p.width * p.height).catch(() => null);
+    if (covered !== null) {
+      if (covered >= SCAN_IMAGE_COVERAGE) out.push({ page: p, share });
+      continue;
+    }
     const page = await (await fullDoc()).getPage(p.page);
     try {
       const ops = await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE });
@@ -475,7 +484,7 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
         if (rotated) warnings.push({ code: "rotated-text", message: `${rotated} pieces of rotated (vertical) text left out` });
 
         const empty = pages.filter((p) => p.letters < MIN_PAGE_LETTERS);
-        const bad = await badTextLayers(lib, fullDoc, pages.filter((p) => !empty.includes(p)));
+        const bad = await badTextLayers(lib, fullDoc, seen.content, pages.filter((p) => !empty.includes(p)));
         const scanned = empty.length > 0 && empty.length * 2 >= pages.length;
         let ocr = false;
         let ocrEngine: string | undefined;
