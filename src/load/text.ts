@@ -22,25 +22,33 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 /**
- * UTF-16 written without a byte order mark (some Windows exports): in its first 8 KB, the high
- * byte of most characters is 0 (Latin letters, digits, spaces, and the Vietnamese letters of
- * U+00C0–U+01B0) and the low byte almost never is. The byte order is the side the NULs fall on.
+ * UTF-16 written without a byte order mark (some Windows exports): the high byte of most
+ * characters is 0 (Latin letters, digits, spaces, and the Vietnamese letters of U+00C0–U+01B0)
+ * and the low byte almost never is, in every kilobyte of the first 8 KB — a file that is UTF-8 in
+ * part (pieces of files run together) is not UTF-16. The byte order is the side the NULs fall on.
  *
  *     "Số: 12" in UTF-16LE: 53 00 d1 1e 3a 00 20 00 31 00 32 00 — NULs at odd offsets
  */
 export function bomlessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   const n = Math.min(bytes.length, 8192) & ~1;
   if (n < 8) return null;
-  let evenNuls = 0;
-  let oddNuls = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenNuls++;
-    if (bytes[i + 1] === 0) oddNuls++;
+  let order: "utf-16le" | "utf-16be" | null = null;
+  for (let from = 0; from < n; from += 1024) {
+    const to = Math.min(n, from + 1024);
+    // a short tail is too few characters to judge
+    if (from > 0 && to - from < 64) break;
+    let evenNuls = 0;
+    let oddNuls = 0;
+    for (let i = from; i < to; i += 2) {
+      if (bytes[i] === 0) evenNuls++;
+      if (bytes[i + 1] === 0) oddNuls++;
+    }
+    const units = (to - from) / 2;
+    const here = oddNuls > units * 0.3 && evenNuls < units * 0.02 ? "utf-16le" : evenNuls > units * 0.3 && oddNuls < units * 0.02 ? "utf-16be" : null;
+    if (!here || (order && here !== order)) return null;
+    order = here;
   }
-  const units = n / 2;
-  if (oddNuls > units * 0.3 && evenNuls < units * 0.02) return "utf-16le";
-  if (evenNuls > units * 0.3 && oddNuls < units * 0.02) return "utf-16be";
-  return null;
+  return order;
 }
 
 /** The bytes without the NULs that pad their end. */

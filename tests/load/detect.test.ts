@@ -64,6 +64,11 @@ describe("text without a BOM in UTF-16, and text padded with NULs", () => {
     expect(doc.lines.length).toBeGreaterThan(20);
   });
 
+  it("UTF-8 text with UTF-16 run on after it is not read as UTF-16 (it was garbage: every byte pair one CJK character)", () => {
+    const joined = new Uint8Array([...utf8.subarray(0, 1500), ...le]);
+    expect(() => detectFormat(joined, "j.txt")).toThrow(UnsupportedFormatError);
+  });
+
   it("a file of NULs alone is an empty file; NULs strewn through text, binary", () => {
     expect(() => detectFormat(new Uint8Array(5000), "z.txt")).toThrow(/nothing but 5,000 NUL bytes/);
     const strewn = utf8.slice();
