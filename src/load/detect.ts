@@ -1,7 +1,7 @@
 import { MAGIC_KINDS, ZIP_KINDS } from "../../grammars/file-kinds.js";
 import { InputError, UnsupportedFormatError } from "../errors.js";
 import type { SourceFormat } from "../record/schema.js";
-import { bomlessUtf16, withoutTrailingNuls } from "./text.js";
+import { bomlessUtf16, NUL_HOLE, withoutTrailingNuls } from "./text.js";
 import type { LoadedDocument } from "./types.js";
 
 /**
@@ -29,15 +29,30 @@ function head(bytes: Uint8Array, n = 512): string {
   return new TextDecoder("latin1").decode(bytes.subarray(i, i + n)).trimStart();
 }
 
-/** Share of bytes that no text file contains (NUL and most C0 controls). */
+/**
+ * Share of bytes that no text file contains (NUL and most C0 controls), in the first 8 KB. A run
+ * of {@link NUL_HOLE} NULs or more is left out of the count: a block zeroed by a crash or a bad
+ * disk in a text file (the text around it is read; see `decodeText`), where a binary format's NULs
+ * come with its other control bytes.
+ */
 function binaryShare(bytes: Uint8Array): number {
   const n = Math.min(bytes.length, 8192);
   let bad = 0;
+  let holes = 0;
   for (let i = 0; i < n; i++) {
     const c = bytes[i];
-    if (c === 0 || (c < 8) || (c > 13 && c < 27 && c !== 0x1f)) bad++;
+    if (c === 0) {
+      let end = i;
+      while (end < n && bytes[end] === 0) end++;
+      if (end - i >= NUL_HOLE) holes += end - i;
+      else bad += end - i;
+      i = end - 1;
+    } else if (c < 8 || (c > 13 && c < 27 && c !== 0x1f)) bad++;
   }
-  return n ? bad / n : 0;
+  const counted = n - holes;
+  // too little besides the holes to call it text
+  if (holes && counted < 64) return 1;
+  return counted ? bad / counted : 0;
 }
 
 /**

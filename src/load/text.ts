@@ -6,10 +6,18 @@ import type { LoadedDocument, Loader, SourceLine } from "./types.js";
  * {@link bomlessUtf16}) are read as such; anything else is read as Windows-1252 so that every byte
  * survives as one character: legacy Vietnamese (TCVN3, VNI, CP1258) is then recognised and
  * converted by the normalize stage. NULs padding the end of the file (a write cut short on a
- * preallocated file) are left out.
+ * preallocated file) are left out, and a run of them inside it (a zeroed block) ends a line.
  */
 export function decodeText(bytes: Uint8Array): string {
-  bytes = withoutTrailingNuls(bytes);
+  return decodeBytes(withoutTrailingNuls(bytes)).replace(NUL_RUN, "\n");
+}
+
+/** The NULs of a block a crash or a bad disk zeroed inside a text file: this many or more in a row. */
+export const NUL_HOLE = 16;
+/** A hole once decoded: NUL characters, one a byte (8 a UTF-16 hole). */
+const NUL_RUN = /\0{8,}/g;
+
+function decodeBytes(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
   const utf16 = bomlessUtf16(bytes);

@@ -69,6 +69,19 @@ describe("text without a BOM in UTF-16, and text padded with NULs", () => {
     expect(() => detectFormat(joined, "j.txt")).toThrow(UnsupportedFormatError);
   });
 
+  it("a zeroed block inside a text (a crash, a bad disk): the text around it is read, the hole ends a line", async () => {
+    const at = text.indexOf("Kính gửi");
+    const cut = Buffer.byteLength(text.slice(0, at));
+    const holed = new Uint8Array([...utf8.subarray(0, cut - 10), ...new Uint8Array(4096), ...utf8.subarray(cut)]);
+    expect(detectFormat(holed, "h.txt")).toBe("txt");
+    const lines = (await loadDocument(holed, { path: "h.txt" })).lines.map((l) => l.text);
+    expect(lines).toContain("Kính gửi:");
+    expect(lines.some((l) => l.includes("\0"))).toBe(false);
+    // NULs in runs and control bytes between them: binary still (a database page, an executable)
+    const binary = Uint8Array.from({ length: 4096 }, (_, i) => (i % 64 < 40 ? 0 : i % 64 < 48 ? (i % 7) + 1 : 0x41));
+    expect(() => detectFormat(binary, "b.dat")).toThrow(UnsupportedFormatError);
+  });
+
   it("a file of NULs alone is an empty file; NULs strewn through text, binary", () => {
     expect(() => detectFormat(new Uint8Array(5000), "z.txt")).toThrow(/nothing but 5,000 NUL bytes/);
     const strewn = utf8.slice();
