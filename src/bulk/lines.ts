@@ -1,4 +1,5 @@
-import { DocumentRecord, type SourceFormat } from "../record/schema.js";
+import { createRequire } from "node:module";
+import type { DocumentRecord, SourceFormat } from "../record/schema.js";
 import type { ErrorRecord } from "./protocol.js";
 
 /**
@@ -23,11 +24,15 @@ export type ConvertError = Blank<Omit<DocumentRecord, "schemaVersion" | "source"
 /** One line of `convert`'s output: `error` is null for a record. */
 export type ConvertLine = ConvertedRecord | ConvertError;
 
-/** The keys of a record besides `schemaVersion` and `source`, blank: lists empty, the rest null. */
+/**
+ * The keys of a record besides `schemaVersion` and `source`, blank: lists empty, the rest null.
+ * Read from the published JSON Schema (generated from the zod schema; a test keeps the two equal),
+ * not from zod itself: the main thread of `convert` writes error records and need not load zod.
+ */
 const BLANK: Record<string, unknown> = Object.fromEntries(
-  Object.entries(DocumentRecord.shape)
+  Object.entries((createRequire(import.meta.url)("vanban/schema.json") as { properties: Record<string, { type?: unknown }> }).properties)
     .filter(([key]) => key !== "schemaVersion" && key !== "source")
-    .map(([key, schema]) => [key, schema.def.type === "array" ? [] : null]),
+    .map(([key, schema]) => [key, schema.type === "array" ? [] : null]),
 );
 
 /** An error record with every top-level key of a record. */
