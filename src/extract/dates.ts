@@ -107,10 +107,15 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
     // anchored there: the same matches, in the same order, as a global scan of the whole key
     // (which would try every character), since no match opens anywhere else. A match ending at
     // `from` hides what opens inside it, as in the global scan. A parser never matches empty.
+    // with a limit, each parser stops after as many tokens as the list keeps (and the two the
+    // header's number and date may take): its matches come in order, so the first ones of the
+    // document are all there; past them, 110,000 years made 110,000 tokens to drop
+    const most = opts.limit ? tokens.length + opts.limit + 2 : Infinity;
     for (const m of matchesAt(STICKY[p], key, openings, PARSER_MASKS[p])) {
       const built = parser.build(m, env, key);
       if (!built) continue;
       tokens.push(...(Array.isArray(built) ? built : [built]));
+      if (tokens.length >= most) break;
     }
   }
   tokens.sort((a, b) => a.start - b.start || b.end - a.end);
