@@ -226,20 +226,31 @@ function spacedApart(prev: WorkLine, next: WorkLine, pitch: number | null): bool
   return b.y - a.y > 2 * pitch;
 }
 
+/**
+ * Whether a line is in capitals, asked of each line as the next one and again as the previous one
+ * (a regex and an upper-cased copy of the line each time): kept per line for the document.
+ */
+const upperLines = new WeakMap<WorkLine, boolean>();
+function upperLine(line: WorkLine): boolean {
+  let upper = upperLines.get(line);
+  if (upper === undefined) upperLines.set(line, (upper = isUpper(line.t.text)));
+  return upper;
+}
+
 function continues(prev: WorkLine, next: WorkLine, width: number): boolean {
   if (prev.meta.paragraphEnd) return false;
   if ((prev.meta.block ?? "") !== (next.meta.block ?? "") || prev.column !== next.column) return false;
   const p = prev.t.text;
   const n = next.t.text;
   const pk = matchKey(p);
-  if (loneAuthority.test(pk) && isUpper(n)) return true;
+  if (loneAuthority.test(pk) && upperLine(next)) return true;
   // "CỘNG HOÀ" / "XÃ HỘI CHỦ NGHĨA VIỆT NAM": the quốc hiệu set (or read by OCR) on two lines
-  if (isUpper(p) && isUpper(n) && !nationalTitle.test(pk) && nationalTitle.test(matchKey(`${p} ${n}`))) return true;
+  if (upperLine(prev) && upperLine(next) && !nationalTitle.test(pk) && nationalTitle.test(matchKey(`${p} ${n}`))) return true;
   if (paragraphEnd.test(p) || dateLineEnd.test(p) || typeNames.has(pk)) return false;
   // "giai đoạn 2016" / "- 2021 …": a range of numbers wrapped before its dash, not a list item
   if (/\d$/.test(p) && /^[-–]\s*\d/.test(n) && !/^[-–]\s*\d{1,2}\s*[.)]/.test(n)) return true;
   if (paragraphStart.test(n)) return false;
-  if (isUpper(p) || (isUpper(n) && n.length > 3) || mostlyUpper(n)) return false;
+  if (upperLine(prev) || (upperLine(next) && n.length > 3) || mostlyUpper(n)) return false;
   if (/^[\p{Ll}“"'‘]/u.test(n) && !/^\p{Ll}\s*\)/u.test(n)) return true;
   return continuationEnd.test(p) || p.length >= width * 0.85;
 }
