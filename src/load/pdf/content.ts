@@ -245,6 +245,17 @@ function resourcesOf(raw: RawPdf, page: PdfDict): PdfDict | undefined {
   return undefined;
 }
 
+/**
+ * The names a content stream writes (`/F1`, `/Im0`, `/GS0`), read in one pass: a resource is read
+ * only when the stream names it (a page's fonts and images were each looked for in the whole
+ * stream, a scan a resource).
+ */
+function namesIn(content: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of content.matchAll(/\/([^\s/[\]()<>{}%]+)/g)) names.add(m[1]);
+  return names;
+}
+
 /** An XObject a content stream paints with `Do`: an image, or a form with its own content. */
 type Painted = { image: true } | { image: false; matrix: number[]; content: string; xobjects: Map<string, Painted> };
 
@@ -408,8 +419,9 @@ export class ContentReader {
     const out = new Map<string, Painted>();
     const dict = this.raw.dict(resources?.get("XObject"));
     if (!dict) return out;
+    const named = namesIn(content);
     for (const [name, ref] of dict) {
-      if (!content.includes(`/${name}`)) continue;
+      if (!named.has(name)) continue;
       await this.raw.need(ref);
       const x = this.raw.dict(ref);
       const sub = this.raw.resolve(x?.get("Subtype"));
@@ -443,11 +455,12 @@ export class ContentReader {
     if (content === null) return null;
     // the fonts and forms the stream names, read before the (synchronous) scan
     const fonts = new Map<string, FontCodes | null>();
-    if (fontDict) for (const [name, value] of fontDict) if (content.includes(`/${name}`)) fonts.set(name, await this.fontCodes(value));
+    const named = namesIn(content);
+    if (fontDict) for (const [name, value] of fontDict) if (named.has(name)) fonts.set(name, await this.fontCodes(value));
     const forms = new Set<string>();
     if (xobjects) {
       for (const [name, value] of xobjects) {
-        if (!content.includes(`/${name}`)) continue;
+        if (!named.has(name)) continue;
         await this.raw.need(value);
         const sub = this.raw.dict(value)?.get("Subtype");
         if (!(sub instanceof PdfName) || sub.name !== "Image") forms.add(name);
