@@ -9,23 +9,26 @@ import type { LoadedDocument, Loader, SourceLine } from "./types.js";
  * preallocated file) are left out, and a run of them inside it (a zeroed block) ends a line.
  */
 export function decodeText(bytes: Uint8Array): string {
-  return decodeBytes(withoutTrailingNuls(bytes)).replace(NUL_RUN, "\n");
+  const { text, wide } = decodeBytes(withoutTrailingNuls(bytes));
+  return text.replace(wide ? WIDE_HOLE : BYTE_HOLE, "\n");
 }
 
-/** The NULs of a block a crash or a bad disk zeroed inside a text file: this many or more in a row. */
+/** The NULs of a block a crash or a bad disk zeroed inside a text file: this many bytes or more in a row. */
 export const NUL_HOLE = 16;
-/** A hole once decoded: NUL characters, one a byte (8 a UTF-16 hole). */
-const NUL_RUN = /\0{8,}/g;
+/** Such a hole once decoded: a NUL character a byte, or one a byte pair in UTF-16. */
+const BYTE_HOLE = new RegExp(`\\0{${NUL_HOLE},}`, "g");
+const WIDE_HOLE = new RegExp(`\\0{${NUL_HOLE / 2},}`, "g");
 
-function decodeBytes(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+/** The text of the bytes, and whether it was read as UTF-16 (two bytes a character). */
+function decodeBytes(bytes: Uint8Array): { text: string; wide: boolean } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), wide: true };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), wide: true };
   const utf16 = bomlessUtf16(bytes);
-  if (utf16) return new TextDecoder(utf16).decode(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), wide: true };
   try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes), wide: false };
   } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
+    return { text: new TextDecoder("windows-1252").decode(bytes), wide: false };
   }
 }
 
