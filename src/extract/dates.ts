@@ -100,6 +100,9 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
   const key = opts.key ?? keyOf(text);
   const env = { year: ctx.year };
   let tokens: Token[] = [];
+  // with a limit: the tokens kept, the limit's and the two the header's number and date may take
+  // (near the start, left out of the document's list afterwards)
+  const keep = opts.limit ? opts.limit + 2 : Infinity;
   const openings = openingsIn(key);
   for (let p = 0; p < PARSERS.length; p++) {
     const parser = PARSERS[p];
@@ -107,10 +110,10 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
     // anchored there: the same matches, in the same order, as a global scan of the whole key
     // (which would try every character), since no match opens anywhere else. A match ending at
     // `from` hides what opens inside it, as in the global scan. A parser never matches empty.
-    // with a limit, each parser stops after as many tokens as the list keeps (and the two the
-    // header's number and date may take): its matches come in order, so the first ones of the
-    // document are all there; past them, 110,000 years made 110,000 tokens to drop
-    const most = opts.limit ? tokens.length + opts.limit + 2 : Infinity;
+    // with a limit, each parser stops after as many tokens as the list keeps: its matches come
+    // in order, so the first ones of the document are all there; past them, 110,000 years made
+    // 110,000 tokens to drop
+    const most = tokens.length + keep;
     for (const m of matchesAt(STICKY[p], key, openings, PARSER_MASKS[p])) {
       const built = parser.build(m, env, key);
       if (!built) continue;
@@ -123,9 +126,8 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
   const renv = { key, text, offset, warnings };
   for (const refine of REFINERS) tokens = refine(tokens, renv);
   // past the limit no mention is made: the list is cut there anyway (110,000 years made 110,000
-  // mentions, ~30 MB, to keep 10,000). Two more than the limit: the header's number and date,
-  // near the start, are left out of the document's list afterwards
-  if (opts.limit && tokens.length > opts.limit + 2) tokens.length = opts.limit + 2;
+  // mentions, ~30 MB, to keep 10,000)
+  if (tokens.length > keep) tokens.length = keep;
   const mention = (t: Token): DateMention => {
     let { start, end } = t;
     while (start < end && /[\s*]/.test(text[start])) start++;
