@@ -95,18 +95,32 @@ export class Openers {
       if (c >= 0xdc00 && c <= 0xdfff) continue;
       const k = c < 0x2000 ? cls[c] : classBeyond(t, i);
       if (k & LETTER && (!(prev & LETTER) || (k & UPPER && prev & LOWER))) {
-        let node = this.root.next.get(lowerCode(c, lower));
-        let found = 0;
-        for (let j = i + 1; node; j++) {
-          found |= node.kinds;
-          if (j >= t.length || !node.next.size) break;
-          node = node.next.get(lowerCode(t.charCodeAt(j), lower));
-        }
+        const found = this.walk(t, i, lower);
         if (found) at.push(i), kinds.push(found);
       }
       prev = k;
     }
     return { at, kinds };
+  }
+
+  /**
+   * The groups whose first words the letters at `i` begin with, whether or not a word starts
+   * there: 0 means no form of any group can match at `i`, so a caller trying a pattern at a
+   * place it chose (the word after a name, an assignee's first word) asks this first.
+   */
+  at(t: string, i: number): number {
+    return i < t.length ? this.walk(t, i, tables().lower) : 0;
+  }
+
+  private walk(t: string, i: number, lower: Uint16Array): number {
+    let node = this.root.next.get(lowerCode(t.charCodeAt(i), lower));
+    let found = 0;
+    for (let j = i + 1; node; j++) {
+      found |= node.kinds;
+      if (j >= t.length || !node.next.size) break;
+      node = node.next.get(lowerCode(t.charCodeAt(j), lower));
+    }
+    return found;
   }
 }
 

@@ -142,6 +142,9 @@ function headMatch(t: string, pos: number): string | null {
 }
 
 function headAt(t: string, pos: number): { end: number; entry: HeadEntry; raw: string } | null {
+  // most places a head is looked for (every word of a name, the word after one) begin no head's
+  // first word: a walk of the first-word table says so before any head pattern runs
+  if (!(openers().at(t, pos) & HEAD)) return null;
   const m = headMatch(t, pos);
   if (!m) return null;
   const raw = m;
@@ -624,14 +627,16 @@ export function agencyAt(text: string, pos: number, foldedText?: string): Agency
   const w = wordAt(t, pos);
   if (!w) return null;
   const start = w.start;
+  const opens = openers().at(t, start);
+  if (!opens) return null;
   let best: AgencyMatch | null = null;
-  const b = buildAt(t, start);
+  const b = opens & HEAD ? buildAt(t, start) : null;
   if (b && !b.needsParent) {
     best = { start, end: b.end, text: squash(text.slice(start, b.end)), canonical: tidy(b.canonical), collective: b.collective, needsParent: false };
   }
   const collective = collectiveSticky();
   collective.lastIndex = start;
-  const m = collective.exec(t);
+  const m = opens & COLLECTIVE ? collective.exec(t) : null;
   if (m) {
     const raw = m[0].replace(/[\s,]+$/u, "");
     if (!best || raw.length > best.end - best.start) {
