@@ -41,6 +41,8 @@ function missing(p: Opened, s: string): string[] {
   const wrong: string[] = [];
   for (let m = re.exec(s); m; m = re.exec(s)) {
     if (!at.has(m.index)) wrong.push(`${p.name}: ${JSON.stringify(s.slice(Math.max(0, m.index - 5), m.index + m[0].length))}`);
+    // the one-place question the extractors ask before trying a pattern where they choose
+    if (!(p.openers.at(s, m.index) & p.group)) wrong.push(`${p.name} (at): ${JSON.stringify(s.slice(m.index, m.index + m[0].length))}`);
     re.lastIndex = m.index + 1;
   }
   return wrong;
@@ -98,7 +100,7 @@ describe("first-word dispatch: every match opens where `Openers` says", () => {
   it("a pattern whose openers miss a form is caught", () => {
     const title = peopleOpenings().find((p) => p.name === "title")!;
     const short = { ...title, openers: new Openers([POSITION_TITLES.filter((t) => !t.startsWith("Phó"))]), on: folded };
-    expect(missing(short, folded("đồng chí Phó Chủ tịch UBND tỉnh"))).toEqual(['title: " chí Phó Chủ tịch"']);
+    expect(missing(short, folded("đồng chí Phó Chủ tịch UBND tỉnh"))).toEqual(['title: " chí Phó Chủ tịch"', 'title (at): "Phó Chủ tịch"']);
   });
 });
 
@@ -106,6 +108,12 @@ describe("Openers", () => {
   it("finds first words at word starts, in any case, with their groups", () => {
     const o = new Openers([["Phó Chủ tịch", "Đ/c"], ["Ủy ban nhân dân", "UBND"]]);
     expect(o.in("Đ/c PHÓ chủ; ủy ban, xUBND, SởUBND, phóng")).toEqual({ at: [0, 4, 13, 22, 30, 36], kinds: [1, 1, 2, 2, 2, 1] });
+  });
+
+  it("says at one place which groups' first words the letters there begin, word start or not", () => {
+    const o = new Openers([["Phó Chủ tịch", "Đ/c"], ["Ủy ban nhân dân", "UBND"]]);
+    const t = "xUBND phóng Sở đ";
+    expect([0, 1, 6, 12, 15, t.length].map((i) => o.at(t, i))).toEqual([0, 2, 1, 0, 1, 0]);
   });
 
   it("folds tone placement in the forms (Uỷ → Ủy) and refuses a form opening with no letter", () => {
