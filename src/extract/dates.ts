@@ -1,6 +1,7 @@
 import type { DateMention, Span, Warning } from "../record/schema.js";
 import { matchKey } from "../text/tone.js";
 import { matchesAt } from "../text/openers.js";
+import { alt } from "../text/pattern.js";
 import { textKey, type ExtractContext } from "./context.js";
 import { PARSERS } from "./dates/parsers.js";
 import { formatToken, tokenKind, type Token } from "./dates/point.js";
@@ -75,22 +76,31 @@ function gluedBefore(key: string, i: number): boolean {
 }
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
 
+/**
+ * A run of digits or an opening word: the candidates {@link openingsIn} looks at. The regex
+ * engine finds them (a walk of every character in JS, looking words up at each of the six
+ * letters they begin with, was ~4× slower: 13% of the date scan).
+ */
+const CANDIDATE = new RegExp(`\\d+|${alt(OPENING_WORDS)}`, "g");
+
 /** Every place a date parser's match can open in `key`, in order, with the kinds of opening there. */
 function openingsIn(key: string): { at: number[]; kinds: number[] } {
   const at: number[] = [];
   const kinds: number[] = [];
-  for (let i = 0; i < key.length; i++) {
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(key); m; m = CANDIDATE.exec(key)) {
+    const i = m.index;
     const c = key.charCodeAt(i);
     if (c >= 48 && c <= 57) {
+      // only a run's first digit can open: the others have a digit before them
       if (i === 0 || !gluedBefore(key, i)) at.push(i), kinds.push(1);
       continue;
     }
-    if (c >= 128) continue;
-    const words = WORDS_BY_FIRST[c];
-    if (!words.length) continue;
     let kind = 0;
-    for (const w of words) if (key.startsWith(w.word, i)) kind |= w.bit;
-    if (kind) at.push(i), kinds.push(kind);
+    for (const w of WORDS_BY_FIRST[c]) if (key.startsWith(w.word, i)) kind |= w.bit;
+    at.push(i), kinds.push(kind);
+    // another word may open inside this one (`năm` in `từ năm`)
+    CANDIDATE.lastIndex = i + 1;
   }
   return { at, kinds };
 }
