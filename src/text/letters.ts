@@ -16,18 +16,33 @@ export const AB = `(?<![${L}\\d/\\-])`;
 export function tidy(s: string): string {
   const n = nfc(s);
   // most strings (one word, a name with single spaces) have nothing to tidy: tested before replacing
-  if (!untidy.test(n)) return foldTone(n);
+  if (!untidy(n, true)) return foldTone(n);
   return foldTone(n.replace(/\s*[-–—]\s*/g, " - ").replace(/\s+/g, " ").trim());
 }
-/** A dash, whitespace other than one plain space, or whitespace at either end: what `tidy` changes. */
-const untidy = /[-–—]|[^\S ]|\s\s|^\s|\s$/;
+
+/**
+ * Whitespace other than one plain space between two non-spaces, or (with `dashes`) a dash: what
+ * `squash` (and `tidy`) change, so a string without any is kept as it is. The same as testing
+ * `/[^\S ]|\s\s|^\s|\s$/` (and `[-–—]`), read code by code: these strings are short and many,
+ * and the regex call cost more than the reading.
+ */
+function untidy(s: string, dashes: boolean): boolean {
+  const last = s.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === last || s.charCodeAt(i + 1) === 32 || isSpaceCode(s.charCodeAt(i + 1))) return true;
+    } else if (isSpaceCode(c)) return true;
+    else if (dashes && (c === 45 || c === 0x2013 || c === 0x2014)) return true;
+  }
+  return false;
+}
 
 /** Whitespace collapsed only (the document's own spelling): how a `text` field is written. */
 export function squash(s: string): string {
   const n = nfc(s);
-  return unsquashed.test(n) ? n.replace(SPACE_RUNS, " ").trim() : n;
+  return untidy(n, false) ? n.replace(SPACE_RUNS, " ").trim() : n;
 }
-const unsquashed = /[^\S ]|\s\s|^\s|\s$/;
 /**
  * The whitespace runs other than one plain space: replacing them with a space is
  * `replace(/\s+/g, " ")`, without a match (and a piece of the new string) for every space between
@@ -37,21 +52,22 @@ const SPACE_RUNS = / (?=\s)\s*|[^\S ]\s*/g;
 
 /** `s` with its whitespace runs made one space and its ends trimmed (no NFC, no folding): tested before replacing. */
 export function collapseSpaces(s: string): string {
-  return unsquashed.test(s) ? s.replace(SPACE_RUNS, " ").trim() : s;
+  return untidy(s, false) ? s.replace(SPACE_RUNS, " ").trim() : s;
 }
 
 export const isUpper = (w: string) => w === w.toUpperCase() && w !== w.toLowerCase();
 
-const CAPITAL = 1, UPPER_CASES = 2;
+const CAPITAL = 1, UPPER_CASES = 2, SMALL = 4;
 let caseBits: Uint8Array | null = null;
 /** For each code unit below U+2000, worked out once: `\p{Lu}` matches it; upper-casing it gives another first character. */
 function caseBitsBelow2000(): Uint8Array {
   if (!caseBits) {
     caseBits = new Uint8Array(0x2000);
     const lu = /^\p{Lu}$/u;
+    const ll = /^\p{Ll}$/u;
     for (let c = 0; c < 0x2000; c++) {
       const ch = String.fromCharCode(c);
-      caseBits[c] = (lu.test(ch) ? CAPITAL : 0) | (ch.toUpperCase()[0] !== ch ? UPPER_CASES : 0);
+      caseBits[c] = (lu.test(ch) ? CAPITAL : 0) | (ch.toUpperCase()[0] !== ch ? UPPER_CASES : 0) | (ll.test(ch) ? SMALL : 0);
     }
   }
   return caseBits;
@@ -63,8 +79,16 @@ export const isCapitalCode = (c: number) => (caseBitsBelow2000()[c] & CAPITAL) !
  * written in capitals (`w !== w.toUpperCase()`). For `c` below U+2000 only.
  */
 export const isLowerCode = (c: number) => (caseBitsBelow2000()[c] & UPPER_CASES) !== 0;
-export const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
-export const isLower = (w: string) => /^\p{Ll}/u.test(w);
+/** Does the word begin with a capital (`\p{Lu}`)? Read from the table below U+2000 (surrogates and beyond ask the regex). */
+export const isCapitalised = (w: string) => {
+  const c = w.charCodeAt(0);
+  return c < 0x2000 ? (caseBitsBelow2000()[c] & CAPITAL) !== 0 : /^\p{Lu}/u.test(w);
+};
+/** Does the word begin with a small letter (`\p{Ll}`)? As {@link isCapitalised}. */
+export const isLower = (w: string) => {
+  const c = w.charCodeAt(0);
+  return c < 0x2000 ? (caseBitsBelow2000()[c] & SMALL) !== 0 : /^\p{Ll}/u.test(w);
+};
 
 /** `BÌNH ĐỊNH` → `Bình Định`, `bà rịa` → `Bà Rịa`. */
 export function titleCase(s: string): string {

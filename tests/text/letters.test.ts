@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { collapseSpaces, isCapitalised, isLower, squash, tidy } from "../../src/text/letters.js";
+import { foldTone, nfc } from "../../src/text/tone.js";
+
+// squash, tidy and collapseSpaces decide by reading the string code by code whether it has
+// anything to change, and isCapitalised/isLower read a table: checked here against the regexes
+// they stand for, on every code unit below U+2000 and on random strings of the characters that matter.
+
+const reference = {
+  squash: (s: string) => {
+    const n = nfc(s);
+    return /[^\S ]|\s\s|^\s|\s$/.test(n) ? n.replace(/\s+/g, " ").trim() : n;
+  },
+  tidy: (s: string) => {
+    const n = nfc(s);
+    if (!/[-–—]|[^\S ]|\s\s|^\s|\s$/.test(n)) return foldTone(n);
+    return foldTone(n.replace(/\s*[-–—]\s*/g, " - ").replace(/\s+/g, " ").trim());
+  },
+  collapseSpaces: (s: string) => (/[^\S ]|\s\s|^\s|\s$/.test(s) ? s.replace(/\s+/g, " ").trim() : s),
+};
+
+const PIECES = ["Sở", "Y", "tế", "hoà", " ", " ", " ", "  ", "\t", "\n", "\u00a0", "\u2009", "\u3000", "\ufeff", "-", "–", "—", "a", "Ủy", "𝐀"];
+function randomString(seed: number): string {
+  let s = seed;
+  const next = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0), s >>> 8);
+  let out = "";
+  for (let i = next() % 7; i >= 0; i--) out += PIECES[next() % PIECES.length];
+  return out;
+}
+
+describe("letters", () => {
+  it("squash, tidy and collapseSpaces agree with their regexes on 20,000 random strings", () => {
+    const wrong: string[] = [];
+    for (let seed = 1; seed <= 20000; seed++) {
+      const s = randomString(seed);
+      if (squash(s) !== reference.squash(s)) wrong.push(`squash ${JSON.stringify(s)}`);
+      if (tidy(s) !== reference.tidy(s)) wrong.push(`tidy ${JSON.stringify(s)}`);
+      if (collapseSpaces(s) !== reference.collapseSpaces(s)) wrong.push(`collapseSpaces ${JSON.stringify(s)}`);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
+  it("keeps a tidy string as it is and mends an untidy one", () => {
+    expect(squash("Sở Y tế")).toBe("Sở Y tế");
+    expect(squash(" Sở\u00a0Y  tế\n")).toBe("Sở Y tế");
+    expect(tidy("Lao động–Thương binh  và Xã hội")).toBe("Lao động - Thương binh và Xã hội");
+    expect(tidy("hoà")).toBe("hòa");
+  });
+
+  it("isCapitalised and isLower say what \\p{Lu} and \\p{Ll} say of a word's first letter", () => {
+    const wrong: string[] = [];
+    const words = [...Array.from({ length: 0x2000 }, (_, c) => String.fromCharCode(c) + "x"), "", "𝐀b", "𝐚b", "Ⅻ", "ｚ", "Ａ"];
+    for (const w of words) {
+      if (isCapitalised(w) !== /^\p{Lu}/u.test(w)) wrong.push(`isCapitalised ${JSON.stringify(w)}`);
+      if (isLower(w) !== /^\p{Ll}/u.test(w)) wrong.push(`isLower ${JSON.stringify(w)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
