@@ -24,7 +24,7 @@ function fallbackCanonical(name: string): string {
   return s;
 }
 const provinceKeys = PROVINCES.map((name) => ({ name, key: matchKey(name) }));
-import type { ExtractContext } from "./context.js";
+import { foldedText, type ExtractContext } from "./context.js";
 
 const issuerCache = new WeakMap<object, { issuer: string | null; parent: string | null }>();
 
@@ -74,7 +74,7 @@ function resolveIssuer(name: string, parentName: string | null | undefined): { i
 export function extractAgencies(ctx: ExtractContext): Agency[] {
   const { tree } = ctx;
   const { issuer, parent } = issuerAgencies(ctx);
-  const found: AgencyMatch[] = scanAgencies(tree.text, { issuerCanonical: issuer ?? parent });
+  const found: AgencyMatch[] = scanAgencies(tree.text, { issuerCanonical: issuer ?? parent, folded: foldedText(ctx) });
   const out: Agency[] = [];
   const iss = tree.issuer;
   if (iss) {

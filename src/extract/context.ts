@@ -1,5 +1,5 @@
 import type { SectionTree } from "../segment/tree.js";
-import { matchKey } from "../text/tone.js";
+import { foldTone, matchKey } from "../text/tone.js";
 
 /** What every extractor reads: the section tree and what the header already settled. */
 export interface ExtractContext {
@@ -36,4 +36,15 @@ export function textKey(ctx: Pick<ExtractContext, "tree">): string {
     textKeys.set(ctx, (key = k.length === text.length ? k : text.toLowerCase()));
   }
   return key;
+}
+
+const foldedTexts = new WeakMap<Pick<ExtractContext, "tree">, string>();
+/**
+ * The whole normalized text with tone placement folded (`hoà` → `hòa`), same length and case:
+ * what the agency, people and task rules match on, made once a document.
+ */
+export function foldedText(ctx: Pick<ExtractContext, "tree">): string {
+  let folded = foldedTexts.get(ctx);
+  if (folded === undefined) foldedTexts.set(ctx, (folded = foldTone(ctx.tree.text)));
+  return folded;
 }

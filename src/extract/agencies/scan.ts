@@ -550,11 +550,13 @@ function collectiveCanonical(s: string): string {
 export interface ScanOptions {
   /** canonical of the issuing body, to resolve a bare `Văn phòng` */
   issuerCanonical?: string | null;
+  /** `foldTone(text)`, when the caller has it (a document's, made once for every extractor) */
+  folded?: string;
 }
 
 /** Every agency mention in `text`, offsets into `text`. */
 export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[] {
-  const t = foldTone(text);
+  const t = opts.folded ?? foldTone(text);
   const found: AgencyMatch[] = [];
   const open = openers().in(t);
   // a head is tried only where a head's first word opens; a mention hides what opens inside it
