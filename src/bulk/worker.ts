@@ -141,8 +141,6 @@ process.on("unhandledRejection", (reason) => {
 const RETIRE_AFTER_FILES = 100_000;
 const RETIRE_AT_HEAP = 384 * 2 ** 20;
 let done = 0;
-const heapUsed = () => getHeapStatistics().used_heap_size;
-const shouldRetire = () => ++done >= RETIRE_AFTER_FILES || heapUsed() > RETIRE_AT_HEAP;
 
 /**
  * After a file that leaves the heap large, a full collection before the next file. V8 sizes a
@@ -152,12 +150,17 @@ const shouldRetire = () => ++done >= RETIRE_AFTER_FILES || heapUsed() > RETIRE_A
  */
 const COLLECT_AT_HEAP = 96 * 2 ** 20;
 const collectGarbage = fullCollection();
-const collectIfLarge = () => {
-  if (!collectGarbage) return;
-  // buffers count too (a zip bomb's inflated chunks, a PDF's streams): V8 frees them only with the objects that hold them
+
+/**
+ * After each file, from one reading of the heap: whether this worker should be replaced, and (if
+ * not) a full collection when the file left the heap large.
+ */
+function afterFile(): { retire: boolean; collect: boolean } {
   const h = getHeapStatistics();
-  if (h.used_heap_size + h.external_memory > COLLECT_AT_HEAP) collectGarbage();
-};
+  const retire = ++done >= RETIRE_AFTER_FILES || h.used_heap_size > RETIRE_AT_HEAP;
+  // buffers count too (a zip bomb's inflated chunks, a PDF's streams): V8 frees them only with the objects that hold them
+  return { retire, collect: !retire && collectGarbage !== null && h.used_heap_size + h.external_memory > COLLECT_AT_HEAP };
+}
 
 /** V8's full collection (`gc()`), which Node exposes only with --expose-gc: the flag set now, read from a new context. */
 function fullCollection(): (() => void) | null {
@@ -181,8 +184,9 @@ port.on("message", (task: TaskMessage | { cancel: true }) => {
   queue = queue.then(() =>
     convert(task.path, task.id).then(
       (result) => {
-        port.postMessage({ id: task.id, result, retire: shouldRetire() }, [result.bytes.buffer as ArrayBuffer]);
-        collectIfLarge();
+        const { retire, collect } = afterFile();
+        port.postMessage({ id: task.id, result, retire }, [result.bytes.buffer as ArrayBuffer]);
+        if (collect) collectGarbage!();
       },
       (err: unknown) => {
         // convert() catches everything; this is a last resort that still answers the task
