@@ -65,6 +65,8 @@ export interface Openings {
 
 export class Openers {
   private readonly root: Node = { next: new Map(), kinds: 0 };
+  /** the root's children by code unit below U+2000 (a word start is looked up here, the commonest step) */
+  private rootBelow2000: (Node | undefined)[] | null = null;
 
   /** `groups[i]`: the forms of one pattern (bit `1 << i`), as written in `grammars/`. */
   constructor(groups: readonly (readonly string[])[]) {
@@ -86,21 +88,44 @@ export class Openers {
   /** Every opening in `t`, in order. */
   in(t: string): Openings {
     const { cls, lower } = tables();
+    const first = this.firstTable();
     const at: number[] = [];
     const kinds: number[] = [];
     let prev = 0;
     for (let i = 0; i < t.length; i++) {
       const c = t.charCodeAt(i);
-      // the second half of a surrogate pair: the pair's class was read at its first half
-      if (c >= 0xdc00 && c <= 0xdfff) continue;
-      const k = c < 0x2000 ? cls[c] : classBeyond(t, i);
-      if (k & LETTER && (!(prev & LETTER) || (k & UPPER && prev & LOWER))) {
-        const found = this.walk(t, i, lower);
-        if (found) at.push(i), kinds.push(found);
+      let k: number;
+      if (c < 0x2000) {
+        // the common case, read from the tables alone: a letter that starts a word and begins a first word
+        k = cls[c];
+        if (k & LETTER && (!(prev & LETTER) || (k & UPPER && prev & LOWER))) {
+          const node = first[lower[c]];
+          if (node !== undefined) {
+            const found = this.walkFrom(node, t, i + 1, lower);
+            if (found) at.push(i), kinds.push(found);
+          }
+        }
+      } else {
+        // the second half of a surrogate pair: the pair's class was read at its first half
+        if (c >= 0xdc00 && c <= 0xdfff) continue;
+        k = classBeyond(t, i);
+        if (k & LETTER && (!(prev & LETTER) || (k & UPPER && prev & LOWER))) {
+          const found = this.walk(t, i, lower);
+          if (found) at.push(i), kinds.push(found);
+        }
       }
       prev = k;
     }
     return { at, kinds };
+  }
+
+  private firstTable(): (Node | undefined)[] {
+    if (!this.rootBelow2000) {
+      const table: (Node | undefined)[] = new Array(0x2000).fill(undefined);
+      for (const [c, node] of this.root.next) if (c < 0x2000) table[c] = node;
+      this.rootBelow2000 = table;
+    }
+    return this.rootBelow2000;
   }
 
   /**
@@ -113,9 +138,14 @@ export class Openers {
   }
 
   private walk(t: string, i: number, lower: Uint16Array): number {
-    let node = this.root.next.get(lowerCode(t.charCodeAt(i), lower));
+    const node = this.root.next.get(lowerCode(t.charCodeAt(i), lower));
+    return node ? this.walkFrom(node, t, i + 1, lower) : 0;
+  }
+
+  /** The groups of the first words ending on the way down from `node`, reading `t` from `j`. */
+  private walkFrom(node: Node | undefined, t: string, j: number, lower: Uint16Array): number {
     let found = 0;
-    for (let j = i + 1; node; j++) {
+    for (; node; j++) {
       found |= node.kinds;
       if (j >= t.length || !node.next.size) break;
       node = node.next.get(lowerCode(t.charCodeAt(j), lower));
