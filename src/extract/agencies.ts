@@ -25,6 +25,7 @@ function fallbackCanonical(name: string): string {
 }
 const provinceKeys = PROVINCES.map((name) => ({ name, key: matchKey(name) }));
 import { foldedText, type ExtractContext } from "./context.js";
+import { documentOpenings } from "./openings.js";
 
 const issuerCache = new WeakMap<object, { issuer: string | null; parent: string | null }>();
 
@@ -74,7 +75,7 @@ function resolveIssuer(name: string, parentName: string | null | undefined): { i
 export function extractAgencies(ctx: ExtractContext): Agency[] {
   const { tree } = ctx;
   const { issuer, parent } = issuerAgencies(ctx);
-  const found: AgencyMatch[] = scanAgencies(tree.text, { issuerCanonical: issuer ?? parent, folded: foldedText(ctx) });
+  const found: AgencyMatch[] = scanAgencies(tree.text, { issuerCanonical: issuer ?? parent, folded: foldedText(ctx), openings: documentOpenings(ctx) });
   const out: Agency[] = [];
   const iss = tree.issuer;
   if (iss) {

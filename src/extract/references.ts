@@ -1,9 +1,7 @@
-import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import {
   CONTEXT_ISSUER_PATTERNS,
   DATE_GAP,
   LEADING_DATE_GAP,
-  EXTRA_REFERENCE_TYPES,
   ISSUER_HEADS,
   ISSUER_LEADS,
   ISSUER_STOPS,
@@ -17,9 +15,10 @@ import {
 } from "../../grammars/references.js";
 import { foldTone, matchKey } from "../text/tone.js";
 import { alt } from "../text/pattern.js";
-import { matchesAt, Openers } from "../text/openers.js";
+import { matchesAt, type Openers } from "../text/openers.js";
 import type { DateMention, Reference } from "../record/schema.js";
-import { textKey, type ExtractContext } from "./context.js";
+import { keyFollowsFolded, textKey, type ExtractContext } from "./context.js";
+import { documentOpeners, documentOpenings, OPENS, REFERENCE_TYPE_NAMES } from "./openings.js";
 import { documentDates, findDates } from "./dates.js";
 import { dateBounds } from "./dates/range.js";
 
@@ -36,7 +35,7 @@ import { dateBounds } from "./dates/range.js";
  */
 
 
-const TYPE_NAMES = [...DOCUMENT_TYPES.map((t) => t.name), ...EXTRA_REFERENCE_TYPES];
+const TYPE_NAMES = REFERENCE_TYPE_NAMES;
 /** canonical name by match key */
 const CANONICAL = new Map(TYPE_NAMES.map((n) => [matchKey(n), n]));
 const NAMED = new Set(NAMED_TYPES.map(matchKey));
@@ -45,7 +44,7 @@ const NAMED = new Set(NAMED_TYPES.map(matchKey));
 const SEG = "[\\p{Lu}\\p{Nd}][\\p{L}\\p{Nd}&]*";
 /** `NQ/TW`, `QĐ-UBND`, `TC/QĐ/CĐKT`, `QĐ.BQL-TC`, `QĐ - BKH`, `QH 10` */
 const SYMBOL = `\\p{Lu}[\\p{L}\\p{Nd}&]*(?:(?:\\s*/\\s*|\\s*[-–]\\s*|\\.)${SEG})*(?:\\s\\p{Nd}{1,2}(?![\\p{L}\\p{Nd}/]))?`;
-let TYPE_RE!: RegExp, TYPE_STICKY!: RegExp, TYPE_OPENERS!: Openers, SELF_RE!: RegExp, NUMBER_LEAD!: RegExp, HAS_NUMBER_WORD!: RegExp, NUMSYM_RE!: RegExp, DATE_GAP_RE!: RegExp, LEADING_DATE_GAP_RE!: RegExp, ISSUER_LEAD_RE!: RegExp, ISSUER_STOP_RE!: RegExp, ISSUER_HEAD_RE!: RegExp, SUBJECT_ABOUT_RE!: RegExp, SUBJECT_VERB_RE!: RegExp, LIST_RE!: RegExp, NAME_STOP_RE!: RegExp, ANOTHER_TYPE_RE!: RegExp, JOINT_RE!: RegExp;
+let TYPE_RE!: RegExp, TYPE_STICKY!: RegExp, SELF_RE!: RegExp, NUMBER_LEAD!: RegExp, HAS_NUMBER_WORD!: RegExp, NUMSYM_RE!: RegExp, DATE_GAP_RE!: RegExp, LEADING_DATE_GAP_RE!: RegExp, ISSUER_LEAD_RE!: RegExp, ISSUER_STOP_RE!: RegExp, ISSUER_HEAD_RE!: RegExp, SUBJECT_ABOUT_RE!: RegExp, SUBJECT_VERB_RE!: RegExp, LIST_RE!: RegExp, NAME_STOP_RE!: RegExp, ANOTHER_TYPE_RE!: RegExp, JOINT_RE!: RegExp;
 let CONTEXT_ISSUER_RES!: { re: RegExp; literal: string }[];
 /** The patterns, compiled the first time citations are looked for (once), not at import. */
 function compilePatterns(): void {
@@ -53,7 +52,6 @@ function compilePatterns(): void {
   TYPE_RE = new RegExp(`${alt(TYPE_NAMES.map(matchKey), "(?<![\\p{L}\\p{N}])")}(?![\\p{L}\\p{N}])`, "gu");
   // tried only where a type name's first word opens (first-word dispatch), not at every character
   TYPE_STICKY = new RegExp(TYPE_RE.source, "uy");
-  TYPE_OPENERS = new Openers([TYPE_NAMES]);
   SELF_RE = new RegExp(`^\\s+${alt(SELF_WORDS)}(?![\\p{L}])`, "u");
 
   /** `số`, `số:`, `số hiệu` before a number (on the key text) */
@@ -256,7 +254,9 @@ function findReferences(text: string, ctx: Pick<ExtractContext, "year"> & { tree
   const datesAt = new Map<number, DateMention>();
   for (const d of dates) if (d.span) datesAt.set(d.span[0], d);
   const out: Found[] = [];
-  for (const m of matchesAt(TYPE_STICKY, key, TYPE_OPENERS.in(key), 1)) {
+  // the document's openings, walked once for every extractor, where they hold for its key; else this text's own
+  const open = whole && keyFollowsFolded(whole) ? documentOpenings(whole) : documentOpeners().in(key);
+  for (const m of matchesAt(TYPE_STICKY, key, open, OPENS.referenceType)) {
     const start = m.index!;
     const pos = start + m[0].length;
     const typeKey = m[0];
@@ -373,9 +373,9 @@ const withKey = (r: Found, more: Pick<Reference, "date" | "issuer" | "subject"> 
 };
 
 /** For tests: the type-name pattern as a global scan, and where the dispatch tries it (group 1). */
-export function typeOpenings(): { pattern: RegExp; openers: Openers } {
+export function typeOpenings(): { pattern: RegExp; openers: Openers; group: number } {
   compilePatterns();
-  return { pattern: TYPE_RE, openers: TYPE_OPENERS };
+  return { pattern: TYPE_RE, openers: documentOpeners(), group: OPENS.referenceType };
 }
 
 /** For tests and other extractors: the citations in a piece of text (spans relative to it). */

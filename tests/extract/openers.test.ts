@@ -8,6 +8,7 @@ import { EXTRA_REFERENCE_TYPES } from "../../grammars/references.js";
 import { agencyOpenings } from "../../src/extract/agencies/scan.js";
 import { peopleOpenings } from "../../src/extract/people.js";
 import { typeOpenings } from "../../src/extract/references.js";
+import { documentOpeners, OPENS } from "../../src/extract/openings.js";
 import { Openers } from "../../src/text/openers.js";
 import { foldTone, matchKey } from "../../src/text/tone.js";
 import { fixture } from "../helpers.js";
@@ -30,7 +31,7 @@ const folded = (t: string) => foldTone(t.normalize("NFC"));
 const patterns = (): Opened[] => [
   ...agencyOpenings().map((p) => ({ ...p, on: folded })),
   ...peopleOpenings().map((p) => ({ ...p, on: folded })),
-  { name: "document type", ...typeOpenings(), group: 1, on: matchKey },
+  { name: "document type", ...typeOpenings(), on: matchKey },
 ];
 
 /** Every place the pattern matches in `s` (overlapping ones too) that is not an opening of its group. */
@@ -101,6 +102,23 @@ describe("first-word dispatch: every match opens where `Openers` says", () => {
     const title = peopleOpenings().find((p) => p.name === "title")!;
     const short = { ...title, openers: new Openers([POSITION_TITLES.filter((t) => !t.startsWith("Phó"))]), on: folded };
     expect(missing(short, folded("đồng chí Phó Chủ tịch UBND tỉnh"))).toEqual(['title: " chí Phó Chủ tịch"', 'title (at): "Phó Chủ tịch"']);
+  });
+});
+
+describe("one walk of a document for every extractor (extract/openings)", () => {
+  it("the walk of the folded text holds every opening of a citation's type that a walk of the key finds", () => {
+    const wrong: string[] = [];
+    for (const text of texts(fixture(""))) {
+      const folded = foldTone(text.normalize("NFC"));
+      const key = folded.toLowerCase();
+      if (key.length !== folded.length) continue;
+      const bit = OPENS.referenceType;
+      const inFolded = documentOpeners().in(folded);
+      const fromFolded = new Set(inFolded.at.filter((_, i) => inFolded.kinds[i] & bit));
+      const inKey = documentOpeners().in(key);
+      for (let i = 0; i < inKey.at.length; i++) if (inKey.kinds[i] & bit && !fromFolded.has(inKey.at[i])) wrong.push(JSON.stringify(key.slice(inKey.at[i], inKey.at[i] + 20)));
+    }
+    expect(wrong).toEqual([]);
   });
 });
 

@@ -23,7 +23,8 @@ import { AB, isCapitalised, isLower, isUpper, L, sentenceCase, squash, tidy, tit
 import { lazily } from "../../text/lazy.js";
 import { BoundedMemo } from "../../text/memo.js";
 import { alternation, esc, formSource } from "../../text/pattern.js";
-import { matchesAt, Openers } from "../../text/openers.js";
+import { matchesAt, type Openers, type Openings } from "../../text/openers.js";
+import { documentOpeners, OPENS } from "../openings.js";
 
 export interface AgencyMatch {
   start: number;
@@ -402,15 +403,13 @@ const collectiveSource = lazily(() => {
 });
 const collectiveGlobal = lazily(() => new RegExp(collectiveSource(), "gu"));
 const collectiveSticky = lazily(() => new RegExp(collectiveSource(), "uy"));
-/** The word every collective opens with (the pattern above). */
-const COLLECTIVE_OPENS = "các";
-
 /**
- * Where a mention can open in a text (first-word dispatch): a head's first word (group HEAD) or
- * a collective's (COLLECTIVE); the scan tries the heads and the collective pattern there only.
+ * Where a mention can open in a text (first-word dispatch, extract/openings): a head's first word
+ * (HEAD) or a collective's, `các` (COLLECTIVE); the scan tries the heads and the collective
+ * pattern there only.
  */
-const HEAD = 1, COLLECTIVE = 2;
-const openers = lazily(() => new Openers([AGENCY_HEADS.flatMap((h) => [...h.forms, ...(h.abbr ?? [])]), [COLLECTIVE_OPENS]]));
+const { agencyHead: HEAD, collective: COLLECTIVE } = OPENS;
+const openers = documentOpeners;
 
 /** For tests: the head patterns and the collective pattern as global scans, and where the dispatch tries them (`openers`, their group). */
 export function agencyOpenings(): { name: string; pattern: RegExp; openers: Openers; group: number }[] {
@@ -552,13 +551,15 @@ export interface ScanOptions {
   issuerCanonical?: string | null;
   /** `foldTone(text)`, when the caller has it (a document's, made once for every extractor) */
   folded?: string;
+  /** the openings of `documentOpeners()` in `folded`, when the caller has them (a document's, one walk for every extractor) */
+  openings?: Openings;
 }
 
 /** Every agency mention in `text`, offsets into `text`. */
 export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[] {
   const t = opts.folded ?? foldTone(text);
   const found: AgencyMatch[] = [];
-  const open = openers().in(t);
+  const open = opts.openings ?? openers().in(t);
   // a head is tried only where a head's first word opens; a mention hides what opens inside it
   let from = 0;
   for (let o = 0; o < open.at.length; o++) {
