@@ -14,12 +14,17 @@ import { canonicalAssignee, issuerAgencies } from "./agencies.js";
 import { agencyAt } from "./agencies/scan.js";
 import { isSpaceCode, L, squash, WB, WE } from "../text/letters.js";
 import { alternation } from "../text/pattern.js";
+import { Openers, type Openings } from "../text/openers.js";
 import type { ExtractContext } from "./context.js";
 import { findDates } from "./dates.js";
 import { dateBounds } from "./dates/range.js";
 
 const lowerFirst = (forms: string[]) => [...forms, ...forms.map((f) => f.charAt(0).toLowerCase() + f.slice(1))];
-let triggerSticky!: RegExp, verbGlobal!: RegExp, titleSticky!: RegExp, pointerSticky!: RegExp, inlineTriggerGlobal!: RegExp, responsibilitySticky!: RegExp, verbAnyCaseSticky!: RegExp, interposedSticky!: RegExp, coopGlobal!: RegExp, notTask!: RegExp, notTaskGlobal!: RegExp, deadlineBefore!: RegExp, looseUnitSticky!: RegExp;
+let triggerSticky!: RegExp, verbGlobal!: RegExp, titleSticky!: RegExp, pointerSticky!: RegExp, responsibilitySticky!: RegExp, verbAnyCaseSticky!: RegExp, interposedSticky!: RegExp, coopGlobal!: RegExp, notTask!: RegExp, notTaskGlobal!: RegExp, deadlineBefore!: RegExp, looseUnitSticky!: RegExp;
+/** the four phrase lists' patterns anchored (`y`), tried only where their first words open (see `openers`) */
+let verbAt!: RegExp, notTaskAt!: RegExp, inlineTriggerAt!: RegExp, coopAt!: RegExp, openers!: Openers;
+/** the groups of `openers`: an action verb, a not-a-task phrase, a trigger (inline), a cooperation phrase */
+const VERB = 1, NOT_A_TASK = 2, TRIGGER = 4, COOP = 8;
 let pointers!: Set<string>;
 /**
  * The patterns, compiled the first time tasks are looked for (once): made at import, they were
@@ -31,7 +36,8 @@ function compilePatterns(): void {
   verbGlobal = new RegExp(`(?:${alternation(ACTION_VERBS, "cap", WB)})${WE}`, "gu");
   titleSticky = new RegExp(`\\s*(?:các\\s+|Các\\s+)?(?:${alternation(lowerFirst([...POSITION_TITLES, ...ROLE_TITLES]), "cap")})${WE}`, "uy");
   pointerSticky = new RegExp(`\\s*(?:${alternation(POLITE_ADDRESSES, "cap")})${WE}`, "uy");
-  inlineTriggerGlobal = new RegExp(`\\s+(?:${alternation(TRIGGERS.map((t) => t.charAt(0).toLowerCase() + t.slice(1)), "exact")})${WE}`, "gu");
+  // the trigger without the spaces before it (see inlineAnchors): it opens where its word begins
+  inlineTriggerAt = new RegExp(`(?:${alternation(TRIGGERS.map((t) => t.charAt(0).toLowerCase() + t.slice(1)), "exact")})${WE}`, "uy");
   responsibilitySticky = new RegExp(`\\s*(?:${alternation(RESPONSIBILITY_VERBS, "exact")})${WE}`, "uy");
   verbAnyCaseSticky = new RegExp(`(?:${alternation(ACTION_VERBS, "any")})${WE}`, "uy");
   interposedSticky = new RegExp(`(?:${alternation(INTERPOSED, "any")})${WE}[\\s,]*`, "uy");
@@ -39,6 +45,10 @@ function compilePatterns(): void {
   // the word-start test after each phrase's first letter, not before every character (see prefixTree)
   notTask = new RegExp(`(?:${alternation(NOT_TASK, "any", WB)})${WE}`, "u");
   notTaskGlobal = new RegExp(notTask.source, "gu");
+  verbAt = new RegExp(verbGlobal.source, "uy");
+  notTaskAt = new RegExp(notTask.source, "uy");
+  coopAt = new RegExp(coopGlobal.source, "uy");
+  openers = new Openers([ACTION_VERBS, NOT_TASK, TRIGGERS, COOPERATION]);
   deadlineBefore = new RegExp(`(?:${alternation(DEADLINE_MARKERS, "any", WB)})${WE}[^;.]{0,40}$`, "u");
   pointers = new Set([...RECIPIENT_POINTERS, ...POLITE_ADDRESSES].map((p) => matchKey(p)));
   /**
@@ -50,6 +60,18 @@ function compilePatterns(): void {
     "uy",
   );
 }
+/** For tests: each phrase list's pattern as a global scan, and where the dispatch tries it (`openers`, the list's group). */
+export function taskOpenings(): { name: string; pattern: RegExp; openers: Openers; group: number }[] {
+  compilePatterns();
+  return [
+    { name: "action verb", pattern: verbGlobal, openers, group: VERB },
+    { name: "not a task", pattern: notTaskGlobal, openers, group: NOT_A_TASK },
+    // after the spaces its pattern begins with (see inlineAnchors)
+    { name: "inline trigger", pattern: new RegExp(`(?<=\\s)${inlineTriggerAt.source}`, "gu"), openers, group: TRIGGER },
+    { name: "cooperation", pattern: coopGlobal, openers, group: COOP },
+  ];
+}
+
 /** Does an action verb (any case) begin at `pos`? */
 function verbStartsAt(doc: Doc, pos: number): boolean {
   verbAnyCaseSticky.lastIndex = pos;
@@ -66,6 +88,8 @@ interface Doc {
   notTask: Anchors;
   inlineTriggers: Anchors;
   coop: Anchors | null;
+  /** where the phrase lists' first words open (`openers`): the four lists above found from there */
+  open: Openings;
   /** `(` minus `)` before each position: the parentheses open between two positions in one subtraction */
   parens: Int32Array;
   /** {@link unitAt} by position: the rules, the walk and the splitting ask again at the same places (~1.8 times each) */
@@ -153,25 +177,45 @@ function assigneesLookRight(doc: Doc, from: number, to: number): boolean {
 
 /**
  * Every position where a pattern matches in the text, with where that match ends, sorted: found
- * in one pass a document (each search goes on from the character after the last match's start,
- * so matches that overlap are all there). What `exec` from any position would find is then the
- * first start at or after it: the clauses, the rules and the refiners look a verb up in the list
- * instead of running the alternation again over each clause (a clause was read by the verb
- * pattern, the not-a-task pattern and the inline triggers, each in its own pass).
+ * once a document, at the openings of the pattern's list only (first-word dispatch: every match
+ * opens there, tests/extract/openers), each tried whether or not an earlier match covers it, so
+ * matches that overlap are all there — what a global scan going on from the character after each
+ * match's start gives. What `exec` from any position would find is then the first start at or
+ * after it: the clauses, the rules and the refiners look a verb up in the list instead of running
+ * the alternation again over each clause.
  */
 interface Anchors {
   starts: Int32Array;
   ends: Int32Array;
 }
 
-function anchorsOf(re: RegExp, t: string): Anchors {
+function anchorsAt(sticky: RegExp, t: string, open: Openings, bit: number): Anchors {
   const starts: number[] = [];
   const ends: number[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(t); m; m = re.exec(t)) {
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
-    re.lastIndex = m.index + 1;
+  for (let o = 0; o < open.at.length; o++) {
+    if (!(open.kinds[o] & bit)) continue;
+    sticky.lastIndex = open.at[o];
+    if (!sticky.test(t)) continue;
+    starts.push(open.at[o]);
+    ends.push(sticky.lastIndex);
+  }
+  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/**
+ * The inline triggers (`… Bộ Y tế đề nghị …`), whose pattern begins with the spaces before the
+ * trigger: a match starts at each space of the run before a trigger that opens at its end (the
+ * spaces are taken whole, then the trigger), all ending where the trigger ends.
+ */
+function inlineAnchors(t: string, open: Openings): Anchors {
+  const words = anchorsAt(inlineTriggerAt, t, open, TRIGGER);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let k = 0; k < words.starts.length; k++) {
+    const at = words.starts[k];
+    let from = at;
+    while (from > 0 && isSpaceCode(t.charCodeAt(from - 1))) from--;
+    for (let s = from; s < at; s++) starts.push(s), ends.push(words.ends[k]);
   }
   return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
 }
@@ -415,7 +459,7 @@ function subjectRule(doc: Doc, c: Clause): ClauseRead | null {
 
 /** The cooperation phrases' list, made when a draft first asks. */
 function coopAnchors(doc: Doc): Anchors {
-  return (doc.coop ??= anchorsOf(coopGlobal, doc.t));
+  return (doc.coop ??= anchorsAt(coopAt, doc.t, doc.open, COOP));
 }
 
 function cooperating(doc: Doc, start: number, end: number): string[] {
@@ -550,14 +594,16 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
   compilePatterns();
   const text = ctx.tree.text;
   const t = foldTone(text);
+  const open = openers.in(t);
   const doc: Doc = {
     text,
     t,
     agencies: unionOf(agencies.map((a) => a.span).filter((s): s is Span => !!s)),
-    verbs: anchorsOf(verbGlobal, t),
-    notTask: anchorsOf(notTaskGlobal, t),
-    inlineTriggers: anchorsOf(inlineTriggerGlobal, t),
+    verbs: anchorsAt(verbAt, t, open, VERB),
+    notTask: anchorsAt(notTaskAt, t, open, NOT_A_TASK),
+    inlineTriggers: inlineAnchors(t, open),
     coop: null,
+    open,
     units: new Map(),
     parens: parenBalance(t),
     own: new Map(),

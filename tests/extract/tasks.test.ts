@@ -75,6 +75,8 @@ describe("tasks: one assignment", () => {
     ["heading without a colon, duties below", [["5.", "Phòng Văn hóa và Thông tin cấp huyện", [["-", "Tăng cường tin, bài tuyên truyền trên hệ thống truyền thanh cơ sở."]]]], ["Phòng Văn hóa và Thông tin cấp huyện"]],
     ["heading `X:` with a verb after it", [["c)", "Sở Giao thông vận tải: Đảm bảo phương tiện đưa đón đại biểu."]], ["Sở Giao thông vận tải"]],
     ["X giao Y … inside a sentence", [[null, "Về vấn đề này, Thủ tướng Chính phủ giao Bộ Tài chính theo chức năng được giao, nghiên cứu, đề xuất giải pháp phù hợp."]], ["Bộ Tài chính"]],
+    ["X giao Y after a run of spaces", [[null, "Về vấn đề này, Thủ tướng Chính phủ   giao Bộ Tài chính nghiên cứu, đề xuất giải pháp phù hợp."]], ["Bộ Tài chính"], { text: "Thủ tướng Chính phủ giao Bộ Tài chính nghiên cứu, đề xuất giải pháp phù hợp" }],
+    ["X giao Y across a line break", [[null, "Về vấn đề này, Thủ tướng Chính phủ \n giao Bộ Tài chính nghiên cứu, đề xuất giải pháp phù hợp."]], ["Bộ Tài chính"], { text: "Thủ tướng Chính phủ giao Bộ Tài chính nghiên cứu, đề xuất giải pháp phù hợp" }],
     ["X chịu trách nhiệm after an opening phrase", [["6.", "Đối với các khoản hỗ trợ bằng hiện vật, Bộ Quốc phòng chịu trách nhiệm quản lý, theo dõi và phân bổ theo quy định."]], ["Bộ Quốc phòng"]],
   ])("%s", (_name, items, assignee, extra) => {
     const tasks = tasksOf(items);
@@ -83,6 +85,7 @@ describe("tasks: one assignment", () => {
     expect(tasks[0].action.length).toBeGreaterThan(5);
     if (extra?.deadline !== undefined) expect(tasks[0].deadline).toBe(extra.deadline);
     if (extra?.cooperating) expect(tasks[0].cooperating).toEqual(extra.cooperating);
+    if (extra?.text) expect(tasks[0].text).toBe(extra.text);
   });
 });
 
