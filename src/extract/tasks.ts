@@ -90,8 +90,9 @@ interface Doc {
   coop: Anchors | null;
   /** where the phrase lists' first words open (`openers`): the four lists above found from there */
   open: Openings;
-  /** `(` minus `)` before each position: the parentheses open between two positions in one subtraction */
-  parens: Int32Array;
+  /** where each `(` and each `)` is, sorted: the parentheses open between two positions counted by binary search */
+  opens: Int32Array;
+  closes: Int32Array;
   /** {@link unitAt} by position: the rules, the walk and the splitting ask again at the same places (~1.8 times each) */
   units: Map<number, number | null>;
   /** {@link ownSpan} by node: the walk and the heading rule both ask */
@@ -239,16 +240,16 @@ function* anchorsWithin(a: Anchors, from: number, to: number): Generator<number>
   for (let i = lowerBound(a.starts, from); i < a.starts.length && a.starts[i] < to; i = lowerBound(a.starts, a.ends[i], i + 1)) yield i;
 }
 
-function parenBalance(t: string): Int32Array {
-  const out = new Int32Array(t.length + 1);
-  let open = 0;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c === 40) open++;
-    else if (c === 41) open--;
-    out[i + 1] = open;
-  }
-  return out;
+/** Where `ch` occurs in `t`, in order (found by `indexOf`: parentheses are few, a count at every character was not). */
+function positionsOf(t: string, ch: string): Int32Array {
+  const out: number[] = [];
+  for (let i = t.indexOf(ch); i >= 0; i = t.indexOf(ch, i + 1)) out.push(i);
+  return Int32Array.from(out);
+}
+
+/** `(` minus `)` in `t[from, to)`. */
+function parensOpen(doc: Doc, from: number, to: number): number {
+  return lowerBound(doc.opens, to) - lowerBound(doc.opens, from) - (lowerBound(doc.closes, to) - lowerBound(doc.closes, from));
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\d]/u;
@@ -312,7 +313,7 @@ function verbIn(doc: Doc, from: number, to: number): number | null {
   for (const i of anchorsWithin(doc.verbs, from, to)) {
     const at = doc.verbs.starts[i];
     // not inside a body's name, nor inside a parenthesis (`Sở X (Thường trực Ban … quản lý …)`)
-    if (insideAgency(doc, at) || doc.parens[at] - doc.parens[from] > 0) continue;
+    if (insideAgency(doc, at) || parensOpen(doc, from, at) > 0) continue;
     return at;
   }
   return null;
@@ -513,8 +514,17 @@ interface DatesByStart {
 }
 
 function datesByStart(dates: DateMention[]): DatesByStart {
-  const placed = dates.flatMap((d, i) => (d.span ? [{ d, i }] : [])).sort((a, b) => a.d.span![0] - b.d.span![0] || a.i - b.i);
-  return { starts: Int32Array.from(placed, (p) => p.d.span![0]), dates: placed.map((p) => p.d), order: Int32Array.from(placed, (p) => p.i) };
+  const placed: number[] = [];
+  let sorted = true;
+  for (let i = 0; i < dates.length; i++) {
+    const span = dates[i].span;
+    if (!span) continue;
+    if (placed.length && span[0] < dates[placed[placed.length - 1]].span![0]) sorted = false;
+    placed.push(i);
+  }
+  // the scan gives its dates mostly in text order: sorted only when they are not
+  if (!sorted) placed.sort((a, b) => dates[a].span![0] - dates[b].span![0] || a - b);
+  return { starts: Int32Array.from(placed, (i) => dates[i].span![0]), dates: placed.map((i) => dates[i]), order: Int32Array.from(placed) };
 }
 
 /** The dates inside `span`, in the list's order: what `dates.filter(inside)` gave. */
@@ -605,7 +615,8 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
     coop: null,
     open,
     units: new Map(),
-    parens: parenBalance(t),
+    opens: positionsOf(t, "("),
+    closes: positionsOf(t, ")"),
     own: new Map(),
   };
   const recipients = ctx.tree.recipients.map((r) => squash(r.text));
@@ -731,6 +742,9 @@ function findOwnSpan(doc: Doc, node: OutlineNode): Span {
   const found = doc.text.slice(s, e + head.length).indexOf(head);
   const at = found + s;
   if (found < 0 || at > e) return node.span;
+  // most nodes' text is the document's as written: its words then end where it ends (unless the document's last word runs on)
+  const verbatimEnd = at + own.length;
+  if (doc.text.startsWith(own, at) && (verbatimEnd >= doc.text.length || isSpaceCode(doc.text.charCodeAt(verbatimEnd)))) return [at, verbatimEnd];
   // the node's text may be re-joined across wrapped lines: walk the document until its words are used up
   // (counted and walked code unit by code unit: a split and a match object per word cost more)
   let words = 1;

@@ -133,6 +133,26 @@ describe("tasks: the assignee carried down and resolved", () => {
     expect(tasks[0].text).toBe("Sở Y tế chuẩn bị nội dung báo cáo; chuẩn bị phòng họp và các điều kiện cần thiết");
   });
 
+  it("a verb inside the parentheses after the body is not its action", () => {
+    for (const [own, assignee] of [
+      ["Sở Y tế (Thường trực Ban Chỉ đạo, tổ chức kiểm tra) chủ trì triển khai tiêm chủng.", "Sở Y tế (Thường trực Ban Chỉ đạo, tổ chức kiểm tra)"],
+      ["Sở Y tế (Thường trực) (đơn vị tổ chức) chủ trì triển khai tiêm chủng.", "Sở Y tế (Thường trực) (đơn vị tổ chức)"],
+    ]) {
+      const tasks = tasksOf([["1.", own]]);
+      expect(tasks.map((t) => [t.assignee, t.action])).toEqual([[[assignee], "chủ trì triển khai tiêm chủng"]]);
+    }
+  });
+
+  it("a node's text re-joined across wrapped lines spans the lines in the document", () => {
+    const text = "1. Sở Y tế chủ trì triển khai tiêm chủng mở rộng\ncho trẻ em dưới 5 tuổi trên địa bàn.\n";
+    const own = "Sở Y tế chủ trì triển khai tiêm chủng mở rộng cho trẻ em dưới 5 tuổi trên địa bàn.";
+    const tree = treeOf([]);
+    const node: OutlineNode = { kind: "numbered", label: "1.", text: own, span: [0, text.length - 1], children: [] };
+    const ctx = makeContext({ ...tree, text, body: { span: [0, text.length], text, nodes: [node] } });
+    const tasks = extractTasks(ctx, [], extractAgencies(ctx));
+    expect(tasks.map((t) => [t.text, t.span])).toEqual([["Sở Y tế chủ trì triển khai tiêm chủng mở rộng cho trẻ em dưới 5 tuổi trên địa bàn", [3, 85]]]);
+  });
+
   it("fixture: a quyết định with Điều 2 and Điều 3", () => {
     const lines = readFileSync(new URL("../../fixtures/extract/tasks-quyet-dinh.txt", import.meta.url), "utf8").trim().split("\n");
     const items: Item[] = lines.map((l) => {
