@@ -340,13 +340,15 @@ function clauses(doc: Doc, span: Span): Clause[] {
     start = m.index + m[0].length;
   }
   if (start < text.length) out.push({ start: span[0] + start, end: span[1] });
-  return out
-    .map((c) => {
-      const lead = /^\s*/u.exec(doc.t.slice(c.start, c.end))![0].length;
-      return { start: c.start + lead, end: c.end };
-    })
-    .filter((c) => /[\p{L}]/u.test(doc.t.slice(c.start, c.end)));
+  // each clause from its first non-space, and only those with a letter
+  const kept: Clause[] = [];
+  for (const c of out) {
+    while (c.start < c.end && isSpaceCode(doc.t.charCodeAt(c.start))) c.start++;
+    if (LETTER.test(doc.t.slice(c.start, c.end))) kept.push(c);
+  }
+  return kept;
 }
+const LETTER = /\p{L}/u;
 
 interface Draft {
   assignee: string[];
@@ -742,14 +744,33 @@ function findOwnSpan(doc: Doc, node: OutlineNode): Span {
   const found = doc.text.slice(s, e + head.length).indexOf(head);
   const at = found + s;
   if (found < 0 || at > e) return node.span;
-  // most nodes' text is the document's as written: its words then end where it ends (unless the document's last word runs on)
-  const verbatimEnd = at + own.length;
-  if (doc.text.startsWith(own, at) && (verbatimEnd >= doc.text.length || isSpaceCode(doc.text.charCodeAt(verbatimEnd)))) return [at, verbatimEnd];
-  // the node's text may be re-joined across wrapped lines: walk the document until its words are used up
+  const text = doc.text;
+  // most nodes' text is the document's as written, or re-joined across wrapped lines (a space for
+  // a line break): where the two agree but for the length of their runs of spaces, their words
+  // are the same, and the last ends where the node's text ends in the document (unless the
+  // document's word runs on)
+  if (text.startsWith(own, at)) {
+    const end = at + own.length;
+    if (end >= text.length || isSpaceCode(text.charCodeAt(end))) return [at, end];
+  } else {
+    let i = 0;
+    let p = at;
+    while (i < own.length && p < text.length) {
+      const a = own.charCodeAt(i);
+      const b = text.charCodeAt(p);
+      if (a === b && !isSpaceCode(a)) {
+        i++, p++;
+      } else if (isSpaceCode(a) && isSpaceCode(b)) {
+        while (i < own.length && isSpaceCode(own.charCodeAt(i))) i++;
+        while (p < text.length && isSpaceCode(text.charCodeAt(p))) p++;
+      } else break;
+    }
+    if (i === own.length && (p >= text.length || isSpaceCode(text.charCodeAt(p)))) return [at, p];
+  }
+  // else walk the document until the node's words are used up
   // (counted and walked code unit by code unit: a split and a match object per word cost more)
   let words = 1;
   for (let i = 1; i < own.length; i++) if (isSpaceCode(own.charCodeAt(i)) && !isSpaceCode(own.charCodeAt(i - 1))) words++;
-  const text = doc.text;
   let p = at;
   let end = at;
   for (let i = 0; i < words; i++) {
