@@ -144,13 +144,21 @@ describe("tasks: the assignee carried down and resolved", () => {
   });
 
   it("a node's text re-joined across wrapped lines spans the lines in the document", () => {
-    const text = "1. Sở Y tế chủ trì triển khai tiêm chủng mở rộng\ncho trẻ em dưới 5 tuổi trên địa bàn.\n";
     const own = "Sở Y tế chủ trì triển khai tiêm chủng mở rộng cho trẻ em dưới 5 tuổi trên địa bàn.";
-    const tree = treeOf([]);
-    const node: OutlineNode = { kind: "numbered", label: "1.", text: own, span: [0, text.length - 1], children: [] };
-    const ctx = makeContext({ ...tree, text, body: { span: [0, text.length], text, nodes: [node] } });
-    const tasks = extractTasks(ctx, [], extractAgencies(ctx));
-    expect(tasks.map((t) => [t.text, t.span])).toEqual([["Sở Y tế chủ trì triển khai tiêm chủng mở rộng cho trẻ em dưới 5 tuổi trên địa bàn", [3, 85]]]);
+    const cases: [document: string, own: string, text: string, span: [number, number]][] = [
+      ["1. Sở Y tế chủ trì triển khai tiêm chủng mở rộng\ncho trẻ em dưới 5 tuổi trên địa bàn.\n", own, own.slice(0, -1), [3, 85]],
+      // an indented continuation line; a node's text with a wider gap than the document's
+      ["1. Sở Y tế chủ trì triển khai tiêm chủng mở rộng\n    cho trẻ em dưới 5 tuổi trên địa bàn.\n", own, own.slice(0, -1), [3, 89]],
+      ["1. Sở Y tế chủ trì triển khai tiêm chủng mở rộng cho trẻ em dưới 5 tuổi trên địa bàn.\n", own.replace("mở rộng ", "mở rộng   "), own.slice(0, -1), [3, 85]],
+      // the document's words differ, or its last word runs on: counted word by word
+      ["1. Sở Y tế chủ trì triển khai tiêm chủng mở-rộng cho trẻ em dưới 5 tuổi trên địa bàn.\n", own, "Sở Y tế chủ trì triển khai tiêm chủng mở-rộng cho trẻ em dưới 5 tuổi trên địa bàn", [3, 85]],
+      ["1. Sở Y tế chủ trì triển khai tiêm chủng mở rộng cho trẻ em dưới 5 tuổi trên địa bàn.xyz\n", own, `${own}xyz`, [3, 88]],
+    ];
+    for (const [text, ownText, taskText, span] of cases) {
+      const node: OutlineNode = { kind: "numbered", label: "1.", text: ownText, span: [0, text.length - 1], children: [] };
+      const ctx = makeContext({ ...treeOf([]), text, body: { span: [0, text.length], text, nodes: [node] } });
+      expect(extractTasks(ctx, [], extractAgencies(ctx)).map((t) => [t.text, t.span])).toEqual([[taskText, span]]);
+    }
   });
 
   it("fixture: a quyết định with Điều 2 and Điều 3", () => {
