@@ -20,7 +20,7 @@ import { findDates } from "./dates.js";
 import { dateBounds } from "./dates/range.js";
 
 const lowerFirst = (forms: string[]) => [...forms, ...forms.map((f) => f.charAt(0).toLowerCase() + f.slice(1))];
-let triggerSticky!: RegExp, verbGlobal!: RegExp, titleSticky!: RegExp, pointerSticky!: RegExp, responsibilitySticky!: RegExp, verbAnyCaseSticky!: RegExp, interposedSticky!: RegExp, coopGlobal!: RegExp, notTask!: RegExp, notTaskGlobal!: RegExp, deadlineBefore!: RegExp, looseUnitSticky!: RegExp;
+let triggerSticky!: RegExp, verbGlobal!: RegExp, titleSticky!: RegExp, pointerSticky!: RegExp, responsibilitySticky!: RegExp, verbAnyCaseSticky!: RegExp, interposedSticky!: RegExp, enacting!: RegExp, coopGlobal!: RegExp, notTask!: RegExp, notTaskGlobal!: RegExp, deadlineBefore!: RegExp, looseUnitSticky!: RegExp;
 /** the four phrase lists' patterns anchored (`y`), tried only where their first words open (see `openers`) */
 let verbAt!: RegExp, notTaskAt!: RegExp, inlineTriggerAt!: RegExp, coopAt!: RegExp, openers!: Openers;
 /** the groups of `openers`: an action verb, a not-a-task phrase, a trigger (inline), a cooperation phrase */
@@ -42,6 +42,7 @@ function compilePatterns(): void {
   verbAnyCaseSticky = new RegExp(`(?:${alternation(ACTION_VERBS, "any")})${WE}`, "uy");
   interposedSticky = new RegExp(`(?:${alternation(INTERPOSED, "any")})${WE}[\\s,]*`, "uy");
   coopGlobal = new RegExp(`${WB}(?:${alternation(COOPERATION, "cap")})${WE}`, "gu");
+  enacting = new RegExp(`^${ENACTING}[^,;]{0,60}$`, "u");
   // the word-start test after each phrase's first letter, not before every character (see prefixTree)
   notTask = new RegExp(`(?:${alternation(NOT_TASK, "any", WB)})${WE}`, "u");
   notTaskGlobal = new RegExp(notTask.source, "gu");
@@ -444,19 +445,21 @@ function inlineRule(doc: Doc, c: Clause): ClauseRead | null {
 
 /** `X chủ trì …`, `X có trách nhiệm …`, `Các sở … và UBND các địa phương tiếp tục …` */
 function subjectRule(doc: Doc, c: Clause): ClauseRead | null {
-  if (unitAt(doc, c.start) === null) return null;
+  // the tests on the text before the verb first, the assignee (an agency scan) last: a verb
+  // opening the clause leaves no assignee to split
   const verb = verbIn(doc, c.start, Math.min(c.end, c.start + 400));
-  if (verb === null) return null;
+  if (verb === null || verb === c.start) return null;
   const prefix = doc.t.slice(c.start, verb);
   if (/(?<![\p{L}])(?:được|đã|sẽ|là|nếu|khi|để|theo|tại|về)(?![\p{L}])/u.test(prefix)) return null;
   // `Phó Chủ tịch UBND tỉnh - Chủ trì`: a role in a list of participants, not an assignment
   if (/[-–(]\s*$/u.test(prefix)) return null;
+  if (unitAt(doc, c.start) === null) return null;
   if (!assigneesLookRight(doc, c.start, verb)) return null;
   const assignee = splitAssignees(doc, c.start, verb);
   if (!assignee.length) return null;
   // `Ban Chỉ đạo … có trách nhiệm:` heads the lines below it
   const rest = doc.t.slice(verb, trimmedEnd(doc.t, verb, c.end, /[\s:;.,]/u));
-  if (new RegExp(`^${ENACTING}[^,;]{0,60}$`, "u").test(rest)) return null;
+  if (enacting.test(rest)) return null;
   return { assignee, actionStart: /^(?:có|chịu) trách nhiệm$/u.test(rest) ? null : verb };
 }
 
