@@ -92,8 +92,8 @@ interface Doc {
   /** where the phrase lists' first words open (`openers`): the four lists above found from there */
   open: Openings;
   /** where each `(` and each `)` is, sorted: the parentheses open between two positions counted by binary search */
-  opens: Int32Array;
-  closes: Int32Array;
+  openParens: Int32Array;
+  closeParens: Int32Array;
   /** {@link unitAt} by position: the rules, the walk and the splitting ask again at the same places (~1.8 times each) */
   units: Map<number, number | null>;
   /** {@link ownSpan} by node: the walk and the heading rule both ask */
@@ -250,7 +250,7 @@ function positionsOf(t: string, ch: string): Int32Array {
 
 /** `(` minus `)` in `t[from, to)`. */
 function parensOpen(doc: Doc, from: number, to: number): number {
-  return lowerBound(doc.opens, to) - lowerBound(doc.opens, from) - (lowerBound(doc.closes, to) - lowerBound(doc.closes, from));
+  return lowerBound(doc.openParens, to) - lowerBound(doc.openParens, from) - (lowerBound(doc.closeParens, to) - lowerBound(doc.closeParens, from));
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\d]/u;
@@ -620,8 +620,8 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
     coop: null,
     open,
     units: new Map(),
-    opens: positionsOf(t, "("),
-    closes: positionsOf(t, ")"),
+    openParens: positionsOf(t, "("),
+    closeParens: positionsOf(t, ")"),
     own: new Map(),
   };
   const recipients = ctx.tree.recipients.map((r) => squash(r.text));
