@@ -7,9 +7,9 @@ import { PROVINCES } from "../../grammars/agencies.js";
 import { HONORIFICS, NOT_PEOPLE, NOT_PERSON_BEFORE, POSITION_TITLES, ROLE_TITLES, SURNAMES } from "../../grammars/people.js";
 import { foldTone, matchKey } from "../text/tone.js";
 import type { Person } from "../record/schema.js";
-import { agencyAt, dropOverlaps } from "./agencies/scan.js";
-import { isCapitalised, isUpper, L, sentenceCase, squash, tidy, WE, wordAt } from "../text/letters.js";
-import { alternation, formSource } from "../text/pattern.js";
+import { agencyAt, dropOverlaps, type AgencyMatch } from "./agencies/scan.js";
+import { isCapitalised, isSpaceCode, isUpper, L, sentenceCase, squash, tidy, WE, wordAt } from "../text/letters.js";
+import { alternation } from "../text/pattern.js";
 import { matchesAt, Openers, type Openings } from "../text/openers.js";
 import type { ExtractContext } from "./context.js";
 
@@ -31,7 +31,8 @@ function compilePatterns(): void {
   notPeople = new Set(NOT_PEOPLE.map((s) => matchKey(s)));
   notBefore = new Set(NOT_PERSON_BEFORE.map((s) => matchKey(s)));
   provinces = new Set(PROVINCES.map((p) => matchKey(tidy(p))));
-  surnameGlobal = new RegExp(`${WB}(?:${SURNAMES.map((s) => formSource(s, "exact")).join("|")})${WE}`, "gu");
+  // one word each: whichever order they are tried in, only the whole word passes the end test (a prefix tree reads it once)
+  surnameGlobal = new RegExp(`(?:${alternation(SURNAMES, "exact", WB)})${WE}`, "gu");
   titleAt = new RegExp(titleGlobal.source, "uy");
   honorificAt = new RegExp(honorificGlobal.source, "uy");
   surnameAt = new RegExp(surnameGlobal.source, "uy");
@@ -50,6 +51,32 @@ export function peopleOpenings(): { name: string; pattern: RegExp; openers: Open
 /** `… tỉnh Hoàng Văn Nam` at the end of a position: the place's "name" is the person's (not a province). */
 const levelThenName = /(\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường))\s+((?:\p{Lu}[\p{Ll}\p{M}]*[ \t]+){1,4}\p{Lu}[\p{Ll}\p{M}]*)$/u;
 
+/**
+ * A text being read: as written and tone-folded, with the agency found at each word asked about
+ * (the honorific and the title rules read the same position, a name and a position end at the
+ * same word).
+ */
+interface Page {
+  text: string;
+  t: string;
+  /** {@link agencyAt} by the word's start */
+  agencies: Map<number, AgencyMatch | null>;
+}
+
+/** Where the word at or after `pos` begins: past the whitespace, as {@link wordAt} reads it. */
+function skipSpaces(t: string, pos: number): number {
+  while (pos < t.length && isSpaceCode(t.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/** The agency that begins at the word at or after `pos` (agencyAt reads it from the word's start). */
+function agencyFrom(page: Page, pos: number): AgencyMatch | null {
+  const at = skipSpaces(page.t, pos);
+  let ag = page.agencies.get(at);
+  if (ag === undefined) page.agencies.set(at, (ag = agencyAt(page.text, at, page.t)));
+  return ag;
+}
+
 interface Mention {
   start: number;
   end: number;
@@ -60,14 +87,14 @@ interface Mention {
 }
 
 /** A position starting at `pos`: a title, then the agency right after it (`Phó Chủ tịch` `UBND tỉnh`). */
-export function positionAt(text: string, t: string, pos: number): { start: number; end: number } | null {
-  compilePatterns();
+function positionAt(page: Page, pos: number): { start: number; end: number } | null {
+  const { t } = page;
   titleSticky.lastIndex = pos;
   const m = titleSticky.exec(t);
   if (!m) return null;
   const start = pos + (m[0].length - m[0].trimStart().length);
   let end = pos + m[0].length;
-  const ag = agencyAt(text, end, t);
+  const ag = agencyFrom(page, end);
   if (ag && !/\n/.test(t.slice(end, ag.start)) && /^\s+$/u.test(t.slice(end, ag.start))) end = ag.end;
   return { start, end };
 }
@@ -86,83 +113,125 @@ function nameInPlace(t: string, pos: { start: number; end: number }): { start: n
   return name;
 }
 
-/** Capitalised syllables from `pos` on one line, 2–5 of them, stopping before a title or a body. */
-function nameAt(text: string, t: string, pos: number, caps = false): { start: number; end: number } | null {
+/**
+ * Capitalised syllables from `pos` on one line, 2–5 of them, stopping before a title or a body.
+ * The words are read first without asking whether a body begins at each (an agency scan a word,
+ * most of the stage's time): a run of fewer than two is no name whatever the bodies, and in a
+ * longer run the first word a body begins at ends the name there, as the loop asking at every
+ * word would have stopped.
+ */
+function nameAt(page: Page, pos: number, caps = false): { start: number; end: number } | null {
+  const { t } = page;
+  const starts: number[] = [];
+  const ends: number[] = [];
   let cur = pos;
-  let start = -1;
-  let n = 0;
-  while (n < 5) {
+  while (starts.length < 5) {
     const w = wordAt(t, cur);
-    if (!w || (n > 0 && w.newline) || !/^[\p{L}\p{M}]+$/u.test(w.text) || !isCapitalised(w.text)) break;
+    if (!w || (starts.length > 0 && w.newline) || !/^[\p{L}\p{M}]+$/u.test(w.text) || !isCapitalised(w.text)) break;
     if (!caps && isUpper(w.text) && w.text.length > 1) break;
     if (caps && !isUpper(w.text)) break;
     titleSticky.lastIndex = w.start;
     if (titleSticky.test(t)) break;
-    if (agencyAt(text, w.start, t)) break;
-    if (start < 0) start = w.start;
+    starts.push(w.start);
+    ends.push(w.end);
     cur = w.end;
-    n++;
   }
-  if (n < 2 || n > 5) return null;
-  return { start, end: cur };
+  let n = 0;
+  while (n < starts.length && !agencyFrom(page, starts[n])) n++;
+  return n < 2 ? null : { start: starts[0], end: ends[n - 1] };
 }
 
+/**
+ * The last word (letters, marks, dots) before `pos` within 30 characters, only whitespace after
+ * it: what `/([\p{L}\p{M}.]+)\s*$/u` finds in the 30 characters, read backwards (the regex tried
+ * every start).
+ */
 function wordBefore(t: string, pos: number): string {
-  const m = /([\p{L}\p{M}.]+)\s*$/u.exec(t.slice(Math.max(0, pos - 30), pos));
-  return m ? m[1] : "";
+  const from = Math.max(0, pos - 30);
+  let end = pos;
+  while (end > from && isSpaceCode(t.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > from) {
+    // a letter outside the BMP is two code units: read whole
+    const c = t.charCodeAt(start - 1);
+    const width = c >= 0xdc00 && c <= 0xdfff && start - 2 >= from && t.charCodeAt(start - 2) >= 0xd800 && t.charCodeAt(start - 2) <= 0xdbff ? 2 : 1;
+    if (!WORD_OR_DOT.test(t.slice(start - width, start))) break;
+    start -= width;
+  }
+  return t.slice(start, end);
+}
+const WORD_OR_DOT = /^[\p{L}\p{M}.]$/u;
+
+/**
+ * The last two whitespace-separated pieces in the 30 characters before `pos`, one space between:
+ * what trimming them, splitting on `\s+` and joining the last two gives, read backwards.
+ */
+function lastTwoWords(t: string, pos: number): string {
+  const from = Math.max(0, pos - 30);
+  const back = (i: number, space: boolean) => {
+    while (i > from && isSpaceCode(t.charCodeAt(i - 1)) === space) i--;
+    return i;
+  };
+  const lastEnd = back(pos, true);
+  const lastStart = back(lastEnd, false);
+  const end = back(lastStart, true);
+  const start = back(end, false);
+  return start < end ? `${t.slice(start, end)} ${t.slice(lastStart, lastEnd)}` : t.slice(lastStart, lastEnd);
 }
 
-function plausible(t: string, name: { start: number; end: number }, needSurname: boolean): boolean {
+function plausible({ t }: Page, name: { start: number; end: number }, needSurname: boolean): boolean {
   const txt = t.slice(name.start, name.end);
   const key = matchKey(squash(txt));
   if (notPeople.has(key)) return false;
   const first = key.split(" ")[0];
   if (needSurname && !surnames.has(first)) return false;
   const before = matchKey(wordBefore(t, name.start));
-  const before2 = matchKey(t.slice(Math.max(0, name.start - 30), name.start).trim().split(/\s+/).slice(-2).join(" "));
+  const before2 = matchKey(lastTwoWords(t, name.start));
   return !notBefore.has(before) && !notBefore.has(before2);
 }
 
 /** After a name: `, Phó Chủ tịch UBND tỉnh`, ` - Trưởng phòng`, ` (Giám đốc Sở Y tế)`. */
-function trailingPosition(text: string, t: string, pos: number): { start: number; end: number } | null {
-  const m = /^[ \t]*(?:,|[-–]|\()[ \t]*/u.exec(t.slice(pos, pos + 6));
+function trailingPosition(page: Page, pos: number): { start: number; end: number } | null {
+  const m = /^[ \t]*(?:,|[-–]|\()[ \t]*/u.exec(page.t.slice(pos, pos + 6));
   if (!m) return null;
-  return positionAt(text, t, pos + m[0].length);
+  return positionAt(page, pos + m[0].length);
 }
 
-type Rule = (text: string, t: string, open: Openings) => Mention[];
+type Rule = (page: Page, open: Openings) => Mention[];
 
 const rules: Rule[] = [
   // "đồng chí Trần Thanh Nhân, Phó Chủ tịch UBND tỉnh", "ông Nguyễn Văn A - Giám đốc", "đồng chí Phó Chủ tịch UBND tỉnh Lê Văn B"
-  (text, t, open) => {
+  (page, open) => {
+    const { text, t } = page;
     const out: Mention[] = [];
     for (const m of matchesAt(honorificAt, t, open, HONORIFIC)) {
       const hEnd = m.index + m[0].length;
       // a capitalised Ông/Bà mid-sentence is a place (`tỉnh Bà Rịa`): only at a clause start
       if (/^[ÔB]/u.test(m[0]) && !/(^|[\n;:,.(\-–+•]\s*|\s{2,})$/u.test(t.slice(Math.max(0, m.index - 3), m.index))) continue;
-      const pre = positionAt(text, t, hEnd);
-      const split = pre && !nameAt(text, t, pre.end) ? nameInPlace(t, pre) : null;
+      const pre = positionAt(page, hEnd);
+      const split = pre && !nameAt(page, pre.end) ? nameInPlace(t, pre) : null;
       // `bà NGUYỄN THỊ YẾN`: a name in capitals after an honorific
-      const name = split ?? nameAt(text, t, pre ? pre.end : hEnd) ?? nameAt(text, t, pre ? pre.end : hEnd, true);
+      const name = split ?? nameAt(page, pre ? pre.end : hEnd) ?? nameAt(page, pre ? pre.end : hEnd, true);
       if (!name) continue;
-      if (!split && !plausible(t, name, false)) continue;
-      const post = pre ? null : trailingPosition(text, t, name.end);
+      if (!split && !plausible(page, name, false)) continue;
+      const post = pre ? null : trailingPosition(page, name.end);
       const pos = pre ?? post;
       out.push({ start: m.index, end: post ? post.end : name.end, name: squash(text.slice(name.start, name.end)), position: pos ? squash(text.slice(pos.start, pos.end)) : null, rank: 3 });
     }
     return out;
   },
   // "Phó Thủ tướng Vũ Văn Ninh", "Chủ tịch UBND tỉnh Nguyễn Văn A", "PHÓ CHỦ NHIỆM Nguyễn Sỹ Hiệp"
-  (text, t, open) => {
+  (page, open) => {
+    const { text, t } = page;
     const out: Mention[] = [];
     for (const m of matchesAt(titleAt, t, open, TITLE)) {
-      const pos = positionAt(text, t, m.index);
+      const pos = positionAt(page, m.index);
       if (!pos) continue;
       const gap = t.slice(pos.end, pos.end + 40);
-      let name = nameAt(text, t, pos.end) ?? (/^\s*\n?\s*\p{Lu}/u.test(gap) ? nameAt(text, t, pos.end, true) : null);
+      let name = nameAt(page, pos.end) ?? (/^\s*\n?\s*\p{Lu}/u.test(gap) ? nameAt(page, pos.end, true) : null);
       const split = name ? null : nameInPlace(t, pos);
       if (split) name = split;
-      else if (!name || !plausible(t, name, true)) continue;
+      else if (!name || !plausible(page, name, true)) continue;
       // the name must follow the position closely (a signer's name may stand on the next lines)
       if (!/^[\s|]*$/u.test(t.slice(pos.end, name.start))) continue;
       const nm = t.slice(name.start, name.end);
@@ -171,12 +240,13 @@ const rules: Rule[] = [
     return out;
   },
   // "Nguyễn Văn A, Giám đốc Sở Y tế" in a list of participants; a bare "Vi Thiện Việt" under a signature
-  (text, t, open) => {
+  (page, open) => {
+    const { text, t } = page;
     const out: Mention[] = [];
     for (const m of matchesAt(surnameAt, t, open, SURNAME)) {
-      const name = nameAt(text, t, m.index);
-      if (!name || name.start !== m.index || !plausible(t, name, true)) continue;
-      const post = trailingPosition(text, t, name.end);
+      const name = nameAt(page, m.index);
+      if (!name || name.start !== m.index || !plausible(page, name, true)) continue;
+      const post = trailingPosition(page, name.end);
       const syllables = squash(t.slice(name.start, name.end)).split(" ").length;
       if (!post && syllables < 3) continue;
       out.push({ start: name.start, end: post ? post.end : name.end, name: squash(text.slice(name.start, name.end)), position: post ? squash(text.slice(post.start, post.end)) : null, rank: post ? 2 : 1 });
@@ -198,7 +268,8 @@ export function findPeople(text: string): (Person & { span: [number, number] })[
   compilePatterns();
   const t = foldTone(text);
   const open = openers.in(t);
-  const all = rules.flatMap((r) => r(text, t, open));
+  const page: Page = { text, t, agencies: new Map() };
+  const all = rules.flatMap((r) => r(page, open));
   // overlapping mentions: the strongest rule, then the longest
   const sorted = [...all].sort((a, b) => b.rank - a.rank || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Mention[] = [];

@@ -14,12 +14,17 @@ import { canonicalAssignee, issuerAgencies } from "./agencies.js";
 import { agencyAt } from "./agencies/scan.js";
 import { isSpaceCode, L, squash, WB, WE } from "../text/letters.js";
 import { alternation } from "../text/pattern.js";
+import { Openers, type Openings } from "../text/openers.js";
 import type { ExtractContext } from "./context.js";
 import { findDates } from "./dates.js";
 import { dateBounds } from "./dates/range.js";
 
 const lowerFirst = (forms: string[]) => [...forms, ...forms.map((f) => f.charAt(0).toLowerCase() + f.slice(1))];
-let triggerSticky!: RegExp, verbGlobal!: RegExp, titleSticky!: RegExp, pointerSticky!: RegExp, inlineTriggerGlobal!: RegExp, responsibilitySticky!: RegExp, verbAnyCaseSticky!: RegExp, interposedSticky!: RegExp, coopGlobal!: RegExp, notTask!: RegExp, notTaskGlobal!: RegExp, deadlineBefore!: RegExp, looseUnitSticky!: RegExp;
+let triggerSticky!: RegExp, verbGlobal!: RegExp, titleSticky!: RegExp, pointerSticky!: RegExp, responsibilitySticky!: RegExp, verbAnyCaseSticky!: RegExp, interposedSticky!: RegExp, enacting!: RegExp, coopGlobal!: RegExp, notTask!: RegExp, notTaskGlobal!: RegExp, deadlineBefore!: RegExp, looseUnitSticky!: RegExp;
+/** the four phrase lists' patterns anchored (`y`), tried only where their first words open (see `openers`) */
+let verbAt!: RegExp, notTaskAt!: RegExp, inlineTriggerAt!: RegExp, coopAt!: RegExp, openers!: Openers;
+/** the groups of `openers`: an action verb, a not-a-task phrase, a trigger (inline), a cooperation phrase */
+const VERB = 1, NOT_A_TASK = 2, TRIGGER = 4, COOP = 8;
 let pointers!: Set<string>;
 /**
  * The patterns, compiled the first time tasks are looked for (once): made at import, they were
@@ -31,14 +36,20 @@ function compilePatterns(): void {
   verbGlobal = new RegExp(`(?:${alternation(ACTION_VERBS, "cap", WB)})${WE}`, "gu");
   titleSticky = new RegExp(`\\s*(?:các\\s+|Các\\s+)?(?:${alternation(lowerFirst([...POSITION_TITLES, ...ROLE_TITLES]), "cap")})${WE}`, "uy");
   pointerSticky = new RegExp(`\\s*(?:${alternation(POLITE_ADDRESSES, "cap")})${WE}`, "uy");
-  inlineTriggerGlobal = new RegExp(`\\s+(?:${alternation(TRIGGERS.map((t) => t.charAt(0).toLowerCase() + t.slice(1)), "exact")})${WE}`, "gu");
+  // the trigger without the spaces before it (see inlineAnchors): it opens where its word begins
+  inlineTriggerAt = new RegExp(`(?:${alternation(TRIGGERS.map((t) => t.charAt(0).toLowerCase() + t.slice(1)), "exact")})${WE}`, "uy");
   responsibilitySticky = new RegExp(`\\s*(?:${alternation(RESPONSIBILITY_VERBS, "exact")})${WE}`, "uy");
   verbAnyCaseSticky = new RegExp(`(?:${alternation(ACTION_VERBS, "any")})${WE}`, "uy");
   interposedSticky = new RegExp(`(?:${alternation(INTERPOSED, "any")})${WE}[\\s,]*`, "uy");
   coopGlobal = new RegExp(`${WB}(?:${alternation(COOPERATION, "cap")})${WE}`, "gu");
+  enacting = new RegExp(`^${ENACTING}[^,;]{0,60}$`, "u");
   // the word-start test after each phrase's first letter, not before every character (see prefixTree)
   notTask = new RegExp(`(?:${alternation(NOT_TASK, "any", WB)})${WE}`, "u");
   notTaskGlobal = new RegExp(notTask.source, "gu");
+  verbAt = new RegExp(verbGlobal.source, "uy");
+  notTaskAt = new RegExp(notTask.source, "uy");
+  coopAt = new RegExp(coopGlobal.source, "uy");
+  openers = new Openers([ACTION_VERBS, NOT_TASK, TRIGGERS, COOPERATION]);
   deadlineBefore = new RegExp(`(?:${alternation(DEADLINE_MARKERS, "any", WB)})${WE}[^;.]{0,40}$`, "u");
   pointers = new Set([...RECIPIENT_POINTERS, ...POLITE_ADDRESSES].map((p) => matchKey(p)));
   /**
@@ -50,6 +61,18 @@ function compilePatterns(): void {
     "uy",
   );
 }
+/** For tests: each phrase list's pattern as a global scan, and where the dispatch tries it (`openers`, the list's group). */
+export function taskOpenings(): { name: string; pattern: RegExp; openers: Openers; group: number }[] {
+  compilePatterns();
+  return [
+    { name: "action verb", pattern: verbGlobal, openers, group: VERB },
+    { name: "not a task", pattern: notTaskGlobal, openers, group: NOT_A_TASK },
+    // after the spaces its pattern begins with (see inlineAnchors)
+    { name: "inline trigger", pattern: new RegExp(`(?<=\\s)${inlineTriggerAt.source}`, "gu"), openers, group: TRIGGER },
+    { name: "cooperation", pattern: coopGlobal, openers, group: COOP },
+  ];
+}
+
 /** Does an action verb (any case) begin at `pos`? */
 function verbStartsAt(doc: Doc, pos: number): boolean {
   verbAnyCaseSticky.lastIndex = pos;
@@ -66,8 +89,11 @@ interface Doc {
   notTask: Anchors;
   inlineTriggers: Anchors;
   coop: Anchors | null;
-  /** `(` minus `)` before each position: the parentheses open between two positions in one subtraction */
-  parens: Int32Array;
+  /** where the phrase lists' first words open (`openers`): the four lists above found from there */
+  open: Openings;
+  /** where each `(` and each `)` is, sorted: the parentheses open between two positions counted by binary search */
+  openParens: Int32Array;
+  closeParens: Int32Array;
   /** {@link unitAt} by position: the rules, the walk and the splitting ask again at the same places (~1.8 times each) */
   units: Map<number, number | null>;
   /** {@link ownSpan} by node: the walk and the heading rule both ask */
@@ -153,25 +179,45 @@ function assigneesLookRight(doc: Doc, from: number, to: number): boolean {
 
 /**
  * Every position where a pattern matches in the text, with where that match ends, sorted: found
- * in one pass a document (each search goes on from the character after the last match's start,
- * so matches that overlap are all there). What `exec` from any position would find is then the
- * first start at or after it: the clauses, the rules and the refiners look a verb up in the list
- * instead of running the alternation again over each clause (a clause was read by the verb
- * pattern, the not-a-task pattern and the inline triggers, each in its own pass).
+ * once a document, at the openings of the pattern's list only (first-word dispatch: every match
+ * opens there, tests/extract/openers), each tried whether or not an earlier match covers it, so
+ * matches that overlap are all there — what a global scan going on from the character after each
+ * match's start gives. What `exec` from any position would find is then the first start at or
+ * after it: the clauses, the rules and the refiners look a verb up in the list instead of running
+ * the alternation again over each clause.
  */
 interface Anchors {
   starts: Int32Array;
   ends: Int32Array;
 }
 
-function anchorsOf(re: RegExp, t: string): Anchors {
+function anchorsAt(sticky: RegExp, t: string, open: Openings, bit: number): Anchors {
   const starts: number[] = [];
   const ends: number[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(t); m; m = re.exec(t)) {
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
-    re.lastIndex = m.index + 1;
+  for (let o = 0; o < open.at.length; o++) {
+    if (!(open.kinds[o] & bit)) continue;
+    sticky.lastIndex = open.at[o];
+    if (!sticky.test(t)) continue;
+    starts.push(open.at[o]);
+    ends.push(sticky.lastIndex);
+  }
+  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/**
+ * The inline triggers (`… Bộ Y tế đề nghị …`), whose pattern begins with the spaces before the
+ * trigger: a match starts at each space of the run before a trigger that opens at its end (the
+ * spaces are taken whole, then the trigger), all ending where the trigger ends.
+ */
+function inlineAnchors(t: string, open: Openings): Anchors {
+  const words = anchorsAt(inlineTriggerAt, t, open, TRIGGER);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let k = 0; k < words.starts.length; k++) {
+    const at = words.starts[k];
+    let from = at;
+    while (from > 0 && isSpaceCode(t.charCodeAt(from - 1))) from--;
+    for (let s = from; s < at; s++) starts.push(s), ends.push(words.ends[k]);
   }
   return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
 }
@@ -195,16 +241,16 @@ function* anchorsWithin(a: Anchors, from: number, to: number): Generator<number>
   for (let i = lowerBound(a.starts, from); i < a.starts.length && a.starts[i] < to; i = lowerBound(a.starts, a.ends[i], i + 1)) yield i;
 }
 
-function parenBalance(t: string): Int32Array {
-  const out = new Int32Array(t.length + 1);
-  let open = 0;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c === 40) open++;
-    else if (c === 41) open--;
-    out[i + 1] = open;
-  }
-  return out;
+/** Where `ch` occurs in `t`, in order (found by `indexOf`: parentheses are few, a count at every character was not). */
+function positionsOf(t: string, ch: string): Int32Array {
+  const out: number[] = [];
+  for (let i = t.indexOf(ch); i >= 0; i = t.indexOf(ch, i + 1)) out.push(i);
+  return Int32Array.from(out);
+}
+
+/** `(` minus `)` in `t[from, to)`. */
+function parensOpen(doc: Doc, from: number, to: number): number {
+  return lowerBound(doc.openParens, to) - lowerBound(doc.openParens, from) - (lowerBound(doc.closeParens, to) - lowerBound(doc.closeParens, from));
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\d]/u;
@@ -268,7 +314,7 @@ function verbIn(doc: Doc, from: number, to: number): number | null {
   for (const i of anchorsWithin(doc.verbs, from, to)) {
     const at = doc.verbs.starts[i];
     // not inside a body's name, nor inside a parenthesis (`Sở X (Thường trực Ban … quản lý …)`)
-    if (insideAgency(doc, at) || doc.parens[at] - doc.parens[from] > 0) continue;
+    if (insideAgency(doc, at) || parensOpen(doc, from, at) > 0) continue;
     return at;
   }
   return null;
@@ -295,13 +341,15 @@ function clauses(doc: Doc, span: Span): Clause[] {
     start = m.index + m[0].length;
   }
   if (start < text.length) out.push({ start: span[0] + start, end: span[1] });
-  return out
-    .map((c) => {
-      const lead = /^\s*/u.exec(doc.t.slice(c.start, c.end))![0].length;
-      return { start: c.start + lead, end: c.end };
-    })
-    .filter((c) => /[\p{L}]/u.test(doc.t.slice(c.start, c.end)));
+  // each clause from its first non-space, and only those with a letter
+  const kept: Clause[] = [];
+  for (const c of out) {
+    while (c.start < c.end && isSpaceCode(doc.t.charCodeAt(c.start))) c.start++;
+    if (LETTER.test(doc.t.slice(c.start, c.end))) kept.push(c);
+  }
+  return kept;
 }
+const LETTER = /\p{L}/u;
 
 interface Draft {
   assignee: string[];
@@ -397,25 +445,27 @@ function inlineRule(doc: Doc, c: Clause): ClauseRead | null {
 
 /** `X chủ trì …`, `X có trách nhiệm …`, `Các sở … và UBND các địa phương tiếp tục …` */
 function subjectRule(doc: Doc, c: Clause): ClauseRead | null {
-  if (unitAt(doc, c.start) === null) return null;
+  // the tests on the text before the verb first, the assignee (an agency scan) last: a verb
+  // opening the clause leaves no assignee to split
   const verb = verbIn(doc, c.start, Math.min(c.end, c.start + 400));
-  if (verb === null) return null;
+  if (verb === null || verb === c.start) return null;
   const prefix = doc.t.slice(c.start, verb);
   if (/(?<![\p{L}])(?:được|đã|sẽ|là|nếu|khi|để|theo|tại|về)(?![\p{L}])/u.test(prefix)) return null;
   // `Phó Chủ tịch UBND tỉnh - Chủ trì`: a role in a list of participants, not an assignment
   if (/[-–(]\s*$/u.test(prefix)) return null;
+  if (unitAt(doc, c.start) === null) return null;
   if (!assigneesLookRight(doc, c.start, verb)) return null;
   const assignee = splitAssignees(doc, c.start, verb);
   if (!assignee.length) return null;
   // `Ban Chỉ đạo … có trách nhiệm:` heads the lines below it
   const rest = doc.t.slice(verb, trimmedEnd(doc.t, verb, c.end, /[\s:;.,]/u));
-  if (new RegExp(`^${ENACTING}[^,;]{0,60}$`, "u").test(rest)) return null;
+  if (enacting.test(rest)) return null;
   return { assignee, actionStart: /^(?:có|chịu) trách nhiệm$/u.test(rest) ? null : verb };
 }
 
 /** The cooperation phrases' list, made when a draft first asks. */
 function coopAnchors(doc: Doc): Anchors {
-  return (doc.coop ??= anchorsOf(coopGlobal, doc.t));
+  return (doc.coop ??= anchorsAt(coopAt, doc.t, doc.open, COOP));
 }
 
 function cooperating(doc: Doc, start: number, end: number): string[] {
@@ -469,8 +519,17 @@ interface DatesByStart {
 }
 
 function datesByStart(dates: DateMention[]): DatesByStart {
-  const placed = dates.flatMap((d, i) => (d.span ? [{ d, i }] : [])).sort((a, b) => a.d.span![0] - b.d.span![0] || a.i - b.i);
-  return { starts: Int32Array.from(placed, (p) => p.d.span![0]), dates: placed.map((p) => p.d), order: Int32Array.from(placed, (p) => p.i) };
+  const placed: number[] = [];
+  let sorted = true;
+  for (let i = 0; i < dates.length; i++) {
+    const span = dates[i].span;
+    if (!span) continue;
+    if (placed.length && span[0] < dates[placed[placed.length - 1]].span![0]) sorted = false;
+    placed.push(i);
+  }
+  // the scan gives its dates mostly in text order: sorted only when they are not
+  if (!sorted) placed.sort((a, b) => dates[a].span![0] - dates[b].span![0] || a - b);
+  return { starts: Int32Array.from(placed, (i) => dates[i].span![0]), dates: placed.map((i) => dates[i]), order: Int32Array.from(placed) };
 }
 
 /** The dates inside `span`, in the list's order: what `dates.filter(inside)` gave. */
@@ -550,16 +609,19 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
   compilePatterns();
   const text = ctx.tree.text;
   const t = foldTone(text);
+  const open = openers.in(t);
   const doc: Doc = {
     text,
     t,
     agencies: unionOf(agencies.map((a) => a.span).filter((s): s is Span => !!s)),
-    verbs: anchorsOf(verbGlobal, t),
-    notTask: anchorsOf(notTaskGlobal, t),
-    inlineTriggers: anchorsOf(inlineTriggerGlobal, t),
+    verbs: anchorsAt(verbAt, t, open, VERB),
+    notTask: anchorsAt(notTaskAt, t, open, NOT_A_TASK),
+    inlineTriggers: inlineAnchors(t, open),
     coop: null,
+    open,
     units: new Map(),
-    parens: parenBalance(t),
+    openParens: positionsOf(t, "("),
+    closeParens: positionsOf(t, ")"),
     own: new Map(),
   };
   const recipients = ctx.tree.recipients.map((r) => squash(r.text));
@@ -685,11 +747,33 @@ function findOwnSpan(doc: Doc, node: OutlineNode): Span {
   const found = doc.text.slice(s, e + head.length).indexOf(head);
   const at = found + s;
   if (found < 0 || at > e) return node.span;
-  // the node's text may be re-joined across wrapped lines: walk the document until its words are used up
+  const text = doc.text;
+  // most nodes' text is the document's as written, or re-joined across wrapped lines (a space for
+  // a line break): where the two agree but for the length of their runs of spaces, their words
+  // are the same, and the last ends where the node's text ends in the document (unless the
+  // document's word runs on)
+  // (compared as a slice: `startsWith` read the two-byte text at twice the cost)
+  if (text.slice(at, at + own.length) === own) {
+    const end = at + own.length;
+    if (end >= text.length || isSpaceCode(text.charCodeAt(end))) return [at, end];
+  } else {
+    // the two are read in step, one side going on alone only inside a run of spaces both are in
+    let i = 0;
+    let p = at;
+    while (i < own.length && p < text.length) {
+      const a = own.charCodeAt(i);
+      const b = text.charCodeAt(p);
+      if (a === b || (isSpaceCode(a) && isSpaceCode(b))) i++, p++;
+      else if (isSpaceCode(b) && isSpaceCode(own.charCodeAt(i - 1))) p++;
+      else if (isSpaceCode(a) && isSpaceCode(text.charCodeAt(p - 1))) i++;
+      else break;
+    }
+    if (i === own.length && (p >= text.length || isSpaceCode(text.charCodeAt(p)))) return [at, p];
+  }
+  // else walk the document until the node's words are used up
   // (counted and walked code unit by code unit: a split and a match object per word cost more)
   let words = 1;
   for (let i = 1; i < own.length; i++) if (isSpaceCode(own.charCodeAt(i)) && !isSpaceCode(own.charCodeAt(i - 1))) words++;
-  const text = doc.text;
   let p = at;
   let end = at;
   for (let i = 0; i < words; i++) {

@@ -5,16 +5,18 @@ import { AGENCY_HEADS } from "../../grammars/agencies.js";
 import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import { HONORIFICS, POSITION_TITLES, ROLE_TITLES, SURNAMES } from "../../grammars/people.js";
 import { EXTRA_REFERENCE_TYPES } from "../../grammars/references.js";
+import { ACTION_VERBS, COOPERATION, NOT_TASK, TRIGGERS } from "../../grammars/tasks.js";
 import { agencyOpenings } from "../../src/extract/agencies/scan.js";
 import { peopleOpenings } from "../../src/extract/people.js";
 import { typeOpenings } from "../../src/extract/references.js";
 import { documentOpeners, OPENS } from "../../src/extract/openings.js";
+import { taskOpenings } from "../../src/extract/tasks.js";
 import { Openers } from "../../src/text/openers.js";
 import { foldTone, matchKey } from "../../src/text/tone.js";
 import { fixture } from "../helpers.js";
 
-// Agencies, people and references try their big alternations (heads, titles, honorifics, family
-// names, document types) only where `Openers` finds one of the forms' first words: the same as
+// Agencies, people, tasks and references try their big alternations (heads, titles, honorifics, family
+// names, task verbs and phrases, document types) only where `Openers` finds one of the forms' first words: the same as
 // a global scan only if every place the pattern matches is such an opening. Checked on every
 // text fixture and on random strings made of the grammars' words, in every case.
 
@@ -31,6 +33,7 @@ const folded = (t: string) => foldTone(t.normalize("NFC"));
 const patterns = (): Opened[] => [
   ...agencyOpenings().map((p) => ({ ...p, on: folded })),
   ...peopleOpenings().map((p) => ({ ...p, on: folded })),
+  ...taskOpenings().map((p) => ({ ...p, on: folded })),
   { name: "document type", ...typeOpenings(), on: matchKey },
 ];
 
@@ -58,6 +61,7 @@ const WORDS = [
   ...AGENCY_HEADS.flatMap((h) => [...h.forms, ...(h.abbr ?? [])]),
   ...POSITION_TITLES, ...ROLE_TITLES, ...HONORIFICS, ...SURNAMES,
   ...DOCUMENT_TYPES.map((t) => t.name), ...EXTRA_REFERENCE_TYPES,
+  ...ACTION_VERBS, ...NOT_TASK, ...TRIGGERS, ...COOPERATION,
   "các sở, ngành", "các cơ quan, đơn vị", "Các", "UỶ", "Uỷ ban", "tỉnh", "Bình Định", "Văn", "số", "ngày",
 ];
 const GLUE = [" ", " ", " ", "", "\n", ", ", "-", "/", ".", "(", "2", "á", "\u0301", "Y", "y"];

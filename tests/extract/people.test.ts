@@ -41,6 +41,8 @@ describe("people: name and position", () => {
     ["Phó Giám đốc Công an tỉnh Lý Văn Huấn báo cáo", "Lý Văn Huấn", "Phó Giám đốc Công an tỉnh"],
     ["(Đã ký)\n\nPhan Văn Mãi", "Phan Văn Mãi", null],
     ["Điều 1. Nâng bậc lương đối với ông TRẦN VĂN BÌNH, chuyên viên Phòng Tổ chức", "TRẦN VĂN BÌNH", null],
+    ["Tham dự có Trần Văn Hải Sở Y tế tỉnh", "Trần Văn Hải", null],
+    ["Theo đề nghị của Giám đốc Sở Tài chính Nguyễn Văn An Bình Minh Sáu", "Nguyễn Văn An Bình Minh", "Giám đốc Sở Tài chính"],
   ])("%s", (text, name, position) => {
     const found = findPeople(text);
     const hit = found.find((p) => p.name === name);
@@ -63,6 +65,9 @@ describe("people: look-alikes that are not people", () => {
     ["Chủ tịch UBND tỉnh có ý kiến như sau", "a title with no name"],
     ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc", "the national title"],
     ["huyện Văn Yên, tỉnh Yên Bái", "a district"],
+    ["Trụ sở tại số 12 đường  \n Nguyễn Văn Cừ, phường 4", "a street across a line break"],
+    ["Trụ sở tại thị   trấn Nguyễn Văn Linh, huyện A", "a town named by two words"],
+    ["Trụ sở tại TP.Nguyễn Trãi Văn", "a city abbreviated with a dot"],
   ])("%s (%s)", (text) => {
     expect(findPeople(text)).toEqual([]);
   });

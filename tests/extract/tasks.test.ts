@@ -75,6 +75,8 @@ describe("tasks: one assignment", () => {
     ["heading without a colon, duties below", [["5.", "Phòng Văn hóa và Thông tin cấp huyện", [["-", "Tăng cường tin, bài tuyên truyền trên hệ thống truyền thanh cơ sở."]]]], ["Phòng Văn hóa và Thông tin cấp huyện"]],
     ["heading `X:` with a verb after it", [["c)", "Sở Giao thông vận tải: Đảm bảo phương tiện đưa đón đại biểu."]], ["Sở Giao thông vận tải"]],
     ["X giao Y … inside a sentence", [[null, "Về vấn đề này, Thủ tướng Chính phủ giao Bộ Tài chính theo chức năng được giao, nghiên cứu, đề xuất giải pháp phù hợp."]], ["Bộ Tài chính"]],
+    ["X giao Y after a run of spaces", [[null, "Về vấn đề này, Thủ tướng Chính phủ   giao Bộ Tài chính nghiên cứu, đề xuất giải pháp phù hợp."]], ["Bộ Tài chính"], { text: "Thủ tướng Chính phủ giao Bộ Tài chính nghiên cứu, đề xuất giải pháp phù hợp" }],
+    ["X giao Y across a line break", [[null, "Về vấn đề này, Thủ tướng Chính phủ \n giao Bộ Tài chính nghiên cứu, đề xuất giải pháp phù hợp."]], ["Bộ Tài chính"], { text: "Thủ tướng Chính phủ giao Bộ Tài chính nghiên cứu, đề xuất giải pháp phù hợp" }],
     ["X chịu trách nhiệm after an opening phrase", [["6.", "Đối với các khoản hỗ trợ bằng hiện vật, Bộ Quốc phòng chịu trách nhiệm quản lý, theo dõi và phân bổ theo quy định."]], ["Bộ Quốc phòng"]],
   ])("%s", (_name, items, assignee, extra) => {
     const tasks = tasksOf(items);
@@ -83,6 +85,7 @@ describe("tasks: one assignment", () => {
     expect(tasks[0].action.length).toBeGreaterThan(5);
     if (extra?.deadline !== undefined) expect(tasks[0].deadline).toBe(extra.deadline);
     if (extra?.cooperating) expect(tasks[0].cooperating).toEqual(extra.cooperating);
+    if (extra?.text) expect(tasks[0].text).toBe(extra.text);
   });
 });
 
@@ -128,6 +131,34 @@ describe("tasks: the assignee carried down and resolved", () => {
     const tasks = tasksOf([["5.", "Sở Y tế chuẩn bị nội dung báo cáo; chuẩn bị phòng họp và các điều kiện cần thiết."]]);
     expect(tasks).toHaveLength(1);
     expect(tasks[0].text).toBe("Sở Y tế chuẩn bị nội dung báo cáo; chuẩn bị phòng họp và các điều kiện cần thiết");
+  });
+
+  it("a verb inside the parentheses after the body is not its action", () => {
+    for (const [own, assignee] of [
+      ["Sở Y tế (Thường trực Ban Chỉ đạo, tổ chức kiểm tra) chủ trì triển khai tiêm chủng.", "Sở Y tế (Thường trực Ban Chỉ đạo, tổ chức kiểm tra)"],
+      ["Sở Y tế (Thường trực) (đơn vị tổ chức) chủ trì triển khai tiêm chủng.", "Sở Y tế (Thường trực) (đơn vị tổ chức)"],
+    ]) {
+      const tasks = tasksOf([["1.", own]]);
+      expect(tasks.map((t) => [t.assignee, t.action])).toEqual([[[assignee], "chủ trì triển khai tiêm chủng"]]);
+    }
+  });
+
+  it("a node's text re-joined across wrapped lines spans the lines in the document", () => {
+    const own = "Sở Y tế chủ trì triển khai tiêm chủng mở rộng cho trẻ em dưới 5 tuổi trên địa bàn.";
+    const cases: [document: string, own: string, text: string, span: [number, number]][] = [
+      ["1. Sở Y tế chủ trì triển khai tiêm chủng mở rộng\ncho trẻ em dưới 5 tuổi trên địa bàn.\n", own, own.slice(0, -1), [3, 85]],
+      // an indented continuation line; a node's text with a wider gap than the document's
+      ["1. Sở Y tế chủ trì triển khai tiêm chủng mở rộng\n    cho trẻ em dưới 5 tuổi trên địa bàn.\n", own, own.slice(0, -1), [3, 89]],
+      ["1. Sở Y tế chủ trì triển khai tiêm chủng mở rộng cho trẻ em dưới 5 tuổi trên địa bàn.\n", own.replace("mở rộng ", "mở rộng   "), own.slice(0, -1), [3, 85]],
+      // the document's words differ, or its last word runs on: counted word by word
+      ["1. Sở Y tế chủ trì triển khai tiêm chủng mở-rộng cho trẻ em dưới 5 tuổi trên địa bàn.\n", own, "Sở Y tế chủ trì triển khai tiêm chủng mở-rộng cho trẻ em dưới 5 tuổi trên địa bàn", [3, 85]],
+      ["1. Sở Y tế chủ trì triển khai tiêm chủng mở rộng cho trẻ em dưới 5 tuổi trên địa bàn.xyz\n", own, `${own}xyz`, [3, 88]],
+    ];
+    for (const [text, ownText, taskText, span] of cases) {
+      const node: OutlineNode = { kind: "numbered", label: "1.", text: ownText, span: [0, text.length - 1], children: [] };
+      const ctx = makeContext({ ...treeOf([]), text, body: { span: [0, text.length], text, nodes: [node] } });
+      expect(extractTasks(ctx, [], extractAgencies(ctx)).map((t) => [t.text, t.span])).toEqual([[taskText, span]]);
+    }
   });
 
   it("fixture: a quyết định with Điều 2 and Điều 3", () => {
