@@ -8,7 +8,9 @@
  */
 import { AGENCY_HEADS } from "../../grammars/agencies.js";
 import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
+import { HONORIFICS, POSITION_TITLES, ROLE_TITLES, SURNAMES } from "../../grammars/people.js";
 import { EXTRA_REFERENCE_TYPES } from "../../grammars/references.js";
+import { ACTION_VERBS, COOPERATION, NOT_TASK, TRIGGERS } from "../../grammars/tasks.js";
 import { lazily } from "../text/lazy.js";
 import { Openers, type Openings } from "../text/openers.js";
 import { foldedText, type ExtractContext } from "./context.js";
@@ -20,7 +22,10 @@ const COLLECTIVE_OPENS = "các";
 /** Document types a citation names (`Quyết định`, `Công văn`, `Bộ luật`). */
 export const REFERENCE_TYPE_NAMES: readonly string[] = [...DOCUMENT_TYPES.map((t) => t.name), ...EXTRA_REFERENCE_TYPES];
 
-/** The groups of {@link documentOpeners}, a bit each. */
+/** A person's position or role before a name (`Phó Chủ tịch`, `Giám đốc`, `Chủ trì`). */
+export const PERSON_TITLES: readonly string[] = [...POSITION_TITLES, ...ROLE_TITLES];
+
+/** The groups of {@link documentOpeners}, a bit each, in the order of {@link GROUPS}. */
 export const OPENS = {
   /** an agency head */
   agencyHead: 1 << 0,
@@ -28,10 +33,28 @@ export const OPENS = {
   collective: 1 << 1,
   /** a document type in a citation */
   referenceType: 1 << 2,
+  /** a person's title */
+  personTitle: 1 << 3,
+  /** an honorific (`đồng chí`, `ông`) */
+  honorific: 1 << 4,
+  /** a family name */
+  surname: 1 << 5,
+  /** a task's action verb */
+  actionVerb: 1 << 6,
+  /** a phrase that is no task (`đề nghị … xem xét`) */
+  notTask: 1 << 7,
+  /** a trigger that hands out a task (`giao`) */
+  trigger: 1 << 8,
+  /** a cooperation phrase (`phối hợp với`) */
+  cooperation: 1 << 9,
 } as const;
 
-/** The one first-word table of every list above, in the order of {@link OPENS}' bits. */
-export const documentOpeners = lazily(() => new Openers([AGENCY_HEAD_FORMS, [COLLECTIVE_OPENS], REFERENCE_TYPE_NAMES]));
+const GROUPS: readonly (readonly string[])[] = [
+  AGENCY_HEAD_FORMS, [COLLECTIVE_OPENS], REFERENCE_TYPE_NAMES, PERSON_TITLES, HONORIFICS, SURNAMES, ACTION_VERBS, NOT_TASK, TRIGGERS, COOPERATION,
+];
+
+/** The one first-word table of every list above. */
+export const documentOpeners = lazily(() => new Openers(GROUPS));
 
 const documentWalks = new WeakMap<Pick<ExtractContext, "tree">, Openings>();
 /**

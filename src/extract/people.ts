@@ -4,22 +4,24 @@
  * family name), then refiners (drop overlaps keeping the longest, merge mentions of one person).
  */
 import { PROVINCES } from "../../grammars/agencies.js";
-import { HONORIFICS, NOT_PEOPLE, NOT_PERSON_BEFORE, POSITION_TITLES, ROLE_TITLES, SURNAMES } from "../../grammars/people.js";
+import { HONORIFICS, NOT_PEOPLE, NOT_PERSON_BEFORE, SURNAMES } from "../../grammars/people.js";
 import { foldTone, matchKey } from "../text/tone.js";
 import type { Person } from "../record/schema.js";
 import { agencyAt, dropOverlaps, type AgencyMatch } from "./agencies/scan.js";
 import { isCapitalised, isSpaceCode, isUpper, L, sentenceCase, squash, tidy, WE, wordAt } from "../text/letters.js";
 import { alternation } from "../text/pattern.js";
-import { matchesAt, Openers, type Openings } from "../text/openers.js";
-import type { ExtractContext } from "./context.js";
+import { matchesAt, type Openers, type Openings } from "../text/openers.js";
+import { foldedText, type ExtractContext } from "./context.js";
+import { documentOpeners, documentOpenings, OPENS, PERSON_TITLES } from "./openings.js";
 
 const WB = `(?<![${L}\\d/])`;
-const TITLES = [...POSITION_TITLES, ...ROLE_TITLES];
+const TITLES = PERSON_TITLES;
 let titleSticky!: RegExp, titleGlobal!: RegExp, honorificGlobal!: RegExp, surnameGlobal!: RegExp;
 /** the three rules' patterns anchored (`y`), tried only where their first words open (see `openers`) */
-let titleAt!: RegExp, honorificAt!: RegExp, surnameAt!: RegExp, openers!: Openers;
-/** the groups of `openers`: a title, an honorific, a family name */
-const TITLE = 1, HONORIFIC = 2, SURNAME = 4;
+let titleAt!: RegExp, honorificAt!: RegExp, surnameAt!: RegExp;
+/** the groups of `openers` (extract/openings): a title, an honorific, a family name */
+const { personTitle: TITLE, honorific: HONORIFIC, surname: SURNAME } = OPENS;
+const openers = documentOpeners;
 let surnames!: Set<string>, notPeople!: Set<string>, notBefore!: Set<string>, provinces!: Set<string>;
 /** The patterns and word sets, made the first time people are looked for (once), not at import. */
 function compilePatterns(): void {
@@ -36,16 +38,15 @@ function compilePatterns(): void {
   titleAt = new RegExp(titleGlobal.source, "uy");
   honorificAt = new RegExp(honorificGlobal.source, "uy");
   surnameAt = new RegExp(surnameGlobal.source, "uy");
-  openers = new Openers([TITLES, HONORIFICS, SURNAMES]);
 }
 
 /** For tests: each rule's pattern as a global scan, and where the dispatch tries it (`openers`, the rule's group). */
 export function peopleOpenings(): { name: string; pattern: RegExp; openers: Openers; group: number }[] {
   compilePatterns();
   return [
-    { name: "title", pattern: titleGlobal, openers, group: TITLE },
-    { name: "honorific", pattern: honorificGlobal, openers, group: HONORIFIC },
-    { name: "surname", pattern: surnameGlobal, openers, group: SURNAME },
+    { name: "title", pattern: titleGlobal, openers: openers(), group: TITLE },
+    { name: "honorific", pattern: honorificGlobal, openers: openers(), group: HONORIFIC },
+    { name: "surname", pattern: surnameGlobal, openers: openers(), group: SURNAME },
   ];
 }
 /** `… tỉnh Hoàng Văn Nam` at the end of a position: the place's "name" is the person's (not a province). */
@@ -263,11 +264,14 @@ function titleName(s: string): string {
     .join(" ");
 }
 
-/** People found in a piece of text (offsets into it). */
-export function findPeople(text: string): (Person & { span: [number, number] })[] {
+/**
+ * People found in a piece of text (offsets into it). `shared`, for a document's whole text: its
+ * folded text and openings, made once for every extractor (extract/context, extract/openings).
+ */
+export function findPeople(text: string, shared?: { folded: string; openings: Openings }): (Person & { span: [number, number] })[] {
   compilePatterns();
-  const t = foldTone(text);
-  const open = openers.in(t);
+  const t = shared?.folded ?? foldTone(text);
+  const open = shared?.openings ?? openers().in(t);
   const page: Page = { text, t, agencies: new Map() };
   const all = rules.flatMap((r) => r(page, open));
   // overlapping mentions: the strongest rule, then the longest
@@ -290,7 +294,7 @@ export function findPeople(text: string): (Person & { span: [number, number] })[
  */
 export function extractPeople(ctx: ExtractContext): Person[] {
   const { tree } = ctx;
-  const found: Person[] = findPeople(tree.text);
+  const found: Person[] = findPeople(tree.text, { folded: foldedText(ctx), openings: documentOpenings(ctx) });
   for (const s of tree.signatures) {
     if (!s.name) continue;
     found.push({ name: tidy(s.name), position: s.title ? squash(s.title) : null, span: s.span });

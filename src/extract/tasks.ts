@@ -7,24 +7,26 @@
 import { ACTION_VERBS, COOPERATION, ENACTING, DEADLINE_MARKERS, INTERPOSED, NOT_TASK, POLITE_ADDRESSES, RECIPIENT_POINTERS, RESPONSIBILITY_VERBS, TRIGGERS } from "../../grammars/tasks.js";
 import { POSITION_TITLES, ROLE_TITLES } from "../../grammars/people.js";
 import { AGENCY_HEADS } from "../../grammars/agencies.js";
-import { foldTone, matchKey } from "../text/tone.js";
+import { matchKey } from "../text/tone.js";
 import type { Agency, DateMention, Span, Task } from "../record/schema.js";
 import type { OutlineNode } from "../segment/tree.js";
 import { canonicalAssignee, issuerAgencies } from "./agencies.js";
 import { agencyAt } from "./agencies/scan.js";
 import { isSpaceCode, L, squash, WB, WE } from "../text/letters.js";
 import { alternation } from "../text/pattern.js";
-import { Openers, type Openings } from "../text/openers.js";
-import type { ExtractContext } from "./context.js";
+import type { Openers, Openings } from "../text/openers.js";
+import { foldedText, type ExtractContext } from "./context.js";
+import { documentOpeners, documentOpenings, OPENS } from "./openings.js";
 import { findDates } from "./dates.js";
 import { dateBounds } from "./dates/range.js";
 
 const lowerFirst = (forms: string[]) => [...forms, ...forms.map((f) => f.charAt(0).toLowerCase() + f.slice(1))];
 let triggerSticky!: RegExp, verbGlobal!: RegExp, titleSticky!: RegExp, pointerSticky!: RegExp, responsibilitySticky!: RegExp, verbAnyCaseSticky!: RegExp, interposedSticky!: RegExp, enacting!: RegExp, coopGlobal!: RegExp, notTask!: RegExp, notTaskGlobal!: RegExp, deadlineBefore!: RegExp, looseUnitSticky!: RegExp;
 /** the four phrase lists' patterns anchored (`y`), tried only where their first words open (see `openers`) */
-let verbAt!: RegExp, notTaskAt!: RegExp, inlineTriggerAt!: RegExp, coopAt!: RegExp, openers!: Openers;
-/** the groups of `openers`: an action verb, a not-a-task phrase, a trigger (inline), a cooperation phrase */
-const VERB = 1, NOT_A_TASK = 2, TRIGGER = 4, COOP = 8;
+let verbAt!: RegExp, notTaskAt!: RegExp, inlineTriggerAt!: RegExp, coopAt!: RegExp;
+/** the groups of `openers` (extract/openings): an action verb, a not-a-task phrase, a trigger (inline), a cooperation phrase */
+const { actionVerb: VERB, notTask: NOT_A_TASK, trigger: TRIGGER, cooperation: COOP } = OPENS;
+const openers = documentOpeners;
 let pointers!: Set<string>;
 /**
  * The patterns, compiled the first time tasks are looked for (once): made at import, they were
@@ -49,7 +51,6 @@ function compilePatterns(): void {
   verbAt = new RegExp(verbGlobal.source, "uy");
   notTaskAt = new RegExp(notTask.source, "uy");
   coopAt = new RegExp(coopGlobal.source, "uy");
-  openers = new Openers([ACTION_VERBS, NOT_TASK, TRIGGERS, COOPERATION]);
   deadlineBefore = new RegExp(`(?:${alternation(DEADLINE_MARKERS, "any", WB)})${WE}[^;.]{0,40}$`, "u");
   pointers = new Set([...RECIPIENT_POINTERS, ...POLITE_ADDRESSES].map((p) => matchKey(p)));
   /**
@@ -65,11 +66,11 @@ function compilePatterns(): void {
 export function taskOpenings(): { name: string; pattern: RegExp; openers: Openers; group: number }[] {
   compilePatterns();
   return [
-    { name: "action verb", pattern: verbGlobal, openers, group: VERB },
-    { name: "not a task", pattern: notTaskGlobal, openers, group: NOT_A_TASK },
+    { name: "action verb", pattern: verbGlobal, openers: openers(), group: VERB },
+    { name: "not a task", pattern: notTaskGlobal, openers: openers(), group: NOT_A_TASK },
     // after the spaces its pattern begins with (see inlineAnchors)
-    { name: "inline trigger", pattern: new RegExp(`(?<=\\s)${inlineTriggerAt.source}`, "gu"), openers, group: TRIGGER },
-    { name: "cooperation", pattern: coopGlobal, openers, group: COOP },
+    { name: "inline trigger", pattern: new RegExp(`(?<=\\s)${inlineTriggerAt.source}`, "gu"), openers: openers(), group: TRIGGER },
+    { name: "cooperation", pattern: coopGlobal, openers: openers(), group: COOP },
   ];
 }
 
@@ -608,8 +609,9 @@ function bodyNodes(ctx: ExtractContext): OutlineNode[] {
 export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies: Agency[]): Task[] {
   compilePatterns();
   const text = ctx.tree.text;
-  const t = foldTone(text);
-  const open = openers.in(t);
+  // the document's folded text and openings, made once for every extractor
+  const t = foldedText(ctx);
+  const open = documentOpenings(ctx);
   const doc: Doc = {
     text,
     t,

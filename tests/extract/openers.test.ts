@@ -104,7 +104,7 @@ describe("first-word dispatch: every match opens where `Openers` says", () => {
 
   it("a pattern whose openers miss a form is caught", () => {
     const title = peopleOpenings().find((p) => p.name === "title")!;
-    const short = { ...title, openers: new Openers([POSITION_TITLES.filter((t) => !t.startsWith("Phó"))]), on: folded };
+    const short = { ...title, openers: new Openers([POSITION_TITLES.filter((t) => !t.startsWith("Phó"))]), group: 1, on: folded };
     expect(missing(short, folded("đồng chí Phó Chủ tịch UBND tỉnh"))).toEqual(['title: " chí Phó Chủ tịch"', 'title (at): "Phó Chủ tịch"']);
   });
 });
