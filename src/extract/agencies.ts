@@ -1,5 +1,5 @@
 import type { Agency } from "../record/schema.js";
-import { canonicalOf, scanAgencies, type AgencyMatch } from "./agencies/scan.js";
+import { agencyBuildsOf, canonicalOf, scanAgencies, type AgencyMatch } from "./agencies/scan.js";
 import { ABBREVIATIONS, PROVINCES } from "../../grammars/agencies.js";
 import { matchKey } from "../text/tone.js";
 import { BoundedMemo } from "../text/memo.js";
@@ -75,7 +75,7 @@ function resolveIssuer(name: string, parentName: string | null | undefined): { i
 export function extractAgencies(ctx: ExtractContext): Agency[] {
   const { tree } = ctx;
   const { issuer, parent } = issuerAgencies(ctx);
-  const found: AgencyMatch[] = scanAgencies(tree.text, { issuerCanonical: issuer ?? parent, folded: foldedText(ctx), openings: documentOpenings(ctx) });
+  const found: AgencyMatch[] = scanAgencies(tree.text, { issuerCanonical: issuer ?? parent, folded: foldedText(ctx), openings: documentOpenings(ctx), builds: agencyBuildsOf(ctx) });
   const out: Agency[] = [];
   const iss = tree.issuer;
   if (iss) {

@@ -7,7 +7,7 @@ import { PROVINCES } from "../../grammars/agencies.js";
 import { HONORIFICS, NOT_PEOPLE, NOT_PERSON_BEFORE, SURNAMES } from "../../grammars/people.js";
 import { foldTone, matchKey } from "../text/tone.js";
 import type { Person } from "../record/schema.js";
-import { agencyAt, dropOverlaps, type AgencyMatch } from "./agencies/scan.js";
+import { agencyAt, agencyBuildsOf, dropOverlaps, type AgencyBuilds, type AgencyMatch } from "./agencies/scan.js";
 import { isCapitalised, isSpaceCode, isUpper, L, sentenceCase, squash, tidy, WE, wordAt } from "../text/letters.js";
 import { alternation } from "../text/pattern.js";
 import { matchesAt, type Openers, type Openings } from "../text/openers.js";
@@ -60,6 +60,8 @@ const levelThenName = /(\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|p
 interface Page {
   text: string;
   t: string;
+  /** the agency mentions built in `t`, when it is a document's (the agency scan's) */
+  builds?: AgencyBuilds;
   /** {@link agencyAt} by the word's start */
   agencies: Map<number, AgencyMatch | null>;
 }
@@ -74,7 +76,7 @@ function skipSpaces(t: string, pos: number): number {
 function agencyFrom(page: Page, pos: number): AgencyMatch | null {
   const at = skipSpaces(page.t, pos);
   let ag = page.agencies.get(at);
-  if (ag === undefined) page.agencies.set(at, (ag = agencyAt(page.text, at, page.t)));
+  if (ag === undefined) page.agencies.set(at, (ag = agencyAt(page.text, at, page.t, page.builds)));
   return ag;
 }
 
@@ -268,11 +270,11 @@ function titleName(s: string): string {
  * People found in a piece of text (offsets into it). `shared`, for a document's whole text: its
  * folded text and openings, made once for every extractor (extract/context, extract/openings).
  */
-export function findPeople(text: string, shared?: { folded: string; openings: Openings }): (Person & { span: [number, number] })[] {
+export function findPeople(text: string, shared?: { folded: string; openings: Openings; builds: AgencyBuilds }): (Person & { span: [number, number] })[] {
   compilePatterns();
   const t = shared?.folded ?? foldTone(text);
   const open = shared?.openings ?? openers().in(t);
-  const page: Page = { text, t, agencies: new Map() };
+  const page: Page = { text, t, builds: shared?.builds, agencies: new Map() };
   const all = rules.flatMap((r) => r(page, open));
   // overlapping mentions: the strongest rule, then the longest
   const sorted = [...all].sort((a, b) => b.rank - a.rank || b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -294,7 +296,7 @@ export function findPeople(text: string, shared?: { folded: string; openings: Op
  */
 export function extractPeople(ctx: ExtractContext): Person[] {
   const { tree } = ctx;
-  const found: Person[] = findPeople(tree.text, { folded: foldedText(ctx), openings: documentOpenings(ctx) });
+  const found: Person[] = findPeople(tree.text, { folded: foldedText(ctx), openings: documentOpenings(ctx), builds: agencyBuildsOf(ctx) });
   for (const s of tree.signatures) {
     if (!s.name) continue;
     found.push({ name: tidy(s.name), position: s.title ? squash(s.title) : null, span: s.span });

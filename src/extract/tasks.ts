@@ -11,7 +11,7 @@ import { matchKey } from "../text/tone.js";
 import type { Agency, DateMention, Span, Task } from "../record/schema.js";
 import type { OutlineNode } from "../segment/tree.js";
 import { canonicalAssignee, issuerAgencies } from "./agencies.js";
-import { agencyAt } from "./agencies/scan.js";
+import { agencyAt, agencyBuildsOf, type AgencyBuilds } from "./agencies/scan.js";
 import { isSpaceCode, L, squash, WB, WE } from "../text/letters.js";
 import { alternation } from "../text/pattern.js";
 import type { Openers, Openings } from "../text/openers.js";
@@ -83,6 +83,8 @@ function verbStartsAt(doc: Doc, pos: number): boolean {
 interface Doc {
   text: string;
   t: string;
+  /** the agency mentions built in `t` (the agency scan's, and those asked for since) */
+  builds: AgencyBuilds;
   agencies: Span[];
   /** where an action verb begins (not yet filtered for bodies' names and parentheses) */
   verbs: Anchors;
@@ -113,13 +115,13 @@ function findUnitAt(doc: Doc, pos: number): number | null {
   const tm = titleSticky.exec(doc.t);
   if (tm) {
     const end = pos + tm[0].length;
-    const ag = agencyAt(doc.text, end, doc.t);
+    const ag = agencyAt(doc.text, end, doc.t, doc.builds);
     return ag && /^\s+$/u.test(doc.t.slice(end, ag.start)) ? ag.end : end;
   }
   pointerSticky.lastIndex = pos;
   const pm = pointerSticky.exec(doc.t);
   if (pm) return pos + pm[0].length;
-  const ag = agencyAt(doc.text, pos, doc.t);
+  const ag = agencyAt(doc.text, pos, doc.t, doc.builds);
   if (ag && /^\s*$/u.test(doc.t.slice(pos, ag.start))) return ag.end;
   return null;
 }
@@ -615,6 +617,7 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
   const doc: Doc = {
     text,
     t,
+    builds: agencyBuildsOf(ctx),
     agencies: unionOf(agencies.map((a) => a.span).filter((s): s is Span => !!s)),
     verbs: anchorsAt(verbAt, t, open, VERB),
     notTask: anchorsAt(notTaskAt, t, open, NOT_A_TASK),

@@ -24,6 +24,7 @@ import { lazily } from "../../text/lazy.js";
 import { BoundedMemo } from "../../text/memo.js";
 import { alternation, esc, formSource } from "../../text/pattern.js";
 import { matchesAt, type Openers, type Openings } from "../../text/openers.js";
+import type { ExtractContext } from "../context.js";
 import { documentOpeners, OPENS } from "../openings.js";
 
 export interface AgencyMatch {
@@ -524,6 +525,28 @@ function buildAt(t: string, start: number, depth = 0): Built | null {
   return { end, canonical: canon.join(" "), collective, needsParent: false };
 }
 
+/**
+ * {@link buildAt}'s answers at the top level in one folded text, by start: made by the scan of a
+ * document and read again wherever an extractor asks for the agency at a word (a task's assignee,
+ * a person's position), instead of built a second time. One text only: its starts are the key.
+ */
+export class AgencyBuilds {
+  private readonly byStart = new Map<number, Built | null>();
+  at(t: string, start: number): Built | null {
+    let b = this.byStart.get(start);
+    if (b === undefined) this.byStart.set(start, (b = buildAt(t, start)));
+    return b;
+  }
+}
+
+const documentBuilds = new WeakMap<Pick<ExtractContext, "tree">, AgencyBuilds>();
+/** The {@link AgencyBuilds} of a document's folded text (`foldedText(ctx)`), one a document. */
+export function agencyBuildsOf(ctx: Pick<ExtractContext, "tree">): AgencyBuilds {
+  let builds = documentBuilds.get(ctx);
+  if (!builds) documentBuilds.set(ctx, (builds = new AgencyBuilds()));
+  return builds;
+}
+
 // ---- refiners ----
 
 /** Overlapping matches: keep the longest (the earliest on a tie). */
@@ -553,6 +576,8 @@ export interface ScanOptions {
   folded?: string;
   /** the openings of `documentOpeners()` in `folded`, when the caller has them (a document's, one walk for every extractor) */
   openings?: Openings;
+  /** the mentions built in `folded`, kept for the extractors after this one (with `folded` only) */
+  builds?: AgencyBuilds;
 }
 
 /** Every agency mention in `text`, offsets into `text`. */
@@ -566,7 +591,7 @@ export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[
     const at = open.at[o];
     if (at < from || !(open.kinds[o] & HEAD)) continue;
     if (!isWordStart(t, at) || !headMatch(t, at)) continue;
-    const b = buildAt(t, at);
+    const b = opts.builds && opts.folded ? opts.builds.at(t, at) : buildAt(t, at);
     if (!b) continue;
     found.push({
       start: at,
@@ -621,9 +646,9 @@ function folded(text: string): string {
 /**
  * The agency that begins exactly at `pos` (after any whitespace): a body with its name, place
  * and parent, or a collective. Used for a position (`Phó Chủ tịch` + `UBND tỉnh`) and an assignee.
- * `foldedText`, when given, must be `foldTone(text)`.
+ * `foldedText`, when given, must be `foldTone(text)`; `builds`, that text's (the scan's mentions, see {@link AgencyBuilds}).
  */
-export function agencyAt(text: string, pos: number, foldedText?: string): AgencyMatch | null {
+export function agencyAt(text: string, pos: number, foldedText?: string, builds?: AgencyBuilds): AgencyMatch | null {
   // callers that hold the folded text give it: the one-text cache compares whole texts, which
   // for a different string of the same content (a duplicate file) costs the text's length a call
   const t = foldedText ?? folded(text);
@@ -633,7 +658,7 @@ export function agencyAt(text: string, pos: number, foldedText?: string): Agency
   const opens = openers().at(t, start);
   if (!opens) return null;
   let best: AgencyMatch | null = null;
-  const b = opens & HEAD ? buildAt(t, start) : null;
+  const b = !(opens & HEAD) ? null : builds && foldedText ? builds.at(t, start) : buildAt(t, start);
   if (b && !b.needsParent) {
     best = { start, end: b.end, text: squash(text.slice(start, b.end)), canonical: tidy(b.canonical), collective: b.collective, needsParent: false };
   }
