@@ -590,7 +590,8 @@ export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[
   for (let o = 0; o < open.at.length; o++) {
     const at = open.at[o];
     if (at < from || !(open.kinds[o] & HEAD)) continue;
-    if (!isWordStart(t, at) || !headMatch(t, at)) continue;
+    // (a head that does not match there gives no mention: buildAt tries it first)
+    if (!isWordStart(t, at)) continue;
     const b = opts.builds && opts.folded ? opts.builds.at(t, at) : buildAt(t, at);
     if (!b) continue;
     found.push({
