@@ -11,6 +11,7 @@ import type { NormalizedLine } from "../normalize/index.js";
 import { foldTone, matchKey } from "../text/tone.js";
 import { collapseSpaces, sentenceCase } from "../text/letters.js";
 import { alt } from "../text/pattern.js";
+import { lazily } from "../text/lazy.js";
 
 /** What a line is, judged on its own. The segmenter decides from these and their order. */
 export type LineClass =
@@ -113,7 +114,7 @@ export const stripSignedNote = (s: string) => {
 
 /** The document type whose name opens an upper-case title line (`QUYẾT ĐỊNH`, `THÔNG BÁO KẾT LUẬN …`). */
 export function titleType(
-  text: string, lineKey = matchKey(text), upper = isUpperLine(text), loose = () => looseKey(text),
+  text: string, lineKey = matchKey(text), upper = isUpperLine(text), loose: () => string | null = () => looseKey(text),
 ): (typeof DOCUMENT_TYPES)[number] | null {
   // the types the line's first word opens (the first word of its key with spaces collapsed),
   // looked up before the whole key is copied
@@ -153,12 +154,41 @@ export function isPositionTitle(text: string, key = matchKey(text)): boolean {
  * Letters only, without marks and spaces: "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -" and OCR's
  * "QUYÉT ĐỊNH" still meet their pattern. Used only for fixed upper-case lines.
  */
-export const looseKey = (s: string) =>
-  s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/[^a-z]/g, "");
+export const looseKey = (s: string) => looseLetters(s, Infinity)!;
+
+/** {@link looseKey} worked out on the whole text at once: how a character's letter is found, and a type name's key. */
+const decomposedLetters = (ch: string) =>
+  ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/[^a-z]/g, "");
+/** {@link decomposedLetters} of every code unit below U+2000, worked out once. */
+const looseTable = lazily(() => Array.from({ length: 0x2000 }, (_, c) => decomposedLetters(String.fromCharCode(c))));
+
+/**
+ * {@link looseKey} of `s` read a character at a time (a decomposition cannot join or reorder base
+ * letters, so each character gives its own letter), or null once it has more than `max` letters:
+ * a fixed line is compared with keys of known length, and an upper-case line was decomposed and
+ * copied four times whole to be compared (a sixth of the stage).
+ */
+function looseLetters(s: string, max: number): string | null {
+  const table = looseTable();
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x2000) out += table[c];
+    else {
+      const cp = s.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      out += decomposedLetters(String.fromCodePoint(cp));
+    }
+    if (out.length > max) return null;
+  }
+  return out;
+}
 
 const LOOSE_NATIONAL = new Set(["conghoaxahoichunghiavietnam", "dangcongsanvietnam", "vietnamdanchuconghoa"]);
 const LOOSE_MOTTO = "doclaptudohanhphuc";
-const looseTypes = typeNames.map(({ t }) => ({ t, key: looseKey(t.name) }));
+const looseTypes = typeNames.map(({ t }) => ({ t, key: decomposedLetters(t.name) }));
+/** The longest loose key a fixed line is compared with: a line with more letters is none of them. */
+const longestLoose = lazily(() => Math.max(LOOSE_MOTTO.length, ...[...LOOSE_NATIONAL, ...looseTypes.map((x) => x.key)].map((k) => k.length)));
 
 /** The authority of a signature line and what it signs for: `KT. CHỦ TỊCH` → KT., CHỦ TỊCH. */
 const authorityBySpelling = new Map<string, SigningAuthority>(SIGNING_AUTHORITIES.flatMap((a) => a.spellings.map((s) => [s, a.authority] as const)));
@@ -178,12 +208,12 @@ export interface LineView {
   k: string;
   /** {@link isUpperLine} of `s`, worked out once (several rules ask) */
   upper?: boolean;
-  /** {@link looseKey} of `s`, worked out once (three rules ask) */
-  loose?: string;
+  /** {@link looseKey} of `s`, worked out once (three rules ask); null where longer than any fixed line's */
+  loose?: string | null;
 }
 
 const upperOf = (v: LineView) => (v.upper ??= isUpperLine(v.s));
-const looseOf = (v: LineView) => (v.loose ??= looseKey(v.s));
+const looseOf = (v: LineView) => (v.loose === undefined ? (v.loose = looseLetters(v.s, longestLoose())) : v.loose);
 
 /**
  * A rule of the line classifier: `match` says whether the line is of class `cls`. Rules are tried
@@ -202,7 +232,7 @@ const capitalsOrMotto = (v: LineView) => upperOf(v) || /^độc lập/u.test(v.k
 
 export const CLASS_RULES: ClassRule[] = [
   // "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -": spaces and marks lost, the letters still spell it
-  { name: "national-title-letters", example: "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -", cls: "nationalTitle", match: (v) => capitalsOrMotto(v) && LOOSE_NATIONAL.has(looseOf(v)) },
+  { name: "national-title-letters", example: "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -", cls: "nationalTitle", match: (v) => capitalsOrMotto(v) && LOOSE_NATIONAL.has(looseOf(v) ?? "") },
   // "Độc lập - Tự do - Hạnh phúc", "Độc lập -Tự do- Hạnh phúc": the letters spell it
   { name: "motto-letters", example: "Độc lập -Tự do- Hạnh phúc", cls: "motto", match: (v) => capitalsOrMotto(v) && looseOf(v) === LOOSE_MOTTO },
   // "¹ Nghị quyết số 72-NQ/TW …", "[2] …", or a line the loader found at a page foot
