@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseText } from "../../src/parse-text.js";
-import { CLASS_RULES, classifyWhy } from "../../src/segment/classify.js";
+import { CLASS_RULES, classifyWhy, looseKey } from "../../src/segment/classify.js";
+import { matchKey } from "../../src/text/tone.js";
 import { formatExplain } from "../../src/segment/explain.js";
 import { HEADER_RULES } from "../../src/segment/header.js";
 import { SPLIT_RULES, splitLine } from "../../src/segment/split.js";
@@ -29,6 +30,29 @@ describe("rule tables", () => {
       const names = table.map((r) => r.name);
       expect(new Set(names).size).toBe(names.length);
     }
+  });
+});
+
+describe("the keys the classifier compares", () => {
+  it.each([
+    ["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -", "conghoaxahoichunghiavietnam"],
+    ["Độc lập -Tự do- Hạnh phúc", "doclaptudohanhphuc"],
+    ["QUYÉT ĐỊNH", "quyetdinh"],
+    // a decomposed letter, the Kelvin and Ångström signs (their letters), a letter outside Latin and an astral one (none)
+    ["Q\u0055\u0309Y \u212A\u212B Ω 𝐀B", "quykab"],
+  ])("looseKey(%j) = %s, read a character at a time", (text, key) => {
+    expect(looseKey(text)).toBe(key);
+  });
+
+  it("finds the surname of a title-then-name line in its key, or word by word where the key is not the text's own letters", () => {
+    const rule = SPLIT_RULES.find((r) => r.name === "title-then-name-on-one-line")!;
+    const nfc = "PHÓ TỔNG CỤC TRƯỞNG Vũ Ngọc Anh TÊN ĐƠN VỊ";
+    expect(rule.cut(nfc, matchKey(nfc))).toEqual({ at: [20, 32] });
+    const nfd = nfc.normalize("NFD");
+    expect(rule.cut(nfd, matchKey(nfd))).toEqual({ at: [nfd.indexOf("Vu"), nfd.indexOf("TÊN".normalize("NFD"))] });
+    // the surname must follow the first word, and a name must follow the surname
+    expect(rule.cut("Trần Văn An BỘ TRƯỞNG", matchKey("Trần Văn An BỘ TRƯỞNG"))).toBeNull();
+    expect(rule.cut("BỘ TRƯỞNG Trần", matchKey("BỘ TRƯỞNG Trần"))).toBeNull();
   });
 });
 
