@@ -225,7 +225,26 @@ export interface ClassRule {
   example: string;
   cls: LineClass;
   match: (v: LineView) => boolean;
+  /**
+   * The first words (see {@link leadWord}) of the lines the rule can class, where its pattern names
+   * them: the rule is tried only on those lines. Without `opens` and `opensWith`, on every line.
+   */
+  opens?: readonly string[];
+  /** First words the rule's pattern lets run on into more letters (`Số:12`, but also `Sốt …`): a line's first word beginning with one. */
+  opensWith?: readonly string[];
+  /** tried on every line in capitals too, whatever its first word (OCR may have garbled it) */
+  orUpper?: true;
 }
+
+/**
+ * A key's first run of letters (and marks), after whatever stands before it (`- `, `(`, `¹ `):
+ * the word a rule's pattern opens with, where it names one. Every such pattern asks for something
+ * other than a letter after its word, so the run is the word itself (or, for `opensWith`, begins with it).
+ */
+export const leadWord = (key: string) => /[\p{L}\p{M}]+/u.exec(key)?.[0] ?? "";
+
+/** The first word of each of a grammar's written forms (lower case, as a key). */
+const leadWords = (forms: readonly string[]) => [...new Set(forms.map(leadWord))];
 
 const rightColumn = (l: NormalizedLine) => l.column === "right" || l.meta.block === "footer-right";
 const capitalsOrMotto = (v: LineView) => upperOf(v) || /^độc lập/u.test(v.k);
@@ -238,26 +257,30 @@ export const CLASS_RULES: ClassRule[] = [
   // "¹ Nghị quyết số 72-NQ/TW …", "[2] …", or a line the loader found at a page foot
   { name: "footnote", example: "¹ Nghị quyết số 72-NQ/TW ngày 09/9/2025 của Bộ Chính trị.", cls: "footnote", match: (v) => v.line.meta.block === "footnote" || patterns.footnote.test(v.s) },
   // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-  { name: "national-title", example: "Cộng hòa xã hội chủ nghĩa Việt Nam", cls: "nationalTitle", match: (v) => patterns.nationalTitle.test(v.k) },
+  { name: "national-title", example: "Cộng hòa xã hội chủ nghĩa Việt Nam", cls: "nationalTitle", match: (v) => patterns.nationalTitle.test(v.k), opens: ["cộng", "đảng", "việt"] },
   // "Số: 12/UBND-VX", "Số: /QĐ-UBND" (a number line has a digit, a slash or a dash)
-  { name: "number-line", example: "Số: 12/UBND-VX", cls: "number", match: (v) => patterns.number.test(v.k) && /\d|\/|-/.test(v.s) },
+  { name: "number-line", example: "Số: 12/UBND-VX", cls: "number", match: (v) => patterns.number.test(v.k) && /\d|\/|-/.test(v.s),
+    // "Luật số: …", "Nghị quyết số …"; "Số", and OCR's "Só", "Sô" …, run on: `Số:12/QĐ`
+    opens: ["bộ", "luật", "pháp", "nghị", "lệnh"], opensWith: ["s"] },
   // "Hà Nội, ngày 20 tháng 5 năm 2025", "Phường 1, ngày … tháng … năm 2025", "ngày 20 tháng 5 năm 2025"
   // (both patterns hold the day word: a line without it is not tried)
   { name: "place-date", example: "Quận 3, ngày 20 tháng 5 năm 2025", cls: "placeDate", match: (v) => v.k.includes(DAY_WORD) && (patterns.placeDate.test(v.k) || patterns.dateOnly.test(v.k)) },
   // "HỎA TỐC", "THƯỢNG KHẨN", "KHẨN" on a line of their own
-  { name: "urgency-mark", example: "HỎA TỐC", cls: "urgency", match: (v) => v.k in URGENCY && upperOf(v) },
+  { name: "urgency-mark", example: "HỎA TỐC", cls: "urgency", match: (v) => v.k in URGENCY && upperOf(v), opens: leadWords(Object.keys(URGENCY)) },
   // "MẬT", "TỐI MẬT"
-  { name: "confidentiality-mark", example: "TỐI MẬT", cls: "confidentiality", match: (v) => v.k in CONFIDENTIALITY && upperOf(v) },
+  { name: "confidentiality-mark", example: "TỐI MẬT", cls: "confidentiality", match: (v) => v.k in CONFIDENTIALITY && upperOf(v), opens: leadWords(Object.keys(CONFIDENTIALITY)) },
   // "V/v triển khai …"
-  { name: "letter-subject", example: "V/v triển khai công tác chuyển đổi số", cls: "letterSubject", match: (v) => patterns.letterSubject.test(v.k) },
+  { name: "letter-subject", example: "V/v triển khai công tác chuyển đổi số", cls: "letterSubject", match: (v) => patterns.letterSubject.test(v.k), opens: ["v"] },
   // "Kính gửi: Sở Y tế"
-  { name: "kinh-gui", example: "Kính gửi: Sở Y tế", cls: "recipients", match: (v) => patterns.recipients.test(v.k) },
+  { name: "kinh-gui", example: "Kính gửi: Sở Y tế", cls: "recipients", match: (v) => patterns.recipients.test(v.k), opens: ["kính"] },
   // "Nơi nhận:"
-  { name: "noi-nhan", example: "Nơi nhận:", cls: "distribution", match: (v) => patterns.distribution.test(v.k) },
+  { name: "noi-nhan", example: "Nơi nhận:", cls: "distribution", match: (v) => patterns.distribution.test(v.k),
+    // "nơi", and OCR's "noi", "mới" … with the colon after "nhận"
+    opens: [..."nm"].flatMap((c) => [..."oơớờởỡợ"].map((vowel) => `${c}${vowel}i`)) },
   // "Đã ký: Nguyễn Thị Kim Ngân": the name, with its note in front
-  { name: "signed-note-then-name", example: "(Đã ký) Nguyễn Thị Kim Ngân", cls: "name", match: (v) => /^[(\[]?\s*đã ký\s*[)\]:]?\s*\p{Lu}/iu.test(v.s) && isNameLine(v.s) },
+  { name: "signed-note-then-name", example: "(Đã ký) Nguyễn Thị Kim Ngân", cls: "name", match: (v) => /^[(\[]?\s*đã ký\s*[)\]:]?\s*\p{Lu}/iu.test(v.s) && isNameLine(v.s), opens: ["đã"] },
   // "(Đã ký)", "(ký, đóng dấu)"
-  { name: "signature-note", example: "(Đã ký)", cls: "signatureNote", match: (v) => patterns.signatureNote.test(v.k) },
+  { name: "signature-note", example: "(Đã ký)", cls: "signatureNote", match: (v) => patterns.signatureNote.test(v.k), opens: ["đã", "chữ"], opensWith: ["ký", "daky", "signed"] },
   // "KT. CHỦ TỊCH"; a mis-cased "tm . ubnd thành phố" only where the layout puts it in the signature column
   {
     name: "authority", example: "KT. CHỦ TỊCH", cls: "authority",
@@ -266,27 +289,59 @@ export const CLASS_RULES: ClassRule[] = [
       // "KT." alone: whom it signs for is on the next line
       return !!a && (/^\S*\p{Lu}/u.test(a.rest) || rightColumn(v.line) || (a.rest === "" && /^\p{Lu}/u.test(v.s)));
     },
+    opens: leadWords(SIGNING_AUTHORITIES.flatMap((a) => a.spellings)),
   },
   // "QUYẾT ĐỊNH:" — without its colon the same words are the title; the segmenter tells them apart by place
-  { name: "enacting-line", example: "QUYẾT ĐỊNH:", cls: "enacting", match: (v) => patterns.enacting.exec(v.k)?.[1] === ":" },
+  { name: "enacting-line", example: "QUYẾT ĐỊNH:", cls: "enacting", match: (v) => patterns.enacting.exec(v.k)?.[1] === ":", opens: ["quyết", "nghị", "ban", "chỉ", "thông", "quy", "ra"] },
   // "Căn cứ Luật Tổ chức chính quyền địa phương …"
-  { name: "preamble-line", example: "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;", cls: "preamble", match: (v) => patterns.preamble.test(v.k) },
+  { name: "preamble-line", example: "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;", cls: "preamble", match: (v) => patterns.preamble.test(v.k), opens: ["căn", "theo", "xét"] },
   // "- Lưu: VT, TH."
-  { name: "archive-copy", example: "- Lưu: VT, TH.", cls: "archiveCopy", match: (v) => patterns.archiveCopy.test(v.k) && v.s.length < 100 },
+  { name: "archive-copy", example: "- Lưu: VT, TH.", cls: "archiveCopy", match: (v) => patterns.archiveCopy.test(v.k) && v.s.length < 100, opens: ["lưu"] },
   // "QUYẾT ĐỊNH", "THÔNG BÁO KẾT LUẬN …"
-  { name: "type-title", example: "QUYẾT ĐỊNH", cls: "typeTitle", match: (v) => !!titleType(v.s, v.k, upperOf(v), () => looseOf(v)) },
+  { name: "type-title", example: "QUYẾT ĐỊNH", cls: "typeTitle", match: (v) => !!titleType(v.s, v.k, upperOf(v), () => looseOf(v)), opens: leadWords([...typesByFirstWord.keys()]), orUpper: true },
   // "PHÓ CHỦ TỊCH", "Tổng cục trưởng"
-  { name: "position-title", example: "Tổng cục trưởng", cls: "positionTitle", match: (v) => isPositionTitle(v.s, v.k) },
+  { name: "position-title", example: "Tổng cục trưởng", cls: "positionTitle", match: (v) => isPositionTitle(v.s, v.k), opens: leadWords([...titleFirstWords]) },
   // "ỦY BAN NHÂN DÂN"
   { name: "capitals", example: "ỦY BAN NHÂN DÂN", cls: "upper", match: (v) => upperOf(v) },
   // "Lâm Hải Giang"
   { name: "personal-name", example: "Lâm Hải Giang", cls: "name", match: (v) => isNameLine(v.s) },
 ];
 
-/** The class of a line and the rule that gave it. */
+/**
+ * The rules each first word can call for, a bit a rule (in {@link CLASS_RULES}' order): the rules
+ * without a first word, those of the word, those of a beginning it has, and on a line in capitals
+ * those tried on every such line. Made once, when first asked.
+ */
+const dispatch = lazily(() => {
+  if (CLASS_RULES.length > 31) throw new Error("at most 31 class rules: a rule is a bit of a dispatch mask");
+  let always = 0;
+  let upper = 0;
+  const byWord = new Map<string, number>();
+  const byStart: [string, number][] = [];
+  CLASS_RULES.forEach((r, i) => {
+    if (!r.opens && !r.opensWith) always |= 1 << i;
+    if (r.orUpper) upper |= 1 << i;
+    for (const w of r.opens ?? []) byWord.set(w, (byWord.get(w) ?? 0) | (1 << i));
+    for (const w of r.opensWith ?? []) byStart.push([w, 1 << i]);
+  });
+  return { always, upper, byWord, byStart };
+});
+
+/**
+ * The class of a line and the rule that gave it: the first of {@link CLASS_RULES} that matches,
+ * among those its first word calls for (a line was compared with every rule: ~14 patterns a line).
+ */
 export function classifyWhy(line: NormalizedLine, key = matchKey(line.text)): { cls: LineClass; rule: string } {
   const v: LineView = { line, s: line.text, k: key };
-  for (const r of CLASS_RULES) if (r.match(v)) return { cls: r.cls, rule: r.name };
+  const { always, upper, byWord, byStart } = dispatch();
+  const word = leadWord(key);
+  let mask = always | (byWord.get(word) ?? 0);
+  for (const [start, bit] of byStart) if (word.startsWith(start)) mask |= bit;
+  if (upperOf(v)) mask |= upper;
+  for (let i = 0; i < CLASS_RULES.length; i++) {
+    const r = CLASS_RULES[i];
+    if (mask & (1 << i) && r.match(v)) return { cls: r.cls, rule: r.name };
+  }
   return { cls: "text", rule: "otherwise-text" };
 }
 

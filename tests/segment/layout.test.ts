@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseText } from "../../src/parse-text.js";
 import { CLASS_RULES, classifyWhy, looseKey } from "../../src/segment/classify.js";
@@ -8,7 +10,7 @@ import { SPLIT_RULES, splitLine } from "../../src/segment/split.js";
 import type { NormalizedLine } from "../../src/normalize/index.js";
 import { normalize } from "../../src/normalize/index.js";
 import { segment } from "../../src/segment/index.js";
-import { loadedText, normalizeText, readFixture, segmentText } from "../helpers.js";
+import { fixture, loadedText, normalizeText, readFixture, segmentText } from "../helpers.js";
 
 const line = (text: string): NormalizedLine => ({ text, start: 0, end: text.length, meta: {} });
 
@@ -30,6 +32,40 @@ describe("rule tables", () => {
       const names = table.map((r) => r.name);
       expect(new Set(names).size).toBe(names.length);
     }
+  });
+});
+
+describe("the classifier's first-word dispatch", () => {
+  /** The class by every rule in order, as if no rule were left out for its first word. */
+  const byEveryRule = (l: NormalizedLine) => {
+    const v = { line: l, s: l.text, k: matchKey(l.text) };
+    const r = CLASS_RULES.find((x) => x.match(v));
+    return r ? { cls: r.cls, rule: r.name } : { cls: "text", rule: "otherwise-text" };
+  };
+  const textFixtures = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? textFixtures(join(dir, e.name)) : e.name.endsWith(".txt") ? [join(dir, e.name)] : []));
+
+  it("classes every line of the text fixtures as trying every rule would", () => {
+    const lines = textFixtures(fixture("")).flatMap((f) => normalize(loadedText(readFileSync(f, "utf8"))).lines);
+    expect(lines.length).toBeGreaterThan(500);
+    for (const l of lines) expect(classifyWhy(l), l.text).toEqual(byEveryRule(l));
+  });
+
+  it.each([
+    ["Sốt xuất huyết: 12 ca", "number"], // "số" runs on into the word, as NUMBER_LINE reads it
+    ["Só: 4039/QĐ-TTg", "number"],
+    ["Ký kết hợp đồng", "signatureNote"],
+    ["[daky]", "signatureNote"],
+    ["Mới nhận:", "distribution"],
+    ["- Lưu: VT, TH.", "archiveCopy"],
+    ["– Xét đề nghị của Giám đốc Sở Nội vụ;", "preamble"],
+    ["T / M BAN THƯỜNG VỤ", "authority"],
+    ["QUYÉT ĐỊNH", "typeTitle"], // its first word misread: found by its letters
+    ["THƯỢNG KHẨN", "urgency"],
+    ["CONSTRUCTOR", "upper"], // not a mark of URGENCY's (an object's inherited name once was)
+  ])("%s → %s", (text, cls) => {
+    expect(classifyWhy(line(text)).cls).toBe(cls);
+    if (text !== "CONSTRUCTOR") expect(classifyWhy(line(text))).toEqual(byEveryRule(line(text)));
   });
 });
 
