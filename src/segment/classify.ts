@@ -247,7 +247,7 @@ export const leadWord = (key: string) => /[\p{L}\p{M}]+/u.exec(key)?.[0] ?? "";
 const leadWords = (forms: readonly string[]) => [...new Set(forms.map(leadWord))];
 
 const rightColumn = (l: NormalizedLine) => l.column === "right" || l.meta.block === "footer-right";
-const capitalsOrMotto = (v: LineView) => upperOf(v) || /^độc lập/u.test(v.k);
+const capitalsOrMotto = (v: LineView) => upperOf(v) || v.k.startsWith("độc lập");
 
 export const CLASS_RULES: ClassRule[] = [
   // "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -": spaces and marks lost, the letters still spell it

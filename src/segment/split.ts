@@ -52,14 +52,17 @@ const surnameShape = /^\p{Lu}[\p{Ll}\p{M}]+$/u;
  * begins, when a word follows it; -1 where there is none.
  */
 function firstSurname(text: string, key: string): number {
+  // the words of a line's key are the keys of its words (no key of a word holds a space, and none is
+  // made across one): a line whose key holds no surname as a word has none, and is not walked word
+  // by word (most lines: the walk was a tenth of the stage)
+  const re = surnameWord();
+  re.lastIndex = 0;
+  let m = re.exec(key);
+  if (!m) return -1;
   if (nfc(text) === text && key.length === text.length) {
-    // a word's key is then its stretch of the line's key: the surnames are found in the key by one
-    // pattern, not by walking every word of every line (most lines hold none: the walk was a tenth
-    // of the stage)
+    // a word's key is then its stretch of the line's key: the surnames found there are the words
     const first = text.search(/\S/);
-    const re = surnameWord();
-    re.lastIndex = 0;
-    for (let m = re.exec(key); m; m = re.exec(key)) {
+    for (; m; m = re.exec(key)) {
       const at = m.index + m[0].length - m[1].length;
       if (at === first || !surnameShape.test(text.slice(at, at + m[1].length))) continue;
       return /\S/.test(text.slice(at + m[1].length)) ? at : -1;
