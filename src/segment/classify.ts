@@ -98,9 +98,14 @@ const personName = new RegExp(
   `^(?:(?:${alt(HONORIFICS.map(sentenceCase))}|${alt(ACADEMIC_TITLES)}\\.?)\\s+)?\\p{Lu}[\\p{Ll}\\p{M}]*(?:\\s+\\p{Lu}[\\p{Ll}\\p{M}]*){1,5}$`,
   "u",
 );
+/**
+ * What no name line holds, nor its honorific or title, nor the note stripped from it (a test keeps
+ * it so for the word lists): a line with one is not stripped and tried (most body lines have one).
+ */
+export const NOT_IN_NAME = /[\d,;]/;
 /** A personal name on a line of its own: "Lâm Hải Giang", "Vi Thiện Việt". */
 export const isNameLine = (s: string) =>
-  personName.test(stripSignedNote(s));
+  !NOT_IN_NAME.test(s) && personName.test(stripSignedNote(s));
 
 /** "Nguyễn Tấn Dũng đã ký", "Võ Thanh Tòng (Đã ký)" → the name. */
 export const stripSignedNote = (s: string) => {
@@ -114,7 +119,7 @@ export const stripSignedNote = (s: string) => {
 
 /** The document type whose name opens an upper-case title line (`QUYẾT ĐỊNH`, `THÔNG BÁO KẾT LUẬN …`). */
 export function titleType(
-  text: string, lineKey = matchKey(text), upper = isUpperLine(text), loose: () => string | null = () => looseKey(text),
+  text: string, lineKey = matchKey(text), upper = isUpperLine(text), loose: () => string | null = () => fixedLetters(text),
 ): (typeof DOCUMENT_TYPES)[number] | null {
   // the types the line's first word opens (the first word of its key with spaces collapsed),
   // looked up before the whole key is copied
@@ -151,44 +156,62 @@ export function isPositionTitle(text: string, key = matchKey(text)): boolean {
 }
 
 /**
- * Letters only, without marks and spaces: "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -" and OCR's
- * "QUYÉT ĐỊNH" still meet their pattern. Used only for fixed upper-case lines.
+ * A line's letters only, without marks and spaces (`decomposedLetters`): "CỘNG HOÀ XÃ HỘI CHỦ
+ * NGHĨA VIỆTNAM -" and OCR's "QUYÉT ĐỊNH" still spell their fixed line. Used only for fixed
+ * upper-case lines.
  */
-export const looseKey = (s: string) => looseLetters(s, Infinity)!;
-
-/** {@link looseKey} worked out on the whole text at once: how a character's letter is found, and a type name's key. */
-const decomposedLetters = (ch: string) =>
-  ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/[^a-z]/g, "");
-/** {@link decomposedLetters} of every code unit below U+2000, worked out once. */
-const looseTable = lazily(() => Array.from({ length: 0x2000 }, (_, c) => decomposedLetters(String.fromCharCode(c))));
-
-/**
- * {@link looseKey} of `s` read a character at a time (a decomposition cannot join or reorder base
- * letters, so each character gives its own letter), or null once it has more than `max` letters:
- * a fixed line is compared with keys of known length, and an upper-case line was decomposed and
- * copied four times whole to be compared (a sixth of the stage).
- */
-function looseLetters(s: string, max: number): string | null {
-  const table = looseTable();
-  let out = "";
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x2000) out += table[c];
-    else {
-      const cp = s.codePointAt(i)!;
-      if (cp > 0xffff) i++;
-      out += decomposedLetters(String.fromCodePoint(cp));
-    }
-    if (out.length > max) return null;
-  }
-  return out;
-}
+const decomposedLetters = (text: string) =>
+  text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/[^a-z]/g, "");
+/** {@link decomposedLetters} of every code unit below U+2000 (one letter a–z or none), worked out once. */
+const letterTable = lazily(() => Array.from({ length: 0x2000 }, (_, c) => decomposedLetters(String.fromCharCode(c))));
 
 const LOOSE_NATIONAL = new Set(["conghoaxahoichunghiavietnam", "dangcongsanvietnam", "vietnamdanchuconghoa"]);
 const LOOSE_MOTTO = "doclaptudohanhphuc";
 const looseTypes = typeNames.map(({ t }) => ({ t, key: decomposedLetters(t.name) }));
-/** The longest loose key a fixed line is compared with: a line with more letters is none of them. */
-const longestLoose = lazily(() => Math.max(LOOSE_MOTTO.length, ...[...LOOSE_NATIONAL, ...looseTypes.map((x) => x.key)].map((k) => k.length)));
+
+interface LetterNode {
+  next: Map<string, LetterNode>;
+  /** the fixed line's letters that end here */
+  key?: string;
+}
+/** The letters of every fixed line (quốc hiệu, tiêu ngữ, type names) as a tree, made once. */
+const fixedTree = lazily(() => {
+  const root: LetterNode = { next: new Map() };
+  for (const key of [...LOOSE_NATIONAL, LOOSE_MOTTO, ...looseTypes.map((x) => x.key)]) {
+    let node = root;
+    for (const ch of key) {
+      let next = node.next.get(ch);
+      if (!next) node.next.set(ch, (next = { next: new Map() }));
+      node = next;
+    }
+    node.key = key;
+  }
+  return root;
+});
+
+/**
+ * The letters of the fixed line (quốc hiệu, tiêu ngữ, a type's name) that `s`'s letters spell, or
+ * null. Read a character at a time (a decomposition neither joins nor reorders base letters: each
+ * character gives its own) down the tree of those lines, so a line stops at its first letter no
+ * fixed line has there: an upper-case line (a fifth of the lines) was decomposed and copied four
+ * times whole to be compared (a sixth of the stage).
+ */
+function fixedLetters(s: string): string | null {
+  const table = letterTable();
+  let node: LetterNode | undefined = fixedTree();
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let letter: string;
+    if (c < 0x2000) letter = table[c];
+    else {
+      const cp = s.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      letter = decomposedLetters(String.fromCodePoint(cp));
+    }
+    for (const ch of letter) if (!(node = node.next.get(ch))) return null;
+  }
+  return node.key ?? null;
+}
 
 /** The authority of a signature line and what it signs for: `KT. CHỦ TỊCH` → KT., CHỦ TỊCH. */
 const authorityBySpelling = new Map<string, SigningAuthority>(SIGNING_AUTHORITIES.flatMap((a) => a.spellings.map((s) => [s, a.authority] as const)));
@@ -208,12 +231,12 @@ export interface LineView {
   k: string;
   /** {@link isUpperLine} of `s`, worked out once (several rules ask) */
   upper?: boolean;
-  /** {@link looseKey} of `s`, worked out once (three rules ask); null where longer than any fixed line's */
+  /** {@link fixedLetters} of `s`, worked out once (three rules ask) */
   loose?: string | null;
 }
 
 const upperOf = (v: LineView) => (v.upper ??= isUpperLine(v.s));
-const looseOf = (v: LineView) => (v.loose === undefined ? (v.loose = looseLetters(v.s, longestLoose())) : v.loose);
+const looseOf = (v: LineView) => (v.loose === undefined ? (v.loose = fixedLetters(v.s)) : v.loose);
 
 /**
  * A rule of the line classifier: `match` says whether the line is of class `cls`. Rules are tried
@@ -340,10 +363,14 @@ export function classifyWhy(line: NormalizedLine, key = matchKey(line.text)): { 
   if (upperOf(v)) mask |= upper;
   for (let i = 0; i < CLASS_RULES.length; i++) {
     const r = CLASS_RULES[i];
-    if (mask & (1 << i) && r.match(v)) return { cls: r.cls, rule: r.name };
+    if (mask & (1 << i) && r.match(v)) return verdicts()[i];
   }
-  return { cls: "text", rule: "otherwise-text" };
+  return OTHERWISE;
 }
+
+/** What each rule gives, made once (a line's verdict is only read). */
+const verdicts = lazily(() => CLASS_RULES.map((r) => Object.freeze({ cls: r.cls, rule: r.name })));
+const OTHERWISE = Object.freeze({ cls: "text" as LineClass, rule: "otherwise-text" });
 
 export function classify(line: NormalizedLine): LineClass {
   return classifyWhy(line).cls;

@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseText } from "../../src/parse-text.js";
-import { CLASS_RULES, classifyWhy, looseKey } from "../../src/segment/classify.js";
+import { CLASS_RULES, classifyWhy, NOT_IN_NAME } from "../../src/segment/classify.js";
+import { HONORIFICS } from "../../grammars/people.js";
+import { ACADEMIC_TITLES } from "../../grammars/standard/format.js";
 import { matchKey } from "../../src/text/tone.js";
 import { formatExplain } from "../../src/segment/explain.js";
 import { HEADER_RULES } from "../../src/segment/header.js";
@@ -70,14 +72,26 @@ describe("the classifier's first-word dispatch", () => {
 });
 
 describe("the keys the classifier compares", () => {
+  it("finds no character a name line never holds in the honorifics and titles a name line may open with", () => {
+    for (const w of [...HONORIFICS, ...ACADEMIC_TITLES]) expect(NOT_IN_NAME.test(w), w).toBe(false);
+    expect(classifyWhy(line("Đồng chí Lê Văn B")).cls).toBe("name");
+    expect(classifyWhy(line("Lê Văn B, Trần Văn C")).cls).toBe("text");
+  });
+
+
   it.each([
-    ["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -", "conghoaxahoichunghiavietnam"],
-    ["Độc lập -Tự do- Hạnh phúc", "doclaptudohanhphuc"],
-    ["QUYÉT ĐỊNH", "quyetdinh"],
-    // a decomposed letter, the Kelvin and Ångström signs (their letters), a letter outside Latin and an astral one (none)
-    ["Q\u0055\u0309Y \u212A\u212B Ω 𝐀B", "quykab"],
-  ])("looseKey(%j) = %s, read a character at a time", (text, key) => {
-    expect(looseKey(text)).toBe(key);
+    ["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -", "nationalTitle"],
+    ["ĐẢNG CỘNG SẢN VIỆT-NAM", "nationalTitle"],
+    ["Độc lập -Tự do- Hạnh phúc", "motto"],
+    ["QUYÉT ĐỊNH", "typeTitle"],
+    ["QUYÉT ĐỊNH".normalize("NFD"), "typeTitle"],
+    // the Kelvin sign a K, an astral letter no letter of these
+    ["\u212AÉ HOẠCH", "typeTitle"],
+    ["QUYÉT 𝐀ĐỊNH", "typeTitle"],
+    ["QUYÉT ĐỊNH SỐ", "upper"],
+    ["QUYÉT", "upper"],
+  ])("the letters of %j spell a fixed line: %s", (text, cls) => {
+    expect(classifyWhy(line(text)).cls).toBe(cls);
   });
 
   it("finds the surname of a title-then-name line in its key, or word by word where the key is not the text's own letters", () => {
