@@ -108,7 +108,7 @@ export const SPLIT_RULES: SplitRule[] = [
   {
     name: "number-beside-place-date", example: "Số: 15/UBND-VX Quận 3, ngày 02 tháng 01 năm 2025",
     cut: (text, key) => {
-      const head = /^số\s*[:.]\s*/u.exec(key);
+      const head = key.startsWith("số") ? /^số\s*[:.]\s*/u.exec(key) : null;
       if (!head || !/ngày/u.test(key)) return null;
       for (const w of text.matchAll(/\S+/gu)) {
         const at = w.index!;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseText } from "../../src/parse-text.js";
-import { CLASS_RULES, classifyWhy, NOT_IN_NAME } from "../../src/segment/classify.js";
+import { CLASS_RULES, classifyWhy, leadWord, NOT_IN_NAME } from "../../src/segment/classify.js";
 import { HONORIFICS } from "../../grammars/people.js";
 import { ACADEMIC_TITLES } from "../../grammars/standard/format.js";
 import { matchKey } from "../../src/text/tone.js";
@@ -51,6 +51,18 @@ describe("the classifier's first-word dispatch", () => {
     const lines = textFixtures(fixture("")).flatMap((f) => normalize(loadedText(readFileSync(f, "utf8"))).lines);
     expect(lines.length).toBeGreaterThan(500);
     for (const l of lines) expect(classifyWhy(l), l.text).toEqual(byEveryRule(l));
+  });
+
+  it.each([
+    ["căn cứ luật tổ chức", "căn"],
+    ["- lưu: vt, th.", "lưu"],
+    ["(đã ký)", "đã"],
+    ["¹ nghị quyết số 72-nq/tw", "nghị"],
+    ["“căn cứ", "căn"],
+    ["số:12/qđ", "số"],
+    ["12/2025", ""],
+  ])("leadWord(%j) = %j", (key, word) => {
+    expect(leadWord(key)).toBe(word);
   });
 
   it.each([
