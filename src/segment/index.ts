@@ -30,7 +30,7 @@ export function segment(doc: NormalizedDocument): SectionTree {
     const key = matchKey(l.text);
     const why = classifyWhy(l, key);
     const split = splitLine(l, 0, key);
-    if (split.rules.length) {
+    if (split) {
       splitBy.set(i, split.rules);
       for (const piece of split.lines) {
         const pieceKey = matchKey(piece.text);

@@ -158,11 +158,14 @@ export const SPLIT_RULES: SplitRule[] = [
   },
 ];
 
-/** The line cut into pieces where one of {@link SPLIT_RULES} finds two cells; each piece a line of its own. */
-export function splitLine(l: NormalizedLine, depth = 0, lineKey?: string): { lines: NormalizedLine[]; rules: string[] } {
-  if (depth > 3 || l.text.length < 8) return { lines: [l], rules: [] };
+/**
+ * The line cut into pieces where one of {@link SPLIT_RULES} finds two cells, each piece a line of
+ * its own, and the rules that cut it; null where none does (most lines: nothing is made for them).
+ */
+export function splitLine(l: NormalizedLine, depth = 0, lineKey?: string): { lines: NormalizedLine[]; rules: string[] } | null {
+  if (depth > 3 || l.text.length < 8) return null;
   const key = lineKey ?? matchKey(l.text);
-  if (key.length !== l.text.length) return { lines: [l], rules: [] };
+  if (key.length !== l.text.length) return null;
   for (const rule of SPLIT_RULES) {
     const cut = rule.cut(l.text, key);
     if (!cut) continue;
@@ -177,10 +180,12 @@ export function splitLine(l: NormalizedLine, depth = 0, lineKey?: string): { lin
       const start = l.start + bounds[p] + lead;
       const piece: NormalizedLine = { text, start, end: start + text.length, meta: l.meta, column: cut.columns?.[p] ?? l.column };
       const sub = splitLine(piece, depth + 1);
-      out.push(...sub.lines);
-      rules.push(...sub.rules);
+      if (sub) {
+        out.push(...sub.lines);
+        rules.push(...sub.rules);
+      } else out.push(piece);
     }
     return { lines: out, rules };
   }
-  return { lines: [l], rules: [] };
+  return null;
 }

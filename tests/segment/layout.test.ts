@@ -9,6 +9,7 @@ import { matchKey } from "../../src/text/tone.js";
 import { formatExplain } from "../../src/segment/explain.js";
 import { HEADER_RULES } from "../../src/segment/header.js";
 import { SPLIT_RULES, splitLine } from "../../src/segment/split.js";
+import { labelOf } from "../../src/segment/outline.js";
 import type { NormalizedLine } from "../../src/normalize/index.js";
 import { normalize } from "../../src/normalize/index.js";
 import { segment } from "../../src/segment/index.js";
@@ -22,7 +23,7 @@ describe("rule tables", () => {
   });
 
   it.each(SPLIT_RULES.map((r) => [r.name, r]))("split rule %s cuts its own example", (_name, rule) => {
-    const { lines, rules } = splitLine(line(rule.example));
+    const { lines, rules } = splitLine(line(rule.example))!;
     expect(rules[0]).toBe(rule.name);
     expect(lines.length).toBeGreaterThan(1);
     // the pieces keep their place in the line
@@ -80,6 +81,27 @@ describe("the classifier's first-word dispatch", () => {
   ])("%s → %s", (text, cls) => {
     expect(classifyWhy(line(text)).cls).toBe(cls);
     if (text !== "CONSTRUCTOR") expect(classifyWhy(line(text))).toEqual(byEveryRule(line(text)));
+  });
+});
+
+describe("outline labels", () => {
+  it.each([
+    ["Điều 5. Hiệu lực thi hành", "article", "Điều 5."],
+    ["Điều 5.", null, null], // a label alone on its line labels nothing
+    ["Chương II QUY ĐỊNH CHUNG", "chapter", "Chương II"],
+    ["Phần thứ nhất NHỮNG QUY ĐỊNH CHUNG", "part", "Phần thứ nhất"],
+    ["Mục 1. Tổ chức", "section", "Mục 1"],
+    ["II. NỘI DUNG", "roman", "II."],
+    ["1.2. Kinh phí", "numbered", "1.2."],
+    ["3) Tổ chức", "numbered", "3)"],
+    ["a) Xây dựng kế hoạch", "lettered", "a)"],
+    ["- Lãnh đạo Sở Tài chính;", "dash", "-"],
+    ["+ Phòng Tư pháp", "plus", "+"],
+    ["Thực hiện Kế hoạch số 45/KH-UBND", null, null],
+    ["2025 là năm", null, null],
+  ])("%s → %s %s", (text, kind, label) => {
+    const lab = labelOf(text);
+    expect([lab?.kind ?? null, lab?.label ?? null]).toEqual([kind, label]);
   });
 });
 
