@@ -269,22 +269,27 @@ export interface ClassRule {
  * other than a letter after its word, so the run is the word itself (or, for `opensWith`, begins with it).
  */
 export function leadWord(key: string): string {
-  // read a code unit at a time while each is plainly a Latin letter, a combining mark or an ASCII
-  // non-letter (the regex below, on every line, was a twentieth of the stage); anything else to the regex
   let start = -1;
   let i = 0;
   for (; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    let letter: boolean;
-    if (c < 0x80) letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
-    else if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x300 && c <= 0x36f) || (c >= 0x1e00 && c <= 0x1eff)) letter = true;
-    else return /[\p{L}\p{M}]+/u.exec(key)?.[0] ?? "";
-    if (letter) {
+    const kind = letterKind(key.charCodeAt(i));
+    if (kind === UNSURE) return /[\p{L}\p{M}]+/u.exec(key)?.[0] ?? "";
+    if (kind === LETTER) {
       if (start < 0) start = i;
     } else if (start >= 0) break;
   }
   return start < 0 ? "" : key.slice(start, i);
 }
+
+const NOT_LETTER = 0, LETTER = 1, UNSURE = 2;
+/**
+ * A code unit as {@link leadWord} reads it: plainly a Latin letter or a combining mark, plainly not
+ * a letter (ASCII), or anything else, left to the regex (a regex on every line was a twentieth of the stage).
+ */
+const letterKind = (c: number) =>
+  c < 0x80 ? ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a ? LETTER : NOT_LETTER)
+  : (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x300 && c <= 0x36f) || (c >= 0x1e00 && c <= 0x1eff) ? LETTER
+  : UNSURE;
 
 /** The first word of each of a grammar's written forms (lower case, as a key). */
 const leadWords = (forms: readonly string[]) => [...new Set(forms.map(leadWord))];
@@ -350,25 +355,72 @@ export const CLASS_RULES: ClassRule[] = [
   { name: "personal-name", example: "Lâm Hải Giang", cls: "name", match: (v) => isNameLine(v.s) },
 ];
 
+/** A node of the tree of first words: the rules a word ending here calls for, and those a word through here does. */
+interface WordNode {
+  next: Map<number, WordNode>;
+  /** `opens`: the first word is the path to here */
+  word: number;
+  /** `opensWith`: the first word begins with the path to here */
+  start: number;
+}
+
 /**
- * The rules each first word can call for, a bit a rule (in {@link CLASS_RULES}' order): the rules
- * without a first word, those of the word, those of a beginning it has, and on a line in capitals
- * those tried on every such line. Made once, when first asked.
+ * The rules each first word can call for, a bit a rule (in {@link CLASS_RULES}' order), as a tree of
+ * the words' code units: the rules without a first word, those of the word, those of a beginning
+ * it has, and on a line in capitals those tried on every such line. Made once, when first asked.
  */
 const dispatch = lazily(() => {
   if (CLASS_RULES.length > 31) throw new Error("at most 31 class rules: a rule is a bit of a dispatch mask");
   let always = 0;
   let upper = 0;
-  const byWord = new Map<string, number>();
-  const byStart: [string, number][] = [];
+  const words: WordNode = { next: new Map(), word: 0, start: 0 };
+  const nodeOf = (w: string) => {
+    let node = words;
+    for (let i = 0; i < w.length; i++) {
+      let next = node.next.get(w.charCodeAt(i));
+      if (!next) node.next.set(w.charCodeAt(i), (next = { next: new Map(), word: 0, start: 0 }));
+      node = next;
+    }
+    return node;
+  };
   CLASS_RULES.forEach((r, i) => {
     if (!r.opens && !r.opensWith) always |= 1 << i;
     if (r.orUpper) upper |= 1 << i;
-    for (const w of r.opens ?? []) byWord.set(w, (byWord.get(w) ?? 0) | (1 << i));
-    for (const w of r.opensWith ?? []) byStart.push([w, 1 << i]);
+    for (const w of r.opens ?? []) nodeOf(w).word |= 1 << i;
+    for (const w of r.opensWith ?? []) nodeOf(w).start |= 1 << i;
   });
-  return { always, upper, byWord, byStart };
+  return { always, upper, words };
 });
+
+/**
+ * The rules the first word of `key` (see {@link leadWord}) calls for: read down the tree as the word
+ * is found, neither copied nor hashed (a lookup of the copied word was a tenth of the classifier).
+ */
+function rulesOfWord(key: string, words: WordNode): number {
+  let node: WordNode | undefined = words;
+  let mask = words.start;
+  let inWord = false;
+  for (let i = 0; i < key.length; i++) {
+    const kind = letterKind(key.charCodeAt(i));
+    if (kind === UNSURE) return rulesOfRun(leadWord(key), words);
+    if (kind === LETTER) {
+      inWord = true;
+      if (node && (node = node.next.get(key.charCodeAt(i)))) mask |= node.start;
+    } else if (inWord) break;
+  }
+  return node ? mask | node.word : mask;
+}
+
+/** The rules of a first word already found (its every code unit a letter or a mark). */
+function rulesOfRun(word: string, words: WordNode): number {
+  let node: WordNode | undefined = words;
+  let mask = words.start;
+  for (let i = 0; i < word.length; i++) {
+    if (!(node = node.next.get(word.charCodeAt(i)))) return mask;
+    mask |= node.start;
+  }
+  return mask | node.word;
+}
 
 /**
  * The class of a line and the rule that gave it: the first of {@link CLASS_RULES} that matches,
@@ -376,10 +428,8 @@ const dispatch = lazily(() => {
  */
 export function classifyWhy(line: NormalizedLine, key = matchKey(line.text)): { cls: LineClass; rule: string } {
   const v: LineView = { line, s: line.text, k: key };
-  const { always, upper, byWord, byStart } = dispatch();
-  const word = leadWord(key);
-  let mask = always | (byWord.get(word) ?? 0);
-  for (const [start, bit] of byStart) if (word.startsWith(start)) mask |= bit;
+  const { always, upper, words } = dispatch();
+  let mask = always | rulesOfWord(key, words);
   if (upperOf(v)) mask |= upper;
   for (let i = 0; i < CLASS_RULES.length; i++) {
     const r = CLASS_RULES[i];

@@ -78,6 +78,8 @@ describe("the classifier's first-word dispatch", () => {
     ["QUYÉT ĐỊNH", "typeTitle"], // its first word misread: found by its letters
     ["THƯỢNG KHẨN", "urgency"],
     ["CONSTRUCTOR", "upper"], // not a mark of URGENCY's (an object's inherited name once was)
+    ["“Căn cứ Luật Tổ chức chính quyền địa phương;", "text"], // a first word found past a character read by the regex
+    ["漢字 QUYẾT ĐỊNH", "typeTitle"], // by its letters: the first word, not Latin, calls for no rule
   ])("%s → %s", (text, cls) => {
     expect(classifyWhy(line(text)).cls).toBe(cls);
     if (text !== "CONSTRUCTOR") expect(classifyWhy(line(text))).toEqual(byEveryRule(line(text)));
