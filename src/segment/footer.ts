@@ -244,8 +244,9 @@ export function parseFooter(lines: NormalizedLine[], classes: LineClass[], keys:
     }
     if (inDistribution) {
       // "- Lưu: VT, TH(2).H Đỗ Ngọc Huỳnh": the signer's name run onto an item of nơi nhận
-      const m = /^([-–+•].*?\S)\s+(\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+){1,4})$/u.exec(l.text);
-      if (m && surnames.has(matchKey(m[2].split(/\s+/)[0])) && !/[;,.:]$/.test(m[1]) && signature.length && !signed) {
+      // (looked for only while a signature awaits its name: the pattern backtracks over the whole item)
+      const m = signature.length && !signed ? /^([-–+•].*?\S)\s+(\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+){1,4})$/u.exec(l.text) : null;
+      if (m && surnames.has(matchKey(m[2].split(/\s+/)[0])) && !/[;,.:]$/.test(m[1])) {
         const cut = l.start + m[1].length;
         toDistribution({ ...l, text: m[1], end: cut }, c === "archiveCopy" ? "archive-copy-with-name-run-on" : "item-with-name-run-on");
         const name = { ...l, text: m[2], start: l.end - m[2].length };
