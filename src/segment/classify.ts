@@ -11,6 +11,7 @@ import type { NormalizedLine } from "../normalize/index.js";
 import { foldTone, matchKey } from "../text/tone.js";
 import { collapseSpaces, sentenceCase } from "../text/letters.js";
 import { alt } from "../text/pattern.js";
+import { lazily } from "../text/lazy.js";
 
 /** What a line is, judged on its own. The segmenter decides from these and their order. */
 export type LineClass =
@@ -97,9 +98,14 @@ const personName = new RegExp(
   `^(?:(?:${alt(HONORIFICS.map(sentenceCase))}|${alt(ACADEMIC_TITLES)}\\.?)\\s+)?\\p{Lu}[\\p{Ll}\\p{M}]*(?:\\s+\\p{Lu}[\\p{Ll}\\p{M}]*){1,5}$`,
   "u",
 );
+/**
+ * What no name line holds, nor its honorific or title, nor the note stripped from it (a test keeps
+ * it so for the word lists): a line with one is not stripped and tried (most body lines have one).
+ */
+export const NOT_IN_NAME = /[\d,;]/;
 /** A personal name on a line of its own: "Lâm Hải Giang", "Vi Thiện Việt". */
 export const isNameLine = (s: string) =>
-  personName.test(stripSignedNote(s));
+  !NOT_IN_NAME.test(s) && personName.test(stripSignedNote(s));
 
 /** "Nguyễn Tấn Dũng đã ký", "Võ Thanh Tòng (Đã ký)" → the name. */
 export const stripSignedNote = (s: string) => {
@@ -113,7 +119,7 @@ export const stripSignedNote = (s: string) => {
 
 /** The document type whose name opens an upper-case title line (`QUYẾT ĐỊNH`, `THÔNG BÁO KẾT LUẬN …`). */
 export function titleType(
-  text: string, lineKey = matchKey(text), upper = isUpperLine(text), loose = () => looseKey(text),
+  text: string, lineKey = matchKey(text), upper = isUpperLine(text), loose: () => string | null = () => fixedLetters(text),
 ): (typeof DOCUMENT_TYPES)[number] | null {
   // the types the line's first word opens (the first word of its key with spaces collapsed),
   // looked up before the whole key is copied
@@ -150,19 +156,71 @@ export function isPositionTitle(text: string, key = matchKey(text)): boolean {
 }
 
 /**
- * Letters only, without marks and spaces: "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -" and OCR's
- * "QUYÉT ĐỊNH" still meet their pattern. Used only for fixed upper-case lines.
+ * A line's letters only, without marks and spaces (`decomposedLetters`): "CỘNG HOÀ XÃ HỘI CHỦ
+ * NGHĨA VIỆTNAM -" and OCR's "QUYÉT ĐỊNH" still spell their fixed line. Used only for fixed
+ * upper-case lines.
  */
-export const looseKey = (s: string) =>
-  s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/[^a-z]/g, "");
+const decomposedLetters = (text: string) =>
+  text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/[^a-z]/g, "");
+/** {@link decomposedLetters} of every code unit below U+2000 (one letter a–z or none), worked out once. */
+const letterTable = lazily(() => Array.from({ length: 0x2000 }, (_, c) => decomposedLetters(String.fromCharCode(c))));
 
 const LOOSE_NATIONAL = new Set(["conghoaxahoichunghiavietnam", "dangcongsanvietnam", "vietnamdanchuconghoa"]);
 const LOOSE_MOTTO = "doclaptudohanhphuc";
-const looseTypes = typeNames.map(({ t }) => ({ t, key: looseKey(t.name) }));
+const looseTypes = typeNames.map(({ t }) => ({ t, key: decomposedLetters(t.name) }));
+
+interface LetterNode {
+  next: Map<string, LetterNode>;
+  /** the fixed line's letters that end here */
+  key?: string;
+}
+/** The letters of every fixed line (quốc hiệu, tiêu ngữ, type names) as a tree, made once. */
+const fixedTree = lazily(() => {
+  const root: LetterNode = { next: new Map() };
+  for (const key of [...LOOSE_NATIONAL, LOOSE_MOTTO, ...looseTypes.map((x) => x.key)]) {
+    let node = root;
+    for (const ch of key) {
+      let next = node.next.get(ch);
+      if (!next) node.next.set(ch, (next = { next: new Map() }));
+      node = next;
+    }
+    node.key = key;
+  }
+  return root;
+});
+
+/**
+ * The letters of the fixed line (quốc hiệu, tiêu ngữ, a type's name) that `s`'s letters spell, or
+ * null. Read a character at a time (a decomposition neither joins nor reorders base letters: each
+ * character gives its own) down the tree of those lines, so a line stops at its first letter no
+ * fixed line has there: an upper-case line (a fifth of the lines) was decomposed and copied four
+ * times whole to be compared (a sixth of the stage).
+ */
+function fixedLetters(s: string): string | null {
+  const table = letterTable();
+  let node: LetterNode | undefined = fixedTree();
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let letter: string;
+    if (c < 0x2000) letter = table[c];
+    else {
+      const cp = s.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      letter = decomposedLetters(String.fromCodePoint(cp));
+    }
+    for (const ch of letter) if (!(node = node.next.get(ch))) return null;
+  }
+  return node.key ?? null;
+}
 
 /** The authority of a signature line and what it signs for: `KT. CHỦ TỊCH` → KT., CHỦ TỊCH. */
 const authorityBySpelling = new Map<string, SigningAuthority>(SIGNING_AUTHORITIES.flatMap((a) => a.spellings.map((s) => [s, a.authority] as const)));
+/** The first code units of the authorities' spellings: a key opening with another holds none. */
+const authorityInitials = lazily(() => new Set(SIGNING_AUTHORITIES.flatMap((a) => a.spellings.map((s) => s.charCodeAt(0)))));
 export function readAuthority(text: string, key = matchKey(text)): { authority: SigningAuthority; rest: string } | null {
+  // both patterns open with a spelling, at the key's first code unit (two regex calls a line were
+  // a twentieth of the stage where the split rules ask of every line)
+  if (!authorityInitials().has(key.charCodeAt(0))) return null;
   const m = patterns.authority.exec(key) ?? patterns.authorityAlone.exec(key);
   if (!m) return null;
   const word = m[1].replace(/\s+/g, "").replace(/\.$/, "");
@@ -178,12 +236,12 @@ export interface LineView {
   k: string;
   /** {@link isUpperLine} of `s`, worked out once (several rules ask) */
   upper?: boolean;
-  /** {@link looseKey} of `s`, worked out once (three rules ask) */
-  loose?: string;
+  /** {@link fixedLetters} of `s`, worked out once (three rules ask) */
+  loose?: string | null;
 }
 
 const upperOf = (v: LineView) => (v.upper ??= isUpperLine(v.s));
-const looseOf = (v: LineView) => (v.loose ??= looseKey(v.s));
+const looseOf = (v: LineView) => (v.loose === undefined ? (v.loose = fixedLetters(v.s)) : v.loose);
 
 /**
  * A rule of the line classifier: `match` says whether the line is of class `cls`. Rules are tried
@@ -195,39 +253,83 @@ export interface ClassRule {
   example: string;
   cls: LineClass;
   match: (v: LineView) => boolean;
+  /**
+   * The first words (see {@link leadWord}) of the lines the rule can class, where its pattern names
+   * them: the rule is tried only on those lines. Without `opens` and `opensWith`, on every line.
+   */
+  opens?: readonly string[];
+  /** First words the rule's pattern lets run on into more letters (`Số:12`, but also `Sốt …`): a line's first word beginning with one. */
+  opensWith?: readonly string[];
+  /** tried on every line in capitals too, whatever its first word (OCR may have garbled it) */
+  orUpper?: true;
 }
 
+/**
+ * A key's first run of letters (and marks), after whatever stands before it (`- `, `(`, `¹ `):
+ * the word a rule's pattern opens with, where it names one. Every such pattern asks for something
+ * other than a letter after its word, so the run is the word itself (or, for `opensWith`, begins with it).
+ */
+export function leadWord(key: string): string {
+  let start = -1;
+  let i = 0;
+  for (; i < key.length; i++) {
+    const kind = letterKind(key.charCodeAt(i));
+    if (kind === UNSURE) return /[\p{L}\p{M}]+/u.exec(key)?.[0] ?? "";
+    if (kind === LETTER) {
+      if (start < 0) start = i;
+    } else if (start >= 0) break;
+  }
+  return start < 0 ? "" : key.slice(start, i);
+}
+
+const NOT_LETTER = 0, LETTER = 1, UNSURE = 2;
+/**
+ * A code unit as {@link leadWord} reads it: plainly a Latin letter or a combining mark, plainly not
+ * a letter (ASCII), or anything else, left to the regex (a regex on every line was a twentieth of the stage).
+ */
+const letterKind = (c: number) =>
+  c < 0x80 ? ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a ? LETTER : NOT_LETTER)
+  : (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x300 && c <= 0x36f) || (c >= 0x1e00 && c <= 0x1eff) ? LETTER
+  : UNSURE;
+
+/** The first word of each of a grammar's written forms (lower case, as a key). */
+const leadWords = (forms: readonly string[]) => [...new Set(forms.map(leadWord))];
+
 const rightColumn = (l: NormalizedLine) => l.column === "right" || l.meta.block === "footer-right";
-const capitalsOrMotto = (v: LineView) => upperOf(v) || /^độc lập/u.test(v.k);
+const capitalsOrMotto = (v: LineView) => upperOf(v) || v.k.startsWith("độc lập");
 
 export const CLASS_RULES: ClassRule[] = [
   // "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -": spaces and marks lost, the letters still spell it
-  { name: "national-title-letters", example: "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -", cls: "nationalTitle", match: (v) => capitalsOrMotto(v) && LOOSE_NATIONAL.has(looseOf(v)) },
+  { name: "national-title-letters", example: "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -", cls: "nationalTitle", match: (v) => capitalsOrMotto(v) && LOOSE_NATIONAL.has(looseOf(v) ?? "") },
   // "Độc lập - Tự do - Hạnh phúc", "Độc lập -Tự do- Hạnh phúc": the letters spell it
   { name: "motto-letters", example: "Độc lập -Tự do- Hạnh phúc", cls: "motto", match: (v) => capitalsOrMotto(v) && looseOf(v) === LOOSE_MOTTO },
   // "¹ Nghị quyết số 72-NQ/TW …", "[2] …", or a line the loader found at a page foot
   { name: "footnote", example: "¹ Nghị quyết số 72-NQ/TW ngày 09/9/2025 của Bộ Chính trị.", cls: "footnote", match: (v) => v.line.meta.block === "footnote" || patterns.footnote.test(v.s) },
   // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-  { name: "national-title", example: "Cộng hòa xã hội chủ nghĩa Việt Nam", cls: "nationalTitle", match: (v) => patterns.nationalTitle.test(v.k) },
+  { name: "national-title", example: "Cộng hòa xã hội chủ nghĩa Việt Nam", cls: "nationalTitle", match: (v) => patterns.nationalTitle.test(v.k), opens: ["cộng", "đảng", "việt"] },
   // "Số: 12/UBND-VX", "Số: /QĐ-UBND" (a number line has a digit, a slash or a dash)
-  { name: "number-line", example: "Số: 12/UBND-VX", cls: "number", match: (v) => patterns.number.test(v.k) && /\d|\/|-/.test(v.s) },
+  { name: "number-line", example: "Số: 12/UBND-VX", cls: "number", match: (v) => patterns.number.test(v.k) && /\d|\/|-/.test(v.s),
+    // "Luật số: …", "Nghị quyết số …"; "Số", and OCR's "Só", "Sô" …, run on: `Số:12/QĐ`
+    opens: ["bộ", "luật", "pháp", "nghị", "lệnh"], opensWith: ["s"] },
   // "Hà Nội, ngày 20 tháng 5 năm 2025", "Phường 1, ngày … tháng … năm 2025", "ngày 20 tháng 5 năm 2025"
   // (both patterns hold the day word: a line without it is not tried)
   { name: "place-date", example: "Quận 3, ngày 20 tháng 5 năm 2025", cls: "placeDate", match: (v) => v.k.includes(DAY_WORD) && (patterns.placeDate.test(v.k) || patterns.dateOnly.test(v.k)) },
   // "HỎA TỐC", "THƯỢNG KHẨN", "KHẨN" on a line of their own
-  { name: "urgency-mark", example: "HỎA TỐC", cls: "urgency", match: (v) => v.k in URGENCY && upperOf(v) },
+  { name: "urgency-mark", example: "HỎA TỐC", cls: "urgency", match: (v) => v.k in URGENCY && upperOf(v), opens: leadWords(Object.keys(URGENCY)) },
   // "MẬT", "TỐI MẬT"
-  { name: "confidentiality-mark", example: "TỐI MẬT", cls: "confidentiality", match: (v) => v.k in CONFIDENTIALITY && upperOf(v) },
+  { name: "confidentiality-mark", example: "TỐI MẬT", cls: "confidentiality", match: (v) => v.k in CONFIDENTIALITY && upperOf(v), opens: leadWords(Object.keys(CONFIDENTIALITY)) },
   // "V/v triển khai …"
-  { name: "letter-subject", example: "V/v triển khai công tác chuyển đổi số", cls: "letterSubject", match: (v) => patterns.letterSubject.test(v.k) },
+  { name: "letter-subject", example: "V/v triển khai công tác chuyển đổi số", cls: "letterSubject", match: (v) => patterns.letterSubject.test(v.k), opens: ["v"] },
   // "Kính gửi: Sở Y tế"
-  { name: "kinh-gui", example: "Kính gửi: Sở Y tế", cls: "recipients", match: (v) => patterns.recipients.test(v.k) },
+  { name: "kinh-gui", example: "Kính gửi: Sở Y tế", cls: "recipients", match: (v) => patterns.recipients.test(v.k), opens: ["kính"] },
   // "Nơi nhận:"
-  { name: "noi-nhan", example: "Nơi nhận:", cls: "distribution", match: (v) => patterns.distribution.test(v.k) },
+  { name: "noi-nhan", example: "Nơi nhận:", cls: "distribution", match: (v) => patterns.distribution.test(v.k),
+    // "nơi", and OCR's "noi", "mới" … with the colon after "nhận"
+    opens: [..."nm"].flatMap((c) => [..."oơớờởỡợ"].map((vowel) => `${c}${vowel}i`)) },
   // "Đã ký: Nguyễn Thị Kim Ngân": the name, with its note in front
-  { name: "signed-note-then-name", example: "(Đã ký) Nguyễn Thị Kim Ngân", cls: "name", match: (v) => /^[(\[]?\s*đã ký\s*[)\]:]?\s*\p{Lu}/iu.test(v.s) && isNameLine(v.s) },
+  { name: "signed-note-then-name", example: "(Đã ký) Nguyễn Thị Kim Ngân", cls: "name", match: (v) => /^[(\[]?\s*đã ký\s*[)\]:]?\s*\p{Lu}/iu.test(v.s) && isNameLine(v.s), opens: ["đã"] },
   // "(Đã ký)", "(ký, đóng dấu)"
-  { name: "signature-note", example: "(Đã ký)", cls: "signatureNote", match: (v) => patterns.signatureNote.test(v.k) },
+  { name: "signature-note", example: "(Đã ký)", cls: "signatureNote", match: (v) => patterns.signatureNote.test(v.k), opens: ["đã", "chữ"], opensWith: ["ký", "daky", "signed"] },
   // "KT. CHỦ TỊCH"; a mis-cased "tm . ubnd thành phố" only where the layout puts it in the signature column
   {
     name: "authority", example: "KT. CHỦ TỊCH", cls: "authority",
@@ -236,29 +338,110 @@ export const CLASS_RULES: ClassRule[] = [
       // "KT." alone: whom it signs for is on the next line
       return !!a && (/^\S*\p{Lu}/u.test(a.rest) || rightColumn(v.line) || (a.rest === "" && /^\p{Lu}/u.test(v.s)));
     },
+    opens: leadWords(SIGNING_AUTHORITIES.flatMap((a) => a.spellings)),
   },
   // "QUYẾT ĐỊNH:" — without its colon the same words are the title; the segmenter tells them apart by place
-  { name: "enacting-line", example: "QUYẾT ĐỊNH:", cls: "enacting", match: (v) => patterns.enacting.exec(v.k)?.[1] === ":" },
+  { name: "enacting-line", example: "QUYẾT ĐỊNH:", cls: "enacting", match: (v) => patterns.enacting.exec(v.k)?.[1] === ":", opens: ["quyết", "nghị", "ban", "chỉ", "thông", "quy", "ra"] },
   // "Căn cứ Luật Tổ chức chính quyền địa phương …"
-  { name: "preamble-line", example: "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;", cls: "preamble", match: (v) => patterns.preamble.test(v.k) },
+  { name: "preamble-line", example: "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;", cls: "preamble", match: (v) => patterns.preamble.test(v.k), opens: ["căn", "theo", "xét"] },
   // "- Lưu: VT, TH."
-  { name: "archive-copy", example: "- Lưu: VT, TH.", cls: "archiveCopy", match: (v) => patterns.archiveCopy.test(v.k) && v.s.length < 100 },
+  { name: "archive-copy", example: "- Lưu: VT, TH.", cls: "archiveCopy", match: (v) => patterns.archiveCopy.test(v.k) && v.s.length < 100, opens: ["lưu"] },
   // "QUYẾT ĐỊNH", "THÔNG BÁO KẾT LUẬN …"
-  { name: "type-title", example: "QUYẾT ĐỊNH", cls: "typeTitle", match: (v) => !!titleType(v.s, v.k, upperOf(v), () => looseOf(v)) },
+  { name: "type-title", example: "QUYẾT ĐỊNH", cls: "typeTitle", match: (v) => !!titleType(v.s, v.k, upperOf(v), () => looseOf(v)), opens: leadWords([...typesByFirstWord.keys()]), orUpper: true },
   // "PHÓ CHỦ TỊCH", "Tổng cục trưởng"
-  { name: "position-title", example: "Tổng cục trưởng", cls: "positionTitle", match: (v) => isPositionTitle(v.s, v.k) },
+  { name: "position-title", example: "Tổng cục trưởng", cls: "positionTitle", match: (v) => isPositionTitle(v.s, v.k), opens: leadWords([...titleFirstWords]) },
   // "ỦY BAN NHÂN DÂN"
   { name: "capitals", example: "ỦY BAN NHÂN DÂN", cls: "upper", match: (v) => upperOf(v) },
   // "Lâm Hải Giang"
   { name: "personal-name", example: "Lâm Hải Giang", cls: "name", match: (v) => isNameLine(v.s) },
 ];
 
-/** The class of a line and the rule that gave it. */
+/** A node of the tree of first words: the rules a word ending here calls for, and those a word through here does. */
+interface WordNode {
+  next: Map<number, WordNode>;
+  /** `opens`: the first word is the path to here */
+  word: number;
+  /** `opensWith`: the first word begins with the path to here */
+  start: number;
+}
+
+/**
+ * The rules each first word can call for, a bit a rule (in {@link CLASS_RULES}' order), as a tree of
+ * the words' code units: the rules without a first word, those of the word, those of a beginning
+ * it has, and on a line in capitals those tried on every such line. Made once, when first asked.
+ */
+const dispatch = lazily(() => {
+  if (CLASS_RULES.length > 31) throw new Error("at most 31 class rules: a rule is a bit of a dispatch mask");
+  let always = 0;
+  let upper = 0;
+  const words: WordNode = { next: new Map(), word: 0, start: 0 };
+  const nodeOf = (w: string) => {
+    let node = words;
+    for (let i = 0; i < w.length; i++) {
+      let next = node.next.get(w.charCodeAt(i));
+      if (!next) node.next.set(w.charCodeAt(i), (next = { next: new Map(), word: 0, start: 0 }));
+      node = next;
+    }
+    return node;
+  };
+  CLASS_RULES.forEach((r, i) => {
+    if (!r.opens && !r.opensWith) always |= 1 << i;
+    if (r.orUpper) upper |= 1 << i;
+    for (const w of r.opens ?? []) nodeOf(w).word |= 1 << i;
+    for (const w of r.opensWith ?? []) nodeOf(w).start |= 1 << i;
+  });
+  return { always, upper, words };
+});
+
+/**
+ * The rules the first word of `key` (see {@link leadWord}) calls for: read down the tree as the word
+ * is found, neither copied nor hashed (a lookup of the copied word was a tenth of the classifier).
+ */
+function rulesOfWord(key: string, words: WordNode): number {
+  let node: WordNode | undefined = words;
+  let mask = words.start;
+  let inWord = false;
+  for (let i = 0; i < key.length; i++) {
+    const kind = letterKind(key.charCodeAt(i));
+    if (kind === UNSURE) return rulesOfRun(leadWord(key), words);
+    if (kind === LETTER) {
+      inWord = true;
+      if (node && (node = node.next.get(key.charCodeAt(i)))) mask |= node.start;
+    } else if (inWord) break;
+  }
+  return node ? mask | node.word : mask;
+}
+
+/** The rules of a first word already found (its every code unit a letter or a mark). */
+function rulesOfRun(word: string, words: WordNode): number {
+  let node: WordNode | undefined = words;
+  let mask = words.start;
+  for (let i = 0; i < word.length; i++) {
+    if (!(node = node.next.get(word.charCodeAt(i)))) return mask;
+    mask |= node.start;
+  }
+  return mask | node.word;
+}
+
+/**
+ * The class of a line and the rule that gave it: the first of {@link CLASS_RULES} that matches,
+ * among those its first word calls for (a line was compared with every rule: ~14 patterns a line).
+ */
 export function classifyWhy(line: NormalizedLine, key = matchKey(line.text)): { cls: LineClass; rule: string } {
   const v: LineView = { line, s: line.text, k: key };
-  for (const r of CLASS_RULES) if (r.match(v)) return { cls: r.cls, rule: r.name };
-  return { cls: "text", rule: "otherwise-text" };
+  const { always, upper, words } = dispatch();
+  let mask = always | rulesOfWord(key, words);
+  if (upperOf(v)) mask |= upper;
+  for (let i = 0; i < CLASS_RULES.length; i++) {
+    const r = CLASS_RULES[i];
+    if (mask & (1 << i) && r.match(v)) return verdicts()[i];
+  }
+  return OTHERWISE;
 }
+
+/** What each rule gives, made once (a line's verdict is only read). */
+const verdicts = lazily(() => CLASS_RULES.map((r) => Object.freeze({ cls: r.cls, rule: r.name })));
+const OTHERWISE = Object.freeze({ cls: "text" as LineClass, rule: "otherwise-text" });
 
 export function classify(line: NormalizedLine): LineClass {
   return classifyWhy(line).cls;

@@ -38,7 +38,7 @@ export function isNameInCapitals(text: string): boolean {
 }
 
 /** "PHỤ LỤC 01", "DANH MỤC …": an appendix heading, never a line of the signature. */
-const isAppendixHeading = (text: string) => isUpperLine(text) && appendixStart.test(matchKey(text));
+const isAppendixHeading = (text: string, key: string) => isUpperLine(text) && appendixStart.test(key);
 
 /** "NLTTH 24", "VT.ĐL 05": a drafter's or typist's code left in the closing block, not a title. */
 const isDrafterCode = (text: string) => /^[\p{Lu}.]{2,10}\s*[-.]?\s*\d{1,4}[.,]?$/u.test(text.trim());
@@ -176,7 +176,7 @@ export function distributionItem(text: string): string {
  * order) or one after the other, then what follows the signature (phụ lục, a second document).
  * Each branch below is a named rule; the name goes into the `--explain` trace.
  */
-export function parseFooter(lines: NormalizedLine[], classes: LineClass[], start: number, warnings: Warning[], trace: Trace): Footer {
+export function parseFooter(lines: NormalizedLine[], classes: LineClass[], keys: string[], start: number, warnings: Warning[], trace: Trace): Footer {
   const f: Footer = { signatures: [], distribution: [], footnotes: [], appendices: [], start };
   const footnotes: number[] = [];
   const distribution: NormalizedLine[] = [];
@@ -211,7 +211,7 @@ export function parseFooter(lines: NormalizedLine[], classes: LineClass[], start
       continue;
     }
     // "PHỤ LỤC 01", "I. MỤC ĐÍCH, YÊU CẦU" after the signature lines: an appendix or a second part begins
-    if (i > start && (signature.length || distribution.length) && (isAppendixHeading(l.text) || (signature.length && c !== "authority" && outlineHeading(l.text)))) {
+    if (i > start && (signature.length || distribution.length) && (isAppendixHeading(l.text, keys[i]) || (signature.length && c !== "authority" && outlineHeading(l.text)))) {
       end = i;
       break;
     }
@@ -244,8 +244,9 @@ export function parseFooter(lines: NormalizedLine[], classes: LineClass[], start
     }
     if (inDistribution) {
       // "- Lưu: VT, TH(2).H Đỗ Ngọc Huỳnh": the signer's name run onto an item of nơi nhận
-      const m = /^([-–+•].*?\S)\s+(\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+){1,4})$/u.exec(l.text);
-      if (m && surnames.has(matchKey(m[2].split(/\s+/)[0])) && !/[;,.:]$/.test(m[1]) && signature.length && !signed) {
+      // (looked for only while a signature awaits its name: the pattern backtracks over the whole item)
+      const m = signature.length && !signed ? /^([-–+•].*?\S)\s+(\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+){1,4})$/u.exec(l.text) : null;
+      if (m && surnames.has(matchKey(m[2].split(/\s+/)[0])) && !/[;,.:]$/.test(m[1])) {
         const cut = l.start + m[1].length;
         toDistribution({ ...l, text: m[1], end: cut }, c === "archiveCopy" ? "archive-copy-with-name-run-on" : "item-with-name-run-on");
         const name = { ...l, text: m[2], start: l.end - m[2].length };
@@ -292,8 +293,8 @@ export function parseFooter(lines: NormalizedLine[], classes: LineClass[], start
       const signatureLike = c === "authority" || c === "positionTitle" || c === "upper" || c === "signatureNote" || c === "name";
       if (!signatureLike) inDistribution = false;
     }
-    if (c === "authority" || c === "positionTitle" || c === "upper" || c === "signatureNote" || (c === "name" && !signed) || (isPositionTitle(l.text) && !signed)) {
-      if (signed && (c === "upper" || c === "positionTitle") && !isPositionTitle(l.text)) {
+    if (c === "authority" || c === "positionTitle" || c === "upper" || c === "signatureNote" || (c === "name" && !signed) || (isPositionTitle(l.text, keys[i]) && !signed)) {
+      if (signed && (c === "upper" || c === "positionTitle") && !isPositionTitle(l.text, keys[i])) {
         end = i;
         break;
       }

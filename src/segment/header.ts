@@ -55,6 +55,8 @@ function isoDate(day?: string, month?: string, year?: string): string | null {
 interface HeaderState {
   lines: NormalizedLine[];
   classes: LineClass[];
+  /** the lines' keys (`matchKey`), made once by the segmenter */
+  keys: string[];
   h: Header;
   issuerLines: NormalizedLine[];
   seenTitle: boolean;
@@ -106,9 +108,9 @@ export const HEADER_RULES: HeaderRule[] = [
   // "Độc lập - Tự do - Hạnh phúc" goes with the quốc hiệu
   { name: "motto", example: "Độc lập - Tự do - Hạnh phúc", role: "motto", match: (x) => x.c === "motto" },
   // "Số: 12/UBND-VX", the first one, above the title
-  { name: "number-line", example: "Số: 12/UBND-VX", role: "number", match: (x) => x.c === "number" && !x.h.number && !x.seenTitle, apply: (x) => takeNumber(x.h, x.line) },
+  { name: "number-line", example: "Số: 12/UBND-VX", role: "number", match: (x) => x.c === "number" && !x.h.number && !x.seenTitle, apply: (x) => takeNumber(x.h, x.line, x.key) },
   // "Hà Nội, ngày 20 tháng 5 năm 2025", the first one
-  { name: "place-date", example: "Hà Nội, ngày 20 tháng 5 năm 2025", role: "place-date", match: (x) => x.c === "placeDate" && !x.h.date, apply: (x) => takePlaceDate(x.h, x.line) },
+  { name: "place-date", example: "Hà Nội, ngày 20 tháng 5 năm 2025", role: "place-date", match: (x) => x.c === "placeDate" && !x.h.date, apply: (x) => takePlaceDate(x.h, x.line, x.key) },
   // "HỎA TỐC"
   { name: "urgency", example: "HỎA TỐC", role: "urgency", match: (x) => x.c === "urgency", apply: (x) => void (x.h.urgency = node(URGENCY[x.key], span(x.line))) },
   // "MẬT"
@@ -148,7 +150,7 @@ export const HEADER_RULES: HeaderRule[] = [
       const t = titleType(x.line.text)!;
       x.h.type = { code: t.code, name: t.name, span: span(x.line) };
       // a title line may carry its trích yếu ("THÔNG TƯ HƯỚNG DẪN", "QUYẾT ĐỊNH của UBND …" stays the title)
-      const next = readTitleSubject(x.lines, x.classes, x.i + 1, x.h);
+      const next = readTitleSubject(x.lines, x.classes, x.keys, x.i + 1, x.h);
       for (let j = x.i + 1; j < next; j++) x.trace.mark(x.lines[j], "subject", "lines-under-title");
       x.i = next - 1;
       readTitleStyle(x.h, x.line, x.issuerLines.length > 0);
@@ -158,7 +160,7 @@ export const HEADER_RULES: HeaderRule[] = [
   {
     name: "kinh-gui", example: "Kính gửi: Sở Y tế", role: "recipients", match: (x) => x.c === "recipients",
     apply: (x) => {
-      x.i = readRecipients(x.lines, x.classes, x.i, x.h, x.trace);
+      x.i = readRecipients(x.lines, x.classes, x.keys, x.i, x.h, x.trace);
       return "stop";
     },
   },
@@ -186,8 +188,8 @@ function takeNationalTitle(h: Header, line: NormalizedLine): void {
   h.nationalTitle ??= node(line.text, span(line));
 }
 
-function takeNumber(h: Header, line: NormalizedLine): void {
-  const numberText = patterns.number.exec(matchKey(line.text))![1];
+function takeNumber(h: Header, line: NormalizedLine, key: string): void {
+  const numberText = patterns.number.exec(key)![1];
   let raw = line.text.slice(line.text.length - numberText.length);
   // OCR may lose the `V/v` below the số, and the wrapped-line joiner then runs the trích yếu onto
   // it: `Số: 1842/UBND-VX triển khai Nghị quyết …` (a ký hiệu never holds a lower-case word)
@@ -201,8 +203,7 @@ function takeNumber(h: Header, line: NormalizedLine): void {
   h.number = { raw: tidySymbol(raw), value: n.value, symbol: n.symbol, year: n.year, span: span(line) };
 }
 
-function takePlaceDate(h: Header, line: NormalizedLine): void {
-  const key = matchKey(line.text);
+function takePlaceDate(h: Header, line: NormalizedLine, key: string): void {
   const m = patterns.placeDate.exec(key) ?? patterns.dateOnly.exec(key);
   const g = m!.groups!;
   const placeText = g.place ? line.text.slice(0, g.place.length).trim() : null;
@@ -221,17 +222,17 @@ function takePlaceDate(h: Header, line: NormalizedLine): void {
  * Lines are taken by what they are rather than by their order, since PDF text interleaves the
  * two header columns line by line.
  */
-export function parseHeader(lines: NormalizedLine[], classes: LineClass[], trace: Trace): Header {
+export function parseHeader(lines: NormalizedLine[], classes: LineClass[], keys: string[], trace: Trace): Header {
   const h: Header = {
     issuer: null, nationalTitle: null, number: null, place: null, date: null, type: null, subject: null,
     urgency: null, confidentiality: null, recipients: [], preamble: [], bodyStart: 0,
   };
-  const x: HeaderState = { lines, classes, h, issuerLines: [], seenTitle: false, seenAny: false, trace, i: 0, line: lines[0], c: classes[0], key: "" };
+  const x: HeaderState = { lines, classes, keys, h, issuerLines: [], seenTitle: false, seenAny: false, trace, i: 0, line: lines[0], c: classes[0], key: "" };
   const limit = Math.min(lines.length, 60);
   for (; x.i < limit; x.i++) {
     x.line = lines[x.i];
     x.c = classes[x.i];
-    x.key = matchKey(x.line.text);
+    x.key = keys[x.i];
     const rule = HEADER_RULES.find((r) => r.match(x))!;
     const at = x.line;
     const outcome = rule.apply?.(x);
@@ -374,13 +375,13 @@ function readTitleStyle(h: Header, titleLine: NormalizedLine, hasIssuer: boolean
 }
 
 /** Lines after a title line that make up the trích yếu, until the body or the enacting authority. */
-function readTitleSubject(lines: NormalizedLine[], classes: LineClass[], from: number, h: Header): number {
+function readTitleSubject(lines: NormalizedLine[], classes: LineClass[], keys: string[], from: number, h: Header): number {
   const parts: NormalizedLine[] = [];
   let i = from;
   for (; i < lines.length && parts.length < 10; i++) {
     const l = lines[i];
     const c = classes[i];
-    const key = matchKey(l.text);
+    const key = keys[i];
     // "(V/v Tăng cường giám sát trong phòng thi)": a trích yếu in brackets under the title
     const bracketed = /^\(\s*(v\s*\/\s*[vw]\s*[:.]?\s*)(.+?)\s*\)\s*[.]?$/iu.exec(l.text);
     if (bracketed && !parts.length) {
@@ -420,9 +421,9 @@ function readTitleSubject(lines: NormalizedLine[], classes: LineClass[], from: n
  * A long left column pushes the right column's lines (quốc hiệu, tiêu ngữ, địa danh–ngày) below
  * `Kính gửi:` in reading order: they are taken for the header and the list goes on.
  */
-function readRecipients(lines: NormalizedLine[], classes: LineClass[], at: number, h: Header, trace: Trace): number {
+function readRecipients(lines: NormalizedLine[], classes: LineClass[], keys: string[], at: number, h: Header, trace: Trace): number {
   const first = lines[at];
-  const m = patterns.recipients.exec(matchKey(first.text))!;
+  const m = patterns.recipients.exec(keys[at])!;
   const rest = first.text.slice(m[0].length).trim();
   const add = (text: string, s: Span) => {
     const t = text.replace(/^[-–+•]\s*/, "").replace(/[;,.]+$/, "").trim();
@@ -438,7 +439,7 @@ function readRecipients(lines: NormalizedLine[], classes: LineClass[], at: numbe
     const c = classes[i];
     if (c === "nationalTitle" || c === "motto" || (c === "placeDate" && !h.date)) {
       if (c === "nationalTitle") takeNationalTitle(h, l);
-      if (c === "placeDate") takePlaceDate(h, l);
+      if (c === "placeDate") takePlaceDate(h, l, keys[i]);
       trace.mark(l, c === "nationalTitle" ? "national-title" : c === "motto" ? "motto" : "place-date", "right-column-below-kinh-gui");
       continue;
     }

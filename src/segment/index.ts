@@ -22,21 +22,25 @@ export function segment(doc: NormalizedDocument): SectionTree {
   const warnings: Warning[] = [];
   // lines holding two cells of the layout are cut apart first; the trace stays on the normalized lines
   const lines: NormalizedLine[] = [];
+  // each line's key, made once for the classifier, the split rules, the header and the footer
+  const keys: string[] = [];
   const whys: { cls: LineClass; rule: string }[] = [];
   const splitBy = new Map<number, string[]>();
   const wholeWhys = doc.lines.map((l, i) => {
-    // the line's key, made once for the classifier and the split rules
     const key = matchKey(l.text);
     const why = classifyWhy(l, key);
     const split = splitLine(l, 0, key);
-    if (split.rules.length) {
+    if (split) {
       splitBy.set(i, split.rules);
       for (const piece of split.lines) {
+        const pieceKey = matchKey(piece.text);
         lines.push(piece);
-        whys.push(classifyWhy(piece));
+        keys.push(pieceKey);
+        whys.push(classifyWhy(piece, pieceKey));
       }
     } else {
       lines.push(l);
+      keys.push(key);
       whys.push(why);
     }
     return why;
@@ -44,12 +48,12 @@ export function segment(doc: NormalizedDocument): SectionTree {
   const classes = whys.map((w) => w.cls);
   const trace = new Trace(doc.lines, wholeWhys, splitBy, lines, whys);
 
-  const header = parseHeader(lines, classes, trace);
+  const header = parseHeader(lines, classes, keys, trace);
   let bodyStart = header.bodyStart;
 
   // preamble: "Căn cứ …" lines up to the enacting line ("QUYẾT ĐỊNH:"), or the leading ones
   const preamble: TextNode[] = [...header.preamble];
-  const enacting = findEnacting(lines, classes, bodyStart);
+  const enacting = findEnacting(lines, classes, keys, bodyStart);
   if (enacting >= 0) {
     for (let i = bodyStart; i < enacting; i++) {
       if (classes[i] === "footnote") continue;
@@ -67,10 +71,10 @@ export function segment(doc: NormalizedDocument): SectionTree {
   }
 
   const footerStart = findFooterStart(lines, classes, bodyStart);
-  const date = header.date ?? adoptionDate(lines, footerStart);
+  const date = header.date ?? adoptionDate(lines, keys, footerStart);
   if (!date) warnings.push({ code: "no-date", message: "no place-and-date line (địa danh, ngày tháng) was found in the header" });
   else if (!header.date) trace.mark(lines[lines.findIndex((l) => l.start <= date.span![0] && date.span![0] <= l.end)], "place-date", "adoption-date-in-closing-line");
-  const footer = parseFooter(lines, classes, footerStart, warnings, trace);
+  const footer = parseFooter(lines, classes, keys, footerStart, warnings, trace);
 
   // footnotes stand at page feet anywhere in the body too
   const bodyLines: NormalizedLine[] = [];
@@ -124,9 +128,9 @@ export function segment(doc: NormalizedDocument): SectionTree {
 const adoption = new RegExp(ADOPTION_DATE, "u");
 
 /** A law's date: the day its closing line says it was passed (a law has no date line in its header). */
-function adoptionDate(lines: NormalizedLine[], footerStart: number): SectionTree["date"] {
+function adoptionDate(lines: NormalizedLine[], keys: string[], footerStart: number): SectionTree["date"] {
   for (let i = Math.min(footerStart, lines.length) - 1; i >= Math.max(0, footerStart - 8); i--) {
-    const m = adoption.exec(matchKey(lines[i].text));
+    const m = adoption.exec(keys[i]);
     if (!m) continue;
     const start = lines[i].start + m.index + m[0].length - m[1].length;
     return {
@@ -139,12 +143,12 @@ function adoptionDate(lines: NormalizedLine[], footerStart: number): SectionTree
 }
 
 /** The enacting line ("QUYẾT ĐỊNH:") when it comes before the first article or numbered item. */
-function findEnacting(lines: NormalizedLine[], classes: LineClass[], from: number): number {
+function findEnacting(lines: NormalizedLine[], classes: LineClass[], keys: string[], from: number): number {
   let sawPreamble = false;
   for (let i = from; i < Math.min(lines.length, from + 40); i++) {
     if (classes[i] === "enacting") return i;
     // "QUYẾT ĐỊNH" with its colon lost, after "Căn cứ …" lines
-    if (sawPreamble && patterns.enacting.test(matchKey(lines[i].text)) && isUpperLine(lines[i].text)) return i;
+    if (sawPreamble && patterns.enacting.test(keys[i]) && isUpperLine(lines[i].text)) return i;
     if (classes[i] === "preamble") sawPreamble = true;
     if (classes[i] === "distribution" || classes[i] === "authority") return -1;
     const lab = labelOf(lines[i].text);

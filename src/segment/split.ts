@@ -1,9 +1,10 @@
 import { MOTTO, NATIONAL_TITLE, SIGNING_AUTHORITIES } from "../../grammars/header.js";
 import { SURNAMES, SIGNER_TITLES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
-import { matchKey } from "../text/tone.js";
+import { matchKey, nfc } from "../text/tone.js";
 import { alt } from "../text/pattern.js";
 import { isCapitalCode, LazyWords } from "../text/letters.js";
+import { lazily } from "../text/lazy.js";
 import { isUpperLine, patterns, readAuthority } from "./classify.js";
 
 /**
@@ -22,6 +23,8 @@ export interface SplitRule {
 }
 
 const surnames = new Set(SURNAMES.map((s) => matchKey(s)));
+/** A surname's key standing as a whole word (a run of non-spaces) in a line's key. */
+const surnameWord = lazily(() => new RegExp(`(?:^|\\s)(${alt([...surnames])})(?!\\S)`, "gu"));
 // an authority inside a line, in capitals: "… ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"
 const nestedAuthority = new RegExp(
   `\\s(?=${alt(SIGNING_AUTHORITIES.filter((a) => !("alsoQuan" in a)).flatMap((a) => a.spellings.map((s) => s.toUpperCase())))}\\.?\\s+\\p{Lu})`,
@@ -42,6 +45,43 @@ const leftCell = (text: string, at: number) => {
   if (/\s(?:nước|của|và|tại)$/u.test(matchKey(left))) return false;
   return (isUpperLine(left) && /\p{L}{2}/u.test(left)) || patterns.number.test(matchKey(left));
 };
+
+const surnameShape = /^\p{Lu}[\p{Ll}\p{M}]+$/u;
+/**
+ * Where the first word after the line's first that is a surname, capitalised (`Đỗ`, `Nguyễn`),
+ * begins, when a word follows it; -1 where there is none.
+ */
+function firstSurname(text: string, key: string): number {
+  // the words of a line's key are the keys of its words (no key of a word holds a space, and none is
+  // made across one): a line whose key holds no surname as a word has none, and is not walked word
+  // by word (most lines: the walk was a tenth of the stage)
+  const re = surnameWord();
+  re.lastIndex = 0;
+  let m = re.exec(key);
+  if (!m) return -1;
+  if (nfc(text) === text && key.length === text.length) {
+    // a word's key is then its stretch of the line's key: the surnames found there are the words
+    const first = text.search(/\S/);
+    for (; m; m = re.exec(key)) {
+      const at = m.index + m[0].length - m[1].length;
+      if (at === first || !surnameShape.test(text.slice(at, at + m[1].length))) continue;
+      return /\S/.test(text.slice(at + m[1].length)) ? at : -1;
+    }
+    return -1;
+  }
+  // the words are read as the walk goes (an array of match objects for every word of every line
+  // was a good part of the stage)
+  const words = new LazyWords(text);
+  for (let j = 1; words.has(j + 1); j++) {
+    // a word not opening with a capital (below U+2000: read from a table) is no surname: not
+    // copied to be tested (đ and the other Vietnamese lower-case initials are beyond ASCII)
+    const first = text.charCodeAt(words.start(j));
+    if (first < 0x2000 && !isCapitalCode(first)) continue;
+    const w = words.text(j);
+    if (surnameShape.test(w) && surnames.has(matchKey(w))) return words.start(j);
+  }
+  return -1;
+}
 
 /** The place of a place–date line as the place is written: capitalised words, a trailing number (`Quận 3`). */
 const placeWords = (place: string) =>
@@ -68,7 +108,7 @@ export const SPLIT_RULES: SplitRule[] = [
   {
     name: "number-beside-place-date", example: "Số: 15/UBND-VX Quận 3, ngày 02 tháng 01 năm 2025",
     cut: (text, key) => {
-      const head = /^số\s*[:.]\s*/u.exec(key);
+      const head = key.startsWith("số") ? /^số\s*[:.]\s*/u.exec(key) : null;
       if (!head || !/ngày/u.test(key)) return null;
       for (const w of text.matchAll(/\S+/gu)) {
         const at = w.index!;
@@ -98,39 +138,34 @@ export const SPLIT_RULES: SplitRule[] = [
   // the title in capitals, then the name in mixed case (and whatever the page had after it)
   {
     name: "title-then-name-on-one-line", example: "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đỗ Hoàng Anh Tuấn",
-    cut: (text) => {
-      // the words are read as the rule walks (most lines hold no surname: it reads them to the end,
-      // and an array of match objects for every word of every line was a good part of the stage)
-      const words = new LazyWords(text);
-      for (let j = 1; words.has(j + 1); j++) {
-        // a word not opening with a capital (below U+2000: read from a table) is no surname: not
-        // copied to be tested (đ and the other Vietnamese lower-case initials are beyond ASCII)
-        const first = text.charCodeAt(words.start(j));
-        if (first < 0x2000 && !isCapitalCode(first)) continue;
-        const w = words.text(j);
-        if (!/^\p{Lu}[\p{Ll}\p{M}]+$/u.test(w) || !surnames.has(matchKey(w))) continue;
-        let n = j + 1;
-        while (words.has(n) && n - j < 5 && /^\p{Lu}[\p{Ll}\p{M}]+[.,;]?$/u.test(words.text(n))) n++;
-        if (n - j < 2) return null;
-        const start = words.start(j);
-        const before = text.slice(0, start).trim();
-        const beforeKey = matchKey(before).replace(/[.,:;]+$/, "");
-        if (!isUpperLine(before)) return null;
-        const titled = !!readAuthority(before) || titles.some((t) => beforeKey === t || beforeKey.endsWith(" " + t));
-        if (!titled) return null;
-        const end = words.has(n) ? words.start(n) : text.length;
-        return { at: end < text.length ? [start, end] : [start] };
-      }
-      return null;
+    cut: (text, key) => {
+      const at = firstSurname(text, key);
+      if (at < 0) return null;
+      // the title in capitals before it (asked first: most surnames stand in running text)
+      const before = text.slice(0, at).trim();
+      if (!isUpperLine(before)) return null;
+      // the surname and the words after it
+      const words = new LazyWords(text.slice(at));
+      let n = 1;
+      while (words.has(n) && n < 5 && /^\p{Lu}[\p{Ll}\p{M}]+[.,;]?$/u.test(words.text(n))) n++;
+      if (n < 2) return null;
+      const beforeKey = matchKey(before).replace(/[.,:;]+$/, "");
+      const titled = !!readAuthority(before) || titles.some((t) => beforeKey === t || beforeKey.endsWith(" " + t));
+      if (!titled) return null;
+      const end = words.has(n) ? at + words.start(n) : text.length;
+      return { at: end < text.length ? [at, end] : [at] };
     },
   },
 ];
 
-/** The line cut into pieces where one of {@link SPLIT_RULES} finds two cells; each piece a line of its own. */
-export function splitLine(l: NormalizedLine, depth = 0, lineKey?: string): { lines: NormalizedLine[]; rules: string[] } {
-  if (depth > 3 || l.text.length < 8) return { lines: [l], rules: [] };
+/**
+ * The line cut into pieces where one of {@link SPLIT_RULES} finds two cells, each piece a line of
+ * its own, and the rules that cut it; null where none does (most lines: nothing is made for them).
+ */
+export function splitLine(l: NormalizedLine, depth = 0, lineKey?: string): { lines: NormalizedLine[]; rules: string[] } | null {
+  if (depth > 3 || l.text.length < 8) return null;
   const key = lineKey ?? matchKey(l.text);
-  if (key.length !== l.text.length) return { lines: [l], rules: [] };
+  if (key.length !== l.text.length) return null;
   for (const rule of SPLIT_RULES) {
     const cut = rule.cut(l.text, key);
     if (!cut) continue;
@@ -145,10 +180,12 @@ export function splitLine(l: NormalizedLine, depth = 0, lineKey?: string): { lin
       const start = l.start + bounds[p] + lead;
       const piece: NormalizedLine = { text, start, end: start + text.length, meta: l.meta, column: cut.columns?.[p] ?? l.column };
       const sub = splitLine(piece, depth + 1);
-      out.push(...sub.lines);
-      rules.push(...sub.rules);
+      if (sub) {
+        out.push(...sub.lines);
+        rules.push(...sub.rules);
+      } else out.push(piece);
     }
     return { lines: out, rules };
   }
-  return { lines: [l], rules: [] };
+  return null;
 }

@@ -1,13 +1,19 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseText } from "../../src/parse-text.js";
-import { CLASS_RULES, classifyWhy } from "../../src/segment/classify.js";
+import { CLASS_RULES, classifyWhy, leadWord, NOT_IN_NAME } from "../../src/segment/classify.js";
+import { HONORIFICS } from "../../grammars/people.js";
+import { ACADEMIC_TITLES } from "../../grammars/standard/format.js";
+import { matchKey } from "../../src/text/tone.js";
 import { formatExplain } from "../../src/segment/explain.js";
 import { HEADER_RULES } from "../../src/segment/header.js";
 import { SPLIT_RULES, splitLine } from "../../src/segment/split.js";
+import { labelOf } from "../../src/segment/outline.js";
 import type { NormalizedLine } from "../../src/normalize/index.js";
 import { normalize } from "../../src/normalize/index.js";
 import { segment } from "../../src/segment/index.js";
-import { loadedText, normalizeText, readFixture, segmentText } from "../helpers.js";
+import { fixture, loadedText, normalizeText, readFixture, segmentText } from "../helpers.js";
 
 const line = (text: string): NormalizedLine => ({ text, start: 0, end: text.length, meta: {} });
 
@@ -17,7 +23,7 @@ describe("rule tables", () => {
   });
 
   it.each(SPLIT_RULES.map((r) => [r.name, r]))("split rule %s cuts its own example", (_name, rule) => {
-    const { lines, rules } = splitLine(line(rule.example));
+    const { lines, rules } = splitLine(line(rule.example))!;
     expect(rules[0]).toBe(rule.name);
     expect(lines.length).toBeGreaterThan(1);
     // the pieces keep their place in the line
@@ -29,6 +35,110 @@ describe("rule tables", () => {
       const names = table.map((r) => r.name);
       expect(new Set(names).size).toBe(names.length);
     }
+  });
+});
+
+describe("the classifier's first-word dispatch", () => {
+  /** The class by every rule in order, as if no rule were left out for its first word. */
+  const byEveryRule = (l: NormalizedLine) => {
+    const v = { line: l, s: l.text, k: matchKey(l.text) };
+    const r = CLASS_RULES.find((x) => x.match(v));
+    return r ? { cls: r.cls, rule: r.name } : { cls: "text", rule: "otherwise-text" };
+  };
+  const textFixtures = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? textFixtures(join(dir, e.name)) : e.name.endsWith(".txt") ? [join(dir, e.name)] : []));
+
+  it("classes every line of the text fixtures as trying every rule would", () => {
+    const lines = textFixtures(fixture("")).flatMap((f) => normalize(loadedText(readFileSync(f, "utf8"))).lines);
+    expect(lines.length).toBeGreaterThan(500);
+    for (const l of lines) expect(classifyWhy(l), l.text).toEqual(byEveryRule(l));
+  });
+
+  it.each([
+    ["căn cứ luật tổ chức", "căn"],
+    ["- lưu: vt, th.", "lưu"],
+    ["(đã ký)", "đã"],
+    ["¹ nghị quyết số 72-nq/tw", "nghị"],
+    ["“căn cứ", "căn"],
+    ["số:12/qđ", "số"],
+    ["12/2025", ""],
+  ])("leadWord(%j) = %j", (key, word) => {
+    expect(leadWord(key)).toBe(word);
+  });
+
+  it.each([
+    ["Sốt xuất huyết: 12 ca", "number"], // "số" runs on into the word, as NUMBER_LINE reads it
+    ["Só: 4039/QĐ-TTg", "number"],
+    ["Ký kết hợp đồng", "signatureNote"],
+    ["[daky]", "signatureNote"],
+    ["Mới nhận:", "distribution"],
+    ["- Lưu: VT, TH.", "archiveCopy"],
+    ["– Xét đề nghị của Giám đốc Sở Nội vụ;", "preamble"],
+    ["T / M BAN THƯỜNG VỤ", "authority"],
+    ["QUYÉT ĐỊNH", "typeTitle"], // its first word misread: found by its letters
+    ["THƯỢNG KHẨN", "urgency"],
+    ["CONSTRUCTOR", "upper"], // not a mark of URGENCY's (an object's inherited name once was)
+    ["“Căn cứ Luật Tổ chức chính quyền địa phương;", "text"], // a first word found past a character read by the regex
+    ["漢字 QUYẾT ĐỊNH", "typeTitle"], // by its letters: the first word, not Latin, calls for no rule
+  ])("%s → %s", (text, cls) => {
+    expect(classifyWhy(line(text)).cls).toBe(cls);
+    if (text !== "CONSTRUCTOR") expect(classifyWhy(line(text))).toEqual(byEveryRule(line(text)));
+  });
+});
+
+describe("outline labels", () => {
+  it.each([
+    ["Điều 5. Hiệu lực thi hành", "article", "Điều 5."],
+    ["Điều 5.", null, null], // a label alone on its line labels nothing
+    ["Chương II QUY ĐỊNH CHUNG", "chapter", "Chương II"],
+    ["Phần thứ nhất NHỮNG QUY ĐỊNH CHUNG", "part", "Phần thứ nhất"],
+    ["Mục 1. Tổ chức", "section", "Mục 1"],
+    ["II. NỘI DUNG", "roman", "II."],
+    ["1.2. Kinh phí", "numbered", "1.2."],
+    ["3) Tổ chức", "numbered", "3)"],
+    ["a) Xây dựng kế hoạch", "lettered", "a)"],
+    ["- Lãnh đạo Sở Tài chính;", "dash", "-"],
+    ["+ Phòng Tư pháp", "plus", "+"],
+    ["Thực hiện Kế hoạch số 45/KH-UBND", null, null],
+    ["2025 là năm", null, null],
+  ])("%s → %s %s", (text, kind, label) => {
+    const lab = labelOf(text);
+    expect([lab?.kind ?? null, lab?.label ?? null]).toEqual([kind, label]);
+  });
+});
+
+describe("the keys the classifier compares", () => {
+  it("finds no character a name line never holds in the honorifics and titles a name line may open with", () => {
+    for (const w of [...HONORIFICS, ...ACADEMIC_TITLES]) expect(NOT_IN_NAME.test(w), w).toBe(false);
+    expect(classifyWhy(line("Đồng chí Lê Văn B")).cls).toBe("name");
+    expect(classifyWhy(line("Lê Văn B, Trần Văn C")).cls).toBe("text");
+  });
+
+
+  it.each([
+    ["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -", "nationalTitle"],
+    ["ĐẢNG CỘNG SẢN VIỆT-NAM", "nationalTitle"],
+    ["Độc lập -Tự do- Hạnh phúc", "motto"],
+    ["QUYÉT ĐỊNH", "typeTitle"],
+    ["QUYÉT ĐỊNH".normalize("NFD"), "typeTitle"],
+    // the Kelvin sign a K, an astral letter no letter of these
+    ["\u212AÉ HOẠCH", "typeTitle"],
+    ["QUYÉT 𝐀ĐỊNH", "typeTitle"],
+    ["QUYÉT ĐỊNH SỐ", "upper"],
+    ["QUYÉT", "upper"],
+  ])("the letters of %j spell a fixed line: %s", (text, cls) => {
+    expect(classifyWhy(line(text)).cls).toBe(cls);
+  });
+
+  it("finds the surname of a title-then-name line in its key, or word by word where the key is not the text's own letters", () => {
+    const rule = SPLIT_RULES.find((r) => r.name === "title-then-name-on-one-line")!;
+    const nfc = "PHÓ TỔNG CỤC TRƯỞNG Vũ Ngọc Anh TÊN ĐƠN VỊ";
+    expect(rule.cut(nfc, matchKey(nfc))).toEqual({ at: [20, 32] });
+    const nfd = nfc.normalize("NFD");
+    expect(rule.cut(nfd, matchKey(nfd))).toEqual({ at: [nfd.indexOf("Vu"), nfd.indexOf("TÊN".normalize("NFD"))] });
+    // the surname must follow the first word, and a name must follow the surname
+    expect(rule.cut("Trần Văn An BỘ TRƯỞNG", matchKey("Trần Văn An BỘ TRƯỞNG"))).toBeNull();
+    expect(rule.cut("BỘ TRƯỞNG Trần", matchKey("BỘ TRƯỞNG Trần"))).toBeNull();
   });
 });
 
