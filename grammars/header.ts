@@ -6,7 +6,8 @@
  */
 
 /** Quốc hiệu: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"; the Party's "ĐẢNG CỘNG SẢN VIỆT NAM"; pre-1976 "VIỆT NAM DÂN CHỦ CỘNG HÒA". */
-export const NATIONAL_TITLE = "^(?:cộng hòa xã hội chủ nghĩa việt nam|đảng cộng sản việt nam|việt nam dân chủ cộng hòa)\\s*$";
+export const NATIONAL_TITLES: readonly string[] = ["cộng hòa xã hội chủ nghĩa việt nam", "đảng cộng sản việt nam", "việt nam dân chủ cộng hòa"];
+export const NATIONAL_TITLE = `^(?:${NATIONAL_TITLES.join("|")})\\s*$`;
 
 /** Tiêu ngữ: "Độc lập - Tự do - Hạnh phúc". */
 export const MOTTO = "^độc lập\\s*[-–—]\\s*tự do\\s*[-–—]\\s*hạnh phúc\\s*[.]?$";
@@ -18,6 +19,8 @@ export const MOTTO = "^độc lập\\s*[-–—]\\s*tự do\\s*[-–—]\\s*hạ
 // NUMBER_LABEL, the label alone, also finds the số inside a header line a scrape flattened.
 export const NUMBER_LABEL = "(?:(?:bộ luật|luật|pháp lệnh|nghị quyết|lệnh)\\s+)?(?:số\\s*[:.]?|s[óôòồốơớờỏõọ]\\s*:)";
 export const NUMBER_LINE = `^${NUMBER_LABEL}\\s*(.*)$`;
+/** The first words a number line opens with (its key's first run of letters), for the segmenter's dispatch: the label's leading types; `s` opens "số" and OCR's "só", run on or not ("Số:12/QĐ"). */
+export const NUMBER_LINE_OPENS = { words: ["bộ", "luật", "pháp", "nghị", "lệnh"], runOn: ["s"] };
 
 /**
  * Địa danh và ngày tháng: "Bình Định, ngày 20 tháng 5 năm 2025", "Hà Nội, ngày    tháng    năm 2015",
@@ -51,18 +54,23 @@ export const CONFIDENTIALITY: Record<string, "Tuyệt mật" | "Tối mật" | "
 
 /** Trích yếu of a công văn: "V/v triển khai …", "V/v: trợ cấp …"; OCR's "V/w". */
 export const LETTER_SUBJECT = "^v\\s*/\\s*[vw]\\s*[:.]?\\s*";
+export const LETTER_SUBJECT_OPENS = { words: ["v"] };
 
 /** Kính gửi: "Kính gửi: Sở Y tế", "Kính gửi:" then a list. */
 export const RECIPIENTS = "^kính\\s+gửi\\s*[:.]?\\s*";
+export const RECIPIENTS_OPENS = { words: ["kính"] };
 
 /**
  * Nơi nhận: "Nơi nhận:", "Nơi nhận :" (a list follows); OCR's misread first word, with its colon
  * (without it "Mới nhận được …" is a sentence): "Mới nhận:", "Noi nhận:".
  */
 export const DISTRIBUTION = "^(?:nơi\\s+nhận\\s*[:.]?|[nm][oơớờởỡợ]i\\s+nhận\\s*:)\\s*";
+/** "nơi", and the misread first words the pattern takes ("noi", "mới", …: [nm][oơớờởỡợ]i). */
+export const DISTRIBUTION_OPENS = { words: [..."nm"].flatMap((c) => [..."oơớờởỡợ"].map((vowel) => `${c}${vowel}i`)) };
 
 /** The archive copy line that closes nơi nhận: "- Lưu: VT, K20.", "Lưu VT", "Lưu TTLT". */
 export const ARCHIVE_COPY = "^[-–+]?\\s*lưu(?![\\p{L}\\p{M}])";
+export const ARCHIVE_COPY_OPENS = { words: ["lưu"] };
 
 /**
  * Thẩm quyền ký (NĐ 30/2020 Phụ lục I; HD 36-HD/VPTW for the Party): the one list of authorities,
@@ -107,6 +115,8 @@ export const AUTHORITY_ALONE = `^(${AUTHORITY})\\s*[.:]?\\s*$`;
 
 /** Notes standing where the signature and seal are: "(Đã ký)", "(ký, đóng dấu)", "Đã ký", "[daky]". */
 export const SIGNATURE_NOTE = "^[(\\[]?\\s*(?:đã\\s+ký|ký\\s*(?:,|và)?\\s*(?:đóng dấu|ghi rõ họ tên)?|đã ký và đóng dấu|daky|chữ ký số|signed)[^)\\]]*[)\\]]?\\s*$";
+/** The first words of the notes above; "ký", "daky", "signed" may run on ("ký,đóng dấu"). "đã" opens a name with its note in front too ("Đã ký: Nguyễn Thị Kim Ngân"). */
+export const SIGNATURE_NOTE_OPENS = { words: ["đã", "chữ"], runOn: ["ký", "daky", "signed"] };
 
 /** What a nơi nhận line is sent for, in brackets after it: `- Sở Y tế (để thực hiện);`. */
 export const DISTRIBUTION_PURPOSES: string[] = [
@@ -141,10 +151,12 @@ export const NAME_CONTINUATION_WORDS: string[] = [
 ];
 
 /** The enacting line between preamble and body: "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:", "NGHỊ ĐỊNH:", "BAN HÀNH:". */
-export const ENACTING_LINE = "^(?:quyết định|quyết nghị|nghị định|nghị quyết|ban hành|chỉ thị|thông tư|quy định|ra quyết định)\\s*(:?)\\s*$";
+export const ENACTING_WORDS: readonly string[] = ["quyết định", "quyết nghị", "nghị định", "nghị quyết", "ban hành", "chỉ thị", "thông tư", "quy định", "ra quyết định"];
+export const ENACTING_LINE = `^(?:${ENACTING_WORDS.join("|")})\\s*(:?)\\s*$`;
 
 /** Preamble lines: "Căn cứ …", "Theo đề nghị …", "Xét đề nghị …", "Xét …". */
-export const PREAMBLE_LINE = "^[-–]?\\s*(?:căn cứ|theo đề nghị|xét đề nghị|xét tờ trình|xét báo cáo|theo ý kiến|xét)(?![\\p{L}\\p{M}])";
+export const PREAMBLE_OPENERS: readonly string[] = ["căn cứ", "theo đề nghị", "xét đề nghị", "xét tờ trình", "xét báo cáo", "theo ý kiến", "xét"];
+export const PREAMBLE_LINE = `^[-–]?\\s*(?:${PREAMBLE_OPENERS.join("|")})(?![\\p{L}\\p{M}])`;
 
 /** Words that open a body paragraph, so they end a mixed-case trích yếu: "Thực hiện …", "Ngày …". */
 export const BODY_OPENERS: string[] = [

@@ -3,7 +3,8 @@ import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import {
   ARCHIVE_COPY, AUTHORITY_ALONE, AUTHORITY_LINE, SIGNING_AUTHORITIES, type SigningAuthority, CONFIDENTIALITY, DISTRIBUTION, ENACTING_LINE, FOOTNOTE_LINE, LETTER_SUBJECT,
   NATIONAL_TITLE, NUMBER_LINE, PLACE_DATE_LINE, DATE_ONLY_LINE, PREAMBLE_LINE, RECIPIENTS,
-  SIGNATURE_NOTE, URGENCY,
+  SIGNATURE_NOTE, URGENCY, ARCHIVE_COPY_OPENS, DISTRIBUTION_OPENS, ENACTING_WORDS, LETTER_SUBJECT_OPENS, NATIONAL_TITLES, NUMBER_LINE_OPENS, PREAMBLE_OPENERS,
+  RECIPIENTS_OPENS, SIGNATURE_NOTE_OPENS,
 } from "../../grammars/header.js";
 import { HONORIFICS, SIGNER_TITLES } from "../../grammars/people.js";
 import { ACADEMIC_TITLES } from "../../grammars/standard/format.js";
@@ -306,11 +307,11 @@ export const CLASS_RULES: ClassRule[] = [
   // "¹ Nghị quyết số 72-NQ/TW …", "[2] …", or a line the loader found at a page foot
   { name: "footnote", example: "¹ Nghị quyết số 72-NQ/TW ngày 09/9/2025 của Bộ Chính trị.", cls: "footnote", match: (v) => v.line.meta.block === "footnote" || patterns.footnote.test(v.s) },
   // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-  { name: "national-title", example: "Cộng hòa xã hội chủ nghĩa Việt Nam", cls: "nationalTitle", match: (v) => patterns.nationalTitle.test(v.k), opens: ["cộng", "đảng", "việt"] },
+  { name: "national-title", example: "Cộng hòa xã hội chủ nghĩa Việt Nam", cls: "nationalTitle", match: (v) => patterns.nationalTitle.test(v.k), opens: leadWords(NATIONAL_TITLES) },
   // "Số: 12/UBND-VX", "Số: /QĐ-UBND" (a number line has a digit, a slash or a dash)
   { name: "number-line", example: "Số: 12/UBND-VX", cls: "number", match: (v) => patterns.number.test(v.k) && /\d|\/|-/.test(v.s),
     // "Luật số: …", "Nghị quyết số …"; "Số", and OCR's "Só", "Sô" …, run on: `Số:12/QĐ`
-    opens: ["bộ", "luật", "pháp", "nghị", "lệnh"], opensWith: ["s"] },
+    opens: NUMBER_LINE_OPENS.words, opensWith: NUMBER_LINE_OPENS.runOn },
   // "Hà Nội, ngày 20 tháng 5 năm 2025", "Phường 1, ngày … tháng … năm 2025", "ngày 20 tháng 5 năm 2025"
   // (both patterns hold the day word: a line without it is not tried)
   { name: "place-date", example: "Quận 3, ngày 20 tháng 5 năm 2025", cls: "placeDate", match: (v) => v.k.includes(DAY_WORD) && (patterns.placeDate.test(v.k) || patterns.dateOnly.test(v.k)) },
@@ -319,17 +320,17 @@ export const CLASS_RULES: ClassRule[] = [
   // "MẬT", "TỐI MẬT"
   { name: "confidentiality-mark", example: "TỐI MẬT", cls: "confidentiality", match: (v) => v.k in CONFIDENTIALITY && upperOf(v), opens: leadWords(Object.keys(CONFIDENTIALITY)) },
   // "V/v triển khai …"
-  { name: "letter-subject", example: "V/v triển khai công tác chuyển đổi số", cls: "letterSubject", match: (v) => patterns.letterSubject.test(v.k), opens: ["v"] },
+  { name: "letter-subject", example: "V/v triển khai công tác chuyển đổi số", cls: "letterSubject", match: (v) => patterns.letterSubject.test(v.k), opens: LETTER_SUBJECT_OPENS.words },
   // "Kính gửi: Sở Y tế"
-  { name: "kinh-gui", example: "Kính gửi: Sở Y tế", cls: "recipients", match: (v) => patterns.recipients.test(v.k), opens: ["kính"] },
+  { name: "kinh-gui", example: "Kính gửi: Sở Y tế", cls: "recipients", match: (v) => patterns.recipients.test(v.k), opens: RECIPIENTS_OPENS.words },
   // "Nơi nhận:"
   { name: "noi-nhan", example: "Nơi nhận:", cls: "distribution", match: (v) => patterns.distribution.test(v.k),
     // "nơi", and OCR's "noi", "mới" … with the colon after "nhận"
-    opens: [..."nm"].flatMap((c) => [..."oơớờởỡợ"].map((vowel) => `${c}${vowel}i`)) },
+    opens: DISTRIBUTION_OPENS.words },
   // "Đã ký: Nguyễn Thị Kim Ngân": the name, with its note in front
   { name: "signed-note-then-name", example: "(Đã ký) Nguyễn Thị Kim Ngân", cls: "name", match: (v) => /^[(\[]?\s*đã ký\s*[)\]:]?\s*\p{Lu}/iu.test(v.s) && isNameLine(v.s), opens: ["đã"] },
   // "(Đã ký)", "(ký, đóng dấu)"
-  { name: "signature-note", example: "(Đã ký)", cls: "signatureNote", match: (v) => patterns.signatureNote.test(v.k), opens: ["đã", "chữ"], opensWith: ["ký", "daky", "signed"] },
+  { name: "signature-note", example: "(Đã ký)", cls: "signatureNote", match: (v) => patterns.signatureNote.test(v.k), opens: SIGNATURE_NOTE_OPENS.words, opensWith: SIGNATURE_NOTE_OPENS.runOn },
   // "KT. CHỦ TỊCH"; a mis-cased "tm . ubnd thành phố" only where the layout puts it in the signature column
   {
     name: "authority", example: "KT. CHỦ TỊCH", cls: "authority",
@@ -341,11 +342,11 @@ export const CLASS_RULES: ClassRule[] = [
     opens: leadWords(SIGNING_AUTHORITIES.flatMap((a) => a.spellings)),
   },
   // "QUYẾT ĐỊNH:" — without its colon the same words are the title; the segmenter tells them apart by place
-  { name: "enacting-line", example: "QUYẾT ĐỊNH:", cls: "enacting", match: (v) => patterns.enacting.exec(v.k)?.[1] === ":", opens: ["quyết", "nghị", "ban", "chỉ", "thông", "quy", "ra"] },
+  { name: "enacting-line", example: "QUYẾT ĐỊNH:", cls: "enacting", match: (v) => patterns.enacting.exec(v.k)?.[1] === ":", opens: leadWords(ENACTING_WORDS) },
   // "Căn cứ Luật Tổ chức chính quyền địa phương …"
-  { name: "preamble-line", example: "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;", cls: "preamble", match: (v) => patterns.preamble.test(v.k), opens: ["căn", "theo", "xét"] },
+  { name: "preamble-line", example: "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;", cls: "preamble", match: (v) => patterns.preamble.test(v.k), opens: leadWords(PREAMBLE_OPENERS) },
   // "- Lưu: VT, TH."
-  { name: "archive-copy", example: "- Lưu: VT, TH.", cls: "archiveCopy", match: (v) => patterns.archiveCopy.test(v.k) && v.s.length < 100, opens: ["lưu"] },
+  { name: "archive-copy", example: "- Lưu: VT, TH.", cls: "archiveCopy", match: (v) => patterns.archiveCopy.test(v.k) && v.s.length < 100, opens: ARCHIVE_COPY_OPENS.words },
   // "QUYẾT ĐỊNH", "THÔNG BÁO KẾT LUẬN …"
   { name: "type-title", example: "QUYẾT ĐỊNH", cls: "typeTitle", match: (v) => !!titleType(v.s, v.k, upperOf(v), () => looseOf(v)), opens: leadWords([...typesByFirstWord.keys()]), orUpper: true },
   // "PHÓ CHỦ TỊCH", "Tổng cục trưởng"
