@@ -5,7 +5,7 @@ import { dropPortalTitle, splitFlattened } from "./flattened.js";
 import { dropLitter, joinWrapped, splitColumns, tidySpaces, type WorkLine } from "./layout.js";
 import { MappedText } from "./mapped.js";
 import { dropOcrSpecks, fixOcrMarks, splitGluedSyllables } from "./ocr-marks.js";
-import { cleanInvisible, composeNfc, glueSplitSyllables, stripEmphasis } from "./unicode.js";
+import { cleanInvisible, composeNfc, glueSplitSyllables, LINE_SHAPE, lineShape, stripEmphasis } from "./unicode.js";
 
 /** A logical line of the normalized text. */
 export interface NormalizedLine {
@@ -49,9 +49,11 @@ export function normalize(doc: LoadedDocument): NormalizedDocument {
     const { text, runs: _runs, ...meta } = l;
     let t = MappedText.of(text, offset);
     offset += text.length + 1;
-    for (const step of CHARACTER_STEPS) t = step(t);
+    // most lines hold nothing any step changes: one pass over them says so
+    const shape = lineShape(text);
+    if (shape & (LINE_SHAPE.CHANGED | LINE_SHAPE.MAY_SPLIT)) for (const step of CHARACTER_STEPS) t = step(t);
     if (doc.ocr) t = fixOcrMarks(splitGluedSyllables(dropOcrSpecks(t)));
-    return { t, meta };
+    return t.text === text && !(shape & LINE_SHAPE.LOOSE_SPACES) ? { t, meta, tight: true } : { t, meta };
   });
   const source = decoded.lines.map((l) => l.text).join("\n");
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MappedText } from "../../src/normalize/mapped.js";
-import { cleanInvisible, composeNfc, glueSplitSyllables, stripEmphasis } from "../../src/normalize/unicode.js";
+import { cleanInvisible, composeNfc, glueSplitSyllables, LINE_SHAPE, lineShape, stripEmphasis } from "../../src/normalize/unicode.js";
 import { normalize } from "../../src/normalize/index.js";
+import { inCapitals } from "../../src/normalize/layout.js";
 import { normalizeText } from "../helpers.js";
 
 const run = (f: (t: MappedText) => MappedText, s: string) => f(MappedText.of(s)).text;
@@ -24,7 +25,24 @@ describe("unicode", () => {
     expect(run(glueSplitSyllables, input)).toBe(out);
   });
 
-  it.each(["quy ước chung", "SỞ Y TẾ", "Sở Y tế", "BAN U MINH", "Chủ tịch UBND"])("leaves real words apart in %j", (input) => {
+  it.each([
+    // at the ends of a line, after a bracket, and with the glide of `quy`
+    ["Nghị định số 15/2020/NĐ-CP, ĐIỀ U", "Nghị định số 15/2020/NĐ-CP, ĐIỀU"],
+    ["(Ngh ị định số 15)", "(Nghị định số 15)"],
+    ["Căn cứ Quy ết định số 5", "Căn cứ Quyết định số 5"],
+    ["BÁO CÁ O", "BÁO CÁO"],
+    ["Tổ chứ c thực hiện", "Tổ chức thực hiện"],
+  ])("glues the split syllable in %j wherever it stands on the line", (input, out) => {
+    expect(run(glueSplitSyllables, input)).toBe(out);
+  });
+
+  it("keeps the source offsets of a glued line", () => {
+    const t = glueSplitSyllables(MappedText.of("Căn cứ Quy ết định", 100));
+    expect(t.text).toBe("Căn cứ Quyết định");
+    expect(t.toSource(t.text.indexOf("ết"))).toBe(111);
+  });
+
+  it.each(["quy ước chung", "SỞ Y TẾ", "Sở Y tế", "BAN U MINH", "Chủ tịch UBND", "Ủy ban nhân dân quận trân trọng kính mời", "Kế hoạch số 12/KH-UBND ngày 05/8/2025 của UBND tỉnh"])("leaves real words apart in %j", (input) => {
     expect(run(glueSplitSyllables, input)).toBe(input);
   });
 
@@ -95,6 +113,54 @@ describe("encoding step", () => {
     const asOcr = normalize({ ...loadedText(text), ocr: true });
     expect(asOcr.encoding).toBe("unicode");
     expect(asOcr.text).toBe(text);
+  });
+});
+
+describe("which steps have work on a line", () => {
+  const { CHANGED, MAY_SPLIT, LOOSE_SPACES } = LINE_SHAPE;
+  it.each([
+    ["Ủy ban nhân dân quận trân trọng kính mời đồng chí Chủ tịch dự hội nghị.", 0],
+    ["Sở Y tế đề nghị các đơn vị nghiêm túc triển khai thực hiện./.", 0],
+    // a place the glue looks at, and leaves: `ước` is a word
+    ["Quy ước chung của khu dân cư", MAY_SPLIT],
+    ["Sở\u00A0Y tế", CHANGED],
+    ["Quye\u0302\u0301t định", CHANGED],
+    ["ngày **27/5/2026**", CHANGED],
+    ["ĐIỀ U 1. Phạm vi", MAY_SPLIT],
+    ["Căn cứ Quy ết định số 5", MAY_SPLIT],
+    ["ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", LOOSE_SPACES],
+    ["Số: 12/UBND-VP\tHà Nội", LOOSE_SPACES],
+    ["   Độc lập - Tự do - Hạnh phúc", LOOSE_SPACES],
+    ["Kính gửi: Sở Y tế ", LOOSE_SPACES],
+  ])("tells what %j needs", (line, shape) => {
+    expect(lineShape(line)).toBe(shape);
+  });
+
+  it("sees a split at a tab as the glue pattern does", () => {
+    expect(lineShape("Ngh\tị định") & MAY_SPLIT).toBe(MAY_SPLIT);
+    expect(run(glueSplitSyllables, "Ngh\tị định")).toBe("Nghị định");
+  });
+});
+
+describe("lines in capitals", () => {
+  it.each([
+    ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true],
+    ["ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH", true],
+    ["“KẾ HOẠCH” SỐ 12/KH-UBND", true],
+    ["PHỤ LỤC Ⅱ", true],
+    ["Ủy ban nhân dân", false],
+    ["ỦY BAN NHÂN DÂn", false],
+    ["PHỤ LỤC ⅱ", false],
+    ["12/2020", false],
+    ["", false],
+  ])("tells whether %j is in capitals, as upper-casing it would", (text, upper) => {
+    expect(inCapitals(text)).toBe(upper);
+    expect(inCapitals(text)).toBe(/\p{Lu}/u.test(text) && text === text.toUpperCase());
+  });
+
+  it("reads a part of a line", () => {
+    expect(inCapitals("KT. CHỦ TỊCH Nguyễn Văn A", 0, 12)).toBe(true);
+    expect(inCapitals("KT. CHỦ TỊCH Nguyễn Văn A", 13, 20)).toBe(false);
   });
 });
 
