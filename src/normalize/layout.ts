@@ -4,7 +4,7 @@ import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import type { SourceLine } from "../load/types.js";
 import type { Warning } from "../record/schema.js";
 import { MappedText } from "./mapped.js";
-import { matchKey } from "../text/tone.js";
+import { matchKey, nfc } from "../text/tone.js";
 import { isCapitalCode, isLowerCode, isSpaceCode } from "../text/letters.js";
 
 /** A line as the layout steps pass it along. */
@@ -178,6 +178,12 @@ function isolated(lines: WorkLine[], i: number): boolean {
 
 /** A title alone on its line ("Nghị định", "QUYẾT ĐỊNH") never runs on into the next line. */
 const typeNames = new Set(DOCUMENT_TYPES.map((t) => matchKey(t.name)));
+const longestTypeName = Math.max(...[...typeNames].map((k) => k.length));
+/**
+ * A line short enough for its key to be a type's name: `matchKey` folds tones in place and
+ * lower-cases (which never shortens), so only NFC can make a longer line's key that short.
+ */
+const mayBeTypeName = (line: string) => line.length <= longestTypeName || nfc(line) !== line;
 
 /**
  * Whether `text[start, end)` is written in capitals: it has a capital and no letter that
@@ -297,11 +303,13 @@ function continues(prev: WorkLine, next: WorkLine, width: number): boolean {
   if ((prev.meta.block ?? "") !== (next.meta.block ?? "") || prev.column !== next.column) return false;
   const p = prev.t.text;
   const n = next.t.text;
-  const pk = matchKey(p);
-  if (upperLine(next) && loneAuthority.test(pk)) return true;
+  // the line's key, made only where a test asks for it (most lines are settled without)
+  let pk: string | undefined;
+  const key = () => (pk ??= matchKey(p));
+  if (upperLine(next) && loneAuthority.test(key())) return true;
   // "CỘNG HOÀ" / "XÃ HỘI CHỦ NGHĨA VIỆT NAM": the quốc hiệu set (or read by OCR) on two lines
-  if (upperLine(prev) && upperLine(next) && !nationalTitle.test(pk) && nationalTitle.test(matchKey(`${p} ${n}`))) return true;
-  if (paragraphEnd.test(p) || dateLineEnd.test(p) || typeNames.has(pk)) return false;
+  if (upperLine(prev) && upperLine(next) && !nationalTitle.test(key()) && nationalTitle.test(matchKey(`${p} ${n}`))) return true;
+  if (paragraphEnd.test(p) || dateLineEnd.test(p) || (mayBeTypeName(p) && typeNames.has(key()))) return false;
   // "giai đoạn 2016" / "- 2021 …": a range of numbers wrapped before its dash, not a list item
   if (/\d$/.test(p) && /^[-–]\s*\d/.test(n) && !/^[-–]\s*\d{1,2}\s*[.)]/.test(n)) return true;
   if (paragraphStart.test(n)) return false;
