@@ -142,6 +142,24 @@ describe("which steps have work on a line", () => {
   });
 });
 
+describe("origins", () => {
+  it("keeps each character's source offset through replacements of every kind and a join", () => {
+    // one to one, a longer replacement (its characters at the match's start), a removal, a same-length one
+    const a = MappedText.of("Số:  12/UBND\u00A0", 10).replace(/ {2}/g, " ").replace(/\u00A0/g, "").replace(/UBND/g, "ubnd");
+    const b = MappedText.of("V/v góp ý", 30).replace(/V\/v/g, "Về việc");
+    const joined = MappedText.join([a, b], "\n");
+    expect(joined.text).toBe("Số: 12/ubnd\nVề việc góp ý");
+    expect(Array.from(joined.origin)).toEqual([10, 11, 12, 13, 15, 16, 17, 18, 19, 20, 21, 23, 30, 30, 30, 30, 30, 30, 30, 33, 34, 35, 36, 37, 38, 39]);
+  });
+});
+
+describe("a document type's name alone on its line", () => {
+  it.each(["Quyết định", "QUYẾT ĐỊNH", "Nghị quyê\u0301t"])("does not run %j on into the next line", (title) => {
+    const doc = normalizeText(`${title}\nvề việc thành lập Ban chỉ đạo phòng, chống thiên tai`);
+    expect(doc.lines).toHaveLength(2);
+  });
+});
+
 describe("lines in capitals", () => {
   it.each([
     ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true],
