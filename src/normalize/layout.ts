@@ -73,13 +73,14 @@ export function splitColumns(lines: WorkLine[]): WorkLine[] {
       out.push(deep ? { ...line, column: "right" } : line);
       continue;
     }
-    const cols = expandTabs(s);
+    // a character's column differs from its offset only after a tab or a surrogate pair (the columns are counted by code point)
+    const cols = /[\t\uD800-\uDFFF]/.test(s) ? expandTabs(s) : null;
     const gap = /(\S)([ \t]*\t[ \t]*|\s{4,})(?=\S)/g;
     let split = -1;
     for (let m = gap.exec(s); m; m = gap.exec(s)) {
       const start = m.index + 1;
       const end = start + m[2].length;
-      const width = (cols[end] ?? end) - (cols[start] ?? start);
+      const width = cols ? (cols[end] ?? end) - (cols[start] ?? start) : end - start;
       const right = s.slice(end);
       if (width < COLUMN_GAP) continue;
       if (/^(?:tháng|năm|ngày|\/|\d|[-–]\s*\d|[.,;:)])/iu.test(right)) continue;

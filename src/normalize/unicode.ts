@@ -41,7 +41,7 @@ const splitOnset = new RegExp(`\\s(?<=(?<![\\p{L}\\p{M}])${onsets}(?:uy|u)?\\s)(
 // What the steps look for, one code unit at a time, for one pass over a line that tells which
 // steps have work on it (almost no line needs any: tried one by one on every line, the steps'
 // patterns were a fifth of normalize, the split syllables' lookbehinds at every space the most)
-const SPACE = 1, TAB = 2, VOWEL = 4, FINAL_LETTER = 8, ONSET_LETTER = 16, LETTER_OR_MARK = 32, CHANGED = 64, EMPHASIS = 128, CLASSIFIED = 256;
+const SPACE = 1, TAB = 2, VOWEL = 4, FINAL_LETTER = 8, ONSET_LETTER = 16, LETTER_OR_MARK = 32, CLEANED = 64, EMPHASIS = 128, CLASSIFIED = 256;
 const CHAR_CLASSES: [number, RegExp][] = [
   [SPACE, /\s/],
   [TAB, /\t/],
@@ -49,8 +49,8 @@ const CHAR_CLASSES: [number, RegExp][] = [
   [FINAL_LETTER, new RegExp(`[${SYLLABLE_FINALS.join("")}]`, "iu")],
   [ONSET_LETTER, new RegExp(`[${ONSETS.join("")}uy]`, "iu")],
   [LETTER_OR_MARK, /[\p{L}\p{M}]/u],
-  [CHANGED, ANY_UNCLEAN],
-  [CHANGED, COMBINING_MARK],
+  [CLEANED, ANY_UNCLEAN],
+  [CLEANED, COMBINING_MARK],
   [EMPHASIS, /[*_]/],
 ];
 /** a fragment before the space: an onset and the `uy` of `quy` at most */
@@ -86,7 +86,7 @@ export function lineShape(s: string): number {
   let prev = 0;
   for (let i = 0; i < n; i++) {
     const k = classesOf(s.charCodeAt(i));
-    if (k & CHANGED || (k & EMPHASIS && prev & EMPHASIS)) shape |= LINE_SHAPE.CHANGED;
+    if (k & CLEANED || (k & EMPHASIS && prev & EMPHASIS)) shape |= LINE_SHAPE.CHANGED;
     if (k & SPACE) {
       if (k & TAB || prev & SPACE || i === 0 || i === n - 1) shape |= LINE_SHAPE.LOOSE_SPACES;
       if (!(shape & LINE_SHAPE.MAY_SPLIT) && i > 0 && i < n - 1 && maySplitAt(s, i)) shape |= LINE_SHAPE.MAY_SPLIT;
