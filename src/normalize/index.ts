@@ -62,15 +62,17 @@ export function normalize(doc: LoadedDocument): NormalizedDocument {
   lines = dropLitter(lines, warnings);
   lines = joinWrapped(lines);
 
-  const mapped = MappedText.join(
-    lines.map((l) => l.t),
-    "\n",
-  );
   const out: NormalizedLine[] = [];
   let at = 0;
   for (const l of lines) {
     out.push({ text: l.t.text, start: at, end: at + l.t.length, meta: l.meta, column: l.column });
     at += l.t.length + 1;
   }
-  return { text: mapped.text, lines: out, encoding: decoded.encoding, warnings, source, toSource: (o) => mapped.toSource(o) };
+  const text = out.map((l) => l.text).join("\n");
+  // the document's one map, made when an offset is first traced back (the parser itself traces
+  // none): most lines map one to one and hold no array until then
+  let mapped: MappedText | undefined;
+  const pieces = lines.map((l) => l.t);
+  const toSource = (o: number) => (mapped ??= MappedText.join(pieces, "\n")).toSource(o);
+  return { text, lines: out, encoding: decoded.encoding, warnings, source, toSource };
 }
