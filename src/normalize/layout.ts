@@ -5,7 +5,7 @@ import type { SourceLine } from "../load/types.js";
 import type { Warning } from "../record/schema.js";
 import { MappedText } from "./mapped.js";
 import { matchKey, nfc } from "../text/tone.js";
-import { isCapitalCode, isLowerCode, isSpaceCode } from "../text/letters.js";
+import { isCapitalCode, isLowerCode } from "../text/letters.js";
 
 /** A line as the layout steps pass it along. */
 export interface WorkLine {

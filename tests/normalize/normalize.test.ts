@@ -92,6 +92,13 @@ describe("layout", () => {
     expect(doc.warnings.map((w) => w.code)).toContain("page-litter-dropped");
   });
 
+  it("cuts a rule that runs into the text of its line, whether the line is tidy or not", () => {
+    const doc = normalizeText("--------------H.L300 Phòng Nội vụ\n-------------- H.L300  Phòng Nội vụ ");
+    expect(doc.lines.map((l) => l.text)).toEqual(["H.L300 Phòng Nội vụ", "H.L300 Phòng Nội vụ"]);
+    const at = doc.text.lastIndexOf("H.L300");
+    expect(doc.source.slice(doc.toSource(at), doc.toSource(at) + 6)).toBe("H.L300");
+  });
+
   it("maps every normalized offset back to the source text", () => {
     const src = "  Số:   12/TB-UBND\n\n\nQuye\u0302\u0301t đi\u0323nh  này";
     const doc = normalizeText(src);
