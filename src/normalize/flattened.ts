@@ -6,10 +6,10 @@ import {
 import { SIGNER_TITLES } from "../../grammars/people.js";
 import { INLINE_RULE, PORTAL_TITLE_AFTER_TYPE } from "../../grammars/layout.js";
 import type { Warning } from "../record/schema.js";
-import type { WorkLine } from "./layout.js";
+import { inCapitals, type WorkLine } from "./layout.js";
 import { matchKey } from "../text/tone.js";
 import { alt } from "../text/pattern.js";
-import { isLowerCode, LazyWords } from "../text/letters.js";
+import { isCapitalCode, LazyWords } from "../text/letters.js";
 
 /**
  * Table cells a scrape flattened onto one line, split back into the document's lines.
@@ -142,7 +142,9 @@ function placeStart(text: string, dateAt: number): number | null {
   return first < words.length ? words[first].index! : null;
 }
 
-const isUpperWord = (w: string) => /\p{Lu}/u.test(w) && w === w.toUpperCase() && /\p{L}{2}|^\p{Lu}{1,3}[./]/u.test(w);
+/** A word in capitals, of two letters or more or an abbreviation's (`KT.`, `Q.`): `UBND`, `CHỦ`, not `2005` or `A`. */
+const isUpperWord = (w: string) => inCapitals(w) && upperWordShape.test(w);
+const upperWordShape = /\p{L}{2}|^\p{Lu}{1,3}[./]/u;
 const isNameWord = (w: string) => /^\p{Lu}[\p{Ll}\p{M}]+$/u.test(w) || /^\p{Lu}$/u.test(w);
 
 /**
@@ -158,18 +160,16 @@ function signatureCuts(text: string): number[] {
   const cuts: number[] = [];
   for (let i = 0; words.has(i); i++) {
     if (!upperAt(i)) continue;
-    let j = i;
+    let j = i + 1;
     while (words.has(j) && upperAt(j)) j++;
-    const runText = text.slice(words.start(i), words.end(j - 1));
-    const key = matchKey(runText);
-    const opensWithAuthority = authority.test(key);
-    const opensWithTitle = titleOpenings.some((t) => key === t.title || key.startsWith(t.space) || key.startsWith(t.comma));
+    // the name first: most runs of capitals in a body (`UBND tỉnh`, `CỘNG HÒA …`) have none after
+    // them, and the run's key and the titles are then not looked at
     let k = j;
-    while (words.has(k) && k - j < 5 && isNameWord(words.text(k))) k++;
+    while (words.has(k) && k - j < 5 && isNameWordIn(text, words.start(k), words.end(k))) k++;
     const nameWords = k - j;
     const afterName = words.has(k) ? words.text(k) : undefined;
     const nameEnds = afterName === undefined || isUpperWord(afterName) || /^[(\[]/.test(afterName);
-    if ((opensWithAuthority || opensWithTitle) && nameWords >= 2 && nameEnds) {
+    if (nameWords >= 2 && nameEnds && opensSignature(text.slice(words.start(i), words.end(j - 1)))) {
       if (i > 0) cuts.push(words.start(i));
       // "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH": a nested authority starts its own line
       for (let r = i + 1; r < j; r++) {
@@ -186,14 +186,22 @@ function signatureCuts(text: string): number[] {
   return cuts;
 }
 
-/**
- * {@link isUpperWord} of `text[start, end)`; a word opening with a lower-case letter (below U+2000,
- * from a table: `đ`, `ư` as well as ASCII) is not copied to be tested.
- */
+/** A run of capitals that opens with a signing authority (`KT.`, `TM.`) or a signer's title. */
+function opensSignature(run: string): boolean {
+  const key = matchKey(run);
+  return authority.test(key) || titleOpenings.some((t) => key === t.title || key.startsWith(t.space) || key.startsWith(t.comma));
+}
+
+/** {@link isUpperWord} of `text[start, end)`: a word not in capitals (most words) is not copied to be tested. */
 function isUpperWordIn(text: string, start: number, end: number): boolean {
+  return inCapitals(text, start, end) && upperWordShape.test(text.slice(start, end));
+}
+
+/** {@link isNameWord} of `text[start, end)`; a word that does not open with a capital below U+2000 is not copied to be tested. */
+function isNameWordIn(text: string, start: number, end: number): boolean {
   const c = text.charCodeAt(start);
-  if (c < 0x2000 && isLowerCode(c)) return false;
-  return isUpperWord(text.slice(start, end));
+  if (c < 0x2000 && !isCapitalCode(c)) return false;
+  return isNameWord(text.slice(start, end));
 }
 
 const typeNames = DOCUMENT_TYPES.map((t) => matchKey(t.name)).sort((a, b) => b.length - a.length);

@@ -5,7 +5,7 @@ import { dropPortalTitle, splitFlattened } from "./flattened.js";
 import { dropLitter, joinWrapped, splitColumns, tidySpaces, type WorkLine } from "./layout.js";
 import { MappedText } from "./mapped.js";
 import { dropOcrSpecks, fixOcrMarks, splitGluedSyllables } from "./ocr-marks.js";
-import { cleanInvisible, composeNfc, glueSplitSyllables, stripEmphasis } from "./unicode.js";
+import { cleanInvisible, composeNfc, glueSplitSyllables, LINE_SHAPE, lineShape, stripEmphasis } from "./unicode.js";
 
 /** A logical line of the normalized text. */
 export interface NormalizedLine {
@@ -49,9 +49,11 @@ export function normalize(doc: LoadedDocument): NormalizedDocument {
     const { text, runs: _runs, ...meta } = l;
     let t = MappedText.of(text, offset);
     offset += text.length + 1;
-    for (const step of CHARACTER_STEPS) t = step(t);
+    // most lines hold nothing any step changes: one pass over them says so
+    const shape = lineShape(text);
+    if (shape & (LINE_SHAPE.CHANGED | LINE_SHAPE.MAY_SPLIT)) for (const step of CHARACTER_STEPS) t = step(t);
     if (doc.ocr) t = fixOcrMarks(splitGluedSyllables(dropOcrSpecks(t)));
-    return { t, meta };
+    return t.text === text && !(shape & LINE_SHAPE.LOOSE_SPACES) ? { t, meta, tight: true } : { t, meta };
   });
   const source = decoded.lines.map((l) => l.text).join("\n");
 
@@ -60,15 +62,17 @@ export function normalize(doc: LoadedDocument): NormalizedDocument {
   lines = dropLitter(lines, warnings);
   lines = joinWrapped(lines);
 
-  const mapped = MappedText.join(
-    lines.map((l) => l.t),
-    "\n",
-  );
   const out: NormalizedLine[] = [];
   let at = 0;
   for (const l of lines) {
     out.push({ text: l.t.text, start: at, end: at + l.t.length, meta: l.meta, column: l.column });
     at += l.t.length + 1;
   }
-  return { text: mapped.text, lines: out, encoding: decoded.encoding, warnings, source, toSource: (o) => mapped.toSource(o) };
+  const text = out.map((l) => l.text).join("\n");
+  // the document's one map, made when an offset is first traced back (the parser itself traces
+  // none): most lines map one to one and hold no array until then
+  let mapped: MappedText | undefined;
+  const pieces = lines.map((l) => l.t);
+  const toSource = (o: number) => (mapped ??= MappedText.join(pieces, "\n")).toSource(o);
+  return { text, lines: out, encoding: decoded.encoding, warnings, source, toSource };
 }

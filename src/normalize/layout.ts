@@ -4,13 +4,20 @@ import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import type { SourceLine } from "../load/types.js";
 import type { Warning } from "../record/schema.js";
 import { MappedText } from "./mapped.js";
-import { matchKey } from "../text/tone.js";
+import { matchKey, nfc } from "../text/tone.js";
+import { isCapitalCode, isLowerCode } from "../text/letters.js";
 
 /** A line as the layout steps pass it along. */
 export interface WorkLine {
   t: MappedText;
   meta: Omit<SourceLine, "text" | "runs">;
   column?: "left" | "right";
+  /**
+   * Set as the line is read, when its white space is plain spaces between words, one at a time
+   * (no tab, no run, none at its ends), as most lines have it: the column split and the tidying of
+   * spaces have nothing to look for in it.
+   */
+  tight?: boolean;
 }
 
 const rule = new RegExp(RULE_LINE, "u");
@@ -55,19 +62,25 @@ export function splitColumns(lines: WorkLine[]): WorkLine[] {
     const s = line.t.text;
     // a line of two columns is a page wide; a longer one is prose run together (splitting a 5 MB
     // line column by column, each split copying the rest, took gigabytes)
-    if (line.meta.block || s.length > MAX_COLUMN_LINE || !/\S(?:\t|\s{4,})\S/.test(s)) {
+    if (line.tight || line.meta.block || s.length > MAX_COLUMN_LINE || !/\S(?:\t|\s{4,})\S/.test(s)) {
+      // no indentation (most lines): not set far right
+      if (s.charCodeAt(0) !== 0x20 && s.charCodeAt(0) !== 0x09) {
+        out.push(line);
+        continue;
+      }
       const indent = /^[ \t]*/.exec(s)![0];
       const deep = !line.meta.block && /\S/.test(s) && expandTabs(indent + "x").pop()! >= RIGHT_INDENT;
       out.push(deep ? { ...line, column: "right" } : line);
       continue;
     }
-    const cols = expandTabs(s);
+    // a character's column differs from its offset only after a tab or a surrogate pair (the columns are counted by code point)
+    const cols = /[\t\uD800-\uDFFF]/.test(s) ? expandTabs(s) : null;
     const gap = /(\S)([ \t]*\t[ \t]*|\s{4,})(?=\S)/g;
     let split = -1;
     for (let m = gap.exec(s); m; m = gap.exec(s)) {
       const start = m.index + 1;
       const end = start + m[2].length;
-      const width = (cols[end] ?? end) - (cols[start] ?? start);
+      const width = cols ? (cols[end] ?? end) - (cols[start] ?? start) : end - start;
       const right = s.slice(end);
       if (width < COLUMN_GAP) continue;
       if (/^(?:tháng|năm|ngày|\/|\d|[-–]\s*\d|[.,;:)])/iu.test(right)) continue;
@@ -93,15 +106,24 @@ const isSpace = /\s/;
 
 /** Leading and trailing white space cut, inner runs of spaces and tabs made one space. */
 export function tidySpaces(line: WorkLine): WorkLine {
-  let t = line.t.replace(/[ \t]{2,}|\t/g, " ");
-  if (leadingRule.test(t.text) && !rule.test(t.text)) t = t.replace(new RegExp(leadingRule.source, "gu"), "");
+  if (line.tight) {
+    // no white space to tidy, and a rule cut from its start takes the space after it along
+    const t = withoutLeadingRule(line.t);
+    return t === line.t ? line : { ...line, t };
+  }
+  let t = withoutLeadingRule(line.t.replace(/[ \t]{2,}|\t/g, " "));
   const lead = /^\s*/.exec(t.text)![0].length;
   // counted from the end: /\s*$/ tries every start, quadratic on a long run of no-break spaces before text
   let end = t.length;
   while (end > lead && isSpace.test(t.text[end - 1])) end--;
   const trail = t.length - end;
   if (lead || trail) t = t.slice(lead, t.length - trail);
-  return { ...line, t };
+  return t === line.t ? line : { ...line, t };
+}
+
+/** A rule that runs into other text on its line cut off, with the white space around it. */
+function withoutLeadingRule(t: MappedText): MappedText {
+  return leadingRule.test(t.text) && !rule.test(t.text) ? t.replace(new RegExp(leadingRule.source, "gu"), "") : t;
 }
 
 /** Box-drawing rules, page numbers and running headers dropped; what was dropped is counted. */
@@ -132,7 +154,7 @@ export function dropLitter(lines: WorkLine[], warnings: Warning[]): WorkLine[] {
     const s = l.t.text;
     if (!s) return true;
     if (rule.test(s)) return false;
-    if (running.has(s.replace(/\d+/g, "#"))) {
+    if (running.size && running.has(s.replace(/\d+/g, "#"))) {
       dropped++;
       return false;
     }
@@ -157,13 +179,62 @@ function isolated(lines: WorkLine[], i: number): boolean {
 
 /** A title alone on its line ("Nghị định", "QUYẾT ĐỊNH") never runs on into the next line. */
 const typeNames = new Set(DOCUMENT_TYPES.map((t) => matchKey(t.name)));
+const longestTypeName = Math.max(...[...typeNames].map((k) => k.length));
+/**
+ * A line short enough for its key to be a type's name: `matchKey` folds tones in place and
+ * lower-cases (which never shortens), so only NFC can make a longer line's key that short.
+ */
+const mayBeTypeName = (line: string) => line.length <= longestTypeName || nfc(line) !== line;
 
-const isUpper = (s: string) => /\p{Lu}/u.test(s) && s === s.toUpperCase();
+/**
+ * Whether `text[start, end)` is written in capitals: it has a capital and no letter that
+ * upper-casing changes (`/\p{Lu}/u.test(s) && s === s.toUpperCase()`). Below U+2000 (Vietnamese
+ * and its punctuation) a code unit's case is read from a table, and general punctuation has
+ * none; only a text with other characters is copied and upper-cased. Asked of every line and
+ * word of a body, most of which are settled by their second letter.
+ */
+export function inCapitals(text: string, start = 0, end = text.length): boolean {
+  let capital = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x2000) {
+      if (isLowerCode(c)) return false;
+      if (!capital && isCapitalCode(c)) capital = true;
+    } else if (c >= 0x2070) {
+      const s = text.slice(start, end);
+      return /\p{Lu}/u.test(s) && s === s.toUpperCase();
+    }
+  }
+  return capital;
+}
+
 /** Mostly capitals (`ủY BAN NHÂN DÂN THÀNH PHỐ Cần Thơ`): a heading, whatever its first letter. */
 const mostlyUpper = (s: string) => {
+  if (manyLowerCase(s)) return false;
   const letters = s.replace(/[^\p{L}]/gu, "");
   return letters.length >= 6 && letters.replace(/\p{Lu}/gu, "").length / letters.length < 0.35;
 };
+
+/** A combining mark (upper-casing changes U+0345 among them, but a mark is no letter). */
+const isCombining = (c: number) => c >= 0x0300 && c <= 0x036f;
+
+/**
+ * At least 35% of what may be letters in `s` is surely a lower-case letter (below U+2000: a code
+ * unit upper-casing changes, not a combining mark), so `s` is not {@link mostlyUpper}: a body's
+ * line is told so in one pass instead of two replacements over it.
+ */
+function manyLowerCase(s: string): boolean {
+  let lower = 0;
+  let maybeLetters = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // ASCII other than letters is no letter
+    if (c < 0x80 && !((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) continue;
+    maybeLetters++;
+    if (c < 0x2000 && isLowerCode(c) && !isCombining(c)) lower++;
+  }
+  return lower > 0 && lower >= 0.35 * maybeLetters;
+}
 
 /** The line width a wrapped paragraph fills: wide lines of the document, at their upper quartile. */
 function wrapWidth(lines: WorkLine[]): number {
@@ -226,27 +297,20 @@ function spacedApart(prev: WorkLine, next: WorkLine, pitch: number | null): bool
   return b.y - a.y > 2 * pitch;
 }
 
-/**
- * Whether a line is in capitals, asked of each line as the next one and again as the previous one
- * (a regex and an upper-cased copy of the line each time): kept per line for the document.
- */
-const upperLines = new WeakMap<WorkLine, boolean>();
-function upperLine(line: WorkLine): boolean {
-  let upper = upperLines.get(line);
-  if (upper === undefined) upperLines.set(line, (upper = isUpper(line.t.text)));
-  return upper;
-}
+const upperLine = (line: WorkLine) => inCapitals(line.t.text);
 
 function continues(prev: WorkLine, next: WorkLine, width: number): boolean {
   if (prev.meta.paragraphEnd) return false;
   if ((prev.meta.block ?? "") !== (next.meta.block ?? "") || prev.column !== next.column) return false;
   const p = prev.t.text;
   const n = next.t.text;
-  const pk = matchKey(p);
-  if (loneAuthority.test(pk) && upperLine(next)) return true;
+  // the line's key, made only where a test asks for it (most lines are settled without)
+  let pk: string | undefined;
+  const key = () => (pk ??= matchKey(p));
+  if (upperLine(next) && loneAuthority.test(key())) return true;
   // "CỘNG HOÀ" / "XÃ HỘI CHỦ NGHĨA VIỆT NAM": the quốc hiệu set (or read by OCR) on two lines
-  if (upperLine(prev) && upperLine(next) && !nationalTitle.test(pk) && nationalTitle.test(matchKey(`${p} ${n}`))) return true;
-  if (paragraphEnd.test(p) || dateLineEnd.test(p) || typeNames.has(pk)) return false;
+  if (upperLine(prev) && upperLine(next) && !nationalTitle.test(key()) && nationalTitle.test(matchKey(`${p} ${n}`))) return true;
+  if (paragraphEnd.test(p) || dateLineEnd.test(p) || (mayBeTypeName(p) && typeNames.has(key()))) return false;
   // "giai đoạn 2016" / "- 2021 …": a range of numbers wrapped before its dash, not a list item
   if (/\d$/.test(p) && /^[-–]\s*\d/.test(n) && !/^[-–]\s*\d{1,2}\s*[.)]/.test(n)) return true;
   if (paragraphStart.test(n)) return false;

@@ -117,22 +117,22 @@ function oneMatch(re: RegExp): RegExp {
 /** Collects characters with their origins, a chunk at a time (copied natively, not per character). */
 export class Builder {
   private chunks: string[] = [];
-  /** a piece's origins: copied, one origin repeated (`fill`), or counted up from `from` */
-  private origins: (Int32Array | { fill: number; length: number } | { from: number; length: number })[] = [];
+  /** each piece's origins, all of one shape (`build` runs once per line changed and once per document) */
+  private origins: Piece[] = [];
   private length = 0;
 
   appendFrom(src: MappedText, start: number, end: number, text?: string): void {
     if (end <= start) return;
     this.chunks.push(text ?? src.text.slice(start, end));
     const base = src.oneToOne;
-    this.origins.push(base === null ? src.origin.subarray(start, end) : { from: base + start, length: end - start });
+    this.origins.push(base === null ? { kind: COPIED, from: 0, length: end - start, copy: src.origin.subarray(start, end) } : { kind: COUNTED, from: base + start, length: end - start, copy: null });
     this.length += end - start;
   }
 
   appendAt(text: string, origin: number): void {
     if (!text) return;
     this.chunks.push(text);
-    this.origins.push({ fill: origin, length: text.length });
+    this.origins.push({ kind: REPEATED, from: origin, length: text.length, copy: null });
     this.length += text.length;
   }
 
@@ -141,12 +141,22 @@ export class Builder {
     const origin = new Int32Array(text.length + 1);
     let at = 0;
     for (const o of this.origins) {
-      if (o instanceof Int32Array) origin.set(o, at);
-      else if ("fill" in o) origin.fill(o.fill, at, at + o.length);
-      else for (let i = 0; i < o.length; i++) origin[at + i] = o.from + i;
-      at += o.length;
+      const end = at + o.length;
+      if (o.kind === COPIED) origin.set(o.copy!, at);
+      else if (o.kind === REPEATED) origin.fill(o.from, at, end);
+      else for (let i = at, shift = o.from - at; i < end; i++) origin[i] = shift + i;
+      at = end;
     }
     origin[text.length] = endOrigin;
     return new MappedText(text, origin);
   }
+}
+
+/** A piece's origins: copied from a map, one origin repeated, or counted up from `from`. */
+const COPIED = 0, REPEATED = 1, COUNTED = 2;
+interface Piece {
+  kind: typeof COPIED | typeof REPEATED | typeof COUNTED;
+  from: number;
+  length: number;
+  copy: Int32Array | null;
 }

@@ -18,9 +18,11 @@ export function cleanInvisible(t: MappedText): MappedText {
   return t.replace(INVISIBLE, "").replace(CONTROLS, "").replace(SPACES, " ");
 }
 
+const COMBINING_MARK = /[\u0300-\u036F]/;
+
 /** NFC from NFD or mixed input, with combining marks that a space pushed off their letter glued back. */
 export function composeNfc(t: MappedText): MappedText {
-  if (!/[\u0300-\u036F]/.test(t.text)) return t;
+  if (!COMBINING_MARK.test(t.text)) return t;
   return t.replace(/ +(?=[\u0300-\u036F])/g, "").replace(/\P{M}\p{M}+/gu, (m) => m.normalize("NFC"));
 }
 
@@ -36,9 +38,88 @@ const splitFinal = new RegExp(`\\s(?<=[${V}${V.toUpperCase()}]\\s)(?=(?:${finals
 // Quy ết, Ngh ị: a fragment that is only an onset (+ the u of qu / i of gi) before a vowel-initial fragment
 const splitOnset = new RegExp(`\\s(?<=(?<![\\p{L}\\p{M}])${onsets}(?:uy|u)?\\s)(?=([${V}${V.toUpperCase()}][\\p{L}\\p{M}]*))`, "giu");
 
+// What the steps look for, one code unit at a time, for one pass over a line that tells which
+// steps have work on it (almost no line needs any: tried one by one on every line, the steps'
+// patterns were a fifth of normalize, the split syllables' lookbehinds at every space the most)
+const SPACE = 1, TAB = 2, VOWEL = 4, FINAL_LETTER = 8, ONSET_LETTER = 16, LETTER_OR_MARK = 32, CLEANED = 64, EMPHASIS = 128, CLASSIFIED = 256;
+const CHAR_CLASSES: [number, RegExp][] = [
+  [SPACE, /\s/],
+  [TAB, /\t/],
+  [VOWEL, new RegExp(`[${V}]`, "iu")],
+  [FINAL_LETTER, new RegExp(`[${SYLLABLE_FINALS.join("")}]`, "iu")],
+  [ONSET_LETTER, new RegExp(`[${ONSETS.join("")}uy]`, "iu")],
+  [LETTER_OR_MARK, /[\p{L}\p{M}]/u],
+  [CLEANED, ANY_UNCLEAN],
+  [CLEANED, COMBINING_MARK],
+  [EMPHASIS, /[*_]/],
+];
+/** a fragment before the space: an onset and the `uy` of `quy` at most */
+const MAX_ONSET = Math.max(...ONSETS.map((o) => o.length)) + 2;
+const MAX_FINAL = Math.max(...SYLLABLE_FINALS.map((f) => f.length));
+/** each code unit's classes, worked out by the steps' own patterns (case-insensitive where they are) the first time it is met */
+const charClasses = new Uint16Array(0x10000);
+function classesOf(c: number): number {
+  let k = charClasses[c];
+  if (k === 0) {
+    k = CLASSIFIED;
+    const ch = String.fromCharCode(c);
+    for (const [bit, re] of CHAR_CLASSES) if (re.test(ch)) k |= bit;
+    charClasses[c] = k;
+  }
+  return k;
+}
+
+/** Bits of {@link lineShape}. */
+export const LINE_SHAPE = {
+  /** a character to clean or compose, or a run of emphasis marks: cleanInvisible, composeNfc or stripEmphasis has work */
+  CHANGED: 1,
+  /** a space where `splitFinal` or `splitOnset` may match: glueSplitSyllables has work */
+  MAY_SPLIT: 2,
+  /** a tab, white space after white space, or white space at an end: what the layout's column split and tidying look for */
+  LOOSE_SPACES: 4,
+} as const;
+
+/** Which steps have work on a line (bits of {@link LINE_SHAPE}), found in one pass over it; never a bit missing where its steps would change the line. */
+export function lineShape(s: string): number {
+  const n = s.length;
+  let shape = 0;
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    const k = classesOf(s.charCodeAt(i));
+    if (k & CLEANED || (k & EMPHASIS && prev & EMPHASIS)) shape |= LINE_SHAPE.CHANGED;
+    if (k & SPACE) {
+      if (k & TAB || prev & SPACE || i === 0 || i === n - 1) shape |= LINE_SHAPE.LOOSE_SPACES;
+      if (!(shape & LINE_SHAPE.MAY_SPLIT) && i > 0 && i < n - 1 && maySplitAt(s, i)) shape |= LINE_SHAPE.MAY_SPLIT;
+    }
+    prev = k;
+  }
+  return shape;
+}
+
+/**
+ * Whether `splitFinal` or `splitOnset` could match at the space `s[i]`: a vowel after it and a
+ * lone fragment of onset letters before it, or a vowel before it and a lone fragment of final
+ * letters after it, each fragment short enough.
+ */
+function maySplitAt(s: string, i: number): boolean {
+  const next = classesOf(s.charCodeAt(i + 1));
+  if (next & VOWEL) {
+    let k = i - 1;
+    while (k >= 0 && i - 1 - k <= MAX_ONSET && classesOf(s.charCodeAt(k)) & ONSET_LETTER) k--;
+    const length = i - 1 - k;
+    if (length >= 1 && length <= MAX_ONSET && (k < 0 || !(classesOf(s.charCodeAt(k)) & LETTER_OR_MARK))) return true;
+  }
+  if (next & FINAL_LETTER && classesOf(s.charCodeAt(i - 1)) & VOWEL) {
+    let k = i + 1;
+    while (k < s.length && k - i - 1 <= MAX_FINAL && classesOf(s.charCodeAt(k)) & FINAL_LETTER) k++;
+    if (k - i - 1 <= MAX_FINAL && (k === s.length || !(classesOf(s.charCodeAt(k)) & LETTER_OR_MARK))) return true;
+  }
+  return false;
+}
+
 /** Syllables split by a space in PDF extraction glued back, where the pieces cannot be words. */
 export function glueSplitSyllables(t: MappedText): MappedText {
-  if (!/\s/.test(t.text)) return t;
+  if (!(lineShape(t.text) & LINE_SHAPE.MAY_SPLIT)) return t;
   let out = spliceSpaces(t, splitFinal, () => true);
   out = spliceSpaces(out, splitOnset, (next) => !vowelWords.has(next.toLowerCase()));
   return out;

@@ -87,4 +87,20 @@ describe("text that is not legacy stays as it is", () => {
     const lines = [{ text: "Ông François Dupont, diện tích 120 m², Señora García" }];
     expect(decodeLegacyLines(lines).lines).toBe(lines);
   });
+
+  it("a Unicode document with a stray § or soft hyphen, and one with none, come back as they are", () => {
+    const clean = [{ text: "Ủy ban nhân dân tỉnh đề nghị các sở, ban, ngành khẩn trương triển khai." }, { text: "Điều 1. Phạm vi điều chỉnh" }];
+    const stray = [...clean, { text: "§ 2. Đối tượng áp dụng: các cơ quan, đơn vị trực thuộc Ủy ban nhân dân tỉnh" }];
+    for (const lines of [clean, stray]) {
+      const r = decodeLegacyLines(lines);
+      expect(r.lines).toBe(lines);
+      expect(r.encoding).toBe("unicode");
+    }
+  });
+
+  it("a line of TCVN3 marks is not taken for a stray one", () => {
+    const r = decodeLegacyLines([{ text: "Céng hoµ x· héi chñ nghÜa ViÖt Nam" }, { text: "§éc lËp - Tù do - H¹nh phóc" }]);
+    expect(r.encoding).toBe("tcvn3");
+    expect(r.lines.map((l) => l.text)).toEqual(["Cộng hoà xã hội chủ nghĩa Việt Nam", "Độc lập - Tự do - Hạnh phúc"]);
+  });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MappedText } from "../../src/normalize/mapped.js";
-import { cleanInvisible, composeNfc, glueSplitSyllables, stripEmphasis } from "../../src/normalize/unicode.js";
+import { cleanInvisible, composeNfc, glueSplitSyllables, LINE_SHAPE, lineShape, stripEmphasis } from "../../src/normalize/unicode.js";
 import { normalize } from "../../src/normalize/index.js";
+import { inCapitals } from "../../src/normalize/layout.js";
 import { normalizeText } from "../helpers.js";
 
 const run = (f: (t: MappedText) => MappedText, s: string) => f(MappedText.of(s)).text;
@@ -24,7 +25,24 @@ describe("unicode", () => {
     expect(run(glueSplitSyllables, input)).toBe(out);
   });
 
-  it.each(["quy ước chung", "SỞ Y TẾ", "Sở Y tế", "BAN U MINH", "Chủ tịch UBND"])("leaves real words apart in %j", (input) => {
+  it.each([
+    // at the ends of a line, after a bracket, and with the glide of `quy`
+    ["Nghị định số 15/2020/NĐ-CP, ĐIỀ U", "Nghị định số 15/2020/NĐ-CP, ĐIỀU"],
+    ["(Ngh ị định số 15)", "(Nghị định số 15)"],
+    ["Căn cứ Quy ết định số 5", "Căn cứ Quyết định số 5"],
+    ["BÁO CÁ O", "BÁO CÁO"],
+    ["Tổ chứ c thực hiện", "Tổ chức thực hiện"],
+  ])("glues the split syllable in %j wherever it stands on the line", (input, out) => {
+    expect(run(glueSplitSyllables, input)).toBe(out);
+  });
+
+  it("keeps the source offsets of a glued line", () => {
+    const t = glueSplitSyllables(MappedText.of("Căn cứ Quy ết định", 100));
+    expect(t.text).toBe("Căn cứ Quyết định");
+    expect(t.toSource(t.text.indexOf("ết"))).toBe(111);
+  });
+
+  it.each(["quy ước chung", "SỞ Y TẾ", "Sở Y tế", "BAN U MINH", "Chủ tịch UBND", "Ủy ban nhân dân quận trân trọng kính mời", "Kế hoạch số 12/KH-UBND ngày 05/8/2025 của UBND tỉnh"])("leaves real words apart in %j", (input) => {
     expect(run(glueSplitSyllables, input)).toBe(input);
   });
 
@@ -74,6 +92,13 @@ describe("layout", () => {
     expect(doc.warnings.map((w) => w.code)).toContain("page-litter-dropped");
   });
 
+  it("cuts a rule that runs into the text of its line, whether the line is tidy or not", () => {
+    const doc = normalizeText("--------------H.L300 Phòng Nội vụ\n-------------- H.L300  Phòng Nội vụ ");
+    expect(doc.lines.map((l) => l.text)).toEqual(["H.L300 Phòng Nội vụ", "H.L300 Phòng Nội vụ"]);
+    const at = doc.text.lastIndexOf("H.L300");
+    expect(doc.source.slice(doc.toSource(at), doc.toSource(at) + 6)).toBe("H.L300");
+  });
+
   it("maps every normalized offset back to the source text", () => {
     const src = "  Số:   12/TB-UBND\n\n\nQuye\u0302\u0301t đi\u0323nh  này";
     const doc = normalizeText(src);
@@ -95,6 +120,72 @@ describe("encoding step", () => {
     const asOcr = normalize({ ...loadedText(text), ocr: true });
     expect(asOcr.encoding).toBe("unicode");
     expect(asOcr.text).toBe(text);
+  });
+});
+
+describe("which steps have work on a line", () => {
+  const { CHANGED, MAY_SPLIT, LOOSE_SPACES } = LINE_SHAPE;
+  it.each([
+    ["Ủy ban nhân dân quận trân trọng kính mời đồng chí Chủ tịch dự hội nghị.", 0],
+    ["Sở Y tế đề nghị các đơn vị nghiêm túc triển khai thực hiện./.", 0],
+    // a place the glue looks at, and leaves: `ước` is a word
+    ["Quy ước chung của khu dân cư", MAY_SPLIT],
+    ["Sở\u00A0Y tế", CHANGED],
+    ["Quye\u0302\u0301t định", CHANGED],
+    ["ngày **27/5/2026**", CHANGED],
+    ["ĐIỀ U 1. Phạm vi", MAY_SPLIT],
+    ["Căn cứ Quy ết định số 5", MAY_SPLIT],
+    ["ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", LOOSE_SPACES],
+    ["Số: 12/UBND-VP\tHà Nội", LOOSE_SPACES],
+    ["   Độc lập - Tự do - Hạnh phúc", LOOSE_SPACES],
+    ["Kính gửi: Sở Y tế ", LOOSE_SPACES],
+  ])("tells what %j needs", (line, shape) => {
+    expect(lineShape(line)).toBe(shape);
+  });
+
+  it("sees a split at a tab as the glue pattern does", () => {
+    expect(lineShape("Ngh\tị định") & MAY_SPLIT).toBe(MAY_SPLIT);
+    expect(run(glueSplitSyllables, "Ngh\tị định")).toBe("Nghị định");
+  });
+});
+
+describe("origins", () => {
+  it("keeps each character's source offset through replacements of every kind and a join", () => {
+    // one to one, a longer replacement (its characters at the match's start), a removal, a same-length one
+    const a = MappedText.of("Số:  12/UBND\u00A0", 10).replace(/ {2}/g, " ").replace(/\u00A0/g, "").replace(/UBND/g, "ubnd");
+    const b = MappedText.of("V/v góp ý", 30).replace(/V\/v/g, "Về việc");
+    const joined = MappedText.join([a, b], "\n");
+    expect(joined.text).toBe("Số: 12/ubnd\nVề việc góp ý");
+    expect(Array.from(joined.origin)).toEqual([10, 11, 12, 13, 15, 16, 17, 18, 19, 20, 21, 23, 30, 30, 30, 30, 30, 30, 30, 33, 34, 35, 36, 37, 38, 39]);
+  });
+});
+
+describe("a document type's name alone on its line", () => {
+  it.each(["Quyết định", "QUYẾT ĐỊNH", "Nghị quyê\u0301t"])("does not run %j on into the next line", (title) => {
+    const doc = normalizeText(`${title}\nvề việc thành lập Ban chỉ đạo phòng, chống thiên tai`);
+    expect(doc.lines).toHaveLength(2);
+  });
+});
+
+describe("lines in capitals", () => {
+  it.each([
+    ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true],
+    ["ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH", true],
+    ["“KẾ HOẠCH” SỐ 12/KH-UBND", true],
+    ["PHỤ LỤC Ⅱ", true],
+    ["Ủy ban nhân dân", false],
+    ["ỦY BAN NHÂN DÂn", false],
+    ["PHỤ LỤC ⅱ", false],
+    ["12/2020", false],
+    ["", false],
+  ])("tells whether %j is in capitals, as upper-casing it would", (text, upper) => {
+    expect(inCapitals(text)).toBe(upper);
+    expect(inCapitals(text)).toBe(/\p{Lu}/u.test(text) && text === text.toUpperCase());
+  });
+
+  it("reads a part of a line", () => {
+    expect(inCapitals("KT. CHỦ TỊCH Nguyễn Văn A", 0, 12)).toBe(true);
+    expect(inCapitals("KT. CHỦ TỊCH Nguyễn Văn A", 13, 20)).toBe(false);
   });
 });
 

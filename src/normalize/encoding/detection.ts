@@ -29,6 +29,18 @@ export function charClass(code: number): number {
   return 0;
 }
 
+/**
+ * Any mark of legacy text (class 1): whether a text holds one, asked of a whole document's lines
+ * by the regex engine before any counting (a Unicode document has none). Gathered from
+ * `charClass` itself, which gives class 1 below U+2220 only.
+ */
+export const LEGACY_MARK = new RegExp(
+  `[${Array.from({ length: 0x2220 }, (_, c) => c)
+    .filter((c) => charClass(c) === 1)
+    .map((c) => `\\u${c.toString(16).padStart(4, "0")}`)
+    .join("")}]`,
+);
+
 export interface Counts {
   marks: number;
   strong: number;

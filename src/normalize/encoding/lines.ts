@@ -1,10 +1,12 @@
 import type { SourceLine, TextRun } from "../../load/types.js";
 import type { Encoding, Warning } from "../../record/schema.js";
 import { decodeLegacy } from "./decoders.js";
-import { blockEncoding, charClass, convincing, count, detectScored, LEGACY_CANDIDATES, score, VIQR_SIGN, type Counts, type Scored } from "./detection.js";
+import { blockEncoding, convincing, count, detectScored, LEGACY_CANDIDATES, LEGACY_MARK, score, VIQR_SIGN, type Counts, type Scored } from "./detection.js";
 import type { LegacyEncoding } from "./decoders.js";
 import { encodingOfFont, isSymbolFont } from "./fonts.js";
 import { keepForeignWords } from "./foreign.js";
+
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 interface Piece {
   text: string;
@@ -20,35 +22,28 @@ interface Piece {
  */
 export function decodeLegacyLines(lines: SourceLine[]): { lines: SourceLine[]; encoding: Encoding; warnings: Warning[] } {
   const warnings: Warning[] = [];
-  // 0. the fast way out, allocating nothing: no legacy font, no legacy mark, some non-ASCII text
-  {
-    let marks = 0;
-    let nonAscii = 0;
-    let strong = 0;
-    let lineMarksMax = 0;
-    let font = false;
-    for (const l of lines) {
-      if (l.runs) for (const r of l.runs) if (r.font && encodingOfFont(r.font)) font = true;
-      const t = l.text;
-      let lineMarks = 0;
-      for (let i = 0; i < t.length; i++) {
-        const c = t.charCodeAt(i);
-        if (c < 0x80) continue;
-        nonAscii++;
-        const k = charClass(c);
-        if (k === 1) lineMarks++;
-        else if (k === 2) strong++;
-      }
-      marks += lineMarks;
-      if (lineMarks > lineMarksMax) lineMarksMax = lineMarks;
-    }
-    // a Unicode document with a stray "§" or soft hyphen here and there
-    if (!font && marks > 0 && lineMarksMax < 3 && marks * 50 < strong) return { lines, encoding: "unicode", warnings };
-    if (!font && marks === 0) {
-      if (nonAscii > 0) return { lines, encoding: "unicode", warnings };
+  // 0. the fast way out: no legacy font, no legacy mark, some non-ASCII text
+  let font = false;
+  for (const l of lines) if (l.runs) for (const r of l.runs) if (r.font && encodingOfFont(r.font)) font = true;
+  if (!font) {
+    // no mark anywhere (a Unicode document): told by the regex engine, line by line, without counting
+    if (!lines.some((l) => LEGACY_MARK.test(l.text))) {
+      if (lines.some((l) => NON_ASCII.test(l.text))) return { lines, encoding: "unicode", warnings };
       let hits = 0;
       for (const l of lines) if ((hits += l.text.match(VIQR_SIGN)?.length ?? 0) >= 3) break;
       if (hits < 3) return { lines, encoding: "unicode", warnings };
+    } else {
+      // a Unicode document with a stray "§" or soft hyphen here and there
+      let marks = 0;
+      let strong = 0;
+      let lineMarksMax = 0;
+      for (const l of lines) {
+        const c = count(l.text);
+        marks += c.marks;
+        strong += c.strong;
+        if (c.marks > lineMarksMax) lineMarksMax = c.marks;
+      }
+      if (lineMarksMax < 3 && marks * 50 < strong) return { lines, encoding: "unicode", warnings };
     }
   }
   // 1. which text has no legacy font to go by
