@@ -128,7 +128,10 @@ export function wordAt(text: string, pos: number): Word | null {
 
 /** Whitespace as `\s` has it (ASCII and Unicode spaces, line ends, BOM). */
 export const isSpaceCode = (c: number) =>
-  c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+  c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : // a letter (ASCII, Vietnamese below U+2000) is told after two or three comparisons
+      c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && ((c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)));
 
 /** The words (`\S+` runs) of a line, found as far as they are asked for: starts and ends only, a word's text on demand. */
 export class LazyWords {

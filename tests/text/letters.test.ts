@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collapseSpaces, isCapitalised, isLower, squash, tidy } from "../../src/text/letters.js";
+import { collapseSpaces, isCapitalised, isLower, isSpaceCode, squash, tidy } from "../../src/text/letters.js";
 import { foldTone, nfc } from "../../src/text/tone.js";
 
 // squash, tidy and collapseSpaces decide by reading the string code by code whether it has
@@ -45,6 +45,12 @@ describe("letters", () => {
     expect(squash(" Sở\u00a0Y  tế\n")).toBe("Sở Y tế");
     expect(tidy("Lao động–Thương binh  và Xã hội")).toBe("Lao động - Thương binh và Xã hội");
     expect(tidy("hoà")).toBe("hòa");
+  });
+
+  it("isSpaceCode says what \\s says of every code unit", () => {
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) wrong.push(c);
+    expect(wrong).toEqual([]);
   });
 
   it("isCapitalised and isLower say what \\p{Lu} and \\p{Ll} say of a word's first letter", () => {
