@@ -143,10 +143,11 @@ function headMatch(t: string, pos: number): string | null {
   return best;
 }
 
-function headAt(t: string, pos: number): { end: number; entry: HeadEntry; raw: string } | null {
+function headAt(t: string, pos: number, opened = false): { end: number; entry: HeadEntry; raw: string } | null {
   // most places a head is looked for (every word of a name, the word after one) begin no head's
-  // first word: a walk of the first-word table says so before any head pattern runs
-  if (!(openers().at(t, pos) & HEAD)) return null;
+  // first word: a walk of the first-word table says so before any head pattern runs (`opened`:
+  // the caller found a head's first word there already)
+  if (!opened && !(openers().at(t, pos) & HEAD)) return null;
   const m = headMatch(t, pos);
   if (!m) return null;
   const raw = m;
@@ -440,8 +441,9 @@ function parentAt(t: string, pos: number, depth: number): Built | null {
   return b && !b.needsParent ? b : null;
 }
 
-function buildAt(t: string, start: number, depth = 0): Built | null {
-  const h = headAt(t, start);
+/** The mention whose head is at `start`; `opened`: a head's first word is known to open there. */
+function buildAt(t: string, start: number, depth = 0, opened = false): Built | null {
+  const h = headAt(t, start, opened);
   if (!h) return null;
   const { head, canonical: headCanon } = h.entry;
   const isAbbr = heads().byAbbr.has(tidy(h.raw));
@@ -532,9 +534,10 @@ function buildAt(t: string, start: number, depth = 0): Built | null {
  */
 export class AgencyBuilds {
   private readonly byStart = new Map<number, Built | null>();
+  /** At a head's opening (its first word found there by the caller). */
   at(t: string, start: number): Built | null {
     let b = this.byStart.get(start);
-    if (b === undefined) this.byStart.set(start, (b = buildAt(t, start)));
+    if (b === undefined) this.byStart.set(start, (b = buildAt(t, start, 0, true)));
     return b;
   }
 }
@@ -592,7 +595,7 @@ export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[
     if (at < from || !(open.kinds[o] & HEAD)) continue;
     // (a head that does not match there gives no mention: buildAt tries it first)
     if (!isWordStart(t, at)) continue;
-    const b = opts.builds && opts.folded ? opts.builds.at(t, at) : buildAt(t, at);
+    const b = opts.builds && opts.folded ? opts.builds.at(t, at) : buildAt(t, at, 0, true);
     if (!b) continue;
     found.push({
       start: at,
@@ -659,7 +662,7 @@ export function agencyAt(text: string, pos: number, foldedText?: string, builds?
   const opens = openers().at(t, start);
   if (!opens) return null;
   let best: AgencyMatch | null = null;
-  const b = !(opens & HEAD) ? null : builds && foldedText ? builds.at(t, start) : buildAt(t, start);
+  const b = !(opens & HEAD) ? null : builds && foldedText ? builds.at(t, start) : buildAt(t, start, 0, true);
   if (b && !b.needsParent) {
     best = { start, end: b.end, text: squash(text.slice(start, b.end)), canonical: tidy(b.canonical), collective: b.collective, needsParent: false };
   }
