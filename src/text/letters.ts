@@ -49,37 +49,48 @@ export function collapseSpaces(s: string): string {
 
 export const isUpper = (w: string) => w === w.toUpperCase() && w !== w.toLowerCase();
 
-const CAPITAL = 1, UPPER_CASES = 2, SMALL = 4;
-let caseBits: Uint8Array | null = null;
-/** For each code unit below U+2000, worked out once: `\p{Lu}` matches it; upper-casing it gives another first character. */
-function caseBitsBelow2000(): Uint8Array {
-  if (!caseBits) {
-    caseBits = new Uint8Array(0x2000);
+/**
+ * The classes of a code unit below U+2000, a bit each, read from {@link letterClassesBelow2000}:
+ * `\p{Lu}`, `\p{Ll}`, `\p{L}`, `[\p{M}\d]`, and whether upper-casing it gives another first character.
+ */
+export const CAPITAL = 1, SMALL = 2, LETTER = 4, MARK_OR_DIGIT = 8, UPPER_CASES = 16;
+let classes: Uint8Array | null = null;
+/**
+ * What the regexes say of each code unit below U+2000 (the letters Vietnamese is written in),
+ * worked out once: the one table the text helpers, the first-word walk and the agency scan read
+ * instead of a regex a character.
+ */
+export function letterClassesBelow2000(): Uint8Array {
+  if (!classes) {
+    classes = new Uint8Array(0x2000);
     const lu = /^\p{Lu}$/u;
     const ll = /^\p{Ll}$/u;
+    const letter = /^\p{L}$/u;
+    const markOrDigit = /^[\p{M}\d]$/u;
     for (let c = 0; c < 0x2000; c++) {
       const ch = String.fromCharCode(c);
-      caseBits[c] = (lu.test(ch) ? CAPITAL : 0) | (ch.toUpperCase()[0] !== ch ? UPPER_CASES : 0) | (ll.test(ch) ? SMALL : 0);
+      classes[c] = (lu.test(ch) ? CAPITAL : 0) | (ll.test(ch) ? SMALL : 0) | (letter.test(ch) ? LETTER : 0) | (markOrDigit.test(ch) ? MARK_OR_DIGIT : 0)
+        | (ch.toUpperCase()[0] !== ch ? UPPER_CASES : 0);
     }
   }
-  return caseBits;
+  return classes;
 }
 /** Does `\p{Lu}` match code unit `c`? For `c` below U+2000 only (read from a table: no string, no regex). */
-export const isCapitalCode = (c: number) => (caseBitsBelow2000()[c] & CAPITAL) !== 0;
+export const isCapitalCode = (c: number) => (letterClassesBelow2000()[c] & CAPITAL) !== 0;
 /**
  * Does upper-casing code unit `c` change it (`a`, `đ`, `ư`, `ở`)? Then no word opening with it is
  * written in capitals (`w !== w.toUpperCase()`). For `c` below U+2000 only.
  */
-export const isLowerCode = (c: number) => (caseBitsBelow2000()[c] & UPPER_CASES) !== 0;
+export const isLowerCode = (c: number) => (letterClassesBelow2000()[c] & UPPER_CASES) !== 0;
 /** Does the word begin with a capital (`\p{Lu}`)? Read from the table below U+2000 (surrogates and beyond ask the regex). */
 export const isCapitalised = (w: string) => {
   const c = w.charCodeAt(0);
-  return c < 0x2000 ? (caseBitsBelow2000()[c] & CAPITAL) !== 0 : /^\p{Lu}/u.test(w);
+  return c < 0x2000 ? (letterClassesBelow2000()[c] & CAPITAL) !== 0 : /^\p{Lu}/u.test(w);
 };
 /** Does the word begin with a small letter (`\p{Ll}`)? As {@link isCapitalised}. */
 export const isLower = (w: string) => {
   const c = w.charCodeAt(0);
-  return c < 0x2000 ? (caseBitsBelow2000()[c] & SMALL) !== 0 : /^\p{Ll}/u.test(w);
+  return c < 0x2000 ? (letterClassesBelow2000()[c] & SMALL) !== 0 : /^\p{Ll}/u.test(w);
 };
 
 /** `BÌNH ĐỊNH` → `Bình Định`, `bà rịa` → `Bà Rịa`. */

@@ -12,30 +12,26 @@
  * open at, whatever case policy the pattern has (tests/text/openers and the extractors' opener tests
  * check it against the global scans).
  */
+import { CAPITAL, LETTER, letterClassesBelow2000, SMALL } from "./letters.js";
 import { foldTone, nfc } from "./tone.js";
 
-const LETTER = 1, LOWER = 2, UPPER = 4;
-let classes: Uint8Array | null = null;
 let lowers: Uint16Array | null = null;
-/** `\p{L}`, `\p{Ll}`, `\p{Lu}` and the lower case of each code unit below U+2000, worked out once. */
+/** The letter classes (text/letters) and the lower case of each code unit below U+2000, worked out once. */
 function tables(): { cls: Uint8Array; lower: Uint16Array } {
-  if (!classes || !lowers) {
-    classes = new Uint8Array(0x2000);
+  if (!lowers) {
     lowers = new Uint16Array(0x2000);
     for (let c = 0; c < 0x2000; c++) {
-      const ch = String.fromCharCode(c);
-      classes[c] = (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{Ll}/u.test(ch) ? LOWER : 0) | (/\p{Lu}/u.test(ch) ? UPPER : 0);
-      const lo = ch.toLowerCase();
+      const lo = String.fromCharCode(c).toLowerCase();
       lowers[c] = lo.length === 1 ? lo.charCodeAt(0) : c;
     }
   }
-  return { cls: classes, lower: lowers };
+  return { cls: letterClassesBelow2000(), lower: lowers };
 }
 
 /** The class of the character at `i` at or beyond U+2000 (a surrogate pair read whole). */
 function classBeyond(t: string, i: number): number {
   const ch = String.fromCodePoint(t.codePointAt(i)!);
-  return (/^\p{L}$/u.test(ch) ? LETTER : 0) | (/^\p{Ll}$/u.test(ch) ? LOWER : 0) | (/^\p{Lu}$/u.test(ch) ? UPPER : 0);
+  return (/^\p{L}$/u.test(ch) ? LETTER : 0) | (/^\p{Ll}$/u.test(ch) ? SMALL : 0) | (/^\p{Lu}$/u.test(ch) ? CAPITAL : 0);
 }
 
 function lowerCode(c: number, lower: Uint16Array): number {
@@ -98,7 +94,7 @@ export class Openers {
       if (c < 0x2000) {
         // the common case, read from the tables alone: a letter that starts a word and begins a first word
         k = cls[c];
-        if (k & LETTER && (!(prev & LETTER) || (k & UPPER && prev & LOWER))) {
+        if (k & LETTER && (!(prev & LETTER) || (k & CAPITAL && prev & SMALL))) {
           const node = first[lower[c]];
           if (node !== undefined) {
             const found = this.walkFrom(node, t, i + 1, lower);
@@ -109,7 +105,7 @@ export class Openers {
         // the second half of a surrogate pair: the pair's class was read at its first half
         if (c >= 0xdc00 && c <= 0xdfff) continue;
         k = classBeyond(t, i);
-        if (k & LETTER && (!(prev & LETTER) || (k & UPPER && prev & LOWER))) {
+        if (k & LETTER && (!(prev & LETTER) || (k & CAPITAL && prev & SMALL))) {
           const found = this.walk(t, i, lower);
           if (found) at.push(i), kinds.push(found);
         }

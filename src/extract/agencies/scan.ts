@@ -19,7 +19,7 @@ import {
   type AgencyHead,
 } from "../../../grammars/agencies.js";
 import { foldTone, matchKey } from "../../text/tone.js";
-import { AB, isCapitalised, isLower, isUpper, L, sentenceCase, squash, tidy, titleCase, WE, wordAt } from "../../text/letters.js";
+import { AB, CAPITAL, isCapitalised, isLower, isUpper, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, titleCase, WE, wordAt } from "../../text/letters.js";
 import { lazily } from "../../text/lazy.js";
 import { BoundedMemo } from "../../text/memo.js";
 import { alternation, esc, formSource } from "../../text/pattern.js";
@@ -97,19 +97,6 @@ const heads = lazily(() => {
 /** Where a head may begin: a word's first letter, or a capital glued to a lower-case letter. */
 const wordStartAt = new RegExp(`(?<![${L}\\d])\\p{L}|(?<=\\p{Ll})\\p{Lu}`, "uy");
 
-const LETTER = 1, LOWER = 2, UPPER = 4, MARK_OR_DIGIT = 8;
-let letterClasses: Uint8Array | null = null;
-/** What `\p{L}`, `\p{Ll}`, `\p{Lu}`, `[\p{M}\d]` say of each code unit below U+2000, worked out once. */
-function classesBelow2000(): Uint8Array {
-  if (letterClasses) return letterClasses;
-  const table = new Uint8Array(0x2000);
-  for (let c = 0; c < 0x2000; c++) {
-    const ch = String.fromCharCode(c);
-    table[c] = (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{Ll}/u.test(ch) ? LOWER : 0) | (/\p{Lu}/u.test(ch) ? UPPER : 0) | (/[\p{M}\d]/u.test(ch) ? MARK_OR_DIGIT : 0);
-  }
-  return (letterClasses = table);
-}
-
 /**
  * Does a head's word start at `i` (what {@link wordStartAt} says there): a letter not after a
  * letter, mark or digit, or a capital after a lower-case letter. Read from a table for the
@@ -123,12 +110,12 @@ function isWordStart(t: string, i: number): boolean {
     wordStartAt.lastIndex = i;
     return wordStartAt.test(t);
   }
-  const table = classesBelow2000();
+  const table = letterClassesBelow2000();
   const kc = table[c];
   if (!(kc & LETTER)) return false;
   const kp = table[p];
   if (!(kp & (LETTER | MARK_OR_DIGIT))) return true;
-  return (kc & UPPER) !== 0 && (kp & LOWER) !== 0;
+  return (kc & CAPITAL) !== 0 && (kp & SMALL) !== 0;
 }
 
 function headMatch(t: string, pos: number): string | null {
