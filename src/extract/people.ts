@@ -7,7 +7,8 @@ import { PROVINCES } from "../../grammars/agencies.js";
 import { HONORIFICS, NOT_PEOPLE, NOT_PERSON_BEFORE, SURNAMES } from "../../grammars/people.js";
 import { foldTone, matchKey } from "../text/tone.js";
 import type { Person } from "../record/schema.js";
-import { agencyAt, agencyBuildsOf, dropOverlaps, type AgencyBuilds, type AgencyMatch } from "./agencies/scan.js";
+import { agencyAt, agencyBuildsOf, type AgencyBuilds, type AgencyMatch } from "./agencies/scan.js";
+import { dropOverlaps, keepDisjoint } from "./overlaps.js";
 import { isCapitalised, isSpaceCode, isUpper, L, sentenceCase, squash, tidy, WE, wordAt } from "../text/letters.js";
 import { alternation } from "../text/pattern.js";
 import { matchesAt, type Openers, type Openings } from "../text/openers.js";
@@ -278,15 +279,7 @@ export function findPeople(text: string, shared?: { folded: string; openings: Op
   const all = rules.flatMap((r) => r(page, open));
   // overlapping mentions: the strongest rule, then the longest
   const sorted = [...all].sort((a, b) => b.rank - a.rank || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: Mention[] = [];
-  // the kept mentions are disjoint: marking the characters they cover makes each test as long as
-  // the mention, not the number kept so far
-  const covered = new Uint8Array(text.length + 1);
-  for (const m of sorted) {
-    if (m.start < m.end ? covered.subarray(m.start, m.end).includes(1) : kept.some((k) => m.start < k.end && k.start < m.end)) continue;
-    covered.fill(1, m.start, m.end);
-    kept.push(m);
-  }
+  const kept = keepDisjoint(sorted);
   return dropOverlaps(kept).map((m) => ({ name: m.name, position: m.position, span: [m.start, m.end] as [number, number] }));
 }
 

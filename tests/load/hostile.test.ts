@@ -13,7 +13,7 @@ import { flattenDeep, limitNesting, MAX_DEPTH } from "../../src/load/html.js";
 import { loadDocument } from "../../src/load/index.js";
 import { parseBytes } from "../../src/pipeline.js";
 import { parseText } from "../../src/parse-text.js";
-import { dropOverlaps as dropAgencyOverlaps } from "../../src/extract/agencies/scan.js";
+import { dropOverlaps as dropAgencyOverlaps } from "../../src/extract/overlaps.js";
 import { point, type Token } from "../../src/extract/dates/point.js";
 import { dropOverlaps as dropDateOverlaps, markDeadlines } from "../../src/extract/dates/refiners.js";
 import { splitColumns } from "../../src/normalize/layout.js";

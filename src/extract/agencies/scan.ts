@@ -26,6 +26,7 @@ import { alternation, esc, formSource } from "../../text/pattern.js";
 import { matchesAt, type Openers, type Openings } from "../../text/openers.js";
 import type { ExtractContext } from "../context.js";
 import { documentOpeners, OPENS } from "../openings.js";
+import { dropOverlaps } from "../overlaps.js";
 
 export interface AgencyMatch {
   start: number;
@@ -538,21 +539,6 @@ export function agencyBuildsOf(ctx: Pick<ExtractContext, "tree">): AgencyBuilds 
 }
 
 // ---- refiners ----
-
-/** Overlapping matches: keep the longest (the earliest on a tie). */
-export function dropOverlaps<T extends { start: number; end: number }>(items: T[]): T[] {
-  const sorted = [...items].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  // the kept spans are disjoint: marking the characters they cover makes each test as long as the
-  // span, not the number kept so far (100,000 matches on a long line took minutes)
-  const covered = new Uint8Array(sorted.reduce((m, it) => Math.max(m, it.end), 0) + 1);
-  const kept: T[] = [];
-  for (const it of sorted) {
-    if (covered.subarray(it.start, it.end).includes(1)) continue;
-    covered.fill(1, it.start, it.end);
-    kept.push(it);
-  }
-  return kept.sort((a, b) => a.start - b.start);
-}
 
 /** Canonical for a collective as written: abbreviations expanded, lower-case `các`. */
 function collectiveCanonical(s: string): string {

@@ -6,6 +6,7 @@ import type { Warning } from "../../record/schema.js";
 import { DAY_PARTS, DAY_WORD, DEADLINE_CUES, NOT_DATE_AFTER, NOT_DATE_BEFORE, RANGE_DASH, RANGE_FROM, RANGE_TO, WEEKDAYS } from "../../../grammars/dates.js";
 import { alt, altSource } from "../../text/pattern.js";
 import { formatPoint, isoWeekday, validPoint, type Point, type Token } from "./point.js";
+import { dropOverlaps as dropSpanOverlaps } from "../overlaps.js";
 
 export interface RefineEnv {
   /** the match key of the scanned text (lower case, same offsets) */
@@ -18,8 +19,6 @@ export interface RefineEnv {
 }
 
 export type Refiner = (tokens: Token[], env: RefineEnv) => Token[];
-
-const byStart = (a: Token, b: Token) => a.start - b.start || b.end - a.end;
 
 /** Drops dates that are not real (31/2, 29/2/2025) and periods that end before they start. */
 export const dropInvalid: Refiner = (tokens) =>
@@ -44,18 +43,7 @@ export const dropLookalikes: Refiner = (tokens, env) =>
   });
 
 /** Where matches overlap, keeps the longest (`ngày 20 tháng 5 năm 2025` over its `năm 2025`). */
-export const dropOverlaps: Refiner = (tokens) => {
-  const kept: Token[] = [];
-  const ordered = [...tokens].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  // kept tokens are disjoint: marking what they cover keeps this linear in the text (not quadratic in tokens)
-  const covered = new Uint8Array(ordered.reduce((m, t) => Math.max(m, t.end), 0) + 1);
-  for (const t of ordered) {
-    if (covered.subarray(t.start, t.end).includes(1)) continue;
-    covered.fill(1, t.start, t.end);
-    kept.push(t);
-  }
-  return kept.sort(byStart);
-};
+export const dropOverlaps: Refiner = (tokens) => dropSpanOverlaps(tokens);
 
 const hasDate = (p: Point) => p.y !== null || p.m !== null;
 const isTime = (t: Token) => !!t.point && t.point.h !== null && !hasDate(t.point);
