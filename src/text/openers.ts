@@ -90,23 +90,14 @@ export class Openers {
     let prev = 0;
     for (let i = 0; i < t.length; i++) {
       const c = t.charCodeAt(i);
-      let k: number;
-      if (c < 0x2000) {
-        // the common case, read from the tables alone: a letter that starts a word and begins a first word
-        k = cls[c];
-        if (k & LETTER && (!(prev & LETTER) || (k & CAPITAL && prev & SMALL))) {
-          const node = first[lower[c]];
-          if (node !== undefined) {
-            const found = this.walkFrom(node, t, i + 1, lower);
-            if (found) at.push(i), kinds.push(found);
-          }
-        }
-      } else {
-        // the second half of a surrogate pair: the pair's class was read at its first half
-        if (c >= 0xdc00 && c <= 0xdfff) continue;
-        k = classBeyond(t, i);
-        if (k & LETTER && (!(prev & LETTER) || (k & CAPITAL && prev & SMALL))) {
-          const found = this.walk(t, i, lower);
+      // the second half of a surrogate pair: the pair's class was read at its first half
+      if (c >= 0xdc00 && c <= 0xdfff) continue;
+      const k = c < 0x2000 ? cls[c] : classBeyond(t, i);
+      if (k & LETTER && (!(prev & LETTER) || (k & CAPITAL && prev & SMALL))) {
+        // a first letter below U+2000 (the common case) read from the root's table alone
+        const node = c < 0x2000 ? first[lower[c]] : this.root.next.get(lowerCode(c, lower));
+        if (node !== undefined) {
+          const found = this.walkFrom(node, t, i + 1, lower);
           if (found) at.push(i), kinds.push(found);
         }
       }
