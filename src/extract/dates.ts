@@ -1,5 +1,5 @@
 import type { DateMention, Span, Warning } from "../record/schema.js";
-import { matchKey } from "../text/tone.js";
+import { keyAtOffsets } from "../text/tone.js";
 import { matchesAt } from "../text/openers.js";
 import { alt } from "../text/pattern.js";
 import { textKey, type ExtractContext } from "./context.js";
@@ -44,9 +44,7 @@ export interface DateScan {
 const MARKUP = /[*]/g;
 
 function keyOf(text: string): string {
-  const key = matchKey(text);
-  const k = key.length === text.length ? key : text.toLowerCase();
-  return k.replace(MARKUP, " ");
+  return keyAtOffsets(text).replace(MARKUP, " ");
 }
 
 /** Each parser's pattern anchored (`y`): tried at one opening at a time. */

@@ -13,7 +13,7 @@ import {
   SUBJECT_ABOUT,
   SUBJECT_VERBS,
 } from "../../grammars/references.js";
-import { foldTone, matchKey } from "../text/tone.js";
+import { foldTone, keyAtOffsets, matchKey } from "../text/tone.js";
 import { alt } from "../text/pattern.js";
 import { matchesAt, type Openers } from "../text/openers.js";
 import type { DateMention, Reference } from "../record/schema.js";
@@ -248,7 +248,7 @@ function leadingDate(ref: Found, text: string, key: string, start: number, dates
 function findReferences(text: string, ctx: Pick<ExtractContext, "year"> & { tree?: ExtractContext["tree"] }): Found[] {
   compilePatterns();
   const whole = ctx.tree?.text === text ? (ctx as Pick<ExtractContext, "tree" | "year">) : null;
-  const key = whole ? textKey(whole) : matchKey(text).length === text.length ? matchKey(text) : text.toLowerCase();
+  const key = whole ? textKey(whole) : keyAtOffsets(text);
   // the whole document's dates are scanned once, for the dates extractor and this one
   const dates = whole ? documentDates(whole).plain : findDates(text, 0, ctx);
   const datesAt = new Map<number, DateMention>();

@@ -85,3 +85,12 @@ const mayChange = /[^\u0000-\u02ff\u1e00-\u1eff\u2002-\u206f]/;
 export function matchKey(text: string): string {
   return foldTone(nfc(text)).toLowerCase();
 }
+
+/**
+ * The match key where it keeps the text's offsets (same length), else the text lower-cased: a key
+ * a span found in it can be read back from the text with.
+ */
+export function keyAtOffsets(text: string): string {
+  const key = matchKey(text);
+  return key.length === text.length ? key : text.toLowerCase();
+}
