@@ -87,7 +87,7 @@ async function convert(path: string, id: number): Promise<TaskResult> {
     const record = checked?.record ?? (await parseBytes(bytes, parseOptions));
     const { source } = record;
     return {
-      bytes: recordLine(checked ? { ...record, checks: checked.report.messages } : record),
+      bytes: recordLine(record, checked?.report.messages),
       ok: true,
       path,
       sha256: source.sha256,

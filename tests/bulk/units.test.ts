@@ -178,6 +178,11 @@ describe("the same top-level keys on every JSONL line", () => {
     const ok = decode(recordLine(rec));
     expect(ok).toEqual({ ...JSON.parse(JSON.stringify(rec)), error: null });
     expect(Object.keys(ok).at(-1)).toBe("error");
+    // convert --check: `checks` after the record's keys, before `error`; the bytes as JSON.stringify gives them
+    const checks = [{ rule: "so-ky-hieu", severity: "warning", message: "thiếu năm ban hành" }];
+    const checked = new TextDecoder().decode(recordLine(rec, checks));
+    expect(checked).toBe(JSON.stringify({ ...rec, checks, error: null }));
+    expect(new TextDecoder().decode(recordLine(rec))).toBe(JSON.stringify({ ...rec, error: null }));
     const err = decode(errorLine({ source: { path: "/a/x.pdf", sha256: "ab" }, error: { code: "corrupt-file", message: "bad", limitMb: 5 } as never }));
     expect(Object.keys(err)).toEqual(Object.keys(ok));
     expect(err.source).toEqual({ path: "/a/x.pdf", format: null, sha256: "ab", pages: null, encoding: null, ocr: null });
