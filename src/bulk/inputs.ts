@@ -45,6 +45,14 @@ export interface ExpandOptions {
   skipped?: Skipped[];
   /** the files this run writes: found in a folder, they are skipped (`output`) */
   outputs?: string[];
+  /**
+   * filled with the files found that may be one of `outputs` under another name: those named as
+   * inputs, and symbolic links found in a folder. Any other file found in a folder is its real
+   * folder's entry under its own name, which the walk has compared with the outputs' names: the
+   * caller need not resolve every path of a large folder (one system call a file) to know that
+   * none is the output
+   */
+  aliases?: string[];
 }
 
 const inside = (child: string, root: string) => child === root || child.startsWith(root.endsWith(sep) ? root : root + sep);
@@ -74,6 +82,7 @@ async function walk(top: string, out: string[], options: ExpandOptions, outputs:
       if (e.isDirectory()) subdirs.push(full);
       else {
         out.push(full);
+        if (e.isSymbolicLink()) options.aliases?.push(full);
         if (e.isSymbolicLink() && !options.followSymlinks) {
           const target = await realpath(full).catch(() => null);
           if (target !== null && !inside(target, root)) {
@@ -141,6 +150,7 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
       throw new InputError("no-such-input", why, arg);
     } else {
       found.push(arg);
+      options.aliases?.push(arg);
     }
   }
   return [...new Set(found)].sort(compareNames);

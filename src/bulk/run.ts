@@ -4,7 +4,7 @@ import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { InputError, OutputError, toVanbanError, VanbanError } from "../errors.js";
 import { errorLine } from "./lines.js";
-import { expandInputs, readPathLines, shard, type Rejected, type Skipped } from "./inputs.js";
+import { compareNames, expandInputs, readPathLines, shard, type Rejected, type Skipped } from "./inputs.js";
 import { withArchiveEntries } from "./archives.js";
 import { FileSink, readJournal, StreamSink, writeJsonArray, type LineSink } from "./journal.js";
 import { WorkerPool, type PoolOutcome } from "./pool.js";
@@ -122,11 +122,10 @@ const realOrSelf = (p: string): string => {
   }
 };
 
-/** A path read from standard input that names the output of this run. */
-function isOutput(path: string, outputs: string[]): Rejected | undefined {
-  if (!outputs.length) return undefined;
-  const real = realOrSelf(path);
-  return outputs.some((o) => realOrSelf(o) === real) ? { code: "is-output", message: "is the output of this run; not read" } : undefined;
+/** A path read from standard input that names the output of this run (`outputs`: their real paths). */
+function isOutput(path: string, outputs: Set<string>): Rejected | undefined {
+  if (!outputs.size) return undefined;
+  return outputs.has(realOrSelf(path)) ? { code: "is-output", message: "is the output of this run; not read" } : undefined;
 }
 
 /** A failure to write the output → an error naming the output, in words. */
@@ -230,10 +229,12 @@ async function convertWith(pool: WorkerPool, jobs: number, options: ConvertOptio
     const sh = options.shard;
     source = sh ? (async function* () { let i = 0; for await (const p of lines) if (i++ % sh[1] === sh[0] - 1) yield p; })() : lines;
   } else {
-    // a folder's own copy of the output is skipped; an output named as an input is refused below
-    const found = await expandInputs(options.inputs, { followSymlinks: options.followSymlinks, rejected, skipped: skippedFiles, outputs: TABLE_FORMATS.includes(format) && finalOut ? [...outputs, finalOut] : outputs });
+    // a folder's own copy of the output is skipped; an output named as an input, or reached through
+    // a symbolic link, is refused below (only those paths are resolved, not every file of the folders)
     const outReal = new Set(outputs.map(realOrSelf));
-    for (const p of found) {
+    const aliases: string[] = [];
+    const found = await expandInputs(options.inputs, { followSymlinks: options.followSymlinks, rejected, skipped: skippedFiles, outputs: TABLE_FORMATS.includes(format) && finalOut ? [...outputs, finalOut] : outputs, aliases });
+    for (const p of outReal.size ? aliases.sort(compareNames) : []) {
       if (outReal.has(realOrSelf(p))) {
         throw new InputError("bad-option", `the output ${options.out} is also one of the inputs (${p}); it would be overwritten before it is read: choose another --out`);
       }
@@ -356,6 +357,7 @@ async function convertWith(pool: WorkerPool, jobs: number, options: ConvertOptio
 
   let skipped = 0;
   let seq = 0;
+  let writtenReal: Set<string> | null = null;
   try {
     for await (const path of source) {
       if (signal?.aborted || writeError) break;
@@ -367,7 +369,8 @@ async function convertWith(pool: WorkerPool, jobs: number, options: ConvertOptio
       while ((inflight >= capacity || held.size >= ORDER_WINDOW || heldBytes >= ORDER_WINDOW_BYTES) && !signal?.aborted && !writeError) await woken();
       if (signal?.aborted || writeError) break;
       const mySeq = seq++;
-      const refused = rejected.get(path) ?? (listed ? undefined : isOutput(path, outputs));
+      // the outputs resolved once the journal exists (a symbolic link on its path is then followed)
+      const refused = rejected.get(path) ?? (listed ? undefined : isOutput(path, (writtenReal ??= new Set(outputs.map(realOrSelf)))));
       if (refused) {
         // decided without reading the file: its error record goes straight to the output
         void deliver(mySeq, { result: await failureResult(path, refused.code, refused.message, false), ms: 0 });

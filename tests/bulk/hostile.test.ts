@@ -65,6 +65,18 @@ describe("convert: the output", () => {
     expect(readFileSync(victim).equals(readFileSync(DOC))).toBe(true);
   });
 
+  it("may not be reached through a symbolic link in an input folder either", async () => {
+    const dir = tempDir("outlink");
+    mkdirSync(join(dir, "in"));
+    copyFileSync(DOC, join(dir, "in", "doc.txt"));
+    const out = join(dir, "out.jsonl");
+    writeFileSync(out, "");
+    symlinkSync(out, join(dir, "in", "alias.txt"));
+    const r = await runCli(["convert", join(dir, "in"), "--out", out, "--follow-symlinks", "-q"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`the output ${out} is also one of the inputs (${join(dir, "in", "alias.txt")})`);
+  });
+
   it("a full disk: a clear message naming the output and a non-zero exit", async () => {
     // /dev/full answers every write with ENOSPC
     const r = await runCli(["convert", DOC, "--out", "/dev/full", "-q"]);

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csvField, csvRow, CSV_TABLES, columnsOf } from "../../src/bulk/csv.js";
@@ -120,6 +120,17 @@ describe("inputs", () => {
       const inSkipped = skipped.filter((k) => k.path === full || (k.path.endsWith("/") && full.startsWith(k.path)));
       expect(Number(files.includes(full)) + inSkipped.length, f).toBe(1);
     }
+  });
+
+  it("lists as aliases (what may be the output under another name) only named files and symbolic links, never a folder's own files", async () => {
+    const dir = tempDir("aliases");
+    mkdirSync(join(dir, "sub"));
+    for (const f of ["a.txt", "sub/b.txt", "named.txt"]) writeFileSync(join(dir, f), "x");
+    symlinkSync(join(dir, "a.txt"), join(dir, "sub", "link.txt"));
+    const aliases: string[] = [];
+    const files = await expandInputs([join(dir, "sub"), join(dir, "named.txt")], { aliases });
+    expect(files.map((f) => f.slice(dir.length + 1))).toEqual(["named.txt", "sub/b.txt", "sub/link.txt"]);
+    expect(aliases.map((f) => f.slice(dir.length + 1)).sort()).toEqual(["named.txt", "sub/link.txt"]);
   });
 
   it("takes named files as they are, globs as matched, and each path once", async () => {
