@@ -44,7 +44,16 @@ interface Slot {
   queue: Pending[];
   /** when the first task of the queue started */
   startedAt: number;
+  /**
+   * when the first task of the queue runs out of time (Infinity: no limit yet), and why; the timer
+   * is not set again for each file: it fires at an earlier file's deadline, and then waits for the
+   * rest of the current one's (a timer set and cleared a file was main-thread work on small files)
+   */
+  deadline: number;
+  overtime: string;
   timer: NodeJS.Timeout | null;
+  /** when the timer fires */
+  timerAt: number;
   dead: boolean;
   /**
    * the worker has loaded its modules: the clock of its first file starts only then, and again
@@ -166,7 +175,7 @@ export class WorkerPool {
       stderr: false,
     });
     this.started++;
-    const slot: Slot = { worker, queue: [], startedAt: Date.now(), timer: null, dead: false, ready: false, tempDir, children: new Set(), ocr: null };
+    const slot: Slot = { worker, queue: [], startedAt: Date.now(), deadline: Infinity, overtime: "", timer: null, timerAt: Infinity, dead: false, ready: false, tempDir, children: new Set(), ocr: null };
     liveSlots.add(slot);
     type Message = { id: number; result: TaskResult; retire?: boolean } | { ready: true } | { warm: true } | { cleaned: true }
       | { ocrChild: number; alive: boolean } | { id: number; progress: { done: number; pages: number } };
@@ -267,32 +276,46 @@ export class WorkerPool {
     const first = slot.ocr === null;
     slot.ocr = progress;
     const { timeoutMs } = this.options;
-    if (!first || !(timeoutMs > 0) || !slot.timer) return;
+    if (!first || !(timeoutMs > 0) || slot.deadline === Infinity) return;
     const perPage = this.options.ocrPageTimeoutMs ?? OCR_PAGE_TIMEOUT_MS;
     const limit = timeoutMs + perPage * progress.pages;
-    this.arm(slot, head, limit - (Date.now() - slot.startedAt),
+    this.limit(slot, slot.startedAt + limit,
       `gave up after ${formatSeconds(limit)} (--timeout ${formatSeconds(timeoutMs)} + ${formatSeconds(perPage)} a page for ${progress.pages} OCR'd ${progress.pages === 1 ? "page" : "pages"}, --ocr-page-timeout)`);
   }
 
-  private arm(slot: Slot, head: Pending, ms: number, message: string): void {
+  /** The current file fails with `overtime` at `deadline` (the message of --timeout alone when empty). */
+  private limit(slot: Slot, deadline: number, overtime = ""): void {
+    slot.deadline = deadline;
+    slot.overtime = overtime;
+    if (slot.timer && slot.timerAt <= deadline) return;
     if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = setTimeout(() => {
-      if (slot.queue[0] === head) this.fail(slot, { failure: "timeout", message });
-    }, Math.max(0, ms));
+    slot.timerAt = deadline;
+    // (a delay past 2^31 ms would fire at once: a limit of weeks is waited for in steps)
+    slot.timer = setTimeout(() => this.onTimer(slot), Math.min(2 ** 31 - 1, Math.max(0, deadline - Date.now())));
+  }
+
+  private onTimer(slot: Slot): void {
+    slot.timer = null;
+    if (slot.dead || !slot.queue.length || slot.deadline === Infinity) return;
+    // the file the timer was set for is done: wait for the rest of the current one's time
+    if (slot.deadline > Date.now()) return this.limit(slot, slot.deadline, slot.overtime);
+    this.fail(slot, { failure: "timeout", message: slot.overtime || `gave up after ${formatSeconds(this.options.timeoutMs)} (--timeout)` });
   }
 
   private startHead(slot: Slot): void {
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = null;
     slot.ocr = null;
     slot.startedAt = Date.now();
+    slot.deadline = Infinity;
     if (!slot.queue.length) {
+      // idle: no timer keeps the process alive
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.timer = null;
       slot.worker.unref();
       return;
     }
     slot.worker.ref();
     const { timeoutMs } = this.options;
-    if (timeoutMs > 0 && slot.ready) this.arm(slot, slot.queue[0], timeoutMs, `gave up after ${formatSeconds(timeoutMs)} (--timeout)`);
+    if (timeoutMs > 0 && slot.ready) this.limit(slot, slot.startedAt + timeoutMs);
   }
 
   private dispatch(): void {

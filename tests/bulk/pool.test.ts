@@ -15,7 +15,35 @@ parentPort.on("message", (task) => {
 parentPort.postMessage({ ready: true });
 `;
 
+/** A worker that takes 60 ms a file, and never answers for `hang.txt`. */
+const PACED_WORKER = `
+import { parentPort } from "node:worker_threads";
+parentPort.on("message", (task) => {
+  if (task.cancel || task.path === "hang.txt") return;
+  setTimeout(() => parentPort.postMessage({ id: task.id, result: { bytes: new Uint8Array(0), ok: true, path: task.path, sha256: null, format: null } }), 60);
+});
+parentPort.postMessage({ ready: true });
+`;
+
 describe("worker pool", () => {
+  it("times each file from its own start: files in a row past one limit all finish, a file that hangs fails and the next still runs", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vanban-pool-"));
+    const script = join(dir, "worker.mjs");
+    writeFileSync(script, PACED_WORKER);
+    const pool = new WorkerPool({ size: 1, timeoutMs: 1000, maxMemoryMb: 0, prefetch: 2, workerUrl: pathToFileURL(script) });
+    try {
+      // 25 files of 60 ms: 1.5 s in all, past the limit of one
+      const paths = [...Array.from({ length: 25 }, (_, i) => `${i}.txt`), "hang.txt", "last.txt"];
+      const outcomes = await Promise.all(paths.map((p, i) => pool.run(i, p)));
+      expect(outcomes.map((o) => ("result" in o ? "ok" : "failure" in o ? o.failure : "cancelled"))).toEqual([...Array(25).fill("ok"), "timeout", "ok"]);
+      const hang = outcomes[25] as { message: string; ms: number };
+      expect(hang.message).toBe("gave up after 1 s (--timeout)");
+      expect(hang.ms).toBeGreaterThanOrEqual(1000);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("loses no queued task when a worker retires with tasks prefetched behind the finished one", async () => {
     const dir = mkdtempSync(join(tmpdir(), "vanban-pool-"));
     const script = join(dir, "worker.mjs");
