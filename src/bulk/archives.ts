@@ -1,14 +1,14 @@
 import type JSZip from "jszip";
 import { toVanbanError } from "../errors.js";
-import { ARCHIVE_LIMITS, ARCHIVE_SEPARATOR, isArchiveName, openArchive, readArchiveFile, splitArchivePath } from "../load/archive.js";
-import { inflateAlone } from "../load/opc.js";
+import { ARCHIVE_SEPARATOR, isArchiveName, splitArchivePath } from "../load/archive-path.js";
 import { compareNames, skipRuleOf, type Rejected, type Skipped } from "./inputs.js";
 
 /**
  * A listing with each zip archive replaced by the documents inside it (`kho.zip!/cv.docx`), in
- * name order, archives inside archives too (to {@link ARCHIVE_LIMITS.depth}). Hidden and system
+ * name order, archives inside archives too (to the depth `ARCHIVE_LIMITS` of src/load/archive.ts allows). Hidden and system
  * entries go to `skipped` as a folder walk's do; an archive that cannot be opened, or nests too
- * deep, stays in the listing with its reason in `rejected` (it gets an error record).
+ * deep, stays in the listing with its reason in `rejected` (it gets an error record). The zip
+ * reader is loaded with the first archive: a batch of folders never loads it.
  */
 export async function* withArchiveEntries(paths: AsyncIterable<string> | Iterable<string>, rejected: Map<string, Rejected>, skipped: Skipped[]): AsyncGenerator<string> {
   for await (const path of paths) {
@@ -19,7 +19,8 @@ export async function* withArchiveEntries(paths: AsyncIterable<string> | Iterabl
     const found: string[] = [];
     const before = skipped.length;
     try {
-      await listInto(path, await openArchive(await readArchiveFile(path), null), 1, found, rejected, skipped);
+      const reader = await zipReader();
+      await listInto(reader, path, await reader.openArchive(await reader.readArchiveFile(path), null), 1, found, rejected, skipped);
     } catch (err) {
       // not readable as a zip archive (or not a regular file): the archive's own error record says why
       const e = toVanbanError(err, null, "listing this zip archive");
@@ -36,7 +37,18 @@ export async function* withArchiveEntries(paths: AsyncIterable<string> | Iterabl
   }
 }
 
-async function listInto(label: string, zip: JSZip, depth: number, found: string[], rejected: Map<string, Rejected>, skipped: Skipped[]): Promise<void> {
+type ZipReader = typeof import("../load/archive.js") & Pick<typeof import("../load/opc.js"), "inflateAlone">;
+let loaded: ZipReader | null = null;
+/** The archive reader and its zip library, loaded once, when a batch first meets an archive. */
+async function zipReader(): Promise<ZipReader> {
+  if (!loaded) {
+    const [archive, { inflateAlone }] = await Promise.all([import("../load/archive.js"), import("../load/opc.js")]);
+    loaded = { ...archive, inflateAlone };
+  }
+  return loaded;
+}
+
+async function listInto(reader: ZipReader, label: string, zip: JSZip, depth: number, found: string[], rejected: Map<string, Rejected>, skipped: Skipped[]): Promise<void> {
   const names = Object.values(zip.files).filter((f) => !f.dir).map((f) => f.name).sort(compareNames);
   const skippedHere = new Set<string>();
   for (const name of names) {
@@ -54,15 +66,15 @@ async function listInto(label: string, zip: JSZip, depth: number, found: string[
       found.push(inner);
       continue;
     }
-    if (depth >= ARCHIVE_LIMITS.depth) {
-      rejected.set(inner, { code: "limit", message: `a zip archive inside ${depth} others, past the limit of ${ARCHIVE_LIMITS.depth} levels; not opened` });
+    if (depth >= reader.ARCHIVE_LIMITS.depth) {
+      rejected.set(inner, { code: "limit", message: `a zip archive inside ${depth} others, past the limit of ${reader.ARCHIVE_LIMITS.depth} levels; not opened` });
       found.push(inner);
       continue;
     }
     const before = found.length;
     const skippedBefore = skipped.length;
     try {
-      await listInto(inner, await openArchive(await inflateAlone(zip, zip.file(name)!), null), depth + 1, found, rejected, skipped);
+      await listInto(reader, inner, await reader.openArchive(await reader.inflateAlone(zip, zip.file(name)!), null), depth + 1, found, rejected, skipped);
     } catch (err) {
       const e = toVanbanError(err, null, "listing this zip archive");
       rejected.set(inner, { code: e.code, message: e.message });

@@ -10,6 +10,7 @@ import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { parentPort, workerData } from "node:worker_threads";
 import { toVanbanError } from "../errors.js";
+import { ARCHIVE_SEPARATOR } from "../load/archive-path.js";
 import { hashRegularFile, readRegularFileSync } from "../load/file.js";
 import { cleanupOcr, configureOcr } from "../load/ocr.js";
 import { detectFormat } from "../load/index.js";
@@ -65,7 +66,7 @@ function reasonOf(err: unknown, path: string): string {
  * only for those: most batches have none, and a worker's start-up does not pay for it.
  */
 async function readBytes(path: string, maxBytes: number | undefined): Promise<Uint8Array> {
-  if (!path.includes("!/")) return readRegularFileSync(path, { maxBytes });
+  if (!path.includes(ARCHIVE_SEPARATOR)) return readRegularFileSync(path, { maxBytes });
   return (await import("../load/archive.js")).readInput(path, { maxBytes });
 }
 

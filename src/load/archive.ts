@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import JSZip from "jszip";
 import { CorruptFileError, InputError, LimitError, readableReason } from "../errors.js";
+import { ARCHIVE_SEPARATOR, splitArchivePath } from "./archive-path.js";
 import { readRegularFile, readRegularFileSync } from "./file.js";
 import { checkEntries, inflateAlone, mb, ZIP_LIMITS } from "./opc.js";
 
@@ -22,16 +23,6 @@ export const ARCHIVE_LIMITS = {
   entryBytes: ZIP_LIMITS.entryBytes,
 };
 
-/** Between an archive's path and the path of an entry in it. */
-export const ARCHIVE_SEPARATOR = "!/";
-
-export const isArchiveName = (path: string) => /\.zip$/i.test(path);
-
-/** `a.zip!/b.zip!/c.pdf` → `["a.zip", "b.zip", "c.pdf"]`; null for a path that names no entry. */
-export function splitArchivePath(path: string): string[] | null {
-  const parts = path.split(/(?<=\.zip)!\//i);
-  return parts.length > 1 && parts.every(Boolean) ? parts : null;
-}
 
 /** A zip archive's directory, read (nothing inflated yet); a named error when it cannot be. */
 export async function openArchive(bytes: Uint8Array, label: string | null): Promise<JSZip> {
