@@ -85,6 +85,22 @@ describe("agencies: look-alikes that are not agencies", () => {
   });
 });
 
+describe("agencies: a head is found in the cases its policy allows, and only there", () => {
+  it.each([
+    // case "any": a head in small letters too, and with its tone written the old way (`uỷ`)
+    ["báo cáo ủy ban nhân dân tỉnh Nam Định", [["ủy ban nhân dân tỉnh Nam Định", "Ủy ban nhân dân tỉnh Nam Định"]]],
+    ["uỷ ban nhân dân tỉnh", [["uỷ ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh"]]],
+    ["trình hội đồng nhân dân huyện xem xét", [["hội đồng nhân dân huyện", "Hội đồng nhân dân huyện"]]],
+    ["HỘI ĐỒNG NHÂN DÂN TỈNH", [["HỘI ĐỒNG NHÂN DÂN TỈNH", "Hội đồng nhân dân tỉnh"]]],
+    // case "cap": its first letter as written; an abbreviation ("exact"): as written
+    ["cơ sở Y tế và sở Y tế", []],
+    ["gửi SỞ Y TẾ", [["SỞ Y TẾ", "Sở Y tế"]]],
+    ["gửi Ubnd tỉnh, ubnd tỉnh", []],
+  ])("%s", (sentence, expected) => {
+    expect(scanAgencies(sentence).map((a) => [a.text, a.canonical])).toEqual(expected);
+  });
+});
+
 describe("agencies: where a name stops", () => {
   it.each([
     ["Sở Y tế chuẩn bị nội dung", "Sở Y tế"],

@@ -18,7 +18,7 @@ import {
   PROVINCES,
   type AgencyHead,
 } from "../../../grammars/agencies.js";
-import { foldTone, matchKey } from "../../text/tone.js";
+import { foldTone, matchKey, nfc } from "../../text/tone.js";
 import { AB, CAPITAL, isCapitalised, isLower, isUpper, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, titleCase, WE, wordAt } from "../../text/letters.js";
 import { lazily } from "../../text/lazy.js";
 import { BoundedMemo } from "../../text/memo.js";
@@ -60,40 +60,52 @@ const bucketOf = (ch: string) => {
   return k;
 };
 
+/**
+ * The code units a head written `form` can begin with under its case policy (grammars/agencies):
+ * its first letter as written (tone placement folded, as its pattern is), in either case for "any".
+ */
+function firstCodes(form: string, casing: AgencyHead["case"]): number[] {
+  const first = foldTone(nfc(form)).charAt(0);
+  const all = casing === "any" ? [first, first.toLowerCase(), first.toUpperCase()] : [first];
+  return [...new Set(all.filter((c) => c.length === 1).map((c) => c.charCodeAt(0)))];
+}
+
 /** The heads by written form and by abbreviation, and their patterns (made on first use). */
 const heads = lazily(() => {
   const byForm = new Map<string, HeadEntry>();
   const byAbbr = new Map<string, HeadEntry>();
-  const headAlts: { src: string; len: number; first: string }[] = [];
+  const headAlts: { src: string; len: number; firsts: number[] }[] = [];
   for (const head of AGENCY_HEADS) {
     for (const form of head.forms) {
       const entry = { head, canonical: head.canonical || tidy(form) };
       if (!byForm.has(keyOf(form))) byForm.set(keyOf(form), entry);
       // no word-start lookbehind: heads are only tried at word starts (see isWordStart)
-      headAlts.push({ src: `(?:${formSource(form, head.case)})${WE}`, len: form.length, first: form });
+      headAlts.push({ src: `(?:${formSource(form, head.case)})${WE}`, len: form.length, firsts: firstCodes(form, head.case) });
     }
     for (const abbr of head.abbr ?? []) {
       byAbbr.set(tidy(abbr), { head, canonical: head.canonical || tidy(head.forms[0]) });
       const tail = /\p{L}$/u.test(abbr) ? WE : "";
-      headAlts.push({ src: `${AB}(?:${formSource(abbr, "exact")})${tail}`, len: abbr.length, first: abbr });
+      headAlts.push({ src: `${AB}(?:${formSource(abbr, "exact")})${tail}`, len: abbr.length, firsts: firstCodes(abbr, "exact") });
     }
   }
   headAlts.sort((a, b) => b.len - a.len);
 
   /**
-   * One sticky alternation per first letter: a head is tried only at a word start, and only the
-   * heads that begin with that word's letter (one regex of every head, tried at every character,
-   * cost ~100 ms a page).
+   * One sticky alternation per first code unit, of the heads that can begin with it: a head is
+   * tried only at a word start, and only the heads written with that word's first letter (one
+   * regex of every head, tried at every character, cost ~100 ms a page). Most head openings are
+   * a lower-case word (`sở`, `phòng`, `tỉnh`) no head is written with: no pattern runs there.
    */
-  const buckets = new Map<string, RegExp>();
-  const byLetter = new Map<string, string[]>();
+  const byFirst = new Map<number, string[]>();
   for (const a of headAlts) {
-    const k = /^\p{L}/u.test(a.first) ? bucketOf(a.first) : "*";
-    if (!byLetter.has(k)) byLetter.set(k, []);
-    byLetter.get(k)!.push(a.src);
+    for (const c of a.firsts) {
+      if (!byFirst.has(c)) byFirst.set(c, []);
+      byFirst.get(c)!.push(a.src);
+    }
   }
-  for (const [k, srcs] of byLetter) buckets.set(k, new RegExp(srcs.join("|"), "uy"));
-  return { byForm, byAbbr, buckets, any: buckets.get("*") ?? null };
+  const buckets = new Map<number, RegExp>();
+  for (const [c, srcs] of byFirst) buckets.set(c, new RegExp(srcs.join("|"), "uy"));
+  return { byForm, byAbbr, buckets };
 });
 /** Where a head may begin: a word's first letter, or a capital glued to a lower-case letter. */
 const wordStartAt = new RegExp(`(?<![${L}\\d])\\p{L}|(?<=\\p{Ll})\\p{Lu}`, "uy");
@@ -119,29 +131,41 @@ function isWordStart(t: string, i: number): boolean {
   return (kc & CAPITAL) !== 0 && (kp & SMALL) !== 0;
 }
 
+/** The longest head written at `pos` (the first alternative that matches: they are longest first), as written. */
 function headMatch(t: string, pos: number): string | null {
-  let best: string | null = null;
-  const { buckets, any } = heads();
-  for (const re of [buckets.get(bucketOf(t.charAt(pos))), any]) {
-    if (!re) continue;
-    re.lastIndex = pos;
-    const m = re.exec(t);
-    if (m && (!best || m[0].length > best.length)) best = m[0];
-  }
-  return best;
+  const re = heads().buckets.get(t.charCodeAt(pos));
+  if (!re) return null;
+  re.lastIndex = pos;
+  const m = re.exec(t);
+  return m ? m[0] : null;
 }
 
-function headAt(t: string, pos: number, opened = false): { end: number; entry: HeadEntry; raw: string } | null {
+interface HeadFound {
+  entry: HeadEntry;
+  /** written as an abbreviation (`UBND`, `VP`) */
+  abbr: boolean;
+}
+/** A head as written → its entry: a document writes the same few heads again and again. */
+const headMemo = new BoundedMemo<HeadFound | null>(1024, 80);
+function headOf(raw: string): HeadFound | null {
+  const found = headMemo.get(raw);
+  if (found !== undefined) return found;
+  const { byAbbr, byForm } = heads();
+  const abbr = byAbbr.get(tidy(raw));
+  const entry = abbr ?? byForm.get(keyOf(raw));
+  return headMemo.set(raw, entry ? { entry, abbr: abbr !== undefined } : null);
+}
+
+function headAt(t: string, pos: number, opened = false): { end: number; entry: HeadEntry; raw: string; abbr: boolean } | null {
   // most places a head is looked for (every word of a name, the word after one) begin no head's
   // first word: a walk of the first-word table says so before any head pattern runs (`opened`:
   // the caller found a head's first word there already)
   if (!opened && !(openers().at(t, pos) & HEAD)) return null;
-  const m = headMatch(t, pos);
-  if (!m) return null;
-  const raw = m;
-  const entry = heads().byAbbr.get(tidy(raw)) ?? heads().byForm.get(keyOf(raw));
-  if (!entry) return null;
-  return { end: pos + raw.length, entry, raw };
+  const raw = headMatch(t, pos);
+  if (!raw) return null;
+  const found = headOf(raw);
+  if (!found) return null;
+  return { end: pos + raw.length, entry: found.entry, raw, abbr: found.abbr };
 }
 
 // ---- names after a head ----
@@ -405,7 +429,7 @@ const openers = documentOpeners;
 export function agencyOpenings(): { name: string; pattern: RegExp; openers: Openers; group: number }[] {
   const { buckets } = heads();
   return [
-    ...[...buckets].map(([k, re]) => ({ name: `heads ${k}`, pattern: new RegExp(`(?<![${L}\\d])(?:${re.source})|(?<=\\p{Ll})(?=\\p{Lu})(?:${re.source})`, "gu"), openers: openers(), group: HEAD })),
+    ...[...buckets].map(([k, re]) => ({ name: `heads ${String.fromCharCode(k)}`, pattern: new RegExp(`(?<![${L}\\d])(?:${re.source})|(?<=\\p{Ll})(?=\\p{Lu})(?:${re.source})`, "gu"), openers: openers(), group: HEAD })),
     { name: "collective", pattern: collectiveGlobal(), openers: openers(), group: COLLECTIVE },
   ];
 }
@@ -434,8 +458,7 @@ function buildAt(t: string, start: number, depth = 0, opened = false): Built | n
   const h = headAt(t, start, opened);
   if (!h) return null;
   const { head, canonical: headCanon } = h.entry;
-  const isAbbr = heads().byAbbr.has(tidy(h.raw));
-  const caps = !isAbbr && h.raw.length > 1 && isUpper(h.raw);
+  const caps = !h.abbr && h.raw.length > 1 && isUpper(h.raw);
   const canon: string[] = [headCanon];
   let end = h.end;
   let collective = false;
