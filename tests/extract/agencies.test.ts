@@ -101,6 +101,18 @@ describe("agencies: a head is found in the cases its policy allows, and only the
   });
 });
 
+describe("agencies: heads' and collectives' mentions together, in text order", () => {
+  it.each([
+    // `các địa phương` is a collective inside the head's mention: the longer is kept
+    ["Giao UBND các địa phương và các sở, ngành liên quan; Sở Y tế", [
+      [5, 24, "Ủy ban nhân dân các địa phương", true], [28, 51, "các sở, ngành liên quan", true], [53, 60, "Sở Y tế", false]]],
+    // none overlaps: all kept, a collective before a head
+    ["Giao các sở, ngành, Văn phòng UBND tỉnh", [[5, 18, "các sở, ngành", true], [20, 39, "Văn phòng Ủy ban nhân dân tỉnh", false]]],
+  ])("%s", (sentence, expected) => {
+    expect(scanAgencies(sentence).map((a) => [a.start, a.end, a.canonical, a.collective])).toEqual(expected);
+  });
+});
+
 describe("agencies: where a name stops", () => {
   it.each([
     ["Sở Y tế chuẩn bị nội dung", "Sở Y tế"],

@@ -142,8 +142,8 @@ function headMatch(t: string, pos: number): string | null {
 
 interface HeadFound {
   entry: HeadEntry;
-  /** written as an abbreviation (`UBND`, `VP`) */
-  abbr: boolean;
+  /** written in capitals, not as an abbreviation (`ỦY BAN NHÂN DÂN`): its name and place are read in capitals */
+  caps: boolean;
 }
 /** A head as written → its entry: a document writes the same few heads again and again. */
 const headMemo = new BoundedMemo<HeadFound | null>(1024, 80);
@@ -153,10 +153,10 @@ function headOf(raw: string): HeadFound | null {
   const { byAbbr, byForm } = heads();
   const abbr = byAbbr.get(tidy(raw));
   const entry = abbr ?? byForm.get(keyOf(raw));
-  return headMemo.set(raw, entry ? { entry, abbr: abbr !== undefined } : null);
+  return headMemo.set(raw, entry ? { entry, caps: !abbr && raw.length > 1 && isUpper(raw) } : null);
 }
 
-function headAt(t: string, pos: number, opened = false): { end: number; entry: HeadEntry; raw: string; abbr: boolean } | null {
+function headAt(t: string, pos: number, opened = false): { end: number; entry: HeadEntry; raw: string; caps: boolean } | null {
   // most places a head is looked for (every word of a name, the word after one) begin no head's
   // first word: a walk of the first-word table says so before any head pattern runs (`opened`:
   // the caller found a head's first word there already)
@@ -165,7 +165,7 @@ function headAt(t: string, pos: number, opened = false): { end: number; entry: H
   if (!raw) return null;
   const found = headOf(raw);
   if (!found) return null;
-  return { end: pos + raw.length, entry: found.entry, raw, abbr: found.abbr };
+  return { end: pos + raw.length, entry: found.entry, raw, caps: found.caps };
 }
 
 // ---- names after a head ----
@@ -458,8 +458,9 @@ function buildAt(t: string, start: number, depth = 0, opened = false): Built | n
   const h = headAt(t, start, opened);
   if (!h) return null;
   const { head, canonical: headCanon } = h.entry;
-  const caps = !h.abbr && h.raw.length > 1 && isUpper(h.raw);
-  const canon: string[] = [headCanon];
+  const caps = h.caps;
+  // the canonical, its parts joined by spaces (a string grown, not an array joined: a build makes one)
+  let canonical = headCanon;
   let end = h.end;
   let collective = false;
   // `TT.HĐND`: the abbreviation's dot is glued to what follows
@@ -472,18 +473,18 @@ function buildAt(t: string, start: number, depth = 0, opened = false): Built | n
         break;
       }
       end = name.end;
-      canon.push(name.canonical);
+      canonical += " " + name.canonical;
       const list = levelListAt(t, end);
       const pl = list ?? placeAt(t, end, caps);
       if (pl) {
         end = pl.end;
-        canon.push(pl.canonical);
+        canonical += " " + pl.canonical;
         if (list) collective = true;
       } else {
         const par = parentAt(t, end, depth);
         if (par) {
           end = par.end;
-          canon.push(par.canonical);
+          canonical += " " + par.canonical;
           collective ||= par.collective;
         }
       }
@@ -494,14 +495,14 @@ function buildAt(t: string, start: number, depth = 0, opened = false): Built | n
       const pl = list ?? placeAt(t, end, caps);
       if (pl) {
         end = pl.end;
-        canon.push(pl.canonical);
+        canonical += " " + pl.canonical;
         collective = !!list;
         break;
       }
       const par = parentAt(t, end, depth);
       if (par) {
         end = par.end;
-        canon.push(par.canonical);
+        canonical += " " + par.canonical;
         collective = par.collective;
         break;
       }
@@ -512,12 +513,12 @@ function buildAt(t: string, start: number, depth = 0, opened = false): Built | n
       const pl = placeAt(t, end, caps);
       if (pl) {
         end = pl.end;
-        canon.push(pl.canonical);
+        canonical += " " + pl.canonical;
       } else if (/ủy$/u.test(keyOf(headCanon))) {
         const pr = properAt(t, end, caps);
         if (pr) {
           end = pr.end;
-          canon.push(pr.canonical);
+          canonical += " " + pr.canonical;
         }
       }
       break;
@@ -526,7 +527,7 @@ function buildAt(t: string, start: number, depth = 0, opened = false): Built | n
       const par = h.raw.endsWith(".") ? (buildAt(t, gluedPos, depth + 1) ?? parentAt(t, gluedPos, depth)) : parentAt(t, end, depth);
       if (par && !par.needsParent) {
         end = par.end;
-        canon.push(par.canonical);
+        canonical += " " + par.canonical;
         collective = par.collective;
         break;
       }
@@ -535,7 +536,7 @@ function buildAt(t: string, start: number, depth = 0, opened = false): Built | n
       return null;
     }
   }
-  return { end, canonical: canon.join(" "), collective, needsParent: false };
+  return { end, canonical, collective, needsParent: false };
 }
 
 /**
@@ -579,10 +580,38 @@ export interface ScanOptions {
   builds?: AgencyBuilds;
 }
 
+/** A mention found, before the overlaps are dropped: its text and a collective's canonical are written for the kept ones only. */
+interface Candidate {
+  start: number;
+  end: number;
+  /** a head's mention; null for a collective, whose canonical is its words */
+  built: Built | null;
+}
+
+/**
+ * Heads' and collectives' mentions (each list in text order, disjoint) in text order, when no
+ * mention of one list overlaps one of the other — then {@link dropOverlaps} would keep them all —
+ * else null. Most documents have no such overlap: no sort, no cover of the text.
+ */
+function mergedIfDisjoint(heads: Candidate[], collectives: Candidate[]): Candidate[] | null {
+  if (!collectives.length) return heads;
+  const out: Candidate[] = [];
+  let i = 0;
+  let j = 0;
+  let end = 0;
+  while (i < heads.length || j < collectives.length) {
+    const next = j >= collectives.length || (i < heads.length && heads[i].start < collectives[j].start) ? heads[i++] : collectives[j++];
+    if (next.start < end) return null;
+    end = next.end;
+    out.push(next);
+  }
+  return out;
+}
+
 /** Every agency mention in `text`, offsets into `text`. */
 export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[] {
   const t = opts.folded ?? foldTone(text);
-  const found: AgencyMatch[] = [];
+  const heads: Candidate[] = [];
   const open = opts.openings ?? openers().in(t);
   // a head is tried only where a head's first word opens; a mention hides what opens inside it
   let from = 0;
@@ -593,39 +622,25 @@ export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[
     if (!isWordStart(t, at)) continue;
     const b = opts.builds && opts.folded ? opts.builds.at(t, at) : buildAt(t, at, 0, true);
     if (!b) continue;
-    found.push({
-      start: at,
-      end: b.end,
-      text: squash(text.slice(at, b.end)),
-      canonical: b.canonical,
-      collective: b.collective,
-      needsParent: b.needsParent,
-    });
+    heads.push({ start: at, end: b.end, built: b });
     from = b.end;
   }
+  const collectives: Candidate[] = [];
   for (const m of matchesAt(collectiveSticky(), t, open, COLLECTIVE)) {
     const raw = m[0].replace(/[\s,]+$/u, "");
-    found.push({
-      start: m.index,
-      end: m.index + raw.length,
-      text: squash(text.slice(m.index, m.index + raw.length)),
-      canonical: collectiveCanonical(raw),
-      collective: true,
-      needsParent: false,
-    });
+    collectives.push({ start: m.index, end: m.index + raw.length, built: null });
   }
+  const kept = mergedIfDisjoint(heads, collectives) ?? dropOverlaps([...heads, ...collectives]);
   const out: AgencyMatch[] = [];
-  for (const a of dropOverlaps(found)) {
-    if (a.needsParent) {
+  for (const { start, end, built } of kept) {
+    let canonical = built ? built.canonical : collectiveCanonical(t.slice(start, end));
+    if (built?.needsParent) {
       const iss = opts.issuerCanonical;
       if (!iss) continue;
       // `Văn phòng` in a document of the Văn phòng is the issuer; elsewhere, the issuer's Văn phòng
-      const head = a.canonical;
-      a.canonical = iss.startsWith(head) ? iss : `${head} ${iss}`;
-      a.needsParent = false;
+      canonical = iss.startsWith(canonical) ? iss : `${canonical} ${iss}`;
     }
-    a.canonical = tidy(a.canonical);
-    out.push(a);
+    out.push({ start, end, text: squash(text.slice(start, end)), canonical: tidy(canonical), collective: built ? built.collective : true, needsParent: false });
   }
   return out;
 }
