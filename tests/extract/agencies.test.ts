@@ -113,6 +113,19 @@ describe("agencies: heads' and collectives' mentions together, in text order", (
   });
 });
 
+describe("agencies: a parent body follows after spaces only", () => {
+  it.each([
+    ["Giao Văn phòng \n UBND tỉnh theo dõi", [["Văn phòng \n UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"]]],
+    ["Giao Văn phòng\u00a0UBND tỉnh", [["Văn phòng\u00a0UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"]]],
+    // a new list item, a dash: the issuer's Văn phòng, then another body
+    ["Giao Văn phòng;\n- UBND tỉnh theo dõi", [["Văn phòng", "Văn phòng Sở Y tế"], ["UBND tỉnh", "Ủy ban nhân dân tỉnh"]]],
+    ["Giao Văn phòng - UBND tỉnh", [["Văn phòng", "Văn phòng Sở Y tế"], ["UBND tỉnh", "Ủy ban nhân dân tỉnh"]]],
+  ])("%j", (sentence, expected) => {
+    const found = scanAgencies(sentence, { issuerCanonical: "Sở Y tế" });
+    expect(found.map((a) => [sentence.slice(a.start, a.end), a.canonical])).toEqual(expected);
+  });
+});
+
 describe("agencies: where a name stops", () => {
   it.each([
     ["Sở Y tế chuẩn bị nội dung", "Sở Y tế"],

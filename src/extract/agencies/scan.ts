@@ -19,7 +19,7 @@ import {
   type AgencyHead,
 } from "../../../grammars/agencies.js";
 import { foldTone, matchKey, nfc } from "../../text/tone.js";
-import { AB, CAPITAL, isCapitalised, isLower, isUpper, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, titleCase, WE, wordAt } from "../../text/letters.js";
+import { AB, CAPITAL, isCapitalised, isLower, isSpaceCode, isUpper, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, titleCase, WE, wordAt, type Word } from "../../text/letters.js";
 import { lazily } from "../../text/lazy.js";
 import { BoundedMemo } from "../../text/memo.js";
 import { alternation, esc, formSource } from "../../text/pattern.js";
@@ -200,11 +200,35 @@ const properStop = new Set(PROPER_STOPWORDS.map(keyOf));
 const tailStop = new Set(NAME_TAIL_STOPWORDS.map(keyOf));
 const CAPS_FUNCTION = new Set(["của", "các", "về", "tại", "trong", "năm", "số", "ngày", "theo", "đối", "với", "thuộc", "cho", "quy", "ban hành"]);
 
+/**
+ * The words of one text read at positions (text/letters `wordAt`), the last two remembered: the
+ * rules of a name read each of its words two or three times (as a word of the name, as the word
+ * after one, as what may stop it).
+ */
+class Words {
+  private at0 = -1;
+  private w0: Word | null = null;
+  private at1 = -1;
+  private w1: Word | null = null;
+  constructor(readonly t: string) {}
+  at(pos: number): Word | null {
+    if (pos === this.at0) return this.w0;
+    if (pos === this.at1) return this.w1;
+    const w = wordAt(this.t, pos);
+    this.at1 = this.at0;
+    this.w1 = this.w0;
+    this.at0 = pos;
+    this.w0 = w;
+    return w;
+  }
+}
+
 /** Does a word (or a two-word phrase starting with it) begin something that ends a name? */
-function stopsName(t: string, w: { text: string; start: number; end: number }): boolean {
+function stopsName(words: Words, w: Word): boolean {
+  const t = words.t;
   const k = keyOf(w.text);
   if (properStop.has(k)) return true;
-  const next = wordAt(t, w.end);
+  const next = words.at(w.end);
   if (next && properStop.has(keyOf(`${w.text} ${next.text}`))) return true;
   if (headAt(t, w.start)) return true;
   if (placeLevelAt(t, w.start - 1)) return true;
@@ -220,31 +244,32 @@ function stopsName(t: string, w: { text: string; start: number; end: number }): 
 function genericNameAt(t: string, pos: number, caps: boolean, lowerStart = false): { end: number; canonical: string } | null {
   let cur = pos;
   let groups = 0;
-  const startWord = wordAt(t, pos);
+  const words = new Words(t);
+  const startWord = words.at(pos);
   if (!startWord || startWord.newline) return null;
   if (nameStop.has(keyOf(startWord.text))) return null;
-  const two = wordAt(t, startWord.end);
+  const two = words.at(startWord.end);
   if (two && nameStop.has(keyOf(`${startWord.text} ${two.text}`))) return null;
   while (groups < 6) {
-    const w = wordAt(t, cur);
+    const w = words.at(cur);
     if (!w) break;
     if (caps && w.newline) break;
     const isNum = /^\d+$/.test(w.text);
     const capOk = caps
       ? isUpper(w.text) && !CAPS_FUNCTION.has(keyOf(w.text))
       : isCapitalised(w.text) && (!isUpper(w.text) || w.text.length <= 5);
-    if ((capOk || (isNum && groups === 0)) && !stopsName(t, w)) {
+    if ((capOk || (isNum && groups === 0)) && !stopsName(words, w)) {
       cur = w.end;
       groups++;
       if (!caps && !isNum) {
-        const n = wordAt(t, cur);
+        const n = words.at(cur);
         if (n && isLower(n.text) && /^[\p{L}\p{M}]+$/u.test(n.text) && !tailStop.has(keyOf(n.text)) && !placeLevelAt(t, cur)) cur = n.end;
       }
       continue;
     }
     if (groups > 0 && (keyOf(w.text) === "và" || /^[-–—]$/.test(w.text))) {
-      const n = wordAt(t, w.end);
-      if (n && (caps ? isUpper(n.text) : isCapitalised(n.text)) && !stopsName(t, n)) {
+      const n = words.at(w.end);
+      if (n && (caps ? isUpper(n.text) : isCapitalised(n.text)) && !stopsName(words, n)) {
         cur = w.end;
         continue;
       }
@@ -255,7 +280,7 @@ function genericNameAt(t: string, pos: number, caps: boolean, lowerStart = false
   if (!caps && (groups > 0 || lowerStart)) {
     let look = cur;
     for (let i = 0; i < 4; i++) {
-      const w = wordAt(t, look);
+      const w = words.at(look);
       if (!w || w.newline || !isLower(w.text) || !/^[\p{L}\p{M}]+$/u.test(w.text) || tailStop.has(keyOf(w.text))) break;
       look = w.end;
       if (placeLevelAt(t, look)) {
@@ -328,18 +353,19 @@ function properAt(t: string, pos: number, caps: boolean, numbered = false): { en
   const province = provinceAt(t, pos);
   let cur = province?.end ?? pos;
   let words = province?.words ?? 0;
+  const read = new Words(t);
   while (words < 5) {
-    const w = wordAt(t, cur);
+    const w = read.at(cur);
     if (!w || w.newline) break;
     const isNum = numbered && /^[1-9]\d?$/.test(w.text);
-    if (((isCapitalised(w.text) && (caps || !isUpper(w.text) || w.text.length <= 3)) || (isNum && words === 0)) && !stopsName(t, w)) {
+    if (((isCapitalised(w.text) && (caps || !isUpper(w.text) || w.text.length <= 3)) || (isNum && words === 0)) && !stopsName(read, w)) {
       cur = w.end;
       words++;
       continue;
     }
     if (words > 0 && /^[-–—]$/.test(w.text)) {
-      const n = wordAt(t, w.end);
-      if (n && !n.newline && isCapitalised(n.text) && !stopsName(t, n)) {
+      const n = read.at(w.end);
+      if (n && !n.newline && isCapitalised(n.text) && !stopsName(read, n)) {
         cur = w.end;
         continue;
       }
@@ -443,13 +469,15 @@ interface Built {
   needsParent: boolean;
 }
 
+/**
+ * The body a mention's parent is, after spaces at `pos`: only spaces between, so a new list item
+ * is no parent (`…;\n- UBND`: a head is tried at `;`, where none begins).
+ */
 function parentAt(t: string, pos: number, depth: number): Built | null {
   if (depth > 3) return null;
-  const w = wordAt(t, pos);
-  if (!w) return null;
-  // a new list item is not a parent: `…;\n- UBND`
-  if (w.gap.length > 0 && !/^\s+$/u.test(w.gap)) return null;
-  const b = buildAt(t, w.start, depth + 1);
+  let start = pos;
+  while (start < t.length && isSpaceCode(t.charCodeAt(start))) start++;
+  const b = buildAt(t, start, depth + 1);
   return b && !b.needsParent ? b : null;
 }
 
@@ -580,6 +608,13 @@ export interface ScanOptions {
   builds?: AgencyBuilds;
 }
 
+/**
+ * A canonical tidied, remembered: documents name the same bodies (`Ủy ban nhân dân tỉnh`, `Sở Y
+ * tế`), and a name with a dash (`Bộ Lao động - Thương binh và Xã hội`) is rewritten at every tidy.
+ */
+const tidied = new BoundedMemo<string>(2048, 160);
+const tidyCanonical = (s: string): string => tidied.get(s) ?? tidied.set(s, tidy(s));
+
 /** A mention found, before the overlaps are dropped: its text and a collective's canonical are written for the kept ones only. */
 interface Candidate {
   start: number;
@@ -640,7 +675,7 @@ export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[
       // `Văn phòng` in a document of the Văn phòng is the issuer; elsewhere, the issuer's Văn phòng
       canonical = iss.startsWith(canonical) ? iss : `${canonical} ${iss}`;
     }
-    out.push({ start, end, text: squash(text.slice(start, end)), canonical: tidy(canonical), collective: built ? built.collective : true, needsParent: false });
+    out.push({ start, end, text: squash(text.slice(start, end)), canonical: tidyCanonical(canonical), collective: built ? built.collective : true, needsParent: false });
   }
   return out;
 }
