@@ -80,6 +80,7 @@ describe("agencies: look-alikes that are not agencies", () => {
     ["hướng dẫn các đơn vị hành chính cấp xã sắp xếp", "đơn vị hành chính: places"],
     ["tăng cường công tác phòng chống dịch bệnh", "phòng chống: lower case"],
     ["Trưởng Ban\nKhông sử dụng thuốc lá", "a line break is not a name"],
+    ["ban hành Bộ Tiêu chí quốc gia về xã", "a two-word stopword after the head: a set of criteria"],
   ])("%s (%s)", (sentence) => {
     expect(canonicals(sentence)).toEqual([]);
   });
@@ -132,6 +133,8 @@ describe("agencies: where a name stops", () => {
     ["Bộ Tài chính hướng dẫn việc thực hiện", "Bộ Tài chính"],
     ["Ủy ban nhân dân tỉnh Nghệ An chủ động rà soát", "Ủy ban nhân dân tỉnh Nghệ An"],
     ["phối hợp chặt chẽ với Sở Y tế triển khai", "Sở Y tế"],
+    // a two-word stopword ends a name
+    ["Sở Y tế Đại diện lãnh đạo", "Sở Y tế"],
   ])("%s → %s", (sentence, text) => {
     expect(scanAgencies(sentence).map((a) => a.text)).toEqual([text]);
   });

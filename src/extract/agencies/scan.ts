@@ -197,6 +197,14 @@ function knownNameAt(t: string, pos: number): { end: number; canonical: string }
 
 const nameStop = new Set(NAME_STOPWORDS.map(keyOf));
 const properStop = new Set(PROPER_STOPWORDS.map(keyOf));
+/**
+ * The first words of a set's phrases (`quy` of `quy tắc`): a two-word phrase is looked up only
+ * after one of them — its key is its words' keys joined by a space (a word holds no space), so no
+ * other can be in the set, and a phrase's key made for nothing costs a tidy and a fold.
+ */
+const phraseFirsts = (keys: Set<string>) => new Set([...keys].filter((k) => k.includes(" ")).map((k) => k.slice(0, k.indexOf(" "))));
+const nameStopFirsts = phraseFirsts(nameStop);
+const properStopFirsts = phraseFirsts(properStop);
 const tailStop = new Set(NAME_TAIL_STOPWORDS.map(keyOf));
 const CAPS_FUNCTION = new Set(["của", "các", "về", "tại", "trong", "năm", "số", "ngày", "theo", "đối", "với", "thuộc", "cho", "quy", "ban hành"]);
 
@@ -228,8 +236,10 @@ function stopsName(words: Words, w: Word): boolean {
   const t = words.t;
   const k = keyOf(w.text);
   if (properStop.has(k)) return true;
-  const next = words.at(w.end);
-  if (next && properStop.has(keyOf(`${w.text} ${next.text}`))) return true;
+  if (properStopFirsts.has(k)) {
+    const next = words.at(w.end);
+    if (next && properStop.has(keyOf(`${w.text} ${next.text}`))) return true;
+  }
   if (headAt(t, w.start)) return true;
   if (placeLevelAt(t, w.start - 1)) return true;
   return false;
@@ -247,9 +257,12 @@ function genericNameAt(t: string, pos: number, caps: boolean, lowerStart = false
   const words = new Words(t);
   const startWord = words.at(pos);
   if (!startWord || startWord.newline) return null;
-  if (nameStop.has(keyOf(startWord.text))) return null;
-  const two = words.at(startWord.end);
-  if (two && nameStop.has(keyOf(`${startWord.text} ${two.text}`))) return null;
+  const startKey = keyOf(startWord.text);
+  if (nameStop.has(startKey)) return null;
+  if (nameStopFirsts.has(startKey)) {
+    const two = words.at(startWord.end);
+    if (two && nameStop.has(keyOf(`${startWord.text} ${two.text}`))) return null;
+  }
   while (groups < 6) {
     const w = words.at(cur);
     if (!w) break;
