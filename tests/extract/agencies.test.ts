@@ -28,6 +28,9 @@ describe("agencies: one mention, its text and canonical", () => {
     // a province whose word stops a name elsewhere (`Đồng chí`): read whole, not `tỉnh Lâm`
     ["ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n───", "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Ủy ban nhân dân tỉnh Lâm Đồng", false],
     ["gửi Sở Y tế tỉnh Đồng Nai để biết", "Sở Y tế tỉnh Đồng Nai", "Sở Y tế tỉnh Đồng Nai", false],
+    // a province read whole where the text ends, or before a stop
+    ["báo cáo UBND tỉnh Bắc Ninh", "UBND tỉnh Bắc Ninh", "Ủy ban nhân dân tỉnh Bắc Ninh", false],
+    ["gửi UBND TỈNH BÀ RỊA - VŨNG TÀU.", "UBND TỈNH BÀ RỊA - VŨNG TÀU", "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu", false],
     ["Xét đề nghị của Uỷ ban nhân dân tỉnh Nghệ An (Công văn số 5969)", "Uỷ ban nhân dân tỉnh Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An", false],
     ["ý kiến của Bộ Kế hoạch và Đầu tư về", "Bộ Kế hoạch và Đầu tư", "Bộ Kế hoạch và Đầu tư", false],
     ["Yêu cầu Bộ Lao động - Thương binh và Xã hội khẩn trương", "Bộ Lao động - Thương binh và Xã hội", "Bộ Lao động - Thương binh và Xã hội", false],

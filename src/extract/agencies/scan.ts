@@ -136,8 +136,7 @@ function headMatch(t: string, pos: number): string | null {
   const re = heads().buckets.get(t.charCodeAt(pos));
   if (!re) return null;
   re.lastIndex = pos;
-  const m = re.exec(t);
-  return m ? m[0] : null;
+  return re.test(t) ? t.slice(pos, re.lastIndex) : null;
 }
 
 interface HeadFound {
@@ -356,9 +355,21 @@ function provinceAt(t: string, pos: number): { end: number; words: number } | nu
   while (s < t.length && (t[s] === " " || t[s] === "\t")) s++;
   // folding and lower-casing keep a letter's base: only the provinces beginning with this one can match
   for (const p of provincesByLetter.get(bucketOf(t.charAt(s))) ?? []) {
-    if (matchKey(t.slice(s, s + p.len)) === p.key && !/[\p{L}\p{M}]/u.test(t[s + p.len] ?? "")) return { end: s + p.len, words: p.words };
+    // where a province could end (no letter after it) tested first: it rules out most, and a key costs a fold
+    if (!letterOrMarkAt(t, s + p.len) && matchKey(t.slice(s, s + p.len)) === p.key) return { end: s + p.len, words: p.words };
   }
   return null;
+}
+
+const letterOrMark = /[\p{L}\p{M}]/u;
+/** Is the code unit at `i` a letter or a mark (`[\p{L}\p{M}]`)? Read from the letter table below U+2000. */
+function letterOrMarkAt(t: string, i: number): boolean {
+  if (i >= t.length) return false;
+  const c = t.charCodeAt(i);
+  if (c >= 0x2000) return letterOrMark.test(t[i]);
+  const k = letterClassesBelow2000()[c];
+  // the table's mark class holds the ASCII digits too
+  return (k & LETTER) !== 0 || ((k & MARK_OR_DIGIT) !== 0 && !(c >= 0x30 && c <= 0x39));
 }
 
 /** A place's proper name: capitalised words on one line, `Bình Định`, `Bà Rịa – Vũng Tàu`, `Cần Thơ`, `3`. */
