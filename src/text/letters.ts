@@ -20,9 +20,13 @@ export function tidy(s: string): string {
   return foldTone(n.replace(/\s*[-–—]\s*/g, " - ").replace(/\s+/g, " ").trim());
 }
 
-/** Whitespace other than one plain space between two non-spaces: what `squash` changes (with a dash, what `tidy` changes). */
+/** Whitespace other than one plain space between two non-spaces: what `squash` changes. */
 const unsquashed = /[^\S ]|\s\s|^\s|\s$/;
-const untidied = /[-–—]|[^\S ]|\s\s|^\s|\s$/;
+/**
+ * What `tidy` changes: that, an en or em dash, or a hyphen without one plain space on each side
+ * (`Văn hóa - Thể thao` is left as it is: written that way, a name with a dash is tidy already).
+ */
+const untidied = /[–—]|(?<! )-|-(?! )|[^\S ]|\s\s|^\s|\s$/;
 /**
  * Does `s` have anything `squash` (with `dashes`, `tidy`) would change? Asked of the regex engine:
  * a loop over the code units was faster on a word, but slower on the mentions and body texts

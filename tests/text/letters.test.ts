@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { collapseSpaces, isCapitalised, isLower, isSpaceCode, squash, tidy } from "../../src/text/letters.js";
 import { foldTone, nfc } from "../../src/text/tone.js";
 
-// squash, tidy and collapseSpaces decide by reading the string code by code whether it has
+// squash, tidy and collapseSpaces first ask whether the string has
 // anything to change, and isCapitalised/isLower read a table: checked here against the regexes
 // they stand for, on every code unit below U+2000 and on random strings of the characters that matter.
 
@@ -19,7 +19,7 @@ const reference = {
   collapseSpaces: (s: string) => (/[^\S ]|\s\s|^\s|\s$/.test(s) ? s.replace(/\s+/g, " ").trim() : s),
 };
 
-const PIECES = ["Sở", "Y", "tế", "hoà", " ", " ", " ", "  ", "\t", "\n", "\u00a0", "\u2009", "\u3000", "\ufeff", "-", "–", "—", "a", "Ủy", "𝐀"];
+const PIECES = ["Sở", "Y", "tế", "hoà", " ", " ", " ", "  ", "\t", "\n", "\u00a0", "\u2009", "\u3000", "\ufeff", "-", "–", "—", " - ", "a", "Ủy", "𝐀"];
 function randomString(seed: number): string {
   let s = seed;
   const next = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0), s >>> 8);
@@ -45,6 +45,9 @@ describe("letters", () => {
     expect(squash(" Sở\u00a0Y  tế\n")).toBe("Sở Y tế");
     expect(tidy("Lao động–Thương binh  và Xã hội")).toBe("Lao động - Thương binh và Xã hội");
     expect(tidy("hoà")).toBe("hòa");
+    expect(tidy("Sở Văn hóa - Thể thao")).toBe("Sở Văn hóa - Thể thao");
+    expect(tidy("Văn hóa -Thể thao")).toBe("Văn hóa - Thể thao");
+    expect(tidy("-Thể thao")).toBe("- Thể thao");
   });
 
   it("isSpaceCode says what \\s says of every code unit", () => {
