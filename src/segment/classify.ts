@@ -10,7 +10,7 @@ import { HONORIFICS, SIGNER_TITLES } from "../../grammars/people.js";
 import { ACADEMIC_TITLES } from "../../grammars/standard/format.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { foldTone, matchKey } from "../text/tone.js";
-import { collapseSpaces, sentenceCase } from "../text/letters.js";
+import { CAPITAL, collapseSpaces, isSpaceCode, LETTER as ANY_LETTER, letterClassesBelow2000, sentenceCase, SMALL, UPPER_CASES } from "../text/letters.js";
 import { alt } from "../text/pattern.js";
 import { lazily } from "../text/lazy.js";
 
@@ -59,39 +59,64 @@ export const isUpperLine = (s: string) => {
   let lower = 0;
   let letters = 0;
   const limit = s.length * 0.2;
-  const table = caseTable();
+  const table = letterClassesBelow2000();
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    let kind: number;
-    if (c < 0x2000) kind = table[c];
-    else {
-      // beyond the table (and astral letters, a surrogate pair read whole as `for…of` would)
-      const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
-      kind = caseOf(pair ? s.slice(i, i + 2) : s[i]);
-      if (pair) i++;
-    }
-    if (kind === UNCASED) continue; // not a cased letter (digit, mark, punctuation)
+    const kind = caseAt(s, i, table);
+    if (kind & PAIR) i++;
+    if ((kind & CASE) === UNCASED) continue; // not a cased letter (digit, mark, punctuation)
     letters++;
     // so many lower-case letters that no count of capitals can outweigh them
-    if (kind === LOWER_CASED && ++lower >= limit) return false;
+    if ((kind & CASE) === LOWER_CASED && ++lower >= limit) return false;
   }
   return letters >= 2 && lower / letters < 0.2;
 };
 
-const UNCASED = 0, CASED = 1, LOWER_CASED = 2;
-/** A character as {@link isUpperLine} counts it: uncased (its upper and lower case the same), lower case, or another cased letter. */
-const caseOf = (ch: string) => {
-  const low = ch.toLowerCase();
-  return ch.toUpperCase() === low ? UNCASED : ch === low ? LOWER_CASED : CASED;
-};
-let cases: Uint8Array | null = null;
-/** {@link caseOf} of every code unit below U+2000, worked out once (two case mappings a character, for every line, were a good part of the stage). */
-function caseTable(): Uint8Array {
-  if (!cases) {
-    cases = new Uint8Array(0x2000);
-    for (let c = 0; c < 0x2000; c++) cases[c] = caseOf(String.fromCharCode(c));
+/**
+ * Does the line open in capitals: is its text up to some space an {@link isUpperLine} line (a
+ * header row's left cell, a signer's title before the name)? The split rules ask it before
+ * looking for a quốc hiệu or a surname after such a cell (a regex over every line's key, most of
+ * them sentences: a sentence is given up once its small letters outnumber what capitals could
+ * still come, about a third of the way in).
+ */
+export function opensInCapitals(s: string): boolean {
+  let lower = 0;
+  let letters = 0;
+  const table = letterClassesBelow2000();
+  for (let i = 0; i < s.length; i++) {
+    if (isSpaceCode(s.charCodeAt(i))) {
+      if (letters >= 2 && lower / letters < 0.2) return true;
+      continue;
+    }
+    const kind = caseAt(s, i, table);
+    if (kind & PAIR) i++;
+    if ((kind & CASE) === UNCASED) continue;
+    letters++;
+    // every code unit left a capital, and still a fifth in lower case: no stretch can be in capitals
+    if ((kind & CASE) === LOWER_CASED && ++lower / (letters + s.length - i - 1) >= 0.2) return false;
   }
-  return cases;
+  return false;
+}
+
+const UNCASED = 0, CASED = 1, LOWER_CASED = 2, CASE = 3, PAIR = 4;
+/**
+ * The character at `i` as {@link isUpperLine} counts it: uncased (digit, mark, punctuation), lower
+ * case (upper-casing changes it), or another cased letter (a capital, a title-case digraph); with
+ * {@link PAIR} where it is a surrogate pair, read whole as `for…of` would. Below U+2000 read from
+ * the letter table of text/letters; beyond it, from its case mappings.
+ */
+function caseAt(s: string, i: number, table: Uint8Array): number {
+  const c = s.charCodeAt(i);
+  if (c < 0x2000) {
+    const f = table[c];
+    if (f & CAPITAL) return CASED;
+    if (!(f & UPPER_CASES)) return UNCASED;
+    // a letter neither capital nor small that upper-casing changes: a title-case digraph (ǅ)
+    return (f & (ANY_LETTER | SMALL)) === ANY_LETTER ? CASED : LOWER_CASED;
+  }
+  const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+  const ch = pair ? s.slice(i, i + 2) : s[i];
+  const low = ch.toLowerCase();
+  return (ch.toUpperCase() === low ? UNCASED : ch === low ? LOWER_CASED : CASED) | (pair ? PAIR : 0);
 }
 
 // an honorific or a học hàm/học vị before the name: "Đồng chí Lê Văn B", "TS. Nguyễn Văn A"

@@ -1,11 +1,11 @@
-import { MOTTO, NATIONAL_TITLE, SIGNING_AUTHORITIES } from "../../grammars/header.js";
+import { MOTTO, NATIONAL_TITLE, NUMBER_LABEL, SIGNING_AUTHORITIES } from "../../grammars/header.js";
 import { SURNAMES, SIGNER_TITLES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey, nfc } from "../text/tone.js";
 import { alt } from "../text/pattern.js";
 import { isCapitalCode, LazyWords } from "../text/letters.js";
 import { lazily } from "../text/lazy.js";
-import { isUpperLine, patterns, readAuthority } from "./classify.js";
+import { isUpperLine, opensInCapitals, patterns, readAuthority } from "./classify.js";
 
 /**
  * Lines that hold two cells of the layout: text extraction (PDF text runs, a flattened table row,
@@ -18,8 +18,11 @@ import { isUpperLine, patterns, readAuthority } from "./classify.js";
 export interface SplitRule {
   name: string;
   example: string;
-  /** offsets in the line's text where it is cut, and the column each piece stands in (left to right) */
-  cut: (text: string, key: string) => { at: number[]; columns?: ("left" | "right" | undefined)[] } | null;
+  /**
+   * offsets in the line's text where it is cut, and the column each piece stands in (left to right);
+   * `capitalsFirst`: {@link opensInCapitals} of the text
+   */
+  cut: (text: string, key: string, capitalsFirst: boolean) => { at: number[]; columns?: ("left" | "right" | undefined)[] } | null;
 }
 
 const surnames = new Set(SURNAMES.map((s) => matchKey(s)));
@@ -37,6 +40,14 @@ const atEnd = (pattern: string) => new RegExp(`\\s(${pattern.replace(/^\^/, "").
 const nationalTitleAtEnd = atEnd(NATIONAL_TITLE);
 const mottoAtEnd = atEnd(MOTTO);
 const dateOnly = patterns.dateOnly;
+/** A key opening with the label of a number line: what a left cell that is not in capitals opens with. */
+const numberLabelFirst = new RegExp(`^\\s*(?:${NUMBER_LABEL})`, "u");
+/**
+ * Can a line hold a left cell ({@link leftCell}) before a quốc hiệu or tiêu ngữ at its end? Only
+ * where it opens in capitals or with the label of a number line: the two patterns, unanchored on
+ * the left, are not tried on the other lines (most of them).
+ */
+const mayOpenWithCell = (key: string, capitalsFirst: boolean) => capitalsFirst || numberLabelFirst.test(key);
 
 /** Capitals before `at` that name a body (or a number line): the left cell of a header row. */
 const leftCell = (text: string, at: number) => {
@@ -91,16 +102,16 @@ export const SPLIT_RULES: SplitRule[] = [
   // "VĂN PHÒNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": the issuer and the quốc hiệu one space apart
   {
     name: "issuer-beside-national-title", example: "VĂN PHÒNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-    cut: (text, key) => {
-      const m = nationalTitleAtEnd.exec(key);
+    cut: (text, key, capitalsFirst) => {
+      const m = mayOpenWithCell(key, capitalsFirst) ? nationalTitleAtEnd.exec(key) : null;
       return m && leftCell(text, m.index) ? { at: [m.index + 1], columns: ["left", "right"] } : null;
     },
   },
   // "CỤC THÔNG TIN CƠ SỞ Độc lập - Tự do - Hạnh phúc"
   {
     name: "issuer-beside-motto", example: "CỤC THÔNG TIN CƠ SỞ Độc lập - Tự do - Hạnh phúc",
-    cut: (text, key) => {
-      const m = mottoAtEnd.exec(key);
+    cut: (text, key, capitalsFirst) => {
+      const m = mayOpenWithCell(key, capitalsFirst) ? mottoAtEnd.exec(key) : null;
       return m && leftCell(text, m.index) ? { at: [m.index + 1], columns: ["left", "right"] } : null;
     },
   },
@@ -138,10 +149,11 @@ export const SPLIT_RULES: SplitRule[] = [
   // the title in capitals, then the name in mixed case (and whatever the page had after it)
   {
     name: "title-then-name-on-one-line", example: "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đỗ Hoàng Anh Tuấn",
-    cut: (text, key) => {
+    cut: (text, key, capitalsFirst) => {
+      // the title in capitals before the name: a line that opens otherwise is not searched for a surname
+      if (!capitalsFirst) return null;
       const at = firstSurname(text, key);
       if (at < 0) return null;
-      // the title in capitals before it (asked first: most surnames stand in running text)
       const before = text.slice(0, at).trim();
       if (!isUpperLine(before)) return null;
       // the surname and the words after it
@@ -166,8 +178,9 @@ export function splitLine(l: NormalizedLine, depth = 0, lineKey?: string): { lin
   if (depth > 3 || l.text.length < 8) return null;
   const key = lineKey ?? matchKey(l.text);
   if (key.length !== l.text.length) return null;
+  const capitalsFirst = opensInCapitals(l.text);
   for (const rule of SPLIT_RULES) {
-    const cut = rule.cut(l.text, key);
+    const cut = rule.cut(l.text, key, capitalsFirst);
     if (!cut) continue;
     const bounds = [0, ...cut.at, l.text.length];
     const out: NormalizedLine[] = [];

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseText } from "../../src/parse-text.js";
-import { CLASS_RULES, classifyWhy, leadWord, NOT_IN_NAME } from "../../src/segment/classify.js";
+import { CLASS_RULES, classifyWhy, isUpperLine, leadWord, NOT_IN_NAME, opensInCapitals } from "../../src/segment/classify.js";
 import { HONORIFICS } from "../../grammars/people.js";
 import { ACADEMIC_TITLES } from "../../grammars/standard/format.js";
 import { matchKey } from "../../src/text/tone.js";
@@ -132,13 +132,37 @@ describe("the keys the classifier compares", () => {
 
   it("finds the surname of a title-then-name line in its key, or word by word where the key is not the text's own letters", () => {
     const rule = SPLIT_RULES.find((r) => r.name === "title-then-name-on-one-line")!;
+    const cut = (text: string) => rule.cut(text, matchKey(text), opensInCapitals(text));
     const nfc = "PHÓ TỔNG CỤC TRƯỞNG Vũ Ngọc Anh TÊN ĐƠN VỊ";
-    expect(rule.cut(nfc, matchKey(nfc))).toEqual({ at: [20, 32] });
+    expect(cut(nfc)).toEqual({ at: [20, 32] });
     const nfd = nfc.normalize("NFD");
-    expect(rule.cut(nfd, matchKey(nfd))).toEqual({ at: [nfd.indexOf("Vu"), nfd.indexOf("TÊN".normalize("NFD"))] });
+    expect(cut(nfd)).toEqual({ at: [nfd.indexOf("Vu"), nfd.indexOf("TÊN".normalize("NFD"))] });
     // the surname must follow the first word, and a name must follow the surname
-    expect(rule.cut("Trần Văn An BỘ TRƯỞNG", matchKey("Trần Văn An BỘ TRƯỞNG"))).toBeNull();
-    expect(rule.cut("BỘ TRƯỞNG Trần", matchKey("BỘ TRƯỞNG Trần"))).toBeNull();
+    expect(cut("Trần Văn An BỘ TRƯỞNG")).toBeNull();
+    expect(cut("BỘ TRƯỞNG Trần")).toBeNull();
+  });
+
+  it.each([
+    ["KT. BỘ TRƯỞNG THỨ TRƯỞNG Đỗ Hoàng Anh Tuấn", true],
+    ["VĂN PHÒNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true],
+    ["CỤC THÔNG TIN CƠ SỞ Độc lập - Tự do - Hạnh phúc", true],
+    // a small letter early, outweighed by the capitals after it
+    ["Tm. ỦY BAN NHÂN DÂN Nguyễn Văn A", true],
+    ["Thực hiện Kế hoạch số 12/KH-UBND ngày 20 tháng 5 năm 2025 của Ủy ban nhân dân tỉnh Lâm Đồng", false],
+    ["Hà Nội, ngày 20 tháng 5 năm 2025", false],
+    // capitals, but no space after them
+    ["UBND", false],
+  ])("%j opens in capitals before a space: %s", (text, want) => {
+    expect(opensInCapitals(text)).toBe(want);
+  });
+
+  it("says a line opens in capitals where some stretch of it up to a space is a line in capitals", () => {
+    const texts = readdirSync(fixture("."), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".txt")).flatMap((f) => readFileSync(fixture(f), "utf8").split("\n"));
+    expect(texts.length).toBeGreaterThan(800);
+    for (const s of texts) {
+      const some = [...s.matchAll(/\s/g)].some((m) => isUpperLine(s.slice(0, m.index)));
+      expect([s, opensInCapitals(s)]).toEqual([s, some]);
+    }
   });
 });
 
