@@ -55,69 +55,65 @@ for (const { t, key, upper } of typeNames) {
 const positionTitles = new Set(SIGNER_TITLES.map(matchKey));
 
 /** Mostly capitals: fewer than a fifth of its letters in lower case, and at least two letters. */
-export const isUpperLine = (s: string) => {
-  let lower = 0;
-  let letters = 0;
-  const limit = s.length * 0.2;
-  const table = letterClassesBelow2000();
-  for (let i = 0; i < s.length; i++) {
-    const kind = caseAt(s, i, table);
-    if (kind & PAIR) i++;
-    if ((kind & CASE) === UNCASED) continue; // not a cased letter (digit, mark, punctuation)
-    letters++;
-    // so many lower-case letters that no count of capitals can outweigh them
-    if ((kind & CASE) === LOWER_CASED && ++lower >= limit) return false;
-  }
-  return letters >= 2 && lower / letters < 0.2;
-};
+export const isUpperLine = (s: string) => (capitalsOf(s) & UPPER_LINE) !== 0;
+
+/** {@link capitalsOf}: the line is in capitals ({@link isUpperLine}). */
+export const UPPER_LINE = 1;
+/**
+ * {@link capitalsOf}: the line opens in capitals, its text up to some space a line in capitals (a
+ * header row's left cell, a signer's title before the name). The split rules ask it before looking
+ * for a quốc hiệu or a surname after such a cell (patterns unanchored on the left, run over every
+ * line's key, most of them sentences).
+ */
+export const OPENS_IN_CAPITALS = 2;
 
 /**
- * Does the line open in capitals: is its text up to some space an {@link isUpperLine} line (a
- * header row's left cell, a signer's title before the name)? The split rules ask it before
- * looking for a quốc hiệu or a surname after such a cell (a regex over every line's key, most of
- * them sentences: a sentence is given up once its small letters outnumber what capitals could
- * still come, about a third of the way in).
+ * What the capitals of a line say of it, {@link UPPER_LINE} and {@link OPENS_IN_CAPITALS}, in one
+ * walk of its code units. A sentence is given up about a third of the way in, once its small
+ * letters are a fifth of what it could still hold (were every code unit left a capital): from
+ * there neither it nor any stretch of it up to a space is in capitals.
  */
-export function opensInCapitals(s: string): boolean {
+export function capitalsOf(s: string): number {
   let lower = 0;
   let letters = 0;
+  let opens = 0;
+  const n = s.length;
   const table = letterClassesBelow2000();
-  for (let i = 0; i < s.length; i++) {
-    if (isSpaceCode(s.charCodeAt(i))) {
-      if (letters >= 2 && lower / letters < 0.2) return true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let kind: number;
+    if (c < 0x2000) {
+      const f = table[c];
+      if (f & CAPITAL) kind = CASED;
+      // a letter neither capital nor small that upper-casing changes: a title-case digraph (ǅ)
+      else if (f & UPPER_CASES) kind = (f & (ANY_LETTER | SMALL)) === ANY_LETTER ? CASED : LOWER_CASED;
+      else kind = UNCASED;
+    } else {
+      // beyond the table (and astral letters, a surrogate pair read whole as `for…of` would)
+      const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      kind = caseOf(pair ? s.slice(i, i + 2) : s[i]);
+      if (pair) i++;
+    }
+    if (kind === UNCASED) {
+      // not a cased letter (digit, mark, punctuation, space)
+      if (!opens && letters >= 2 && lower / letters < 0.2 && isSpaceCode(c)) opens = OPENS_IN_CAPITALS;
       continue;
     }
-    const kind = caseAt(s, i, table);
-    if (kind & PAIR) i++;
-    if ((kind & CASE) === UNCASED) continue;
     letters++;
-    // every code unit left a capital, and still a fifth in lower case: no stretch can be in capitals
-    if ((kind & CASE) === LOWER_CASED && ++lower / (letters + s.length - i - 1) >= 0.2) return false;
+    if (kind !== LOWER_CASED) continue;
+    lower++;
+    // so many lower-case letters that no count of capitals can outweigh them (in the line; in a stretch yet to end)
+    if (opens ? lower >= n * 0.2 : 5 * lower >= letters + n - i - 1) return opens;
   }
-  return false;
+  return (letters >= 2 && lower / letters < 0.2 ? UPPER_LINE : 0) | opens;
 }
 
-const UNCASED = 0, CASED = 1, LOWER_CASED = 2, CASE = 3, PAIR = 4;
-/**
- * The character at `i` as {@link isUpperLine} counts it: uncased (digit, mark, punctuation), lower
- * case (upper-casing changes it), or another cased letter (a capital, a title-case digraph); with
- * {@link PAIR} where it is a surrogate pair, read whole as `for…of` would. Below U+2000 read from
- * the letter table of text/letters; beyond it, from its case mappings.
- */
-function caseAt(s: string, i: number, table: Uint8Array): number {
-  const c = s.charCodeAt(i);
-  if (c < 0x2000) {
-    const f = table[c];
-    if (f & CAPITAL) return CASED;
-    if (!(f & UPPER_CASES)) return UNCASED;
-    // a letter neither capital nor small that upper-casing changes: a title-case digraph (ǅ)
-    return (f & (ANY_LETTER | SMALL)) === ANY_LETTER ? CASED : LOWER_CASED;
-  }
-  const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
-  const ch = pair ? s.slice(i, i + 2) : s[i];
+const UNCASED = 0, CASED = 1, LOWER_CASED = 2;
+/** A character beyond U+2000 as {@link capitalsOf} counts it: uncased (its upper and lower case the same), lower case, or another cased letter. */
+const caseOf = (ch: string) => {
   const low = ch.toLowerCase();
-  return (ch.toUpperCase() === low ? UNCASED : ch === low ? LOWER_CASED : CASED) | (pair ? PAIR : 0);
-}
+  return ch.toUpperCase() === low ? UNCASED : ch === low ? LOWER_CASED : CASED;
+};
 
 // an honorific or a học hàm/học vị before the name: "Đồng chí Lê Văn B", "TS. Nguyễn Văn A"
 const personName = new RegExp(
@@ -453,8 +449,8 @@ function rulesOfRun(word: string, words: WordNode): number {
  * The class of a line and the rule that gave it: the first of {@link CLASS_RULES} that matches,
  * among those its first word calls for (a line was compared with every rule: ~14 patterns a line).
  */
-export function classifyWhy(line: NormalizedLine, key = matchKey(line.text)): { cls: LineClass; rule: string } {
-  const v: LineView = { line, s: line.text, k: key };
+export function classifyWhy(line: NormalizedLine, key = matchKey(line.text), capitals?: number): { cls: LineClass; rule: string } {
+  const v: LineView = { line, s: line.text, k: key, upper: capitals === undefined ? undefined : (capitals & UPPER_LINE) !== 0 };
   const { always, upper, words } = dispatch();
   let mask = always | rulesOfWord(key, words);
   if (upperOf(v)) mask |= upper;

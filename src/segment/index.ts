@@ -2,7 +2,7 @@ import { ADOPTION_DATE } from "../../grammars/header.js";
 import type { NormalizedDocument, NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../text/tone.js";
 import type { Warning } from "../record/schema.js";
-import { classifyWhy, isUpperLine, patterns, type LineClass } from "./classify.js";
+import { capitalsOf, classifyWhy, isUpperLine, patterns, type LineClass } from "./classify.js";
 import { Trace, type ExplainLine } from "./explain.js";
 import { findFooterStart, parseFooter, readFootnote } from "./footer.js";
 import { parseHeader } from "./header.js";
@@ -28,8 +28,10 @@ export function segment(doc: NormalizedDocument): SectionTree {
   const splitBy = new Map<number, string[]>();
   const wholeWhys = doc.lines.map((l, i) => {
     const key = matchKey(l.text);
-    const why = classifyWhy(l, key);
-    const split = splitLine(l, 0, key);
+    // the classifier and the split rules both read the line's capitals
+    const capitals = capitalsOf(l.text);
+    const why = classifyWhy(l, key, capitals);
+    const split = splitLine(l, 0, key, capitals);
     if (split) {
       splitBy.set(i, split.rules);
       for (const piece of split.lines) {

@@ -5,7 +5,7 @@ import { matchKey, nfc } from "../text/tone.js";
 import { alt } from "../text/pattern.js";
 import { isCapitalCode, LazyWords } from "../text/letters.js";
 import { lazily } from "../text/lazy.js";
-import { isUpperLine, opensInCapitals, patterns, readAuthority } from "./classify.js";
+import { capitalsOf, isUpperLine, OPENS_IN_CAPITALS, patterns, readAuthority } from "./classify.js";
 
 /**
  * Lines that hold two cells of the layout: text extraction (PDF text runs, a flattened table row,
@@ -20,7 +20,7 @@ export interface SplitRule {
   example: string;
   /**
    * offsets in the line's text where it is cut, and the column each piece stands in (left to right);
-   * `capitalsFirst`: {@link opensInCapitals} of the text
+   * `capitalsFirst`: the text opens in capitals ({@link OPENS_IN_CAPITALS})
    */
   cut: (text: string, key: string, capitalsFirst: boolean) => { at: number[]; columns?: ("left" | "right" | undefined)[] } | null;
 }
@@ -174,11 +174,11 @@ export const SPLIT_RULES: SplitRule[] = [
  * The line cut into pieces where one of {@link SPLIT_RULES} finds two cells, each piece a line of
  * its own, and the rules that cut it; null where none does (most lines: nothing is made for them).
  */
-export function splitLine(l: NormalizedLine, depth = 0, lineKey?: string): { lines: NormalizedLine[]; rules: string[] } | null {
+export function splitLine(l: NormalizedLine, depth = 0, lineKey?: string, capitals?: number): { lines: NormalizedLine[]; rules: string[] } | null {
   if (depth > 3 || l.text.length < 8) return null;
   const key = lineKey ?? matchKey(l.text);
   if (key.length !== l.text.length) return null;
-  const capitalsFirst = opensInCapitals(l.text);
+  const capitalsFirst = ((capitals ?? capitalsOf(l.text)) & OPENS_IN_CAPITALS) !== 0;
   for (const rule of SPLIT_RULES) {
     const cut = rule.cut(l.text, key, capitalsFirst);
     if (!cut) continue;
