@@ -18,10 +18,18 @@ const tokenTypes: TokenType[] = [Labelled, Paragraph];
 
 const labels = OUTLINE_LABELS.map((l) => ({ kind: l.kind, rank: l.rank, re: new RegExp(l.pattern, "u") }));
 /**
- * Any label's pattern, as one: a line none opens is told so by one regex call rather than one a
- * label (a call costs ~60 ns where it fails at once, and most lines of a body have no label).
+ * Any label's pattern, as one, each in a group of its own: one regex call tells a line none opens
+ * (a call costs ~60 ns where it fails at once, and most lines of a body have no label) and which
+ * opens the others — a `- ` line was tried against the seven patterns before the dash's.
  */
-const anyLabel = new RegExp(OUTLINE_LABELS.map((l) => `(?:${l.pattern})`).join("|"), "u");
+const anyLabel = new RegExp(OUTLINE_LABELS.map((l) => `(${l.pattern})`).join("|"), "u");
+/** The group of {@link anyLabel} that holds each label's match (a pattern's own groups come after it). */
+const labelGroups: number[] = [];
+for (let i = 0, group = 1; i < labels.length; i++) {
+  labelGroups.push(group);
+  // the pattern's group and its own ones: the length of a match of it or nothing
+  group += new RegExp(`${OUTLINE_LABELS[i].pattern}|`, "u").exec("")!.length;
+}
 
 interface LineToken {
   line: NormalizedLine;
@@ -35,9 +43,16 @@ interface LineToken {
 }
 
 export function labelOf(text: string): { kind: OutlineKind; label: string; level: string; rank: number | null; length: number } | null {
-  if (!anyLabel.test(text)) return null;
-  for (const l of labels) {
-    const m = l.re.exec(text);
+  const any = anyLabel.exec(text);
+  if (!any) return null;
+  // the first label whose pattern matches: the alternative that matched (each anchored at the line's start)
+  let first = 0;
+  while (any[labelGroups[first]] === undefined) first++;
+  for (let i = first; i < labels.length; i++) {
+    const l = labels[i];
+    // its match as the label's own pattern gives it (its first group the label as written); a label
+    // that is the whole line is none, and the labels after it are asked
+    const m = i === first ? any.slice(labelGroups[i]) : l.re.exec(text);
     if (!m || m[0].length >= text.length) continue;
     const label = m[1].replace(/\s+/g, " ").trim();
     const depth = l.kind === "numbered" ? label.replace(/[.)/-]+$/, "").split(".").length : 1;
