@@ -33,70 +33,35 @@ export interface ExplainLine {
 /**
  * Records why each line became what it became. Stages mark a line by its start offset, so a
  * piece split off a line (two header cells on one line) is traced to the line it came from.
+ * A mark is only noted as it is given, and the decisions are worked out when the trace is asked
+ * for (`--explain`): finding each mark's line and keeping its decisions apart were a twentieth of
+ * the stage, for a trace most parses never read.
  */
 export class Trace {
-  private readonly decisions: Decision[][];
-  private readonly starts: number[];
-
-  private readonly pieceClass = new Map<number, LineClass>();
+  /** the marks as given, four entries each: the line (or piece), its role, the rule, and whether it replaces the piece's decisions so far */
+  private readonly marks: (NormalizedLine | Role | string | boolean)[] = [];
+  private decisions: Decision[][] | null = null;
 
   constructor(
     private readonly lines: NormalizedLine[],
     private readonly classes: { cls: LineClass; rule: string }[],
     private readonly splitBy: Map<number, string[]> = new Map(),
-    pieces: NormalizedLine[] = [],
-    pieceWhys: { cls: LineClass; rule: string }[] = [],
-  ) {
-    this.decisions = lines.map(() => []);
-    this.starts = lines.map((l) => l.start);
-    if (splitBy.size) pieces.forEach((p, i) => this.pieceClass.set(p.start, pieceWhys[i].cls));
-  }
-
-  /** The index of the line holding `offset`. */
-  indexAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
+    private readonly pieces: NormalizedLine[] = [],
+    private readonly pieceWhys: { cls: LineClass; rule: string }[] = [],
+  ) {}
 
   /** Gives the line (or piece) `l` a role by `rule`. A piece split from a line keeps its own text in the trace. */
   mark(l: NormalizedLine, role: Role, rule: string): void {
-    if (!this.lines.length) return;
-    const i = this.indexAt(l.start);
-    const whole = this.lines[i];
-    const d: Decision = { role, rule };
-    if (l.start !== whole.start || l.end !== whole.end) {
-      d.text = l.text;
-      const cls = this.pieceClass.get(l.start);
-      if (cls) d.class = cls;
-    }
-    const list = this.decisions[i];
-    if (!list.some((x) => x.role === d.role && x.rule === d.rule && x.text === d.text)) list.push(d);
+    this.marks.push(l, role, rule, false);
   }
 
   /** Replaces the decisions about `l` (a later stage read the line more closely). */
   refine(l: NormalizedLine, role: Role, rule: string): void {
-    if (!this.lines.length) return;
-    const i = this.indexAt(l.start);
-    const whole = this.lines[i];
-    const piece = l.start !== whole.start || l.end !== whole.end ? l.text : undefined;
-    this.decisions[i] = this.decisions[i].filter((d) => d.text !== piece);
-    this.mark(l, role, rule);
-  }
-
-  /** Lines no rule gave a role. */
-  unmarked(from: number, to: number): number[] {
-    const out: number[] = [];
-    for (let i = from; i < Math.min(to, this.lines.length); i++) if (!this.decisions[i].length) out.push(i);
-    return out;
+    this.marks.push(l, role, rule, true);
   }
 
   explain(): ExplainLine[] {
+    const decisions = this.decide();
     return this.lines.map((l, i) => ({
       line: i,
       text: l.text,
@@ -104,9 +69,48 @@ export class Trace {
       class: this.classes[i].cls,
       classRule: this.classes[i].rule,
       ...(this.splitBy.has(i) ? { splitBy: this.splitBy.get(i) } : {}),
-      decisions: this.decisions[i],
+      decisions: decisions[i],
     }));
   }
+
+  /** The decisions about each line, from the marks in the order they were given. */
+  private decide(): Decision[][] {
+    if (this.decisions) return this.decisions;
+    const decisions: Decision[][] = this.lines.map(() => []);
+    this.decisions = decisions;
+    if (!this.lines.length) return decisions;
+    const starts = this.lines.map((l) => l.start);
+    const pieceClass = new Map<number, LineClass>();
+    if (this.splitBy.size) this.pieces.forEach((p, i) => pieceClass.set(p.start, this.pieceWhys[i].cls));
+    for (let k = 0; k < this.marks.length; k += 4) {
+      const l = this.marks[k] as NormalizedLine;
+      const i = indexAt(starts, l.start);
+      const whole = this.lines[i];
+      const piece = l.start !== whole.start || l.end !== whole.end;
+      if (this.marks[k + 3]) decisions[i] = decisions[i].filter((d) => d.text !== (piece ? l.text : undefined));
+      const d: Decision = { role: this.marks[k + 1] as Role, rule: this.marks[k + 2] as string };
+      if (piece) {
+        d.text = l.text;
+        const cls = pieceClass.get(l.start);
+        if (cls) d.class = cls;
+      }
+      const list = decisions[i];
+      if (!list.some((x) => x.role === d.role && x.rule === d.rule && x.text === d.text)) list.push(d);
+    }
+    return decisions;
+  }
+}
+
+/** The index of the line holding `offset`, of lines starting at `starts`. */
+function indexAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /**
