@@ -5,16 +5,16 @@ import type { NormalizedLine } from "../normalize/index.js";
 import type { OutlineKind, OutlineNode } from "./tree.js";
 
 /**
- * The body outline, parsed with chevrotain over one token a line. A line's token says what
+ * The body outline, parsed with chevrotain over one token a line. A line's facts say what
  * label opens it (`Điều`, `I.`, `1.`, `1.1.`, `a)`, `-`, `+`) or that it has none. Nesting follows
  * the document, as Markdown lists do: a label kind not yet open nests under the current node;
  * a kind already open closes the nodes down to it and starts a sibling. Ranked labels (Phần …
  * `1.2.`) keep their order whatever the document opened with.
  */
 
-const Labelled = createToken({ name: "Labelled", pattern: /NOT_LEXED/ });
-const Paragraph = createToken({ name: "Paragraph", pattern: /NOT_LEXED/ });
-const tokenTypes: TokenType[] = [Labelled, Paragraph];
+/** A body line; what opens it (its label, or none) is read from the line's facts, not the token's type: one type, no choice to look ahead for. */
+const Line = createToken({ name: "Line", pattern: /NOT_LEXED/ });
+const tokenTypes: TokenType[] = [Line];
 
 const labels = OUTLINE_LABELS.map((l) => ({ kind: l.kind, rank: l.rank, re: new RegExp(l.pattern, "u") }));
 /**
@@ -88,14 +88,14 @@ class OutlineParser extends EmbeddedActionsParser {
 
   /** A line and, nested under it, the lines whose label kind is not open above it. */
   private node = this.RULE("node", (open: string[]): OutlineNode => {
-    const tok = this.OR([{ ALT: () => this.CONSUME(Labelled) }, { ALT: () => this.CONSUME(Paragraph) }]);
+    const tok = this.CONSUME(Line);
     const children: OutlineNode[] = [];
     const own = this.RECORDING_PHASE ? null : this.info(tok);
     const inside = own && own.label !== null ? [...open, own.level] : open;
     this.MANY({
       GATE: () => {
         const next = this.LA(1);
-        if (next.tokenType !== Labelled && next.tokenType !== Paragraph) return false;
+        if (next.tokenType !== Line) return false;
         if (!own) return false;
         const n = this.info(next);
         // a plain paragraph belongs to the labelled node before it; a label nests unless its kind is open
@@ -128,7 +128,7 @@ export function parseOutline(lines: NormalizedLine[]): OutlineNode[] {
         : { line, kind: "paragraph", level: "paragraph", label: null, rank: null, textStart: 0 },
     );
     // the token's offset indexes its line: the parser reads the line's facts from there
-    return createTokenInstance(lab ? Labelled : Paragraph, line.text, i, i, 1, 1, 1, 1);
+    return createTokenInstance(Line, line.text, i, i, 1, 1, 1, 1);
   });
   parser.setLines(meta, tokens);
   const nodes = parser.outline();
