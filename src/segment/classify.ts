@@ -184,28 +184,33 @@ export function isPositionTitle(text: string, key = matchKey(text)): boolean {
  */
 const decomposedLetters = (text: string) =>
   text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/[^a-z]/g, "");
-/** {@link decomposedLetters} of every code unit below U+2000 (one letter a–z or none), worked out once. */
-const letterTable = lazily(() => Array.from({ length: 0x2000 }, (_, c) => decomposedLetters(String.fromCharCode(c))));
+/** The place of a letter a–z in the alphabet (0–25): how the letter tree below indexes its branches. */
+const letterIndex = (letter: string) => letter.charCodeAt(0) - 0x61;
+/**
+ * {@link decomposedLetters} of every code unit below U+2000 (one letter a–z or none), worked out
+ * once: its {@link letterIndex}, or -1 for none.
+ */
+const letterTable = lazily(() => Int8Array.from({ length: 0x2000 }, (_, c) => {
+  const letter = decomposedLetters(String.fromCharCode(c));
+  return letter ? letterIndex(letter) : -1;
+}));
 
 const LOOSE_NATIONAL = new Set(["conghoaxahoichunghiavietnam", "dangcongsanvietnam", "vietnamdanchuconghoa"]);
 const LOOSE_MOTTO = "doclaptudohanhphuc";
 const looseTypes = typeNames.map(({ t }) => ({ t, key: decomposedLetters(t.name) }));
 
 interface LetterNode {
-  next: Map<string, LetterNode>;
+  /** a branch a letter, by {@link letterIndex} */
+  next: (LetterNode | undefined)[];
   /** the fixed line's letters that end here */
   key?: string;
 }
 /** The letters of every fixed line (quốc hiệu, tiêu ngữ, type names) as a tree, made once. */
 const fixedTree = lazily(() => {
-  const root: LetterNode = { next: new Map() };
+  const root: LetterNode = { next: [] };
   for (const key of [...LOOSE_NATIONAL, LOOSE_MOTTO, ...looseTypes.map((x) => x.key)]) {
     let node = root;
-    for (const ch of key) {
-      let next = node.next.get(ch);
-      if (!next) node.next.set(ch, (next = { next: new Map() }));
-      node = next;
-    }
+    for (const ch of key) node = node.next[letterIndex(ch)] ??= { next: [] };
     node.key = key;
   }
   return root;
@@ -223,14 +228,14 @@ function fixedLetters(s: string): string | null {
   let node: LetterNode | undefined = fixedTree();
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    let letter: string;
-    if (c < 0x2000) letter = table[c];
-    else {
-      const cp = s.codePointAt(i)!;
-      if (cp > 0xffff) i++;
-      letter = decomposedLetters(String.fromCodePoint(cp));
+    if (c < 0x2000) {
+      const letter = table[c];
+      if (letter >= 0 && !(node = node.next[letter])) return null;
+      continue;
     }
-    for (const ch of letter) if (!(node = node.next.get(ch))) return null;
+    const cp = s.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    for (const ch of decomposedLetters(String.fromCodePoint(cp))) if (!(node = node.next[letterIndex(ch)])) return null;
   }
   return node.key ?? null;
 }
