@@ -15,12 +15,17 @@ type Header = Pick<
   "issuer" | "nationalTitle" | "number" | "place" | "date" | "type" | "subject" | "urgency" | "confidentiality" | "recipients" | "preamble"
 > & { bodyStart: number };
 
-const startsWithAny = (key: string, words: string[]) => words.some((w) => key === w || key.startsWith(w + " "));
+/** A test of a key: is it one of `words`, or does it open with one and a space? (Each word and its space made once, not at every line asked.) */
+const opensWithWord = (words: string[]) => {
+  const spaced = words.map((w) => `${w} `);
+  return (key: string) => spaced.some((w, i) => key.startsWith(w) || key === words[i]);
+};
 // the heads of the agency grammar (`Sở`, `Tổng cục`, `Công đoàn`, `UBND`): a line opening with one names a body
 const agencyHeads = [...new Set(AGENCY_HEADS.flatMap((h) => [...h.forms, ...(h.abbr ?? [])]).map((f) => matchKey(f).replace(/\.$/, "")))].sort((a, b) => b.length - a.length);
-const continuationWords = NAME_CONTINUATION_WORDS.map((w) => matchKey(w));
 const enactingBodies = [...SIGNER_TITLES, "ủy ban nhân dân", "hội đồng nhân dân", "chính phủ", "quốc hội", "ủy ban thường vụ quốc hội", "ban thường vụ", "ban chấp hành", "ban bí thư", "bộ chính trị", "hội đồng"].map((w) => matchKey(w));
-const bodyOpeners = BODY_OPENERS.map((w) => matchKey(w));
+const opensWithContinuation = opensWithWord(NAME_CONTINUATION_WORDS.map((w) => matchKey(w)));
+const opensWithEnactingBody = opensWithWord(enactingBodies);
+const opensWithBodyOpener = opensWithWord(BODY_OPENERS.map((w) => matchKey(w)));
 
 const span = (l: NormalizedLine): Span => [l.start, l.end];
 const node = (text: string, s: Span): TextNode => ({ text, span: s });
@@ -305,7 +310,7 @@ const ISSUER_GROUP_RULES: { name: string; example: string; opens: boolean; match
   // "ĐẢNG BỘ TỈNH QUẢNG NGÃI" / "TỈNH ỦY": a Party committee under its Party organisation
   { name: "party-committee", example: "ĐẢNG BỘ TỈNH QUẢNG NGÃI / TỈNH ỦY", opens: true, match: (k) => /^(?:tỉnh|thành|huyện|quận|thị) ủy(?![\p{L}\p{M}])/u.test(k) },
   // "ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG", "… / VIỆT NAM": the place or level the body serves
-  { name: "place-continues-name", example: "ỦY BAN NHÂN DÂN / TỈNH LÂM ĐỒNG", opens: false, match: (k) => startsWithAny(k, continuationWords) },
+  { name: "place-continues-name", example: "ỦY BAN NHÂN DÂN / TỈNH LÂM ĐỒNG", opens: false, match: opensWithContinuation },
   // "BAN HÀNH …" is not a body
   { name: "ban-hanh-is-not-a-body", example: "BAN HÀNH KÈM THEO", opens: false, match: (k) => /^ban hành/u.test(k) },
   // "BỘ TÀI CHÍNH" / "TỔNG CỤC HẢI QUAN": a line opening with an agency head names a body under the one above
@@ -398,12 +403,12 @@ function readTitleSubject(lines: NormalizedLine[], classes: LineClass[], keys: s
     // "THÔNG BÁO" / "KẾT LUẬN CỦA BAN THƯỜNG VỤ …": a second type name under the title is its trích yếu
     if (c !== "upper" && c !== "text" && c !== "name" && c !== "positionTitle" && c !== "typeTitle") break;
     if (labelOf(l.text) && !/^[-–]\s*\p{Ll}/u.test(l.text)) break;
-    if (isUpperLine(l.text) && startsWithAny(key, enactingBodies)) break;
+    if (isUpperLine(l.text) && opensWithEnactingBody(key)) break;
     // the enacting body on its own line in any case ("Chính phủ", "Bộ trưởng Bộ Tài chính")
     if (parts.length && enactingBodies.includes(key.replace(/[.:,]+$/, "").trim())) break;
     if (c === "positionTitle") break;
     if (!isUpperLine(l.text)) {
-      if (startsWithAny(key, bodyOpeners) && parts.length && /^\p{Lu}/u.test(l.text)) break;
+      if (parts.length && opensWithBodyOpener(key) && /^\p{Lu}/u.test(l.text)) break;
       if (l.text.length > 600 || /[:]$/.test(l.text)) break;
       if (parts.length && /[.;]$/.test(parts[parts.length - 1].text)) break;
     }
