@@ -117,7 +117,7 @@ export function segment(doc: NormalizedDocument): SectionTree {
     confidentiality: header.confidentiality,
     recipients: header.recipients,
     preamble,
-    body: { span: bodySpan, text: bodyLines.map((l) => l.text).join("\n"), nodes: parseOutline(bodyLines) },
+    body: { span: bodySpan, text: linesText(doc.text, bodyLines), nodes: parseOutline(bodyLines) },
     signatures: footer.signatures,
     distribution: footer.distribution,
     footnotes,
@@ -126,6 +126,18 @@ export function segment(doc: NormalizedDocument): SectionTree {
     explain: () => trace.explain(),
   };
 }
+
+/**
+ * The lines' texts joined by line breaks: the text's own stretch where they follow one another in
+ * it one line break apart (a body most often), not a copy of it.
+ */
+function linesText(text: string, lines: NormalizedLine[]): string {
+  for (let k = 1; k < lines.length; k++) {
+    if (lines[k].start !== lines[k - 1].end + 1 || text.charCodeAt(lines[k - 1].end) !== LINE_BREAK) return lines.map((l) => l.text).join("\n");
+  }
+  return lines.length ? text.slice(lines[0].start, lines[lines.length - 1].end) : "";
+}
+const LINE_BREAK = 0x0a;
 
 const adoption = new RegExp(ADOPTION_DATE, "u");
 

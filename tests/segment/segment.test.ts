@@ -406,6 +406,23 @@ describe("signature and nơi nhận interleaved line by line (two footer columns
   });
 });
 
+describe("body text", () => {
+  const head = "ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nSố: 12/UBND-VX\nBình Định, ngày 3 tháng 3 năm 2026\nV/v tăng cường phòng chống dịch\nKính gửi: Sở Y tế\n";
+  const foot = "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLâm Hải Giang";
+
+  it("is the body's stretch of the text where its lines follow one another", () => {
+    const t = segmentText(`${head}Ủy ban nhân dân tỉnh yêu cầu:\n- Sở Y tế triển khai ngay;\n- Sở Tài chính bố trí kinh phí./.\n${foot}`);
+    expect(t.body.text).toBe("Ủy ban nhân dân tỉnh yêu cầu:\n- Sở Y tế triển khai ngay;\n- Sở Tài chính bố trí kinh phí./.");
+    expect(t.text.slice(t.body.span[0], t.body.span[1])).toBe(t.body.text);
+  });
+
+  it("leaves out a footnote standing between body lines", () => {
+    const t = segmentText(`${head}Ủy ban nhân dân tỉnh yêu cầu:\n¹ Nghị quyết số 72-NQ/TW ngày 09/9/2025 của Bộ Chính trị.\n- Sở Y tế triển khai ngay./.\n${foot}`);
+    expect(t.body.text).toBe("Ủy ban nhân dân tỉnh yêu cầu:\n- Sở Y tế triển khai ngay./.");
+    expect(t.footnotes.map((f) => f.text)).toEqual(["Nghị quyết số 72-NQ/TW ngày 09/9/2025 của Bộ Chính trị."]);
+  });
+});
+
 describe("signing-authority lines", () => {
   const line = (text: string, column?: "left" | "right") => ({ text, start: 0, end: text.length, meta: {}, column });
   it.each([
