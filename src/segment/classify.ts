@@ -10,7 +10,7 @@ import { HONORIFICS, SIGNER_TITLES } from "../../grammars/people.js";
 import { ACADEMIC_TITLES } from "../../grammars/standard/format.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { foldTone, matchKey } from "../text/tone.js";
-import { CAPITAL, collapseSpaces, isSpaceCode, LETTER as ANY_LETTER, letterClassesBelow2000, sentenceCase, SMALL, UPPER_CASES } from "../text/letters.js";
+import { CAPITAL, isSpaceCode, LETTER as ANY_LETTER, letterClassesBelow2000, sentenceCase, SMALL, UPPER_CASES } from "../text/letters.js";
 import { alt } from "../text/pattern.js";
 import { lazily } from "../text/lazy.js";
 
@@ -46,11 +46,11 @@ const typeNames = [...DOCUMENT_TYPES]
  * a line's title can only be a type whose first word is the line's first word, so a line is
  * compared with those few rather than with every type.
  */
-const typesByFirstWord = new Map<string, { t: (typeof DOCUMENT_TYPES)[number]; key: string; keySpace: string; upperSpace: string }[]>();
+const typesByFirstWord = new Map<string, { t: (typeof DOCUMENT_TYPES)[number]; key: string; upperSpace: string }[]>();
 for (const { t, key, upper } of typeNames) {
   const first = key.split(" ")[0];
   if (!typesByFirstWord.has(first)) typesByFirstWord.set(first, []);
-  typesByFirstWord.get(first)!.push({ t, key, keySpace: key + " ", upperSpace: upper + " " });
+  typesByFirstWord.get(first)!.push({ t, key, upperSpace: upper + " " });
 }
 const positionTitles = new Set(SIGNER_TITLES.map(matchKey));
 
@@ -146,12 +146,12 @@ export function titleType(
   // the types the line's first word opens (the first word of its key with spaces collapsed),
   // looked up before the whole key is copied
   const byFirst = typesByFirstWord.get(firstWord(lineKey));
-  const key = byFirst ? collapseSpaces(lineKey) : "";
   let folded: string | undefined;
-  for (const { t, key: name, keySpace, upperSpace } of byFirst ?? []) {
+  for (const { t, key: name, upperSpace } of byFirst ?? []) {
     // "QUYẾT ĐỊNH", "THÔNG TƯ HƯỚNG DẪN"; "QUYẾT ĐỊNH của UBND …" (capitals lost after the name); "thông tư" alone
-    if (key === name) return t;
-    if (key.startsWith(keySpace) && (upper || (folded ??= foldTone(text.trim())).startsWith(upperSpace))) return t;
+    const opens = nameOpens(lineKey, name);
+    if (opens === NAME_ALONE) return t;
+    if (opens === NAME_THEN_WORDS && (upper || (folded ??= foldTone(text.trim())).startsWith(upperSpace))) return t;
   }
   // a title alone on its line, marks misread by OCR ("QUYÉT ĐỊNH")
   if (upper) {
@@ -162,8 +162,34 @@ export function titleType(
   return null;
 }
 
+const NOT_OPENING = 0, NAME_ALONE = 1, NAME_THEN_WORDS = 2;
+/**
+ * Does `name` (words one space apart) open `key` read as `collapseSpaces` would write it (its
+ * whitespace runs one space, its ends trimmed): is the key the name ({@link NAME_ALONE}), or the
+ * name and more words ({@link NAME_THEN_WORDS})? Read in place: a line opening with a type's first
+ * word ("Quyết định số …", most of them body lines) was copied whole, or searched for spaces to
+ * collapse, to be compared with a name.
+ */
+function nameOpens(key: string, name: string): number {
+  const n = key.length;
+  let i = 0;
+  while (i < n && isSpaceCode(key.charCodeAt(i))) i++;
+  for (let j = 0; j < name.length; j++) {
+    const c = name.charCodeAt(j);
+    if (c === 0x20) {
+      // one space of the name: a whitespace run of the key
+      if (i >= n || !isSpaceCode(key.charCodeAt(i))) return NOT_OPENING;
+      while (i < n && isSpaceCode(key.charCodeAt(i))) i++;
+    } else if (i < n && key.charCodeAt(i) === c && !isSpaceCode(c)) i++;
+    else return NOT_OPENING;
+  }
+  if (i < n && !isSpaceCode(key.charCodeAt(i))) return NOT_OPENING;
+  while (i < n && isSpaceCode(key.charCodeAt(i))) i++;
+  return i === n ? NAME_ALONE : NAME_THEN_WORDS;
+}
+
 const firstWordRe = /\S+/;
-/** The first run of non-spaces: the first word of `collapseSpaces(s)`. */
+/** The first run of non-spaces: the first word of `collapseSpaces(s)` (text/letters). */
 const firstWord = (s: string) => firstWordRe.exec(s)?.[0] ?? "";
 
 const longestTitle = Math.max(...[...positionTitles].map((t) => t.length));
@@ -173,8 +199,16 @@ export function isPositionTitle(text: string, key = matchKey(text)): boolean {
   // stop), and no title is longer than the longest: a body line is not copied three times to be looked up
   const first = firstWord(key);
   if (!titleFirstWords.has(first) && !titleFirstWords.has(first.replace(/[.,;:]$/, ""))) return false;
-  if (key.length > longestTitle * 2 + 8 && collapseSpaces(key).length > longestTitle + 2) return false;
+  // more letters than the longest title (a body line): not copied to be looked up
+  if (nonSpacesExceed(key, longestTitle + 1)) return false;
   return positionTitles.has(key.replace(/\s+/g, " ").replace(/[.,;:]$/, "").trim());
+}
+
+/** Does `s` hold more than `most` code units that are not whitespace? Read only as far as it takes to tell. */
+function nonSpacesExceed(s: string, most: number): boolean {
+  let count = 0;
+  for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i)) && ++count > most) return true;
+  return false;
 }
 
 /**

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseText } from "../../src/parse-text.js";
-import { capitalsOf, CLASS_RULES, classifyWhy, isUpperLine, leadWord, NOT_IN_NAME, OPENS_IN_CAPITALS } from "../../src/segment/classify.js";
+import { capitalsOf, CLASS_RULES, classifyWhy, isPositionTitle, isUpperLine, leadWord, NOT_IN_NAME, OPENS_IN_CAPITALS, titleType } from "../../src/segment/classify.js";
 import { HONORIFICS } from "../../grammars/people.js";
 import { ACADEMIC_TITLES } from "../../grammars/standard/format.js";
 import { matchKey } from "../../src/text/tone.js";
@@ -147,6 +147,27 @@ describe("the keys the classifier compares", () => {
     // the surname must follow the first word, and a name must follow the surname
     expect(cut("Trần Văn An BỘ TRƯỞNG")).toBeNull();
     expect(cut("BỘ TRƯỞNG Trần")).toBeNull();
+  });
+
+  it.each([
+    ["QUYẾT   ĐỊNH", "QĐ"],
+    ["  QUYẾT ĐỊNH  ", "QĐ"],
+    ["QUYẾT ĐỊNH của UBND tỉnh Lâm Đồng", "QĐ"],
+    ["THÔNG TƯ\tHƯỚNG DẪN", "TT"],
+    ["thông tư", "TT"],
+    // a type's name opening a sentence, not in capitals
+    ["Quyết định số 12/QĐ-UBND ngày 20 tháng 5 năm 2025 của UBND tỉnh", undefined],
+    ["QUYẾT ĐỊNHX", undefined],
+  ])("the title %j names the type %s, its spaces read as one", (text, code) => {
+    expect(titleType(text)?.code).toBe(code);
+  });
+
+  it.each([
+    ["Phó  Chủ tịch", true],
+    ["PHÓ CHỦ TỊCH.", true],
+    ["Chủ tịch UBND tỉnh giao Sở Y tế chủ trì, phối hợp với các đơn vị liên quan", false],
+  ])("%j is a position title: %s", (text, want) => {
+    expect(isPositionTitle(text)).toBe(want);
   });
 
   it.each([
