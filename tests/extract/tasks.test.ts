@@ -114,6 +114,21 @@ describe("tasks: look-alikes that assign nothing", () => {
   });
 });
 
+describe("tasks: where an assignee begins (a title, a body, a collective, the polite address)", () => {
+  // the title and body rules are tried only where the document's first-word walk opens one of
+  // their lists; the polite address (`Quý cơ quan`) is in none of them and is always tried
+  it.each<[string, string, string[], [assignee: string[], action: string, cooperating: string[]]]>([
+    ["the polite address", "Đề nghị Quý cơ quan tạo điều kiện để cán bộ hoàn thành nhiệm vụ.", [], [["Quý cơ quan"], "tạo điều kiện để cán bộ hoàn thành nhiệm vụ", []]],
+    ["the polite address, pointing to kính gửi", "Đề nghị Quý cơ quan tạo điều kiện để cán bộ hoàn thành nhiệm vụ.", ["Sở Y tế", "Sở Tài chính"], [["Sở Y tế", "Sở Tài chính"], "tạo điều kiện để cán bộ hoàn thành nhiệm vụ", []]],
+    ["a title and its body", "Giao Chủ tịch UBND các huyện, thị xã chỉ đạo rà soát.", [], [["Chủ tịch UBND các huyện, thị xã"], "chỉ đạo rà soát", []]],
+    ["a title, a collective, cooperating bodies", "Giao Giám đốc Sở Y tế và các sở, ngành liên quan phối hợp với Công an tỉnh, UBND cấp huyện triển khai.", [], [["Giám đốc Sở Y tế", "các sở, ngành liên quan"], "phối hợp với Công an tỉnh, UBND cấp huyện triển khai", ["Công an tỉnh", "UBND cấp huyện"]]],
+    ["a body after an opening phrase", "Đối với hồ sơ tồn đọng, Sở Tư pháp chịu trách nhiệm xử lý dứt điểm.", [], [["Sở Tư pháp"], "chịu trách nhiệm xử lý dứt điểm", []]],
+    ["a body glued to the word before it is no cooperating body", "Trung tâm Y tế huyện chủ trì, phối hợp với các đơn vị liên quan và SởY tế tổ chức tiêm.", [], [["Trung tâm Y tế huyện"], "chủ trì, phối hợp với các đơn vị liên quan và SởY tế tổ chức tiêm", ["các đơn vị liên quan"]]],
+  ])("%s", (_name, own, recipients, expected) => {
+    expect(tasksOf([["1.", own]], recipients).map((t) => [t.assignee, t.action, t.cooperating])).toEqual([expected]);
+  });
+});
+
 describe("tasks: the assignee carried down and resolved", () => {
   it("one task a bullet, each with the parent's assignee", () => {
     const tasks = tasksOf([["1.", "Giao Sở Y tế:", [["-", "Chủ trì triển khai bệnh án điện tử;"], ["-", "Rà soát các đề án liên quan;"], ["-", "Báo cáo kết quả trước ngày 30/6/2025."]]]]);
