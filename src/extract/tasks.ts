@@ -101,8 +101,6 @@ interface Doc {
   closeParens: Int32Array;
   /** {@link unitAt} by position: the rules, the walk and the splitting ask again at the same places (~1.8 times each) */
   units: Map<number, number | null>;
-  /** {@link ownSpan} by node: the walk and the heading rule both ask */
-  own: Map<OutlineNode, Span>;
 }
 
 /** Does an assignee begin at `pos`: a title (with its body), a body, a collective, `Quý cơ quan`? */
@@ -259,7 +257,7 @@ function anchorsAt(sticky: RegExp, t: string, open: Openings, bit: number): Anch
     starts.push(open.at[o]);
     ends.push(sticky.lastIndex);
   }
-  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return { starts: new Int32Array(starts), ends: new Int32Array(ends) };
 }
 
 /**
@@ -277,7 +275,7 @@ function inlineAnchors(t: string, open: Openings): Anchors {
     while (from > 0 && isSpaceCode(t.charCodeAt(from - 1))) from--;
     for (let s = from; s < at; s++) starts.push(s), ends.push(words.ends[k]);
   }
-  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return { starts: new Int32Array(starts), ends: new Int32Array(ends) };
 }
 
 /** The first index in `xs` (sorted) at or after `lo` whose value is at least `pos`. */
@@ -293,17 +291,23 @@ function lowerBound(xs: Int32Array, pos: number, lo = 0): number {
 
 /**
  * The matches that a global search from `from` meets before `to` (as many as `exec` in a loop
- * would give: each search on from the end of the match before): their indexes in `a`.
+ * would give: each search on from the end of the match before), by their indexes in `a`: the
+ * first is `firstAnchor(a, from)`, each next `nextAnchor(a, i)`, while `a.starts[i] < to` (a loop,
+ * not a generator: a generator's object and steps cost more than the search on the short lists).
  */
-function* anchorsWithin(a: Anchors, from: number, to: number): Generator<number> {
-  for (let i = lowerBound(a.starts, from); i < a.starts.length && a.starts[i] < to; i = lowerBound(a.starts, a.ends[i], i + 1)) yield i;
+function firstAnchor(a: Anchors, from: number): number {
+  return lowerBound(a.starts, from);
 }
+function nextAnchor(a: Anchors, i: number): number {
+  return lowerBound(a.starts, a.ends[i], i + 1);
+}
+const within = (a: Anchors, i: number, to: number) => i < a.starts.length && a.starts[i] < to;
 
 /** Where `ch` occurs in `t`, in order (found by `indexOf`: parentheses are few, a count at every character was not). */
 function positionsOf(t: string, ch: string): Int32Array {
   const out: number[] = [];
   for (let i = t.indexOf(ch); i >= 0; i = t.indexOf(ch, i + 1)) out.push(i);
-  return Int32Array.from(out);
+  return new Int32Array(out);
 }
 
 /** `(` minus `)` in `t[from, to)`. */
@@ -369,7 +373,7 @@ function firstSpan(spans: Span[], pos: number, side: 0 | 1): number {
 
 /** The first action verb in `[from, to)` that is not part of a body's name (`Ban Chỉ đạo`). */
 function verbIn(doc: Doc, from: number, to: number): number | null {
-  for (const i of anchorsWithin(doc.verbs, from, to)) {
+  for (let i = firstAnchor(doc.verbs, from); within(doc.verbs, i, to); i = nextAnchor(doc.verbs, i)) {
     const at = doc.verbs.starts[i];
     // not inside a body's name, nor inside a parenthesis (`Sở X (Thường trực Ban … quản lý …)`)
     if (insideAgency(doc, at) || parensOpen(doc, from, at) > 0) continue;
@@ -481,7 +485,7 @@ function commaBefore(t: string, from: number, to: number): boolean {
  * (`Đối với …, Bộ Quốc phòng chịu trách nhiệm quản lý …`).
  */
 function inlineRule(doc: Doc, c: Clause): ClauseRead | null {
-  for (const i of anchorsWithin(doc.inlineTriggers, c.start, c.end)) {
+  for (let i = firstAnchor(doc.inlineTriggers, c.start); within(doc.inlineTriggers, i, c.end); i = nextAnchor(doc.inlineTriggers, i)) {
     const at = doc.inlineTriggers.starts[i];
     // the body right before the trigger: the last span that ends at or before it, with only spaces between
     const before = firstSpan(doc.agencies, at + 1, 1) - 1;
@@ -529,7 +533,7 @@ function coopAnchors(doc: Doc): Anchors {
 function cooperating(doc: Doc, start: number, end: number): string[] {
   const out: string[] = [];
   const coop = coopAnchors(doc);
-  for (const i of anchorsWithin(coop, start, end)) {
+  for (let i = firstAnchor(coop, start); within(coop, i, end); i = nextAnchor(coop, i)) {
     const phraseEnd = coop.ends[i];
     let pos = phraseEnd;
     let last = pos;
@@ -550,7 +554,7 @@ function cooperating(doc: Doc, start: number, end: number): string[] {
 function endsInCooperation(doc: Doc, d: Draft): boolean {
   const coop = coopAnchors(doc);
   let last = -1;
-  for (const i of anchorsWithin(coop, d.actionStart, d.end)) last = i;
+  for (let i = firstAnchor(coop, d.actionStart); within(coop, i, d.end); i = nextAnchor(coop, i)) last = i;
   if (last < 0) return false;
   let pos = coop.ends[last];
   for (let guard = 0; guard < 8; guard++) {
@@ -587,7 +591,9 @@ function datesByStart(dates: DateMention[]): DatesByStart {
   }
   // the scan gives its dates mostly in text order: sorted only when they are not
   if (!sorted) placed.sort((a, b) => dates[a].span![0] - dates[b].span![0] || a - b);
-  return { starts: Int32Array.from(placed, (i) => dates[i].span![0]), dates: placed.map((i) => dates[i]), order: Int32Array.from(placed) };
+  const starts = new Int32Array(placed.length);
+  for (let k = 0; k < placed.length; k++) starts[k] = dates[placed[k]].span![0];
+  return { starts, dates: placed.map((i) => dates[i]), order: new Int32Array(placed) };
 }
 
 /** The dates inside `span`, in the list's order: what `dates.filter(inside)` gave. */
@@ -682,7 +688,6 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
     units: new Map(),
     openParens: positionsOf(t, "("),
     closeParens: positionsOf(t, ")"),
-    own: new Map(),
   };
   const recipients = ctx.tree.recipients.map((r) => squash(r.text));
   const issuer = issuerAgencies(ctx);
@@ -696,7 +701,8 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
       let first = true;
       /** start of a list of assignees cut by `;` or `:` before its verb (`Chánh Văn phòng …, Giám đốc các sở: …; … chịu trách nhiệm`) */
       let pending: number | null = null;
-      for (const c of clauses(doc, node.span && node.text ? ownSpan(doc, node) : node.span)) {
+      const own = node.span && node.text ? ownSpan(doc, node) : node.span;
+      for (const c of clauses(doc, own)) {
         const notATask = notATaskIn(doc, c.start, c.end);
         let read = notATask ? null : (triggerRule(doc, c) ?? subjectRule(doc, c) ?? inlineRule(doc, c));
         const verb = verbIn(doc, c.start, c.end);
@@ -733,7 +739,7 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
         first = false;
       }
       // nothing read clause by clause: a body may head its duties (`1. Bộ Công an:`)
-      const head = drafts.length === before && !carry ? headingRule(doc, node) : null;
+      const head = drafts.length === before && !carry ? headingRule(doc, node, own) : null;
       if (head?.action) drafts.push({ assignee: head.assignee, actionStart: head.action[0], start: head.action[0], end: head.action[1] });
       walk(node.children, head?.assignee ?? carry ?? inherited);
     }
@@ -761,11 +767,10 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
  * A body heading its duties: `1. Bộ Công an:` with the duties below, `3. Sở Khoa học và Công
  * nghệ: Chủ trì, phối hợp …` with the duty after the colon, `1. Sở Thông tin và Truyền thông`
  * alone with its duties as children: an outline item, the duty opening with its verb. Not
- * `- Sở Y tế: 02 đại biểu`, nor a table row `Sở Xây dựng: các lĩnh vực cấp phép …`.
+ * `- Sở Y tế: 02 đại biểu`, nor a table row `Sở Xây dựng: các lĩnh vực cấp phép …`. `[s, e]`: the node's own text (see {@link ownSpan}).
  */
-function headingRule(doc: Doc, node: OutlineNode): { assignee: string[]; action: Span | null } | null {
+function headingRule(doc: Doc, node: OutlineNode, [s, e]: Span): { assignee: string[]; action: Span | null } | null {
   if (node.label === null) return null;
-  const [s, e] = node.span && node.text ? ownSpan(doc, node) : node.span;
   if (unitAt(doc, s) === null) return null;
   // looked for inside the node only: a search on to the document's end, node after node, is quadratic
   const colon = doc.t.slice(s, e).indexOf(":") + s;
@@ -794,12 +799,6 @@ function trimmedEnd(text: string, from: number, to: number, one: RegExp): number
 
 /** The span of a node's own text (without its label and children) inside the document. */
 function ownSpan(doc: Doc, node: OutlineNode): Span {
-  let span = doc.own.get(node);
-  if (!span) doc.own.set(node, (span = findOwnSpan(doc, node)));
-  return span;
-}
-
-function findOwnSpan(doc: Doc, node: OutlineNode): Span {
   const [s, e] = node.span;
   const own = node.text.trim();
   if (!own) return [s, s];
