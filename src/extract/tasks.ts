@@ -505,11 +505,14 @@ function inlineRule(doc: Doc, c: Clause): ClauseRead | null {
   return null;
 }
 
-/** `X chủ trì …`, `X có trách nhiệm …`, `Các sở … và UBND các địa phương tiếp tục …` */
-function subjectRule(doc: Doc, c: Clause): ClauseRead | null {
-  // the tests on the text before the verb first, the assignee (an agency scan) last: a verb
-  // opening the clause leaves no assignee to split
-  const verb = verbIn(doc, c.start, Math.min(c.end, c.start + 400));
+/**
+ * `X chủ trì …`, `X có trách nhiệm …`, `Các sở … và UBND các địa phương tiếp tục …`; `firstVerb`:
+ * the clause's first verb ({@link verbIn}), which the walk asks for anyway.
+ */
+function subjectRule(doc: Doc, c: Clause, firstVerb: number | null): ClauseRead | null {
+  // a subject is at most 400 characters long; the tests on the text before the verb first, the
+  // assignee (an agency scan) last: a verb opening the clause leaves no assignee to split
+  const verb = firstVerb !== null && firstVerb < c.start + 400 ? firstVerb : null;
   if (verb === null || verb === c.start) return null;
   const prefix = doc.t.slice(c.start, verb);
   if (/(?<![\p{L}])(?:được|đã|sẽ|là|nếu|khi|để|theo|tại|về)(?![\p{L}])/u.test(prefix)) return null;
@@ -689,8 +692,6 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
     openParens: positionsOf(t, "("),
     closeParens: positionsOf(t, ")"),
   };
-  const recipients = ctx.tree.recipients.map((r) => squash(r.text));
-  const issuer = issuerAgencies(ctx);
   const drafts: Draft[] = [];
 
   const walk = (nodes: OutlineNode[], inherited: string[] | null) => {
@@ -704,8 +705,8 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
       const own = node.span && node.text ? ownSpan(doc, node) : node.span;
       for (const c of clauses(doc, own)) {
         const notATask = notATaskIn(doc, c.start, c.end);
-        let read = notATask ? null : (triggerRule(doc, c) ?? subjectRule(doc, c) ?? inlineRule(doc, c));
         const verb = verbIn(doc, c.start, c.end);
+        let read = notATask ? null : (triggerRule(doc, c) ?? subjectRule(doc, c, verb) ?? inlineRule(doc, c));
         if (read && read.actionStart !== null && pending !== null && !triggerRule(doc, c)) {
           read = { assignee: splitAssignees(doc, pending, read.actionStart), actionStart: read.actionStart };
           c.start = pending;
@@ -745,19 +746,24 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
     }
   };
   walk(bodyNodes(ctx), null);
+  if (!drafts.length) return [];
 
+  const recipients = ctx.tree.recipients.map((r) => squash(r.text));
+  const issuer = issuerAgencies(ctx);
   const byStart = datesByStart(dates);
   return drafts.map((d) => {
     const span: Span = [d.start, d.end];
     const assignee = d.assignee.flatMap((a) => (recipients.length && pointers.has(matchKey(a)) ? recipients : [a]));
     const assignees = [...new Set(assignee)];
+    const taskText = clean(text.slice(d.start, d.end));
     return {
       assignee: assignees,
       assigneeCanonical: assignees.map((a) => canonicalAssignee(a, issuer.issuer ?? issuer.parent)),
-      action: clean(text.slice(d.actionStart, d.end)),
+      // (the action is the task's text when no assignee is written before it: carried down)
+      action: d.actionStart === d.start ? taskText : clean(text.slice(d.actionStart, d.end)),
       cooperating: cooperating(doc, d.actionStart, d.end),
       ...withDeadline(deadline(doc, span, byStart, ctx)),
-      text: clean(text.slice(d.start, d.end)),
+      text: taskText,
       span,
     };
   });
