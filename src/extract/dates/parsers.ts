@@ -30,6 +30,7 @@ import {
   YEAR_WORD,
 } from "../../../grammars/dates.js";
 import { alt } from "../../text/pattern.js";
+import { endsWith, notAfter, NOT_AFTER_LETTER } from "./guards.js";
 import { point, type Point, type Token } from "./point.js";
 
 export interface ParseEnv {
@@ -54,7 +55,7 @@ export interface Parser {
 const num = (s: string | undefined) => (s === undefined || s === "" ? null : Number(s));
 
 /** No digit or date separator glued on the left. */
-const L = "(?<![\\p{L}\\p{N}/.,-])";
+const L = notAfter("\\p{L}\\p{N}/.,-");
 /** Nothing on the right that would make it part of a longer number or a document number (`/NĐ-CP`). */
 const R = "(?!\\p{N}|\\s*/\\s*[\\p{L}\\p{N}]|[.,-][\\p{L}\\p{N}])";
 const NGAY = `(?:${DAY_WORD}[\\s.…_]*)`;
@@ -77,7 +78,7 @@ const QUARTER = `(?<q>${alt(Object.keys(QUARTER_NUMERALS))})(?![\\p{L}\\p{N}])`;
 const HALF_WORD = "nửa";
 const HALF = `(?<half>${alt([...HALF_FIRST, ...HALF_LAST])})`;
 const DAY_PART = `(?:\\s*(?<part>${alt(DAY_PARTS.map((p) => p.word))})(?![\\p{L}]))?`;
-const DURATION_BEFORE = new RegExp(`(?:^|[^\\p{L}])${alt(DURATION_CUES)}\\s+$`, "u");
+const durationBefore = endsWith(`(?:^|[^\\p{L}])${alt(DURATION_CUES)}\\s+`);
 const DURATION_AFTER_RE = new RegExp(`^${DURATION_AFTER}`, "u");
 
 function timeToken(m: RegExpExecArray, key: string, parser: string): Token | null {
@@ -85,7 +86,7 @@ function timeToken(m: RegExpExecArray, key: string, parser: string): Token | nul
   let h = Number(g.h);
   const mi = num(g.mi) ?? 0;
   // a duration, not a time of day: "trong vòng 24 giờ", "8 giờ/ngày"
-  if (DURATION_BEFORE.test(key.slice(Math.max(0, m.index - 20), m.index))) return null;
+  if (durationBefore(key.slice(Math.max(0, m.index - 20), m.index))) return null;
   if (DURATION_AFTER_RE.test(key.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
   const part = DAY_PARTS.find((p) => p.word === g.part);
   if (part?.pm && h < 12) h += 12;
@@ -169,21 +170,21 @@ export const PARSERS: Parser[] = [
   // "tháng 5/2026", "tháng 5 năm 2026", "tháng 05-2026" → 2026-05
   {
     name: "month-year",
-    pattern: re(`(?<![\\p{L}])${MONTH_WORD}\\s*(?<m>${MONTH})\\s*(?:/|-|\\.|,?\\s*${YEAR_WORD})\\s*(?<y>${YEAR})${R}`),
+    pattern: re(`${NOT_AFTER_LETTER}${MONTH_WORD}\\s*(?<m>${MONTH})\\s*(?:/|-|\\.|,?\\s*${YEAR_WORD})\\s*(?<y>${YEAR})${R}`),
     opens: { digit: false, words: [MONTH_WORD] },
     build: (m) => tok(m, "month-year", { point: point({ y: +m.groups!.y, m: +m.groups!.m }) }),
   },
   // "Chương trình công tác tháng 5" → the document's year
   {
     name: "month-only",
-    pattern: re(`(?<!\\p{L}|\\p{N}\\s*)${MONTH_WORD}\\s+(?<m>${MONTH})(?![\\p{N}]|\\s*[/.-]\\s*\\p{N}|\\s*,?\\s*${YEAR_WORD}\\s*\\p{N}|\\s+${alt(MONTH_ONLY_NOT_BEFORE)}(?!\\p{L}))`),
+    pattern: re(`${NOT_AFTER_LETTER}(?<!\\p{N}\\s*)${MONTH_WORD}\\s+(?<m>${MONTH})(?![\\p{N}]|\\s*[/.-]\\s*\\p{N}|\\s*,?\\s*${YEAR_WORD}\\s*\\p{N}|\\s+${alt(MONTH_ONLY_NOT_BEFORE)}(?!\\p{L}))`),
     opens: { digit: false, words: [MONTH_WORD] },
     build: (m, env) => tok(m, "month-only", { point: withYear({ m: +m.groups!.m }, env) }),
   },
   // "quý IV/2025" → 2025-10/2025-12; "quý I năm 2026"; "quý 3" (the document's year)
   {
     name: "quarter",
-    pattern: re(`(?<![\\p{L}])${QUARTER_WORD}\\s+${QUARTER}(?:\\s*(?:/|-|,?\\s*${YEAR_WORD})\\s*(?<y>${YEAR})${R})?`),
+    pattern: re(`${NOT_AFTER_LETTER}${QUARTER_WORD}\\s+${QUARTER}(?:\\s*(?:/|-|,?\\s*${YEAR_WORD})\\s*(?<y>${YEAR})${R})?`),
     opens: { digit: false, words: [QUARTER_WORD] },
     build: (m, env) => {
       const q = QUARTER_NUMERALS[m.groups!.q];
@@ -214,7 +215,7 @@ export const PARSERS: Parser[] = [
   // "nửa đầu năm 2026" → 2026-01/2026-06
   {
     name: "half-year",
-    pattern: re(`(?<![\\p{L}])${HALF_WORD}\\s+${HALF}\\s+${YEAR_WORD}(?:\\s+(?<y>${YEAR})${R})?(?![\\p{L}\\p{N}])`),
+    pattern: re(`${NOT_AFTER_LETTER}${HALF_WORD}\\s+${HALF}\\s+${YEAR_WORD}(?:\\s+(?<y>${YEAR})${R})?(?![\\p{L}\\p{N}])`),
     opens: { digit: false, words: [HALF_WORD] },
     build: (m, env) => {
       const y = num(m.groups!.y) ?? env.year;
@@ -225,7 +226,7 @@ export const PARSERS: Parser[] = [
   // "giai đoạn 2026 - 2035", "năm học 2024-2025", "2021-2025" → 2026/2035
   {
     name: "year-range",
-    pattern: re(`(?:(?<![\\p{L}])${alt(YEAR_RANGE_LEADS)}\\s*:?\\s*)?${L}(?<y1>${YEAR})${RANGE_DASH}(?<y2>${YEAR})${R}`),
+    pattern: re(`(?:${alt(YEAR_RANGE_LEADS, NOT_AFTER_LETTER)}\\s*:?\\s*)?${L}(?<y1>${YEAR})${RANGE_DASH}(?<y2>${YEAR})${R}`),
     opens: { digit: true, words: YEAR_RANGE_LEADS },
     build: (m) => {
       const y1 = +m.groups!.y1;
@@ -237,7 +238,7 @@ export const PARSERS: Parser[] = [
   // "năm 2026"
   {
     name: "year",
-    pattern: re(`(?<![\\p{L}])${YEAR_WORD}\\s+(?<y>${YEAR})${R}`),
+    pattern: re(`${NOT_AFTER_LETTER}${YEAR_WORD}\\s+(?<y>${YEAR})${R}`),
     opens: { digit: false, words: [YEAR_WORD] },
     build: (m) => tok(m, "year", { point: point({ y: +m.groups!.y }) }),
   },

@@ -7,6 +7,7 @@ import { DAY_PARTS, DAY_WORD, DEADLINE_CUES, NOT_DATE_AFTER, NOT_DATE_BEFORE, RA
 import { alt, altSource } from "../../text/pattern.js";
 import { formatPoint, isoWeekday, validPoint, type Point, type Token } from "./point.js";
 import { dropOverlaps as dropSpanOverlaps } from "../overlaps.js";
+import { endsWith } from "./guards.js";
 
 export interface RefineEnv {
   /** the match key of the scanned text (lower case, same offsets) */
@@ -30,14 +31,14 @@ export const dropInvalid: Refiner = (tokens) =>
     return !(a.length === b.length && a > b);
   });
 
-const NOT_BEFORE_RE = new RegExp(`(?<![\\p{L}])${alt(NOT_DATE_BEFORE)}\\s*$`, "u");
+const notDateBefore = endsWith(`(?<![\\p{L}])${alt(NOT_DATE_BEFORE)}\\s*`);
 const NOT_AFTER_RE = new RegExp(`^\\s*${alt(NOT_DATE_AFTER)}(?![\\p{L}])`, "u");
 
 /** Numbers that only look like dates: `Điều 5.2.2010`, `khoản 20/5/2025`, `1.12.2000 đồng`. */
 export const dropLookalikes: Refiner = (tokens, env) =>
   tokens.filter((t) => {
     const startsWithDigit = /\p{N}/u.test(env.key[t.start] ?? "");
-    if (startsWithDigit && NOT_BEFORE_RE.test(env.key.slice(Math.max(0, t.start - 12), t.start))) return false;
+    if (startsWithDigit && notDateBefore(env.key.slice(Math.max(0, t.start - 12), t.start))) return false;
     if (NOT_AFTER_RE.test(env.key.slice(t.end, t.end + 8))) return false;
     return true;
   });
@@ -52,7 +53,7 @@ const isDay = (t: Token) => !!t.point && t.point.h === null && t.point.d !== nul
 
 const RANGE_GAP = new RegExp(`^\\s*(?:${alt(RANGE_TO)}|${RANGE_DASH})\\s*$`, "u");
 // "từ ngày" before the first end of a range: `từ ngày 26/01/2026 đến hết ngày 28/02/2027`
-const FROM_BEFORE = new RegExp(`(?:^|[^\\p{L}])${RANGE_FROM}\\s*(?:${DAY_WORD}\\s*)?$`, "u");
+const fromBeforeEnds = endsWith(`(?:^|[^\\p{L}])${RANGE_FROM}\\s*(?:${DAY_WORD}\\s*)?`);
 const FROM_AT_END = new RegExp(`${RANGE_FROM}\\s*(?:${DAY_WORD}\\s*)?$`, "u");
 
 function inherit(a: Point, b: Point): Point {
@@ -92,7 +93,7 @@ function mergeNeighbours(tokens: Token[], env: Parameters<Refiner>[1], merge: (a
 export const mergeRanges: Refiner = (tokens, env) =>
   mergeNeighbours(tokens, env, (a, b, gap) => {
     const dash = /^\s*[-–—]\s*$/u.test(gap);
-    const fromBefore = FROM_BEFORE.test(env.key.slice(Math.max(0, a.start - 12), a.start));
+    const fromBefore = fromBeforeEnds(env.key.slice(Math.max(0, a.start - 12), a.start));
     const sameShape = (isTime(a) && isTime(b)) || (!isTime(a) && !isTime(b) && !isTimeRange(a) && !isTimeRange(b));
     if (!(RANGE_GAP.test(gap) && sameShape && (fromBefore || dash))) return null;
     const from = inherit(a.from ?? a.point!, b.from ?? b.point!);
@@ -133,7 +134,10 @@ export const mergeDateTime: Refiner = (tokens, env) =>
     return merged;
   });
 
-const DEADLINE_RE = new RegExp(`(?<![\\p{L}])${altSource(DEADLINE_CUES)}\\s*$`, "u");
+const DEADLINE_SOURCE = `(?<![\\p{L}])${altSource(DEADLINE_CUES)}\\s*`;
+const DEADLINE_RE = new RegExp(`${DEADLINE_SOURCE}$`, "u");
+/** asked first: the cue is rare, and the end-anchored regex tries every start of the window */
+const deadlineBefore = endsWith(DEADLINE_SOURCE);
 
 /** `trước 11h00 ngày 26/5/2026`, `chậm nhất ngày 30/6`, `hoàn thành trong tháng 6/2026`: kind deadline, the cue in the span. */
 export const markDeadlines: Refiner = (tokens, env) =>
@@ -141,13 +145,15 @@ export const markDeadlines: Refiner = (tokens, env) =>
     // the 60 characters before, on the same line (lastIndexOf over a 5 MB line, token by token, was quadratic)
     const window = env.key.slice(Math.max(0, t.start - 60), t.start);
     const before = window.slice(window.lastIndexOf("\n") + 1);
-    const m = before.match(DEADLINE_RE);
+    const m = deadlineBefore(before) ? before.match(DEADLINE_RE) : null;
     if (!m) return t;
     return { ...t, start: t.start - m[0].length, deadline: true };
   });
 
 const WEEKDAY_AFTER = new RegExp(`^\\s*[,(]?\\s*(${WEEKDAY_WORDS})(?![\\p{L}])`, "u");
-const WEEKDAY_BEFORE = new RegExp(`(?<![\\p{L}])(${WEEKDAY_WORDS})\\s*,?\\s*(?:${DAY_WORD}\\s*)?$`, "u");
+const WEEKDAY_BEFORE_SOURCE = `(?<![\\p{L}])(${WEEKDAY_WORDS})\\s*,?\\s*(?:${DAY_WORD}\\s*)?`;
+const WEEKDAY_BEFORE = new RegExp(`${WEEKDAY_BEFORE_SOURCE}$`, "u");
+const weekdayBefore = endsWith(WEEKDAY_BEFORE_SOURCE);
 
 /** Checks a weekday written beside a full date; a disagreement becomes a `weekday-mismatch` warning. */
 export const checkWeekdays: Refiner = (tokens, env) => {
@@ -155,7 +161,8 @@ export const checkWeekdays: Refiner = (tokens, env) => {
     const p = t.point ?? (t.from && t.to && formatPoint(t.from) === formatPoint(t.to) ? t.from : null);
     if (!p || p.y === null || p.m === null || p.d === null || p.yearGuessed) continue;
     const after = env.key.slice(t.end, t.end + 16).match(WEEKDAY_AFTER);
-    const before = env.key.slice(Math.max(0, t.start - 16), t.start).match(WEEKDAY_BEFORE);
+    const window = env.key.slice(Math.max(0, t.start - 16), t.start);
+    const before = weekdayBefore(window) ? window.match(WEEKDAY_BEFORE) : null;
     const word = after?.[1] ?? before?.[1];
     if (!word) continue;
     const written = WEEKDAYS.find((w) => w.words.includes(word))!.iso;

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { endsWith, NOT_AFTER_LETTER, notAfter } from "../../src/extract/dates/guards.js";
+
+// The guards are cheaper spellings of plain regex forms: each must answer as the plain form does,
+// everywhere (a space, a letter, a digit, a separator, a surrogate pair, the start of the text).
+
+const TEXTS = ["ngày 20/5/2025", "Điều 5.2.2010", "x2025", "(2025)", "\n12 giờ", "𝐀2025 𝐀 2025", "-5-", "\u00a08h30", "ạ1", "12"];
+
+describe("dates/guards", () => {
+  it("notAfter is the negative lookbehind it stands for, at every position", () => {
+    for (const chars of ["\\p{L}\\p{N}/.,-", "\\p{L}"]) {
+      const plain = new RegExp(`(?<![${chars}])`, "uy");
+      const guard = new RegExp(notAfter(chars), "uy");
+      for (const t of TEXTS)
+        for (let i = 0; i <= t.length; i++) {
+          plain.lastIndex = guard.lastIndex = i;
+          expect([t, i, guard.test(t)]).toEqual([t, i, plain.test(t)]);
+        }
+    }
+    expect(new RegExp(`${NOT_AFTER_LETTER}năm`, "u").test("kế hoạch năm 2026")).toBe(true);
+    expect(new RegExp(`${NOT_AFTER_LETTER}năm`, "u").test("xnăm 2026")).toBe(false);
+  });
+
+  it("endsWith answers as the pattern anchored at the end", () => {
+    const source = "(?<![\\p{L}])(?:chậm nhất(?:\\s+là)?|trước)\\s*";
+    const ends = endsWith(source);
+    const anchored = new RegExp(`${source}$`, "u");
+    const cases = ["hoàn thành trước ", "chậm nhất là  ", "chậm nhất là x ", "xtrước ", "trước", "", "trước\n", "sau"];
+    for (const s of cases) expect([s, ends(s)]).toEqual([s, anchored.test(s)]);
+    expect(ends("báo cáo trước ")).toBe(true);
+    expect(ends("báo cáo trước nữa ")).toBe(false);
+  });
+});
