@@ -21,6 +21,7 @@ import { keyFollowsFolded, textKey, type ExtractContext } from "./context.js";
 import { documentOpeners, documentOpenings, OPENS, REFERENCE_TYPE_NAMES } from "./openings.js";
 import { documentDates, findDates } from "./dates.js";
 import { dateBounds } from "./dates/range.js";
+import { notAfter } from "./dates/guards.js";
 
 /**
  * Citations of other documents: `<type> [số] <number>/<symbol> [ngày <date>] [của <issuer>] [về <subject>]`
@@ -49,7 +50,8 @@ let CONTEXT_ISSUER_RES!: { re: RegExp; literal: string }[];
 /** The patterns, compiled the first time citations are looked for (once), not at import. */
 function compilePatterns(): void {
   if (TYPE_RE) return;
-  TYPE_RE = new RegExp(`${alt(TYPE_NAMES.map(matchKey), "(?<![\\p{L}\\p{N}])")}(?![\\p{L}\\p{N}])`, "gu");
+  // the "no letter or digit before" asserted in its cheap form (dates/guards): the pattern is tried where a type can open
+  TYPE_RE = new RegExp(`${alt(TYPE_NAMES.map(matchKey), notAfter("\\p{L}\\p{N}"))}(?![\\p{L}\\p{N}])`, "gu");
   // tried only where a type name's first word opens (first-word dispatch), not at every character
   TYPE_STICKY = new RegExp(TYPE_RE.source, "uy");
   SELF_RE = new RegExp(`^\\s+${alt(SELF_WORDS)}(?![\\p{L}])`, "u");
