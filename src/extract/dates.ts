@@ -1,4 +1,5 @@
 import type { DateMention, Span, Warning } from "../record/schema.js";
+import { collapseSpaces, isSpaceCode } from "../text/letters.js";
 import { keyAtOffsets } from "../text/tone.js";
 import { matchesAt } from "../text/openers.js";
 import { alt } from "../text/pattern.js";
@@ -42,6 +43,11 @@ export interface DateScan {
 
 /** Markup that may sit inside a date in scraped text (`ngày **27/5/2026**`): read as a space. */
 const MARKUP = /[*]/g;
+
+/** `*` or whitespace (`/[\s*]/`): what a mention's ends are trimmed of. */
+const spaceOrMarkup = (c: number) => c === 42 || isSpaceCode(c);
+/** The markup left out of a mention's text (most have none: asked before replacing). */
+const withoutMarkup = (s: string) => (s.includes("*") ? s.replace(MARKUP, "") : s);
 
 function keyOf(text: string): string {
   return keyAtOffsets(text).replace(MARKUP, " ");
@@ -138,14 +144,14 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
   if (tokens.length > keep) tokens.length = keep;
   const mention = (t: Token): DateMention => {
     let { start, end } = t;
-    while (start < end && /[\s*]/.test(text[start])) start++;
-    while (end > start && /[\s*]/.test(text[end - 1])) end--;
+    while (start < end && spaceOrMarkup(text.charCodeAt(start))) start++;
+    while (end > start && spaceOrMarkup(text.charCodeAt(end - 1))) end--;
     const value = formatToken(t);
     const bounds = dateBounds(value);
     // the keys written out, not spread: one object shape for every mention, its fields in the
     // object itself (a text of 900,000 characters of years gives 90,000 mentions)
     return {
-      text: text.slice(start, end).replace(MARKUP, "").replace(/\s+/g, " ").trim(),
+      text: collapseSpaces(withoutMarkup(text.slice(start, end))),
       value,
       kind: tokenKind(t),
       start: bounds.start,
