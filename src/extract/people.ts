@@ -10,10 +10,9 @@ import type { Person } from "../record/schema.js";
 import { agencyAt, agencyBuildsOf, type AgencyBuilds, type AgencyMatch } from "./agencies/scan.js";
 import { dropOverlaps, keepDisjoint } from "./overlaps.js";
 import { isCapitalised, isSpaceCode, isUpper, L, sentenceCase, squash, tidy, WE, wordAt } from "../text/letters.js";
-import { alternation } from "../text/pattern.js";
+import { alternation, notAfter } from "../text/pattern.js";
 import { matchesAt, type Openers, type Openings } from "../text/openers.js";
 import { foldedText, type ExtractContext } from "./context.js";
-import { notAfter } from "./dates/guards.js";
 import { documentOpeners, documentOpenings, OPENS, PERSON_TITLES } from "./openings.js";
 
 /** not inside a word, a number or a symbol (`(?<![${L}\\d/])`), in the form V8 answers cheaply where a rule is tried (dates/guards) */

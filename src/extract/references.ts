@@ -14,14 +14,13 @@ import {
   SUBJECT_VERBS,
 } from "../../grammars/references.js";
 import { foldTone, keyAtOffsets, matchKey } from "../text/tone.js";
-import { alt } from "../text/pattern.js";
+import { alt, notAfter } from "../text/pattern.js";
 import { matchesAt, type Openers } from "../text/openers.js";
 import type { DateMention, Reference } from "../record/schema.js";
 import { keyFollowsFolded, textKey, type ExtractContext } from "./context.js";
 import { documentOpeners, documentOpenings, OPENS, REFERENCE_TYPE_NAMES } from "./openings.js";
 import { documentDates, findDates } from "./dates.js";
 import { dateBounds } from "./dates/range.js";
-import { notAfter } from "./dates/guards.js";
 
 /**
  * Citations of other documents: `<type> [số] <number>/<symbol> [ngày <date>] [của <issuer>] [về <subject>]`

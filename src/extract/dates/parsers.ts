@@ -29,8 +29,7 @@ import {
   YEAR_RANGE_LEADS,
   YEAR_WORD,
 } from "../../../grammars/dates.js";
-import { alt } from "../../text/pattern.js";
-import { endsWith, notAfter, NOT_AFTER_LETTER } from "./guards.js";
+import { alt, endsWith, NOT_AFTER_LETTER, notAfter } from "../../text/pattern.js";
 import { point, type Point, type Token } from "./point.js";
 
 export interface ParseEnv {

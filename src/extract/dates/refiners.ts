@@ -4,10 +4,9 @@
  */
 import type { Warning } from "../../record/schema.js";
 import { DAY_PARTS, DAY_WORD, DEADLINE_CUES, NOT_DATE_AFTER, NOT_DATE_BEFORE, RANGE_DASH, RANGE_FROM, RANGE_TO, WEEKDAYS } from "../../../grammars/dates.js";
-import { alt, altSource } from "../../text/pattern.js";
+import { alt, altSource, endsWith } from "../../text/pattern.js";
 import { formatPoint, isoWeekday, validPoint, type Point, type Token } from "./point.js";
 import { dropOverlaps as dropSpanOverlaps } from "../overlaps.js";
-import { endsWith } from "./guards.js";
 
 export interface RefineEnv {
   /** the match key of the scanned text (lower case, same offsets) */

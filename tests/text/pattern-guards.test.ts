@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { endsWith, NOT_AFTER_LETTER, notAfter } from "../../src/extract/dates/guards.js";
+import { endsWith, NOT_AFTER_LETTER, notAfter } from "../../src/text/pattern.js";
 
 // The guards are cheaper spellings of plain regex forms: each must answer as the plain form does,
 // everywhere (a space, a letter, a digit, a separator, a surrogate pair, the start of the text).
