@@ -9,7 +9,7 @@ import type { Warning } from "../record/schema.js";
 import { inCapitals, type WorkLine } from "./layout.js";
 import { matchKey } from "../text/tone.js";
 import { alt } from "../text/pattern.js";
-import { isCapitalCode, LazyWords } from "../text/letters.js";
+import { isCapitalCode, isLowerCode, isSpaceCode, LazyWords } from "../text/letters.js";
 
 /**
  * Table cells a scrape flattened onto one line, split back into the document's lines.
@@ -154,7 +154,8 @@ const isNameWord = (w: string) => /^\p{Lu}[\p{Ll}\p{M}]+$/u.test(w) || /^\p{Lu}$
  * and a name of two to five words follows it.
  */
 function signatureCuts(text: string): number[] {
-  // the words are read as the walk reaches them, as offsets (this runs on every line of the body)
+  if (!maySign(text)) return [];
+  // the words are read as the walk reaches them, as offsets
   const words = new LazyWords(text);
   const upperAt = (i: number) => isUpperWordIn(text, words.start(i), words.end(i));
   const cuts: number[] = [];
@@ -184,6 +185,41 @@ function signatureCuts(text: string): number[] {
     }
   }
   return cuts;
+}
+
+/**
+ * Whether the words of a line may hold what {@link signatureCuts} looks for, told from the code
+ * units of each word in one pass (it runs on every line of a body, almost none of which has it):
+ * a word that may open a run of capitals (a capital first, two code units or more, no lower-case
+ * letter), words that may continue it (no lower-case letter), then two words that may be a name's
+ * (a capital first, then no capital, digit or ASCII sign). Never false where the walk would cut:
+ * a code unit from U+2000 on counts as a capital, and as neither a lower-case letter nor a sign.
+ */
+export function maySign(text: string): boolean {
+  const n = text.length;
+  // after a word that may end such a run, and after the first word of a name after one
+  let inRun = false;
+  let nameOpened = false;
+  for (let i = 0; i < n; ) {
+    let c = text.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const capital = c >= 0x2000 || isCapitalCode(c);
+    let lower = false;
+    let nameLike = capital;
+    for (i++; i < n && !isSpaceCode((c = text.charCodeAt(i))); i++) {
+      if (c >= 0x2000) continue;
+      if (isLowerCode(c)) lower = true;
+      else if (isCapitalCode(c) || (c < 0x80 && (c < 0x61 || c > 0x7a))) nameLike = false;
+    }
+    if (nameLike && nameOpened) return true;
+    nameOpened = nameLike && inRun;
+    inRun = (inRun && !lower) || (capital && !lower && i - start >= 2);
+  }
+  return false;
 }
 
 /** A run of capitals that opens with a signing authority (`KT.`, `TM.`) or a signer's title. */

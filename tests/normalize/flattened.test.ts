@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseText } from "../../src/parse-text.js";
 import { MappedText } from "../../src/normalize/mapped.js";
 import { glueSplitSyllables } from "../../src/normalize/unicode.js";
+import { maySign } from "../../src/normalize/flattened.js";
 import { normalizeText, readFixture } from "../helpers.js";
 
 const linesOf = (text: string) => normalizeText(text).lines.map((l) => l.text);
@@ -133,5 +134,23 @@ describe("what is not a flattened cell", () => {
 
   it("does not glue a letter before a slash to the word before it ('để t/h')", () => {
     expect(glueSplitSyllables(MappedText.of("- Cục GSQL (để t/h);")).text).toBe("- Cục GSQL (để t/h);");
+  });
+
+  it.each([
+    "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn Minh",
+    "- Lưu: VT, KT (2b). Thanh Hà KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn Minh",
+    "TM. ỦY BAN NHÂN DÂN Nguyễn A",
+    "BỘ TRƯỞNG (KT.) Đỗ Hoàng Anh Tuấn",
+  ])("lets a line that may hold a flattened signature through to the word walk: %j", (line) => {
+    expect(maySign(line)).toBe(true);
+  });
+
+  it.each([
+    "Điều 1. Cử bà TRẦN THỊ KIỀU OANH, viên chức Khoa Dược, tham gia lớp bồi dưỡng.",
+    "II. TỔ CHỨC THỰC HIỆN",
+    "Ủy ban nhân dân quận trân trọng kính mời đồng chí Chủ tịch Ủy ban nhân dân các phường dự hội nghị.",
+    "UBND Tỉnh, Hà Nội",
+  ])("tells a body line without a run of capitals before a name in one pass: %j", (line) => {
+    expect(maySign(line)).toBe(false);
   });
 });
