@@ -13,7 +13,7 @@ export interface NormalizedLine {
   /** [start, end) in the normalized text */
   start: number;
   end: number;
-  /** the loader's facts about the first source line it came from (page, block, bold, …) */
+  /** the loader's facts about the first source line it came from (page, block, bold, …); its text and runs are not read through it */
   meta: Omit<SourceLine, "text" | "runs">;
   /** side of a two-column layout the line was split from, where the text showed one */
   column?: "left" | "right";
@@ -46,7 +46,10 @@ export function normalize(doc: LoadedDocument): NormalizedDocument {
 
   let offset = 0;
   let lines: WorkLine[] = decoded.lines.map((l) => {
-    const { text, runs: _runs, ...meta } = l;
+    const text = l.text;
+    // the loader's line stands as its own facts: no step reads its text or runs through `meta`, and
+    // a copy without them (an object rest) cost more than all the steps on most lines
+    const meta: WorkLine["meta"] = l;
     let t = MappedText.of(text, offset);
     offset += text.length + 1;
     // most lines hold nothing any step changes: one pass over them says so
@@ -55,7 +58,6 @@ export function normalize(doc: LoadedDocument): NormalizedDocument {
     if (doc.ocr) t = fixOcrMarks(splitGluedSyllables(dropOcrSpecks(t)));
     return t.text === text && !(shape & LINE_SHAPE.LOOSE_SPACES) ? { t, meta, tight: true } : { t, meta };
   });
-  const source = decoded.lines.map((l) => l.text).join("\n");
 
   lines = splitColumns(lines).map(tidySpaces);
   lines = dropPortalTitle(splitFlattened(lines), warnings);
@@ -74,5 +76,12 @@ export function normalize(doc: LoadedDocument): NormalizedDocument {
   let mapped: MappedText | undefined;
   const pieces = lines.map((l) => l.t);
   const toSource = (o: number) => (mapped ??= MappedText.join(pieces, "\n")).toSource(o);
-  return { text, lines: out, encoding: decoded.encoding, warnings, source, toSource };
+  // the source text, joined when first asked for (tests and tools; the parser never asks)
+  let source: string | undefined;
+  return {
+    text, lines: out, encoding: decoded.encoding, warnings, toSource,
+    get source() {
+      return (source ??= decoded.lines.map((l) => l.text).join("\n"));
+    },
+  };
 }

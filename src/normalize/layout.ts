@@ -244,10 +244,43 @@ function wrapWidth(lines: WorkLine[]): number {
 }
 
 /** Text cut into lines of a set width: many of its wide lines end mid-sentence. */
-function hardWrapped(lines: WorkLine[]): boolean {
-  const wide = lines.filter((l) => l.t.length >= 40 && !l.meta.paragraphEnd);
-  const open = wide.filter((l) => !paragraphEnd.test(l.t.text));
-  return open.length >= 3 && open.length >= wide.length * 0.3;
+function hardWrapped(lines: WorkLine[], facts: LineFacts): boolean {
+  let wide = 0;
+  let open = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.t.length < 40 || l.meta.paragraphEnd) continue;
+    wide++;
+    if (!facts.endsParagraph(i)) open++;
+  }
+  return open >= 3 && open >= wide * 0.3;
+}
+
+/** Bits of {@link LineFacts}: each fact, and whether it has been worked out. */
+const END_KNOWN = 1, ENDS = 2, CAPITALS_KNOWN = 4, CAPITALS = 8;
+
+/**
+ * What the joining asks of a line more than once (a line is the next line of one pair and the one
+ * before of the next; the wide ones are asked again whether the text is hard-wrapped), worked out
+ * the first time it is asked.
+ */
+class LineFacts {
+  private readonly bits: Uint8Array;
+  constructor(private readonly lines: WorkLine[]) {
+    this.bits = new Uint8Array(lines.length);
+  }
+  /** the line ends a sentence ({@link PARAGRAPH_END}) */
+  endsParagraph(i: number): boolean {
+    let b = this.bits[i];
+    if (!(b & END_KNOWN)) this.bits[i] = b |= END_KNOWN | (paragraphEnd.test(this.lines[i].t.text) ? ENDS : 0);
+    return (b & ENDS) !== 0;
+  }
+  /** the line is written in capitals ({@link inCapitals}) */
+  inCapitals(i: number): boolean {
+    let b = this.bits[i];
+    if (!(b & CAPITALS_KNOWN)) this.bits[i] = b |= CAPITALS_KNOWN | (inCapitals(this.lines[i].t.text) ? CAPITALS : 0);
+    return (b & CAPITALS) !== 0;
+  }
 }
 
 /**
@@ -257,16 +290,18 @@ function hardWrapped(lines: WorkLine[]): boolean {
  * not stop a paragraph; the loader's own paragraph ends do.
  */
 export function joinWrapped(lines: WorkLine[]): WorkLine[] {
-  const width = hardWrapped(lines) ? wrapWidth(lines) : Infinity;
+  const facts = new LineFacts(lines);
+  const width = hardWrapped(lines, facts) ? wrapWidth(lines) : Infinity;
   const pitch = linePitch(lines);
   // each paragraph as its physical lines: a line continues the one above it, not the paragraph so far
   const paragraphs: WorkLine[][] = [];
-  for (const line of lines) {
+  let prev = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     if (!line.t.text) continue;
-    const current = paragraphs[paragraphs.length - 1];
-    const prev = current?.[current.length - 1];
-    if (prev && !spacedApart(prev, line, pitch) && continues(prev, line, width)) current.push(line);
+    if (prev >= 0 && !spacedApart(lines[prev], line, pitch) && continues(lines, prev, i, width, facts)) paragraphs[paragraphs.length - 1].push(line);
     else paragraphs.push([line]);
+    prev = i;
   }
   return paragraphs.map((p) => (p.length === 1 ? p[0] : { ...p[0], t: MappedText.join(p.map((l) => l.t), " ") }));
 }
@@ -297,9 +332,10 @@ function spacedApart(prev: WorkLine, next: WorkLine, pitch: number | null): bool
   return b.y - a.y > 2 * pitch;
 }
 
-const upperLine = (line: WorkLine) => inCapitals(line.t.text);
-
-function continues(prev: WorkLine, next: WorkLine, width: number): boolean {
+/** Whether line `a` runs on into line `b`, the next line with text. */
+function continues(lines: WorkLine[], a: number, b: number, width: number, facts: LineFacts): boolean {
+  const prev = lines[a];
+  const next = lines[b];
   if (prev.meta.paragraphEnd) return false;
   if ((prev.meta.block ?? "") !== (next.meta.block ?? "") || prev.column !== next.column) return false;
   const p = prev.t.text;
@@ -307,14 +343,14 @@ function continues(prev: WorkLine, next: WorkLine, width: number): boolean {
   // the line's key, made only where a test asks for it (most lines are settled without)
   let pk: string | undefined;
   const key = () => (pk ??= matchKey(p));
-  if (upperLine(next) && loneAuthority.test(key())) return true;
+  if (facts.inCapitals(b) && loneAuthority.test(key())) return true;
   // "CỘNG HOÀ" / "XÃ HỘI CHỦ NGHĨA VIỆT NAM": the quốc hiệu set (or read by OCR) on two lines
-  if (upperLine(prev) && upperLine(next) && !nationalTitle.test(key()) && nationalTitle.test(matchKey(`${p} ${n}`))) return true;
-  if (paragraphEnd.test(p) || dateLineEnd.test(p) || (mayBeTypeName(p) && typeNames.has(key()))) return false;
+  if (facts.inCapitals(a) && facts.inCapitals(b) && !nationalTitle.test(key()) && nationalTitle.test(matchKey(`${p} ${n}`))) return true;
+  if (facts.endsParagraph(a) || dateLineEnd.test(p) || (mayBeTypeName(p) && typeNames.has(key()))) return false;
   // "giai đoạn 2016" / "- 2021 …": a range of numbers wrapped before its dash, not a list item
   if (/\d$/.test(p) && /^[-–]\s*\d/.test(n) && !/^[-–]\s*\d{1,2}\s*[.)]/.test(n)) return true;
   if (paragraphStart.test(n)) return false;
-  if (upperLine(prev) || (upperLine(next) && n.length > 3) || mostlyUpper(n)) return false;
+  if (facts.inCapitals(a) || (facts.inCapitals(b) && n.length > 3) || mostlyUpper(n)) return false;
   if (/^[\p{Ll}“"'‘]/u.test(n) && !/^\p{Ll}\s*\)/u.test(n)) return true;
   return continuationEnd.test(p) || p.length >= width * 0.85;
 }

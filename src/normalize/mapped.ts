@@ -96,6 +96,10 @@ export class MappedText {
 
   /** Concatenate pieces with a separator whose characters map to the end of the piece before. */
   static join(parts: MappedText[], separator: string): MappedText {
+    // lines that follow one another in the source joined by one character (the wrapped lines of a
+    // paragraph, most of them): the separator stands where the line break was, and the whole maps
+    // one to one from the first line's start, with no array
+    if (separator.length === 1 && parts.length > 0 && follow(parts)) return new MappedText(parts.map((p) => p.text).join(separator), undefined, parts[0].base);
     const out = new Builder();
     parts.forEach((p, i) => {
       if (i > 0) out.appendAt(separator, parts[i - 1].at(parts[i - 1].length));
@@ -104,6 +108,17 @@ export class MappedText {
     const end = parts.length ? parts[parts.length - 1].at(parts[parts.length - 1].length) : 0;
     return out.build(end);
   }
+}
+
+/** Whether each part maps one to one and starts one character after the part before ends in the source. */
+function follow(parts: MappedText[]): boolean {
+  let next = parts[0].oneToOne;
+  for (const p of parts) {
+    const base = p.oneToOne;
+    if (base === null || base !== next) return false;
+    next = base + p.length + 1;
+  }
+  return true;
 }
 
 /** The non-global twin of a global regex (for a string replacement with `$1`), made once per regex. */

@@ -158,6 +158,19 @@ describe("origins", () => {
     expect(joined.text).toBe("Số: 12/ubnd\nVề việc góp ý");
     expect(Array.from(joined.origin)).toEqual([10, 11, 12, 13, 15, 16, 17, 18, 19, 20, 21, 23, 30, 30, 30, 30, 30, 30, 30, 33, 34, 35, 36, 37, 38, 39]);
   });
+
+  it("maps lines that follow one another in the source, joined by one character, one to one", () => {
+    const source = "Ủy ban nhân dân tỉnh\nđề nghị các sở\n  phối hợp";
+    const [a, b, c] = [MappedText.of("Ủy ban nhân dân tỉnh", 0), MappedText.of("đề nghị các sở", 21), MappedText.of("  phối hợp", 36).slice(2)];
+    const wrapped = MappedText.join([a, b], " ");
+    expect(wrapped.text).toBe("Ủy ban nhân dân tỉnh đề nghị các sở");
+    expect(wrapped.oneToOne).toBe(0);
+    expect(Array.from(wrapped.origin)).toEqual(Array.from({ length: wrapped.length + 1 }, (_, i) => i));
+    // a line that lost its indentation no longer follows: its characters keep their own offsets
+    const all = MappedText.join([a, b, c], " ");
+    expect(all.oneToOne).toBeNull();
+    expect(source.slice(all.toSource(all.text.indexOf("phối")), all.toSource(all.text.length))).toBe("phối hợp");
+  });
 });
 
 describe("a document type's name alone on its line", () => {
