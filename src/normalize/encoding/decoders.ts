@@ -19,6 +19,15 @@ export interface LegacyOptions {
   capitals?: boolean;
 }
 
+/**
+ * The TCVN3 byte of each code unit from U+0080 to U+21FF (its alias's, else its Windows-1252
+ * byte; -1 for none), read once a character instead of two map look-ups; Windows-1252 has no
+ * character beyond, the aliases are asked there.
+ */
+const TCVN_BYTES = new Int16Array(0x2200);
+for (let c = 0x80; c < TCVN_BYTES.length; c++) TCVN_BYTES[c] = TCVN_ALIAS.get(c) ?? byteOf(c);
+const tcvnByte = (code: number) => (code < TCVN_BYTES.length ? TCVN_BYTES[code] : (TCVN_ALIAS.get(code) ?? byteOf(code)));
+
 function decodeTcvn3(text: string, capitals: boolean | undefined): string {
   let out = "";
   let from = 0; // text[from..i) is copied as it is
@@ -26,7 +35,7 @@ function decodeTcvn3(text: string, capitals: boolean | undefined): string {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x80) continue;
-    const b = TCVN_ALIAS.get(code) ?? byteOf(code);
+    const b = tcvnByte(code);
     if (b < 0) continue;
     const core = TCVN_CORE[b];
     if (core) {

@@ -133,36 +133,33 @@ export function score(text: string, candidates: LegacyEncoding[]): Scored {
 const MARK_IN_WORD = /\p{L}[\u00A1-\u00BF\u00D7\u00F7]\p{L}/u;
 
 /**
- * For each candidate, how many more of the text's marked words read as Vietnamese once decoded
- * (words that stop reading as Vietnamese count against it).
+ * For each of {@link LEGACY_CANDIDATES}, in its order, how many more of the text's marked words
+ * read as Vietnamese once decoded (words that stop reading as Vietnamese count against it).
  */
-export function gains(text: string, candidates: LegacyEncoding[]): Map<LegacyEncoding, number> {
-  const tokens = markedTokens(text);
-  const out = new Map<LegacyEncoding, number>();
-  for (const enc of candidates) {
-    let gain = 0;
-    for (const t of tokens) gain += tokenGain(t, enc);
-    out.set(enc, gain);
+function gains(text: string): number[] {
+  const total = LEGACY_CANDIDATES.map(() => 0);
+  for (const t of markedTokens(text)) {
+    const g = tokenGains(t);
+    for (let k = 0; k < total.length; k++) total[k] += g[k];
   }
-  return out;
+  return total;
 }
 
 /**
- * What decoding one word as `enc` gains: a legacy document says the same few hundred syllables
- * again and again, and `gains` runs on every line and every run of a legacy font, so each word's
- * answer is remembered (a pure function of the word; the memo is bounded).
+ * What decoding one word as each candidate gains: a legacy document says the same few hundred
+ * syllables again and again, and `gains` runs on every line and every run of a legacy font, so
+ * each word's answers are remembered together (a pure function of the word; the memo is bounded;
+ * one look-up a word, not one a candidate: hashing the word was the most of it).
  */
-const gainMemo = new Map<LegacyEncoding, BoundedMemo<number>>();
+const gainMemo = new BoundedMemo<number[]>(8192, 48);
+function tokenGains(t: string): number[] {
+  return gainMemo.get(t) ?? gainMemo.set(t, LEGACY_CANDIDATES.map((enc) => tokenGain(t, enc)));
+}
 function tokenGain(t: string, enc: LegacyEncoding): number {
-  let memo = gainMemo.get(enc);
-  if (!memo) gainMemo.set(enc, (memo = new BoundedMemo(8192, 48)));
-  let gain = memo.get(t);
-  if (gain !== undefined) return gain;
   const d = decodeLegacy(t, enc, { capitals: false });
   // a legacy mark inside a word ("xim¨ng") makes it no Vietnamese word, whatever its letters spell;
   // a word set in a capitals font (`.VnTimeH`) decodes to lower-case letters among capitals
-  gain = d === t ? 0 : Math.max(judgeToken(d), judgeToken(d.toUpperCase())) - (MARK_IN_WORD.test(t) ? -1 : judgeToken(t));
-  return memo.set(t, gain);
+  return d === t ? 0 : Math.max(judgeToken(d), judgeToken(d.toUpperCase())) - (MARK_IN_WORD.test(t) ? -1 : judgeToken(t));
 }
 
 /**
@@ -171,12 +168,12 @@ function tokenGain(t: string, enc: LegacyEncoding): number {
  * when the words cannot tell (a short line, a number, a name).
  */
 export function blockEncoding(text: string, expected: LegacyEncoding): LegacyEncoding | null {
-  const g = gains(text, LEGACY_CANDIDATES);
-  const ranked = [...g].sort((a, b) => b[1] - a[1]);
+  const g = gains(text);
+  const ranked = LEGACY_CANDIDATES.map((enc, k): [LegacyEncoding, number] => [enc, g[k]]).sort((a, b) => b[1] - a[1]);
   const [best, top] = ranked[0];
   const runnerUp = ranked[1]?.[1] ?? 0;
   if (best === expected) return top - runnerUp >= 1 && top > 0 ? expected : null;
-  return top >= 2 && top - (g.get(expected) ?? 0) >= 2 ? best : null;
+  return top >= 2 && top - (g[LEGACY_CANDIDATES.indexOf(expected)] ?? 0) >= 2 ? best : null;
 }
 
 /** Enough tokens turned Vietnamese for the decoding to be believed. */

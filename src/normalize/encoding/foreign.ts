@@ -38,9 +38,25 @@ function looksForeign(word: string, marksFollowVowels: boolean): boolean {
   return special === 1 && ascii >= 3 && /^[A-Z]\p{L}+$/u.test(core) && !(marksFollowVowels && /[ñôöÑÔÖìíòóæ]/.test(core));
 }
 
+/**
+ * The code units beyond ASCII that a foreign word may hold: the accented letters, the superscripts
+ * and the quotes around it. A word with another (most words of TCVN3 or VNI text: `c«ng`, `th¸ng`)
+ * is told so in one pass, without the memo's hashing of it.
+ */
+const FOREIGN_NON_ASCII = new Uint8Array(0x2020);
+for (const ch of [...western, ...superscript, "“", "‘", "”", "’"]) FOREIGN_NON_ASCII[ch.charCodeAt(0)] = 1;
+function mayBeForeign(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x80 && !(c < FOREIGN_NON_ASCII.length && FOREIGN_NON_ASCII[c])) return false;
+  }
+  return true;
+}
+
 /** looksForeign, remembered per word (a legacy document repeats its words; bounded memo). */
 const foreignMemo = [new BoundedMemo<boolean>(8192, 48), new BoundedMemo<boolean>(8192, 48)];
 function looksForeignMemo(word: string, marksFollowVowels: boolean): boolean {
+  if (!mayBeForeign(word)) return false;
   const memo = foreignMemo[marksFollowVowels ? 1 : 0];
   return memo.get(word) ?? memo.set(word, looksForeign(word, marksFollowVowels));
 }
