@@ -231,14 +231,19 @@ function manyLowerCase(s: string): boolean {
     // ASCII other than letters is no letter
     if (c < 0x80 && !((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) continue;
     maybeLetters++;
-    if (c < 0x2000 && isLowerCode(c) && !isCombining(c)) lower++;
+    if (c < 0x2000 && isLowerCode(c) && !isCombining(c)) {
+      lower++;
+      // settled before the end: even were every code unit left a letter (a body's line is mostly lower case)
+      if (lower >= 0.35 * (maybeLetters + s.length - 1 - i)) return true;
+    }
   }
   return lower > 0 && lower >= 0.35 * maybeLetters;
 }
 
 /** The line width a wrapped paragraph fills: wide lines of the document, at their upper quartile. */
 function wrapWidth(lines: WorkLine[]): number {
-  const widths = lines.map((l) => l.t.length).filter((n) => n >= 30).sort((a, b) => a - b);
+  // sorted as numbers natively (a typed array), not through a comparison called from the sort
+  const widths = Uint32Array.from(lines, (l) => l.t.length).filter((n) => n >= 30).sort();
   if (widths.length < 3) return Infinity;
   return widths[Math.floor(widths.length * 0.75)];
 }
@@ -316,8 +321,7 @@ function linePitch(lines: WorkLine[]): number | null {
     if (d > 0.5 * a.size && d < 3 * a.size) steps.push(d);
   }
   if (steps.length < 8) return null;
-  steps.sort((x, y) => x - y);
-  return steps[Math.floor(steps.length / 2)];
+  return Float64Array.from(steps).sort()[Math.floor(steps.length / 2)];
 }
 
 /**

@@ -79,42 +79,47 @@ export const LINE_SHAPE = {
   LOOSE_SPACES: 4,
 } as const;
 
-/** Which steps have work on a line (bits of {@link LINE_SHAPE}), found in one pass over it; never a bit missing where its steps would change the line. */
+/**
+ * Which steps have work on a line (bits of {@link LINE_SHAPE}), found in one pass over it; never a
+ * bit missing where its steps would change the line. Where `splitFinal` or `splitOnset` may match
+ * is told as the pass goes, from the fragments on either side of each space: the run of onset
+ * letters that ends before it (a lone fragment of them, short enough, before a vowel), and the run
+ * of final letters that opens after it (a lone fragment of them, short enough, after a vowel).
+ */
 export function lineShape(s: string): number {
   const n = s.length;
   let shape = 0;
   let prev = 0;
+  // the run of onset letters ending at the code unit before, and whether a letter or mark stands before it
+  let onsetRun = 0;
+  let onsetAfterLetter = false;
+  // after a space between a vowel and a final letter: the final letters counted since, till the run ends
+  let finalRun = -1;
   for (let i = 0; i < n; i++) {
     const k = classesOf(s.charCodeAt(i));
+    if (finalRun >= 0) {
+      if (k & FINAL_LETTER) finalRun++;
+      else {
+        if (finalRun <= MAX_FINAL && !(k & LETTER_OR_MARK)) shape |= LINE_SHAPE.MAY_SPLIT;
+        finalRun = -1;
+      }
+    }
     if (k & CLEANED || (k & EMPHASIS && prev & EMPHASIS)) shape |= LINE_SHAPE.CHANGED;
     if (k & SPACE) {
       if (k & TAB || prev & SPACE || i === 0 || i === n - 1) shape |= LINE_SHAPE.LOOSE_SPACES;
-      if (!(shape & LINE_SHAPE.MAY_SPLIT) && i > 0 && i < n - 1 && maySplitAt(s, i)) shape |= LINE_SHAPE.MAY_SPLIT;
+      if (i > 0 && i < n - 1 && !(shape & LINE_SHAPE.MAY_SPLIT)) {
+        const next = classesOf(s.charCodeAt(i + 1));
+        if (next & VOWEL && onsetRun >= 1 && onsetRun <= MAX_ONSET && !onsetAfterLetter) shape |= LINE_SHAPE.MAY_SPLIT;
+        else if (next & FINAL_LETTER && prev & VOWEL) finalRun = 0;
+      }
     }
+    if (k & ONSET_LETTER) {
+      if (onsetRun++ === 0) onsetAfterLetter = (prev & LETTER_OR_MARK) !== 0;
+    } else onsetRun = 0;
     prev = k;
   }
+  if (finalRun >= 0 && finalRun <= MAX_FINAL) shape |= LINE_SHAPE.MAY_SPLIT;
   return shape;
-}
-
-/**
- * Whether `splitFinal` or `splitOnset` could match at the space `s[i]`: a vowel after it and a
- * lone fragment of onset letters before it, or a vowel before it and a lone fragment of final
- * letters after it, each fragment short enough.
- */
-function maySplitAt(s: string, i: number): boolean {
-  const next = classesOf(s.charCodeAt(i + 1));
-  if (next & VOWEL) {
-    let k = i - 1;
-    while (k >= 0 && i - 1 - k <= MAX_ONSET && classesOf(s.charCodeAt(k)) & ONSET_LETTER) k--;
-    const length = i - 1 - k;
-    if (length >= 1 && length <= MAX_ONSET && (k < 0 || !(classesOf(s.charCodeAt(k)) & LETTER_OR_MARK))) return true;
-  }
-  if (next & FINAL_LETTER && classesOf(s.charCodeAt(i - 1)) & VOWEL) {
-    let k = i + 1;
-    while (k < s.length && k - i - 1 <= MAX_FINAL && classesOf(s.charCodeAt(k)) & FINAL_LETTER) k++;
-    if (k - i - 1 <= MAX_FINAL && (k === s.length || !(classesOf(s.charCodeAt(k)) & LETTER_OR_MARK))) return true;
-  }
-  return false;
 }
 
 /** Syllables split by a space in PDF extraction glued back, where the pieces cannot be words. */

@@ -135,6 +135,11 @@ describe("which steps have work on a line", () => {
     ["ngày **27/5/2026**", CHANGED],
     ["ĐIỀ U 1. Phạm vi", MAY_SPLIT],
     ["Căn cứ Quy ết định số 5", MAY_SPLIT],
+    // the final fragment at the line's end, or before a sign; and not where a letter follows it or it runs long
+    ["ĐIỀU KHOẢN CHUNG ĐIỀ U", MAY_SPLIT],
+    ["là nhiệm vụ", 0],
+    ["do ngh ị", MAY_SPLIT],
+    ["do nghhhh ị", 0],
     ["ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", LOOSE_SPACES],
     ["Số: 12/UBND-VP\tHà Nội", LOOSE_SPACES],
     ["   Độc lập - Tự do - Hạnh phúc", LOOSE_SPACES],
