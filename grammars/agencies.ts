@@ -63,11 +63,15 @@ export const AGENCY_HEADS: AgencyHead[] = [
   // "Viện kiểm sát nhân dân tỉnh", "VKSND"
   { forms: ["Viện kiểm sát nhân dân"], abbr: ["VKSND"], canonical: "Viện kiểm sát nhân dân", case: "cap", complement: "place" },
   // "Bộ Chỉ huy Quân sự tỉnh"
-  { forms: ["Bộ Chỉ huy Quân sự", "Bộ Chỉ huy Bộ đội Biên phòng"], canonical: "Bộ Chỉ huy Quân sự", case: "cap", complement: "place", bare: true },
+  { forms: ["Bộ Chỉ huy Quân sự"], canonical: "Bộ Chỉ huy Quân sự", case: "cap", complement: "place", bare: true },
+  // "Bộ Chỉ huy Bộ đội Biên phòng tỉnh" (another command than the military one of the same province)
+  { forms: ["Bộ Chỉ huy Bộ đội Biên phòng"], canonical: "Bộ Chỉ huy Bộ đội Biên phòng", case: "cap", complement: "place", bare: true },
   // "Bộ Tư lệnh Quân khu 2"
   { forms: ["Bộ Tư lệnh"], canonical: "Bộ Tư lệnh", case: "cap", complement: "name" },
-  // "Quân đoàn 12", "Quân khu 3"
-  { forms: ["Quân đoàn", "Quân khu"], canonical: "Quân đoàn", case: "cap", complement: "name" },
+  // "Quân đoàn 12"
+  { forms: ["Quân đoàn"], canonical: "Quân đoàn", case: "cap", complement: "name" },
+  // "Quân khu 3" (a military region, not a corps)
+  { forms: ["Quân khu"], canonical: "Quân khu", case: "cap", complement: "name" },
 
   // ---- the Party ----
   // "Ban Chấp hành Trung ương Đảng"

@@ -58,6 +58,11 @@ describe("agencies: one mention, its text and canonical", () => {
     ["Chủ tịch Ủy ban nhân dân huyện, thành phố; thủ trưởng", "Ủy ban nhân dân huyện, thành phố", "Ủy ban nhân dân huyện, thành phố", true],
     ["phối hợp với các Sở, Ban ngành có liên quan triển khai", "các Sở, Ban ngành có liên quan", "các Sở, Ban ngành có liên quan", true],
     ["gửi Cục Thuế các tỉnh, thành phố trực thuộc Trung ương", "Cục Thuế các tỉnh, thành phố trực thuộc Trung ương", "Cục Thuế các tỉnh, thành phố trực thuộc Trung ương", true],
+    // each head keeps its own name: a military region is no corps, the border guard no military command
+    ["phối hợp với Quân khu 2 thực hiện", "Quân khu 2", "Quân khu 2", false],
+    ["phối hợp với Quân đoàn 12 thực hiện", "Quân đoàn 12", "Quân đoàn 12", false],
+    ["gửi Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lai Châu để biết", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lai Châu", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lai Châu", false],
+    ["gửi Bộ Chỉ huy Quân sự tỉnh Lai Châu để biết", "Bộ Chỉ huy Quân sự tỉnh Lai Châu", "Bộ Chỉ huy Quân sự tỉnh Lai Châu", false],
   ])("%s", (sentence, text, canonical, collective) => {
     const found = scanAgencies(sentence);
     const hit = found.find((a) => a.text === text);
