@@ -252,6 +252,21 @@ export const COLLECTIVE_NOUNS: string[] = [
   "tổ chức chính trị - xã hội", "tổ chức đoàn thể", "phòng ban", "phòng", "Ban của Đảng", "cơ sở y tế",
 ];
 
+/**
+ * Words after a collective noun that make it something else: `các hội nghị`, `các bộ phận`,
+ * `các phòng họp` are no agencies. Keyed by the noun as written in {@link COLLECTIVE_NOUNS}.
+ */
+export const COLLECTIVE_NOUN_NOT_BEFORE: Record<string, string[]> = {
+  hội: ["nghị", "thảo", "viên", "đồng", "chợ", "diễn", "thi", "đủ"],
+  ngành: ["nghề", "hàng", "học"],
+  bộ: ["phận", "hồ sơ", "đội", "máy", "luật", "tài liệu", "chỉ số", "tiêu chí", "công cụ", "câu hỏi", "sách"],
+  phòng: ["họp", "chống", "ngừa", "khám", "thí nghiệm", "trọ", "bệnh", "học", "làm việc"],
+  ban: ["hành", "đầu", "đêm", "ngày"],
+  "đơn vị": ["hành chính", "tính", "đo"],
+  "cơ quan": ["báo chí", "thông tấn", "hành chính", "quản lý nhà nước", "nhà nước"],
+  sở: ["hữu", "dữ liệu", "thích"],
+};
+
 /** Level nouns after a body in a collective: `UBND các huyện, thị xã, thành phố`. */
 export const COLLECTIVE_LEVELS: string[] = ["tỉnh", "thành phố", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường", "đặc khu", "địa phương"];
 
@@ -286,6 +301,12 @@ export const NAME_TAIL_STOPWORDS: string[] = [
   "tỉnh", "huyện", "quận", "xã", "phường", "thị", "thành", "cấp", "nhằm", "khi", "thì", "mà", "này", "đó", "ban", "chủ", "phối",
   "gửi", "trình", "báo", "chỉ", "giao", "tổ", "thực", "triển", "chuẩn", "tiếp", "khẩn", "rà", "hướng", "đề", "xem", "kiểm", "tham",
 ];
+
+/**
+ * Words that end a name written in capitals (`SỞ Y TẾ VỀ VIỆC …`, `BAN CHỈ ĐẠO CỦA TỈNH`): in a
+ * capitals line the case tells nothing, so these function words stop the run.
+ */
+export const CAPITALS_NOT_IN_NAME: string[] = ["của", "các", "về", "tại", "trong", "năm", "số", "ngày", "theo", "đối", "với", "thuộc", "cho", "quy", "ban hành"];
 
 /**
  * Abbreviations expanded when a mention or a position is written canonically

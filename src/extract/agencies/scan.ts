@@ -7,7 +7,9 @@
  */
 import {
   AGENCY_HEADS,
+  CAPITALS_NOT_IN_NAME,
   COLLECTIVE_LEVELS,
+  COLLECTIVE_NOUN_NOT_BEFORE,
   COLLECTIVE_NOUNS,
   COLLECTIVE_QUALIFIERS,
   KNOWN_NAMES,
@@ -205,7 +207,7 @@ const phraseFirsts = (keys: Set<string>) => new Set([...keys].filter((k) => k.in
 const nameStopFirsts = phraseFirsts(nameStop);
 const properStopFirsts = phraseFirsts(properStop);
 const tailStop = new Set(NAME_TAIL_STOPWORDS.map(keyOf));
-const CAPS_FUNCTION = new Set(["của", "các", "về", "tại", "trong", "năm", "số", "ngày", "theo", "đối", "với", "thuộc", "cho", "quy", "ban hành"]);
+const capsFunction = new Set(CAPITALS_NOT_IN_NAME.map(keyOf));
 
 /**
  * The words of one text read at positions (text/letters `wordAt`), the last two remembered: the
@@ -268,7 +270,7 @@ function genericNameAt(t: string, pos: number, caps: boolean, lowerStart = false
     if (caps && w.newline) break;
     const isNum = /^\d+$/.test(w.text);
     const capOk = caps
-      ? isUpper(w.text) && !CAPS_FUNCTION.has(keyOf(w.text))
+      ? isUpper(w.text) && !capsFunction.has(keyOf(w.text))
       : isCapitalised(w.text) && (!isUpper(w.text) || w.text.length <= 5);
     if ((capOk || (isNum && groups === 0)) && !stopsName(words, w)) {
       cur = w.end;
@@ -442,24 +444,13 @@ function levelListAt(t: string, pos: number): { end: number; canonical: string }
   return { end: pos + body.length, canonical: tidy(body).toLowerCase().replace(/trung ương/g, "Trung ương") };
 }
 
-/** Words that turn a collective noun into something else: `các hội nghị`, `các bộ phận`, `các phòng họp`. */
-const NOUN_NOT_BEFORE: Record<string, string[]> = {
-  hội: ["nghị", "thảo", "viên", "đồng", "chợ", "diễn", "thi", "đủ"],
-  ngành: ["nghề", "hàng", "học"],
-  bộ: ["phận", "hồ sơ", "đội", "máy", "luật", "tài liệu", "chỉ số", "tiêu chí", "công cụ", "câu hỏi", "sách"],
-  phòng: ["họp", "chống", "ngừa", "khám", "thí nghiệm", "trọ", "bệnh", "học", "làm việc"],
-  ban: ["hành", "đầu", "đêm", "ngày"],
-  "đơn vị": ["hành chính", "tính", "đo"],
-  "cơ quan": ["báo chí", "thông tấn", "hành chính", "quản lý nhà nước", "nhà nước"],
-  sở: ["hữu", "dữ liệu", "thích"],
-};
 /** `các sở, ngành, hội, đoàn thể tỉnh`, `các cơ quan, đơn vị, địa phương liên quan`, `các Sở, Ban ngành có liên quan` */
 const collectiveSource = lazily(() => {
   const { cLevels, cQual } = collectiveParts();
   const nounSource = [...COLLECTIVE_NOUNS]
     .sort((a, b) => b.length - a.length)
     .map((n) => {
-      const not = NOUN_NOT_BEFORE[n];
+      const not = COLLECTIVE_NOUN_NOT_BEFORE[n];
       return `(?:${formSource(n, "any")})${WE}${not ? `(?!\\s+(?:${alternation(not, "any")})${WE})` : ""}`;
     })
     .join("|");
