@@ -11,10 +11,10 @@ import { matchKey } from "../text/tone.js";
 import type { Agency, DateMention, Span, Task } from "../record/schema.js";
 import type { OutlineNode } from "../segment/tree.js";
 import { canonicalAssignee, issuerAgencies } from "./agencies.js";
-import { agencyAt, agencyBuildsOf, type AgencyBuilds } from "./agencies/scan.js";
-import { CAPITAL, isSpaceCode, L, LETTER as LETTER_CLASS, letterClassesBelow2000, SMALL, squash, WB, WE } from "../text/letters.js";
+import { agencyBuildsOf, agencyEndAt, type AgencyBuilds } from "./agencies/scan.js";
+import { isSpaceCode, L, squash, WB, WE } from "../text/letters.js";
 import { alternation } from "../text/pattern.js";
-import type { Openers, Openings } from "../text/openers.js";
+import { opensAt, type Openers, type Openings } from "../text/openers.js";
 import { foldedText, type ExtractContext } from "./context.js";
 import { documentOpeners, documentOpenings, OPENS } from "./openings.js";
 import { findDates } from "./dates.js";
@@ -114,7 +114,7 @@ function findUnitAt(doc: Doc, pos: number): number | null {
   // each of the three begins at the first letter after the spaces at `pos`; a title or a body only
   // where a first word of its list opens there (the polite address is no list of the walk's)
   const p = afterSpaces(doc.t, pos);
-  const opens = opensAt(doc, p);
+  const opens = opensAt(doc.t, doc.open, p);
   if (opens & (TITLE | COLLECTIVE)) {
     titleSticky.lastIndex = pos;
     const tm = titleSticky.exec(doc.t);
@@ -122,14 +122,14 @@ function findUnitAt(doc: Doc, pos: number): number | null {
       const end = pos + tm[0].length;
       // the body after the title begins after spaces (and only there: agencyAt skips nothing else)
       const q = afterSpaces(doc.t, end);
-      const ag = q > end ? agencyEndAt(doc, q) : null;
+      const ag = q > end ? agencyEndAt(doc.text, q, doc.t, doc.builds, opensAt(doc.t, doc.open, q)) : null;
       return ag ?? end;
     }
   }
   pointerSticky.lastIndex = pos;
   const pm = pointerSticky.exec(doc.t);
   if (pm) return pos + pm[0].length;
-  return agencyEndAt(doc, p, opens);
+  return agencyEndAt(doc.text, p, doc.t, doc.builds, opens);
 }
 
 function afterSpaces(t: string, pos: number): number {
@@ -137,47 +137,6 @@ function afterSpaces(t: string, pos: number): number {
   return pos;
 }
 
-/**
- * Where the body that {@link agencyAt} finds at `p` (a letter after spaces) ends. Only its end is
- * read here: where no collective can open (`các`), it is the mention the agency scan built at `p`
- * (one not waiting for a parent), read from the builds without the text and canonical name
- * agencyAt writes for each body it finds.
- */
-function agencyEndAt(doc: Doc, p: number, opens = opensAt(doc, p)): number | null {
-  if (opens === -1 || opens & COLLECTIVE) return agencyAt(doc.text, p, doc.t, doc.builds)?.end ?? null;
-  if (!(opens & HEAD)) return null;
-  const built = doc.builds.at(doc.t, p);
-  return built && !built.needsParent ? built.end : null;
-}
-
-/**
- * The groups of `openers` whose first words open at `p`, read from the document's walk (0: none),
- * all bits (-1) where the walk does not say —
- * a letter it does not count as a word start (one glued to the letter before it), or a character
- * beyond U+2000 — so the caller tries every rule as before.
- */
-function opensAt(doc: Doc, p: number): number {
-  const t = doc.t;
-  if (p >= t.length) return 0;
-  const cls = letterClassesBelow2000();
-  const c = t.charCodeAt(p);
-  if (c >= 0x2000) return -1;
-  if (!(cls[c] & LETTER_CLASS)) return 0;
-  if (p > 0) {
-    // the walk's word start: a letter not after a letter, or a capital after a small letter
-    const b = t.charCodeAt(p - 1);
-    if (b >= 0x2000) return -1;
-    if (cls[b] & LETTER_CLASS && !(cls[c] & CAPITAL && cls[b] & SMALL)) return -1;
-  }
-  const at = doc.open.at;
-  let lo = 0, hi = at.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (at[mid] < p) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < at.length && at[lo] === p ? doc.open.kinds[lo] : 0;
-}
 
 /**
  * The assignees written in `[from, to)`: split on `;`, and on `,` / `và` where a new assignee

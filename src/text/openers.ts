@@ -40,6 +40,9 @@ function lowerCode(c: number, lower: Uint16Array): number {
   return lo.length === 1 ? lo.charCodeAt(0) : c;
 }
 
+/** A word starts at a letter not after a letter, or at a capital after a small letter (`SởY`); `k`, `prev`: letter classes. */
+const startsWord = (k: number, prev: number): boolean => (k & LETTER) !== 0 && (!(prev & LETTER) || ((k & CAPITAL) !== 0 && (prev & SMALL) !== 0));
+
 interface Node {
   next: Map<number, Node>;
   /** the groups a first word ending here belongs to (a bit each) */
@@ -93,7 +96,7 @@ export class Openers {
       // the second half of a surrogate pair: the pair's class was read at its first half
       if (c >= 0xdc00 && c <= 0xdfff) continue;
       const k = c < 0x2000 ? cls[c] : classBeyond(t, i);
-      if (k & LETTER && (!(prev & LETTER) || (k & CAPITAL && prev & SMALL))) {
+      if (startsWord(k, prev)) {
         // a first letter below U+2000 (the common case) read from the root's table alone
         const node = c < 0x2000 ? first[lower[c]] : this.root.next.get(lowerCode(c, lower));
         if (node !== undefined) {
@@ -139,6 +142,32 @@ export class Openers {
     }
     return found;
   }
+}
+
+/**
+ * The groups whose first words open at `p` by the walk `open` of `t` (0: none), or -1 where the
+ * walk cannot say: `p` is no word start for it (a letter glued to the letter before), or a
+ * character there or before is beyond U+2000 — the caller then tries every rule.
+ */
+export function opensAt(t: string, open: Openings, p: number): number {
+  if (p >= t.length) return 0;
+  const cls = letterClassesBelow2000();
+  const c = t.charCodeAt(p);
+  if (c >= 0x2000) return -1;
+  if (!(cls[c] & LETTER)) return 0;
+  if (p > 0) {
+    const b = t.charCodeAt(p - 1);
+    if (b >= 0x2000) return -1;
+    if (!startsWord(cls[c], cls[b])) return -1;
+  }
+  const at = open.at;
+  let lo = 0, hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid] < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < at.length && at[lo] === p ? open.kinds[lo] : 0;
 }
 
 /**

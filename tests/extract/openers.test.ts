@@ -11,7 +11,7 @@ import { peopleOpenings } from "../../src/extract/people.js";
 import { typeOpenings } from "../../src/extract/references.js";
 import { documentOpeners, OPENS } from "../../src/extract/openings.js";
 import { taskOpenings } from "../../src/extract/tasks.js";
-import { Openers } from "../../src/text/openers.js";
+import { Openers, opensAt } from "../../src/text/openers.js";
 import { foldTone, matchKey } from "../../src/text/tone.js";
 import { fixture } from "../helpers.js";
 
@@ -136,6 +136,16 @@ describe("Openers", () => {
     const o = new Openers([["Phó Chủ tịch", "Đ/c"], ["Ủy ban nhân dân", "UBND"]]);
     const t = "xUBND phóng Sở đ";
     expect([0, 1, 6, 12, 15, t.length].map((i) => o.at(t, i))).toEqual([0, 2, 1, 0, 1, 0]);
+  });
+
+  it("reads a walk back at one place: its groups at a word start, 0 where nothing opens, -1 inside a word", () => {
+    const o = new Openers([["Phó Chủ tịch", "Đ/c"], ["Ủy ban nhân dân", "UBND"]]);
+    const t = "Đ/c PHÓ chủ; ủy ban, xUBND, SởUBND, phóng";
+    const walk = o.in(t);
+    // every opening the walk found, read back
+    expect(walk.at.map((p) => opensAt(t, walk, p))).toEqual(walk.kinds);
+    // `chủ`, a word start of no group; `BND` inside `UBND` (no word start: the walk cannot say); `;`; past the end
+    expect([8, 23, 11, t.length].map((p) => opensAt(t, walk, p))).toEqual([0, -1, 0, 0]);
   });
 
   it("folds tone placement in the forms (Uỷ → Ủy) and refuses a form opening with no letter", () => {

@@ -708,6 +708,20 @@ function folded(text: string): string {
   return foldCache.folded;
 }
 
+/** A body built at a place, where it names an agency by itself (`Phòng Tài chính` waiting for its `UBND huyện` does not). */
+const standalone = <B extends { needsParent: boolean }>(b: B | null): B | null => (b && !b.needsParent ? b : null);
+
+/**
+ * Where the agency {@link agencyAt} finds at `pos` (a letter) ends, without the text and canonical
+ * name it writes: for a caller that reads only the end. `opens`: the groups the document's walk
+ * opens at `pos` (text/openers `opensAt`), -1 where the walk cannot say; `builds`: `foldedText`'s.
+ */
+export function agencyEndAt(text: string, pos: number, foldedText: string, builds: AgencyBuilds, opens: number): number | null {
+  if (opens === -1 || opens & COLLECTIVE) return agencyAt(text, pos, foldedText, builds)?.end ?? null;
+  if (!(opens & HEAD)) return null;
+  return standalone(builds.at(foldedText, pos))?.end ?? null;
+}
+
 /**
  * The agency that begins exactly at `pos` (after any whitespace): a body with its name, place
  * and parent, or a collective. Used for a position (`Phó Chủ tịch` + `UBND tỉnh`) and an assignee.
@@ -723,10 +737,8 @@ export function agencyAt(text: string, pos: number, foldedText?: string, builds?
   const opens = openers().at(t, start);
   if (!opens) return null;
   let best: AgencyMatch | null = null;
-  const b = !(opens & HEAD) ? null : builds && foldedText ? builds.at(t, start) : buildAt(t, start, 0, true);
-  if (b && !b.needsParent) {
-    best = { start, end: b.end, text: squash(text.slice(start, b.end)), canonical: tidy(b.canonical), collective: b.collective, needsParent: false };
-  }
+  const b = standalone(!(opens & HEAD) ? null : builds && foldedText ? builds.at(t, start) : buildAt(t, start, 0, true));
+  if (b) best = { start, end: b.end, text: squash(text.slice(start, b.end)), canonical: tidy(b.canonical), collective: b.collective, needsParent: false };
   const collective = collectiveSticky();
   collective.lastIndex = start;
   const m = opens & COLLECTIVE ? collective.exec(t) : null;
