@@ -58,7 +58,7 @@ const positionTitles = new Set(SIGNER_TITLES.map(matchKey));
 export const isUpperLine = (s: string) => (capitalsOf(s) & UPPER_LINE) !== 0;
 
 /** {@link capitalsOf}: the line is in capitals ({@link isUpperLine}). */
-export const UPPER_LINE = 1;
+const UPPER_LINE = 1;
 /**
  * {@link capitalsOf}: the line opens in capitals, its text up to some space a line in capitals (a
  * header row's left cell, a signer's title before the name). The split rules ask it before looking
