@@ -11,7 +11,9 @@
 // What issue 9 asks, each measured in this run:
 //   - documents per CPU-second: two-page text documents through `convert --jobs 1` (the CPU time
 //     of the whole child process, main thread and worker, start-up included), and in one thread
-//     in process (`parseText`, with and without zod validation);
+//     in process (`parseText`, with and without zod validation); where /proc tells it, that
+//     `--jobs 1` run's CPU by thread (worker, main, V8's and libuv's helper threads: the
+//     optimizing compiler and the concurrent collector, which keep one job on more than a core);
 //   - CPU cost per character of every stage, two-page against 100-page document (the ratio must
 //     stay ≤ 1.2: cost linear in the length);
 //   - PDF: vanban's parse against bare pdf.js getTextContent on the same files, CPU time, for
@@ -168,12 +170,30 @@ log(`bench: ${pdfs.length} PDFs with a text layer (${pdfPages} pages) ×${pdfCop
 // ---------- runs ----------
 const inproc = await import("./bench-inprocess.mjs");
 const usageHook = join(work, "usage-hook.mjs");
-writeFileSync(usageHook, `import { writeFileSync } from "node:fs";
+writeFileSync(usageHook, `import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { isMainThread } from "node:worker_threads";
-// CPU time of the whole process (every thread, the workers included) and its peak RSS, at exit
+// CPU time of the whole process (every thread, the workers included) and its peak RSS, at exit;
+// where /proc tells it (Linux), the main thread's and the helper threads' still alive then: V8's
+// platform threads (the optimizing compiler, the concurrent collector) and libuv's pool. The
+// workers have ended by then: theirs is the rest. Clock ticks of 10 ms (USER_HZ on Linux).
+function threads() {
+  try {
+    let main = 0, helpers = 0;
+    for (const tid of readdirSync("/proc/self/task")) {
+      const stat = readFileSync(\`/proc/self/task/\${tid}/stat\`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const ms = (Number(f[11]) + Number(f[12])) * 10;
+      if (Number(tid) === process.pid) main += ms;
+      else helpers += ms;
+    }
+    return { mainMs: main, helpersMs: helpers };
+  } catch {
+    return {};
+  }
+}
 if (isMainThread && process.env.VANBAN_BENCH_USAGE) process.on("exit", () => {
   const u = process.resourceUsage();
-  writeFileSync(process.env.VANBAN_BENCH_USAGE, JSON.stringify({ cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, maxRssKb: u.maxRSS }));
+  writeFileSync(process.env.VANBAN_BENCH_USAGE, JSON.stringify({ cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, maxRssKb: u.maxRSS, ...threads() }));
 });
 `);
 let runNo = 0;
@@ -194,7 +214,8 @@ function convert(input, jobs, extra = []) {
       const s = JSON.parse(readFileSync(summary, "utf8"));
       const u = JSON.parse(readFileSync(usage, "utf8"));
       rmSync(out, { force: true });
-      resolvePromise({ ...s, wallSeconds: (performance.now() - started) / 1000, cpuSeconds: u.cpuMs / 1000, peakRssMb: Math.round(u.maxRssKb / 1024) });
+      const threads = u.mainMs === undefined ? null : { main: u.mainMs / 1000, helpers: u.helpersMs / 1000, workers: Math.max(0, u.cpuMs - u.mainMs - u.helpersMs) / 1000 };
+      resolvePromise({ ...s, wallSeconds: (performance.now() - started) / 1000, cpuSeconds: u.cpuMs / 1000, peakRssMb: Math.round(u.maxRssKb / 1024), threads });
     });
     child.on("error", reject);
   });
@@ -243,6 +264,8 @@ if (want("convert")) {
     startupCpuSeconds: round(startup.cpuSeconds, 2),
     docsPerCpuSecond1Started: round((text1.done - startup.done) / Math.max(1e-3, text1.cpuSeconds - startup.cpuSeconds)),
     docsPerSecond1: round(text1.done / text1.wallSeconds),
+    // seconds of CPU by thread: workers, main, V8's and libuv's helper threads (null without /proc)
+    threads1: text1.threads && Object.fromEntries(Object.entries(text1.threads).map(([k, v]) => [k, round(v, 2)])),
     docsPerSecondAll: round(textN.done / textN.wallSeconds),
     docsPerCpuSecondAll: round(textN.done / textN.cpuSeconds),
     scaling: round(text1.wallSeconds / text1.done / (textN.wallSeconds / textN.done), 2),
@@ -353,6 +376,7 @@ if (r.parse) lines.push(`  in process, one thread, two-page text (~${avgChars} c
 if (r.text) {
   lines.push(
     `  convert, text (~${avgChars} chars): --jobs 1 ${r.text.docsPerCpuSecond1} docs/CPU-s (${r.text.batch1} docs, start-up included; ${r.text.docsPerSecond1} docs/s wall; ${r.text.docsPerCpuSecond1Started} docs/CPU-s once started, start-up ${r.text.startupCpuSeconds} CPU-s);`,
+    ...(r.text.threads1 ? [`    --jobs 1 CPU by thread: worker ${r.text.threads1.workers} s, main ${r.text.threads1.main} s, helper threads (V8's compiler and collector, libuv) ${r.text.threads1.helpers} s (${round(r.text.threads1.helpers / Math.max(r.text.threads1.workers, 1e-3), 2)} s for each second of the worker's)`] : []),
     `    --jobs ${cores} ${r.text.docsPerSecondAll} docs/s wall on ${r.text.batch} docs (${r.text.docsPerCpuSecondAll} docs/CPU-s); scaling ×${r.text.scaling}; peak RSS ${r.text.peakRssMbSmall} MB (${r.text.smallBatch} files) → ${r.text.peakRssMb} MB (${r.text.batch})`,
   );
 }
