@@ -27,7 +27,7 @@ let verbAt!: RegExp, notTaskAt!: RegExp, inlineTriggerAt!: RegExp, coopAt!: RegE
 /** the groups of `openers` (extract/openings): an action verb, a not-a-task phrase, a trigger (inline), a cooperation phrase */
 const { actionVerb: VERB, notTask: NOT_A_TASK, trigger: TRIGGER, cooperation: COOP } = OPENS;
 /** the groups an assignee opens with: a title (maybe after `các`), a body's head, a collective */
-const { personTitle: TITLE, agencyHead: HEAD, collective: COLLECTIVE } = OPENS;
+const { personTitle: TITLE, collective: COLLECTIVE } = OPENS;
 const openers = documentOpeners;
 let pointers!: Set<string>;
 /**

@@ -1,4 +1,4 @@
-import { CorruptFileError, isEngineLimit, LimitError, readableReason, toVanbanError, UnsupportedFormatError, VanbanError } from "../errors.js";
+import { CorruptFileError, isEngineLimit, LimitError, readableReason, toVanbanError, VanbanError } from "../errors.js";
 import type { SourceFormat } from "../record/schema.js";
 import { markdownLoader, textLoader } from "./text.js";
 import { oleFormat } from "./sniff.js";

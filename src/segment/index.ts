@@ -3,7 +3,7 @@ import type { NormalizedDocument, NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../text/tone.js";
 import type { Warning } from "../record/schema.js";
 import { capitalsOf, classifyWhy, isUpperLine, patterns, type LineClass } from "./classify.js";
-import { Trace, type ExplainLine } from "./explain.js";
+import { Trace } from "./explain.js";
 import { findFooterStart, parseFooter, readFootnote } from "./footer.js";
 import { parseHeader } from "./header.js";
 import { labelOf, parseOutline } from "./outline.js";
