@@ -26,7 +26,7 @@ let triggerSticky!: RegExp, verbGlobal!: RegExp, titleSticky!: RegExp, pointerSt
 let verbAt!: RegExp, notTaskAt!: RegExp, inlineTriggerAt!: RegExp, coopAt!: RegExp;
 /** the groups of `openers` (extract/openings): an action verb, a not-a-task phrase, a trigger (inline), a cooperation phrase */
 const { actionVerb: VERB, notTask: NOT_A_TASK, trigger: TRIGGER, cooperation: COOP } = OPENS;
-/** the groups an assignee opens with: a title (maybe after `các`), a body's head, a collective */
+/** the groups a title before an assignee's body opens with: a title, or `các` before one (a body's own are agencyEndAt's) */
 const { personTitle: TITLE, collective: COLLECTIVE } = OPENS;
 const openers = documentOpeners;
 let pointers!: Set<string>;
@@ -136,7 +136,6 @@ function afterSpaces(t: string, pos: number): number {
   while (pos < t.length && isSpaceCode(t.charCodeAt(pos))) pos++;
   return pos;
 }
-
 
 /**
  * The assignees written in `[from, to)`: split on `;`, and on `,` / `và` where a new assignee
