@@ -15,7 +15,7 @@ import { matchesAt, type Openers, type Openings } from "../text/openers.js";
 import { foldedText, type ExtractContext } from "./context.js";
 import { documentOpeners, documentOpenings, OPENS, PERSON_TITLES } from "./openings.js";
 
-/** not inside a word, a number or a symbol (`(?<![${L}\\d/])`), in the form V8 answers cheaply where a rule is tried (dates/guards) */
+/** not inside a word, a number or a symbol (`(?<![${L}\\d/])`), in the form V8 answers cheaply where a rule is tried (text/pattern `notAfter`) */
 const WB = notAfter(`${L}\\d/`);
 const TITLES = PERSON_TITLES;
 let titleSticky!: RegExp, titleGlobal!: RegExp, honorificGlobal!: RegExp, surnameGlobal!: RegExp;

@@ -49,7 +49,7 @@ let CONTEXT_ISSUER_RES!: { re: RegExp; literal: string }[];
 /** The patterns, compiled the first time citations are looked for (once), not at import. */
 function compilePatterns(): void {
   if (TYPE_RE) return;
-  // the "no letter or digit before" asserted in its cheap form (dates/guards): the pattern is tried where a type can open
+  // the "no letter or digit before" asserted in its cheap form (text/pattern `notAfter`): the pattern is tried where a type can open
   TYPE_RE = new RegExp(`${alt(TYPE_NAMES.map(matchKey), notAfter("\\p{L}\\p{N}"))}(?![\\p{L}\\p{N}])`, "gu");
   // tried only where a type name's first word opens (first-word dispatch), not at every character
   TYPE_STICKY = new RegExp(TYPE_RE.source, "uy");

@@ -159,3 +159,14 @@ export function endsWith(source: string): (s: string) => boolean {
     return re.test(s);
   };
 }
+
+/**
+ * The match of `source` (its groups with it) that ends where the string ends, or null: what
+ * `s.match(new RegExp(source + "$", "u"))` gives, asked of {@link endsWith} first, which answers
+ * the common "no" without trying the pattern from every start of the string.
+ */
+export function matchAtEnd(source: string): (s: string) => RegExpMatchArray | null {
+  const ends = endsWith(source);
+  const re = new RegExp(`${source}$`, "u");
+  return (s) => (ends(s) ? s.match(re) : null);
+}

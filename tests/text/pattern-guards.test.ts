@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { endsWith, NOT_AFTER_LETTER, notAfter } from "../../src/text/pattern.js";
+import { endsWith, matchAtEnd, NOT_AFTER_LETTER, notAfter } from "../../src/text/pattern.js";
 
 // The guards are cheaper spellings of plain regex forms: each must answer as the plain form does,
 // everywhere (a space, a letter, a digit, a separator, a surrogate pair, the start of the text).
 
 const TEXTS = ["ngày 20/5/2025", "Điều 5.2.2010", "x2025", "(2025)", "\n12 giờ", "𝐀2025 𝐀 2025", "-5-", "\u00a08h30", "ạ1", "12"];
 
-describe("dates/guards", () => {
+describe("text/pattern guards", () => {
   it("notAfter is the negative lookbehind it stands for, at every position", () => {
     for (const chars of ["\\p{L}\\p{N}/.,-", "\\p{L}"]) {
       const plain = new RegExp(`(?<![${chars}])`, "uy");
@@ -29,5 +29,14 @@ describe("dates/guards", () => {
     for (const s of cases) expect([s, ends(s)]).toEqual([s, anchored.test(s)]);
     expect(ends("báo cáo trước ")).toBe(true);
     expect(ends("báo cáo trước nữa ")).toBe(false);
+  });
+
+  it("matchAtEnd gives the match the pattern anchored at the end gives, groups and all", () => {
+    const source = "(?<![\\p{L}])(thứ hai|chủ nhật)\\s*,?\\s*(?:ngày\\s*)?";
+    const matchEnd = matchAtEnd(source);
+    const anchored = new RegExp(`${source}$`, "u");
+    const cases = ["họp vào thứ hai, ngày ", "chủ nhật ", "thứ hai ngày x", "xchủ nhật ", "", "thứ hai"];
+    for (const s of cases) expect([s, matchEnd(s)]).toEqual([s, s.match(anchored)]);
+    expect(matchEnd("họp vào thứ hai, ngày ")?.[1]).toBe("thứ hai");
   });
 });

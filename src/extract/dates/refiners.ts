@@ -4,7 +4,7 @@
  */
 import type { Warning } from "../../record/schema.js";
 import { DAY_PARTS, DAY_WORD, DEADLINE_CUES, NOT_DATE_AFTER, NOT_DATE_BEFORE, RANGE_DASH, RANGE_FROM, RANGE_TO, WEEKDAYS } from "../../../grammars/dates.js";
-import { alt, altSource, endsWith } from "../../text/pattern.js";
+import { alt, altSource, endsWith, matchAtEnd } from "../../text/pattern.js";
 import { formatPoint, isoWeekday, validPoint, type Point, type Token } from "./point.js";
 import { dropOverlaps as dropSpanOverlaps } from "../overlaps.js";
 
@@ -133,10 +133,8 @@ export const mergeDateTime: Refiner = (tokens, env) =>
     return merged;
   });
 
-const DEADLINE_SOURCE = `(?<![\\p{L}])${altSource(DEADLINE_CUES)}\\s*`;
-const DEADLINE_RE = new RegExp(`${DEADLINE_SOURCE}$`, "u");
-/** asked first: the cue is rare, and the end-anchored regex tries every start of the window */
-const deadlineBefore = endsWith(DEADLINE_SOURCE);
+/** a deadline's cue ending the text before a date (the cue is rare: `matchAtEnd` answers "no" cheaply) */
+const deadlineBefore = matchAtEnd(`(?<![\\p{L}])${altSource(DEADLINE_CUES)}\\s*`);
 
 /** `trước 11h00 ngày 26/5/2026`, `chậm nhất ngày 30/6`, `hoàn thành trong tháng 6/2026`: kind deadline, the cue in the span. */
 export const markDeadlines: Refiner = (tokens, env) =>
@@ -144,15 +142,13 @@ export const markDeadlines: Refiner = (tokens, env) =>
     // the 60 characters before, on the same line (lastIndexOf over a 5 MB line, token by token, was quadratic)
     const window = env.key.slice(Math.max(0, t.start - 60), t.start);
     const before = window.slice(window.lastIndexOf("\n") + 1);
-    const m = deadlineBefore(before) ? before.match(DEADLINE_RE) : null;
+    const m = deadlineBefore(before);
     if (!m) return t;
     return { ...t, start: t.start - m[0].length, deadline: true };
   });
 
 const WEEKDAY_AFTER = new RegExp(`^\\s*[,(]?\\s*(${WEEKDAY_WORDS})(?![\\p{L}])`, "u");
-const WEEKDAY_BEFORE_SOURCE = `(?<![\\p{L}])(${WEEKDAY_WORDS})\\s*,?\\s*(?:${DAY_WORD}\\s*)?`;
-const WEEKDAY_BEFORE = new RegExp(`${WEEKDAY_BEFORE_SOURCE}$`, "u");
-const weekdayBefore = endsWith(WEEKDAY_BEFORE_SOURCE);
+const weekdayBefore = matchAtEnd(`(?<![\\p{L}])(${WEEKDAY_WORDS})\\s*,?\\s*(?:${DAY_WORD}\\s*)?`);
 
 /** Checks a weekday written beside a full date; a disagreement becomes a `weekday-mismatch` warning. */
 export const checkWeekdays: Refiner = (tokens, env) => {
@@ -160,8 +156,7 @@ export const checkWeekdays: Refiner = (tokens, env) => {
     const p = t.point ?? (t.from && t.to && formatPoint(t.from) === formatPoint(t.to) ? t.from : null);
     if (!p || p.y === null || p.m === null || p.d === null || p.yearGuessed) continue;
     const after = env.key.slice(t.end, t.end + 16).match(WEEKDAY_AFTER);
-    const window = env.key.slice(Math.max(0, t.start - 16), t.start);
-    const before = weekdayBefore(window) ? window.match(WEEKDAY_BEFORE) : null;
+    const before = weekdayBefore(env.key.slice(Math.max(0, t.start - 16), t.start));
     const word = after?.[1] ?? before?.[1];
     if (!word) continue;
     const written = WEEKDAYS.find((w) => w.words.includes(word))!.iso;
