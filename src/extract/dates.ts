@@ -49,25 +49,47 @@ const spaceOrMarkup = (c: number) => c === 42 || isSpaceCode(c);
 /** The markup left out of a mention's text (most have none: asked before replacing). */
 const withoutMarkup = (s: string) => (s.includes("*") ? s.replace(MARKUP, "") : s);
 
+/** Markup read as a space (most texts have none: asked before replacing). */
+const markupAsSpace = (key: string) => (key.includes("*") ? key.replace(MARKUP, " ") : key);
+
 function keyOf(text: string): string {
-  return keyAtOffsets(text).replace(MARKUP, " ");
+  return markupAsSpace(keyAtOffsets(text));
 }
 
 /** Each parser's pattern anchored (`y`): tried at one opening at a time. */
 const STICKY = PARSERS.map((p) => new RegExp(p.pattern.source, "uy"));
 
 /**
- * Where the parsers' matches can open: bit 0 a digit with no letter, digit or `/.,-` before it, then a bit for each
- * opening word; a parser's mask holds the bits of its openings.
+ * Where the parsers' matches can open, and which: an opening's kind holds the bits (`1 << p`) of
+ * the parsers that may match there — those opened by its digit run, or by one of its words, with
+ * what follows the run or the word as the parser's `opens` says.
  */
 const OPENING_WORDS = [...new Set(PARSERS.flatMap((p) => p.opens.words))];
-const PARSER_MASKS = PARSERS.map((p) => (p.opens.digit ? 1 : 0) | p.opens.words.reduce((m, w) => m | (2 << OPENING_WORDS.indexOf(w)), 0));
-/** the opening words by their first character (all ASCII letters) */
-const WORDS_BY_FIRST: { word: string; bit: number }[][] = Array.from({ length: 128 }, () => []);
-OPENING_WORDS.forEach((word, i) => {
-  if (OPENING_WORDS.length > 30 || word.charCodeAt(0) >= 128) throw new Error(`date opening words: ${word}`);
-  WORDS_BY_FIRST[word.charCodeAt(0)].push({ word, bit: 2 << i });
+if (PARSERS.length > 31) throw new Error("at most 31 date parsers");
+/** what may follow, as a set of character codes */
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+/** the opening words by their first character (all ASCII letters), each with the parsers it opens */
+const WORDS_BY_FIRST: { word: string; parsers: { bit: number; then: Set<number> | null }[] }[][] = Array.from({ length: 128 }, () => []);
+for (const word of OPENING_WORDS) {
+  if (word.charCodeAt(0) >= 128) throw new Error(`date opening words: ${word}`);
+  const parsers = PARSERS.flatMap((p, i) => (p.opens.words.includes(word) ? [{ bit: 1 << i, then: p.opens.wordThen ? codes(p.opens.wordThen) : null }] : []));
+  WORDS_BY_FIRST[word.charCodeAt(0)].push({ word, parsers });
+}
+/** the parsers a run of `n` digits may open (index `n`; the last, any longer run) */
+const RUN_PARSERS: number[] = Array.from({ length: 8 }, (_, n) => PARSERS.reduce((m, p, i) => (p.opens.digit?.run.includes(n) ? m | (1 << i) : m), 0));
+/** the parsers a digit run followed by a character may open, by its code */
+const THEN_PARSERS = new Map<number, number>();
+PARSERS.forEach((p, i) => {
+  for (const c of codes(p.opens.digit?.then ?? "")) THEN_PARSERS.set(c, (THEN_PARSERS.get(c) ?? 0) | (1 << i));
 });
+/** `[\s.…_]`: what a word's `wordThen` skips (blank draft fields, `ngày …… tháng`) */
+const isBlankCode = (c: number) => c === 46 || c === 95 || c === 0x2026 || isSpaceCode(c);
+
+/** The code of the first character from `i` not skipped by `skip` (NaN at the end). */
+function nextCode(key: string, i: number, skip: (c: number) => boolean): number {
+  while (i < key.length && skip(key.charCodeAt(i))) i++;
+  return key.charCodeAt(i);
+}
 
 /**
  * A letter, a digit or one of `/.,-` stands before `i`: the parsers' left guard, which every
@@ -87,7 +109,7 @@ const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
  */
 const CANDIDATE = new RegExp(`\\d+|${alt(OPENING_WORDS)}`, "g");
 
-/** Every place a date parser's match can open in `key`, in order, with the kinds of opening there. */
+/** Every place a date parser's match can open in `key`, in order, with the parsers that may match there. */
 function openingsIn(key: string): { at: number[]; kinds: number[] } {
   const at: number[] = [];
   const kinds: number[] = [];
@@ -97,12 +119,19 @@ function openingsIn(key: string): { at: number[]; kinds: number[] } {
     const c = key.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       // only a run's first digit can open: the others have a digit before them
-      if (i === 0 || !gluedBefore(key, i)) at.push(i), kinds.push(1);
+      if (i > 0 && gluedBefore(key, i)) continue;
+      const run = m[0].length;
+      const kind = RUN_PARSERS[Math.min(run, RUN_PARSERS.length - 1)] & (THEN_PARSERS.get(nextCode(key, i + run, isSpaceCode)) ?? 0);
+      if (kind) at.push(i), kinds.push(kind);
       continue;
     }
     let kind = 0;
-    for (const w of WORDS_BY_FIRST[c]) if (key.startsWith(w.word, i)) kind |= w.bit;
-    at.push(i), kinds.push(kind);
+    for (const w of WORDS_BY_FIRST[c]) {
+      if (!key.startsWith(w.word, i)) continue;
+      const next = nextCode(key, i + w.word.length, isBlankCode);
+      for (const p of w.parsers) if (!p.then || p.then.has(next)) kind |= p.bit;
+    }
+    if (kind) at.push(i), kinds.push(kind);
     // another word may open inside this one (`năm` in `từ năm`)
     CANDIDATE.lastIndex = i + 1;
   }
@@ -128,7 +157,7 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
     // in order, so the first ones of the document are all there; past them, 110,000 years made
     // 110,000 tokens to drop
     const most = tokens.length + keep;
-    for (const m of matchesAt(STICKY[p], key, openings, PARSER_MASKS[p])) {
+    for (const m of matchesAt(STICKY[p], key, openings, 1 << p)) {
       const built = parser.build(m, env, key);
       if (!built) continue;
       tokens.push(...(Array.isArray(built) ? built : [built]));
@@ -181,7 +210,7 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
 const wholeScans = new WeakMap<Pick<ExtractContext, "tree" | "year" | "maxFacts">, Required<DateScan>>();
 export function documentDates(ctx: Pick<ExtractContext, "tree" | "year" | "maxFacts">): Required<DateScan> {
   let scan = wholeScans.get(ctx);
-  if (!scan) wholeScans.set(ctx, (scan = scanDates(ctx.tree.text, 0, ctx, { ends: true, key: textKey(ctx).replace(MARKUP, " "), limit: ctx.maxFacts }) as Required<DateScan>));
+  if (!scan) wholeScans.set(ctx, (scan = scanDates(ctx.tree.text, 0, ctx, { ends: true, key: markupAsSpace(textKey(ctx)), limit: ctx.maxFacts }) as Required<DateScan>));
   return scan;
 }
 

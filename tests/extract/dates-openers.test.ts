@@ -5,18 +5,25 @@ import { PARSERS } from "../../src/extract/dates/parsers.js";
 import { matchKey } from "../../src/text/tone.js";
 import { fixture } from "../helpers.js";
 
-// scanDates tries each parser only where its `opens` says a match can open (a digit with no
-// letter, digit or `/.,-` before it, or one of its words): that is the same as a scan of the whole text only if every
-// match the parser's regex finds anywhere opens there. Checked on every text fixture and on
-// random strings made of date pieces.
+// scanDates tries each parser only where its `opens` says a match can open (a run of digits of
+// its length with no letter, digit or `/.,-` before it and one of its characters after it, or one
+// of its words with one of its characters after it): that is the same as a scan of the whole text
+// only if every match the parser's regex finds anywhere opens there. Checked on every text
+// fixture and on random strings made of date pieces.
 
 function opensRight(key: string, parser: (typeof PARSERS)[number]): string[] {
   const wrong: string[] = [];
   const re = new RegExp(parser.pattern.source, "gu");
   for (let m = re.exec(key); m; m = re.exec(key)) {
     const i = m.index;
-    const digit = /[0-9]/.test(key[i]) && !/[\p{L}\p{N}/.,-]$/u.test(key.slice(0, i));
-    if (!(parser.opens.digit && digit) && !parser.opens.words.some((w) => key.startsWith(w, i))) wrong.push(`${parser.name}: ${JSON.stringify(m[0])}`);
+    const run = /^[0-9]+/.exec(key.slice(i))?.[0].length ?? 0;
+    const afterRun = /^\s*([\s\S]?)/u.exec(key.slice(i + run))![1];
+    const digit = run > 0 && !/[\p{L}\p{N}/.,-]$/u.test(key.slice(0, i)) && !!parser.opens.digit?.run.includes(run) && parser.opens.digit.then.includes(afterRun);
+    const word = parser.opens.words.some((w) => {
+      const afterWord = /^[\s.…_]*([\s\S]?)/u.exec(key.slice(i + w.length))![1];
+      return key.startsWith(w, i) && (!parser.opens.wordThen || parser.opens.wordThen.includes(afterWord));
+    });
+    if (!digit && !word) wrong.push(`${parser.name}: ${JSON.stringify(m[0])}`);
   }
   return wrong;
 }
@@ -65,6 +72,11 @@ describe("date parsers: every match opens where the parser's `opens` says", () =
 
   it("a parser told the wrong openers is caught", () => {
     const year = PARSERS.find((p) => p.name === "year")!;
-    expect(opensRight("kế hoạch năm 2026", { ...year, opens: { digit: true, words: [] } })).toEqual(['year: "năm 2026"']);
+    expect(opensRight("kế hoạch năm 2026", { ...year, opens: { digit: { run: [4], then: "" }, words: [] } })).toEqual(['year: "năm 2026"']);
+    expect(opensRight("kế hoạch năm 2026", { ...year, opens: { digit: null, words: ["năm"], wordThen: "/" } })).toEqual(['year: "năm 2026"']);
+    const slash = PARSERS.find((p) => p.name === "numeric-slash")!;
+    expect(opensRight("hạn 20 / 5/2025", { ...slash, opens: { digit: { run: [1, 2], then: "." }, words: [] } })).toEqual(['numeric-slash: "20 / 5/2025"']);
+    expect(opensRight("hạn 20 / 5/2025", { ...slash, opens: { digit: { run: [4], then: "/" }, words: [] } })).toEqual(['numeric-slash: "20 / 5/2025"']);
+    expect(opensRight("hạn 20 / 5/2025", { ...slash, opens: { digit: { run: [1, 2], then: "/" }, words: [] } })).toEqual([]);
   });
 });

@@ -42,14 +42,32 @@ export interface Parser {
   /** global (`gu`): for a scan of a whole text */
   pattern: RegExp;
   /**
-   * What a match can open with: an ASCII digit with no letter, digit or `/.,-` before it (`digit`:
-   * the parsers' left guard) and/or one of `words` (as they stand in
-   * the match key). The scan tries the parser only there; every match of `pattern` opens at one of
-   * them (tests/extract/dates-openers check it against the whole-text scan).
+   * What a match can open with: a run of ASCII digits with no letter, digit or `/.,-` before it
+   * (`digit`: the parsers' left guard) and/or one of `words` (as they stand in the match key). The
+   * scan tries the parser only there; every match of `pattern` opens at one of them
+   * (tests/extract/dates-openers check it against the whole-text scan).
    */
-  opens: { digit: boolean; words: readonly string[] };
+  opens: { digit: DigitOpening | null; words: readonly string[]; wordThen?: string };
   build(m: RegExpExecArray, env: ParseEnv, key: string): Token | Token[] | null;
 }
+
+/**
+ * The digits a match opening at a digit begins with: how many (`run`: a day is 1 or 2, a year
+ * 4) and what may stand after them, whitespace skipped (`then`: `/` for `20/5/2025`, `t` for
+ * `20 tháng 5`). The scan tries the parser only at a run of that shape: most numbers of a text
+ * (`1.`, `Điều 12`, `2025,`) are no opening of most parsers, and a pattern that fails still costs
+ * a call. `wordThen` is the same for a match opening at one of `words`: what may stand after the
+ * word, `[\s.…_]` skipped (a digit after `ngày`).
+ */
+export interface DigitOpening {
+  run: readonly number[];
+  then: string;
+}
+
+const DIGITS = "0123456789";
+/** a day, a month, an hour: one digit or two */
+const ONE_OR_TWO = [1, 2];
+const firstLetters = (words: readonly string[]) => [...new Set(words.map((w) => w[0]))].join("");
 
 const num = (s: string | undefined) => (s === undefined || s === "" ? null : Number(s));
 
@@ -98,56 +116,56 @@ export const PARSERS: Parser[] = [
   {
     name: "words-full",
     pattern: re(`${L}${NGAY}?(?<d>${DAY})\\s+${MONTH_WORD}\\s+(?<m>${MONTH})\\s*,?\\s*${YEAR_WORD}\\s+(?<y>${YEAR})${R}`),
-    opens: { digit: true, words: [DAY_WORD] },
+    opens: { digit: { run: ONE_OR_TWO, then: MONTH_WORD[0] }, words: [DAY_WORD], wordThen: DIGITS },
     build: (m) => tok(m, "words-full", { point: point({ y: +m.groups!.y, m: +m.groups!.m, d: +m.groups!.d }) }),
   },
   // "ngày    tháng 5 năm 2026" → 2026-05; "ngày …… tháng …… năm 2025" → 2025 (a draft's blank fields)
   {
     name: "words-blank",
     pattern: re(`${DAY_WORD}(?=[\\s.…_])${BLANK}${MONTH_WORD}(?:${BLANK}(?<m>${MONTH})(?!\\p{N}))?${BLANK}${YEAR_WORD}\\s*(?<y>${YEAR})${R}`),
-    opens: { digit: false, words: [DAY_WORD] },
+    opens: { digit: null, words: [DAY_WORD], wordThen: MONTH_WORD[0] },
     build: (m) => tok(m, "words-blank", { point: point({ y: +m.groups!.y, m: num(m.groups!.m) }) }),
   },
   // "ngày 20 tháng 5" (no year: the document's year)
   {
     name: "words-no-year",
     pattern: re(`${L}${DAY_WORD}\\s+(?<d>${DAY})\\s+${MONTH_WORD}\\s+(?<m>${MONTH})(?![\\p{N}]|\\s*,?\\s*${YEAR_WORD}\\s*\\p{N})`),
-    opens: { digit: false, words: [DAY_WORD] },
+    opens: { digit: null, words: [DAY_WORD], wordThen: DIGITS },
     build: (m, env) => tok(m, "words-no-year", { point: withYear({ m: +m.groups!.m, d: +m.groups!.d }, env) }),
   },
   // "ngày 20/5/2025", "05/01/2020", "ngày 01/ 7 /2004"
   {
     name: "numeric-slash",
     pattern: re(`${L}${NGAY}?(?<d>${DAY})\\s*/\\s*(?<m>${MONTH})\\s*/\\s*(?<y>${YEAR})${R}`),
-    opens: { digit: true, words: [DAY_WORD] },
+    opens: { digit: { run: ONE_OR_TWO, then: "/" }, words: [DAY_WORD], wordThen: DIGITS },
     build: (m) => tok(m, "numeric-slash", { point: point({ y: +m.groups!.y, m: +m.groups!.m, d: +m.groups!.d }) }),
   },
   // "20-5-2025"
   {
     name: "numeric-dash",
     pattern: re(`${L}${NGAY}?(?<d>${DAY})-(?<m>${MONTH})-(?<y>${YEAR})${R}`),
-    opens: { digit: true, words: [DAY_WORD] },
+    opens: { digit: { run: ONE_OR_TWO, then: "-" }, words: [DAY_WORD], wordThen: DIGITS },
     build: (m) => tok(m, "numeric-dash", { point: point({ y: +m.groups!.y, m: +m.groups!.m, d: +m.groups!.d }) }),
   },
   // "20.5.2025"
   {
     name: "numeric-dot",
     pattern: re(`${L}${NGAY}?(?<d>${DAY})\\.(?<m>${MONTH})\\.(?<y>${YEAR})${R}`),
-    opens: { digit: true, words: [DAY_WORD] },
+    opens: { digit: { run: ONE_OR_TWO, then: "." }, words: [DAY_WORD], wordThen: DIGITS },
     build: (m) => tok(m, "numeric-dot", { point: point({ y: +m.groups!.y, m: +m.groups!.m, d: +m.groups!.d }) }),
   },
   // "ngày 20/5" (no year: the document's year); needs the word "ngày"
   {
     name: "numeric-no-year",
     pattern: re(`${DAY_WORD}\\s*(?<d>${DAY})\\s*/\\s*(?<m>${MONTH})(?![\\p{N}]|\\s*[/.-]\\s*[\\p{L}\\p{N}])`),
-    opens: { digit: false, words: [DAY_WORD] },
+    opens: { digit: null, words: [DAY_WORD], wordThen: DIGITS },
     build: (m, env) => tok(m, "numeric-no-year", { point: withYear({ m: +m.groups!.m, d: +m.groups!.d }, env) }),
   },
   // "ngày    /    /2007" → 2007; "ngày   /7/2007" → 2007-07 (blank draft fields)
   {
     name: "numeric-blank",
     pattern: re(`${DAY_WORD}[\\s.…_]*/[\\s.…_]*(?:(?<m>${MONTH})[\\s.…_]*)?/\\s*(?<y>${YEAR})${R}`),
-    opens: { digit: false, words: [DAY_WORD] },
+    opens: { digit: null, words: [DAY_WORD], wordThen: "/" },
     build: (m) => tok(m, "numeric-blank", { point: point({ y: +m.groups!.y, m: num(m.groups!.m) }) }),
   },
   // "ngày 20 - 25/5/2026", "từ ngày 20 đến ngày 25/5/2026" → 2026-05-20/2026-05-25
@@ -156,7 +174,7 @@ export const PARSERS: Parser[] = [
     pattern: re(
       `(?:${RANGE_FROM}\\s+)?${DAY_WORD}\\s*(?<d1>${DAY})\\s*(?:${RANGE_DASH}|\\s${alt(RANGE_TO)}\\s)\\s*(?:${DAY_WORD}\\s*)?(?<d2>${DAY})\\s*/\\s*(?<m>${MONTH})(?:\\s*/\\s*(?<y>${YEAR}))?${R}`,
     ),
-    opens: { digit: false, words: [RANGE_FROM, DAY_WORD] },
+    opens: { digit: null, words: [RANGE_FROM, DAY_WORD], wordThen: DAY_WORD[0] + DIGITS },
     build: (m, env) => {
       const g = m.groups!;
       const y = num(g.y) ?? env.year;
@@ -170,21 +188,21 @@ export const PARSERS: Parser[] = [
   {
     name: "month-year",
     pattern: re(`${NOT_AFTER_LETTER}${MONTH_WORD}\\s*(?<m>${MONTH})\\s*(?:/|-|\\.|,?\\s*${YEAR_WORD})\\s*(?<y>${YEAR})${R}`),
-    opens: { digit: false, words: [MONTH_WORD] },
+    opens: { digit: null, words: [MONTH_WORD], wordThen: DIGITS },
     build: (m) => tok(m, "month-year", { point: point({ y: +m.groups!.y, m: +m.groups!.m }) }),
   },
   // "Chương trình công tác tháng 5" → the document's year
   {
     name: "month-only",
     pattern: re(`${NOT_AFTER_LETTER}(?<!\\p{N}\\s*)${MONTH_WORD}\\s+(?<m>${MONTH})(?![\\p{N}]|\\s*[/.-]\\s*\\p{N}|\\s*,?\\s*${YEAR_WORD}\\s*\\p{N}|\\s+${alt(MONTH_ONLY_NOT_BEFORE)}(?!\\p{L}))`),
-    opens: { digit: false, words: [MONTH_WORD] },
+    opens: { digit: null, words: [MONTH_WORD], wordThen: DIGITS },
     build: (m, env) => tok(m, "month-only", { point: withYear({ m: +m.groups!.m }, env) }),
   },
   // "quý IV/2025" → 2025-10/2025-12; "quý I năm 2026"; "quý 3" (the document's year)
   {
     name: "quarter",
     pattern: re(`${NOT_AFTER_LETTER}${QUARTER_WORD}\\s+${QUARTER}(?:\\s*(?:/|-|,?\\s*${YEAR_WORD})\\s*(?<y>${YEAR})${R})?`),
-    opens: { digit: false, words: [QUARTER_WORD] },
+    opens: { digit: null, words: [QUARTER_WORD], wordThen: firstLetters(Object.keys(QUARTER_NUMERALS)) },
     build: (m, env) => {
       const q = QUARTER_NUMERALS[m.groups!.q];
       const y = num(m.groups!.y) ?? env.year;
@@ -199,7 +217,7 @@ export const PARSERS: Parser[] = [
   {
     name: "months-of-year",
     pattern: re(`${L}(?<n>0?[1-9]|1[0-2])\\s+${MONTH_WORD}\\s+${HALF}\\s+${YEAR_WORD}(?:\\s+(?<y>${YEAR})${R})?(?![\\p{L}\\p{N}])`),
-    opens: { digit: true, words: [] },
+    opens: { digit: { run: ONE_OR_TWO, then: MONTH_WORD[0] }, words: [] },
     build: (m, env) => {
       const n = +m.groups!.n;
       const y = num(m.groups!.y) ?? env.year;
@@ -215,7 +233,7 @@ export const PARSERS: Parser[] = [
   {
     name: "half-year",
     pattern: re(`${NOT_AFTER_LETTER}${HALF_WORD}\\s+${HALF}\\s+${YEAR_WORD}(?:\\s+(?<y>${YEAR})${R})?(?![\\p{L}\\p{N}])`),
-    opens: { digit: false, words: [HALF_WORD] },
+    opens: { digit: null, words: [HALF_WORD], wordThen: firstLetters([...HALF_FIRST, ...HALF_LAST]) },
     build: (m, env) => {
       const y = num(m.groups!.y) ?? env.year;
       const first = HALF_FIRST.includes(m.groups!.half);
@@ -226,7 +244,7 @@ export const PARSERS: Parser[] = [
   {
     name: "year-range",
     pattern: re(`(?:${alt(YEAR_RANGE_LEADS, NOT_AFTER_LETTER)}\\s*:?\\s*)?${L}(?<y1>${YEAR})${RANGE_DASH}(?<y2>${YEAR})${R}`),
-    opens: { digit: true, words: YEAR_RANGE_LEADS },
+    opens: { digit: { run: [4], then: "-–—" }, words: YEAR_RANGE_LEADS, wordThen: ":" + DIGITS },
     build: (m) => {
       const y1 = +m.groups!.y1;
       const y2 = +m.groups!.y2;
@@ -238,21 +256,21 @@ export const PARSERS: Parser[] = [
   {
     name: "year",
     pattern: re(`${NOT_AFTER_LETTER}${YEAR_WORD}\\s+(?<y>${YEAR})${R}`),
-    opens: { digit: false, words: [YEAR_WORD] },
+    opens: { digit: null, words: [YEAR_WORD], wordThen: DIGITS },
     build: (m) => tok(m, "year", { point: point({ y: +m.groups!.y }) }),
   },
   // "08 giờ 00 phút", "8 giờ 30", "14 giờ", "8 giờ sáng", "2 giờ chiều"
   {
     name: "time-words",
     pattern: re(`${L}(?<h>${HOUR})\\s*${HOUR_WORD}(?:\\s*(?<mi>${MINUTE})(?:\\s*${alt(MINUTE_WORDS)})?)?(?![\\p{L}\\p{N}])${DAY_PART}`),
-    opens: { digit: true, words: [] },
+    opens: { digit: { run: ONE_OR_TWO, then: HOUR_WORD[0] }, words: [] },
     build: (m, _env, key) => timeToken(m, key, "time-words"),
   },
   // "8h30", "11h00", "lúc 14h", "14h30'", "8g30"
   {
     name: "time-h",
     pattern: re(`${L}(?<h>${HOUR})(?:h(?:\\s*(?<mi>${MINUTE}))?|g(?<mi2>${MINUTE}))'?(?![\\p{L}\\p{N}])${DAY_PART}`),
-    opens: { digit: true, words: [] },
+    opens: { digit: { run: ONE_OR_TWO, then: "hg" }, words: [] },
     build: (m, _env, key) => {
       if (m.groups!.mi2) m.groups!.mi = m.groups!.mi2;
       return timeToken(m, key, "time-h");

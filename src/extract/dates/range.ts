@@ -12,6 +12,8 @@
  * | `T08:30`, `--05-20` (no year) | null | null | null |
  */
 
+import { daysInMonth } from "./point.js";
+
 export type DatePrecision = "day" | "month" | "year" | "range";
 
 export interface DateBounds {
@@ -24,22 +26,43 @@ const NONE: DateBounds = { start: null, end: null, precision: null };
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 
+/** The last day of a month; a year below 100 as `Date.UTC` reads it (19xx), the rule every value had before. */
 function lastDay(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return y < 100 ? new Date(Date.UTC(y, m, 0)).getUTCDate() : daysInMonth(y, m);
 }
 
-/** One end of a value: its first and last day, or null when it has no year or is not a real date. */
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** the two digits at `i` as a number, or -1 */
+const twoDigits = (v: string, i: number) => (isDigit(v.charCodeAt(i)) && isDigit(v.charCodeAt(i + 1)) ? (v.charCodeAt(i) - 48) * 10 + v.charCodeAt(i + 1) - 48 : -1);
+
+/**
+ * One end of a value: its first and last day, or null when it has no year or is not a real date.
+ * The value is read as `/^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T[\d:]+)?$/` reads it, character by
+ * character: every date mention and citation asks, and the match array was most of the cost.
+ */
 function point(v: string): { start: string; end: string; precision: Exclude<DatePrecision, "range"> } | null {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T[\d:]+)?$/.exec(v);
-  if (!m) return null;
-  const y = Number(m[1]);
-  if (!m[2]) return { start: `${m[1]}-01-01`, end: `${m[1]}-12-31`, precision: "year" };
-  const mo = Number(m[2]);
+  const n = v.length;
+  if (n < 4 || !isDigit(v.charCodeAt(0)) || !isDigit(v.charCodeAt(1)) || !isDigit(v.charCodeAt(2)) || !isDigit(v.charCodeAt(3))) return null;
+  let i = 4;
+  let mo = -1;
+  let d = -1;
+  if (v.charCodeAt(i) === 45 && (mo = twoDigits(v, i + 1)) >= 0) {
+    i += 3;
+    if (v.charCodeAt(i) === 45 && (d = twoDigits(v, i + 1)) >= 0) i += 3;
+  }
+  if (i < n) {
+    // a time after the day: `T` and digits or colons to the end
+    if (v.charCodeAt(i) !== 84 || i + 1 === n) return null;
+    for (let j = i + 1; j < n; j++) if (!isDigit(v.charCodeAt(j)) && v.charCodeAt(j) !== 58) return null;
+  }
+  const year = v.slice(0, 4);
+  const y = Number(year);
+  if (mo < 0) return { start: `${year}-01-01`, end: `${year}-12-31`, precision: "year" };
   if (mo < 1 || mo > 12) return null;
-  if (!m[3]) return { start: `${m[1]}-${m[2]}-01`, end: `${m[1]}-${m[2]}-${pad(lastDay(y, mo))}`, precision: "month" };
-  const d = Number(m[3]);
+  const month = v.slice(5, 7);
+  if (d < 0) return { start: `${year}-${month}-01`, end: `${year}-${month}-${pad(lastDay(y, mo))}`, precision: "month" };
   if (d < 1 || d > lastDay(y, mo)) return null;
-  const iso = `${m[1]}-${m[2]}-${m[3]}`;
+  const iso = v.slice(0, 10);
   return { start: iso, end: iso, precision: "day" };
 }
 

@@ -91,10 +91,12 @@ function mergeNeighbours(tokens: Token[], env: Parameters<Refiner>[1], merge: (a
  */
 export const mergeRanges: Refiner = (tokens, env) =>
   mergeNeighbours(tokens, env, (a, b, gap) => {
-    const dash = /^\s*[-–—]\s*$/u.test(gap);
-    const fromBefore = fromBeforeEnds(env.key.slice(Math.max(0, a.start - 12), a.start));
+    // the gap first: most neighbours have words between them, and the look before `a` is the dearer test
+    if (!RANGE_GAP.test(gap)) return null;
     const sameShape = (isTime(a) && isTime(b)) || (!isTime(a) && !isTime(b) && !isTimeRange(a) && !isTimeRange(b));
-    if (!(RANGE_GAP.test(gap) && sameShape && (fromBefore || dash))) return null;
+    if (!sameShape) return null;
+    const fromBefore = fromBeforeEnds(env.key.slice(Math.max(0, a.start - 12), a.start));
+    if (!fromBefore && !/^\s*[-–—]\s*$/u.test(gap)) return null;
     const from = inherit(a.from ?? a.point!, b.from ?? b.point!);
     const to = b.to ?? b.point!;
     let start = a.start;
@@ -156,7 +158,8 @@ export const checkWeekdays: Refiner = (tokens, env) => {
     const p = t.point ?? (t.from && t.to && formatPoint(t.from) === formatPoint(t.to) ? t.from : null);
     if (!p || p.y === null || p.m === null || p.d === null || p.yearGuessed) continue;
     const after = env.key.slice(t.end, t.end + 16).match(WEEKDAY_AFTER);
-    const before = weekdayBefore(env.key.slice(Math.max(0, t.start - 16), t.start));
+    // the weekday after the date wins: the one before is looked for only without it
+    const before = after ? null : weekdayBefore(env.key.slice(Math.max(0, t.start - 16), t.start));
     const word = after?.[1] ?? before?.[1];
     if (!word) continue;
     const written = WEEKDAYS.find((w) => w.words.includes(word))!.iso;
