@@ -147,7 +147,11 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
   // (near the start, left out of the document's list afterwards)
   const keep = opts.limit ? opts.limit + 2 : Infinity;
   const openings = openingsIn(key);
+  // the parsers with an opening at all (a time's few words open two or three of the eighteen)
+  let present = 0;
+  for (const kind of openings.kinds) present |= kind;
   for (let p = 0; p < PARSERS.length; p++) {
+    if (!(present & (1 << p))) continue;
     const parser = PARSERS[p];
     // tried only where one of its matches can open (a digit or one of its words), each time
     // anchored there: the same matches, in the same order, as a global scan of the whole key
@@ -160,14 +164,16 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
     for (const m of matchesAt(STICKY[p], key, openings, 1 << p)) {
       const built = parser.build(m, env, key);
       if (!built) continue;
-      tokens.push(...(Array.isArray(built) ? built : [built]));
+      if (Array.isArray(built)) tokens.push(...built);
+      else tokens.push(built);
       if (tokens.length >= most) break;
     }
   }
   tokens.sort((a, b) => a.start - b.start || b.end - a.end);
   const warnings: Warning[] = [];
   const renv = { key, text, offset, warnings };
-  for (const refine of REFINERS) tokens = refine(tokens, renv);
+  // (no token, nothing to refine: most pieces of text a task or a meeting asks about have none)
+  if (tokens.length) for (const refine of REFINERS) tokens = refine(tokens, renv);
   // past the limit no mention is made: the list is cut there anyway (110,000 years made 110,000
   // mentions, ~30 MB, to keep 10,000)
   if (tokens.length > keep) tokens.length = keep;

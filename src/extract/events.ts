@@ -11,6 +11,7 @@ import {
 } from "../../grammars/events.js";
 import { HONORIFICS } from "../../grammars/people.js";
 import { matchKey } from "../text/tone.js";
+import { collapseSpaces } from "../text/letters.js";
 import { alt, esc } from "../text/pattern.js";
 import type { DateMention, Event, Span } from "../record/schema.js";
 import { textKey, type ExtractContext } from "./context.js";
@@ -35,7 +36,8 @@ const HONORIFIC_RE = new RegExp(`^${alt(HONORIFICS)}\\s+`, "u");
 const PROSE_CUE_RE = new RegExp(`(?<![\\p{L}])${alt(PROSE_MEETING_CUES)}(?![\\p{L}])`, "u");
 const PLACE_RE = new RegExp(`(?<![\\p{L}])${esc(PLACE_LEAD)}\\s+`, "u");
 
-const clean = (s: string) => s.replace(/\*\*/g, "").replace(/\s+/g, " ").trim();
+/** without bold markup, whitespace runs made one space, the ends trimmed (each asked before replacing) */
+const clean = (s: string) => collapseSpaces(s.includes("**") ? s.replace(/\*\*/g, "") : s);
 
 interface Line {
   text: string;

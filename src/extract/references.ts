@@ -14,6 +14,7 @@ import {
   SUBJECT_VERBS,
 } from "../../grammars/references.js";
 import { foldTone, keyAtOffsets, matchKey } from "../text/tone.js";
+import { collapseSpaces } from "../text/letters.js";
 import { alt, notAfter } from "../text/pattern.js";
 import { matchesAt, type Openers } from "../text/openers.js";
 import type { DateMention, Reference } from "../record/schema.js";
@@ -81,7 +82,8 @@ function compilePatterns(): void {
   JOINT_RE = new RegExp(`\\s(?:và|hoặc)\\s+(?=\\p{Ll}|${alt(TYPE_NAMES)}(?![\\p{L}]))`, "u");
 }
 
-const clean = (s: string) => s.replace(/\s+/g, " ").trim();
+/** whitespace runs made one space, the ends trimmed (tested before replacing: most pieces are tidy) */
+const clean = collapseSpaces;
 
 /** The characters a pattern's every match opens with (up to its first special character; a quantified last one left out). */
 function leadingLiteral(pattern: string): string {

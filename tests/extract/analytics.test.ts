@@ -15,12 +15,23 @@ describe("dateBounds", () => {
     ["2004-07/2004-09", "2004-07-01", "2004-09-30", "range"],
     ["2001/2005", "2001-01-01", "2005-12-31", "range"],
     ["2025-05-20/2025-05-30", "2025-05-20", "2025-05-30", "range"],
+    ["2026-05-27T08:00/2026-05-27T11:30", "2026-05-27", "2026-05-27", "range"],
+    ["1900-02", "1900-02-01", "1900-02-28", "month"],
+    ["2000-02-29", "2000-02-29", "2000-02-29", "day"],
   ])("%s → %s … %s (%s)", (value, start, end, precision) => {
     expect(dateBounds(value)).toEqual({ start, end, precision });
   });
 
-  it.each(["T08:30", "--05-20", "2026-13", "2025-02-30", "2026/2020", null])("%s has no bounds", (value) => {
-    expect(dateBounds(value)).toEqual({ start: null, end: null, precision: null });
+  it.each(["T08:30", "--05-20", "2026-13", "2025-02-30", "2026/2020", null, "2026-05-20T", "2026-5", "2026-05-2", "20261", "2026-05-20Z", "2001/2005/2009"])(
+    "%s has no bounds",
+    (value) => {
+      expect(dateBounds(value)).toEqual({ start: null, end: null, precision: null });
+    },
+  );
+
+  it("gives the same bounds when asked again (the answer is remembered)", () => {
+    expect(dateBounds("2026-06")).toEqual(dateBounds("2026-06"));
+    expect(dateBounds("2026-06")).toEqual({ start: "2026-06-01", end: "2026-06-30", precision: "month" });
   });
 });
 

@@ -12,6 +12,7 @@
  * | `T08:30`, `--05-20` (no year) | null | null | null |
  */
 
+import { BoundedMemo } from "../../text/memo.js";
 import { daysInMonth } from "./point.js";
 
 export type DatePrecision = "day" | "month" | "year" | "range";
@@ -66,9 +67,18 @@ function point(v: string): { start: string; end: string; precision: Exclude<Date
   return { start: iso, end: iso, precision: "day" };
 }
 
-/** The days a date value covers; nulls for a value without a year (a bare time, `--05-20`). */
+/**
+ * The days a date value covers; nulls for a value without a year (a bare time, `--05-20`). The
+ * answer is shared by every caller asking of the same value (read, never changed): a document
+ * names its year and its days again and again, and a batch its years.
+ */
 export function dateBounds(value: string | null | undefined): DateBounds {
   if (!value) return NONE;
+  return known.get(value) ?? known.set(value, boundsOf(value));
+}
+const known = new BoundedMemo<DateBounds>(4096, 40);
+
+function boundsOf(value: string): DateBounds {
   const parts = value.split("/");
   if (parts.length === 1) return point(value) ?? NONE;
   if (parts.length !== 2) return NONE;

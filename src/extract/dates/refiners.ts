@@ -142,8 +142,10 @@ const deadlineBefore = matchAtEnd(`(?<![\\p{L}])${altSource(DEADLINE_CUES)}\\s*`
 export const markDeadlines: Refiner = (tokens, env) =>
   tokens.map((t) => {
     // the 60 characters before, on the same line (lastIndexOf over a 5 MB line, token by token, was quadratic)
-    const window = env.key.slice(Math.max(0, t.start - 60), t.start);
-    const before = window.slice(window.lastIndexOf("\n") + 1);
+    const from = Math.max(0, t.start - 60);
+    let lineStart = t.start;
+    while (lineStart > from && env.key.charCodeAt(lineStart - 1) !== 10) lineStart--;
+    const before = env.key.slice(lineStart, t.start);
     const m = deadlineBefore(before);
     if (!m) return t;
     return { ...t, start: t.start - m[0].length, deadline: true };
