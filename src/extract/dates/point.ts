@@ -27,7 +27,12 @@ export interface Token {
   ends?: Token[];
 }
 
-export const point = (p: Partial<Point>): Point => ({ y: null, m: null, d: null, h: null, mi: null, ...p });
+/** A point from the fields written (the others null); its fields set one by one, not spread over defaults: every token makes one or two. */
+export function point(p: Partial<Point>): Point {
+  const out: Point = { y: p.y ?? null, m: p.m ?? null, d: p.d ?? null, h: p.h ?? null, mi: p.mi ?? null };
+  if (p.yearGuessed !== undefined) out.yearGuessed = p.yearGuessed;
+  return out;
+}
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 

@@ -115,8 +115,9 @@ const TIME_THEN_DATE = new RegExp(`^\\s*[,;]?\\s*(?:(?:buổi\\s+)?${DAY_PART_WO
 /** between a date and the time after it: `ngày 27/5/2026 (thứ Tư), lúc 8h00` */
 const DATE_THEN_TIME = new RegExp(`^\\s*(?:\\(\\s*${WEEKDAY_WORDS}\\s*\\))?\\s*[,;]?\\s*(?:${WEEKDAY_WORDS}\\s*,?\\s*)?(?:vào\\s+)?(?:lúc|hồi|từ)?\\s*$`, "u");
 
+/** the time's hour on the date's day (written out, not spread: every merged time makes one) */
 function withDate(time: Point, date: Point): Point {
-  return { ...time, y: date.y, m: date.m, d: date.d, yearGuessed: date.yearGuessed };
+  return { y: date.y, m: date.m, d: date.d, h: time.h, mi: time.mi, yearGuessed: date.yearGuessed };
 }
 
 /** A time next to a day becomes one datetime: `từ 08 giờ 00 phút, ngày 27/5/2026` → 2026-05-27T08:00. */
