@@ -14,7 +14,7 @@ import {
   SUBJECT_VERBS,
 } from "../../grammars/references.js";
 import { foldTone, keyAtOffsets, matchKey } from "../text/tone.js";
-import { collapseSpaces } from "../text/letters.js";
+import { collapseSpaces, isSpaceCode } from "../text/letters.js";
 import { alt, notAfter } from "../text/pattern.js";
 import { matchesAt, type Openers } from "../text/openers.js";
 import type { DateMention, Reference } from "../record/schema.js";
@@ -132,6 +132,9 @@ function contextIssuer(text: string, key: string, typeStart: number): string | n
   return null;
 }
 
+/** a footnote's mark: a superscript digit (`¹`, `²`, `³`, `⁰`–`⁹`) */
+const isFootnoteMark = (c: number) => c === 0xb9 || c === 0xb2 || c === 0xb3 || (c >= 0x2070 && c <= 0x2079);
+
 function parseSubject(text: string, key: string, pos: number): { subject: string; end: number } | null {
   const about = key.slice(pos, pos + 16).match(SUBJECT_ABOUT_RE);
   const verb = about ? null : key.slice(pos, pos + 16).match(SUBJECT_VERB_RE);
@@ -142,14 +145,15 @@ function parseSubject(text: string, key: string, pos: number): { subject: string
   // ends at ; : a new line, a sentence end, or an unbalanced closing bracket
   let depth = 0;
   let end = rest.length;
+  // read by code unit: a regex test a character was most of the walk
   for (let i = 0; i < rest.length; i++) {
-    const c = rest[i];
-    if (c === "(") depth++;
-    else if (c === ")") {
+    const c = rest.charCodeAt(i);
+    if (c === 40 /* ( */) depth++;
+    else if (c === 41 /* ) */) {
       if (depth === 0) { end = i; break; }
       depth--;
-    } else if (c === ";" || c === ":" || c === "\n" || c === "¹" || /[\u00B2\u00B3\u2070-\u2079]/.test(c)) { end = i; break; }
-    else if (c === "." && (i + 1 >= rest.length || /\s/.test(rest[i + 1]))) { end = i; break; }
+    } else if (c === 59 /* ; */ || c === 58 /* : */ || c === 10 || isFootnoteMark(c)) { end = i; break; }
+    else if (c === 46 /* . */ && (i + 1 >= rest.length || isSpaceCode(rest.charCodeAt(i + 1)))) { end = i; break; }
   }
   const subject = clean(rest.slice(0, end)).replace(/[,\s]+$/, "");
   if (subject.length < 3) return null;
