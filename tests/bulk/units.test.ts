@@ -194,6 +194,11 @@ describe("the same top-level keys on every JSONL line", () => {
     const checked = new TextDecoder().decode(recordLine(rec, checks));
     expect(checked).toBe(JSON.stringify({ ...rec, checks, error: null }));
     expect(new TextDecoder().decode(recordLine(rec))).toBe(JSON.stringify({ ...rec, error: null }));
+    // a record too long for the kept buffer, one that makes it grow, and a short one after them: the same bytes as JSON.stringify gives
+    for (const chars of [400_000, 100_000, 10]) {
+      const long = { ...rec, body: { ...rec.body, text: "Điều ạ, “trích”.\n".repeat(chars / 16) } };
+      expect(new TextDecoder().decode(recordLine(long))).toBe(JSON.stringify({ ...long, error: null }));
+    }
     const err = decode(errorLine({ source: { path: "/a/x.pdf", sha256: "ab" }, error: { code: "corrupt-file", message: "bad", limitMb: 5 } as never }));
     expect(Object.keys(err)).toEqual(Object.keys(ok));
     expect(err.source).toEqual({ path: "/a/x.pdf", format: null, sha256: "ab", pages: null, encoding: null, ocr: null });
