@@ -71,8 +71,13 @@ async function walk(top: string, out: string[], options: ExpandOptions, outputs:
     const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => compareNames(a.name, b.name));
     const subdirs: string[] = [];
+    // join(dir, name) for every entry, the folder's part normalized once: a name from a listing has
+    // no separator and is never `.` or `..`, so nothing in it is normalized away. One join a file
+    // was most of what a large folder's listing kept alive, and the main thread's young generation
+    // grew with it (20,000 files: 1 → 8 MB of semi-space, a peak RSS growing with the batch)
+    const prefix = join(dir, "_").slice(0, -1);
     for (const e of entries) {
-      const full = join(dir, e.name);
+      const full = prefix + e.name;
       const rule = skipRuleOf(e.name) ?? (outputNames.has(e.name) && outputs.has(realOrSelf(full)) ? "output" : null);
       if (rule) {
         options.skipped?.push({ path: e.isDirectory() ? full + sep : full, rule });

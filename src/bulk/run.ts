@@ -3,6 +3,7 @@ import { hashRegularFile, headOfRegularFile } from "../load/file.js";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { InputError, OutputError, toVanbanError, VanbanError } from "../errors.js";
+import { ARCHIVE_SEPARATOR } from "../load/archive-path.js";
 import { errorLine } from "./lines.js";
 import { compareNames, expandInputs, readPathLines, shard, type Rejected, type Skipped } from "./inputs.js";
 import { withArchiveEntries } from "./archives.js";
@@ -278,7 +279,7 @@ async function convertWith(pool: WorkerPool, jobs: number, options: ConvertOptio
   const stats = new SummaryBuilder(0);
   const base = inputFolder(options);
   const progress: Progress = createProgress(options.progress === false ? "off" : "auto", stderr, options.progressEveryMs, base);
-  let total: number | null = listed ? listed.filter((p) => !done.has(p)).length : null;
+  let total: number | null = listed ? (done.size ? listed.filter((p) => !done.has(p)).length : listed.length) : null;
   let ticked = 0;
   const tick = () => {
     ticked = Date.now();
@@ -365,7 +366,9 @@ async function convertWith(pool: WorkerPool, jobs: number, options: ConvertOptio
         skipped++;
         continue;
       }
-      done.add(path); // a path named twice is converted once
+      // a path named twice is converted once; a folder's listing names each file once already (the
+      // archives' documents aside), and its paths need not be kept a second time
+      if (!listed || path.includes(ARCHIVE_SEPARATOR)) done.add(path);
       while ((inflight >= capacity || held.size >= ORDER_WINDOW || heldBytes >= ORDER_WINDOW_BYTES) && !signal?.aborted && !writeError) await woken();
       if (signal?.aborted || writeError) break;
       const mySeq = seq++;

@@ -122,6 +122,25 @@ describe("inputs", () => {
     }
   });
 
+  it("names a folder's files as path.join names them, whatever way the folder is written", async () => {
+    const dir = tempDir("spelled");
+    mkdirSync(join(dir, "sub", "deep"), { recursive: true });
+    for (const f of ["a.txt", "sub/b.txt", "sub/deep/c.txt"]) writeFileSync(join(dir, f), "x");
+    const expected = ["a.txt", "sub/b.txt", "sub/deep/c.txt"].map((f) => join(dir, f));
+    for (const spelled of [dir, `${dir}/`, `${dir}//`, `${dir}/sub/..`, `${dir}/./sub/../`]) {
+      expect(await expandInputs([spelled]), spelled).toEqual(expected);
+    }
+    // a relative folder gives relative paths, as join does
+    const cwd = process.cwd();
+    try {
+      process.chdir(dir);
+      expect(await expandInputs(["."])).toEqual(["a.txt", "sub/b.txt", "sub/deep/c.txt"]);
+      expect(await expandInputs(["./sub/"])).toEqual(["sub/b.txt", "sub/deep/c.txt"]);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it("lists as aliases (what may be the output under another name) only named files and symbolic links, never a folder's own files", async () => {
     const dir = tempDir("aliases");
     mkdirSync(join(dir, "sub"));
