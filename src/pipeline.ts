@@ -69,11 +69,16 @@ export function parseLoaded(loaded: LoadedDocument, options: ParseOptions & { sh
 export function parseStages(loaded: LoadedDocument, options: ParseOptions & { sha256: string }): ParsedStages {
   const { normalized, tree, record } = runStages(loaded, options.path ?? null, options.sha256, options);
   if (options.validate === false) return { loaded, normalized, tree, record };
+  return { loaded, normalized, tree, record: validateRecord(record, options.path ?? null) };
+}
+
+/** The record as zod gives it back (its own copy, unknown keys dropped), or a SchemaError naming the file. */
+export function validateRecord(record: DocumentRecord, path: string | null): DocumentRecord {
   const checked = DocumentRecord.safeParse(record);
   if (!checked.success) {
-    throw new SchemaError("schema-violation", `the record does not fit the schema: ${checked.error.message}`, options.path ?? null);
+    throw new SchemaError("schema-violation", `the record does not fit the schema: ${checked.error.message}`, path);
   }
-  return { loaded, normalized, tree, record: checked.data };
+  return checked.data;
 }
 
 export function sha256(bytes: Uint8Array): string {
