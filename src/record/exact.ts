@@ -11,7 +11,11 @@ import { createRequire } from "node:module";
  * a two-page record). The library's `parse` keeps zod: the caller gets a record of its own.
  */
 export function isExactRecord(value: unknown): boolean {
-  return (exactRecord ??= compile(recordSchema(), recordSchema().$defs ?? {}))(value);
+  if (!exactRecord) {
+    const schema = recordSchema();
+    exactRecord = compile(schema, schema.$defs ?? {});
+  }
+  return exactRecord(value);
 }
 
 type Check = (value: unknown) => boolean;
