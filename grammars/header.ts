@@ -33,7 +33,9 @@ export const NUMBER_LINE_OPENS = { words: ["bộ", "luật", "pháp", "nghị", 
 // DATE_PHRASE, the date part alone, also finds the date inside a header line a scrape flattened.
 export const DATE_PHRASE =
   "ngày[\\s._…]*(?<day>\\d{1,2})?(?<dayJunk>[^\\d\\s/._…-]{0,3}\\d{0,2})[\\s._…]*(?:tháng[\\s._…]*(?<month>\\d{1,2})?(?<monthJunk>[^\\d\\s/._…-]{0,3}\\d{0,2})[\\s._…]*năm\\s*(?:(?<year>\\d{4})|[._…]*)|[/.-]\\s*(?<month2>\\d{1,2})\\s*[/.-]\\s*(?<year2>\\d{4}))";
-export const PLACE_DATE_LINE = `^(?<place>[^,\\d]{2,40}?(?:\\s\\d{1,2})?)\\s*,?\\s*${DATE_PHRASE}\\s*[.]?$`;
+/** The date phrase and what may close its line after it: how a place-and-date line ends. */
+export const DATE_LINE_END = `${DATE_PHRASE}\\s*[.]?`;
+export const PLACE_DATE_LINE = `^(?<place>[^,\\d]{2,40}?(?:\\s\\d{1,2})?)\\s*,?\\s*${DATE_LINE_END}$`;
 
 /** A date line without a place: "ngày 20 tháng 5 năm 2025" standing alone in the header. */
 export const DATE_ONLY_LINE = "^ngày\\s*(?<day>\\d{1,2})?\\s*tháng\\s*(?<month>\\d{1,2})?\\s*năm\\s*(?<year>\\d{4})\\s*[.]?$";

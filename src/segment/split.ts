@@ -1,8 +1,8 @@
-import { MOTTO, NATIONAL_TITLE, NUMBER_LABEL, SIGNING_AUTHORITIES } from "../../grammars/header.js";
+import { DATE_LINE_END, MOTTO, NATIONAL_TITLE, NUMBER_LABEL, SIGNING_AUTHORITIES } from "../../grammars/header.js";
 import { SURNAMES, SIGNER_TITLES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey, nfc } from "../text/tone.js";
-import { alt } from "../text/pattern.js";
+import { alt, endsWith, matchAtEnd } from "../text/pattern.js";
 import { isCapitalCode, LazyWords } from "../text/letters.js";
 import { lazily } from "../text/lazy.js";
 import { capitalsOf, isUpperLine, OPENS_IN_CAPITALS, patterns, readAuthority } from "./classify.js";
@@ -36,10 +36,12 @@ const nestedAuthority = new RegExp(
 const titles = SIGNER_TITLES.map((t) => matchKey(t)).sort((a, b) => b.length - a.length);
 const placeDate = patterns.placeDate;
 // the quốc hiệu and the tiêu ngữ of the header grammar, at the end of a line instead of alone on it
-const atEnd = (pattern: string) => new RegExp(`\\s(${pattern.replace(/^\^/, "").replace(/(?:\\s\*)?(?:\[\.\]\?)?\$$/, "")})\\s*\\.?\\s*$`, "u");
+// (asked at the line's end first: unanchored on the left, each pattern was tried from every space of the line)
+const atEnd = (pattern: string) => matchAtEnd(`\\s(${pattern.replace(/^\^/, "").replace(/(?:\\s\*)?(?:\[\.\]\?)?\$$/, "")})\\s*\\.?\\s*`);
 const nationalTitleAtEnd = atEnd(NATIONAL_TITLE);
 const mottoAtEnd = atEnd(MOTTO);
 const dateOnly = patterns.dateOnly;
+const endsInDate = endsWith(DATE_LINE_END);
 /** A key opening with the label of a number line: what a left cell that is not in capitals opens with. */
 const numberLabelFirst = new RegExp(`^\\s*(?:${NUMBER_LABEL})`, "u");
 /**
@@ -103,16 +105,16 @@ export const SPLIT_RULES: SplitRule[] = [
   {
     name: "issuer-beside-national-title", example: "VĂN PHÒNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     cut: (text, key, capitalsFirst) => {
-      const m = mayOpenWithCell(key, capitalsFirst) ? nationalTitleAtEnd.exec(key) : null;
-      return m && leftCell(text, m.index) ? { at: [m.index + 1], columns: ["left", "right"] } : null;
+      const m = nationalTitleAtEnd(key);
+      return m && mayOpenWithCell(key, capitalsFirst) && leftCell(text, m.index!) ? { at: [m.index! + 1], columns: ["left", "right"] } : null;
     },
   },
   // "CỤC THÔNG TIN CƠ SỞ Độc lập - Tự do - Hạnh phúc"
   {
     name: "issuer-beside-motto", example: "CỤC THÔNG TIN CƠ SỞ Độc lập - Tự do - Hạnh phúc",
     cut: (text, key, capitalsFirst) => {
-      const m = mayOpenWithCell(key, capitalsFirst) ? mottoAtEnd.exec(key) : null;
-      return m && leftCell(text, m.index) ? { at: [m.index + 1], columns: ["left", "right"] } : null;
+      const m = mottoAtEnd(key);
+      return m && mayOpenWithCell(key, capitalsFirst) && leftCell(text, m.index!) ? { at: [m.index! + 1], columns: ["left", "right"] } : null;
     },
   },
   // "Số: 2003/CĐ-VPCP Hà Nội, ngày 07 tháng 10 năm 2025", "Số: Phường 1, ngày …": the số and the date cells on one line
@@ -121,11 +123,14 @@ export const SPLIT_RULES: SplitRule[] = [
     cut: (text, key) => {
       const head = key.startsWith("số") ? /^số\s*[:.]\s*/u.exec(key) : null;
       if (!head || !/ngày/u.test(key)) return null;
+      // a place–date cell ends the line: where the line does not end as a date line does, no word
+      // opens one (the date in the middle of a longer line was tried from each of its words)
+      const dated = endsInDate(key);
       for (const w of text.matchAll(/\S+/gu)) {
         const at = w.index!;
         if (at < head[0].length) continue;
         const rest = key.slice(at);
-        const m = placeDate.exec(rest);
+        const m = dated ? placeDate.exec(rest) : null;
         if (m && m.groups!.place && placeWords(text.slice(at, at + m.groups!.place.length)) && !/\//.test(m.groups!.place)) {
           return { at: [at], columns: ["left", "right"] };
         }

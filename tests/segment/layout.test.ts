@@ -194,6 +194,42 @@ describe("the keys the classifier compares", () => {
   });
 });
 
+describe("the split rules' shortcuts", () => {
+  const rule = (name: string) => SPLIT_RULES.find((r) => r.name === name)!;
+  const cut = (name: string, text: string) => rule(name).cut(text, matchKey(text), opensInCapitals(text));
+
+  it.each([
+    ["Số: 418/TL-QLCT Quận 3, ngày 14 tháng 8 năm 2025", { at: [16], columns: ["left", "right"] }],
+    ["Số: 15/UBND-VX ngày 02 tháng 01 năm 2025", { at: [15], columns: ["left", "right"] }],
+    // the date inside a longer line: no cell ends the line with it
+    ["Số: 87/QĐ-XNK Hà Nội, ngày 09 tháng 3 năm 2021 QUYẾT ĐỊNH VỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC", null],
+  ])("number-beside-place-date cuts %j only where the line ends as a date line: %j", (text, want) => {
+    expect(cut("number-beside-place-date", text)).toEqual(want);
+  });
+
+  it.each([
+    ["BỘ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM.", { at: [10], columns: ["left", "right"] }],
+    ["BỘ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM ĐỘC LẬP", null],
+    ["Sở Nội vụ cộng hòa xã hội chủ nghĩa Việt Nam", null],
+  ])("issuer-beside-national-title cuts %j only where the quốc hiệu ends it: %j", (text, want) => {
+    expect(cut("issuer-beside-national-title", text)).toEqual(want);
+  });
+});
+
+describe("the keys of a document's lines", () => {
+  it("classes a line alike whether its key is read from the document's or made from its own text", () => {
+    const header = ["BỘ NỘI VỤ", "Số: 12/BNV-TCCB", "Hà Nội, ngày 20 tháng 5 năm 2025", "V/v tuyển dụng công chức", "Kính gửi: Sở Nội vụ"];
+    const classes = (text: string) => segmentText(text).explain().map((l) => l.class);
+    const plain = classes(header.join("\n"));
+    // "İ" lower-cases to two code units: the document's key is not its text's length, each line's is made alone
+    const dotted = classes([...header, "İstanbul"].join("\n"));
+    expect(dotted.slice(0, header.length)).toEqual(plain);
+    expect(plain).toEqual(["upper", "number", "placeDate", "letterSubject", "recipients"]);
+    // hoà and Uỷ fold to the key of hòa and Ủy in the document's key as in a line's
+    expect(classes(["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "UỶ BAN NHÂN DÂN", "Nơi nhận:"].join("\n"))).toEqual(["nationalTitle", "upper", "distribution"]);
+  });
+});
+
 describe("the header by layout", () => {
   it("cuts an issuer from the quốc hiệu and the tiêu ngữ one space apart, and the số from the date on one line", () => {
     const t = segmentText(readFixture("segment/cong-van-cells-one-space.txt"));
