@@ -357,13 +357,17 @@ const letterKind = (c: number) =>
 const leadWords = (forms: readonly string[]) => [...new Set(forms.map(leadWord))];
 
 const rightColumn = (l: NormalizedLine) => l.column === "right" || l.meta.block === "footer-right";
-const capitalsOrMotto = (v: LineView) => upperOf(v) || v.k.startsWith("độc lập");
+/** How a tiêu ngữ not in capitals opens ("Độc lập -Tự do- Hạnh phúc"): the letter rules try it, and lines in capitals. */
+const MOTTO_OPENING = "độc lập";
+const capitalsOrMotto = (v: LineView) => upperOf(v) || v.k.startsWith(MOTTO_OPENING);
 
 export const CLASS_RULES: ClassRule[] = [
   // "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -": spaces and marks lost, the letters still spell it
-  { name: "national-title-letters", example: "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -", cls: "nationalTitle", match: (v) => capitalsOrMotto(v) && LOOSE_NATIONAL.has(looseOf(v) ?? "") },
+  { name: "national-title-letters", example: "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM -", cls: "nationalTitle", match: (v) => capitalsOrMotto(v) && LOOSE_NATIONAL.has(looseOf(v) ?? ""),
+    // the lines capitalsOrMotto lets through: not tried on the others (every line was)
+    opens: leadWords([MOTTO_OPENING]), orUpper: true },
   // "Độc lập - Tự do - Hạnh phúc", "Độc lập -Tự do- Hạnh phúc": the letters spell it
-  { name: "motto-letters", example: "Độc lập -Tự do- Hạnh phúc", cls: "motto", match: (v) => capitalsOrMotto(v) && looseOf(v) === LOOSE_MOTTO },
+  { name: "motto-letters", example: "Độc lập -Tự do- Hạnh phúc", cls: "motto", match: (v) => capitalsOrMotto(v) && looseOf(v) === LOOSE_MOTTO, opens: leadWords([MOTTO_OPENING]), orUpper: true },
   // "¹ Nghị quyết số 72-NQ/TW …", "[2] …", or a line the loader found at a page foot
   { name: "footnote", example: "¹ Nghị quyết số 72-NQ/TW ngày 09/9/2025 của Bộ Chính trị.", cls: "footnote", match: (v) => v.line.meta.block === "footnote" || patterns.footnote.test(v.s) },
   // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"

@@ -36,6 +36,8 @@ interface LineToken {
   kind: OutlineKind;
   /** kind and depth: `numbered:2` for `1.2.` */
   level: string;
+  /** the level's bit ({@link levelBit}): the levels open above a node are a mask of them */
+  levelBit: number;
   label: string | null;
   /** from grammars/outline.ts; null for list marks (a), -, +) and paragraphs */
   rank: number | null;
@@ -50,15 +52,48 @@ export function labelOf(text: string): { kind: OutlineKind; label: string; level
   while (any[labelGroups[first]] === undefined) first++;
   for (let i = first; i < labels.length; i++) {
     const l = labels[i];
-    // its match as the label's own pattern gives it (its first group the label as written); a label
-    // that is the whole line is none, and the labels after it are asked
-    const m = i === first ? any.slice(labelGroups[i]) : l.re.exec(text);
-    if (!m || m[0].length >= text.length) continue;
-    const label = m[1].replace(/\s+/g, " ").trim();
+    // its match as the label's own pattern gives it (its first group the label as written), read in
+    // place from the alternative's groups; a label that is the whole line is none, and the labels
+    // after it are asked
+    let whole: string;
+    let written: string;
+    if (i === first) {
+      whole = any[labelGroups[i]];
+      written = any[labelGroups[i] + 1];
+    } else {
+      const m = l.re.exec(text);
+      if (!m) continue;
+      whole = m[0];
+      written = m[1];
+    }
+    if (whole.length >= text.length) continue;
+    // most labels hold no space ("-", "1.", "a)"): not rewritten
+    const label = hasSpace.test(written) ? written.replace(/\s+/g, " ").trim() : written;
     const depth = l.kind === "numbered" ? label.replace(/[.)/-]+$/, "").split(".").length : 1;
-    return { kind: l.kind, label, level: `${l.kind}:${depth}`, rank: l.rank === undefined ? null : l.rank + (depth - 1) / 10, length: m[0].length };
+    return { kind: l.kind, label, level: levelOf(l.kind, depth), rank: l.rank === undefined ? null : l.rank + (depth - 1) / 10, length: whole.length };
   }
   return null;
+}
+const hasSpace = /\s/;
+
+/** A label's level, `kind:depth` (`numbered:2` for `1.2.`), one string a level and not one a line. */
+const levels = new Map<OutlineKind, string[]>();
+function levelOf(kind: OutlineKind, depth: number): string {
+  let byDepth = levels.get(kind);
+  if (!byDepth) levels.set(kind, (byDepth = []));
+  return (byDepth[depth] ??= `${kind}:${depth}`);
+}
+
+/**
+ * The bit of a level in the mask of the levels open above a node: a bit each, given as first met;
+ * past 30 levels (depths no grammar label reaches) the last bit is shared, which only keeps a
+ * label from nesting under one of those levels.
+ */
+const levelBits = new Map<string, number>();
+function levelBit(level: string): number {
+  let bit = levelBits.get(level);
+  if (bit === undefined) levelBits.set(level, (bit = 1 << Math.min(levelBits.size, 30)));
+  return bit;
 }
 
 class OutlineParser extends EmbeddedActionsParser {
@@ -81,17 +116,17 @@ class OutlineParser extends EmbeddedActionsParser {
   public outline = this.RULE("outline", (): OutlineNode[] => {
     const nodes: OutlineNode[] = [];
     this.MANY(() => {
-      nodes.push(this.SUBRULE(this.node, { ARGS: [[]] }));
+      nodes.push(this.SUBRULE(this.node, { ARGS: [0] }));
     });
     return nodes;
   });
 
-  /** A line and, nested under it, the lines whose label kind is not open above it. */
-  private node = this.RULE("node", (open: string[]): OutlineNode => {
+  /** A line and, nested under it, the lines whose label kind is not open above it (`open`, a mask of {@link levelBit}s). */
+  private node = this.RULE("node", (open: number): OutlineNode => {
     const tok = this.CONSUME(Line);
     const children: OutlineNode[] = [];
     const own = this.RECORDING_PHASE ? null : this.info(tok);
-    const inside = own && own.label !== null ? [...open, own.level] : open;
+    const inside = own && own.label !== null ? open | own.levelBit : open;
     this.MANY({
       GATE: () => {
         const next = this.LA(1);
@@ -102,7 +137,7 @@ class OutlineParser extends EmbeddedActionsParser {
         if (n.label === null) return own.label !== null;
         // a ranked label never nests under a list mark or a lower-ranked label
         if (n.rank !== null && (own.rank === null || n.rank <= own.rank)) return false;
-        return own.label !== null && !inside.includes(n.level);
+        return own.label !== null && (inside & n.levelBit) === 0;
       },
       DEF: () => {
         children.push(this.SUBRULE2(this.node, { ARGS: [inside] }));
@@ -124,8 +159,8 @@ export function parseOutline(lines: NormalizedLine[]): OutlineNode[] {
     const lab = labelOf(line.text);
     meta.push(
       lab
-        ? { line, kind: lab.kind, level: lab.level, label: lab.label, rank: lab.rank, textStart: lab.length }
-        : { line, kind: "paragraph", level: "paragraph", label: null, rank: null, textStart: 0 },
+        ? { line, kind: lab.kind, level: lab.level, levelBit: levelBit(lab.level), label: lab.label, rank: lab.rank, textStart: lab.length }
+        : { line, kind: "paragraph", level: "paragraph", levelBit: 0, label: null, rank: null, textStart: 0 },
     );
     // the token's offset indexes its line: the parser reads the line's facts from there
     return createTokenInstance(Line, line.text, i, i, 1, 1, 1, 1);
