@@ -9,7 +9,8 @@ import type { Warning } from "../record/schema.js";
 import { inCapitals, type WorkLine } from "./layout.js";
 import { matchKey } from "../text/tone.js";
 import { alt } from "../text/pattern.js";
-import { isCapitalCode, isLowerCode, isSpaceCode, LazyWords } from "../text/letters.js";
+import { isCapitalCode, LazyWords } from "../text/letters.js";
+import { LINE_SHAPE, lineShape } from "./unicode.js";
 
 /**
  * Table cells a scrape flattened onto one line, split back into the document's lines.
@@ -151,10 +152,10 @@ const isNameWord = (w: string) => /^\p{Lu}[\p{Ll}\p{M}]+$/u.test(w) || /^\p{Lu}$
  * In a signature table flattened onto one line, where its parts begin: the signing authority
  * (`KT.`, `TM.`), the title (`BỘ TRƯỞNG, CHỦ NHIỆM`), the signer's name after it, and what
  * follows the name. A run of capitals counts only when it opens with an authority or a title
- * and a name of two to five words follows it.
+ * and a name of two to five words follows it. Asked only of a line whose words may hold one
+ * ({@link LINE_SHAPE}.MAY_SIGN): it runs on every line of a body, almost none of which has it.
  */
 function signatureCuts(text: string): number[] {
-  if (!maySign(text)) return [];
   // the words are read as the walk reaches them, as offsets
   const words = new LazyWords(text);
   const upperAt = (i: number) => isUpperWordIn(text, words.start(i), words.end(i));
@@ -185,41 +186,6 @@ function signatureCuts(text: string): number[] {
     }
   }
   return cuts;
-}
-
-/**
- * Whether the words of a line may hold what {@link signatureCuts} looks for, told from the code
- * units of each word in one pass (it runs on every line of a body, almost none of which has it):
- * a word that may open a run of capitals (a capital first, two code units or more, no lower-case
- * letter), words that may continue it (no lower-case letter), then two words that may be a name's
- * (a capital first, then no capital, digit or ASCII sign). Never false where the walk would cut:
- * a code unit from U+2000 on counts as a capital, and as neither a lower-case letter nor a sign.
- */
-export function maySign(text: string): boolean {
-  const n = text.length;
-  // after a word that may end such a run, and after the first word of a name after one
-  let inRun = false;
-  let nameOpened = false;
-  for (let i = 0; i < n; ) {
-    let c = text.charCodeAt(i);
-    if (isSpaceCode(c)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    const capital = c >= 0x2000 || isCapitalCode(c);
-    let lower = false;
-    let nameLike = capital;
-    for (i++; i < n && !isSpaceCode((c = text.charCodeAt(i))); i++) {
-      if (c >= 0x2000) continue;
-      if (isLowerCode(c)) lower = true;
-      else if (isCapitalCode(c) || (c < 0x80 && (c < 0x61 || c > 0x7a))) nameLike = false;
-    }
-    if (nameLike && nameOpened) return true;
-    nameOpened = nameLike && inRun;
-    inRun = (inRun && !lower) || (capital && !lower && i - start >= 2);
-  }
-  return false;
 }
 
 /** A run of capitals that opens with a signing authority (`KT.`, `TM.`) or a signer's title. */
@@ -326,7 +292,7 @@ export function splitFlattened(lines: WorkLine[]): WorkLine[] {
       }
       continue;
     }
-    const cuts = signatureCuts(text);
+    const cuts = (line.shape ?? lineShape(text)) & LINE_SHAPE.MAY_SIGN ? signatureCuts(text) : [];
     out.push(...(cuts.length ? cutLine(line, cuts) : [line]));
   }
   return out;

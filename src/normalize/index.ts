@@ -56,7 +56,7 @@ export function normalize(doc: LoadedDocument): NormalizedDocument {
     const shape = lineShape(text);
     if (shape & (LINE_SHAPE.CHANGED | LINE_SHAPE.MAY_SPLIT)) for (const step of CHARACTER_STEPS) t = step(t);
     if (doc.ocr) t = fixOcrMarks(splitGluedSyllables(dropOcrSpecks(t)));
-    return t.text === text && !(shape & LINE_SHAPE.LOOSE_SPACES) ? { t, meta, tight: true } : { t, meta };
+    return t.text === text && !(shape & LINE_SHAPE.LOOSE_SPACES) ? { t, meta, shape } : { t, meta };
   });
 
   lines = splitColumns(lines).map(tidySpaces);

@@ -13,11 +13,13 @@ export interface WorkLine {
   meta: Omit<SourceLine, "text" | "runs">;
   column?: "left" | "right";
   /**
-   * Set as the line is read, when its white space is plain spaces between words, one at a time
-   * (no tab, no run, none at its ends), as most lines have it: the column split and the tidying of
-   * spaces have nothing to look for in it.
+   * Set as the line is read, when no character step changed it and its white space is plain spaces
+   * between words, one at a time (no tab, no run, none at its ends), as most lines have it: its
+   * `lineShape` (normalize/unicode), which tells the signature walk whether it has work; that it
+   * is there tells the column split and the tidying of spaces they have nothing to look for. A step
+   * that changes the text leaves it out.
    */
-  tight?: boolean;
+  shape?: number;
 }
 
 const rule = new RegExp(RULE_LINE, "u");
@@ -62,7 +64,7 @@ export function splitColumns(lines: WorkLine[]): WorkLine[] {
     const s = line.t.text;
     // a line of two columns is a page wide; a longer one is prose run together (splitting a 5 MB
     // line column by column, each split copying the rest, took gigabytes)
-    if (line.tight || line.meta.block || s.length > MAX_COLUMN_LINE || !/\S(?:\t|\s{4,})\S/.test(s)) {
+    if (line.shape !== undefined || line.meta.block || s.length > MAX_COLUMN_LINE || !/\S(?:\t|\s{4,})\S/.test(s)) {
       // no indentation (most lines): not set far right
       if (s.charCodeAt(0) !== 0x20 && s.charCodeAt(0) !== 0x09) {
         out.push(line);
@@ -106,10 +108,10 @@ const isSpace = /\s/;
 
 /** Leading and trailing white space cut, inner runs of spaces and tabs made one space. */
 export function tidySpaces(line: WorkLine): WorkLine {
-  if (line.tight) {
+  if (line.shape !== undefined) {
     // no white space to tidy, and a rule cut from its start takes the space after it along
     const t = withoutLeadingRule(line.t);
-    return t === line.t ? line : { ...line, t };
+    return t === line.t ? line : { ...line, t, shape: undefined };
   }
   let t = withoutLeadingRule(line.t.replace(/[ \t]{2,}|\t/g, " "));
   const lead = /^\s*/.exec(t.text)![0].length;

@@ -1,6 +1,7 @@
 import { ONSETS, SYLLABLE_FINALS, VOWEL_INITIAL_WORDS } from "../../grammars/syllables.js";
 import type { MappedText } from "./mapped.js";
 import { alt } from "../text/pattern.js";
+import { isCapitalCode, isLowerCode } from "../text/letters.js";
 
 // Zero-width characters, BOM, soft hyphen (legacy ư is decoded before this step), word joiner.
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
@@ -42,6 +43,8 @@ const splitOnset = new RegExp(`\\s(?<=(?<![\\p{L}\\p{M}])${onsets}(?:uy|u)?\\s)(
 // steps have work on it (almost no line needs any: tried one by one on every line, the steps'
 // patterns were a fifth of normalize, the split syllables' lookbehinds at every space the most)
 const SPACE = 1, TAB = 2, VOWEL = 4, FINAL_LETTER = 8, ONSET_LETTER = 16, LETTER_OR_MARK = 32, CLEANED = 64, EMPHASIS = 128, CLASSIFIED = 256;
+// what the signature walk (normalize/flattened) reads of a word's code units: see `lineShape`
+const CAPITAL_HEAD = 512, LOWER_TAIL = 1024, NAME_BREAK = 2048;
 const CHAR_CLASSES: [number, RegExp][] = [
   [SPACE, /\s/],
   [TAB, /\t/],
@@ -59,14 +62,18 @@ const MAX_FINAL = Math.max(...SYLLABLE_FINALS.map((f) => f.length));
 /** each code unit's classes, worked out by the steps' own patterns (case-insensitive where they are) the first time it is met */
 const charClasses = new Uint16Array(0x10000);
 function classesOf(c: number): number {
-  let k = charClasses[c];
-  if (k === 0) {
-    k = CLASSIFIED;
-    const ch = String.fromCharCode(c);
-    for (const [bit, re] of CHAR_CLASSES) if (re.test(ch)) k |= bit;
-    charClasses[c] = k;
-  }
-  return k;
+  const k = charClasses[c];
+  return k === 0 ? classify(c) : k;
+}
+function classify(c: number): number {
+  let k = CLASSIFIED;
+  const ch = String.fromCharCode(c);
+  for (const [bit, re] of CHAR_CLASSES) if (re.test(ch)) k |= bit;
+  // a code unit from U+2000 on counts as a capital, and as neither a lower-case letter nor a sign
+  if (c >= 0x2000 || isCapitalCode(c)) k |= CAPITAL_HEAD;
+  if (c < 0x2000 && isLowerCode(c)) k |= LOWER_TAIL;
+  else if (c < 0x2000 && (isCapitalCode(c) || (c < 0x80 && (c < 0x61 || c > 0x7a)))) k |= NAME_BREAK;
+  return (charClasses[c] = k);
 }
 
 /** Bits of {@link lineShape}. */
@@ -77,49 +84,87 @@ export const LINE_SHAPE = {
   MAY_SPLIT: 2,
   /** a tab, white space after white space, or white space at an end: what the layout's column split and tidying look for */
   LOOSE_SPACES: 4,
+  /** words that may be a signature table flattened onto the line: the signature walk (normalize/flattened) has work */
+  MAY_SIGN: 8,
 } as const;
 
 /**
  * Which steps have work on a line (bits of {@link LINE_SHAPE}), found in one pass over it; never a
- * bit missing where its steps would change the line. Where `splitFinal` or `splitOnset` may match
- * is told as the pass goes, from the fragments on either side of each space: the run of onset
- * letters that ends before it (a lone fragment of them, short enough, before a vowel), and the run
- * of final letters that opens after it (a lone fragment of them, short enough, after a vowel).
+ * bit missing where its steps would change the line.
+ *
+ * Where `splitFinal` or `splitOnset` may match is told at each space, from the fragments on either
+ * side of it: the run of onset letters that ends before it (a lone fragment of them, short enough,
+ * before a vowel), or the run of final letters that opens after it (a lone fragment of them, short
+ * enough, after a vowel).
+ *
+ * Whether the signature walk may cut the line is told word by word (words are `\S+` runs), from
+ * the code units of each: a word that may open a run of capitals (a capital first, two code units
+ * or more, no lower-case letter after the first), words that may continue it (no lower-case letter
+ * after the first), then two words that may be a name's (a capital first, then no capital, digit
+ * or ASCII sign). A code unit from U+2000 on counts as a capital, and as neither a lower-case
+ * letter nor a sign.
  */
 export function lineShape(s: string): number {
   const n = s.length;
   let shape = 0;
+  // the classes of every code unit, and of every two in a row, or-ed
+  let all = 0;
+  let pairs = 0;
   let prev = 0;
-  // the run of onset letters ending at the code unit before, and whether a letter or mark stands before it
-  let onsetRun = 0;
-  let onsetAfterLetter = false;
-  // after a space between a vowel and a final letter: the final letters counted since, till the run ends
-  let finalRun = -1;
-  for (let i = 0; i < n; i++) {
-    const k = classesOf(s.charCodeAt(i));
-    if (finalRun >= 0) {
-      if (k & FINAL_LETTER) finalRun++;
-      else {
-        if (finalRun <= MAX_FINAL && !(k & LETTER_OR_MARK)) shape |= LINE_SHAPE.MAY_SPLIT;
-        finalRun = -1;
-      }
-    }
-    if (k & CLEANED || (k & EMPHASIS && prev & EMPHASIS)) shape |= LINE_SHAPE.CHANGED;
+  // after a word that may end a run of capitals, and after the first word of a name after one
+  let inRun = false;
+  let nameOpened = false;
+  for (let i = 0; i < n; ) {
+    let k = classesOf(s.charCodeAt(i));
     if (k & SPACE) {
-      if (k & TAB || prev & SPACE || i === 0 || i === n - 1) shape |= LINE_SHAPE.LOOSE_SPACES;
-      if (i > 0 && i < n - 1 && !(shape & LINE_SHAPE.MAY_SPLIT)) {
-        const next = classesOf(s.charCodeAt(i + 1));
-        if (next & VOWEL && onsetRun >= 1 && onsetRun <= MAX_ONSET && !onsetAfterLetter) shape |= LINE_SHAPE.MAY_SPLIT;
-        else if (next & FINAL_LETTER && prev & VOWEL) finalRun = 0;
-      }
+      all |= k;
+      pairs |= prev & k;
+      if (i > 0 && i < n - 1 && !(shape & LINE_SHAPE.MAY_SPLIT) && splitMayOpen(s, i, prev)) shape |= LINE_SHAPE.MAY_SPLIT;
+      prev = k;
+      i++;
+      continue;
     }
-    if (k & ONSET_LETTER) {
-      if (onsetRun++ === 0) onsetAfterLetter = (prev & LETTER_OR_MARK) !== 0;
-    } else onsetRun = 0;
+    // a word: its first code unit, and the rest or-ed
+    const head = k;
+    const start = i;
+    pairs |= prev & k;
     prev = k;
+    let tail = 0;
+    for (i++; i < n; i++) {
+      k = classesOf(s.charCodeAt(i));
+      if (k & SPACE) break;
+      tail |= k;
+      pairs |= prev & k;
+      prev = k;
+    }
+    all |= head | tail;
+    const capital = (head & CAPITAL_HEAD) !== 0;
+    const lower = (tail & LOWER_TAIL) !== 0;
+    const nameLike = capital && !(tail & NAME_BREAK);
+    if (nameLike && nameOpened) shape |= LINE_SHAPE.MAY_SIGN;
+    nameOpened = nameLike && inRun;
+    inRun = (inRun && !lower) || (capital && !lower && i - start >= 2);
   }
-  if (finalRun >= 0 && finalRun <= MAX_FINAL) shape |= LINE_SHAPE.MAY_SPLIT;
+  if (all & CLEANED || pairs & EMPHASIS) shape |= LINE_SHAPE.CHANGED;
+  if (all & TAB || pairs & SPACE || (n > 0 && (classesOf(s.charCodeAt(0)) & SPACE || classesOf(s.charCodeAt(n - 1)) & SPACE))) shape |= LINE_SHAPE.LOOSE_SPACES;
   return shape;
+}
+
+/** Whether `splitFinal` or `splitOnset` may match at the white space at `i` (inside the line), `before` the classes of the code unit before it. */
+function splitMayOpen(s: string, i: number, before: number): boolean {
+  const next = classesOf(s.charCodeAt(i + 1));
+  if (next & VOWEL) {
+    // a lone run of onset letters before the space: nothing of a letter or mark before it
+    let j = i - 1;
+    while (j >= 0 && i - j <= MAX_ONSET + 1 && classesOf(s.charCodeAt(j)) & ONSET_LETTER) j--;
+    const run = i - 1 - j;
+    if (run >= 1 && run <= MAX_ONSET && (j < 0 || !(classesOf(s.charCodeAt(j)) & LETTER_OR_MARK))) return true;
+  }
+  if (!(next & FINAL_LETTER && before & VOWEL)) return false;
+  // a lone run of final letters after it: nothing of a letter or mark after it
+  let j = i + 1;
+  while (j < s.length && j - i <= MAX_FINAL + 1 && classesOf(s.charCodeAt(j)) & FINAL_LETTER) j++;
+  return j - i - 1 <= MAX_FINAL && (j === s.length || !(classesOf(s.charCodeAt(j)) & LETTER_OR_MARK));
 }
 
 /** Syllables split by a space in PDF extraction glued back, where the pieces cannot be words. */

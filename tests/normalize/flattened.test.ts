@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseText } from "../../src/parse-text.js";
 import { MappedText } from "../../src/normalize/mapped.js";
-import { glueSplitSyllables } from "../../src/normalize/unicode.js";
-import { maySign } from "../../src/normalize/flattened.js";
+import { glueSplitSyllables, LINE_SHAPE, lineShape } from "../../src/normalize/unicode.js";
 import { normalizeText, readFixture } from "../helpers.js";
 
 const linesOf = (text: string) => normalizeText(text).lines.map((l) => l.text);
@@ -142,7 +141,7 @@ describe("what is not a flattened cell", () => {
     "TM. ỦY BAN NHÂN DÂN Nguyễn A",
     "BỘ TRƯỞNG (KT.) Đỗ Hoàng Anh Tuấn",
   ])("lets a line that may hold a flattened signature through to the word walk: %j", (line) => {
-    expect(maySign(line)).toBe(true);
+    expect(lineShape(line) & LINE_SHAPE.MAY_SIGN).toBe(LINE_SHAPE.MAY_SIGN);
   });
 
   it.each([
@@ -151,6 +150,6 @@ describe("what is not a flattened cell", () => {
     "Ủy ban nhân dân quận trân trọng kính mời đồng chí Chủ tịch Ủy ban nhân dân các phường dự hội nghị.",
     "UBND Tỉnh, Hà Nội",
   ])("tells a body line without a run of capitals before a name in one pass: %j", (line) => {
-    expect(maySign(line)).toBe(false);
+    expect(lineShape(line) & LINE_SHAPE.MAY_SIGN).toBe(0);
   });
 });
