@@ -6,7 +6,7 @@ import {
 import { SIGNER_TITLES } from "../../grammars/people.js";
 import { INLINE_RULE, PORTAL_TITLE_AFTER_TYPE } from "../../grammars/layout.js";
 import type { Warning } from "../record/schema.js";
-import { inCapitals, type WorkLine } from "./layout.js";
+import { inCapitals, WorkLine } from "./layout.js";
 import { matchKey } from "../text/tone.js";
 import { alt } from "../text/pattern.js";
 import { isCapitalCode, LazyWords } from "../text/letters.js";
@@ -251,11 +251,11 @@ function cutLine(line: WorkLine, cuts: number[], rules: [number, number][] = [])
     const lead = raw.length - raw.trimStart().length;
     const trail = raw.length - raw.trimEnd().length;
     if (lead === raw.length) continue;
-    pieces.push({ ...line, t: line.t.slice(a + lead, b - trail) });
+    pieces.push(line.withText(line.t.slice(a + lead, b - trail)));
   }
-  if (pieces.length <= 1) return pieces.length ? [{ ...line, t: pieces[0].t }] : [];
+  if (pieces.length <= 1) return pieces;
   // the pieces were cells of a table: none continues into the next
-  return pieces.map((p, k) => (k < pieces.length - 1 ? { ...p, meta: { ...p.meta, paragraphEnd: true } } : p));
+  return pieces.map((p, k) => (k < pieces.length - 1 ? new WorkLine(p.t, { ...p.meta, paragraphEnd: true }, p.column) : p));
 }
 
 /**

@@ -2,7 +2,7 @@ import type { LoadedDocument, SourceLine } from "../load/types.js";
 import type { Encoding, Warning } from "../record/schema.js";
 import { decodeLegacyLines } from "./encoding/index.js";
 import { dropPortalTitle, splitFlattened } from "./flattened.js";
-import { dropLitter, joinWrapped, splitColumns, tidySpaces, type WorkLine } from "./layout.js";
+import { dropLitter, joinWrapped, splitColumns, tidySpaces, WorkLine } from "./layout.js";
 import { MappedText } from "./mapped.js";
 import { dropOcrSpecks, fixOcrMarks, splitGluedSyllables } from "./ocr-marks.js";
 import { cleanInvisible, composeNfc, glueSplitSyllables, LINE_SHAPE, lineShape, stripEmphasis } from "./unicode.js";
@@ -56,7 +56,7 @@ export function normalize(doc: LoadedDocument): NormalizedDocument {
     const shape = lineShape(text);
     if (shape & (LINE_SHAPE.CHANGED | LINE_SHAPE.MAY_SPLIT)) for (const step of CHARACTER_STEPS) t = step(t);
     if (doc.ocr) t = fixOcrMarks(splitGluedSyllables(dropOcrSpecks(t)));
-    return t.text === text && !(shape & LINE_SHAPE.LOOSE_SPACES) ? { t, meta, shape } : { t, meta };
+    return new WorkLine(t, meta, undefined, t.text === text && !(shape & LINE_SHAPE.LOOSE_SPACES) ? shape : undefined);
   });
 
   lines = splitColumns(lines).map(tidySpaces);

@@ -7,19 +7,37 @@ import { MappedText } from "./mapped.js";
 import { matchKey, nfc } from "../text/tone.js";
 import { isCapitalCode, isLowerCode } from "../text/letters.js";
 
-/** A line as the layout steps pass it along. */
-export interface WorkLine {
-  t: MappedText;
-  meta: Omit<SourceLine, "text" | "runs">;
-  column?: "left" | "right";
-  /**
-   * Set as the line is read, when no character step changed it and its white space is plain spaces
-   * between words, one at a time (no tab, no run, none at its ends), as most lines have it: its
-   * `lineShape` (normalize/unicode), which tells the signature walk whether it has work; that it
-   * is there tells the column split and the tidying of spaces they have nothing to look for. A step
-   * that changes the text leaves it out.
-   */
-  shape?: number;
+/**
+ * A line as the layout steps pass it along. One class, every field set by its constructor: the
+ * steps read each line's fields at one place, whatever step made it (lines of a few shapes, object
+ * literals and their spread copies, made every property read polymorphic: the column split took
+ * 2.5 times as long).
+ */
+export class WorkLine {
+  constructor(
+    readonly t: MappedText,
+    readonly meta: Omit<SourceLine, "text" | "runs">,
+    /** side of a two-column layout the line was split from */
+    readonly column?: "left" | "right",
+    /**
+     * Set as the line is read, when no character step changed it and its white space is plain
+     * spaces between words, one at a time (no tab, no run, none at its ends), as most lines have
+     * it: its `lineShape` (normalize/unicode), which tells the signature walk whether it has work;
+     * that it is there tells the column split and the tidying of spaces they have nothing to look
+     * for. A line given another text ({@link withText}) has none.
+     */
+    readonly shape?: number,
+  ) {}
+
+  /** The line with another text (its shape, which told of the old one, left out). */
+  withText(t: MappedText): WorkLine {
+    return new WorkLine(t, this.meta, this.column);
+  }
+
+  /** The line on a side of a two-column layout. */
+  inColumn(column: "left" | "right"): WorkLine {
+    return new WorkLine(this.t, this.meta, column, this.shape);
+  }
 }
 
 const rule = new RegExp(RULE_LINE, "u");
@@ -72,7 +90,7 @@ export function splitColumns(lines: WorkLine[]): WorkLine[] {
       }
       const indent = /^[ \t]*/.exec(s)![0];
       const deep = !line.meta.block && /\S/.test(s) && expandTabs(indent + "x").pop()! >= RIGHT_INDENT;
-      out.push(deep ? { ...line, column: "right" } : line);
+      out.push(deep ? line.inColumn("right") : line);
       continue;
     }
     // a character's column differs from its offset only after a tab or a surrogate pair (the columns are counted by code point)
@@ -95,11 +113,9 @@ export function splitColumns(lines: WorkLine[]): WorkLine[] {
     }
     const left = line.t.slice(0, split);
     const rightStart = split + (/^\s*/.exec(s.slice(split))?.[0].length ?? 0);
-    out.push({ ...line, t: left, column: "left" });
+    out.push(new WorkLine(left, line.meta, "left"));
     // a right part may hold another gap (three columns are rare; split again)
-    for (const r of splitColumns([{ ...line, t: line.t.slice(rightStart), column: undefined }])) {
-      out.push({ ...r, column: "right" });
-    }
+    for (const r of splitColumns([new WorkLine(line.t.slice(rightStart), line.meta)])) out.push(r.inColumn("right"));
   }
   return out;
 }
@@ -111,7 +127,7 @@ export function tidySpaces(line: WorkLine): WorkLine {
   if (line.shape !== undefined) {
     // no white space to tidy, and a rule cut from its start takes the space after it along
     const t = withoutLeadingRule(line.t);
-    return t === line.t ? line : { ...line, t, shape: undefined };
+    return t === line.t ? line : line.withText(t);
   }
   let t = withoutLeadingRule(line.t.replace(/[ \t]{2,}|\t/g, " "));
   const lead = /^\s*/.exec(t.text)![0].length;
@@ -120,7 +136,7 @@ export function tidySpaces(line: WorkLine): WorkLine {
   while (end > lead && isSpace.test(t.text[end - 1])) end--;
   const trail = t.length - end;
   if (lead || trail) t = t.slice(lead, t.length - trail);
-  return t === line.t ? line : { ...line, t };
+  return t === line.t ? line : line.withText(t);
 }
 
 /** A rule that runs into other text on its line cut off, with the white space around it. */
@@ -310,7 +326,7 @@ export function joinWrapped(lines: WorkLine[]): WorkLine[] {
     else paragraphs.push([line]);
     prev = i;
   }
-  return paragraphs.map((p) => (p.length === 1 ? p[0] : { ...p[0], t: MappedText.join(p.map((l) => l.t), " ") }));
+  return paragraphs.map((p) => (p.length === 1 ? p[0] : p[0].withText(MappedText.join(p.map((l) => l.t), " "))));
 }
 
 /** The usual distance between the baselines of two lines of a paragraph (PDF and OCR lines), or null. */

@@ -16,7 +16,7 @@ import { parseText } from "../../src/parse-text.js";
 import { dropOverlaps as dropAgencyOverlaps } from "../../src/extract/overlaps.js";
 import { point, type Token } from "../../src/extract/dates/point.js";
 import { dropOverlaps as dropDateOverlaps, markDeadlines } from "../../src/extract/dates/refiners.js";
-import { splitColumns } from "../../src/normalize/layout.js";
+import { splitColumns, WorkLine } from "../../src/normalize/layout.js";
 import { layoutPages } from "../../src/load/pdf/layout.js";
 import { groupRows } from "../../src/load/pdf/lines.js";
 import { isPdfjsRejection } from "../../src/load/pdf/rejections.js";
@@ -203,7 +203,7 @@ describe("superlinear time: long lines, many labels, many dates", () => {
 
   it("a 3 MB line with wide gaps is not split column by column (it took gigabytes)", () => {
     const line = "Sở Y tế     chủ trì ".repeat(150_000);
-    const out = splitColumns([{ t: MappedText.of(line), meta: {} }]);
+    const out = splitColumns([new WorkLine(MappedText.of(line), {})]);
     expect(out).toHaveLength(1);
     expect(out[0].t.text).toBe(line);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MappedText } from "../../src/normalize/mapped.js";
 import { cleanInvisible, composeNfc, glueSplitSyllables, LINE_SHAPE, lineShape, stripEmphasis } from "../../src/normalize/unicode.js";
 import { normalize } from "../../src/normalize/index.js";
-import { inCapitals } from "../../src/normalize/layout.js";
+import { inCapitals, tidySpaces, WorkLine } from "../../src/normalize/layout.js";
 import { normalizeText } from "../helpers.js";
 
 const run = (f: (t: MappedText) => MappedText, s: string) => f(MappedText.of(s)).text;
@@ -151,6 +151,21 @@ describe("which steps have work on a line", () => {
   it("sees a split at a tab as the glue pattern does", () => {
     expect(lineShape("Ngh\tị định") & MAY_SPLIT).toBe(MAY_SPLIT);
     expect(run(glueSplitSyllables, "Ngh\tị định")).toBe("Nghị định");
+  });
+});
+
+describe("a line as the layout steps pass it", () => {
+  it("keeps its shape only while its text is the one read", () => {
+    const text = "------- Số: 12/UBND-VP";
+    const read = new WorkLine(MappedText.of(text, 40), { page: 1 }, undefined, lineShape(text));
+    const tidied = tidySpaces(read);
+    expect(tidied.t.text).toBe("Số: 12/UBND-VP");
+    expect(tidied.t.toSource(0)).toBe(48);
+    expect(tidied.shape).toBeUndefined();
+    expect(tidied.meta).toBe(read.meta);
+    const right = read.inColumn("right");
+    expect([right.column, right.shape, right.t]).toEqual(["right", read.shape, read.t]);
+    expect(right.withText(MappedText.of("Số: 12")).column).toBe("right");
   });
 });
 
