@@ -45,6 +45,8 @@ const splitOnset = new RegExp(`\\s(?<=(?<![\\p{L}\\p{M}])${onsets}(?:uy|u)?\\s)(
 const SPACE = 1, TAB = 2, VOWEL = 4, FINAL_LETTER = 8, ONSET_LETTER = 16, LETTER_OR_MARK = 32, CLEANED = 64, EMPHASIS = 128, CLASSIFIED = 256;
 // what the signature walk (normalize/flattened) reads of a word's code units: see `lineShape`
 const CAPITAL_HEAD = 512, LOWER_TAIL = 1024, NAME_BREAK = 2048;
+// what rules a word out as a lone fragment of onset or final letters, or-ed over its code units
+const NOT_LETTER = 4096, LETTER_NOT_ONSET = 8192, LETTER_NOT_FINAL = 16384;
 const CHAR_CLASSES: [number, RegExp][] = [
   [SPACE, /\s/],
   [TAB, /\t/],
@@ -73,6 +75,8 @@ function classify(c: number): number {
   if (c >= 0x2000 || isCapitalCode(c)) k |= CAPITAL_HEAD;
   if (c < 0x2000 && isLowerCode(c)) k |= LOWER_TAIL;
   else if (c < 0x2000 && (isCapitalCode(c) || (c < 0x80 && (c < 0x61 || c > 0x7a)))) k |= NAME_BREAK;
+  if (!(k & LETTER_OR_MARK)) k |= NOT_LETTER;
+  else k |= (k & ONSET_LETTER ? 0 : LETTER_NOT_ONSET) | (k & FINAL_LETTER ? 0 : LETTER_NOT_FINAL);
   return (charClasses[c] = k);
 }
 
@@ -92,10 +96,12 @@ export const LINE_SHAPE = {
  * Which steps have work on a line (bits of {@link LINE_SHAPE}), found in one pass over it; never a
  * bit missing where its steps would change the line.
  *
- * Where `splitFinal` or `splitOnset` may match is told at each space, from the fragments on either
- * side of it: the run of onset letters that ends before it (a lone fragment of them, short enough,
- * before a vowel), or the run of final letters that opens after it (a lone fragment of them, short
- * enough, after a vowel).
+ * Where `splitFinal` or `splitOnset` may match is told at the spaces around a word, from the
+ * fragments on either side of each: the run of onset letters that ends before it (a lone fragment
+ * of them, short enough, before a vowel), or the run of final letters that opens after it (a lone
+ * fragment of them, short enough, after a vowel). A word of letters with one that is no onset
+ * letter (or no final letter) is no such fragment, and the space after (or before) it is not
+ * looked at: most words.
  *
  * Whether the signature walk may cut the line is told word by word (words are `\S+` runs), from
  * the code units of each: a word that may open a run of capitals (a capital first, two code units
@@ -119,7 +125,6 @@ export function lineShape(s: string): number {
     if (k & SPACE) {
       all |= k;
       pairs |= prev & k;
-      if (i > 0 && i < n - 1 && !(shape & LINE_SHAPE.MAY_SPLIT) && splitMayOpen(s, i, prev)) shape |= LINE_SHAPE.MAY_SPLIT;
       prev = k;
       i++;
       continue;
@@ -137,7 +142,13 @@ export function lineShape(s: string): number {
       pairs |= prev & k;
       prev = k;
     }
-    all |= head | tail;
+    const word = head | tail;
+    all |= word;
+    if (!(shape & LINE_SHAPE.MAY_SPLIT)) {
+      // the space after the word, a lone onset fragment's; the space before it, a lone final fragment's
+      if (i < n - 1 && (!(word & LETTER_NOT_ONSET) || word & NOT_LETTER) && onsetSplitAt(s, i)) shape |= LINE_SHAPE.MAY_SPLIT;
+      else if (start >= 2 && (!(word & LETTER_NOT_FINAL) || word & NOT_LETTER) && finalSplitAt(s, start - 1)) shape |= LINE_SHAPE.MAY_SPLIT;
+    }
     const capital = (head & CAPITAL_HEAD) !== 0;
     const lower = (tail & LOWER_TAIL) !== 0;
     const nameLike = capital && !(tail & NAME_BREAK);
@@ -150,21 +161,22 @@ export function lineShape(s: string): number {
   return shape;
 }
 
-/** Whether `splitFinal` or `splitOnset` may match at the white space at `i` (inside the line), `before` the classes of the code unit before it. */
-function splitMayOpen(s: string, i: number, before: number): boolean {
-  const next = classesOf(s.charCodeAt(i + 1));
-  if (next & VOWEL) {
-    // a lone run of onset letters before the space: nothing of a letter or mark before it
-    let j = i - 1;
-    while (j >= 0 && i - j <= MAX_ONSET + 1 && classesOf(s.charCodeAt(j)) & ONSET_LETTER) j--;
-    const run = i - 1 - j;
-    if (run >= 1 && run <= MAX_ONSET && (j < 0 || !(classesOf(s.charCodeAt(j)) & LETTER_OR_MARK))) return true;
-  }
-  if (!(next & FINAL_LETTER && before & VOWEL)) return false;
-  // a lone run of final letters after it: nothing of a letter or mark after it
+/** Whether `splitOnset` may match at the white space at `i` (inside the line): a lone run of onset letters before it, a vowel after it. */
+function onsetSplitAt(s: string, i: number): boolean {
+  if (!(classesOf(s.charCodeAt(i + 1)) & VOWEL)) return false;
+  let j = i - 1;
+  while (j >= 0 && i - j <= MAX_ONSET + 1 && classesOf(s.charCodeAt(j)) & ONSET_LETTER) j--;
+  const run = i - 1 - j;
+  return run >= 1 && run <= MAX_ONSET && (j < 0 || !(classesOf(s.charCodeAt(j)) & LETTER_OR_MARK));
+}
+
+/** Whether `splitFinal` may match at the white space at `i` (inside the line): a vowel before it, a lone run of final letters after it. */
+function finalSplitAt(s: string, i: number): boolean {
+  if (!(classesOf(s.charCodeAt(i - 1)) & VOWEL)) return false;
   let j = i + 1;
   while (j < s.length && j - i <= MAX_FINAL + 1 && classesOf(s.charCodeAt(j)) & FINAL_LETTER) j++;
-  return j - i - 1 <= MAX_FINAL && (j === s.length || !(classesOf(s.charCodeAt(j)) & LETTER_OR_MARK));
+  const run = j - i - 1;
+  return run >= 1 && run <= MAX_FINAL && (j === s.length || !(classesOf(s.charCodeAt(j)) & LETTER_OR_MARK));
 }
 
 /** Syllables split by a space in PDF extraction glued back, where the pieces cannot be words. */
