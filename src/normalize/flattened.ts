@@ -292,8 +292,9 @@ export function splitFlattened(lines: WorkLine[]): WorkLine[] {
       }
       continue;
     }
-    const cuts = (line.shape ?? lineShape(text)) & LINE_SHAPE.MAY_SIGN ? signatureCuts(text) : [];
-    out.push(...(cuts.length ? cutLine(line, cuts) : [line]));
+    const cuts = (line.shape ?? lineShape(text)) & LINE_SHAPE.MAY_SIGN ? signatureCuts(text) : null;
+    if (cuts?.length) out.push(...cutLine(line, cuts));
+    else out.push(line);
   }
   return out;
 }

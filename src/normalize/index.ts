@@ -65,12 +65,15 @@ export function normalize(doc: LoadedDocument): NormalizedDocument {
   lines = joinWrapped(lines);
 
   const out: NormalizedLine[] = [];
+  const texts: string[] = [];
   let at = 0;
   for (const l of lines) {
-    out.push({ text: l.t.text, start: at, end: at + l.t.length, meta: l.meta, column: l.column });
-    at += l.t.length + 1;
+    const text = l.t.text;
+    out.push({ text, start: at, end: at + text.length, meta: l.meta, column: l.column });
+    texts.push(text);
+    at += text.length + 1;
   }
-  const text = out.map((l) => l.text).join("\n");
+  const text = texts.join("\n");
   // the document's one map, made when an offset is first traced back (the parser itself traces
   // none): most lines map one to one and hold no array until then
   let mapped: MappedText | undefined;

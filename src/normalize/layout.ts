@@ -5,6 +5,7 @@ import type { SourceLine } from "../load/types.js";
 import type { Warning } from "../record/schema.js";
 import { MappedText } from "./mapped.js";
 import { matchKey, nfc } from "../text/tone.js";
+import { endsWith } from "../text/pattern.js";
 import { isCapitalCode, isLowerCode } from "../text/letters.js";
 
 /**
@@ -44,12 +45,13 @@ const rule = new RegExp(RULE_LINE, "u");
 const leadingRule = new RegExp(LEADING_RULE, "u");
 const pageNumber = new RegExp(PAGE_NUMBER_LINE, "u");
 const paragraphStart = new RegExp(`^(?:${PARAGRAPH_START.map((p) => `(?:${p})`).join("|")})`, "u");
-const paragraphEnd = new RegExp(PARAGRAPH_END, "u");
-const dateLineEnd = new RegExp(DATE_LINE_END, "u");
+// patterns of a line's end, asked from the end (a `$` pattern is tried from every start in the line)
+const endsParagraph = endsWith(PARAGRAPH_END);
+const endsDateLine = endsWith(DATE_LINE_END);
 // "KT." alone on its line: the authority's words went to the next line (`KT.` / `TỔNG CỤC TRƯỞNG …`)
 const loneAuthority = new RegExp(AUTHORITY_LINE.replace(/\(\?=\\p\{L\}\)$/, "$"), "u");
 const nationalTitle = new RegExp(NATIONAL_TITLE, "u");
-const continuationEnd = new RegExp(`(?<![\\p{L}\\p{M}])(?:${CONTINUATION_WORDS.join("|")})$`, "u");
+const endsContinuing = endsWith(`(?<![\\p{L}\\p{M}])(?:${CONTINUATION_WORDS.join("|")})`);
 
 const TAB_WIDTH = 8;
 /** Gap (in columns, tabs expanded) that separates two text columns set side by side. */
@@ -260,10 +262,14 @@ function manyLowerCase(s: string): boolean {
 
 /** The line width a wrapped paragraph fills: wide lines of the document, at their upper quartile. */
 function wrapWidth(lines: WorkLine[]): number {
-  // sorted as numbers natively (a typed array), not through a comparison called from the sort
-  const widths = Uint32Array.from(lines, (l) => l.t.length).filter((n) => n >= 30).sort();
-  if (widths.length < 3) return Infinity;
-  return widths[Math.floor(widths.length * 0.75)];
+  let wide = 0;
+  for (const l of lines) if (l.t.length >= 30) wide++;
+  if (wide < 3) return Infinity;
+  // sorted as numbers natively (a typed array, filled in a loop), not through a comparison or a callback per line
+  const widths = new Uint32Array(wide);
+  let k = 0;
+  for (const l of lines) if (l.t.length >= 30) widths[k++] = l.t.length;
+  return widths.sort()[Math.floor(wide * 0.75)];
 }
 
 /** Text cut into lines of a set width: many of its wide lines end mid-sentence. */
@@ -295,7 +301,7 @@ class LineFacts {
   /** the line ends a sentence ({@link PARAGRAPH_END}) */
   endsParagraph(i: number): boolean {
     let b = this.bits[i];
-    if (!(b & END_KNOWN)) this.bits[i] = b |= END_KNOWN | (paragraphEnd.test(this.lines[i].t.text) ? ENDS : 0);
+    if (!(b & END_KNOWN)) this.bits[i] = b |= END_KNOWN | (endsParagraph(this.lines[i].t.text) ? ENDS : 0);
     return (b & ENDS) !== 0;
   }
   /** the line is written in capitals ({@link inCapitals}) */
@@ -316,17 +322,27 @@ export function joinWrapped(lines: WorkLine[]): WorkLine[] {
   const facts = new LineFacts(lines);
   const width = hardWrapped(lines, facts) ? wrapWidth(lines) : Infinity;
   const pitch = linePitch(lines);
-  // each paragraph as its physical lines: a line continues the one above it, not the paragraph so far
-  const paragraphs: WorkLine[][] = [];
+  // a line continues the one above it, not the paragraph so far; the paragraph's lines are held
+  // only while it has more than one (most have one)
+  const out: WorkLine[] = [];
+  let joined: MappedText[] | null = null;
+  const close = () => {
+    if (joined) out[out.length - 1] = out[out.length - 1].withText(MappedText.join(joined, " "));
+    joined = null;
+  };
   let prev = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!line.t.text) continue;
-    if (prev >= 0 && !spacedApart(lines[prev], line, pitch) && continues(lines, prev, i, width, facts)) paragraphs[paragraphs.length - 1].push(line);
-    else paragraphs.push([line]);
+    if (prev >= 0 && !spacedApart(lines[prev], line, pitch) && continues(lines, prev, i, width, facts)) (joined ??= [out[out.length - 1].t]).push(line.t);
+    else {
+      close();
+      out.push(line);
+    }
     prev = i;
   }
-  return paragraphs.map((p) => (p.length === 1 ? p[0] : p[0].withText(MappedText.join(p.map((l) => l.t), " "))));
+  close();
+  return out;
 }
 
 /** The usual distance between the baselines of two lines of a paragraph (PDF and OCR lines), or null. */
@@ -368,11 +384,12 @@ function continues(lines: WorkLine[], a: number, b: number, width: number, facts
   if (facts.inCapitals(b) && loneAuthority.test(key())) return true;
   // "CỘNG HOÀ" / "XÃ HỘI CHỦ NGHĨA VIỆT NAM": the quốc hiệu set (or read by OCR) on two lines
   if (facts.inCapitals(a) && facts.inCapitals(b) && !nationalTitle.test(key()) && nationalTitle.test(matchKey(`${p} ${n}`))) return true;
-  if (facts.endsParagraph(a) || dateLineEnd.test(p) || (mayBeTypeName(p) && typeNames.has(key()))) return false;
+  if (facts.endsParagraph(a) || endsDateLine(p) || (mayBeTypeName(p) && typeNames.has(key()))) return false;
   // "giai đoạn 2016" / "- 2021 …": a range of numbers wrapped before its dash, not a list item
-  if (/\d$/.test(p) && /^[-–]\s*\d/.test(n) && !/^[-–]\s*\d{1,2}\s*[.)]/.test(n)) return true;
+  const last = p.charCodeAt(p.length - 1);
+  if (last >= 0x30 && last <= 0x39 && /^[-–]\s*\d/.test(n) && !/^[-–]\s*\d{1,2}\s*[.)]/.test(n)) return true;
   if (paragraphStart.test(n)) return false;
   if (facts.inCapitals(a) || (facts.inCapitals(b) && n.length > 3) || mostlyUpper(n)) return false;
   if (/^[\p{Ll}“"'‘]/u.test(n) && !/^\p{Ll}\s*\)/u.test(n)) return true;
-  return continuationEnd.test(p) || p.length >= width * 0.85;
+  return endsContinuing(p) || p.length >= width * 0.85;
 }
