@@ -56,9 +56,8 @@ const MAX_PLACE_WORDS = 5;
 const LOOK_AROUND = 300;
 const cellEnd = new RegExp(`^(?:$|[-–—─━═]{3,}|${unanchored(MOTTO)})`, "u");
 
-/** Where the header's parts begin inside one flattened line (offsets into the line). */
-function headCuts(text: string): { cuts: number[]; rules: [number, number][] } {
-  const key = matchKey(text);
+/** Where the header's parts begin inside one flattened line (offsets into the line), its match key beside it. */
+function headCuts(text: string, key: string): { cuts: number[]; rules: [number, number][] } {
   const cuts: number[] = [];
   const at = (re: RegExp, test: (m: RegExpExecArray) => boolean = () => true) => {
     re.lastIndex = 0;
@@ -277,9 +276,10 @@ export function splitFlattened(lines: WorkLine[]): WorkLine[] {
       continue;
     }
     seen++;
-    if (inHead && (seen > HEAD_LINES || preamble.test(matchKey(text)))) inHead = false;
+    const key = inHead && seen <= HEAD_LINES ? matchKey(text) : "";
+    if (inHead && (seen > HEAD_LINES || preamble.test(key))) inHead = false;
     if (inHead) {
-      const { cuts, rules } = headCuts(text);
+      const { cuts, rules } = headCuts(text, key);
       if (!(cuts.some((c) => c > 0) || rules.length)) {
         out.push(line);
         continue;

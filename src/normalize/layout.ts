@@ -6,7 +6,7 @@ import type { Warning } from "../record/schema.js";
 import { MappedText } from "./mapped.js";
 import { matchKey, nfc } from "../text/tone.js";
 import { endsWith } from "../text/pattern.js";
-import { isCapitalCode, isLowerCode } from "../text/letters.js";
+import { isCapitalCode, isLower, isLowerCode } from "../text/letters.js";
 
 /**
  * A line as the layout steps pass it along. One class, every field set by its constructor: the
@@ -44,6 +44,8 @@ export class WorkLine {
 const rule = new RegExp(RULE_LINE, "u");
 const leadingRule = new RegExp(LEADING_RULE, "u");
 const pageNumber = new RegExp(PAGE_NUMBER_LINE, "u");
+/** Either of the two: one look at a line that is neither (most lines) instead of two. */
+const ruleOrPageNumber = new RegExp(`(?:${RULE_LINE})|(?:${PAGE_NUMBER_LINE})`, "u");
 const paragraphStart = new RegExp(`^(?:${PARAGRAPH_START.map((p) => `(?:${p})`).join("|")})`, "u");
 // patterns of a line's end, asked from the end (a `$` pattern is tried from every start in the line)
 const endsParagraph = endsWith(PARAGRAPH_END);
@@ -52,6 +54,9 @@ const endsDateLine = endsWith(DATE_LINE_END);
 const loneAuthority = new RegExp(AUTHORITY_LINE.replace(/\(\?=\\p\{L\}\)$/, "$"), "u");
 const nationalTitle = new RegExp(NATIONAL_TITLE, "u");
 const endsContinuing = endsWith(`(?<![\\p{L}\\p{M}])(?:${CONTINUATION_WORDS.join("|")})`);
+
+/** Quotes a line may open with and still run on from the line above, as a line opening in lower case does. */
+const OPENING_QUOTES = `“"'‘`;
 
 const TAB_WIDTH = 8;
 /** Gap (in columns, tabs expanded) that separates two text columns set side by side. */
@@ -148,7 +153,8 @@ function withoutLeadingRule(t: MappedText): MappedText {
 
 /** Box-drawing rules, page numbers and running headers dropped; what was dropped is counted. */
 export function dropLitter(lines: WorkLine[], warnings: Warning[]): WorkLine[] {
-  const pages = new Set(lines.map((l) => l.meta.page ?? 1));
+  const pages = new Set<number>();
+  for (const l of lines) pages.add(l.meta.page ?? 1);
   // a running header or footer: the same short line at the top or bottom of most pages
   const running = new Set<string>();
   if (pages.size >= 3) {
@@ -173,13 +179,14 @@ export function dropLitter(lines: WorkLine[], warnings: Warning[]): WorkLine[] {
   const kept = lines.filter((l, i) => {
     const s = l.t.text;
     if (!s) return true;
-    if (rule.test(s)) return false;
+    const mayBeLitter = ruleOrPageNumber.test(s);
+    if (mayBeLitter && rule.test(s)) return false;
     if (running.size && running.has(s.replace(/\d+/g, "#"))) {
       dropped++;
       return false;
     }
     // a page number stands alone between blank lines or at a page's edge
-    if (pageNumber.test(s) && isolated(lines, i)) {
+    if (mayBeLitter && pageNumber.test(s) && isolated(lines, i)) {
       dropped++;
       return false;
     }
@@ -390,6 +397,6 @@ function continues(lines: WorkLine[], a: number, b: number, width: number, facts
   if (last >= 0x30 && last <= 0x39 && /^[-–]\s*\d/.test(n) && !/^[-–]\s*\d{1,2}\s*[.)]/.test(n)) return true;
   if (paragraphStart.test(n)) return false;
   if (facts.inCapitals(a) || (facts.inCapitals(b) && n.length > 3) || mostlyUpper(n)) return false;
-  if (/^[\p{Ll}“"'‘]/u.test(n) && !/^\p{Ll}\s*\)/u.test(n)) return true;
+  if ((isLower(n) || OPENING_QUOTES.includes(n[0])) && !/^\p{Ll}\s*\)/u.test(n)) return true;
   return endsContinuing(p) || p.length >= width * 0.85;
 }

@@ -76,6 +76,25 @@ describe("layout", () => {
     ]);
   });
 
+  it("runs a line on into one that opens with a quote, and keeps a page number that is not alone", () => {
+    const doc = normalizeText(
+      [
+        "Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 12/KH-UBND với chủ đề",
+        "“Năm chuyển đổi số” và giao các sở triển khai.",
+        "",
+        "Trang 2",
+        "",
+        "2",
+        "Các sở báo cáo trước ngày 15.",
+      ].join("\n"),
+    );
+    expect(doc.lines.map((l) => l.text)).toEqual([
+      "Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 12/KH-UBND với chủ đề “Năm chuyển đổi số” và giao các sở triển khai.",
+      "2",
+      "Các sở báo cáo trước ngày 15.",
+    ]);
+  });
+
   it("does not join a title, a date line or a list item onto its neighbours", () => {
     const doc = normalizeText("THÔNG BÁO\nLãnh đạo UBND tỉnh làm việc với Sở Y tế\nHà Nội, ngày 1 tháng 2 năm 2026\nV/v góp ý\n- Như trên;\n- Lưu: VT.");
     expect(doc.lines).toHaveLength(6);
