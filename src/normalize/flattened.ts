@@ -210,11 +210,10 @@ const typeNames = DOCUMENT_TYPES.map((t) => matchKey(t.name)).sort((a, b) => b.l
 /**
  * A flattened title cell: `QUYẾT ĐỊNH VỀ VIỆC THÀNH LẬP … CỤC TRƯỞNG CỤC XUẤT NHẬP KHẨU` → the
  * type's name, the trích yếu, and the enacting body under it (the issuer's name, with the
- * title of its head before it) when the piece ends with the issuer's name.
+ * title of its head before it) when the piece ends with the issuer's name. Asked of a piece
+ * written in capitals, by its match key.
  */
-function titleCuts(text: string, issuer: string | undefined): number[] {
-  if (text !== text.toUpperCase()) return [];
-  const key = matchKey(text);
+function titleCuts(key: string, issuer: string | undefined): number[] {
   const type = typeNames.find((t) => key.startsWith(t + " "));
   const cuts = type ? [type.length] : [];
   const opening = type?.length ?? 0;
@@ -285,10 +284,13 @@ export function splitFlattened(lines: WorkLine[]): WorkLine[] {
         continue;
       }
       for (const piece of cutLine(line, cuts, rules)) {
-        const key = matchKey(piece.t.text);
+        const text = piece.t.text;
+        const key = matchKey(text);
+        const upper = text === text.toUpperCase();
         if (nationalTitleLine.test(key)) beforeNationalTitle = false;
-        if (beforeNationalTitle && piece.t.text === piece.t.text.toUpperCase()) issuer = key;
-        out.push(...cutLine(piece, titleCuts(piece.t.text, beforeNationalTitle ? undefined : issuer)));
+        if (beforeNationalTitle && upper) issuer = key;
+        if (upper) out.push(...cutLine(piece, titleCuts(key, beforeNationalTitle ? undefined : issuer)));
+        else out.push(piece);
       }
       continue;
     }
