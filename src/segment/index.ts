@@ -1,6 +1,6 @@
 import { ADOPTION_DATE } from "../../grammars/header.js";
 import type { NormalizedDocument, NormalizedLine } from "../normalize/index.js";
-import { foldTone, matchKey, nfc } from "../text/tone.js";
+import { documentKeys, matchKey, type DocumentKeys } from "../text/tone.js";
 import type { Warning } from "../record/schema.js";
 import { capitalsOf, classifyWhy, isUpperLine, patterns, type LineClass } from "./classify.js";
 import { Trace } from "./explain.js";
@@ -26,7 +26,8 @@ export function segment(doc: NormalizedDocument): SectionTree {
   const keys: string[] = [];
   const whys: { cls: LineClass; rule: string }[] = [];
   const splitBy = new Map<number, string[]>();
-  const keyOf = lineKeys(doc.text);
+  const textKeys = documentKeys(doc.text);
+  const keyOf = lineKeys(textKeys);
   const wholeWhys = doc.lines.map((l, i) => {
     const key = keyOf(l);
     // the classifier and the split rules both read the line's capitals
@@ -107,6 +108,7 @@ export function segment(doc: NormalizedDocument): SectionTree {
 
   return {
     text: doc.text,
+    keys: textKeys,
     issuer: header.issuer,
     nationalTitle: header.nationalTitle,
     number: header.number,
@@ -129,17 +131,14 @@ export function segment(doc: NormalizedDocument): SectionTree {
 }
 
 /**
- * The match key (`matchKey`) of a line or a piece of one, read from the whole text's key: made once a
- * document, it is sliced for each line (a key a line cost a normalization check, a fold and a
- * lower-casing of its own, a tenth of the stage). The whole key gives each line's own where it keeps
- * the text's offsets and the text is in NFC (a normalized text is): folding reads a letter's
- * neighbours only and lower-casing a final sigma's, and a line break stands where a line ends in
- * either. Elsewhere (a letter lower-cased to two) each line's key is made from its text.
+ * The match key (`matchKey`) of a line or a piece of one, read from the whole text's key where that
+ * is the folded text lower-cased (see `documentKeys`): a key a line cost a normalization check, a
+ * fold and a lower-casing of its own, a tenth of the stage. Elsewhere (a letter lower-cased to two,
+ * a text not in NFC) each line's key is made from its text.
  */
-function lineKeys(text: string): (l: NormalizedLine) => string {
-  // matchKey(text), the text being in NFC
-  const key = nfc(text) === text ? foldTone(text).toLowerCase() : "";
-  if (key.length !== text.length) return (l) => matchKey(l.text);
+function lineKeys(keys: DocumentKeys): (l: NormalizedLine) => string {
+  if (!keys.keyFromFolded) return (l) => matchKey(l.text);
+  const key = keys.key;
   return (l) => key.slice(l.start, l.end);
 }
 

@@ -1,5 +1,6 @@
 import type { SigningAuthority } from "../../grammars/header.js";
 import type { Span, Warning } from "../record/schema.js";
+import type { DocumentKeys } from "../text/tone.js";
 import type { ExplainLine } from "./explain.js";
 
 /** A piece of the normalized text with where it stands in it. */
@@ -48,6 +49,8 @@ export interface SignatureNode {
 export interface SectionTree {
   /** the normalized text every span points into */
   text: string;
+  /** its folded text and match key, made once for segment and every extractor */
+  keys: DocumentKeys;
   issuer: { name: string; parent: string | null; span: Span } | null;
   nationalTitle: TextNode | null;
   number: { raw: string; value: string | null; symbol: string | null; year: string | null; span: Span } | null;

@@ -86,6 +86,30 @@ export function matchKey(text: string): string {
   return foldTone(nfc(text)).toLowerCase();
 }
 
+/** A whole document's folded text and match key (see {@link documentKeys}). */
+export interface DocumentKeys {
+  /** the text with tone placement folded (`hoà` → `hòa`), same length and case */
+  folded: string;
+  /** the match key, same length as the text (where folding would change that, the text lower-cased) */
+  key: string;
+  /** the key is `folded` lower-cased, so a line's key is a slice of it (not the fallback) */
+  keyFromFolded: boolean;
+}
+
+/**
+ * The folded text and match key of a normalized document, made once: segment slices each line's key
+ * out of it and every extractor reads it from the section tree. From the folded text when the text is
+ * in NFC already (a normalized text is): folding reads a letter's neighbours only and lower-casing a
+ * final sigma's, so a slice of the whole key is the slice's own key.
+ */
+export function documentKeys(text: string): DocumentKeys {
+  const folded = foldTone(text);
+  const n = nfc(text);
+  const k = (n === text ? folded : foldTone(n)).toLowerCase();
+  const keyFromFolded = n === text && k.length === text.length;
+  return { folded, key: k.length === text.length ? k : text.toLowerCase(), keyFromFolded };
+}
+
 /**
  * The match key where it keeps the text's offsets (same length), else the text lower-cased: a key
  * a span found in it can be read back from the text with.

@@ -3,12 +3,13 @@ import { describe, expect, it } from "vitest";
 import { extractAgencies, issuerAgencies } from "../../src/extract/agencies.js";
 import { scanAgencies } from "../../src/extract/agencies/scan.js";
 import { makeContext } from "../../src/extract/context.js";
+import { documentKeys } from "../../src/text/tone.js";
 import type { SectionTree } from "../../src/segment/tree.js";
 
 /** A section tree around `text` with only an issuer: what extractAgencies reads. */
 function treeOf(text: string, issuer: { name: string; parent: string | null } | null = null): SectionTree {
   return {
-    text, issuer: issuer && { ...issuer, span: [0, 0] }, nationalTitle: null, number: null, place: null, date: null, type: null, subject: null,
+    text, keys: documentKeys(text), issuer: issuer && { ...issuer, span: [0, 0] }, nationalTitle: null, number: null, place: null, date: null, type: null, subject: null,
     urgency: null, confidentiality: null, recipients: [], preamble: [], body: { span: [0, text.length], text, nodes: [] },
     signatures: [], distribution: [], footnotes: [], appendices: [], warnings: [],
   };

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { makeContext } from "../../src/extract/context.js";
 import { extractPeople, findPeople } from "../../src/extract/people.js";
+import { documentKeys } from "../../src/text/tone.js";
 import type { SectionTree } from "../../src/segment/tree.js";
 
 function treeOf(text: string, signatures: SectionTree["signatures"] = []): SectionTree {
   return {
-    text, issuer: null, nationalTitle: null, number: null, place: null, date: null, type: null, subject: null,
+    text, keys: documentKeys(text), issuer: null, nationalTitle: null, number: null, place: null, date: null, type: null, subject: null,
     urgency: null, confidentiality: null, recipients: [], preamble: [], body: { span: [0, text.length], text, nodes: [] },
     signatures, distribution: [], footnotes: [], appendices: [], warnings: [],
   };

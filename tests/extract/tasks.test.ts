@@ -4,6 +4,7 @@ import { extractAgencies } from "../../src/extract/agencies.js";
 import { makeContext } from "../../src/extract/context.js";
 import { extractTasks } from "../../src/extract/tasks.js";
 import type { Task } from "../../src/record/schema.js";
+import { documentKeys } from "../../src/text/tone.js";
 import type { OutlineNode, SectionTree } from "../../src/segment/tree.js";
 
 /** An outline item written by hand: label (or null), own text, children. */
@@ -29,7 +30,7 @@ function treeOf(items: Item[], recipients: string[] = []): SectionTree {
     });
   const nodes = lay(items);
   return {
-    text, issuer: null, nationalTitle: null, number: null, place: null, date: null, type: null, subject: null,
+    text, keys: documentKeys(text), issuer: null, nationalTitle: null, number: null, place: null, date: null, type: null, subject: null,
     urgency: null, confidentiality: null, recipients: recNodes, preamble: [],
     body: { span: [bodyStart, text.length], text: text.slice(bodyStart), nodes },
     signatures: [], distribution: [], footnotes: [], appendices: [], warnings: [],
@@ -171,7 +172,7 @@ describe("tasks: the assignee carried down and resolved", () => {
     ];
     for (const [text, ownText, taskText, span] of cases) {
       const node: OutlineNode = { kind: "numbered", label: "1.", text: ownText, span: [0, text.length - 1], children: [] };
-      const ctx = makeContext({ ...treeOf([]), text, body: { span: [0, text.length], text, nodes: [node] } });
+      const ctx = makeContext({ ...treeOf([]), text, keys: documentKeys(text), body: { span: [0, text.length], text, nodes: [node] } });
       expect(extractTasks(ctx, [], extractAgencies(ctx)).map((t) => [t.text, t.span])).toEqual([[taskText, span]]);
     }
   });

@@ -1,10 +1,11 @@
 import type { ExtractContext } from "../../src/extract/context.js";
+import { documentKeys } from "../../src/text/tone.js";
 import type { SectionTree } from "../../src/segment/tree.js";
 
 /** A section tree whose body is one paragraph holding the whole text (until the segmenter lands in tests). */
 export function treeOf(text: string, extra: Partial<SectionTree> = {}): SectionTree {
   return {
-    text, issuer: null, nationalTitle: null, number: null, place: null, date: null, type: null, subject: null,
+    text, keys: documentKeys(text), issuer: null, nationalTitle: null, number: null, place: null, date: null, type: null, subject: null,
     urgency: null, confidentiality: null, recipients: [], preamble: [],
     body: { span: [0, text.length], text, nodes: [{ kind: "paragraph", label: null, text, span: [0, text.length], children: [] }] },
     signatures: [], distribution: [], footnotes: [], appendices: [], warnings: [], ...extra,
