@@ -5,7 +5,7 @@ import { parse, parseLoaded } from "../../src/index.js";
 import { createPdfLoader, legacyShare, pdfLoader, stripSubset } from "../../src/load/pdf.js";
 import { annotationTexts } from "../../src/load/pdf/annotations.js";
 import { glyphStream, restoreDroppedMarks } from "../../src/load/pdf/glyphs.js";
-import { layoutPages } from "../../src/load/pdf/layout.js";
+import { isStampText, layoutPages, rowText, stampRows } from "../../src/load/pdf/layout.js";
 import { imageCoverage, textQuality } from "../../src/load/pdf/quality.js";
 import { ContentReader, contentImageCoverage } from "../../src/load/pdf/content.js";
 import { binaryString, RawPdf } from "../../src/load/pdf/raw.js";
@@ -126,6 +126,13 @@ describe("layout", () => {
     expect(doc.lines.filter((l) => l.page === 1).map((l) => [l.block, l.text]).slice(0, 2)).toEqual([
       ["header-left", "BỘ TƯ PHÁP"], ["header-right", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
     ]);
+  });
+
+  it("reads a row's text with its spaces as one, and tells a stamp's rows by any of the stamp lines", () => {
+    const rows = groupRows([item("Người  ký:", 100, 100), item("\u00a0Sở Nội vụ", 160, 100), item("Email: vp@x.gov.vn", 100, 120), item("Thư điện tử gửi", 100, 140)], 1);
+    expect(rows.map(rowText)).toEqual(["Người ký: Sở Nội vụ", "Email: vp@x.gov.vn", "Thư điện tử gửi"]);
+    expect([...stampRows(rows)].map(rowText)).toEqual(["Người ký: Sở Nội vụ", "Email: vp@x.gov.vn"]);
+    expect(["Ký bởi: Cục Thuế", "  E-mail: a@b", "Địa chỉ email:"].map(isStampText)).toEqual([true, true, false]);
   });
 
   it("drops a stamp box drawn by an annotation whole, with its unlabelled lines, and keeps the page's text on its rows", () => {
@@ -403,6 +410,14 @@ describe("text layers that are not real text", () => {
     const q = textQuality(text);
     expect(q.marked / q.words).toBeGreaterThanOrEqual(lo);
     expect(q.marked / q.words).toBeLessThanOrEqual(hi);
+  });
+
+  it("counts words as the white-space tokens of two letters or more, plain ASCII ones read in place", () => {
+    const seen = new Map<string, 0 | 1 | 2>();
+    // `a`, `1`, `-` are no words; `UBND`, `so` are; `Ủy`, `nhân`, `dân` carry marks; `cüa` has a foreign letter
+    expect(textQuality("  a UBND\tỦy ban\nnhân dân 1 - so cüa ", seen)).toEqual({ words: 7, marked: 3 });
+    // only the tokens with letters beyond ASCII are kept for the next page
+    expect([...seen.keys()].sort()).toEqual(["cüa", "dân", "nhân", "Ủy"].sort());
   });
 
   it("measures how much of the page one image covers, through the graphics state", () => {

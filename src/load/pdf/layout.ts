@@ -2,6 +2,8 @@ import { PAGE_NUMBER_LINE } from "../../../grammars/layout.js";
 import { RECIPIENTS } from "../../../grammars/header.js";
 import { NATIONAL_TITLE_MARKERS, RECIPIENTS_MARKERS, SIGNATURE_MARKERS } from "../../../grammars/load.js";
 import { SIGNATURE_STAMP_LINES } from "../../../grammars/pdf.js";
+import { isSpaceCode } from "../../text/letters.js";
+import { altSource } from "../../text/pattern.js";
 import { matchKey } from "../../text/tone.js";
 import type { LayoutBlock, SourceLine } from "../types.js";
 import { buildLine, isSuperscript, type BuiltLine, type PdfItem, type Row } from "./lines.js";
@@ -30,7 +32,8 @@ const compile = (list: string[]) => list.map((p) => new RegExp(p, "iu"));
 const nationalRe = compile(NATIONAL_TITLE_MARKERS);
 const recipientsRe = compile(RECIPIENTS_MARKERS.map((p) => `^\\s*${p}`));
 const signatureRe = compile(SIGNATURE_MARKERS);
-const stampRe = compile(SIGNATURE_STAMP_LINES);
+/** any stamp line: one scan of a row instead of one a pattern */
+const stampRe = new RegExp(altSource(SIGNATURE_STAMP_LINES), "iu");
 /** a row that begins with the quốc hiệu (or the Party's title, or the tiêu ngữ) */
 const nationalStartRe = compile(NATIONAL_TITLE_MARKERS.map((p) => `^\\s*(?:${p})`));
 /** `Kính gửi:` opens the body: the header ends above it */
@@ -44,15 +47,24 @@ const anyMatch = (res: RegExp[], text: string, key = matchKey(text)) => res.some
  * costly part. An entry holds for the items array it was made from (rows get new arrays when
  * stamps go; `splitItem` forgets its row).
  */
-const rowTexts = new WeakMap<Row, { items: PdfItem[]; n: number; built: BuiltLine; text: string; key?: string }>();
+const rowTexts = new WeakMap<Row, { items: PdfItem[]; n: number; built: BuiltLine; text: string; key?: string; stamp?: boolean }>();
 function rowEntry(row: Row) {
   let e = rowTexts.get(row);
   if (!e || e.items !== row.items || e.n !== row.items.length) {
     const built = buildLine(row.items, row);
-    e = { items: row.items, n: row.items.length, built, text: built.text.replace(/\s+/g, " ") };
+    e = { items: row.items, n: row.items.length, built, text: singleSpaced(built.text) };
     rowTexts.set(row, e);
   }
   return e;
+}
+
+/** `s.replace(/\s+/g, " ")`, with no new string where every space is already one ` ` (most rows). */
+function singleSpaced(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpaceCode(c) && (c !== 0x20 || isSpaceCode(s.charCodeAt(i + 1)))) return s.replace(/\s+/g, " ");
+  }
+  return s;
 }
 
 /** A row's text as a line reads (pieces of one word split by a fallback font are joined). */
@@ -66,14 +78,18 @@ function rowMatches(res: RegExp[], row: Row): boolean {
 }
 
 /** A row of a signing tool's stamp: `Người ký: …`, `Email: …`, `Thời gian ký: …`. */
-export const isStampText = (text: string) => stampRe.some((r) => r.test(text));
+export const isStampText = (text: string) => stampRe.test(text);
 
 /**
  * Stamp rows: rows matching the stamp patterns, taken only when at least two of them stand on a
- * page (one `Email:` line alone may be the document's own).
+ * page (one `Email:` line alone may be the document's own). A row's answer is kept with its text:
+ * the loader asks for a page's stamps, and the layout again.
  */
 export function stampRows(rows: Row[]): Set<Row> {
-  const hits = rows.filter((r) => isStampText(rowText(r)));
+  const hits = rows.filter((r) => {
+    const e = rowEntry(r);
+    return (e.stamp ??= isStampText(e.text));
+  });
   return new Set(hits.length >= 2 ? hits : []);
 }
 

@@ -1,3 +1,4 @@
+import { isSpaceCode } from "../../text/letters.js";
 import type { TextRun } from "../types.js";
 
 /**
@@ -49,7 +50,21 @@ export function toSuperscript(text: string): string {
   return text.replace(/[0-9]/g, (d) => SUPERSCRIPT_DIGITS[d]);
 }
 
-const isBlank = (s: string) => !/\S/.test(s);
+/** No character but white space (`!/\S/.test(s)`), told without a regex: every item of a page is asked. */
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Characters of `s` that are not white space (`s.replace(/\s/g, "").length`). */
+function visibleLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) n++;
+  return n;
+}
+
+const boldRe = /bold|black|heavy|semibold|demi/i;
+const italicRe = /italic|oblique/i;
 
 /**
  * Groups items into rows by baseline. An item joins a row when its baseline is within half the
@@ -100,6 +115,8 @@ export function buildLine(items: PdfItem[], row: { y: number; size: number }): B
   let text = "";
   let prev: PdfItem | null = null;
   let boldChars = 0, italicChars = 0, knownChars = 0;
+  // a row's pieces mostly share a font: its weight and slant are read once for a run of them
+  let styledFont: string | undefined, bold = false, italic = false;
   const push = (s: string, font: string | undefined) => {
     const last = runs[runs.length - 1];
     if (last && last.font === font) last.text += s;
@@ -113,16 +130,21 @@ export function buildLine(items: PdfItem[], row: { y: number; size: number }): B
     if (sup) piece = toSuperscript(piece.trim());
     if (prev) {
       const gap = gapBetween(prev, it);
-      const spaced = /\s$/.test(text) || /^\s/.test(piece);
+      const spaced = isSpaceCode(text.charCodeAt(text.length - 1)) || isSpaceCode(piece.charCodeAt(0));
       if (!spaced && gap > Math.min(prev.size, it.size) / 6 && !(sup && gap < 0.3 * row.size)) push(" ", runs[runs.length - 1]?.font);
       else if (!spaced && isSuperscript(prev, row) && /^\p{L}/u.test(piece) && gap > 0) push(" ", runs[runs.length - 1]?.font);
     }
     push(piece, it.font);
     if (it.font !== undefined) {
-      const n = piece.replace(/\s/g, "").length;
+      if (it.font !== styledFont) {
+        styledFont = it.font;
+        bold = boldRe.test(it.font);
+        italic = italicRe.test(it.font);
+      }
+      const n = visibleLength(piece);
       knownChars += n;
-      if (/bold|black|heavy|semibold|demi/i.test(it.font)) boldChars += n;
-      if (/italic|oblique/i.test(it.font)) italicChars += n;
+      if (bold) boldChars += n;
+      if (italic) italicChars += n;
     }
     prev = it;
   }

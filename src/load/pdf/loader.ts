@@ -2,6 +2,7 @@ import { FONT_RULES } from "../../../grammars/encodings/fonts.js";
 import {
   LEGACY_GLYPH_FIXES, LEGACY_MARKER_CHARS, LEGACY_MARKER_SHARE, MIN_MARKED_SHARE, MIN_PAGE_LETTERS, MIN_WORDS_TO_JUDGE, OCR_PRODUCERS, SCAN_IMAGE_COVERAGE,
 } from "../../../grammars/pdf.js";
+import { LETTER, letterClassesBelow2000 } from "../../text/letters.js";
 import { CorruptFileError, InputError, readableReason, VanbanError } from "../../errors.js";
 import type { Warning } from "../../record/schema.js";
 import type { OcrEngine, OcrEngineLookup, OcrWord } from "../ocr.js";
@@ -48,16 +49,11 @@ const legacyFontRe = FONT_RULES.filter((r) => r.encoding === "tcvn3" || r.encodi
 const unicodeFontRe = FONT_RULES.filter((r) => r.encoding === "unicode").map((r) => new RegExp(r.pattern, "i"));
 const isLegacyFont = (name: string) => !unicodeFontRe.some((r) => r.test(name)) && legacyFontRe.some((r) => r.re.test(name));
 
-/** Letters (`\p{L}`) below U+2000 by code, made on first use: a regex a character costs more than the page. */
-let letterTable: Uint8Array | null = null;
+/** Is code unit `c` a letter (`\p{L}`)? Below U+2000 from the shared table: a regex a character costs more than the page. */
 function isLetterCode(c: number): boolean {
   if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
   if (c >= 0x2000) return /\p{L}/u.test(String.fromCharCode(c));
-  if (!letterTable) {
-    letterTable = new Uint8Array(0x2000);
-    for (let k = 0x80; k < 0x2000; k++) letterTable[k] = /\p{L}/u.test(String.fromCharCode(k)) ? 1 : 0;
-  }
-  return letterTable[c] === 1;
+  return (letterClassesBelow2000()[c] & LETTER) !== 0;
 }
 
 /** How many letters `text` has (a surrogate pair counts once, as `\p{L}` with `u` does). */

@@ -6,6 +6,7 @@
  * uses letters such as `ä`, `ü` or `ñ`.
  */
 import { FOREIGN_LETTERS } from "../../../grammars/pdf.js";
+import { isSpaceCode } from "../../text/letters.js";
 import { multiply } from "./annotations.js";
 
 export interface TextQuality {
@@ -28,13 +29,35 @@ function judge(token: string): 0 | 1 | 2 {
   return !foreignRe.test(nfc) && /[\u0300-\u036f]|đ/u.test(nfc.normalize("NFD")) ? 2 : 1;
 }
 
+const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
 /** Counts the words of `text` and those that read as Vietnamese. */
 export function textQuality(text: string, seen = new Map<string, 0 | 1 | 2>()): TextQuality {
   let words = 0, marked = 0;
-  // a page (and a document: `seen` may be the document's) says the same syllables again and again: each is judged once
-  for (const token of text.split(/\s+/)) {
-    let v = seen.get(token);
-    if (v === undefined) seen.set(token, (v = judge(token)));
+  // the white-space-separated tokens, walked in place: a plain ASCII token is a word when it has
+  // two letters, read as it goes by; the others are judged once each, a page (and a document:
+  // `seen` may be the document's) saying the same syllables again and again
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    if (isSpaceCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let ascii = true, letters = 0;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (isSpaceCode(c)) break;
+      if (c >= 0x80) ascii = false;
+      else if (isAsciiLetter(c)) letters++;
+    }
+    let v: 0 | 1 | 2 | undefined;
+    if (ascii) v = letters >= 2 ? 1 : 0;
+    else {
+      const token = text.slice(start, i);
+      v = seen.get(token);
+      if (v === undefined) seen.set(token, (v = judge(token)));
+    }
     if (v) words++;
     if (v === 2) marked++;
   }
