@@ -54,22 +54,22 @@ describe("glyphs read from the content stream (TCVN3 ư without pdf.js's operato
   it("reads Tj, TJ, ' and literal and hex strings, with the font of each glyph", () => {
     const codes = { bytes: 1 as const, map: new Map([...Array(0x60)].map((_, i) => [0x20 + i, String.fromCharCode(0x20 + i)])) };
     const glyphs = contentGlyphs("BT /F1 12 Tf (a\\(b) Tj [(c) -250 <64>] TJ (e) ' ET", (n) => (n === "F1" ? codes : null), () => false);
-    expect(glyphs?.map((g) => g.ch).join("")).toBe("a(bcde");
-    expect(new Set(glyphs?.map((g) => g.font))).toEqual(new Set(["F1"]));
+    expect(glyphs?.text).toBe("a(bcde");
+    expect(glyphs?.runs).toEqual([{ end: 6, font: "F1" }]);
   });
 
   it("gives up (null) where pdf.js must be asked: a form XObject, an inline image, an unknown font or code", () => {
     const codes = { bytes: 1 as const, map: new Map([[0x61, "a"]]) };
     const fonts = (n: string) => (n === "F1" ? codes : null);
     expect(contentGlyphs("/Fm1 Do BT /F1 1 Tf (a) Tj ET", fonts, (n) => n === "Fm1")).toBeNull();
-    expect(contentGlyphs("/Im1 Do BT /F1 1 Tf (a) Tj ET", fonts, (n) => n === "Fm1")?.length).toBe(1);
+    expect(contentGlyphs("/Im1 Do BT /F1 1 Tf (a) Tj ET", fonts, (n) => n === "Fm1")?.text).toBe("a");
     expect(contentGlyphs("BI /W 1 /H 1 ID x EI", fonts, () => false)).toBeNull();
     expect(contentGlyphs("BT /F2 1 Tf (a) Tj ET", fonts, () => false)).toBeNull();
     expect(contentGlyphs("BT /F1 1 Tf (ab) Tj ET", fonts, () => false)).toBeNull();
   });
 
   it("puts marks back only when text and glyphs match glyph for glyph", () => {
-    const glyphs = [..."ng\u00ADêi  n\u00ADíc"].map((ch) => ({ ch, font: "F1" }));
+    const glyphs = { text: "ng\u00ADêi  n\u00ADíc", runs: [{ end: 11, font: "F1" }] };
     expect(restoreDroppedMarksExactly(["ngêi ", "níc"], glyphs)).toEqual({ texts: ["ng\u00ADêi ", "n\u00ADíc"], restored: 2, fonts: ["F1", "F1"] });
     expect(restoreDroppedMarksExactly(["ngêi ", "nóc"], glyphs)).toBeNull();
     expect(restoreDroppedMarksExactly(["ngêi"], glyphs)).toBeNull(); // glyphs left over
@@ -79,7 +79,7 @@ describe("glyphs read from the content stream (TCVN3 ư without pdf.js's operato
     const bytes = tcvn3Pdf([PAGE, PAGE]);
     const reader = new ContentReader(new RawPdf(bytes, binaryString(bytes)));
     const glyphs = await reader.glyphs(6);
-    expect(glyphs?.map((g) => g.ch).join("")).toBe(PAGE.join(""));
+    expect(glyphs?.text).toBe(PAGE.join(""));
   });
 
   it("the loader puts TCVN3 ư back on every page, and names its font, without pdf.js's operator list", async () => {

@@ -9,13 +9,15 @@
  * caller asks pdf.js; so does any glyph whose code the map does not cover.
  */
 import { multiply } from "./annotations.js";
-import type { Glyph } from "./glyphs.js";
+import { GlyphTextBuilder, type GlyphText } from "./glyphs.js";
 import { binaryString, isOp, Lexer, PdfName, PdfRef, type PdfDict, type PdfValue, type RawPdf } from "./raw.js";
 
 /** What a font's codes stand for: code length in bytes and code → text (from ToUnicode). */
 interface FontCodes {
   bytes: 1 | 2;
   map: Map<number, string>;
+  /** a one-byte font's map as an array by code, made when its first string is shown (a look-up a glyph) */
+  byCode?: (string | undefined)[];
 }
 
 /**
@@ -112,8 +114,8 @@ function hexString(s: string, at: number): { bytes: number[]; end: number } {
  * `glyphStream` gives them from pdf.js's operator list), or null when the stream leaves the plain
  * case (a form XObject, an inline image, a font or a code that cannot be read here).
  */
-export function contentGlyphs(content: string, fonts: (name: string) => FontCodes | null, isForm: (name: string) => boolean): Glyph[] | null {
-  const out: Glyph[] = [];
+export function contentGlyphs(content: string, fonts: (name: string) => FontCodes | null, isForm: (name: string) => boolean): GlyphText | null {
+  const out = new GlyphTextBuilder();
   const s = content;
   let font: FontCodes | null = null;
   let fontName = "";
@@ -123,14 +125,21 @@ export function contentGlyphs(content: string, fonts: (name: string) => FontCode
   let inArray = false;
   const show = (bytes: number[]): boolean => {
     if (!font) return false;
-    const step = font.bytes;
-    for (let i = 0; i + step <= bytes.length; i += step) {
-      const code = step === 1 ? bytes[i] : (bytes[i] << 8) | bytes[i + 1];
-      const text = font.map.get(code);
-      if (text === undefined) return false;
-      for (const ch of text) out.push({ ch, font: fontName });
+    if (font.bytes === 1) {
+      const byCode = (font.byCode ??= Array.from({ length: 256 }, (_, c) => font!.map.get(c)));
+      for (let i = 0; i < bytes.length; i++) {
+        const text = byCode[bytes[i]];
+        if (text === undefined) return false;
+        out.add(text, fontName);
+      }
+      return true;
     }
-    return bytes.length % step === 0;
+    for (let i = 0; i + 2 <= bytes.length; i += 2) {
+      const text = font.map.get((bytes[i] << 8) | bytes[i + 1]);
+      if (text === undefined) return false;
+      out.add(text, fontName);
+    }
+    return bytes.length % 2 === 0;
   };
   let i = 0;
   while (i < s.length) {
@@ -187,10 +196,12 @@ export function contentGlyphs(content: string, fonts: (name: string) => FontCode
       i++;
       continue;
     }
+    if ((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e) {
+      i = e; // a number
+      continue;
+    }
     const word = s.slice(i, e);
     i = e;
-    const c0 = word.charCodeAt(0);
-    if ((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x2d || c0 === 0x2b || c0 === 0x2e) continue; // a number
     switch (word) {
       case "Tf":
         fontName = lastName;
@@ -216,7 +227,7 @@ export function contentGlyphs(content: string, fonts: (name: string) => FontCode
     inArray = false;
   }
   void inArray;
-  return out;
+  return out.done();
 }
 
 /** A page's content streams, decoded and joined; null when one cannot be read here. */
@@ -443,7 +454,7 @@ export class ContentReader {
   }
 
   /** The glyphs page object `num` draws, or null where this reader cannot tell them. */
-  async glyphs(num: number): Promise<Glyph[] | null> {
+  async glyphs(num: number): Promise<GlyphText | null> {
     const ref = new PdfRef(num, 0);
     await this.raw.need(ref);
     const page = this.raw.dict(ref);

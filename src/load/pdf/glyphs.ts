@@ -4,19 +4,48 @@
  * out as `ngêi` instead of `ng\u00ADêi`. The page's operator list still has every glyph, in the
  * same order as the text content, so the dropped marks are put back by walking both at once.
  */
+import { isSpaceCode } from "../../text/letters.js";
 
-/** One glyph of a page's operator list: its text and the pdf.js id of its font. */
-export interface Glyph {
-  ch: string;
-  font: string;
+/**
+ * The glyphs a page draws, in drawing order: their text (each glyph's code points, one after
+ * the other) and the pdf.js id or resource name of the font of each stretch of it. One string
+ * for a page instead of an object a glyph: a TCVN3 page draws thousands.
+ */
+export interface GlyphText {
+  text: string;
+  /** where each font's stretch of `text` ends (exclusive), in order */
+  runs: { end: number; font: string }[];
+}
+
+/** Collects a page's glyphs as they are drawn; `done()` gives them as one {@link GlyphText}. */
+export class GlyphTextBuilder {
+  private readonly parts: string[] = [];
+  private readonly runs: { end: number; font: string }[] = [];
+  private length = 0;
+  private font: string | null = null;
+
+  add(text: string, font: string): void {
+    if (!text) return;
+    if (font !== this.font) {
+      if (this.font !== null && this.length > 0) this.runs.push({ end: this.length, font: this.font });
+      this.font = font;
+    }
+    this.parts.push(text);
+    this.length += text.length;
+  }
+
+  done(): GlyphText {
+    if (this.font !== null && this.length > 0) this.runs.push({ end: this.length, font: this.font });
+    return { text: this.parts.join(""), runs: this.runs };
+  }
 }
 
 /** The glyphs a page draws, in drawing order (from `page.getOperatorList()`). */
 export function glyphStream(
   ops: { fnArray: number[]; argsArray: any[] },
   OPS: { setFont: number; showText: number; showSpacedText: number; nextLineShowText: number; nextLineSetSpacingShowText: number; beginAnnotation?: number; endAnnotation?: number },
-): Glyph[] {
-  const out: Glyph[] = [];
+): GlyphText {
+  const out = new GlyphTextBuilder();
   let font = "";
   let inAnnotation = 0;
   const shows = new Set([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
@@ -32,56 +61,74 @@ export function glyphStream(
       const glyphs = args?.[args.length - 1];
       if (!Array.isArray(glyphs)) continue;
       for (const g of glyphs) {
-        if (g && typeof g === "object" && typeof g.unicode === "string") {
-          for (const ch of g.unicode) out.push({ ch, font });
-        }
+        if (g && typeof g === "object" && typeof g.unicode === "string") out.add(g.unicode, font);
       }
     }
   }
-  return out;
+  return out.done();
 }
 
-// (ASCII has no format mark, and its white space is tab to carriage return and the space)
-const isCf = (ch: string) => ch.charCodeAt(0) >= 0x80 && /\p{Cf}/u.test(ch);
-const isSpace = (ch: string) => {
-  const c = ch.charCodeAt(0);
-  return c < 0x80 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : /\s/u.test(ch);
-};
+/**
+ * Whether a code point is a format mark (`\p{Cf}`), kept for the code units below U+10000 as they
+ * are asked (0: not asked yet, 1: no, 2: yes): a regex a glyph would cost more than the page.
+ * ASCII holds none.
+ */
+let cfCodes: Uint8Array | null = null;
+function isCf(c: number): boolean {
+  if (c < 0x80) return false;
+  if (c > 0xffff) return /\p{Cf}/u.test(String.fromCodePoint(c));
+  cfCodes ??= new Uint8Array(0x10000);
+  if (cfCodes[c] === 0) cfCodes[c] = /\p{Cf}/u.test(String.fromCharCode(c)) ? 2 : 1;
+  return cfCodes[c] === 2;
+}
+
+/** The width in code units of the code point at `i` of `s` (a lone surrogate counts as one, as `for…of` has it). */
+const widthAt = (c: number) => (c > 0xffff ? 2 : 1);
 
 /**
- * Puts the format marks pdf.js dropped back into the item texts, in place. Returns how many were
- * put back, or -1 when the two sequences do not line up (the texts are then left as they were).
+ * Puts the format marks pdf.js dropped back into the item texts. Returns how many were put back,
+ * or -1 when the two sequences do not line up (the texts are then left as they were).
  */
-export function restoreDroppedMarks(texts: string[], glyphs: Glyph[]): { texts: string[]; restored: number } {
-  if (!glyphs.some((g) => isCf(g.ch))) return { texts, restored: 0 };
+export function restoreDroppedMarks(texts: string[], glyphs: GlyphText): { texts: string[]; restored: number } {
+  const gt = glyphs.text;
+  const n = gt.length;
+  let any = false;
+  for (let k = 0; k < n && !any; k++) any = isCf(gt.codePointAt(k)!);
+  if (!any) return { texts, restored: 0 };
   const out: string[] = [];
   let g = 0, restored = 0, misses = 0, chars = 0;
   for (const text of texts) {
     let s = "";
-    for (const c of text) {
-      if (isSpace(c)) {
-        s += c;
-        if (g < glyphs.length && isSpace(glyphs[g].ch)) g++;
+    let from = 0;
+    for (let i = 0; i < text.length; ) {
+      const c = text.codePointAt(i)!;
+      const w = widthAt(c);
+      if (isSpaceCode(c)) {
+        if (g < n && isSpaceCode(gt.codePointAt(g)!)) g++;
+        i += w;
         continue;
       }
       chars++;
       // look ahead a few glyphs (runs of spaces, which pdf.js collapses, do not count)
       let k = g, marks = "", seen = 0;
-      while (k < glyphs.length && seen < 12 && glyphs[k].ch !== c) {
-        if (isCf(glyphs[k].ch)) marks += glyphs[k].ch;
-        if (!isSpace(glyphs[k].ch)) seen++;
-        k++;
+      while (k < n && seen < 12) {
+        const gc = gt.codePointAt(k)!;
+        if (gc === c) break;
+        if (isCf(gc)) marks += String.fromCodePoint(gc);
+        if (!isSpaceCode(gc)) seen++;
+        k += widthAt(gc);
       }
-      if (k < glyphs.length && glyphs[k].ch === c) {
-        s += marks + c;
-        restored += marks.length;
-        g = k + 1;
-      } else {
-        s += c;
-        misses++;
-      }
+      if (k < n && gt.codePointAt(k) === c) {
+        if (marks) {
+          s += text.slice(from, i) + marks;
+          from = i;
+          restored += marks.length;
+        }
+        g = k + w;
+      } else misses++;
+      i += w;
     }
-    out.push(s);
+    out.push(s ? s + text.slice(from) : text);
   }
   if (misses > Math.max(3, chars * 0.05)) return { texts, restored: -1 };
   return { texts: out, restored };
@@ -92,35 +139,52 @@ export function restoreDroppedMarks(texts: string[], glyphs: Glyph[]): { texts: 
  * two sequences match glyph for glyph (spaces and format marks aside) and every glyph is used, so
  * that the marks land where pdf.js's own glyphs would put them; null otherwise.
  */
-export function restoreDroppedMarksExactly(texts: string[], glyphs: Glyph[]): { texts: string[]; restored: number; fonts: (string | null)[] } | null {
+export function restoreDroppedMarksExactly(texts: string[], glyphs: GlyphText): { texts: string[]; restored: number; fonts: (string | null)[] } | null {
+  const gt = glyphs.text;
+  const n = gt.length;
+  const runs = glyphs.runs;
   const out: string[] = [];
   // the font of each text's glyphs ("" for none, null for more than one)
   const fonts: (string | null)[] = [];
-  let g = 0, restored = 0;
+  let g = 0, r = 0, restored = 0;
   for (const text of texts) {
     let s = "";
+    let from = 0;
     let font: string | null = "";
-    for (const c of text) {
-      if (isSpace(c)) {
-        s += c;
-        if (g < glyphs.length && isSpace(glyphs[g].ch)) g++;
+    for (let i = 0; i < text.length; ) {
+      const c = text.codePointAt(i)!;
+      const w = widthAt(c);
+      if (isSpaceCode(c)) {
+        if (g < n && isSpaceCode(gt.codePointAt(g)!)) g++;
+        i += w;
         continue;
       }
       let marks = "";
-      while (g < glyphs.length && (isSpace(glyphs[g].ch) || isCf(glyphs[g].ch))) {
-        if (isCf(glyphs[g].ch)) marks += glyphs[g].ch;
-        g++;
+      let gc = g < n ? gt.codePointAt(g)! : -1;
+      while (g < n && (isSpaceCode(gc) || isCf(gc))) {
+        if (isCf(gc)) marks += String.fromCodePoint(gc);
+        g += widthAt(gc);
+        gc = g < n ? gt.codePointAt(g)! : -1;
       }
-      if (g >= glyphs.length || glyphs[g].ch !== c) return null;
-      s += marks + c;
-      restored += marks.length;
-      if (font === "") font = glyphs[g].font;
-      else if (font !== glyphs[g].font) font = null;
-      g++;
+      if (gc !== c) return null;
+      if (marks) {
+        s += text.slice(from, i) + marks;
+        from = i;
+        restored += marks.length;
+      }
+      while (runs[r].end <= g) r++;
+      if (font === "") font = runs[r].font;
+      else if (font !== runs[r].font) font = null;
+      g += w;
+      i += w;
     }
-    out.push(s);
+    out.push(s ? s + text.slice(from) : text);
     fonts.push(font);
   }
-  for (; g < glyphs.length; g++) if (!isSpace(glyphs[g].ch) && !isCf(glyphs[g].ch)) return null;
+  while (g < n) {
+    const gc = gt.codePointAt(g)!;
+    if (!isSpaceCode(gc) && !isCf(gc)) return null;
+    g += widthAt(gc);
+  }
   return { texts: out, restored, fonts };
 }
