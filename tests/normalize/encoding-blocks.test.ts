@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { SourceLine } from "../../src/load/types.js";
 import { decodeLegacyLines, encodeLegacy } from "../../src/normalize/encoding/index.js";
+import { decodeLegacy } from "../../src/normalize/encoding/decoders.js";
+import { keepForeignWords } from "../../src/normalize/encoding/foreign.js";
 
 /** Encoding decided block by block, by the words themselves, where fonts are missing or lie. */
 
@@ -60,6 +62,14 @@ describe("fonts that lie", () => {
 
 describe("text that is not legacy stays as it is", () => {
   const body = ["Căn cứ kết quả làm việc với đoàn chuyên gia", "Diện tích sàn xây dựng của trụ sở làm việc"];
+
+  it("puts a spoiled foreign word back, whether the decoding kept the spaces where they were or moved them", () => {
+    const original = "François c«ng tr×nh 120 m²";
+    expect(keepForeignWords(original, decodeLegacy(original, "tcvn3", { capitals: false }), "tcvn3")).toBe("François công trình 120 m²");
+    // a decoding that gave a space more: the words are matched by the split instead
+    expect(keepForeignWords("François c«ng", "Franỗois  công", "tcvn3")).toBe("François  công");
+    expect(keepForeignWords("c«ng", "công", "tcvn3")).toBe("công");
+  });
 
   it("foreign words and superscript digits inside a TCVN3 document", () => {
     const lines = [

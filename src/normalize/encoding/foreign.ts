@@ -1,4 +1,5 @@
 import { SUPERSCRIPT_DIGITS, WESTERN_LETTERS } from "../../../grammars/encodings/foreign.js";
+import { isSpaceCode } from "../../text/letters.js";
 import { BoundedMemo } from "../../text/memo.js";
 import { judgeToken } from "./syllables.js";
 
@@ -64,6 +65,48 @@ function looksForeignMemo(word: string, marksFollowVowels: boolean): boolean {
 /** `decoded` with every word that stayed un-Vietnamese and looked foreign put back as `original` had it. */
 export function keepForeignWords(original: string, decoded: string, encoding: string): string {
   if (original === decoded) return decoded;
+  return keepForeignAligned(original, decoded, encoding === "vni") ?? keepForeignSplit(original, decoded, encoding);
+}
+
+/**
+ * {@link keepForeignWords} where the decoding kept every space where it was (TCVN3 gives one code
+ * unit for one): the words of both texts walked side by side, in place, a word sliced only when
+ * it may be foreign; null where the spaces moved (the split's way is taken).
+ */
+function keepForeignAligned(original: string, decoded: string, marksFollowVowels: boolean): string | null {
+  const n = original.length;
+  if (decoded.length !== n) return null;
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < n; ) {
+    const space = isSpaceCode(original.charCodeAt(i));
+    if (space !== isSpaceCode(decoded.charCodeAt(i))) return null;
+    if (space) {
+      i++;
+      continue;
+    }
+    const s = i;
+    let same = true;
+    for (; i < n; i++) {
+      const c = original.charCodeAt(i);
+      if (isSpaceCode(c)) break;
+      if (c !== decoded.charCodeAt(i)) {
+        same = false;
+        if (isSpaceCode(decoded.charCodeAt(i))) return null;
+      }
+    }
+    if (i < n && !isSpaceCode(decoded.charCodeAt(i))) return null;
+    if (same) continue;
+    const word = original.slice(s, i);
+    if (looksForeignMemo(word, marksFollowVowels) && judgeToken(decoded.slice(s, i)) < 0) {
+      out += decoded.slice(from, s) + word;
+      from = i;
+    }
+  }
+  return from === 0 ? decoded : out + decoded.slice(from);
+}
+
+function keepForeignSplit(original: string, decoded: string, encoding: string): string {
   const a = original.split(/(\s+)/);
   const b = decoded.split(/(\s+)/);
   if (a.length !== b.length) return decoded; // a decoding that moved spaces (VNI tones typed apart)

@@ -115,10 +115,12 @@ export function decodeLegacyLines(lines: SourceLine[]): { lines: SourceLine[]; e
     const decoded = ps.map((p) => {
       if (p.font) {
         // a legacy font name over text that is plainly Unicode (a document re-typed in Unicode): keep it
-        if (count(p.text).strong > 0) return p.text;
+        const c = count(p.text);
+        if (c.strong > 0) return p.text;
         // a font that lies: VNI text under a TCVN3 font's name (or the reverse), told by its words
+        // (words without a legacy mark vouch for none)
         const font = p.font.encoding as LegacyEncoding;
-        const own = font === "tcvn3" || font === "vni" ? blockEncoding(p.text, font) : null;
+        const own = (font === "tcvn3" || font === "vni") && c.marks > 0 ? blockEncoding(p.text, font) : null;
         const enc = own && own !== font ? own : font;
         const d = keepForeignWords(p.text, decodeLegacy(p.text, enc, { capitals: enc === font ? p.font.capitals || undefined : false }), enc);
         if (d !== p.text) used.add(enc);
