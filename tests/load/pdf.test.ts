@@ -7,6 +7,7 @@ import { annotationTexts } from "../../src/load/pdf/annotations.js";
 import { glyphStream, restoreDroppedMarks } from "../../src/load/pdf/glyphs.js";
 import { isStampText, layoutPages, rowText, stampRows } from "../../src/load/pdf/layout.js";
 import { imageCoverage, textQuality } from "../../src/load/pdf/quality.js";
+import { FOREIGN_LETTERS } from "../../grammars/pdf.js";
 import { ContentReader, contentImageCoverage } from "../../src/load/pdf/content.js";
 import { binaryString, RawPdf } from "../../src/load/pdf/raw.js";
 import { buildLine, groupRows, type PdfItem } from "../../src/load/pdf/lines.js";
@@ -412,13 +413,34 @@ describe("text layers that are not real text", () => {
     expect(q.marked / q.words).toBeLessThanOrEqual(hi);
   });
 
-  it("counts words as the white-space tokens of two letters or more, plain ASCII ones read in place", () => {
+  it("counts words as the white-space tokens of two letters or more, Latin and Vietnamese ones read in place", () => {
     const seen = new Map<string, 0 | 1 | 2>();
-    // `a`, `1`, `-` are no words; `UBND`, `so` are; `Ủy`, `nhân`, `dân` carry marks; `cüa` has a foreign letter
-    expect(textQuality("  a UBND\tỦy ban\nnhân dân 1 - so cüa ", seen)).toEqual({ words: 7, marked: 3 });
-    // only the tokens with letters beyond ASCII are kept for the next page
-    expect([...seen.keys()].sort()).toEqual(["cüa", "dân", "nhân", "Ủy"].sort());
+    // `a`, `1`, `-` are no words; `UBND`, `so` are; `Ủy`, `nhân`, `dân` carry marks, and so does
+    // `Ủy` typed decomposed; `cüa` has a foreign letter; `Москва` is a word without a mark
+    expect(textQuality("  a UBND\tỦy ban\nnhân dân 1 - so cüa U\u0309y Москва ", seen)).toEqual({ words: 9, marked: 4 });
+    // only the tokens beyond those letters are kept for the next page
+    expect([...seen.keys()].sort()).toEqual(["U\u0309y", "Москва"].sort());
   });
+
+  it("judges a token of Latin and Vietnamese letters unit by unit as the whole token is judged", () => {
+    // the rule read on the whole token: two letters, then (beyond ASCII) no foreign letter and a mark once in NFC, lower case
+    const foreign = new RegExp(`[${FOREIGN_LETTERS}]`, "u");
+    const whole = (t: string) => {
+      if (!/\p{L}\P{L}*\p{L}/u.test(t)) return 0;
+      if (/^[\x00-\x7f]*$/.test(t)) return 1;
+      const nfc = t.normalize("NFC").toLowerCase();
+      return !foreign.test(nfc) && /[\u0300-\u036f]|đ/u.test(nfc.normalize("NFD")) ? 2 : 1;
+    };
+    const verdict = (t: string) => {
+      const q = textQuality(t);
+      return q.marked ? 2 : q.words;
+    };
+    const units = [...Array(0x250).keys(), ...Array.from({ length: 0x100 }, (_, k) => 0x1e00 + k)].map((c) => String.fromCharCode(c)).filter((ch) => /\S/.test(ch));
+    const bad = [];
+    for (const ch of units) for (const t of [ch, `a${ch}`, `${ch}${ch}`, `Đ${ch}b`, `ng${ch}`]) if (verdict(t) !== whole(t)) bad.push(t);
+    expect(bad).toEqual([]);
+  });
+
 
   it("measures how much of the page one image covers, through the graphics state", () => {
     const OPS = { save: 1, restore: 2, transform: 3, paintFormXObjectBegin: 4, paintFormXObjectEnd: 5, paintImageXObject: 6, paintInlineImageXObject: 7, paintImageMaskXObject: 8 };

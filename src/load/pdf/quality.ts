@@ -6,7 +6,7 @@
  * uses letters such as `ä`, `ü` or `ñ`.
  */
 import { FOREIGN_LETTERS } from "../../../grammars/pdf.js";
-import { isSpaceCode } from "../../text/letters.js";
+import { isSpaceCode, LETTER, letterClassesBelow2000 } from "../../text/letters.js";
 import { multiply } from "./annotations.js";
 
 export interface TextQuality {
@@ -29,14 +29,37 @@ function judge(token: string): 0 | 1 | 2 {
   return !foreignRe.test(nfc) && /[\u0300-\u036f]|đ/u.test(nfc.normalize("NFD")) ? 2 : 1;
 }
 
-const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+/** What {@link judge} reads of one code unit: a letter, a foreign letter once lower-cased, a Vietnamese mark once decomposed. */
+const LETTER_BIT = 1, FOREIGN_BIT = 2, MARK_BIT = 4;
+/**
+ * Those bits for the code units of Latin (to U+024F) and of Latin Extended Additional (the
+ * Vietnamese letters, U+1E00–U+1EFF), made on first use; 0x80 for a unit outside them and for
+ * one that is not its own NFC or lower-cases to more than one unit (`İ`). A token of the others
+ * is its own NFC and lower-cases unit by unit, so it is judged from its units as `judge` would
+ * judge it whole, without slicing it.
+ */
+const OTHER = 0x80;
+let unitBits: Uint8Array | null = null;
+function bitsOf(c: number): number {
+  if (!unitBits) {
+    unitBits = new Uint8Array(0x1f00).fill(OTHER);
+    const letters = letterClassesBelow2000();
+    for (let k = 0; k < 0x1f00; k++) {
+      const ch = String.fromCharCode(k);
+      if ((k >= 0x250 && k < 0x1e00) || ch.normalize("NFC") !== ch || ch.toLowerCase().length !== 1) continue;
+      const lower = ch.toLowerCase();
+      unitBits[k] = (letters[k] & LETTER ? LETTER_BIT : 0) | (foreignRe.test(lower) ? FOREIGN_BIT : 0) | (/[\u0300-\u036f]|đ/u.test(lower.normalize("NFD")) ? MARK_BIT : 0);
+    }
+  }
+  return c < 0x1f00 ? unitBits[c] : OTHER;
+}
 
 /** Counts the words of `text` and those that read as Vietnamese. */
 export function textQuality(text: string, seen = new Map<string, 0 | 1 | 2>()): TextQuality {
   let words = 0, marked = 0;
-  // the white-space-separated tokens, walked in place: a plain ASCII token is a word when it has
-  // two letters, read as it goes by; the others are judged once each, a page (and a document:
-  // `seen` may be the document's) saying the same syllables again and again
+  // the white-space-separated tokens, walked in place: a token of Latin and Vietnamese letters is
+  // judged from its units as it goes by; the others once each, a page (and a document: `seen`
+  // may be the document's) saying the same syllables again and again
   const n = text.length;
   for (let i = 0; i < n; ) {
     if (isSpaceCode(text.charCodeAt(i))) {
@@ -44,15 +67,16 @@ export function textQuality(text: string, seen = new Map<string, 0 | 1 | 2>()): 
       continue;
     }
     const start = i;
-    let ascii = true, letters = 0;
+    let letters = 0, bits = 0;
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
       if (isSpaceCode(c)) break;
-      if (c >= 0x80) ascii = false;
-      else if (isAsciiLetter(c)) letters++;
+      const b = bitsOf(c);
+      if (b & LETTER_BIT) letters++;
+      bits |= b;
     }
     let v: 0 | 1 | 2 | undefined;
-    if (ascii) v = letters >= 2 ? 1 : 0;
+    if (!(bits & OTHER)) v = letters < 2 ? 0 : bits & FOREIGN_BIT ? 1 : bits & MARK_BIT ? 2 : 1;
     else {
       const token = text.slice(start, i);
       v = seen.get(token);
