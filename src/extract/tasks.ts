@@ -13,23 +13,28 @@ import type { OutlineNode } from "../segment/tree.js";
 import { canonicalAssignee, issuerAgencies } from "./agencies.js";
 import { agencyBuildsOf, agencyEndAt, type AgencyBuilds } from "./agencies/scan.js";
 import { isSpaceCode, L, squash, WB, WE } from "../text/letters.js";
-import { alternation } from "../text/pattern.js";
+import { alt, alternation } from "../text/pattern.js";
 import { opensAt, type Openers, type Openings } from "../text/openers.js";
 import { foldedText, type ExtractContext } from "./context.js";
 import { documentOpeners, documentOpenings, OPENS } from "./openings.js";
 import { findDates } from "./dates.js";
+import { PARSERS } from "./dates/parsers.js";
 import { dateBounds } from "./dates/range.js";
 
 const lowerFirst = (forms: string[]) => [...forms, ...forms.map((f) => f.charAt(0).toLowerCase() + f.slice(1))];
 let triggerSticky!: RegExp, verbGlobal!: RegExp, titleSticky!: RegExp, pointerSticky!: RegExp, responsibilitySticky!: RegExp, verbAnyCaseSticky!: RegExp, interposedSticky!: RegExp, enacting!: RegExp, coopGlobal!: RegExp, notTask!: RegExp, notTaskGlobal!: RegExp, deadlineBefore!: RegExp, looseUnitSticky!: RegExp;
 /** the four phrase lists' patterns anchored (`y`), tried only where their first words open (see `openers`) */
 let verbAt!: RegExp, notTaskAt!: RegExp, inlineTriggerAt!: RegExp, coopAt!: RegExp;
+/** a digit or a date parser's opening word (see {@link mayHoldDate}) */
+let dateOpening!: RegExp;
 /** the groups of `openers` (extract/openings): an action verb, a not-a-task phrase, a trigger (inline), a cooperation phrase */
 const { actionVerb: VERB, notTask: NOT_A_TASK, trigger: TRIGGER, cooperation: COOP } = OPENS;
 /** the groups a title before an assignee's body opens with: a title, or `các` before one (a body's own are agencyEndAt's) */
 const { personTitle: TITLE, collective: COLLECTIVE } = OPENS;
 const openers = documentOpeners;
 let pointers!: Set<string>;
+/** the longest key in `pointers` */
+let longestPointer = 0;
 /**
  * The patterns, compiled the first time tasks are looked for (once): made at import, they were
  * a tenth of a `convert` worker's start-up, and a library user may never ask for tasks.
@@ -40,7 +45,7 @@ function compilePatterns(): void {
   verbGlobal = new RegExp(`(?:${alternation(ACTION_VERBS, "cap", WB)})${WE}`, "gu");
   titleSticky = new RegExp(`\\s*(?:các\\s+|Các\\s+)?(?:${alternation(lowerFirst([...POSITION_TITLES, ...ROLE_TITLES]), "cap")})${WE}`, "uy");
   pointerSticky = new RegExp(`\\s*(?:${alternation(POLITE_ADDRESSES, "cap")})${WE}`, "uy");
-  // the trigger without the spaces before it (see inlineAnchors): it opens where its word begins
+  // the trigger without the spaces before it (see documentAnchors): it opens where its word begins
   inlineTriggerAt = new RegExp(`(?:${alternation(TRIGGERS.map((t) => t.charAt(0).toLowerCase() + t.slice(1)), "exact")})${WE}`, "uy");
   responsibilitySticky = new RegExp(`\\s*(?:${alternation(RESPONSIBILITY_VERBS, "exact")})${WE}`, "uy");
   verbAnyCaseSticky = new RegExp(`(?:${alternation(ACTION_VERBS, "any")})${WE}`, "uy");
@@ -55,6 +60,8 @@ function compilePatterns(): void {
   coopAt = new RegExp(coopGlobal.source, "uy");
   deadlineBefore = new RegExp(`(?:${alternation(DEADLINE_MARKERS, "any", WB)})${WE}[^;.]{0,40}$`, "u");
   pointers = new Set([...RECIPIENT_POINTERS, ...POLITE_ADDRESSES].map((p) => matchKey(p)));
+  for (const p of pointers) longestPointer = Math.max(longestPointer, p.length);
+  dateOpening = new RegExp(`\\d|${alt([...new Set(PARSERS.flatMap((p) => p.opens.words))])}`, "u");
   /**
    * After a trigger only: a head written with a short name the agency grammar does not build
    * (`Giao Văn phòng, …` — the issuer's own office; `Giao Trung tâm CNTT&TT bám sát …`).
@@ -70,7 +77,7 @@ export function taskOpenings(): { name: string; pattern: RegExp; openers: Opener
   return [
     { name: "action verb", pattern: verbGlobal, openers: openers(), group: VERB },
     { name: "not a task", pattern: notTaskGlobal, openers: openers(), group: NOT_A_TASK },
-    // after the spaces its pattern begins with (see inlineAnchors)
+    // after the spaces its pattern begins with (see documentAnchors)
     { name: "inline trigger", pattern: new RegExp(`(?<=\\s)${inlineTriggerAt.source}`, "gu"), openers: openers(), group: TRIGGER },
     { name: "cooperation", pattern: coopGlobal, openers: openers(), group: COOP },
   ];
@@ -97,8 +104,8 @@ interface Doc {
   /** where the phrase lists' first words open (`openers`): the four lists above found from there */
   open: Openings;
   /** where each `(` and each `)` is, sorted: the parentheses open between two positions counted by binary search */
-  openParens: Int32Array;
-  closeParens: Int32Array;
+  openParens: number[];
+  closeParens: number[];
   /** {@link unitAt} by position: the rules, the walk and the splitting ask again at the same places (~1.8 times each) */
   units: Map<number, number | null>;
 }
@@ -201,43 +208,55 @@ function assigneesLookRight(doc: Doc, from: number, to: number): boolean {
  * the alternation again over each clause.
  */
 interface Anchors {
-  starts: Int32Array;
-  ends: Int32Array;
+  starts: number[];
+  ends: number[];
 }
 
-function anchorsAt(sticky: RegExp, t: string, open: Openings, bit: number): Anchors {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let o = 0; o < open.at.length; o++) {
-    if (!(open.kinds[o] & bit)) continue;
-    sticky.lastIndex = open.at[o];
-    if (!sticky.test(t)) continue;
-    starts.push(open.at[o]);
-    ends.push(sticky.lastIndex);
-  }
-  return { starts: new Int32Array(starts), ends: new Int32Array(ends) };
+/** The three lists every document needs (cooperation phrases only when a task asks: {@link coopAnchors}). */
+interface DocumentAnchors {
+  verbs: Anchors;
+  notTask: Anchors;
+  inlineTriggers: Anchors;
 }
 
 /**
- * The inline triggers (`… Bộ Y tế đề nghị …`), whose pattern begins with the spaces before the
- * trigger: a match starts at each space of the run before a trigger that opens at its end (the
+ * The action verbs', not-a-task phrases' and inline triggers' matches, in one pass over the
+ * openings (a pass a list went over every opening of every group to find its own).
+ *
+ * The inline triggers (`… Bộ Y tế đề nghị …`) have a pattern that begins with the spaces before
+ * the trigger: a match starts at each space of the run before a trigger that opens at its end (the
  * spaces are taken whole, then the trigger), all ending where the trigger ends.
  */
-function inlineAnchors(t: string, open: Openings): Anchors {
-  const words = anchorsAt(inlineTriggerAt, t, open, TRIGGER);
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let k = 0; k < words.starts.length; k++) {
-    const at = words.starts[k];
-    let from = at;
-    while (from > 0 && isSpaceCode(t.charCodeAt(from - 1))) from--;
-    for (let s = from; s < at; s++) starts.push(s), ends.push(words.ends[k]);
+function documentAnchors(t: string, open: Openings): DocumentAnchors {
+  const verbs: Anchors = { starts: [], ends: [] };
+  const notTask: Anchors = { starts: [], ends: [] };
+  const inlineTriggers: Anchors = { starts: [], ends: [] };
+  const { at, kinds } = open;
+  for (let o = 0; o < at.length; o++) {
+    const k = kinds[o];
+    if (!(k & (VERB | NOT_A_TASK | TRIGGER))) continue;
+    const p = at[o];
+    if (k & VERB) matchInto(verbAt, t, p, verbs);
+    if (k & NOT_A_TASK) matchInto(notTaskAt, t, p, notTask);
+    if (k & TRIGGER) {
+      inlineTriggerAt.lastIndex = p;
+      if (!inlineTriggerAt.test(t)) continue;
+      let from = p;
+      while (from > 0 && isSpaceCode(t.charCodeAt(from - 1))) from--;
+      for (let s = from; s < p; s++) inlineTriggers.starts.push(s), inlineTriggers.ends.push(inlineTriggerAt.lastIndex);
+    }
   }
-  return { starts: new Int32Array(starts), ends: new Int32Array(ends) };
+  return { verbs, notTask, inlineTriggers };
+}
+
+/** `sticky`'s match at `p`, if any, added to `into`. */
+function matchInto(sticky: RegExp, t: string, p: number, into: Anchors): void {
+  sticky.lastIndex = p;
+  if (sticky.test(t)) into.starts.push(p), into.ends.push(sticky.lastIndex);
 }
 
 /** The first index in `xs` (sorted) at or after `lo` whose value is at least `pos`. */
-function lowerBound(xs: Int32Array, pos: number, lo = 0): number {
+function lowerBound(xs: number[], pos: number, lo = 0): number {
   let hi = xs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
@@ -262,10 +281,10 @@ function nextAnchor(a: Anchors, i: number): number {
 const within = (a: Anchors, i: number, to: number) => i < a.starts.length && a.starts[i] < to;
 
 /** Where `ch` occurs in `t`, in order (found by `indexOf`: parentheses are few, a count at every character was not). */
-function positionsOf(t: string, ch: string): Int32Array {
+function positionsOf(t: string, ch: string): number[] {
   const out: number[] = [];
   for (let i = t.indexOf(ch); i >= 0; i = t.indexOf(ch, i + 1)) out.push(i);
-  return new Int32Array(out);
+  return out;
 }
 
 /** `(` minus `)` in `t[from, to)`. */
@@ -488,7 +507,12 @@ function subjectRule(doc: Doc, c: Clause, firstVerb: number | null): ClauseRead 
 
 /** The cooperation phrases' list, made when a draft first asks. */
 function coopAnchors(doc: Doc): Anchors {
-  return (doc.coop ??= anchorsAt(coopAt, doc.t, doc.open, COOP));
+  if (!doc.coop) {
+    const { at, kinds } = doc.open;
+    doc.coop = { starts: [], ends: [] };
+    for (let o = 0; o < at.length; o++) if (kinds[o] & COOP) matchInto(coopAt, doc.t, at[o], doc.coop);
+  }
+  return doc.coop;
 }
 
 function cooperating(doc: Doc, start: number, end: number): string[] {
@@ -536,9 +560,9 @@ function endsInCooperation(doc: Doc, d: Draft): boolean {
  * for each task (quadratic: on a 100-page document, a fifth of the tasks' time).
  */
 interface DatesByStart {
-  starts: Int32Array;
+  starts: number[];
   dates: DateMention[];
-  order: Int32Array;
+  order: number[];
 }
 
 function datesByStart(dates: DateMention[]): DatesByStart {
@@ -552,9 +576,7 @@ function datesByStart(dates: DateMention[]): DatesByStart {
   }
   // the scan gives its dates mostly in text order: sorted only when they are not
   if (!sorted) placed.sort((a, b) => dates[a].span![0] - dates[b].span![0] || a - b);
-  const starts = new Int32Array(placed.length);
-  for (let k = 0; k < placed.length; k++) starts[k] = dates[placed[k]].span![0];
-  return { starts, dates: placed.map((i) => dates[i]), order: new Int32Array(placed) };
+  return { starts: placed.map((i) => dates[i].span![0]), dates: placed.map((i) => dates[i]), order: placed };
 }
 
 /** The dates inside `span`, in the list's order: what `dates.filter(inside)` gave. */
@@ -569,11 +591,21 @@ function datesInside(byStart: DatesByStart, span: Span): DateMention[] {
 
 function deadline(doc: Doc, span: Span, byStart: DatesByStart, ctx: ExtractContext): string | null {
   let found = datesInside(byStart, span);
-  if (!found.length) found = findDates(doc.text.slice(span[0], span[1]), span[0], ctx);
+  if (!found.length && mayHoldDate(doc, span)) found = findDates(doc.text.slice(span[0], span[1]), span[0], ctx);
   const kinded = found.find((d) => d.kind === "deadline");
   if (kinded) return kinded.value;
   const marked = found.find((d) => d.span && (d.kind === "date" || d.kind === "datetime") && deadlineBefore.test(doc.t.slice(Math.max(span[0], d.span[0] - 50), d.span[0]) + " "));
   return marked ? marked.value : null;
+}
+
+/**
+ * Whether the date scan can find anything in `span`: each date it finds opens at a digit or at
+ * one of its parsers' opening words (dates/parsers, `opens`), which are alike in the folded text
+ * lower-cased and in the piece's own key. Most tasks' texts have neither (a task without a date
+ * in the document's list was scanned again for one: ~5 µs, a tenth of the tasks' time).
+ */
+function mayHoldDate(doc: Doc, span: Span): boolean {
+  return dateOpening.test(doc.t.slice(span[0], span[1]).toLowerCase());
 }
 
 /** The deadline as written (ISO at its precision) and the days it covers. */
@@ -629,6 +661,15 @@ function bodyNodes(ctx: ExtractContext): OutlineNode[] {
   return nodes;
 }
 
+/**
+ * Does the assignee point back to the kính gửi list (`các đơn vị`, `Quý cơ quan`)? Its key is
+ * looked up only when it is short enough: an assignee is squashed (NFC), and its key is never
+ * shorter (folding keeps the length, lower-casing never shortens).
+ */
+function pointsBack(assignee: string): boolean {
+  return assignee.length <= longestPointer && pointers.has(matchKey(assignee));
+}
+
 /** Tasks found in the document's body outline. */
 export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies: Agency[]): Task[] {
   compilePatterns();
@@ -641,9 +682,7 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
     t,
     builds: agencyBuildsOf(ctx),
     agencies: unionOf(agencies.map((a) => a.span).filter((s): s is Span => !!s)),
-    verbs: anchorsAt(verbAt, t, open, VERB),
-    notTask: anchorsAt(notTaskAt, t, open, NOT_A_TASK),
-    inlineTriggers: inlineAnchors(t, open),
+    ...documentAnchors(t, open),
     coop: null,
     open,
     units: new Map(),
@@ -711,8 +750,8 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
   const byStart = datesByStart(dates);
   return drafts.map((d) => {
     const span: Span = [d.start, d.end];
-    const assignee = d.assignee.flatMap((a) => (recipients.length && pointers.has(matchKey(a)) ? recipients : [a]));
-    const assignees = [...new Set(assignee)];
+    const assignees = recipients.length && d.assignee.some(pointsBack) ? [...new Set(d.assignee.flatMap((a) => (pointsBack(a) ? recipients : [a])))]
+      : d.assignee.length === 1 ? [d.assignee[0]] : [...new Set(d.assignee)];
     const taskText = clean(text.slice(d.start, d.end));
     return {
       assignee: assignees,

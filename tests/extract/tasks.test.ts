@@ -138,9 +138,17 @@ describe("tasks: the assignee carried down and resolved", () => {
     expect(tasks[0].deadline).toBeNull();
   });
 
+  it("a deadline written without a digit (`quý IV`) is read from the task's own text", () => {
+    // no date list given: each task's text is scanned for its dates, here past the digit test
+    const tasks = tasksOf([["1.", "Sở Y tế chủ trì xây dựng kế hoạch, hoàn thành trong quý IV năm nay."], ["2.", "Sở Tài chính bố trí kinh phí thực hiện."]]);
+    expect(tasks.map((t) => [t.assignee, t.deadline])).toEqual([[["Sở Y tế"], "--10/--12"], [["Sở Tài chính"], null]]);
+  });
+
   it("`các đơn vị` points back to kính gửi", () => {
-    const tasks = tasksOf([["1.", "Đề nghị các đơn vị khẩn trương rà soát, báo cáo trước ngày 10/6/2025."]], ["Sở Y tế", "Sở Tài chính"]);
+    const tasks = tasksOf([["1.", "Đề nghị các đơn vị khẩn trương rà soát, báo cáo trước ngày 10/6/2025."], ["2.", "Đề nghị Quý cơ quan, Sở Nội vụ phối hợp thực hiện."]], ["Sở Y tế", "Sở Tài chính"]);
     expect(tasks[0].assignee).toEqual(["Sở Y tế", "Sở Tài chính"]);
+    // the polite address too, the names after it kept
+    expect(tasks[1].assignee).toEqual(["Sở Y tế", "Sở Tài chính", "Sở Nội vụ"]);
   });
 
   it("a clause without its own assignee continues the task before it", () => {
