@@ -7,7 +7,7 @@
 import { ACTION_VERBS, COOPERATION, ENACTING, DEADLINE_MARKERS, INTERPOSED, NOT_TASK, POLITE_ADDRESSES, RECIPIENT_POINTERS, RESPONSIBILITY_VERBS, TRIGGERS } from "../../grammars/tasks.js";
 import { POSITION_TITLES, ROLE_TITLES } from "../../grammars/people.js";
 import { AGENCY_HEADS } from "../../grammars/agencies.js";
-import { matchKey } from "../text/tone.js";
+import { foldTone, matchKey, nfc } from "../text/tone.js";
 import type { Agency, DateMention, Span, Task } from "../record/schema.js";
 import type { OutlineNode } from "../segment/tree.js";
 import { canonicalAssignee, issuerAgencies } from "./agencies.js";
@@ -33,6 +33,8 @@ const { actionVerb: VERB, notTask: NOT_A_TASK, trigger: TRIGGER, cooperation: CO
 const { personTitle: TITLE, collective: COLLECTIVE } = OPENS;
 const openers = documentOpeners;
 let pointers!: Set<string>;
+/** the letters a polite address begins with, as written (`Quý cơ quan`): the pattern is tried only after one */
+let politeFirst!: Set<number>;
 /** the longest key in `pointers` */
 let longestPointer = 0;
 /**
@@ -45,6 +47,7 @@ function compilePatterns(): void {
   verbGlobal = new RegExp(`(?:${alternation(ACTION_VERBS, "cap", WB)})${WE}`, "gu");
   titleSticky = new RegExp(`\\s*(?:các\\s+|Các\\s+)?(?:${alternation(lowerFirst([...POSITION_TITLES, ...ROLE_TITLES]), "cap")})${WE}`, "uy");
   pointerSticky = new RegExp(`\\s*(?:${alternation(POLITE_ADDRESSES, "cap")})${WE}`, "uy");
+  politeFirst = new Set(POLITE_ADDRESSES.map((a) => foldTone(a).charCodeAt(0)));
   // the trigger without the spaces before it (see documentAnchors): it opens where its word begins
   inlineTriggerAt = new RegExp(`(?:${alternation(TRIGGERS.map((t) => t.charAt(0).toLowerCase() + t.slice(1)), "exact")})${WE}`, "uy");
   responsibilitySticky = new RegExp(`\\s*(?:${alternation(RESPONSIBILITY_VERBS, "exact")})${WE}`, "uy");
@@ -133,9 +136,11 @@ function findUnitAt(doc: Doc, pos: number): number | null {
       return ag ?? end;
     }
   }
-  pointerSticky.lastIndex = pos;
-  const pm = pointerSticky.exec(doc.t);
-  if (pm) return pos + pm[0].length;
+  if (politeFirst.has(doc.t.charCodeAt(p))) {
+    pointerSticky.lastIndex = pos;
+    const pm = pointerSticky.exec(doc.t);
+    if (pm) return pos + pm[0].length;
+  }
   return agencyEndAt(doc.text, p, doc.t, doc.builds, opens);
 }
 
@@ -614,8 +619,37 @@ function withDeadline(value: string | null): Pick<Task, "deadline" | "deadlineSt
   return { deadline: value, deadlineStart: b.start, deadlineEnd: b.end, deadlinePrecision: b.precision };
 }
 
-function clean(s: string): string {
-  return withoutTail(squash(s).replace(/^[-–+•;:,.\s]+/u, "")).trim();
+/** A squashed text without the punctuation it opens and closes with. */
+function cleanSquashed(s: string): string {
+  return withoutTail(s.replace(/^[-–+•;:,.\s]+/u, "")).trim();
+}
+
+/**
+ * A task's text and its action (the text from `actionStart`), each squashed and cleaned. The
+ * action is read off the text's squashed form, not squashed again: where the text is NFC already
+ * (so is each end of it), squashing makes each of its whitespace runs one space and trims the
+ * ends, so the action's squashed form is the end of the text's from the action's first character.
+ */
+function taskTexts(text: string, d: Draft): { text: string; action: string } {
+  const raw = text.slice(d.start, d.end);
+  const squashed = squash(raw);
+  const own = cleanSquashed(squashed);
+  // the action is the task's text when no assignee is written before it (carried down)
+  if (d.actionStart === d.start) return { text: own, action: own };
+  if (nfc(raw) !== raw) return { text: own, action: cleanSquashed(squash(text.slice(d.actionStart, d.end))) };
+  let q = d.actionStart - d.start;
+  while (q < raw.length && isSpaceCode(raw.charCodeAt(q))) q++;
+  if (q >= raw.length) return { text: own, action: "" };
+  // where raw[q] lands in `squashed`: the characters before it, a space for each run between two of them, and one before it after a run
+  let i = 0;
+  while (isSpaceCode(raw.charCodeAt(i))) i++;
+  let k = 0;
+  let gap = false;
+  for (; i < q; i++) {
+    if (isSpaceCode(raw.charCodeAt(i))) gap = true;
+    else k += gap ? 2 : 1, gap = false;
+  }
+  return { text: own, action: cleanSquashed(squashed.slice(gap ? k + 1 : k)) };
 }
 
 /**
@@ -752,15 +786,14 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
     const span: Span = [d.start, d.end];
     const assignees = recipients.length && d.assignee.some(pointsBack) ? [...new Set(d.assignee.flatMap((a) => (pointsBack(a) ? recipients : [a])))]
       : d.assignee.length === 1 ? [d.assignee[0]] : [...new Set(d.assignee)];
-    const taskText = clean(text.slice(d.start, d.end));
+    const texts = taskTexts(text, d);
     return {
       assignee: assignees,
       assigneeCanonical: assignees.map((a) => canonicalAssignee(a, issuer.issuer ?? issuer.parent)),
-      // (the action is the task's text when no assignee is written before it: carried down)
-      action: d.actionStart === d.start ? taskText : clean(text.slice(d.actionStart, d.end)),
+      action: texts.action,
       cooperating: cooperating(doc, d.actionStart, d.end),
       ...withDeadline(deadline(doc, span, byStart, ctx)),
-      text: taskText,
+      text: texts.text,
       span,
     };
   });

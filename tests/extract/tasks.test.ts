@@ -151,6 +151,14 @@ describe("tasks: the assignee carried down and resolved", () => {
     expect(tasks[1].assignee).toEqual(["Sở Y tế", "Sở Tài chính", "Sở Nội vụ"]);
   });
 
+  it("the text and the action with their whitespace runs made one space", () => {
+    const tasks = tasksOf([["1.", "Sở Y tế \n  chủ trì,  phối hợp với Sở Tài chính\n xây dựng kế hoạch ./."], ["2.", "Đề nghị  Sở Nội vụ\t khẩn trương  rà soát biên chế."]]);
+    expect(tasks.map((t) => [t.text, t.action])).toEqual([
+      ["Sở Y tế chủ trì, phối hợp với Sở Tài chính xây dựng kế hoạch", "chủ trì, phối hợp với Sở Tài chính xây dựng kế hoạch"],
+      ["Đề nghị Sở Nội vụ khẩn trương rà soát biên chế", "khẩn trương rà soát biên chế"],
+    ]);
+  });
+
   it("a clause without its own assignee continues the task before it", () => {
     const tasks = tasksOf([["5.", "Sở Y tế chuẩn bị nội dung báo cáo; chuẩn bị phòng họp và các điều kiện cần thiết."]]);
     expect(tasks).toHaveLength(1);
