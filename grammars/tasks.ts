@@ -41,6 +41,12 @@ export const INTERPOSED: string[] = [
  */
 export const RESPONSIBILITY_VERBS: string[] = ["chịu trách nhiệm", "có trách nhiệm", "chủ trì"];
 
+/**
+ * Words before a verb that make what precedes it no assignee: a passive, a tense, a condition, a
+ * purpose or an opening phrase (`Kế hoạch được triển khai`, `Nếu Sở Y tế chủ trì`, `Theo Sở Y tế, …`).
+ */
+export const NOT_SUBJECT: string[] = ["được", "đã", "sẽ", "là", "nếu", "khi", "để", "theo", "tại", "về"];
+
 /** A clause with these is an introduction, not an assignment: `Chủ tịch UBND tỉnh có ý kiến như sau:`. */
 export const NOT_TASK: string[] = ["như sau", "có ý kiến", "xin thông báo", "kính mời", "trân trọng"];
 
