@@ -615,12 +615,6 @@ function mayHoldDate(doc: Doc, span: Span): boolean {
   return dateOpening.test(doc.t.slice(span[0], span[1]).toLowerCase());
 }
 
-/** The deadline as written (ISO at its precision) and the days it covers. */
-function withDeadline(value: string | null): Pick<Task, "deadline" | "deadlineStart" | "deadlineEnd" | "deadlinePrecision"> {
-  const b = dateBounds(value);
-  return { deadline: value, deadlineStart: b.start, deadlineEnd: b.end, deadlinePrecision: b.precision };
-}
-
 /** A squashed text without the punctuation it opens and closes with. */
 function cleanSquashed(s: string): string {
   return withoutTail(s.replace(/^[-–+•;:,.\s]+/u, "")).trim();
@@ -789,12 +783,18 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
     const assignees = recipients.length && d.assignee.some(pointsBack) ? [...new Set(d.assignee.flatMap((a) => (pointsBack(a) ? recipients : [a])))]
       : d.assignee.length === 1 ? [d.assignee[0]] : [...new Set(d.assignee)];
     const texts = taskTexts(text, d);
+    const due = deadline(doc, span, byStart, ctx);
+    const bounds = dateBounds(due);
+    // keys in the record schema's order (`convert` writes a record in that form as it is, record/exact)
     return {
       assignee: assignees,
-      assigneeCanonical: assignees.map((a) => canonicalAssignee(a, issuer.issuer ?? issuer.parent)),
       action: texts.action,
       cooperating: cooperating(doc, d.actionStart, d.end),
-      ...withDeadline(deadline(doc, span, byStart, ctx)),
+      deadline: due,
+      assigneeCanonical: assignees.map((a) => canonicalAssignee(a, issuer.issuer ?? issuer.parent)),
+      deadlineStart: bounds.start,
+      deadlineEnd: bounds.end,
+      deadlinePrecision: bounds.precision,
       text: texts.text,
       span,
     };

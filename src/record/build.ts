@@ -5,7 +5,7 @@ import type { OutlineNode as TreeNode, SectionTree } from "../segment/tree.js";
 import { dateBounds } from "../extract/dates/range.js";
 import { portalMetadataWarnings } from "./portal.js";
 import { collapseSpaces as collapse } from "../text/letters.js";
-import type { DocumentRecord, OutlineItem, Task } from "./schema.js";
+import type { DocumentRecord, OutlineItem } from "./schema.js";
 
 /** Body outline for the record: labelled nodes only; plain paragraphs stay in `body.text`. */
 function outline(nodes: TreeNode[]): OutlineItem[] {
@@ -18,18 +18,6 @@ function outline(nodes: TreeNode[]): OutlineItem[] {
     items.push({ label: n.label, text: collapse(n.text), children: outline(n.children), span: n.span });
   }
   return items;
-}
-
-/**
- * A task with its keys in the schema's order (the extractor writes the canonical assignees beside
- * the assignees): a record in the schema's form key for key is written by `convert` as it is,
- * without zod's copy (record/exact.ts), and zod's copy would put them in this order anyway.
- */
-function inSchemaOrder(t: Task): Task {
-  return {
-    assignee: t.assignee, action: t.action, cooperating: t.cooperating, deadline: t.deadline, assigneeCanonical: t.assigneeCanonical,
-    deadlineStart: t.deadlineStart, deadlineEnd: t.deadlineEnd, deadlinePrecision: t.deadlinePrecision, text: t.text, span: t.span,
-  };
 }
 
 export interface RecordParts {
@@ -73,7 +61,7 @@ export function buildRecord({ loaded, normalized, tree, facts, path, sha256 }: R
     agencies: facts.agencies,
     people: facts.people,
     references: facts.references,
-    tasks: facts.tasks.map(inSchemaOrder),
+    tasks: facts.tasks,
     events: facts.events,
     digitalSignatures: loaded.digitalSignatures ?? [],
     warnings: [...normalized.warnings, ...t.warnings, ...facts.warnings, ...portalMetadataWarnings(loaded.portalMetadata ?? [], t)].map((w) => ({ ...w, span: w.span ?? null })),
