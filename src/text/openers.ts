@@ -15,39 +15,20 @@
 import { CAPITAL, LETTER, letterClassesBelow2000, SMALL } from "./letters.js";
 import { foldTone, nfc } from "./tone.js";
 
-let lowers: Uint16Array | null = null;
-/** The letter classes (text/letters) and the lower case of each code unit below U+2000, worked out once. */
-function tables(): { cls: Uint8Array; lower: Uint16Array } {
-  if (!lowers) {
-    lowers = new Uint16Array(0x2000);
-    for (let c = 0; c < 0x2000; c++) {
-      const lo = String.fromCharCode(c).toLowerCase();
-      lowers[c] = lo.length === 1 ? lo.charCodeAt(0) : c;
-    }
-  }
-  return { cls: letterClassesBelow2000(), lower: lowers };
-}
-
 /** The class of the character at `i` at or beyond U+2000 (a surrogate pair read whole). */
 function classBeyond(t: string, i: number): number {
   const ch = String.fromCodePoint(t.codePointAt(i)!);
   return (/^\p{L}$/u.test(ch) ? LETTER : 0) | (/^\p{Ll}$/u.test(ch) ? SMALL : 0) | (/^\p{Lu}$/u.test(ch) ? CAPITAL : 0);
 }
 
-function lowerCode(c: number, lower: Uint16Array): number {
-  if (c < 0x2000) return lower[c];
+/** The lower case of code unit `c` (itself where lower-casing makes more than one). */
+function lowerCode(c: number): number {
   const lo = String.fromCharCode(c).toLowerCase();
   return lo.length === 1 ? lo.charCodeAt(0) : c;
 }
 
 /** A word starts at a letter not after a letter, or at a capital after a small letter (`SởY`); `k`, `prev`: letter classes. */
 const startsWord = (k: number, prev: number): boolean => (k & LETTER) !== 0 && (!(prev & LETTER) || ((k & CAPITAL) !== 0 && (prev & SMALL) !== 0));
-
-interface Node {
-  next: Map<number, Node>;
-  /** the groups a first word ending here belongs to (a bit each) */
-  kinds: number;
-}
 
 /** The first word of a written form (see the module's comment). */
 export function firstWord(form: string): string {
@@ -62,32 +43,64 @@ export interface Openings {
   kinds: number[];
 }
 
+/**
+ * The first words as a prefix tree in flat arrays: node `n`'s child by the letter numbered `a`
+ * (the letters the first words are written with, numbered from 1) is `next[n * width + a]` (0:
+ * none; the root is node 0, no one's child). A step of the walk is two array reads, where a tree
+ * of maps hashed every letter of every word of the document.
+ */
 export class Openers {
-  private readonly root: Node = { next: new Map(), kinds: 0 };
-  /** the root's children by code unit below U+2000 (a word start is looked up here, the commonest step) */
-  private rootBelow2000: (Node | undefined)[] | null = null;
+  /** a code unit below U+2000 → the number of its lower case among the first words' letters (0: in none) */
+  private readonly letterBelow2000: Uint16Array;
+  /** the same for a lower case at or beyond U+2000 */
+  private readonly letterBeyond = new Map<number, number>();
+  private readonly width: number;
+  private readonly next: Int32Array;
+  /** the groups a first word ending at the node belongs to (a bit each) */
+  private readonly kinds: Int32Array;
 
   /** `groups[i]`: the forms of one pattern (bit `1 << i`), as written in `grammars/`. */
   constructor(groups: readonly (readonly string[])[]) {
     if (groups.length > 30) throw new Error("at most 30 groups of openers");
-    groups.forEach((forms, g) => {
-      for (const form of forms) {
-        let node = this.root;
-        for (const ch of firstWord(form)) {
-          const c = ch.charCodeAt(0);
-          let next = node.next.get(c);
-          if (!next) node.next.set(c, (next = { next: new Map(), kinds: 0 }));
-          node = next;
+    const words = groups.map((forms) => forms.map(firstWord));
+    const letters = new Map<number, number>();
+    for (const w of words.flat()) for (let i = 0; i < w.length; i++) if (!letters.has(w.charCodeAt(i))) letters.set(w.charCodeAt(i), letters.size + 1);
+    this.width = letters.size + 1;
+    this.letterBelow2000 = new Uint16Array(0x2000);
+    for (let c = 0; c < 0x2000; c++) this.letterBelow2000[c] = letters.get(lowerCode(c)) ?? 0;
+    for (const [c, a] of letters) if (c >= 0x2000) this.letterBeyond.set(c, a);
+    // the tree grown in plain arrays, then copied into typed ones
+    const next: number[] = new Array(this.width).fill(0);
+    const kinds: number[] = [0];
+    words.forEach((ws, g) => {
+      for (const w of ws) {
+        let node = 0;
+        for (let i = 0; i < w.length; i++) {
+          const slot = node * this.width + letters.get(w.charCodeAt(i))!;
+          if (!next[slot]) {
+            next[slot] = kinds.length;
+            kinds.push(0);
+            for (let k = 0; k < this.width; k++) next.push(0);
+          }
+          node = next[slot];
         }
-        node.kinds |= 1 << g;
+        kinds[node] |= 1 << g;
       }
     });
+    this.next = Int32Array.from(next);
+    this.kinds = Int32Array.from(kinds);
+  }
+
+  /** The number of the first words' letter code unit `c` is in lower case (0: none). */
+  private letter(c: number): number {
+    return c < 0x2000 ? this.letterBelow2000[c] : (this.letterBeyond.get(lowerCode(c)) ?? 0);
   }
 
   /** Every opening in `t`, in order. */
   in(t: string): Openings {
-    const { cls, lower } = tables();
-    const first = this.firstTable();
+    const cls = letterClassesBelow2000();
+    const letterBelow2000 = this.letterBelow2000;
+    const next = this.next;
     const at: number[] = [];
     const kinds: number[] = [];
     let prev = 0;
@@ -97,10 +110,9 @@ export class Openers {
       if (c >= 0xdc00 && c <= 0xdfff) continue;
       const k = c < 0x2000 ? cls[c] : classBeyond(t, i);
       if (startsWord(k, prev)) {
-        // a first letter below U+2000 (the common case) read from the root's table alone
-        const node = c < 0x2000 ? first[lower[c]] : this.root.next.get(lowerCode(c, lower));
-        if (node !== undefined) {
-          const found = this.walkFrom(node, t, i + 1, lower);
+        const node = next[c < 0x2000 ? letterBelow2000[c] : this.letter(c)];
+        if (node) {
+          const found = this.walkFrom(node, t, i + 1);
           if (found) at.push(i), kinds.push(found);
         }
       }
@@ -109,36 +121,27 @@ export class Openers {
     return { at, kinds };
   }
 
-  private firstTable(): (Node | undefined)[] {
-    if (!this.rootBelow2000) {
-      const table: (Node | undefined)[] = new Array(0x2000).fill(undefined);
-      for (const [c, node] of this.root.next) if (c < 0x2000) table[c] = node;
-      this.rootBelow2000 = table;
-    }
-    return this.rootBelow2000;
-  }
-
   /**
    * The groups whose first words the letters at `i` begin with, whether or not a word starts
    * there: 0 means no form of any group can match at `i`, so a caller trying a pattern at a
    * place it chose (the word after a name, an assignee's first word) asks this first.
    */
   at(t: string, i: number): number {
-    return i < t.length ? this.walk(t, i, tables().lower) : 0;
-  }
-
-  private walk(t: string, i: number, lower: Uint16Array): number {
-    const node = this.root.next.get(lowerCode(t.charCodeAt(i), lower));
-    return node ? this.walkFrom(node, t, i + 1, lower) : 0;
+    if (i >= t.length) return 0;
+    const node = this.next[this.letter(t.charCodeAt(i))];
+    return node ? this.walkFrom(node, t, i + 1) : 0;
   }
 
   /** The groups of the first words ending on the way down from `node`, reading `t` from `j`. */
-  private walkFrom(node: Node | undefined, t: string, j: number, lower: Uint16Array): number {
-    let found = 0;
-    for (; node; j++) {
-      found |= node.kinds;
-      if (j >= t.length || !node.next.size) break;
-      node = node.next.get(lowerCode(t.charCodeAt(j), lower));
+  private walkFrom(node: number, t: string, j: number): number {
+    const { next, kinds, width } = this;
+    let found = kinds[node];
+    for (; j < t.length; j++) {
+      const a = this.letter(t.charCodeAt(j));
+      if (!a) break;
+      node = next[node * width + a];
+      if (!node) break;
+      found |= kinds[node];
     }
     return found;
   }
