@@ -9,28 +9,32 @@ import { foldTone, matchKey } from "../text/tone.js";
 import type { Person } from "../record/schema.js";
 import { agencyAt, agencyBuildsOf, type AgencyBuilds, type AgencyMatch } from "./agencies/scan.js";
 import { dropOverlaps, keepDisjoint } from "./overlaps.js";
-import { isCapitalised, isSpaceCode, isUpper, L, sentenceCase, squash, tidy, WE, wordAt } from "../text/letters.js";
+import { isCapitalCode, isCapitalised, isSpaceCode, isUpper, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, sentenceCase, squash, tidy, WE } from "../text/letters.js";
 import { alternation, notAfter } from "../text/pattern.js";
-import { matchesAt, type Openers, type Openings } from "../text/openers.js";
+import { matchesAt, openingCodes, type Openers, type Openings } from "../text/openers.js";
 import { foldedText, type ExtractContext } from "./context.js";
 import { documentOpeners, documentOpenings, OPENS, PERSON_TITLES } from "./openings.js";
 
 /** not inside a word, a number or a symbol (`(?<![${L}\\d/])`), in the form V8 answers cheaply where a rule is tried (text/pattern `notAfter`) */
 const WB = notAfter(`${L}\\d/`);
 const TITLES = PERSON_TITLES;
+/** an honorific in lower case or with a capital first letter (`Đồng chí`, `Ông`), not all capitals */
+const HONORIFICS_BOTH = [...HONORIFICS, ...HONORIFICS.map(sentenceCase)];
 let titleSticky!: RegExp, titleGlobal!: RegExp, honorificGlobal!: RegExp, surnameGlobal!: RegExp;
 /** the three rules' patterns anchored (`y`), tried only where their first words open (see `openers`) */
 let titleAt!: RegExp, honorificAt!: RegExp, surnameAt!: RegExp;
 /** the groups of `openers` (extract/openings): a title, an honorific, a family name */
 const { personTitle: TITLE, honorific: HONORIFIC, surname: SURNAME } = OPENS;
 const openers = documentOpeners;
+/** the code units each rule's forms can begin with, in their case (text/openers `openingCodes`): the openings are found in any case */
+let titleCodes!: Set<number>, honorificCodes!: Set<number>, surnameCodes!: Set<number>;
 let surnames!: Set<string>, notPeople!: Set<string>, notBefore!: Set<string>, provinces!: Set<string>;
 /** The patterns and word sets, made the first time people are looked for (once), not at import. */
 function compilePatterns(): void {
   if (titleSticky) return;
   titleSticky = new RegExp(`\\s*(?:${alternation(TITLES, "cap")})${WE}`, "uy");
   titleGlobal = new RegExp(`(?:${alternation(TITLES, "cap", WB)})${WE}`, "gu");
-  honorificGlobal = new RegExp(`(?:${alternation([...HONORIFICS, ...HONORIFICS.map(sentenceCase)], "exact", WB)})${WE}`, "gu");
+  honorificGlobal = new RegExp(`(?:${alternation(HONORIFICS_BOTH, "exact", WB)})${WE}`, "gu");
   surnames = new Set(SURNAMES.map((s) => matchKey(s)));
   notPeople = new Set(NOT_PEOPLE.map((s) => matchKey(s)));
   notBefore = new Set(NOT_PERSON_BEFORE.map((s) => matchKey(s)));
@@ -38,6 +42,9 @@ function compilePatterns(): void {
   // one word each: whichever order they are tried in, only the whole word passes the end test (a prefix tree reads it once)
   surnameGlobal = new RegExp(`(?:${alternation(SURNAMES, "exact", WB)})${WE}`, "gu");
   titleAt = new RegExp(titleGlobal.source, "uy");
+  titleCodes = openingCodes(TITLES, "cap");
+  honorificCodes = openingCodes(HONORIFICS_BOTH, "exact");
+  surnameCodes = openingCodes(SURNAMES, "exact");
   honorificAt = new RegExp(honorificGlobal.source, "uy");
   surnameAt = new RegExp(surnameGlobal.source, "uy");
 }
@@ -68,7 +75,7 @@ interface Page {
   agencies: Map<number, AgencyMatch | null>;
 }
 
-/** Where the word at or after `pos` begins: past the whitespace, as {@link wordAt} reads it. */
+/** Where the word at or after `pos` begins: past the whitespace, as text/letters `wordAt` reads it. */
 function skipSpaces(t: string, pos: number): number {
   while (pos < t.length && isSpaceCode(t.charCodeAt(pos))) pos++;
   return pos;
@@ -131,20 +138,49 @@ function nameAt(page: Page, pos: number, caps = false): { start: number; end: nu
   const ends: number[] = [];
   let cur = pos;
   while (starts.length < 5) {
-    const w = wordAt(t, cur);
-    if (!w || (starts.length > 0 && w.newline) || !/^[\p{L}\p{M}]+$/u.test(w.text) || !isCapitalised(w.text)) break;
-    if (!caps && isUpper(w.text) && w.text.length > 1) break;
-    if (caps && !isUpper(w.text)) break;
-    titleSticky.lastIndex = w.start;
-    if (titleSticky.test(t)) break;
-    starts.push(w.start);
-    ends.push(w.end);
-    cur = w.end;
+    // the word after the spaces, as text/letters `wordAt` reads it, read in place: a name's word
+    // is letters and marks only (no digit, sign or `&`-joined abbreviation), on the line of the first
+    let start = cur;
+    let newline = false;
+    for (let c = t.charCodeAt(start); start < t.length && isSpaceCode(c); c = t.charCodeAt(++start)) if (c === 10) newline = true;
+    const end = lettersEnd(t, start);
+    if (end === start || (starts.length > 0 && newline) || (t.charCodeAt(end) === 0x26 && lettersEnd(t, end + 1) > end + 1)) break;
+    const c = t.charCodeAt(start);
+    if (!(c < 0x2000 ? isCapitalCode(c) : isCapitalised(t.slice(start, end)))) break;
+    if (!caps && end - start > 1 && isUpper(t.slice(start, end))) break;
+    if (caps && !isUpper(t.slice(start, end))) break;
+    // a title's first word opens there (text/openers): asked before the title pattern is tried
+    if (openers().at(t, start) & TITLE) {
+      titleSticky.lastIndex = start;
+      if (titleSticky.test(t)) break;
+    }
+    starts.push(start);
+    ends.push(end);
+    cur = end;
   }
   let n = 0;
   while (n < starts.length && !agencyFrom(page, starts[n])) n++;
   return n < 2 ? null : { start: starts[0], end: ends[n - 1] };
 }
+
+/** Where the run of letters and marks (`[\p{L}\p{M}]+`) from `i` ends (`i`: none there); the letter table below U+2000, a regex beyond. */
+function lettersEnd(t: string, i: number): number {
+  const cls = letterClassesBelow2000();
+  while (i < t.length) {
+    const c = t.charCodeAt(i);
+    if (c < 0x2000) {
+      // the table's mark class holds the ASCII digits too
+      if (!(cls[c] & LETTER) && !(cls[c] & MARK_OR_DIGIT && !(c >= 0x30 && c <= 0x39))) break;
+      i++;
+    } else {
+      const ch = String.fromCodePoint(t.codePointAt(i)!);
+      if (!LETTER_OR_MARK.test(ch)) break;
+      i += ch.length;
+    }
+  }
+  return i;
+}
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
 
 /**
  * The last word (letters, marks, dots) before `pos` within 30 characters, only whitespace after
@@ -209,7 +245,7 @@ const rules: Rule[] = [
   (page, open) => {
     const { text, t } = page;
     const out: Mention[] = [];
-    for (const m of matchesAt(honorificAt, t, open, HONORIFIC)) {
+    for (const m of matchesAt(honorificAt, t, open, HONORIFIC, honorificCodes)) {
       const hEnd = m.index + m[0].length;
       // a capitalised Ông/Bà mid-sentence is a place (`tỉnh Bà Rịa`): only at a clause start
       if (/^[ÔB]/u.test(m[0]) && !/(^|[\n;:,.(\-–+•]\s*|\s{2,})$/u.test(t.slice(Math.max(0, m.index - 3), m.index))) continue;
@@ -229,7 +265,7 @@ const rules: Rule[] = [
   (page, open) => {
     const { text, t } = page;
     const out: Mention[] = [];
-    for (const m of matchesAt(titleAt, t, open, TITLE)) {
+    for (const m of matchesAt(titleAt, t, open, TITLE, titleCodes)) {
       const pos = positionAt(page, m.index);
       if (!pos) continue;
       const gap = t.slice(pos.end, pos.end + 40);
@@ -248,7 +284,7 @@ const rules: Rule[] = [
   (page, open) => {
     const { text, t } = page;
     const out: Mention[] = [];
-    for (const m of matchesAt(surnameAt, t, open, SURNAME)) {
+    for (const m of matchesAt(surnameAt, t, open, SURNAME, surnameCodes)) {
       const name = nameAt(page, m.index);
       if (!name || name.start !== m.index || !plausible(page, name, true)) continue;
       const post = trailingPosition(page, name.end);

@@ -13,6 +13,7 @@
  * check it against the global scans).
  */
 import { CAPITAL, LETTER, letterClassesBelow2000, SMALL } from "./letters.js";
+import type { Casing } from "./pattern.js";
 import { foldTone, nfc } from "./tone.js";
 
 /** The class of the character at `i` at or beyond U+2000 (a surrogate pair read whole). */
@@ -174,17 +175,35 @@ export function opensAt(t: string, open: Openings, p: number): number {
 }
 
 /**
+ * The code units a pattern of `forms` written under `casing` (text/pattern `formSource`) can begin
+ * with: each form's first letter as written, tone placement folded, in either case for "any". An
+ * opening is found in any case; where its code unit is none of these the pattern cannot match
+ * (`ông` where only `Ông` is written, `văn` of `văn bản` for the family name `Văn`), and
+ * {@link matchesAt} given them does not try it there.
+ */
+export function openingCodes(forms: readonly string[], casing: Casing): Set<number> {
+  const codes = new Set<number>();
+  for (const form of forms) {
+    const first = foldTone(nfc(form)).charAt(0);
+    for (const c of casing === "any" ? [first, first.toLowerCase(), first.toUpperCase()] : [first]) if (c.length === 1) codes.add(c.charCodeAt(0));
+  }
+  return codes;
+}
+
+/**
  * The matches a global scan of `t` with `sticky`'s pattern finds (it never matches empty), tried
- * only at the openings of group `bit`: the same matches, in the same order, when every match of
- * the pattern opens at one of them. A match hides the openings inside it, as in a global scan.
+ * only at the openings of group `bit` (and, given `codes`, only where the text's code unit is one
+ * of them: {@link openingCodes}): the same matches, in the same order, when every match of the
+ * pattern opens at one of them. A match hides the openings inside it, as in a global scan.
  * Given one at a time, not as a list: a text of 900,000 characters of years has 110,000 matches,
  * and their match arrays held together were most of its working memory (~40 MB).
  */
-export function* matchesAt(sticky: RegExp, t: string, open: Openings, bit: number): Generator<RegExpExecArray, void, undefined> {
+export function* matchesAt(sticky: RegExp, t: string, open: Openings, bit: number, codes?: ReadonlySet<number>): Generator<RegExpExecArray, void, undefined> {
   let from = 0;
   for (let o = 0; o < open.at.length; o++) {
     const at = open.at[o];
     if (at < from || !(open.kinds[o] & bit)) continue;
+    if (codes && !codes.has(t.charCodeAt(at))) continue;
     sticky.lastIndex = at;
     const m = sticky.exec(t);
     if (!m) continue;

@@ -11,7 +11,7 @@ import { peopleOpenings } from "../../src/extract/people.js";
 import { typeOpenings } from "../../src/extract/references.js";
 import { documentOpeners, OPENS } from "../../src/extract/openings.js";
 import { taskOpenings } from "../../src/extract/tasks.js";
-import { Openers, opensAt } from "../../src/text/openers.js";
+import { matchesAt, openingCodes, Openers, opensAt } from "../../src/text/openers.js";
 import { foldTone, matchKey } from "../../src/text/tone.js";
 import { fixture } from "../helpers.js";
 
@@ -151,5 +151,19 @@ describe("Openers", () => {
   it("folds tone placement in the forms (Uỷ → Ủy) and refuses a form opening with no letter", () => {
     expect(new Openers([["Uỷ ban"]]).in("ủy").at).toEqual([0]);
     expect(() => new Openers([["- x"]])).toThrow(/begin with a letter/);
+  });
+
+  it("says which code units a group's pattern can open with under its case policy, and tries it only there", () => {
+    const chars = (codes: Set<number>) => [...codes].map((c) => String.fromCharCode(c)).sort();
+    expect(chars(openingCodes(["Văn", "Lê"], "exact"))).toEqual(["L", "V"]);
+    expect(chars(openingCodes(["Phó Chủ tịch", "Uỷ viên"], "cap"))).toEqual(["P", "Ủ"]);
+    expect(chars(openingCodes(["ủy ban"], "any"))).toEqual(["Ủ", "ủ"]);
+    const o = new Openers([["Văn"]]);
+    const t = "văn bản của ông Văn Thành";
+    const sticky = /Văn(?![\p{L}])/uy;
+    const at = (codes?: Set<number>) => [...matchesAt(sticky, t, o.in(t), 1, codes)].map((m) => m.index);
+    expect(o.in(t).at).toEqual([0, 16]);
+    expect(at(openingCodes(["Văn"], "exact"))).toEqual(at());
+    expect(at()).toEqual([16]);
   });
 });

@@ -25,7 +25,7 @@ import { AB, CAPITAL, isCapitalised, isLower, isSpaceCode, isUpper, L, LETTER, l
 import { lazily } from "../../text/lazy.js";
 import { BoundedMemo } from "../../text/memo.js";
 import { alternation, esc, formSource } from "../../text/pattern.js";
-import { matchesAt, type Openers, type Openings } from "../../text/openers.js";
+import { matchesAt, openingCodes, type Openers, type Openings } from "../../text/openers.js";
 import type { ExtractContext } from "../context.js";
 import { documentOpeners, OPENS } from "../openings.js";
 import { dropOverlaps } from "../overlaps.js";
@@ -62,32 +62,22 @@ const bucketOf = (ch: string) => {
   return k;
 };
 
-/**
- * The code units a head written `form` can begin with under its case policy (grammars/agencies):
- * its first letter as written (tone placement folded, as its pattern is), in either case for "any".
- */
-function firstCodes(form: string, casing: AgencyHead["case"]): number[] {
-  const first = foldTone(nfc(form)).charAt(0);
-  const all = casing === "any" ? [first, first.toLowerCase(), first.toUpperCase()] : [first];
-  return [...new Set(all.filter((c) => c.length === 1).map((c) => c.charCodeAt(0)))];
-}
-
 /** The heads by written form and by abbreviation, and their patterns (made on first use). */
 const heads = lazily(() => {
   const byForm = new Map<string, HeadEntry>();
   const byAbbr = new Map<string, HeadEntry>();
-  const headAlts: { src: string; len: number; firsts: number[] }[] = [];
+  const headAlts: { src: string; len: number; firsts: Set<number> }[] = [];
   for (const head of AGENCY_HEADS) {
     for (const form of head.forms) {
       const entry = { head, canonical: head.canonical || tidy(form) };
       if (!byForm.has(keyOf(form))) byForm.set(keyOf(form), entry);
       // no word-start lookbehind: heads are only tried at word starts (see isWordStart)
-      headAlts.push({ src: `(?:${formSource(form, head.case)})${WE}`, len: form.length, firsts: firstCodes(form, head.case) });
+      headAlts.push({ src: `(?:${formSource(form, head.case)})${WE}`, len: form.length, firsts: openingCodes([form], head.case) });
     }
     for (const abbr of head.abbr ?? []) {
       byAbbr.set(tidy(abbr), { head, canonical: head.canonical || tidy(head.forms[0]) });
       const tail = /\p{L}$/u.test(abbr) ? WE : "";
-      headAlts.push({ src: `${AB}(?:${formSource(abbr, "exact")})${tail}`, len: abbr.length, firsts: firstCodes(abbr, "exact") });
+      headAlts.push({ src: `${AB}(?:${formSource(abbr, "exact")})${tail}`, len: abbr.length, firsts: openingCodes([abbr], "exact") });
     }
   }
   headAlts.sort((a, b) => b.len - a.len);
@@ -731,9 +721,9 @@ export function agencyAt(text: string, pos: number, foldedText?: string, builds?
   // callers that hold the folded text give it: the one-text cache compares whole texts, which
   // for a different string of the same content (a duplicate file) costs the text's length a call
   const t = foldedText ?? folded(text);
-  const w = wordAt(t, pos);
-  if (!w) return null;
-  const start = w.start;
+  // the word after the spaces: a mention opens with a first word, a run of letters (no digit or sign, where text/letters `wordAt` would read a word too)
+  let start = pos;
+  while (start < t.length && isSpaceCode(t.charCodeAt(start))) start++;
   const opens = openers().at(t, start);
   if (!opens) return null;
   let best: AgencyMatch | null = null;
