@@ -651,18 +651,20 @@ function mergedIfDisjoint(heads: Candidate[], collectives: Candidate[]): Candida
 /** Every agency mention in `text`, offsets into `text`. */
 export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[] {
   const t = opts.folded ?? foldTone(text);
-  const heads: Candidate[] = [];
+  const { buckets } = heads();
+  const found: Candidate[] = [];
   const open = opts.openings ?? openers().in(t);
   // a head is tried only where a head's first word opens; a mention hides what opens inside it
   let from = 0;
   for (let o = 0; o < open.at.length; o++) {
     const at = open.at[o];
     if (at < from || !(open.kinds[o] & HEAD)) continue;
-    // (a head that does not match there gives no mention: buildAt tries it first)
-    if (!isWordStart(t, at)) continue;
+    // (a head that does not match there gives no mention: buildAt tries it first) — and none is
+    // written with this code unit (most are capitals: `sở`, `phòng`, `ban` in running text)
+    if (!buckets.has(t.charCodeAt(at)) || !isWordStart(t, at)) continue;
     const b = opts.builds && opts.folded ? opts.builds.at(t, at) : buildAt(t, at, 0, true);
     if (!b) continue;
-    heads.push({ start: at, end: b.end, built: b });
+    found.push({ start: at, end: b.end, built: b });
     from = b.end;
   }
   const collectives: Candidate[] = [];
@@ -670,7 +672,7 @@ export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[
     const raw = m[0].replace(/[\s,]+$/u, "");
     collectives.push({ start: m.index, end: m.index + raw.length, built: null });
   }
-  const kept = mergedIfDisjoint(heads, collectives) ?? dropOverlaps([...heads, ...collectives]);
+  const kept = mergedIfDisjoint(found, collectives) ?? dropOverlaps([...found, ...collectives]);
   const out: AgencyMatch[] = [];
   for (const { start, end, built } of kept) {
     let canonical = built ? built.canonical : collectiveCanonical(t.slice(start, end));
