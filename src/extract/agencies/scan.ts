@@ -20,7 +20,7 @@ import {
   PROVINCES,
   type AgencyHead,
 } from "../../../grammars/agencies.js";
-import { foldTone, matchKey, nfc } from "../../text/tone.js";
+import { foldTone, matchKey } from "../../text/tone.js";
 import { AB, CAPITAL, isCapitalised, isLower, isSpaceCode, isUpper, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, titleCase, WE, wordAt, type Word } from "../../text/letters.js";
 import { lazily } from "../../text/lazy.js";
 import { BoundedMemo } from "../../text/memo.js";
