@@ -51,13 +51,30 @@ export function collapseSpaces(s: string): string {
   return untidy(s, false) ? s.replace(SPACE_RUNS, " ").trim() : s;
 }
 
-export const isUpper = (w: string) => w === w.toUpperCase() && w !== w.toLowerCase();
+/**
+ * Is the word in capitals (`w === w.toUpperCase() && w !== w.toLowerCase()`: no letter upper-casing
+ * would change, one at least that lower-casing would)? Read from the table below U+2000, without
+ * the two case-mapped copies of the word (this runs on every word of a name and an agency's).
+ */
+export const isUpper = (w: string): boolean => {
+  const cls = letterClassesBelow2000();
+  let cased = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 0x2000) return w === w.toUpperCase() && w !== w.toLowerCase();
+    const k = cls[c];
+    if (k & UPPER_CASES) return false;
+    if (k & LOWER_CASES) cased = true;
+  }
+  return cased;
+};
 
 /**
  * The classes of a code unit below U+2000, a bit each, read from {@link letterClassesBelow2000}:
- * `\p{Lu}`, `\p{Ll}`, `\p{L}`, `[\p{M}\d]`, and whether upper-casing it gives another first character.
+ * `\p{Lu}`, `\p{Ll}`, `\p{L}`, `[\p{M}\d]`, whether upper-casing it gives another first character,
+ * and whether lower-casing it changes it.
  */
-export const CAPITAL = 1, SMALL = 2, LETTER = 4, MARK_OR_DIGIT = 8, UPPER_CASES = 16;
+export const CAPITAL = 1, SMALL = 2, LETTER = 4, MARK_OR_DIGIT = 8, UPPER_CASES = 16, LOWER_CASES = 32;
 let classes: Uint8Array | null = null;
 /**
  * What the regexes say of each code unit below U+2000 (the letters Vietnamese is written in),
@@ -74,7 +91,7 @@ export function letterClassesBelow2000(): Uint8Array {
     for (let c = 0; c < 0x2000; c++) {
       const ch = String.fromCharCode(c);
       classes[c] = (lu.test(ch) ? CAPITAL : 0) | (ll.test(ch) ? SMALL : 0) | (letter.test(ch) ? LETTER : 0) | (markOrDigit.test(ch) ? MARK_OR_DIGIT : 0)
-        | (ch.toUpperCase()[0] !== ch ? UPPER_CASES : 0);
+        | (ch.toUpperCase()[0] !== ch ? UPPER_CASES : 0) | (ch.toLowerCase() !== ch ? LOWER_CASES : 0);
     }
   }
   return classes;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collapseSpaces, isCapitalCode, isLowerCode, squash } from "../../src/text/letters.js";
+import { collapseSpaces, isCapitalCode, isLowerCode, isUpper, squash } from "../../src/text/letters.js";
 
 // the word walks of normalize/flattened and segment/split skip a word on its first code unit:
 // the tables must say what the regex and the string test they stand for would say of the word
@@ -24,6 +24,18 @@ describe("case tables below U+2000", () => {
     // the letters a Vietnamese word walk meets most
     expect([..."ađưởêx"].map((ch) => isLowerCode(ch.charCodeAt(0)))).toEqual([true, true, true, true, true, true]);
     expect([..."AĐƯỞ1.("].map((ch) => isLowerCode(ch.charCodeAt(0)))).toEqual([false, false, false, false, false, false, false]);
+  });
+
+  it("isUpper: what the two case-mapped copies say, for every code unit alone and beside capitals, small letters and signs", () => {
+    const byCopies = (w: string) => w === w.toUpperCase() && w !== w.toLowerCase();
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x2000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const w of [ch, ch + "A", "Ạ" + ch, ch + "ạ", "1" + ch, ch + "-", ch + ch, "Ở" + ch + "\u{1D400}"])
+        if (isUpper(w) !== byCopies(w)) wrong.push(JSON.stringify(w));
+    }
+    expect(wrong).toEqual([]);
+    expect(["UBND", "ĐỒNG", "NGUYỄN", "Sở", "sở", "2024", "TP.HCM", "ǅ", "ß", ""].map(isUpper)).toEqual([true, true, true, false, false, false, true, false, false, false]);
   });
 });
 
