@@ -9,7 +9,7 @@ import { foldTone, matchKey } from "../text/tone.js";
 import type { Person } from "../record/schema.js";
 import { agencyAt, agencyBuildsOf, type AgencyBuilds, type AgencyMatch } from "./agencies/scan.js";
 import { dropOverlaps, keepDisjoint } from "./overlaps.js";
-import { isCapitalCode, isCapitalised, isSpaceCode, isUpper, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, sentenceCase, squash, tidy, WE } from "../text/letters.js";
+import { isCapitalCode, isCapitalised, isSpaceCode, isUpper, L, lettersEnd, sentenceCase, squash, tidy, WE } from "../text/letters.js";
 import { alternation, notAfter } from "../text/pattern.js";
 import { matchesAt, openingCodes, type Openers, type Openings } from "../text/openers.js";
 import { foldedText, type ExtractContext } from "./context.js";
@@ -163,24 +163,6 @@ function nameAt(page: Page, pos: number, caps = false): { start: number; end: nu
   return n < 2 ? null : { start: starts[0], end: ends[n - 1] };
 }
 
-/** Where the run of letters and marks (`[\p{L}\p{M}]+`) from `i` ends (`i`: none there); the letter table below U+2000, a regex beyond. */
-function lettersEnd(t: string, i: number): number {
-  const cls = letterClassesBelow2000();
-  while (i < t.length) {
-    const c = t.charCodeAt(i);
-    if (c < 0x2000) {
-      // the table's mark class holds the ASCII digits too
-      if (!(cls[c] & LETTER) && !(cls[c] & MARK_OR_DIGIT && !(c >= 0x30 && c <= 0x39))) break;
-      i++;
-    } else {
-      const ch = String.fromCodePoint(t.codePointAt(i)!);
-      if (!LETTER_OR_MARK.test(ch)) break;
-      i += ch.length;
-    }
-  }
-  return i;
-}
-const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
 
 /**
  * The last word (letters, marks, dots) before `pos` within 30 characters, only whitespace after

@@ -150,6 +150,25 @@ export function wordAt(text: string, pos: number): Word | null {
   return { text: m[1], start, end: start + m[1].length, newline: gap.includes("\n"), gap };
 }
 
+/** Where the run of letters and marks (`[\p{L}\p{M}]+`) from `i` ends (`i`: none there); the letter table below U+2000, a regex beyond. */
+export function lettersEnd(t: string, i: number): number {
+  const cls = letterClassesBelow2000();
+  while (i < t.length) {
+    const c = t.charCodeAt(i);
+    if (c < 0x2000) {
+      // the table's mark class holds the ASCII digits too
+      if (!(cls[c] & LETTER) && !(cls[c] & MARK_OR_DIGIT && !(c >= 0x30 && c <= 0x39))) break;
+      i++;
+    } else {
+      const ch = String.fromCodePoint(t.codePointAt(i)!);
+      if (!LETTER_OR_MARK.test(ch)) break;
+      i += ch.length;
+    }
+  }
+  return i;
+}
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+
 /** Whitespace as `\s` has it (ASCII and Unicode spaces, line ends, BOM). */
 export const isSpaceCode = (c: number) =>
   c <= 32

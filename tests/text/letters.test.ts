@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collapseSpaces, isCapitalised, isLower, isSpaceCode, squash, tidy } from "../../src/text/letters.js";
+import { collapseSpaces, isCapitalised, isLower, isSpaceCode, lettersEnd, squash, tidy } from "../../src/text/letters.js";
 import { foldTone, nfc } from "../../src/text/tone.js";
 
 // squash, tidy and collapseSpaces first ask whether the string has
@@ -64,5 +64,16 @@ describe("letters", () => {
       if (isLower(w) !== /^\p{Ll}/u.test(w)) wrong.push(`isLower ${JSON.stringify(w)}`);
     }
     expect(wrong).toEqual([]);
+  });
+
+  it("lettersEnd: where /[\\p{L}\\p{M}]+/ from a place ends (a decomposed mark, a letter beyond U+2000 and a digit included)", () => {
+    const text = "Nguyễn Văn A2, Tha\u0300nh 𝐀bc\u{1D400}; ư-ơ";
+    const byRegex = (i: number) => {
+      const m = /[\p{L}\p{M}]+/uy;
+      m.lastIndex = i;
+      return m.test(text) ? m.lastIndex : i;
+    };
+    // every place a caller starts from: not the second half of a surrogate pair
+    for (let i = 0; i < text.length; i++) if (!/[\uDC00-\uDFFF]/.test(text[i])) expect([i, lettersEnd(text, i)]).toEqual([i, byRegex(i)]);
   });
 });
