@@ -9,7 +9,7 @@ import { foldTone, matchKey } from "../text/tone.js";
 import type { Person } from "../record/schema.js";
 import { agencyAt, agencyBuildsOf, type AgencyBuilds, type AgencyMatch } from "./agencies/scan.js";
 import { dropOverlaps, keepDisjoint } from "./overlaps.js";
-import { isCapitalCode, isCapitalised, isSpaceCode, isUpper, L, lettersEnd, sentenceCase, squash, tidy, WE } from "../text/letters.js";
+import { afterSpaces, isCapitalCode, isCapitalised, isSpaceCode, isUpper, L, lettersEnd, sentenceCase, squash, tidy, WE } from "../text/letters.js";
 import { alternation, notAfter } from "../text/pattern.js";
 import { matchesAt, openingCodes, type Openers, type Openings } from "../text/openers.js";
 import { foldedText, type ExtractContext } from "./context.js";
@@ -75,15 +75,9 @@ interface Page {
   agencies: Map<number, AgencyMatch | null>;
 }
 
-/** Where the word at or after `pos` begins: past the whitespace, as text/letters `wordAt` reads it. */
-function skipSpaces(t: string, pos: number): number {
-  while (pos < t.length && isSpaceCode(t.charCodeAt(pos))) pos++;
-  return pos;
-}
-
 /** The agency that begins at the word at or after `pos` (agencyAt reads it from the word's start). */
 function agencyFrom(page: Page, pos: number): AgencyMatch | null {
-  const at = skipSpaces(page.t, pos);
+  const at = afterSpaces(page.t, pos);
   let ag = page.agencies.get(at);
   if (ag === undefined) page.agencies.set(at, (ag = agencyAt(page.text, at, page.t, page.builds)));
   return ag;
@@ -162,7 +156,6 @@ function nameAt(page: Page, pos: number, caps = false): { start: number; end: nu
   while (n < starts.length && !agencyFrom(page, starts[n])) n++;
   return n < 2 ? null : { start: starts[0], end: ends[n - 1] };
 }
-
 
 /**
  * The last word (letters, marks, dots) before `pos` within 30 characters, only whitespace after

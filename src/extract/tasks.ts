@@ -12,7 +12,7 @@ import type { Agency, DateMention, Span, Task } from "../record/schema.js";
 import type { OutlineNode } from "../segment/tree.js";
 import { canonicalAssignee, issuerAgencies } from "./agencies.js";
 import { agencyBuildsOf, agencyEndAt, type AgencyBuilds } from "./agencies/scan.js";
-import { isSpaceCode, L, squash, WB, WE } from "../text/letters.js";
+import { afterSpaces, isSpaceCode, L, squash, WB, WE } from "../text/letters.js";
 import { alt, alternation, esc } from "../text/pattern.js";
 import { opensAt, type Openers, type Openings } from "../text/openers.js";
 import { foldedText, type ExtractContext } from "./context.js";
@@ -146,11 +146,6 @@ function findUnitAt(doc: Doc, pos: number): number | null {
   return agencyEndAt(doc.text, p, doc.t, doc.builds, opens);
 }
 
-function afterSpaces(t: string, pos: number): number {
-  while (pos < t.length && isSpaceCode(t.charCodeAt(pos))) pos++;
-  return pos;
-}
-
 /**
  * The assignees written in `[from, to)`: split on `;`, and on `,` / `và` where a new assignee
  * begins (`Giám đốc các sở: Giáo dục và Đào tạo, Tài chính` stays one).
@@ -260,6 +255,13 @@ function documentAnchors(t: string, open: Openings): DocumentAnchors {
 function matchInto(sticky: RegExp, t: string, p: number, into: Anchors): void {
   sticky.lastIndex = p;
   if (sticky.test(t)) into.starts.push(p), into.ends.push(sticky.lastIndex);
+}
+
+/** `sticky`'s matches at the openings of group `bit` (one list: {@link documentAnchors} makes three in one pass). */
+function anchorsAt(sticky: RegExp, t: string, open: Openings, bit: number): Anchors {
+  const out: Anchors = { starts: [], ends: [] };
+  for (let o = 0; o < open.at.length; o++) if (open.kinds[o] & bit) matchInto(sticky, t, open.at[o], out);
+  return out;
 }
 
 /** The first index in `xs` (sorted) at or after `lo` whose value is at least `pos`. */
@@ -514,12 +516,7 @@ function subjectRule(doc: Doc, c: Clause, firstVerb: number | null): ClauseRead 
 
 /** The cooperation phrases' list, made when a draft first asks. */
 function coopAnchors(doc: Doc): Anchors {
-  if (!doc.coop) {
-    const { at, kinds } = doc.open;
-    doc.coop = { starts: [], ends: [] };
-    for (let o = 0; o < at.length; o++) if (kinds[o] & COOP) matchInto(coopAt, doc.t, at[o], doc.coop);
-  }
-  return doc.coop;
+  return (doc.coop ??= anchorsAt(coopAt, doc.t, doc.open, COOP));
 }
 
 function cooperating(doc: Doc, start: number, end: number): string[] {
@@ -633,12 +630,10 @@ function taskTexts(text: string, d: Draft): { text: string; action: string } {
   // the action is the task's text when no assignee is written before it (carried down)
   if (d.actionStart === d.start) return { text: own, action: own };
   if (nfc(raw) !== raw) return { text: own, action: cleanSquashed(squash(text.slice(d.actionStart, d.end))) };
-  let q = d.actionStart - d.start;
-  while (q < raw.length && isSpaceCode(raw.charCodeAt(q))) q++;
+  const q = afterSpaces(raw, d.actionStart - d.start);
   if (q >= raw.length) return { text: own, action: "" };
   // where raw[q] lands in `squashed`: the characters before it, a space for each run between two of them, and one before it after a run
-  let i = 0;
-  while (isSpaceCode(raw.charCodeAt(i))) i++;
+  let i = afterSpaces(raw, 0);
   let k = 0;
   let gap = false;
   for (; i < q; i++) {
@@ -874,7 +869,7 @@ function ownSpan(doc: Doc, node: OutlineNode): Span {
   let p = at;
   let end = at;
   for (let i = 0; i < words; i++) {
-    while (p < text.length && isSpaceCode(text.charCodeAt(p))) p++;
+    p = afterSpaces(text, p);
     if (p >= text.length) break;
     while (p < text.length && !isSpaceCode(text.charCodeAt(p))) p++;
     end = p;

@@ -10,7 +10,7 @@ import { HONORIFICS, SIGNER_TITLES } from "../../grammars/people.js";
 import { ACADEMIC_TITLES } from "../../grammars/standard/format.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { foldTone, matchKey } from "../text/tone.js";
-import { CAPITAL, isSpaceCode, LETTER as ANY_LETTER, letterClassesBelow2000, sentenceCase, SMALL, UPPER_CASES } from "../text/letters.js";
+import { afterSpaces, CAPITAL, isSpaceCode, LETTER as ANY_LETTER, letterClassesBelow2000, sentenceCase, SMALL, UPPER_CASES } from "../text/letters.js";
 import { alt } from "../text/pattern.js";
 import { lazily } from "../text/lazy.js";
 
@@ -172,20 +172,18 @@ const NOT_OPENING = 0, NAME_ALONE = 1, NAME_THEN_WORDS = 2;
  */
 function nameOpens(key: string, name: string): number {
   const n = key.length;
-  let i = 0;
-  while (i < n && isSpaceCode(key.charCodeAt(i))) i++;
+  let i = afterSpaces(key, 0);
   for (let j = 0; j < name.length; j++) {
     const c = name.charCodeAt(j);
     if (c === 0x20) {
       // one space of the name: a whitespace run of the key
       if (i >= n || !isSpaceCode(key.charCodeAt(i))) return NOT_OPENING;
-      while (i < n && isSpaceCode(key.charCodeAt(i))) i++;
+      i = afterSpaces(key, i);
     } else if (i < n && key.charCodeAt(i) === c && !isSpaceCode(c)) i++;
     else return NOT_OPENING;
   }
   if (i < n && !isSpaceCode(key.charCodeAt(i))) return NOT_OPENING;
-  while (i < n && isSpaceCode(key.charCodeAt(i))) i++;
-  return i === n ? NAME_ALONE : NAME_THEN_WORDS;
+  return afterSpaces(key, i) === n ? NAME_ALONE : NAME_THEN_WORDS;
 }
 
 const firstWordRe = /\S+/;

@@ -156,14 +156,19 @@ export function wordAt(text: string, pos: number): Word | null {
   return { text: m[1], start, end: start + m[1].length, newline: gap.includes("\n"), gap };
 }
 
+/** Is code unit `c`, below U+2000, a letter or a mark (`[\p{L}\p{M}]`)? Read from the letter table. */
+export function isLetterOrMarkCode(c: number): boolean {
+  const k = letterClassesBelow2000()[c];
+  // the table's mark class holds the ASCII digits too
+  return (k & LETTER) !== 0 || ((k & MARK_OR_DIGIT) !== 0 && !(c >= 0x30 && c <= 0x39));
+}
+
 /** Where the run of letters and marks (`[\p{L}\p{M}]+`) from `i` ends (`i`: none there); the letter table below U+2000, a regex beyond. */
 export function lettersEnd(t: string, i: number): number {
-  const cls = letterClassesBelow2000();
   while (i < t.length) {
     const c = t.charCodeAt(i);
     if (c < 0x2000) {
-      // the table's mark class holds the ASCII digits too
-      if (!(cls[c] & LETTER) && !(cls[c] & MARK_OR_DIGIT && !(c >= 0x30 && c <= 0x39))) break;
+      if (!isLetterOrMarkCode(c)) break;
       i++;
     } else {
       const ch = String.fromCodePoint(t.codePointAt(i)!);
@@ -174,6 +179,12 @@ export function lettersEnd(t: string, i: number): number {
   return i;
 }
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+
+/** Where the whitespace at `i` of `s` ends: `i` itself when none is there (the end of `s` at most). */
+export function afterSpaces(s: string, i: number): number {
+  while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
+  return i;
+}
 
 /** Whitespace as `\s` has it (ASCII and Unicode spaces, line ends, BOM). */
 export const isSpaceCode = (c: number) =>
@@ -191,8 +202,7 @@ export class LazyWords {
   has(i: number): boolean {
     const s = this.line;
     while (this.bounds.length <= 2 * i) {
-      let p = this.pos;
-      while (p < s.length && isSpaceCode(s.charCodeAt(p))) p++;
+      let p = afterSpaces(s, this.pos);
       if (p >= s.length) return false;
       const start = p;
       while (p < s.length && !isSpaceCode(s.charCodeAt(p))) p++;

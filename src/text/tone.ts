@@ -104,10 +104,10 @@ export interface DocumentKeys {
  */
 export function documentKeys(text: string): DocumentKeys {
   const folded = foldTone(text);
-  const n = nfc(text);
-  const k = (n === text ? folded : foldTone(n)).toLowerCase();
-  const keyFromFolded = n === text && k.length === text.length;
-  return { folded, key: k.length === text.length ? k : text.toLowerCase(), keyFromFolded };
+  const fromFolded = nfc(text) === text ? folded.toLowerCase() : "";
+  const keyFromFolded = fromFolded.length === text.length;
+  // elsewhere (rare) the key as any text's is made
+  return { folded, key: keyFromFolded ? fromFolded : keyAtOffsets(text), keyFromFolded };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collapseSpaces, isCapitalised, isLower, isSpaceCode, lettersEnd, squash, tidy } from "../../src/text/letters.js";
+import { afterSpaces, collapseSpaces, isCapitalised, isLower, isSpaceCode, lettersEnd, squash, tidy } from "../../src/text/letters.js";
 import { foldTone, nfc } from "../../src/text/tone.js";
 
 // squash, tidy and collapseSpaces first ask whether the string has
@@ -75,5 +75,16 @@ describe("letters", () => {
     };
     // every place a caller starts from: not the second half of a surrogate pair
     for (let i = 0; i < text.length; i++) if (!/[\uDC00-\uDFFF]/.test(text[i])) expect([i, lettersEnd(text, i)]).toEqual([i, byRegex(i)]);
+  });
+
+  it("afterSpaces: where the whitespace at a place ends, as /\\s*/y reads it", () => {
+    const text = " \t Sở\u00a0\u2003 Y tế\n\n";
+    const byRegex = (i: number) => {
+      const m = /\s*/y;
+      m.lastIndex = i;
+      m.test(text);
+      return m.lastIndex;
+    };
+    for (let i = 0; i <= text.length; i++) expect([i, afterSpaces(text, i)]).toEqual([i, byRegex(i)]);
   });
 });

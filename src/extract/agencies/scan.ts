@@ -21,7 +21,7 @@ import {
   type AgencyHead,
 } from "../../../grammars/agencies.js";
 import { foldTone, matchKey } from "../../text/tone.js";
-import { AB, CAPITAL, isCapitalised, isLower, isSpaceCode, isUpper, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, titleCase, WE, wordAt, type Word } from "../../text/letters.js";
+import { AB, afterSpaces, CAPITAL, isCapitalised, isLetterOrMarkCode, isLower, isUpper, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, titleCase, WE, wordAt, type Word } from "../../text/letters.js";
 import { lazily } from "../../text/lazy.js";
 import { BoundedMemo } from "../../text/memo.js";
 import { alternation, esc, formSource } from "../../text/pattern.js";
@@ -358,10 +358,7 @@ const letterOrMark = /[\p{L}\p{M}]/u;
 function letterOrMarkAt(t: string, i: number): boolean {
   if (i >= t.length) return false;
   const c = t.charCodeAt(i);
-  if (c >= 0x2000) return letterOrMark.test(t[i]);
-  const k = letterClassesBelow2000()[c];
-  // the table's mark class holds the ASCII digits too
-  return (k & LETTER) !== 0 || ((k & MARK_OR_DIGIT) !== 0 && !(c >= 0x30 && c <= 0x39));
+  return c < 0x2000 ? isLetterOrMarkCode(c) : letterOrMark.test(t[i]);
 }
 
 /** A place's proper name: capitalised words on one line, `Bình Định`, `Bà Rịa – Vũng Tàu`, `Cần Thơ`, `3`. */
@@ -474,16 +471,18 @@ interface Built {
   needsParent: boolean;
 }
 
+/** A body built at a place, where it names an agency by itself (`Phòng Tài chính` waiting for its `UBND huyện` does not). */
+function standalone<B extends { needsParent: boolean }>(b: B | null): B | null {
+  return b && !b.needsParent ? b : null;
+}
+
 /**
  * The body a mention's parent is, after spaces at `pos`: only spaces between, so a new list item
  * is no parent (`…;\n- UBND`: a head is tried at `;`, where none begins).
  */
 function parentAt(t: string, pos: number, depth: number): Built | null {
   if (depth > 3) return null;
-  let start = pos;
-  while (start < t.length && isSpaceCode(t.charCodeAt(start))) start++;
-  const b = buildAt(t, start, depth + 1);
-  return b && !b.needsParent ? b : null;
+  return standalone(buildAt(t, afterSpaces(t, pos), depth + 1));
 }
 
 /** The mention whose head is at `start`; `opened`: a head's first word is known to open there. */
@@ -700,9 +699,6 @@ function folded(text: string): string {
   return foldCache.folded;
 }
 
-/** A body built at a place, where it names an agency by itself (`Phòng Tài chính` waiting for its `UBND huyện` does not). */
-const standalone = <B extends { needsParent: boolean }>(b: B | null): B | null => (b && !b.needsParent ? b : null);
-
 /**
  * Where the agency {@link agencyAt} finds at `pos` (a letter) ends, without the text and canonical
  * name it writes: for a caller that reads only the end. `opens`: the groups the document's walk
@@ -724,13 +720,12 @@ export function agencyAt(text: string, pos: number, foldedText?: string, builds?
   // for a different string of the same content (a duplicate file) costs the text's length a call
   const t = foldedText ?? folded(text);
   // the word after the spaces: a mention opens with a first word, a run of letters (no digit or sign, where text/letters `wordAt` would read a word too)
-  let start = pos;
-  while (start < t.length && isSpaceCode(t.charCodeAt(start))) start++;
+  const start = afterSpaces(t, pos);
   const opens = openers().at(t, start);
   if (!opens) return null;
   let best: AgencyMatch | null = null;
   const b = standalone(!(opens & HEAD) ? null : builds && foldedText ? builds.at(t, start) : buildAt(t, start, 0, true));
-  if (b) best = { start, end: b.end, text: squash(text.slice(start, b.end)), canonical: tidy(b.canonical), collective: b.collective, needsParent: false };
+  if (b) best = { start, end: b.end, text: squash(text.slice(start, b.end)), canonical: tidyCanonical(b.canonical), collective: b.collective, needsParent: false };
   const collective = collectiveSticky();
   collective.lastIndex = start;
   const m = opens & COLLECTIVE ? collective.exec(t) : null;
