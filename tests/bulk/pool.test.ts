@@ -25,12 +25,16 @@ parentPort.on("message", (task) => {
 parentPort.postMessage({ ready: true });
 `;
 
+/** One worker running `source` (a module written to a temporary folder), with a time limit and a prefetch. */
+function poolOf(source: string, opts: { timeoutMs: number; prefetch: number }): WorkerPool {
+  const script = join(mkdtempSync(join(tmpdir(), "vanban-pool-")), "worker.mjs");
+  writeFileSync(script, source);
+  return new WorkerPool({ size: 1, maxMemoryMb: 0, ...opts, workerUrl: pathToFileURL(script) });
+}
+
 describe("worker pool", () => {
   it("times each file from its own start: files in a row past one limit all finish, a file that hangs fails and the next still runs", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "vanban-pool-"));
-    const script = join(dir, "worker.mjs");
-    writeFileSync(script, PACED_WORKER);
-    const pool = new WorkerPool({ size: 1, timeoutMs: 1000, maxMemoryMb: 0, prefetch: 2, workerUrl: pathToFileURL(script) });
+    const pool = poolOf(PACED_WORKER, { timeoutMs: 1000, prefetch: 2 });
     try {
       // 25 files of 60 ms: 1.5 s in all, past the limit of one
       const paths = [...Array.from({ length: 25 }, (_, i) => `${i}.txt`), "hang.txt", "last.txt"];
@@ -45,10 +49,7 @@ describe("worker pool", () => {
   });
 
   it("loses no queued task when a worker retires with tasks prefetched behind the finished one", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "vanban-pool-"));
-    const script = join(dir, "worker.mjs");
-    writeFileSync(script, RETIRING_WORKER);
-    const pool = new WorkerPool({ size: 1, timeoutMs: 10_000, maxMemoryMb: 0, prefetch: 3, workerUrl: pathToFileURL(script) });
+    const pool = poolOf(RETIRING_WORKER, { timeoutMs: 10_000, prefetch: 3 });
     try {
       const outcomes = await Promise.all(Array.from({ length: 6 }, (_, i) => pool.run(i, `file-${i}.txt`)));
       expect(outcomes.map((o) => ("result" in o ? o.result.path : "lost"))).toEqual(["file-0.txt", "file-1.txt", "file-2.txt", "file-3.txt", "file-4.txt", "file-5.txt"]);
