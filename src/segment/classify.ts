@@ -1,7 +1,7 @@
 import { DAY_WORD } from "../../grammars/dates.js";
 import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import {
-  ARCHIVE_COPY, AUTHORITY_ALONE, AUTHORITY_LINE, SIGNING_AUTHORITIES, type SigningAuthority, CONFIDENTIALITY, DISTRIBUTION, ENACTING_LINE, FOOTNOTE_LINE, LETTER_SUBJECT,
+  ARCHIVE_COPY, AUTHORITY_ALONE, DATE_LINE_END, AUTHORITY_LINE, SIGNING_AUTHORITIES, type SigningAuthority, CONFIDENTIALITY, DISTRIBUTION, ENACTING_LINE, FOOTNOTE_LINE, LETTER_SUBJECT,
   NATIONAL_TITLE, NUMBER_LINE, PLACE_DATE_LINE, DATE_ONLY_LINE, PREAMBLE_LINE, RECIPIENTS,
   SIGNATURE_NOTE, URGENCY, ARCHIVE_COPY_OPENS, DISTRIBUTION_OPENS, ENACTING_WORDS, LETTER_SUBJECT_OPENS, NATIONAL_TITLES, NUMBER_LINE_OPENS, PREAMBLE_OPENERS,
   RECIPIENTS_OPENS, SIGNATURE_NOTE_OPENS,
@@ -11,7 +11,7 @@ import { ACADEMIC_TITLES } from "../../grammars/standard/format.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { foldTone, matchKey } from "../text/tone.js";
 import { afterSpaces, CAPITAL, isSpaceCode, LETTER as ANY_LETTER, letterClassesBelow2000, sentenceCase, SMALL, UPPER_CASES } from "../text/letters.js";
-import { alt } from "../text/pattern.js";
+import { alt, endsWith } from "../text/pattern.js";
 import { lazily } from "../text/lazy.js";
 
 /** What a line is, judged on its own. The segmenter decides from these and their order. */
@@ -38,6 +38,9 @@ export const patterns = {
   footnote: re(FOOTNOTE_LINE),
 };
 
+/** Does a key end as a place-and-date line does (its date and what may close it)? Read back from its end. */
+export const endsInDate = endsWith(DATE_LINE_END);
+
 const typeNames = [...DOCUMENT_TYPES]
   .sort((a, b) => b.name.length - a.name.length)
   .map((t) => ({ t, key: matchKey(t.name), upper: foldTone(t.name.toUpperCase()) }));
@@ -52,6 +55,12 @@ for (const { t, key, upper } of typeNames) {
   if (!typesByFirstWord.has(first)) typesByFirstWord.set(first, []);
   typesByFirstWord.get(first)!.push({ t, key, upperSpace: upper + " " });
 }
+/**
+ * The longest of the types' names in capitals with their space: a text is folded only that far (and
+ * a code unit more, for a pair of letters that folding reads together) to be compared with them —
+ * folding reads a letter's neighbours only, so the prefix folds as it does in the whole text.
+ */
+const longestUpperSpace = Math.max(...[...typesByFirstWord.values()].flat().map((x) => x.upperSpace.length));
 const positionTitles = new Set(SIGNER_TITLES.map(matchKey));
 
 /** Mostly capitals: fewer than a fifth of its letters in lower case, and at least two letters. */
@@ -78,37 +87,47 @@ export function capitalsOf(s: string): number {
   let letters = 0;
   let opens = 0;
   const n = s.length;
-  const table = letterClassesBelow2000();
+  const kinds = caseKinds();
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     let kind: number;
-    if (c < 0x2000) {
-      const f = table[c];
-      if (f & CAPITAL) kind = CASED;
-      // a letter neither capital nor small that upper-casing changes: a title-case digraph (ǅ)
-      else if (f & UPPER_CASES) kind = (f & (ANY_LETTER | SMALL)) === ANY_LETTER ? CASED : LOWER_CASED;
-      else kind = UNCASED;
-    } else {
+    if (c < 0x2000) kind = kinds[c];
+    else {
       // beyond the table (and astral letters, a surrogate pair read whole as `for…of` would)
       const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
       kind = caseOf(pair ? s.slice(i, i + 2) : s[i]);
       if (pair) i++;
+      else if (kind === UNCASED && isSpaceCode(c)) kind = SPACE;
     }
-    if (kind === UNCASED) {
-      // not a cased letter (digit, mark, punctuation, space)
-      if (!opens && letters >= 2 && lower / letters < 0.2 && isSpaceCode(c)) opens = OPENS_IN_CAPITALS;
-      continue;
-    }
-    letters++;
-    if (kind !== LOWER_CASED) continue;
-    lower++;
-    // so many lower-case letters that no count of capitals can outweigh them (in the line; in a stretch yet to end)
-    if (opens ? lower >= n * 0.2 : 5 * lower >= letters + n - i - 1) return opens;
+    if (kind === LOWER_CASED) {
+      letters++;
+      lower++;
+      // so many lower-case letters that no count of capitals can outweigh them (in the line; in a stretch yet to end)
+      if (opens ? lower >= n * 0.2 : 5 * lower >= letters + n - i - 1) return opens;
+    } else if (kind === CASED) letters++;
+    // not a cased letter (digit, mark, punctuation): only a space ends a stretch in capitals
+    else if (kind === SPACE && !opens && letters >= 2 && lower / letters < 0.2) opens = OPENS_IN_CAPITALS;
   }
   return (letters >= 2 && lower / letters < 0.2 ? UPPER_LINE : 0) | opens;
 }
 
-const UNCASED = 0, CASED = 1, LOWER_CASED = 2;
+const UNCASED = 0, CASED = 1, LOWER_CASED = 2, SPACE = 3;
+/**
+ * How {@link capitalsOf} counts each code unit below U+2000 ({@link UNCASED}, {@link CASED},
+ * {@link LOWER_CASED}, or an uncased {@link SPACE}), worked out once from the letter table: the
+ * walk reads one byte a code unit instead of testing the letter classes' bits and the space ranges
+ * (it reads a third of every line, a tenth of the stage).
+ */
+const caseKinds = lazily(() => {
+  const table = letterClassesBelow2000();
+  return Uint8Array.from({ length: 0x2000 }, (_, c) => {
+    const f = table[c];
+    if (f & CAPITAL) return CASED;
+    // a letter neither capital nor small that upper-casing changes: a title-case digraph (ǅ)
+    if (f & UPPER_CASES) return (f & (ANY_LETTER | SMALL)) === ANY_LETTER ? CASED : LOWER_CASED;
+    return isSpaceCode(c) ? SPACE : UNCASED;
+  });
+});
 /** A character beyond U+2000 as {@link capitalsOf} counts it: uncased (its upper and lower case the same), lower case, or another cased letter. */
 const caseOf = (ch: string) => {
   const low = ch.toLowerCase();
@@ -136,8 +155,13 @@ export const stripSignedNote = (s: string) => {
   // unanchored on the left, was tried from every character of every line)
   const tail = /[)\]]$/.test(t) ? t.slice(0, -1).trimEnd() : t;
   const noted = tail.endsWith("ký") || tail.endsWith("KÝ") || tail.endsWith("signed");
-  return (noted ? t.replace(/\s*[(\[]?\s*(?:đã ký|Đã ký|ĐÃ KÝ|signed)\s*[)\]]?$/u, "") : t).replace(/^[(\[]?\s*(?:Đã ký|đã ký|ĐÃ KÝ)\s*[)\]:]?\s*/u, "");
+  const u = noted ? t.replace(/\s*[(\[]?\s*(?:đã ký|Đã ký|ĐÃ KÝ|signed)\s*[)\]]?$/u, "") : t;
+  // the note in front opens with a bracket or its đ (`t` is trimmed, and what the end's note leaves
+  // is too): the other lines are not searched (every short line without a digit or a comma was)
+  return NOTE_OPENERS.has(u.charCodeAt(0)) ? u.replace(/^[(\[]?\s*(?:Đã ký|đã ký|ĐÃ KÝ)\s*[)\]:]?\s*/u, "") : u;
 };
+/** The first code units of a note in front of a name: `(`, `[`, `Đ`, `đ`. */
+const NOTE_OPENERS = new Set([..."([Đđ"].map((ch) => ch.charCodeAt(0)));
 
 /** The document type whose name opens an upper-case title line (`QUYẾT ĐỊNH`, `THÔNG BÁO KẾT LUẬN …`). */
 export function titleType(
@@ -151,7 +175,7 @@ export function titleType(
     // "QUYẾT ĐỊNH", "THÔNG TƯ HƯỚNG DẪN"; "QUYẾT ĐỊNH của UBND …" (capitals lost after the name); "thông tư" alone
     const opens = nameOpens(lineKey, name);
     if (opens === NAME_ALONE) return t;
-    if (opens === NAME_THEN_WORDS && (upper || (folded ??= foldTone(text.trim())).startsWith(upperSpace))) return t;
+    if (opens === NAME_THEN_WORDS && (upper || (folded ??= foldTone(text.trim().slice(0, longestUpperSpace + 1))).startsWith(upperSpace))) return t;
   }
   // a title alone on its line, marks misread by OCR ("QUYÉT ĐỊNH")
   if (upper) {
@@ -186,9 +210,16 @@ function nameOpens(key: string, name: string): number {
   return afterSpaces(key, i) === n ? NAME_ALONE : NAME_THEN_WORDS;
 }
 
-const firstWordRe = /\S+/;
-/** The first run of non-spaces: the first word of `collapseSpaces(s)` (text/letters). */
-const firstWord = (s: string) => firstWordRe.exec(s)?.[0] ?? "";
+/**
+ * The first run of non-spaces (`/\S+/`): the first word of `collapseSpaces(s)` (text/letters).
+ * Read in place (a regex's match array a line, for the two lookups of every line a title's word opens).
+ */
+function firstWord(s: string): string {
+  const start = afterSpaces(s, 0);
+  let end = start;
+  while (end < s.length && !isSpaceCode(s.charCodeAt(end))) end++;
+  return s.slice(start, end);
+}
 
 const longestTitle = Math.max(...[...positionTitles].map((t) => t.length));
 const titleFirstWords = new Set([...positionTitles].map(firstWord));
@@ -376,7 +407,8 @@ export const CLASS_RULES: ClassRule[] = [
     opens: NUMBER_LINE_OPENS.words, opensWith: NUMBER_LINE_OPENS.runOn },
   // "Hà Nội, ngày 20 tháng 5 năm 2025", "Phường 1, ngày … tháng … năm 2025", "ngày 20 tháng 5 năm 2025"
   // (both patterns hold the day word: a line without it is not tried)
-  { name: "place-date", example: "Quận 3, ngày 20 tháng 5 năm 2025", cls: "placeDate", match: (v) => v.k.includes(DAY_WORD) && (patterns.placeDate.test(v.k) || patterns.dateOnly.test(v.k)) },
+  // (both end as a date line does: a line with the word that does not, most of them, is asked that once)
+  { name: "place-date", example: "Quận 3, ngày 20 tháng 5 năm 2025", cls: "placeDate", match: (v) => v.k.includes(DAY_WORD) && endsInDate(v.k) && (patterns.placeDate.test(v.k) || patterns.dateOnly.test(v.k)) },
   // "HỎA TỐC", "THƯỢNG KHẨN", "KHẨN" on a line of their own
   { name: "urgency-mark", example: "HỎA TỐC", cls: "urgency", match: (v) => v.k in URGENCY && upperOf(v), opens: leadWords(Object.keys(URGENCY)) },
   // "MẬT", "TỐI MẬT"

@@ -4,6 +4,7 @@ import { BODY_OPENERS, CONFIDENTIALITY, NAME_CONTINUATION_WORDS, TITLE_STYLE_OPE
 import { SIGNER_TITLES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../text/tone.js";
+import { lazily } from "../text/lazy.js";
 import type { Span } from "../record/schema.js";
 import { isUpperLine, patterns, titleType, type LineClass } from "./classify.js";
 import type { Role, Trace } from "./explain.js";
@@ -64,6 +65,8 @@ interface HeaderState {
   keys: string[];
   h: Header;
   issuerLines: NormalizedLine[];
+  /** the issuer lines' keys, from `keys` */
+  issuerKeys: string[];
   seenTitle: boolean;
   seenAny: boolean;
   trace: Trace;
@@ -152,7 +155,7 @@ export const HEADER_RULES: HeaderRule[] = [
     match: (x) => x.c === "typeTitle" && !x.seenTitle,
     apply: (x) => {
       x.seenTitle = true;
-      const t = titleType(x.line.text)!;
+      const t = titleType(x.line.text, x.key)!;
       x.h.type = { code: t.code, name: t.name, span: span(x.line) };
       // a title line may carry its trích yếu ("THÔNG TƯ HƯỚNG DẪN", "QUYẾT ĐỊNH của UBND …" stays the title)
       const next = readTitleSubject(x.lines, x.classes, x.keys, x.i + 1, x.h);
@@ -173,7 +176,10 @@ export const HEADER_RULES: HeaderRule[] = [
   {
     name: "issuer-line", example: "SỞ NỘI VỤ", role: "issuer",
     match: ({ c, seenTitle, h, line }) => (c === "upper" || c === "text" || c === "name") && !seenTitle && !h.subject && isIssuerCandidate(line, c),
-    apply: (x) => void x.issuerLines.push(x.line),
+    apply: (x) => {
+      x.issuerLines.push(x.line);
+      x.issuerKeys.push(x.key);
+    },
   },
   // "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" under the title: the enacting authority opens the preamble
   { name: "enacting-authority", example: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", role: "preamble", match: (x) => x.c === "upper" && x.seenTitle, apply: (x) => void x.h.preamble.push(node(x.line.text, span(x.line))) },
@@ -232,7 +238,7 @@ export function parseHeader(lines: NormalizedLine[], classes: LineClass[], keys:
     issuer: null, nationalTitle: null, number: null, place: null, date: null, type: null, subject: null,
     urgency: null, confidentiality: null, recipients: [], preamble: [], bodyStart: 0,
   };
-  const x: HeaderState = { lines, classes, keys, h, issuerLines: [], seenTitle: false, seenAny: false, trace, i: 0, line: lines[0], c: classes[0], key: "" };
+  const x: HeaderState = { lines, classes, keys, h, issuerLines: [], issuerKeys: [], seenTitle: false, seenAny: false, trace, i: 0, line: lines[0], c: classes[0], key: "" };
   const limit = Math.min(lines.length, 60);
   for (; x.i < limit; x.i++) {
     x.line = lines[x.i];
@@ -247,7 +253,7 @@ export function parseHeader(lines: NormalizedLine[], classes: LineClass[], keys:
     x.seenAny = true;
   }
   h.bodyStart = x.i;
-  if (x.issuerLines.length) h.issuer = buildIssuer(x.issuerLines, isJoint(h, lines), trace);
+  if (x.issuerLines.length) h.issuer = buildIssuer(x.issuerLines, x.issuerKeys, isJoint(h, lines), trace);
   if (!h.type) {
     // no title and no V/v: the ký hiệu's first part may name the type (`TB-VP`), else a letter with kính gửi is a công văn
     const code = h.number?.symbol?.split(/[-/.]/)[0];
@@ -288,9 +294,19 @@ function isJoint(h: Header, lines: NormalizedLine[]): boolean {
 /** The agency head a line of the issuer block opens with (`sở`, `tổng cục`, `ủy ban nhân dân`), followed by a word. */
 function openingHead(key: string): string | null {
   // "SỞ Y TẾ"; "VĂN PHÒNG" alone under its parent; not "PHÒNG, CHỐNG …"
-  for (const h of agencyHeads) if (key.startsWith(h) && /^(?:\s+[\p{L}\d]|\s*$)/u.test(key.slice(h.length))) return h;
+  for (const h of headsByInitial().get(key.charCodeAt(0)) ?? []) if (key.startsWith(h) && /^(?:\s+[\p{L}\d]|\s*$)/u.test(key.slice(h.length))) return h;
   return null;
 }
+/** {@link agencyHeads} by their first code unit, longest first within each: a line is compared with the few that can open it. */
+const headsByInitial = lazily(() => {
+  const by = new Map<number, string[]>();
+  for (const h of agencyHeads) {
+    const c = h.charCodeAt(0);
+    if (!by.has(c)) by.set(c, []);
+    by.get(c)!.push(h);
+  }
+  return by;
+});
 
 // heads that need a name or a place after them: alone on a line, the next line completes them ("TRƯỜNG" / "ĐẠI HỌC CẦN THƠ")
 const incompleteHeads = new Set(AGENCY_HEADS.filter((h) => h.complement !== "none").flatMap((h) => h.forms).map((f) => matchKey(f)));
@@ -317,12 +333,14 @@ const ISSUER_GROUP_RULES: { name: string; example: string; opens: boolean; match
   { name: "opens-with-agency-head", example: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG / TỔ CÔNG TÁC VỀ CHUYỂN ĐỔI SỐ", opens: true, match: (k) => openingHead(k) !== null },
 ];
 
-function buildIssuer(lines: NormalizedLine[], joint: boolean, trace: Trace): NonNullable<SectionTree["issuer"]> {
+function buildIssuer(lines: NormalizedLine[], keys: string[], joint: boolean, trace: Trace): NonNullable<SectionTree["issuer"]> {
   const groups: NormalizedLine[][] = [[lines[0]]];
   const why = new Map<NormalizedLine, string>([[lines[0], "first-issuer-line"]]);
-  for (const l of lines.slice(1)) {
-    const key = matchKey(l.text).trim();
-    const above = matchKey(groups[groups.length - 1].at(-1)!.text).trim();
+  for (let k = 1; k < lines.length; k++) {
+    const l = lines[k];
+    // the line above is the last of the last group: each line joins it or opens the next
+    const key = keys[k].trim();
+    const above = keys[k - 1].trim();
     const rule = ISSUER_GROUP_RULES.find((r) => r.match(key, above));
     why.set(l, rule?.name ?? "continues-name");
     if (rule?.opens) groups.push([l]);

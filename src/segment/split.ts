@@ -1,11 +1,11 @@
-import { DATE_LINE_END, MOTTO, NATIONAL_TITLE, NUMBER_LABEL, SIGNING_AUTHORITIES } from "../../grammars/header.js";
+import { MOTTO, NATIONAL_TITLE, NUMBER_LABEL, SIGNING_AUTHORITIES } from "../../grammars/header.js";
 import { SURNAMES, SIGNER_TITLES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey, nfc } from "../text/tone.js";
-import { alt, endsWith, matchAtEnd } from "../text/pattern.js";
+import { alt, matchAtEnd } from "../text/pattern.js";
 import { isCapitalCode, LazyWords } from "../text/letters.js";
 import { lazily } from "../text/lazy.js";
-import { capitalsOf, isUpperLine, OPENS_IN_CAPITALS, patterns, readAuthority } from "./classify.js";
+import { capitalsOf, endsInDate, isUpperLine, OPENS_IN_CAPITALS, patterns, readAuthority } from "./classify.js";
 
 /**
  * Lines that hold two cells of the layout: text extraction (PDF text runs, a flattened table row,
@@ -41,7 +41,6 @@ const atEnd = (pattern: string) => matchAtEnd(`\\s(${pattern.replace(/^\^/, "").
 const nationalTitleAtEnd = atEnd(NATIONAL_TITLE);
 const mottoAtEnd = atEnd(MOTTO);
 const dateOnly = patterns.dateOnly;
-const endsInDate = endsWith(DATE_LINE_END);
 /** A key opening with the label of a number line: what a left cell that is not in capitals opens with. */
 const numberLabelFirst = new RegExp(`^\\s*(?:${NUMBER_LABEL})`, "u");
 /**
@@ -105,16 +104,20 @@ export const SPLIT_RULES: SplitRule[] = [
   {
     name: "issuer-beside-national-title", example: "VĂN PHÒNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     cut: (text, key, capitalsFirst) => {
+      // asked first: a line that cannot open with a cell (most lines) is not read from its end
+      if (!mayOpenWithCell(key, capitalsFirst)) return null;
       const m = nationalTitleAtEnd(key);
-      return m && mayOpenWithCell(key, capitalsFirst) && leftCell(text, m.index!) ? { at: [m.index! + 1], columns: ["left", "right"] } : null;
+      return m && leftCell(text, m.index!) ? { at: [m.index! + 1], columns: ["left", "right"] } : null;
     },
   },
   // "CỤC THÔNG TIN CƠ SỞ Độc lập - Tự do - Hạnh phúc"
   {
     name: "issuer-beside-motto", example: "CỤC THÔNG TIN CƠ SỞ Độc lập - Tự do - Hạnh phúc",
     cut: (text, key, capitalsFirst) => {
+      // asked first: a line that cannot open with a cell (most lines) is not read from its end
+      if (!mayOpenWithCell(key, capitalsFirst)) return null;
       const m = mottoAtEnd(key);
-      return m && mayOpenWithCell(key, capitalsFirst) && leftCell(text, m.index!) ? { at: [m.index! + 1], columns: ["left", "right"] } : null;
+      return m && leftCell(text, m.index!) ? { at: [m.index! + 1], columns: ["left", "right"] } : null;
     },
   },
   // "Số: 2003/CĐ-VPCP Hà Nội, ngày 07 tháng 10 năm 2025", "Số: Phường 1, ngày …": the số and the date cells on one line
