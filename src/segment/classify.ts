@@ -75,9 +75,14 @@ const UPPER_LINE = 1;
  * line's key, most of them sentences).
  */
 export const OPENS_IN_CAPITALS = 2;
+/**
+ * {@link capitalsOf}: the line holds a lower-case letter. A line without one holds no word in mixed
+ * case (a name, `Nguyễn`): the split rules do not look for a surname in it.
+ */
+export const HAS_LOWER = 4;
 
 /**
- * What the capitals of a line say of it, {@link UPPER_LINE} and {@link OPENS_IN_CAPITALS}, in one
+ * What the capitals of a line say of it, {@link UPPER_LINE}, {@link OPENS_IN_CAPITALS} and {@link HAS_LOWER}, in one
  * walk of its code units. A sentence is given up about a third of the way in, once its small
  * letters are a fifth of what it could still hold (were every code unit left a capital): from
  * there neither it nor any stretch of it up to a space is in capitals.
@@ -103,12 +108,12 @@ export function capitalsOf(s: string): number {
       letters++;
       lower++;
       // so many lower-case letters that no count of capitals can outweigh them (in the line; in a stretch yet to end)
-      if (opens ? lower >= n * 0.2 : 5 * lower >= letters + n - i - 1) return opens;
+      if (opens ? lower >= n * 0.2 : 5 * lower >= letters + n - i - 1) return opens | HAS_LOWER;
     } else if (kind === CASED) letters++;
     // not a cased letter (digit, mark, punctuation): only a space ends a stretch in capitals
     else if (kind === SPACE && !opens && letters >= 2 && lower / letters < 0.2) opens = OPENS_IN_CAPITALS;
   }
-  return (letters >= 2 && lower / letters < 0.2 ? UPPER_LINE : 0) | opens;
+  return (letters >= 2 && lower / letters < 0.2 ? UPPER_LINE : 0) | opens | (lower > 0 ? HAS_LOWER : 0);
 }
 
 const UNCASED = 0, CASED = 1, LOWER_CASED = 2, SPACE = 3;
@@ -305,12 +310,29 @@ function fixedLetters(s: string): string | null {
 
 /** The authority of a signature line and what it signs for: `KT. CHỦ TỊCH` → KT., CHỦ TỊCH. */
 const authorityBySpelling = new Map<string, SigningAuthority>(SIGNING_AUTHORITIES.flatMap((a) => a.spellings.map((s) => [s, a.authority] as const)));
-/** The first code units of the authorities' spellings: a key opening with another holds none. */
-const authorityInitials = lazily(() => new Set(SIGNING_AUTHORITIES.flatMap((a) => a.spellings.map((s) => s.charCodeAt(0)))));
+const AUTHORITY_SPELLINGS = SIGNING_AUTHORITIES.flatMap((a) => a.spellings);
+/**
+ * The first runs of letters of the authorities' spellings (`kt`, the `t` of `t/m`), and the longest:
+ * both patterns open with a spelling at the key's first code unit, and something other than a
+ * letter follows it, so a key whose first run of letters is another holds none.
+ */
+const authorityLeads = lazily(() => new Set(leadWords(AUTHORITY_SPELLINGS)));
+const longestAuthorityLead = lazily(() => Math.max(...[...authorityLeads()].map((w) => w.length)));
+/** Can `key` open with an authority's spelling ({@link authorityLeads})? Read as far as its first run of letters goes. */
+function mayOpenWithAuthority(key: string): boolean {
+  let end = 0;
+  for (; end < key.length; end++) {
+    const kind = letterKind(key.charCodeAt(end));
+    // a code unit the walk does not know: the patterns say
+    if (kind === UNSURE) return true;
+    if (kind !== LETTER) break;
+  }
+  return end > 0 && end <= longestAuthorityLead() && authorityLeads().has(key.slice(0, end));
+}
 export function readAuthority(text: string, key = matchKey(text)): { authority: SigningAuthority; rest: string } | null {
-  // both patterns open with a spelling, at the key's first code unit (two regex calls a line were
-  // a twentieth of the stage where the split rules ask of every line)
-  if (!authorityInitials().has(key.charCodeAt(0))) return null;
+  // two regex calls a line were a twentieth of the stage where the split rules ask of every line,
+  // and a key's first code unit (`t`, `k`, `q`) let through a line in three ("thực hiện", "quyết định")
+  if (!mayOpenWithAuthority(key)) return null;
   const m = patterns.authority.exec(key) ?? patterns.authorityAlone.exec(key);
   if (!m) return null;
   const word = m[1].replace(/\s+/g, "").replace(/\.$/, "");
@@ -433,7 +455,7 @@ export const CLASS_RULES: ClassRule[] = [
       // "KT." alone: whom it signs for is on the next line
       return !!a && (/^\S*\p{Lu}/u.test(a.rest) || rightColumn(v.line) || (a.rest === "" && /^\p{Lu}/u.test(v.s)));
     },
-    opens: leadWords(SIGNING_AUTHORITIES.flatMap((a) => a.spellings)),
+    opens: leadWords(AUTHORITY_SPELLINGS),
   },
   // "QUYẾT ĐỊNH:" — without its colon the same words are the title; the segmenter tells them apart by place
   { name: "enacting-line", example: "QUYẾT ĐỊNH:", cls: "enacting", match: (v) => patterns.enacting.exec(v.k)?.[1] === ":", opens: leadWords(ENACTING_WORDS) },
@@ -451,13 +473,63 @@ export const CLASS_RULES: ClassRule[] = [
   { name: "personal-name", example: "Lâm Hải Giang", cls: "name", match: (v) => isNameLine(v.s) },
 ];
 
-/** A node of the tree of first words: the rules a word ending here calls for, and those a word through here does. */
+/** A node of the tree of first words, as it is built: the rules a word ending here calls for, and those a word through here does. */
 interface WordNode {
   next: Map<number, WordNode>;
   /** `opens`: the first word is the path to here */
   word: number;
   /** `opensWith`: the first word begins with the path to here */
   start: number;
+}
+
+/**
+ * The tree of first words laid flat, its nodes numbered (the root 0): the root's branches read
+ * from a table by code unit, a node's others from its short run of edges. Every line walks it
+ * down its first word, a step a letter: a map's lookup a step was a fortieth of the stage.
+ */
+interface WordTree {
+  /** the node each code unit below U+2000 leads to from the root, or -1 */
+  rootNext: Int32Array;
+  /** a node's edges are `edgesFrom[node]` up to `edgesFrom[node + 1]`: the code unit of each, and the node it leads to */
+  edgesFrom: Int32Array;
+  edgeCodes: Uint16Array;
+  edgeNodes: Int32Array;
+  /** each node's `word` and `start` masks (see {@link WordNode}) */
+  word: Int32Array;
+  start: Int32Array;
+}
+
+/** The node code unit `c` leads to from `node`, or -1. */
+function childOf(tree: WordTree, node: number, c: number): number {
+  if (node === 0) return c < 0x2000 ? tree.rootNext[c] : -1;
+  for (let e = tree.edgesFrom[node]; e < tree.edgesFrom[node + 1]; e++) if (tree.edgeCodes[e] === c) return tree.edgeNodes[e];
+  return -1;
+}
+
+/** The tree as built laid flat, its nodes numbered breadth first (the root 0). */
+function flatten(root: WordNode): WordTree {
+  const nodes: WordNode[] = [root];
+  for (let k = 0; k < nodes.length; k++) nodes.push(...nodes[k].next.values());
+  const number = new Map(nodes.map((n, k) => [n, k]));
+  const tree: WordTree = {
+    rootNext: new Int32Array(0x2000).fill(-1),
+    edgesFrom: new Int32Array(nodes.length + 1),
+    edgeCodes: new Uint16Array(nodes.length),
+    edgeNodes: new Int32Array(nodes.length),
+    word: Int32Array.from(nodes, (n) => n.word),
+    start: Int32Array.from(nodes, (n) => n.start),
+  };
+  let e = 0;
+  nodes.forEach((n, k) => {
+    tree.edgesFrom[k] = e;
+    for (const [c, child] of n.next) {
+      if (k === 0 && c < 0x2000) tree.rootNext[c] = number.get(child)!;
+      tree.edgeCodes[e] = c;
+      tree.edgeNodes[e++] = number.get(child)!;
+    }
+  });
+  tree.edgesFrom[nodes.length] = e;
+  return tree;
 }
 
 /**
@@ -485,37 +557,37 @@ const dispatch = lazily(() => {
     for (const w of r.opens ?? []) nodeOf(w).word |= 1 << i;
     for (const w of r.opensWith ?? []) nodeOf(w).start |= 1 << i;
   });
-  return { always, upper, words };
+  return { always, upper, words: flatten(words) };
 });
 
 /**
  * The rules the first word of `key` (see {@link leadWord}) calls for: read down the tree as the word
  * is found, neither copied nor hashed (a lookup of the copied word was a tenth of the classifier).
  */
-function rulesOfWord(key: string, words: WordNode): number {
-  let node: WordNode | undefined = words;
-  let mask = words.start;
+function rulesOfWord(key: string, words: WordTree): number {
+  let node = 0;
+  let mask = words.start[0];
   let inWord = false;
   for (let i = 0; i < key.length; i++) {
     const kind = letterKind(key.charCodeAt(i));
     if (kind === UNSURE) return rulesOfRun(leadWord(key), words);
     if (kind === LETTER) {
       inWord = true;
-      if (node && (node = node.next.get(key.charCodeAt(i)))) mask |= node.start;
+      if (node >= 0 && (node = childOf(words, node, key.charCodeAt(i))) >= 0) mask |= words.start[node];
     } else if (inWord) break;
   }
-  return node ? mask | node.word : mask;
+  return node >= 0 ? mask | words.word[node] : mask;
 }
 
 /** The rules of a first word already found (its every code unit a letter or a mark). */
-function rulesOfRun(word: string, words: WordNode): number {
-  let node: WordNode | undefined = words;
-  let mask = words.start;
+function rulesOfRun(word: string, words: WordTree): number {
+  let node = 0;
+  let mask = words.start[0];
   for (let i = 0; i < word.length; i++) {
-    if (!(node = node.next.get(word.charCodeAt(i)))) return mask;
-    mask |= node.start;
+    if ((node = childOf(words, node, word.charCodeAt(i))) < 0) return mask;
+    mask |= words.start[node];
   }
-  return mask | node.word;
+  return mask | words.word[node];
 }
 
 /**

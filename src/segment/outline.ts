@@ -69,12 +69,26 @@ export function labelOf(text: string): { kind: OutlineKind; label: string; level
     if (whole.length >= text.length) continue;
     // most labels hold no space ("-", "1.", "a)"): not rewritten
     const label = hasSpace.test(written) ? written.replace(/\s+/g, " ").trim() : written;
-    const depth = l.kind === "numbered" ? label.replace(/[.)/-]+$/, "").split(".").length : 1;
+    const depth = l.kind === "numbered" ? numberDepth(label) : 1;
     return { kind: l.kind, label, level: levelOf(l.kind, depth), rank: l.rank === undefined ? null : l.rank + (depth - 1) / 10, length: whole.length };
   }
   return null;
 }
 const hasSpace = /\s/;
+
+/**
+ * The depth of a numbered label, its numbers' count: `1.2.` → 2, `3)` → 1 (its parts between dots
+ * once its closing marks `.)/-` are off). Counted in place: a copy and an array a numbered line.
+ */
+export function numberDepth(label: string): number {
+  let end = label.length;
+  while (end > 0 && CLOSING_MARKS.includes(label[end - 1])) end--;
+  let depth = 1;
+  for (let i = 0; i < end; i++) if (label.charCodeAt(i) === DOT) depth++;
+  return depth;
+}
+const CLOSING_MARKS = ".)/-";
+const DOT = 0x2e;
 
 /** A label's level, `kind:depth` (`numbered:2` for `1.2.`), one string a level and not one a line. */
 const levels = new Map<OutlineKind, string[]>();

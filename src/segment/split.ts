@@ -5,7 +5,7 @@ import { matchKey, nfc } from "../text/tone.js";
 import { alt, matchAtEnd } from "../text/pattern.js";
 import { isCapitalCode, LazyWords } from "../text/letters.js";
 import { lazily } from "../text/lazy.js";
-import { capitalsOf, endsInDate, isUpperLine, OPENS_IN_CAPITALS, patterns, readAuthority } from "./classify.js";
+import { capitalsOf, endsInDate, HAS_LOWER, isUpperLine, OPENS_IN_CAPITALS, patterns, readAuthority } from "./classify.js";
 
 /**
  * Lines that hold two cells of the layout: text extraction (PDF text runs, a flattened table row,
@@ -20,9 +20,9 @@ export interface SplitRule {
   example: string;
   /**
    * offsets in the line's text where it is cut, and the column each piece stands in (left to right);
-   * `capitalsFirst`: the text opens in capitals ({@link OPENS_IN_CAPITALS})
+   * `capitals`: what the text's capitals say of it (`capitalsOf`: {@link OPENS_IN_CAPITALS}, {@link HAS_LOWER})
    */
-  cut: (text: string, key: string, capitalsFirst: boolean) => { at: number[]; columns?: ("left" | "right" | undefined)[] } | null;
+  cut: (text: string, key: string, capitals: number) => { at: number[]; columns?: ("left" | "right" | undefined)[] } | null;
 }
 
 const surnames = new Set(SURNAMES.map((s) => matchKey(s)));
@@ -48,7 +48,7 @@ const numberLabelFirst = new RegExp(`^\\s*(?:${NUMBER_LABEL})`, "u");
  * where it opens in capitals or with the label of a number line: the two patterns, unanchored on
  * the left, are not tried on the other lines (most of them).
  */
-const mayOpenWithCell = (key: string, capitalsFirst: boolean) => capitalsFirst || numberLabelFirst.test(key);
+const mayOpenWithCell = (key: string, capitals: number) => (capitals & OPENS_IN_CAPITALS) !== 0 || numberLabelFirst.test(key);
 
 /** Capitals before `at` that name a body (or a number line): the left cell of a header row. */
 const leftCell = (text: string, at: number) => {
@@ -103,9 +103,9 @@ export const SPLIT_RULES: SplitRule[] = [
   // "VĂN PHÒNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": the issuer and the quốc hiệu one space apart
   {
     name: "issuer-beside-national-title", example: "VĂN PHÒNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-    cut: (text, key, capitalsFirst) => {
+    cut: (text, key, capitals) => {
       // asked first: a line that cannot open with a cell (most lines) is not read from its end
-      if (!mayOpenWithCell(key, capitalsFirst)) return null;
+      if (!mayOpenWithCell(key, capitals)) return null;
       const m = nationalTitleAtEnd(key);
       return m && leftCell(text, m.index!) ? { at: [m.index! + 1], columns: ["left", "right"] } : null;
     },
@@ -113,9 +113,9 @@ export const SPLIT_RULES: SplitRule[] = [
   // "CỤC THÔNG TIN CƠ SỞ Độc lập - Tự do - Hạnh phúc"
   {
     name: "issuer-beside-motto", example: "CỤC THÔNG TIN CƠ SỞ Độc lập - Tự do - Hạnh phúc",
-    cut: (text, key, capitalsFirst) => {
+    cut: (text, key, capitals) => {
       // asked first: a line that cannot open with a cell (most lines) is not read from its end
-      if (!mayOpenWithCell(key, capitalsFirst)) return null;
+      if (!mayOpenWithCell(key, capitals)) return null;
       const m = mottoAtEnd(key);
       return m && leftCell(text, m.index!) ? { at: [m.index! + 1], columns: ["left", "right"] } : null;
     },
@@ -157,9 +157,10 @@ export const SPLIT_RULES: SplitRule[] = [
   // the title in capitals, then the name in mixed case (and whatever the page had after it)
   {
     name: "title-then-name-on-one-line", example: "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đỗ Hoàng Anh Tuấn",
-    cut: (text, key, capitalsFirst) => {
-      // the title in capitals before the name: a line that opens otherwise is not searched for a surname
-      if (!capitalsFirst) return null;
+    cut: (text, key, capitals) => {
+      // the title in capitals before the name: a line that opens otherwise is not searched for a
+      // surname, nor one without a lower-case letter (a surname as a name is written holds one)
+      if (!(capitals & OPENS_IN_CAPITALS) || !(capitals & HAS_LOWER)) return null;
       const at = firstSurname(text, key);
       if (at < 0) return null;
       const before = text.slice(0, at).trim();
@@ -186,9 +187,9 @@ export function splitLine(l: NormalizedLine, depth = 0, lineKey?: string, capita
   if (depth > 3 || l.text.length < 8) return null;
   const key = lineKey ?? matchKey(l.text);
   if (key.length !== l.text.length) return null;
-  const capitalsFirst = ((capitals ?? capitalsOf(l.text)) & OPENS_IN_CAPITALS) !== 0;
+  const bits = capitals ?? capitalsOf(l.text);
   for (const rule of SPLIT_RULES) {
-    const cut = rule.cut(l.text, key, capitalsFirst);
+    const cut = rule.cut(l.text, key, bits);
     if (!cut) continue;
     const bounds = [0, ...cut.at, l.text.length];
     const out: NormalizedLine[] = [];

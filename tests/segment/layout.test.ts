@@ -2,14 +2,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseText } from "../../src/parse-text.js";
-import { capitalsOf, CLASS_RULES, classifyWhy, isPositionTitle, isUpperLine, leadWord, NOT_IN_NAME, OPENS_IN_CAPITALS, titleType } from "../../src/segment/classify.js";
-import { HONORIFICS } from "../../grammars/people.js";
+import { capitalsOf, CLASS_RULES, classifyWhy, HAS_LOWER, isPositionTitle, isUpperLine, leadWord, NOT_IN_NAME, OPENS_IN_CAPITALS, patterns, readAuthority, titleType } from "../../src/segment/classify.js";
+import { HONORIFICS, SURNAMES } from "../../grammars/people.js";
 import { ACADEMIC_TITLES } from "../../grammars/standard/format.js";
 import { matchKey } from "../../src/text/tone.js";
 import { formatExplain } from "../../src/segment/explain.js";
 import { HEADER_RULES } from "../../src/segment/header.js";
 import { SPLIT_RULES, splitLine } from "../../src/segment/split.js";
-import { labelOf } from "../../src/segment/outline.js";
+import { labelOf, numberDepth } from "../../src/segment/outline.js";
 import type { NormalizedLine } from "../../src/normalize/index.js";
 import { normalize } from "../../src/normalize/index.js";
 import { segment } from "../../src/segment/index.js";
@@ -139,7 +139,7 @@ describe("the keys the classifier compares", () => {
 
   it("finds the surname of a title-then-name line in its key, or word by word where the key is not the text's own letters", () => {
     const rule = SPLIT_RULES.find((r) => r.name === "title-then-name-on-one-line")!;
-    const cut = (text: string) => rule.cut(text, matchKey(text), opensInCapitals(text));
+    const cut = (text: string) => rule.cut(text, matchKey(text), capitalsOf(text));
     const nfc = "PHÓ TỔNG CỤC TRƯỞNG Vũ Ngọc Anh TÊN ĐƠN VỊ";
     expect(cut(nfc)).toEqual({ at: [20, 32] });
     const nfd = nfc.normalize("NFD");
@@ -192,11 +192,54 @@ describe("the keys the classifier compares", () => {
       expect([s, opensInCapitals(s), isUpperLine(s)]).toEqual([s, some, upperByCount(s)]);
     }
   });
+
+  it.each([
+    ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", false],
+    ["KT. BỘ TRƯỞNG THỨ TRƯỞNG Đỗ Hoàng Anh Tuấn", true],
+    ["Thực hiện Kế hoạch số 12/KH-UBND", true],
+    ["12/2025", false],
+  ])("%j holds a lower-case letter: %s", (text, want) => {
+    expect((capitalsOf(text) & HAS_LOWER) !== 0).toBe(want);
+  });
+
+  it("finds a lower-case letter in every surname as a name writes it, and says so of the fixtures' lines as the letters do", () => {
+    // the split rule that cuts a name off a title asks it before looking for a surname
+    for (const s of SURNAMES) expect(capitalsOf(s.charAt(0).toUpperCase() + s.slice(1).toLowerCase()) & HAS_LOWER, s).toBe(HAS_LOWER);
+    const texts = readdirSync(fixture("."), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".txt")).flatMap((f) => readFileSync(fixture(f), "utf8").split("\n"));
+    for (const s of texts) expect([s, (capitalsOf(s) & HAS_LOWER) !== 0]).toEqual([s, [...s].some((ch) => ch !== ch.toUpperCase() && ch === ch.toLowerCase())]);
+  });
+});
+
+describe("readAuthority's first look at a key", () => {
+  it("answers as the two patterns do on every line of the fixtures and on lines opening as a spelling does", () => {
+    const texts = readdirSync(fixture("."), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".txt")).flatMap((f) => readFileSync(fixture(f), "utf8").split("\n"));
+    const lines = [...texts, "tm. ủy ban", "t / m ban", "k/t bí thư", "tuq chủ tịch", "q, giám đốc", "quyết định", "tmủy ban", "kt.", "t.m", "tại hội nghị", "KT"];
+    for (const s of lines) {
+      const key = matchKey(s);
+      const byPatterns = !!(patterns.authority.exec(key) ?? patterns.authorityAlone.exec(key));
+      expect([s, readAuthority(s, key) !== null]).toEqual([s, byPatterns]);
+    }
+  });
+});
+
+describe("numberDepth", () => {
+  it.each([
+    ["1.", 1],
+    ["1.2.", 2],
+    ["1.2.3", 3],
+    ["3)", 1],
+    ["12/", 1],
+    ["4-", 1],
+    ["1.2.)", 2],
+  ])("%j is %i deep, as its parts between dots once its closing marks are off", (label, depth) => {
+    expect(numberDepth(label)).toBe(depth);
+    expect(numberDepth(label)).toBe(label.replace(/[.)/-]+$/, "").split(".").length);
+  });
 });
 
 describe("the split rules' shortcuts", () => {
   const rule = (name: string) => SPLIT_RULES.find((r) => r.name === name)!;
-  const cut = (name: string, text: string) => rule(name).cut(text, matchKey(text), opensInCapitals(text));
+  const cut = (name: string, text: string) => rule(name).cut(text, matchKey(text), capitalsOf(text));
 
   it.each([
     ["Số: 418/TL-QLCT Quận 3, ngày 14 tháng 8 năm 2025", { at: [16], columns: ["left", "right"] }],
