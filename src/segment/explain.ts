@@ -38,8 +38,12 @@ export interface ExplainLine {
  * the stage, for a trace most parses never read.
  */
 export class Trace {
-  /** the marks as given, four entries each: the line (or piece), its role, the rule, and whether it replaces the piece's decisions so far */
-  private readonly marks: (NormalizedLine | Role | string | boolean)[] = [];
+  /**
+   * the marks as given, four entries each: the line (or piece), its role, the rule, and whether it
+   * replaces the piece's decisions so far; or, for a run of lines given one role ({@link markRun}),
+   * the run, its role, the rule, and {@link RUN}
+   */
+  private readonly marks: (NormalizedLine | LineRun | Role | string | boolean | typeof RUN)[] = [];
   private decisions: Decision[][] | null = null;
 
   constructor(
@@ -53,6 +57,14 @@ export class Trace {
   /** Gives the line (or piece) `l` a role by `rule`. A piece split from a line keeps its own text in the trace. */
   mark(l: NormalizedLine, role: Role, rule: string): void {
     this.marks.push(l, role, rule, false);
+  }
+
+  /**
+   * Gives each of `lines` from `from` up to `to` a role by `rule`, as {@link mark} one at a time
+   * would: a body's lines and an appendix's, most of a document, are noted as one entry.
+   */
+  markRun(lines: readonly NormalizedLine[], from: number, to: number, role: Role, rule: string): void {
+    if (from < to) this.marks.push({ lines, from, to }, role, rule, RUN);
   }
 
   /** Replaces the decisions about `l` (a later stage read the line more closely). */
@@ -83,23 +95,41 @@ export class Trace {
     const pieceClass = new Map<number, LineClass>();
     if (this.splitBy.size) this.pieces.forEach((p, i) => pieceClass.set(p.start, this.pieceWhys[i].cls));
     for (let k = 0; k < this.marks.length; k += 4) {
-      const l = this.marks[k] as NormalizedLine;
-      const i = indexAt(starts, l.start);
-      const whole = this.lines[i];
-      const piece = l.start !== whole.start || l.end !== whole.end;
-      if (this.marks[k + 3]) decisions[i] = decisions[i].filter((d) => d.text !== (piece ? l.text : undefined));
-      const d: Decision = { role: this.marks[k + 1] as Role, rule: this.marks[k + 2] as string };
-      if (piece) {
-        d.text = l.text;
-        const cls = pieceClass.get(l.start);
-        if (cls) d.class = cls;
-      }
-      const list = decisions[i];
-      if (!list.some((x) => x.role === d.role && x.rule === d.rule && x.text === d.text)) list.push(d);
+      const role = this.marks[k + 1] as Role;
+      const rule = this.marks[k + 2] as string;
+      if (this.marks[k + 3] === RUN) {
+        const run = this.marks[k] as LineRun;
+        for (let r = run.from; r < run.to; r++) this.decideOne(decisions, starts, pieceClass, run.lines[r], role, rule, false);
+      } else this.decideOne(decisions, starts, pieceClass, this.marks[k] as NormalizedLine, role, rule, this.marks[k + 3] as boolean);
     }
     return decisions;
   }
+
+  /** One mark's decision about the line (or piece) `l`, added to its line's. */
+  private decideOne(decisions: Decision[][], starts: number[], pieceClass: Map<number, LineClass>, l: NormalizedLine, role: Role, rule: string, replaces: boolean): void {
+    const i = indexAt(starts, l.start);
+    const whole = this.lines[i];
+    const piece = l.start !== whole.start || l.end !== whole.end;
+    if (replaces) decisions[i] = decisions[i].filter((d) => d.text !== (piece ? l.text : undefined));
+    const d: Decision = { role, rule };
+    if (piece) {
+      d.text = l.text;
+      const cls = pieceClass.get(l.start);
+      if (cls) d.class = cls;
+    }
+    const list = decisions[i];
+    if (!list.some((x) => x.role === d.role && x.rule === d.rule && x.text === d.text)) list.push(d);
+  }
 }
+
+/** Lines `from` up to `to` of `lines`, given one role by {@link Trace.markRun}. */
+interface LineRun {
+  lines: readonly NormalizedLine[];
+  from: number;
+  to: number;
+}
+/** The fourth entry of a run's mark (a line's is a boolean). */
+const RUN = 2;
 
 /** The index of the line holding `offset`, of lines starting at `starts`. */
 function indexAt(starts: number[], offset: number): number {

@@ -9,7 +9,7 @@ import type { Span, Warning } from "../record/schema.js";
 import { classify, isPositionTitle, readAuthority, isUpperLine, patterns, stripSignedNote, type LineClass } from "./classify.js";
 import type { Trace } from "./explain.js";
 import { labelOf } from "./outline.js";
-import type { SectionTree, SignatureNode, TextNode } from "./tree.js";
+import { linesText, type SectionTree, type SignatureNode, type TextNode } from "./tree.js";
 
 type Footer = Pick<SectionTree, "signatures" | "distribution" | "footnotes" | "appendices"> & { start: number };
 type Authority = NonNullable<SignatureNode["authority"]>;
@@ -174,9 +174,10 @@ export function distributionItem(text: string): string {
 /**
  * The closing block: nơi nhận and the signature, side by side (interleaved line by line in text
  * order) or one after the other, then what follows the signature (phụ lục, a second document).
- * Each branch below is a named rule; the name goes into the `--explain` trace.
+ * Each branch below is a named rule; the name goes into the `--explain` trace. `text`: the
+ * normalized text the lines stand in (an appendix's text is its stretch of it).
  */
-export function parseFooter(lines: NormalizedLine[], classes: LineClass[], keys: string[], start: number, warnings: Warning[], trace: Trace): Footer {
+export function parseFooter(text: string, lines: NormalizedLine[], classes: LineClass[], keys: string[], start: number, warnings: Warning[], trace: Trace): Footer {
   const f: Footer = { signatures: [], distribution: [], footnotes: [], appendices: [], start };
   const footnotes: number[] = [];
   const distribution: NormalizedLine[] = [];
@@ -316,8 +317,8 @@ export function parseFooter(lines: NormalizedLine[], classes: LineClass[], keys:
   const rest = lines.slice(end).filter((_, k) => classes[end + k] !== "footnote");
   if (rest.length) {
     const title = rest.find((l) => isUpperLine(l.text)) ?? rest[0];
-    f.appendices.push({ title: title.text, text: rest.map((l) => l.text).join("\n"), span: [rest[0].start, rest[rest.length - 1].end] });
-    for (const l of rest) trace.mark(l, "appendix", "after-the-signature");
+    f.appendices.push({ title: title.text, text: linesText(text, rest), span: [rest[0].start, rest[rest.length - 1].end] });
+    trace.markRun(rest, 0, rest.length, "appendix", "after-the-signature");
   }
   // footnotes of an appendix stand at its page feet: they are the document's footnotes too
   for (let k = end; k < lines.length; k++) {

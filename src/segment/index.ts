@@ -8,7 +8,7 @@ import { findFooterStart, parseFooter, readFootnote } from "./footer.js";
 import { parseHeader } from "./header.js";
 import { labelOf, parseOutline } from "./outline.js";
 import { splitLine } from "./split.js";
-import type { SectionTree, TextNode } from "./tree.js";
+import { linesText, type SectionTree, type TextNode } from "./tree.js";
 
 export type { SectionTree, OutlineNode, TextNode, SignatureNode } from "./tree.js";
 export type { ExplainLine, Decision, Role } from "./explain.js";
@@ -78,20 +78,22 @@ export function segment(doc: NormalizedDocument): SectionTree {
   const date = header.date ?? adoptionDate(lines, keys, footerStart);
   if (!date) warnings.push({ code: "no-date", message: "no place-and-date line (địa danh, ngày tháng) was found in the header" });
   else if (!header.date) trace.mark(lines[lines.findIndex((l) => l.start <= date.span![0] && date.span![0] <= l.end)], "place-date", "adoption-date-in-closing-line");
-  const footer = parseFooter(lines, classes, keys, footerStart, warnings, trace);
+  const footer = parseFooter(doc.text, lines, classes, keys, footerStart, warnings, trace);
 
   // footnotes stand at page feet anywhere in the body too
   const bodyLines: NormalizedLine[] = [];
   const footnotes = [...footer.footnotes];
+  // the body's lines are traced a run at a time, each run before the footnote that ends it
+  let run = 0;
   for (let i = bodyStart; i < footerStart; i++) {
     if (classes[i] === "footnote") {
+      trace.markRun(bodyLines, run, bodyLines.length, "body", "between-header-and-footer");
+      run = bodyLines.length;
       footnotes.push(readFootnote(lines[i]));
       trace.mark(lines[i], "footnote", "footnote-in-body");
-    } else {
-      bodyLines.push(lines[i]);
-      trace.mark(lines[i], "body", "between-header-and-footer");
-    }
+    } else bodyLines.push(lines[i]);
   }
+  trace.markRun(bodyLines, run, bodyLines.length, "body", "between-header-and-footer");
   footnotes.sort((a, b) => a.span[0] - b.span[0]);
   // a footnote's later paragraphs (its "- " items, its part on the next page) carry no mark: they
   // belong to the footnote above them
@@ -141,18 +143,6 @@ function lineKeys(keys: DocumentKeys): (l: NormalizedLine) => string {
   const key = keys.key;
   return (l) => key.slice(l.start, l.end);
 }
-
-/**
- * The lines' texts joined by line breaks: the text's own stretch where they follow one another in
- * it one line break apart (a body most often), not a copy of it.
- */
-function linesText(text: string, lines: NormalizedLine[]): string {
-  for (let k = 1; k < lines.length; k++) {
-    if (lines[k].start !== lines[k - 1].end + 1 || text.charCodeAt(lines[k - 1].end) !== LINE_BREAK) return lines.map((l) => l.text).join("\n");
-  }
-  return lines.length ? text.slice(lines[0].start, lines[lines.length - 1].end) : "";
-}
-const LINE_BREAK = 0x0a;
 
 const adoption = new RegExp(ADOPTION_DATE, "u");
 

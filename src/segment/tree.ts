@@ -2,6 +2,7 @@ import type { SigningAuthority } from "../../grammars/header.js";
 import type { Span, Warning } from "../record/schema.js";
 import type { DocumentKeys } from "../text/tone.js";
 import type { ExplainLine } from "./explain.js";
+import type { NormalizedLine } from "../normalize/index.js";
 
 /** A piece of the normalized text with where it stands in it. */
 export interface TextNode {
@@ -76,3 +77,15 @@ export interface SectionTree {
   /** why each line became what it became: its class, the rules that classed and placed it (`--explain`) */
   explain: () => ExplainLine[];
 }
+
+/**
+ * The lines' texts joined by line breaks: the text's own stretch where they follow one another in
+ * it one line break apart (a body, an appendix most often), not a copy of it.
+ */
+export function linesText(text: string, lines: readonly NormalizedLine[]): string {
+  for (let k = 1; k < lines.length; k++) {
+    if (lines[k].start !== lines[k - 1].end + 1 || text.charCodeAt(lines[k - 1].end) !== LINE_BREAK) return lines.map((l) => l.text).join("\n");
+  }
+  return lines.length ? text.slice(lines[0].start, lines[lines.length - 1].end) : "";
+}
+const LINE_BREAK = 0x0a;

@@ -6,7 +6,8 @@ import { capitalsOf, CLASS_RULES, classifyWhy, HAS_LOWER, isPositionTitle, isUpp
 import { HONORIFICS, SURNAMES } from "../../grammars/people.js";
 import { ACADEMIC_TITLES } from "../../grammars/standard/format.js";
 import { matchKey } from "../../src/text/tone.js";
-import { formatExplain } from "../../src/segment/explain.js";
+import { formatExplain, Trace } from "../../src/segment/explain.js";
+import { linesText } from "../../src/segment/tree.js";
 import { HEADER_RULES } from "../../src/segment/header.js";
 import { SPLIT_RULES, splitLine } from "../../src/segment/split.js";
 import { labelOf, numberDepth } from "../../src/segment/outline.js";
@@ -405,5 +406,35 @@ describe("--explain", () => {
     ]));
     expect(trace[2].splitBy).toEqual(["number-beside-place-date"]);
     expect(formatExplain(trace)).toContain("split by issuer-beside-national-title");
+  });
+});
+
+describe("a run of lines given one role", () => {
+  const text = "Điều 1. Phạm vi\nCác cơ quan thực hiện.\n¹ Ghi chú\nĐiều 2. Hiệu lực";
+  const lines = normalizeText(text).lines;
+  const why = { cls: "text" as const, rule: "otherwise-text" };
+
+  it("is traced as its lines marked one at a time are, in the order given", () => {
+    const oneByOne = new Trace(lines, lines.map(() => why));
+    const byRun = new Trace(lines, lines.map(() => why));
+    oneByOne.mark(lines[1], "preamble", "a-rule");
+    for (const l of lines.slice(0, 2)) oneByOne.mark(l, "body", "between-header-and-footer");
+    oneByOne.mark(lines[2], "footnote", "footnote-in-body");
+    oneByOne.mark(lines[3], "body", "between-header-and-footer");
+    oneByOne.refine(lines[3], "appendix", "after-the-signature");
+    byRun.mark(lines[1], "preamble", "a-rule");
+    byRun.markRun(lines, 0, 2, "body", "between-header-and-footer");
+    byRun.mark(lines[2], "footnote", "footnote-in-body");
+    byRun.markRun(lines, 3, 4, "body", "between-header-and-footer");
+    byRun.markRun(lines, 4, 4, "body", "no-line");
+    byRun.refine(lines[3], "appendix", "after-the-signature");
+    expect(byRun.explain()).toEqual(oneByOne.explain());
+    expect(byRun.explain()[1].decisions.map((d) => d.role)).toEqual(["preamble", "body"]);
+  });
+
+  it("reads its text from the document where its lines follow one another, and joins them where they do not", () => {
+    expect(linesText(text, lines.slice(0, 2))).toBe("Điều 1. Phạm vi\nCác cơ quan thực hiện.");
+    expect(linesText(text, [lines[1], lines[3]])).toBe("Các cơ quan thực hiện.\nĐiều 2. Hiệu lực");
+    expect(linesText(text, [])).toBe("");
   });
 });
