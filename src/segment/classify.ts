@@ -595,7 +595,12 @@ function rulesOfRun(word: string, words: WordTree): number {
  * among those its first word calls for (a line was compared with every rule: ~14 patterns a line).
  */
 export function classifyWhy(line: NormalizedLine, key = matchKey(line.text), capitals?: number): { cls: LineClass; rule: string } {
-  const v: LineView = { line, s: line.text, k: key, upper: capitals === undefined ? undefined : (capitals & UPPER_LINE) !== 0 };
+  const v = view;
+  v.line = line;
+  v.s = line.text;
+  v.k = key;
+  v.upper = capitals === undefined ? undefined : (capitals & UPPER_LINE) !== 0;
+  v.loose = undefined;
   const { always, upper, words } = dispatch();
   let mask = always | rulesOfWord(key, words);
   if (upperOf(v)) mask |= upper;
@@ -605,6 +610,12 @@ export function classifyWhy(line: NormalizedLine, key = matchKey(line.text), cap
   }
   return OTHERWISE;
 }
+
+/**
+ * The one view {@link classifyWhy} fills for each line in turn (no rule classes a line while it
+ * runs): a line's view was most of the classifier's allocations.
+ */
+const view: LineView = { line: { text: "", start: 0, end: 0, meta: {} }, s: "", k: "", upper: undefined, loose: undefined };
 
 /** What each rule gives, made once (a line's verdict is only read). */
 const verdicts = lazily(() => CLASS_RULES.map((r) => Object.freeze({ cls: r.cls, rule: r.name })));

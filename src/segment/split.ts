@@ -1,9 +1,9 @@
-import { MOTTO, NATIONAL_TITLE, NUMBER_LABEL, SIGNING_AUTHORITIES } from "../../grammars/header.js";
+import { MOTTO, NATIONAL_TITLE, NUMBER_LABEL, NUMBER_LINE_OPENS, SIGNING_AUTHORITIES } from "../../grammars/header.js";
 import { SURNAMES, SIGNER_TITLES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey, nfc } from "../text/tone.js";
 import { alt, matchAtEnd } from "../text/pattern.js";
-import { isCapitalCode, LazyWords } from "../text/letters.js";
+import { afterSpaces, isCapitalCode, LazyWords } from "../text/letters.js";
 import { lazily } from "../text/lazy.js";
 import { capitalsOf, endsInDate, HAS_LOWER, isUpperLine, OPENS_IN_CAPITALS, patterns, readAuthority } from "./classify.js";
 
@@ -44,11 +44,18 @@ const dateOnly = patterns.dateOnly;
 /** A key opening with the label of a number line: what a left cell that is not in capitals opens with. */
 const numberLabelFirst = new RegExp(`^\\s*(?:${NUMBER_LABEL})`, "u");
 /**
+ * The first letters of the words a number line opens with (grammars/header.ts): a key whose first
+ * code unit after its spaces is another does not open with the label, and is not asked the pattern
+ * (twice a line, for the two rules beside a quốc hiệu or tiêu ngữ).
+ */
+const numberLabelInitials = new Set([...NUMBER_LINE_OPENS.words, ...NUMBER_LINE_OPENS.runOn].map((w) => w.charCodeAt(0)));
+/**
  * Can a line hold a left cell ({@link leftCell}) before a quốc hiệu or tiêu ngữ at its end? Only
  * where it opens in capitals or with the label of a number line: the two patterns, unanchored on
  * the left, are not tried on the other lines (most of them).
  */
-const mayOpenWithCell = (key: string, capitals: number) => (capitals & OPENS_IN_CAPITALS) !== 0 || numberLabelFirst.test(key);
+const mayOpenWithCell = (key: string, capitals: number) =>
+  (capitals & OPENS_IN_CAPITALS) !== 0 || (numberLabelInitials.has(key.charCodeAt(afterSpaces(key, 0))) && numberLabelFirst.test(key));
 
 /** Capitals before `at` that name a body (or a number line): the left cell of a header row. */
 const leftCell = (text: string, at: number) => {
