@@ -58,6 +58,18 @@ describe("glyphs read from the content stream (TCVN3 ư without pdf.js's operato
     expect(glyphs?.runs).toEqual([{ end: 6, font: "F1" }]);
   });
 
+  it("reads escapes, spaced and odd hex strings, glyph-a-Tj streams and two-byte codes, with each font's stretch", () => {
+    const one = { bytes: 1 as const, map: new Map([...Array(0xe0)].map((_, i) => [0x20 + i, String.fromCharCode(0x20 + i)])) };
+    const two = { bytes: 2 as const, map: new Map([[0x0041, "A"], [0x1ea1, "ạ"]]) };
+    const fonts = (n: string) => (n === "F1" ? one : n === "F2" ? two : null);
+    // `\053` is `+`, `\\n` a line feed, a backslash before a line end continues the string; `<4 1 5>` is `A`, `P`
+    const glyphs = contentGlyphs("BT /F1 12 Tf -0.07 Tc (\\053) Tj 0.1 Tc (x\\\ny) Tj <4 1 5> Tj /F2 12 Tf [<00411EA1> -120 <0041>] TJ ET", fonts, () => false);
+    expect(glyphs?.text).toBe("+xyAPAạA");
+    expect(glyphs?.runs).toEqual([{ end: 5, font: "F1" }, { end: 8, font: "F2" }]);
+    // a two-byte string of an odd length is no text this reader can tell
+    expect(contentGlyphs("BT /F2 12 Tf <004100> Tj ET", fonts, () => false)).toBeNull();
+  });
+
   it("gives up (null) where pdf.js must be asked: a form XObject, an inline image, an unknown font or code", () => {
     const codes = { bytes: 1 as const, map: new Map([[0x61, "a"]]) };
     const fonts = (n: string) => (n === "F1" ? codes : null);

@@ -36,6 +36,19 @@ describe("items → rows → lines", () => {
     expect(buildLine(items, { y: 100, size: 12 }).text).toBe(expected);
   });
 
+  it("trims a line and its runs alike, drops the runs left empty, and ends it at its furthest item", () => {
+    const items: PdfItem[] = [
+      { text: " \u00A0", x: 90, y: 100, width: 6, size: 12, font: "Arial" },
+      { text: " Điều 1. ", x: 100, y: 100, width: 60, size: 12, font: "Times-Bold" },
+      { text: "Phạm vi\u2003", x: 150, y: 100, width: 80, size: 12, font: "Times" },
+      { text: "\t", x: 240, y: 100, width: 4, size: 12, font: "Times-Italic" },
+    ];
+    const line = buildLine(items, { y: 100, size: 12 });
+    expect(line.text).toBe("Điều 1. Phạm vi");
+    expect(line.runs).toEqual([{ text: "Điều 1. ", font: "Times-Bold" }, { text: "Phạm vi", font: "Times" }]);
+    expect([line.x, line.x1]).toEqual([90, 244]);
+  });
+
   it("keeps a superscript footnote mark as a superscript digit attached to its word", () => {
     const items = [item("72-NQ/TW", 100, 100, 13, 60), item("12", 160.5, 95, 8, 8), item("ngày 09/9/2025", 172, 100, 13, 90)];
     const [row] = groupRows(items, 1);

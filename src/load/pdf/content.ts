@@ -70,44 +70,113 @@ export function parseToUnicode(text: string): Map<number, string> {
 
 const isWhite = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
 const isDelim = (c: number) => c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
-
-/** The codes of a literal `( … )` string starting at `at` (its bytes), and where it ends. */
-function literal(s: string, at: number): { bytes: number[]; end: number } {
-  const out: number[] = [];
-  let depth = 0, i = at;
+/**
+ * Whether each byte ends a token (white space or a delimiter), as a table: a TCVN3 page's stream
+ * is some 30 KB of `-0.0336 Tc (%) Tj`, and the two tests a character were most of its scan.
+ */
+const ENDS_TOKEN = (() => {
+  const t = new Uint8Array(256);
+  for (let c = 0; c < 256; c++) t[c] = isWhite(c) || isDelim(c) ? 1 : 0;
+  return t;
+})();
+/** where the token starting at `i` ends */
+function tokenEnd(s: string, i: number): number {
   for (; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    if (ch === 0x5c) {
-      const n = s.charCodeAt(++i);
-      if (n === 0x6e) out.push(10);
-      else if (n === 0x72) out.push(13);
-      else if (n === 0x74) out.push(9);
-      else if (n === 0x62) out.push(8);
-      else if (n === 0x66) out.push(12);
-      else if (n >= 0x30 && n <= 0x37) {
-        let v = n - 0x30, k = 1;
-        while (k < 3 && s.charCodeAt(i + 1) >= 0x30 && s.charCodeAt(i + 1) <= 0x37) v = v * 8 + s.charCodeAt(++i) - 0x30, k++;
-        out.push(v & 0xff);
-      } else if (n === 0x0d) {
-        if (s.charCodeAt(i + 1) === 0x0a) i++;
-      } else if (n !== 0x0a && !Number.isNaN(n)) out.push(n);
-      continue;
-    }
-    if (ch === 0x28 && depth++ === 0) continue;
-    if (ch === 0x29 && --depth === 0) return { bytes: out, end: i + 1 };
-    out.push(ch);
+    const c = s.charCodeAt(i);
+    if (c < 256 && ENDS_TOKEN[c] === 1) break;
   }
-  return { bytes: out, end: i };
+  return i;
 }
 
-function hexString(s: string, at: number): { bytes: number[]; end: number } {
-  const close = s.indexOf(">", at);
-  const end = close < 0 ? s.length : close;
-  const clean = s.slice(at + 1, end).replace(/[^0-9a-fA-F]/g, "");
-  const bytes: number[] = [];
-  for (let i = 0; i < clean.length; i += 2) bytes.push(parseInt(clean.slice(i, i + 2).padEnd(2, "0"), 16));
-  return { bytes, end: end + 1 };
+const hexDigit = (c: number) => (c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1);
+
+/**
+ * The string operands of a content stream's operator, their codes kept one after the other in one
+ * array reused for the whole stream: a TCVN3 writer shows each glyph with its own `(x) Tj`, and
+ * an array a string was most of the reading.
+ */
+class StringOperands {
+  readonly codes: number[] = [];
+  /** where each string's codes end in `codes` */
+  readonly ends: number[] = [];
+  length = 0;
+  private size = 0;
+
+  clear(): void {
+    this.length = 0;
+    this.size = 0;
+  }
+
+  /** the codes of string `k` run from `start(k)` to `ends[k]` */
+  start(k: number): number {
+    return k === 0 ? 0 : this.ends[k - 1];
+  }
+
+  private push(code: number): void {
+    this.codes[this.size++] = code;
+  }
+
+  private close(): void {
+    this.ends[this.length++] = this.size;
+  }
+
+  /** Reads a literal `( … )` string starting at `at`; returns where it ends. */
+  literal(s: string, at: number): number {
+    let depth = 0, i = at;
+    for (; i < s.length; i++) {
+      const ch = s.charCodeAt(i);
+      if (ch === 0x5c) {
+        const n = s.charCodeAt(++i);
+        if (n === 0x6e) this.push(10);
+        else if (n === 0x72) this.push(13);
+        else if (n === 0x74) this.push(9);
+        else if (n === 0x62) this.push(8);
+        else if (n === 0x66) this.push(12);
+        else if (n >= 0x30 && n <= 0x37) {
+          let v = n - 0x30, k = 1;
+          while (k < 3 && s.charCodeAt(i + 1) >= 0x30 && s.charCodeAt(i + 1) <= 0x37) v = v * 8 + s.charCodeAt(++i) - 0x30, k++;
+          this.push(v & 0xff);
+        } else if (n === 0x0d) {
+          if (s.charCodeAt(i + 1) === 0x0a) i++;
+        } else if (n !== 0x0a && !Number.isNaN(n)) this.push(n);
+        continue;
+      }
+      if (ch === 0x28 && depth++ === 0) continue;
+      if (ch === 0x29 && --depth === 0) {
+        this.close();
+        return i + 1;
+      }
+      this.push(ch);
+    }
+    this.close();
+    return i;
+  }
+
+  /** Reads a hex string `< … >` starting at `at` (non-hex characters skipped, an odd last digit read as `d0`); returns where it ends. */
+  hex(s: string, at: number): number {
+    const close = s.indexOf(">", at);
+    const end = close < 0 ? s.length : close;
+    let high = -1;
+    for (let i = at + 1; i < end; i++) {
+      const d = hexDigit(s.charCodeAt(i));
+      if (d < 0) continue;
+      if (high < 0) high = d;
+      else {
+        this.push(high * 16 + d);
+        high = -1;
+      }
+    }
+    if (high >= 0) this.push(high * 16);
+    this.close();
+    return end + 1;
+  }
 }
+
+/** The operators {@link contentGlyphs} acts on, as {@link opCode} gives them. */
+const OP = { Tf: 0x5466, Tj: 0x546a, TJ: 0x544a, quote: 0x27, doubleQuote: 0x22, Do: 0x446f, BI: 0x4249, ID: 0x4944 } as const;
+
+/** An operator of one or two characters as a number (its codes), -1 for a longer one: no slice an operator. */
+const opCode = (s: string, i: number, e: number) => (e - i === 1 ? s.charCodeAt(i) : e - i === 2 ? (s.charCodeAt(i) << 8) | s.charCodeAt(i + 1) : -1);
 
 /**
  * The glyphs shown by a content stream (one `Glyph` a code point of each code's text, as
@@ -120,26 +189,31 @@ export function contentGlyphs(content: string, fonts: (name: string) => FontCode
   let font: FontCodes | null = null;
   let fontName = "";
   let lastName = "";
-  // string operands since the last operator, and those inside the current `[ … ]`
-  let strings: number[][] = [];
-  let inArray = false;
-  const show = (bytes: number[]): boolean => {
+  // string operands since the last operator (a `[` starts them again)
+  const strings = new StringOperands();
+  /** the glyphs of string operand `k`, as one text of the current font; false for a code the font does not map */
+  const show = (k: number): boolean => {
     if (!font) return false;
+    const { codes } = strings;
+    const from = strings.start(k), to = strings.ends[k];
+    let text = "";
     if (font.bytes === 1) {
       const byCode = (font.byCode ??= Array.from({ length: 256 }, (_, c) => font!.map.get(c)));
-      for (let i = 0; i < bytes.length; i++) {
-        const text = byCode[bytes[i]];
-        if (text === undefined) return false;
-        out.add(text, fontName);
+      for (let i = from; i < to; i++) {
+        const t = byCode[codes[i]];
+        if (t === undefined) return false;
+        text += t;
       }
-      return true;
+    } else {
+      if ((to - from) % 2 !== 0) return false;
+      for (let i = from; i < to; i += 2) {
+        const t = font.map.get((codes[i] << 8) | codes[i + 1]);
+        if (t === undefined) return false;
+        text += t;
+      }
     }
-    for (let i = 0; i + 2 <= bytes.length; i += 2) {
-      const text = font.map.get((bytes[i] << 8) | bytes[i + 1]);
-      if (text === undefined) return false;
-      out.add(text, fontName);
-    }
-    return bytes.length % 2 === 0;
+    out.add(text, fontName);
+    return true;
   };
   let i = 0;
   while (i < s.length) {
@@ -153,9 +227,7 @@ export function contentGlyphs(content: string, fonts: (name: string) => FontCode
       continue;
     }
     if (c === 0x28) {
-      const r = literal(s, i);
-      strings.push(r.bytes);
-      i = r.end;
+      i = strings.literal(s, i);
       continue;
     }
     if (c === 0x3c) {
@@ -167,14 +239,11 @@ export function contentGlyphs(content: string, fonts: (name: string) => FontCode
         i = end + 2;
         continue;
       }
-      const r = hexString(s, i);
-      strings.push(r.bytes);
-      i = r.end;
+      i = strings.hex(s, i);
       continue;
     }
     if (c === 0x5b) {
-      inArray = true;
-      strings = [];
+      strings.clear();
       i++;
       continue;
     }
@@ -183,14 +252,12 @@ export function contentGlyphs(content: string, fonts: (name: string) => FontCode
       continue;
     }
     if (c === 0x2f) {
-      let e = i + 1;
-      while (e < s.length && !isWhite(s.charCodeAt(e)) && !isDelim(s.charCodeAt(e))) e++;
+      const e = tokenEnd(s, i + 1);
       lastName = s.slice(i + 1, e);
       i = e;
       continue;
     }
-    let e = i;
-    while (e < s.length && !isWhite(s.charCodeAt(e)) && !isDelim(s.charCodeAt(e))) e++;
+    const e = tokenEnd(s, i);
     if (e === i) {
       // a stray delimiter (`)`, `>`, `{`, `}`)
       i++;
@@ -200,33 +267,30 @@ export function contentGlyphs(content: string, fonts: (name: string) => FontCode
       i = e; // a number
       continue;
     }
-    const word = s.slice(i, e);
-    i = e;
-    switch (word) {
-      case "Tf":
+    switch (opCode(s, i, e)) {
+      case OP.Tf:
         fontName = lastName;
         font = fonts(lastName);
         if (!font) return null;
         break;
-      case "Tj":
-      case "'":
-      case '"':
-        if (strings.length && !show(strings[strings.length - 1])) return null;
+      case OP.Tj:
+      case OP.quote:
+      case OP.doubleQuote:
+        if (strings.length && !show(strings.length - 1)) return null;
         break;
-      case "TJ":
-        for (const b of strings) if (!show(b)) return null;
+      case OP.TJ:
+        for (let k = 0; k < strings.length; k++) if (!show(k)) return null;
         break;
-      case "Do":
+      case OP.Do:
         if (isForm(lastName)) return null;
         break;
-      case "BI":
-      case "ID":
+      case OP.BI:
+      case OP.ID:
         return null;
     }
-    strings = [];
-    inArray = false;
+    i = e;
+    strings.clear();
   }
-  void inArray;
   return out.done();
 }
 

@@ -19,24 +19,24 @@ export interface GlyphText {
 
 /** Collects a page's glyphs as they are drawn; `done()` gives them as one {@link GlyphText}. */
 export class GlyphTextBuilder {
-  private readonly parts: string[] = [];
+  // appended to (V8 keeps the pieces and joins them once, when the text is first read): a page of
+  // thousands of one-glyph strings joined from an array cost more than reading them
+  private text = "";
   private readonly runs: { end: number; font: string }[] = [];
-  private length = 0;
   private font: string | null = null;
 
   add(text: string, font: string): void {
     if (!text) return;
     if (font !== this.font) {
-      if (this.font !== null && this.length > 0) this.runs.push({ end: this.length, font: this.font });
+      if (this.font !== null && this.text.length > 0) this.runs.push({ end: this.text.length, font: this.font });
       this.font = font;
     }
-    this.parts.push(text);
-    this.length += text.length;
+    this.text += text;
   }
 
   done(): GlyphText {
-    if (this.font !== null && this.length > 0) this.runs.push({ end: this.length, font: this.font });
-    return { text: this.parts.join(""), runs: this.runs };
+    if (this.font !== null && this.text.length > 0) this.runs.push({ end: this.text.length, font: this.font });
+    return { text: this.text, runs: this.runs };
   }
 }
 

@@ -148,17 +148,20 @@ export function buildLine(items: PdfItem[], row: { y: number; size: number }): B
     }
     prev = it;
   }
-  // trim the line and its runs alike
-  const lead = text.length - text.trimStart().length;
-  const trail = text.length - text.trimEnd().length;
+  // trim the line and its runs alike (white space as `trim` has it, found in place: every row of
+  // a document is built, most with nothing to trim)
+  let lead = 0, end = text.length;
+  while (lead < end && isSpaceCode(text.charCodeAt(lead))) lead++;
+  while (end > lead && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  const trail = text.length - end;
   if (lead || trail) trimRuns(runs, lead, trail);
-  const first = items[0];
-  const last = items[items.length - 1];
+  let x1 = -Infinity;
+  for (const it of items) x1 = Math.max(x1, it.x + it.width);
   const line: BuiltLine = {
-    text: text.trim(),
-    runs: runs.filter((r) => r.text.length > 0),
-    x: first.x,
-    x1: Math.max(...items.map((i) => i.x + i.width), last.x + last.width),
+    text: lead || trail ? text.slice(lead, end) : text,
+    runs: runs.some((r) => r.text.length === 0) ? runs.filter((r) => r.text.length > 0) : runs,
+    x: items[0].x,
+    x1,
     y: row.y,
     size: row.size,
   };

@@ -58,9 +58,15 @@ function isLetterCode(c: number): boolean {
 
 /** How many letters `text` has (a surrogate pair counts once, as `\p{L}` with `u` does). */
 export function countLetters(text: string): number {
+  // the table is read here, not through isLetterCode: every row of every page is counted
+  const below2000 = letterClassesBelow2000();
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (c < 0x2000) {
+      if (below2000[c] & LETTER) n++;
+      continue;
+    }
     const next = c >= 0xd800 && c <= 0xdbff ? text.charCodeAt(i + 1) : 0;
     if (next >= 0xdc00 && next <= 0xdfff) {
       if (/\p{L}/u.test(text.slice(i, i + 2))) n++;
