@@ -6,7 +6,7 @@ import {
 import { SIGNER_TITLES } from "../../grammars/people.js";
 import { INLINE_RULE, PORTAL_TITLE_AFTER_TYPE } from "../../grammars/layout.js";
 import type { Warning } from "../record/schema.js";
-import { inCapitals, WorkLine } from "./layout.js";
+import { inCapitals, lineMeta, WorkLine } from "./layout.js";
 import { matchKey } from "../text/tone.js";
 import { alt } from "../text/pattern.js";
 import { isCapitalCode, LazyWords } from "../text/letters.js";
@@ -253,7 +253,7 @@ function cutLine(line: WorkLine, cuts: number[], rules: [number, number][] = [])
   }
   if (pieces.length <= 1) return pieces;
   // the pieces were cells of a table: none continues into the next
-  return pieces.map((p, k) => (k < pieces.length - 1 ? new WorkLine(p.t, { ...p.meta, paragraphEnd: true }, p.column) : p));
+  return pieces.map((p, k) => (k < pieces.length - 1 ? new WorkLine(p.t, lineMeta(p.meta, true), p.column) : p));
 }
 
 /**
