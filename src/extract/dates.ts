@@ -1,10 +1,9 @@
 import type { DateMention, Span, Warning } from "../record/schema.js";
 import { collapseSpaces, isSpaceCode } from "../text/letters.js";
 import { keyAtOffsets } from "../text/tone.js";
-import { matchesAt } from "../text/openers.js";
 import { alt } from "../text/pattern.js";
 import { textKey, type ExtractContext } from "./context.js";
-import { PARSERS } from "./dates/parsers.js";
+import { PARSERS, type DigitOpening } from "./dates/parsers.js";
 import { formatToken, tokenKind, type Token } from "./dates/point.js";
 import { dateBounds } from "./dates/range.js";
 import { REFINERS } from "./dates/refiners.js";
@@ -68,20 +67,30 @@ const OPENING_WORDS = [...new Set(PARSERS.flatMap((p) => p.opens.words))];
 if (PARSERS.length > 31) throw new Error("at most 31 date parsers");
 /** what may follow, as a set of character codes */
 const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+/** a run of digits of a parser's `DigitOpening`: the runs it may be (as bits `1 << n`, the last for any longer run) and what may follow */
+interface DigitShape {
+  runs: number;
+  then: Set<number>;
+}
+const MAX_RUN = 7;
+const digitShape = (d: DigitOpening): DigitShape => ({ runs: d.run.reduce((m, n) => m | (1 << Math.min(n, MAX_RUN)), 0), then: codes(d.then) });
 /** the opening words by their first character (all ASCII letters), each with the parsers it opens */
-const WORDS_BY_FIRST: { word: string; parsers: { bit: number; then: Set<number> | null }[] }[][] = Array.from({ length: 128 }, () => []);
+const WORDS_BY_FIRST: { word: string; parsers: { bit: number; then: Set<number> | null; digit: DigitShape | null }[] }[][] = Array.from({ length: 128 }, () => []);
 for (const word of OPENING_WORDS) {
   if (word.charCodeAt(0) >= 128) throw new Error(`date opening words: ${word}`);
-  const parsers = PARSERS.flatMap((p, i) => (p.opens.words.includes(word) ? [{ bit: 1 << i, then: p.opens.wordThen ? codes(p.opens.wordThen) : null }] : []));
+  const parsers = PARSERS.flatMap((p, i) =>
+    p.opens.words.includes(word) ? [{ bit: 1 << i, then: p.opens.wordThen ? codes(p.opens.wordThen) : null, digit: p.opens.wordDigit ? digitShape(p.opens.wordDigit) : null }] : [],
+  );
   WORDS_BY_FIRST[word.charCodeAt(0)].push({ word, parsers });
 }
 /** the parsers a run of `n` digits may open (index `n`; the last, any longer run) */
-const RUN_PARSERS: number[] = Array.from({ length: 8 }, (_, n) => PARSERS.reduce((m, p, i) => (p.opens.digit?.run.includes(n) ? m | (1 << i) : m), 0));
+const RUN_PARSERS: number[] = Array.from({ length: MAX_RUN + 1 }, (_, n) => PARSERS.reduce((m, p, i) => (p.opens.digit?.run.includes(n) ? m | (1 << i) : m), 0));
 /** the parsers a digit run followed by a character may open, by its code */
 const THEN_PARSERS = new Map<number, number>();
 PARSERS.forEach((p, i) => {
   for (const c of codes(p.opens.digit?.then ?? "")) THEN_PARSERS.set(c, (THEN_PARSERS.get(c) ?? 0) | (1 << i));
 });
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
 /** `[\s.…_]`: what a word's `wordThen` skips (blank draft fields, `ngày …… tháng`) */
 const isBlankCode = (c: number) => c === 46 || c === 95 || c === 0x2026 || isSpaceCode(c);
 
@@ -128,8 +137,21 @@ function openingsIn(key: string): { at: number[]; kinds: number[] } {
     let kind = 0;
     for (const w of WORDS_BY_FIRST[c]) {
       if (!key.startsWith(w.word, i)) continue;
-      const next = nextCode(key, i + w.word.length, isBlankCode);
-      for (const p of w.parsers) if (!p.then || p.then.has(next)) kind |= p.bit;
+      let j = i + w.word.length;
+      while (j < key.length && isBlankCode(key.charCodeAt(j))) j++;
+      const next = key.charCodeAt(j);
+      // a digit after the word: its run, and what follows the run, for the parsers that say
+      let run = 0;
+      let afterRun = NaN;
+      if (next >= 48 && next <= 57) {
+        while (j + run < key.length && isDigitCode(key.charCodeAt(j + run))) run++;
+        afterRun = nextCode(key, j + run, isSpaceCode);
+      }
+      for (const p of w.parsers) {
+        if (p.then && !p.then.has(next)) continue;
+        if (run && p.digit && !(p.digit.runs & (1 << Math.min(run, MAX_RUN)) && p.digit.then.has(afterRun))) continue;
+        kind |= p.bit;
+      }
     }
     if (kind) at.push(i), kinds.push(kind);
     // another word may open inside this one (`năm` in `từ năm`)
@@ -147,28 +169,38 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
   // (near the start, left out of the document's list afterwards)
   const keep = opts.limit ? opts.limit + 2 : Infinity;
   const openings = openingsIn(key);
-  // the parsers with an opening at all (a time's few words open two or three of the eighteen)
-  let present = 0;
-  for (const kind of openings.kinds) present |= kind;
-  for (let p = 0; p < PARSERS.length; p++) {
-    if (!(present & (1 << p))) continue;
-    const parser = PARSERS[p];
-    // tried only where one of its matches can open (a digit or one of its words), each time
-    // anchored there: the same matches, in the same order, as a global scan of the whole key
-    // (which would try every character), since no match opens anywhere else. A match ending at
-    // `from` hides what opens inside it, as in the global scan. A parser never matches empty.
-    // with a limit, each parser stops after as many tokens as the list keeps: its matches come
-    // in order, so the first ones of the document are all there; past them, 110,000 years made
-    // 110,000 tokens to drop
-    const most = tokens.length + keep;
-    for (const m of matchesAt(STICKY[p], key, openings, 1 << p)) {
-      const built = parser.build(m, env, key);
+  // one walk over the openings, each tried with the parsers its kind names (a walk of them all
+  // for each parser, skipping the others' openings, was a fifth of the scan). Each parser keeps
+  // its own tokens and its own end of the last match, so it finds what it found scanning alone:
+  // its matches anchored where one can open, in order, a match hiding the openings inside it (as
+  // in a global scan of the key, since no match opens anywhere else; a parser never matches
+  // empty). The lists are joined in the parsers' order, as the parsers one after the other made
+  // them. With a limit, a parser stops after as many tokens as the list keeps: its matches come
+  // in order, so the first ones of the document are all there; past them, 110,000 years made
+  // 110,000 tokens to drop.
+  const found: (Token[] | undefined)[] = new Array(PARSERS.length);
+  const hidden = new Int32Array(PARSERS.length);
+  let open = 0;
+  for (const kind of openings.kinds) open |= kind;
+  for (let o = 0; o < openings.at.length && open; o++) {
+    const at = openings.at[o];
+    for (let kind = openings.kinds[o] & open; kind; kind &= kind - 1) {
+      const p = 31 - Math.clz32(kind & -kind);
+      if (at < hidden[p]) continue;
+      const sticky = STICKY[p];
+      sticky.lastIndex = at;
+      const m = sticky.exec(key);
+      if (!m) continue;
+      hidden[p] = sticky.lastIndex;
+      const built = PARSERS[p].build(m, env, key);
       if (!built) continue;
-      if (Array.isArray(built)) tokens.push(...built);
-      else tokens.push(built);
-      if (tokens.length >= most) break;
+      const list = (found[p] ??= []);
+      if (Array.isArray(built)) list.push(...built);
+      else list.push(built);
+      if (list.length >= keep) open &= ~(1 << p);
     }
   }
+  for (const list of found) if (list) for (const t of list) tokens.push(t);
   tokens.sort((a, b) => a.start - b.start || b.end - a.end);
   const warnings: Warning[] = [];
   const renv = { key, text, offset, warnings };

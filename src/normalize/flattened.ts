@@ -6,7 +6,7 @@ import {
 import { SIGNER_TITLES } from "../../grammars/people.js";
 import { INLINE_RULE, PORTAL_TITLE_AFTER_TYPE } from "../../grammars/layout.js";
 import type { Warning } from "../record/schema.js";
-import { inCapitals, WorkLine } from "./layout.js";
+import { inCapitals, lineMeta, WorkLine } from "./layout.js";
 import { matchKey } from "../text/tone.js";
 import { alt } from "../text/pattern.js";
 import { isCapitalCode, LazyWords } from "../text/letters.js";
@@ -44,6 +44,10 @@ const titleOpenings = titles.map((title) => ({ title, space: title + " ", comma:
 // the words that open a body's name: the agency table's heads and the issuer lines' shorter ones
 const bodyHeads = [...new Set([...AGENCY_HEADS.flatMap((h) => [...h.forms, ...(h.abbr ?? [])]), ...BODY_HEAD_WORDS].map((w) => matchKey(w)))].sort((a, b) => b.length - a.length);
 const parentHeads = PARENT_BODY_HEADS.map((w) => matchKey(w));
+// each head with the space after it, and with a space on both sides: made once, not for every head at every word asked
+const bodyHeadsThenSpace = bodyHeads.map((h) => h + " ");
+const bodyHeadsSpaced = bodyHeads.map((h) => " " + h + " ");
+const parentHeadsThenSpace = parentHeads.map((h) => h + " ");
 
 /** How many lines from the top may hold the header's flattened cells. */
 const HEAD_LINES = 8;
@@ -107,16 +111,17 @@ function issuerCuts(cell: string): number[] {
   const text = cell.trimEnd();
   if (text !== text.toUpperCase() || !/\p{Lu}/u.test(text)) return [];
   const key = matchKey(text);
-  const parent = parentHeads.find((h) => key.startsWith(h + " "));
-  if (!parent) return [];
+  const p = parentHeadsThenSpace.findIndex((h) => key.startsWith(h));
+  if (p < 0) return [];
+  const parent = parentHeads[p];
   const words = [...key.matchAll(/\S+/g)];
   for (let k = parent.split(" ").length + 1; k < words.length - 1; k++) {
-    const head = bodyHeads.find((h) => key.startsWith(h + " ", words[k].index!));
-    if (!head) continue;
+    if (!bodyHeadsThenSpace.some((h) => key.startsWith(h, words[k].index!))) continue;
     const before = key.slice(0, words[k].index!).trim();
     // the parent's own words hold no head word (one body, not two already cut)
     const inner = before.slice(parent.length).trim();
-    if (bodyHeads.some((h) => (" " + inner + " ").includes(" " + h + " "))) return [];
+    const spaced = " " + inner + " ";
+    if (bodyHeadsSpaced.some((h) => spaced.includes(h))) return [];
     return [words[k].index!];
   }
   return [];
@@ -253,7 +258,7 @@ function cutLine(line: WorkLine, cuts: number[], rules: [number, number][] = [])
   }
   if (pieces.length <= 1) return pieces;
   // the pieces were cells of a table: none continues into the next
-  return pieces.map((p, k) => (k < pieces.length - 1 ? new WorkLine(p.t, { ...p.meta, paragraphEnd: true }, p.column) : p));
+  return pieces.map((p, k) => (k < pieces.length - 1 ? new WorkLine(p.t, lineMeta(p.meta, true), p.column) : p));
 }
 
 /**

@@ -1,8 +1,8 @@
-import type { LoadedDocument, SourceLine } from "../load/types.js";
+import type { LoadedDocument } from "../load/types.js";
 import type { Encoding, Warning } from "../record/schema.js";
 import { decodeLegacyLines } from "./encoding/index.js";
 import { dropPortalTitle, splitFlattened } from "./flattened.js";
-import { dropLitter, joinWrapped, splitColumns, tidySpaces, WorkLine } from "./layout.js";
+import { dropLitter, joinWrapped, lineMeta, type LineMeta, splitColumns, tidySpaces, WorkLine } from "./layout.js";
 import { MappedText } from "./mapped.js";
 import { dropOcrSpecks, fixOcrMarks, splitGluedSyllables } from "./ocr-marks.js";
 import { cleanInvisible, composeNfc, glueSplitSyllables, LINE_SHAPE, lineShape, stripEmphasis } from "./unicode.js";
@@ -14,7 +14,7 @@ export interface NormalizedLine {
   start: number;
   end: number;
   /** the loader's facts about the first source line it came from (page, block, bold, …); its text and runs are not read through it */
-  meta: Omit<SourceLine, "text" | "runs">;
+  meta: LineMeta;
   /** side of a two-column layout the line was split from, where the text showed one */
   column?: "left" | "right";
 }
@@ -47,9 +47,9 @@ export function normalize(doc: LoadedDocument): NormalizedDocument {
   let offset = 0;
   let lines: WorkLine[] = decoded.lines.map((l) => {
     const text = l.text;
-    // the loader's line stands as its own facts: no step reads its text or runs through `meta`, and
-    // a copy without them (an object rest) cost more than all the steps on most lines
-    const meta: WorkLine["meta"] = l;
+    // its facts in one shape for every line (an object rest, without text and runs, cost more
+    // than all the steps on most lines; fields written out cost one small object)
+    const meta = lineMeta(l);
     let t = MappedText.of(text, offset);
     offset += text.length + 1;
     // most lines hold nothing any step changes: one pass over them says so

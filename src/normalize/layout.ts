@@ -17,7 +17,7 @@ import { isCapitalCode, isLower, isLowerCode } from "../text/letters.js";
 export class WorkLine {
   constructor(
     readonly t: MappedText,
-    readonly meta: Omit<SourceLine, "text" | "runs">,
+    readonly meta: LineMeta,
     /** side of a two-column layout the line was split from */
     readonly column?: "left" | "right",
     /**
@@ -39,6 +39,19 @@ export class WorkLine {
   inColumn(column: "left" | "right"): WorkLine {
     return new WorkLine(this.t, this.meta, column, this.shape);
   }
+}
+
+/** What a line keeps of the loader's line: its facts, not its text or runs. */
+export type LineMeta = Omit<SourceLine, "text" | "runs">;
+
+/**
+ * The loader's facts about a line in an object of its own, every field present and in one
+ * order, whatever loader made the line (text lines are `{ text, page }`, table cells and PDF lines
+ * have more): every later step reads them at one place for all lines (segment's `meta.block` at
+ * every line met lines of four and more shapes and left its optimized code for them).
+ */
+export function lineMeta(l: LineMeta, paragraphEnd = l.paragraphEnd): LineMeta {
+  return { page: l.page, x: l.x, y: l.y, size: l.size, bold: l.bold, italic: l.italic, align: l.align, block: l.block, paragraphEnd, indent: l.indent, x1: l.x1 };
 }
 
 const rule = new RegExp(RULE_LINE, "u");

@@ -21,7 +21,11 @@ function opensRight(key: string, parser: (typeof PARSERS)[number]): string[] {
     const digit = run > 0 && !/[\p{L}\p{N}/.,-]$/u.test(key.slice(0, i)) && !!parser.opens.digit?.run.includes(run) && parser.opens.digit.then.includes(afterRun);
     const word = parser.opens.words.some((w) => {
       const afterWord = /^[\s.…_]*([\s\S]?)/u.exec(key.slice(i + w.length))![1];
-      return key.startsWith(w, i) && (!parser.opens.wordThen || parser.opens.wordThen.includes(afterWord));
+      if (!key.startsWith(w, i) || (parser.opens.wordThen && !parser.opens.wordThen.includes(afterWord))) return false;
+      // a digit after the word: its run and what follows it, as `wordDigit` says
+      const digits = /^[\s.…_]*([0-9]+)\s*([\s\S]?)/u.exec(key.slice(i + w.length));
+      const wd = parser.opens.wordDigit;
+      return !digits || !wd || (wd.run.includes(Math.min(digits[1].length, 7)) && wd.then.includes(digits[2]));
     });
     if (!digit && !word) wrong.push(`${parser.name}: ${JSON.stringify(m[0])}`);
   }
@@ -78,5 +82,9 @@ describe("date parsers: every match opens where the parser's `opens` says", () =
     expect(opensRight("hạn 20 / 5/2025", { ...slash, opens: { digit: { run: [1, 2], then: "." }, words: [] } })).toEqual(['numeric-slash: "20 / 5/2025"']);
     expect(opensRight("hạn 20 / 5/2025", { ...slash, opens: { digit: { run: [4], then: "/" }, words: [] } })).toEqual(['numeric-slash: "20 / 5/2025"']);
     expect(opensRight("hạn 20 / 5/2025", { ...slash, opens: { digit: { run: [1, 2], then: "/" }, words: [] } })).toEqual([]);
+    // a digit after the word, of a run or before a character the parser does not say
+    expect(opensRight("ngày 20 / 5/2025", { ...slash, opens: { digit: null, words: ["ngày"], wordThen: "0123456789", wordDigit: { run: [1, 2], then: "." } } })).toEqual(['numeric-slash: "ngày 20 / 5/2025"']);
+    expect(opensRight("ngày 20 / 5/2025", { ...slash, opens: { digit: null, words: ["ngày"], wordThen: "0123456789", wordDigit: { run: [4], then: "/" } } })).toEqual(['numeric-slash: "ngày 20 / 5/2025"']);
+    expect(opensRight("ngày 20 / 5/2025", { ...slash, opens: { digit: null, words: ["ngày"], wordThen: "0123456789", wordDigit: { run: [1, 2], then: "/" } } })).toEqual([]);
   });
 });

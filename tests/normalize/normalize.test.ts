@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MappedText } from "../../src/normalize/mapped.js";
 import { cleanInvisible, composeNfc, glueSplitSyllables, LINE_SHAPE, lineShape, stripEmphasis } from "../../src/normalize/unicode.js";
 import { normalize } from "../../src/normalize/index.js";
-import { inCapitals, tidySpaces, WorkLine } from "../../src/normalize/layout.js";
+import { inCapitals, lineMeta, tidySpaces, WorkLine } from "../../src/normalize/layout.js";
 import { normalizeText } from "../helpers.js";
 
 const run = (f: (t: MappedText) => MappedText, s: string) => f(MappedText.of(s)).text;
@@ -170,6 +170,32 @@ describe("which steps have work on a line", () => {
   it("sees a split at a tab as the glue pattern does", () => {
     expect(lineShape("Ngh\tị định") & MAY_SPLIT).toBe(MAY_SPLIT);
     expect(run(glueSplitSyllables, "Ngh\tị định")).toBe("Nghị định");
+  });
+});
+
+describe("a line's facts from the loader", () => {
+  it("are one object shape whatever loader made the line, without its text and runs", () => {
+    const keys = Object.keys(lineMeta({ page: 1 }));
+    expect(Object.keys(lineMeta({ page: 2, block: "header-left", paragraphEnd: true, x: 10, y: 700, size: 13, bold: true }))).toEqual(keys);
+    const pdf = { text: "SỞ Y TẾ", runs: [{ text: "SỞ Y TẾ", font: "Times" }], page: 1, x: 72, y: 700, x1: 150, size: 13, bold: true, align: "center" as const };
+    const meta = lineMeta(pdf);
+    expect(Object.keys(meta)).toEqual(keys);
+    expect(meta).toEqual({ page: 1, x: 72, y: 700, x1: 150, size: 13, bold: true, align: "center" });
+    expect(lineMeta(meta, true).paragraphEnd).toBe(true);
+  });
+
+  it("come out of normalize in that one shape, cut cells and all", () => {
+    const body = Array.from({ length: 9 }, (_, i) => ({ text: `Nội dung thứ ${i + 1} của văn bản.`, page: 1 }));
+    const doc = normalize({
+      format: "pdf", pages: 1, ocr: false, warnings: [],
+      lines: [...body, { text: "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đỗ Hoàng Anh Tuấn", page: 1 }, { text: "Nơi nhận:", page: 1, block: "footer-left", paragraphEnd: true, x: 50, y: 100 }],
+    });
+    const keys = Object.keys(lineMeta({}));
+    for (const l of doc.lines) expect(Object.keys(l.meta)).toEqual(keys);
+    // the signature table's cells, cut from one line: none runs on into the next
+    expect(doc.lines.slice(9).map((l) => [l.text, l.meta.paragraphEnd])).toEqual([
+      ["KT. BỘ TRƯỞNG THỨ TRƯỞNG", true], ["Đỗ Hoàng Anh Tuấn", undefined], ["Nơi nhận:", true],
+    ]);
   });
 });
 

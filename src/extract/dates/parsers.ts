@@ -47,7 +47,7 @@ export interface Parser {
    * scan tries the parser only there; every match of `pattern` opens at one of them
    * (tests/extract/dates-openers check it against the whole-text scan).
    */
-  opens: { digit: DigitOpening | null; words: readonly string[]; wordThen?: string };
+  opens: { digit: DigitOpening | null; words: readonly string[]; wordThen?: string; wordDigit?: DigitOpening };
   build(m: RegExpExecArray, env: ParseEnv, key: string): Token | Token[] | null;
 }
 
@@ -57,7 +57,9 @@ export interface Parser {
  * `20 tháng 5`). The scan tries the parser only at a run of that shape: most numbers of a text
  * (`1.`, `Điều 12`, `2025,`) are no opening of most parsers, and a pattern that fails still costs
  * a call. `wordThen` is the same for a match opening at one of `words`: what may stand after the
- * word, `[\s.…_]` skipped (a digit after `ngày`).
+ * word, `[\s.…_]` skipped (a digit after `ngày`); `wordDigit`, where a digit stands there, the run
+ * of digits and what follows it, as `digit` (`ngày 20/` for `ngày 20/5/2025`, not `ngày 20 tháng`):
+ * most days a text names are tried by one parser of the seven that may open at `ngày`.
  */
 export interface DigitOpening {
   run: readonly number[];
@@ -116,7 +118,7 @@ export const PARSERS: Parser[] = [
   {
     name: "words-full",
     pattern: re(`${L}${NGAY}?(?<d>${DAY})\\s+${MONTH_WORD}\\s+(?<m>${MONTH})\\s*,?\\s*${YEAR_WORD}\\s+(?<y>${YEAR})${R}`),
-    opens: { digit: { run: ONE_OR_TWO, then: MONTH_WORD[0] }, words: [DAY_WORD], wordThen: DIGITS },
+    opens: { digit: { run: ONE_OR_TWO, then: MONTH_WORD[0] }, words: [DAY_WORD], wordThen: DIGITS, wordDigit: { run: ONE_OR_TWO, then: MONTH_WORD[0] } },
     build: (m) => tok(m, "words-full", { point: point({ y: +m.groups!.y, m: +m.groups!.m, d: +m.groups!.d }) }),
   },
   // "ngày    tháng 5 năm 2026" → 2026-05; "ngày …… tháng …… năm 2025" → 2025 (a draft's blank fields)
@@ -130,35 +132,35 @@ export const PARSERS: Parser[] = [
   {
     name: "words-no-year",
     pattern: re(`${L}${DAY_WORD}\\s+(?<d>${DAY})\\s+${MONTH_WORD}\\s+(?<m>${MONTH})(?![\\p{N}]|\\s*,?\\s*${YEAR_WORD}\\s*\\p{N})`),
-    opens: { digit: null, words: [DAY_WORD], wordThen: DIGITS },
+    opens: { digit: null, words: [DAY_WORD], wordThen: DIGITS, wordDigit: { run: ONE_OR_TWO, then: MONTH_WORD[0] } },
     build: (m, env) => tok(m, "words-no-year", { point: withYear({ m: +m.groups!.m, d: +m.groups!.d }, env) }),
   },
   // "ngày 20/5/2025", "05/01/2020", "ngày 01/ 7 /2004"
   {
     name: "numeric-slash",
     pattern: re(`${L}${NGAY}?(?<d>${DAY})\\s*/\\s*(?<m>${MONTH})\\s*/\\s*(?<y>${YEAR})${R}`),
-    opens: { digit: { run: ONE_OR_TWO, then: "/" }, words: [DAY_WORD], wordThen: DIGITS },
+    opens: { digit: { run: ONE_OR_TWO, then: "/" }, words: [DAY_WORD], wordThen: DIGITS, wordDigit: { run: ONE_OR_TWO, then: "/" } },
     build: (m) => tok(m, "numeric-slash", { point: point({ y: +m.groups!.y, m: +m.groups!.m, d: +m.groups!.d }) }),
   },
   // "20-5-2025"
   {
     name: "numeric-dash",
     pattern: re(`${L}${NGAY}?(?<d>${DAY})-(?<m>${MONTH})-(?<y>${YEAR})${R}`),
-    opens: { digit: { run: ONE_OR_TWO, then: "-" }, words: [DAY_WORD], wordThen: DIGITS },
+    opens: { digit: { run: ONE_OR_TWO, then: "-" }, words: [DAY_WORD], wordThen: DIGITS, wordDigit: { run: ONE_OR_TWO, then: "-" } },
     build: (m) => tok(m, "numeric-dash", { point: point({ y: +m.groups!.y, m: +m.groups!.m, d: +m.groups!.d }) }),
   },
   // "20.5.2025"
   {
     name: "numeric-dot",
     pattern: re(`${L}${NGAY}?(?<d>${DAY})\\.(?<m>${MONTH})\\.(?<y>${YEAR})${R}`),
-    opens: { digit: { run: ONE_OR_TWO, then: "." }, words: [DAY_WORD], wordThen: DIGITS },
+    opens: { digit: { run: ONE_OR_TWO, then: "." }, words: [DAY_WORD], wordThen: DIGITS, wordDigit: { run: ONE_OR_TWO, then: "." } },
     build: (m) => tok(m, "numeric-dot", { point: point({ y: +m.groups!.y, m: +m.groups!.m, d: +m.groups!.d }) }),
   },
   // "ngày 20/5" (no year: the document's year); needs the word "ngày"
   {
     name: "numeric-no-year",
     pattern: re(`${DAY_WORD}\\s*(?<d>${DAY})\\s*/\\s*(?<m>${MONTH})(?![\\p{N}]|\\s*[/.-]\\s*[\\p{L}\\p{N}])`),
-    opens: { digit: null, words: [DAY_WORD], wordThen: DIGITS },
+    opens: { digit: null, words: [DAY_WORD], wordThen: DIGITS, wordDigit: { run: ONE_OR_TWO, then: "/" } },
     build: (m, env) => tok(m, "numeric-no-year", { point: withYear({ m: +m.groups!.m, d: +m.groups!.d }, env) }),
   },
   // "ngày    /    /2007" → 2007; "ngày   /7/2007" → 2007-07 (blank draft fields)
@@ -174,7 +176,7 @@ export const PARSERS: Parser[] = [
     pattern: re(
       `(?:${RANGE_FROM}\\s+)?${DAY_WORD}\\s*(?<d1>${DAY})\\s*(?:${RANGE_DASH}|\\s${alt(RANGE_TO)}\\s)\\s*(?:${DAY_WORD}\\s*)?(?<d2>${DAY})\\s*/\\s*(?<m>${MONTH})(?:\\s*/\\s*(?<y>${YEAR}))?${R}`,
     ),
-    opens: { digit: null, words: [RANGE_FROM, DAY_WORD], wordThen: DAY_WORD[0] + DIGITS },
+    opens: { digit: null, words: [RANGE_FROM, DAY_WORD], wordThen: DAY_WORD[0] + DIGITS, wordDigit: { run: ONE_OR_TWO, then: "-–—" + firstLetters(RANGE_TO) } },
     build: (m, env) => {
       const g = m.groups!;
       const y = num(g.y) ?? env.year;
@@ -188,7 +190,7 @@ export const PARSERS: Parser[] = [
   {
     name: "month-year",
     pattern: re(`${NOT_AFTER_LETTER}${MONTH_WORD}\\s*(?<m>${MONTH})\\s*(?:/|-|\\.|,?\\s*${YEAR_WORD})\\s*(?<y>${YEAR})${R}`),
-    opens: { digit: null, words: [MONTH_WORD], wordThen: DIGITS },
+    opens: { digit: null, words: [MONTH_WORD], wordThen: DIGITS, wordDigit: { run: ONE_OR_TWO, then: "/-.," + YEAR_WORD[0] } },
     build: (m) => tok(m, "month-year", { point: point({ y: +m.groups!.y, m: +m.groups!.m }) }),
   },
   // "Chương trình công tác tháng 5" → the document's year
@@ -244,7 +246,7 @@ export const PARSERS: Parser[] = [
   {
     name: "year-range",
     pattern: re(`(?:${alt(YEAR_RANGE_LEADS, NOT_AFTER_LETTER)}\\s*:?\\s*)?${L}(?<y1>${YEAR})${RANGE_DASH}(?<y2>${YEAR})${R}`),
-    opens: { digit: { run: [4], then: "-–—" }, words: YEAR_RANGE_LEADS, wordThen: ":" + DIGITS },
+    opens: { digit: { run: [4], then: "-–—" }, words: YEAR_RANGE_LEADS, wordThen: ":" + DIGITS, wordDigit: { run: [4], then: "-–—" } },
     build: (m) => {
       const y1 = +m.groups!.y1;
       const y2 = +m.groups!.y2;
