@@ -12,7 +12,7 @@ import type { Agency, DateMention, Span, Task } from "../record/schema.js";
 import type { OutlineNode } from "../segment/tree.js";
 import { canonicalAssignee, issuerAgencies } from "./agencies.js";
 import { agencyBuildsOf, agencyEndAt, type AgencyBuilds } from "./agencies/scan.js";
-import { afterSpaces, isSpaceCode, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, squash, WB, WE } from "../text/letters.js";
+import { afterSpaces, collapseSpaces, isSpaceCode, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, squash, WB, WE } from "../text/letters.js";
 import { alt, alternation, esc } from "../text/pattern.js";
 import { opensAt, type Openers, type Openings } from "../text/openers.js";
 import { foldedText, type ExtractContext } from "./context.js";
@@ -677,11 +677,13 @@ function cleanSquashed(s: string): string {
  */
 function taskTexts(text: string, d: Draft): { text: string; action: string } {
   const raw = text.slice(d.start, d.end);
-  const squashed = squash(raw);
+  // squash's NFC form made once: it is asked again below
+  const composed = nfc(raw);
+  const squashed = collapseSpaces(composed);
   const own = cleanSquashed(squashed);
   // the action is the task's text when no assignee is written before it (carried down)
   if (d.actionStart === d.start) return { text: own, action: own };
-  if (nfc(raw) !== raw) return { text: own, action: cleanSquashed(squash(text.slice(d.actionStart, d.end))) };
+  if (composed !== raw) return { text: own, action: cleanSquashed(squash(text.slice(d.actionStart, d.end))) };
   const q = afterSpaces(raw, d.actionStart - d.start);
   if (q >= raw.length) return { text: own, action: "" };
   // where raw[q] lands in `squashed`: the characters before it, a space for each run between two of them, and one before it after a run
