@@ -110,6 +110,9 @@ describe("tasks: look-alikes that assign nothing", () => {
     ["a long name after Yêu cầu", [["a)", "Yêu cầu Hội đồng trọng tài lao động giải quyết theo quy định tại Điều 189 của Bộ luật này;"]]],
     ["a body given a duty in the passive", [["1.", "Theo quy định tại Nghị định này, Bộ Tài chính được giao quản lý quỹ."]]],
     ["a body that decides, after an opening phrase", [["2.", "Đối với cá nhân có thành tích xuất sắc, Bộ trưởng Bộ Công an quyết định mức thưởng."]]],
+    // a word of NOT_SUBJECT as the subject's first word, and as a word inside it after a comma
+    ["a condition before the body", [["3.", "Nếu Sở Y tế chủ trì tổ chức hội nghị thì phải báo cáo trước."]]],
+    ["a place before the body", [["4.", "Sở Y tế, tại hội nghị, chủ trì thảo luận các nội dung."]]],
   ])("%s", (_name, items) => {
     expect(tasksOf(items)).toEqual([]);
   });
@@ -124,6 +127,8 @@ describe("tasks: where an assignee begins (a title, a body, a collective, the po
     ["a title and its body", "Giao Chủ tịch UBND các huyện, thị xã chỉ đạo rà soát.", [], [["Chủ tịch UBND các huyện, thị xã"], "chỉ đạo rà soát", []]],
     ["a title, a collective, cooperating bodies", "Giao Giám đốc Sở Y tế và các sở, ngành liên quan phối hợp với Công an tỉnh, UBND cấp huyện triển khai.", [], [["Giám đốc Sở Y tế", "các sở, ngành liên quan"], "phối hợp với Công an tỉnh, UBND cấp huyện triển khai", ["Công an tỉnh", "UBND cấp huyện"]]],
     ["a body after an opening phrase", "Đối với hồ sơ tồn đọng, Sở Tư pháp chịu trách nhiệm xử lý dứt điểm.", [], [["Sở Tư pháp"], "chịu trách nhiệm xử lý dứt điểm", []]],
+    // a word of NOT_SUBJECT only as the start of a longer word (`Ưu đãi` holds `đã`): the body is the subject
+    ["a body whose name holds a not-a-subject word", "Quỹ Ưu đãi của tỉnh, Sở Tư pháp chịu trách nhiệm xử lý dứt điểm.", [], [["Sở Tư pháp"], "chịu trách nhiệm xử lý dứt điểm", []]],
     ["a body glued to the word before it is no cooperating body", "Trung tâm Y tế huyện chủ trì, phối hợp với các đơn vị liên quan và SởY tế tổ chức tiêm.", [], [["Trung tâm Y tế huyện"], "chủ trì, phối hợp với các đơn vị liên quan và SởY tế tổ chức tiêm", ["các đơn vị liên quan"]]],
   ])("%s", (_name, own, recipients, expected) => {
     expect(tasksOf([["1.", own]], recipients).map((t) => [t.assignee, t.action, t.cooperating])).toEqual([expected]);
