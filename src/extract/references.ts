@@ -341,10 +341,12 @@ function findReferences(text: string, ctx: Pick<ExtractContext, "year"> & { tree
   return out;
 }
 
-const refKey = (r: Omit<Reference, Added>) =>
-  r.symbol !== null || r.number !== null
-    ? `#${r.number ?? ""}/${r.year ?? ""}|${matchKey(r.symbol ?? "").replace(/[\s.]/g, "")}`
-    : `@${matchKey(r.type ?? "")}|${matchKey(r.subject ?? "")}`;
+/** A symbol as citations are compared by it: its match key without spaces and dots. */
+const symbolKey = (symbol: string) => matchKey(symbol).replace(/[\s.]/g, "");
+
+/** The key mentions of one cited document share; `symbol`: the mention's {@link symbolKey} ("" without one). */
+const refKey = (r: Omit<Reference, Added>, symbol: string) =>
+  r.symbol !== null || r.number !== null ? `#${r.number ?? ""}/${r.year ?? ""}|${symbol}` : `@${matchKey(r.type ?? "")}|${matchKey(r.subject ?? "")}`;
 
 const richness = (r: Omit<Reference, Added>) => [r.date, r.issuer, r.subject].filter((x) => x !== null).length;
 
@@ -352,18 +354,24 @@ const richness = (r: Omit<Reference, Added>) => [r.date, r.issuer, r.subject].fi
 export function extractReferences(ctx: ExtractContext): Reference[] {
   const { tree } = ctx;
   const found = findReferences(tree.text, ctx);
+  // each mention's symbol keyed once, for the document's own number and the mentions' keys
+  const symbols = found.map((r) => (r.symbol === null ? "" : symbolKey(r.symbol)));
   // the document's own number ("Ban hành kèm theo Quyết định số …" in its appendix) is not a citation
-  const ownKey = (n: string | null, sym: string) => `#${n ?? ""}|${matchKey(sym).replace(/[\s.]/g, "")}`;
-  const own = tree.number?.symbol ? ownKey(tree.number.value, tree.number.symbol) : null;
-  const refs = found.filter((r) => !own || r.symbol === null || ownKey(r.number, r.symbol) !== own);
+  const own = tree.number?.symbol ? `#${tree.number.value ?? ""}|${symbolKey(tree.number.symbol)}` : null;
+  const keys: string[] = [];
+  const refs: Found[] = [];
+  found.forEach((r, i) => {
+    if (own && r.symbol !== null && `#${r.number ?? ""}|${symbols[i]}` === own) return;
+    refs.push(r);
+    keys.push(refKey(r, symbols[i]));
+  });
   const best = new Map<string, Found>();
-  for (const r of refs) {
-    const k = refKey(r);
-    const b = best.get(k);
-    if (!b || richness(r) > richness(b)) best.set(k, r);
-  }
-  return refs.map((r) => {
-    const b = best.get(refKey(r))!;
+  refs.forEach((r, i) => {
+    const b = best.get(keys[i]);
+    if (!b || richness(r) > richness(b)) best.set(keys[i], r);
+  });
+  return refs.map((r, i) => {
+    const b = best.get(keys[i])!;
     return withKey(r, { date: r.date ?? b.date, issuer: r.issuer ?? b.issuer, subject: r.subject ?? b.subject });
   });
 }
