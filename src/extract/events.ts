@@ -35,6 +35,8 @@ const CHAIR_RE = new RegExp(CHAIR_MARK, "u");
 const HONORIFIC_RE = new RegExp(`^${alt(HONORIFICS)}\\s+`, "u");
 const PROSE_CUE_RE = new RegExp(`(?<![\\p{L}])${alt(PROSE_MEETING_CUES)}(?![\\p{L}])`, "u");
 const PLACE_RE = new RegExp(`(?<![\\p{L}])${esc(PLACE_LEAD)}\\s+`, "u");
+/** the place's lead word opening a `Địa điểm:` value (`tại Phòng họp số 2`), left out of the place */
+const PLACE_LEAD_RE = new RegExp(`^${esc(PLACE_LEAD)}\\s+`, "iu");
 
 /** without bold markup, whitespace runs made one space, the ends trimmed (each asked before replacing) */
 const clean = (s: string) => collapseSpaces(s.includes("**") ? s.replace(/\*\*/g, "") : s);
@@ -54,31 +56,55 @@ interface Labelled {
   span: Span;
 }
 
-function splitLines(text: string, key: string, from: number, to: number): Line[] {
-  const out: Line[] = [];
-  let start = from;
-  while (start < to) {
-    let end = text.indexOf("\n", start);
-    if (end < 0 || end > to) end = to;
-    out.push({ text: text.slice(start, end), key: key.slice(start, end), start, end });
-    start = end + 1;
+/** The lines of `text` from `from` to `to`, by their bounds: a line's text and key are sliced only when a label asks for it. */
+class Lines {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  constructor(
+    readonly text: string,
+    readonly key: string,
+    from: number,
+    to: number,
+  ) {
+    let start = from;
+    while (start < to) {
+      let end = text.indexOf("\n", start);
+      if (end < 0 || end > to) end = to;
+      this.starts.push(start);
+      this.ends.push(end);
+      start = end + 1;
+    }
   }
-  return out;
+  get length(): number {
+    return this.starts.length;
+  }
+  line(i: number): Line {
+    const start = this.starts[i];
+    const end = this.ends[i];
+    return { text: this.text.slice(start, end), key: this.key.slice(start, end), start, end };
+  }
+  /** Can line `i` hold a label? Every label is followed by a colon (`LABEL_RE`): the regex is asked of the lines with one. */
+  hasColon(i: number): boolean {
+    const c = this.key.indexOf(":", this.starts[i]);
+    return c >= 0 && c < this.ends[i];
+  }
 }
 
-function labelsIn(lines: Line[]): Labelled[] {
+function labelsIn(lines: Lines): Labelled[] {
   const out: Labelled[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const m = lines[i].key.match(LABEL_RE);
+    if (!lines.hasColon(i)) continue;
+    const line = lines.line(i);
+    const m = line.key.match(LABEL_RE);
     if (!m) continue;
     const field = LABEL_BY_KEY.get(m[1])!;
-    const valueStart = lines[i].start + m[0].length;
-    const value: Line[] = [{ ...lines[i], text: lines[i].text.slice(m[0].length), key: lines[i].key.slice(m[0].length), start: valueStart }];
+    const valueStart = line.start + m[0].length;
+    const value: Line[] = [{ ...line, text: line.text.slice(m[0].length), key: line.key.slice(m[0].length), start: valueStart }];
     const single = field === "time" || field === "place" || field === "chair";
     let j = i + 1;
     for (; j < lines.length && j < i + 40; j++) {
-      const l = lines[j];
-      if (LABEL_RE.test(l.key) || VALUE_END_RE.test(l.key)) break;
+      const l = lines.line(j);
+      if ((lines.hasColon(j) && LABEL_RE.test(l.key)) || VALUE_END_RE.test(l.key)) break;
       if (!l.text.trim()) {
         if (single && value.some((v) => v.text.trim())) break;
         continue;
@@ -87,7 +113,7 @@ function labelsIn(lines: Line[]): Labelled[] {
       value.push(l);
     }
     const last = [...value].reverse().find((v) => v.text.trim()) ?? value[0];
-    out.push({ field, lines: value, valueStart, span: [lines[i].start, last.end] });
+    out.push({ field, lines: value, valueStart, span: [line.start, last.end] });
     i = j - 1;
   }
   return out;
@@ -123,7 +149,7 @@ function fromLabels(group: Labelled[], ctx: ExtractContext): Event {
       const dates = findDates(tree.text.slice(l.valueStart, l.span[1]), l.valueStart, ctx);
       Object.assign(ev, timeOf(dates));
     } else if (l.field === "place") {
-      ev.place = value.replace(new RegExp(`^${esc(PLACE_LEAD)}\\s+`, "iu"), "").replace(/[.;,]+$/, "") || null;
+      ev.place = value.replace(PLACE_LEAD_RE, "").replace(/[.;,]+$/, "") || null;
     } else if (l.field === "chair") {
       ev.chair = stripHonorific(value.replace(/[.;,]+$/, "")) || null;
     } else if (l.field === "agenda") {
@@ -151,16 +177,21 @@ function callsMeeting(ctx: ExtractContext, before: string): boolean {
 }
 
 const SENTENCE_STOP = /[;\n]|\.(?:\s|$)/gu;
+/** the words of a document that invites (`giấy mời`, `kính mời`): searched as plain strings, not one regex tried at every character */
+const INVITATION_WORDS = ["giấy mời", "kính mời", "trân trọng mời"];
+/** A day and an hour: "14 giờ 00 ngày 20/5/2026", not working hours "từ 7h đến 11h30". */
+const dayAndHour = (d: DateMention): boolean => d.kind !== "deadline" && /^\d{4}-\d{2}-\d{2}T/.test(d.value);
 
 function prose(ctx: ExtractContext, dates: DateMention[]): Event[] {
   const { tree } = ctx;
   const key = textKey(ctx);
-  const invitation = (tree.type && MEETING_TYPE_CODES.includes(tree.type.code)) || /giấy mời|kính mời|trân trọng mời/u.test(key);
+  // a meeting in prose has a day and an hour: without one, no need to read the whole text for an invitation's words
+  if (!dates.some(dayAndHour)) return [];
+  const invitation = (tree.type && MEETING_TYPE_CODES.includes(tree.type.code)) || INVITATION_WORDS.some((w) => key.includes(w));
   if (!invitation) return [];
   const out: Event[] = [];
   for (const d of dates) {
-    // a day and an hour: "14 giờ 00 ngày 20/5/2026", not working hours "từ 7h đến 11h30"
-    if (d.kind === "deadline" || !/^\d{4}-\d{2}-\d{2}T/.test(d.value)) continue;
+    if (!dayAndHour(d)) continue;
     const [s, e] = d.span!;
     const sentStart = Math.max(key.lastIndexOf(".", s - 1), key.lastIndexOf("\n", s - 1), key.lastIndexOf(";", s - 1)) + 1;
     // the sentence's end, searched from the date on (not on a copy of the rest of the text per date)
@@ -184,7 +215,7 @@ export function extractEvents(ctx: ExtractContext, dates: DateMention[]): Event[
   const { tree } = ctx;
   const from = tree.body?.nodes?.length ? tree.body.span[0] : 0;
   const to = tree.body?.nodes?.length ? tree.body.span[1] : tree.text.length;
-  const labelled = labelsIn(splitLines(tree.text, textKey(ctx), from, to));
+  const labelled = labelsIn(new Lines(tree.text, textKey(ctx), from, to));
   const groups: Labelled[][] = [];
   let cur: Labelled[] = [];
   for (const l of labelled) {

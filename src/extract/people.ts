@@ -5,13 +5,14 @@
  */
 import { PROVINCES } from "../../grammars/agencies.js";
 import { HONORIFICS, NOT_PEOPLE, NOT_PERSON_BEFORE, SURNAMES } from "../../grammars/people.js";
-import { foldTone, matchKey } from "../text/tone.js";
+import { foldTone, matchKey, nfc } from "../text/tone.js";
 import type { Person } from "../record/schema.js";
-import { agencyAt, agencyBuildsOf, type AgencyBuilds, type AgencyMatch } from "./agencies/scan.js";
-import { dropOverlaps, keepDisjoint } from "./overlaps.js";
-import { afterSpaces, isCapitalCode, isCapitalised, isSpaceCode, isUpper, L, lettersEnd, sentenceCase, squash, tidy, WE } from "../text/letters.js";
-import { alternation, notAfter } from "../text/pattern.js";
-import { matchesAt, openingCodes, type Openers, type Openings } from "../text/openers.js";
+import { agencyBuildsOf, agencyEndAt, AgencyBuilds } from "./agencies/scan.js";
+import { keepDisjoint } from "./overlaps.js";
+import { afterSpaces, CAPITAL, isCapitalCode, isCapitalised, isLetterOrMarkCode, isLowerCode, isSpaceCode, isUpper, L, letterClassesBelow2000, lettersEnd, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, WE } from "../text/letters.js";
+import { alternation, matchAtEnd, notAfter } from "../text/pattern.js";
+import { BoundedMemo } from "../text/memo.js";
+import { openingCodes, opensAt, type Openers, type Openings } from "../text/openers.js";
 import { foldedText, type ExtractContext } from "./context.js";
 import { documentOpeners, documentOpenings, OPENS, PERSON_TITLES } from "./openings.js";
 
@@ -21,14 +22,21 @@ const TITLES = PERSON_TITLES;
 /** an honorific in lower case or with a capital first letter (`Đồng chí`, `Ông`), not all capitals */
 const HONORIFICS_BOTH = [...HONORIFICS, ...HONORIFICS.map(sentenceCase)];
 let titleSticky!: RegExp, titleGlobal!: RegExp, honorificGlobal!: RegExp, surnameGlobal!: RegExp;
-/** the three rules' patterns anchored (`y`), tried only where their first words open (see `openers`) */
-let titleAt!: RegExp, honorificAt!: RegExp, surnameAt!: RegExp;
+/** the title and honorific rules' patterns anchored (`y`), tried only where their first words open (see `openers`) */
+let titleAt!: RegExp, honorificAt!: RegExp;
 /** the groups of `openers` (extract/openings): a title, an honorific, a family name */
 const { personTitle: TITLE, honorific: HONORIFIC, surname: SURNAME } = OPENS;
+const RULES = TITLE | HONORIFIC | SURNAME;
 const openers = documentOpeners;
 /** the code units each rule's forms can begin with, in their case (text/openers `openingCodes`): the openings are found in any case */
 let titleCodes!: Set<number>, honorificCodes!: Set<number>, surnameCodes!: Set<number>;
+/** the same by code unit below U+2000: the rules' groups (`OPENS` bits) whose forms can begin with it */
+let rulesByCode!: Uint8Array;
+/** the family names as the surname pattern matches them (tone placement folded, case as written): one word each */
+let surnameForms!: Set<string>;
 let surnames!: Set<string>, notPeople!: Set<string>, notBefore!: Set<string>, provinces!: Set<string>;
+/** the first words of the two-word phrases of `notBefore` */
+let notBeforeFirsts!: Set<string>;
 /** The patterns and word sets, made the first time people are looked for (once), not at import. */
 function compilePatterns(): void {
   if (titleSticky) return;
@@ -38,15 +46,19 @@ function compilePatterns(): void {
   surnames = new Set(SURNAMES.map((s) => matchKey(s)));
   notPeople = new Set(NOT_PEOPLE.map((s) => matchKey(s)));
   notBefore = new Set(NOT_PERSON_BEFORE.map((s) => matchKey(s)));
+  notBeforeFirsts = new Set([...notBefore].filter((k) => k.includes(" ")).map((k) => k.slice(0, k.indexOf(" "))));
   provinces = new Set(PROVINCES.map((p) => matchKey(tidy(p))));
-  // one word each: whichever order they are tried in, only the whole word passes the end test (a prefix tree reads it once)
+  // the rule's own test is `surnameEndAt` (one word looked up in surnameForms); the pattern says
+  // where a family name stands for the first-word dispatch's test (tests/extract/openers)
   surnameGlobal = new RegExp(`(?:${alternation(SURNAMES, "exact", WB)})${WE}`, "gu");
+  surnameForms = new Set(SURNAMES.map((s) => foldTone(nfc(s))));
   titleAt = new RegExp(titleGlobal.source, "uy");
   titleCodes = openingCodes(TITLES, "cap");
   honorificCodes = openingCodes(HONORIFICS_BOTH, "exact");
   surnameCodes = openingCodes(SURNAMES, "exact");
   honorificAt = new RegExp(honorificGlobal.source, "uy");
-  surnameAt = new RegExp(surnameGlobal.source, "uy");
+  rulesByCode = new Uint8Array(0x2000);
+  for (const [codes, bit] of [[titleCodes, TITLE], [honorificCodes, HONORIFIC], [surnameCodes, SURNAME]] as const) for (const c of codes) if (c < 0x2000) rulesByCode[c] |= bit;
 }
 
 /** For tests: each rule's pattern as a global scan, and where the dispatch tries it (`openers`, the rule's group). */
@@ -58,29 +70,47 @@ export function peopleOpenings(): { name: string; pattern: RegExp; openers: Open
     { name: "surname", pattern: surnameGlobal, openers: openers(), group: SURNAME },
   ];
 }
-/** `… tỉnh Hoàng Văn Nam` at the end of a position: the place's "name" is the person's (not a province). */
-const levelThenName = /(\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường))\s+((?:\p{Lu}[\p{Ll}\p{M}]*[ \t]+){1,4}\p{Lu}[\p{Ll}\p{M}]*)$/u;
+/**
+ * `… tỉnh Hoàng Văn Nam` at the end of a position: the place's "name" is the person's (not a
+ * province). Asked from the end (text/pattern `matchAtEnd`), after `endsCapitalised`: most positions
+ * end otherwise, and the pattern tried from every start of each was ~6% of the stage.
+ */
+const levelThenName = matchAtEnd("(\\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường))\\s+((?:\\p{Lu}[\\p{Ll}\\p{M}]*[ \\t]+){1,4}\\p{Lu}[\\p{Ll}\\p{M}]*)");
 
 /**
- * A text being read: as written and tone-folded, with the agency found at each word asked about
- * (the honorific and the title rules read the same position, a name and a position end at the
- * same word).
+ * A text being read: as written and tone-folded, its openings, and where the agency found at each
+ * word asked about ends (the honorific and the title rules read the same position, a name and a
+ * position end at the same word).
  */
 interface Page {
   text: string;
   t: string;
-  /** the agency mentions built in `t`, when it is a document's (the agency scan's) */
-  builds?: AgencyBuilds;
-  /** {@link agencyAt} by the word's start */
-  agencies: Map<number, AgencyMatch | null>;
+  /** the openings of `documentOpeners` in `t` */
+  open: Openings;
+  /** the agency mentions built in `t` (the agency scan's, when `t` is a document's) */
+  builds: AgencyBuilds;
+  /** where the agency at a word start ends (-1: none there), by the word's start */
+  agencyEnds: Map<number, number>;
 }
 
-/** The agency that begins at the word at or after `pos` (agencyAt reads it from the word's start). */
-function agencyFrom(page: Page, pos: number): AgencyMatch | null {
+/**
+ * Where the agency that begins at the word at or after `pos` ends, -1 where none begins: its end
+ * only (agencies/scan `agencyEndAt`), as a name and a position read no more of it.
+ */
+function agencyEndFrom(page: Page, pos: number): number {
   const at = afterSpaces(page.t, pos);
-  let ag = page.agencies.get(at);
-  if (ag === undefined) page.agencies.set(at, (ag = agencyAt(page.text, at, page.t, page.builds)));
-  return ag;
+  let end = page.agencyEnds.get(at);
+  if (end === undefined) page.agencyEnds.set(at, (end = agencyEndAt(page.text, at, page.t, page.builds, opensAt(page.t, page.open, at)) ?? -1));
+  return end;
+}
+
+/** A name and its words (2–5), each word's start and end. */
+interface NameSpan {
+  start: number;
+  end: number;
+  words: number;
+  starts: number[];
+  ends: number[];
 }
 
 interface Mention {
@@ -92,17 +122,32 @@ interface Mention {
   rank: number;
 }
 
-/** A position starting at `pos`: a title, then the agency right after it (`Phó Chủ tịch` `UBND tỉnh`). */
-function positionAt(page: Page, pos: number): { start: number; end: number } | null {
+/** The end of the title at `at` (after no whitespace), -1 where none is: the first word's code and opening asked before the pattern. */
+function titleEndAt(t: string, at: number): number {
+  const c = t.charCodeAt(at);
+  if (!(c < 0x2000 ? rulesByCode[c] & TITLE : titleCodes.has(c)) || !(openers().at(t, at) & TITLE)) return -1;
+  titleSticky.lastIndex = at;
+  return titleSticky.test(t) ? titleSticky.lastIndex : -1;
+}
+
+/**
+ * A position: the title from `start` to `titleEnd`, then the agency right after it on the same
+ * line (`Phó Chủ tịch` `UBND tỉnh`).
+ */
+function positionFrom(page: Page, start: number, titleEnd: number): { start: number; end: number } {
   const { t } = page;
-  titleSticky.lastIndex = pos;
-  const m = titleSticky.exec(t);
-  if (!m) return null;
-  const start = pos + (m[0].length - m[0].trimStart().length);
-  let end = pos + m[0].length;
-  const ag = agencyFrom(page, end);
-  if (ag && !/\n/.test(t.slice(end, ag.start)) && /^\s+$/u.test(t.slice(end, ag.start))) end = ag.end;
-  return { start, end };
+  const next = afterSpaces(t, titleEnd);
+  if (next === titleEnd) return { start, end: titleEnd };
+  for (let i = titleEnd; i < next; i++) if (t.charCodeAt(i) === 10) return { start, end: titleEnd };
+  const ag = agencyEndFrom(page, next);
+  return { start, end: ag < 0 ? titleEnd : ag };
+}
+
+/** A position starting at the word at or after `pos` (see {@link positionFrom}). */
+function positionAt(page: Page, pos: number): { start: number; end: number } | null {
+  const start = afterSpaces(page.t, pos);
+  const end = titleEndAt(page.t, start);
+  return end < 0 ? null : positionFrom(page, start, end);
 }
 
 /**
@@ -110,7 +155,8 @@ function positionAt(page: Page, pos: number): { start: number; end: number } | n
  * when it starts with a family name and is no province. Shortens `pos` to the position.
  */
 function nameInPlace(t: string, pos: { start: number; end: number }): { start: number; end: number } | null {
-  const tail = levelThenName.exec(t.slice(pos.start, pos.end));
+  if (!endsCapitalised(t, pos.start, pos.end)) return null;
+  const tail = levelThenName(t.slice(pos.start, pos.end));
   const cand = tail && matchKey(tidy(tail[2]));
   if (!tail || !cand || provinces.has(cand) || !surnames.has(cand.split(" ")[0]) || notPeople.has(cand)) return null;
   const name = { start: pos.end - tail[2].length, end: pos.end };
@@ -120,42 +166,82 @@ function nameInPlace(t: string, pos: { start: number; end: number }): { start: n
 }
 
 /**
+ * Can the text from `start` to `end` end with a capitalised word after a space or a tab
+ * (`[ \t]\p{Lu}[\p{Ll}\p{M}]*$`), as a name in a place does? Read back from the letter table;
+ * a character at or beyond U+2000 there leaves it to the pattern. Most positions end with a small
+ * title word or an abbreviation (`Phó Chủ tịch`, `UBND`).
+ */
+function endsCapitalised(t: string, start: number, end: number): boolean {
+  const cls = letterClassesBelow2000();
+  let i = end;
+  for (; i > start; i--) {
+    const c = t.charCodeAt(i - 1);
+    if (c >= 0x2000) return true;
+    // a small letter or a mark (the table's mark class holds the ASCII digits too)
+    if (!(cls[c] & SMALL) && !(cls[c] & MARK_OR_DIGIT && !(c >= 0x30 && c <= 0x39))) break;
+  }
+  if (i - 2 < start) return false;
+  const c = t.charCodeAt(i - 1);
+  if (c >= 0x2000) return true;
+  const b = t.charCodeAt(i - 2);
+  return (cls[c] & CAPITAL) !== 0 && (b === 32 || b === 9);
+}
+
+/**
+ * Is the word from `start` to `end` in capitals (text/letters `isUpper`)? A small letter among its
+ * first two code units says no without a copy of the word: most words of a text are not.
+ */
+function upperWord(t: string, start: number, end: number): boolean {
+  for (let i = start; i < end && i < start + 2; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x2000 && isLowerCode(c)) return false;
+  }
+  return isUpper(t.slice(start, end));
+}
+
+/**
  * Capitalised syllables from `pos` on one line, 2–5 of them, stopping before a title or a body.
  * The words are read first without asking whether a body begins at each (an agency scan a word,
  * most of the stage's time): a run of fewer than two is no name whatever the bodies, and in a
  * longer run the first word a body begins at ends the name there, as the loop asking at every
  * word would have stopped.
  */
-function nameAt(page: Page, pos: number, caps = false): { start: number; end: number } | null {
+function nameAt(page: Page, pos: number, caps = false): NameSpan | null {
   const { t } = page;
   const starts: number[] = [];
   const ends: number[] = [];
+  let words = 0;
   let cur = pos;
-  while (starts.length < 5) {
+  while (words < 5) {
     // the word after the spaces, as text/letters `wordAt` reads it, read in place: a name's word
     // is letters and marks only (no digit, sign or `&`-joined abbreviation), on the line of the first
     let start = cur;
     let newline = false;
     for (let c = t.charCodeAt(start); start < t.length && isSpaceCode(c); c = t.charCodeAt(++start)) if (c === 10) newline = true;
     const end = lettersEnd(t, start);
-    if (end === start || (starts.length > 0 && newline) || (t.charCodeAt(end) === 0x26 && lettersEnd(t, end + 1) > end + 1)) break;
+    if (end === start || (words > 0 && newline) || (t.charCodeAt(end) === 0x26 && lettersEnd(t, end + 1) > end + 1)) break;
     const c = t.charCodeAt(start);
     if (!(c < 0x2000 ? isCapitalCode(c) : isCapitalised(t.slice(start, end)))) break;
-    if (!caps && end - start > 1 && isUpper(t.slice(start, end))) break;
-    if (caps && !isUpper(t.slice(start, end))) break;
-    // a title's first word opens there (text/openers): asked before the title pattern is tried
-    if (openers().at(t, start) & TITLE) {
-      titleSticky.lastIndex = start;
-      if (titleSticky.test(t)) break;
-    }
+    if (!caps && end - start > 1 && upperWord(t, start, end)) break;
+    if (caps && !upperWord(t, start, end)) break;
+    // a title opens there: ends the name
+    if (titleEndAt(t, start) >= 0) break;
     starts.push(start);
     ends.push(end);
+    words++;
     cur = end;
   }
+  if (words < 2) return null;
   let n = 0;
-  while (n < starts.length && !agencyFrom(page, starts[n])) n++;
-  return n < 2 ? null : { start: starts[0], end: ends[n - 1] };
+  while (n < words && agencyEndFrom(page, starts[n]) < 0) n++;
+  return n < 2 ? null : { start: starts[0], end: ends[n - 1], words: n, starts, ends };
 }
+
+/** Is code unit `c` a letter, a mark or a dot (`[\p{L}\p{M}.]`)? A regex beyond U+2000. */
+const wordOrDotAt = (t: string, i: number, width: number): boolean => {
+  const c = t.charCodeAt(i);
+  return c < 0x2000 ? c === 0x2e || isLetterOrMarkCode(c) : WORD_OR_DOT.test(t.slice(i, i + width));
+};
 
 /**
  * The last word (letters, marks, dots) before `pos` within 30 characters, only whitespace after
@@ -171,83 +257,172 @@ function wordBefore(t: string, pos: number): string {
     // a letter outside the BMP is two code units: read whole
     const c = t.charCodeAt(start - 1);
     const width = c >= 0xdc00 && c <= 0xdfff && start - 2 >= from && t.charCodeAt(start - 2) >= 0xd800 && t.charCodeAt(start - 2) <= 0xdbff ? 2 : 1;
-    if (!WORD_OR_DOT.test(t.slice(start - width, start))) break;
+    if (!wordOrDotAt(t, start - width, width)) break;
     start -= width;
   }
   return t.slice(start, end);
 }
 const WORD_OR_DOT = /^[\p{L}\p{M}.]$/u;
 
+/** Where the run of whitespace (`space`) or of other characters that ends at `i` begins (not before `from`). */
+function runBack(t: string, i: number, from: number, space: boolean): number {
+  while (i > from && isSpaceCode(t.charCodeAt(i - 1)) === space) i--;
+  return i;
+}
+
 /**
- * The last two whitespace-separated pieces in the 30 characters before `pos`, one space between:
- * what trimming them, splitting on `\s+` and joining the last two gives, read backwards.
+ * Does a word of `NOT_PERSON_BEFORE` stand right before `pos` (`phường`, `đường`, `thị trấn`)? The
+ * last word (letters, marks, dots) in the 30 characters before it, or its last two
+ * whitespace-separated pieces there, one space between; keyed as each piece's key joined by a
+ * space (nothing in a key's making reads across whitespace), and made only when the first piece
+ * opens one of the list's two-word phrases.
  */
-function lastTwoWords(t: string, pos: number): string {
+function placeWordBefore(t: string, pos: number): boolean {
+  if (notBefore.has(keyOf(wordBefore(t, pos)))) return true;
   const from = Math.max(0, pos - 30);
-  const back = (i: number, space: boolean) => {
-    while (i > from && isSpaceCode(t.charCodeAt(i - 1)) === space) i--;
-    return i;
-  };
-  const lastEnd = back(pos, true);
-  const lastStart = back(lastEnd, false);
-  const end = back(lastStart, true);
-  const start = back(end, false);
-  return start < end ? `${t.slice(start, end)} ${t.slice(lastStart, lastEnd)}` : t.slice(lastStart, lastEnd);
+  const lastEnd = runBack(t, pos, from, true);
+  const lastStart = runBack(t, lastEnd, from, false);
+  const end = runBack(t, lastStart, from, true);
+  const start = runBack(t, end, from, false);
+  if (start === end) return notBefore.has(keyOf(t.slice(lastStart, lastEnd)));
+  const first = keyOf(t.slice(start, end));
+  return notBeforeFirsts.has(first) && notBefore.has(`${first} ${keyOf(t.slice(lastStart, lastEnd))}`);
 }
 
-function plausible({ t }: Page, name: { start: number; end: number }, needSurname: boolean): boolean {
-  const txt = t.slice(name.start, name.end);
-  const key = matchKey(squash(txt));
-  if (notPeople.has(key)) return false;
-  const first = key.split(" ")[0];
+/**
+ * The match key (text/tone `matchKey`) of a word or two, remembered: the words a name is checked
+ * with repeat (family names, `ông`, `tỉnh`), and lower-casing a string with Vietnamese letters
+ * costs more than looking its key up (~250 against ~40 ns).
+ */
+const wordKeys = new BoundedMemo<string>(4096, 40);
+const keyOf = (s: string): string => wordKeys.get(s) ?? wordKeys.set(s, matchKey(s));
+
+/**
+ * Can the name be a person's: opening with a family name (`needSurname`), no look-alike (`Hồ Chí
+ * Minh`), not after a place's or a street's word. The name's key, `matchKey(squash(name))`, is its
+ * words' keys joined by a space: nothing in a key's making reads across the whitespace between
+ * two words.
+ */
+function plausible({ t }: Page, name: NameSpan, needSurname: boolean): boolean {
+  const first = keyOf(t.slice(name.start, name.ends[0]));
   if (needSurname && !surnames.has(first)) return false;
-  const before = matchKey(wordBefore(t, name.start));
-  const before2 = matchKey(lastTwoWords(t, name.start));
-  return !notBefore.has(before) && !notBefore.has(before2);
+  let key = first;
+  for (let w = 1; w < name.words; w++) key += ` ${keyOf(t.slice(name.starts[w], name.ends[w]))}`;
+  return !notPeople.has(key) && !placeWordBefore(t, name.start);
 }
 
-/** After a name: `, Phó Chủ tịch UBND tỉnh`, ` - Trưởng phòng`, ` (Giám đốc Sở Y tế)`. */
+/**
+ * After a name: `, Phó Chủ tịch UBND tỉnh`, ` - Trưởng phòng`, ` (Giám đốc Sở Y tế)`: the position
+ * after a comma, a dash or a bracket among spaces and tabs, all within 6 characters of `pos`.
+ */
 function trailingPosition(page: Page, pos: number): { start: number; end: number } | null {
-  const m = /^[ \t]*(?:,|[-–]|\()[ \t]*/u.exec(page.t.slice(pos, pos + 6));
-  if (!m) return null;
-  return positionAt(page, pos + m[0].length);
+  const { t } = page;
+  const limit = Math.min(t.length, pos + 6);
+  let i = pos;
+  while (i < limit && (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 9)) i++;
+  const c = i < limit ? t.charCodeAt(i) : -1;
+  if (c !== 0x2c && c !== 0x2d && c !== 0x2013 && c !== 0x28) return null;
+  i++;
+  while (i < limit && (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 9)) i++;
+  return positionAt(page, i);
 }
 
-type Rule = (page: Page, open: Openings) => Mention[];
+/**
+ * Does a capitalised `Ông`/`Bà` at `i` open a clause (`/(^|[\n;:,.(\-–+•]\s*|\s{2,})$/` on the 3
+ * characters before it)? Mid-sentence it is a place (`tỉnh Bà Rịa`).
+ */
+function opensClause(t: string, i: number): boolean {
+  const from = Math.max(0, i - 3);
+  if (from === i) return true;
+  let k = i;
+  let newline = false;
+  for (; k > from && isSpaceCode(t.charCodeAt(k - 1)); k--) if (t.charCodeAt(k - 1) === 10) newline = true;
+  return newline || i - k >= 2 || (k > from && CLAUSE_MARKS.includes(t[k - 1]));
+}
+const CLAUSE_MARKS = ";:,.(-–+•";
+
+/**
+ * Where each rule is tried: the openings of its group whose code unit one of its forms begins
+ * with, in text order — one pass over the document's openings for the three rules.
+ */
+function ruleOpenings(t: string, open: Openings): { honorific: number[]; title: number[]; surname: number[] } {
+  const honorific: number[] = [];
+  const title: number[] = [];
+  const surname: number[] = [];
+  const { at, kinds } = open;
+  for (let o = 0; o < at.length; o++) {
+    let k = kinds[o] & RULES;
+    if (!k) continue;
+    const c = t.charCodeAt(at[o]);
+    k &= c < 0x2000 ? rulesByCode[c] : (titleCodes.has(c) ? TITLE : 0) | (honorificCodes.has(c) ? HONORIFIC : 0) | (surnameCodes.has(c) ? SURNAME : 0);
+    if (k & HONORIFIC) honorific.push(at[o]);
+    if (k & TITLE) title.push(at[o]);
+    if (k & SURNAME) surname.push(at[o]);
+  }
+  return { honorific, title, surname };
+}
+
+/**
+ * Does a family name stand at `at` (an opening of the group)? Where it ends, -1 where not: the
+ * surname pattern's answer (`WB`, one of the names as written, `WE`), read as one word looked up.
+ */
+function surnameEndAt(t: string, at: number): number {
+  if (at > 0) {
+    const p = t.charCodeAt(at - 1);
+    if (p < 0x2000 ? p === 0x2f || (p >= 0x30 && p <= 0x39) || isLetterOrMarkCode(p) : GLUED.test(t.slice(Math.max(0, at - 2), at))) return -1;
+  }
+  const end = lettersEnd(t, at);
+  const after = t.charCodeAt(end);
+  if (after >= 0x30 && after <= 0x39) return -1;
+  return surnameForms.has(t.slice(at, end)) ? end : -1;
+}
+/** what the surname pattern's lookbehind (`WB`) refuses before it, for a character at or beyond U+2000 */
+const GLUED = /[\p{L}\p{M}\d/]$/u;
+
+type Rule = (page: Page, at: readonly number[]) => Mention[];
 
 const rules: Rule[] = [
   // "đồng chí Trần Thanh Nhân, Phó Chủ tịch UBND tỉnh", "ông Nguyễn Văn A - Giám đốc", "đồng chí Phó Chủ tịch UBND tỉnh Lê Văn B"
-  (page, open) => {
+  (page, at) => {
     const { text, t } = page;
     const out: Mention[] = [];
-    for (const m of matchesAt(honorificAt, t, open, HONORIFIC, honorificCodes)) {
-      const hEnd = m.index + m[0].length;
+    let from = 0;
+    for (const i of at) {
+      if (i < from) continue;
+      honorificAt.lastIndex = i;
+      if (!honorificAt.test(t)) continue;
+      const hEnd = (from = honorificAt.lastIndex);
       // a capitalised Ông/Bà mid-sentence is a place (`tỉnh Bà Rịa`): only at a clause start
-      if (/^[ÔB]/u.test(m[0]) && !/(^|[\n;:,.(\-–+•]\s*|\s{2,})$/u.test(t.slice(Math.max(0, m.index - 3), m.index))) continue;
+      const c = t.charCodeAt(i);
+      if ((c === 0xd4 /* Ô */ || c === 0x42 /* B */) && !opensClause(t, i)) continue;
       const pre = positionAt(page, hEnd);
-      const split = pre && !nameAt(page, pre.end) ? nameInPlace(t, pre) : null;
+      const after = pre ? pre.end : hEnd;
+      const first = nameAt(page, after);
+      const split = pre && !first ? nameInPlace(t, pre) : null;
       // `bà NGUYỄN THỊ YẾN`: a name in capitals after an honorific
-      const name = split ?? nameAt(page, pre ? pre.end : hEnd) ?? nameAt(page, pre ? pre.end : hEnd, true);
-      if (!name) continue;
-      if (!split && !plausible(page, name, false)) continue;
+      const named = split ? null : (first ?? nameAt(page, after, true));
+      const name = split ?? named;
+      if (!name || (named && !plausible(page, named, false))) continue;
       const post = pre ? null : trailingPosition(page, name.end);
       const pos = pre ?? post;
-      out.push({ start: m.index, end: post ? post.end : name.end, name: squash(text.slice(name.start, name.end)), position: pos ? squash(text.slice(pos.start, pos.end)) : null, rank: 3 });
+      out.push({ start: i, end: post ? post.end : name.end, name: squash(text.slice(name.start, name.end)), position: pos ? squash(text.slice(pos.start, pos.end)) : null, rank: 3 });
     }
     return out;
   },
   // "Phó Thủ tướng Vũ Văn Ninh", "Chủ tịch UBND tỉnh Nguyễn Văn A", "PHÓ CHỦ NHIỆM Nguyễn Sỹ Hiệp"
-  (page, open) => {
+  (page, at) => {
     const { text, t } = page;
     const out: Mention[] = [];
-    for (const m of matchesAt(titleAt, t, open, TITLE, titleCodes)) {
-      const pos = positionAt(page, m.index);
-      if (!pos) continue;
-      const gap = t.slice(pos.end, pos.end + 40);
-      let name = nameAt(page, pos.end) ?? (/^\s*\n?\s*\p{Lu}/u.test(gap) ? nameAt(page, pos.end, true) : null);
-      const split = name ? null : nameInPlace(t, pos);
-      if (split) name = split;
-      else if (!name || !plausible(page, name, true)) continue;
+    let from = 0;
+    for (const i of at) {
+      if (i < from) continue;
+      titleAt.lastIndex = i;
+      if (!titleAt.test(t)) continue;
+      const pos = positionFrom(page, i, (from = titleAt.lastIndex));
+      const named = nameAt(page, pos.end) ?? (capitalAfter(t, pos.end) ? nameAt(page, pos.end, true) : null);
+      const split = named ? null : nameInPlace(t, pos);
+      const name = split ?? named;
+      if (!name || (named && !plausible(page, named, true))) continue;
       // the name must follow the position closely (a signer's name may stand on the next lines)
       if (!/^[\s|]*$/u.test(t.slice(pos.end, name.start))) continue;
       const nm = t.slice(name.start, name.end);
@@ -256,20 +431,32 @@ const rules: Rule[] = [
     return out;
   },
   // "Nguyễn Văn A, Giám đốc Sở Y tế" in a list of participants; a bare "Vi Thiện Việt" under a signature
-  (page, open) => {
+  (page, at) => {
     const { text, t } = page;
     const out: Mention[] = [];
-    for (const m of matchesAt(surnameAt, t, open, SURNAME, surnameCodes)) {
-      const name = nameAt(page, m.index);
-      if (!name || name.start !== m.index || !plausible(page, name, true)) continue;
+    let from = 0;
+    for (const i of at) {
+      if (i < from) continue;
+      const end = surnameEndAt(t, i);
+      if (end < 0) continue;
+      from = end;
+      const name = nameAt(page, i);
+      if (!name || name.start !== i || !plausible(page, name, true)) continue;
       const post = trailingPosition(page, name.end);
-      const syllables = squash(t.slice(name.start, name.end)).split(" ").length;
-      if (!post && syllables < 3) continue;
+      if (!post && name.words < 3) continue;
       out.push({ start: name.start, end: post ? post.end : name.end, name: squash(text.slice(name.start, name.end)), position: post ? squash(text.slice(post.start, post.end)) : null, rank: post ? 2 : 1 });
     }
     return out;
   },
 ];
+
+/** A capital within 40 characters after `pos`, only whitespace before it (`/^\s*\n?\s*\p{Lu}/u` on the 40): a name in capitals may follow a title. */
+function capitalAfter(t: string, pos: number): boolean {
+  const i = afterSpaces(t, pos);
+  if (i >= Math.min(t.length, pos + 40)) return false;
+  const c = t.charCodeAt(i);
+  return c < 0x2000 ? isCapitalCode(c) : isCapitalised(t.slice(i, pos + 40));
+}
 
 /** `NGUYỄN VĂN A` → `Nguyễn Văn A`. */
 function titleName(s: string): string {
@@ -287,12 +474,24 @@ export function findPeople(text: string, shared?: { folded: string; openings: Op
   compilePatterns();
   const t = shared?.folded ?? foldTone(text);
   const open = shared?.openings ?? openers().in(t);
-  const page: Page = { text, t, builds: shared?.builds, agencies: new Map() };
-  const all = rules.flatMap((r) => r(page, open));
-  // overlapping mentions: the strongest rule, then the longest
-  const sorted = [...all].sort((a, b) => b.rank - a.rank || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept = keepDisjoint(sorted);
-  return dropOverlaps(kept).map((m) => ({ name: m.name, position: m.position, span: [m.start, m.end] as [number, number] }));
+  const page: Page = { text, t, open, builds: shared?.builds ?? new AgencyBuilds(), agencyEnds: new Map() };
+  const at = ruleOpenings(t, open);
+  const all = [...rules[0](page, at.honorific), ...rules[1](page, at.title), ...rules[2](page, at.surname)];
+  return inTextOrder(all).map((m) => ({ name: m.name, position: m.position, span: [m.start, m.end] as [number, number] }));
+}
+
+/**
+ * Of overlapping mentions, the strongest rule's, then the longest, kept; in text order. Most
+ * documents have no overlap: then all are kept, told by their order, without the cover of the
+ * text `keepDisjoint` marks.
+ */
+function inTextOrder(all: Mention[]): Mention[] {
+  const byStart = all.slice().sort((a, b) => a.start - b.start);
+  let disjoint = true;
+  for (let i = 1; i < byStart.length && disjoint; i++) disjoint = byStart[i].start >= byStart[i - 1].end;
+  if (disjoint) return byStart;
+  const preferred = all.sort((a, b) => b.rank - a.rank || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  return keepDisjoint(preferred).sort((a, b) => a.start - b.start);
 }
 
 /**

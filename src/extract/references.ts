@@ -14,7 +14,7 @@ import {
   SUBJECT_VERBS,
 } from "../../grammars/references.js";
 import { foldTone, keyAtOffsets, matchKey } from "../text/tone.js";
-import { collapseSpaces, isSpaceCode } from "../text/letters.js";
+import { CAPITAL, collapseSpaces, isSpaceCode, LETTER, letterClassesBelow2000 } from "../text/letters.js";
 import { alt, notAfter } from "../text/pattern.js";
 import { matchesAt, type Openers } from "../text/openers.js";
 import type { DateMention, Reference } from "../record/schema.js";
@@ -135,6 +135,13 @@ function contextIssuer(text: string, key: string, typeStart: number): string | n
 /** a footnote's mark: a superscript digit (`¹`, `²`, `³`, `⁰`–`⁹`) */
 const isFootnoteMark = (c: number) => c === 0xb9 || c === 0xb2 || c === 0xb3 || (c >= 0x2070 && c <= 0x2079);
 
+/** `s` without the commas and whitespace that end it (`replace(/[,\s]+$/, "")`, read back from the end, not tried from every start). */
+function withoutTrailingCommas(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s.charCodeAt(end - 1) === 0x2c || isSpaceCode(s.charCodeAt(end - 1)))) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
 function parseSubject(text: string, key: string, pos: number): { subject: string; end: number } | null {
   const about = key.slice(pos, pos + 16).match(SUBJECT_ABOUT_RE);
   const verb = about ? null : key.slice(pos, pos + 16).match(SUBJECT_VERB_RE);
@@ -155,20 +162,41 @@ function parseSubject(text: string, key: string, pos: number): { subject: string
     } else if (c === 59 /* ; */ || c === 58 /* : */ || c === 10 || isFootnoteMark(c)) { end = i; break; }
     else if (c === 46 /* . */ && (i + 1 >= rest.length || isSpaceCode(rest.charCodeAt(i + 1)))) { end = i; break; }
   }
-  const subject = clean(rest.slice(0, end)).replace(/[,\s]+$/, "");
+  const subject = withoutTrailingCommas(clean(rest.slice(0, end)));
   if (subject.length < 3) return null;
   return { subject, end: start + end };
+}
+
+/** what the symbol's rewriting (spaces around its marks dropped, an en dash made a hyphen) changes */
+const UNTIDY_SYMBOL = /[\s–]/;
+
+/**
+ * The code units of `s` that are letters (`\p{L}`) and capitals (`\p{Lu}`): the lengths of `s`
+ * with every other character removed, read from the letter table (a character at or beyond U+2000
+ * asks the regexes).
+ */
+function letterCounts(s: string): { letters: number; caps: number } {
+  const cls = letterClassesBelow2000();
+  let letters = 0;
+  let caps = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x2000) return { letters: s.replace(/[^\p{L}]/gu, "").length, caps: s.replace(/[^\p{Lu}]/gu, "").length };
+    if (cls[c] & LETTER) letters++;
+    if (cls[c] & CAPITAL) caps++;
+  }
+  return { letters, caps };
 }
 
 function parseNumber(text: string, at: number): { number: string | null; year: number | null; symbol: string; end: number } | null {
   const m = text.slice(at, at + 80).match(NUMSYM_RE);
   if (!m) return null;
   const g = m.groups!;
-  const symbol = g.sym.replace(/\s*([/\-–.])\s*/g, (_, c: string) => (c === "–" ? "-" : c)).replace(/\s+/g, "");
+  // most symbols are written without spaces or an en dash (`QĐ-UBND`): nothing to rewrite
+  const symbol = UNTIDY_SYMBOL.test(g.sym) ? g.sym.replace(/\s*([/\-–.])\s*/g, (_, c: string) => (c === "–" ? "-" : c)).replace(/\s+/g, "") : g.sym;
   // a symbol is mostly capitals: "QĐ-TTg" yes, "Chính" no
-  const letters = symbol.replace(/[^\p{L}]/gu, "");
-  const caps = symbol.replace(/[^\p{Lu}]/gu, "");
-  if (caps.length < Math.max(1, letters.length * 0.6)) return null;
+  const { letters, caps } = letterCounts(symbol);
+  if (caps < Math.max(1, letters * 0.6)) return null;
   return { number: g.num ?? null, year: g.num && g.year ? Number(g.year) : null, symbol, end: at + m[0].length };
 }
 
@@ -313,10 +341,12 @@ function findReferences(text: string, ctx: Pick<ExtractContext, "year"> & { tree
   return out;
 }
 
-const refKey = (r: Omit<Reference, Added>) =>
-  r.symbol !== null || r.number !== null
-    ? `#${r.number ?? ""}/${r.year ?? ""}|${matchKey(r.symbol ?? "").replace(/[\s.]/g, "")}`
-    : `@${matchKey(r.type ?? "")}|${matchKey(r.subject ?? "")}`;
+/** A symbol as citations are compared by it: its match key without spaces and dots. */
+const symbolKey = (symbol: string) => matchKey(symbol).replace(/[\s.]/g, "");
+
+/** The key mentions of one cited document share; `symbol`: the mention's {@link symbolKey} ("" without one). */
+const refKey = (r: Omit<Reference, Added>, symbol: string) =>
+  r.symbol !== null || r.number !== null ? `#${r.number ?? ""}/${r.year ?? ""}|${symbol}` : `@${matchKey(r.type ?? "")}|${matchKey(r.subject ?? "")}`;
 
 const richness = (r: Omit<Reference, Added>) => [r.date, r.issuer, r.subject].filter((x) => x !== null).length;
 
@@ -324,18 +354,24 @@ const richness = (r: Omit<Reference, Added>) => [r.date, r.issuer, r.subject].fi
 export function extractReferences(ctx: ExtractContext): Reference[] {
   const { tree } = ctx;
   const found = findReferences(tree.text, ctx);
+  // each mention's symbol keyed once, for the document's own number and the mentions' keys
+  const symbols = found.map((r) => (r.symbol === null ? "" : symbolKey(r.symbol)));
   // the document's own number ("Ban hành kèm theo Quyết định số …" in its appendix) is not a citation
-  const ownKey = (n: string | null, sym: string) => `#${n ?? ""}|${matchKey(sym).replace(/[\s.]/g, "")}`;
-  const own = tree.number?.symbol ? ownKey(tree.number.value, tree.number.symbol) : null;
-  const refs = found.filter((r) => !own || r.symbol === null || ownKey(r.number, r.symbol) !== own);
+  const own = tree.number?.symbol ? `#${tree.number.value ?? ""}|${symbolKey(tree.number.symbol)}` : null;
+  const keys: string[] = [];
+  const refs: Found[] = [];
+  found.forEach((r, i) => {
+    if (own && r.symbol !== null && `#${r.number ?? ""}|${symbols[i]}` === own) return;
+    refs.push(r);
+    keys.push(refKey(r, symbols[i]));
+  });
   const best = new Map<string, Found>();
-  for (const r of refs) {
-    const k = refKey(r);
-    const b = best.get(k);
-    if (!b || richness(r) > richness(b)) best.set(k, r);
-  }
-  return refs.map((r) => {
-    const b = best.get(refKey(r))!;
+  refs.forEach((r, i) => {
+    const b = best.get(keys[i]);
+    if (!b || richness(r) > richness(b)) best.set(keys[i], r);
+  });
+  return refs.map((r, i) => {
+    const b = best.get(keys[i])!;
     return withKey(r, { date: r.date ?? b.date, issuer: r.issuer ?? b.issuer, subject: r.subject ?? b.subject });
   });
 }

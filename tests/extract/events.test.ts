@@ -107,6 +107,9 @@ describe("not a meeting", () => {
     "QUY CHẾ\nĐịa điểm: không quy định.\nThành phần hồ sơ: đơn đề nghị.",
     "Ngày 14/5/2013, Chính phủ đã ban hành Nghị định số 51/2013/NĐ-CP.",
     "HƯỚNG DẪN\n1. Nội dung: rà soát thủ tục hành chính.\n2. Thời gian: hoàn thành trong quý III/2026.",
+    // labels without their colon are no labels; a giấy mời's words without a day and an hour make no meeting in prose
+    "GIẤY MỜI\nThời gian 14 giờ ngày 20/5/2026\nĐịa điểm Phòng họp số 2",
+    "Kính mời các đồng chí dự họp ngày 20/5/2026 tại Phòng họp số 2.",
   ])("%s", (text) => {
     expect(eventsOf(text)).toEqual([]);
   });

@@ -44,6 +44,12 @@ describe("people: name and position", () => {
     ["Điều 1. Nâng bậc lương đối với ông TRẦN VĂN BÌNH, chuyên viên Phòng Tổ chức", "TRẦN VĂN BÌNH", null],
     ["Tham dự có Trần Văn Hải Sở Y tế tỉnh", "Trần Văn Hải", null],
     ["Theo đề nghị của Giám đốc Sở Tài chính Nguyễn Văn An Bình Minh Sáu", "Nguyễn Văn An Bình Minh", "Giám đốc Sở Tài chính"],
+    // a name in capitals on the line after a title; a family name after a comma or a bracket
+    ["GIÁM ĐỐC\n\n\nNGUYỄN VĂN AN", "Nguyễn Văn An", "GIÁM ĐỐC"],
+    ["Tham dự: Sở Y tế,Trần Văn Hải, Phó Giám đốc", "Trần Văn Hải", "Phó Giám đốc"],
+    ["(Lê Thị Mai - Trưởng phòng)", "Lê Thị Mai", "Trưởng phòng"],
+    ["Chủ tịch UBND huyện Trần Văn Bình ký", "Trần Văn Bình", "Chủ tịch UBND huyện"],
+    ["- Bà Lò Thị Cúc, Chuyên viên", "Lò Thị Cúc", "Chuyên viên"],
   ])("%s", (text, name, position) => {
     const found = findPeople(text);
     const hit = found.find((p) => p.name === name);
@@ -69,6 +75,12 @@ describe("people: look-alikes that are not people", () => {
     ["Trụ sở tại số 12 đường  \n Nguyễn Văn Cừ, phường 4", "a street across a line break"],
     ["Trụ sở tại thị   trấn Nguyễn Văn Linh, huyện A", "a town named by two words"],
     ["Trụ sở tại TP.Nguyễn Trãi Văn", "a city abbreviated with a dot"],
+    ["Công văn số 12/Nguyễn Thanh An Bình", "a family name after a slash"],
+    ["mã số 3Nguyễn Thanh An Bình", "a family name after a digit"],
+    ["khu Nguyễn2 Thanh An Bình", "a family name followed by a digit"],
+    ["tại tỉnh Bà Rịa Vũng Tàu", "Bà mid-sentence: a place"],
+    ["Trụ sở tại thị trấn Nguyễn Văn Linh", "a two-word place before a name"],
+    ["tại thành phố Hồ Thanh Tùng Bình", "a two-word place before a name"],
   ])("%s (%s)", (text) => {
     expect(findPeople(text)).toEqual([]);
   });

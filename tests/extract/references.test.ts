@@ -75,6 +75,9 @@ describe("referencesIn: citations", () => {
     ["Sắc lệnh số 102-SL/L.004", { type: "Sắc lệnh", number: "102", symbol: "SL/L.004" }],
     ["Luật số 21-LCT/HĐNN8", { type: "Luật", number: "21", symbol: "LCT/HĐNN8" }],
     ["Số: 837 / QĐ - BKH theo Quyết định số 837 / QĐ - BKH", { type: "Quyết định", number: "837", symbol: "QĐ-BKH" }],
+    // an en dash in the symbol made a hyphen; a symbol mostly in small letters is none
+    ["theo Công văn số 12/UBND – VX của UBND tỉnh", { type: "Công văn", number: "12", symbol: "UBND-VX", issuer: "UBND tỉnh" }],
+    ["Căn cứ Quyết định số 15/QĐ-UBND ngày 02/3/2026 về việc phê duyệt kế hoạch, , ;", { symbol: "QĐ-UBND", subject: "phê duyệt kế hoạch" }],
     ["theo quy định của Bộ Luật Lao động và các văn bản hướng dẫn", { type: "Bộ luật", number: null, symbol: null, subject: "Lao động" }],
     ["Căn cứ Luật Giáo dục ngày 14/6/2019;", { type: "Luật", number: null, symbol: null, date: "2019-06-14", subject: "Giáo dục" }],
     ["(Ban hành kèm theo Quyết định số    /QĐ.BQL-VP ngày    /    /2007)", { type: "Quyết định", number: null, symbol: "QĐ.BQL-VP", date: "2007" }],
@@ -91,6 +94,10 @@ describe("referencesIn: citations", () => {
       ["Quyết định", "101", "QĐ.BQL-TC", "2005-07-21"],
       ["Quyết định", "41", "QĐ.BQL-TC", "2006-03-30"],
     ]);
+  });
+
+  it("takes no number whose symbol is mostly small letters", () => {
+    expect(referencesIn("theo Quyết định số 5/Chính phủ ban hành").filter((r) => r.number === "5")).toEqual([]);
   });
 
   it("does not take a footnote mark into the symbol", () => {
