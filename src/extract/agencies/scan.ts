@@ -25,7 +25,7 @@ import { AB, afterSpaces, CAPITAL, isCapitalised, isLetterOrMarkCode, isLower, i
 import { lazily } from "../../text/lazy.js";
 import { BoundedMemo } from "../../text/memo.js";
 import { alternation, esc, formSource } from "../../text/pattern.js";
-import { matchesAt, openingCodes, type Openers, type Openings } from "../../text/openers.js";
+import { groupOpenings, matchesAt, openingCodes, type Openers, type Openings } from "../../text/openers.js";
 import type { ExtractContext } from "../context.js";
 import { documentOpeners, OPENS } from "../openings.js";
 import { dropOverlaps } from "../overlaps.js";
@@ -69,13 +69,14 @@ const heads = lazily(() => {
   const headAlts: { src: string; len: number; firsts: Set<number> }[] = [];
   for (const head of AGENCY_HEADS) {
     for (const form of head.forms) {
-      const entry = { head, canonical: head.canonical || tidy(form) };
+      // canonicals tidy from the start, as every part of a built mention's (see Built)
+      const entry = { head, canonical: tidy(head.canonical || form) };
       if (!byForm.has(keyOf(form))) byForm.set(keyOf(form), entry);
       // no word-start lookbehind: heads are only tried at word starts (see isWordStart)
       headAlts.push({ src: `(?:${formSource(form, head.case)})${WE}`, len: form.length, firsts: openingCodes([form], head.case) });
     }
     for (const abbr of head.abbr ?? []) {
-      byAbbr.set(tidy(abbr), { head, canonical: head.canonical || tidy(head.forms[0]) });
+      byAbbr.set(tidy(abbr), { head, canonical: tidy(head.canonical || head.forms[0]) });
       const tail = /\p{L}$/u.test(abbr) ? WE : "";
       headAlts.push({ src: `${AB}(?:${formSource(abbr, "exact")})${tail}`, len: abbr.length, firsts: openingCodes([abbr], "exact") });
     }
@@ -167,10 +168,10 @@ const known = lazily(() => {
   const forms: string[] = [];
   const abbrs: string[] = [];
   for (const k of KNOWN_NAMES) {
-    byKey.set(keyOf(k.name), k.name);
+    byKey.set(keyOf(k.name), tidy(k.name));
     forms.push(k.name);
     for (const a of k.abbr ?? []) {
-      byKey.set(keyOf(a), k.name);
+      byKey.set(keyOf(a), tidy(k.name));
       abbrs.push(a);
     }
   }
@@ -310,12 +311,13 @@ const levels = lazily(() => {
   const byKey = new Map<string, LevelEntry>();
   const alts: { src: string; len: number }[] = [];
   for (const p of PLACE_LEVELS) {
+    const entry: LevelEntry = { canonical: tidy(p.canonical), proper: p.proper };
     for (const f of p.forms) {
-      byKey.set(keyOf(f), p);
+      byKey.set(keyOf(f), entry);
       alts.push({ src: `(?:${formSource(f, "any")})${WE}`, len: f.length });
     }
     for (const a of p.abbr ?? []) {
-      byKey.set(keyOf(a), p);
+      byKey.set(keyOf(a), entry);
       alts.push({ src: `(?:${esc(a)})${/\p{L}$/u.test(a) ? WE : ""}`, len: a.length });
     }
   }
@@ -466,6 +468,13 @@ export function agencyOpenings(): { name: string; pattern: RegExp; openers: Open
 
 interface Built {
   end: number;
+  /**
+   * tidy as built (text/letters `tidy` gives it back): its parts are tidy — a grammar's canonical
+   * tidied when its table is made, words read from the text tidied, then cased — and joined by one
+   * space, where no whitespace, dash or tone placement of the whole differs from its parts'. A
+   * mention's canonical is not tidied again (a memo of the whole, its key made of the parts and
+   * hashed, was 5% of the stage).
+   */
   canonical: string;
   collective: boolean;
   needsParent: boolean;
@@ -613,8 +622,9 @@ export interface ScanOptions {
 }
 
 /**
- * A canonical tidied, remembered: documents name the same bodies (`Ủy ban nhân dân tỉnh`, `Sở Y
- * tế`), and a name with a dash (`Bộ Lao động - Thương binh và Xã hội`) is rewritten at every tidy.
+ * A sub-unit's canonical with the issuer's, tidied, remembered: documents name the same bodies, and
+ * the issuer's canonical may be the fallback's (extract/agencies), not tidy. A built mention's
+ * canonical is tidy already (see Built).
  */
 const tidied = new BoundedMemo<string>(2048, 160);
 const tidyCanonical = (s: string): string => tidied.get(s) ?? tidied.set(s, tidy(s));
@@ -655,9 +665,8 @@ export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[
   const open = opts.openings ?? openers().in(t);
   // a head is tried only where a head's first word opens; a mention hides what opens inside it
   let from = 0;
-  for (let o = 0; o < open.at.length; o++) {
-    const at = open.at[o];
-    if (at < from || !(open.kinds[o] & HEAD)) continue;
+  for (const at of groupOpenings(open, HEAD)) {
+    if (at < from) continue;
     // (a head that does not match there gives no mention: buildAt tries it first) — and none is
     // written with this code unit (most are capitals: `sở`, `phòng`, `ban` in running text)
     if (!buckets.has(t.charCodeAt(at)) || !isWordStart(t, at)) continue;
@@ -679,9 +688,9 @@ export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[
       const iss = opts.issuerCanonical;
       if (!iss) continue;
       // `Văn phòng` in a document of the Văn phòng is the issuer; elsewhere, the issuer's Văn phòng
-      canonical = iss.startsWith(canonical) ? iss : `${canonical} ${iss}`;
+      canonical = tidyCanonical(iss.startsWith(canonical) ? iss : `${canonical} ${iss}`);
     }
-    out.push({ start, end, text: squash(text.slice(start, end)), canonical: tidyCanonical(canonical), collective: built ? built.collective : true, needsParent: false });
+    out.push({ start, end, text: squash(text.slice(start, end)), canonical, collective: built ? built.collective : true, needsParent: false });
   }
   return out;
 }
@@ -725,7 +734,7 @@ export function agencyAt(text: string, pos: number, foldedText?: string, builds?
   if (!opens) return null;
   let best: AgencyMatch | null = null;
   const b = standalone(!(opens & HEAD) ? null : builds && foldedText ? builds.at(t, start) : buildAt(t, start, 0, true));
-  if (b) best = { start, end: b.end, text: squash(text.slice(start, b.end)), canonical: tidyCanonical(b.canonical), collective: b.collective, needsParent: false };
+  if (b) best = { start, end: b.end, text: squash(text.slice(start, b.end)), canonical: b.canonical, collective: b.collective, needsParent: false };
   const collective = collectiveSticky();
   collective.lastIndex = start;
   const m = opens & COLLECTIVE ? collective.exec(t) : null;
