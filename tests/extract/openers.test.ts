@@ -11,7 +11,7 @@ import { peopleOpenings } from "../../src/extract/people.js";
 import { typeOpenings } from "../../src/extract/references.js";
 import { documentOpeners, OPENS } from "../../src/extract/openings.js";
 import { taskOpenings } from "../../src/extract/tasks.js";
-import { groupOpenings, matchesAt, openingCodes, Openers, opensAt } from "../../src/text/openers.js";
+import { groupOpenings, indexIn, matchesAt, openingCodes, Openers, opensAt } from "../../src/text/openers.js";
 import { foldTone, matchKey } from "../../src/text/tone.js";
 import { fixture } from "../helpers.js";
 
@@ -154,6 +154,11 @@ describe("Openers", () => {
     expect([1, 2, 4, 8].map((bit) => groupOpenings(walk, bit))).toEqual([[0, 4, 36], [13, 22, 30], [4, 36], [28]]);
     // a walk with none of a group's first words
     expect(groupOpenings(o.in("chủ tịch"), 1)).toEqual([]);
+  });
+
+  it("finds a position in a sorted list by halving", () => {
+    expect([3, 8, 20, 0, 9, 21].map((p) => indexIn([3, 8, 20], p))).toEqual([0, 1, 2, -1, -1, -1]);
+    expect(indexIn([], 0)).toBe(-1);
   });
 
   it("tries a pattern at its group's openings: a global scan's matches, a match hiding the openings inside it", () => {

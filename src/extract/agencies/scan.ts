@@ -25,9 +25,9 @@ import { AB, afterSpaces, CAPITAL, isCapitalised, isLetterOrMarkCode, isLower, i
 import { lazily } from "../../text/lazy.js";
 import { BoundedMemo } from "../../text/memo.js";
 import { alternation, esc, formSource } from "../../text/pattern.js";
-import { groupOpenings, matchesAt, openingCodes, type Openers, type Openings } from "../../text/openers.js";
+import { groupOpenings, indexIn, matchesAt, openingCodes, type Openers, type Openings } from "../../text/openers.js";
 import type { ExtractContext } from "../context.js";
-import { documentOpeners, OPENS } from "../openings.js";
+import { documentOpeners, documentOpenings, OPENS } from "../openings.js";
 import { dropOverlaps } from "../overlaps.js";
 
 export interface AgencyMatch {
@@ -584,13 +584,28 @@ function buildAt(t: string, start: number, depth = 0, opened = false): Built | n
  * {@link buildAt}'s answers at the top level in one folded text, by start: made by the scan of a
  * document and read again wherever an extractor asks for the agency at a word (a task's assignee,
  * a person's position), instead of built a second time. One text only: its starts are the key.
+ * A start that is one of the heads' openings of the document's walk (the scan's, and nearly every
+ * other caller's) has its slot in an array beside that list, found by halving: a map of starts,
+ * grown a mention at a time, cost more than the builds' own objects.
  */
 export class AgencyBuilds {
-  private readonly byStart = new Map<number, Built | null>();
+  private readonly atHeads: (Built | null | undefined)[];
+  /** the answers at any other start */
+  private readonly elsewhere = new Map<number, Built | null>();
+  /** `heads`: the positions of the heads' openings in the text, in order (text/openers `groupOpenings`) */
+  constructor(private readonly heads: readonly number[] = []) {
+    this.atHeads = new Array<Built | null | undefined>(heads.length).fill(undefined);
+  }
   /** At a head's opening (its first word found there by the caller). */
   at(t: string, start: number): Built | null {
-    let b = this.byStart.get(start);
-    if (b === undefined) this.byStart.set(start, (b = buildAt(t, start, 0, true)));
+    const i = indexIn(this.heads, start);
+    if (i >= 0) {
+      let b = this.atHeads[i];
+      if (b === undefined) this.atHeads[i] = b = buildAt(t, start, 0, true);
+      return b;
+    }
+    let b = this.elsewhere.get(start);
+    if (b === undefined) this.elsewhere.set(start, (b = buildAt(t, start, 0, true)));
     return b;
   }
 }
@@ -599,7 +614,7 @@ const documentBuilds = new WeakMap<Pick<ExtractContext, "tree">, AgencyBuilds>()
 /** The {@link AgencyBuilds} of a document's folded text (`foldedText(ctx)`), one a document. */
 export function agencyBuildsOf(ctx: Pick<ExtractContext, "tree">): AgencyBuilds {
   let builds = documentBuilds.get(ctx);
-  if (!builds) documentBuilds.set(ctx, (builds = new AgencyBuilds()));
+  if (!builds) documentBuilds.set(ctx, (builds = new AgencyBuilds(groupOpenings(documentOpenings(ctx), HEAD))));
   return builds;
 }
 
