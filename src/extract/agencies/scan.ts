@@ -21,10 +21,10 @@ import {
   type AgencyHead,
 } from "../../../grammars/agencies.js";
 import { foldTone, matchKey } from "../../text/tone.js";
-import { AB, afterSpaces, CAPITAL, isCapitalised, isLetterOrMarkCode, isLower, isUpper, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, titleCase, WE, wordAt, type Word } from "../../text/letters.js";
+import { afterSpaces, CAPITAL, isCapitalised, isLetterOrMarkCode, isLower, isUpper, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, titleCase, WE, wordAt, type Word } from "../../text/letters.js";
 import { lazily } from "../../text/lazy.js";
 import { BoundedMemo } from "../../text/memo.js";
-import { alternation, esc, formSource } from "../../text/pattern.js";
+import { alternation, esc, formSource, notAfter } from "../../text/pattern.js";
 import { groupOpenings, indexIn, matchesAt, openingCodes, type Openers, type Openings } from "../../text/openers.js";
 import type { ExtractContext } from "../context.js";
 import { documentOpeners, documentOpenings, OPENS } from "../openings.js";
@@ -62,6 +62,13 @@ const bucketOf = (ch: string) => {
   return k;
 };
 
+/**
+ * An abbreviation's guard, text/letters `AB` (not part of a symbol such as `QĐ-UBND`), in the form
+ * V8 answers cheaply (text/pattern `notAfter`): a bucket of abbreviations (`UBND`, `UBKT`, `UBMTTQ`)
+ * asks it once an alternative, at every head that opens with their letter.
+ */
+const NOT_IN_SYMBOL = notAfter(`${L}\\d/\\-`);
+
 /** The heads by written form and by abbreviation, and their patterns (made on first use). */
 const heads = lazily(() => {
   const byForm = new Map<string, HeadEntry>();
@@ -78,7 +85,7 @@ const heads = lazily(() => {
     for (const abbr of head.abbr ?? []) {
       byAbbr.set(tidy(abbr), { head, canonical: tidy(head.canonical || head.forms[0]) });
       const tail = /\p{L}$/u.test(abbr) ? WE : "";
-      headAlts.push({ src: `${AB}(?:${formSource(abbr, "exact")})${tail}`, len: abbr.length, firsts: openingCodes([abbr], "exact") });
+      headAlts.push({ src: `${NOT_IN_SYMBOL}(?:${formSource(abbr, "exact")})${tail}`, len: abbr.length, firsts: openingCodes([abbr], "exact") });
     }
   }
   headAlts.sort((a, b) => b.len - a.len);
