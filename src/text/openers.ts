@@ -42,6 +42,29 @@ export function firstWord(form: string): string {
 export interface Openings {
   at: number[];
   kinds: number[];
+  /** each group's positions, by its bit's number: made by {@link groupOpenings} on first need */
+  byGroup?: (number[] | undefined)[];
+}
+
+const NO_OPENINGS: readonly number[] = [];
+/**
+ * The positions where group `bit` (one bit) opens, in order. Sorted out of `open` once, for every
+ * group at the same time: each pattern tried at its own group's openings then reads those alone,
+ * where each read all of them (a document's ~580, for a collective's ~25) and dropped the others.
+ */
+export function groupOpenings(open: Openings, bit: number): readonly number[] {
+  let by = open.byGroup;
+  if (!by) {
+    by = open.byGroup = [];
+    const { at, kinds } = open;
+    for (let o = 0; o < at.length; o++) {
+      for (let k = kinds[o]; k; k &= k - 1) {
+        const g = 31 - Math.clz32(k & -k);
+        (by[g] ??= []).push(at[o]);
+      }
+    }
+  }
+  return by[31 - Math.clz32(bit)] ?? NO_OPENINGS;
 }
 
 /**
@@ -100,25 +123,50 @@ export class Openers {
   /** Every opening in `t`, in order. */
   in(t: string): Openings {
     const cls = letterClassesBelow2000();
-    const letterBelow2000 = this.letterBelow2000;
-    const next = this.next;
-    const at: number[] = [];
-    const kinds: number[] = [];
+    const { letterBelow2000, next, kinds: kindsOf, width } = this;
+    // made at about the size they end at (a document opens ~one place in nine) and cut to it: grown
+    // from empty a push at a time, copied at each growth, they took a third of the walk
+    const size = (t.length >> 3) + 16;
+    const at: number[] = new Array<number>(size);
+    const kinds: number[] = new Array<number>(size);
+    let found = 0;
+    const n = t.length;
     let prev = 0;
-    for (let i = 0; i < t.length; i++) {
+    for (let i = 0; i < n; i++) {
       const c = t.charCodeAt(i);
-      // the second half of a surrogate pair: the pair's class was read at its first half
-      if (c >= 0xdc00 && c <= 0xdfff) continue;
-      const k = c < 0x2000 ? cls[c] : classBeyond(t, i);
+      if (c >= 0x2000) {
+        // the second half of a surrogate pair: the pair's class was read at its first half
+        if (c >= 0xdc00 && c <= 0xdfff) continue;
+        const k = classBeyond(t, i);
+        if (startsWord(k, prev)) {
+          const node = next[this.letter(c)];
+          const groups = node ? this.walkFrom(node, t, i + 1) : 0;
+          if (groups) (at[found] = i), (kinds[found++] = groups);
+        }
+        prev = k;
+        continue;
+      }
+      const k = cls[c];
       if (startsWord(k, prev)) {
-        const node = next[c < 0x2000 ? letterBelow2000[c] : this.letter(c)];
+        let node = next[letterBelow2000[c]];
         if (node) {
-          const found = this.walkFrom(node, t, i + 1);
-          if (found) at.push(i), kinds.push(found);
+          // walkFrom written out: this loop reads every word of the document (a call a word cost
+          // more than the walk itself)
+          let groups = kindsOf[node];
+          for (let j = i + 1; j < n; j++) {
+            const d = t.charCodeAt(j);
+            const a = d < 0x2000 ? letterBelow2000[d] : this.letter(d);
+            if (!a) break;
+            node = next[node * width + a];
+            if (!node) break;
+            groups |= kindsOf[node];
+          }
+          if (groups) (at[found] = i), (kinds[found++] = groups);
         }
       }
       prev = k;
     }
+    at.length = kinds.length = found;
     return { at, kinds };
   }
 
@@ -164,14 +212,19 @@ export function opensAt(t: string, open: Openings, p: number): number {
     if (b >= 0x2000) return -1;
     if (!startsWord(cls[c], cls[b])) return -1;
   }
-  const at = open.at;
-  let lo = 0, hi = at.length;
+  const o = indexIn(open.at, p);
+  return o >= 0 ? open.kinds[o] : 0;
+}
+
+/** Where `p` is in `sorted` (ascending, no repeats), found by halving; -1 where it is not. */
+export function indexIn(sorted: readonly number[], p: number): number {
+  let lo = 0, hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (at[mid] < p) lo = mid + 1;
+    if (sorted[mid] < p) lo = mid + 1;
     else hi = mid;
   }
-  return lo < at.length && at[lo] === p ? open.kinds[lo] : 0;
+  return lo < sorted.length && sorted[lo] === p ? lo : -1;
 }
 
 /**
@@ -192,23 +245,52 @@ export function openingCodes(forms: readonly string[], casing: Casing): Set<numb
 
 /**
  * The matches a global scan of `t` with `sticky`'s pattern finds (it never matches empty), tried
- * only at the openings of group `bit` (and, given `codes`, only where the text's code unit is one
- * of them: {@link openingCodes}): the same matches, in the same order, when every match of the
+ * only at the openings of group `bit` (one bit; given `codes`, only where the text's code unit is
+ * one of them: {@link openingCodes}): the same matches, in the same order, when every match of the
  * pattern opens at one of them. A match hides the openings inside it, as in a global scan.
  * Given one at a time, not as a list: a text of 900,000 characters of years has 110,000 matches,
  * and their match arrays held together were most of its working memory (~40 MB).
  */
-export function* matchesAt(sticky: RegExp, t: string, open: Openings, bit: number, codes?: ReadonlySet<number>): Generator<RegExpExecArray, void, undefined> {
-  let from = 0;
-  for (let o = 0; o < open.at.length; o++) {
-    const at = open.at[o];
-    if (at < from || !(open.kinds[o] & bit)) continue;
-    if (codes && !codes.has(t.charCodeAt(at))) continue;
-    sticky.lastIndex = at;
-    const m = sticky.exec(t);
-    if (!m) continue;
-    // read before the caller runs: it may use the same pattern
-    from = sticky.lastIndex;
-    yield m;
+export function matchesAt(sticky: RegExp, t: string, open: Openings, bit: number, codes?: ReadonlySet<number>): Iterable<RegExpExecArray> {
+  return new MatchesAt(sticky, t, groupOpenings(open, bit), codes);
+}
+
+/**
+ * {@link matchesAt}'s iterator, written out: a generator's suspension and a result object a step
+ * cost more than the step (this runs for every pattern of every extractor on every document).
+ */
+class MatchesAt implements IterableIterator<RegExpExecArray> {
+  private o = 0;
+  /** where the last match ended: an opening before it is inside it */
+  private from = 0;
+  /** the one result object of every step: a `for … of` reads it before asking for the next */
+  private readonly result = { done: false, value: undefined as RegExpExecArray | undefined };
+  constructor(
+    private readonly sticky: RegExp,
+    private readonly t: string,
+    private readonly at: readonly number[],
+    private readonly codes: ReadonlySet<number> | undefined,
+  ) {}
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<RegExpExecArray> {
+    const { sticky, t, at, codes, result } = this;
+    while (this.o < at.length) {
+      const p = at[this.o++];
+      if (p < this.from || (codes && !codes.has(t.charCodeAt(p)))) continue;
+      sticky.lastIndex = p;
+      const m = sticky.exec(t);
+      if (!m) continue;
+      // read before the caller runs: it may use the same pattern
+      this.from = sticky.lastIndex;
+      result.value = m;
+      return result as IteratorResult<RegExpExecArray>;
+    }
+    result.done = true;
+    result.value = undefined;
+    return result as IteratorResult<RegExpExecArray>;
   }
 }

@@ -4,6 +4,7 @@ import { extractAgencies, issuerAgencies } from "../../src/extract/agencies.js";
 import { scanAgencies } from "../../src/extract/agencies/scan.js";
 import { makeContext } from "../../src/extract/context.js";
 import { documentKeys } from "../../src/text/tone.js";
+import { tidy } from "../../src/text/letters.js";
 import type { SectionTree } from "../../src/segment/tree.js";
 
 /** A section tree around `text` with only an issuer: what extractAgencies reads. */
@@ -120,6 +121,19 @@ describe("agencies: heads' and collectives' mentions together, in text order", (
     ["Giao các sở, ngành, Văn phòng UBND tỉnh", [[5, 18, "các sở, ngành", true], [20, 39, "Văn phòng Ủy ban nhân dân tỉnh", false]]],
   ])("%s", (sentence, expected) => {
     expect(scanAgencies(sentence).map((a) => [a.start, a.end, a.canonical, a.collective])).toEqual(expected);
+  });
+});
+
+describe("agencies: a mention's canonical is tidy as built (no tidy of the whole)", () => {
+  it.each([
+    "BỘ LAO ĐỘNG  –  THƯƠNG BINH VÀ XÃ HỘI\nỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH",
+    "gửi UBND TỈNH BÀ RỊA-VŨNG TÀU; Uỷ ban nhân dân\ttỉnh Nghệ An và Sở Văn hoá,   Thể thao",
+    "Giao UBND các huyện,  thị xã và thành phố; Ban Chỉ đạo cải cách hành chính thành phố; Văn phòng UBND tỉnh",
+    "Đài Phát thanh -Truyền hình tỉnh Bình Định, TT.HĐND tỉnh, Phòng Tài chính - Kế hoạch huyện Hoài Nhơn",
+  ])("%j", (sentence) => {
+    const found = scanAgencies(sentence, { issuerCanonical: "Sở Y tế" });
+    expect(found.length).toBeGreaterThan(0);
+    for (const a of found) expect(a.canonical).toBe(tidy(a.canonical));
   });
 });
 

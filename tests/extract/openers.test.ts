@@ -11,7 +11,7 @@ import { peopleOpenings } from "../../src/extract/people.js";
 import { typeOpenings } from "../../src/extract/references.js";
 import { documentOpeners, OPENS } from "../../src/extract/openings.js";
 import { taskOpenings } from "../../src/extract/tasks.js";
-import { matchesAt, openingCodes, Openers, opensAt } from "../../src/text/openers.js";
+import { groupOpenings, indexIn, matchesAt, openingCodes, Openers, opensAt } from "../../src/text/openers.js";
 import { foldTone, matchKey } from "../../src/text/tone.js";
 import { fixture } from "../helpers.js";
 
@@ -146,6 +146,31 @@ describe("Openers", () => {
     expect(walk.at.map((p) => opensAt(t, walk, p))).toEqual(walk.kinds);
     // `chủ`, a word start of no group; `BND` inside `UBND` (no word start: the walk cannot say); `;`; past the end
     expect([8, 23, 11, t.length].map((p) => opensAt(t, walk, p))).toEqual([0, -1, 0, 0]);
+  });
+
+  it("sorts a walk's openings by group, each group's positions in order", () => {
+    const o = new Openers([["Phó Chủ tịch", "Đ/c"], ["Ủy ban nhân dân", "UBND"], ["phó"], ["Sở"]]);
+    const walk = o.in("Đ/c PHÓ chủ; ủy ban, xUBND, SởUBND, phóng");
+    expect([1, 2, 4, 8].map((bit) => groupOpenings(walk, bit))).toEqual([[0, 4, 36], [13, 22, 30], [4, 36], [28]]);
+    // a walk with none of a group's first words
+    expect(groupOpenings(o.in("chủ tịch"), 1)).toEqual([]);
+  });
+
+  it("finds a position in a sorted list by halving", () => {
+    expect([3, 8, 20, 0, 9, 21].map((p) => indexIn([3, 8, 20], p))).toEqual([0, 1, 2, -1, -1, -1]);
+    expect(indexIn([], 0)).toBe(-1);
+  });
+
+  it("tries a pattern at its group's openings: a global scan's matches, a match hiding the openings inside it", () => {
+    const o = new Openers([["Ủy ban", "ban"], ["nhân dân"]]);
+    const t = "Ủy ban nhân dân, ban ngành; BAN";
+    const sticky = /(?:Ủy ban|ban)(?![\p{L}])/uy;
+    const found = [...matchesAt(sticky, t, o.in(t), 1)].map((m) => [m.index, m[0]]);
+    expect(found).toEqual([...t.matchAll(new RegExp(sticky.source, "gu"))].map((m) => [m.index, m[0]]));
+    expect(found).toEqual([[0, "Ủy ban"], [17, "ban"]]);
+    // left after the first match, then asked again from the start
+    for (const m of matchesAt(sticky, t, o.in(t), 1)) if (m) break;
+    expect([...matchesAt(sticky, t, o.in(t), 2)]).toEqual([]);
   });
 
   it("folds tone placement in the forms (Uỷ → Ủy) and refuses a form opening with no letter", () => {

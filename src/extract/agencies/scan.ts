@@ -21,13 +21,13 @@ import {
   type AgencyHead,
 } from "../../../grammars/agencies.js";
 import { foldTone, matchKey } from "../../text/tone.js";
-import { AB, afterSpaces, CAPITAL, isCapitalised, isLetterOrMarkCode, isLower, isUpper, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, titleCase, WE, wordAt, type Word } from "../../text/letters.js";
+import { afterSpaces, CAPITAL, isCapitalised, isLetterOrMarkCode, isLower, isUpper, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, titleCase, WE, wordAt, type Word } from "../../text/letters.js";
 import { lazily } from "../../text/lazy.js";
 import { BoundedMemo } from "../../text/memo.js";
-import { alternation, esc, formSource } from "../../text/pattern.js";
-import { matchesAt, openingCodes, type Openers, type Openings } from "../../text/openers.js";
+import { alternation, esc, formSource, notAfter } from "../../text/pattern.js";
+import { groupOpenings, indexIn, matchesAt, openingCodes, type Openers, type Openings } from "../../text/openers.js";
 import type { ExtractContext } from "../context.js";
-import { documentOpeners, OPENS } from "../openings.js";
+import { documentOpeners, documentOpenings, OPENS } from "../openings.js";
 import { dropOverlaps } from "../overlaps.js";
 
 export interface AgencyMatch {
@@ -62,6 +62,13 @@ const bucketOf = (ch: string) => {
   return k;
 };
 
+/**
+ * An abbreviation's guard, text/letters `AB` (not part of a symbol such as `QĐ-UBND`), in the form
+ * V8 answers cheaply (text/pattern `notAfter`): a bucket of abbreviations (`UBND`, `UBKT`, `UBMTTQ`)
+ * asks it once an alternative, at every head that opens with their letter.
+ */
+const NOT_IN_SYMBOL = notAfter(`${L}\\d/\\-`);
+
 /** The heads by written form and by abbreviation, and their patterns (made on first use). */
 const heads = lazily(() => {
   const byForm = new Map<string, HeadEntry>();
@@ -69,15 +76,16 @@ const heads = lazily(() => {
   const headAlts: { src: string; len: number; firsts: Set<number> }[] = [];
   for (const head of AGENCY_HEADS) {
     for (const form of head.forms) {
-      const entry = { head, canonical: head.canonical || tidy(form) };
+      // canonicals tidy from the start, as every part of a built mention's (see Built)
+      const entry = { head, canonical: tidy(head.canonical || form) };
       if (!byForm.has(keyOf(form))) byForm.set(keyOf(form), entry);
       // no word-start lookbehind: heads are only tried at word starts (see isWordStart)
       headAlts.push({ src: `(?:${formSource(form, head.case)})${WE}`, len: form.length, firsts: openingCodes([form], head.case) });
     }
     for (const abbr of head.abbr ?? []) {
-      byAbbr.set(tidy(abbr), { head, canonical: head.canonical || tidy(head.forms[0]) });
+      byAbbr.set(tidy(abbr), { head, canonical: tidy(head.canonical || head.forms[0]) });
       const tail = /\p{L}$/u.test(abbr) ? WE : "";
-      headAlts.push({ src: `${AB}(?:${formSource(abbr, "exact")})${tail}`, len: abbr.length, firsts: openingCodes([abbr], "exact") });
+      headAlts.push({ src: `${NOT_IN_SYMBOL}(?:${formSource(abbr, "exact")})${tail}`, len: abbr.length, firsts: openingCodes([abbr], "exact") });
     }
   }
   headAlts.sort((a, b) => b.len - a.len);
@@ -167,10 +175,10 @@ const known = lazily(() => {
   const forms: string[] = [];
   const abbrs: string[] = [];
   for (const k of KNOWN_NAMES) {
-    byKey.set(keyOf(k.name), k.name);
+    byKey.set(keyOf(k.name), tidy(k.name));
     forms.push(k.name);
     for (const a of k.abbr ?? []) {
-      byKey.set(keyOf(a), k.name);
+      byKey.set(keyOf(a), tidy(k.name));
       abbrs.push(a);
     }
   }
@@ -310,12 +318,13 @@ const levels = lazily(() => {
   const byKey = new Map<string, LevelEntry>();
   const alts: { src: string; len: number }[] = [];
   for (const p of PLACE_LEVELS) {
+    const entry: LevelEntry = { canonical: tidy(p.canonical), proper: p.proper };
     for (const f of p.forms) {
-      byKey.set(keyOf(f), p);
+      byKey.set(keyOf(f), entry);
       alts.push({ src: `(?:${formSource(f, "any")})${WE}`, len: f.length });
     }
     for (const a of p.abbr ?? []) {
-      byKey.set(keyOf(a), p);
+      byKey.set(keyOf(a), entry);
       alts.push({ src: `(?:${esc(a)})${/\p{L}$/u.test(a) ? WE : ""}`, len: a.length });
     }
   }
@@ -466,6 +475,13 @@ export function agencyOpenings(): { name: string; pattern: RegExp; openers: Open
 
 interface Built {
   end: number;
+  /**
+   * tidy as built (text/letters `tidy` gives it back): its parts are tidy — a grammar's canonical
+   * tidied when its table is made, words read from the text tidied, then cased — and joined by one
+   * space, where no whitespace, dash or tone placement of the whole differs from its parts'. A
+   * mention's canonical is not tidied again (a memo of the whole, its key made of the parts and
+   * hashed, was 5% of the stage).
+   */
   canonical: string;
   collective: boolean;
   needsParent: boolean;
@@ -575,13 +591,28 @@ function buildAt(t: string, start: number, depth = 0, opened = false): Built | n
  * {@link buildAt}'s answers at the top level in one folded text, by start: made by the scan of a
  * document and read again wherever an extractor asks for the agency at a word (a task's assignee,
  * a person's position), instead of built a second time. One text only: its starts are the key.
+ * A start that is one of the heads' openings of the document's walk (the scan's, and nearly every
+ * other caller's) has its slot in an array beside that list, found by halving: a map of starts,
+ * grown a mention at a time, cost more than the builds' own objects.
  */
 export class AgencyBuilds {
-  private readonly byStart = new Map<number, Built | null>();
+  private readonly atHeads: (Built | null | undefined)[];
+  /** the answers at any other start */
+  private readonly elsewhere = new Map<number, Built | null>();
+  /** `heads`: the positions of the heads' openings in the text, in order (text/openers `groupOpenings`) */
+  constructor(private readonly heads: readonly number[] = []) {
+    this.atHeads = new Array<Built | null | undefined>(heads.length).fill(undefined);
+  }
   /** At a head's opening (its first word found there by the caller). */
   at(t: string, start: number): Built | null {
-    let b = this.byStart.get(start);
-    if (b === undefined) this.byStart.set(start, (b = buildAt(t, start, 0, true)));
+    const i = indexIn(this.heads, start);
+    if (i >= 0) {
+      let b = this.atHeads[i];
+      if (b === undefined) this.atHeads[i] = b = buildAt(t, start, 0, true);
+      return b;
+    }
+    let b = this.elsewhere.get(start);
+    if (b === undefined) this.elsewhere.set(start, (b = buildAt(t, start, 0, true)));
     return b;
   }
 }
@@ -590,7 +621,7 @@ const documentBuilds = new WeakMap<Pick<ExtractContext, "tree">, AgencyBuilds>()
 /** The {@link AgencyBuilds} of a document's folded text (`foldedText(ctx)`), one a document. */
 export function agencyBuildsOf(ctx: Pick<ExtractContext, "tree">): AgencyBuilds {
   let builds = documentBuilds.get(ctx);
-  if (!builds) documentBuilds.set(ctx, (builds = new AgencyBuilds()));
+  if (!builds) documentBuilds.set(ctx, (builds = new AgencyBuilds(groupOpenings(documentOpenings(ctx), HEAD))));
   return builds;
 }
 
@@ -613,8 +644,9 @@ export interface ScanOptions {
 }
 
 /**
- * A canonical tidied, remembered: documents name the same bodies (`Ủy ban nhân dân tỉnh`, `Sở Y
- * tế`), and a name with a dash (`Bộ Lao động - Thương binh và Xã hội`) is rewritten at every tidy.
+ * A sub-unit's canonical with the issuer's, tidied, remembered: documents name the same bodies, and
+ * the issuer's canonical may be the fallback's (extract/agencies), not tidy. A built mention's
+ * canonical is tidy already (see Built).
  */
 const tidied = new BoundedMemo<string>(2048, 160);
 const tidyCanonical = (s: string): string => tidied.get(s) ?? tidied.set(s, tidy(s));
@@ -655,9 +687,8 @@ export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[
   const open = opts.openings ?? openers().in(t);
   // a head is tried only where a head's first word opens; a mention hides what opens inside it
   let from = 0;
-  for (let o = 0; o < open.at.length; o++) {
-    const at = open.at[o];
-    if (at < from || !(open.kinds[o] & HEAD)) continue;
+  for (const at of groupOpenings(open, HEAD)) {
+    if (at < from) continue;
     // (a head that does not match there gives no mention: buildAt tries it first) — and none is
     // written with this code unit (most are capitals: `sở`, `phòng`, `ban` in running text)
     if (!buckets.has(t.charCodeAt(at)) || !isWordStart(t, at)) continue;
@@ -679,9 +710,9 @@ export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[
       const iss = opts.issuerCanonical;
       if (!iss) continue;
       // `Văn phòng` in a document of the Văn phòng is the issuer; elsewhere, the issuer's Văn phòng
-      canonical = iss.startsWith(canonical) ? iss : `${canonical} ${iss}`;
+      canonical = tidyCanonical(iss.startsWith(canonical) ? iss : `${canonical} ${iss}`);
     }
-    out.push({ start, end, text: squash(text.slice(start, end)), canonical: tidyCanonical(canonical), collective: built ? built.collective : true, needsParent: false });
+    out.push({ start, end, text: squash(text.slice(start, end)), canonical, collective: built ? built.collective : true, needsParent: false });
   }
   return out;
 }
@@ -725,7 +756,7 @@ export function agencyAt(text: string, pos: number, foldedText?: string, builds?
   if (!opens) return null;
   let best: AgencyMatch | null = null;
   const b = standalone(!(opens & HEAD) ? null : builds && foldedText ? builds.at(t, start) : buildAt(t, start, 0, true));
-  if (b) best = { start, end: b.end, text: squash(text.slice(start, b.end)), canonical: tidyCanonical(b.canonical), collective: b.collective, needsParent: false };
+  if (b) best = { start, end: b.end, text: squash(text.slice(start, b.end)), canonical: b.canonical, collective: b.collective, needsParent: false };
   const collective = collectiveSticky();
   collective.lastIndex = start;
   const m = opens & COLLECTIVE ? collective.exec(t) : null;
