@@ -318,13 +318,16 @@ function plausible({ t }: Page, name: NameSpan, needSurname: boolean): boolean {
 function trailingPosition(page: Page, pos: number): { start: number; end: number } | null {
   const { t } = page;
   const limit = Math.min(t.length, pos + 6);
-  let i = pos;
-  while (i < limit && (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 9)) i++;
+  const i = blanksEnd(t, pos, limit);
   const c = i < limit ? t.charCodeAt(i) : -1;
   if (c !== 0x2c && c !== 0x2d && c !== 0x2013 && c !== 0x28) return null;
-  i++;
+  return positionAt(page, blanksEnd(t, i + 1, limit));
+}
+
+/** Where the spaces and tabs from `i` end, at `limit` at most (a line's blanks: a newline is not one). */
+function blanksEnd(t: string, i: number, limit: number): number {
   while (i < limit && (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 9)) i++;
-  return positionAt(page, i);
+  return i;
 }
 
 /**
