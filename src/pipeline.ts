@@ -1,13 +1,12 @@
-import { createHash } from "node:crypto";
-import { SchemaError, toVanbanError } from "./errors.js";
+import { SchemaError } from "./errors.js";
 import { readRegularFile } from "./load/file.js";
-import { loadDocument } from "./load/index.js";
 import type { LoadedDocument, LoadOptions } from "./load/types.js";
-import type { NormalizedDocument } from "./normalize/index.js";
 import { DocumentRecord } from "./record/schema.js";
+import { runBytes, runLoaded, type ParsedStages } from "./run.js";
 import type { ExplainLine } from "./segment/index.js";
-import { runStages, type TextLimits } from "./stages.js";
-import type { SectionTree } from "./segment/tree.js";
+import type { TextLimits } from "./stages.js";
+
+export { sha256, type ParsedStages } from "./run.js";
 
 export interface ParseOptions extends LoadOptions, TextLimits {
   /** validate the record against the zod schema before returning it (default true) */
@@ -42,21 +41,8 @@ export async function readDocumentFile(path: string, maxBytes?: number): Promise
 
 /** Parses a file's bytes. */
 export async function parseBytes(bytes: Uint8Array, options: ParseOptions = {}): Promise<ParsedRecord> {
-  try {
-    const loaded = await loadDocument(bytes, options);
-    return parseLoaded(loaded, { ...options, sha256: sha256(bytes) });
-  } catch (err) {
-    // whatever happens inside, the caller gets a VanbanError naming the file
-    throw toVanbanError(err, options.path ?? null);
-  }
-}
-
-/** Every stage's output, for stages that read more than the record (`check`). */
-export interface ParsedStages {
-  loaded: LoadedDocument;
-  normalized: NormalizedDocument;
-  tree: SectionTree;
-  record: DocumentRecord;
+  const stages = checked(await runBytes(bytes, options), options);
+  return options.explain ? { ...stages.record, explain: stages.tree.explain() } : stages.record;
 }
 
 /** Runs the stages after loading: normalize → segment → extract → record. */
@@ -67,9 +53,12 @@ export function parseLoaded(loaded: LoadedDocument, options: ParseOptions & { sh
 
 /** As {@link parseLoaded}, keeping each stage's output. */
 export function parseStages(loaded: LoadedDocument, options: ParseOptions & { sha256: string }): ParsedStages {
-  const { normalized, tree, record } = runStages(loaded, options.path ?? null, options.sha256, options);
-  if (options.validate === false) return { loaded, normalized, tree, record };
-  return { loaded, normalized, tree, record: validateRecord(record, options.path ?? null) };
+  return checked(runLoaded(loaded, options), options);
+}
+
+function checked(stages: ParsedStages, options: ParseOptions): ParsedStages {
+  if (options.validate === false) return stages;
+  return { ...stages, record: validateRecord(stages.record, options.path ?? null) };
 }
 
 /** The record as zod gives it back (its own copy, unknown keys dropped), or a SchemaError naming the file. */
@@ -79,8 +68,4 @@ export function validateRecord(record: DocumentRecord, path: string | null): Doc
     throw new SchemaError("schema-violation", `the record does not fit the schema: ${checked.error.message}`, path);
   }
   return checked.data;
-}
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
 }

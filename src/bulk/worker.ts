@@ -15,7 +15,7 @@ import { hashRegularFile, readRegularFileSync } from "../load/file.js";
 import { cleanupOcr, configureOcr } from "../load/ocr.js";
 import { detectFormat } from "../load/index.js";
 import { textToDocument } from "../load/text.js";
-import { parseBytes, parseLoaded, sha256, validateRecord } from "../pipeline.js";
+import { runBytes, runLoaded, sha256 } from "../run.js";
 import { isExactRecord } from "../record/exact.js";
 import { errorLine, recordLine } from "./lines.js";
 import { errorRecord, type TaskMessage, type TaskResult } from "./protocol.js";
@@ -87,8 +87,9 @@ async function convert(path: string, id: number): Promise<TaskResult> {
     // checked against it as it is, and goes through zod (which copies it) only when it is not
     // exactly in the schema's form — the same line either way (record/exact.ts), ~50 µs and a
     // copy of the record less a two-page document
-    const parsed = checked?.record ?? (await parseBytes(bytes, { ...parseOptions, validate: false }));
-    const record = checked || isExactRecord(parsed) ? parsed : validateRecord(parsed, path);
+    // (zod itself is loaded then, not at start-up: ./pipeline.js imports it, ../run.js does not)
+    const parsed = checked?.record ?? (await runBytes(bytes, parseOptions)).record;
+    const record = checked || isExactRecord(parsed) ? parsed : (await import("../pipeline.js")).validateRecord(parsed, path);
     const { source } = record;
     return {
       bytes: recordLine(record, checked?.report.messages),
@@ -215,7 +216,7 @@ try {
   const text = "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH\nSố: 1/UBND-VX\nBình Định, ngày 20 tháng 5 năm 2025\nV/v khởi động\nKính gửi: Sở Y tế\nGiao Sở Y tế chủ trì thực hiện trước ngày 30/5/2025.\nCHỦ TỊCH\nNguyễn Văn A\n";
   // as parseText does for plain text (parseText itself imports the HTML parser, for HTML strings),
   // checked as a file's record is (the check is compiled from the schema then)
-  isExactRecord(parseLoaded(textToDocument(text), { sha256: sha256(new TextEncoder().encode(text)), validate: false }));
+  isExactRecord(runLoaded(textToDocument(text), { sha256: sha256(new TextEncoder().encode(text)) }).record);
 } catch {
   // a broken pipeline shows up on the real files, with their names
 }
