@@ -318,7 +318,7 @@ if (want("pdf") && pdfs.length) {
   for (const [enc, files] of Object.entries(byEncoding)) {
     if (!files.length) continue;
     log(`bench: PDF (${enc}, ${files.length} files) against bare pdf.js, CPU time, in this thread…`);
-    const m = await inproc.pdfVsPdfjs(root, files.map((f) => f.path), pdfjsText, quick ? 2 : 3);
+    const m = await inproc.pdfVsPdfjs(root, files.map((f) => f.path), pdfjsText, quick ? 3 : 5);
     results.pdfInProcess[enc] = { files: files.length, pages: files.reduce((n, f) => n + f.pages, 0), bareMs: round(m.bareMs), vanbanMs: round(m.oursMs), ratio: round(m.ratio, 3) };
   }
   if (want("convert")) {
@@ -391,7 +391,7 @@ if (r.bulk) {
     `    --jobs ${cores} ${r.bulk.filesPerSecondAll} files/s wall on ${r.bulk.files} (${r.bulk.filesPerCpuSecondAll} files/CPU-s, ${r.bulk.workersStarted} workers started); scaling ×${r.bulk.scaling} (on the ${r.bulk.files1}); peak RSS ${r.bulk.peakRssMbSmall} MB (${r.bulk.smallBatch} files) → ${r.bulk.peakRssMb} MB (${r.bulk.files})`,
   );
 }
-if (r.pdfInProcess) for (const [enc, p] of Object.entries(r.pdfInProcess)) lines.push(`  PDF ${enc} (${p.files} files, ${p.pages} pages), in process, CPU: bare pdf.js ${p.bareMs} ms, vanban ${p.vanbanMs} ms (= ${Math.round(p.ratio * 100)}% of pdf.js speed)`);
+if (r.pdfInProcess) for (const [enc, p] of Object.entries(r.pdfInProcess)) lines.push(`  PDF ${enc} (${p.files} files, ${p.pages} pages), in process, CPU: bare pdf.js ${p.bareMs} ms, vanban ${p.vanbanMs} ms (medians; the rounds' median ratio: ${Math.round(p.ratio * 100)}% of pdf.js speed)`);
 if (r.pdf) {
   lines.push(
     `  PDF convert (${r.corpus.pdfFiles} files, ${r.corpus.pdfPages} pages): ${r.pdf.pagesPerSecond1} pages/s on 1 core, ${r.pdf.pagesPerSecondAll} on ${cores}; scaling ×${r.pdf.scaling}; peak RSS ${r.pdf.peakRssMb} MB`,
