@@ -115,6 +115,17 @@ describe("TCVN3 as loaders hand it over", () => {
     expect(decodeLegacy(iconv.decode(bytes, "latin1"), "tcvn3")).toBe(unicode);
   });
 
+  it("decodes a run longer than one buffer's chunk as its lines, and a short run after it", () => {
+    // the decoder fills one reused buffer of code units and reads it back 8,192 units at a time
+    const line = "Céng hoµ x· héi chñ nghÜa ViÖt Nam, C\u2014NG HOµ \u2013 Ch\u00AD¬ng tr×nh";
+    const lines = Array.from({ length: 400 }, (_, i) => `${i}. ${line}`);
+    const text = lines.join("\n");
+    expect(text.length).toBeGreaterThan(3 * 8192);
+    expect(decodeLegacy(text, "tcvn3", { capitals: false })).toBe(lines.map((l) => decodeLegacy(l, "tcvn3", { capitals: false })).join("\n"));
+    expect(decodeLegacy("Thñ t\u00ADíng", "tcvn3")).toBe("Thủ tướng");
+    expect(decodeLegacy("abc", "tcvn3")).toBe("abc");
+  });
+
   it("reads a VN1 toned capital given as a Windows-1252 character (0x97 → Ộ)", () => {
     expect(decodeLegacy("C\u2014NG HOµ", "tcvn3")).toBe("CỘNG HOÀ");
   });

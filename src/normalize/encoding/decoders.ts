@@ -28,27 +28,60 @@ const TCVN_BYTES = new Int16Array(0x2200);
 for (let c = 0x80; c < TCVN_BYTES.length; c++) TCVN_BYTES[c] = TCVN_ALIAS.get(c) ?? byteOf(c);
 const tcvnByte = (code: number) => (code < TCVN_BYTES.length ? TCVN_BYTES[code] : (TCVN_ALIAS.get(code) ?? byteOf(code)));
 
-function decodeTcvn3(text: string, capitals: boolean | undefined): string {
+/**
+ * What each code unit below U+2200 decodes to as a TCVN3 letter (0: none), and as a VN1 capital
+ * (decoded only inside a syllable, below): TCVN3 gives one code unit for one, so a run is decoded
+ * into one buffer of code units — joining a slice and a letter for every Vietnamese letter was
+ * most of the decoding (a TCVN3 line has a dozen).
+ */
+const TCVN_UNIT = new Uint16Array(TCVN_BYTES.length);
+const TCVN_VN1_UNIT = new Uint16Array(TCVN_BYTES.length);
+for (let c = 0x80; c < TCVN_BYTES.length; c++) {
+  const b = TCVN_BYTES[c];
+  if (b < 0) continue;
+  if (TCVN_CORE[b]) TCVN_UNIT[c] = TCVN_CORE[b]!.charCodeAt(0);
+  else if (TCVN_VN1[b]) TCVN_VN1_UNIT[c] = TCVN_VN1[b]!.charCodeAt(0);
+}
+/** a buffer of code units reused from run to run (grown to the longest) */
+let units = new Uint16Array(256);
+/** `units[0..n)` as a string, in chunks that `apply` takes as arguments */
+function unitsToString(n: number): string {
+  if (n <= 8192) return String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
   let out = "";
-  let from = 0; // text[from..i) is copied as it is
+  for (let i = 0; i < n; i += 8192) out += String.fromCharCode.apply(null, units.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
+  return out;
+}
+
+function decodeTcvn3(text: string, capitals: boolean | undefined): string {
+  const n = text.length;
+  if (units.length < n) units = new Uint16Array(Math.max(n, 2 * units.length));
+  const buf = units;
+  let changed = false;
   let vn1: number[] | null = null;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
+    buf[i] = code;
     if (code < 0x80) continue;
-    const b = tcvnByte(code);
-    if (b < 0) continue;
-    const core = TCVN_CORE[b];
+    let core: number, capital: number;
+    if (code < TCVN_BYTES.length) {
+      core = TCVN_UNIT[code];
+      capital = core ? 0 : TCVN_VN1_UNIT[code];
+    } else {
+      // beyond the tables: an alias's byte, if any
+      const b = tcvnByte(code);
+      core = b >= 0 && TCVN_CORE[b] ? TCVN_CORE[b]!.charCodeAt(0) : 0;
+      capital = core || b < 0 || !TCVN_VN1[b] ? 0 : TCVN_VN1[b]!.charCodeAt(0);
+    }
     if (core) {
-      out += text.slice(from, i) + core;
-      from = i + 1;
-    } else if (TCVN_VN1[b]) {
-      out += text.slice(from, i);
-      (vn1 ??= []).push(out.length);
-      out += TCVN_VN1[b];
-      from = i + 1;
+      buf[i] = core;
+      changed = true;
+    } else if (capital) {
+      buf[i] = capital;
+      changed = true;
+      (vn1 ??= []).push(i);
     }
   }
-  out += text.slice(from);
+  let out = changed ? unitsToString(n) : text;
   // VN1 capitals only inside a word that then spells a syllable ("\x97NG" → "ỘNG", but "Rịa–Vũng" keeps its dash)
   if (vn1) {
     const chars = out.split(""); // TCVN3 is one UTF-16 unit for one: indices of `out` are those of `text`
