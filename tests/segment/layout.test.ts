@@ -9,7 +9,7 @@ import { matchKey } from "../../src/text/tone.js";
 import { formatExplain, Trace } from "../../src/segment/explain.js";
 import { linesText } from "../../src/segment/tree.js";
 import { HEADER_RULES } from "../../src/segment/header.js";
-import { SPLIT_RULES, splitLine } from "../../src/segment/split.js";
+import { mayCut, SPLIT_RULES, splitLine } from "../../src/segment/split.js";
 import { labelOf, numberDepth } from "../../src/segment/outline.js";
 import type { NormalizedLine } from "../../src/normalize/index.js";
 import { normalize } from "../../src/normalize/index.js";
@@ -257,6 +257,21 @@ describe("the split rules' shortcuts", () => {
     ["Sở Nội vụ cộng hòa xã hội chủ nghĩa Việt Nam", null],
   ])("issuer-beside-national-title cuts %j only where the quốc hiệu ends it: %j", (text, want) => {
     expect(cut("issuer-beside-national-title", text)).toEqual(want);
+  });
+
+  it("lets through every line a rule cuts (the fixtures' lines, the rules' examples) and not a sentence", () => {
+    const texts = readdirSync(fixture("."), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".txt")).flatMap((f) => readFileSync(fixture(f), "utf8").split("\n"));
+    let cuts = 0;
+    for (const text of [...texts, ...SPLIT_RULES.map((r) => r.example)]) {
+      const key = matchKey(text);
+      const capitals = capitalsOf(text);
+      if (!SPLIT_RULES.some((r) => r.cut(text, key, capitals))) continue;
+      cuts++;
+      expect([text, mayCut(key, capitals)]).toEqual([text, true]);
+    }
+    expect(cuts).toBeGreaterThan(SPLIT_RULES.length);
+    const sentence = "Thực hiện Kế hoạch số 12/KH-UBND ngày 20 tháng 5 năm 2025";
+    expect(mayCut(matchKey(sentence), capitalsOf(sentence))).toBe(false);
   });
 });
 
