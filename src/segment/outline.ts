@@ -180,6 +180,21 @@ class OutlineParser extends EmbeddedActionsParser {
 
 let parser: OutlineParser | null = null;
 
+/**
+ * The token of a body's line `i`: its offset is the line's index, from which the parser reads the
+ * line's facts, and nothing else in it is read, so line `i`'s token is one object for every body
+ * parsed (a token a line, made again at every parse, was most of what the outline allocates). The
+ * first {@link POOLED} are kept; a longer body's further lines are given tokens of their own.
+ */
+function lineToken(i: number): IToken {
+  if (i < tokenPool.length) return tokenPool[i];
+  const token = createTokenInstance(Line, "", i, i, 1, 1, 1, 1);
+  if (i === tokenPool.length && i < POOLED) tokenPool.push(token);
+  return token;
+}
+const tokenPool: IToken[] = [];
+const POOLED = 4096;
+
 /** Parses body lines into the outline tree; every node carries its line's span. */
 export function parseOutline(lines: NormalizedLine[]): OutlineNode[] {
   parser ??= new OutlineParser();
@@ -191,8 +206,7 @@ export function parseOutline(lines: NormalizedLine[]): OutlineNode[] {
         ? { line, kind: lab.kind, level: lab.level, levelBit: levelBit(lab.level), label: lab.label, rank: lab.rank, textStart: lab.length }
         : { line, kind: "paragraph", level: "paragraph", levelBit: 0, label: null, rank: null, textStart: 0 },
     );
-    // the token's offset indexes its line: the parser reads the line's facts from there
-    return createTokenInstance(Line, line.text, i, i, 1, 1, 1, 1);
+    return lineToken(i);
   });
   parser.setLines(meta, tokens);
   const nodes = parser.outline();
