@@ -319,7 +319,7 @@ const AUTHORITY_SPELLINGS = SIGNING_AUTHORITIES.flatMap((a) => a.spellings);
 const authorityLeads = lazily(() => new Set(leadWords(AUTHORITY_SPELLINGS)));
 const longestAuthorityLead = lazily(() => Math.max(...[...authorityLeads()].map((w) => w.length)));
 /** Can `key` open with an authority's spelling ({@link authorityLeads})? Read as far as its first run of letters goes. */
-function mayOpenWithAuthority(key: string): boolean {
+export function mayOpenWithAuthority(key: string): boolean {
   let end = 0;
   for (; end < key.length; end++) {
     const kind = letterKind(key.charCodeAt(end));

@@ -202,7 +202,7 @@ export function parseFooter(text: string, lines: NormalizedLine[], classes: Line
     const l = lines[i];
     const c = classes[i];
     // a second document's header (a regulation issued with a decision) ends the footer
-    if (i > start && (classes.slice(i, i + 4).some((k) => k === "nationalTitle" || k === "motto") || (c === "upper" && classes.slice(i + 1, i + 4).includes("number")))) {
+    if (i > start && (classAhead(classes, i, i + 4, "nationalTitle", "motto") || (c === "upper" && classAhead(classes, i + 1, i + 4, "number")))) {
       end = i;
       break;
     }
@@ -328,6 +328,15 @@ export function parseFooter(text: string, lines: NormalizedLine[], classes: Line
   }
   if (!f.signatures.length) warnings.push({ code: "no-signature", message: "no signature block (chức vụ, họ tên) was found" });
   return f;
+}
+
+/**
+ * Is a line from `from` up to `to` (before the lines' end) of class `a` or `b`? Read in place: the
+ * classes ahead were copied at every line of the footer to be asked.
+ */
+function classAhead(classes: LineClass[], from: number, to: number, a: LineClass, b: LineClass = a): boolean {
+  for (let k = from; k < Math.min(to, classes.length); k++) if (classes[k] === a || classes[k] === b) return true;
+  return false;
 }
 
 /** "I. MỤC ĐÍCH, YÊU CẦU", "Điều 1.", "1. …": an outline heading, never a line of the signature. */

@@ -90,6 +90,12 @@ interface HeaderRule {
   apply?: (x: HeaderState) => void | "stop" | "skip";
 }
 
+/** A short code or word alone on a line (`XV80`, `K2`): a capital or a digit, then at most 7 characters. */
+const SHORT_CODE = /^[\p{Lu}\d][\p{L}\d.\-/]{0,7}$/u;
+/** The most code units a {@link SHORT_CODE} line holds (8 characters, each at most a surrogate pair): a longer line is not asked. */
+const SHORT_CODE_UNITS = 16;
+/** A short note in brackets alone on a line (`(Dự thảo)`). */
+const BRACKETED_NOTE = /^\([^()]{1,30}\)$/;
 const isRightCell = (l: NormalizedLine) => l.column === "right" || l.meta.block === "header-right";
 const HEADER_AFTER_SUBJECT: LineClass[] = ["recipients", "nationalTitle", "motto", "placeDate", "number"];
 const HEADER_LINE_AHEAD: LineClass[] = ["nationalTitle", "motto", "placeDate", "number", "typeTitle"];
@@ -100,7 +106,7 @@ export const HEADER_RULES: HeaderRule[] = [
     name: "stray-mark", example: "(Dự thảo)", role: "skipped",
     match: ({ line, c, seenTitle }) =>
       c !== "typeTitle" && c !== "number" && c !== "urgency" && c !== "confidentiality" &&
-      (line.text.length <= 4 || /^[\p{Lu}\d][\p{L}\d.\-/]{0,7}$/u.test(line.text) || /^\([^()]{1,30}\)$/.test(line.text) || (isRightCell(line) && c === "text" && !seenTitle)),
+      (line.text.length <= 4 || (line.text.length <= SHORT_CODE_UNITS && SHORT_CODE.test(line.text)) || BRACKETED_NOTE.test(line.text) || (isRightCell(line) && c === "text" && !seenTitle)),
     apply: () => "skip",
   },
   // an OCR'd stamp ("2n ke. ke") among the header's own lines does not end it
@@ -244,7 +250,7 @@ export function parseHeader(lines: NormalizedLine[], classes: LineClass[], keys:
     x.line = lines[x.i];
     x.c = classes[x.i];
     x.key = keys[x.i];
-    const rule = HEADER_RULES.find((r) => r.match(x))!;
+    const rule = headerRuleOf(x);
     const at = x.line;
     const outcome = rule.apply?.(x);
     if (rule.role) trace.mark(at, rule.role, rule.name);
@@ -262,6 +268,12 @@ export function parseHeader(lines: NormalizedLine[], classes: LineClass[], keys:
     else if (h.recipients.length) h.type = { ...LETTER_TYPE, span: null };
   }
   return h;
+}
+
+/** The first of {@link HEADER_RULES} that holds of the line in hand (the last holds of every line). */
+function headerRuleOf(x: HeaderState): HeaderRule {
+  for (const rule of HEADER_RULES) if (rule.match(x)) return rule;
+  throw new Error("no header rule holds: the last one must hold of every line");
 }
 
 const DOCUMENT_TYPES_BY_CODE = new Map(DOCUMENT_TYPES.filter((t) => t.kind !== "party" || t.code === "KL").map((t) => [t.code, t]));

@@ -130,10 +130,25 @@ class OutlineParser extends EmbeddedActionsParser {
   public outline = this.RULE("outline", (): OutlineNode[] => {
     const nodes: OutlineNode[] = [];
     this.MANY(() => {
-      nodes.push(this.SUBRULE(this.node, { ARGS: [0] }));
+      nodes.push(this.paragraphNext() ? this.paragraph(this.CONSUME(Line)) : this.SUBRULE(this.node, { ARGS: [0] }));
     });
     return nodes;
   });
+
+  /**
+   * Is the next line a plain paragraph? It nests nothing (no line nests under a paragraph), so it
+   * is consumed as a leaf where the repetition stands instead of through the node rule: a rule's
+   * invocation and its repetition's lookahead for half of a body's lines. The grammar as recorded
+   * (its self-analysis, its lookahead) is the node rule's branch, which reads the same token type.
+   */
+  private paragraphNext(): boolean {
+    return !this.RECORDING_PHASE && this.info(this.LA(1)).label === null;
+  }
+
+  private paragraph(tok: IToken): OutlineNode {
+    const l = this.info(tok).line;
+    return { kind: "paragraph", label: null, text: l.text.trim(), span: [l.start, l.end], children: [] };
+  }
 
   /** A line and, nested under it, the lines whose label kind is not open above it (`open`, a mask of {@link levelBit}s). */
   private node = this.RULE("node", (open: number): OutlineNode => {
@@ -154,7 +169,7 @@ class OutlineParser extends EmbeddedActionsParser {
         return own.label !== null && (inside & n.levelBit) === 0;
       },
       DEF: () => {
-        children.push(this.SUBRULE2(this.node, { ARGS: [inside] }));
+        children.push(this.paragraphNext() ? this.paragraph(this.CONSUME2(Line)) : this.SUBRULE2(this.node, { ARGS: [inside] }));
       },
     });
     if (!own) return { kind: "paragraph", label: null, text: "", span: [0, 0], children };
@@ -164,6 +179,21 @@ class OutlineParser extends EmbeddedActionsParser {
 }
 
 let parser: OutlineParser | null = null;
+
+/**
+ * The token of a body's line `i`: its offset is the line's index, from which the parser reads the
+ * line's facts, and nothing else in it is read, so line `i`'s token is one object for every body
+ * parsed (a token a line, made again at every parse, was most of what the outline allocates). The
+ * first {@link POOLED} are kept; a longer body's further lines are given tokens of their own.
+ */
+function lineToken(i: number): IToken {
+  if (i < tokenPool.length) return tokenPool[i];
+  const token = createTokenInstance(Line, "", i, i, 1, 1, 1, 1);
+  if (i === tokenPool.length && i < POOLED) tokenPool.push(token);
+  return token;
+}
+const tokenPool: IToken[] = [];
+const POOLED = 4096;
 
 /** Parses body lines into the outline tree; every node carries its line's span. */
 export function parseOutline(lines: NormalizedLine[]): OutlineNode[] {
@@ -176,8 +206,7 @@ export function parseOutline(lines: NormalizedLine[]): OutlineNode[] {
         ? { line, kind: lab.kind, level: lab.level, levelBit: levelBit(lab.level), label: lab.label, rank: lab.rank, textStart: lab.length }
         : { line, kind: "paragraph", level: "paragraph", levelBit: 0, label: null, rank: null, textStart: 0 },
     );
-    // the token's offset indexes its line: the parser reads the line's facts from there
-    return createTokenInstance(Line, line.text, i, i, 1, 1, 1, 1);
+    return lineToken(i);
   });
   parser.setLines(meta, tokens);
   const nodes = parser.outline();

@@ -5,7 +5,7 @@ import { matchKey, nfc } from "../text/tone.js";
 import { alt, matchAtEnd } from "../text/pattern.js";
 import { afterSpaces, isCapitalCode, LazyWords } from "../text/letters.js";
 import { lazily } from "../text/lazy.js";
-import { capitalsOf, endsInDate, HAS_LOWER, isUpperLine, OPENS_IN_CAPITALS, patterns, readAuthority } from "./classify.js";
+import { capitalsOf, endsInDate, HAS_LOWER, isUpperLine, mayOpenWithAuthority, OPENS_IN_CAPITALS, patterns, readAuthority } from "./classify.js";
 
 /**
  * Lines that hold two cells of the layout: text extraction (PDF text runs, a flattened table row,
@@ -41,6 +41,8 @@ const atEnd = (pattern: string) => matchAtEnd(`\\s(${pattern.replace(/^\^/, "").
 const nationalTitleAtEnd = atEnd(NATIONAL_TITLE);
 const mottoAtEnd = atEnd(MOTTO);
 const dateOnly = patterns.dateOnly;
+/** What the số of a number line opens with beside its date (`number-beside-place-date`). */
+const NUMBER_HEAD = "số";
 /** A key opening with the label of a number line: what a left cell that is not in capitals opens with. */
 const numberLabelFirst = new RegExp(`^\\s*(?:${NUMBER_LABEL})`, "u");
 /**
@@ -131,7 +133,7 @@ export const SPLIT_RULES: SplitRule[] = [
   {
     name: "number-beside-place-date", example: "Số: 15/UBND-VX Quận 3, ngày 02 tháng 01 năm 2025",
     cut: (text, key) => {
-      const head = key.startsWith("số") ? /^số\s*[:.]\s*/u.exec(key) : null;
+      const head = key.startsWith(NUMBER_HEAD) ? /^số\s*[:.]\s*/u.exec(key) : null;
       if (!head || !/ngày/u.test(key)) return null;
       // a place–date cell ends the line: where the line does not end as a date line does, no word
       // opens one (the date in the middle of a longer line was tried from each of its words)
@@ -187,6 +189,15 @@ export const SPLIT_RULES: SplitRule[] = [
 ];
 
 /**
+ * Can any of {@link SPLIT_RULES} cut a line? Their first tests asked together (each rule asks its
+ * own again): the line opens in capitals up to a space, with a number line's label, with `số`, or
+ * with an authority's spelling. A line none of them lets through (most lines) is not handed to
+ * each rule in turn, five calls a line.
+ */
+export const mayCut = (key: string, capitals: number) =>
+  (capitals & OPENS_IN_CAPITALS) !== 0 || key.startsWith(NUMBER_HEAD) || mayOpenWithCell(key, capitals) || mayOpenWithAuthority(key);
+
+/**
  * The line cut into pieces where one of {@link SPLIT_RULES} finds two cells, each piece a line of
  * its own, and the rules that cut it; null where none does (most lines: nothing is made for them).
  */
@@ -195,6 +206,7 @@ export function splitLine(l: NormalizedLine, depth = 0, lineKey?: string, capita
   const key = lineKey ?? matchKey(l.text);
   if (key.length !== l.text.length) return null;
   const bits = capitals ?? capitalsOf(l.text);
+  if (!mayCut(key, bits)) return null;
   for (const rule of SPLIT_RULES) {
     const cut = rule.cut(l.text, key, bits);
     if (!cut) continue;

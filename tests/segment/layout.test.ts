@@ -9,8 +9,9 @@ import { matchKey } from "../../src/text/tone.js";
 import { formatExplain, Trace } from "../../src/segment/explain.js";
 import { linesText } from "../../src/segment/tree.js";
 import { HEADER_RULES } from "../../src/segment/header.js";
-import { SPLIT_RULES, splitLine } from "../../src/segment/split.js";
-import { labelOf, numberDepth } from "../../src/segment/outline.js";
+import { mayCut, SPLIT_RULES, splitLine } from "../../src/segment/split.js";
+import { labelOf, numberDepth, parseOutline } from "../../src/segment/outline.js";
+import type { OutlineNode } from "../../src/segment/tree.js";
 import type { NormalizedLine } from "../../src/normalize/index.js";
 import { normalize } from "../../src/normalize/index.js";
 import { segment } from "../../src/segment/index.js";
@@ -112,6 +113,38 @@ describe("outline labels", () => {
   ])("%s → %s %s", (text, kind, label) => {
     const lab = labelOf(text);
     expect([lab?.kind ?? null, lab?.label ?? null]).toEqual([kind, label]);
+  });
+});
+
+describe("the outline parser", () => {
+  const lines = (texts: string[]): NormalizedLine[] => {
+    let at = 0;
+    return texts.map((text) => {
+      const l = { text, start: at, end: at + text.length, meta: {} };
+      at += text.length + 1;
+      return l;
+    });
+  };
+  const shape = (nodes: OutlineNode[]): unknown[] => nodes.map((n) => [n.label ?? n.text, ...(n.children.length ? [shape(n.children)] : [])]);
+
+  it("nests paragraphs under the labelled line before them and keeps a paragraph before any label at the top", () => {
+    const body = lines(["Mở đầu.", "1. Mục tiêu", "Nội dung mục tiêu.", "a) Điểm một", "- Ý thứ nhất", "Giải thích ý.", "2. Giải pháp", "Nội dung giải pháp."]);
+    expect(shape(parseOutline(body))).toEqual([
+      ["Mở đầu."],
+      ["1.", [["Nội dung mục tiêu."], ["a)", [["-", [["Giải thích ý."]]]]]]],
+      ["2.", [["Nội dung giải pháp."]]],
+    ]);
+    const paragraph = parseOutline(body)[0];
+    expect(paragraph).toEqual({ kind: "paragraph", label: null, text: "Mở đầu.", span: [0, 7], children: [] });
+  });
+
+  it("gives a body the same tree whatever body was parsed before it (the lines' tokens are shared)", () => {
+    const short = lines(["1. Một", "Đoạn."]);
+    const long = lines(Array.from({ length: 50 }, (_, i) => (i % 3 ? `Đoạn ${i}.` : `${i + 1}. Mục ${i}`)));
+    const alone = JSON.stringify(parseOutline(short));
+    parseOutline(long);
+    expect(JSON.stringify(parseOutline(short))).toBe(alone);
+    expect(parseOutline(long).length).toBe(17);
   });
 });
 
@@ -257,6 +290,21 @@ describe("the split rules' shortcuts", () => {
     ["Sở Nội vụ cộng hòa xã hội chủ nghĩa Việt Nam", null],
   ])("issuer-beside-national-title cuts %j only where the quốc hiệu ends it: %j", (text, want) => {
     expect(cut("issuer-beside-national-title", text)).toEqual(want);
+  });
+
+  it("lets through every line a rule cuts (the fixtures' lines, the rules' examples) and not a sentence", () => {
+    const texts = readdirSync(fixture("."), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".txt")).flatMap((f) => readFileSync(fixture(f), "utf8").split("\n"));
+    let cuts = 0;
+    for (const text of [...texts, ...SPLIT_RULES.map((r) => r.example)]) {
+      const key = matchKey(text);
+      const capitals = capitalsOf(text);
+      if (!SPLIT_RULES.some((r) => r.cut(text, key, capitals))) continue;
+      cuts++;
+      expect([text, mayCut(key, capitals)]).toEqual([text, true]);
+    }
+    expect(cuts).toBeGreaterThan(SPLIT_RULES.length);
+    const sentence = "Thực hiện Kế hoạch số 12/KH-UBND ngày 20 tháng 5 năm 2025";
+    expect(mayCut(matchKey(sentence), capitalsOf(sentence))).toBe(false);
   });
 });
 
