@@ -130,25 +130,10 @@ class OutlineParser extends EmbeddedActionsParser {
   public outline = this.RULE("outline", (): OutlineNode[] => {
     const nodes: OutlineNode[] = [];
     this.MANY(() => {
-      nodes.push(this.paragraphNext() ? this.paragraph(this.CONSUME(Line)) : this.SUBRULE(this.node, { ARGS: [0] }));
+      nodes.push(this.SUBRULE(this.node, { ARGS: [0] }));
     });
     return nodes;
   });
-
-  /**
-   * Is the next line a plain paragraph? It nests nothing (no line nests under a paragraph), so it
-   * is consumed as a leaf where the repetition stands instead of through the node rule: a rule's
-   * invocation and its repetition's lookahead for half of a body's lines. The grammar as recorded
-   * (its self-analysis, its lookahead) is the node rule's branch, which reads the same token type.
-   */
-  private paragraphNext(): boolean {
-    return !this.RECORDING_PHASE && this.info(this.LA(1)).label === null;
-  }
-
-  private paragraph(tok: IToken): OutlineNode {
-    const l = this.info(tok).line;
-    return { kind: "paragraph", label: null, text: l.text.trim(), span: [l.start, l.end], children: [] };
-  }
 
   /** A line and, nested under it, the lines whose label kind is not open above it (`open`, a mask of {@link levelBit}s). */
   private node = this.RULE("node", (open: number): OutlineNode => {
@@ -169,7 +154,7 @@ class OutlineParser extends EmbeddedActionsParser {
         return own.label !== null && (inside & n.levelBit) === 0;
       },
       DEF: () => {
-        children.push(this.paragraphNext() ? this.paragraph(this.CONSUME2(Line)) : this.SUBRULE2(this.node, { ARGS: [inside] }));
+        children.push(this.SUBRULE2(this.node, { ARGS: [inside] }));
       },
     });
     if (!own) return { kind: "paragraph", label: null, text: "", span: [0, 0], children };
