@@ -58,6 +58,11 @@ describe("agencies: one mention, its text and canonical", () => {
     ["và UBND các địa phương tiếp tục quán triệt", "UBND các địa phương", "Ủy ban nhân dân các địa phương", true],
     ["phối hợp với các cơ quan, đơn vị, địa phương liên quan đẩy nhanh", "các cơ quan, đơn vị, địa phương liên quan", "các cơ quan, đơn vị, địa phương liên quan", true],
     ["Chủ tịch Ủy ban nhân dân huyện, thành phố; thủ trưởng", "Ủy ban nhân dân huyện, thành phố", "Ủy ban nhân dân huyện, thành phố", true],
+    // a complement (known name, level, list of levels) is looked for after whitespace of any kind, in any case, and only there
+    ["gửi Sở\tTÀI CHÍNH  tỉnh  Bình Định để biết", "Sở TÀI CHÍNH tỉnh Bình Định", "Sở Tài chính tỉnh Bình Định", false],
+    ["gửi UBND \t Các Huyện, THỊ XÃ và thành phố.", "UBND Các Huyện, THỊ XÃ và thành phố", "Ủy ban nhân dân các huyện, thị xã và thành phố", true],
+    ["- Sở KH&ĐT, TP. Hà Nội;", "Sở KH&ĐT", "Sở Kế hoạch và Đầu tư", false],
+    ["- UBND TP. Hồ Chí Minh;", "UBND TP. Hồ Chí Minh", "Ủy ban nhân dân thành phố Hồ Chí Minh", false],
     ["phối hợp với các Sở, Ban ngành có liên quan triển khai", "các Sở, Ban ngành có liên quan", "các Sở, Ban ngành có liên quan", true],
     ["gửi Cục Thuế các tỉnh, thành phố trực thuộc Trung ương", "Cục Thuế các tỉnh, thành phố trực thuộc Trung ương", "Cục Thuế các tỉnh, thành phố trực thuộc Trung ương", true],
     // each head keeps its own name: a military region is no corps, the border guard no military command

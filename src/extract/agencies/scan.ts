@@ -25,9 +25,9 @@ import { afterSpaces, CAPITAL, isCapitalised, isLetterOrMarkCode, isLower, isUpp
 import { lazily } from "../../text/lazy.js";
 import { BoundedMemo } from "../../text/memo.js";
 import { alternation, esc, formSource, notAfter } from "../../text/pattern.js";
-import { groupOpenings, indexIn, matchesAt, openingCodes, type Openers, type Openings } from "../../text/openers.js";
+import { groupOpenings, indexIn, matchesAt, openingCodes, Openers, type Openings } from "../../text/openers.js";
 import type { ExtractContext } from "../context.js";
-import { documentOpeners, documentOpenings, OPENS } from "../openings.js";
+import { COLLECTIVE_OPENS, documentOpeners, documentOpenings, OPENS } from "../openings.js";
 import { dropOverlaps } from "../overlaps.js";
 
 export interface AgencyMatch {
@@ -185,7 +185,29 @@ const known = lazily(() => {
   return { byKey, sticky: new RegExp(`\\s+(?:(${alternation(forms, "any")})|(${alternation(abbrs, "exact")}))${WE}`, "uy") };
 });
 
+/**
+ * Where a complement after a head can open (text/openers), by its first word after the spaces:
+ * a known name (KNOWN), a place level (LEVEL), a list of levels (LEVEL_LIST: `các` or a collective
+ * level). Most places a complement is looked for open none, and the walk there says so in a few
+ * array reads, where the complement's sticky pattern (a `\s+` and an alternation) cost a regex run.
+ */
+const KNOWN = 1 << 0, LEVEL = 1 << 1, LEVEL_LIST = 1 << 2;
+const complementOpeners = lazily(
+  () =>
+    new Openers([
+      KNOWN_NAMES.flatMap((k) => [k.name, ...(k.abbr ?? [])]),
+      PLACE_LEVELS.flatMap((p) => [...p.forms, ...(p.abbr ?? [])]),
+      [COLLECTIVE_OPENS, ...COLLECTIVE_LEVELS],
+    ]),
+);
+/** Can a complement of group `bit` open after the whitespace at `pos` (its pattern wants one at least)? */
+function complementOpensAfter(t: string, pos: number, bit: number): boolean {
+  const s = afterSpaces(t, pos);
+  return s > pos && (complementOpeners().at(t, s) & bit) !== 0;
+}
+
 function knownNameAt(t: string, pos: number): { end: number; canonical: string } | null {
+  if (!complementOpensAfter(t, pos, KNOWN)) return null;
   const { byKey, sticky } = known();
   sticky.lastIndex = pos;
   const m = sticky.exec(t);
@@ -333,6 +355,7 @@ const levels = lazily(() => {
 });
 
 function placeLevelAt(t: string, pos: number): { end: number; entry: LevelEntry; raw: string } | null {
+  if (!complementOpensAfter(t, pos, LEVEL)) return null;
   const { byKey, sticky } = levels();
   sticky.lastIndex = pos;
   const m = sticky.exec(t);
@@ -430,6 +453,7 @@ const levelListSticky = lazily(() => {
 });
 
 function levelListAt(t: string, pos: number): { end: number; canonical: string } | null {
+  if (!complementOpensAfter(t, pos, LEVEL_LIST)) return null;
   const re = levelListSticky();
   re.lastIndex = pos;
   const m = re.exec(t);
