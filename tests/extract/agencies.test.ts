@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { extractAgencies, issuerAgencies } from "../../src/extract/agencies.js";
-import { scanAgencies } from "../../src/extract/agencies/scan.js";
+import { nameWordAt, scanAgencies } from "../../src/extract/agencies/scan.js";
 import { makeContext } from "../../src/extract/context.js";
 import { documentKeys } from "../../src/text/tone.js";
-import { tidy } from "../../src/text/letters.js";
+import { tidy, wordAt } from "../../src/text/letters.js";
 import type { SectionTree } from "../../src/segment/tree.js";
 
 /** A section tree around `text` with only an issuer: what extractAgencies reads. */
@@ -198,5 +198,29 @@ describe("extractAgencies with the issuer", () => {
     const text = readFileSync(new URL(`../../fixtures/extract/${file}`, import.meta.url), "utf8");
     const cs = extractAgencies(makeContext(treeOf(text))).map((a) => a.canonical);
     for (const e of expected) expect(cs).toContain(e);
+  });
+});
+
+describe("agencies: a name's words read by code unit", () => {
+  const same = (t: string) => {
+    for (let p = 0; p <= t.length; p++) {
+      // the scan reads from a code point's start only (the end of a head or a word)
+      if (/[\ud800-\udbff]/.test(t[p - 1] ?? "") && /[\udc00-\udfff]/.test(t[p] ?? "")) continue;
+      const w = wordAt(t, p);
+      expect(nameWordAt(t, p), `${JSON.stringify(t)} at ${p}`).toEqual(w && { text: w.text, start: w.start, end: w.end, newline: w.newline });
+    }
+  };
+  it("reads what text/letters wordAt reads, at every place of a fixture", () => {
+    same(readFileSync(new URL("../../fixtures/cong-van-ubnd.txt", import.meta.url), "utf8"));
+  });
+  it("reads what text/letters wordAt reads, on random strings of letters, marks, digits, signs and spaces", () => {
+    const pool = ["Sở", "KH", "&", "ĐT", "12", "-", "–", "—", ",", ".", ";", ":", "(", ")", "/", " ", "\t", "\n", "\r\n", "\u00a0", "\u2003", "e\u0301", "\u0301", "𝐀", "x", "%", "\u2028", "ǅ"];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 300; n++) {
+      let s = "";
+      for (let k = 0; k < 12; k++) s += pool[Math.floor(next() * pool.length)];
+      same(s);
+    }
   });
 });
