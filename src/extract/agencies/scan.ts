@@ -517,6 +517,18 @@ const collectiveSource = lazily(() => {
   return `[cC](?<=(?<![${L}\\d])[cC])[áÁ][cC]\\s+(?:${nounSource})(?:\\s*,\\s*(?:${nounSource}|${cLevels}${WE}))*(?:\\s*,?\\s+và\\s+(?:${nounSource}))?(?:\\s+(?:${cQual})${WE})*`;
 });
 const collectiveGlobal = lazily(() => new RegExp(collectiveSource(), "gu"));
+/** The first words of the collective nouns (text/openers), to read the word after `các` with. */
+const nounOpeners = lazily(() => new Openers([COLLECTIVE_NOUNS]));
+/**
+ * Does a collective noun's first word follow the `các` at `at` after whitespace, as the collective
+ * pattern wants? Most `các` of a text are no collective's (`các nội dung`, `các văn bản`): the walk
+ * says so in a few array reads, where the pattern's run cost a regex run of its every noun.
+ */
+function nounFollows(t: string, at: number): boolean {
+  const p = at + COLLECTIVE_OPENS.length;
+  const s = afterSpaces(t, p);
+  return s > p && nounOpeners().at(t, s) !== 0;
+}
 const collectiveSticky = lazily(() => new RegExp(collectiveSource(), "uy"));
 /**
  * Where a mention can open in a text (first-word dispatch, extract/openings): a head's first word
@@ -762,7 +774,7 @@ export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[
     from = b.end;
   }
   const collectives: Candidate[] = [];
-  for (const m of matchesAt(collectiveSticky(), t, open, COLLECTIVE)) {
+  for (const m of matchesAt(collectiveSticky(), t, open, COLLECTIVE, nounFollows)) {
     const raw = m[0].replace(/[\s,]+$/u, "");
     collectives.push({ start: m.index, end: m.index + raw.length, built: null });
   }
@@ -823,7 +835,7 @@ export function agencyAt(text: string, pos: number, foldedText?: string, builds?
   if (b) best = { start, end: b.end, text: squash(text.slice(start, b.end)), canonical: b.canonical, collective: b.collective, needsParent: false };
   const collective = collectiveSticky();
   collective.lastIndex = start;
-  const m = opens & COLLECTIVE ? collective.exec(t) : null;
+  const m = opens & COLLECTIVE && nounFollows(t, start) ? collective.exec(t) : null;
   if (m) {
     const raw = m[0].replace(/[\s,]+$/u, "");
     if (!best || raw.length > best.end - best.start) {
