@@ -49,6 +49,15 @@ export interface AgencyMatch {
 const keyMemo = new BoundedMemo<string>(4096, 120);
 const keyOf = (s: string): string => keyMemo.get(s) ?? keyMemo.set(s, matchKey(tidy(s)));
 
+/**
+ * A canonical's part read from the text (a name, a place, a list of levels, a collective) or a
+ * sub-unit's canonical with the issuer's, tidied, remembered: documents name the same bodies, and
+ * a part read from the text begins with the whitespace before it, which sends text/letters `tidy`
+ * down its replacing path every time (a tenth of the stage's own time).
+ */
+const tidied = new BoundedMemo<string>(2048, 160);
+const tidyCanonical = (s: string): string => tidied.get(s) ?? tidied.set(s, tidy(s));
+
 // ---- heads ----
 
 interface HeadEntry {
@@ -366,7 +375,7 @@ function genericNameAt(t: string, pos: number, caps: boolean, lowerStart = false
   }
   if (!groups) return null;
   const raw = t.slice(pos, cur);
-  return { end: cur, canonical: caps ? sentenceCase(tidy(raw)) : tidy(raw) };
+  return { end: cur, canonical: caps ? sentenceCase(tidyCanonical(raw)) : tidyCanonical(raw) };
 }
 
 // ---- places ----
@@ -459,7 +468,8 @@ function properAt(t: string, pos: number, caps: boolean, numbered = false): { en
   }
   if (!words) return null;
   // in capitals, `BÌNH ĐỊNH` → `Bình Định`; in running text the document's spelling (`BR – VT`)
-  return { end: cur, canonical: caps ? titleCase(tidy(t.slice(pos, cur))) : tidy(t.slice(pos, cur)) };
+  const raw = t.slice(pos, cur);
+  return { end: cur, canonical: caps ? titleCase(tidyCanonical(raw)) : tidyCanonical(raw) };
 }
 
 function placeAt(t: string, pos: number, caps: boolean): { end: number; canonical: string } | null {
@@ -501,7 +511,7 @@ function levelListAt(t: string, pos: number): { end: number; canonical: string }
   const body = m[0];
   // without `các` it takes two levels or more: `huyện, thành phố`
   if (!m[1] && !/,|\svà\s/u.test(body)) return null;
-  return { end: pos + body.length, canonical: tidy(body).toLowerCase().replace(/trung ương/g, "Trung ương") };
+  return { end: pos + body.length, canonical: tidyCanonical(body).toLowerCase().replace(/trung ương/g, "Trung ương") };
 }
 
 /** `các sở, ngành, hội, đoàn thể tỉnh`, `các cơ quan, đơn vị, địa phương liên quan`, `các Sở, Ban ngành có liên quan` */
@@ -705,7 +715,7 @@ export function agencyBuildsOf(ctx: Pick<ExtractContext, "tree">): AgencyBuilds 
 
 /** Canonical for a collective as written: abbreviations expanded, lower-case `các`. */
 function collectiveCanonical(s: string): string {
-  return tidy(s).replace(/^Các\b/u, "các");
+  return tidyCanonical(s).replace(/^Các\b/u, "các");
 }
 
 export interface ScanOptions {
@@ -719,13 +729,6 @@ export interface ScanOptions {
   builds?: AgencyBuilds;
 }
 
-/**
- * A sub-unit's canonical with the issuer's, tidied, remembered: documents name the same bodies, and
- * the issuer's canonical may be the fallback's (extract/agencies), not tidy. A built mention's
- * canonical is tidy already (see Built).
- */
-const tidied = new BoundedMemo<string>(2048, 160);
-const tidyCanonical = (s: string): string => tidied.get(s) ?? tidied.set(s, tidy(s));
 
 /** A mention found, before the overlaps are dropped: its text and a collective's canonical are written for the kept ones only. */
 interface Candidate {
