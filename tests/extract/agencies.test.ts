@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { extractAgencies, issuerAgencies } from "../../src/extract/agencies.js";
-import { nameWordAt, scanAgencies } from "../../src/extract/agencies/scan.js";
+import { nameWordAt, scanAgencies, WordKind } from "../../src/extract/agencies/scan.js";
 import { makeContext } from "../../src/extract/context.js";
 import { documentKeys } from "../../src/text/tone.js";
 import { tidy, wordAt } from "../../src/text/letters.js";
@@ -207,7 +207,10 @@ describe("agencies: a name's words read by code unit", () => {
       // the scan reads from a code point's start only (the end of a head or a word)
       if (/[\ud800-\udbff]/.test(t[p - 1] ?? "") && /[\udc00-\udfff]/.test(t[p] ?? "")) continue;
       const w = wordAt(t, p);
-      expect(nameWordAt(t, p), `${JSON.stringify(t)} at ${p}`).toEqual(w && { text: w.text, start: w.start, end: w.end, newline: w.newline });
+      const n = nameWordAt(t, p);
+      expect(n && { text: n.text, start: n.start, end: n.end, newline: n.newline }, `${JSON.stringify(t)} at ${p}`).toEqual(w && { text: w.text, start: w.start, end: w.end, newline: w.newline });
+      // its make, as the rules' patterns told it
+      if (n) expect([n.kind === WordKind.Letters, n.kind === WordKind.Digits]).toEqual([/^[\p{L}\p{M}]+$/u.test(n.text), /^\d+$/.test(n.text)]);
     }
   };
   it("reads what text/letters wordAt reads, at every place of a fixture", () => {

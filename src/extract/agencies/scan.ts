@@ -244,7 +244,16 @@ export interface NameWord {
   start: number;
   end: number;
   newline: boolean;
+  /** what the word is made of, told while reading it (no pattern a test) */
+  kind: WordKind;
+  /** its key (`keyOf`), made on first need ({@link wordKey}): a word is looked up as a stopword, a function word, `và` */
+  key: string | undefined;
 }
+/** A word's make: letters and marks, two runs of them joined by `&`, ASCII digits, or one sign. */
+export const WordKind = { Letters: 0, Joined: 1, Digits: 2, Sign: 3 } as const;
+export type WordKind = (typeof WordKind)[keyof typeof WordKind];
+/** A word's key, made once however many rules look it up. */
+const wordKey = (w: NameWord): string => (w.key ??= keyOf(w.text));
 
 /** The signs text/letters `wordAt` reads as a word of their own. */
 const WORD_SIGNS = "-–—,.;:()&/";
@@ -264,17 +273,19 @@ export function nameWordAt(t: string, pos: number): NameWord | null {
   }
   if (s >= t.length) return null;
   let e = lettersEnd(t, s);
+  let kind: WordKind = WordKind.Letters;
   if (e > s) {
     if (t.charCodeAt(e) === 0x26) {
       const joined = lettersEnd(t, e + 1);
-      if (joined > e + 1) e = joined;
+      if (joined > e + 1) (e = joined), (kind = WordKind.Joined);
     }
   } else if (isDigitCode(t.charCodeAt(s))) {
     e = s + 1;
     while (e < t.length && isDigitCode(t.charCodeAt(e))) e++;
-  } else if (WORD_SIGNS.includes(t[s])) e = s + 1;
+    kind = WordKind.Digits;
+  } else if (WORD_SIGNS.includes(t[s])) (e = s + 1), (kind = WordKind.Sign);
   else return null;
-  return { text: t.slice(s, e), start: s, end: e, newline };
+  return { text: t.slice(s, e), start: s, end: e, newline, kind, key: undefined };
 }
 const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
 
@@ -304,7 +315,7 @@ class Words {
 /** Does a word (or a two-word phrase starting with it) begin something that ends a name? */
 function stopsName(words: Words, w: NameWord): boolean {
   const t = words.t;
-  const k = keyOf(w.text);
+  const k = wordKey(w);
   if (properStop.has(k)) return true;
   if (properStopFirsts.has(k)) {
     const next = words.at(w.end);
@@ -327,7 +338,7 @@ function genericNameAt(t: string, pos: number, caps: boolean, lowerStart = false
   const words = new Words(t);
   const startWord = words.at(pos);
   if (!startWord || startWord.newline) return null;
-  const startKey = keyOf(startWord.text);
+  const startKey = wordKey(startWord);
   if (nameStop.has(startKey)) return null;
   if (nameStopFirsts.has(startKey)) {
     const two = words.at(startWord.end);
@@ -337,20 +348,20 @@ function genericNameAt(t: string, pos: number, caps: boolean, lowerStart = false
     const w = words.at(cur);
     if (!w) break;
     if (caps && w.newline) break;
-    const isNum = /^\d+$/.test(w.text);
+    const isNum = w.kind === WordKind.Digits;
     const capOk = caps
-      ? isUpper(w.text) && !capsFunction.has(keyOf(w.text))
+      ? isUpper(w.text) && !capsFunction.has(wordKey(w))
       : isCapitalised(w.text) && (!isUpper(w.text) || w.text.length <= 5);
     if ((capOk || (isNum && groups === 0)) && !stopsName(words, w)) {
       cur = w.end;
       groups++;
       if (!caps && !isNum) {
         const n = words.at(cur);
-        if (n && isLower(n.text) && /^[\p{L}\p{M}]+$/u.test(n.text) && !tailStop.has(keyOf(n.text)) && !placeLevelAt(t, cur)) cur = n.end;
+        if (n && isLower(n.text) && n.kind === WordKind.Letters && !tailStop.has(wordKey(n)) && !placeLevelAt(t, cur)) cur = n.end;
       }
       continue;
     }
-    if (groups > 0 && (keyOf(w.text) === "và" || /^[-–—]$/.test(w.text))) {
+    if (groups > 0 && (wordKey(w) === "và" || /^[-–—]$/.test(w.text))) {
       const n = words.at(w.end);
       if (n && (caps ? isUpper(n.text) : isCapitalised(n.text)) && !stopsName(words, n)) {
         cur = w.end;
@@ -364,7 +375,7 @@ function genericNameAt(t: string, pos: number, caps: boolean, lowerStart = false
     let look = cur;
     for (let i = 0; i < 4; i++) {
       const w = words.at(look);
-      if (!w || w.newline || !isLower(w.text) || !/^[\p{L}\p{M}]+$/u.test(w.text) || tailStop.has(keyOf(w.text))) break;
+      if (!w || w.newline || !isLower(w.text) || w.kind !== WordKind.Letters || tailStop.has(wordKey(w))) break;
       look = w.end;
       if (placeLevelAt(t, look)) {
         cur = look;
