@@ -18,7 +18,7 @@ import { foldedText, type ExtractContext } from "./context.js";
 /** Every written form and abbreviation of an agency head (`Sở`, `Ủy ban nhân dân`, `UBND`). */
 const AGENCY_HEAD_FORMS: readonly string[] = AGENCY_HEADS.flatMap((h) => [...h.forms, ...(h.abbr ?? [])]);
 /** The word a collective opens with (`các sở, ngành`). */
-const COLLECTIVE_OPENS = "các";
+export const COLLECTIVE_OPENS = "các";
 /** Document types a citation names (`Quyết định`, `Công văn`, `Bộ luật`). */
 export const REFERENCE_TYPE_NAMES: readonly string[] = [...DOCUMENT_TYPES.map((t) => t.name), ...EXTRA_REFERENCE_TYPES];
 

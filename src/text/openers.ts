@@ -232,7 +232,7 @@ export function indexIn(sorted: readonly number[], p: number): number {
  * with: each form's first letter as written, tone placement folded, in either case for "any". An
  * opening is found in any case; where its code unit is none of these the pattern cannot match
  * (`ông` where only `Ông` is written, `văn` of `văn bản` for the family name `Văn`), and
- * {@link matchesAt} given them does not try it there.
+ * {@link matchesAt} given a test of them does not try it there.
  */
 export function openingCodes(forms: readonly string[], casing: Casing): Set<number> {
   const codes = new Set<number>();
@@ -245,14 +245,16 @@ export function openingCodes(forms: readonly string[], casing: Casing): Set<numb
 
 /**
  * The matches a global scan of `t` with `sticky`'s pattern finds (it never matches empty), tried
- * only at the openings of group `bit` (one bit; given `codes`, only where the text's code unit is
- * one of them: {@link openingCodes}): the same matches, in the same order, when every match of the
- * pattern opens at one of them. A match hides the openings inside it, as in a global scan.
+ * only at the openings of group `bit` (one bit; given `where`, only where it holds: a test cheaper
+ * than the pattern that holds wherever the pattern matches — the text's code unit is one the
+ * pattern can open with, {@link openingCodes}, or the word after the first word begins one the
+ * pattern wants): the same matches, in the same order, when every match of the pattern opens at
+ * one of them. A match hides the openings inside it, as in a global scan.
  * Given one at a time, not as a list: a text of 900,000 characters of years has 110,000 matches,
  * and their match arrays held together were most of its working memory (~40 MB).
  */
-export function matchesAt(sticky: RegExp, t: string, open: Openings, bit: number, codes?: ReadonlySet<number>): Iterable<RegExpExecArray> {
-  return new MatchesAt(sticky, t, groupOpenings(open, bit), codes);
+export function matchesAt(sticky: RegExp, t: string, open: Openings, bit: number, where?: (t: string, p: number) => boolean): Iterable<RegExpExecArray> {
+  return new MatchesAt(sticky, t, groupOpenings(open, bit), where);
 }
 
 /**
@@ -269,7 +271,7 @@ class MatchesAt implements IterableIterator<RegExpExecArray> {
     private readonly sticky: RegExp,
     private readonly t: string,
     private readonly at: readonly number[],
-    private readonly codes: ReadonlySet<number> | undefined,
+    private readonly where: ((t: string, p: number) => boolean) | undefined,
   ) {}
 
   [Symbol.iterator](): this {
@@ -277,10 +279,10 @@ class MatchesAt implements IterableIterator<RegExpExecArray> {
   }
 
   next(): IteratorResult<RegExpExecArray> {
-    const { sticky, t, at, codes, result } = this;
+    const { sticky, t, at, where, result } = this;
     while (this.o < at.length) {
       const p = at[this.o++];
-      if (p < this.from || (codes && !codes.has(t.charCodeAt(p)))) continue;
+      if (p < this.from || (where && !where(t, p))) continue;
       sticky.lastIndex = p;
       const m = sticky.exec(t);
       if (!m) continue;

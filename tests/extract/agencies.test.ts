@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { extractAgencies, issuerAgencies } from "../../src/extract/agencies.js";
-import { scanAgencies } from "../../src/extract/agencies/scan.js";
+import { nameWordAt, scanAgencies, WordKind } from "../../src/extract/agencies/scan.js";
 import { makeContext } from "../../src/extract/context.js";
 import { documentKeys } from "../../src/text/tone.js";
-import { tidy } from "../../src/text/letters.js";
+import { tidy, wordAt } from "../../src/text/letters.js";
 import type { SectionTree } from "../../src/segment/tree.js";
 
 /** A section tree around `text` with only an issuer: what extractAgencies reads. */
@@ -58,6 +58,11 @@ describe("agencies: one mention, its text and canonical", () => {
     ["và UBND các địa phương tiếp tục quán triệt", "UBND các địa phương", "Ủy ban nhân dân các địa phương", true],
     ["phối hợp với các cơ quan, đơn vị, địa phương liên quan đẩy nhanh", "các cơ quan, đơn vị, địa phương liên quan", "các cơ quan, đơn vị, địa phương liên quan", true],
     ["Chủ tịch Ủy ban nhân dân huyện, thành phố; thủ trưởng", "Ủy ban nhân dân huyện, thành phố", "Ủy ban nhân dân huyện, thành phố", true],
+    // a complement (known name, level, list of levels) is looked for after whitespace of any kind, in any case, and only there
+    ["gửi Sở\tTÀI CHÍNH  tỉnh  Bình Định để biết", "Sở TÀI CHÍNH tỉnh Bình Định", "Sở Tài chính tỉnh Bình Định", false],
+    ["gửi UBND \t Các Huyện, THỊ XÃ và thành phố.", "UBND Các Huyện, THỊ XÃ và thành phố", "Ủy ban nhân dân các huyện, thị xã và thành phố", true],
+    ["- Sở KH&ĐT, TP. Hà Nội;", "Sở KH&ĐT", "Sở Kế hoạch và Đầu tư", false],
+    ["- UBND TP. Hồ Chí Minh;", "UBND TP. Hồ Chí Minh", "Ủy ban nhân dân thành phố Hồ Chí Minh", false],
     ["phối hợp với các Sở, Ban ngành có liên quan triển khai", "các Sở, Ban ngành có liên quan", "các Sở, Ban ngành có liên quan", true],
     ["gửi Cục Thuế các tỉnh, thành phố trực thuộc Trung ương", "Cục Thuế các tỉnh, thành phố trực thuộc Trung ương", "Cục Thuế các tỉnh, thành phố trực thuộc Trung ương", true],
     // each head keeps its own name: a military region is no corps, the border guard no military command
@@ -193,5 +198,32 @@ describe("extractAgencies with the issuer", () => {
     const text = readFileSync(new URL(`../../fixtures/extract/${file}`, import.meta.url), "utf8");
     const cs = extractAgencies(makeContext(treeOf(text))).map((a) => a.canonical);
     for (const e of expected) expect(cs).toContain(e);
+  });
+});
+
+describe("agencies: a name's words read by code unit", () => {
+  const same = (t: string) => {
+    for (let p = 0; p <= t.length; p++) {
+      // the scan reads from a code point's start only (the end of a head or a word)
+      if (/[\ud800-\udbff]/.test(t[p - 1] ?? "") && /[\udc00-\udfff]/.test(t[p] ?? "")) continue;
+      const w = wordAt(t, p);
+      const n = nameWordAt(t, p);
+      expect(n && { text: n.text, start: n.start, end: n.end, newline: n.newline }, `${JSON.stringify(t)} at ${p}`).toEqual(w && { text: w.text, start: w.start, end: w.end, newline: w.newline });
+      // its make, as the rules' patterns told it
+      if (n) expect([n.kind === WordKind.Letters, n.kind === WordKind.Digits]).toEqual([/^[\p{L}\p{M}]+$/u.test(n.text), /^\d+$/.test(n.text)]);
+    }
+  };
+  it("reads what text/letters wordAt reads, at every place of a fixture", () => {
+    same(readFileSync(new URL("../../fixtures/cong-van-ubnd.txt", import.meta.url), "utf8"));
+  });
+  it("reads what text/letters wordAt reads, on random strings of letters, marks, digits, signs and spaces", () => {
+    const pool = ["Sở", "KH", "&", "ĐT", "12", "-", "–", "—", ",", ".", ";", ":", "(", ")", "/", " ", "\t", "\n", "\r\n", "\u00a0", "\u2003", "e\u0301", "\u0301", "𝐀", "x", "%", "\u2028", "ǅ"];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 300; n++) {
+      let s = "";
+      for (let k = 0; k < 12; k++) s += pool[Math.floor(next() * pool.length)];
+      same(s);
+    }
   });
 });

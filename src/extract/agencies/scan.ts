@@ -21,13 +21,13 @@ import {
   type AgencyHead,
 } from "../../../grammars/agencies.js";
 import { foldTone, matchKey } from "../../text/tone.js";
-import { afterSpaces, CAPITAL, isCapitalised, isLetterOrMarkCode, isLower, isUpper, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, titleCase, WE, wordAt, type Word } from "../../text/letters.js";
+import { afterSpaces, CAPITAL, isCapitalised, isLetterOrMarkCode, isLower, isSpaceCode, isUpper, L, LETTER, letterClassesBelow2000, lettersEnd, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, titleCase, WE } from "../../text/letters.js";
 import { lazily } from "../../text/lazy.js";
 import { BoundedMemo } from "../../text/memo.js";
 import { alternation, esc, formSource, notAfter } from "../../text/pattern.js";
-import { groupOpenings, indexIn, matchesAt, openingCodes, type Openers, type Openings } from "../../text/openers.js";
+import { groupOpenings, indexIn, matchesAt, openingCodes, Openers, type Openings } from "../../text/openers.js";
 import type { ExtractContext } from "../context.js";
-import { documentOpeners, documentOpenings, OPENS } from "../openings.js";
+import { COLLECTIVE_OPENS, documentOpeners, documentOpenings, OPENS } from "../openings.js";
 import { dropOverlaps } from "../overlaps.js";
 
 export interface AgencyMatch {
@@ -48,6 +48,15 @@ export interface AgencyMatch {
  */
 const keyMemo = new BoundedMemo<string>(4096, 120);
 const keyOf = (s: string): string => keyMemo.get(s) ?? keyMemo.set(s, matchKey(tidy(s)));
+
+/**
+ * A canonical's part read from the text (a name, a place, a list of levels, a collective) or a
+ * sub-unit's canonical with the issuer's, tidied, remembered: documents name the same bodies, and
+ * a part read from the text begins with the whitespace before it, which sends text/letters `tidy`
+ * down its replacing path every time (a tenth of the stage's own time).
+ */
+const tidied = new BoundedMemo<string>(2048, 160);
+const tidyCanonical = (s: string): string => tidied.get(s) ?? tidied.set(s, tidy(s));
 
 // ---- heads ----
 
@@ -185,7 +194,29 @@ const known = lazily(() => {
   return { byKey, sticky: new RegExp(`\\s+(?:(${alternation(forms, "any")})|(${alternation(abbrs, "exact")}))${WE}`, "uy") };
 });
 
+/**
+ * Where a complement after a head can open (text/openers), by its first word after the spaces:
+ * a known name (KNOWN), a place level (LEVEL), a list of levels (LEVEL_LIST: `các` or a collective
+ * level). Most places a complement is looked for open none, and the walk there says so in a few
+ * array reads, where the complement's sticky pattern (a `\s+` and an alternation) cost a regex run.
+ */
+const KNOWN = 1 << 0, LEVEL = 1 << 1, LEVEL_LIST = 1 << 2;
+const complementOpeners = lazily(
+  () =>
+    new Openers([
+      KNOWN_NAMES.flatMap((k) => [k.name, ...(k.abbr ?? [])]),
+      PLACE_LEVELS.flatMap((p) => [...p.forms, ...(p.abbr ?? [])]),
+      [COLLECTIVE_OPENS, ...COLLECTIVE_LEVELS],
+    ]),
+);
+/** Can a complement of group `bit` open after the whitespace at `pos` (its pattern wants one at least)? */
+function complementOpensAfter(t: string, pos: number, bit: number): boolean {
+  const s = afterSpaces(t, pos);
+  return s > pos && (complementOpeners().at(t, s) & bit) !== 0;
+}
+
 function knownNameAt(t: string, pos: number): { end: number; canonical: string } | null {
+  if (!complementOpensAfter(t, pos, KNOWN)) return null;
   const { byKey, sticky } = known();
   sticky.lastIndex = pos;
   const m = sticky.exec(t);
@@ -207,21 +238,72 @@ const properStopFirsts = phraseFirsts(properStop);
 const tailStop = new Set(NAME_TAIL_STOPWORDS.map(keyOf));
 const capsFunction = new Set(CAPITALS_NOT_IN_NAME.map(keyOf));
 
+/** A word of a name: text/letters `Word` without its gap, of which the rules read only whether it held a line break. */
+export interface NameWord {
+  text: string;
+  start: number;
+  end: number;
+  newline: boolean;
+  /** what the word is made of, told while reading it (no pattern a test) */
+  kind: WordKind;
+  /** its key (`keyOf`), made on first need ({@link wordKey}): a word is looked up as a stopword, a function word, `và` */
+  key: string | undefined;
+}
+/** A word's make: letters and marks, two runs of them joined by `&`, ASCII digits, or one sign. */
+export const WordKind = { Letters: 0, Joined: 1, Digits: 2, Sign: 3 } as const;
+export type WordKind = (typeof WordKind)[keyof typeof WordKind];
+/** A word's key, made once however many rules look it up. */
+const wordKey = (w: NameWord): string => (w.key ??= keyOf(w.text));
+
+/** The signs text/letters `wordAt` reads as a word of their own. */
+const WORD_SIGNS = "-–—,.;:()&/";
+
 /**
- * The words of one text read at positions (text/letters `wordAt`), the last two remembered: the
+ * The word at or after `pos` as text/letters `wordAt` reads it (after whitespace: a run of
+ * letters and marks, two joined by `&`; a run of digits; or one sign), read code unit by code
+ * unit: its pattern's run, match array and gap string a word were a tenth of a name's reading.
+ */
+export function nameWordAt(t: string, pos: number): NameWord | null {
+  let s = pos;
+  let newline = false;
+  for (; s < t.length; s++) {
+    const c = t.charCodeAt(s);
+    if (!isSpaceCode(c)) break;
+    if (c === 0x0a) newline = true;
+  }
+  if (s >= t.length) return null;
+  let e = lettersEnd(t, s);
+  let kind: WordKind = WordKind.Letters;
+  if (e > s) {
+    if (t.charCodeAt(e) === 0x26) {
+      const joined = lettersEnd(t, e + 1);
+      if (joined > e + 1) (e = joined), (kind = WordKind.Joined);
+    }
+  } else if (isDigitCode(t.charCodeAt(s))) {
+    e = s + 1;
+    while (e < t.length && isDigitCode(t.charCodeAt(e))) e++;
+    kind = WordKind.Digits;
+  } else if (WORD_SIGNS.includes(t[s])) (e = s + 1), (kind = WordKind.Sign);
+  else return null;
+  return { text: t.slice(s, e), start: s, end: e, newline, kind, key: undefined };
+}
+const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
+
+/**
+ * The words of one text read at positions ({@link nameWordAt}), the last two remembered: the
  * rules of a name read each of its words two or three times (as a word of the name, as the word
  * after one, as what may stop it).
  */
 class Words {
   private at0 = -1;
-  private w0: Word | null = null;
+  private w0: NameWord | null = null;
   private at1 = -1;
-  private w1: Word | null = null;
+  private w1: NameWord | null = null;
   constructor(readonly t: string) {}
-  at(pos: number): Word | null {
+  at(pos: number): NameWord | null {
     if (pos === this.at0) return this.w0;
     if (pos === this.at1) return this.w1;
-    const w = wordAt(this.t, pos);
+    const w = nameWordAt(this.t, pos);
     this.at1 = this.at0;
     this.w1 = this.w0;
     this.at0 = pos;
@@ -231,9 +313,9 @@ class Words {
 }
 
 /** Does a word (or a two-word phrase starting with it) begin something that ends a name? */
-function stopsName(words: Words, w: Word): boolean {
+function stopsName(words: Words, w: NameWord): boolean {
   const t = words.t;
-  const k = keyOf(w.text);
+  const k = wordKey(w);
   if (properStop.has(k)) return true;
   if (properStopFirsts.has(k)) {
     const next = words.at(w.end);
@@ -256,7 +338,7 @@ function genericNameAt(t: string, pos: number, caps: boolean, lowerStart = false
   const words = new Words(t);
   const startWord = words.at(pos);
   if (!startWord || startWord.newline) return null;
-  const startKey = keyOf(startWord.text);
+  const startKey = wordKey(startWord);
   if (nameStop.has(startKey)) return null;
   if (nameStopFirsts.has(startKey)) {
     const two = words.at(startWord.end);
@@ -266,20 +348,20 @@ function genericNameAt(t: string, pos: number, caps: boolean, lowerStart = false
     const w = words.at(cur);
     if (!w) break;
     if (caps && w.newline) break;
-    const isNum = /^\d+$/.test(w.text);
+    const isNum = w.kind === WordKind.Digits;
     const capOk = caps
-      ? isUpper(w.text) && !capsFunction.has(keyOf(w.text))
+      ? isUpper(w.text) && !capsFunction.has(wordKey(w))
       : isCapitalised(w.text) && (!isUpper(w.text) || w.text.length <= 5);
     if ((capOk || (isNum && groups === 0)) && !stopsName(words, w)) {
       cur = w.end;
       groups++;
       if (!caps && !isNum) {
         const n = words.at(cur);
-        if (n && isLower(n.text) && /^[\p{L}\p{M}]+$/u.test(n.text) && !tailStop.has(keyOf(n.text)) && !placeLevelAt(t, cur)) cur = n.end;
+        if (n && isLower(n.text) && n.kind === WordKind.Letters && !tailStop.has(wordKey(n)) && !placeLevelAt(t, cur)) cur = n.end;
       }
       continue;
     }
-    if (groups > 0 && (keyOf(w.text) === "và" || /^[-–—]$/.test(w.text))) {
+    if (groups > 0 && (wordKey(w) === "và" || /^[-–—]$/.test(w.text))) {
       const n = words.at(w.end);
       if (n && (caps ? isUpper(n.text) : isCapitalised(n.text)) && !stopsName(words, n)) {
         cur = w.end;
@@ -293,7 +375,7 @@ function genericNameAt(t: string, pos: number, caps: boolean, lowerStart = false
     let look = cur;
     for (let i = 0; i < 4; i++) {
       const w = words.at(look);
-      if (!w || w.newline || !isLower(w.text) || !/^[\p{L}\p{M}]+$/u.test(w.text) || tailStop.has(keyOf(w.text))) break;
+      if (!w || w.newline || !isLower(w.text) || w.kind !== WordKind.Letters || tailStop.has(wordKey(w))) break;
       look = w.end;
       if (placeLevelAt(t, look)) {
         cur = look;
@@ -304,7 +386,7 @@ function genericNameAt(t: string, pos: number, caps: boolean, lowerStart = false
   }
   if (!groups) return null;
   const raw = t.slice(pos, cur);
-  return { end: cur, canonical: caps ? sentenceCase(tidy(raw)) : tidy(raw) };
+  return { end: cur, canonical: caps ? sentenceCase(tidyCanonical(raw)) : tidyCanonical(raw) };
 }
 
 // ---- places ----
@@ -333,6 +415,7 @@ const levels = lazily(() => {
 });
 
 function placeLevelAt(t: string, pos: number): { end: number; entry: LevelEntry; raw: string } | null {
+  if (!complementOpensAfter(t, pos, LEVEL)) return null;
   const { byKey, sticky } = levels();
   sticky.lastIndex = pos;
   const m = sticky.exec(t);
@@ -396,7 +479,8 @@ function properAt(t: string, pos: number, caps: boolean, numbered = false): { en
   }
   if (!words) return null;
   // in capitals, `BÌNH ĐỊNH` → `Bình Định`; in running text the document's spelling (`BR – VT`)
-  return { end: cur, canonical: caps ? titleCase(tidy(t.slice(pos, cur))) : tidy(t.slice(pos, cur)) };
+  const raw = t.slice(pos, cur);
+  return { end: cur, canonical: caps ? titleCase(tidyCanonical(raw)) : tidyCanonical(raw) };
 }
 
 function placeAt(t: string, pos: number, caps: boolean): { end: number; canonical: string } | null {
@@ -430,6 +514,7 @@ const levelListSticky = lazily(() => {
 });
 
 function levelListAt(t: string, pos: number): { end: number; canonical: string } | null {
+  if (!complementOpensAfter(t, pos, LEVEL_LIST)) return null;
   const re = levelListSticky();
   re.lastIndex = pos;
   const m = re.exec(t);
@@ -437,7 +522,7 @@ function levelListAt(t: string, pos: number): { end: number; canonical: string }
   const body = m[0];
   // without `các` it takes two levels or more: `huyện, thành phố`
   if (!m[1] && !/,|\svà\s/u.test(body)) return null;
-  return { end: pos + body.length, canonical: tidy(body).toLowerCase().replace(/trung ương/g, "Trung ương") };
+  return { end: pos + body.length, canonical: tidyCanonical(body).toLowerCase().replace(/trung ương/g, "Trung ương") };
 }
 
 /** `các sở, ngành, hội, đoàn thể tỉnh`, `các cơ quan, đơn vị, địa phương liên quan`, `các Sở, Ban ngành có liên quan` */
@@ -453,6 +538,18 @@ const collectiveSource = lazily(() => {
   return `[cC](?<=(?<![${L}\\d])[cC])[áÁ][cC]\\s+(?:${nounSource})(?:\\s*,\\s*(?:${nounSource}|${cLevels}${WE}))*(?:\\s*,?\\s+và\\s+(?:${nounSource}))?(?:\\s+(?:${cQual})${WE})*`;
 });
 const collectiveGlobal = lazily(() => new RegExp(collectiveSource(), "gu"));
+/** The first words of the collective nouns (text/openers), to read the word after `các` with. */
+const nounOpeners = lazily(() => new Openers([COLLECTIVE_NOUNS]));
+/**
+ * Does a collective noun's first word follow the `các` at `at` after whitespace, as the collective
+ * pattern wants? Most `các` of a text are no collective's (`các nội dung`, `các văn bản`): the walk
+ * says so in a few array reads, where the pattern's run cost a regex run of its every noun.
+ */
+function nounFollows(t: string, at: number): boolean {
+  const p = at + COLLECTIVE_OPENS.length;
+  const s = afterSpaces(t, p);
+  return s > p && nounOpeners().at(t, s) !== 0;
+}
 const collectiveSticky = lazily(() => new RegExp(collectiveSource(), "uy"));
 /**
  * Where a mention can open in a text (first-word dispatch, extract/openings): a head's first word
@@ -629,7 +726,7 @@ export function agencyBuildsOf(ctx: Pick<ExtractContext, "tree">): AgencyBuilds 
 
 /** Canonical for a collective as written: abbreviations expanded, lower-case `các`. */
 function collectiveCanonical(s: string): string {
-  return tidy(s).replace(/^Các\b/u, "các");
+  return tidyCanonical(s).replace(/^Các\b/u, "các");
 }
 
 export interface ScanOptions {
@@ -643,13 +740,6 @@ export interface ScanOptions {
   builds?: AgencyBuilds;
 }
 
-/**
- * A sub-unit's canonical with the issuer's, tidied, remembered: documents name the same bodies, and
- * the issuer's canonical may be the fallback's (extract/agencies), not tidy. A built mention's
- * canonical is tidy already (see Built).
- */
-const tidied = new BoundedMemo<string>(2048, 160);
-const tidyCanonical = (s: string): string => tidied.get(s) ?? tidied.set(s, tidy(s));
 
 /** A mention found, before the overlaps are dropped: its text and a collective's canonical are written for the kept ones only. */
 interface Candidate {
@@ -698,7 +788,7 @@ export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[
     from = b.end;
   }
   const collectives: Candidate[] = [];
-  for (const m of matchesAt(collectiveSticky(), t, open, COLLECTIVE)) {
+  for (const m of matchesAt(collectiveSticky(), t, open, COLLECTIVE, nounFollows)) {
     const raw = m[0].replace(/[\s,]+$/u, "");
     collectives.push({ start: m.index, end: m.index + raw.length, built: null });
   }
@@ -759,7 +849,7 @@ export function agencyAt(text: string, pos: number, foldedText?: string, builds?
   if (b) best = { start, end: b.end, text: squash(text.slice(start, b.end)), canonical: b.canonical, collective: b.collective, needsParent: false };
   const collective = collectiveSticky();
   collective.lastIndex = start;
-  const m = opens & COLLECTIVE ? collective.exec(t) : null;
+  const m = opens & COLLECTIVE && nounFollows(t, start) ? collective.exec(t) : null;
   if (m) {
     const raw = m[0].replace(/[\s,]+$/u, "");
     if (!best || raw.length > best.end - best.start) {
