@@ -12,7 +12,7 @@ import type { Agency, DateMention, Span, Task } from "../record/schema.js";
 import type { OutlineNode } from "../segment/tree.js";
 import { canonicalAssignee, issuerAgencies } from "./agencies.js";
 import { agencyBuildsOf, agencyEndAt, type AgencyBuilds } from "./agencies/scan.js";
-import { afterSpaces, collapseSpaces, isSpaceCode, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, squash, WB, WE } from "../text/letters.js";
+import { afterSpaces, CAPITAL, collapseSpaces, isSpaceCode, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, squash, WB, WE } from "../text/letters.js";
 import { alt, alternation, esc } from "../text/pattern.js";
 import { opensAt, type Openers, type Openings } from "../text/openers.js";
 import { foldedText, type ExtractContext } from "./context.js";
@@ -25,8 +25,14 @@ const lowerFirst = (forms: string[]) => [...forms, ...forms.map((f) => f.charAt(
 let triggerSticky!: RegExp, verbGlobal!: RegExp, titleSticky!: RegExp, pointerSticky!: RegExp, responsibilitySticky!: RegExp, verbAnyCaseSticky!: RegExp, interposedSticky!: RegExp, enacting!: RegExp, coopGlobal!: RegExp, notTask!: RegExp, notTaskGlobal!: RegExp, deadlineBefore!: RegExp, looseUnitSticky!: RegExp;
 /** NOT_SUBJECT's words, each not before a letter, found anywhere (see {@link notSubjectIn}); not after a letter, where one was found */
 let notSubjectWord!: RegExp, notAfterLetter!: RegExp;
-/** the four phrase lists' patterns anchored (`y`), tried only where their first words open (see `openers`) */
+/**
+ * The four phrase lists' patterns anchored (`y`), tried only where their first words open (see
+ * `openers`); the verbs', not-a-task phrases' and cooperation phrases' without their `WB`, asked
+ * first by {@link notAfterWordChar}
+ */
 let verbAt!: RegExp, notTaskAt!: RegExp, inlineTriggerAt!: RegExp, coopAt!: RegExp;
+/** `WB` alone, at a place (see {@link notAfterWordChar}) */
+let wordStart!: RegExp;
 /** a digit or a date parser's opening word (see {@link mayHoldDate}) */
 let dateOpening!: RegExp;
 /** the groups of `openers` (extract/openings): an action verb, a not-a-task phrase, a trigger (inline), a cooperation phrase */
@@ -60,9 +66,12 @@ function compilePatterns(): void {
   // the word-start test after each phrase's first letter, not before every character (see prefixTree)
   notTask = new RegExp(`(?:${alternation(NOT_TASK, "any", WB)})${WE}`, "u");
   notTaskGlobal = new RegExp(notTask.source, "gu");
-  verbAt = new RegExp(verbGlobal.source, "uy");
-  notTaskAt = new RegExp(notTask.source, "uy");
-  coopAt = new RegExp(coopGlobal.source, "uy");
+  // without the word-start lookbehind, which documentAnchors asks of the letter table first: V8
+  // answers a lookbehind of a `\p{L}` class by a search of its ranges, half the time of a try
+  verbAt = new RegExp(`(?:${alternation(ACTION_VERBS, "cap")})${WE}`, "uy");
+  notTaskAt = new RegExp(`(?:${alternation(NOT_TASK, "any")})${WE}`, "uy");
+  coopAt = new RegExp(`(?:${alternation(COOPERATION, "cap")})${WE}`, "uy");
+  wordStart = new RegExp(WB, "uy");
   deadlineBefore = new RegExp(`(?:${alternation(DEADLINE_MARKERS, "any", WB)})${WE}[^;.]{0,40}$`, "u");
   // a plain alternation: as a prefix tree (see alt) the scan of a whole subject was no faster
   notSubjectWord = new RegExp(`(?:${NOT_SUBJECT.map(esc).join("|")})(?![\\p{L}])`, "gu");
@@ -136,7 +145,7 @@ function findUnitAt(doc: Doc, pos: number): number | null {
   // where a first word of its list opens there (the polite address is no list of the walk's)
   const p = afterSpaces(doc.t, pos);
   const opens = opensAt(doc.t, doc.open, p);
-  if (opens & (TITLE | COLLECTIVE)) {
+  if (opens & TITLE || (opens & COLLECTIVE && titleAfterCollective(doc, p))) {
     titleSticky.lastIndex = pos;
     if (titleSticky.test(doc.t)) {
       const end = titleSticky.lastIndex;
@@ -151,6 +160,16 @@ function findUnitAt(doc: Doc, pos: number): number | null {
     if (pointerSticky.test(doc.t)) return pointerSticky.lastIndex;
   }
   return agencyEndAt(doc.text, p, doc.t, doc.builds, opens);
+}
+
+/**
+ * Can a title follow the collective's first word at `p` (`các Giám đốc …`): spaces after its three
+ * letters (`các\s+`), then a place a title's first word opens. Most `các` open a collective
+ * (`các sở, ngành`), where the title pattern, a long alternation, was tried in vain.
+ */
+function titleAfterCollective(doc: Doc, p: number): boolean {
+  const q = afterSpaces(doc.t, p + 3);
+  return q > p + 3 && (opensAt(doc.t, doc.open, q) & TITLE) !== 0;
 }
 
 /**
@@ -253,8 +272,10 @@ function documentAnchors(t: string, open: Openings): DocumentAnchors {
     const k = kinds[o];
     if (!(k & (VERB | NOT_A_TASK | TRIGGER))) continue;
     const p = at[o];
-    if (k & VERB) matchInto(verbAt, t, p, verbs);
-    if (k & NOT_A_TASK) matchInto(notTaskAt, t, p, notTask);
+    if (k & (VERB | NOT_A_TASK) && notAfterWordChar(t, p)) {
+      if (k & VERB) matchInto(verbAt, t, p, verbs);
+      if (k & NOT_A_TASK) matchInto(notTaskAt, t, p, notTask);
+    }
     if (k & TRIGGER) {
       inlineTriggerAt.lastIndex = p;
       if (!inlineTriggerAt.test(t)) continue;
@@ -272,11 +293,26 @@ function matchInto(sticky: RegExp, t: string, p: number, into: Anchors): void {
   if (sticky.test(t)) into.starts.push(p), into.ends.push(sticky.lastIndex);
 }
 
-/** `sticky`'s matches at the openings of group `bit` (one list: {@link documentAnchors} makes three in one pass). */
+/**
+ * `sticky`'s matches at the openings of group `bit` that are not after a letter, mark or digit (`WB`,
+ * which the pattern leaves out: one list, where {@link documentAnchors} makes three in one pass).
+ */
 function anchorsAt(sticky: RegExp, t: string, open: Openings, bit: number): Anchors {
   const out: Anchors = { starts: [], ends: [] };
-  for (let o = 0; o < open.at.length; o++) if (open.kinds[o] & bit) matchInto(sticky, t, open.at[o], out);
+  for (let o = 0; o < open.at.length; o++) if (open.kinds[o] & bit && notAfterWordChar(t, open.at[o])) matchInto(sticky, t, open.at[o], out);
   return out;
+}
+
+/**
+ * `WB` at `p`: no letter, mark or digit right before. Read from the letter table below U+2000, the
+ * lookbehind itself asked beyond (a surrogate pair is read whole there).
+ */
+function notAfterWordChar(t: string, p: number): boolean {
+  if (p === 0) return true;
+  const c = t.charCodeAt(p - 1);
+  if (c < 0x2000) return (letterClassesBelow2000()[c] & (LETTER | MARK_OR_DIGIT)) === 0;
+  wordStart.lastIndex = p;
+  return wordStart.test(t);
 }
 
 /** The first index in `xs` (sorted) at or after `lo` whose value is at least `pos`. */
@@ -424,31 +460,67 @@ interface Clause {
   end: number;
 }
 
-const colonDigit = /\s*\d/uy;
-
-/** A node's text cut into clauses at `;`, `:`, and a sentence end followed by a capital. */
-function clauses(doc: Doc, span: Span): Clause[] {
+/**
+ * A node's text cut into clauses at `;`, `:`, and a sentence end followed by a capital: what the
+ * scan `/[;:]|\.\/\.|\.(?=\s+\p{Lu})/gu` over the node's text cuts at (a colon before a digit
+ * is none: `TP.Cần Thơ`, `Số: 123`), read code unit by code unit in the document (no copy of the
+ * node's text, no match object a cut); each clause from its first non-space, and only those with
+ * a letter.
+ */
+function clauses(doc: Doc, [from, to]: Span): Clause[] {
+  const t = doc.t;
   const out: Clause[] = [];
-  const text = doc.t.slice(span[0], span[1]);
-  const re = /[;:]|\.\/\.|\.(?=\s+\p{Lu})/gu;
-  let start = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    // `TP.Cần Thơ`, `Số: 123`: a colon before a digit is not a clause end
-    colonDigit.lastIndex = m.index + 1;
-    if (m[0] === ":" && colonDigit.test(text)) continue;
-    out.push({ start: span[0] + start, end: span[0] + m.index + m[0].length });
-    start = m.index + m[0].length;
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const c = t.charCodeAt(i);
+    let cut = -1;
+    if (c === 0x3b) cut = i + 1;
+    else if (c === 0x3a) cut = digitAfterSpaces(t, i + 1, to) ? -1 : i + 1;
+    else if (c === 0x2e) {
+      if (i + 2 < to && t.charCodeAt(i + 1) === 0x2f && t.charCodeAt(i + 2) === 0x2e) cut = i + 3;
+      else if (capitalAfterSpaces(t, i + 1, to)) cut = i + 1;
+    }
+    if (cut < 0) continue;
+    keepClause(t, start, cut, out);
+    start = cut;
+    i = cut - 1;
   }
-  if (start < text.length) out.push({ start: span[0] + start, end: span[1] });
-  // each clause from its first non-space, and only those with a letter
-  const kept: Clause[] = [];
-  for (const c of out) {
-    while (c.start < c.end && isSpaceCode(doc.t.charCodeAt(c.start))) c.start++;
-    if (ANY_LETTER.test(doc.t.slice(c.start, c.end))) kept.push(c);
+  if (start < to) keepClause(t, start, to, out);
+  return out;
+}
+
+/** The clause `t[start, end)` from its first non-space, added to `out` when it holds a letter (`\p{L}`). */
+function keepClause(t: string, start: number, end: number, out: Clause[]): void {
+  while (start < end && isSpaceCode(t.charCodeAt(start))) start++;
+  const cls = letterClassesBelow2000();
+  for (let i = start; i < end; i++) {
+    const c = t.charCodeAt(i);
+    // beyond U+2000 (and astral letters, a surrogate pair) the regex on the rest of the clause
+    if (c >= 0x2000 ? ANY_LETTER.test(t.slice(i, end)) : (cls[c] & LETTER) !== 0) {
+      out.push({ start, end });
+      return;
+    }
+    if (c >= 0x2000) return;
   }
-  return kept;
 }
 const ANY_LETTER = /\p{L}/u;
+
+/** `/\s*\d/y` at `i` of `t[…, to)`. */
+function digitAfterSpaces(t: string, i: number, to: number): boolean {
+  while (i < to && isSpaceCode(t.charCodeAt(i))) i++;
+  const c = t.charCodeAt(i);
+  return i < to && c >= 0x30 && c <= 0x39;
+}
+
+/** `/\s+\p{Lu}/y` at `i` of `t[…, to)`. */
+function capitalAfterSpaces(t: string, i: number, to: number): boolean {
+  const j = i;
+  while (i < to && isSpaceCode(t.charCodeAt(i))) i++;
+  if (i === j || i >= to) return false;
+  const c = t.charCodeAt(i);
+  return c < 0x2000 ? (letterClassesBelow2000()[c] & CAPITAL) !== 0 : CAPITAL_FIRST.test(t.slice(i, to));
+}
+const CAPITAL_FIRST = /^\p{Lu}/u;
 
 interface Draft {
   assignee: string[];
