@@ -170,6 +170,19 @@ describe("tasks: the assignee carried down and resolved", () => {
     expect(tasks[0].text).toBe("Sở Y tế chuẩn bị nội dung báo cáo; chuẩn bị phòng họp và các điều kiện cần thiết");
   });
 
+  it("clauses cut at `;`, `:` (not before a digit), `./.` and a sentence end before a capital", () => {
+    const tasks = tasksOf([
+      ["1.", "Sở Y tế chủ trì theo Quyết định số: 123 của tỉnh; Sở Tài chính bố trí kinh phí. Sở Nội vụ rà soát biên chế./. Công an tỉnh bảo đảm an ninh. tiếp tục theo dõi."],
+    ]);
+    expect(tasks.map((t) => [t.assignee, t.text])).toEqual([
+      [["Sở Y tế"], "Sở Y tế chủ trì theo Quyết định số: 123 của tỉnh"],
+      [["Sở Tài chính"], "Sở Tài chính bố trí kinh phí"],
+      [["Sở Nội vụ"], "Sở Nội vụ rà soát biên chế"],
+      // a dot before a small letter cuts nothing: the clause goes on
+      [["Công an tỉnh"], "Công an tỉnh bảo đảm an ninh. tiếp tục theo dõi"],
+    ]);
+  });
+
   it("a verb inside the parentheses after the body is not its action", () => {
     for (const [own, assignee] of [
       ["Sở Y tế (Thường trực Ban Chỉ đạo, tổ chức kiểm tra) chủ trì triển khai tiêm chủng.", "Sở Y tế (Thường trực Ban Chỉ đạo, tổ chức kiểm tra)"],
