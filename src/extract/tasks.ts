@@ -12,7 +12,7 @@ import type { Agency, DateMention, Span, Task } from "../record/schema.js";
 import type { OutlineNode } from "../segment/tree.js";
 import { canonicalAssignee, issuerAgencies } from "./agencies.js";
 import { agencyBuildsOf, agencyEndAt, type AgencyBuilds } from "./agencies/scan.js";
-import { afterSpaces, CAPITAL, collapseSpaces, isSpaceCode, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, squash, WB, WE } from "../text/letters.js";
+import { afterSpaces, CAPITAL, collapseSpaces, isLetterOrMarkCode, isSpaceCode, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, SMALL, squash, WB, WE } from "../text/letters.js";
 import { alt, alternation, esc } from "../text/pattern.js";
 import { opensAt, type Openers, type Openings } from "../text/openers.js";
 import { foldedText, type ExtractContext } from "./context.js";
@@ -206,7 +206,13 @@ function splitAssignees(doc: Doc, from: number, to: number): string[] {
 /** Lower-case words an assignee may carry after its body: `các Sở, Ban ngành các cấp`, `… có liên quan`. */
 const ASSIGNEE_TAIL = new Set(["các", "cấp", "thành", "phố", "tỉnh", "huyện", "quận", "xã", "phường", "liên", "quan", "có", "trực", "thuộc", "và", "ngành", "đơn", "vị", "cơ", "địa", "phương", "hội", "đoàn", "thể", "sở", "ban", "phòng", "ủy", "nhân", "dân", "trung", "ương"]);
 
-/** Every piece is a body or a title (with what may follow one), not a clause: `… luôn giữ vai trò nòng cốt trong`. */
+/**
+ * Every piece is a body or a title (with what may follow one), not a clause: `… luôn giữ vai trò
+ * nòng cốt trong`. Between the assignees, what stands after the spaces is read by code unit (a
+ * colon and a list of names after it up to `;`, a parenthesis, a punctuation mark, a word that is
+ * a capital's or one of ASSIGNEE_TAIL), not by a copy of the rest and four regexes a word;
+ * {@link pieceEndAt} says where each ends.
+ */
 function assigneesLookRight(doc: Doc, from: number, to: number): boolean {
   let pos = from;
   while (pos < to) {
@@ -215,25 +221,57 @@ function assigneesLookRight(doc: Doc, from: number, to: number): boolean {
       pos = u;
       continue;
     }
-    const rest = doc.t.slice(pos, to);
-    // `Giám đốc các sở: Giáo dục và Đào tạo, Tài chính`: a list of names after a colon
-    if (/^\s*:/u.test(rest)) {
-      const semi = rest.indexOf(";");
-      if (semi < 0) return true;
-      pos += semi + 1;
-      continue;
-    }
-    const paren = /^\s*\([^)]*\)?/u.exec(rest);
-    if (paren) {
-      pos += paren[0].length;
-      continue;
-    }
-    const w = /^\s*([,;.\-–]|[\p{L}\p{M}]+)/u.exec(rest);
-    if (!w) return /^\s*$/u.test(rest);
-    if (/^\p{Ll}/u.test(w[1]) && !ASSIGNEE_TAIL.has(matchKey(w[1]))) return false;
-    pos += w[0].length;
+    const next = pieceEndAt(doc.t, pos, to);
+    if (next < 0) return next === ALL_RIGHT;
+    pos = next;
   }
   return true;
+}
+
+/** What {@link pieceEndAt} says when the piece settles it: the rest is right, or it is a clause. */
+const ALL_RIGHT = -1, NOT_ASSIGNEES = -2;
+
+/**
+ * Where the piece of `t[pos, to)` that is no assignee ends (spaces first): after `:` and the names
+ * up to the next `;` (ALL_RIGHT when there is none), a parenthesis (to its `)` or `to`), a mark of
+ * `,;.-–`, or a run of letters and marks that is a capital's word or one of ASSIGNEE_TAIL
+ * (NOT_ASSIGNEES for any other small letter's word); ALL_RIGHT for spaces alone, NOT_ASSIGNEES for
+ * anything else. The letter table below U+2000; a word with a code unit beyond it asks the regexes.
+ */
+function pieceEndAt(t: string, pos: number, to: number): number {
+  const q = Math.min(afterSpaces(t, pos), to);
+  if (q === to) return ALL_RIGHT;
+  const c = t.charCodeAt(q);
+  // looked for inside the piece (an indexOf on to the document's end would be quadratic)
+  if (c === 0x3a) {
+    const semi = t.slice(q, to).indexOf(";");
+    return semi < 0 ? ALL_RIGHT : q + semi + 1;
+  }
+  if (c === 0x28) {
+    const close = t.slice(q, to).indexOf(")");
+    return close < 0 ? to : q + close + 1;
+  }
+  if (c === 0x2c || c === 0x3b || c === 0x2e || c === 0x2d || c === 0x2013) return q + 1;
+  if (c >= 0x2000) return wordPieceEnd(t, pos, to);
+  if (!isLetterOrMarkCode(c)) return NOT_ASSIGNEES;
+  let end = q + 1;
+  while (end < to) {
+    const d = t.charCodeAt(end);
+    if (d >= 0x2000) return wordPieceEnd(t, pos, to);
+    if (!isLetterOrMarkCode(d)) break;
+    end++;
+  }
+  const small = (letterClassesBelow2000()[c] & SMALL) !== 0;
+  return small && !ASSIGNEE_TAIL.has(matchKey(t.slice(q, end))) ? NOT_ASSIGNEES : end;
+}
+
+/** {@link pieceEndAt}'s word read by the regexes (a code unit beyond U+2000 in it: astral letters, marks). */
+function wordPieceEnd(t: string, pos: number, to: number): number {
+  const rest = t.slice(pos, to);
+  const w = /^\s*([\p{L}\p{M}]+)/u.exec(rest);
+  if (!w) return NOT_ASSIGNEES;
+  if (/^\p{Ll}/u.test(w[1]) && !ASSIGNEE_TAIL.has(matchKey(w[1]))) return NOT_ASSIGNEES;
+  return pos + w[0].length;
 }
 
 /**
@@ -613,7 +651,7 @@ function inlineRule(doc: Doc, c: Clause): ClauseRead | null {
     const by = before >= 0 ? doc.agencies[before] : null;
     if (!by || by[0] < c.start || (by[1] !== at && !/^\s+$/u.test(doc.t.slice(by[1], at)))) continue;
     const read = assignedFrom(doc, doc.inlineTriggers.ends[i], c);
-    if (read?.actionStart != null) return { ...read, start: by[0] };
+    if (read?.actionStart != null) return { assignee: read.assignee, actionStart: read.actionStart, start: by[0] };
   }
   for (let k = firstSpan(doc.agencies, c.start + 1, 0); k < doc.agencies.length && doc.agencies[k][0] < c.end; k++) {
     const [s, e] = doc.agencies[k];
@@ -671,7 +709,8 @@ function cooperating(doc: Doc, start: number, end: number): string[] {
     }
     if (last > phraseEnd) out.push(...splitAssignees(doc, phraseEnd, last));
   }
-  return [...new Set(out)];
+  // most tasks name no cooperating body, or one: no set to make
+  return out.length > 1 ? [...new Set(out)] : out;
 }
 
 /** The draft's text ends in `phối hợp với` + bodies, with no action after them yet. */

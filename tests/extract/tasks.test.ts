@@ -183,6 +183,15 @@ describe("tasks: the assignee carried down and resolved", () => {
     ]);
   });
 
+  it("what stands before the verb reads as assignees only when each word is a body's, a title's or an assignee's tail", () => {
+    const tasks = tasksOf([
+      ["1.", "Sở Y tế và các đơn vị trực thuộc chủ trì triển khai tiêm chủng."],
+      ["2.", "Sở Y tế luôn giữ vai trò nòng cốt trong việc chủ trì triển khai tiêm chủng."],
+      ["3.", "Sở Y tế (cơ quan thường trực) – Sở Tài chính phối hợp kiểm tra."],
+    ]);
+    expect(tasks.map((t) => t.assignee)).toEqual([["Sở Y tế", "các đơn vị trực thuộc"], ["Sở Y tế (cơ quan thường trực) – Sở Tài chính"]]);
+  });
+
   it("a verb inside the parentheses after the body is not its action", () => {
     for (const [own, assignee] of [
       ["Sở Y tế (Thường trực Ban Chỉ đạo, tổ chức kiểm tra) chủ trì triển khai tiêm chủng.", "Sở Y tế (Thường trực Ban Chỉ đạo, tổ chức kiểm tra)"],
