@@ -14,7 +14,7 @@ import { canonicalAssignee, issuerAgencies } from "./agencies.js";
 import { agencyBuildsOf, agencyEndAt, type AgencyBuilds } from "./agencies/scan.js";
 import { afterSpaces, CAPITAL, collapseSpaces, isLetterOrMarkCode, isSpaceCode, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, SMALL, squash, WB, WE } from "../text/letters.js";
 import { alt, alternation, esc } from "../text/pattern.js";
-import { opensAt, type Openers, type Openings } from "../text/openers.js";
+import { openingCodes, opensAt, type Openers, type Openings } from "../text/openers.js";
 import { foldedText, type ExtractContext } from "./context.js";
 import { documentOpeners, documentOpenings, OPENS } from "./openings.js";
 import { findDates } from "./dates.js";
@@ -41,6 +41,8 @@ const { actionVerb: VERB, notTask: NOT_A_TASK, trigger: TRIGGER, cooperation: CO
 const { personTitle: TITLE, collective: COLLECTIVE } = OPENS;
 const openers = documentOpeners;
 let pointers!: Set<string>;
+/** the code units a trigger (`triggerSticky`) begins with */
+let triggerFirst!: Set<number>;
 /** the letters a polite address begins with, as written (`Quý cơ quan`): the pattern is tried only after one */
 let politeFirst!: Set<number>;
 /** the longest key in `pointers` */
@@ -52,6 +54,7 @@ let longestPointer = 0;
 function compilePatterns(): void {
   if (triggerSticky) return;
   triggerSticky = new RegExp(`\\s*(?:${alternation(lowerFirst(TRIGGERS), "cap")})${WE}`, "uy");
+  triggerFirst = openingCodes(lowerFirst(TRIGGERS), "cap");
   verbGlobal = new RegExp(`(?:${alternation(ACTION_VERBS, "cap", WB)})${WE}`, "gu");
   titleSticky = new RegExp(`\\s*(?:các\\s+|Các\\s+)?(?:${alternation(lowerFirst([...POSITION_TITLES, ...ROLE_TITLES]), "cap")})${WE}`, "uy");
   pointerSticky = new RegExp(`\\s*(?:${alternation(POLITE_ADDRESSES, "cap")})${WE}`, "uy");
@@ -174,6 +177,9 @@ function titleAfterCollective(doc: Doc, p: number): boolean {
   return q > p + 3 && (opensAt(doc.t, doc.open, q) & TITLE) !== 0;
 }
 
+/** Between two assignees: `;`, `,`, `và`, `cùng` (the unit after them, when asked, decides). */
+const ASSIGNEE_SEPARATOR = /\s*(?:;|,\s*và|,|\s+và|\s+cùng)(?=\s)/gu;
+
 /**
  * The assignees written in `[from, to)`: split on `;`, and on `,` / `và` where a new assignee
  * begins (`Giám đốc các sở: Giáo dục và Đào tạo, Tài chính` stays one).
@@ -181,7 +187,7 @@ function titleAfterCollective(doc: Doc, p: number): boolean {
 function splitAssignees(doc: Doc, from: number, to: number): string[] {
   const out: string[] = [];
   let start = from;
-  const sep = /\s*(?:;|,\s*và|,|\s+và|\s+cùng)(?=\s)/gu;
+  const sep = ASSIGNEE_SEPARATOR;
   sep.lastIndex = from;
   const piece = doc.t.slice(0, to);
   for (let m = sep.exec(piece); m; m = sep.exec(piece)) {
@@ -587,8 +593,8 @@ interface ClauseRead {
 
 /** `Giao X: …`, `Đề nghị X …`, `Yêu cầu X khẩn trương …` */
 function triggerRule(doc: Doc, c: Clause): ClauseRead | null {
-  // tried only where a trigger's first word opens after the spaces (most clauses open with none)
-  if (!(opensAt(doc.t, doc.open, afterSpaces(doc.t, c.start)) & TRIGGER)) return null;
+  // tried only where a trigger's first letter stands after the spaces (most clauses open with none)
+  if (!triggerFirst.has(doc.t.charCodeAt(afterSpaces(doc.t, c.start)))) return null;
   triggerSticky.lastIndex = c.start;
   if (!triggerSticky.test(doc.t)) return null;
   return assignedFrom(doc, triggerSticky.lastIndex, c);
