@@ -850,12 +850,14 @@ function bodyNodes(ctx: ExtractContext): OutlineNode[] {
   for (const app of appendices) {
     if (!app.span) continue;
     let parent: OutlineNode | null = null;
-    const re = /[^\n]+/gu;
-    const chunk = text.slice(app.span[0], app.span[1]);
-    for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
-      const line = m[0];
+    // the lines (`[^\n]+`) found by indexOf, not a regex's match a line
+    const [from, to] = app.span;
+    for (let start = from, nl = from; start < to; start = nl + 1) {
+      nl = text.indexOf("\n", start);
+      if (nl < 0 || nl > to) nl = to;
+      if (nl === start) continue;
+      const line = text.slice(start, nl);
       if (!/\p{L}/u.test(line)) continue;
-      const start = app.span[0] + m.index;
       const lab = /^\s*([-–+•])\s+/u.exec(line);
       const node: OutlineNode = { kind: lab ? "dash" : "paragraph", label: lab ? lab[1] : null, text: line.slice(lab ? lab[0].length : 0).trim(), span: [start, start + line.length], children: [] };
       if (lab && parent) parent.children.push(node);

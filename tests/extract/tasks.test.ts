@@ -192,6 +192,22 @@ describe("tasks: the assignee carried down and resolved", () => {
     expect(tasks.map((t) => t.assignee)).toEqual([["Sở Y tế", "các đơn vị trực thuộc"], ["Sở Y tế (cơ quan thường trực) – Sở Tài chính"]]);
   });
 
+  it("an appendix read line by line, a dash line under the line before it", () => {
+    const body = "1. Sở Tài chính bố trí kinh phí.\n";
+    const appendix = "KẾ HOẠCH\n\nGiao Sở Y tế:\n  - Rà soát các cơ sở khám chữa bệnh;\n\n- Báo cáo kết quả trước ngày 30/6/2025.\n12345\nSở Nội vụ thẩm định hồ sơ.";
+    const text = body + appendix;
+    const node: OutlineNode = { kind: "numbered", label: "1.", text: "Sở Tài chính bố trí kinh phí.", span: [0, body.length - 1], children: [] };
+    const tree = { ...treeOf([]), text, keys: documentKeys(text), body: { span: [0, body.length] as [number, number], text: body, nodes: [node] } };
+    const ctx = makeContext({ ...tree, appendices: [{ title: "KẾ HOẠCH", text: appendix, span: [body.length, text.length] }] });
+    expect(extractTasks(ctx, [], extractAgencies(ctx)).map((t) => [t.assignee, t.text, t.span])).toEqual([
+      [["Sở Tài chính"], "Sở Tài chính bố trí kinh phí", [3, 32]],
+      [["Sở Y tế"], "Rà soát các cơ sở khám chữa bệnh", [61, 94]],
+      [["Sở Y tế"], "Báo cáo kết quả trước ngày 30/6/2025", [98, 135]],
+      // a line of no letter is none: the line after it is a node of its own
+      [["Sở Nội vụ"], "Sở Nội vụ thẩm định hồ sơ", [142, 168]],
+    ]);
+  });
+
   it("a verb inside the parentheses after the body is not its action", () => {
     for (const [own, assignee] of [
       ["Sở Y tế (Thường trực Ban Chỉ đạo, tổ chức kiểm tra) chủ trì triển khai tiêm chủng.", "Sở Y tế (Thường trực Ban Chỉ đạo, tổ chức kiểm tra)"],
