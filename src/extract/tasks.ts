@@ -393,9 +393,12 @@ function positionsOf(t: string, ch: string): number[] {
   return out;
 }
 
-/** `(` minus `)` in `t[from, to)`. */
+/** `(` minus `)` in `t[from, to)`, or 0 where no `(` is there (what a caller asks is whether one is left open). */
 function parensOpen(doc: Doc, from: number, to: number): number {
-  return lowerBound(doc.openParens, to) - lowerBound(doc.openParens, from) - (lowerBound(doc.closeParens, to) - lowerBound(doc.closeParens, from));
+  const opened = lowerBound(doc.openParens, from);
+  // most clauses have no `(` before their verb: none is open, whatever `)` there are
+  if (opened >= doc.openParens.length || doc.openParens[opened] >= to) return 0;
+  return lowerBound(doc.openParens, to, opened) - opened - (lowerBound(doc.closeParens, to) - lowerBound(doc.closeParens, from));
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\d]/u;
