@@ -12,9 +12,9 @@ import type { Agency, DateMention, Span, Task } from "../record/schema.js";
 import type { OutlineNode } from "../segment/tree.js";
 import { canonicalAssignee, issuerAgencies } from "./agencies.js";
 import { agencyBuildsOf, agencyEndAt, type AgencyBuilds } from "./agencies/scan.js";
-import { afterSpaces, collapseSpaces, isSpaceCode, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, squash, WB, WE } from "../text/letters.js";
+import { afterSpaces, CAPITAL, collapseSpaces, isLetterOrMarkCode, isSpaceCode, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, SMALL, squash, WB, WE } from "../text/letters.js";
 import { alt, alternation, esc } from "../text/pattern.js";
-import { opensAt, type Openers, type Openings } from "../text/openers.js";
+import { openingCodes, opensAt, type Openers, type Openings } from "../text/openers.js";
 import { foldedText, type ExtractContext } from "./context.js";
 import { documentOpeners, documentOpenings, OPENS } from "./openings.js";
 import { findDates } from "./dates.js";
@@ -25,8 +25,14 @@ const lowerFirst = (forms: string[]) => [...forms, ...forms.map((f) => f.charAt(
 let triggerSticky!: RegExp, verbGlobal!: RegExp, titleSticky!: RegExp, pointerSticky!: RegExp, responsibilitySticky!: RegExp, verbAnyCaseSticky!: RegExp, interposedSticky!: RegExp, enacting!: RegExp, coopGlobal!: RegExp, notTask!: RegExp, notTaskGlobal!: RegExp, deadlineBefore!: RegExp, looseUnitSticky!: RegExp;
 /** NOT_SUBJECT's words, each not before a letter, found anywhere (see {@link notSubjectIn}); not after a letter, where one was found */
 let notSubjectWord!: RegExp, notAfterLetter!: RegExp;
-/** the four phrase lists' patterns anchored (`y`), tried only where their first words open (see `openers`) */
+/**
+ * The four phrase lists' patterns anchored (`y`), tried only where their first words open (see
+ * `openers`); the verbs', not-a-task phrases' and cooperation phrases' without their `WB`, asked
+ * first by {@link notAfterWordChar}
+ */
 let verbAt!: RegExp, notTaskAt!: RegExp, inlineTriggerAt!: RegExp, coopAt!: RegExp;
+/** `WB` alone, at a place (see {@link notAfterWordChar}) */
+let wordStart!: RegExp;
 /** a digit or a date parser's opening word (see {@link mayHoldDate}) */
 let dateOpening!: RegExp;
 /** the groups of `openers` (extract/openings): an action verb, a not-a-task phrase, a trigger (inline), a cooperation phrase */
@@ -35,6 +41,8 @@ const { actionVerb: VERB, notTask: NOT_A_TASK, trigger: TRIGGER, cooperation: CO
 const { personTitle: TITLE, collective: COLLECTIVE } = OPENS;
 const openers = documentOpeners;
 let pointers!: Set<string>;
+/** the code units a trigger (`triggerSticky`) begins with */
+let triggerFirst!: Set<number>;
 /** the letters a polite address begins with, as written (`Quý cơ quan`): the pattern is tried only after one */
 let politeFirst!: Set<number>;
 /** the longest key in `pointers` */
@@ -46,6 +54,7 @@ let longestPointer = 0;
 function compilePatterns(): void {
   if (triggerSticky) return;
   triggerSticky = new RegExp(`\\s*(?:${alternation(lowerFirst(TRIGGERS), "cap")})${WE}`, "uy");
+  triggerFirst = openingCodes(lowerFirst(TRIGGERS), "cap");
   verbGlobal = new RegExp(`(?:${alternation(ACTION_VERBS, "cap", WB)})${WE}`, "gu");
   titleSticky = new RegExp(`\\s*(?:các\\s+|Các\\s+)?(?:${alternation(lowerFirst([...POSITION_TITLES, ...ROLE_TITLES]), "cap")})${WE}`, "uy");
   pointerSticky = new RegExp(`\\s*(?:${alternation(POLITE_ADDRESSES, "cap")})${WE}`, "uy");
@@ -60,9 +69,12 @@ function compilePatterns(): void {
   // the word-start test after each phrase's first letter, not before every character (see prefixTree)
   notTask = new RegExp(`(?:${alternation(NOT_TASK, "any", WB)})${WE}`, "u");
   notTaskGlobal = new RegExp(notTask.source, "gu");
-  verbAt = new RegExp(verbGlobal.source, "uy");
-  notTaskAt = new RegExp(notTask.source, "uy");
-  coopAt = new RegExp(coopGlobal.source, "uy");
+  // without the word-start lookbehind, which documentAnchors asks of the letter table first: V8
+  // answers a lookbehind of a `\p{L}` class by a search of its ranges, half the time of a try
+  verbAt = new RegExp(`(?:${alternation(ACTION_VERBS, "cap")})${WE}`, "uy");
+  notTaskAt = new RegExp(`(?:${alternation(NOT_TASK, "any")})${WE}`, "uy");
+  coopAt = new RegExp(`(?:${alternation(COOPERATION, "cap")})${WE}`, "uy");
+  wordStart = new RegExp(WB, "uy");
   deadlineBefore = new RegExp(`(?:${alternation(DEADLINE_MARKERS, "any", WB)})${WE}[^;.]{0,40}$`, "u");
   // a plain alternation: as a prefix tree (see alt) the scan of a whole subject was no faster
   notSubjectWord = new RegExp(`(?:${NOT_SUBJECT.map(esc).join("|")})(?![\\p{L}])`, "gu");
@@ -114,6 +126,8 @@ interface Doc {
   /** where each `(` and each `)` is, sorted: the parentheses open between two positions counted by binary search */
   openParens: number[];
   closeParens: number[];
+  /** where each `;`, `:` and `.` is, sorted: the places a node's text may be cut into clauses */
+  stops: { semicolons: number[]; colons: number[]; dots: number[] };
   /**
    * {@link unitAt} by position (0: not asked yet, -1: none, else where the assignee ends plus one):
    * the rules, the walk and the splitting ask again at the same places (~1.8 times each). A table
@@ -136,7 +150,7 @@ function findUnitAt(doc: Doc, pos: number): number | null {
   // where a first word of its list opens there (the polite address is no list of the walk's)
   const p = afterSpaces(doc.t, pos);
   const opens = opensAt(doc.t, doc.open, p);
-  if (opens & (TITLE | COLLECTIVE)) {
+  if (opens & TITLE || (opens & COLLECTIVE && titleAfterCollective(doc, p))) {
     titleSticky.lastIndex = pos;
     if (titleSticky.test(doc.t)) {
       const end = titleSticky.lastIndex;
@@ -154,13 +168,26 @@ function findUnitAt(doc: Doc, pos: number): number | null {
 }
 
 /**
+ * Can a title follow the collective's first word at `p` (`các Giám đốc …`): spaces after its three
+ * letters (`các\s+`), then a place a title's first word opens. Most `các` open a collective
+ * (`các sở, ngành`), where the title pattern, a long alternation, was tried in vain.
+ */
+function titleAfterCollective(doc: Doc, p: number): boolean {
+  const q = afterSpaces(doc.t, p + 3);
+  return q > p + 3 && (opensAt(doc.t, doc.open, q) & TITLE) !== 0;
+}
+
+/** Between two assignees: `;`, `,`, `và`, `cùng` (the unit after them, when asked, decides). */
+const ASSIGNEE_SEPARATOR = /\s*(?:;|,\s*và|,|\s+và|\s+cùng)(?=\s)/gu;
+
+/**
  * The assignees written in `[from, to)`: split on `;`, and on `,` / `và` where a new assignee
  * begins (`Giám đốc các sở: Giáo dục và Đào tạo, Tài chính` stays one).
  */
 function splitAssignees(doc: Doc, from: number, to: number): string[] {
   const out: string[] = [];
   let start = from;
-  const sep = /\s*(?:;|,\s*và|,|\s+và|\s+cùng)(?=\s)/gu;
+  const sep = ASSIGNEE_SEPARATOR;
   sep.lastIndex = from;
   const piece = doc.t.slice(0, to);
   for (let m = sep.exec(piece); m; m = sep.exec(piece)) {
@@ -185,7 +212,13 @@ function splitAssignees(doc: Doc, from: number, to: number): string[] {
 /** Lower-case words an assignee may carry after its body: `các Sở, Ban ngành các cấp`, `… có liên quan`. */
 const ASSIGNEE_TAIL = new Set(["các", "cấp", "thành", "phố", "tỉnh", "huyện", "quận", "xã", "phường", "liên", "quan", "có", "trực", "thuộc", "và", "ngành", "đơn", "vị", "cơ", "địa", "phương", "hội", "đoàn", "thể", "sở", "ban", "phòng", "ủy", "nhân", "dân", "trung", "ương"]);
 
-/** Every piece is a body or a title (with what may follow one), not a clause: `… luôn giữ vai trò nòng cốt trong`. */
+/**
+ * Every piece is a body or a title (with what may follow one), not a clause: `… luôn giữ vai trò
+ * nòng cốt trong`. Between the assignees, what stands after the spaces is read by code unit (a
+ * colon and a list of names after it up to `;`, a parenthesis, a punctuation mark, a word that is
+ * a capital's or one of ASSIGNEE_TAIL), not by a copy of the rest and four regexes a word;
+ * {@link pieceEndAt} says where each ends.
+ */
 function assigneesLookRight(doc: Doc, from: number, to: number): boolean {
   let pos = from;
   while (pos < to) {
@@ -194,25 +227,57 @@ function assigneesLookRight(doc: Doc, from: number, to: number): boolean {
       pos = u;
       continue;
     }
-    const rest = doc.t.slice(pos, to);
-    // `Giám đốc các sở: Giáo dục và Đào tạo, Tài chính`: a list of names after a colon
-    if (/^\s*:/u.test(rest)) {
-      const semi = rest.indexOf(";");
-      if (semi < 0) return true;
-      pos += semi + 1;
-      continue;
-    }
-    const paren = /^\s*\([^)]*\)?/u.exec(rest);
-    if (paren) {
-      pos += paren[0].length;
-      continue;
-    }
-    const w = /^\s*([,;.\-–]|[\p{L}\p{M}]+)/u.exec(rest);
-    if (!w) return /^\s*$/u.test(rest);
-    if (/^\p{Ll}/u.test(w[1]) && !ASSIGNEE_TAIL.has(matchKey(w[1]))) return false;
-    pos += w[0].length;
+    const next = pieceEndAt(doc.t, pos, to);
+    if (next < 0) return next === ALL_RIGHT;
+    pos = next;
   }
   return true;
+}
+
+/** What {@link pieceEndAt} says when the piece settles it: the rest is right, or it is a clause. */
+const ALL_RIGHT = -1, NOT_ASSIGNEES = -2;
+
+/**
+ * Where the piece of `t[pos, to)` that is no assignee ends (spaces first): after `:` and the names
+ * up to the next `;` (ALL_RIGHT when there is none), a parenthesis (to its `)` or `to`), a mark of
+ * `,;.-–`, or a run of letters and marks that is a capital's word or one of ASSIGNEE_TAIL
+ * (NOT_ASSIGNEES for any other small letter's word); ALL_RIGHT for spaces alone, NOT_ASSIGNEES for
+ * anything else. The letter table below U+2000; a word with a code unit beyond it asks the regexes.
+ */
+function pieceEndAt(t: string, pos: number, to: number): number {
+  const q = Math.min(afterSpaces(t, pos), to);
+  if (q === to) return ALL_RIGHT;
+  const c = t.charCodeAt(q);
+  // looked for inside the piece (an indexOf on to the document's end would be quadratic)
+  if (c === 0x3a) {
+    const semi = t.slice(q, to).indexOf(";");
+    return semi < 0 ? ALL_RIGHT : q + semi + 1;
+  }
+  if (c === 0x28) {
+    const close = t.slice(q, to).indexOf(")");
+    return close < 0 ? to : q + close + 1;
+  }
+  if (c === 0x2c || c === 0x3b || c === 0x2e || c === 0x2d || c === 0x2013) return q + 1;
+  if (c >= 0x2000) return wordPieceEnd(t, pos, to);
+  if (!isLetterOrMarkCode(c)) return NOT_ASSIGNEES;
+  let end = q + 1;
+  while (end < to) {
+    const d = t.charCodeAt(end);
+    if (d >= 0x2000) return wordPieceEnd(t, pos, to);
+    if (!isLetterOrMarkCode(d)) break;
+    end++;
+  }
+  const small = (letterClassesBelow2000()[c] & SMALL) !== 0;
+  return small && !ASSIGNEE_TAIL.has(matchKey(t.slice(q, end))) ? NOT_ASSIGNEES : end;
+}
+
+/** {@link pieceEndAt}'s word read by the regexes (a code unit beyond U+2000 in it: astral letters, marks). */
+function wordPieceEnd(t: string, pos: number, to: number): number {
+  const rest = t.slice(pos, to);
+  const w = /^\s*([\p{L}\p{M}]+)/u.exec(rest);
+  if (!w) return NOT_ASSIGNEES;
+  if (/^\p{Ll}/u.test(w[1]) && !ASSIGNEE_TAIL.has(matchKey(w[1]))) return NOT_ASSIGNEES;
+  return pos + w[0].length;
 }
 
 /**
@@ -253,8 +318,10 @@ function documentAnchors(t: string, open: Openings): DocumentAnchors {
     const k = kinds[o];
     if (!(k & (VERB | NOT_A_TASK | TRIGGER))) continue;
     const p = at[o];
-    if (k & VERB) matchInto(verbAt, t, p, verbs);
-    if (k & NOT_A_TASK) matchInto(notTaskAt, t, p, notTask);
+    if (k & (VERB | NOT_A_TASK) && notAfterWordChar(t, p)) {
+      if (k & VERB) matchInto(verbAt, t, p, verbs);
+      if (k & NOT_A_TASK) matchInto(notTaskAt, t, p, notTask);
+    }
     if (k & TRIGGER) {
       inlineTriggerAt.lastIndex = p;
       if (!inlineTriggerAt.test(t)) continue;
@@ -272,11 +339,26 @@ function matchInto(sticky: RegExp, t: string, p: number, into: Anchors): void {
   if (sticky.test(t)) into.starts.push(p), into.ends.push(sticky.lastIndex);
 }
 
-/** `sticky`'s matches at the openings of group `bit` (one list: {@link documentAnchors} makes three in one pass). */
+/**
+ * `sticky`'s matches at the openings of group `bit` that are not after a letter, mark or digit (`WB`,
+ * which the pattern leaves out: one list, where {@link documentAnchors} makes three in one pass).
+ */
 function anchorsAt(sticky: RegExp, t: string, open: Openings, bit: number): Anchors {
   const out: Anchors = { starts: [], ends: [] };
-  for (let o = 0; o < open.at.length; o++) if (open.kinds[o] & bit) matchInto(sticky, t, open.at[o], out);
+  for (let o = 0; o < open.at.length; o++) if (open.kinds[o] & bit && notAfterWordChar(t, open.at[o])) matchInto(sticky, t, open.at[o], out);
   return out;
+}
+
+/**
+ * `WB` at `p`: no letter, mark or digit right before. Read from the letter table below U+2000, the
+ * lookbehind itself asked beyond (a surrogate pair is read whole there).
+ */
+function notAfterWordChar(t: string, p: number): boolean {
+  if (p === 0) return true;
+  const c = t.charCodeAt(p - 1);
+  if (c < 0x2000) return (letterClassesBelow2000()[c] & (LETTER | MARK_OR_DIGIT)) === 0;
+  wordStart.lastIndex = p;
+  return wordStart.test(t);
 }
 
 /** The first index in `xs` (sorted) at or after `lo` whose value is at least `pos`. */
@@ -304,16 +386,19 @@ function nextAnchor(a: Anchors, i: number): number {
 }
 const within = (a: Anchors, i: number, to: number) => i < a.starts.length && a.starts[i] < to;
 
-/** Where `ch` occurs in `t`, in order (found by `indexOf`: parentheses are few, a count at every character was not). */
+/** Where `ch` occurs in `t`, in order (found by `indexOf`, which the engine runs far faster than a loop reading each code unit). */
 function positionsOf(t: string, ch: string): number[] {
   const out: number[] = [];
   for (let i = t.indexOf(ch); i >= 0; i = t.indexOf(ch, i + 1)) out.push(i);
   return out;
 }
 
-/** `(` minus `)` in `t[from, to)`. */
+/** `(` minus `)` in `t[from, to)`, or 0 where no `(` is there (what a caller asks is whether one is left open). */
 function parensOpen(doc: Doc, from: number, to: number): number {
-  return lowerBound(doc.openParens, to) - lowerBound(doc.openParens, from) - (lowerBound(doc.closeParens, to) - lowerBound(doc.closeParens, from));
+  const opened = lowerBound(doc.openParens, from);
+  // most clauses have no `(` before their verb: none is open, whatever `)` there are
+  if (opened >= doc.openParens.length || doc.openParens[opened] >= to) return 0;
+  return lowerBound(doc.openParens, to, opened) - opened - (lowerBound(doc.closeParens, to) - lowerBound(doc.closeParens, from));
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\d]/u;
@@ -424,31 +509,75 @@ interface Clause {
   end: number;
 }
 
-const colonDigit = /\s*\d/uy;
-
-/** A node's text cut into clauses at `;`, `:`, and a sentence end followed by a capital. */
-function clauses(doc: Doc, span: Span): Clause[] {
+/**
+ * A node's text cut into clauses at `;`, `:`, and a sentence end followed by a capital: what the
+ * scan `/[;:]|\.\/\.|\.(?=\s+\p{Lu})/gu` over the node's text cuts at (a colon before a digit
+ * is none: `TP.Cần Thơ`, `Số: 123`). The cuts are tried at the document's `;`, `:` and `.` inside
+ * the span (found once a document: {@link Doc}'s `stops`), in order, not by a regex or a read of
+ * every code unit of every node; each clause from its first non-space, and only those with a letter.
+ */
+function clauses(doc: Doc, [from, to]: Span): Clause[] {
+  const t = doc.t;
+  const { semicolons, colons, dots } = doc.stops;
   const out: Clause[] = [];
-  const text = doc.t.slice(span[0], span[1]);
-  const re = /[;:]|\.\/\.|\.(?=\s+\p{Lu})/gu;
-  let start = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    // `TP.Cần Thơ`, `Số: 123`: a colon before a digit is not a clause end
-    colonDigit.lastIndex = m.index + 1;
-    if (m[0] === ":" && colonDigit.test(text)) continue;
-    out.push({ start: span[0] + start, end: span[0] + m.index + m[0].length });
-    start = m.index + m[0].length;
+  let start = from;
+  let i = lowerBound(semicolons, from), j = lowerBound(colons, from), k = lowerBound(dots, from);
+  for (;;) {
+    const a = i < semicolons.length ? semicolons[i] : to;
+    const b = j < colons.length ? colons[j] : to;
+    const d = k < dots.length ? dots[k] : to;
+    const p = Math.min(a, b, d);
+    if (p >= to) break;
+    let cut = -1;
+    if (p === a) i++, (cut = p + 1);
+    else if (p === b) j++, (cut = digitAfterSpaces(t, p + 1, to) ? -1 : p + 1);
+    else {
+      k++;
+      if (p + 2 < to && t.charCodeAt(p + 1) === 0x2f && t.charCodeAt(p + 2) === 0x2e) cut = p + 3;
+      else if (capitalAfterSpaces(t, p + 1, to)) cut = p + 1;
+    }
+    if (cut < 0) continue;
+    // `./.` ends past its second dot, which cuts nothing
+    while (k < dots.length && dots[k] < cut) k++;
+    keepClause(t, start, cut, out);
+    start = cut;
   }
-  if (start < text.length) out.push({ start: span[0] + start, end: span[1] });
-  // each clause from its first non-space, and only those with a letter
-  const kept: Clause[] = [];
-  for (const c of out) {
-    while (c.start < c.end && isSpaceCode(doc.t.charCodeAt(c.start))) c.start++;
-    if (ANY_LETTER.test(doc.t.slice(c.start, c.end))) kept.push(c);
+  if (start < to) keepClause(t, start, to, out);
+  return out;
+}
+
+/** The clause `t[start, end)` from its first non-space, added to `out` when it holds a letter (`\p{L}`). */
+function keepClause(t: string, start: number, end: number, out: Clause[]): void {
+  while (start < end && isSpaceCode(t.charCodeAt(start))) start++;
+  const cls = letterClassesBelow2000();
+  for (let i = start; i < end; i++) {
+    const c = t.charCodeAt(i);
+    // beyond U+2000 (and astral letters, a surrogate pair) the regex on the rest of the clause
+    if (c >= 0x2000 ? ANY_LETTER.test(t.slice(i, end)) : (cls[c] & LETTER) !== 0) {
+      out.push({ start, end });
+      return;
+    }
+    if (c >= 0x2000) return;
   }
-  return kept;
 }
 const ANY_LETTER = /\p{L}/u;
+
+/** `/\s*\d/y` at `i` of `t[…, to)`. */
+function digitAfterSpaces(t: string, i: number, to: number): boolean {
+  while (i < to && isSpaceCode(t.charCodeAt(i))) i++;
+  const c = t.charCodeAt(i);
+  return i < to && c >= 0x30 && c <= 0x39;
+}
+
+/** `/\s+\p{Lu}/y` at `i` of `t[…, to)`. */
+function capitalAfterSpaces(t: string, i: number, to: number): boolean {
+  const j = i;
+  while (i < to && isSpaceCode(t.charCodeAt(i))) i++;
+  if (i === j || i >= to) return false;
+  const c = t.charCodeAt(i);
+  return c < 0x2000 ? (letterClassesBelow2000()[c] & CAPITAL) !== 0 : CAPITAL_FIRST.test(t.slice(i, to));
+}
+const CAPITAL_FIRST = /^\p{Lu}/u;
 
 interface Draft {
   assignee: string[];
@@ -467,10 +596,11 @@ interface ClauseRead {
 
 /** `Giao X: …`, `Đề nghị X …`, `Yêu cầu X khẩn trương …` */
 function triggerRule(doc: Doc, c: Clause): ClauseRead | null {
+  // tried only where a trigger's first letter stands after the spaces (most clauses open with none)
+  if (!triggerFirst.has(doc.t.charCodeAt(afterSpaces(doc.t, c.start)))) return null;
   triggerSticky.lastIndex = c.start;
-  const m = triggerSticky.exec(doc.t);
-  if (!m) return null;
-  return assignedFrom(doc, c.start + m[0].length, c);
+  if (!triggerSticky.test(doc.t)) return null;
+  return assignedFrom(doc, triggerSticky.lastIndex, c);
 }
 
 /** The assignee written at `from` (after a trigger word), and where its action begins. */
@@ -530,7 +660,7 @@ function inlineRule(doc: Doc, c: Clause): ClauseRead | null {
     const by = before >= 0 ? doc.agencies[before] : null;
     if (!by || by[0] < c.start || (by[1] !== at && !/^\s+$/u.test(doc.t.slice(by[1], at)))) continue;
     const read = assignedFrom(doc, doc.inlineTriggers.ends[i], c);
-    if (read?.actionStart != null) return { ...read, start: by[0] };
+    if (read?.actionStart != null) return { assignee: read.assignee, actionStart: read.actionStart, start: by[0] };
   }
   for (let k = firstSpan(doc.agencies, c.start + 1, 0); k < doc.agencies.length && doc.agencies[k][0] < c.end; k++) {
     const [s, e] = doc.agencies[k];
@@ -588,7 +718,8 @@ function cooperating(doc: Doc, start: number, end: number): string[] {
     }
     if (last > phraseEnd) out.push(...splitAssignees(doc, phraseEnd, last));
   }
-  return [...new Set(out)];
+  // most tasks name no cooperating body, or one: no set to make
+  return out.length > 1 ? [...new Set(out)] : out;
 }
 
 /** The draft's text ends in `phối hợp với` + bodies, with no action after them yet. */
@@ -722,12 +853,14 @@ function bodyNodes(ctx: ExtractContext): OutlineNode[] {
   for (const app of appendices) {
     if (!app.span) continue;
     let parent: OutlineNode | null = null;
-    const re = /[^\n]+/gu;
-    const chunk = text.slice(app.span[0], app.span[1]);
-    for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
-      const line = m[0];
+    // the lines (`[^\n]+`) found by indexOf, not a regex's match a line
+    const [from, to] = app.span;
+    for (let start = from, nl = from; start < to; start = nl + 1) {
+      nl = text.indexOf("\n", start);
+      if (nl < 0 || nl > to) nl = to;
+      if (nl === start) continue;
+      const line = text.slice(start, nl);
       if (!/\p{L}/u.test(line)) continue;
-      const start = app.span[0] + m.index;
       const lab = /^\s*([-–+•])\s+/u.exec(line);
       const node: OutlineNode = { kind: lab ? "dash" : "paragraph", label: lab ? lab[1] : null, text: line.slice(lab ? lab[0].length : 0).trim(), span: [start, start + line.length], children: [] };
       if (lab && parent) parent.children.push(node);
@@ -768,6 +901,7 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
     units: new Int32Array(t.length + 1),
     openParens: positionsOf(t, "("),
     closeParens: positionsOf(t, ")"),
+    stops: { semicolons: positionsOf(t, ";"), colons: positionsOf(t, ":"), dots: positionsOf(t, ".") },
   };
   const drafts: Draft[] = [];
 

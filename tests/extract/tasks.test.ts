@@ -170,6 +170,44 @@ describe("tasks: the assignee carried down and resolved", () => {
     expect(tasks[0].text).toBe("Sở Y tế chuẩn bị nội dung báo cáo; chuẩn bị phòng họp và các điều kiện cần thiết");
   });
 
+  it("clauses cut at `;`, `:` (not before a digit), `./.` and a sentence end before a capital", () => {
+    const tasks = tasksOf([
+      ["1.", "Sở Y tế chủ trì theo Quyết định số: 123 của tỉnh; Sở Tài chính bố trí kinh phí. Sở Nội vụ rà soát biên chế./. Công an tỉnh bảo đảm an ninh. tiếp tục theo dõi."],
+    ]);
+    expect(tasks.map((t) => [t.assignee, t.text])).toEqual([
+      [["Sở Y tế"], "Sở Y tế chủ trì theo Quyết định số: 123 của tỉnh"],
+      [["Sở Tài chính"], "Sở Tài chính bố trí kinh phí"],
+      [["Sở Nội vụ"], "Sở Nội vụ rà soát biên chế"],
+      // a dot before a small letter cuts nothing: the clause goes on
+      [["Công an tỉnh"], "Công an tỉnh bảo đảm an ninh. tiếp tục theo dõi"],
+    ]);
+  });
+
+  it("what stands before the verb reads as assignees only when each word is a body's, a title's or an assignee's tail", () => {
+    const tasks = tasksOf([
+      ["1.", "Sở Y tế và các đơn vị trực thuộc chủ trì triển khai tiêm chủng."],
+      ["2.", "Sở Y tế luôn giữ vai trò nòng cốt trong việc chủ trì triển khai tiêm chủng."],
+      ["3.", "Sở Y tế (cơ quan thường trực) – Sở Tài chính phối hợp kiểm tra."],
+    ]);
+    expect(tasks.map((t) => t.assignee)).toEqual([["Sở Y tế", "các đơn vị trực thuộc"], ["Sở Y tế (cơ quan thường trực) – Sở Tài chính"]]);
+  });
+
+  it("an appendix read line by line, a dash line under the line before it", () => {
+    const body = "1. Sở Tài chính bố trí kinh phí.\n";
+    const appendix = "KẾ HOẠCH\n\nGiao Sở Y tế:\n  - Rà soát các cơ sở khám chữa bệnh;\n\n- Báo cáo kết quả trước ngày 30/6/2025.\n12345\nSở Nội vụ thẩm định hồ sơ.";
+    const text = body + appendix;
+    const node: OutlineNode = { kind: "numbered", label: "1.", text: "Sở Tài chính bố trí kinh phí.", span: [0, body.length - 1], children: [] };
+    const tree = { ...treeOf([]), text, keys: documentKeys(text), body: { span: [0, body.length] as [number, number], text: body, nodes: [node] } };
+    const ctx = makeContext({ ...tree, appendices: [{ title: "KẾ HOẠCH", text: appendix, span: [body.length, text.length] }] });
+    expect(extractTasks(ctx, [], extractAgencies(ctx)).map((t) => [t.assignee, t.text, t.span])).toEqual([
+      [["Sở Tài chính"], "Sở Tài chính bố trí kinh phí", [3, 32]],
+      [["Sở Y tế"], "Rà soát các cơ sở khám chữa bệnh", [61, 94]],
+      [["Sở Y tế"], "Báo cáo kết quả trước ngày 30/6/2025", [98, 135]],
+      // a line of no letter is none: the line after it is a node of its own
+      [["Sở Nội vụ"], "Sở Nội vụ thẩm định hồ sơ", [142, 168]],
+    ]);
+  });
+
   it("a verb inside the parentheses after the body is not its action", () => {
     for (const [own, assignee] of [
       ["Sở Y tế (Thường trực Ban Chỉ đạo, tổ chức kiểm tra) chủ trì triển khai tiêm chủng.", "Sở Y tế (Thường trực Ban Chỉ đạo, tổ chức kiểm tra)"],
