@@ -164,3 +164,22 @@ describe("dates/refiners dropOverlaps", () => {
     expect(dates.map((d) => d.value)).toEqual(["2025-05-20", "2026", "2026-06-01"]);
   });
 });
+
+describe("dates/refiners: a cue before a date", () => {
+  it.each([
+    ["hoàn thành trước ngày 30/6/2026", "deadline", "trước ngày 30/6/2026"],
+    ["chậm nhất là ngày 30/6/2026", "deadline", "chậm nhất là ngày 30/6/2026"],
+    // a cue's word glued to a letter before it is no cue
+    ["Ctrước ngày 30/6/2026", "date", "ngày 30/6/2026"],
+    ["xchậm nhất ngày 30/6/2026", "date", "ngày 30/6/2026"],
+  ])("%j is read as a %s: %j", (text, kind, mention) => {
+    const [d] = findDates(text, 0, YEAR);
+    expect([d.kind, d.text]).toEqual([kind, mention]);
+  });
+
+  it("checks the weekday written before a date, and not one glued to a word", () => {
+    expect(scanDates("thứ Hai, ngày 25/5/2026", 0, YEAR).warnings).toEqual([]);
+    expect(scanDates("thứ Ba, ngày 25/5/2026", 0, YEAR).warnings.map((w) => w.code)).toEqual(["weekday-mismatch"]);
+    expect(scanDates("Xthứ Ba, ngày 25/5/2026", 0, YEAR).warnings).toEqual([]);
+  });
+});
