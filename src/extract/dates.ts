@@ -1,7 +1,7 @@
 import type { DateMention, Span, Warning } from "../record/schema.js";
 import { collapseSpaces, isSpaceCode } from "../text/letters.js";
 import { keyAtOffsets } from "../text/tone.js";
-import { alt } from "../text/pattern.js";
+import { alt, esc } from "../text/pattern.js";
 import { textKey, type ExtractContext } from "./context.js";
 import { PARSERS, type DigitOpening } from "./dates/parsers.js";
 import { formatToken, tokenKind, type Token } from "./dates/point.js";
@@ -112,28 +112,40 @@ function gluedBefore(key: string, i: number): boolean {
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
 
 /**
- * A run of digits or an opening word: the candidates {@link openingsIn} looks at. The regex
- * engine finds them (a walk of every character in JS, looking words up at each of the six
- * letters they begin with, was ~4× slower: 13% of the date scan).
+ * Where a run of digits or an opening word may begin: the candidates {@link openingsIn} looks at.
+ * The regex engine finds them, one character long each (a digit, or a word's first letter with the
+ * rest of some word after it, looked ahead): `test` then tells where without a match array a
+ * candidate, and the run or the words are read from there (a walk of every character in JS, looking
+ * words up at each of the six letters they begin with, was ~4× slower: 13% of the date scan).
  */
-const CANDIDATE = new RegExp(`\\d+|${alt(OPENING_WORDS)}`, "g");
+const CANDIDATE = new RegExp(
+  `\\d|${[...new Set(OPENING_WORDS.map((w) => w[0]))].map((c) => `${esc(c)}(?=${alt(OPENING_WORDS.filter((w) => w[0] === c).map((w) => w.slice(1)))})`).join("|")}`,
+  "g",
+);
+/** the parsers a digit run followed by a character may open, by its code (ASCII: a table, not a map look-up a run) */
+const THEN_PARSERS_ASCII = Int32Array.from({ length: 128 }, (_, c) => THEN_PARSERS.get(c) ?? 0);
+const thenParsers = (c: number) => (c < 128 ? THEN_PARSERS_ASCII[c] : (THEN_PARSERS.get(c) ?? 0));
 
 /** Every place a date parser's match can open in `key`, in order, with the parsers that may match there. */
 function openingsIn(key: string): { at: number[]; kinds: number[] } {
   const at: number[] = [];
   const kinds: number[] = [];
   CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(key); m; m = CANDIDATE.exec(key)) {
-    const i = m.index;
+  while (CANDIDATE.test(key)) {
+    const i = CANDIDATE.lastIndex - 1;
     const c = key.charCodeAt(i);
     if (c >= 48 && c <= 57) {
-      // only a run's first digit can open: the others have a digit before them
+      // a run's digits after the first are passed over: they have a digit before them
+      let end = i + 1;
+      while (end < key.length && isDigitCode(key.charCodeAt(end))) end++;
+      CANDIDATE.lastIndex = end;
       if (i > 0 && gluedBefore(key, i)) continue;
-      const run = m[0].length;
-      const kind = RUN_PARSERS[Math.min(run, RUN_PARSERS.length - 1)] & (THEN_PARSERS.get(nextCode(key, i + run, isSpaceCode)) ?? 0);
+      const run = end - i;
+      const kind = RUN_PARSERS[Math.min(run, RUN_PARSERS.length - 1)] & thenParsers(nextCode(key, end, isSpaceCode));
       if (kind) at.push(i), kinds.push(kind);
       continue;
     }
+    // (another word may open inside this one, `năm` in `từ năm`: the search goes on from the next character)
     let kind = 0;
     for (const w of WORDS_BY_FIRST[c]) {
       if (!key.startsWith(w.word, i)) continue;
@@ -154,11 +166,12 @@ function openingsIn(key: string): { at: number[]; kinds: number[] } {
       }
     }
     if (kind) at.push(i), kinds.push(kind);
-    // another word may open inside this one (`năm` in `từ năm`)
-    CANDIDATE.lastIndex = i + 1;
   }
   return { at, kinds };
 }
+
+/** Each parser's end of its last match in a scan (no scan runs inside another: a parser's `build` scans nothing). */
+const HIDDEN = new Int32Array(PARSERS.length);
 
 /** Every date in `text` (a piece of the document starting at `offset`), with the warnings met. */
 export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext, "year">, opts: { ends?: boolean; key?: string; limit?: number } = {}): DateScan {
@@ -179,7 +192,8 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
   // in order, so the first ones of the document are all there; past them, 110,000 years made
   // 110,000 tokens to drop.
   const found: (Token[] | undefined)[] = new Array(PARSERS.length);
-  const hidden = new Int32Array(PARSERS.length);
+  // (the module's one array, emptied: a typed array made for each scan cost as much as a parser's try)
+  const hidden = HIDDEN.fill(0);
   let open = 0;
   for (const kind of openings.kinds) open |= kind;
   for (let o = 0; o < openings.at.length && open; o++) {

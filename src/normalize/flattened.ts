@@ -9,7 +9,7 @@ import type { Warning } from "../record/schema.js";
 import { inCapitals, lineMeta, WorkLine } from "./layout.js";
 import { matchKey } from "../text/tone.js";
 import { alt } from "../text/pattern.js";
-import { isCapitalCode, LazyWords } from "../text/letters.js";
+import { isCapitalCode, isLetterOrMarkCode, LazyWords } from "../text/letters.js";
 import { LINE_SHAPE, lineShape } from "./unicode.js";
 
 /**
@@ -27,14 +27,43 @@ function unanchored(pattern: string): string {
   return pattern.replace(/^\^/, "").replace(/\\s\*(?:\[\.\]\?)?\$$/, "").replace(/\$$/, "");
 }
 
-const notAfterLetter = "(?<![\\p{L}\\p{M}\\d])";
-const nationalTitle = new RegExp(notAfterLetter + unanchored(NATIONAL_TITLE), "gu");
-const motto = new RegExp(notAfterLetter + unanchored(MOTTO), "gu");
-const numberLabel = new RegExp(`${notAfterLetter}${NUMBER_LABEL}`, "gu");
-// not after a bracket: "THÔNG BÁO (V/v Tăng cường giám sát …)" is a trích yếu in brackets, whole
-const letterSubject = new RegExp(`(?<![\\p{L}\\p{M}\\d(\\[])${unanchored(LETTER_SUBJECT)}`, "gu");
-const recipients = new RegExp(`${notAfterLetter}${unanchored(RECIPIENTS)}`, "gu");
-const datePhrase = new RegExp(`${notAfterLetter}${DATE_PHRASE}`, "gu");
+/**
+ * The header's parts, each found where no letter, mark or digit stands before it (`(?<![\p{L}\p{M}\d])`).
+ * That guard is asked in JS where a part's pattern matched ({@link notGlued}), not written first in
+ * the pattern: a lookbehind first is tried at every character of the line, before the engine may
+ * skip to where a part's first letter stands.
+ */
+const nationalTitle = new RegExp(unanchored(NATIONAL_TITLE), "gu");
+const motto = new RegExp(unanchored(MOTTO), "gu");
+const numberLabel = new RegExp(NUMBER_LABEL, "gu");
+// not after a bracket either: "THÔNG BÁO (V/v Tăng cường giám sát …)" is a trích yếu in brackets, whole
+const letterSubject = new RegExp(unanchored(LETTER_SUBJECT), "gu");
+const recipients = new RegExp(unanchored(RECIPIENTS), "gu");
+const datePhrase = new RegExp(DATE_PHRASE, "gu");
+const LETTER_MARK_OR_DIGIT = /^[\p{L}\p{M}\d]$/u;
+
+/** No letter, mark or digit (nor, with `brackets`, `(` or `[`) stands before `i`: `(?<![\p{L}\p{M}\d])` asked at one place. */
+function notGlued(key: string, i: number, brackets = false): boolean {
+  if (i === 0) return true;
+  const c = key.charCodeAt(i - 1);
+  if (c < 0x2000) return !(isLetterOrMarkCode(c) || (c >= 0x30 && c <= 0x39) || (brackets && (c === 0x28 || c === 0x5b)));
+  // a surrogate pair before: its code point
+  const before = c >= 0xdc00 && c <= 0xdfff && i >= 2 ? key.slice(i - 2, i) : key[i - 1];
+  return !LETTER_MARK_OR_DIGIT.test(before);
+}
+
+/**
+ * The next match of a part's global pattern in `key` from its `lastIndex` that opens at a place
+ * {@link notGlued} allows: what the pattern with the lookbehind first would find (each place where it
+ * matched glued is passed over by one character, as the engine would go on from there).
+ */
+function nextPart(re: RegExp, key: string, brackets = false): RegExpExecArray | null {
+  for (let m = re.exec(key); m; m = re.exec(key)) {
+    if (notGlued(key, m.index, brackets)) return m;
+    re.lastIndex = m.index + 1;
+  }
+  return null;
+}
 const inlineRule = new RegExp(INLINE_RULE, "gu");
 const nationalTitleLine = new RegExp(NATIONAL_TITLE, "u");
 const preamble = new RegExp(PREAMBLE_LINE, "u");
@@ -63,9 +92,9 @@ const cellEnd = new RegExp(`^(?:$|[-–—─━═]{3,}|${unanchored(MOTTO)})`,
 /** Where the header's parts begin inside one flattened line (offsets into the line), its match key beside it. */
 function headCuts(text: string, key: string): { cuts: number[]; rules: [number, number][] } {
   const cuts: number[] = [];
-  const at = (re: RegExp, test: (m: RegExpExecArray) => boolean = () => true) => {
+  const at = (re: RegExp, test: (m: RegExpExecArray) => boolean = () => true, brackets = false) => {
     re.lastIndex = 0;
-    for (let m = re.exec(key); m; m = re.exec(key)) if (test(m)) cuts.push(m.index);
+    for (let m = nextPart(re, key, brackets); m; m = nextPart(re, key, brackets)) if (test(m)) cuts.push(m.index);
   };
   const capital = (i: number) => /\p{Lu}/u.test(text[i]);
   // the quốc hiệu is written in capitals and closes its cell: "… NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Ở NƯỚC NGOÀI"
@@ -81,11 +110,11 @@ function headCuts(text: string, key: string): { cuts: number[]; rules: [number, 
   at(motto);
   // "Số:" with its colon and capital, not "số 5" in a sentence
   at(numberLabel, (m) => capital(m.index) && /[:]/.test(m[0]));
-  at(letterSubject, (m) => capital(m.index));
+  at(letterSubject, (m) => capital(m.index), true);
   at(recipients, (m) => capital(m.index));
   // "Kon Tum, ngày 04 tháng 5 năm 2020": the place before the date, and a cut after the year
   datePhrase.lastIndex = 0;
-  for (let m = datePhrase.exec(key); m; m = datePhrase.exec(key)) {
+  for (let m = nextPart(datePhrase, key); m; m = nextPart(datePhrase, key)) {
     const place = placeStart(text, m.index);
     if (place === null) continue;
     cuts.push(place);

@@ -398,13 +398,13 @@ function continues(lines: WorkLine[], a: number, b: number, width: number, facts
   if ((prev.meta.block ?? "") !== (next.meta.block ?? "") || prev.column !== next.column) return false;
   const p = prev.t.text;
   const n = next.t.text;
-  // the line's key, made only where a test asks for it (most lines are settled without)
+  // the line's key, made only where a test asks for it (most lines are settled without; a closure
+  // making it, allocated on every call, was the most of what the joining allocated)
   let pk: string | undefined;
-  const key = () => (pk ??= matchKey(p));
-  if (facts.inCapitals(b) && loneAuthority.test(key())) return true;
+  if (facts.inCapitals(b) && loneAuthority.test((pk ??= matchKey(p)))) return true;
   // "CỘNG HOÀ" / "XÃ HỘI CHỦ NGHĨA VIỆT NAM": the quốc hiệu set (or read by OCR) on two lines
-  if (facts.inCapitals(a) && facts.inCapitals(b) && !nationalTitle.test(key()) && nationalTitle.test(matchKey(`${p} ${n}`))) return true;
-  if (facts.endsParagraph(a) || endsDateLine(p) || (mayBeTypeName(p) && typeNames.has(key()))) return false;
+  if (facts.inCapitals(a) && facts.inCapitals(b) && !nationalTitle.test((pk ??= matchKey(p))) && nationalTitle.test(matchKey(`${p} ${n}`))) return true;
+  if (facts.endsParagraph(a) || endsDateLine(p) || (mayBeTypeName(p) && typeNames.has((pk ??= matchKey(p))))) return false;
   // "giai đoạn 2016" / "- 2021 …": a range of numbers wrapped before its dash, not a list item
   const last = p.charCodeAt(p.length - 1);
   if (last >= 0x30 && last <= 0x39 && /^[-–]\s*\d/.test(n) && !/^[-–]\s*\d{1,2}\s*[.)]/.test(n)) return true;

@@ -139,3 +139,47 @@ describe("extractDates", () => {
     expect(extractDates(ctxOf(text, 2026)).dates.map((d) => d.value)).toEqual(["2026-03/2026-06"]);
   });
 });
+
+describe("dates/refiners dropOverlaps", () => {
+  it("keeps what the longest-first choice over the whole list keeps, run of overlapping tokens by run", async () => {
+    const { dropOverlaps } = await import("../../src/extract/dates/refiners.js");
+    const { dropOverlaps: overAll } = await import("../../src/extract/overlaps.js");
+    const env = { key: "", text: "", offset: 0, warnings: [] };
+    // a seeded walk: runs of one to twenty tokens, some apart, some nested, some side by side
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    for (let round = 0; round < 300; round++) {
+      const tokens = Array.from({ length: 1 + rand(20) }, () => {
+        const start = rand(60);
+        return { start, end: start + 1 + rand(12), parser: "test" };
+      }).sort((a, b) => a.start - b.start || b.end - a.end);
+      expect(dropOverlaps(tokens, env)).toEqual(overAll(tokens));
+      // the same objects, not copies
+      expect(dropOverlaps(tokens, env).every((t) => tokens.includes(t))).toBe(true);
+    }
+  });
+
+  it("keeps a full date over the year and the day inside it, and a date apart as it is", () => {
+    const dates = findDates("ngày 20 tháng 5 năm 2025 và năm 2026, ngày 1/6/2026", 0, YEAR);
+    expect(dates.map((d) => d.value)).toEqual(["2025-05-20", "2026", "2026-06-01"]);
+  });
+});
+
+describe("dates/refiners: a cue before a date", () => {
+  it.each([
+    ["hoàn thành trước ngày 30/6/2026", "deadline", "trước ngày 30/6/2026"],
+    ["chậm nhất là ngày 30/6/2026", "deadline", "chậm nhất là ngày 30/6/2026"],
+    // a cue's word glued to a letter before it is no cue
+    ["Ctrước ngày 30/6/2026", "date", "ngày 30/6/2026"],
+    ["xchậm nhất ngày 30/6/2026", "date", "ngày 30/6/2026"],
+  ])("%j is read as a %s: %j", (text, kind, mention) => {
+    const [d] = findDates(text, 0, YEAR);
+    expect([d.kind, d.text]).toEqual([kind, mention]);
+  });
+
+  it("checks the weekday written before a date, and not one glued to a word", () => {
+    expect(scanDates("thứ Hai, ngày 25/5/2026", 0, YEAR).warnings).toEqual([]);
+    expect(scanDates("thứ Ba, ngày 25/5/2026", 0, YEAR).warnings.map((w) => w.code)).toEqual(["weekday-mismatch"]);
+    expect(scanDates("Xthứ Ba, ngày 25/5/2026", 0, YEAR).warnings).toEqual([]);
+  });
+});

@@ -101,6 +101,15 @@ describe("what is not a flattened cell", () => {
     expect(linesOf(text)).toEqual(out);
   });
 
+  it.each([
+    // a part's words glued to a letter, a digit or (for V/v) a bracket before them are not its start
+    ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Mục5số: 12 (V/v họp) XKính gửi: Sở", ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc Mục5số: 12 (V/v họp) XKính gửi: Sở"]],
+    // the same parts after a space are cut
+    ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 12 V/v họp Kính gửi: Sở", ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 12", "V/v họp", "Kính gửi: Sở"]],
+  ])("finds a header part only where no letter or digit is glued before it: %j", (text, out) => {
+    expect(linesOf(text)).toEqual(out);
+  });
+
   it.each(["ỦY BAN KIỂM TRA TỈNH ỦY", "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", "TRƯỜNG ĐẠI HỌC CẦN THƠ", "ỦY BAN THƯỜNG VỤ QUỐC HỘI"])(
     "does not cut the one body %j in two",
     (issuer) => {

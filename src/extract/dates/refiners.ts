@@ -4,7 +4,7 @@
  */
 import type { Warning } from "../../record/schema.js";
 import { DAY_PARTS, DAY_WORD, DEADLINE_CUES, NOT_DATE_AFTER, NOT_DATE_BEFORE, RANGE_DASH, RANGE_FROM, RANGE_TO, WEEKDAYS } from "../../../grammars/dates.js";
-import { alt, altSource, endsWith, matchAtEnd } from "../../text/pattern.js";
+import { alt, altSource, endsWith } from "../../text/pattern.js";
 import { formatPoint, isoWeekday, validPoint, type Point, type Token } from "./point.js";
 import { dropOverlaps as dropSpanOverlaps } from "../overlaps.js";
 
@@ -42,8 +42,43 @@ export const dropLookalikes: Refiner = (tokens, env) =>
     return true;
   });
 
-/** Where matches overlap, keeps the longest (`ngày 20 tháng 5 năm 2025` over its `năm 2025`). */
-export const dropOverlaps: Refiner = (tokens) => dropSpanOverlaps(tokens);
+/**
+ * Where matches overlap, keeps the longest (`ngày 20 tháng 5 năm 2025` over its `năm 2025`). The
+ * tokens come sorted by start: each run of them that overlap one another (and none outside the run)
+ * is settled alone, and a token that overlaps none, most of them, is kept as it is — the same
+ * choice as over the whole list, without sorting it twice or marking the text's characters.
+ */
+export const dropOverlaps: Refiner = (tokens) => {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let end = tokens[i].end;
+    let j = i + 1;
+    for (; j < tokens.length && tokens[j].start < end; j++) if (tokens[j].end > end) end = tokens[j].end;
+    if (j === i + 1) out.push(tokens[i]);
+    // two that overlap (a date and the year inside it, most runs): the longer, the earlier on a tie
+    else if (j === i + 2) out.push(tokens[i].end - tokens[i].start >= tokens[i + 1].end - tokens[i + 1].start ? tokens[i] : tokens[i + 1]);
+    else if (j - i <= SMALL_RUN) keepLongest(tokens, i, j, out);
+    else for (const t of dropSpanOverlaps(tokens.slice(i, j))) out.push(t);
+    i = j;
+  }
+  return out;
+};
+/** A run of overlapping tokens short enough to be settled pair by pair (a date and the year or day inside it: two or three). */
+const SMALL_RUN = 8;
+
+/**
+ * `dropSpanOverlaps` of `tokens[from, to)` pushed onto `out`: the longest first (the earliest on a
+ * tie) kept where it overlaps none kept before it, in text order. The kept are compared pair by
+ * pair, which for a few tokens costs less than the array of covered characters the general one
+ * makes (as long as the text up to the run's end).
+ */
+function keepLongest(tokens: Token[], from: number, to: number, out: Token[]): void {
+  const run = tokens.slice(from, to).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Token[] = [];
+  for (const t of run) if (!kept.some((k) => t.start < k.end && k.start < t.end)) kept.push(t);
+  kept.sort((a, b) => a.start - b.start);
+  for (const t of kept) out.push(t);
+}
 
 const hasDate = (p: Point) => p.y !== null || p.m !== null;
 const isTime = (t: Token) => !!t.point && t.point.h !== null && !hasDate(t.point);
@@ -136,8 +171,37 @@ export const mergeDateTime: Refiner = (tokens, env) =>
     return merged;
   });
 
-/** a deadline's cue ending the text before a date (the cue is rare: `matchAtEnd` answers "no" cheaply) */
-const deadlineBefore = matchAtEnd(`(?<![\\p{L}])${altSource(DEADLINE_CUES)}\\s*`);
+/**
+ * The match of `source` ending where the string ends, with no letter before it: what
+ * `matchAtEnd("(?<![\\p{L}])" + source)` gives. {@link endsWith} answers the common "no"; for a
+ * "yes" the match is looked for from the start with the letter before it asked in JS where one was
+ * found (a lookbehind of `\p{L}` written first, tried at every character of the window, cost more
+ * than the rest of the deadline marking: a cue before a date, `trước ngày …`, is not rare).
+ */
+function matchAtEndNotAfterLetter(source: string): (s: string) => RegExpExecArray | null {
+  const ends = endsWith(`(?<![\\p{L}])${source}`);
+  const re = new RegExp(`${source}$`, "gu");
+  return (s) => {
+    if (!ends(s)) return null;
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      if (!letterBefore(s, m.index)) return m;
+      // a match glued to a letter: the next start, as the engine would go on with the lookbehind failing there
+      re.lastIndex = m.index + 1;
+    }
+    return null;
+  };
+}
+const LETTER = /^\p{L}$/u;
+/** `\p{L}` stands right before `i` (a surrogate pair read as its code point, as a `u` lookbehind reads it). */
+function letterBefore(s: string, i: number): boolean {
+  if (i === 0) return false;
+  const c = s.charCodeAt(i - 1);
+  return LETTER.test(c >= 0xdc00 && c <= 0xdfff && i >= 2 ? s.slice(i - 2, i) : s[i - 1]);
+}
+
+/** a deadline's cue ending the text before a date (the cue is rare: answered "no" cheaply) */
+const deadlineBefore = matchAtEndNotAfterLetter(`${altSource(DEADLINE_CUES)}\\s*`);
 
 /** `trước 11h00 ngày 26/5/2026`, `chậm nhất ngày 30/6`, `hoàn thành trong tháng 6/2026`: kind deadline, the cue in the span. */
 export const markDeadlines: Refiner = (tokens, env) => {
@@ -169,7 +233,7 @@ export const markDeadlines: Refiner = (tokens, env) => {
 };
 
 const WEEKDAY_AFTER = new RegExp(`^\\s*[,(]?\\s*(${WEEKDAY_WORDS})(?![\\p{L}])`, "u");
-const weekdayBefore = matchAtEnd(`(?<![\\p{L}])(${WEEKDAY_WORDS})\\s*,?\\s*(?:${DAY_WORD}\\s*)?`);
+const weekdayBefore = matchAtEndNotAfterLetter(`(${WEEKDAY_WORDS})\\s*,?\\s*(?:${DAY_WORD}\\s*)?`);
 
 /** Checks a weekday written beside a full date; a disagreement becomes a `weekday-mismatch` warning. */
 export const checkWeekdays: Refiner = (tokens, env) => {
