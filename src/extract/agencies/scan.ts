@@ -21,7 +21,7 @@ import {
   type AgencyHead,
 } from "../../../grammars/agencies.js";
 import { foldTone, matchKey } from "../../text/tone.js";
-import { afterSpaces, CAPITAL, isCapitalised, isLetterOrMarkCode, isLower, isSpaceCode, isUpper, L, LETTER, letterClassesBelow2000, lettersEnd, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, titleCase, WE } from "../../text/letters.js";
+import { afterSpaces, CAPITAL, isCapitalised, isLetterOrMarkCode, isLower, isUpper, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, titleCase, WE, wordAt, WordKind, type Word } from "../../text/letters.js";
 import { lazily } from "../../text/lazy.js";
 import { BoundedMemo } from "../../text/memo.js";
 import { alternation, esc, formSource, notAfter } from "../../text/pattern.js";
@@ -238,72 +238,25 @@ const properStopFirsts = phraseFirsts(properStop);
 const tailStop = new Set(NAME_TAIL_STOPWORDS.map(keyOf));
 const capsFunction = new Set(CAPITALS_NOT_IN_NAME.map(keyOf));
 
-/** A word of a name: text/letters `Word` without its gap, of which the rules read only whether it held a line break. */
-export interface NameWord {
-  text: string;
-  start: number;
-  end: number;
-  newline: boolean;
-  /** what the word is made of, told while reading it (no pattern a test) */
-  kind: WordKind;
-  /** its key (`keyOf`), made on first need ({@link wordKey}): a word is looked up as a stopword, a function word, `và` */
-  key: string | undefined;
-}
-/** A word's make: letters and marks, two runs of them joined by `&`, ASCII digits, or one sign. */
-export const WordKind = { Letters: 0, Joined: 1, Digits: 2, Sign: 3 } as const;
-export type WordKind = (typeof WordKind)[keyof typeof WordKind];
 /** A word's key, made once however many rules look it up. */
-const wordKey = (w: NameWord): string => (w.key ??= keyOf(w.text));
+const wordKey = (w: Word): string => (w.key ??= keyOf(w.text));
 
-/** The signs text/letters `wordAt` reads as a word of their own. */
-const WORD_SIGNS = "-–—,.;:()&/";
 
 /**
- * The word at or after `pos` as text/letters `wordAt` reads it (after whitespace: a run of
- * letters and marks, two joined by `&`; a run of digits; or one sign), read code unit by code
- * unit: its pattern's run, match array and gap string a word were a tenth of a name's reading.
- */
-export function nameWordAt(t: string, pos: number): NameWord | null {
-  let s = pos;
-  let newline = false;
-  for (; s < t.length; s++) {
-    const c = t.charCodeAt(s);
-    if (!isSpaceCode(c)) break;
-    if (c === 0x0a) newline = true;
-  }
-  if (s >= t.length) return null;
-  let e = lettersEnd(t, s);
-  let kind: WordKind = WordKind.Letters;
-  if (e > s) {
-    if (t.charCodeAt(e) === 0x26) {
-      const joined = lettersEnd(t, e + 1);
-      if (joined > e + 1) (e = joined), (kind = WordKind.Joined);
-    }
-  } else if (isDigitCode(t.charCodeAt(s))) {
-    e = s + 1;
-    while (e < t.length && isDigitCode(t.charCodeAt(e))) e++;
-    kind = WordKind.Digits;
-  } else if (WORD_SIGNS.includes(t[s])) (e = s + 1), (kind = WordKind.Sign);
-  else return null;
-  return { text: t.slice(s, e), start: s, end: e, newline, kind, key: undefined };
-}
-const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
-
-/**
- * The words of one text read at positions ({@link nameWordAt}), the last two remembered: the
+ * The words of one text read at positions ({@link wordAt}), the last two remembered: the
  * rules of a name read each of its words two or three times (as a word of the name, as the word
  * after one, as what may stop it).
  */
 class Words {
   private at0 = -1;
-  private w0: NameWord | null = null;
+  private w0: Word | null = null;
   private at1 = -1;
-  private w1: NameWord | null = null;
+  private w1: Word | null = null;
   constructor(readonly t: string) {}
-  at(pos: number): NameWord | null {
+  at(pos: number): Word | null {
     if (pos === this.at0) return this.w0;
     if (pos === this.at1) return this.w1;
-    const w = nameWordAt(this.t, pos);
+    const w = wordAt(this.t, pos);
     this.at1 = this.at0;
     this.w1 = this.w0;
     this.at0 = pos;
@@ -313,7 +266,7 @@ class Words {
 }
 
 /** Does a word (or a two-word phrase starting with it) begin something that ends a name? */
-function stopsName(words: Words, w: NameWord): boolean {
+function stopsName(words: Words, w: Word): boolean {
   const t = words.t;
   const k = wordKey(w);
   if (properStop.has(k)) return true;
