@@ -11,11 +11,11 @@ import {
 } from "../../grammars/events.js";
 import { HONORIFICS } from "../../grammars/people.js";
 import { matchKey } from "../text/tone.js";
-import { collapseSpaces } from "../text/letters.js";
+import { afterSpaces, collapseSpaces, isLetterOrMarkCode } from "../text/letters.js";
 import { alt, esc } from "../text/pattern.js";
 import type { DateMention, Event, Span } from "../record/schema.js";
-import { textKey, type ExtractContext } from "./context.js";
-import { findDates } from "./dates.js";
+import { keyFollowsFolded, textKey, type ExtractContext } from "./context.js";
+import { documentDates, findDates } from "./dates.js";
 
 /**
  * Meetings a document calls. A meeting is read from its labelled parts (`Thời gian:`,
@@ -56,65 +56,79 @@ interface Labelled {
   span: Span;
 }
 
-/** The lines of `text` from `from` to `to`, by their bounds: a line's text and key are sliced only when a label asks for it. */
+/**
+ * The lines of `text` from `from` to `to`, read one at a time from a line's start: a line's text
+ * and key are sliced only when a label asks for it, and its colon is looked for once, not on every
+ * line (most of a body's lines are no label's).
+ */
 class Lines {
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
+  /** the first colon at or after the last line asked about (-1: none left) */
+  private colon = -1;
+  private colonFrom = Infinity;
   constructor(
     readonly text: string,
     readonly key: string,
-    from: number,
-    to: number,
-  ) {
-    let start = from;
-    while (start < to) {
-      let end = text.indexOf("\n", start);
-      if (end < 0 || end > to) end = to;
-      this.starts.push(start);
-      this.ends.push(end);
-      start = end + 1;
-    }
+    readonly to: number,
+  ) {}
+  /** Where the line that starts at `start` ends. */
+  end(start: number): number {
+    const end = this.text.indexOf("\n", start);
+    return end < 0 || end > this.to ? this.to : end;
   }
-  get length(): number {
-    return this.starts.length;
-  }
-  line(i: number): Line {
-    const start = this.starts[i];
-    const end = this.ends[i];
+  line(start: number, end: number): Line {
     return { text: this.text.slice(start, end), key: this.key.slice(start, end), start, end };
   }
-  /** Can line `i` hold a label? Every label is followed by a colon (`LABEL_RE`): the regex is asked of the lines with one. */
-  hasColon(i: number): boolean {
-    const c = this.key.indexOf(":", this.starts[i]);
-    return c >= 0 && c < this.ends[i];
+  /** Can the line from `start` to `end` hold a label? Every label is followed by a colon (`LABEL_RE`): the regex is asked of the lines with one. */
+  hasColon(start: number, end: number): boolean {
+    // lines are asked about in order: the colon found for one line serves every line before it
+    if (start < this.colonFrom || (this.colon >= 0 && this.colon < start)) {
+      this.colon = this.key.indexOf(":", start);
+      this.colonFrom = start;
+    }
+    return this.colon >= 0 && this.colon < end;
   }
 }
 
-function labelsIn(lines: Lines): Labelled[] {
+function labelsIn(lines: Lines, from: number): Labelled[] {
   const out: Labelled[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines.hasColon(i)) continue;
-    const line = lines.line(i);
+  const { to } = lines;
+  for (let start = from; start < to; ) {
+    const end = lines.end(start);
+    if (!lines.hasColon(start, end)) {
+      start = end + 1;
+      continue;
+    }
+    const line = lines.line(start, end);
     const m = line.key.match(LABEL_RE);
-    if (!m) continue;
+    if (!m) {
+      start = end + 1;
+      continue;
+    }
     const field = LABEL_BY_KEY.get(m[1])!;
     const valueStart = line.start + m[0].length;
     const value: Line[] = [{ ...line, text: line.text.slice(m[0].length), key: line.key.slice(m[0].length), start: valueStart }];
     const single = field === "time" || field === "place" || field === "chair";
-    let j = i + 1;
-    for (; j < lines.length && j < i + 40; j++) {
-      const l = lines.line(j);
-      if ((lines.hasColon(j) && LABEL_RE.test(l.key)) || VALUE_END_RE.test(l.key)) break;
+    // the value holds a non-blank line: its first, or any after it (a blank one is never added)
+    let written = value[0].text.trim() !== "";
+    // the value goes on over at most the 39 lines after the label's
+    let next = end + 1;
+    for (let n = 1; next < to && n < 40; n++) {
+      const lineEnd = lines.end(next);
+      const l = lines.line(next, lineEnd);
+      if ((lines.hasColon(next, lineEnd) && LABEL_RE.test(l.key)) || VALUE_END_RE.test(l.key)) break;
       if (!l.text.trim()) {
-        if (single && value.some((v) => v.text.trim())) break;
+        if (single && written) break;
+        next = lineEnd + 1;
         continue;
       }
-      if (single && value.some((v) => v.text.trim()) && /^\s*[-–+•]/.test(l.text)) break;
+      if (single && written && /^\s*[-–+•]/.test(l.text)) break;
       value.push(l);
+      written = true;
+      next = lineEnd + 1;
     }
-    const last = [...value].reverse().find((v) => v.text.trim()) ?? value[0];
+    const last = value.length > 1 ? value[value.length - 1] : value[0];
     out.push({ field, lines: value, valueStart, span: [line.start, last.end] });
-    i = j - 1;
+    start = next;
   }
   return out;
 }
@@ -140,13 +154,49 @@ function timeOf(dates: DateMention[]): { start: string | null; end: string | nul
   return { start: d.value, end: null };
 }
 
+/**
+ * The dates from `start` to `end` (a meeting's time, the rest of its label's line and the lines
+ * continuing it): the document's own, scanned once for every extractor (extract/dates
+ * `documentDates`), those inside; the piece scanned alone, as before, where the document's scan
+ * cannot say what that finds — one of the document's dates crosses an end of it (read alone, its
+ * part inside may be another date), a word follows the piece past whitespace (`22/6/2026` then
+ * `Đồng chí` on the next line: the document's scan reads `đồng`, a sum's, and drops the date), the document's list
+ * was cut (`maxFacts`), or its key is not its folded text lower-cased (a piece's key is its own).
+ * What stands before the piece is its label and a colon, which no date's guard reads across.
+ */
+function datesIn(ctx: ExtractContext, start: number, end: number): DateMention[] {
+  if (!ctx.maxFacts && keyFollowsFolded(ctx)) {
+    const inside: DateMention[] = [];
+    let crossed = false;
+    for (const d of documentDates(ctx).plain) {
+      const [s, e] = d.span!;
+      if (s >= end || e <= start) continue;
+      if (s < start || e > end) {
+        crossed = true;
+        break;
+      }
+      inside.push(d);
+    }
+    if (!crossed && !wordAfter(ctx.tree.text, end)) return inside;
+  }
+  return findDates(ctx.tree.text.slice(start, end), start, ctx);
+}
+
+/** Does a letter or `%` follow `end`, past whitespace? */
+function wordAfter(text: string, end: number): boolean {
+  const next = afterSpaces(text, end);
+  if (next >= text.length) return false;
+  const c = text.charCodeAt(next);
+  return c === 37 || c >= 0x2000 || isLetterOrMarkCode(c);
+}
+
 function fromLabels(group: Labelled[], ctx: ExtractContext): Event {
   const { tree } = ctx;
   const ev: Event = { kind: "meeting", start: null, end: null, place: null, chair: null, participants: [], agenda: null, span: null };
   for (const l of group) {
     const value = clean(l.lines.map((x) => x.text).join(" "));
     if (l.field === "time") {
-      const dates = findDates(tree.text.slice(l.valueStart, l.span[1]), l.valueStart, ctx);
+      const dates = datesIn(ctx, l.valueStart, l.span[1]);
       Object.assign(ev, timeOf(dates));
     } else if (l.field === "place") {
       ev.place = value.replace(PLACE_LEAD_RE, "").replace(/[.;,]+$/, "") || null;
@@ -215,7 +265,7 @@ export function extractEvents(ctx: ExtractContext, dates: DateMention[]): Event[
   const { tree } = ctx;
   const from = tree.body?.nodes?.length ? tree.body.span[0] : 0;
   const to = tree.body?.nodes?.length ? tree.body.span[1] : tree.text.length;
-  const labelled = labelsIn(new Lines(tree.text, textKey(ctx), from, to));
+  const labelled = labelsIn(new Lines(tree.text, textKey(ctx), to), from);
   const groups: Labelled[][] = [];
   let cur: Labelled[] = [];
   for (const l of labelled) {

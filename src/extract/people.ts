@@ -12,7 +12,7 @@ import { keepDisjoint } from "./overlaps.js";
 import { afterSpaces, CAPITAL, isCapitalCode, isCapitalised, isLetterOrMarkCode, isLowerCode, isSpaceCode, isUpper, L, letterClassesBelow2000, lettersEnd, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, WE } from "../text/letters.js";
 import { alternation, matchAtEnd, notAfter } from "../text/pattern.js";
 import { BoundedMemo } from "../text/memo.js";
-import { openingCodes, opensAt, type Openers, type Openings } from "../text/openers.js";
+import { groupOpenings, openingCodes, opensAt, type Openers, type Openings } from "../text/openers.js";
 import { foldedText, type ExtractContext } from "./context.js";
 import { documentOpeners, documentOpenings, OPENS, PERSON_TITLES } from "./openings.js";
 
@@ -26,10 +26,11 @@ let titleSticky!: RegExp, titleGlobal!: RegExp, honorificGlobal!: RegExp, surnam
 let titleAt!: RegExp, honorificAt!: RegExp;
 /** the groups of `openers` (extract/openings): a title, an honorific, a family name */
 const { personTitle: TITLE, honorific: HONORIFIC, surname: SURNAME } = OPENS;
-const RULES = TITLE | HONORIFIC | SURNAME;
 const openers = documentOpeners;
 /** the code units each rule's forms can begin with, in their case (text/openers `openingCodes`): the openings are found in any case */
 let titleCodes!: Set<number>, honorificCodes!: Set<number>, surnameCodes!: Set<number>;
+/** the honorifics' first two code units as written, tone placement folded (see {@link openingPairs}) */
+let honorificPairs!: Set<number>;
 /** the same by code unit below U+2000: the rules' groups (`OPENS` bits) whose forms can begin with it */
 let rulesByCode!: Uint8Array;
 /** the family names as the surname pattern matches them (tone placement folded, case as written): one word each */
@@ -57,8 +58,31 @@ function compilePatterns(): void {
   honorificCodes = openingCodes(HONORIFICS_BOTH, "exact");
   surnameCodes = openingCodes(SURNAMES, "exact");
   honorificAt = new RegExp(honorificGlobal.source, "uy");
+  honorificPairs = openingPairs(HONORIFICS_BOTH);
   rulesByCode = new Uint8Array(0x2000);
   for (const [codes, bit] of [[titleCodes, TITLE], [honorificCodes, HONORIFIC], [surnameCodes, SURNAME]] as const) for (const c of codes) if (c < 0x2000) rulesByCode[c] |= bit;
+}
+
+/**
+ * The first two code units of forms matched as written (case `exact`), tone placement folded, as
+ * `first << 16 | second`; `first << 16` alone where the second is one the pattern lets vary (a
+ * space, a dash, a comma, `&`: text/pattern `formSource`). The honorifics' openings are mostly
+ * other words of their first letter (`đề`, `được` for `Đ/c`): told by the second code unit, not
+ * by the pattern tried there.
+ */
+function openingPairs(forms: readonly string[]): Set<number> {
+  const pairs = new Set<number>();
+  for (const form of forms) {
+    const f = foldTone(nfc(form));
+    pairs.add((f.charCodeAt(0) << 16) | (f.length < 2 || " -–—,&".includes(f[1]) ? 0 : f.charCodeAt(1)));
+  }
+  return pairs;
+}
+
+/** Can a form of `pairs` (see {@link openingPairs}) open at `i`? */
+function pairOpens(pairs: Set<number>, t: string, i: number): boolean {
+  const first = t.charCodeAt(i) << 16;
+  return pairs.has(first | (i + 1 < t.length ? t.charCodeAt(i + 1) : 0)) || pairs.has(first);
 }
 
 /** For tests: each rule's pattern as a global scan, and where the dispatch tries it (`openers`, the rule's group). */
@@ -345,24 +369,21 @@ function opensClause(t: string, i: number): boolean {
 const CLAUSE_MARKS = ";:,.(-–+•";
 
 /**
- * Where each rule is tried: the openings of its group whose code unit one of its forms begins
- * with, in text order — one pass over the document's openings for the three rules.
+ * Where each rule is tried: the openings of its group (text/openers `groupOpenings`, sorted out
+ * of the document's once, for every extractor) whose code unit one of its forms begins with.
  */
 function ruleOpenings(t: string, open: Openings): { honorific: number[]; title: number[]; surname: number[] } {
-  const honorific: number[] = [];
-  const title: number[] = [];
-  const surname: number[] = [];
-  const { at, kinds } = open;
-  for (let o = 0; o < at.length; o++) {
-    let k = kinds[o] & RULES;
-    if (!k) continue;
-    const c = t.charCodeAt(at[o]);
-    k &= c < 0x2000 ? rulesByCode[c] : (titleCodes.has(c) ? TITLE : 0) | (honorificCodes.has(c) ? HONORIFIC : 0) | (surnameCodes.has(c) ? SURNAME : 0);
-    if (k & HONORIFIC) honorific.push(at[o]);
-    if (k & TITLE) title.push(at[o]);
-    if (k & SURNAME) surname.push(at[o]);
+  return { honorific: ruleAt(t, open, HONORIFIC, honorificCodes), title: ruleAt(t, open, TITLE, titleCodes), surname: ruleAt(t, open, SURNAME, surnameCodes) };
+}
+
+/** The openings of group `bit` whose code unit is one of `codes` (below U+2000, read from `rulesByCode`). */
+function ruleAt(t: string, open: Openings, bit: number, codes: Set<number>): number[] {
+  const out: number[] = [];
+  for (const i of groupOpenings(open, bit)) {
+    const c = t.charCodeAt(i);
+    if (c < 0x2000 ? rulesByCode[c] & bit : codes.has(c)) out.push(i);
   }
-  return { honorific, title, surname };
+  return out;
 }
 
 /**
@@ -391,7 +412,7 @@ const rules: Rule[] = [
     const out: Mention[] = [];
     let from = 0;
     for (const i of at) {
-      if (i < from) continue;
+      if (i < from || !pairOpens(honorificPairs, t, i)) continue;
       honorificAt.lastIndex = i;
       if (!honorificAt.test(t)) continue;
       const hEnd = (from = honorificAt.lastIndex);
@@ -444,9 +465,10 @@ const rules: Rule[] = [
       if (end < 0) continue;
       from = end;
       const name = nameAt(page, i);
-      if (!name || name.start !== i || !plausible(page, name, true)) continue;
+      if (!name || name.start !== i) continue;
+      // a bare name of two words is no mention: asked before the name's words are keyed
       const post = trailingPosition(page, name.end);
-      if (!post && name.words < 3) continue;
+      if ((!post && name.words < 3) || !plausible(page, name, true)) continue;
       out.push({ start: name.start, end: post ? post.end : name.end, name: squash(text.slice(name.start, name.end)), position: post ? squash(text.slice(post.start, post.end)) : null, rank: post ? 2 : 1 });
     }
     return out;

@@ -133,3 +133,22 @@ describe("whole pipeline on a giấy mời fixture", () => {
     expect(record.warnings.filter((w) => w.code === "weekday-mismatch")).toEqual([]);
   });
 });
+
+describe("meetings: the time read from the document's dates", () => {
+  const invitation = (after: string) =>
+    ["GIẤY MỜI", "1. Thời gian: 14 giờ 00, ngày 22/6/2026", after, "2. Địa điểm: Phòng họp số 2, trụ sở UBND tỉnh."].join("\n\n");
+
+  it("as the time line read alone gives it", () => {
+    expect(eventsOf(invitation("Kính mời các đồng chí đến dự."))[0]).toMatchObject({ start: "2026-06-22T14:00", place: "Phòng họp số 2, trụ sở UBND tỉnh" });
+  });
+
+  it("a word after the line that the document's scan reads with the date (`đồng`: a sum) leaves the line read alone", () => {
+    // the document's scan drops `ngày 22/6/2026` before `Đồng chí` (`đồng`: a sum's word); the time line alone has it
+    expect(eventsOf(invitation("Đồng chí Hoàng Nam, Phó Chủ tịch UBND tỉnh chủ trì."))[0]).toMatchObject({ start: "2026-06-22T14:00" });
+  });
+
+  it("with the document's dates cut (maxFacts), the line is read alone", () => {
+    const ctx = { ...ctxOf(invitation("Kính mời các đồng chí đến dự.")), maxFacts: 1 };
+    expect(extractEvents(ctx, extractDates(ctx).dates)[0]).toMatchObject({ start: "2026-06-22T14:00" });
+  });
+});
