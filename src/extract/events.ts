@@ -191,7 +191,6 @@ function wordAfter(text: string, end: number): boolean {
 }
 
 function fromLabels(group: Labelled[], ctx: ExtractContext): Event {
-  const { tree } = ctx;
   const ev: Event = { kind: "meeting", start: null, end: null, place: null, chair: null, participants: [], agenda: null, span: null };
   for (const l of group) {
     const value = clean(l.lines.map((x) => x.text).join(" "));
