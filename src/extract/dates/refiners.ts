@@ -46,7 +46,7 @@ export const dropLookalikes: Refiner = (tokens, env) =>
  * Where matches overlap, keeps the longest (`ngày 20 tháng 5 năm 2025` over its `năm 2025`). The
  * tokens come sorted by start: each run of them that overlap one another (and none outside the run)
  * is settled alone, and a token that overlaps none, most of them, is kept as it is — the same
- * choice as over the whole list, without sorting it twice or marking the text's characters.
+ * choice as over the whole list, without sorting it twice.
  */
 export const dropOverlaps: Refiner = (tokens) => {
   const out: Token[] = [];
@@ -55,30 +55,11 @@ export const dropOverlaps: Refiner = (tokens) => {
     let j = i + 1;
     for (; j < tokens.length && tokens[j].start < end; j++) if (tokens[j].end > end) end = tokens[j].end;
     if (j === i + 1) out.push(tokens[i]);
-    // two that overlap (a date and the year inside it, most runs): the longer, the earlier on a tie
-    else if (j === i + 2) out.push(tokens[i].end - tokens[i].start >= tokens[i + 1].end - tokens[i + 1].start ? tokens[i] : tokens[i + 1]);
-    else if (j - i <= SMALL_RUN) keepLongest(tokens, i, j, out);
     else for (const t of dropSpanOverlaps(tokens.slice(i, j))) out.push(t);
     i = j;
   }
   return out;
 };
-/** A run of overlapping tokens short enough to be settled pair by pair (a date and the year or day inside it: two or three). */
-const SMALL_RUN = 8;
-
-/**
- * `dropSpanOverlaps` of `tokens[from, to)` pushed onto `out`: the longest first (the earliest on a
- * tie) kept where it overlaps none kept before it, in text order. The kept are compared pair by
- * pair, which for a few tokens costs less than the array of covered characters the general one
- * makes (as long as the text up to the run's end).
- */
-function keepLongest(tokens: Token[], from: number, to: number, out: Token[]): void {
-  const run = tokens.slice(from, to).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: Token[] = [];
-  for (const t of run) if (!kept.some((k) => t.start < k.end && k.start < t.end)) kept.push(t);
-  kept.sort((a, b) => a.start - b.start);
-  for (const t of kept) out.push(t);
-}
 
 const hasDate = (p: Point) => p.y !== null || p.m !== null;
 const isTime = (t: Token) => !!t.point && t.point.h !== null && !hasDate(t.point);
