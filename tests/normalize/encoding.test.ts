@@ -126,6 +126,16 @@ describe("TCVN3 as loaders hand it over", () => {
     expect(decodeLegacy("abc", "tcvn3")).toBe("abc");
   });
 
+  it("decodes a run longer than the buffer it keeps, then a short run as before", () => {
+    // a run over 65,536 units gets a buffer of its own (a worker keeps no hostile run's buffer)
+    const line = "Céng hoµ x· héi chñ nghÜa ViÖt Nam, C\u2014NG HOµ \u2013 Ch\u00AD¬ng tr×nh";
+    const lines = Array.from({ length: 1500 }, (_, i) => `${i}. ${line}`);
+    const text = lines.join("\n");
+    expect(text.length).toBeGreaterThan(1 << 16);
+    expect(decodeLegacy(text, "tcvn3", { capitals: false })).toBe(lines.map((l) => decodeLegacy(l, "tcvn3", { capitals: false })).join("\n"));
+    expect(decodeLegacy("Thñ t\u00ADíng", "tcvn3")).toBe("Thủ tướng");
+  });
+
   it("reads a VN1 toned capital given as a Windows-1252 character (0x97 → Ộ)", () => {
     expect(decodeLegacy("C\u2014NG HOµ", "tcvn3")).toBe("CỘNG HOÀ");
   });

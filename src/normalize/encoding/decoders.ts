@@ -42,20 +42,27 @@ for (let c = 0x80; c < TCVN_BYTES.length; c++) {
   if (TCVN_CORE[b]) TCVN_UNIT[c] = TCVN_CORE[b]!.charCodeAt(0);
   else if (TCVN_VN1[b]) TCVN_VN1_UNIT[c] = TCVN_VN1[b]!.charCodeAt(0);
 }
-/** a buffer of code units reused from run to run (grown to the longest) */
+/**
+ * A buffer of code units reused from run to run, grown up to {@link KEPT_UNITS}; a longer run gets
+ * a buffer of its own, so that a worker does not keep a hostile file's run from file to file.
+ */
 let units = new Uint16Array(256);
-/** `units[0..n)` as a string, in chunks that `apply` takes as arguments */
-function unitsToString(n: number): string {
-  if (n <= 8192) return String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
+const KEPT_UNITS = 1 << 16;
+/** `buf[0..n)` as a string, in chunks that `apply` takes as arguments */
+function unitsToString(buf: Uint16Array, n: number): string {
+  if (n <= 8192) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
   let out = "";
-  for (let i = 0; i < n; i += 8192) out += String.fromCharCode.apply(null, units.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
+  for (let i = 0; i < n; i += 8192) out += String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
   return out;
 }
 
 function decodeTcvn3(text: string, capitals: boolean | undefined): string {
   const n = text.length;
-  if (units.length < n) units = new Uint16Array(Math.max(n, 2 * units.length));
-  const buf = units;
+  let buf = units;
+  if (buf.length < n) {
+    buf = new Uint16Array(Math.max(n, 2 * buf.length));
+    if (buf.length <= KEPT_UNITS) units = buf;
+  }
   let changed = false;
   let vn1: number[] | null = null;
   for (let i = 0; i < n; i++) {
@@ -81,7 +88,7 @@ function decodeTcvn3(text: string, capitals: boolean | undefined): string {
       (vn1 ??= []).push(i);
     }
   }
-  let out = changed ? unitsToString(n) : text;
+  let out = changed ? unitsToString(buf, n) : text;
   // VN1 capitals only inside a word that then spells a syllable ("\x97NG" → "ỘNG", but "Rịa–Vũng" keeps its dash)
   if (vn1) {
     const chars = out.split(""); // TCVN3 is one UTF-16 unit for one: indices of `out` are those of `text`
