@@ -12,7 +12,7 @@ import type { Agency, DateMention, Span, Task } from "../record/schema.js";
 import type { OutlineNode } from "../segment/tree.js";
 import { canonicalAssignee, issuerAgencies } from "./agencies.js";
 import { agencyBuildsOf, agencyEndAt, type AgencyBuilds } from "./agencies/scan.js";
-import { afterSpaces, CAPITAL, collapseSpaces, isLetterOrMarkCode, isSpaceCode, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, SMALL, squash, WB, WE } from "../text/letters.js";
+import { afterSpaces, CAPITAL, collapseSpaces, isLetterOrMarkCode, isSpaceCode, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, SMALL, squash, WB, WE, wordCharBefore } from "../text/letters.js";
 import { alt, alternation, esc } from "../text/pattern.js";
 import { openingCodes, opensAt, type Openers, type Openings } from "../text/openers.js";
 import { foldedText, type ExtractContext } from "./context.js";
@@ -28,11 +28,9 @@ let notSubjectWord!: RegExp, notAfterLetter!: RegExp;
 /**
  * The four phrase lists' patterns anchored (`y`), tried only where their first words open (see
  * `openers`); the verbs', not-a-task phrases' and cooperation phrases' without their `WB`, asked
- * first by {@link notAfterWordChar}
+ * first by text/letters {@link wordCharBefore}
  */
 let verbAt!: RegExp, notTaskAt!: RegExp, inlineTriggerAt!: RegExp, coopAt!: RegExp;
-/** `WB` alone, at a place (see {@link notAfterWordChar}) */
-let wordStart!: RegExp;
 /** a digit or a date parser's opening word (see {@link mayHoldDate}) */
 let dateOpening!: RegExp;
 /** the groups of `openers` (extract/openings): an action verb, a not-a-task phrase, a trigger (inline), a cooperation phrase */
@@ -74,7 +72,6 @@ function compilePatterns(): void {
   verbAt = new RegExp(`(?:${alternation(ACTION_VERBS, "cap")})${WE}`, "uy");
   notTaskAt = new RegExp(`(?:${alternation(NOT_TASK, "any")})${WE}`, "uy");
   coopAt = new RegExp(`(?:${alternation(COOPERATION, "cap")})${WE}`, "uy");
-  wordStart = new RegExp(WB, "uy");
   deadlineBefore = new RegExp(`(?:${alternation(DEADLINE_MARKERS, "any", WB)})${WE}[^;.]{0,40}$`, "u");
   // a plain alternation: as a prefix tree (see alt) the scan of a whole subject was no faster
   notSubjectWord = new RegExp(`(?:${NOT_SUBJECT.map(esc).join("|")})(?![\\p{L}])`, "gu");
@@ -318,7 +315,7 @@ function documentAnchors(t: string, open: Openings): DocumentAnchors {
     const k = kinds[o];
     if (!(k & (VERB | NOT_A_TASK | TRIGGER))) continue;
     const p = at[o];
-    if (k & (VERB | NOT_A_TASK) && notAfterWordChar(t, p)) {
+    if (k & (VERB | NOT_A_TASK) && !wordCharBefore(t, p)) {
       if (k & VERB) matchInto(verbAt, t, p, verbs);
       if (k & NOT_A_TASK) matchInto(notTaskAt, t, p, notTask);
     }
@@ -345,20 +342,8 @@ function matchInto(sticky: RegExp, t: string, p: number, into: Anchors): void {
  */
 function anchorsAt(sticky: RegExp, t: string, open: Openings, bit: number): Anchors {
   const out: Anchors = { starts: [], ends: [] };
-  for (let o = 0; o < open.at.length; o++) if (open.kinds[o] & bit && notAfterWordChar(t, open.at[o])) matchInto(sticky, t, open.at[o], out);
+  for (let o = 0; o < open.at.length; o++) if (open.kinds[o] & bit && !wordCharBefore(t, open.at[o])) matchInto(sticky, t, open.at[o], out);
   return out;
-}
-
-/**
- * `WB` at `p`: no letter, mark or digit right before. Read from the letter table below U+2000, the
- * lookbehind itself asked beyond (a surrogate pair is read whole there).
- */
-function notAfterWordChar(t: string, p: number): boolean {
-  if (p === 0) return true;
-  const c = t.charCodeAt(p - 1);
-  if (c < 0x2000) return (letterClassesBelow2000()[c] & (LETTER | MARK_OR_DIGIT)) === 0;
-  wordStart.lastIndex = p;
-  return wordStart.test(t);
 }
 
 /** The first index in `xs` (sorted) at or after `lo` whose value is at least `pos`. */

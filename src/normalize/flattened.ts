@@ -9,7 +9,7 @@ import type { Warning } from "../record/schema.js";
 import { inCapitals, lineMeta, WorkLine } from "./layout.js";
 import { matchKey } from "../text/tone.js";
 import { alt } from "../text/pattern.js";
-import { isCapitalCode, isLetterOrMarkCode, LazyWords } from "../text/letters.js";
+import { isCapitalCode, LazyWords, wordCharBefore } from "../text/letters.js";
 import { LINE_SHAPE, lineShape } from "./unicode.js";
 
 /**
@@ -40,16 +40,11 @@ const numberLabel = new RegExp(NUMBER_LABEL, "gu");
 const letterSubject = new RegExp(unanchored(LETTER_SUBJECT), "gu");
 const recipients = new RegExp(unanchored(RECIPIENTS), "gu");
 const datePhrase = new RegExp(DATE_PHRASE, "gu");
-const LETTER_MARK_OR_DIGIT = /^[\p{L}\p{M}\d]$/u;
-
 /** No letter, mark or digit (nor, with `brackets`, `(` or `[`) stands before `i`: `(?<![\p{L}\p{M}\d])` asked at one place. */
 function notGlued(key: string, i: number, brackets = false): boolean {
-  if (i === 0) return true;
-  const c = key.charCodeAt(i - 1);
-  if (c < 0x2000) return !(isLetterOrMarkCode(c) || (c >= 0x30 && c <= 0x39) || (brackets && (c === 0x28 || c === 0x5b)));
-  // a surrogate pair before: its code point
-  const before = c >= 0xdc00 && c <= 0xdfff && i >= 2 ? key.slice(i - 2, i) : key[i - 1];
-  return !LETTER_MARK_OR_DIGIT.test(before);
+  if (wordCharBefore(key, i)) return false;
+  const c = i > 0 ? key.charCodeAt(i - 1) : 0;
+  return !(brackets && (c === 0x28 || c === 0x5b));
 }
 
 /**

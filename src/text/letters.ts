@@ -196,6 +196,20 @@ export function isLetterOrMarkCode(c: number): boolean {
   return (k & LETTER) !== 0 || ((k & MARK_OR_DIGIT) !== 0 && !(c >= 0x30 && c <= 0x39));
 }
 
+/**
+ * Does a letter, a mark or an ASCII digit (`[\p{L}\p{M}\d]`) stand right before `i`? What the
+ * lookbehind {@link WB} asks, at one place: the letter table below U+2000, the code point beyond
+ * (a surrogate pair read whole, as a `u` lookbehind reads it). Rules that find a word with a pattern
+ * and ask this where it matched spare the engine a lookbehind at every character.
+ */
+export function wordCharBefore(t: string, i: number): boolean {
+  if (i === 0) return false;
+  const c = t.charCodeAt(i - 1);
+  if (c < 0x2000) return (letterClassesBelow2000()[c] & (LETTER | MARK_OR_DIGIT)) !== 0;
+  return WORD_CHAR.test(c >= 0xdc00 && c <= 0xdfff && i >= 2 ? t.slice(i - 2, i) : t[i - 1]);
+}
+const WORD_CHAR = new RegExp(`^[${L}\\d]$`, "u");
+
 /** Where the run of letters and marks (`[\p{L}\p{M}]+`) from `i` ends (`i`: none there); the letter table below U+2000, a regex beyond. */
 export function lettersEnd(t: string, i: number): number {
   while (i < t.length) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { afterSpaces, collapseSpaces, isCapitalised, isLower, isSpaceCode, lettersEnd, squash, tidy } from "../../src/text/letters.js";
+import { afterSpaces, collapseSpaces, isCapitalised, isLower, isSpaceCode, lettersEnd, squash, tidy, WB, wordCharBefore } from "../../src/text/letters.js";
 import { foldTone, nfc } from "../../src/text/tone.js";
 
 // squash, tidy and collapseSpaces first ask whether the string has
@@ -86,5 +86,25 @@ describe("letters", () => {
       return m.lastIndex;
     };
     for (let i = 0; i <= text.length; i++) expect([i, afterSpaces(text, i)]).toEqual([i, byRegex(i)]);
+  });
+});
+
+describe("wordCharBefore", () => {
+  // the lookbehind WB (`(?<![\p{L}\p{M}\d])`) it stands for, asked at each place
+  const wb = new RegExp(WB, "uy");
+  const byLookbehind = (t: string, i: number) => {
+    wb.lastIndex = i;
+    return !wb.test(t);
+  };
+  it("answers as the lookbehind at every place, after every code unit below U+2000", () => {
+    let text = "";
+    for (let c = 0; c < 0x2000; c++) if (c < 0xd800 || c > 0xdfff) text += String.fromCharCode(c) + " ";
+    for (let i = 0; i <= text.length; i++) expect([i, wordCharBefore(text, i)]).toEqual([i, byLookbehind(text, i)]);
+  });
+  it("reads a surrogate pair before as its code point, and marks, digits and signs beyond U+2000", () => {
+    const text = "Sở 𝐀x \u{1F600}y 12a e\u0301b \u2003c \u20ACd \u0E31e ǅf";
+    for (let i = 0; i <= text.length; i++) expect([i, wordCharBefore(text, i)]).toEqual([i, byLookbehind(text, i)]);
+    expect(wordCharBefore("𝐀x", 2)).toBe(true);
+    expect(wordCharBefore("(x", 1)).toBe(false);
   });
 });
