@@ -170,8 +170,12 @@ export const BODY_OPENERS: string[] = [
 /** Phụ lục and other attachments after the signature: "PHỤ LỤC I", "Phụ lục", "DANH MỤC", "QUY CHẾ" (ban hành kèm theo). */
 export const APPENDIX_START = "^(?:phụ lục|danh mục|biểu mẫu|mẫu số|quy chế|quy định|điều lệ|chương trình|kế hoạch|hướng dẫn|danh sách)(?![\\p{L}\\p{M}])";
 
+/** The superscript digits a footnote's mark is written in: "¹", "²³". */
+const FOOTNOTE_MARK_DIGITS = "¹²³⁴⁵⁶⁷⁸⁹⁰";
+/** What a footnote line opens with, its first code unit: a superscript digit, or the `[` of "[1]". */
+export const FOOTNOTE_OPENS = `${FOOTNOTE_MARK_DIGITS}[`;
 /** A footnote line: "¹ Nghị quyết số …", "[1] …", "(1) …" at the foot. */
-export const FOOTNOTE_LINE = "^(?:([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|\\[(\\d{1,3})\\])\\s*(.+)$";
+export const FOOTNOTE_LINE = `^(?:([${FOOTNOTE_MARK_DIGITS}]+)|\\[(\\d{1,3})\\])\\s*(.+)$`;
 
 /**
  * A law or resolution of the National Assembly has no date line in its header: its date is the

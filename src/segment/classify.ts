@@ -1,7 +1,7 @@
 import { DAY_WORD } from "../../grammars/dates.js";
 import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import {
-  ARCHIVE_COPY, AUTHORITY_ALONE, DATE_LINE_END, AUTHORITY_LINE, SIGNING_AUTHORITIES, type SigningAuthority, CONFIDENTIALITY, DISTRIBUTION, ENACTING_LINE, FOOTNOTE_LINE, LETTER_SUBJECT,
+  ARCHIVE_COPY, AUTHORITY_ALONE, DATE_LINE_END, AUTHORITY_LINE, SIGNING_AUTHORITIES, type SigningAuthority, CONFIDENTIALITY, DISTRIBUTION, ENACTING_LINE, FOOTNOTE_LINE, FOOTNOTE_OPENS, LETTER_SUBJECT,
   NATIONAL_TITLE, NUMBER_LINE, PLACE_DATE_LINE, DATE_ONLY_LINE, PREAMBLE_LINE, RECIPIENTS,
   SIGNATURE_NOTE, URGENCY, ARCHIVE_COPY_OPENS, DISTRIBUTION_OPENS, ENACTING_WORDS, LETTER_SUBJECT_OPENS, NATIONAL_TITLES, NUMBER_LINE_OPENS, PREAMBLE_OPENERS,
   RECIPIENTS_OPENS, SIGNATURE_NOTE_OPENS,
@@ -407,6 +407,9 @@ const letterKind = (c: number) =>
 /** The first word of each of a grammar's written forms (lower case, as a key). */
 const leadWords = (forms: readonly string[]) => [...new Set(forms.map(leadWord))];
 
+/** The first code units of a footnote line ({@link FOOTNOTE_OPENS}, single code units all). */
+const footnoteOpeners = new Set([...FOOTNOTE_OPENS].map((ch) => ch.charCodeAt(0)));
+
 const rightColumn = (l: NormalizedLine) => l.column === "right" || l.meta.block === "footer-right";
 /** How a tiêu ngữ not in capitals opens ("Độc lập -Tự do- Hạnh phúc"): the letter rules try it, and lines in capitals. */
 const MOTTO_OPENING = "độc lập";
@@ -420,7 +423,8 @@ export const CLASS_RULES: ClassRule[] = [
   // "Độc lập - Tự do - Hạnh phúc", "Độc lập -Tự do- Hạnh phúc": the letters spell it
   { name: "motto-letters", example: "Độc lập -Tự do- Hạnh phúc", cls: "motto", match: (v) => capitalsOrMotto(v) && looseOf(v) === LOOSE_MOTTO, opens: leadWords([MOTTO_OPENING]), orUpper: true },
   // "¹ Nghị quyết số 72-NQ/TW …", "[2] …", or a line the loader found at a page foot
-  { name: "footnote", example: "¹ Nghị quyết số 72-NQ/TW ngày 09/9/2025 của Bộ Chính trị.", cls: "footnote", match: (v) => v.line.meta.block === "footnote" || patterns.footnote.test(v.s) },
+  // (the pattern is asked only of a line whose first code unit can open it: it was asked of every line)
+  { name: "footnote", example: "¹ Nghị quyết số 72-NQ/TW ngày 09/9/2025 của Bộ Chính trị.", cls: "footnote", match: (v) => v.line.meta.block === "footnote" || (footnoteOpeners.has(v.s.charCodeAt(0)) && patterns.footnote.test(v.s)) },
   // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
   { name: "national-title", example: "Cộng hòa xã hội chủ nghĩa Việt Nam", cls: "nationalTitle", match: (v) => patterns.nationalTitle.test(v.k), opens: leadWords(NATIONAL_TITLES) },
   // "Số: 12/UBND-VX", "Số: /QĐ-UBND" (a number line has a digit, a slash or a dash)

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseText } from "../../src/parse-text.js";
 import { capitalsOf, CLASS_RULES, classifyWhy, HAS_LOWER, isPositionTitle, isUpperLine, leadWord, NOT_IN_NAME, OPENS_IN_CAPITALS, patterns, readAuthority, titleType } from "../../src/segment/classify.js";
 import { HONORIFICS, SURNAMES } from "../../grammars/people.js";
+import { FOOTNOTE_OPENS } from "../../grammars/header.js";
 import { ACADEMIC_TITLES } from "../../grammars/standard/format.js";
 import { matchKey } from "../../src/text/tone.js";
 import { formatExplain, Trace } from "../../src/segment/explain.js";
@@ -61,6 +62,16 @@ describe("the classifier's first-word dispatch", () => {
     const lines = textFixtures(fixture("")).flatMap((f) => normalize(loadedText(readFileSync(f, "utf8"))).lines);
     expect(lines.length).toBeGreaterThan(500);
     for (const l of lines) expect(classifyWhy(l), l.text).toEqual(byEveryRule(l));
+  });
+
+  it("asks the footnote pattern only of lines whose first code unit is one of FOOTNOTE_OPENS", () => {
+    // every code unit before the tails a footnote line can go on with: the pattern holds only after an opener
+    const tails = ["1 x", "12] Nghị quyết", "² Nghị quyết", " x", "x", "[3] x"];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const tail of tails) if (patterns.footnote.test(ch + tail)) expect(FOOTNOTE_OPENS, ch + tail).toContain(ch);
+    }
+    for (const ch of FOOTNOTE_OPENS) expect(classifyWhy(line(`${ch}${ch === "[" ? "1]" : ""} Nghị quyết số 72-NQ/TW`)).cls).toBe("footnote");
   });
 
   it.each([
