@@ -158,13 +158,16 @@ export const stripSignedNote = (s: string) => {
   const t = s.trim();
   // the note at the end is looked for only where the line ends in its last word (the regex,
   // unanchored on the left, was tried from every character of every line)
-  const tail = /[)\]]$/.test(t) ? t.slice(0, -1).trimEnd() : t;
+  const last = t.charCodeAt(t.length - 1);
+  const tail = last === CLOSE_PAREN || last === CLOSE_BRACKET ? t.slice(0, -1).trimEnd() : t;
   const noted = tail.endsWith("ký") || tail.endsWith("KÝ") || tail.endsWith("signed");
   const u = noted ? t.replace(/\s*[(\[]?\s*(?:đã ký|Đã ký|ĐÃ KÝ|signed)\s*[)\]]?$/u, "") : t;
   // the note in front opens with a bracket or its đ (`t` is trimmed, and what the end's note leaves
   // is too): the other lines are not searched (every short line without a digit or a comma was)
   return NOTE_OPENERS.has(u.charCodeAt(0)) ? u.replace(/^[(\[]?\s*(?:Đã ký|đã ký|ĐÃ KÝ)\s*[)\]:]?\s*/u, "") : u;
 };
+/** A bracket closing a note after a name (`)`, `]`): the note's last code unit, told without a regex call. */
+const CLOSE_PAREN = 0x29, CLOSE_BRACKET = 0x5d;
 /** The first code units of a note in front of a name: `(`, `[`, `Đ`, `đ`. */
 const NOTE_OPENERS = new Set([..."([Đđ"].map((ch) => ch.charCodeAt(0)));
 

@@ -40,8 +40,8 @@ export function tidySymbol(s: string): string {
  * Số and ký hiệu: `1227-CV/TU` → 1227, CV/TU; `45/2026/NĐ-CP` → 45, NĐ-CP (year 2026);
  * `/UBND-NCVX` (not yet numbered) → null, UBND-NCVX.
  */
-export function parseNumber(raw: string): { value: string | null; symbol: string | null; year: string | null } {
-  const s = tidySymbol(raw);
+export function parseNumber(raw: string, tidied = tidySymbol(raw)): { value: string | null; symbol: string | null; year: string | null } {
+  const s = tidied;
   const m = /^(\d+[a-zA-Z]?)?\s*(?:[/\-–.]\s*)?(?:((?:19|20)\d\d)\s*[/\-–]\s*)?(.*)$/u.exec(s)!;
   const symbol = m[3].replace(/^[/\-–.]+/, "").trim();
   return { value: m[1] ?? null, symbol: symbol || null, year: m[2] ?? null };
@@ -216,8 +216,10 @@ function takeNumber(h: Header, line: NormalizedLine, key: string): void {
     if (!h.subject) h.subject = node(rest.trim(), [line.end - rest.length, line.end]);
     raw = raw.slice(0, run.index);
   }
-  const n = parseNumber(raw);
-  h.number = { raw: tidySymbol(raw), value: n.value, symbol: n.symbol, year: n.year, span: span(line) };
+  // tidied once for the record and the parse (each asked it: three replaces a time)
+  const tidied = tidySymbol(raw);
+  const n = parseNumber(raw, tidied);
+  h.number = { raw: tidied, value: n.value, symbol: n.symbol, year: n.year, span: span(line) };
 }
 
 function takePlaceDate(h: Header, line: NormalizedLine, key: string): void {
@@ -259,7 +261,7 @@ export function parseHeader(lines: NormalizedLine[], classes: LineClass[], keys:
     x.seenAny = true;
   }
   h.bodyStart = x.i;
-  if (x.issuerLines.length) h.issuer = buildIssuer(x.issuerLines, x.issuerKeys, isJoint(h, lines), trace);
+  if (x.issuerLines.length) h.issuer = buildIssuer(x.issuerLines, x.issuerKeys, isJoint(h, lines, keys), trace);
   if (!h.type) {
     // no title and no V/v: the ký hiệu's first part may name the type (`TB-VP`), else a letter with kính gửi is a công văn
     const code = h.number?.symbol?.split(/[-/.]/)[0];
@@ -296,11 +298,12 @@ function isIssuerCandidate(line: NormalizedLine, c: LineClass): boolean {
  * A joint document (văn bản liên tịch: `KẾ HOẠCH LIÊN TỊCH`, `Số: 15/KHLT-…`) names its issuers
  * one under the other: they are co-issuers, not a body under its parent.
  */
-function isJoint(h: Header, lines: NormalizedLine[]): boolean {
+function isJoint(h: Header, lines: NormalizedLine[], keys: string[]): boolean {
   const symbol = h.number?.symbol ?? "";
   if (/^[\p{Lu}]{1,4}LT(?![\p{L}])/u.test(symbol)) return true;
-  const title = h.type?.span ? lines.find((l) => l.start === h.type!.span![0]) : undefined;
-  return !!title && /liên tịch/u.test(matchKey(title.text));
+  // the title line's key, made by the segmenter (not made again from its text)
+  const title = h.type?.span ? lines.findIndex((l) => l.start === h.type!.span![0]) : -1;
+  return title >= 0 && /liên tịch/u.test(keys[title]);
 }
 
 /** The agency head a line of the issuer block opens with (`sở`, `tổng cục`, `ủy ban nhân dân`), followed by a word. */
@@ -412,6 +415,7 @@ function readTitleStyle(h: Header, titleLine: NormalizedLine, hasIssuer: boolean
 /** Lines after a title line that make up the trích yếu, until the body or the enacting authority. */
 function readTitleSubject(lines: NormalizedLine[], classes: LineClass[], keys: string[], from: number, h: Header): number {
   const parts: NormalizedLine[] = [];
+  let firstUpper: boolean | undefined;
   let i = from;
   for (; i < lines.length && parts.length < 10; i++) {
     const l = lines[i];
@@ -433,16 +437,18 @@ function readTitleSubject(lines: NormalizedLine[], classes: LineClass[], keys: s
     // "THÔNG BÁO" / "KẾT LUẬN CỦA BAN THƯỜNG VỤ …": a second type name under the title is its trích yếu
     if (c !== "upper" && c !== "text" && c !== "name" && c !== "positionTitle" && c !== "typeTitle") break;
     if (labelOf(l.text) && !/^[-–]\s*\p{Ll}/u.test(l.text)) break;
-    if (isUpperLine(l.text) && opensWithEnactingBody(key)) break;
+    // the line's capitals and the first part's, each read once (three rules below ask)
+    const upper = isUpperLine(l.text);
+    if (upper && opensWithEnactingBody(key)) break;
     // the enacting body on its own line in any case ("Chính phủ", "Bộ trưởng Bộ Tài chính")
     if (parts.length && enactingBodies.includes(key.replace(/[.:,]+$/, "").trim())) break;
     if (c === "positionTitle") break;
-    if (!isUpperLine(l.text)) {
+    if (!upper) {
       if (parts.length && opensWithBodyOpener(key) && /^\p{Lu}/u.test(l.text)) break;
       if (l.text.length > 600 || /[:]$/.test(l.text)) break;
       if (parts.length && /[.;]$/.test(parts[parts.length - 1].text)) break;
     }
-    if (parts.length && isUpperLine(parts[0].text) !== isUpperLine(l.text) && !/^[(\p{Ll}]/u.test(l.text)) break;
+    if (parts.length && (firstUpper ??= isUpperLine(parts[0].text)) !== upper && !/^[(\p{Ll}]/u.test(l.text)) break;
     parts.push(l);
   }
   if (parts.length && !h.subject) {
