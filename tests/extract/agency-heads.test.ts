@@ -7,7 +7,7 @@ import { L, WE } from "../../src/text/letters.js";
 import { openingCodes } from "../../src/text/openers.js";
 import { formSource, formSourceAt, notAfter, prefixTree } from "../../src/text/pattern.js";
 import { foldTone } from "../../src/text/tone.js";
-import { fixture } from "../helpers.js";
+import { fixture, randomWords } from "../helpers.js";
 
 // The heads' buckets are prefix trees of the heads written from the bucket's code unit; the oracle
 // is what they were before: each bucket the plain alternation of its heads, longest first, each
@@ -52,17 +52,7 @@ const texts = (dir: string): string[] =>
 const WORDS = [...AGENCY_HEADS.flatMap((h) => [...h.forms, ...(h.abbr ?? [])]), "Ủy", "Uỷ ban", "UỶ BAN", "Ban", "Bộ", "Tổng", "nhân dân", "tỉnh", "Bình Định", "QĐ"];
 const GLUE = [" ", " ", "  ", "", "\n", ", ", "-", " – ", "/", ".", "2", "á", "Y", "y"];
 
-function randomText(seed: number, n: number): string {
-  let s = seed;
-  const next = () => ((s = (s * 1103515245 + 12345) % 2 ** 31), s);
-  let out = "";
-  for (let i = 0; i < n; i++) {
-    const w = WORDS[next() % WORDS.length];
-    const c = next() % 4;
-    out += (c === 0 ? w.toUpperCase() : c === 1 ? w.toLowerCase() : w) + GLUE[next() % GLUE.length];
-  }
-  return foldTone(out.normalize("NFC"));
-}
+const randomText = (seed: number, n: number): string => foldTone(randomWords(WORDS, GLUE, seed, n).normalize("NFC"));
 
 describe("agency heads: one prefix tree a bucket matches as the heads' alternation", () => {
   it("has the oracle's buckets", () => {
