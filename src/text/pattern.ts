@@ -30,6 +30,8 @@ interface TrieNode {
   children: Map<string, TrieNode>;
   /** the position in the list of the first alternative through this node */
   first: number;
+  /** the position of the last alternative through this node */
+  last: number;
   /** the position of the alternative that ends here, or -1 */
   end: number;
 }
@@ -49,12 +51,13 @@ interface TrieNode {
  * `Ủy ban nhân dân`.
  */
 export function prefixTree(sources: readonly string[], before = ""): string {
-  const root: TrieNode = { children: new Map(), first: 0, end: -1 };
+  const root: TrieNode = { children: new Map(), first: 0, last: 0, end: -1 };
   sources.forEach((src, i) => {
     let node = root;
     for (const atom of src.match(ATOM) ?? []) {
       let next = node.children.get(atom);
-      if (!next) node.children.set(atom, (next = { children: new Map(), first: i, end: -1 }));
+      if (!next) node.children.set(atom, (next = { children: new Map(), first: i, last: i, end: -1 }));
+      next.last = i;
       node = next;
     }
     if (node.end < 0) node.end = i;
@@ -70,11 +73,20 @@ export function prefixTree(sources: readonly string[], before = ""): string {
 /** An atom that matches exactly one character: a character, an escaped one, a class. */
 const ONE_CHARACTER = /^(?:\[[^\]]*\]|\\[^sSdDwWbBpPu]|[^\\])$/u;
 
+interface Branch {
+  atom: string;
+  child: TrieNode;
+  at: number;
+}
+
 function emit(node: TrieNode): string {
-  const branches = [...node.children].map(([atom, child]) => ({ atom, child, at: child.first }));
+  const branches: Branch[] = [...node.children].map(([atom, child]) => ({ atom, child, at: child.first }));
   branches.sort((a, b) => a.at - b.at);
   const ordered = node.end >= 0 && branches.some((b) => b.at > node.end);
-  const overlapping = branches.length > 1 && branches.some((b) => b.atom === "\\s*");
+  // two branches that can both match (their atoms can match the same character) keep the list's
+  // order only when the alternatives below one all come before the other's
+  const interleaved = (b: Branch, c: Branch) => b.child.last > c.at && c.child.last > b.at;
+  const overlapping = branches.length > 1 && (branches.some((b) => b.atom === "\\s*") || branches.some((b, i) => branches.some((c, j) => j > i && interleaved(b, c) && mayOverlap(b, c))));
   if (ordered || overlapping) {
     // written out alternative by alternative, in the list's order
     const all: { at: number; src: string }[] = [];
@@ -85,6 +97,63 @@ function emit(node: TrieNode): string {
   const parts = branches.map((b) => b.atom + emit(b.child));
   if (node.end >= 0) parts.push("");
   return parts.length === 1 ? parts[0] : `(?:${parts.join("|")})`;
+}
+
+/**
+ * Can two branches begin with the same character (`Ủ` and `[ủỦ]`, a head's capital and another
+ * head's any case), so that both could match? Yes where either begins otherwise than with an atom
+ * whose characters can be listed (a character, a class listing its characters, a whitespace run),
+ * after any lookaround (an abbreviation's guard).
+ */
+function mayOverlap(a: Branch, b: Branch): boolean {
+  const x = leadChars(a.atom, a.child);
+  const y = leadChars(b.atom, b.child);
+  if (x === null || y === null) return true;
+  if (x === WHITESPACE) return y === WHITESPACE || /\s/u.test(y);
+  if (y === WHITESPACE) return /\s/u.test(x);
+  for (const ch of x) if (y.includes(ch)) return true;
+  return false;
+}
+const WHITESPACE = "\\s";
+/**
+ * The characters a branch from `atom` (then `child`) begins with: the atom's, or after a lookaround
+ * that opens there (zero-width, read to its closing parenthesis down a single path) the
+ * characters each branch after it begins with; null where it cannot say or the branch can end there.
+ */
+function leadChars(atom: string, child: TrieNode): string | null {
+  if (atom !== "(") return atomChars(atom);
+  let node = child;
+  let read = "";
+  let depth = 1;
+  while (depth > 0) {
+    if (node.end >= 0 || node.children.size !== 1) return null;
+    const [next, below] = [...node.children][0];
+    if (!read && !["?=", "?!", "?<"].some((p) => p.startsWith(next) || p === next)) return null;
+    read += next;
+    if (next === "(") depth++;
+    else if (next === ")") depth--;
+    node = below;
+  }
+  if (!/^\?(?:=|!|<=|<!)/u.test(read) || node.end >= 0 || !node.children.size) return null;
+  let out = "";
+  for (const [next, below] of node.children) {
+    const chars = leadChars(next, below);
+    if (chars === null || chars === WHITESPACE) return null;
+    out += chars;
+  }
+  return out;
+}
+/** The characters an atom matches, {@link WHITESPACE} for a whitespace run, null where it cannot say (a group's syntax, a range, `\d`). */
+function atomChars(atom: string): string | null {
+  if (atom === "\\s+" || atom === "\\s*") return WHITESPACE;
+  if (atom.length === 1) return /[\\()|?*+{}^$.[\]]/u.test(atom) ? null : atom;
+  if (atom.length === 2 && atom[0] === "\\") return /[\p{L}\p{N}]/u.test(atom[1]) ? null : atom[1];
+  if (atom.startsWith("[") && atom.endsWith("]")) {
+    const inside = atom.slice(1, -1);
+    // a listed class only: no negation, escape or range (a dash first is itself)
+    return /^[^\\^]/u.test(inside) && !/[\\]|.-./u.test(inside) ? inside : null;
+  }
+  return null;
 }
 
 function collect(node: TrieNode, prefix: string, out: { at: number; src: string }[]): void {
@@ -124,6 +193,20 @@ export function formSource(form: string, casing: Casing): string {
     if (/\p{L}/u.test(ch)) first = false;
   }
   return out.replace(/(\\s\*)+\\s\+/g, "\\s+").replace(/\\s\+\\s\*/g, "\\s+");
+}
+
+/**
+ * A form's source (see {@link formSource}) for a pattern tried only where the text's code unit is
+ * `first`, one the form begins with: its first atom, whatever its casing wrote (`Ủ`, `[ủỦ]`), can
+ * match nothing else there and is written as `first`, so that forms of different casings share
+ * their beginnings in a {@link prefixTree}.
+ */
+export function formSourceAt(form: string, casing: Casing, first: string): string {
+  const source = formSource(form, casing);
+  const atom = source.match(ATOM)?.[0] ?? "";
+  // the first atom is a letter as written or a class of its cases (`[ủỦ]`)
+  if (atom !== esc(first) && !(atom.startsWith("[") && atom.slice(1, -1).includes(first))) throw new Error(`${JSON.stringify(form)} cannot begin with ${JSON.stringify(first)}`);
+  return esc(first) + source.slice(atom.length);
 }
 
 /** An alternation of written forms (see `formSource`), longest first. */

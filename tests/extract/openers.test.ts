@@ -13,7 +13,7 @@ import { documentOpeners, OPENS } from "../../src/extract/openings.js";
 import { taskOpenings } from "../../src/extract/tasks.js";
 import { groupOpenings, indexIn, matchesAt, openingCodes, Openers, opensAt } from "../../src/text/openers.js";
 import { foldTone, matchKey } from "../../src/text/tone.js";
-import { fixture } from "../helpers.js";
+import { fixture, randomWords } from "../helpers.js";
 
 // Agencies, people, tasks and references try their big alternations (heads, titles, honorifics, family
 // names, task verbs and phrases, document types) only where `Openers` finds one of the forms' first words: the same as
@@ -66,17 +66,7 @@ const WORDS = [
 ];
 const GLUE = [" ", " ", " ", "", "\n", ", ", "-", "/", ".", "(", "2", "á", "\u0301", "Y", "y"];
 
-function randomText(seed: number, n: number): string {
-  let s = seed;
-  const next = () => ((s = (s * 1103515245 + 12345) % 2 ** 31), s);
-  let out = "";
-  for (let i = 0; i < n; i++) {
-    const w = WORDS[next() % WORDS.length];
-    const c = next() % 4;
-    out += (c === 0 ? w.toUpperCase() : c === 1 ? w.toLowerCase() : w) + GLUE[next() % GLUE.length];
-  }
-  return out;
-}
+const randomText = (seed: number, n: number): string => randomWords(WORDS, GLUE, seed, n);
 
 describe("first-word dispatch: every match opens where `Openers` says", () => {
   it("on every text fixture", () => {
