@@ -41,6 +41,11 @@ const openers = documentOpeners;
 let pointers!: Set<string>;
 /** the code units a trigger (`triggerSticky`) begins with */
 let triggerFirst!: Set<number>;
+/**
+ * the code units an action verb (`verbAt`) begins with, as written: an opening is found in any
+ * case, and a third of the verbs' openings (`Chủ tịch`, `Thực hiện` opening a line) begin with none
+ */
+let verbFirst!: Set<number>;
 /** the letters a polite address begins with, as written (`Quý cơ quan`): the pattern is tried only after one */
 let politeFirst!: Set<number>;
 /** the longest key in `pointers` */
@@ -70,6 +75,7 @@ function compilePatterns(): void {
   // without the word-start lookbehind, which documentAnchors asks of the letter table first: V8
   // answers a lookbehind of a `\p{L}` class by a search of its ranges, half the time of a try
   verbAt = new RegExp(`(?:${alternation(ACTION_VERBS, "cap")})${WE}`, "uy");
+  verbFirst = openingCodes(ACTION_VERBS, "cap");
   notTaskAt = new RegExp(`(?:${alternation(NOT_TASK, "any")})${WE}`, "uy");
   coopAt = new RegExp(`(?:${alternation(COOPERATION, "cap")})${WE}`, "uy");
   deadlineBefore = new RegExp(`(?:${alternation(DEADLINE_MARKERS, "any", WB)})${WE}[^;.]{0,40}$`, "u");
@@ -125,20 +131,48 @@ interface Doc {
   closeParens: number[];
   /** where each `;`, `:` and `.` is, sorted: the places a node's text may be cut into clauses */
   stops: { semicolons: number[]; colons: number[]; dots: number[] };
-  /**
-   * {@link unitAt} by position (0: not asked yet, -1: none, else where the assignee ends plus one):
-   * the rules, the walk and the splitting ask again at the same places (~1.8 times each). A table
-   * over the text, one slot a position: a Map's hashing and growing cost a tenth of the rules' time.
-   */
-  units: Int32Array;
+  /** {@link unitAt}'s answers so far, by position */
+  units: UnitTable;
+}
+
+/**
+ * {@link unitAt}'s answers by position: the rules, the walk and the splitting ask again at the same
+ * places (~1.8 times each). A table over the text, one slot a position (a Map's hashing and
+ * growing cost a tenth of the rules' time): where the assignee ends (-1: none) beside the stamp of
+ * the document that asked. One table is kept from document to document, so none is allocated and
+ * zeroed over each text; a text longer than {@link KEPT_UNITS} gets one of its own (a hostile
+ * text's is not kept in the worker).
+ */
+interface UnitTable {
+  stamps: Int32Array;
+  ends: Int32Array;
+  stamp: number;
+}
+const KEPT_UNITS = 1 << 17;
+let keptUnits: UnitTable | null = null;
+
+/** A table for a text of `length` positions (its end too): the kept one, grown to the longest text below the bound, under a new stamp. */
+function unitTable(length: number): UnitTable {
+  if (length > KEPT_UNITS) return { stamps: new Int32Array(length), ends: new Int32Array(length), stamp: 1 };
+  if (!keptUnits || keptUnits.stamps.length < length) {
+    const size = Math.min(KEPT_UNITS, Math.max(4096, 2 ** Math.ceil(Math.log2(length))));
+    keptUnits = { stamps: new Int32Array(size), ends: new Int32Array(size), stamp: 0 };
+  }
+  // after two thousand million documents the stamps begin again, from a cleared table
+  if (++keptUnits.stamp === 0x7fffffff) keptUnits.stamps.fill(0), (keptUnits.stamp = 1);
+  return keptUnits;
 }
 
 /** Does an assignee begin at `pos`: a title (with its body), a body, a collective, `Quý cơ quan`? */
 function unitAt(doc: Doc, pos: number): number | null {
-  const known = doc.units[pos];
-  if (known !== 0) return known < 0 ? null : known - 1;
+  const { stamps, ends, stamp } = doc.units;
+  if (stamps[pos] === stamp) {
+    const known = ends[pos];
+    return known < 0 ? null : known;
+  }
   const end = findUnitAt(doc, pos);
-  doc.units[pos] = end === null ? -1 : end + 1;
+  stamps[pos] = stamp;
+  ends[pos] = end ?? -1;
   return end;
 }
 
@@ -316,10 +350,11 @@ function documentAnchors(t: string, open: Openings): DocumentAnchors {
     if (!(k & (VERB | NOT_A_TASK | TRIGGER))) continue;
     const p = at[o];
     if (k & (VERB | NOT_A_TASK) && !wordCharBefore(t, p)) {
-      if (k & VERB) matchInto(verbAt, t, p, verbs);
+      if (k & VERB && verbFirst.has(t.charCodeAt(p))) matchInto(verbAt, t, p, verbs);
       if (k & NOT_A_TASK) matchInto(notTaskAt, t, p, notTask);
     }
-    if (k & TRIGGER) {
+    // a trigger's matches begin at the spaces before it: with none there it has none
+    if (k & TRIGGER && p > 0 && isSpaceCode(t.charCodeAt(p - 1))) {
       inlineTriggerAt.lastIndex = p;
       if (!inlineTriggerAt.test(t)) continue;
       let from = p;
@@ -883,7 +918,7 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
     coop: null,
     open,
     // a position at the text's end too (after a separator that ends it)
-    units: new Int32Array(t.length + 1),
+    units: unitTable(t.length + 1),
     openParens: positionsOf(t, "("),
     closeParens: positionsOf(t, ")"),
     stops: { semicolons: positionsOf(t, ";"), colons: positionsOf(t, ":"), dots: positionsOf(t, ".") },

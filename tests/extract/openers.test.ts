@@ -92,6 +92,22 @@ describe("first-word dispatch: every match opens where `Openers` says", () => {
     expect(wrong).toEqual([]);
   });
 
+  it("an action verb opens only with a code unit of openingCodes (extract/tasks tries the verbs only there)", () => {
+    const verb = taskOpenings().find((p) => p.name === "action verb")!;
+    const codes = openingCodes(ACTION_VERBS, "cap");
+    const inputs = [...texts(fixture("")), ...Array.from({ length: 300 }, (_, i) => randomText(i + 1, 30))].map(folded);
+    let matches = 0;
+    const wrong: string[] = [];
+    for (const s of inputs) {
+      for (const m of s.matchAll(new RegExp(verb.pattern.source, "gu"))) {
+        matches++;
+        if (!codes.has(s.charCodeAt(m.index!))) wrong.push(m[0]);
+      }
+    }
+    expect(matches).toBeGreaterThan(200);
+    expect(wrong).toEqual([]);
+  });
+
   it("a pattern whose openers miss a form is caught", () => {
     const title = peopleOpenings().find((p) => p.name === "title")!;
     const short = { ...title, openers: new Openers([POSITION_TITLES.filter((t) => !t.startsWith("Phó"))]), group: 1, on: folded };
