@@ -11,9 +11,24 @@ const cpuMs = () => {
 };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Runs `fn` until it has used `budgetMs` of CPU (at least `min` times); CPU ms per call. */
-export function cpuPerCall(fn, budgetMs = 1000, min = 3) {
-  fn(); // warm-up (JIT, lazily compiled patterns)
+/**
+ * Calls `fn` until it has used `ms` of CPU (once at least): the warm-up before a measurement. One
+ * call was not enough for a short input: its stages were timed while V8 still interpreted and
+ * compiled them (a two-page document's segment read 118 ns/char warmed by one call, ~40 warmed by
+ * a tenth of a second), which made a long document's cost per character look lower beside it.
+ */
+function warmUp(fn, ms) {
+  const t0 = cpuMs();
+  do fn();
+  while (cpuMs() - t0 < ms);
+}
+
+/**
+ * Runs `fn` until it has used `budgetMs` of CPU (at least `min` times), after a warm-up of `warmMs`
+ * (JIT, lazily compiled patterns; as long as the measurement unless the caller warmed it already); CPU ms per call.
+ */
+export function cpuPerCall(fn, budgetMs = 1000, min = 3, warmMs = budgetMs) {
+  warmUp(fn, warmMs);
   let n = 0;
   const t0 = cpuMs();
   while (n < min || cpuMs() - t0 < budgetMs) {
@@ -23,12 +38,19 @@ export function cpuPerCall(fn, budgetMs = 1000, min = 3) {
   return (cpuMs() - t0) / n;
 }
 
-/** As {@link cpuPerCall}, each call given a fresh input from `prepare`, made outside the timed part (in batches). */
-export function cpuPerCallOn(prepare, fn, budgetMs = 1000, min = 3) {
-  fn(prepare()); // warm-up
+/**
+ * As {@link cpuPerCall}, each call given a fresh input from `prepare`, made outside the timed part
+ * (in batches). The preparing counts against a bound of its own, `PREPARE_BOUND` times the budget:
+ * a stage that costs little after costly ones (events after every other extractor, on the 100-page
+ * document: ~35 µs timed behind ~50 ms of priming) took the quick bench's stage costs past ten
+ * CPU-minutes to fill its budget, where a few hundred calls tell its cost.
+ */
+export function cpuPerCallOn(prepare, fn, budgetMs = 1000, min = 3, warmMs = budgetMs) {
+  const started = cpuMs();
+  warmUp(() => fn(prepare()), warmMs);
   let n = 0;
   let spent = 0;
-  while (n < min || spent < budgetMs) {
+  while (n < min || (spent < budgetMs && cpuMs() - started < budgetMs * PREPARE_BOUND)) {
     const inputs = Array.from({ length: 8 }, prepare);
     const t0 = cpuMs();
     for (const x of inputs) fn(x);
@@ -37,6 +59,8 @@ export function cpuPerCallOn(prepare, fn, budgetMs = 1000, min = 3) {
   }
   return spent / n;
 }
+
+const PREPARE_BOUND = 8;
 
 export async function cpuPerCallAsync(fn, budgetMs = 1000, min = 3) {
   await fn();
@@ -69,8 +93,8 @@ export async function parseThroughput(root, texts, budgetMs) {
   let validatedMs = 0, unvalidatedMs = 0, rounds = 0;
   const t0 = cpuMs();
   while (rounds < 2 || cpuMs() - t0 < budgetMs * 2) {
-    validatedMs += cpuPerCall(() => lib.parseText(texts[i++ % texts.length]), budgetMs / 8, texts.length);
-    unvalidatedMs += cpuPerCall(() => lib.parseText(texts[i++ % texts.length], { validate: false }), budgetMs / 8, texts.length);
+    validatedMs += cpuPerCall(() => lib.parseText(texts[i++ % texts.length]), budgetMs / 8, texts.length, 0);
+    unvalidatedMs += cpuPerCall(() => lib.parseText(texts[i++ % texts.length], { validate: false }), budgetMs / 8, texts.length, 0);
     rounds++;
   }
   const validated = validatedMs / rounds;
@@ -82,7 +106,7 @@ export async function parseThroughput(root, texts, budgetMs) {
  * CPU time of every stage on one document, per character of its text (ns/char): the same
  * stages as `runStages`, each timed on the previous stage's output.
  */
-export async function stageCosts(root, text, budgetMs) {
+export async function stageCosts(root, text, budgetMs, warmMs = budgetMs * 10) {
   const s = await stagesOf(root);
   const loaded = { format: "txt", pages: null, lines: s.textToLines(text).lines, ocr: false, warnings: [] };
   const normalized = s.normalize(loaded);
@@ -121,11 +145,21 @@ export async function stageCosts(root, text, budgetMs) {
     for (const before of order.slice(0, order.indexOf(name))) stages[before](ctx);
     return ctx;
   };
+  // the whole chain warmed up first: V8 compiles a stage's functions over many calls (a fresh
+  // process's two-page document read 1,700 ns/char over its stages warmed by one call, ~800 by
+  // 100 ms of each stage, ~140 by a second), and each stage once more right before it is timed
+  warmUp(() => {
+    const ctx = s.makeContext(s.segment(s.normalize({ ...loaded, lines: s.textToLines(text).lines })));
+    for (const name of order) stages[name](ctx);
+    s.buildRecord({ loaded, normalized, tree, facts, path: null, sha256: "bench" });
+    s.DocumentRecord.safeParse(record);
+  }, warmMs);
   const out = {};
   for (const [name, fn] of Object.entries(stages)) {
-    const ms = name === "dates" ? cpuPerCall(() => fn(s.makeContext(tree)), budgetMs, 2)
-      : order.includes(name) ? cpuPerCallOn(primedFor(name), fn, budgetMs, 2)
-      : cpuPerCall(fn, budgetMs, 2);
+    const stageWarmMs = Math.min(warmMs, budgetMs);
+    const ms = name === "dates" ? cpuPerCall(() => fn(s.makeContext(tree)), budgetMs, 2, stageWarmMs)
+      : order.includes(name) ? cpuPerCallOn(primedFor(name), fn, budgetMs, 2, stageWarmMs)
+      : cpuPerCall(fn, budgetMs, 2, stageWarmMs);
     out[name] = (ms * 1e6) / text.length;
   }
   out.total = Object.values(out).reduce((a, b) => a + b, 0);
