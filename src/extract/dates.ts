@@ -1,5 +1,5 @@
 import type { DateMention, Span, Warning } from "../record/schema.js";
-import { collapseSpaces, isSpaceCode } from "../text/letters.js";
+import { collapseSpaces, isAsciiDigitCode, isSpaceCode } from "../text/letters.js";
 import { keyAtOffsets } from "../text/tone.js";
 import { alt, esc } from "../text/pattern.js";
 import { textKey, type ExtractContext } from "./context.js";
@@ -90,7 +90,6 @@ const THEN_PARSERS = new Map<number, number>();
 PARSERS.forEach((p, i) => {
   for (const c of codes(p.opens.digit?.then ?? "")) THEN_PARSERS.set(c, (THEN_PARSERS.get(c) ?? 0) | (1 << i));
 });
-const isDigitCode = (c: number) => c >= 48 && c <= 57;
 /** `[\s.…_]`: what a word's `wordThen` skips (blank draft fields, `ngày …… tháng`) */
 const isBlankCode = (c: number) => c === 46 || c === 95 || c === 0x2026 || isSpaceCode(c);
 
@@ -137,7 +136,7 @@ function openingsIn(key: string): { at: number[]; kinds: number[] } {
     if (c >= 48 && c <= 57) {
       // a run's digits after the first are passed over: they have a digit before them
       let end = i + 1;
-      while (end < key.length && isDigitCode(key.charCodeAt(end))) end++;
+      while (end < key.length && isAsciiDigitCode(key.charCodeAt(end))) end++;
       CANDIDATE.lastIndex = end;
       if (i > 0 && gluedBefore(key, i)) continue;
       const run = end - i;
@@ -156,7 +155,7 @@ function openingsIn(key: string): { at: number[]; kinds: number[] } {
       let run = 0;
       let afterRun = NaN;
       if (next >= 48 && next <= 57) {
-        while (j + run < key.length && isDigitCode(key.charCodeAt(j + run))) run++;
+        while (j + run < key.length && isAsciiDigitCode(key.charCodeAt(j + run))) run++;
         afterRun = nextCode(key, j + run, isSpaceCode);
       }
       for (const p of w.parsers) {

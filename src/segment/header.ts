@@ -38,10 +38,9 @@ export function tidySymbol(s: string): string {
 
 /**
  * Số and ký hiệu: `1227-CV/TU` → 1227, CV/TU; `45/2026/NĐ-CP` → 45, NĐ-CP (year 2026);
- * `/UBND-NCVX` (not yet numbered) → null, UBND-NCVX.
+ * `/UBND-NCVX` (not yet numbered) → null, UBND-NCVX. `s`: `raw` tidied, given by a caller that has it already.
  */
-export function parseNumber(raw: string, tidied = tidySymbol(raw)): { value: string | null; symbol: string | null; year: string | null } {
-  const s = tidied;
+export function parseNumber(raw: string, s = tidySymbol(raw)): { value: string | null; symbol: string | null; year: string | null } {
   const m = /^(\d+[a-zA-Z]?)?\s*(?:[/\-–.]\s*)?(?:((?:19|20)\d\d)\s*[/\-–]\s*)?(.*)$/u.exec(s)!;
   const symbol = m[3].replace(/^[/\-–.]+/, "").trim();
   return { value: m[1] ?? null, symbol: symbol || null, year: m[2] ?? null };

@@ -187,13 +187,14 @@ export function wordAt(t: string, pos: number): Word | null {
   else return null;
   return { text: t.slice(s, e), start: s, end: e, newline, kind, key: undefined };
 }
-const isAsciiDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
+/** Is code unit `c` an ASCII digit (`[0-9]`)? */
+export const isAsciiDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** Is code unit `c`, below U+2000, a letter or a mark (`[\p{L}\p{M}]`)? Read from the letter table. */
 export function isLetterOrMarkCode(c: number): boolean {
   const k = letterClassesBelow2000()[c];
   // the table's mark class holds the ASCII digits too
-  return (k & LETTER) !== 0 || ((k & MARK_OR_DIGIT) !== 0 && !(c >= 0x30 && c <= 0x39));
+  return (k & LETTER) !== 0 || ((k & MARK_OR_DIGIT) !== 0 && !isAsciiDigitCode(c));
 }
 
 /**

@@ -253,7 +253,6 @@ const capsFunction = new Set(CAPITALS_NOT_IN_NAME.map(keyOf));
 /** A word's key, made once however many rules look it up. */
 const wordKey = (w: Word): string => (w.key ??= keyOf(w.text));
 
-
 /**
  * The words of one text read at positions ({@link wordAt}), the last two remembered: the
  * rules of a name read each of its words two or three times (as a word of the name, as the word
@@ -709,7 +708,6 @@ export interface ScanOptions {
   /** the mentions built in `folded`, kept for the extractors after this one (with `folded` only) */
   builds?: AgencyBuilds;
 }
-
 
 /** A mention found, before the overlaps are dropped: its text and a collective's canonical are written for the kept ones only. */
 interface Candidate {

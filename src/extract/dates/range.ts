@@ -12,6 +12,7 @@
  * | `T08:30`, `--05-20` (no year) | null | null | null |
  */
 
+import { isAsciiDigitCode } from "../../text/letters.js";
 import { BoundedMemo } from "../../text/memo.js";
 import { daysInMonth } from "./point.js";
 
@@ -32,9 +33,8 @@ function lastDay(y: number, m: number): number {
   return y < 100 ? new Date(Date.UTC(y, m, 0)).getUTCDate() : daysInMonth(y, m);
 }
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
 /** the two digits at `i` as a number, or -1 */
-const twoDigits = (v: string, i: number) => (isDigit(v.charCodeAt(i)) && isDigit(v.charCodeAt(i + 1)) ? (v.charCodeAt(i) - 48) * 10 + v.charCodeAt(i + 1) - 48 : -1);
+const twoDigits = (v: string, i: number) => (isAsciiDigitCode(v.charCodeAt(i)) && isAsciiDigitCode(v.charCodeAt(i + 1)) ? (v.charCodeAt(i) - 48) * 10 + v.charCodeAt(i + 1) - 48 : -1);
 
 /**
  * One end of a value: its first and last day, or null when it has no year or is not a real date.
@@ -43,7 +43,7 @@ const twoDigits = (v: string, i: number) => (isDigit(v.charCodeAt(i)) && isDigit
  */
 function point(v: string): { start: string; end: string; precision: Exclude<DatePrecision, "range"> } | null {
   const n = v.length;
-  if (n < 4 || !isDigit(v.charCodeAt(0)) || !isDigit(v.charCodeAt(1)) || !isDigit(v.charCodeAt(2)) || !isDigit(v.charCodeAt(3))) return null;
+  if (n < 4 || !isAsciiDigitCode(v.charCodeAt(0)) || !isAsciiDigitCode(v.charCodeAt(1)) || !isAsciiDigitCode(v.charCodeAt(2)) || !isAsciiDigitCode(v.charCodeAt(3))) return null;
   let i = 4;
   let mo = -1;
   let d = -1;
@@ -54,7 +54,7 @@ function point(v: string): { start: string; end: string; precision: Exclude<Date
   if (i < n) {
     // a time after the day: `T` and digits or colons to the end
     if (v.charCodeAt(i) !== 84 || i + 1 === n) return null;
-    for (let j = i + 1; j < n; j++) if (!isDigit(v.charCodeAt(j)) && v.charCodeAt(j) !== 58) return null;
+    for (let j = i + 1; j < n; j++) if (!isAsciiDigitCode(v.charCodeAt(j)) && v.charCodeAt(j) !== 58) return null;
   }
   const year = v.slice(0, 4);
   const y = Number(year);
