@@ -9,7 +9,7 @@ import { foldTone, matchKey, nfc } from "../text/tone.js";
 import type { Person } from "../record/schema.js";
 import { agencyBuildsOf, agencyEndAt, AgencyBuilds } from "./agencies/scan.js";
 import { keepDisjoint } from "./overlaps.js";
-import { afterSpaces, CAPITAL, isCapitalCode, isCapitalised, isLetterOrMarkCode, isLowerCode, isSpaceCode, isUpper, L, letterClassesBelow2000, lettersEnd, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, WE } from "../text/letters.js";
+import { afterSpaces, CAPITAL, isAsciiDigitCode, isCapitalCode, isCapitalised, isLetterOrMarkCode, isLowerCode, isSpaceCode, isUpper, L, letterClassesBelow2000, lettersEnd, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, WE } from "../text/letters.js";
 import { alternation, matchAtEnd, notAfter } from "../text/pattern.js";
 import { BoundedMemo } from "../text/memo.js";
 import { groupOpenings, openingCodes, opensAt, type Openers, type Openings } from "../text/openers.js";
@@ -202,7 +202,7 @@ function endsCapitalised(t: string, start: number, end: number): boolean {
     const c = t.charCodeAt(i - 1);
     if (c >= 0x2000) return true;
     // a small letter or a mark (the table's mark class holds the ASCII digits too)
-    if (!(cls[c] & SMALL) && !(cls[c] & MARK_OR_DIGIT && !(c >= 0x30 && c <= 0x39))) break;
+    if (!(cls[c] & SMALL) && !(cls[c] & MARK_OR_DIGIT && !isAsciiDigitCode(c))) break;
   }
   if (i - 2 < start) return false;
   const c = t.charCodeAt(i - 1);
@@ -393,11 +393,11 @@ function ruleAt(t: string, open: Openings, bit: number, codes: Set<number>): num
 function surnameEndAt(t: string, at: number): number {
   if (at > 0) {
     const p = t.charCodeAt(at - 1);
-    if (p < 0x2000 ? p === 0x2f || (p >= 0x30 && p <= 0x39) || isLetterOrMarkCode(p) : GLUED.test(t.slice(Math.max(0, at - 2), at))) return -1;
+    if (p < 0x2000 ? p === 0x2f || isAsciiDigitCode(p) || isLetterOrMarkCode(p) : GLUED.test(t.slice(Math.max(0, at - 2), at))) return -1;
   }
   const end = lettersEnd(t, at);
   const after = t.charCodeAt(end);
-  if (after >= 0x30 && after <= 0x39) return -1;
+  if (isAsciiDigitCode(after)) return -1;
   return surnameForms.has(t.slice(at, end)) ? end : -1;
 }
 /** what the surname pattern's lookbehind (`WB`) refuses before it, for a character at or beyond U+2000 */

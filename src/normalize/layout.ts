@@ -6,7 +6,7 @@ import type { Warning } from "../record/schema.js";
 import { MappedText } from "./mapped.js";
 import { matchKey, nfc } from "../text/tone.js";
 import { endsWith } from "../text/pattern.js";
-import { isCapitalCode, isLower, isLowerCode } from "../text/letters.js";
+import { isAsciiDigitCode, isCapitalCode, isLower, isLowerCode } from "../text/letters.js";
 
 /**
  * A line as the layout steps pass it along. One class, every field set by its constructor: the
@@ -407,7 +407,7 @@ function continues(lines: WorkLine[], a: number, b: number, width: number, facts
   if (facts.endsParagraph(a) || endsDateLine(p) || (mayBeTypeName(p) && typeNames.has((pk ??= matchKey(p))))) return false;
   // "giai đoạn 2016" / "- 2021 …": a range of numbers wrapped before its dash, not a list item
   const last = p.charCodeAt(p.length - 1);
-  if (last >= 0x30 && last <= 0x39 && /^[-–]\s*\d/.test(n) && !/^[-–]\s*\d{1,2}\s*[.)]/.test(n)) return true;
+  if (isAsciiDigitCode(last) && /^[-–]\s*\d/.test(n) && !/^[-–]\s*\d{1,2}\s*[.)]/.test(n)) return true;
   if (paragraphStart.test(n)) return false;
   if (facts.inCapitals(a) || (facts.inCapitals(b) && n.length > 3) || mostlyUpper(n)) return false;
   if ((isLower(n) || OPENING_QUOTES.includes(n[0])) && !/^\p{Ll}\s*\)/u.test(n)) return true;
