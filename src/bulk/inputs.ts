@@ -179,7 +179,7 @@ async function walk(top: string, out: PathList, options: ExpandOptions, outputs:
   // the skipped, folder by folder: each folder's before its sub-folders', these by name
   for (const pending = [tree]; pending.length; ) {
     const node = pending.pop()!;
-    options.skipped?.push(...node.skipped);
+    for (const k of node.skipped) options.skipped?.push(k);
     for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]);
   }
 }

@@ -7,7 +7,7 @@ import { withArchiveEntries } from "../../src/bulk/archives.js";
 import { middleTruncate, Throughput } from "../../src/bulk/progress.js";
 import { readInput } from "../../src/load/archive.js";
 import JSZip from "jszip";
-import { readJournal, writeJsonArray } from "../../src/bulk/journal.js";
+import { FileSink, readJournal, writeJsonArray } from "../../src/bulk/journal.js";
 import { formatSummary, SummaryBuilder } from "../../src/bulk/summary.js";
 import { Signature, Task } from "../../src/record/schema.js";
 import { parseCsv, tempDir } from "./helpers.js";
@@ -55,6 +55,15 @@ describe("CSV columns from the zod schema", () => {
 });
 
 describe("journal (the JSONL that --resume reads)", () => {
+  it("writes every line whole and in order: short ones gathered, one longer than the buffer on its own", async () => {
+    const file = join(tempDir("sink"), "j.jsonl");
+    const sink = new FileSink(file, false);
+    const lines = ["a", "x".repeat(70_000), "b".repeat(65_535), "c".repeat(65_534), "", "Quyết định", "d".repeat(40_000), "e".repeat(40_000)];
+    for (const l of lines) sink.write(new TextEncoder().encode(l));
+    await sink.close();
+    expect(readFileSync(file, "utf8")).toBe(lines.map((l) => l + "\n").join(""));
+  });
+
   const line = (path: string) => JSON.stringify({ source: { path }, error: { code: "x", message: "y" } });
 
   it("drops a torn last line and keeps the finished ones", () => {
