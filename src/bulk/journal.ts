@@ -111,11 +111,14 @@ export interface LineSink {
  * The journal file. Lines are gathered and written together (64 KB, or what came within FLUSH_MS:
  * one write a line was most of the main thread's time on small files); a kill loses at most the
  * lines of the last FLUSH_MS, which are not in the file whole or at all, so `--resume` does them
- * again. A write that fails in the background fails the next write() or close().
+ * again. A write that fails in the background fails the next write() or close(). Each line is
+ * copied into one buffer as it comes, not held until the write: held, a hundred milliseconds of
+ * lines (hundreds of small arrays) lived through the main thread's young collections, the most of
+ * what survived them once the files were listed, and its young generation grew with the batch.
  */
 export class FileSink implements LineSink {
   private readonly fd: number;
-  private parts: Uint8Array[] = [];
+  private readonly pending = Buffer.allocUnsafe(FLUSH_BYTES);
   private size = 0;
   private timer: NodeJS.Timeout | null = null;
   private failed: unknown = null;
@@ -124,7 +127,14 @@ export class FileSink implements LineSink {
   }
   write(line: Uint8Array): void {
     if (this.failed) throw this.failed;
-    this.parts.push(line, NEWLINE);
+    if (this.size + line.length + 1 > FLUSH_BYTES) this.flush();
+    if (line.length + 1 > FLUSH_BYTES) {
+      // a line longer than the buffer goes out at once, after what came before it
+      writeAll(this.fd, Buffer.concat([line, NEWLINE]));
+      return;
+    }
+    this.pending.set(line, this.size);
+    this.pending[this.size + line.length] = 0x0a;
     this.size += line.length + 1;
     if (this.size >= FLUSH_BYTES) this.flush();
     else if (!this.timer) {
@@ -142,11 +152,10 @@ export class FileSink implements LineSink {
   private flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (!this.parts.length) return;
-    const bytes = Buffer.concat(this.parts, this.size);
-    this.parts = [];
+    if (!this.size) return;
+    const size = this.size;
     this.size = 0;
-    writeAll(this.fd, bytes);
+    writeAll(this.fd, this.pending.subarray(0, size));
   }
   async close(): Promise<void> {
     try {

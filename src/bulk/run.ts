@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { InputError, OutputError, toVanbanError, VanbanError } from "../errors.js";
 import { ARCHIVE_SEPARATOR } from "../load/archive-path.js";
 import { errorLine } from "./lines.js";
-import { compareNames, expandInputs, readPathLines, shard, type Rejected, type Skipped } from "./inputs.js";
+import { compareNames, expandInputs, PathList, readPathLines, shard, type Rejected, type Skipped } from "./inputs.js";
 import { withArchiveEntries } from "./archives.js";
 import { FileSink, readJournal, StreamSink, writeJsonArray, type LineSink } from "./journal.js";
 import { WorkerPool, type PoolOutcome } from "./pool.js";
@@ -219,7 +219,7 @@ async function convertWith(pool: WorkerPool, jobs: number, options: ConvertOptio
   const stderr = options.stderr ?? process.stderr;
 
   // what to do (listed first: the output must not be one of the inputs, and is not touched before that is known)
-  let listed: string[] | null = null;
+  let listed: PathList | null = null;
   let source: AsyncIterable<string> | Iterable<string>;
   const rejected = new Map<string, Rejected>();
   const skippedFiles: Skipped[] = [];
@@ -240,8 +240,12 @@ async function convertWith(pool: WorkerPool, jobs: number, options: ConvertOptio
         throw new InputError("bad-option", `the output ${options.out} is also one of the inputs (${p}); it would be overwritten before it is read: choose another --out`);
       }
     }
-    listed = [];
-    for await (const p of withArchiveEntries(found, rejected, skippedFiles)) listed.push(p);
+    // (a listing without a zip archive is its own expansion)
+    listed = found;
+    if (found.hasArchives) {
+      listed = new PathList();
+      for await (const p of withArchiveEntries(found, rejected, skippedFiles)) listed.push(p);
+    }
     if (options.shard) listed = shard(listed, options.shard);
     source = listed;
   }
@@ -279,7 +283,11 @@ async function convertWith(pool: WorkerPool, jobs: number, options: ConvertOptio
   const stats = new SummaryBuilder(0);
   const base = inputFolder(options);
   const progress: Progress = createProgress(options.progress === false ? "off" : "auto", stderr, options.progressEveryMs, base);
-  let total: number | null = listed ? (done.size ? listed.filter((p) => !done.has(p)).length : listed.length) : null;
+  let total: number | null = null;
+  if (listed) {
+    total = listed.length;
+    if (done.size) for (const p of listed) if (done.has(p)) total--;
+  }
   let ticked = 0;
   const tick = () => {
     ticked = Date.now();

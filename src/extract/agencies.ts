@@ -27,13 +27,9 @@ const provinceKeys = PROVINCES.map((name) => ({ name, key: matchKey(name) }));
 import { foldedText, type ExtractContext } from "./context.js";
 import { documentOpenings } from "./openings.js";
 
-const issuerCache = new WeakMap<object, { issuer: string | null; parent: string | null }>();
-
 /** The issuing body and its parent, canonical, resolved against each other (`VĂN PHÒNG` under `UBND TỈNH LẠNG SƠN`). */
 export function issuerAgencies(ctx: ExtractContext): { issuer: string | null; parent: string | null } {
-  let found = issuerCache.get(ctx.tree);
-  if (!found) issuerCache.set(ctx.tree, (found = readIssuer(ctx)));
-  return found;
+  return (ctx.shared.issuer ??= readIssuer(ctx));
 }
 
 /**

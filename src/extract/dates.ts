@@ -256,13 +256,10 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
 /**
  * The scan of the whole document, made once and shared by every extractor that needs the dates
  * of the whole text (dates, references): each scan is a pass of every date parser over the text.
- * Kept per context (one a document), so nothing outlives the document.
+ * Kept on the context (one a document), so nothing outlives the document.
  */
-const wholeScans = new WeakMap<Pick<ExtractContext, "tree" | "year" | "maxFacts">, Required<DateScan>>();
-export function documentDates(ctx: Pick<ExtractContext, "tree" | "year" | "maxFacts">): Required<DateScan> {
-  let scan = wholeScans.get(ctx);
-  if (!scan) wholeScans.set(ctx, (scan = scanDates(ctx.tree.text, 0, ctx, { ends: true, key: markupAsSpace(textKey(ctx)), limit: ctx.maxFacts }) as Required<DateScan>));
-  return scan;
+export function documentDates(ctx: Pick<ExtractContext, "tree" | "year" | "maxFacts" | "shared">): Required<DateScan> {
+  return (ctx.shared.dates ??= scanDates(ctx.tree.text, 0, ctx, { ends: true, key: markupAsSpace(textKey(ctx)), limit: ctx.maxFacts }) as Required<DateScan>);
 }
 
 /**

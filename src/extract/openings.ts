@@ -56,7 +56,6 @@ const GROUPS: readonly (readonly string[])[] = [
 /** The one first-word table of every list above. */
 export const documentOpeners = lazily(() => new Openers(GROUPS));
 
-const documentWalks = new WeakMap<Pick<ExtractContext, "tree">, Openings>();
 /**
  * Every opening of every list in the document's tone-folded text, walked once a document. The
  * walk is made on the folded text, the agency rules' text: the citations' text is its lower case
@@ -64,8 +63,6 @@ const documentWalks = new WeakMap<Pick<ExtractContext, "tree">, Openings>();
  * where it begins there, so these openings hold all of the citations' (and a few more — a capital
  * after a small letter — where their pattern, which wants no letter before it, fails).
  */
-export function documentOpenings(ctx: Pick<ExtractContext, "tree">): Openings {
-  let open = documentWalks.get(ctx);
-  if (!open) documentWalks.set(ctx, (open = documentOpeners().in(foldedText(ctx))));
-  return open;
+export function documentOpenings(ctx: Pick<ExtractContext, "tree" | "shared">): Openings {
+  return (ctx.shared.openings ??= documentOpeners().in(foldedText(ctx)));
 }

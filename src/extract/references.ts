@@ -280,9 +280,9 @@ function leadingDate(ref: Found, text: string, key: string, start: number, dates
 }
 
 /** Every citation in `text`, before short citations are completed. */
-function findReferences(text: string, ctx: Pick<ExtractContext, "year"> & { tree?: ExtractContext["tree"] }): Found[] {
+function findReferences(text: string, ctx: Pick<ExtractContext, "year"> & Partial<Pick<ExtractContext, "tree" | "shared">>): Found[] {
   compilePatterns();
-  const whole = ctx.tree?.text === text ? (ctx as Pick<ExtractContext, "tree" | "year">) : null;
+  const whole = ctx.tree?.text === text ? (ctx as Pick<ExtractContext, "tree" | "year" | "shared">) : null;
   const key = whole ? textKey(whole) : keyAtOffsets(text);
   // the whole document's dates are scanned once, for the dates extractor and this one
   const dates = whole ? documentDates(whole).plain : findDates(text, 0, ctx);

@@ -1,13 +1,13 @@
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csvField, csvRow, CSV_TABLES, columnsOf } from "../../src/bulk/csv.js";
-import { expandInputs, parseShard, shard, type Rejected, type Skipped } from "../../src/bulk/inputs.js";
+import { compareNames, expandInputs, parseShard, PathList, shard, skipRuleOf, type Rejected, type Skipped } from "../../src/bulk/inputs.js";
 import { withArchiveEntries } from "../../src/bulk/archives.js";
 import { middleTruncate, Throughput } from "../../src/bulk/progress.js";
 import { readInput } from "../../src/load/archive.js";
 import JSZip from "jszip";
-import { readJournal, writeJsonArray } from "../../src/bulk/journal.js";
+import { FileSink, readJournal, writeJsonArray } from "../../src/bulk/journal.js";
 import { formatSummary, SummaryBuilder } from "../../src/bulk/summary.js";
 import { Signature, Task } from "../../src/record/schema.js";
 import { parseCsv, tempDir } from "./helpers.js";
@@ -55,6 +55,15 @@ describe("CSV columns from the zod schema", () => {
 });
 
 describe("journal (the JSONL that --resume reads)", () => {
+  it("writes every line whole and in order: short ones gathered, one longer than the buffer on its own", async () => {
+    const file = join(tempDir("sink"), "j.jsonl");
+    const sink = new FileSink(file, false);
+    const lines = ["a", "x".repeat(70_000), "b".repeat(65_535), "c".repeat(65_534), "", "Quyết định", "d".repeat(40_000), "e".repeat(40_000)];
+    for (const l of lines) sink.write(new TextEncoder().encode(l));
+    await sink.close();
+    expect(readFileSync(file, "utf8")).toBe(lines.map((l) => l + "\n").join(""));
+  });
+
   const line = (path: string) => JSON.stringify({ source: { path }, error: { code: "x", message: "y" } });
 
   it("drops a torn last line and keeps the finished ones", () => {
@@ -109,7 +118,7 @@ describe("inputs", () => {
       writeFileSync(join(dir, f), "x");
     }
     const skipped: Skipped[] = [];
-    const files = await expandInputs([dir], { skipped, outputs: [join(dir, "out.jsonl")] });
+    const files = [...(await expandInputs([dir], { skipped, outputs: [join(dir, "out.jsonl")] }))];
     expect(files.map((f) => f.slice(dir.length + 1))).toEqual(["README", "a.DOCX", "b.pdf", "c.json", "sub/deep/q.rtf", "sub/y.htm", "sub/z.txt"]);
     expect(skipped.map((f) => [f.path.slice(dir.length + 1), f.rule]).sort()).toEqual([
       [".git/", "hidden"], [".hidden.txt", "hidden"], ["Thumbs.db", "system"], ["out.jsonl", "output"], ["sub/__MACOSX/", "system"], ["sub/~$bao-cao.docx", "system"],
@@ -122,20 +131,62 @@ describe("inputs", () => {
     }
   });
 
+  it("lists a folder's files in the sorted order of their paths, the skipped in the order of a walk by names, as the sorted walk did", async () => {
+    // sub-folders whose names open others' (`a` and `a-b`, `a.b`, `a b`: `-`, `.` and space sort
+    // below the separator), names beyond ASCII and beyond the BMP, skipped files at every level
+    const dir = tempDir("order");
+    const all = ["a/x.txt", "a/.DS_Store", "a-b/y.txt", "a-b/.DS_Store", "a.b", "a b/z.txt", "a!", "a/b/c.txt", "a/b-c.txt", "a/b.d/e.txt",
+      "Ủy ban/Quyết định.txt", "Ủy ban/~$nháp.docx", "u/😀.txt", "u/😀 x/q.txt", "u/Thumbs.db", "z.txt", ".git/h"];
+    for (const f of all) {
+      mkdirSync(join(dir, f, ".."), { recursive: true });
+      writeFileSync(join(dir, f), "x");
+    }
+    // the oracle: the walk as it was (a folder's entries by name, then its sub-folders by name), then a sort of the paths
+    const oldWalk = (top: string) => {
+      const files: string[] = [], skipped: string[] = [];
+      for (const pending = [top]; pending.length; ) {
+        const d = pending.pop()!;
+        const subs: string[] = [];
+        for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name))) {
+          const full = join(d, e.name);
+          if (skipRuleOf(e.name)) skipped.push(e.isDirectory() ? full + "/" : full);
+          else if (e.isDirectory()) subs.push(full);
+          else files.push(full);
+        }
+        for (let i = subs.length - 1; i >= 0; i--) pending.push(subs[i]);
+      }
+      return { files: [...new Set(files)].sort(compareNames), skipped };
+    };
+    const skipped: Skipped[] = [];
+    const listed = [...(await expandInputs([dir], { skipped }))];
+    const want = oldWalk(dir);
+    expect(listed).toEqual(want.files);
+    expect(listed.slice(0, 5).map((p) => p.slice(dir.length + 1))).toEqual(["a b/z.txt", "a!", "a-b/y.txt", "a.b", "a/b-c.txt"]);
+    expect(skipped.map((k) => k.path)).toEqual(want.skipped);
+    expect(skipped.map((k) => k.path.slice(dir.length + 1))).toEqual([".git/", "a/.DS_Store", "a-b/.DS_Store", "u/Thumbs.db", "Ủy ban/~$nháp.docx"]);
+  });
+
+  it("keeps a listing's paths as written, whatever their code units", () => {
+    const paths = ["/a/b.txt", "", "Quyết định 😀.pdf", "lone \ud800 surrogate", "x".repeat(5000)];
+    const list = PathList.of(paths);
+    expect([...list]).toEqual(paths);
+    expect([list.length, list.at(2), list.hasArchives, PathList.of(["a.ZIP"]).hasArchives]).toEqual([5, paths[2], false, true]);
+  });
+
   it("names a folder's files as path.join names them, whatever way the folder is written", async () => {
     const dir = tempDir("spelled");
     mkdirSync(join(dir, "sub", "deep"), { recursive: true });
     for (const f of ["a.txt", "sub/b.txt", "sub/deep/c.txt"]) writeFileSync(join(dir, f), "x");
     const expected = ["a.txt", "sub/b.txt", "sub/deep/c.txt"].map((f) => join(dir, f));
     for (const spelled of [dir, `${dir}/`, `${dir}//`, `${dir}/sub/..`, `${dir}/./sub/../`]) {
-      expect(await expandInputs([spelled]), spelled).toEqual(expected);
+      expect([...(await expandInputs([spelled]))], spelled).toEqual(expected);
     }
     // a relative folder gives relative paths, as join does
     const cwd = process.cwd();
     try {
       process.chdir(dir);
-      expect(await expandInputs(["."])).toEqual(["a.txt", "sub/b.txt", "sub/deep/c.txt"]);
-      expect(await expandInputs(["./sub/"])).toEqual(["sub/b.txt", "sub/deep/c.txt"]);
+      expect([...(await expandInputs(["."]))]).toEqual(["a.txt", "sub/b.txt", "sub/deep/c.txt"]);
+      expect([...(await expandInputs(["./sub/"]))]).toEqual(["sub/b.txt", "sub/deep/c.txt"]);
     } finally {
       process.chdir(cwd);
     }
@@ -147,7 +198,7 @@ describe("inputs", () => {
     for (const f of ["a.txt", "sub/b.txt", "named.txt"]) writeFileSync(join(dir, f), "x");
     symlinkSync(join(dir, "a.txt"), join(dir, "sub", "link.txt"));
     const aliases: string[] = [];
-    const files = await expandInputs([join(dir, "sub"), join(dir, "named.txt")], { aliases });
+    const files = [...(await expandInputs([join(dir, "sub"), join(dir, "named.txt")], { aliases }))];
     expect(files.map((f) => f.slice(dir.length + 1))).toEqual(["named.txt", "sub/b.txt", "sub/link.txt"]);
     expect(aliases.map((f) => f.slice(dir.length + 1)).sort()).toEqual(["named.txt", "sub/link.txt"]);
   });
@@ -155,7 +206,7 @@ describe("inputs", () => {
   it("takes named files as they are, globs as matched, and each path once", async () => {
     const dir = tempDir("glob");
     for (const f of ["1.txt", "2.txt", "3.md", "notes.csv"]) writeFileSync(join(dir, f), "x");
-    const files = await expandInputs([join(dir, "*.txt"), join(dir, "1.txt"), join(dir, "notes.csv")]);
+    const files = [...(await expandInputs([join(dir, "*.txt"), join(dir, "1.txt"), join(dir, "notes.csv")]))];
     expect(files.map((f) => f.slice(dir.length + 1))).toEqual(["1.txt", "2.txt", "notes.csv"]);
     await expect(expandInputs([join(dir, "*.doc")])).rejects.toMatchObject({ code: "no-match" });
     // a typo stops the run before anything is written
@@ -175,9 +226,9 @@ describe("inputs", () => {
   });
 
   it("shards cover the list without overlap", () => {
-    const items = Array.from({ length: 10 }, (_, i) => i);
-    const parts = [1, 2, 3].map((k) => shard(items, [k, 3]));
-    expect(parts).toEqual([[0, 3, 6, 9], [1, 4, 7], [2, 5, 8]]);
+    const items = PathList.of(Array.from({ length: 10 }, (_, i) => String(i)));
+    const parts = [1, 2, 3].map((k) => [...shard(items, [k, 3])]);
+    expect(parts).toEqual([["0", "3", "6", "9"], ["1", "4", "7"], ["2", "5", "8"]]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ExtractContext } from "../../src/extract/context.js";
+import { makeContext, type ExtractContext } from "../../src/extract/context.js";
 import { documentKeys } from "../../src/text/tone.js";
 import type { SectionTree } from "../../src/segment/tree.js";
 
@@ -13,5 +13,6 @@ export function treeOf(text: string, extra: Partial<SectionTree> = {}): SectionT
 }
 
 export function ctxOf(text: string, year: number | null = 2026, extra: Partial<SectionTree> = {}): ExtractContext {
-  return { tree: treeOf(text, extra), documentDate: null, year };
+  // makeContext for a fresh `shared`; the date and year as the test says
+  return { ...makeContext(treeOf(text, extra)), documentDate: null, year };
 }

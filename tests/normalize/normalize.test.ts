@@ -126,6 +126,17 @@ describe("layout", () => {
     const q = doc.text.indexOf("định");
     expect(doc.source.slice(doc.toSource(q), doc.toSource(q) + 2)).toBe("đi");
   });
+
+  it("gives each document its own source through one shared getter, an own enumerable property as before", () => {
+    const a = normalizeText("Số: 1/UBND\n\nV/v  một");
+    const b = normalizeText("Số: 2/UBND\nV/v hai");
+    expect(Object.keys(a)).toEqual(["text", "lines", "encoding", "warnings", "toSource", "source"]);
+    expect([a.source, b.source]).toEqual(["Số: 1/UBND\n\nV/v  một", "Số: 2/UBND\nV/v hai"]);
+    const getter = (d: object) => Object.getOwnPropertyDescriptor(d, "source");
+    expect(getter(a)).toMatchObject({ enumerable: true, configurable: true });
+    expect(getter(a)!.get).toBe(getter(b)!.get);
+    expect({ ...a }.source).toBe(a.source);
+  });
 });
 
 describe("encoding step", () => {

@@ -683,12 +683,9 @@ export class AgencyBuilds {
   }
 }
 
-const documentBuilds = new WeakMap<Pick<ExtractContext, "tree">, AgencyBuilds>();
 /** The {@link AgencyBuilds} of a document's folded text (`foldedText(ctx)`), one a document. */
-export function agencyBuildsOf(ctx: Pick<ExtractContext, "tree">): AgencyBuilds {
-  let builds = documentBuilds.get(ctx);
-  if (!builds) documentBuilds.set(ctx, (builds = new AgencyBuilds(groupOpenings(documentOpenings(ctx), HEAD))));
-  return builds;
+export function agencyBuildsOf(ctx: Pick<ExtractContext, "tree" | "shared">): AgencyBuilds {
+  return (ctx.shared.builds ??= new AgencyBuilds(groupOpenings(documentOpenings(ctx), HEAD)));
 }
 
 // ---- refiners ----
