@@ -171,6 +171,8 @@ function openingsIn(key: string): { at: number[]; kinds: number[] } {
 
 /** Each parser's end of its last match in a scan (no scan runs inside another: a parser's `build` scans nothing). */
 const HIDDEN = new Int32Array(PARSERS.length);
+/** Each parser's tokens made in a scan. */
+const MADE = new Int32Array(PARSERS.length);
 
 /** Every date in `text` (a piece of the document starting at `offset`), with the warnings met. */
 export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext, "year">, opts: { ends?: boolean; key?: string; limit?: number } = {}): DateScan {
@@ -183,16 +185,14 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
   const openings = openingsIn(key);
   // one walk over the openings, each tried with the parsers its kind names (a walk of them all
   // for each parser, skipping the others' openings, was a fifth of the scan). Each parser keeps
-  // its own tokens and its own end of the last match, so it finds what it found scanning alone:
-  // its matches anchored where one can open, in order, a match hiding the openings inside it (as
-  // in a global scan of the key, since no match opens anywhere else; a parser never matches
-  // empty). The lists are joined in the parsers' order, as the parsers one after the other made
-  // them. With a limit, a parser stops after as many tokens as the list keeps: its matches come
-  // in order, so the first ones of the document are all there; past them, 110,000 years made
-  // 110,000 tokens to drop.
-  const found: (Token[] | undefined)[] = new Array(PARSERS.length);
-  // (the module's one array, emptied: a typed array made for each scan cost as much as a parser's try)
+  // its own end of the last match, so it finds what it found scanning alone: its matches anchored
+  // where one can open, in order, a match hiding the openings inside it (as in a global scan of the
+  // key, since no match opens anywhere else; a parser never matches empty). With a limit, a parser
+  // stops after as many tokens as the list keeps: its matches come in order, so the first ones of
+  // the document are all there; past them, 110,000 years made 110,000 tokens to drop.
+  // (the module's arrays, emptied: a typed array made for each scan cost as much as a parser's try)
   const hidden = HIDDEN.fill(0);
+  const made = MADE.fill(0);
   let open = 0;
   for (const kind of openings.kinds) open |= kind;
   for (let o = 0; o < openings.at.length && open; o++) {
@@ -207,13 +207,14 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
       hidden[p] = sticky.lastIndex;
       const built = PARSERS[p].build(m, env, key);
       if (!built) continue;
-      const list = (found[p] ??= []);
-      if (Array.isArray(built)) list.push(...built);
-      else list.push(built);
-      if (list.length >= keep) open &= ~(1 << p);
+      tokens.push(built);
+      if (++made[p] >= keep) open &= ~(1 << p);
     }
   }
-  for (const list of found) if (list) for (const t of list) tokens.push(t);
+  // The tokens come by start (a match starts at its opening), those of one start by parser: sorted
+  // by start and longest first, they are in the order of every parser's list joined in the
+  // parsers' order and sorted so (the sort is stable), the list the parsers one after the other
+  // made; and the sort finds them nearly in order (each parser's list joined were sorted whole).
   tokens.sort((a, b) => a.start - b.start || b.end - a.end);
   const warnings: Warning[] = [];
   const renv = { key, text, offset, warnings };
