@@ -65,30 +65,72 @@ const STICKY = PARSERS.map((p) => new RegExp(p.pattern.source, "uy"));
  */
 const OPENING_WORDS = [...new Set(PARSERS.flatMap((p) => p.opens.words))];
 if (PARSERS.length > 31) throw new Error("at most 31 date parsers");
-/** what may follow, as a set of character codes */
-const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+/**
+ * What may follow, as a set of character codes: a table for the ASCII ones (most are: digits,
+ * `/`, a word's first letter), asked at every opening (a `Set` look-up was a quarter of the walk).
+ */
+class CodeSet {
+  private readonly ascii = new Uint8Array(128);
+  private readonly other = new Set<number>();
+  constructor(chars: string) {
+    for (const ch of chars) {
+      const c = ch.charCodeAt(0);
+      if (c < 128) this.ascii[c] = 1;
+      else this.other.add(c);
+    }
+  }
+  /** (NaN, the end of the text: no) */
+  has(c: number): boolean {
+    return c < 128 ? this.ascii[c] === 1 : this.other.has(c);
+  }
+}
 /** a run of digits of a parser's `DigitOpening`: the runs it may be (as bits `1 << n`, the last for any longer run) and what may follow */
 interface DigitShape {
   runs: number;
-  then: Set<number>;
+  then: CodeSet;
 }
 const MAX_RUN = 7;
-const digitShape = (d: DigitOpening): DigitShape => ({ runs: d.run.reduce((m, n) => m | (1 << Math.min(n, MAX_RUN)), 0), then: codes(d.then) });
-/** the opening words by their first character (all ASCII letters), each with the parsers it opens */
-const WORDS_BY_FIRST: { word: string; parsers: { bit: number; then: Set<number> | null; digit: DigitShape | null }[] }[][] = Array.from({ length: 128 }, () => []);
+const digitShape = (d: DigitOpening): DigitShape => ({ runs: d.run.reduce((m, n) => m | (1 << Math.min(n, MAX_RUN)), 0), then: new CodeSet(d.then) });
+/** a parser an opening word opens: its bit, and what the word must have after it (`wordThen`, `wordDigit`) */
+interface WordParser {
+  bit: number;
+  then: CodeSet | null;
+  digit: DigitShape | null;
+}
+/**
+ * The opening words as a tree of their code units (`năm` and `năm học` share their `năm`), walked
+ * from a candidate's first letter: a node's `parsers` are those of the word that ends there. One
+ * walk reads every word from there (`từ`, `từ năm`), where each word compared in turn (six begin
+ * with `n`) was a third of the openings' time.
+ */
+interface WordNode {
+  codes: number[];
+  next: WordNode[];
+  parsers: WordParser[] | null;
+}
+const wordNode = (): WordNode => ({ codes: [], next: [], parsers: null });
+/** the trees by the code of the words' first letter (all ASCII: a table) */
+const WORD_TREES: (WordNode | null)[] = Array.from({ length: 128 }, () => null);
 for (const word of OPENING_WORDS) {
-  if (word.charCodeAt(0) >= 128) throw new Error(`date opening words: ${word}`);
-  const parsers = PARSERS.flatMap((p, i) =>
-    p.opens.words.includes(word) ? [{ bit: 1 << i, then: p.opens.wordThen ? codes(p.opens.wordThen) : null, digit: p.opens.wordDigit ? digitShape(p.opens.wordDigit) : null }] : [],
+  const first = word.charCodeAt(0);
+  if (first >= 128) throw new Error(`date opening words: ${word}`);
+  let node = (WORD_TREES[first] ??= wordNode());
+  for (let k = 1; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    let n = node.codes.indexOf(c);
+    if (n < 0) n = node.codes.push(c) - 1, node.next.push(wordNode());
+    node = node.next[n];
+  }
+  node.parsers = PARSERS.flatMap((p, i) =>
+    p.opens.words.includes(word) ? [{ bit: 1 << i, then: p.opens.wordThen ? new CodeSet(p.opens.wordThen) : null, digit: p.opens.wordDigit ? digitShape(p.opens.wordDigit) : null }] : [],
   );
-  WORDS_BY_FIRST[word.charCodeAt(0)].push({ word, parsers });
 }
 /** the parsers a run of `n` digits may open (index `n`; the last, any longer run) */
 const RUN_PARSERS: number[] = Array.from({ length: MAX_RUN + 1 }, (_, n) => PARSERS.reduce((m, p, i) => (p.opens.digit?.run.includes(n) ? m | (1 << i) : m), 0));
 /** the parsers a digit run followed by a character may open, by its code */
 const THEN_PARSERS = new Map<number, number>();
 PARSERS.forEach((p, i) => {
-  for (const c of codes(p.opens.digit?.then ?? "")) THEN_PARSERS.set(c, (THEN_PARSERS.get(c) ?? 0) | (1 << i));
+  for (const ch of p.opens.digit?.then ?? "") THEN_PARSERS.set(ch.charCodeAt(0), (THEN_PARSERS.get(ch.charCodeAt(0)) ?? 0) | (1 << i));
 });
 /** `[\s.…_]`: what a word's `wordThen` skips (blank draft fields, `ngày …… tháng`) */
 const isBlankCode = (c: number) => c === 46 || c === 95 || c === 0x2026 || isSpaceCode(c);
@@ -126,7 +168,7 @@ const THEN_PARSERS_ASCII = Int32Array.from({ length: 128 }, (_, c) => THEN_PARSE
 const thenParsers = (c: number) => (c < 128 ? THEN_PARSERS_ASCII[c] : (THEN_PARSERS.get(c) ?? 0));
 
 /** Every place a date parser's match can open in `key`, in order, with the parsers that may match there. */
-function openingsIn(key: string): { at: number[]; kinds: number[] } {
+export function openingsIn(key: string): { at: number[]; kinds: number[] } {
   const at: number[] = [];
   const kinds: number[] = [];
   CANDIDATE.lastIndex = 0;
@@ -144,29 +186,40 @@ function openingsIn(key: string): { at: number[]; kinds: number[] } {
       if (kind) at.push(i), kinds.push(kind);
       continue;
     }
-    // (another word may open inside this one, `năm` in `từ năm`: the search goes on from the next character)
+    // every word from here (`từ`, `từ năm`); another may open inside one (`năm` in `từ năm`): the search goes on from the next character
     let kind = 0;
-    for (const w of WORDS_BY_FIRST[c]) {
-      if (!key.startsWith(w.word, i)) continue;
-      let j = i + w.word.length;
-      while (j < key.length && isBlankCode(key.charCodeAt(j))) j++;
+    let node = WORD_TREES[c];
+    for (let j = i + 1; node; j++) {
+      if (node.parsers) kind |= wordKind(node.parsers, key, j);
       const next = key.charCodeAt(j);
-      // a digit after the word: its run, and what follows the run, for the parsers that say
-      let run = 0;
-      let afterRun = NaN;
-      if (next >= 48 && next <= 57) {
-        while (j + run < key.length && isAsciiDigitCode(key.charCodeAt(j + run))) run++;
-        afterRun = nextCode(key, j + run, isSpaceCode);
-      }
-      for (const p of w.parsers) {
-        if (p.then && !p.then.has(next)) continue;
-        if (run && p.digit && !(p.digit.runs & (1 << Math.min(run, MAX_RUN)) && p.digit.then.has(afterRun))) continue;
-        kind |= p.bit;
-      }
+      const { codes } = node;
+      let k = 0;
+      while (k < codes.length && codes[k] !== next) k++;
+      node = k < codes.length ? node.next[k] : null;
     }
     if (kind) at.push(i), kinds.push(kind);
   }
   return { at, kinds };
+}
+
+/** The parsers of a word ending at `j` that may open there, by what follows it (see `DigitOpening`). */
+function wordKind(parsers: WordParser[], key: string, j: number): number {
+  while (j < key.length && isBlankCode(key.charCodeAt(j))) j++;
+  const next = key.charCodeAt(j);
+  // a digit after the word: its run, and what follows the run, for the parsers that say
+  let run = 0;
+  let afterRun = NaN;
+  if (isAsciiDigitCode(next)) {
+    while (j + run < key.length && isAsciiDigitCode(key.charCodeAt(j + run))) run++;
+    afterRun = nextCode(key, j + run, isSpaceCode);
+  }
+  let kind = 0;
+  for (const p of parsers) {
+    if (p.then && !p.then.has(next)) continue;
+    if (run && p.digit && !(p.digit.runs & (1 << Math.min(run, MAX_RUN)) && p.digit.then.has(afterRun))) continue;
+    kind |= p.bit;
+  }
+  return kind;
 }
 
 /** Each parser's end of its last match in a scan (no scan runs inside another: a parser's `build` scans nothing). */
