@@ -192,10 +192,12 @@ export const markDeadlines: Refiner = (tokens, env) => {
   const { key } = env;
   return tokens.map((t) => {
     // the 60 characters before, on the same line: the window's last line break looked for in the
-    // window alone (lastIndexOf over a 5 MB line, token by token, was quadratic; a walk of the
-    // line breaks forward through the text, a tenth of the refiners)
+    // window alone (lastIndexOf over a 5 MB line, token by token, was quadratic; a walk of every
+    // line break of the text forward, 3% of the date scan)
     const window = key.slice(Math.max(0, t.start - 60), t.start);
-    const br = window.lastIndexOf("\n");
+    let br = window.indexOf("\n");
+    // (the last one: indexOf again past each, a window holds one or two; lastIndexOf cost twice as much)
+    for (let next = br; next >= 0; next = window.indexOf("\n", next + 1)) br = next;
     const m = deadlineBefore(br < 0 ? window : window.slice(br + 1));
     if (!m) return t;
     // the fields written out, not spread: a spread copy of a token was a tenth of the refiners
