@@ -38,6 +38,8 @@ export interface DateScan {
   warnings: Warning[];
   /** with `ends`: the mentions without the ends of periods (what a scan without `ends` gives) */
   plain?: DateMention[];
+  /** a parser stopped at the limit, or the list was cut there: a scan without a limit may give more */
+  cut: boolean;
 }
 
 /** Markup that may sit inside a date in scraped text (`ngày **27/5/2026**`): read as a space. */
@@ -247,6 +249,7 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
   const hidden = HIDDEN.fill(0);
   const made = MADE.fill(0);
   let open = 0;
+  let cut = false;
   for (const kind of openings.kinds) open |= kind;
   for (let o = 0; o < openings.at.length && open; o++) {
     const at = openings.at[o];
@@ -261,7 +264,7 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
       const built = PARSERS[p].build(m, env, key);
       if (!built) continue;
       tokens.push(built);
-      if (++made[p] >= keep) open &= ~(1 << p);
+      if (++made[p] >= keep) open &= ~(1 << p), (cut = true);
     }
   }
   // The tokens come by start (a match starts at its opening), those of one start by parser: sorted
@@ -275,7 +278,7 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
   if (tokens.length) for (const refine of REFINERS) tokens = refine(tokens, renv);
   // past the limit no mention is made: the list is cut there anyway (110,000 years made 110,000
   // mentions, ~30 MB, to keep 10,000)
-  if (tokens.length > keep) tokens.length = keep;
+  if (tokens.length > keep) (tokens.length = keep), (cut = true);
   const mention = (t: Token): DateMention => {
     let { start, end } = t;
     while (start < end && spaceOrMarkup(text.charCodeAt(start))) start++;
@@ -295,7 +298,7 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
     };
   };
   const plain = tokens.map(mention);
-  if (!opts.ends) return { dates: plain, warnings };
+  if (!opts.ends) return { dates: plain, warnings, cut };
   // with `ends`, a day-to-day period is followed by its two days (the document's list of dates);
   // the mentions are the same objects in both lists, made once
   const dates: DateMention[] = [];
@@ -304,7 +307,7 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
     const ends = tokens[i].ends;
     if (ends) for (const e of ends) dates.push(mention(e));
   }
-  return { dates, warnings, plain };
+  return { dates, warnings, plain, cut };
 }
 
 /**
