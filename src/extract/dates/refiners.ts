@@ -57,12 +57,30 @@ export const dropOverlaps: Refiner = (tokens) => {
     let end = tokens[i].end;
     let j = i + 1;
     for (; j < tokens.length && tokens[j].start < end; j++) if (tokens[j].end > end) end = tokens[j].end;
-    if (j === i + 1) out.push(tokens[i]);
+    const over = j === i + 1 ? tokens[i] : overlappingAll(tokens, i, j);
+    if (over) out.push(over);
     else for (const t of dropSpanOverlaps(tokens.slice(i, j))) out.push(t);
     i = j;
   }
   return out;
 };
+
+/**
+ * The longest of `tokens[i…j)` (the earliest on a tie, then the first) where it overlaps every
+ * other, or null: all the run's choice then (`ngày 20 tháng 5 năm 2025`, its `tháng 5 năm 2025` and
+ * its `năm 2025`), found without the copy and the two sorts of the choice over any run.
+ */
+function overlappingAll(tokens: Token[], i: number, j: number): Token | null {
+  let best = tokens[i];
+  for (let k = i + 1; k < j; k++) {
+    const t = tokens[k];
+    const d = t.end - t.start - (best.end - best.start);
+    if (d > 0 || (d === 0 && t.start < best.start)) best = t;
+  }
+  if (best.start >= best.end) return null;
+  for (let k = i; k < j; k++) if (tokens[k] !== best && !(tokens[k].start < best.end && best.start < tokens[k].end)) return null;
+  return best;
+}
 
 const hasDate = (p: Point) => p.y !== null || p.m !== null;
 const isTime = (t: Token) => !!t.point && t.point.h !== null && !hasDate(t.point);
