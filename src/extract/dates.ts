@@ -38,6 +38,8 @@ export interface DateScan {
   warnings: Warning[];
   /** with `ends`: the mentions without the ends of periods (what a scan without `ends` gives) */
   plain?: DateMention[];
+  /** a parser stopped at the limit, or the list was cut there: a scan without a limit may give more */
+  cut: boolean;
 }
 
 /** Markup that may sit inside a date in scraped text (`ngày **27/5/2026**`): read as a space. */
@@ -65,30 +67,72 @@ const STICKY = PARSERS.map((p) => new RegExp(p.pattern.source, "uy"));
  */
 const OPENING_WORDS = [...new Set(PARSERS.flatMap((p) => p.opens.words))];
 if (PARSERS.length > 31) throw new Error("at most 31 date parsers");
-/** what may follow, as a set of character codes */
-const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+/**
+ * What may follow, as a set of character codes: a table for the ASCII ones (most are: digits,
+ * `/`, a word's first letter), asked at every opening (a `Set` look-up was a quarter of the walk).
+ */
+class CodeSet {
+  private readonly ascii = new Uint8Array(128);
+  private readonly other = new Set<number>();
+  constructor(chars: string) {
+    for (const ch of chars) {
+      const c = ch.charCodeAt(0);
+      if (c < 128) this.ascii[c] = 1;
+      else this.other.add(c);
+    }
+  }
+  /** (NaN, the end of the text: no) */
+  has(c: number): boolean {
+    return c < 128 ? this.ascii[c] === 1 : this.other.has(c);
+  }
+}
 /** a run of digits of a parser's `DigitOpening`: the runs it may be (as bits `1 << n`, the last for any longer run) and what may follow */
 interface DigitShape {
   runs: number;
-  then: Set<number>;
+  then: CodeSet;
 }
 const MAX_RUN = 7;
-const digitShape = (d: DigitOpening): DigitShape => ({ runs: d.run.reduce((m, n) => m | (1 << Math.min(n, MAX_RUN)), 0), then: codes(d.then) });
-/** the opening words by their first character (all ASCII letters), each with the parsers it opens */
-const WORDS_BY_FIRST: { word: string; parsers: { bit: number; then: Set<number> | null; digit: DigitShape | null }[] }[][] = Array.from({ length: 128 }, () => []);
+const digitShape = (d: DigitOpening): DigitShape => ({ runs: d.run.reduce((m, n) => m | (1 << Math.min(n, MAX_RUN)), 0), then: new CodeSet(d.then) });
+/** a parser an opening word opens: its bit, and what the word must have after it (`wordThen`, `wordDigit`) */
+interface WordParser {
+  bit: number;
+  then: CodeSet | null;
+  digit: DigitShape | null;
+}
+/**
+ * The opening words as a tree of their code units (`năm` and `năm học` share their `năm`), walked
+ * from a candidate's first letter: a node's `parsers` are those of the word that ends there. One
+ * walk reads every word from there (`từ`, `từ năm`), where each word compared in turn (six begin
+ * with `n`) was a third of the openings' time.
+ */
+interface WordNode {
+  codes: number[];
+  next: WordNode[];
+  parsers: WordParser[] | null;
+}
+const wordNode = (): WordNode => ({ codes: [], next: [], parsers: null });
+/** the trees by the code of the words' first letter (all ASCII: a table) */
+const WORD_TREES: (WordNode | null)[] = Array.from({ length: 128 }, () => null);
 for (const word of OPENING_WORDS) {
-  if (word.charCodeAt(0) >= 128) throw new Error(`date opening words: ${word}`);
-  const parsers = PARSERS.flatMap((p, i) =>
-    p.opens.words.includes(word) ? [{ bit: 1 << i, then: p.opens.wordThen ? codes(p.opens.wordThen) : null, digit: p.opens.wordDigit ? digitShape(p.opens.wordDigit) : null }] : [],
+  const first = word.charCodeAt(0);
+  if (first >= 128) throw new Error(`date opening words: ${word}`);
+  let node = (WORD_TREES[first] ??= wordNode());
+  for (let k = 1; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    let n = node.codes.indexOf(c);
+    if (n < 0) n = node.codes.push(c) - 1, node.next.push(wordNode());
+    node = node.next[n];
+  }
+  node.parsers = PARSERS.flatMap((p, i) =>
+    p.opens.words.includes(word) ? [{ bit: 1 << i, then: p.opens.wordThen ? new CodeSet(p.opens.wordThen) : null, digit: p.opens.wordDigit ? digitShape(p.opens.wordDigit) : null }] : [],
   );
-  WORDS_BY_FIRST[word.charCodeAt(0)].push({ word, parsers });
 }
 /** the parsers a run of `n` digits may open (index `n`; the last, any longer run) */
 const RUN_PARSERS: number[] = Array.from({ length: MAX_RUN + 1 }, (_, n) => PARSERS.reduce((m, p, i) => (p.opens.digit?.run.includes(n) ? m | (1 << i) : m), 0));
 /** the parsers a digit run followed by a character may open, by its code */
 const THEN_PARSERS = new Map<number, number>();
 PARSERS.forEach((p, i) => {
-  for (const c of codes(p.opens.digit?.then ?? "")) THEN_PARSERS.set(c, (THEN_PARSERS.get(c) ?? 0) | (1 << i));
+  for (const ch of p.opens.digit?.then ?? "") THEN_PARSERS.set(ch.charCodeAt(0), (THEN_PARSERS.get(ch.charCodeAt(0)) ?? 0) | (1 << i));
 });
 /** `[\s.…_]`: what a word's `wordThen` skips (blank draft fields, `ngày …… tháng`) */
 const isBlankCode = (c: number) => c === 46 || c === 95 || c === 0x2026 || isSpaceCode(c);
@@ -115,7 +159,9 @@ const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
  * The regex engine finds them, one character long each (a digit, or a word's first letter with the
  * rest of some word after it, looked ahead): `test` then tells where without a match array a
  * candidate, and the run or the words are read from there (a walk of every character in JS, looking
- * words up at each of the six letters they begin with, was ~4× slower: 13% of the date scan).
+ * words up at each of the six letters they begin with, was ~4× slower: 13% of the date scan; one
+ * looking each code unit up in a table and walking `WORD_TREES` from the letters, twice as slow as
+ * this: a bare `charCodeAt` loop over a key costs what the engine's whole scan does).
  */
 const CANDIDATE = new RegExp(
   `\\d|${[...new Set(OPENING_WORDS.map((w) => w[0]))].map((c) => `${esc(c)}(?=${alt(OPENING_WORDS.filter((w) => w[0] === c).map((w) => w.slice(1)))})`).join("|")}`,
@@ -126,7 +172,7 @@ const THEN_PARSERS_ASCII = Int32Array.from({ length: 128 }, (_, c) => THEN_PARSE
 const thenParsers = (c: number) => (c < 128 ? THEN_PARSERS_ASCII[c] : (THEN_PARSERS.get(c) ?? 0));
 
 /** Every place a date parser's match can open in `key`, in order, with the parsers that may match there. */
-function openingsIn(key: string): { at: number[]; kinds: number[] } {
+export function openingsIn(key: string): { at: number[]; kinds: number[] } {
   const at: number[] = [];
   const kinds: number[] = [];
   CANDIDATE.lastIndex = 0;
@@ -144,33 +190,46 @@ function openingsIn(key: string): { at: number[]; kinds: number[] } {
       if (kind) at.push(i), kinds.push(kind);
       continue;
     }
-    // (another word may open inside this one, `năm` in `từ năm`: the search goes on from the next character)
+    // every word from here (`từ`, `từ năm`); another may open inside one (`năm` in `từ năm`): the search goes on from the next character
     let kind = 0;
-    for (const w of WORDS_BY_FIRST[c]) {
-      if (!key.startsWith(w.word, i)) continue;
-      let j = i + w.word.length;
-      while (j < key.length && isBlankCode(key.charCodeAt(j))) j++;
+    let node = WORD_TREES[c];
+    for (let j = i + 1; node; j++) {
+      if (node.parsers) kind |= wordKind(node.parsers, key, j);
       const next = key.charCodeAt(j);
-      // a digit after the word: its run, and what follows the run, for the parsers that say
-      let run = 0;
-      let afterRun = NaN;
-      if (next >= 48 && next <= 57) {
-        while (j + run < key.length && isAsciiDigitCode(key.charCodeAt(j + run))) run++;
-        afterRun = nextCode(key, j + run, isSpaceCode);
-      }
-      for (const p of w.parsers) {
-        if (p.then && !p.then.has(next)) continue;
-        if (run && p.digit && !(p.digit.runs & (1 << Math.min(run, MAX_RUN)) && p.digit.then.has(afterRun))) continue;
-        kind |= p.bit;
-      }
+      const { codes } = node;
+      let k = 0;
+      while (k < codes.length && codes[k] !== next) k++;
+      node = k < codes.length ? node.next[k] : null;
     }
     if (kind) at.push(i), kinds.push(kind);
   }
   return { at, kinds };
 }
 
+/** The parsers of a word ending at `j` that may open there, by what follows it (see `DigitOpening`). */
+function wordKind(parsers: WordParser[], key: string, j: number): number {
+  while (j < key.length && isBlankCode(key.charCodeAt(j))) j++;
+  const next = key.charCodeAt(j);
+  // a digit after the word: its run, and what follows the run, for the parsers that say
+  let run = 0;
+  let afterRun = NaN;
+  if (isAsciiDigitCode(next)) {
+    while (j + run < key.length && isAsciiDigitCode(key.charCodeAt(j + run))) run++;
+    afterRun = nextCode(key, j + run, isSpaceCode);
+  }
+  let kind = 0;
+  for (const p of parsers) {
+    if (p.then && !p.then.has(next)) continue;
+    if (run && p.digit && !(p.digit.runs & (1 << Math.min(run, MAX_RUN)) && p.digit.then.has(afterRun))) continue;
+    kind |= p.bit;
+  }
+  return kind;
+}
+
 /** Each parser's end of its last match in a scan (no scan runs inside another: a parser's `build` scans nothing). */
 const HIDDEN = new Int32Array(PARSERS.length);
+/** Each parser's tokens made in a scan. */
+const MADE = new Int32Array(PARSERS.length);
 
 /** Every date in `text` (a piece of the document starting at `offset`), with the warnings met. */
 export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext, "year">, opts: { ends?: boolean; key?: string; limit?: number } = {}): DateScan {
@@ -183,17 +242,16 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
   const openings = openingsIn(key);
   // one walk over the openings, each tried with the parsers its kind names (a walk of them all
   // for each parser, skipping the others' openings, was a fifth of the scan). Each parser keeps
-  // its own tokens and its own end of the last match, so it finds what it found scanning alone:
-  // its matches anchored where one can open, in order, a match hiding the openings inside it (as
-  // in a global scan of the key, since no match opens anywhere else; a parser never matches
-  // empty). The lists are joined in the parsers' order, as the parsers one after the other made
-  // them. With a limit, a parser stops after as many tokens as the list keeps: its matches come
-  // in order, so the first ones of the document are all there; past them, 110,000 years made
-  // 110,000 tokens to drop.
-  const found: (Token[] | undefined)[] = new Array(PARSERS.length);
-  // (the module's one array, emptied: a typed array made for each scan cost as much as a parser's try)
+  // its own end of the last match, so it finds what it found scanning alone: its matches anchored
+  // where one can open, in order, a match hiding the openings inside it (as in a global scan of the
+  // key, since no match opens anywhere else; a parser never matches empty). With a limit, a parser
+  // stops after as many tokens as the list keeps: its matches come in order, so the first ones of
+  // the document are all there; past them, 110,000 years made 110,000 tokens to drop.
+  // (the module's arrays, emptied: a typed array made for each scan cost as much as a parser's try)
   const hidden = HIDDEN.fill(0);
+  const made = MADE.fill(0);
   let open = 0;
+  let cut = false;
   for (const kind of openings.kinds) open |= kind;
   for (let o = 0; o < openings.at.length && open; o++) {
     const at = openings.at[o];
@@ -207,13 +265,14 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
       hidden[p] = sticky.lastIndex;
       const built = PARSERS[p].build(m, env, key);
       if (!built) continue;
-      const list = (found[p] ??= []);
-      if (Array.isArray(built)) list.push(...built);
-      else list.push(built);
-      if (list.length >= keep) open &= ~(1 << p);
+      tokens.push(built);
+      if (++made[p] >= keep) open &= ~(1 << p), (cut = true);
     }
   }
-  for (const list of found) if (list) for (const t of list) tokens.push(t);
+  // The tokens come by start (a match starts at its opening), those of one start by parser: sorted
+  // by start and longest first, they are in the order of every parser's list joined in the
+  // parsers' order and sorted so (the sort is stable), the list the parsers one after the other
+  // made; and the sort finds them nearly in order (each parser's list joined were sorted whole).
   tokens.sort((a, b) => a.start - b.start || b.end - a.end);
   const warnings: Warning[] = [];
   const renv = { key, text, offset, warnings };
@@ -221,7 +280,7 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
   if (tokens.length) for (const refine of REFINERS) tokens = refine(tokens, renv);
   // past the limit no mention is made: the list is cut there anyway (110,000 years made 110,000
   // mentions, ~30 MB, to keep 10,000)
-  if (tokens.length > keep) tokens.length = keep;
+  if (tokens.length > keep) (tokens.length = keep), (cut = true);
   const mention = (t: Token): DateMention => {
     let { start, end } = t;
     while (start < end && spaceOrMarkup(text.charCodeAt(start))) start++;
@@ -241,7 +300,7 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
     };
   };
   const plain = tokens.map(mention);
-  if (!opts.ends) return { dates: plain, warnings };
+  if (!opts.ends) return { dates: plain, warnings, cut };
   // with `ends`, a day-to-day period is followed by its two days (the document's list of dates);
   // the mentions are the same objects in both lists, made once
   const dates: DateMention[] = [];
@@ -250,7 +309,7 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
     const ends = tokens[i].ends;
     if (ends) for (const e of ends) dates.push(mention(e));
   }
-  return { dates, warnings, plain };
+  return { dates, warnings, plain, cut };
 }
 
 /**

@@ -161,14 +161,15 @@ function timeOf(dates: DateMention[]): { start: string | null; end: string | nul
  * cannot say what that finds — one of the document's dates crosses an end of it (read alone, its
  * part inside may be another date), a word follows the piece past whitespace (`22/6/2026` then
  * `Đồng chí` on the next line: the document's scan reads `đồng`, a sum's, and drops the date), the document's list
- * was cut (`maxFacts`), or its key is not its folded text lower-cased (a piece's key is its own).
+ * was cut (`maxFacts` reached: a shorter list), or its key is not its folded text lower-cased (a piece's key is its own).
  * What stands before the piece is its label and a colon, which no date's guard reads across.
  */
 function datesIn(ctx: ExtractContext, start: number, end: number): DateMention[] {
-  if (!ctx.maxFacts && keyFollowsFolded(ctx)) {
+  const scan = documentDates(ctx);
+  if (!scan.cut && keyFollowsFolded(ctx)) {
     const inside: DateMention[] = [];
     let crossed = false;
-    for (const d of documentDates(ctx).plain) {
+    for (const d of scan.plain) {
       const [s, e] = d.span!;
       if (s >= end || e <= start) continue;
       if (s < start || e > end) {

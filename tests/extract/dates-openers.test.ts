@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { openingsIn } from "../../src/extract/dates.js";
 import { PARSERS } from "../../src/extract/dates/parsers.js";
 import { matchKey } from "../../src/text/tone.js";
-import { fixture } from "../helpers.js";
+import { fixture, randomWords } from "../helpers.js";
 
 // scanDates tries each parser only where its `opens` says a match can open (a run of digits of
 // its length with no letter, digit or `/.,-` before it and one of its characters after it, or one
@@ -86,5 +87,71 @@ describe("date parsers: every match opens where the parser's `opens` says", () =
     expect(opensRight("ngày 20 / 5/2025", { ...slash, opens: { digit: null, words: ["ngày"], wordThen: "0123456789", wordDigit: { run: [1, 2], then: "." } } })).toEqual(['numeric-slash: "ngày 20 / 5/2025"']);
     expect(opensRight("ngày 20 / 5/2025", { ...slash, opens: { digit: null, words: ["ngày"], wordThen: "0123456789", wordDigit: { run: [4], then: "/" } } })).toEqual(['numeric-slash: "ngày 20 / 5/2025"']);
     expect(opensRight("ngày 20 / 5/2025", { ...slash, opens: { digit: null, words: ["ngày"], wordThen: "0123456789", wordDigit: { run: [1, 2], then: "/" } } })).toEqual([]);
+  });
+});
+
+// openingsIn reads each candidate the regex finds by code unit: the words from there by a walk down
+// a tree of their code units, what follows them from tables. The oracle reads every position of
+// the key from the parsers' `opens` as written, word by word (what the walk replaced).
+const OPENING_WORDS = [...new Set(PARSERS.flatMap((p) => p.opens.words))];
+
+/** the character after what `skip` matches at `i` ("" at the end) */
+const charAfter = (key: string, i: number, skip: RegExp) => key.slice(i).replace(skip, "").charAt(0);
+const oneOf = (chars: string, ch: string) => ch !== "" && chars.includes(ch);
+
+function oracle(key: string): { at: number[]; kinds: number[] } {
+  const at: number[] = [];
+  const kinds: number[] = [];
+  for (let i = 0; i < key.length; i++) {
+    let kind = 0;
+    if (/[0-9]/.test(key[i])) {
+      // a run, read from its first digit, not after a letter, a digit or `/.,-`
+      if (/[\p{L}\p{N}/.,-]$/u.test(key.slice(0, i))) continue;
+      const run = /^[0-9]+/.exec(key.slice(i))![0].length;
+      const then = charAfter(key, i + run, /^\s*/u);
+      PARSERS.forEach((p, b) => {
+        if (p.opens.digit?.run.includes(run) && oneOf(p.opens.digit.then, then)) kind |= 1 << b;
+      });
+    }
+    for (const w of OPENING_WORDS) {
+      if (!key.startsWith(w, i)) continue;
+      const next = charAfter(key, i + w.length, /^[\s.…_]*/u);
+      const digits = /^[\s.…_]*([0-9]+)/u.exec(key.slice(i + w.length));
+      PARSERS.forEach((p, b) => {
+        if (!p.opens.words.includes(w) || (p.opens.wordThen && !oneOf(p.opens.wordThen, next))) return;
+        const wd = p.opens.wordDigit;
+        if (digits && wd && !(wd.run.includes(Math.min(digits[1].length, 7)) && oneOf(wd.then, charAfter(key, i + w.length + digits[0].length, /^\s*/u)))) return;
+        kind |= 1 << b;
+      });
+    }
+    if (kind) at.push(i), kinds.push(kind);
+  }
+  return { at, kinds };
+}
+
+/** the opening words, every beginning of each (`n`, `nă`, `năm`, `năm `, `năm h`, …) and the date pieces above */
+const OPENING_PIECES = [...new Set([...OPENING_WORDS.flatMap((w) => [...w].map((_, k) => w.slice(0, k + 1))), ...PIECES])];
+const GLUE = ["", " ", "  ", "\n", ".", "…", "_", "/", "-", "–", ",", ":", "1", "20", "2025", "a", "ă", "đ", "*"];
+const same = (key: string) => JSON.stringify(openingsIn(key)) === JSON.stringify(oracle(key));
+
+describe("date openings: the candidates read as the parsers' `opens` say", () => {
+  it("at every position of every text fixture", () => {
+    const keys = texts(fixture("")).map(matchKey);
+    expect(keys.filter((k) => !same(k)).map((k) => k.slice(0, 60))).toEqual([]);
+    expect(keys.reduce((n, k) => n + oracle(k).at.length, 0)).toBeGreaterThan(400);
+  });
+
+  it("at every position of 3,000 random strings of the words, their beginnings and date pieces", () => {
+    const keys = Array.from({ length: 3000 }, (_, seed) => matchKey(randomWords(OPENING_PIECES, GLUE, seed + 1, 30)));
+    expect(keys.filter((k) => !same(k))).toEqual([]);
+    expect(keys.reduce((n, k) => n + oracle(k).at.length, 0)).toBeGreaterThan(10000);
+  });
+
+  it("the oracle tells a wrong opening", () => {
+    // `năm` before a year opens the year parser; glued to a letter or a digit before it, a run opens nothing
+    const year = 1 << PARSERS.findIndex((p) => p.name === "year");
+    expect(oracle("kế hoạch năm 2026").kinds.some((k) => k & year)).toBe(true);
+    expect(oracle("x20/5/2025").at).toEqual([]);
+    expect(same("kế hoạch năm 2026, ngày 20/5/2025")).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { extractDates } from "../../src/extract/dates.js";
+import { documentDates, extractDates } from "../../src/extract/dates.js";
 import { extractEvents } from "../../src/extract/events.js";
 import { parseText } from "../../src/parse-text.js";
 import type { Event } from "../../src/record/schema.js";
@@ -148,7 +148,15 @@ describe("meetings: the time read from the document's dates", () => {
   });
 
   it("with the document's dates cut (maxFacts), the line is read alone", () => {
+    // (maxFacts 1: a parser stops after three tokens, the year parser here)
+    const ctx = { ...ctxOf(invitation("Kính mời các đồng chí đến dự, các năm 2021, năm 2022, năm 2023 và năm 2024.")), maxFacts: 1 };
+    expect(extractEvents(ctx, extractDates(ctx).dates)[0]).toMatchObject({ start: "2026-06-22T14:00" });
+    expect(documentDates(ctx).cut).toBe(true);
+  });
+
+  it("with a limit the document's dates do not reach, they are the whole list", () => {
     const ctx = { ...ctxOf(invitation("Kính mời các đồng chí đến dự.")), maxFacts: 1 };
     expect(extractEvents(ctx, extractDates(ctx).dates)[0]).toMatchObject({ start: "2026-06-22T14:00" });
+    expect(documentDates(ctx).cut).toBe(false);
   });
 });

@@ -48,7 +48,7 @@ export interface Parser {
    * (tests/extract/dates-openers check it against the whole-text scan).
    */
   opens: { digit: DigitOpening | null; words: readonly string[]; wordThen?: string; wordDigit?: DigitOpening };
-  build(m: RegExpExecArray, env: ParseEnv, key: string): Token | Token[] | null;
+  build(m: RegExpExecArray, env: ParseEnv, key: string): Token | null;
 }
 
 /**
@@ -85,11 +85,14 @@ function withYear(p: Partial<Point>, env: ParseEnv): Point {
 
 const re = (src: string) => new RegExp(src, "gu");
 
-const tok = (m: RegExpExecArray, parser: string, fields: Omit<Token, "start" | "end" | "parser">): Token => ({
+/** (the fields written out, not spread: every match makes one) */
+const tok = (m: RegExpExecArray, parser: string, fields: Pick<Token, "point" | "from" | "to">): Token => ({
   start: m.index,
   end: m.index + m[0].length,
   parser,
-  ...fields,
+  point: fields.point,
+  from: fields.from,
+  to: fields.to,
 });
 
 const QUARTER = `(?<q>${alt(Object.keys(QUARTER_NUMERALS))})(?![\\p{L}\\p{N}])`;

@@ -34,7 +34,9 @@ export function point(p: Partial<Point>): Point {
   return out;
 }
 
-const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+/** `00` … `99`: the months, days, hours and minutes a value writes (a table, not a conversion and a pad for each) */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, "0"));
+const pad = (n: number, w = 2) => (w === 2 && n >= 0 && n < 100 && Number.isInteger(n) ? TWO_DIGITS[n] : String(n).padStart(w, "0"));
 
 export function daysInMonth(y: number | null, m: number): number {
   if (m === 2) return y === null || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 29 : 28;
