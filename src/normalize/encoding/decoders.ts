@@ -6,6 +6,7 @@ import {
   VNI_BASES, VNI_MARKS, VNI_PAIR, VNI_SINGLE, VNI_TONE_MARK,
 } from "./tables.js";
 import { VIQR_ESCAPE } from "../../../grammars/encodings/viqr.js";
+import { unitsToString } from "../../text/units.js";
 
 /**
  * Legacy Vietnamese encodings → Unicode: one decoder an encoding, each starting from the
@@ -48,13 +49,6 @@ for (let c = 0x80; c < TCVN_BYTES.length; c++) {
  */
 let units = new Uint16Array(256);
 const KEPT_UNITS = 1 << 16;
-/** `buf[0..n)` as a string, in chunks that `apply` takes as arguments */
-function unitsToString(buf: Uint16Array, n: number): string {
-  if (n <= 8192) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
-  let out = "";
-  for (let i = 0; i < n; i += 8192) out += String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
-  return out;
-}
 
 function decodeTcvn3(text: string, capitals: boolean | undefined): string {
   const n = text.length;
