@@ -109,6 +109,8 @@ for (let c = 0xc0; c < 0x1f00; c++) {
 }
 const isLower = (c: number) => c < 0x1f00 && LOWER[c] === 1;
 
+const ASCII_CAPITAL = /[A-Z]/;
+
 /** a letter for the capitals guess: ASCII letters and the Latin letters from U+00C0 on */
 const isWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7);
 
@@ -120,7 +122,9 @@ const isWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <=
  * a capital (`X·` → `XÃ`).
  */
 function guessCapitals(decoded: string, original: string): string {
-  if (decoded.length !== original.length) return decoded;
+  // a word changes only where it was typed with an ASCII capital (first or inside): most lines of
+  // running text have none, and are told so by the regex engine's scan instead of this one
+  if (decoded.length !== original.length || !ASCII_CAPITAL.test(original)) return decoded;
   interface W { s: number; e: number; caps: boolean; maybe: boolean }
   let out = "";
   let from = 0;
