@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { pdfLoader } from "../../src/load/pdf.js";
-import { ContentReader, contentGlyphs, parseToUnicode } from "../../src/load/pdf/content.js";
+import { ContentReader, contentGlyphs, namesIn, parseToUnicode } from "../../src/load/pdf/content.js";
 import { countLetters } from "../../src/load/pdf/loader.js";
 import { restoreDroppedMarksExactly } from "../../src/load/pdf/glyphs.js";
 import { binaryString, PdfRef, RawPdf } from "../../src/load/pdf/raw.js";
@@ -70,6 +70,13 @@ describe("glyphs read from the content stream (TCVN3 ư without pdf.js's operato
     expect(contentGlyphs("BT /F2 12 Tf <004100> Tj ET", fonts, () => false)).toBeNull();
   });
 
+  it("gives a code its whole text (a ligature's two letters, nothing for an empty one) and opens a font's stretch only at a glyph", () => {
+    const one = { bytes: 1 as const, map: new Map([[0x61, "a"], [0x66, "fi"], [0x01, ""]]) };
+    const fonts = (n: string) => (n === "F1" || n === "F2" ? one : null);
+    const glyphs = contentGlyphs("BT /F1 1 Tf (af) Tj /F2 1 Tf (\\001) Tj /F1 1 Tf (a) Tj /F2 1 Tf (fa) Tj ET", fonts, () => false);
+    expect(glyphs).toEqual({ text: "afiafia", runs: [{ end: 4, font: "F1" }, { end: 7, font: "F2" }] });
+  });
+
   it("gives up (null) where pdf.js must be asked: a form XObject, an inline image, an unknown font or code", () => {
     const codes = { bytes: 1 as const, map: new Map([[0x61, "a"]]) };
     const fonts = (n: string) => (n === "F1" ? codes : null);
@@ -78,6 +85,18 @@ describe("glyphs read from the content stream (TCVN3 ư without pdf.js's operato
     expect(contentGlyphs("BI /W 1 /H 1 ID x EI", fonts, () => false)).toBeNull();
     expect(contentGlyphs("BT /F2 1 Tf (a) Tj ET", fonts, () => false)).toBeNull();
     expect(contentGlyphs("BT /F1 1 Tf (ab) Tj ET", fonts, () => false)).toBeNull();
+  });
+
+  it("finds the names a stream writes as the regex it replaced did, on streams of every awkward byte", () => {
+    const oracle = (content: string) => new Set([...content.matchAll(/\/([^\s/[\]()<>{}%]+)/g)].map((m) => m[1]));
+    const alphabet = ["/", "/", "F1", "Im0", " ", "\n", "\r", "\t", "\f", "\v", "\0", "\u00a0", "\u0085", "\u00ff", "\u2028", "\u3000", "[", "]", "(", ")", "<", ">", "{", "}", "%", "#20", "Tf", "12"];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % alphabet.length;
+    expect(namesIn("BT /F1 12 Tf /Im0 Do //x /GS0 gs")).toEqual(new Set(["F1", "Im0", "x", "GS0"]));
+    for (let k = 0; k < 2000; k++) {
+      const content = Array.from({ length: 1 + (k % 40) }, () => alphabet[next()]).join("");
+      expect(namesIn(content)).toEqual(oracle(content));
+    }
   });
 
   it("puts marks back only when text and glyphs match glyph for glyph", () => {

@@ -7,7 +7,7 @@ import { annotationTexts } from "../../src/load/pdf/annotations.js";
 import { glyphStream, restoreDroppedMarks } from "../../src/load/pdf/glyphs.js";
 import { isStampText, layoutPages, rowText, stampRows } from "../../src/load/pdf/layout.js";
 import { imageCoverage, textQuality } from "../../src/load/pdf/quality.js";
-import { FOREIGN_LETTERS } from "../../grammars/pdf.js";
+import { FOREIGN_LETTERS, LEGACY_MARKER_CHARS } from "../../grammars/pdf.js";
 import { ContentReader, contentImageCoverage } from "../../src/load/pdf/content.js";
 import { binaryString, RawPdf } from "../../src/load/pdf/raw.js";
 import { buildLine, groupRows, type PdfItem } from "../../src/load/pdf/lines.js";
@@ -544,6 +544,25 @@ describe("legacy (TCVN3) text layers", () => {
     ["Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam", true],
   ])("%s looks legacy: %s", (text, legacy) => {
     expect(legacyShare(text) >= 0.03).toBe(legacy);
+  });
+
+  it("counts markers and letters as a character-by-character count does, astral letters and lone surrogates too", () => {
+    const markers = new Set(LEGACY_MARKER_CHARS);
+    const oracle = (text: string) => {
+      let letters = 0, marks = 0;
+      for (const ch of text) {
+        if (markers.has(ch)) marks++;
+        else if (/\p{L}/u.test(ch)) letters++;
+      }
+      return marks >= 5 ? marks / (letters + marks) : 0;
+    };
+    const pieces = ["Céng hoµ x· héi", "Cộng hòa", "µ¸ø", "𝐀𝐁", "\ud835", "\udc00", "ĐƯ", " ", "1", "−∙μ", "ア", "\u2212"];
+    let seed = 3;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % pieces.length;
+    for (let k = 0; k < 1000; k++) {
+      const text = Array.from({ length: 1 + (k % 30) }, () => pieces[next()]).join("");
+      expect(legacyShare(text), text).toBeCloseTo(oracle(text), 12);
+    }
   });
 
   it("strips a subset prefix from font names", () => {

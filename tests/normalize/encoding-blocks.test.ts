@@ -3,6 +3,8 @@ import type { SourceLine } from "../../src/load/types.js";
 import { decodeLegacyLines, encodeLegacy } from "../../src/normalize/encoding/index.js";
 import { decodeLegacy } from "../../src/normalize/encoding/decoders.js";
 import { keepForeignWords } from "../../src/normalize/encoding/foreign.js";
+import { blockEncoding, charClass } from "../../src/normalize/encoding/detection.js";
+import { judgeToken } from "../../src/normalize/encoding/syllables.js";
 
 /** Encoding decided block by block, by the words themselves, where fonts are missing or lie. */
 
@@ -112,5 +114,40 @@ describe("text that is not legacy stays as it is", () => {
     const r = decodeLegacyLines([{ text: "Céng hoµ x· héi chñ nghÜa ViÖt Nam" }, { text: "§éc lËp - Tù do - H¹nh phóc" }]);
     expect(r.encoding).toBe("tcvn3");
     expect(r.lines.map((l) => l.text)).toEqual(["Cộng hoà xã hội chủ nghĩa Việt Nam", "Độc lập - Tự do - Hạnh phúc"]);
+  });
+});
+
+describe("the judge of a block's own words, against the ranking it replaced", () => {
+  const CANDIDATES = ["tcvn3", "vni", "cp1258"] as const;
+  const MARK_IN_WORD = /\p{L}[\u00A1-\u00BF\u00D7\u00F7]\p{L}/u;
+  // the words with a legacy mark (the first 200), each decoded and judged, the candidates ranked by a stable sort
+  const oracle = (text: string, expected: "tcvn3" | "vni"): string | null => {
+    const tokens = text.split(/[ \t\n\r\u00a0\v\f]+/).filter((t) => t.split("").some((ch) => charClass(ch.charCodeAt(0)) === 1)).slice(0, 200);
+    const g = CANDIDATES.map((enc) => tokens.reduce((n, t) => {
+      const d = decodeLegacy(t, enc, { capitals: false });
+      return n + (d === t ? 0 : Math.max(judgeToken(d), judgeToken(d.toUpperCase())) - (MARK_IN_WORD.test(t) ? -1 : judgeToken(t)));
+    }, 0));
+    const ranked = CANDIDATES.map((enc, k): [string, number] => [enc, g[k]]).sort((a, b) => b[1] - a[1]);
+    const [best, top] = ranked[0];
+    const runnerUp = ranked[1][1];
+    if (best === expected) return top - runnerUp >= 1 && top > 0 ? expected : null;
+    return top >= 2 && top - g[CANDIDATES.indexOf(expected)] >= 2 ? best : null;
+  };
+
+  it("blockEncoding decides as the oracle on TCVN3, VNI and Windows-1258 words mixed with foreign ones, short lines and long", () => {
+    const sentences = [...TCVN3_PART, ...VNI_PART, "Công ty TNHH François và Señor, diện tích 25 m²", "Điều 1. Nay bổ nhiệm ông Lê Văn Tâm", "ỦY BAN NHÂN DÂN TỈNH"];
+    const words = sentences.flatMap((s) => [tcvn3(s), vni(s), encodeLegacy(s, "cp1258"), s, encodeLegacy(s, "tcvn3", { capitals: true })]).flatMap((s) => s.split(" "));
+    let seed = 11;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let k = 0; k < 3000; k++) {
+      const text = Array.from({ length: 1 + next(k % 10 === 0 ? 260 : 14) }, () => words[next(words.length)]).join(next(4) ? " " : "\u00a0");
+      for (const expected of ["tcvn3", "vni"] as const) expect(blockEncoding(text, expected), text).toBe(oracle(text, expected));
+    }
+  });
+
+  it("a TCVN3 line typed without ASCII capitals decodes the same whether its capitals are guessed or not", () => {
+    for (const s of ["các cơ quan, đơn vị thực hiện", "số liệu năm 2024 – quý iii", "người được giao nhiệm vụ"]) {
+      expect(decodeLegacy(tcvn3(s), "tcvn3")).toBe(decodeLegacy(tcvn3(s), "tcvn3", { capitals: false }));
+    }
   });
 });

@@ -10,14 +10,32 @@
  */
 import { multiply } from "./annotations.js";
 import { GlyphTextBuilder, type GlyphText } from "./glyphs.js";
+import { isAsciiDigitCode } from "../../text/letters.js";
 import { binaryString, isOp, Lexer, PdfName, PdfRef, type PdfDict, type PdfValue, type RawPdf } from "./raw.js";
 
 /** What a font's codes stand for: code length in bytes and code → text (from ToUnicode). */
 interface FontCodes {
   bytes: 1 | 2;
   map: Map<number, string>;
-  /** a one-byte font's map as an array by code, made when its first string is shown (a look-up a glyph) */
-  byCode?: (string | undefined)[];
+  /**
+   * a one-byte font's map by code, made when its first string is shown (a look-up a glyph): the
+   * code unit a code stands for, {@link UNMAPPED}, or {@link SEVERAL_UNITS} (its text is asked of `map`)
+   */
+  byCode?: Int32Array;
+}
+
+const UNMAPPED = -1;
+/** a code whose text is not one code unit (`fi` for a ligature; none) */
+const SEVERAL_UNITS = -2;
+
+/** A one-byte font's map as {@link FontCodes.byCode} has it. */
+function oneByteCodes(map: Map<number, string>): Int32Array {
+  const out = new Int32Array(256).fill(UNMAPPED);
+  for (let c = 0; c < 256; c++) {
+    const t = map.get(c);
+    if (t !== undefined) out[c] = t.length === 1 ? t.charCodeAt(0) : SEVERAL_UNITS;
+  }
+  return out;
 }
 
 /**
@@ -70,25 +88,24 @@ export function parseToUnicode(text: string): Map<number, string> {
 
 const isWhite = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
 const isDelim = (c: number) => c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
+const WHITE = 1, DELIMITER = 2;
 /**
- * Whether each byte ends a token (white space or a delimiter), as a table: a TCVN3 page's stream
- * is some 30 KB of `-0.0336 Tc (%) Tj`, and the two tests a character were most of its scan.
+ * Each byte's kind (white space, a delimiter, 0 for a regular character), as a table: a TCVN3
+ * page's stream is some 30 KB of `-0.0336 Tc (%) Tj`, and the tests a character were most of its scan.
  */
-const ENDS_TOKEN = (() => {
+const BYTE_KIND = (() => {
   const t = new Uint8Array(256);
-  for (let c = 0; c < 256; c++) t[c] = isWhite(c) || isDelim(c) ? 1 : 0;
+  for (let c = 0; c < 256; c++) t[c] = isWhite(c) ? WHITE : isDelim(c) ? DELIMITER : 0;
   return t;
 })();
-/** where the token starting at `i` ends */
+const byteKind = (c: number) => (c < 256 ? BYTE_KIND[c] : 0);
+/** where the token starting at `i` ends (at white space or a delimiter) */
 function tokenEnd(s: string, i: number): number {
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 256 && ENDS_TOKEN[c] === 1) break;
-  }
+  for (; i < s.length; i++) if (byteKind(s.charCodeAt(i)) !== 0) break;
   return i;
 }
 
-const hexDigit = (c: number) => (c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1);
+const hexDigit = (c: number) => (isAsciiDigitCode(c) ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1);
 
 /**
  * The string operands of a content stream's operator, their codes kept one after the other in one
@@ -191,35 +208,71 @@ export function contentGlyphs(content: string, fonts: (name: string) => FontCode
   let lastName = "";
   // string operands since the last operator (a `[` starts them again)
   const strings = new StringOperands();
-  /** the glyphs of string operand `k`, as one text of the current font; false for a code the font does not map */
+  /**
+   * the glyphs of string operand `k` in the current font; false for a code the font does not map
+   * (what was added before it does not matter: the stream is then not read here at all)
+   */
   const show = (k: number): boolean => {
     if (!font) return false;
     const { codes } = strings;
     const from = strings.start(k), to = strings.ends[k];
-    let text = "";
     if (font.bytes === 1) {
-      const byCode = (font.byCode ??= Array.from({ length: 256 }, (_, c) => font!.map.get(c)));
+      const byCode = (font.byCode ??= oneByteCodes(font.map));
       for (let i = from; i < to; i++) {
-        const t = byCode[codes[i]];
-        if (t === undefined) return false;
-        text += t;
+        const c = codes[i];
+        const u = c < 256 ? byCode[c] : UNMAPPED;
+        if (u >= 0) out.unit(u, fontName);
+        else if (u === UNMAPPED) return false;
+        else out.add(font.map.get(c)!, fontName);
       }
     } else {
       if ((to - from) % 2 !== 0) return false;
       for (let i = from; i < to; i += 2) {
         const t = font.map.get((codes[i] << 8) | codes[i + 1]);
         if (t === undefined) return false;
-        text += t;
+        out.add(t, fontName);
       }
     }
-    out.add(text, fontName);
     return true;
   };
   let i = 0;
   while (i < s.length) {
     const c = s.charCodeAt(i);
-    if (isWhite(c)) {
+    const kind = byteKind(c);
+    if (kind === WHITE) {
       i++;
+      continue;
+    }
+    if (kind === 0) {
+      const e = tokenEnd(s, i + 1);
+      // a number, the most of a stream's tokens
+      if (isAsciiDigitCode(c) || c === 0x2d || c === 0x2b || c === 0x2e) {
+        i = e;
+        continue;
+      }
+      switch (opCode(s, i, e)) {
+        case OP.Tf:
+          fontName = lastName;
+          font = fonts(lastName);
+          if (!font) return null;
+          break;
+        case OP.Tj:
+        case OP.quote:
+        case OP.doubleQuote:
+          if (strings.length && !show(strings.length - 1)) return null;
+          break;
+        case OP.TJ:
+          for (let k = 0; k < strings.length; k++) if (!show(k)) return null;
+          break;
+        case OP.Do:
+          if (isForm(lastName)) return null;
+          break;
+        case OP.BI:
+        case OP.ID:
+          return null;
+      }
+      i = e;
+      strings.clear();
       continue;
     }
     if (c === 0x25) {
@@ -257,39 +310,8 @@ export function contentGlyphs(content: string, fonts: (name: string) => FontCode
       i = e;
       continue;
     }
-    const e = tokenEnd(s, i);
-    if (e === i) {
-      // a stray delimiter (`)`, `>`, `{`, `}`)
-      i++;
-      continue;
-    }
-    if ((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e) {
-      i = e; // a number
-      continue;
-    }
-    switch (opCode(s, i, e)) {
-      case OP.Tf:
-        fontName = lastName;
-        font = fonts(lastName);
-        if (!font) return null;
-        break;
-      case OP.Tj:
-      case OP.quote:
-      case OP.doubleQuote:
-        if (strings.length && !show(strings.length - 1)) return null;
-        break;
-      case OP.TJ:
-        for (let k = 0; k < strings.length; k++) if (!show(k)) return null;
-        break;
-      case OP.Do:
-        if (isForm(lastName)) return null;
-        break;
-      case OP.BI:
-      case OP.ID:
-        return null;
-    }
-    i = e;
-    strings.clear();
+    // a stray delimiter (`)`, `>`, `{`, `}`)
+    i++;
   }
   return out.done();
 }
@@ -325,11 +347,29 @@ function resourcesOf(raw: RawPdf, page: PdfDict): PdfDict | undefined {
  * only when the stream names it (a page's fonts and images were each looked for in the whole
  * stream, a scan a resource).
  */
-function namesIn(content: string): Set<string> {
+export function namesIn(content: string): Set<string> {
   const names = new Set<string>();
-  for (const m of content.matchAll(/\/([^\s/[\]()<>{}%]+)/g)) names.add(m[1]);
+  // from each `/` to the next one (a TCVN3 page's 30 KB hold a few dozen): the regex engine's
+  // match objects, one a name, cost more than the scan
+  for (let i = content.indexOf("/"); i >= 0; ) {
+    let e = i + 1;
+    while (e < content.length && !endsName(content.charCodeAt(e))) e++;
+    if (e > i + 1) names.add(content.slice(i + 1, e));
+    i = content.indexOf("/", e);
+  }
   return names;
 }
+
+/**
+ * Where a name of {@link namesIn} ends: what `/([^\s/[\]()<>{}%]+)/` stops at (JavaScript's `\s`,
+ * which is not PDF's white space: it holds U+000B and U+00A0, not U+0000).
+ */
+const NAME_ENDS = (() => {
+  const t = new Uint8Array(256);
+  for (const ch of "\t\n\v\f\r \u00a0/[]()<>{}%") t[ch.charCodeAt(0)] = 1;
+  return t;
+})();
+const endsName = (c: number) => (c < 256 ? NAME_ENDS[c] === 1 : /\s/.test(String.fromCharCode(c)));
 
 /** An XObject a content stream paints with `Do`: an image, or a form with its own content. */
 type Painted = { image: true } | { image: false; matrix: number[]; content: string; xobjects: Map<string, Painted> };

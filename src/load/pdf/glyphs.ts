@@ -5,6 +5,7 @@
  * same order as the text content, so the dropped marks are put back by walking both at once.
  */
 import { isSpaceCode } from "../../text/letters.js";
+import { unitsToString } from "../../text/units.js";
 
 /**
  * The glyphs a page draws, in drawing order: their text (each glyph's code points, one after
@@ -17,26 +18,42 @@ export interface GlyphText {
   runs: { end: number; font: string }[];
 }
 
-/** Collects a page's glyphs as they are drawn; `done()` gives them as one {@link GlyphText}. */
+/**
+ * Collects a page's glyphs as they are drawn; `done()` gives them as one {@link GlyphText}. The
+ * code units go into one buffer, made a string once: a TCVN3 page draws each glyph with its own
+ * `(x) Tj`, and a string appended to a glyph at a time cost more than reading the stream.
+ */
 export class GlyphTextBuilder {
-  // appended to (V8 keeps the pieces and joins them once, when the text is first read): a page of
-  // thousands of one-glyph strings joined from an array cost more than reading them
-  private text = "";
+  private units = new Uint16Array(4096);
+  private size = 0;
   private readonly runs: { end: number; font: string }[] = [];
   private font: string | null = null;
 
-  add(text: string, font: string): void {
-    if (!text) return;
-    if (font !== this.font) {
-      if (this.font !== null && this.text.length > 0) this.runs.push({ end: this.text.length, font: this.font });
-      this.font = font;
+  /** Opens a stretch of `font` where the glyphs so far are in another (asked before a glyph's first unit). */
+  private to(font: string): void {
+    if (font === this.font) return;
+    if (this.font !== null && this.size > 0) this.runs.push({ end: this.size, font: this.font });
+    this.font = font;
+  }
+
+  /** Appends one code unit in `font`. */
+  unit(u: number, font: string): void {
+    this.to(font);
+    if (this.size === this.units.length) {
+      const grown = new Uint16Array(2 * this.size);
+      grown.set(this.units);
+      this.units = grown;
     }
-    this.text += text;
+    this.units[this.size++] = u;
+  }
+
+  add(text: string, font: string): void {
+    for (let i = 0; i < text.length; i++) this.unit(text.charCodeAt(i), font);
   }
 
   done(): GlyphText {
-    if (this.font !== null && this.text.length > 0) this.runs.push({ end: this.text.length, font: this.font });
-    return { text: this.text, runs: this.runs };
+    if (this.font !== null && this.size > 0) this.runs.push({ end: this.size, font: this.font });
+    return { text: unitsToString(this.units, this.size), runs: this.runs };
   }
 }
 

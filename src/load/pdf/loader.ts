@@ -43,7 +43,14 @@ export interface PdfPlatform {
 /** The resolution pages are rendered at for OCR. */
 export const OCR_DPI = 200;
 
-const markerSet = new Set(LEGACY_MARKER_CHARS);
+/** Whether each code unit up to the last marker's is a legacy-encoding marker (all stand below U+10000). */
+const MARKER_CODES = (() => {
+  const codes = [...LEGACY_MARKER_CHARS].map((ch) => ch.charCodeAt(0));
+  const t = new Uint8Array(Math.max(...codes) + 1);
+  for (const c of codes) t[c] = 1;
+  return t;
+})();
+const isMarkerCode = (c: number) => c < MARKER_CODES.length && MARKER_CODES[c] === 1;
 const markerRe = new RegExp(`[${[...LEGACY_MARKER_CHARS].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join("")}]`, "gu");
 const legacyFontRe = FONT_RULES.filter((r) => r.encoding === "tcvn3" || r.encoding === "vni").map((r) => ({ re: new RegExp(r.pattern, "i"), rule: r }));
 const unicodeFontRe = FONT_RULES.filter((r) => r.encoding === "unicode").map((r) => new RegExp(r.pattern, "i"));
@@ -83,14 +90,18 @@ export function legacyShare(text: string): number {
   let found = 0;
   while (found < 5 && markerRe.test(text)) found++;
   if (found < 5) return 0;
+  // code unit by code unit (a string a character cost more than the page's other judging)
   let letters = 0, markers = 0;
-  for (const ch of text) {
-    const c = ch.charCodeAt(0);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     // ASCII needs no lookup (no marker is ASCII)
     if (c < 0x80) {
       if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letters++;
-    } else if (markerSet.has(ch)) markers++;
-    else if (ch.length === 1 ? isLetterCode(c) : /\p{L}/u.test(ch)) letters++;
+    } else if (isMarkerCode(c)) markers++;
+    else if (c >= 0xd800 && c <= 0xdbff && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) {
+      if (/\p{L}/u.test(text.slice(i, i + 2))) letters++;
+      i++;
+    } else if (isLetterCode(c)) letters++;
   }
   return markers >= 5 ? markers / (letters + markers) : 0;
 }

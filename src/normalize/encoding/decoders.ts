@@ -6,6 +6,7 @@ import {
   VNI_BASES, VNI_MARKS, VNI_PAIR, VNI_SINGLE, VNI_TONE_MARK,
 } from "./tables.js";
 import { VIQR_ESCAPE } from "../../../grammars/encodings/viqr.js";
+import { unitsToString } from "../../text/units.js";
 
 /**
  * Legacy Vietnamese encodings → Unicode: one decoder an encoding, each starting from the
@@ -48,13 +49,6 @@ for (let c = 0x80; c < TCVN_BYTES.length; c++) {
  */
 let units = new Uint16Array(256);
 const KEPT_UNITS = 1 << 16;
-/** `buf[0..n)` as a string, in chunks that `apply` takes as arguments */
-function unitsToString(buf: Uint16Array, n: number): string {
-  if (n <= 8192) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
-  let out = "";
-  for (let i = 0; i < n; i += 8192) out += String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
-  return out;
-}
 
 function decodeTcvn3(text: string, capitals: boolean | undefined): string {
   const n = text.length;
@@ -115,6 +109,8 @@ for (let c = 0xc0; c < 0x1f00; c++) {
 }
 const isLower = (c: number) => c < 0x1f00 && LOWER[c] === 1;
 
+const ASCII_CAPITAL = /[A-Z]/;
+
 /** a letter for the capitals guess: ASCII letters and the Latin letters from U+00C0 on */
 const isWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7);
 
@@ -126,7 +122,9 @@ const isWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <=
  * a capital (`X·` → `XÃ`).
  */
 function guessCapitals(decoded: string, original: string): string {
-  if (decoded.length !== original.length) return decoded;
+  // a word changes only where it was typed with an ASCII capital (first or inside): most lines of
+  // running text have none, and are told so by the regex engine's scan instead of this one
+  if (decoded.length !== original.length || !ASCII_CAPITAL.test(original)) return decoded;
   interface W { s: number; e: number; caps: boolean; maybe: boolean }
   let out = "";
   let from = 0;

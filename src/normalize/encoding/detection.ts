@@ -86,16 +86,23 @@ const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0
  */
 function markedTokens(text: string): string[] {
   const tokens: string[] = [];
-  for (let i = 0; i < text.length && tokens.length < MAX_TOKENS; i++) {
+  eachMarkedToken(text, (t) => tokens.push(t));
+  return tokens;
+}
+
+/** {@link markedTokens}, each handed to `visit` as it is found (no array a line). */
+function eachMarkedToken(text: string, visit: (token: string) => void): void {
+  let n = 0;
+  for (let i = 0; i < text.length && n < MAX_TOKENS; i++) {
     if (charClass(text.charCodeAt(i)) !== 1) continue;
     let s = i;
     let e = i + 1;
     while (s > 0 && !isSpace(text.charCodeAt(s - 1))) s--;
     while (e < text.length && !isSpace(text.charCodeAt(e))) e++;
-    tokens.push(text.slice(s, e));
+    visit(text.slice(s, e));
+    n++;
     i = e;
   }
-  return tokens;
 }
 
 function viqrTokens(text: string): string[] {
@@ -134,15 +141,36 @@ const MARK_IN_WORD = /\p{L}[\u00A1-\u00BF\u00D7\u00F7]\p{L}/u;
 
 /**
  * For each of {@link LEGACY_CANDIDATES}, in its order, how many more of the text's marked words
- * read as Vietnamese once decoded (words that stop reading as Vietnamese count against it).
+ * read as Vietnamese once decoded (words that stop reading as Vietnamese count against it). The
+ * answer is one array kept for every call (read it before the next): it is asked of every line
+ * and every run of a legacy font, and an array a line was most of what the judge allocated.
  */
-function gains(text: string): number[] {
-  const total = LEGACY_CANDIDATES.map(() => 0);
-  for (const t of markedTokens(text)) {
-    const g = tokenGains(t);
-    for (let k = 0; k < total.length; k++) total[k] += g[k];
-  }
-  return total;
+const sums = new Int32Array(LEGACY_CANDIDATES.length);
+function gains(text: string): Int32Array {
+  sums.fill(0);
+  eachMarkedToken(text, (t) => {
+    let packed = tokenGains(t);
+    for (let k = 0; k < sums.length; k++) {
+      const digit = packed % GAIN_BASE;
+      sums[k] += digit - GAIN_OFFSET;
+      packed = (packed - digit) / GAIN_BASE;
+    }
+  });
+  return sums;
+}
+
+/**
+ * A word's gains under the candidates, packed in one number, the first candidate's in the lowest
+ * digit: a gain is −2…2 (a judge's −1…1 against another's), one base-5 digit.
+ *
+ *     gains tcvn3 +2, vni −1, cp1258 0  →  (2+2) + 5·(−1+2) + 25·(0+2) = 59
+ */
+const GAIN_OFFSET = 2;
+const GAIN_BASE = 2 * GAIN_OFFSET + 1;
+function packGains(t: string): number {
+  let packed = 0;
+  for (let k = LEGACY_CANDIDATES.length - 1; k >= 0; k--) packed = packed * GAIN_BASE + tokenGain(t, LEGACY_CANDIDATES[k]) + GAIN_OFFSET;
+  return packed;
 }
 
 /**
@@ -151,9 +179,9 @@ function gains(text: string): number[] {
  * each word's answers are remembered together (a pure function of the word; the memo is bounded;
  * one look-up a word, not one a candidate: hashing the word was the most of it).
  */
-const gainMemo = new BoundedMemo<number[]>(8192, 48);
-function tokenGains(t: string): number[] {
-  return gainMemo.get(t) ?? gainMemo.set(t, LEGACY_CANDIDATES.map((enc) => tokenGain(t, enc)));
+const gainMemo = new BoundedMemo<number>(8192, 48);
+function tokenGains(t: string): number {
+  return gainMemo.get(t) ?? gainMemo.set(t, packGains(t));
 }
 function tokenGain(t: string, enc: LegacyEncoding): number {
   const d = decodeLegacy(t, enc, { capitals: false });
@@ -169,9 +197,13 @@ function tokenGain(t: string, enc: LegacyEncoding): number {
  */
 export function blockEncoding(text: string, expected: LegacyEncoding): LegacyEncoding | null {
   const g = gains(text);
-  const ranked = LEGACY_CANDIDATES.map((enc, k): [LegacyEncoding, number] => [enc, g[k]]).sort((a, b) => b[1] - a[1]);
-  const [best, top] = ranked[0];
-  const runnerUp = ranked[1]?.[1] ?? 0;
+  // the best, the earliest candidate on a tie (as a stable sort by gain ranks them), and the best of the others
+  let bestAt = 0;
+  for (let k = 1; k < g.length; k++) if (g[k] > g[bestAt]) bestAt = k;
+  let runnerUp = -Infinity;
+  for (let k = 0; k < g.length; k++) if (k !== bestAt && g[k] > runnerUp) runnerUp = g[k];
+  if (runnerUp === -Infinity) runnerUp = 0;
+  const best = LEGACY_CANDIDATES[bestAt], top = g[bestAt];
   if (best === expected) return top - runnerUp >= 1 && top > 0 ? expected : null;
   return top >= 2 && top - (g[LEGACY_CANDIDATES.indexOf(expected)] ?? 0) >= 2 ? best : null;
 }

@@ -62,6 +62,13 @@ function looksForeignMemo(word: string, marksFollowVowels: boolean): boolean {
   return memo.get(word) ?? memo.set(word, looksForeign(word, marksFollowVowels));
 }
 
+/**
+ * judgeToken of a decoded word, remembered (bounded memo): a legacy document's capitalised words
+ * (`Céng` → `Cộng`) look like foreign names until their decoding is judged, and come again and again.
+ */
+const judgedMemo = new BoundedMemo<number>(8192, 48);
+const judged = (word: string) => judgedMemo.get(word) ?? judgedMemo.set(word, judgeToken(word));
+
 /** `decoded` with every word that stayed un-Vietnamese and looked foreign put back as `original` had it. */
 export function keepForeignWords(original: string, decoded: string, encoding: string): string {
   if (original === decoded) return decoded;
@@ -98,7 +105,7 @@ function keepForeignAligned(original: string, decoded: string, marksFollowVowels
     if (i < n && !isSpaceCode(decoded.charCodeAt(i))) return null;
     if (same) continue;
     const word = original.slice(s, i);
-    if (looksForeignMemo(word, marksFollowVowels) && judgeToken(decoded.slice(s, i)) < 0) {
+    if (looksForeignMemo(word, marksFollowVowels) && judged(decoded.slice(s, i)) < 0) {
       out += decoded.slice(from, s) + word;
       from = i;
     }
@@ -112,7 +119,7 @@ function keepForeignSplit(original: string, decoded: string, encoding: string): 
   if (a.length !== b.length) return decoded; // a decoding that moved spaces (VNI tones typed apart)
   let changed = false;
   for (let i = 0; i < a.length; i += 2) {
-    if (a[i] !== b[i] && looksForeignMemo(a[i], encoding === "vni") && judgeToken(b[i]) < 0) {
+    if (a[i] !== b[i] && looksForeignMemo(a[i], encoding === "vni") && judged(b[i]) < 0) {
       b[i] = a[i];
       changed = true;
     }
