@@ -137,43 +137,82 @@ interface Doc {
 
 /**
  * {@link unitAt}'s answers by position: the rules, the walk and the splitting ask again at the same
- * places (~1.8 times each). A table over the text, one slot a position (a Map's hashing and
- * growing cost a tenth of the rules' time): where the assignee ends (-1: none) beside the stamp of
- * the document that asked. One table is kept from document to document, so none is allocated and
- * zeroed over each text; a text longer than {@link KEPT_UNITS} gets one of its own (a hostile
- * text's is not kept in the worker).
+ * places (~1.8 times each). A hash table of the positions asked (open addressing, a Map's hashing
+ * and growing cost a tenth of the rules' time): each slot a position, where its assignee ends (-1:
+ * none) and the stamp of the document that filled it. Its size follows the positions asked (one
+ * in ~60 characters), not the text: a table over the text, a slot a position, was allocated and
+ * paged in anew for each text beyond its kept bound (a 100-page document's 2.7 MB: a ninth of its
+ * tasks' time). One table is kept from document to document up to {@link KEPT_SLOTS} slots, so
+ * none is allocated and zeroed for each; one grown past it is the document's own.
  */
 interface UnitTable {
-  stamps: Int32Array;
+  positions: Int32Array;
   ends: Int32Array;
+  stamps: Int32Array;
   stamp: number;
+  /** the slots filled under `stamp` */
+  filled: number;
+  /** 32 less the bits of a slot's index */
+  shift: number;
 }
-const KEPT_UNITS = 1 << 17;
+const KEPT_SLOTS = 1 << 16;
 let keptUnits: UnitTable | null = null;
 
-/** A table for a text of `length` positions (its end too): the kept one, grown to the longest text below the bound, under a new stamp. */
-function unitTable(length: number): UnitTable {
-  if (length > KEPT_UNITS) return { stamps: new Int32Array(length), ends: new Int32Array(length), stamp: 1 };
-  if (!keptUnits || keptUnits.stamps.length < length) {
-    const size = Math.min(KEPT_UNITS, Math.max(4096, 2 ** Math.ceil(Math.log2(length))));
-    keptUnits = { stamps: new Int32Array(size), ends: new Int32Array(size), stamp: 0 };
-  }
+/** An empty table (under a new stamp): the kept one. */
+function unitTable(): UnitTable {
+  keptUnits ??= emptyUnits(1024);
   // after two thousand million documents the stamps begin again, from a cleared table
   if (++keptUnits.stamp === 0x7fffffff) keptUnits.stamps.fill(0), (keptUnits.stamp = 1);
+  keptUnits.filled = 0;
   return keptUnits;
+}
+
+function emptyUnits(slots: number): UnitTable {
+  return { positions: new Int32Array(slots), ends: new Int32Array(slots), stamps: new Int32Array(slots), stamp: 1, filled: 0, shift: 32 - Math.log2(slots) };
+}
+
+/** The slot of `pos` in `u`: where it is, or the empty slot where it goes. */
+function unitSlot(u: UnitTable, pos: number): number {
+  const mask = u.positions.length - 1;
+  // Fibonacci hashing (the product's top bits): positions a slot's count apart fall apart too
+  let h = Math.imul(pos, 0x9e3779b1) >>> u.shift;
+  while (u.stamps[h] === u.stamp && u.positions[h] !== pos) h = (h + 1) & mask;
+  return h;
 }
 
 /** Does an assignee begin at `pos`: a title (with its body), a body, a collective, `Quý cơ quan`? */
 function unitAt(doc: Doc, pos: number): number | null {
-  const { stamps, ends, stamp } = doc.units;
-  if (stamps[pos] === stamp) {
-    const known = ends[pos];
+  let u = doc.units;
+  let h = unitSlot(u, pos);
+  if (u.stamps[h] === u.stamp) {
+    const known = u.ends[h];
     return known < 0 ? null : known;
   }
   const end = findUnitAt(doc, pos);
-  stamps[pos] = stamp;
-  ends[pos] = end ?? -1;
+  // half full at most: twice the slots, the answers so far placed again
+  if (2 * (u.filled + 1) > u.positions.length) {
+    u = doc.units = grownUnits(u);
+    h = unitSlot(u, pos);
+  }
+  u.positions[h] = pos;
+  u.ends[h] = end ?? -1;
+  u.stamps[h] = u.stamp;
+  u.filled++;
   return end;
+}
+
+function grownUnits(u: UnitTable): UnitTable {
+  const grown = emptyUnits(u.positions.length * 2);
+  for (let h = 0; h < u.positions.length; h++) {
+    if (u.stamps[h] !== u.stamp) continue;
+    const to = unitSlot(grown, u.positions[h]);
+    grown.positions[to] = u.positions[h];
+    grown.ends[to] = u.ends[h];
+    grown.stamps[to] = 1;
+  }
+  grown.filled = u.filled;
+  if (u === keptUnits && grown.positions.length <= KEPT_SLOTS) keptUnits = grown;
+  return grown;
 }
 
 function findUnitAt(doc: Doc, pos: number): number | null {
@@ -917,8 +956,7 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
     ...documentAnchors(t, open),
     coop: null,
     open,
-    // a position at the text's end too (after a separator that ends it)
-    units: unitTable(t.length + 1),
+    units: unitTable(),
     openParens: positionsOf(t, "("),
     closeParens: positionsOf(t, ")"),
     stops: { semicolons: positionsOf(t, ";"), colons: positionsOf(t, ":"), dots: positionsOf(t, ".") },
