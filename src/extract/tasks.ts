@@ -12,7 +12,7 @@ import type { Agency, DateMention, Span, Task } from "../record/schema.js";
 import type { OutlineNode } from "../segment/tree.js";
 import { canonicalAssignee, issuerAgencies } from "./agencies.js";
 import { agencyBuildsOf, agencyEndAt, type AgencyBuilds } from "./agencies/scan.js";
-import { afterSpaces, CAPITAL, collapseSpaces, isLetterOrMarkCode, isSpaceCode, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, SMALL, squash, WB, WE, wordCharBefore } from "../text/letters.js";
+import { afterSpaces, CAPITAL, collapseSpaces, isAsciiDigitCode, isLetterOrMarkCode, isSpaceCode, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, SMALL, squash, WB, WE, wordCharBefore } from "../text/letters.js";
 import { alt, alternation, esc } from "../text/pattern.js";
 import { openingCodes, opensAt, type Openers, type Openings } from "../text/openers.js";
 import { foldedText, type ExtractContext } from "./context.js";
@@ -117,7 +117,8 @@ interface Doc {
   t: string;
   /** the agency mentions built in `t` (the agency scan's, and those asked for since) */
   builds: AgencyBuilds;
-  agencies: Span[];
+  /** the agencies' spans, merged where they overlap: their starts and their ends, each sorted */
+  agencies: { starts: number[]; ends: number[] };
   /** where an action verb begins (not yet filtered for bodies' names and parentheses) */
   verbs: Anchors;
   /** where a not-a-task phrase, an inline trigger begins; cooperation phrases when first asked for */
@@ -131,49 +132,90 @@ interface Doc {
   closeParens: number[];
   /** where each `;`, `:` and `.` is, sorted: the places a node's text may be cut into clauses */
   stops: { semicolons: number[]; colons: number[]; dots: number[] };
+  /** where each sorted list above was last asked about: the next question starts there ({@link seek}) */
+  near: { open: number; close: number; semicolons: number; colons: number; dots: number; agencyStarts: number; agencyEnds: number };
   /** {@link unitAt}'s answers so far, by position */
   units: UnitTable;
 }
 
 /**
  * {@link unitAt}'s answers by position: the rules, the walk and the splitting ask again at the same
- * places (~1.8 times each). A table over the text, one slot a position (a Map's hashing and
- * growing cost a tenth of the rules' time): where the assignee ends (-1: none) beside the stamp of
- * the document that asked. One table is kept from document to document, so none is allocated and
- * zeroed over each text; a text longer than {@link KEPT_UNITS} gets one of its own (a hostile
- * text's is not kept in the worker).
+ * places (~1.8 times each). A hash table of the positions asked (open addressing, a Map's hashing
+ * and growing cost a tenth of the rules' time): each slot a position, where its assignee ends (-1:
+ * none) and the stamp of the document that filled it. Its size follows the positions asked (one
+ * in ~60 characters), not the text: a table over the text, a slot a position, was allocated and
+ * paged in anew for each text beyond its kept bound (a 100-page document's 2.7 MB: a ninth of its
+ * tasks' time). One table is kept from document to document up to {@link KEPT_SLOTS} slots, so
+ * none is allocated and zeroed for each; one grown past it is the document's own.
  */
 interface UnitTable {
-  stamps: Int32Array;
+  positions: Int32Array;
   ends: Int32Array;
+  stamps: Int32Array;
   stamp: number;
+  /** the slots filled under `stamp` */
+  filled: number;
+  /** 32 less the bits of a slot's index */
+  shift: number;
 }
-const KEPT_UNITS = 1 << 17;
+const KEPT_SLOTS = 1 << 16;
 let keptUnits: UnitTable | null = null;
 
-/** A table for a text of `length` positions (its end too): the kept one, grown to the longest text below the bound, under a new stamp. */
-function unitTable(length: number): UnitTable {
-  if (length > KEPT_UNITS) return { stamps: new Int32Array(length), ends: new Int32Array(length), stamp: 1 };
-  if (!keptUnits || keptUnits.stamps.length < length) {
-    const size = Math.min(KEPT_UNITS, Math.max(4096, 2 ** Math.ceil(Math.log2(length))));
-    keptUnits = { stamps: new Int32Array(size), ends: new Int32Array(size), stamp: 0 };
-  }
+/** An empty table (under a new stamp): the kept one. */
+function unitTable(): UnitTable {
+  keptUnits ??= emptyUnits(1024);
   // after two thousand million documents the stamps begin again, from a cleared table
   if (++keptUnits.stamp === 0x7fffffff) keptUnits.stamps.fill(0), (keptUnits.stamp = 1);
+  keptUnits.filled = 0;
   return keptUnits;
+}
+
+function emptyUnits(slots: number): UnitTable {
+  return { positions: new Int32Array(slots), ends: new Int32Array(slots), stamps: new Int32Array(slots), stamp: 1, filled: 0, shift: 32 - Math.log2(slots) };
+}
+
+/** The slot of `pos` in `u`: where it is, or the empty slot where it goes. */
+function unitSlot(u: UnitTable, pos: number): number {
+  const mask = u.positions.length - 1;
+  // Fibonacci hashing (the product's top bits): positions a slot's count apart fall apart too
+  let h = Math.imul(pos, 0x9e3779b1) >>> u.shift;
+  while (u.stamps[h] === u.stamp && u.positions[h] !== pos) h = (h + 1) & mask;
+  return h;
 }
 
 /** Does an assignee begin at `pos`: a title (with its body), a body, a collective, `Quý cơ quan`? */
 function unitAt(doc: Doc, pos: number): number | null {
-  const { stamps, ends, stamp } = doc.units;
-  if (stamps[pos] === stamp) {
-    const known = ends[pos];
+  let u = doc.units;
+  let h = unitSlot(u, pos);
+  if (u.stamps[h] === u.stamp) {
+    const known = u.ends[h];
     return known < 0 ? null : known;
   }
   const end = findUnitAt(doc, pos);
-  stamps[pos] = stamp;
-  ends[pos] = end ?? -1;
+  // half full at most: twice the slots, the answers so far placed again
+  if (2 * (u.filled + 1) > u.positions.length) {
+    u = doc.units = grownUnits(u);
+    h = unitSlot(u, pos);
+  }
+  u.positions[h] = pos;
+  u.ends[h] = end ?? -1;
+  u.stamps[h] = u.stamp;
+  u.filled++;
   return end;
+}
+
+function grownUnits(u: UnitTable): UnitTable {
+  const grown = emptyUnits(u.positions.length * 2);
+  for (let h = 0; h < u.positions.length; h++) {
+    if (u.stamps[h] !== u.stamp) continue;
+    const to = unitSlot(grown, u.positions[h]);
+    grown.positions[to] = u.positions[h];
+    grown.ends[to] = u.ends[h];
+    grown.stamps[to] = 1;
+  }
+  grown.filled = u.filled;
+  if (u === keptUnits && grown.positions.length <= KEPT_SLOTS) keptUnits = grown;
+  return grown;
 }
 
 function findUnitAt(doc: Doc, pos: number): number | null {
@@ -323,6 +365,8 @@ function wordPieceEnd(t: string, pos: number, to: number): number {
 interface Anchors {
   starts: number[];
   ends: number[];
+  /** where the list was last asked about ({@link seek}) */
+  near: number;
 }
 
 /** The three lists every document needs (cooperation phrases only when a task asks: {@link coopAnchors}). */
@@ -341,9 +385,9 @@ interface DocumentAnchors {
  * spaces are taken whole, then the trigger), all ending where the trigger ends.
  */
 function documentAnchors(t: string, open: Openings): DocumentAnchors {
-  const verbs: Anchors = { starts: [], ends: [] };
-  const notTask: Anchors = { starts: [], ends: [] };
-  const inlineTriggers: Anchors = { starts: [], ends: [] };
+  const verbs: Anchors = { starts: [], ends: [], near: 0 };
+  const notTask: Anchors = { starts: [], ends: [], near: 0 };
+  const inlineTriggers: Anchors = { starts: [], ends: [], near: 0 };
   const { at, kinds } = open;
   for (let o = 0; o < at.length; o++) {
     const k = kinds[o];
@@ -376,14 +420,34 @@ function matchInto(sticky: RegExp, t: string, p: number, into: Anchors): void {
  * which the pattern leaves out: one list, where {@link documentAnchors} makes three in one pass).
  */
 function anchorsAt(sticky: RegExp, t: string, open: Openings, bit: number): Anchors {
-  const out: Anchors = { starts: [], ends: [] };
+  const out: Anchors = { starts: [], ends: [], near: 0 };
   for (let o = 0; o < open.at.length; o++) if (open.kinds[o] & bit && !wordCharBefore(t, open.at[o])) matchInto(sticky, t, open.at[o], out);
   return out;
 }
 
-/** The first index in `xs` (sorted) at or after `lo` whose value is at least `pos`. */
-function lowerBound(xs: number[], pos: number, lo = 0): number {
-  let hi = xs.length;
+/**
+ * The first index in `xs` (sorted) whose value is at least `pos`, looked for from `near` (where the
+ * list was last asked about): by steps of 1, 2, 4, … towards it, then halving inside the last
+ * step. The walk asks about places in text order, most a few entries on from the last: halving
+ * the whole list, each question cost ~12 steps on a 100-page document's (thousands of verbs,
+ * stops, bodies), ~7 on a two-page one's, most of them a branch mispredicted.
+ */
+function seek(xs: readonly number[], pos: number, near: number): number {
+  const n = xs.length;
+  let lo: number, hi: number;
+  if (near > n) near = n;
+  if (near > 0 && xs[near - 1] >= pos) {
+    // before `near`: back while the entry is still at or past `pos`
+    hi = near - 1;
+    lo = hi - 1;
+    for (let step = 1; lo >= 0 && xs[lo] >= pos; step += step) (hi = lo), (lo -= step);
+    lo = lo < 0 ? 0 : lo + 1;
+  } else {
+    lo = hi = near;
+    for (let step = 1; hi < n && xs[hi] < pos; step += step) (lo = hi + 1), (hi = lo + step);
+    if (hi > n) hi = n;
+  }
+  // the answer is in [lo, hi]
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (xs[mid] < pos) lo = mid + 1;
@@ -399,10 +463,11 @@ function lowerBound(xs: number[], pos: number, lo = 0): number {
  * not a generator: a generator's object and steps cost more than the search on the short lists).
  */
 function firstAnchor(a: Anchors, from: number): number {
-  return lowerBound(a.starts, from);
+  return (a.near = seek(a.starts, from, a.near));
 }
+// a match ends after it starts: the next is after it in the list
 function nextAnchor(a: Anchors, i: number): number {
-  return lowerBound(a.starts, a.ends[i], i + 1);
+  return seek(a.starts, a.ends[i], i + 1);
 }
 const within = (a: Anchors, i: number, to: number) => i < a.starts.length && a.starts[i] < to;
 
@@ -415,10 +480,12 @@ function positionsOf(t: string, ch: string): number[] {
 
 /** `(` minus `)` in `t[from, to)`, or 0 where no `(` is there (what a caller asks is whether one is left open). */
 function parensOpen(doc: Doc, from: number, to: number): number {
-  const opened = lowerBound(doc.openParens, from);
+  const { near } = doc;
+  const opened = (near.open = seek(doc.openParens, from, near.open));
   // most clauses have no `(` before their verb: none is open, whatever `)` there are
   if (opened >= doc.openParens.length || doc.openParens[opened] >= to) return 0;
-  return lowerBound(doc.openParens, to, opened) - opened - (lowerBound(doc.closeParens, to) - lowerBound(doc.closeParens, from));
+  const closedBefore = (near.close = seek(doc.closeParens, from, near.close));
+  return seek(doc.openParens, to, opened) - opened - (seek(doc.closeParens, to, closedBefore) - closedBefore);
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\d]/u;
@@ -436,7 +503,7 @@ function wordCharAt(t: string, i: number): boolean {
 function notATaskIn(doc: Doc, from: number, to: number): boolean {
   const { starts, ends } = doc.notTask;
   const t = doc.t;
-  const i = lowerBound(starts, from);
+  const i = firstAnchor(doc.notTask, from);
   let clean = (from === 0 || !wordCharAt(t, from - 1)) && (to >= t.length || !wordCharAt(t, to));
   let found = false;
   for (let k = i; clean && k < starts.length && starts[k] < to; k++) {
@@ -468,7 +535,7 @@ function notSubjectIn(t: string, from: number, to: number): boolean {
  * scan gives them in text order: sorted only when they are not (a copy, a sort and an iterator
  * over each pair cost more than the rest of the tasks' set-up).
  */
-function agencySpans(agencies: Agency[]): Span[] {
+function agencySpans(agencies: Agency[]): Doc["agencies"] {
   const spans: Span[] = [];
   let sorted = true;
   for (let i = 0; i < agencies.length; i++) {
@@ -478,39 +545,21 @@ function agencySpans(agencies: Agency[]): Span[] {
     spans.push(span);
   }
   if (!sorted) spans.sort((a, b) => a[0] - b[0]);
-  const out: Span[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   for (let i = 0; i < spans.length; i++) {
     const [s, e] = spans[i];
-    const last = out.length ? out[out.length - 1] : null;
-    if (last && s < last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
+    const last = ends.length - 1;
+    if (last >= 0 && s < ends[last]) ends[last] = Math.max(ends[last], e);
+    else starts.push(s), ends.push(e);
   }
-  return out;
+  return { starts, ends };
 }
 
-/** Inside a body's name: a binary search over the spans (sorted by start, disjoint), not a scan of them all. */
+/** Inside a body's name: after the start of the last span that starts before `pos`, before its end (the spans are disjoint). */
 function insideAgency(doc: Doc, pos: number): boolean {
-  const spans = doc.agencies;
-  let lo = 0, hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const [s, e] = spans[mid];
-    if (pos <= s) hi = mid - 1;
-    else if (pos >= e) lo = mid + 1;
-    else return true;
-  }
-  return false;
-}
-
-/** The index of the first span (sorted, disjoint) whose start (`side` 0) or end (`side` 1) is at or after `pos`. */
-function firstSpan(spans: Span[], pos: number, side: 0 | 1): number {
-  let lo = 0, hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid][side] < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  const k = (doc.near.agencyStarts = seek(doc.agencies.starts, pos, doc.near.agencyStarts));
+  return k > 0 && pos < doc.agencies.ends[k - 1];
 }
 
 /** The first action verb in `[from, to)` that is not part of a body's name (`Ban Chỉ đạo`). */
@@ -541,7 +590,9 @@ function clauses(doc: Doc, [from, to]: Span): Clause[] {
   const { semicolons, colons, dots } = doc.stops;
   const out: Clause[] = [];
   let start = from;
-  let i = lowerBound(semicolons, from), j = lowerBound(colons, from), k = lowerBound(dots, from);
+  const { near } = doc;
+  let i = seek(semicolons, from, near.semicolons), j = seek(colons, from, near.colons), k = seek(dots, from, near.dots);
+  near.semicolons = i, near.colons = j, near.dots = k;
   for (;;) {
     const a = i < semicolons.length ? semicolons[i] : to;
     const b = j < colons.length ? colons[j] : to;
@@ -586,7 +637,7 @@ const ANY_LETTER = /\p{L}/u;
 function digitAfterSpaces(t: string, i: number, to: number): boolean {
   while (i < to && isSpaceCode(t.charCodeAt(i))) i++;
   const c = t.charCodeAt(i);
-  return i < to && c >= 0x30 && c <= 0x39;
+  return i < to && isAsciiDigitCode(c);
 }
 
 /** `/\s+\p{Lu}/y` at `i` of `t[…, to)`. */
@@ -676,14 +727,15 @@ function inlineRule(doc: Doc, c: Clause): ClauseRead | null {
   for (let i = firstAnchor(doc.inlineTriggers, c.start); within(doc.inlineTriggers, i, c.end); i = nextAnchor(doc.inlineTriggers, i)) {
     const at = doc.inlineTriggers.starts[i];
     // the body right before the trigger: the last span that ends at or before it, with only spaces between
-    const before = firstSpan(doc.agencies, at + 1, 1) - 1;
-    const by = before >= 0 ? doc.agencies[before] : null;
-    if (!by || by[0] < c.start || (by[1] !== at && !/^\s+$/u.test(doc.t.slice(by[1], at)))) continue;
+    const { starts, ends } = doc.agencies;
+    const before = (doc.near.agencyEnds = seek(ends, at + 1, doc.near.agencyEnds)) - 1;
+    if (before < 0 || starts[before] < c.start || (ends[before] !== at && !/^\s+$/u.test(doc.t.slice(ends[before], at)))) continue;
     const read = assignedFrom(doc, doc.inlineTriggers.ends[i], c);
-    if (read?.actionStart != null) return { assignee: read.assignee, actionStart: read.actionStart, start: by[0] };
+    if (read?.actionStart != null) return { assignee: read.assignee, actionStart: read.actionStart, start: starts[before] };
   }
-  for (let k = firstSpan(doc.agencies, c.start + 1, 0); k < doc.agencies.length && doc.agencies[k][0] < c.end; k++) {
-    const [s, e] = doc.agencies[k];
+  const { starts, ends } = doc.agencies;
+  for (let k = (doc.near.agencyStarts = seek(starts, c.start + 1, doc.near.agencyStarts)); k < starts.length && starts[k] < c.end; k++) {
+    const s = starts[k], e = ends[k];
     if (!commaBefore(doc.t, c.start, s)) continue;
     responsibilitySticky.lastIndex = e;
     if (!responsibilitySticky.test(doc.t)) continue;
@@ -770,6 +822,8 @@ interface DatesByStart {
   starts: number[];
   dates: DateMention[];
   order: number[];
+  /** where the list was last asked about ({@link seek}) */
+  near: number;
 }
 
 function datesByStart(dates: DateMention[]): DatesByStart {
@@ -783,13 +837,13 @@ function datesByStart(dates: DateMention[]): DatesByStart {
   }
   // the scan gives its dates mostly in text order: sorted only when they are not
   if (!sorted) placed.sort((a, b) => dates[a].span![0] - dates[b].span![0] || a - b);
-  return { starts: placed.map((i) => dates[i].span![0]), dates: placed.map((i) => dates[i]), order: placed };
+  return { starts: placed.map((i) => dates[i].span![0]), dates: placed.map((i) => dates[i]), order: placed, near: 0 };
 }
 
 /** The dates inside `span`, in the list's order: what `dates.filter(inside)` gave. */
 function datesInside(byStart: DatesByStart, span: Span): DateMention[] {
   const found: number[] = [];
-  for (let k = lowerBound(byStart.starts, span[0]); k < byStart.starts.length && byStart.starts[k] <= span[1]; k++) {
+  for (let k = (byStart.near = seek(byStart.starts, span[0], byStart.near)); k < byStart.starts.length && byStart.starts[k] <= span[1]; k++) {
     if (byStart.dates[k].span![1] <= span[1]) found.push(k);
   }
   if (found.length > 1) found.sort((a, b) => byStart.order[a] - byStart.order[b]);
@@ -917,11 +971,11 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
     ...documentAnchors(t, open),
     coop: null,
     open,
-    // a position at the text's end too (after a separator that ends it)
-    units: unitTable(t.length + 1),
+    units: unitTable(),
     openParens: positionsOf(t, "("),
     closeParens: positionsOf(t, ")"),
     stops: { semicolons: positionsOf(t, ";"), colons: positionsOf(t, ":"), dots: positionsOf(t, ".") },
+    near: { open: 0, close: 0, semicolons: 0, colons: 0, dots: 0, agencyStarts: 0, agencyEnds: 0 },
   };
   const drafts: Draft[] = [];
 
