@@ -6,7 +6,7 @@ import { isSpaceCode } from "../../text/letters.js";
 import { altSource } from "../../text/pattern.js";
 import { matchKey } from "../../text/tone.js";
 import type { LayoutBlock, SourceLine } from "../types.js";
-import { buildLine, isSuperscript, type BuiltLine, type PdfItem, type Row } from "./lines.js";
+import { buildLine, isSuperscript, type PdfItem, type Row, type RowBuilt } from "./lines.js";
 
 /** A page's rows and its size as shown (points, rotation applied). */
 export interface PageRows {
@@ -42,18 +42,17 @@ const pageNumberRe = new RegExp(PAGE_NUMBER_LINE, "u");
 const anyMatch = (res: RegExp[], text: string, key = matchKey(text)) => res.some((r) => r.test(key) || r.test(text));
 
 /**
- * A row's text and its match key, kept per row: the loader and every zone finder ask for them
- * again and again (a 50-page file's rows are read for its nơi nhận), and building a line is the
- * costly part. An entry holds for the items array it was made from (rows get new arrays when
- * stamps go; `splitItem` forgets its row).
+ * A row's text and its match key, kept on the row ({@link Row.built}): the loader and every zone
+ * finder ask for them again and again (a 50-page file's rows are read for its nơi nhận), and
+ * building a line is the costly part. An entry holds for the items array, baseline and size it was
+ * made from (rows get new arrays when stamps go; `splitItem` forgets its row's).
  */
-const rowTexts = new WeakMap<Row, { items: PdfItem[]; n: number; built: BuiltLine; text: string; key?: string; stamp?: boolean }>();
-function rowEntry(row: Row) {
-  let e = rowTexts.get(row);
-  if (!e || e.items !== row.items || e.n !== row.items.length) {
+function rowEntry(row: Row): RowBuilt {
+  let e = row.built;
+  if (!e || e.items !== row.items || e.n !== row.items.length || e.y !== row.y || e.size !== row.size) {
     const built = buildLine(row.items, row);
-    e = { items: row.items, n: row.items.length, built, text: singleSpaced(built.text) };
-    rowTexts.set(row, e);
+    e = { items: row.items, n: row.items.length, y: row.y, size: row.size, built, text: singleSpaced(built.text) };
+    row.built = e;
   }
   return e;
 }
@@ -268,7 +267,7 @@ function splitItem(row: Row, i: number, at: number): void {
   const head = chars.slice(0, at).join(""), tail = chars.slice(at).join("");
   const w = (it.width * at) / chars.length;
   row.items.splice(i, 1, { ...it, text: head.trimEnd(), width: w }, { ...it, text: tail.trimStart(), x: it.x + w, width: it.width - w });
-  rowTexts.delete(row);
+  row.built = undefined;
 }
 
 /**

@@ -26,6 +26,24 @@ export interface Row {
   /** size of the row's main text */
   size: number;
   items: PdfItem[];
+  /**
+   * The row's text as built, kept by the layout (`rowEntry`) for the items it was made from. On the
+   * row, not in a WeakMap keyed by it: V8's young-generation collector keeps a weak map's values
+   * alive whether their keys are or not, so every row's built text was promoted to the old space.
+   */
+  built?: RowBuilt;
+}
+
+/** A row's built line and text ({@link Row.built}), with the items, count, baseline and size it was made from. */
+export interface RowBuilt {
+  items: PdfItem[];
+  n: number;
+  y: number;
+  size: number;
+  built: BuiltLine;
+  text: string;
+  key?: string;
+  stamp?: boolean;
 }
 
 /** A run of a row's items made into text: a line of the output. */
@@ -89,10 +107,10 @@ export function groupRows(items: PdfItem[], page: number): Row[] {
       if (w > cur.weight) { cur.y = it.y; cur.size = it.size; cur.weight = w; }
       continue;
     }
-    if (cur) rows.push({ page, y: cur.y, size: cur.size, items: cur.items });
+    if (cur) rows.push({ page, y: cur.y, size: cur.size, items: cur.items, built: undefined });
     cur = { items: [it], y: it.y, size: it.size, weight: it.size * 1000 + Math.min(it.text.length, 999) };
   }
-  if (cur) rows.push({ page, y: cur.y, size: cur.size, items: cur.items });
+  if (cur) rows.push({ page, y: cur.y, size: cur.size, items: cur.items, built: undefined });
   for (const r of rows) r.items.sort((a, b) => a.x - b.x);
   return rows;
 }
