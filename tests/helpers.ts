@@ -17,8 +17,7 @@ export const segmentText = (text: string) => segment(normalizeText(text));
 
 /** A random string of `words` (as written, in capitals or in lower case) joined by pieces of `glue`, the same for the same `seed`. */
 export function randomWords(words: readonly string[], glue: readonly string[], seed: number, n: number): string {
-  let s = seed;
-  const next = () => ((s = (s * 1103515245 + 12345) % 2 ** 31), s);
+  const next = randomFrom(seed);
   let out = "";
   for (let i = 0; i < n; i++) {
     const w = words[next() % words.length];
@@ -26,4 +25,25 @@ export function randomWords(words: readonly string[], glue: readonly string[], s
     out += (c === 0 ? w.toUpperCase() : c === 1 ? w.toLowerCase() : w) + glue[next() % glue.length];
   }
   return out;
+}
+
+/** A stream of pseudo-random non-negative integers, the same for the same `seed`. */
+export function randomFrom(seed: number): () => number {
+  let s = seed;
+  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31), s);
+}
+
+/**
+ * The positions `lo` to `hi` in four orders of questions: increasing, decreasing, nearly increasing
+ * (a fifth stepped back or on by up to 20), shuffled.
+ */
+export function questionOrders(next: () => number, lo: number, hi: number): number[][] {
+  const up = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+  const nearly = up.map((p) => p + (next() % 5 === 0 ? (next() % 41) - 20 : 0));
+  const shuffled = [...up];
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = next() % (i + 1);
+    [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+  }
+  return [up, [...up].reverse(), nearly, shuffled];
 }

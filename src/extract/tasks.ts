@@ -15,6 +15,7 @@ import { agencyBuildsOf, agencyEndAt, type AgencyBuilds } from "./agencies/scan.
 import { afterSpaces, CAPITAL, collapseSpaces, isAsciiDigitCode, isLetterOrMarkCode, isSpaceCode, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, SMALL, squash, WB, WE, wordCharBefore } from "../text/letters.js";
 import { alt, alternation, esc } from "../text/pattern.js";
 import { openingCodes, opensAt, type Openers, type Openings } from "../text/openers.js";
+import { seek } from "../text/sorted.js";
 import { foldedText, type ExtractContext } from "./context.js";
 import { documentOpeners, documentOpenings, OPENS } from "./openings.js";
 import { findDates } from "./dates.js";
@@ -423,37 +424,6 @@ function anchorsAt(sticky: RegExp, t: string, open: Openings, bit: number): Anch
   const out: Anchors = { starts: [], ends: [], near: 0 };
   for (let o = 0; o < open.at.length; o++) if (open.kinds[o] & bit && !wordCharBefore(t, open.at[o])) matchInto(sticky, t, open.at[o], out);
   return out;
-}
-
-/**
- * The first index in `xs` (sorted) whose value is at least `pos`, looked for from `near` (where the
- * list was last asked about): by steps of 1, 2, 4, … towards it, then halving inside the last
- * step. The walk asks about places in text order, most a few entries on from the last: halving
- * the whole list, each question cost ~12 steps on a 100-page document's (thousands of verbs,
- * stops, bodies), ~7 on a two-page one's, most of them a branch mispredicted.
- */
-function seek(xs: readonly number[], pos: number, near: number): number {
-  const n = xs.length;
-  let lo: number, hi: number;
-  if (near > n) near = n;
-  if (near > 0 && xs[near - 1] >= pos) {
-    // before `near`: back while the entry is still at or past `pos`
-    hi = near - 1;
-    lo = hi - 1;
-    for (let step = 1; lo >= 0 && xs[lo] >= pos; step += step) (hi = lo), (lo -= step);
-    lo = lo < 0 ? 0 : lo + 1;
-  } else {
-    lo = hi = near;
-    for (let step = 1; hi < n && xs[hi] < pos; step += step) (lo = hi + 1), (hi = lo + step);
-    if (hi > n) hi = n;
-  }
-  // the answer is in [lo, hi]
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

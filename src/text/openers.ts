@@ -14,6 +14,7 @@
  */
 import { CAPITAL, LETTER, letterClassesBelow2000, SMALL } from "./letters.js";
 import type { Casing } from "./pattern.js";
+import { seek } from "./sorted.js";
 import { foldTone, nfc } from "./tone.js";
 
 /** The class of the character at `i` at or beyond U+2000 (a surrogate pair read whole). */
@@ -44,6 +45,8 @@ export interface Openings {
   kinds: number[];
   /** each group's positions, by its bit's number: made by {@link groupOpenings} on first need */
   byGroup?: (number[] | undefined)[];
+  /** where `at` was last asked about by {@link opensAt}: the next question starts there (text/sorted `seek`) */
+  near?: number;
 }
 
 const NO_OPENINGS: readonly number[] = [];
@@ -167,7 +170,7 @@ export class Openers {
       prev = k;
     }
     at.length = kinds.length = found;
-    return { at, kinds };
+    return { at, kinds, near: 0 };
   }
 
   /**
@@ -212,19 +215,9 @@ export function opensAt(t: string, open: Openings, p: number): number {
     if (b >= 0x2000) return -1;
     if (!startsWord(cls[c], cls[b])) return -1;
   }
-  const o = indexIn(open.at, p);
-  return o >= 0 ? open.kinds[o] : 0;
-}
-
-/** Where `p` is in `sorted` (ascending, no repeats), found by halving; -1 where it is not. */
-export function indexIn(sorted: readonly number[], p: number): number {
-  let lo = 0, hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < p) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo] === p ? lo : -1;
+  const { at } = open;
+  const o = (open.near = seek(at, p, open.near ?? 0));
+  return o < at.length && at[o] === p ? open.kinds[o] : 0;
 }
 
 /**

@@ -25,7 +25,8 @@ import { afterSpaces, CAPITAL, isCapitalised, isLetterOrMarkCode, isLower, isUpp
 import { lazily } from "../../text/lazy.js";
 import { BoundedMemo } from "../../text/memo.js";
 import { alternation, esc, formSource, formSourceAt, notAfter, prefixTree } from "../../text/pattern.js";
-import { groupOpenings, indexIn, matchesAt, openingCodes, Openers, type Openings } from "../../text/openers.js";
+import { groupOpenings, matchesAt, openingCodes, Openers, type Openings } from "../../text/openers.js";
+import { seek } from "../../text/sorted.js";
 import type { ExtractContext } from "../context.js";
 import { COLLECTIVE_OPENS, documentOpeners, documentOpenings, OPENS } from "../openings.js";
 import { dropOverlaps } from "../overlaps.js";
@@ -658,21 +659,25 @@ function buildAt(t: string, start: number, depth = 0, opened = false): Built | n
  * document and read again wherever an extractor asks for the agency at a word (a task's assignee,
  * a person's position), instead of built a second time. One text only: its starts are the key.
  * A start that is one of the heads' openings of the document's walk (the scan's, and nearly every
- * other caller's) has its slot in an array beside that list, found by halving: a map of starts,
- * grown a mention at a time, cost more than the builds' own objects.
+ * other caller's) has its slot in an array beside that list, found on from the last start asked
+ * (text/sorted `seek`: the callers ask mostly in text order): a map of starts, grown a mention at
+ * a time, cost more than the builds' own objects.
  */
 export class AgencyBuilds {
   private readonly atHeads: (Built | null | undefined)[];
   /** the answers at any other start */
   private readonly elsewhere = new Map<number, Built | null>();
+  /** where `heads` was last asked about: the next question starts there (text/sorted `seek`) */
+  private near = 0;
   /** `heads`: the positions of the heads' openings in the text, in order (text/openers `groupOpenings`) */
   constructor(private readonly heads: readonly number[] = []) {
     this.atHeads = new Array<Built | null | undefined>(heads.length).fill(undefined);
   }
   /** At a head's opening (its first word found there by the caller). */
   at(t: string, start: number): Built | null {
-    const i = indexIn(this.heads, start);
-    if (i >= 0) {
+    const { heads } = this;
+    const i = (this.near = seek(heads, start, this.near));
+    if (i < heads.length && heads[i] === start) {
       let b = this.atHeads[i];
       if (b === undefined) this.atHeads[i] = b = buildAt(t, start, 0, true);
       return b;
