@@ -16,7 +16,7 @@ import { afterSpaces, CAPITAL, collapseSpaces, isAsciiDigitCode, isLetterOrMarkC
 import { alt, alternation, esc } from "../text/pattern.js";
 import { openingCodes, opensAt, type Openers, type Openings } from "../text/openers.js";
 import { seek } from "../text/sorted.js";
-import { foldedText, type ExtractContext } from "./context.js";
+import { foldedText, keyFollowsFolded, textKey, type ExtractContext } from "./context.js";
 import { documentOpeners, documentOpenings, OPENS } from "./openings.js";
 import { findDates } from "./dates.js";
 import { PARSERS } from "./dates/parsers.js";
@@ -116,6 +116,8 @@ function verbStartsAt(doc: Doc, pos: number): boolean {
 interface Doc {
   text: string;
   t: string;
+  /** the document's key where it is `t` lower-cased (context `keyFollowsFolded`), else null */
+  key: string | null;
   /** the agency mentions built in `t` (the agency scan's, and those asked for since) */
   builds: AgencyBuilds;
   /** the agencies' spans, merged where they overlap: their starts and their ends, each sorted */
@@ -836,7 +838,10 @@ function deadline(doc: Doc, span: Span, byStart: DatesByStart, ctx: ExtractConte
  * in the document's list was scanned again for one: ~5 µs, a tenth of the tasks' time).
  */
 function mayHoldDate(doc: Doc, span: Span): boolean {
-  return dateOpening.test(doc.t.slice(span[0], span[1]).toLowerCase());
+  // the document's key, where it is the folded text lower-cased, sliced: a task's text lower-cased
+  // anew cost a copy through the case mapping of every such task (the one place the two may differ,
+  // a final sigma's form, is neither a digit nor an opening word's letter)
+  return dateOpening.test(doc.key !== null ? doc.key.slice(span[0], span[1]) : doc.t.slice(span[0], span[1]).toLowerCase());
 }
 
 /** A squashed text without the punctuation it opens and closes with. */
@@ -936,6 +941,7 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
   const doc: Doc = {
     text,
     t,
+    key: keyFollowsFolded(ctx) ? textKey(ctx) : null,
     builds: agencyBuildsOf(ctx),
     agencies: agencySpans(agencies),
     ...documentAnchors(t, open),
