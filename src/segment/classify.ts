@@ -13,6 +13,7 @@ import { foldTone, matchKey } from "../text/tone.js";
 import { afterSpaces, CAPITAL, isSpaceCode, LETTER as ANY_LETTER, letterClassesBelow2000, sentenceCase, SMALL, UPPER_CASES } from "../text/letters.js";
 import { alt, endsWith } from "../text/pattern.js";
 import { lazily } from "../text/lazy.js";
+import { BoundedMemo } from "../text/memo.js";
 
 /** What a line is, judged on its own. The segmenter decides from these and their order. */
 export type LineClass =
@@ -359,15 +360,24 @@ export function mayOpenWithAuthority(key: string): boolean {
   }
   return end > 0 && end <= longestAuthorityLead() && authorityLeads().has(key.slice(0, end));
 }
-export function readAuthority(text: string, key = matchKey(text)): { authority: SigningAuthority; rest: string } | null {
+export function readAuthority(text: string, key = matchKey(text)): Readonly<{ authority: SigningAuthority; rest: string }> | null {
   // two regex calls a line were a twentieth of the stage where the split rules ask of every line,
   // and a key's first code unit (`t`, `k`, `q`) let through a line in three ("thực hiện", "quyết định")
   if (!mayOpenWithAuthority(key)) return null;
+  const known = authorityReads.get(text);
+  if (known && known.key === key) return known.read;
   const m = patterns.authority.exec(key) ?? patterns.authorityAlone.exec(key);
-  if (!m) return null;
-  const word = m[1].replace(/\s+/g, "").replace(/\.$/, "");
-  return { authority: authorityBySpelling.get(word) ?? "TM.", rest: text.slice(m[0].length).trim() };
+  const word = m ? m[1].replace(/\s+/g, "").replace(/\.$/, "") : "";
+  const read = m ? Object.freeze({ authority: authorityBySpelling.get(word) ?? "TM.", rest: text.slice(m[0].length).trim() }) : null;
+  authorityReads.set(text, { key, read });
+  return read;
 }
+/**
+ * The lines {@link readAuthority} read, by text, with the key they were read with: a signature
+ * line is read by the classifier, a split rule and the footer, and documents repeat their
+ * authority lines (`KT. CHỦ TỊCH`): two regex calls and three copies a time.
+ */
+const authorityReads = new BoundedMemo<{ key: string; read: Readonly<{ authority: SigningAuthority; rest: string }> | null }>(1024, 160);
 
 /** What a rule sees of a line: its text, its match key (`matchKey`) and the loader's facts. */
 export interface LineView {
