@@ -349,6 +349,8 @@ const AUTHORITY_SPELLINGS = SIGNING_AUTHORITIES.flatMap((a) => a.spellings);
  */
 const authorityLeads = lazily(() => new Set(leadWords(AUTHORITY_SPELLINGS)));
 const longestAuthorityLead = lazily(() => Math.max(...[...authorityLeads()].map((w) => w.length)));
+/** The first code units of {@link authorityLeads} (`t`, `k`, `q`). */
+const authorityInitials = lazily(() => new Set([...authorityLeads()].map((w) => w.charCodeAt(0))));
 /** Can `key` open with an authority's spelling ({@link authorityLeads})? Read as far as its first run of letters goes. */
 export function mayOpenWithAuthority(key: string): boolean {
   let end = 0;
@@ -358,7 +360,8 @@ export function mayOpenWithAuthority(key: string): boolean {
     if (kind === UNSURE) return true;
     if (kind !== LETTER) break;
   }
-  return end > 0 && end <= longestAuthorityLead() && authorityLeads().has(key.slice(0, end));
+  // a run whose first letter opens no spelling (two lines in three) is not copied to be looked up
+  return end > 0 && end <= longestAuthorityLead() && authorityInitials().has(key.charCodeAt(0)) && authorityLeads().has(key.slice(0, end));
 }
 export function readAuthority(text: string, key = matchKey(text)): Readonly<{ authority: SigningAuthority; rest: string }> | null {
   // two regex calls a line were a twentieth of the stage where the split rules ask of every line,
