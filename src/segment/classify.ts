@@ -1,4 +1,4 @@
-import { DAY_WORD } from "../../grammars/dates.js";
+import { DAY_WORD, YEAR_WORD } from "../../grammars/dates.js";
 import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import {
   ARCHIVE_COPY, AUTHORITY_ALONE, DATE_LINE_END, AUTHORITY_LINE, SIGNING_AUTHORITIES, type SigningAuthority, CONFIDENTIALITY, DISTRIBUTION, ENACTING_LINE, FOOTNOTE_LINE, FOOTNOTE_OPENS, LETTER_SUBJECT,
@@ -13,6 +13,7 @@ import { foldTone, matchKey } from "../text/tone.js";
 import { afterSpaces, CAPITAL, isSpaceCode, LETTER as ANY_LETTER, letterClassesBelow2000, sentenceCase, SMALL, UPPER_CASES } from "../text/letters.js";
 import { alt, endsWith } from "../text/pattern.js";
 import { lazily } from "../text/lazy.js";
+import { BoundedMemo } from "../text/memo.js";
 
 /** What a line is, judged on its own. The segmenter decides from these and their order. */
 export type LineClass =
@@ -40,6 +41,22 @@ export const patterns = {
 
 /** Does a key end as a place-and-date line does (its date and what may close it)? Read back from its end. */
 export const endsInDate = endsWith(DATE_LINE_END);
+
+/**
+ * Can a key end as a place-and-date line does ({@link endsInDate})? Its date ends in the year's
+ * digits, or in the year word where the year is left blank (`năm 2025`, `năm ....`), and only
+ * spaces, dots, underscores and ellipses follow. Read from the end, a code unit or two: most lines
+ * end otherwise (a word and its stop, `;`, `:`) and were searched for the day word, every line.
+ */
+export function mayEndInDate(key: string): boolean {
+  let i = key.length - 1;
+  while (i >= 0 && isDateFiller(key.charCodeAt(i))) i--;
+  const c = key.charCodeAt(i);
+  return (c >= 0x30 && c <= 0x39) || c === YEAR_WORD_END;
+}
+const YEAR_WORD_END = YEAR_WORD.charCodeAt(YEAR_WORD.length - 1);
+/** What may stand after a date line's year (or its blank year word): a space, `.`, `_`, `…`. */
+const isDateFiller = (c: number) => c === 0x2e || c === 0x5f || c === 0x2026 || isSpaceCode(c);
 
 const typeNames = [...DOCUMENT_TYPES]
   .sort((a, b) => b.name.length - a.name.length)
@@ -151,7 +168,18 @@ const personName = new RegExp(
 export const NOT_IN_NAME = /[\d,;]/;
 /** A personal name on a line of its own: "Lâm Hải Giang", "Vi Thiện Việt". */
 export const isNameLine = (s: string) =>
-  !NOT_IN_NAME.test(s) && personName.test(stripSignedNote(s));
+  mayEndName(s) && !NOT_IN_NAME.test(s) && personName.test(stripSignedNote(s));
+
+/**
+ * Can `s` end as a name line does? A name ends in a letter (or a mark), a signed note after it in
+ * `ký`, `signed` or its bracket: a line whose last code unit is ASCII and none of these (nor a
+ * space `trim` takes off) ends otherwise, as most body lines do (`.`, `;`, `:`), and is not searched
+ * for a digit or a comma nor stripped of notes.
+ */
+export function mayEndName(s: string): boolean {
+  const c = s.charCodeAt(s.length - 1);
+  return !(c < 0x80) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === CLOSE_PAREN || c === CLOSE_BRACKET || isSpaceCode(c);
+}
 
 /** "Nguyễn Tấn Dũng đã ký", "Võ Thanh Tòng (Đã ký)" → the name. */
 export const stripSignedNote = (s: string) => {
@@ -321,6 +349,8 @@ const AUTHORITY_SPELLINGS = SIGNING_AUTHORITIES.flatMap((a) => a.spellings);
  */
 const authorityLeads = lazily(() => new Set(leadWords(AUTHORITY_SPELLINGS)));
 const longestAuthorityLead = lazily(() => Math.max(...[...authorityLeads()].map((w) => w.length)));
+/** The first code units of {@link authorityLeads} (`t`, `k`, `q`). */
+const authorityInitials = lazily(() => new Set([...authorityLeads()].map((w) => w.charCodeAt(0))));
 /** Can `key` open with an authority's spelling ({@link authorityLeads})? Read as far as its first run of letters goes. */
 export function mayOpenWithAuthority(key: string): boolean {
   let end = 0;
@@ -330,17 +360,27 @@ export function mayOpenWithAuthority(key: string): boolean {
     if (kind === UNSURE) return true;
     if (kind !== LETTER) break;
   }
-  return end > 0 && end <= longestAuthorityLead() && authorityLeads().has(key.slice(0, end));
+  // a run whose first letter opens no spelling (two lines in three) is not copied to be looked up
+  return end > 0 && end <= longestAuthorityLead() && authorityInitials().has(key.charCodeAt(0)) && authorityLeads().has(key.slice(0, end));
 }
-export function readAuthority(text: string, key = matchKey(text)): { authority: SigningAuthority; rest: string } | null {
+export function readAuthority(text: string, key = matchKey(text)): Readonly<{ authority: SigningAuthority; rest: string }> | null {
   // two regex calls a line were a twentieth of the stage where the split rules ask of every line,
   // and a key's first code unit (`t`, `k`, `q`) let through a line in three ("thực hiện", "quyết định")
   if (!mayOpenWithAuthority(key)) return null;
+  const known = authorityReads.get(text);
+  if (known && known.key === key) return known.read;
   const m = patterns.authority.exec(key) ?? patterns.authorityAlone.exec(key);
-  if (!m) return null;
-  const word = m[1].replace(/\s+/g, "").replace(/\.$/, "");
-  return { authority: authorityBySpelling.get(word) ?? "TM.", rest: text.slice(m[0].length).trim() };
+  const word = m ? m[1].replace(/\s+/g, "").replace(/\.$/, "") : "";
+  const read = m ? Object.freeze({ authority: authorityBySpelling.get(word) ?? "TM.", rest: text.slice(m[0].length).trim() }) : null;
+  authorityReads.set(text, { key, read });
+  return read;
 }
+/**
+ * The lines {@link readAuthority} read, by text, with the key they were read with: a signature
+ * line is read by the classifier, a split rule and the footer, and documents repeat their
+ * authority lines (`KT. CHỦ TỊCH`): two regex calls and three copies a time.
+ */
+const authorityReads = new BoundedMemo<{ key: string; read: Readonly<{ authority: SigningAuthority; rest: string }> | null }>(1024, 160);
 
 /** What a rule sees of a line: its text, its match key (`matchKey`) and the loader's facts. */
 export interface LineView {
@@ -437,7 +477,8 @@ export const CLASS_RULES: ClassRule[] = [
   // "Hà Nội, ngày 20 tháng 5 năm 2025", "Phường 1, ngày … tháng … năm 2025", "ngày 20 tháng 5 năm 2025"
   // (both patterns hold the day word: a line without it is not tried)
   // (both end as a date line does: a line with the word that does not, most of them, is asked that once)
-  { name: "place-date", example: "Quận 3, ngày 20 tháng 5 năm 2025", cls: "placeDate", match: (v) => v.k.includes(DAY_WORD) && endsInDate(v.k) && (patterns.placeDate.test(v.k) || patterns.dateOnly.test(v.k)) },
+  // (and a line that cannot end as one, most lines, is not searched for the word)
+  { name: "place-date", example: "Quận 3, ngày 20 tháng 5 năm 2025", cls: "placeDate", match: (v) => mayEndInDate(v.k) && v.k.includes(DAY_WORD) && endsInDate(v.k) && (patterns.placeDate.test(v.k) || patterns.dateOnly.test(v.k)) },
   // "HỎA TỐC", "THƯỢNG KHẨN", "KHẨN" on a line of their own
   { name: "urgency-mark", example: "HỎA TỐC", cls: "urgency", match: (v) => v.k in URGENCY && upperOf(v), opens: leadWords(Object.keys(URGENCY)) },
   // "MẬT", "TỐI MẬT"

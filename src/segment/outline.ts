@@ -140,6 +140,9 @@ class OutlineParser extends EmbeddedActionsParser {
     const tok = this.CONSUME(Line);
     const children: OutlineNode[] = [];
     const own = this.RECORDING_PHASE ? null : this.info(tok);
+    // a paragraph: the gate below holds of no line after it, so no child is looked for (the loop's
+    // closures, made for every line, were most of what the outline allocates)
+    if (own && own.label === null) return nodeOf(own, children);
     const inside = own && own.label !== null ? open | own.levelBit : open;
     this.MANY({
       GATE: () => {
@@ -158,9 +161,14 @@ class OutlineParser extends EmbeddedActionsParser {
       },
     });
     if (!own) return { kind: "paragraph", label: null, text: "", span: [0, 0], children };
-    const l = own.line;
-    return { kind: own.kind, label: own.label, text: l.text.slice(own.textStart).trim(), span: [l.start, l.end], children };
+    return nodeOf(own, children);
   });
+}
+
+/** The outline node of a line and the nodes nested under it. */
+function nodeOf(own: LineToken, children: OutlineNode[]): OutlineNode {
+  const l = own.line;
+  return { kind: own.kind, label: own.label, text: l.text.slice(own.textStart).trim(), span: [l.start, l.end], children };
 }
 
 let parser: OutlineParser | null = null;

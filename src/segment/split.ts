@@ -158,7 +158,9 @@ export const SPLIT_RULES: SplitRule[] = [
     cut: (text, key) => {
       if (!readAuthority(text, key)) return null;
       const at: number[] = [];
-      for (const m of text.matchAll(nestedAuthority)) if (m.index! > 2) at.push(m.index! + 1);
+      // searched in place (`matchAll` copied the pattern at every authority line)
+      nestedAuthority.lastIndex = 0;
+      for (let m = nestedAuthority.exec(text); m; m = nestedAuthority.exec(text)) if (m.index > 2) at.push(m.index + 1);
       return at.length && isUpperLine(text.slice(0, at[0])) ? { at } : null;
     },
   },

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseText } from "../../src/parse-text.js";
-import { capitalsOf, CLASS_RULES, classifyWhy, HAS_LOWER, isPositionTitle, isUpperLine, leadWord, NOT_IN_NAME, OPENS_IN_CAPITALS, patterns, readAuthority, titleType } from "../../src/segment/classify.js";
+import { capitalsOf, CLASS_RULES, classifyWhy, endsInDate, HAS_LOWER, isNameLine, isPositionTitle, isUpperLine, leadWord, mayEndInDate, mayEndName, NOT_IN_NAME, OPENS_IN_CAPITALS, patterns, readAuthority, stripSignedNote, titleType } from "../../src/segment/classify.js";
 import { HONORIFICS, SURNAMES } from "../../grammars/people.js";
 import { FOOTNOTE_OPENS } from "../../grammars/header.js";
 import { ACADEMIC_TITLES } from "../../grammars/standard/format.js";
@@ -160,6 +160,31 @@ describe("the outline parser", () => {
 });
 
 describe("the keys the classifier compares", () => {
+  /** Lines ending every way a line can, a code unit or two past its last word. */
+  const endings = ["", ".", " .", "..", "…", " …", "_", "___", " ", "  ", "\t", "\u00a0", "\u3000", "\ufeff", "\u2028", ";", ":", ",", ")", "]", " )", "./.", "-", "1", " 2025", "/2025", "ý", "Ý", "\u0301"];
+  const cross = (heads: string[]) => heads.flatMap((h) => endings.flatMap((a) => endings.map((b) => h + a + b)));
+
+  it("reads from its last code units every key that ends as a date line does", () => {
+    const heads = [
+      "hà nội, ngày 20 tháng 5 năm 2025", "ngày 20 tháng 5 năm", "hà nội, ngày tháng năm", "ngày ___ tháng ___ năm ____", "ngày 30/8/2025",
+      "quận 3, ngày 02-01-2025", "báo cáo trước ngày 30/8", "ngày 14 tháng 8 năm 2025 ....", "năm 2025", "ngày", "",
+    ];
+    const ends = cross(heads).filter((k) => endsInDate(k));
+    expect(ends.length).toBeGreaterThan(500);
+    for (const k of ends) expect(mayEndInDate(k), k).toBe(true);
+    expect(mayEndInDate("báo cáo kết quả thực hiện.")).toBe(false);
+    expect(mayEndInDate("đề nghị các đơn vị thực hiện;")).toBe(false);
+  });
+
+  it("reads from its last code unit every line that can be a name line: a letter or mark ends what its note's stripping leaves", () => {
+    const heads = ["Lâm Hải Giang", "Nguyễn Tấn Dũng đã ký", "Võ Thanh Tòng (Đã ký)", "(Đã ký) Nguyễn Thị Kim Ngân", "TS. Nguyễn Văn A [signed]", "Đồng chí Lê Văn B", "Nguyễn Văn A signed", "(Đã ký)", ""];
+    const lines = cross(heads);
+    // a name line's last word is a capital and small letters or marks (`personName`): where the stripped line ends otherwise, it is none
+    for (const s of lines) if (!mayEndName(s)) expect(/[\p{L}\p{M}]$/u.test(stripSignedNote(s)), s).toBe(false);
+    expect(lines.filter((s) => isNameLine(s)).length).toBeGreaterThan(100);
+    expect(mayEndName("Cục Quản lý Dược thông báo để các đơn vị biết và thực hiện./.")).toBe(false);
+  });
+
   it("finds no character a name line never holds in the honorifics and titles a name line may open with", () => {
     for (const w of [...HONORIFICS, ...ACADEMIC_TITLES]) expect(NOT_IN_NAME.test(w), w).toBe(false);
     expect(classifyWhy(line("Đồng chí Lê Văn B")).cls).toBe("name");
