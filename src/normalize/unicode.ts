@@ -2,6 +2,7 @@ import { ONSETS, SYLLABLE_FINALS, VOWEL_INITIAL_WORDS } from "../../grammars/syl
 import type { MappedText } from "./mapped.js";
 import { alt } from "../text/pattern.js";
 import { isCapitalCode, isLowerCode } from "../text/letters.js";
+import { charClass } from "./encoding/detection.js";
 
 // Zero-width characters, BOM, soft hyphen (legacy ư is decoded before this step), word joiner.
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
@@ -47,6 +48,8 @@ const SPACE = 1, TAB = 2, VOWEL = 4, FINAL_LETTER = 8, ONSET_LETTER = 16, LETTER
 const CAPITAL_HEAD = 512, LOWER_TAIL = 1024, NAME_BREAK = 2048;
 // what rules a word out as a lone fragment of onset or final letters, or-ed over its code units
 const NOT_LETTER = 4096, LETTER_NOT_ONSET = 8192, LETTER_NOT_FINAL = 16384;
+// what the decoding of legacy encodings looks for first: see `LINE_SHAPE.LEGACY_MARK`
+const LEGACY = 32768;
 const CHAR_CLASSES: [number, RegExp][] = [
   [SPACE, /\s/],
   [TAB, /\t/],
@@ -75,6 +78,8 @@ function classify(c: number): number {
   if (c >= 0x2000 || isCapitalCode(c)) k |= CAPITAL_HEAD;
   if (c < 0x2000 && isLowerCode(c)) k |= LOWER_TAIL;
   else if (c < 0x2000 && (isCapitalCode(c) || (c < 0x80 && (c < 0x61 || c > 0x7a)))) k |= NAME_BREAK;
+  // class 1: a mark of legacy text (the same test as the decoding's own `LEGACY_MARK`, gathered from it)
+  if (charClass(c) === 1) k |= LEGACY;
   if (!(k & LETTER_OR_MARK)) k |= NOT_LETTER;
   else k |= (k & ONSET_LETTER ? 0 : LETTER_NOT_ONSET) | (k & FINAL_LETTER ? 0 : LETTER_NOT_FINAL);
   return (charClasses[c] = k);
@@ -90,6 +95,11 @@ export const LINE_SHAPE = {
   LOOSE_SPACES: 4,
   /** words that may be a signature table flattened onto the line: the signature walk (normalize/flattened) has work */
   MAY_SIGN: 8,
+  /**
+   * a mark of legacy text read as Windows-1252 (`§ µ ¸ Ö …`, encoding/detection's `charClass` 1):
+   * the decoding of legacy encodings has to look at the document (a Unicode document has none)
+   */
+  LEGACY_MARK: 16,
 } as const;
 
 /**
@@ -157,6 +167,7 @@ export function lineShape(s: string): number {
     inRun = (inRun && !lower) || (capital && !lower && i - start >= 2);
   }
   if (all & CLEANED || pairs & EMPHASIS) shape |= LINE_SHAPE.CHANGED;
+  if (all & LEGACY) shape |= LINE_SHAPE.LEGACY_MARK;
   if (all & TAB || pairs & SPACE || (n > 0 && (classesOf(s.charCodeAt(0)) & SPACE || classesOf(s.charCodeAt(n - 1)) & SPACE))) shape |= LINE_SHAPE.LOOSE_SPACES;
   return shape;
 }

@@ -4,6 +4,7 @@ import { cleanInvisible, composeNfc, glueSplitSyllables, LINE_SHAPE, lineShape, 
 import { normalize } from "../../src/normalize/index.js";
 import { inCapitals, lineMeta, tidySpaces, WorkLine } from "../../src/normalize/layout.js";
 import { normalizeText } from "../helpers.js";
+import { LEGACY_MARK } from "../../src/normalize/encoding/detection.js";
 
 const run = (f: (t: MappedText) => MappedText, s: string) => f(MappedText.of(s)).text;
 
@@ -176,6 +177,15 @@ describe("which steps have work on a line", () => {
     ["Kính gửi: Sở Y tế ", LOOSE_SPACES],
   ])("tells what %j needs", (line, shape) => {
     expect(lineShape(line)).toBe(shape);
+  });
+
+  it("tells a legacy mark wherever the decoding's own pattern finds one, and nowhere else", () => {
+    const { LEGACY_MARK: MARK } = LINE_SHAPE;
+    for (let c = 0; c < 0x10000; c++) {
+      const line = `Sở ${String.fromCharCode(c)}y tế`;
+      if ((lineShape(line) & MARK) !== (LEGACY_MARK.test(line) ? MARK : 0)) expect(c.toString(16)).toBe("no difference");
+    }
+    expect(lineShape("Céng hoµ x· héi chñ nghÜa ViÖt Nam") & MARK).toBe(MARK);
   });
 
   it("sees a split at a tab as the glue pattern does", () => {
