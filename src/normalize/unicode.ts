@@ -50,6 +50,9 @@ const CAPITAL_HEAD = 512, LOWER_TAIL = 1024, NAME_BREAK = 2048;
 const NOT_LETTER = 4096, LETTER_NOT_ONSET = 8192, LETTER_NOT_FINAL = 16384;
 // what the decoding of legacy encodings looks for first: see `LINE_SHAPE.LEGACY_MARK`
 const LEGACY = 32768;
+// what the join reads of a line's case (normalize/layout's `inCapitals`): a capital below U+2000,
+// and a code unit from U+2070 on (of which that walk asks the regex)
+const CAPITAL_BELOW_2000 = 65536, FROM_2070 = 131072;
 const CHAR_CLASSES: [number, RegExp][] = [
   [SPACE, /\s/],
   [TAB, /\t/],
@@ -65,7 +68,7 @@ const CHAR_CLASSES: [number, RegExp][] = [
 const MAX_ONSET = Math.max(...ONSETS.map((o) => o.length)) + 2;
 const MAX_FINAL = Math.max(...SYLLABLE_FINALS.map((f) => f.length));
 /** each code unit's classes, worked out by the steps' own patterns (case-insensitive where they are) the first time it is met */
-const charClasses = new Uint16Array(0x10000);
+const charClasses = new Uint32Array(0x10000);
 function classesOf(c: number): number {
   const k = charClasses[c];
   return k === 0 ? classify(c) : k;
@@ -76,6 +79,8 @@ function classify(c: number): number {
   for (const [bit, re] of CHAR_CLASSES) if (re.test(ch)) k |= bit;
   // a code unit from U+2000 on counts as a capital, and as neither a lower-case letter nor a sign
   if (c >= 0x2000 || isCapitalCode(c)) k |= CAPITAL_HEAD;
+  if (c < 0x2000 && isCapitalCode(c)) k |= CAPITAL_BELOW_2000;
+  if (c >= 0x2070) k |= FROM_2070;
   if (c < 0x2000 && isLowerCode(c)) k |= LOWER_TAIL;
   else if (c < 0x2000 && (isCapitalCode(c) || (c < 0x80 && (c < 0x61 || c > 0x7a)))) k |= NAME_BREAK;
   // class 1: a mark of legacy text (the same test as the decoding's own `LEGACY_MARK`, gathered from it)
@@ -100,6 +105,13 @@ export const LINE_SHAPE = {
    * the decoding of legacy encodings has to look at the document (a Unicode document has none)
    */
   LEGACY_MARK: 16,
+  /** the line is written in capitals, as normalize/layout's `inCapitals` tells (a capital, no lower-case letter) */
+  CAPITALS: 32,
+  /**
+   * whether the line is in capitals ({@link LINE_SHAPE.CAPITALS}) is told: it has no code unit from
+   * U+2070 on, none for which `inCapitals` asks the regex
+   */
+  CASE_TOLD: 64,
 } as const;
 
 /**
@@ -168,6 +180,8 @@ export function lineShape(s: string): number {
   }
   if (all & CLEANED || pairs & EMPHASIS) shape |= LINE_SHAPE.CHANGED;
   if (all & LEGACY) shape |= LINE_SHAPE.LEGACY_MARK;
+  // `inCapitals` reads the code units below U+2000 only, where there are no others
+  if (!(all & FROM_2070)) shape |= all & CAPITAL_BELOW_2000 && !(all & LOWER_TAIL) ? LINE_SHAPE.CASE_TOLD | LINE_SHAPE.CAPITALS : LINE_SHAPE.CASE_TOLD;
   if (all & TAB || pairs & SPACE || (n > 0 && (classesOf(s.charCodeAt(0)) & SPACE || classesOf(s.charCodeAt(n - 1)) & SPACE))) shape |= LINE_SHAPE.LOOSE_SPACES;
   return shape;
 }
