@@ -39,6 +39,9 @@ const V = "aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻ�
 const splitFinal = new RegExp(`\\s(?<=[${V}${V.toUpperCase()}]\\s)(?=(?:${finals})(?![\\p{L}\\p{M}/]))`, "giu");
 // Quy ết, Ngh ị: a fragment that is only an onset (+ the u of qu / i of gi) before a vowel-initial fragment
 const splitOnset = new RegExp(`\\s(?<=(?<![\\p{L}\\p{M}])${onsets}(?:uy|u)?\\s)(?=([${V}${V.toUpperCase()}][\\p{L}\\p{M}]*))`, "giu");
+// the fragments the two patterns glue, whole: asked of a run of onset or final letters that `lineShape` found
+const onsetFragment = new RegExp(`^${onsets}(?:uy|u)?$`, "iu");
+const finalFragment = new RegExp(`^(?:${finals})$`, "iu");
 
 // What the steps look for, one code unit at a time, for one pass over a line that tells which
 // steps have work on it (almost no line needs any: tried one by one on every line, the steps'
@@ -118,10 +121,10 @@ export const LINE_SHAPE = {
  * Which steps have work on a line (bits of {@link LINE_SHAPE}), found in one pass over it; never a
  * bit missing where its steps would change the line.
  *
- * Where `splitFinal` or `splitOnset` may match is told at the spaces around a word, from the
+ * Where `splitFinal` or `splitOnset` matches is told at the spaces around a word, from the
  * fragments on either side of each: the run of onset letters that ends before it (a lone fragment
- * of them, short enough, before a vowel), or the run of final letters that opens after it (a lone
- * fragment of them, short enough, after a vowel). A word of letters with one that is no onset
+ * of them that is an onset, before a vowel), or the run of final letters that opens after it (a
+ * lone fragment of them that is a final, after a vowel). A word of letters with one that is no onset
  * letter (or no final letter) is no such fragment, and the space after (or before) it is not
  * looked at: most words.
  *
@@ -186,22 +189,32 @@ export function lineShape(s: string): number {
   return shape;
 }
 
-/** Whether `splitOnset` may match at the white space at `i` (inside the line): a lone run of onset letters before it, a vowel after it. */
+/**
+ * Whether `splitOnset` matches at the white space at `i` (inside the line): a lone run of onset
+ * letters before it that is an onset (with the `u` of `qu`, the `uy` of `quy`), a vowel after it.
+ * The run is asked of the pattern's own onsets only once its letters allow it (`PCT UBND` is
+ * no onset: the glue's patterns, tried on the whole line, cost more than all the rest of the line's steps).
+ */
 function onsetSplitAt(s: string, i: number): boolean {
   if (!(classesOf(s.charCodeAt(i + 1)) & VOWEL)) return false;
   let j = i - 1;
   while (j >= 0 && i - j <= MAX_ONSET + 1 && classesOf(s.charCodeAt(j)) & ONSET_LETTER) j--;
   const run = i - 1 - j;
-  return run >= 1 && run <= MAX_ONSET && (j < 0 || !(classesOf(s.charCodeAt(j)) & LETTER_OR_MARK));
+  return run >= 1 && run <= MAX_ONSET && (j < 0 || !(classesOf(s.charCodeAt(j)) & LETTER_OR_MARK)) && onsetFragment.test(s.slice(j + 1, i));
 }
 
-/** Whether `splitFinal` may match at the white space at `i` (inside the line): a vowel before it, a lone run of final letters after it. */
+/**
+ * Whether `splitFinal` matches at the white space at `i` (inside the line): a vowel before it, a
+ * lone run of final letters after it that is a final, and no slash after that (`Đài PT-TH` has none).
+ */
 function finalSplitAt(s: string, i: number): boolean {
   if (!(classesOf(s.charCodeAt(i - 1)) & VOWEL)) return false;
   let j = i + 1;
   while (j < s.length && j - i <= MAX_FINAL + 1 && classesOf(s.charCodeAt(j)) & FINAL_LETTER) j++;
   const run = j - i - 1;
-  return run >= 1 && run <= MAX_FINAL && (j === s.length || !(classesOf(s.charCodeAt(j)) & LETTER_OR_MARK));
+  if (run < 1 || run > MAX_FINAL) return false;
+  if (j < s.length && (classesOf(s.charCodeAt(j)) & LETTER_OR_MARK || s.charCodeAt(j) === 0x2f)) return false;
+  return finalFragment.test(s.slice(i + 1, j));
 }
 
 /** Syllables split by a space in PDF extraction glued back, where the pieces cannot be words. */

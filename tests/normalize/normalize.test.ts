@@ -3,10 +3,12 @@ import { MappedText } from "../../src/normalize/mapped.js";
 import { cleanInvisible, composeNfc, glueSplitSyllables, LINE_SHAPE, lineShape, stripEmphasis } from "../../src/normalize/unicode.js";
 import { normalize } from "../../src/normalize/index.js";
 import { inCapitals, joinWrapped, lineMeta, tidySpaces, WorkLine } from "../../src/normalize/layout.js";
-import { normalizeText } from "../helpers.js";
+import { normalizeText, randomWords } from "../helpers.js";
 import { LEGACY_MARK } from "../../src/normalize/encoding/detection.js";
 import { AUTHORITY_LINE } from "../../grammars/header.js";
 import { matchKey } from "../../src/text/tone.js";
+import { ONSETS, SYLLABLE_FINALS } from "../../grammars/syllables.js";
+import { alt } from "../../src/text/pattern.js";
 
 const run = (f: (t: MappedText) => MappedText, s: string) => f(MappedText.of(s)).text;
 
@@ -206,6 +208,28 @@ describe("which steps have work on a line", () => {
       if ((lineShape(line) & MARK) !== (LEGACY_MARK.test(line) ? MARK : 0)) expect(c.toString(16)).toBe("no difference");
     }
     expect(lineShape("Céng hoµ x· héi chñ nghÜa ViÖt Nam") & MARK).toBe(MARK);
+  });
+
+  it("tells a split wherever the glue's patterns match", () => {
+    // the patterns as normalize/unicode writes them
+    const V = "aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ";
+    const splitFinal = new RegExp(`\\s(?<=[${V}${V.toUpperCase()}]\\s)(?=(?:${SYLLABLE_FINALS.join("|")})(?![\\p{L}\\p{M}/]))`, "iu");
+    const splitOnset = new RegExp(`\\s(?<=(?<![\\p{L}\\p{M}])${alt(ONSETS)}(?:uy|u)?\\s)(?=([${V}${V.toUpperCase()}][\\p{L}\\p{M}]*))`, "iu");
+    const words = [
+      ...ONSETS, ...ONSETS.map((o) => o + "u"), ...ONSETS.map((o) => o + "uy"), ...SYLLABLE_FINALS, "pct", "pt", "nghh", "ngk",
+      "ước", "ết", "ị", "ề", "à", "y", "định", "quy", "ĐIỀ", "Ngh", "PT-TH", "t/h", "n/", "ng,", "(c", "1.", "ſ", "\u212a", "n\u0301", "đ",
+    ];
+    let flagged = 0;
+    for (let seed = 1; seed <= 3000; seed++) {
+      const line = randomWords(words, [" ", " ", " ", "\t", ", ", "  "], seed, 2 + (seed % 7));
+      const matches = splitFinal.test(line) || splitOnset.test(line);
+      if (matches) flagged++;
+      if (matches && !(lineShape(line) & MAY_SPLIT)) expect(line).toBe("flagged");
+    }
+    expect(flagged).toBeGreaterThan(300);
+    // runs of onset or final letters that are none, where the patterns find nothing to glue
+    expect(lineShape("- CT, các PCT UBND tỉnh;") & MAY_SPLIT).toBe(0);
+    expect(lineShape("Báo và Đài PT-TH Bình Định") & MAY_SPLIT).toBe(0);
   });
 
   it("sees a split at a tab as the glue pattern does", () => {
