@@ -25,8 +25,9 @@ export class WorkLine {
      * Set as the line is read, when no character step changed it and its white space is plain
      * spaces between words, one at a time (no tab, no run, none at its ends), as most lines have
      * it: its `lineShape` (normalize/unicode), which tells the signature walk whether it has work
-     * and the join whether it is in capitals; that it is there tells the column split and the tidying of spaces they have nothing to look
-     * for. A line given another text ({@link withText}) has none.
+     * and the join whether it is in capitals; that it is there tells the column split and the
+     * tidying of spaces they have nothing to look for. A line given another text ({@link withText})
+     * has none.
      */
     readonly shape?: number,
   ) {}

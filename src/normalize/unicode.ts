@@ -121,7 +121,7 @@ export const LINE_SHAPE = {
  * Which steps have work on a line (bits of {@link LINE_SHAPE}), found in one pass over it; never a
  * bit missing where its steps would change the line.
  *
- * Where `splitFinal` or `splitOnset` matches is told at the spaces around a word, from the
+ * Where `splitFinal` or `splitOnset` may match is told at the spaces around a word, from the
  * fragments on either side of each: the run of onset letters that ends before it (a lone fragment
  * of them that is an onset, before a vowel), or the run of final letters that opens after it (a
  * lone fragment of them that is a final, after a vowel). A word of letters with one that is no onset
@@ -190,10 +190,11 @@ export function lineShape(s: string): number {
 }
 
 /**
- * Whether `splitOnset` matches at the white space at `i` (inside the line): a lone run of onset
+ * Whether `splitOnset` may match at the white space at `i` (inside the line): a lone run of onset
  * letters before it that is an onset (with the `u` of `qu`, the `uy` of `quy`), a vowel after it.
- * The run is asked of the pattern's own onsets only once its letters allow it (`PCT UBND` is
- * no onset: the glue's patterns, tried on the whole line, cost more than all the rest of the line's steps).
+ * The run is asked of the pattern's own onsets once its letters allow it (`PCT UBND` has no onset:
+ * the glue's two patterns, tried on the whole line, cost more than the rest of its steps). A
+ * letter is read a code unit at a time: one beyond U+FFFF before the run is not seen as a letter.
  */
 function onsetSplitAt(s: string, i: number): boolean {
   if (!(classesOf(s.charCodeAt(i + 1)) & VOWEL)) return false;
@@ -204,7 +205,7 @@ function onsetSplitAt(s: string, i: number): boolean {
 }
 
 /**
- * Whether `splitFinal` matches at the white space at `i` (inside the line): a vowel before it, a
+ * Whether `splitFinal` may match at the white space at `i` (inside the line): a vowel before it, a
  * lone run of final letters after it that is a final, and no slash after that (`Đài PT-TH` has none).
  */
 function finalSplitAt(s: string, i: number): boolean {
