@@ -40,20 +40,28 @@ const CHARACTER_STEPS: ((t: MappedText) => MappedText)[] = [cleanInvisible, comp
  */
 export function normalize(doc: LoadedDocument): NormalizedDocument {
   const warnings: Warning[] = [...doc.warnings];
+  // most lines hold nothing any step changes: one pass over each says so, and whether it holds a
+  // mark of legacy text, before the decoding, which then need not look for one (it would have
+  // read every line of a Unicode document once more)
+  const shapes = new Uint8Array(doc.lines.length);
+  let anyShape = 0;
+  for (let i = 0; i < doc.lines.length; i++) anyShape |= shapes[i] = lineShape(doc.lines[i].text);
   // OCR writes Unicode: its misreadings must not be taken for a legacy encoding
-  const decoded = doc.ocr ? { lines: doc.lines, encoding: "unicode" as const, warnings: [] } : decodeLegacyLines(doc.lines);
+  const decoded = doc.ocr
+    ? { lines: doc.lines, encoding: "unicode" as const, warnings: [] }
+    : decodeLegacyLines(doc.lines, (anyShape & LINE_SHAPE.LEGACY_MARK) !== 0);
   warnings.push(...decoded.warnings);
 
   let offset = 0;
-  let lines: WorkLine[] = decoded.lines.map((l) => {
+  let lines: WorkLine[] = decoded.lines.map((l, i) => {
     const text = l.text;
     // its facts in one shape for every line (an object rest, without text and runs, cost more
     // than all the steps on most lines; fields written out cost one small object)
     const meta = lineMeta(l);
     let t = MappedText.of(text, offset);
     offset += text.length + 1;
-    // most lines hold nothing any step changes: one pass over them says so
-    const shape = lineShape(text);
+    // a line the decoding left as it was (the same object) has its shape already
+    const shape = l === doc.lines[i] ? shapes[i] : lineShape(text);
     if (shape & (LINE_SHAPE.CHANGED | LINE_SHAPE.MAY_SPLIT)) for (const step of CHARACTER_STEPS) t = step(t);
     if (doc.ocr) t = fixOcrMarks(splitGluedSyllables(dropOcrSpecks(t)));
     return new WorkLine(t, meta, undefined, t.text === text && !(shape & LINE_SHAPE.LOOSE_SPACES) ? shape : undefined);

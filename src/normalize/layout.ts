@@ -1,4 +1,4 @@
-import { AUTHORITY_LINE, NATIONAL_TITLE } from "../../grammars/header.js";
+import { AUTHORITY_LINE, NATIONAL_TITLE, SIGNING_AUTHORITIES } from "../../grammars/header.js";
 import { CONTINUATION_WORDS, DATE_LINE_END, LEADING_RULE, PAGE_NUMBER_LINE, PARAGRAPH_END, PARAGRAPH_START, RULE_LINE } from "../../grammars/layout.js";
 import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import type { SourceLine } from "../load/types.js";
@@ -7,6 +7,7 @@ import { MappedText } from "./mapped.js";
 import { matchKey, nfc } from "../text/tone.js";
 import { endsWith } from "../text/pattern.js";
 import { isAsciiDigitCode, isCapitalCode, isLower, isLowerCode } from "../text/letters.js";
+import { LINE_SHAPE } from "./unicode.js";
 
 /**
  * A line as the layout steps pass it along. One class, every field set by its constructor: the
@@ -23,9 +24,10 @@ export class WorkLine {
     /**
      * Set as the line is read, when no character step changed it and its white space is plain
      * spaces between words, one at a time (no tab, no run, none at its ends), as most lines have
-     * it: its `lineShape` (normalize/unicode), which tells the signature walk whether it has work;
-     * that it is there tells the column split and the tidying of spaces they have nothing to look
-     * for. A line given another text ({@link withText}) has none.
+     * it: its `lineShape` (normalize/unicode), which tells the signature walk whether it has work
+     * and the join whether it is in capitals; that it is there tells the column split and the
+     * tidying of spaces they have nothing to look for. A line given another text ({@link withText})
+     * has none.
      */
     readonly shape?: number,
   ) {}
@@ -65,6 +67,20 @@ const endsParagraph = endsWith(PARAGRAPH_END);
 const endsDateLine = endsWith(DATE_LINE_END);
 // "KT." alone on its line: the authority's words went to the next line (`KT.` / `TỔNG CỤC TRƯỞNG …`)
 const loneAuthority = new RegExp(AUTHORITY_LINE.replace(/\(\?=\\p\{L\}\)$/, "$"), "u");
+/** The letters an authority's spellings open with (`t`, `k`, `q`), as char codes. */
+const authorityFirsts = new Set(SIGNING_AUTHORITIES.flatMap((a) => a.spellings.map((s) => s.charCodeAt(0))));
+/**
+ * Whether `line`'s key may be a lone authority's, from its first code unit: a line opening with
+ * an ASCII character keeps it first in its key, lower-cased (NFC composes it only with the marks
+ * after it, and into no ASCII letter; tone folding turns an `o` or `u` into no ASCII letter), so
+ * one that opens with none of the authorities' letters is none (most lines before a line in
+ * capitals: their keys were made only for this).
+ */
+const mayBeLoneAuthority = (line: string) => {
+  const c = line.charCodeAt(0);
+  // `| 0x20` lower-cases an ASCII capital, and turns no other ASCII code into a letter
+  return c >= 0x80 || authorityFirsts.has(c | 0x20);
+};
 const nationalTitle = new RegExp(NATIONAL_TITLE, "u");
 const endsContinuing = endsWith(`(?<![\\p{L}\\p{M}])(?:${CONTINUATION_WORDS.join("|")})`);
 
@@ -324,10 +340,14 @@ class LineFacts {
     if (!(b & END_KNOWN)) this.bits[i] = b |= END_KNOWN | (endsParagraph(this.lines[i].t.text) ? ENDS : 0);
     return (b & ENDS) !== 0;
   }
-  /** the line is written in capitals ({@link inCapitals}) */
+  /** the line is written in capitals ({@link inCapitals}), as its shape tells where it does */
   inCapitals(i: number): boolean {
     let b = this.bits[i];
-    if (!(b & CAPITALS_KNOWN)) this.bits[i] = b |= CAPITALS_KNOWN | (inCapitals(this.lines[i].t.text) ? CAPITALS : 0);
+    if (!(b & CAPITALS_KNOWN)) {
+      const line = this.lines[i];
+      const told = line.shape !== undefined && line.shape & LINE_SHAPE.CASE_TOLD;
+      this.bits[i] = b |= CAPITALS_KNOWN | ((told ? line.shape! & LINE_SHAPE.CAPITALS : inCapitals(line.t.text)) ? CAPITALS : 0);
+    }
     return (b & CAPITALS) !== 0;
   }
 }
@@ -401,7 +421,7 @@ function continues(lines: WorkLine[], a: number, b: number, width: number, facts
   // the line's key, made only where a test asks for it (most lines are settled without; a closure
   // making it, allocated on every call, was the most of what the joining allocated)
   let pk: string | undefined;
-  if (facts.inCapitals(b) && loneAuthority.test((pk ??= matchKey(p)))) return true;
+  if (facts.inCapitals(b) && mayBeLoneAuthority(p) && loneAuthority.test((pk ??= matchKey(p)))) return true;
   // "CỘNG HOÀ" / "XÃ HỘI CHỦ NGHĨA VIỆT NAM": the quốc hiệu set (or read by OCR) on two lines
   if (facts.inCapitals(a) && facts.inCapitals(b) && !nationalTitle.test((pk ??= matchKey(p))) && nationalTitle.test(matchKey(`${p} ${n}`))) return true;
   if (facts.endsParagraph(a) || endsDateLine(p) || (mayBeTypeName(p) && typeNames.has((pk ??= matchKey(p))))) return false;

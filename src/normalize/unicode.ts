@@ -2,6 +2,7 @@ import { ONSETS, SYLLABLE_FINALS, VOWEL_INITIAL_WORDS } from "../../grammars/syl
 import type { MappedText } from "./mapped.js";
 import { alt } from "../text/pattern.js";
 import { isCapitalCode, isLowerCode } from "../text/letters.js";
+import { charClass } from "./encoding/detection.js";
 
 // Zero-width characters, BOM, soft hyphen (legacy ư is decoded before this step), word joiner.
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
@@ -38,6 +39,9 @@ const V = "aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻ�
 const splitFinal = new RegExp(`\\s(?<=[${V}${V.toUpperCase()}]\\s)(?=(?:${finals})(?![\\p{L}\\p{M}/]))`, "giu");
 // Quy ết, Ngh ị: a fragment that is only an onset (+ the u of qu / i of gi) before a vowel-initial fragment
 const splitOnset = new RegExp(`\\s(?<=(?<![\\p{L}\\p{M}])${onsets}(?:uy|u)?\\s)(?=([${V}${V.toUpperCase()}][\\p{L}\\p{M}]*))`, "giu");
+// the fragments the two patterns glue, whole: asked of a run of onset or final letters that `lineShape` found
+const onsetFragment = new RegExp(`^${onsets}(?:uy|u)?$`, "iu");
+const finalFragment = new RegExp(`^(?:${finals})$`, "iu");
 
 // What the steps look for, one code unit at a time, for one pass over a line that tells which
 // steps have work on it (almost no line needs any: tried one by one on every line, the steps'
@@ -47,6 +51,11 @@ const SPACE = 1, TAB = 2, VOWEL = 4, FINAL_LETTER = 8, ONSET_LETTER = 16, LETTER
 const CAPITAL_HEAD = 512, LOWER_TAIL = 1024, NAME_BREAK = 2048;
 // what rules a word out as a lone fragment of onset or final letters, or-ed over its code units
 const NOT_LETTER = 4096, LETTER_NOT_ONSET = 8192, LETTER_NOT_FINAL = 16384;
+// what the decoding of legacy encodings looks for first: see `LINE_SHAPE.LEGACY_MARK`
+const LEGACY = 32768;
+// what the join reads of a line's case (normalize/layout's `inCapitals`): a capital below U+2000,
+// and a code unit from U+2070 on (of which that walk asks the regex)
+const CAPITAL_BELOW_2000 = 65536, FROM_2070 = 131072;
 const CHAR_CLASSES: [number, RegExp][] = [
   [SPACE, /\s/],
   [TAB, /\t/],
@@ -62,7 +71,7 @@ const CHAR_CLASSES: [number, RegExp][] = [
 const MAX_ONSET = Math.max(...ONSETS.map((o) => o.length)) + 2;
 const MAX_FINAL = Math.max(...SYLLABLE_FINALS.map((f) => f.length));
 /** each code unit's classes, worked out by the steps' own patterns (case-insensitive where they are) the first time it is met */
-const charClasses = new Uint16Array(0x10000);
+const charClasses = new Uint32Array(0x10000);
 function classesOf(c: number): number {
   const k = charClasses[c];
   return k === 0 ? classify(c) : k;
@@ -73,8 +82,12 @@ function classify(c: number): number {
   for (const [bit, re] of CHAR_CLASSES) if (re.test(ch)) k |= bit;
   // a code unit from U+2000 on counts as a capital, and as neither a lower-case letter nor a sign
   if (c >= 0x2000 || isCapitalCode(c)) k |= CAPITAL_HEAD;
+  if (c < 0x2000 && isCapitalCode(c)) k |= CAPITAL_BELOW_2000;
+  if (c >= 0x2070) k |= FROM_2070;
   if (c < 0x2000 && isLowerCode(c)) k |= LOWER_TAIL;
   else if (c < 0x2000 && (isCapitalCode(c) || (c < 0x80 && (c < 0x61 || c > 0x7a)))) k |= NAME_BREAK;
+  // class 1: a mark of legacy text (the same test as the decoding's own `LEGACY_MARK`, gathered from it)
+  if (charClass(c) === 1) k |= LEGACY;
   if (!(k & LETTER_OR_MARK)) k |= NOT_LETTER;
   else k |= (k & ONSET_LETTER ? 0 : LETTER_NOT_ONSET) | (k & FINAL_LETTER ? 0 : LETTER_NOT_FINAL);
   return (charClasses[c] = k);
@@ -90,6 +103,18 @@ export const LINE_SHAPE = {
   LOOSE_SPACES: 4,
   /** words that may be a signature table flattened onto the line: the signature walk (normalize/flattened) has work */
   MAY_SIGN: 8,
+  /**
+   * a mark of legacy text read as Windows-1252 (`§ µ ¸ Ö …`, encoding/detection's `charClass` 1):
+   * the decoding of legacy encodings has to look at the document (a Unicode document has none)
+   */
+  LEGACY_MARK: 16,
+  /** the line is written in capitals, as normalize/layout's `inCapitals` tells (a capital, no lower-case letter) */
+  CAPITALS: 32,
+  /**
+   * whether the line is in capitals ({@link LINE_SHAPE.CAPITALS}) is told: it has no code unit from
+   * U+2070 on, none for which `inCapitals` asks the regex
+   */
+  CASE_TOLD: 64,
 } as const;
 
 /**
@@ -98,8 +123,8 @@ export const LINE_SHAPE = {
  *
  * Where `splitFinal` or `splitOnset` may match is told at the spaces around a word, from the
  * fragments on either side of each: the run of onset letters that ends before it (a lone fragment
- * of them, short enough, before a vowel), or the run of final letters that opens after it (a lone
- * fragment of them, short enough, after a vowel). A word of letters with one that is no onset
+ * of them that is an onset, before a vowel), or the run of final letters that opens after it (a
+ * lone fragment of them that is a final, after a vowel). A word of letters with one that is no onset
  * letter (or no final letter) is no such fragment, and the space after (or before) it is not
  * looked at: most words.
  *
@@ -157,26 +182,40 @@ export function lineShape(s: string): number {
     inRun = (inRun && !lower) || (capital && !lower && i - start >= 2);
   }
   if (all & CLEANED || pairs & EMPHASIS) shape |= LINE_SHAPE.CHANGED;
+  if (all & LEGACY) shape |= LINE_SHAPE.LEGACY_MARK;
+  // `inCapitals` reads the code units below U+2000 only, where there are no others
+  if (!(all & FROM_2070)) shape |= all & CAPITAL_BELOW_2000 && !(all & LOWER_TAIL) ? LINE_SHAPE.CASE_TOLD | LINE_SHAPE.CAPITALS : LINE_SHAPE.CASE_TOLD;
   if (all & TAB || pairs & SPACE || (n > 0 && (classesOf(s.charCodeAt(0)) & SPACE || classesOf(s.charCodeAt(n - 1)) & SPACE))) shape |= LINE_SHAPE.LOOSE_SPACES;
   return shape;
 }
 
-/** Whether `splitOnset` may match at the white space at `i` (inside the line): a lone run of onset letters before it, a vowel after it. */
+/**
+ * Whether `splitOnset` may match at the white space at `i` (inside the line): a lone run of onset
+ * letters before it that is an onset (with the `u` of `qu`, the `uy` of `quy`), a vowel after it.
+ * The run is asked of the pattern's own onsets once its letters allow it (`PCT UBND` has no onset:
+ * the glue's two patterns, tried on the whole line, cost more than the rest of its steps). A
+ * letter is read a code unit at a time: one beyond U+FFFF before the run is not seen as a letter.
+ */
 function onsetSplitAt(s: string, i: number): boolean {
   if (!(classesOf(s.charCodeAt(i + 1)) & VOWEL)) return false;
   let j = i - 1;
   while (j >= 0 && i - j <= MAX_ONSET + 1 && classesOf(s.charCodeAt(j)) & ONSET_LETTER) j--;
   const run = i - 1 - j;
-  return run >= 1 && run <= MAX_ONSET && (j < 0 || !(classesOf(s.charCodeAt(j)) & LETTER_OR_MARK));
+  return run >= 1 && run <= MAX_ONSET && (j < 0 || !(classesOf(s.charCodeAt(j)) & LETTER_OR_MARK)) && onsetFragment.test(s.slice(j + 1, i));
 }
 
-/** Whether `splitFinal` may match at the white space at `i` (inside the line): a vowel before it, a lone run of final letters after it. */
+/**
+ * Whether `splitFinal` may match at the white space at `i` (inside the line): a vowel before it, a
+ * lone run of final letters after it that is a final, and no slash after that (`Đài PT-TH` has none).
+ */
 function finalSplitAt(s: string, i: number): boolean {
   if (!(classesOf(s.charCodeAt(i - 1)) & VOWEL)) return false;
   let j = i + 1;
   while (j < s.length && j - i <= MAX_FINAL + 1 && classesOf(s.charCodeAt(j)) & FINAL_LETTER) j++;
   const run = j - i - 1;
-  return run >= 1 && run <= MAX_FINAL && (j === s.length || !(classesOf(s.charCodeAt(j)) & LETTER_OR_MARK));
+  if (run < 1 || run > MAX_FINAL) return false;
+  if (j < s.length && (classesOf(s.charCodeAt(j)) & LETTER_OR_MARK || s.charCodeAt(j) === 0x2f)) return false;
+  return finalFragment.test(s.slice(i + 1, j));
 }
 
 /** Syllables split by a space in PDF extraction glued back, where the pieces cannot be words. */

@@ -2,8 +2,13 @@ import { describe, expect, it } from "vitest";
 import { MappedText } from "../../src/normalize/mapped.js";
 import { cleanInvisible, composeNfc, glueSplitSyllables, LINE_SHAPE, lineShape, stripEmphasis } from "../../src/normalize/unicode.js";
 import { normalize } from "../../src/normalize/index.js";
-import { inCapitals, lineMeta, tidySpaces, WorkLine } from "../../src/normalize/layout.js";
-import { normalizeText } from "../helpers.js";
+import { inCapitals, joinWrapped, lineMeta, tidySpaces, WorkLine } from "../../src/normalize/layout.js";
+import { normalizeText, randomWords } from "../helpers.js";
+import { LEGACY_MARK } from "../../src/normalize/encoding/detection.js";
+import { AUTHORITY_LINE } from "../../grammars/header.js";
+import { matchKey } from "../../src/text/tone.js";
+import { ONSETS, SYLLABLE_FINALS } from "../../grammars/syllables.js";
+import { alt } from "../../src/text/pattern.js";
 
 const run = (f: (t: MappedText) => MappedText, s: string) => f(MappedText.of(s)).text;
 
@@ -175,7 +180,56 @@ describe("which steps have work on a line", () => {
     ["   Độc lập - Tự do - Hạnh phúc", LOOSE_SPACES],
     ["Kính gửi: Sở Y tế ", LOOSE_SPACES],
   ])("tells what %j needs", (line, shape) => {
-    expect(lineShape(line)).toBe(shape);
+    // (its case is told apart, below)
+    expect(lineShape(line) & ~(LINE_SHAPE.CAPITALS | LINE_SHAPE.CASE_TOLD)).toBe(shape);
+  });
+
+  it("tells whether a line is in capitals as inCapitals does, wherever it tells", () => {
+    const { CAPITALS, CASE_TOLD } = LINE_SHAPE;
+    const told = (line: string) => {
+      const shape = lineShape(line);
+      if (shape & CASE_TOLD && (shape & CAPITALS) !== (inCapitals(line) ? CAPITALS : 0)) expect(line).toBe(inCapitals(line) ? "in capitals" : "not in capitals");
+      return (shape & CASE_TOLD) !== 0;
+    };
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const line of [ch, `KT. ${ch}`, `${ch}BND`, `Số ${ch}`, `12 ${ch}`]) told(line);
+    }
+    expect(told("ỦY BAN NHÂN DÂN TỈNH")).toBe(true);
+    expect(told("Ủy ban nhân dân tỉnh")).toBe(true);
+    // from U+2070 on, the walk asks the regex: not told
+    expect(told("PHỤ LỤC Ⅱ")).toBe(false);
+  });
+
+  it("tells a legacy mark wherever the decoding's own pattern finds one, and nowhere else", () => {
+    const { LEGACY_MARK: MARK } = LINE_SHAPE;
+    for (let c = 0; c < 0x10000; c++) {
+      const line = `Sở ${String.fromCharCode(c)}y tế`;
+      if ((lineShape(line) & MARK) !== (LEGACY_MARK.test(line) ? MARK : 0)) expect(c.toString(16)).toBe("no difference");
+    }
+    expect(lineShape("Céng hoµ x· héi chñ nghÜa ViÖt Nam") & MARK).toBe(MARK);
+  });
+
+  it("tells a split wherever the glue's patterns match", () => {
+    // the patterns as normalize/unicode writes them
+    const V = "aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ";
+    const splitFinal = new RegExp(`\\s(?<=[${V}${V.toUpperCase()}]\\s)(?=(?:${SYLLABLE_FINALS.join("|")})(?![\\p{L}\\p{M}/]))`, "iu");
+    const splitOnset = new RegExp(`\\s(?<=(?<![\\p{L}\\p{M}])${alt(ONSETS)}(?:uy|u)?\\s)(?=([${V}${V.toUpperCase()}][\\p{L}\\p{M}]*))`, "iu");
+    const words = [
+      ...ONSETS, ...ONSETS.map((o) => o + "u"), ...ONSETS.map((o) => o + "uy"), ...SYLLABLE_FINALS, "pct", "pt", "nghh", "ngk",
+      "ước", "ết", "ị", "ề", "à", "y", "định", "quy", "ĐIỀ", "Ngh", "PT-TH", "t/h", "n/", "ng,", "(c", "1.", "ſ", "\u212a", "n\u0301", "đ",
+    ];
+    let flagged = 0;
+    for (let seed = 1; seed <= 3000; seed++) {
+      const line = randomWords(words, [" ", " ", " ", "\t", ", ", "  "], seed, 2 + (seed % 7));
+      const matches = splitFinal.test(line) || splitOnset.test(line);
+      if (matches) flagged++;
+      if (matches && !(lineShape(line) & MAY_SPLIT)) expect(line).toBe("flagged");
+    }
+    expect(flagged).toBeGreaterThan(300);
+    // runs of onset or final letters that are none, where the patterns find nothing to glue
+    expect(lineShape("- CT, các PCT UBND tỉnh;") & MAY_SPLIT).toBe(0);
+    expect(lineShape("Báo và Đài PT-TH Bình Định") & MAY_SPLIT).toBe(0);
   });
 
   it("sees a split at a tab as the glue pattern does", () => {
@@ -253,6 +307,23 @@ describe("a document type's name alone on its line", () => {
   it.each(["Quyết định", "QUYẾT ĐỊNH", "Nghị quyê\u0301t"])("does not run %j on into the next line", (title) => {
     const doc = normalizeText(`${title}\nvề việc thành lập Ban chỉ đạo phòng, chống thiên tai`);
     expect(doc.lines).toHaveLength(2);
+  });
+});
+
+describe("an authority alone on its line", () => {
+  const alone = new RegExp(AUTHORITY_LINE.replace(/\(\?=\\p\{L\}\)$/, "$"), "u");
+  const line = (text: string) => new WorkLine(MappedText.of(text), lineMeta({}));
+  it("runs on into the title under it wherever its key reads as one, whatever the line opens with", () => {
+    const title = line("CHỦ TỊCH");
+    const openings = [...Array.from({ length: 0x2100 }, (_, c) => c), 0x212a, 0x1e6a];
+    for (const rest of ["T.", "M.", "/M:", "UQ.", ".", "t ", ", "]) {
+      for (const c of openings) {
+        const text = String.fromCharCode(c) + rest;
+        const joined = joinWrapped([line(text), title]).length === 1;
+        if (joined !== alone.test(matchKey(text))) expect(text).toBe(joined ? "not joined" : "joined");
+      }
+    }
+    expect(joinWrapped([line("KT."), title])).toHaveLength(1);
   });
 });
 
