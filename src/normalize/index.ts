@@ -43,7 +43,8 @@ export function normalize(doc: LoadedDocument): NormalizedDocument {
   // most lines hold nothing any step changes: one pass over each says so, and whether it holds a
   // mark of legacy text, before the decoding, which then need not look for one (it would have
   // read every line of a Unicode document once more)
-  const shapes = new Uint8Array(doc.lines.length);
+  // as wide as a shape's bits may grow (LINE_SHAPE): a byte would drop a ninth bit without a word
+  const shapes = new Int32Array(doc.lines.length);
   let anyShape = 0;
   for (let i = 0; i < doc.lines.length; i++) anyShape |= shapes[i] = lineShape(doc.lines[i].text);
   // OCR writes Unicode: its misreadings must not be taken for a legacy encoding
