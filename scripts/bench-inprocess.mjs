@@ -101,12 +101,21 @@ async function stagesOf(root) {
   return { textToLines, normalize, segment, makeContext: context.makeContext, extractDates: dates.extractDates, extractAgencies: agencies.extractAgencies, issuerAgencies: agencies.issuerAgencies, extractPeople: people.extractPeople, extractReferences: references.extractReferences, extractTasks: tasks.extractTasks, extractEvents: events.extractEvents, buildRecord, DocumentRecord, lib };
 }
 
+/** Turns of warm-up before the parse measures: both paths (or both builds) in turn, this long each. */
+const WARM_TURNS = 8, WARM_TURN_MS = 500;
+
 /** Whole-document throughput in one thread: documents per CPU-second, with and without zod validation. */
 export async function parseThroughput(root, texts, budgetMs) {
   const { lib } = await stagesOf(root);
   let i = 0;
-  // warm-up of both paths over every kind of document (JIT, lazily compiled patterns)
-  for (let r = 0; r < 3; r++) for (const t of texts) lib.parseText(t), lib.parseText(t, { validate: false });
+  // warm-up of both paths over every kind of document (JIT, lazily compiled patterns), in turns,
+  // seconds in all: three rounds of the 24 documents (144 parses) left most of the pipeline
+  // uncompiled, and the figure was half what a `convert` worker reaches after its first thousand
+  let w = 0;
+  for (let r = 0; r < WARM_TURNS; r++) {
+    warmUp(() => lib.parseText(texts[w++ % texts.length]), WARM_TURN_MS / 2);
+    warmUp(() => lib.parseText(texts[w++ % texts.length], { validate: false }), WARM_TURN_MS / 2);
+  }
   // the two measured in alternating rounds over the same documents: run one after the other, the
   // second ran on a heap the first had filled, and zod looked 30% of a document instead of ~7%
   let validatedMs = 0, unvalidatedMs = 0, rounds = 0;
@@ -119,6 +128,37 @@ export async function parseThroughput(root, texts, budgetMs) {
   const validated = validatedMs / rounds;
   const unvalidated = unvalidatedMs / rounds;
   return { docsPerCpuSecond: Math.round(1000 / validated), docsPerCpuSecondNoValidation: Math.round(1000 / unvalidated), msPerDoc: validated };
+}
+
+/**
+ * Whole-document throughput without zod of this build and of a baseline checkout (its `dist`
+ * built), both loaded in this process and timed in alternating bursts: this machine's speed moves
+ * by a fifth within an hour (the same build read 730–850 docs/CPU-s and, 18 minutes later,
+ * 595–684), so two builds measured in runs apart compare the machine. The median of the bursts'
+ * own ratios is the figure; the range says how far one pair of bursts can be trusted.
+ */
+export async function parseAgainst(baselineRoot, root, texts, budgetMs, rounds = 10) {
+  const { lib: base } = await stagesOf(baselineRoot);
+  const { lib: ours } = await stagesOf(root);
+  let i = 0;
+  const parse = (lib) => () => lib.parseText(texts[i++ % texts.length], { validate: false });
+  // both warmed in turns, seconds each: two copies of the pipeline in one process take longer to
+  // compile than one (bursts after 2 s of warm-up each still read 303 against 525 docs/CPU-s at
+  // first, equal after ~5 s), and one warmed after the other ran on the first one's heap
+  for (let r = 0; r < WARM_TURNS; r++) {
+    warmUp(parse(base), WARM_TURN_MS);
+    warmUp(parse(ours), WARM_TURN_MS);
+  }
+  const burst = (lib) => 1000 / cpuPerCall(parse(lib), Math.max(budgetMs / 4, WARM_TURN_MS), texts.length, 0);
+  const baseline = [], own = [], ratios = [];
+  for (let r = 0; r < rounds; r++) {
+    const b = burst(base);
+    const o = burst(ours);
+    baseline.push(b);
+    own.push(o);
+    ratios.push(o / b);
+  }
+  return { baseline: Math.round(median(baseline)), ours: Math.round(median(own)), ratio: median(ratios), lowest: Math.min(...ratios), highest: Math.max(...ratios), rounds };
 }
 
 /**

@@ -6,7 +6,9 @@
 //   options: --files N (text documents), --rss-files N (the small batch of the memory check,
 //   default 1,000), --pdf-copies N, --budget MS (CPU time per in-process measurement),
 //   --bulk-files N (one-line files of the bulk-layer measure, default 20,000),
-//   --only LIST (of parse,stages,convert,bulk,pdf,ready,check,browser), --no-build, --json FILE, --keep
+//   --only LIST (of parse,stages,convert,bulk,pdf,ready,check,browser), --no-build, --json FILE, --keep,
+//   --baseline DIR (another checkout, built: its parse throughput and this one's, both in one
+//   fresh process in alternating bursts, with the parse measure; scripts/bench-fresh.mjs)
 //
 // What issue 9 asks, each measured in this run:
 //   - documents per CPU-second: two-page text documents through `convert --jobs 1` (the CPU time
@@ -204,6 +206,13 @@ if (isMainThread && process.env.VANBAN_BENCH_USAGE) process.on("exit", () => {
   writeFileSync(process.env.VANBAN_BENCH_USAGE, JSON.stringify({ cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, maxRssKb: u.maxRSS, ...threads() }));
 });
 `);
+/** An in-process measure of scripts/bench-fresh.mjs, in a process of its own (see there why); its result. */
+function fresh(...args) {
+  const run = spawnSync(process.execPath, [join(root, "scripts", "bench-fresh.mjs"), ...args.map(String)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  if (run.status !== 0) throw new Error(`bench: scripts/bench-fresh.mjs ${args[0]} failed${args[0] === "against" ? ` (is ${args[1]}'s dist built?)` : ""}`);
+  return JSON.parse(run.stdout);
+}
+
 let runNo = 0;
 /** Runs the CLI as a child process; its CPU time and peak RSS (threads included) come from getrusage at its exit. */
 function convert(input, jobs, extra = []) {
@@ -237,8 +246,15 @@ function round(x, digits = 1) {
 const results = { machine: { cores, node: process.version, loadavg: loadavg().map((x) => round(x, 2)) }, quick, corpus: { textFiles, textChars: avgChars, pdfFiles: pdfs.length * pdfCopies, pdfPages: pdfPages * pdfCopies } };
 
 if (want("parse")) {
-  log("bench: parseText in this thread (CPU time)…");
-  results.parse = await inproc.parseThroughput(root, textSources, budgetMs);
+  log("bench: parseText in one thread of a process of its own (CPU time)…");
+  const textsFile = join(work, "parse-texts.json");
+  writeFileSync(textsFile, JSON.stringify(textSources));
+  results.parse = fresh("parse", root, textsFile, budgetMs);
+  const baseline = value("--baseline", null);
+  if (baseline) {
+    log(`bench: parseText against the build in ${baseline}, alternating…`);
+    results.parseAgainst = { dir: resolve(baseline), ...fresh("against", resolve(baseline), root, textsFile, budgetMs) };
+  }
 }
 
 if (want("stages")) {
@@ -384,6 +400,10 @@ const mark = (ok) => (ok ? "✓" : "✗");
 const r = results;
 const lines = [`vanban bench (${quick ? "quick" : "full"}; ${cores} cores, Node ${process.version}; load average at the start ${r.machine.loadavg.join(" ")})`];
 if (r.parse) lines.push(`  in process, one thread, two-page text (~${avgChars} chars): ${r.parse.docsPerCpuSecond} docs/CPU-s validated (${round(r.parse.msPerDoc, 2)} ms each), ${r.parse.docsPerCpuSecondNoValidation} without zod`);
+if (r.parseAgainst) {
+  const a = r.parseAgainst;
+  lines.push(`  against ${a.dir} (both builds in one fresh process, ${a.rounds} alternating bursts, without zod): baseline ${a.baseline}, this ${a.ours} docs/CPU-s, median ratio ×${round(a.ratio, 3)} (bursts ×${round(a.lowest, 2)}–×${round(a.highest, 2)})`);
+}
 if (r.text) {
   lines.push(
     `  convert, text (~${avgChars} chars): --jobs 1 ${r.text.docsPerCpuSecond1} docs/CPU-s (${r.text.batch1} docs, start-up included; ${r.text.docsPerSecond1} docs/s wall; ${r.text.docsPerCpuSecond1Started} docs/CPU-s once started, start-up ${r.text.startupCpuSeconds} CPU-s);`,

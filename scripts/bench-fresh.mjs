@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// node scripts/bench-fresh.mjs parse ROOT TEXTS_JSON BUDGET_MS
+// node scripts/bench-fresh.mjs against BASELINE_ROOT ROOT TEXTS_JSON BUDGET_MS
+// The in-process parse measures of bench-inprocess.mjs (`parseThroughput`, `parseAgainst`), each in
+// a process of its own; prints the result's JSON. `npm run bench` runs them so: in the bench's own
+// process, after it had made the corpus and run bare pdf.js over the PDFs, the same build parsed
+// about half as many documents a CPU-second (533–572 without zod against 1,121–1,129 here, the
+// same minutes), and of two builds compared there the one measured first had a head start (base
+// against main ×1.27 there, ×1.00–1.03 here).
+import { readFileSync } from "node:fs";
+import { parseAgainst, parseThroughput } from "./bench-inprocess.mjs";
+
+const [what, ...rest] = process.argv.slice(2);
+const texts = (file) => JSON.parse(readFileSync(file, "utf8"));
+const result =
+  what === "parse" ? await parseThroughput(rest[0], texts(rest[1]), Number(rest[2]))
+  : what === "against" ? await parseAgainst(rest[0], rest[1], texts(rest[2]), Number(rest[3]))
+  : null;
+if (!result) throw new Error(`bench-fresh: unknown measure ${what}`);
+process.stdout.write(JSON.stringify(result) + "\n");
