@@ -95,6 +95,12 @@ export const SIGNING_AUTHORITIES = [
   { authority: "Q.", spellings: ["q"], party: null, alsoQuan: true },
 ] as const satisfies readonly { authority: string; spellings: readonly string[]; party: string | null; alsoQuan?: boolean }[];
 
+/**
+ * The letters the authorities' spellings open with (`t`, `k`, `q`; lower case, ASCII): a line
+ * opening with none of them is no authority line, told before its key is made or searched.
+ */
+export const AUTHORITY_INITIALS: readonly string[] = [...new Set(SIGNING_AUTHORITIES.flatMap((a) => a.spellings.map((s) => s[0])))];
+
 /** An authority as the record writes it: "TM.", "KT.", "TL.", "TUQ.", "Q.". */
 export type SigningAuthority = (typeof SIGNING_AUTHORITIES)[number]["authority"];
 

@@ -1,4 +1,4 @@
-import { AUTHORITY_LINE, NATIONAL_TITLE, SIGNING_AUTHORITIES } from "../../grammars/header.js";
+import { AUTHORITY_INITIALS, AUTHORITY_LINE, NATIONAL_TITLE } from "../../grammars/header.js";
 import { CONTINUATION_WORDS, DATE_LINE_END, LEADING_RULE, PAGE_NUMBER_LINE, PARAGRAPH_END, PARAGRAPH_START, RULE_LINE } from "../../grammars/layout.js";
 import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import type { SourceLine } from "../load/types.js";
@@ -67,8 +67,8 @@ const endsParagraph = endsWith(PARAGRAPH_END);
 const endsDateLine = endsWith(DATE_LINE_END);
 // "KT." alone on its line: the authority's words went to the next line (`KT.` / `TỔNG CỤC TRƯỞNG …`)
 const loneAuthority = new RegExp(AUTHORITY_LINE.replace(/\(\?=\\p\{L\}\)$/, "$"), "u");
-/** The letters an authority's spellings open with (`t`, `k`, `q`), as char codes. */
-const authorityFirsts = new Set(SIGNING_AUTHORITIES.flatMap((a) => a.spellings.map((s) => s.charCodeAt(0))));
+/** The letters an authority's spellings open with, as char codes. */
+const authorityFirsts = new Set(AUTHORITY_INITIALS.map((c) => c.charCodeAt(0)));
 /**
  * Whether `line`'s key may be a lone authority's, from its first code unit: a line opening with
  * an ASCII character keeps it first in its key, lower-cased (NFC composes it only with the marks

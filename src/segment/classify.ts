@@ -1,7 +1,7 @@
 import { DAY_WORD, YEAR_WORD } from "../../grammars/dates.js";
 import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import {
-  ARCHIVE_COPY, AUTHORITY_ALONE, DATE_LINE_END, AUTHORITY_LINE, SIGNING_AUTHORITIES, type SigningAuthority, CONFIDENTIALITY, DISTRIBUTION, ENACTING_LINE, FOOTNOTE_LINE, FOOTNOTE_OPENS, LETTER_SUBJECT,
+  ARCHIVE_COPY, AUTHORITY_ALONE, AUTHORITY_INITIALS, DATE_LINE_END, AUTHORITY_LINE, SIGNING_AUTHORITIES, type SigningAuthority, CONFIDENTIALITY, DISTRIBUTION, ENACTING_LINE, FOOTNOTE_LINE, FOOTNOTE_OPENS, LETTER_SUBJECT,
   NATIONAL_TITLE, NUMBER_LINE, PLACE_DATE_LINE, DATE_ONLY_LINE, PREAMBLE_LINE, RECIPIENTS,
   SIGNATURE_NOTE, URGENCY, ARCHIVE_COPY_OPENS, DISTRIBUTION_OPENS, ENACTING_WORDS, LETTER_SUBJECT_OPENS, NATIONAL_TITLES, NUMBER_LINE_OPENS, PREAMBLE_OPENERS,
   RECIPIENTS_OPENS, SIGNATURE_NOTE_OPENS,
@@ -349,8 +349,8 @@ const AUTHORITY_SPELLINGS = SIGNING_AUTHORITIES.flatMap((a) => a.spellings);
  */
 const authorityLeads = lazily(() => new Set(leadWords(AUTHORITY_SPELLINGS)));
 const longestAuthorityLead = lazily(() => Math.max(...[...authorityLeads()].map((w) => w.length)));
-/** The first code units of {@link authorityLeads} (`t`, `k`, `q`). */
-const authorityInitials = lazily(() => new Set([...authorityLeads()].map((w) => w.charCodeAt(0))));
+/** The authorities' initials as codes: every one of {@link authorityLeads} opens with one (a lead word is a spelling's first run). */
+const authorityInitials = new Set(AUTHORITY_INITIALS.map((c) => c.charCodeAt(0)));
 /** Can `key` open with an authority's spelling ({@link authorityLeads})? Read as far as its first run of letters goes. */
 export function mayOpenWithAuthority(key: string): boolean {
   let end = 0;
@@ -361,7 +361,7 @@ export function mayOpenWithAuthority(key: string): boolean {
     if (kind !== LETTER) break;
   }
   // a run whose first letter opens no spelling (two lines in three) is not copied to be looked up
-  return end > 0 && end <= longestAuthorityLead() && authorityInitials().has(key.charCodeAt(0)) && authorityLeads().has(key.slice(0, end));
+  return end > 0 && end <= longestAuthorityLead() && authorityInitials.has(key.charCodeAt(0)) && authorityLeads().has(key.slice(0, end));
 }
 export function readAuthority(text: string, key = matchKey(text)): Readonly<{ authority: SigningAuthority; rest: string }> | null {
   // two regex calls a line were a twentieth of the stage where the split rules ask of every line,
