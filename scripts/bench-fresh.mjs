@@ -3,10 +3,9 @@
 // node scripts/bench-fresh.mjs against BASELINE_ROOT ROOT TEXTS_JSON BUDGET_MS
 // The in-process parse measures of bench-inprocess.mjs (`parseThroughput`, `parseAgainst`), each in
 // a process of its own; prints the result's JSON. `npm run bench` runs them so: in the bench's own
-// process, after it had made the corpus and run bare pdf.js over the PDFs, the same build parsed
-// about half as many documents a CPU-second (533–572 without zod against 1,121–1,129 here, the
-// same minutes), and of two builds compared there the one measured first had a head start (base
-// against main ×1.27 there, ×1.00–1.03 here).
+// process, after it had made the corpus, run bare pdf.js over the PDFs and measured this build,
+// a baseline build compared there started behind (base against main ×1.27 there, ×1.00–1.03 in a
+// process of their own, the same minutes).
 import { readFileSync } from "node:fs";
 import { parseAgainst, parseThroughput } from "./bench-inprocess.mjs";
 

@@ -101,8 +101,13 @@ async function stagesOf(root) {
   return { textToLines, normalize, segment, makeContext: context.makeContext, extractDates: dates.extractDates, extractAgencies: agencies.extractAgencies, issuerAgencies: agencies.issuerAgencies, extractPeople: people.extractPeople, extractReferences: references.extractReferences, extractTasks: tasks.extractTasks, extractEvents: events.extractEvents, buildRecord, DocumentRecord, lib };
 }
 
-/** Turns of warm-up before the parse measures: both paths (or both builds) in turn, this long each. */
+/** Turns of warm-up before the parse measures: both paths (or both builds) in turn. */
 const WARM_TURNS = 8, WARM_TURN_MS = 500;
+
+/** Each of `fns` run `ms` of CPU in its turn, {@link WARM_TURNS} times over. */
+function warmInTurns(fns, ms) {
+  for (let r = 0; r < WARM_TURNS; r++) for (const fn of fns) warmUp(fn, ms);
+}
 
 /** Whole-document throughput in one thread: documents per CPU-second, with and without zod validation. */
 export async function parseThroughput(root, texts, budgetMs) {
@@ -112,10 +117,7 @@ export async function parseThroughput(root, texts, budgetMs) {
   // seconds in all: three rounds of the 24 documents (144 parses) left most of the pipeline
   // uncompiled, and the figure was half what a `convert` worker reaches after its first thousand
   let w = 0;
-  for (let r = 0; r < WARM_TURNS; r++) {
-    warmUp(() => lib.parseText(texts[w++ % texts.length]), WARM_TURN_MS / 2);
-    warmUp(() => lib.parseText(texts[w++ % texts.length], { validate: false }), WARM_TURN_MS / 2);
-  }
+  warmInTurns([() => lib.parseText(texts[w++ % texts.length]), () => lib.parseText(texts[w++ % texts.length], { validate: false })], WARM_TURN_MS / 2);
   // the two measured in alternating rounds over the same documents: run one after the other, the
   // second ran on a heap the first had filled, and zod looked 30% of a document instead of ~7%
   let validatedMs = 0, unvalidatedMs = 0, rounds = 0;
@@ -145,10 +147,7 @@ export async function parseAgainst(baselineRoot, root, texts, budgetMs, rounds =
   // both warmed in turns, seconds each: two copies of the pipeline in one process take longer to
   // compile than one (bursts after 2 s of warm-up each still read 303 against 525 docs/CPU-s at
   // first, equal after ~5 s), and one warmed after the other ran on the first one's heap
-  for (let r = 0; r < WARM_TURNS; r++) {
-    warmUp(parse(base), WARM_TURN_MS);
-    warmUp(parse(ours), WARM_TURN_MS);
-  }
+  warmInTurns([parse(base), parse(ours)], WARM_TURN_MS);
   const burst = (lib) => 1000 / cpuPerCall(parse(lib), Math.max(budgetMs / 4, WARM_TURN_MS), texts.length, 0);
   const baseline = [], own = [], ratios = [];
   for (let r = 0; r < rounds; r++) {
