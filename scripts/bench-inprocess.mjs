@@ -53,6 +53,7 @@ export function cpuPerCallOn(prepare, fn, budgetMs = 1000, min = 3, warmMs = bud
   let spent = 0;
   while (n < min || (spent < budgetMs && cpuMs() - started < budgetMs * PREPARE_BOUND)) {
     const inputs = Array.from({ length: batch }, prepare);
+    promoteSurvivors();
     const t0 = cpuMs();
     for (const x of inputs) fn(x);
     spent += cpuMs() - t0;
@@ -62,6 +63,21 @@ export function cpuPerCallOn(prepare, fn, budgetMs = 1000, min = 3, warmMs = bud
 }
 
 const PREPARE_BOUND = 8;
+
+/**
+ * Two young-generation collections, when the process exposes `gc` (the stage costs run with
+ * --expose-gc, scripts/bench-fresh.mjs): what the prepared inputs hold alive (a 100-page document's
+ * context, primed by the extractors before the one timed: several MB) is moved out of the young
+ * generation before the clock starts. Left there, the first collection inside the timed call copied
+ * it and the call was charged for the earlier stages' output: tasks, timed after four extractors,
+ * read ×1.20–1.35 long against short, ×1.03 with the context promoted first; a two-page context
+ * died young and was never copied, so the short document paid nothing of the kind. The whole
+ * pipeline's cost per character (`wholeCost`) keeps that copying in.
+ */
+function promoteSurvivors() {
+  globalThis.gc?.({ type: "minor" });
+  globalThis.gc?.({ type: "minor" });
+}
 
 /**
  * How many inputs {@link cpuPerCallOn} prepares before timing their calls together: enough that one
@@ -214,6 +230,11 @@ export async function stageCosts(root, text, budgetMs, warmMs = budgetMs * 10) {
   }, warmMs);
   const out = {};
   for (const [name, fn] of Object.entries(stages)) {
+    // each stage measured from a collected heap: the previous stage's measurement left its garbage
+    // in the old generation, and the full collection it called for fell in whichever stage came
+    // next. Without these collections (and the promotion below), one build read tasks ×1.13–1.35
+    // and validate ×0.99–1.49 long against short from run to run; with them, tasks ×0.83–1.04
+    globalThis.gc?.();
     const stageWarmMs = Math.min(warmMs, budgetMs);
     const ms = name === "dates" ? cpuPerCall(() => fn(s.makeContext(tree)), budgetMs, 2, stageWarmMs)
       : order.includes(name) ? cpuPerCallOn(primedFor(name), fn, budgetMs, 2, stageWarmMs)
@@ -221,6 +242,21 @@ export async function stageCosts(root, text, budgetMs, warmMs = budgetMs * 10) {
     out[name] = (ms * 1e6) / text.length;
   }
   out.total = Object.values(out).reduce((a, b) => a + b, 0);
+  return out;
+}
+
+/**
+ * The whole pipeline on one document, per character (ns/char): parseText without and with zod, each
+ * warmed up for the budget first. What the stage costs leave out is here: a long document's
+ * context and record survive young collections and are copied, where a two-page one's die young.
+ */
+export async function wholeCost(root, text, budgetMs) {
+  const { lib } = await stagesOf(root);
+  const out = {};
+  for (const validate of [false, true]) {
+    globalThis.gc?.();
+    out[validate ? "parse" : "pipeline"] = (cpuPerCall(() => lib.parseText(text, { validate }), budgetMs, 2) * 1e6) / text.length;
+  }
   return out;
 }
 

@@ -208,7 +208,8 @@ if (isMainThread && process.env.VANBAN_BENCH_USAGE) process.on("exit", () => {
 `);
 /** An in-process measure of scripts/bench-fresh.mjs, in a process of its own (see there why); its result. */
 function fresh(...args) {
-  const run = spawnSync(process.execPath, [join(root, "scripts", "bench-fresh.mjs"), ...args.map(String)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const flags = args[0] === "stages" ? ["--expose-gc"] : [];
+  const run = spawnSync(process.execPath, [...flags, join(root, "scripts", "bench-fresh.mjs"), ...args.map(String)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   if (run.status !== 0) throw new Error(`bench: scripts/bench-fresh.mjs ${args[0]} failed${args[0] === "against" ? ` (is ${args[1]}'s dist built?)` : ""}`);
   return JSON.parse(run.stdout);
 }
@@ -261,12 +262,11 @@ if (want("stages")) {
   const base = readFileSync(join(root, "fixtures", "cong-van-ubnd.txt"), "utf8");
   const short = twoPages(base), long = twoPages(base, 50 * short.length);
   log(`bench: CPU per character of each stage, ${short.length} against ${long.length} characters…`);
-  // the short document after a warm-up of the whole chain (one call left V8 compiling through its
-  // measurement, and the long document looked cheaper per character than it is); one call of the
-  // long one runs each stage's loops long enough to be compiled
-  const a = await inproc.stageCosts(root, short, budgetMs / 2, budgetMs * 2);
-  const b = await inproc.stageCosts(root, long, budgetMs / 2, 0);
-  results.stages = { shortChars: short.length, longChars: long.length, nsPerChar: Object.fromEntries(Object.keys(a).map((k) => [k, { short: round(a[k]), long: round(b[k]), ratio: round(b[k] / a[k], 2) }])) };
+  writeFileSync(join(work, "stage-short.txt"), short);
+  writeFileSync(join(work, "stage-long.txt"), long);
+  const { stages: [a, b], whole: [wa, wb] } = fresh("stages", root, join(work, "stage-short.txt"), join(work, "stage-long.txt"), budgetMs);
+  const ratios = (x, y) => Object.fromEntries(Object.keys(x).map((k) => [k, { short: round(x[k]), long: round(y[k]), ratio: round(y[k] / x[k], 2) }]));
+  results.stages = { shortChars: short.length, longChars: long.length, nsPerChar: ratios(a, b), whole: ratios(wa, wb) };
 }
 
 if (want("ready")) {
@@ -414,6 +414,7 @@ if (r.text) {
 if (r.stages) {
   lines.push(`  CPU ns per character, ${r.stages.shortChars}-char (two pages) → ${r.stages.longChars}-char document (ratio):`);
   lines.push("    " + Object.entries(r.stages.nsPerChar).map(([k, v]) => `${k} ${v.short}→${v.long} (×${v.ratio})`).join(", "));
+  if (r.stages.whole) lines.push("    whole pipeline: " + Object.entries(r.stages.whole).map(([k, v]) => `${k === "parse" ? "parseText with zod" : "without"} ${v.short}→${v.long} (×${v.ratio})`).join(", "));
 }
 if (r.workerReady) lines.push(`  worker ready: ${round(r.workerReady.medianMs)} ms (median wall, min ${round(r.workerReady.minMs)}); warm (patterns compiled, the first file's clock starts): ${round(r.workerReady.warmMedianMs)} ms`);
 if (r.bulk) {
