@@ -1,7 +1,7 @@
-import { SchemaError } from "./errors.js";
 import { readRegularFile } from "./load/file.js";
 import type { LoadedDocument, LoadOptions } from "./load/types.js";
-import { DocumentRecord } from "./record/schema.js";
+import type { DocumentRecord } from "./record/schema.js";
+import { validateRecord } from "./record/validate.js";
 import { runBytes, runLoaded, type ParsedStages } from "./run.js";
 import type { ExplainLine } from "./segment/index.js";
 import type { TextLimits } from "./stages.js";
@@ -61,11 +61,3 @@ function checked(stages: ParsedStages, options: ParseOptions): ParsedStages {
   return { ...stages, record: validateRecord(stages.record, options.path ?? null) };
 }
 
-/** The record as zod gives it back (its own copy, unknown keys dropped), or a SchemaError naming the file. */
-export function validateRecord(record: DocumentRecord, path: string | null): DocumentRecord {
-  const checked = DocumentRecord.safeParse(record);
-  if (!checked.success) {
-    throw new SchemaError("schema-violation", `the record does not fit the schema: ${checked.error.message}`, path);
-  }
-  return checked.data;
-}

@@ -87,9 +87,9 @@ async function convert(path: string, id: number): Promise<TaskResult> {
     // checked against it as it is, and goes through zod (which copies it) only when it is not
     // exactly in the schema's form — the same line either way (record/exact.ts), ~50 µs and a
     // copy of the record less a two-page document
-    // (zod itself is loaded then, not at start-up: ./pipeline.js imports it, ../run.js does not)
+    // (zod itself is loaded then, not at start-up: ../record/validate.js imports it, ../run.js does not)
     const parsed = checked?.record ?? (await runBytes(bytes, parseOptions)).record;
-    const record = checked || isExactRecord(parsed) ? parsed : (await import("../pipeline.js")).validateRecord(parsed, path);
+    const record = checked || isExactRecord(parsed) ? parsed : (await import("../record/validate.js")).validateRecord(parsed, path);
     const { source } = record;
     return {
       bytes: recordLine(record, checked?.report.messages),

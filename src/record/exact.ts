@@ -8,7 +8,8 @@ import { createRequire } from "node:module";
  * zod's copy. `convert` asks this on its hot path and runs zod only for a record that fails it
  * (zod then says what is wrong, or strips and reorders as it always did), so its lines are the
  * same bytes as with zod alone, without zod's copy of every record (~50 µs and ~30 KB of garbage
- * a two-page record). The library's `parse` keeps zod: the caller gets a record of its own.
+ * a two-page record). The library's `parse` asks zod too, for its verdict without its copy
+ * (record/validate.ts).
  */
 export function isExactRecord(value: unknown): boolean {
   if (!exactRecord) {
