@@ -23,6 +23,7 @@ import { keyFollowsFolded, textKey, type ExtractContext } from "./context.js";
 import { documentOpeners, documentOpenings, OPENS, REFERENCE_TYPE_NAMES } from "./openings.js";
 import { documentDates, findDates } from "./dates.js";
 import { dateBounds } from "./dates/range.js";
+import { datesByStart, type DatesByStart } from "./dates/by-start.js";
 
 /**
  * Citations of other documents: `<type> [số] <number>/<symbol> [ngày <date>] [của <issuer>] [về <subject>]`
@@ -201,31 +202,14 @@ function parseNumber(text: string, at: number): { number: string | null; year: n
   return { number: g.num ?? null, year: g.num && g.year ? Number(g.year) : null, symbol, end: at + m[0].length };
 }
 
-/**
- * The document's date mentions by where they start, in order (the last one kept where two start at
- * the same place): a citation's date is looked for among the few that start just after it, found
- * by a search from where the last citation looked, not by asking a map for each of the 24 places
- * after every citation (a 100-page document's map of 1,264 dates cost each look-up more).
- */
-interface DatesByStart {
-  starts: number[];
-  dates: DateMention[];
-  near: number;
-}
-
-function datesByStart(dates: DateMention[]): DatesByStart {
-  const at = new Map<number, DateMention>();
-  for (const d of dates) if (d.span) at.set(d.span[0], d);
-  const starts = [...at.keys()].sort((a, b) => a - b);
-  return { starts, dates: starts.map((s) => at.get(s)!), near: 0 };
-}
-
 function tail(ref: Found, text: string, key: string, byStart: DatesByStart): Found {
   let pos = ref.end;
   // the date: the first date mention right after, with only a comma or "ban hành" between
   const limit = Math.min(text.length, pos + 24);
   const { starts, dates } = byStart;
   for (let i = (byStart.near = seek(starts, pos, byStart.near)); i < starts.length && starts[i] < limit; i++) {
+    // of two dates that start at one place, the later in the list (as a map by start kept it)
+    if (starts[i + 1] === starts[i]) continue;
     const d = dates[i];
     if (DATE_GAP_RE.test(key.slice(pos, starts[i])) && d.kind !== "period") {
       ref.date = d.value;

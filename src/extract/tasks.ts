@@ -21,6 +21,7 @@ import { documentOpeners, documentOpenings, OPENS } from "./openings.js";
 import { findDates } from "./dates.js";
 import { PARSERS } from "./dates/parsers.js";
 import { dateBounds } from "./dates/range.js";
+import { datesByStart, type DatesByStart } from "./dates/by-start.js";
 
 const lowerFirst = (forms: string[]) => [...forms, ...forms.map((f) => f.charAt(0).toLowerCase() + f.slice(1))];
 let triggerSticky!: RegExp, verbGlobal!: RegExp, titleSticky!: RegExp, pointerSticky!: RegExp, responsibilitySticky!: RegExp, verbAnyCaseSticky!: RegExp, interposedSticky!: RegExp, enacting!: RegExp, coopGlobal!: RegExp, notTask!: RegExp, notTaskGlobal!: RegExp, deadlineBefore!: RegExp, looseUnitSticky!: RegExp;
@@ -783,33 +784,6 @@ function endsInCooperation(doc: Doc, d: Draft): boolean {
     pos = u + sep[0].length;
   }
   return false;
-}
-
-/**
- * The dates with a span, sorted by where they begin (ties in the list's order), with their places
- * in the list: a task's dates found by a binary search, not by a filter of the document's dates
- * for each task (quadratic: on a 100-page document, a fifth of the tasks' time).
- */
-interface DatesByStart {
-  starts: number[];
-  dates: DateMention[];
-  order: number[];
-  /** where the list was last asked about ({@link seek}) */
-  near: number;
-}
-
-function datesByStart(dates: DateMention[]): DatesByStart {
-  const placed: number[] = [];
-  let sorted = true;
-  for (let i = 0; i < dates.length; i++) {
-    const span = dates[i].span;
-    if (!span) continue;
-    if (placed.length && span[0] < dates[placed[placed.length - 1]].span![0]) sorted = false;
-    placed.push(i);
-  }
-  // the scan gives its dates mostly in text order: sorted only when they are not
-  if (!sorted) placed.sort((a, b) => dates[a].span![0] - dates[b].span![0] || a - b);
-  return { starts: placed.map((i) => dates[i].span![0]), dates: placed.map((i) => dates[i]), order: placed, near: 0 };
 }
 
 /** The dates inside `span`, in the list's order: what `dates.filter(inside)` gave. */
