@@ -1,19 +1,8 @@
-import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseBytes } from "../../src/pipeline.js";
-import { parseText } from "../../src/parse-text.js";
 import { isExactRecord } from "../../src/record/exact.js";
-import { DocumentRecord } from "../../src/record/schema.js";
-import { fixture, readFixture } from "../helpers.js";
-
-const texts = ["cong-van-ubnd.txt", ...readdirSync(fixture("extract")).map((f) => `extract/${f}`), ...readdirSync(fixture("segment")).filter((f) => f.endsWith(".txt")).map((f) => `segment/${f}`)];
-const record = (name: string) => parseText(readFixture(name), { path: name, validate: false });
-const json = (v: unknown) => JSON.stringify(v);
-/** What zod makes of a value: its copy's JSON, or null when it refuses it. */
-const zodJson = (v: unknown) => {
-  const checked = DocumentRecord.safeParse(v);
-  return checked.success ? json(checked.data) : null;
-};
+import { fixture } from "../helpers.js";
+import { json, recordTexts as texts, unvalidatedRecord as record, zodJson } from "./records.js";
 
 describe("a record exactly in the schema's form", () => {
   it.each(texts)("%s: the record as built is in it, and zod's copy has the same JSON", (name) => {

@@ -1,19 +1,9 @@
-import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { SchemaError } from "../../src/errors.js";
 import { parseText } from "../../src/parse-text.js";
-import { DocumentRecord } from "../../src/record/schema.js";
 import { validateRecord } from "../../src/record/validate.js";
-import { fixture, readFixture } from "../helpers.js";
-
-const texts = ["cong-van-ubnd.txt", ...readdirSync(fixture("extract")).map((f) => `extract/${f}`), ...readdirSync(fixture("segment")).filter((f) => f.endsWith(".txt")).map((f) => `segment/${f}`)];
-const record = (name: string) => parseText(readFixture(name), { path: name, validate: false });
-const json = (v: unknown) => JSON.stringify(v);
-/** What zod's parse makes of a value: its copy's JSON, or null when it refuses it. */
-const zodJson = (v: unknown) => {
-  const checked = DocumentRecord.safeParse(v);
-  return checked.success ? json(checked.data) : null;
-};
+import { readFixture } from "../helpers.js";
+import { json, recordTexts as texts, unvalidatedRecord as record, zodJson } from "./records.js";
 
 describe("validateRecord: zod's verdict without zod's copy", () => {
   it.each(texts)("%s: the record itself comes back, with the JSON of zod's copy", (name) => {
