@@ -31,6 +31,9 @@ export interface NormalizedDocument {
   toSource(offset: number): number;
 }
 
+/** A line's shape not read yet (a shape is a set of LINE_SHAPE bits, never negative). */
+const UNREAD = -1;
+
 /** Character-level steps, applied in order to every line. */
 const CHARACTER_STEPS: ((t: MappedText) => MappedText)[] = [cleanInvisible, composeNfc, glueSplitSyllables, stripEmphasis];
 
@@ -41,16 +44,22 @@ const CHARACTER_STEPS: ((t: MappedText) => MappedText)[] = [cleanInvisible, comp
 export function normalize(doc: LoadedDocument): NormalizedDocument {
   const warnings: Warning[] = [...doc.warnings];
   // most lines hold nothing any step changes: one pass over each says so, and whether it holds a
-  // mark of legacy text, before the decoding, which then need not look for one (it would have
-  // read every line of a Unicode document once more)
+  // mark of legacy text, which the decoding asks before it looks for one itself (it would have
+  // read every line of a Unicode document once more); a document in a legacy font is decoded
+  // without asking, and its lines' shapes are read only of those it leaves as they were (a TCVN3
+  // document's every line is read after its decoding: before, it was read twice)
   // as wide as a shape's bits may grow (LINE_SHAPE): a byte would drop a ninth bit without a word
-  const shapes = new Int32Array(doc.lines.length);
-  let anyShape = 0;
-  for (let i = 0; i < doc.lines.length; i++) anyShape |= shapes[i] = lineShape(doc.lines[i].text);
+  const shapes = new Int32Array(doc.lines.length).fill(UNREAD);
+  const shapeOf = (i: number) => (shapes[i] !== UNREAD ? shapes[i] : (shapes[i] = lineShape(doc.lines[i].text)));
+  const marked = () => {
+    let anyShape = 0;
+    for (let i = 0; i < doc.lines.length; i++) anyShape |= shapeOf(i);
+    return (anyShape & LINE_SHAPE.LEGACY_MARK) !== 0;
+  };
   // OCR writes Unicode: its misreadings must not be taken for a legacy encoding
   const decoded = doc.ocr
     ? { lines: doc.lines, encoding: "unicode" as const, warnings: [] }
-    : decodeLegacyLines(doc.lines, (anyShape & LINE_SHAPE.LEGACY_MARK) !== 0);
+    : decodeLegacyLines(doc.lines, marked);
   warnings.push(...decoded.warnings);
 
   let offset = 0;
@@ -62,7 +71,7 @@ export function normalize(doc: LoadedDocument): NormalizedDocument {
     let t = MappedText.of(text, offset);
     offset += text.length + 1;
     // a line the decoding left as it was (the same object) has its shape already
-    const shape = l === doc.lines[i] ? shapes[i] : lineShape(text);
+    const shape = l === doc.lines[i] ? shapeOf(i) : lineShape(text);
     if (shape & (LINE_SHAPE.CHANGED | LINE_SHAPE.MAY_SPLIT)) for (const step of CHARACTER_STEPS) t = step(t);
     if (doc.ocr) t = fixOcrMarks(splitGluedSyllables(dropOcrSpecks(t)));
     return new WorkLine(t, meta, undefined, t.text === text && !(shape & LINE_SHAPE.LOOSE_SPACES) ? shape : undefined);

@@ -1,10 +1,25 @@
 /**
- * `buf[0..n)` as a string, in chunks that `apply` takes as arguments: the one way out of a buffer
- * of code units that keeps every unit as it is (a lone surrogate too, which TextDecoder replaces).
- * Code that builds text a code unit at a time (a legacy decoding, a page's glyphs) fills such a
- * buffer instead of appending to a string.
+ * Node's Buffer where there is one (no import: the browser build has none), on a little-endian
+ * machine (a Uint16Array's bytes are the machine's order; UTF-16LE reads them low byte first).
+ */
+const NodeBuffer = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+  ? (globalThis as { Buffer?: { from(b: ArrayBufferLike, o: number, n: number): { toString(enc: string): string } } }).Buffer
+  : undefined;
+
+/**
+ * Below this many units `apply` is as quick as a Buffer (which costs an object to make); above,
+ * it is many times slower: 4 µs against 0.3 for 1,000 units, 130 against 5 for a TCVN3 page's 30,000.
+ */
+const BUFFER_FROM = 64;
+
+/**
+ * `buf[0..n)` as a string, every unit kept as it is (a lone surrogate, a BOM too, which TextDecoder
+ * replaces or drops): Node's Buffer reads the units as UTF-16LE natively; elsewhere `apply` takes
+ * them as arguments, in chunks. Code that builds text a code unit at a time (a legacy decoding, a
+ * page's glyphs) fills such a buffer instead of appending to a string.
  */
 export function unitsToString(buf: Uint16Array, n: number): string {
+  if (NodeBuffer && n >= BUFFER_FROM) return NodeBuffer.from(buf.buffer, buf.byteOffset, 2 * n).toString("utf16le");
   if (n <= 8192) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
   let out = "";
   for (let i = 0; i < n; i += 8192) out += String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);

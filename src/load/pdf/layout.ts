@@ -370,10 +370,8 @@ function footerZone(pages: PageRows[], after: { page: number; row: number }): Zo
     return null;
   };
   const recipients = find((row, p) => row.items[0].x < p.width * 0.4 && rowMatches(recipientsRe, row));
-  const anchor = recipients ?? find((row, p) => {
-    const right = row.items.filter((it) => it.x >= p.width * 0.4);
-    return right.length > 0 && right.length === row.items.length && anyMatch(signatureRe, right.map((i) => i.text).join(" "));
-  });
+  // a row wholly on the right half (told before any array is made: every row is asked when there is no nơi nhận)
+  const anchor = recipients ?? find((row, p) => row.items.length > 0 && row.items.every((it) => it.x >= p.width * 0.4) && anyMatch(signatureRe, row.items.map((i) => i.text).join(" ")));
   if (!anchor) return null;
   const { p, i } = anchor;
   const rows = p.rows;

@@ -69,7 +69,7 @@ export function toSuperscript(text: string): string {
 }
 
 /** No character but white space (`!/\S/.test(s)`), told without a regex: every item of a page is asked. */
-function isBlank(s: string): boolean {
+export function isBlank(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) return false;
   return true;
 }

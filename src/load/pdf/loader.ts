@@ -9,7 +9,7 @@ import type { OcrEngine, OcrEngineLookup, OcrWord } from "../ocr.js";
 import { annotationItems, annotationTexts } from "./annotations.js";
 import { ContentReader } from "./content.js";
 import { glyphStream, restoreDroppedMarks, restoreDroppedMarksExactly } from "./glyphs.js";
-import { groupRows, type PdfItem, type Row } from "./lines.js";
+import { groupRows, isBlank, type PdfItem, type Row } from "./lines.js";
 import { layoutPages, rowText, stampRows, type PageRows } from "./layout.js";
 import { imageCoverage, textQuality, type TextQuality } from "./quality.js";
 import { rgbaToPgmWithoutSeals } from "./seals.js";
@@ -131,7 +131,7 @@ interface PageText {
   items: PdfItem[];
   /** letters outside signature stamps */
   letters: number;
-  /** words of the text layer outside stamps, and how many read as Vietnamese */
+  /** words of the text layer outside stamps, and how many read as Vietnamese (none counted on a legacy page: its words are not judged) */
   quality: TextQuality;
   /** the text layer looks legacy-encoded (TCVN3, VNI): its words are judged after conversion */
   legacy: boolean;
@@ -141,6 +141,9 @@ interface PageText {
   /** `items` grouped into rows (grouped again when OCR replaces them) */
   rows: Row[];
 }
+
+/** The quality of a page whose words are not judged (a legacy-encoded one). */
+const NOT_JUDGED: TextQuality = { words: 0, marked: 0 };
 
 /** pdf.js's own clean-up of text (off, so that legacy bytes such as `µ` survive), for Unicode fonts. */
 const compatChars = /[\u00a0\u2000-\u200a\u202f\ufb00-\ufb06]+/g;
@@ -268,7 +271,7 @@ async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[
   let rotatedItems = 0;
   const legacyFonts = new Map<string, boolean>();
   raw.forEach((it, i) => {
-    if (!/\S/.test(texts[i])) return;
+    if (isBlank(texts[i])) return;
     const m = lib.Util.transform(vp.transform, it.transform);
     const size = Math.hypot(m[2], m[3]);
     if (!(m[0] > 0 && Math.abs(m[1]) <= 0.2 * m[0])) {
@@ -286,14 +289,16 @@ async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[
   let letters = 0;
   const rows = groupRows(items, pageNo);
   const stamp = stampRows(rows);
+  // a legacy-encoded page's words are not judged (see badTextLayers): its quality is not read
+  const legacy = fonts.size > 0;
   const own: string[] = [];
   for (const r of rows) {
     if (stamp.has(r)) continue;
     const t = rowText(r);
     letters += countLetters(t);
-    own.push(t);
+    if (!legacy) own.push(t);
   }
-  const quality = textQuality(own.join("\n"), seen.judged);
+  const quality = legacy ? NOT_JUDGED : textQuality(own.join("\n"), seen.judged);
   const stampBoxes: PageText["stampBoxes"] = [];
   if (stamp.size) {
     const rs = [...stamp];
@@ -306,7 +311,7 @@ async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[
     ]);
   }
   page.cleanup();
-  return { page: pageNo, ref: typeof page.ref?.num === "number" ? page.ref.num : null, width: vp.width, height: vp.height, items, letters, quality, legacy: fonts.size > 0, rotatedItems, stampBoxes, rows };
+  return { page: pageNo, ref: typeof page.ref?.num === "number" ? page.ref.num : null, width: vp.width, height: vp.height, items, letters, quality, legacy, rotatedItems, stampBoxes, rows };
 }
 
 /**

@@ -156,6 +156,23 @@ export function binaryString(bytes: Uint8Array): string {
   return parts.join("");
 }
 
+/**
+ * Whether `bytes` hold the ASCII text `needle`, asked of the bytes themselves: a file's text is
+ * made only once it is needed (most PDFs hold no signature, and a string of the whole file cost
+ * more than looking). Node's Buffer looks natively; a browser byte by byte.
+ */
+export function holdsAscii(bytes: Uint8Array, needle: string): boolean {
+  const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, o: number, n: number): { includes(s: string, at: number, enc: string): boolean } } }).Buffer;
+  if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle, 0, "latin1");
+  const first = needle.charCodeAt(0);
+  for (let i = bytes.indexOf(first); i >= 0 && i + needle.length <= bytes.length; i = bytes.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < needle.length && bytes[i + k] === needle.charCodeAt(k)) k++;
+    if (k === needle.length) return true;
+  }
+  return false;
+}
+
 export const isOp = (v: unknown): v is { op: string } => typeof v === "object" && v !== null && "op" in v && !(v instanceof Map);
 
 export function hexToBytes(hex: string): Uint8Array {

@@ -2,7 +2,7 @@ import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import type { CertificateName, DigitalSignature, Warning } from "../../record/schema.js";
 import { appearanceText } from "./appearance.js";
-import { binaryString, headerBefore, objectHeaders, PdfRef, RawPdf, type ObjectHeader, type PdfValue } from "./raw.js";
+import { binaryString, headerBefore, holdsAscii, objectHeaders, PdfRef, RawPdf, type ObjectHeader, type PdfValue } from "./raw.js";
 
 /**
  * Chữ ký số of a PDF: each signature dictionary (/ByteRange, /Contents, /M, /Reason, …) read from
@@ -415,8 +415,8 @@ export interface PdfSignatures {
  * dictionaries this costs one scan of the bytes.
  */
 export async function readPdfSignatures(file: Uint8Array, doc: any, options: SignatureOptions = {}): Promise<PdfSignatures> {
+  if (!holdsAscii(file, "/ByteRange")) return { signatures: [], warnings: [] };
   let text = binaryString(file);
-  if (!text.includes("/ByteRange")) return { signatures: [], warnings: [] };
   // bytes before %PDF (prepended by a download or a mail system) are no part of the PDF: offsets count from %PDF, as readers count them
   const junk = Math.max(0, text.slice(0, 1024).indexOf("%PDF-"));
   const bytes = junk ? file.subarray(junk) : file;

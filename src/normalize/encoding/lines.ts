@@ -20,11 +20,12 @@ interface Piece {
  * detected for the document (and, where the document mixes Unicode and legacy lines, per line).
  * Unicode documents come back untouched (the same array), and so does every line decoding leaves
  * as it was (the same object). `marked`: whether any line holds a mark of legacy text
- * ({@link LEGACY_MARK}), where the caller has looked already.
+ * ({@link LEGACY_MARK}), asked only of a document with no legacy font (the caller may know it
+ * from a pass of its own, which a document in a legacy font then does without).
  */
 export function decodeLegacyLines(
   lines: SourceLine[],
-  marked = lines.some((l) => LEGACY_MARK.test(l.text)),
+  marked: () => boolean = () => lines.some((l) => LEGACY_MARK.test(l.text)),
 ): { lines: SourceLine[]; encoding: Encoding; warnings: Warning[] } {
   const warnings: Warning[] = [];
   // 0. the fast way out: no legacy font, no legacy mark, some non-ASCII text
@@ -32,7 +33,7 @@ export function decodeLegacyLines(
   for (const l of lines) if (l.runs) for (const r of l.runs) if (r.font && encodingOfFont(r.font)) font = true;
   if (!font) {
     // no mark anywhere (a Unicode document): told without counting
-    if (!marked) {
+    if (!marked()) {
       if (lines.some((l) => NON_ASCII.test(l.text))) return { lines, encoding: "unicode", warnings };
       let hits = 0;
       for (const l of lines) if ((hits += l.text.match(VIQR_SIGN)?.length ?? 0) >= 3) break;
