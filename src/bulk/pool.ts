@@ -92,13 +92,14 @@ interface Answer {
 export const YOUNG_GENERATION_MB = 16;
 
 /**
- * A worker whose last file took less than FAST_MS is handed up to FAST_PREFETCH tasks, so that it
- * can answer several in a message (see worker.ts) and still never wait for the next task; at most
- * ~0.1 s of such files wait behind one that turns out slow, while slower files are handed out
- * `prefetch` at a time, which leaves those behind a slow one free for the other workers.
+ * A worker whose last answered files each took less than FAST_MS is handed up to FAST_PREFETCH
+ * tasks, so that it can answer several in a message (see worker.ts: about six) and still never
+ * wait for the next task; slower files are handed out `prefetch` at a time. The price: should the
+ * files queued after quick ones turn out slow, up to seven of them wait for this worker while
+ * another may have run out of work at the end of a batch.
  */
 const FAST_MS = 10;
-export const FAST_PREFETCH = 12;
+export const FAST_PREFETCH = 8;
 
 /** A file's time limit grows by this much for each page read by OCR (tesseract.js: ~5–10 s a page on a busy machine). */
 export const OCR_PAGE_TIMEOUT_MS = 30_000;
@@ -249,7 +250,7 @@ export class WorkerPool {
     if (!done.length) return;
     // (a worker that does not time its files, only the tests', is timed from here)
     const timed = (a: Answer) => a.ms ?? now - slot.startedAt;
-    slot.fast = timed(done[done.length - 1][1]) < FAST_MS;
+    slot.fast = done.every(([, answer]) => timed(answer) < FAST_MS);
     if (retire) {
       // recycled: a fresh worker takes over; what was queued here goes back to the line (the
       // finished tasks are off the queue already, so what replace() hands back is the next one)
