@@ -73,6 +73,10 @@ interface Slot {
   cell: Int32Array;
   /** its last file took less than FAST_MS: more tasks are queued for it */
   fast: boolean;
+  /** since when the worker has been past the head of its queue (0: it is not), see reclaimHeld() */
+  pastHead: number;
+  /** its held answers were taken back: no task is handed to it until it answers */
+  stalled: boolean;
 }
 
 /** One file's answer in a worker's message, with how long it took there. */
@@ -100,6 +104,14 @@ export const YOUNG_GENERATION_MB = 16;
  */
 const FAST_MS = 10;
 export const FAST_PREFETCH = 8;
+
+/**
+ * A worker that has been past the head of its queue this long is on a slow file (or stuck) with
+ * answers held (held work is ~20 ms): the files it finished before are done again elsewhere, so
+ * that their lines are not kept waiting for it (until the time limit, should every worker be
+ * stuck so).
+ */
+const STALL_MS = 1000;
 
 /** A file's time limit grows by this much for each page read by OCR (tesseract.js: ~5–10 s a page on a busy machine). */
 export const OCR_PAGE_TIMEOUT_MS = 30_000;
@@ -143,6 +155,7 @@ export class WorkerPool {
   private readonly prefetch: number;
   private readonly workerUrl: URL;
   private closed = false;
+  private readonly watch: NodeJS.Timeout;
   /** workers started, including replacements (for tests and the summary) */
   started = 0;
 
@@ -150,6 +163,8 @@ export class WorkerPool {
     this.prefetch = Math.max(1, options.prefetch ?? 2);
     this.workerUrl = options.workerUrl ?? defaultWorkerUrl();
     for (let i = 0; i < Math.max(1, options.size); i++) this.slots.push(this.spawn());
+    this.watch = setInterval(() => this.reclaimHeld(), STALL_MS / 4);
+    this.watch.unref();
   }
 
   /** Converts one file; never rejects. */
@@ -169,6 +184,7 @@ export class WorkerPool {
   /** Stops every worker; tasks not finished resolve as cancelled. */
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.watch);
     const pending = [...this.waiting.splice(0), ...this.slots.flatMap((s) => s.queue.splice(0))];
     for (const p of pending) p.resolve({ cancelled: true });
     await Promise.all(
@@ -200,7 +216,7 @@ export class WorkerPool {
       stderr: false,
     });
     this.started++;
-    const slot: Slot = { worker, queue: [], startedAt: Date.now(), deadline: Infinity, overtime: "", timer: null, timerAt: Infinity, dead: false, ready: false, tempDir, children: new Set(), ocr: null, cell, fast: false };
+    const slot: Slot = { worker, queue: [], startedAt: Date.now(), deadline: Infinity, overtime: "", timer: null, timerAt: Infinity, dead: false, ready: false, tempDir, children: new Set(), ocr: null, cell, fast: false, pastHead: 0, stalled: false };
     liveSlots.add(slot);
     type Message = { id: number; result: TaskResult; retire?: boolean } | { answers: Answer[]; retire: boolean } | { ready: true } | { warm: true } | { cleaned: true }
       | { ocrChild: number; alive: boolean } | { id: number; progress: { done: number; pages: number } };
@@ -248,9 +264,13 @@ export class WorkerPool {
       done.push([head, answer]);
     }
     if (!done.length) return;
+    slot.stalled = false;
     // (a worker that does not time its files, only the tests', is timed from here)
     const timed = (a: Answer) => a.ms ?? now - slot.startedAt;
-    slot.fast = done.every(([, answer]) => timed(answer) < FAST_MS);
+    // with no time limit, a file that never ends would keep the answers held before it from the
+    // output for good if every worker were stuck so (reclaimHeld() has nowhere to send them): no
+    // worker is handed the tasks to hold answers for then
+    slot.fast = this.options.timeoutMs > 0 && done.every(([, answer]) => timed(answer) < FAST_MS);
     if (retire) {
       // recycled: a fresh worker takes over; what was queued here goes back to the line (the
       // finished tasks are off the queue already, so what replace() hands back is the next one)
@@ -259,6 +279,23 @@ export class WorkerPool {
     } else this.startHead(slot);
     for (const [head, answer] of done) head.resolve({ result: answer.result, ms: timed(answer) });
     this.dispatch();
+  }
+
+  /** The files a slow worker has finished but not answered yet go back to the line (see STALL_MS). */
+  private reclaimHeld(): void {
+    const now = Date.now();
+    for (const slot of this.slots) {
+      const at = slot.dead ? 0 : current(slot);
+      if (at === 0) slot.pastHead = 0;
+      else if (!slot.pastHead) slot.pastHead = now;
+      else if (now - slot.pastHead >= STALL_MS) {
+        this.waiting.unshift(...slot.queue.splice(0, at));
+        slot.pastHead = 0;
+        slot.stalled = true;
+        slot.fast = false;
+        this.dispatch();
+      }
+    }
   }
 
   /** Stops a worker and starts another in its place; its queued tasks wait for any worker. */
@@ -359,7 +396,7 @@ export class WorkerPool {
     for (let depth = 1; depth <= most && this.waiting.length; depth++) {
       for (const slot of this.slots) {
         if (!this.waiting.length) return;
-        if (slot.dead || slot.queue.length >= depth || depth > (slot.fast ? most : this.prefetch)) continue;
+        if (slot.dead || slot.stalled || slot.queue.length >= depth || depth > (slot.fast ? most : this.prefetch)) continue;
         const next = this.waiting.shift()!;
         slot.queue.push(next);
         if (slot.queue.length === 1) this.startHead(slot);

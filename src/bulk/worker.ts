@@ -1,6 +1,7 @@
 /**
  * Worker thread of `vanban convert`: reads one file at a time, parses it, and posts back the
- * finished JSON line (a record, or an error record), so the main thread only writes.
+ * finished JSON lines (records, or error records), several to a message when its files are quick,
+ * so the main thread only writes.
  *
  * Runs as compiled JS (`dist/src/bulk/worker.js`): Node 20 cannot start a worker from TypeScript.
  */

@@ -56,7 +56,7 @@ parentPort.postMessage({ ready: true });
 `;
 
 /** One worker running `source` (a module written to a temporary folder), with a time limit and a prefetch. */
-function poolOf(source: string, opts: { timeoutMs: number; prefetch: number }): WorkerPool {
+function poolOf(source: string, opts: { timeoutMs: number; prefetch: number; size?: number }): WorkerPool {
   const script = join(mkdtempSync(join(tmpdir(), "vanban-pool-")), "worker.mjs");
   writeFileSync(script, source);
   return new WorkerPool({ size: 1, maxMemoryMb: 0, ...opts, workerUrl: pathToFileURL(script) });
@@ -89,6 +89,18 @@ describe("worker pool", () => {
       await pool.close();
     }
   });
+
+  it("a file that runs long keeps no answer held before it waiting: those files are done again by another worker", async () => {
+    const pool = poolOf(BATCHING_WORKER, { timeoutMs: 0, prefetch: 3, size: 2 });
+    try {
+      const paths = ["0.txt", "1.txt", "2.txt", "3.txt", "hang.txt", "5.txt", "6.txt", "7.txt"];
+      const outcomes = paths.map((p, i) => pool.run(i, p));
+      const others = await Promise.all(outcomes.filter((_, i) => paths[i] !== "hang.txt"));
+      expect(others.map((o) => ("result" in o ? o.result.path : "not done"))).toEqual(paths.filter((p) => p !== "hang.txt"));
+    } finally {
+      await pool.close();
+    }
+  }, 20_000);
 
   it("loses no queued task when a worker retires with tasks prefetched behind the finished one", async () => {
     const pool = poolOf(RETIRING_WORKER, { timeoutMs: 10_000, prefetch: 3 });
