@@ -25,7 +25,10 @@ export interface PoolOptions {
   ocrPageTimeoutMs?: number;
   /** heap cap of each worker in MB (`resourceLimits.maxOldGenerationSizeMb`; 0: Node's default) */
   maxMemoryMb: number;
-  /** tasks handed to a worker ahead of time so it never waits for the main thread (default 2) */
+  /**
+   * tasks handed to a worker ahead of time so it never waits for the main thread (default 2); up
+   * to {@link FAST_PREFETCH} once its files take less than FAST_MS each
+   */
   prefetch?: number;
   /** handed to every worker as `workerData` */
   workerData?: unknown;
@@ -66,6 +69,21 @@ interface Slot {
   children: Set<number>;
   /** pages read by OCR of the current file, once it has pages to OCR */
   ocr: { done: number; pages: number } | null;
+  /** the id of the task the worker says it is on (-1: none; the worker writes it, see worker.ts) */
+  cell: Int32Array;
+  /** its last file took less than FAST_MS: more tasks are queued for it */
+  fast: boolean;
+  /** since when the worker has been past the head of its queue (0: it is not), see reclaimHeld() */
+  pastHead: number;
+  /** its held answers were taken back: no task is handed to it until it answers */
+  stalled: boolean;
+}
+
+/** One file's answer in a worker's message, with how long it took there. */
+interface Answer {
+  id: number;
+  result: TaskResult;
+  ms?: number;
 }
 
 /**
@@ -76,6 +94,24 @@ interface Slot {
  * At 16 the collections cost no more CPU on two-page documents (8 cost ~10% more).
  */
 export const YOUNG_GENERATION_MB = 16;
+
+/**
+ * A worker whose last answered files each took less than FAST_MS is handed up to FAST_PREFETCH
+ * tasks, so that it can answer several in a message (see worker.ts: about six) and still never
+ * wait for the next task; slower files are handed out `prefetch` at a time. The price: should the
+ * files queued after quick ones turn out slow, up to seven of them wait for this worker while
+ * another may have run out of work at the end of a batch.
+ */
+const FAST_MS = 10;
+export const FAST_PREFETCH = 8;
+
+/**
+ * A worker that has been past the head of its queue this long is on a slow file (or stuck) with
+ * answers held (held work is ~20 ms): the files it finished before are done again elsewhere, so
+ * that their lines are not kept waiting for it (until the time limit, should every worker be
+ * stuck so).
+ */
+const STALL_MS = 1000;
 
 /** A file's time limit grows by this much for each page read by OCR (tesseract.js: ~5–10 s a page on a busy machine). */
 export const OCR_PAGE_TIMEOUT_MS = 30_000;
@@ -119,6 +155,7 @@ export class WorkerPool {
   private readonly prefetch: number;
   private readonly workerUrl: URL;
   private closed = false;
+  private readonly watch: NodeJS.Timeout;
   /** workers started, including replacements (for tests and the summary) */
   started = 0;
 
@@ -126,6 +163,8 @@ export class WorkerPool {
     this.prefetch = Math.max(1, options.prefetch ?? 2);
     this.workerUrl = options.workerUrl ?? defaultWorkerUrl();
     for (let i = 0; i < Math.max(1, options.size); i++) this.slots.push(this.spawn());
+    this.watch = setInterval(() => this.reclaimHeld(), STALL_MS / 4);
+    this.watch.unref();
   }
 
   /** Converts one file; never rejects. */
@@ -139,12 +178,13 @@ export class WorkerPool {
 
   /** The files being worked on now, with how long each has taken so far. */
   running(now = Date.now()): { path: string; ms: number; ocr?: { done: number; pages: number } }[] {
-    return this.slots.filter((s) => !s.dead && s.queue.length).map((s) => ({ path: s.queue[0].task.path, ms: now - s.startedAt, ...(s.ocr ? { ocr: s.ocr } : {}) }));
+    return this.slots.filter((s) => !s.dead && s.queue.length).map((s) => ({ path: s.queue[current(s)].task.path, ms: now - s.startedAt, ...(s.ocr ? { ocr: s.ocr } : {}) }));
   }
 
   /** Stops every worker; tasks not finished resolve as cancelled. */
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.watch);
     const pending = [...this.waiting.splice(0), ...this.slots.flatMap((s) => s.queue.splice(0))];
     for (const p of pending) p.resolve({ cancelled: true });
     await Promise.all(
@@ -168,16 +208,17 @@ export class WorkerPool {
       exitHook = true;
       process.on("exit", () => [...liveSlots].forEach(cleanUpAfter));
     }
+    const cell = new Int32Array(new SharedArrayBuffer(4)).fill(-1);
     const worker = new Worker(this.workerUrl, {
-      workerData: { ...(this.options.workerData as object | undefined), ocrTempRoot: tempDir ?? undefined },
+      workerData: { ...(this.options.workerData as object | undefined), ocrTempRoot: tempDir ?? undefined, taskCell: cell.buffer },
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, ...(maxMemoryMb > 0 ? { maxOldGenerationSizeMb: maxMemoryMb } : {}) },
       stdout: false,
       stderr: false,
     });
     this.started++;
-    const slot: Slot = { worker, queue: [], startedAt: Date.now(), deadline: Infinity, overtime: "", timer: null, timerAt: Infinity, dead: false, ready: false, tempDir, children: new Set(), ocr: null };
+    const slot: Slot = { worker, queue: [], startedAt: Date.now(), deadline: Infinity, overtime: "", timer: null, timerAt: Infinity, dead: false, ready: false, tempDir, children: new Set(), ocr: null, cell, fast: false, pastHead: 0, stalled: false };
     liveSlots.add(slot);
-    type Message = { id: number; result: TaskResult; retire?: boolean } | { ready: true } | { warm: true } | { cleaned: true }
+    type Message = { id: number; result: TaskResult; retire?: boolean } | { answers: Answer[]; retire: boolean } | { ready: true } | { warm: true } | { cleaned: true }
       | { ocrChild: number; alive: boolean } | { id: number; progress: { done: number; pages: number } };
     worker.on("message", (msg: Message) => {
       if ("ocrChild" in msg) {
@@ -194,7 +235,8 @@ export class WorkerPool {
         // the patterns are compiled: the first file's clock starts (again) now; armed since `ready`, it
         // stops a warm-up that never ends
         if (slot.queue.length && !slot.dead) this.startHead(slot);
-      } else this.onResult(slot, msg);
+      } else if ("answers" in msg) this.onAnswers(slot, msg.answers, msg.retire);
+      else this.onAnswers(slot, [msg], msg.retire);
     });
     worker.on("error", (err: Error & { code?: string }) => {
       const oom = err.code === "ERR_WORKER_OUT_OF_MEMORY";
@@ -211,24 +253,49 @@ export class WorkerPool {
     return slot;
   }
 
-  private onResult(slot: Slot, msg: { id: number; result: TaskResult; retire?: boolean }): void {
+  private onAnswers(slot: Slot, answers: Answer[], retire?: boolean): void {
     if (slot.dead) return;
-    const head = slot.queue[0];
-    if (!head || head.task.id !== msg.id) return;
-    slot.queue.shift();
-    const ms = Date.now() - slot.startedAt;
-    if (msg.retire) {
+    const now = Date.now();
+    const done: [Pending, Answer][] = [];
+    for (const answer of answers) {
+      const head = slot.queue[0];
+      if (!head || head.task.id !== answer.id) continue;
+      slot.queue.shift();
+      done.push([head, answer]);
+    }
+    if (!done.length) return;
+    slot.stalled = false;
+    // (a worker that does not time its files, only the tests', is timed from here)
+    const timed = (a: Answer) => a.ms ?? now - slot.startedAt;
+    // with no time limit, a file that never ends would keep the answers held before it from the
+    // output for good if every worker were stuck so (reclaimHeld() has nowhere to send them): no
+    // worker is handed the tasks to hold answers for then
+    slot.fast = this.options.timeoutMs > 0 && done.every(([, answer]) => timed(answer) < FAST_MS);
+    if (retire) {
       // recycled: a fresh worker takes over; what was queued here goes back to the line (the
-      // finished task is off the queue already, so what replace() hands back is the next one)
+      // finished tasks are off the queue already, so what replace() hands back is the next one)
       const next = this.replace(slot);
       if (next) this.waiting.unshift(next);
-      head.resolve({ result: msg.result, ms });
-      this.dispatch();
-      return;
-    }
-    this.startHead(slot);
-    head.resolve({ result: msg.result, ms });
+    } else this.startHead(slot);
+    for (const [head, answer] of done) head.resolve({ result: answer.result, ms: timed(answer) });
     this.dispatch();
+  }
+
+  /** The files a slow worker has finished but not answered yet go back to the line (see STALL_MS). */
+  private reclaimHeld(): void {
+    const now = Date.now();
+    for (const slot of this.slots) {
+      const at = slot.dead ? 0 : current(slot);
+      if (at === 0) slot.pastHead = 0;
+      else if (!slot.pastHead) slot.pastHead = now;
+      else if (now - slot.pastHead >= STALL_MS) {
+        this.waiting.unshift(...slot.queue.splice(0, at));
+        slot.pastHead = 0;
+        slot.stalled = true;
+        slot.fast = false;
+        this.dispatch();
+      }
+    }
   }
 
   /** Stops a worker and starts another in its place; its queued tasks wait for any worker. */
@@ -261,10 +328,15 @@ export class WorkerPool {
     this.dispatch();
   }
 
-  /** The worker is broken: its current file fails, the files queued behind it are re-queued. */
+  /**
+   * The worker is broken: its current file fails, the files queued behind it are re-queued, and so
+   * are those before it, done but their answers not sent yet (held for a message of several).
+   */
   private fail(slot: Slot, failure: PoolFailure): void {
     if (slot.dead) return;
+    const finished = slot.queue.splice(0, current(slot));
     const head = this.replace(slot, failure.failure === "timeout");
+    this.waiting.unshift(...finished);
     head?.resolve({ ...failure, ms: Date.now() - slot.startedAt });
     this.dispatch();
   }
@@ -320,10 +392,11 @@ export class WorkerPool {
 
   private dispatch(): void {
     if (this.closed) return;
-    for (let depth = 1; depth <= this.prefetch && this.waiting.length; depth++) {
+    const most = Math.max(FAST_PREFETCH, this.prefetch);
+    for (let depth = 1; depth <= most && this.waiting.length; depth++) {
       for (const slot of this.slots) {
         if (!this.waiting.length) return;
-        if (slot.dead || slot.queue.length >= depth) continue;
+        if (slot.dead || slot.stalled || slot.queue.length >= depth || depth > (slot.fast ? most : this.prefetch)) continue;
         const next = this.waiting.shift()!;
         slot.queue.push(next);
         if (slot.queue.length === 1) this.startHead(slot);
@@ -331,6 +404,14 @@ export class WorkerPool {
       }
     }
   }
+}
+
+/** Where in its queue the worker is: the task it says it is on, or the head. */
+function current(slot: Slot): number {
+  const id = Atomics.load(slot.cell, 0);
+  if (id < 0) return 0;
+  const at = slot.queue.findIndex((p) => p.task.id === id);
+  return at < 0 ? 0 : at;
 }
 
 /** How long a timed-out worker may take to clean up before it is stopped. */

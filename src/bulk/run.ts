@@ -8,7 +8,7 @@ import { errorLine } from "./lines.js";
 import { compareNames, expandInputs, PathList, readPathLines, shard, type Rejected, type Skipped } from "./inputs.js";
 import { withArchiveEntries } from "./archives.js";
 import { FileSink, readJournal, StreamSink, writeJsonArray, type LineSink } from "./journal.js";
-import { WorkerPool, type PoolOutcome } from "./pool.js";
+import { FAST_PREFETCH, WorkerPool, type PoolOutcome } from "./pool.js";
 import { createProgress, SLOW_MS, type Progress } from "./progress.js";
 import { errorRecord, type TaskResult } from "./protocol.js";
 import { formatSummary, SummaryBuilder, type Summary } from "./summary.js";
@@ -353,7 +353,7 @@ async function convertWith(pool: WorkerPool, jobs: number, options: ConvertOptio
   };
 
   // dispatching
-  const capacity = jobs * (PREFETCH + 1);
+  const capacity = jobs * (Math.max(PREFETCH, FAST_PREFETCH) + 1);
   let inflight = 0;
   let wake: (() => void) | null = null;
   const woken = () => new Promise<void>((resolve) => (wake = resolve));

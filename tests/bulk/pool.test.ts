@@ -25,8 +25,38 @@ parentPort.on("message", (task) => {
 parentPort.postMessage({ ready: true });
 `;
 
+/**
+ * A worker that answers several files in a message, as a real one does, holding the answers until
+ * its queue is empty; it writes the task it is on to the pool's shared cell, and blocks for good on
+ * `hang.txt` (with answers held: the files before it are done, and nothing said).
+ */
+const BATCHING_WORKER = `
+import { parentPort, workerData } from "node:worker_threads";
+const cell = new Int32Array(workerData.taskCell);
+const tasks = [];
+const held = [];
+let pumping = false;
+parentPort.on("message", (task) => {
+  if (task.cancel) return;
+  tasks.push(task);
+  if (!pumping) { pumping = true; setImmediate(pump); }
+});
+function pump() {
+  while (tasks.length) {
+    const task = tasks.shift();
+    Atomics.store(cell, 0, task.id);
+    if (task.path === "hang.txt") Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+    held.push({ id: task.id, ms: 1, result: { bytes: new Uint8Array(0), ok: true, path: task.path, sha256: null, format: null } });
+  }
+  Atomics.store(cell, 0, -1);
+  parentPort.postMessage({ answers: held.splice(0), retire: false });
+  pumping = false;
+}
+parentPort.postMessage({ ready: true });
+`;
+
 /** One worker running `source` (a module written to a temporary folder), with a time limit and a prefetch. */
-function poolOf(source: string, opts: { timeoutMs: number; prefetch: number }): WorkerPool {
+function poolOf(source: string, opts: { timeoutMs: number; prefetch: number; size?: number }): WorkerPool {
   const script = join(mkdtempSync(join(tmpdir(), "vanban-pool-")), "worker.mjs");
   writeFileSync(script, source);
   return new WorkerPool({ size: 1, maxMemoryMb: 0, ...opts, workerUrl: pathToFileURL(script) });
@@ -47,6 +77,30 @@ describe("worker pool", () => {
       await pool.close();
     }
   });
+
+  it("blames the file a worker hangs on, not the files before it whose answers it still held: those are done again", async () => {
+    const pool = poolOf(BATCHING_WORKER, { timeoutMs: 500, prefetch: 3 });
+    try {
+      const paths = ["0.txt", "1.txt", "hang.txt", "3.txt", "4.txt"];
+      const outcomes = await Promise.all(paths.map((p, i) => pool.run(i, p)));
+      expect(outcomes.map((o) => ("result" in o ? o.result.path : "failure" in o ? o.failure : "cancelled"))).toEqual(["0.txt", "1.txt", "timeout", "3.txt", "4.txt"]);
+      expect(pool.started).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("a file that runs long keeps no answer held before it waiting: those files are done again by another worker", async () => {
+    const pool = poolOf(BATCHING_WORKER, { timeoutMs: 0, prefetch: 3, size: 2 });
+    try {
+      const paths = ["0.txt", "1.txt", "2.txt", "3.txt", "hang.txt", "5.txt", "6.txt", "7.txt"];
+      const outcomes = paths.map((p, i) => pool.run(i, p));
+      const others = await Promise.all(outcomes.filter((_, i) => paths[i] !== "hang.txt"));
+      expect(others.map((o) => ("result" in o ? o.result.path : "not done"))).toEqual(paths.filter((p) => p !== "hang.txt"));
+    } finally {
+      await pool.close();
+    }
+  }, 20_000);
 
   it("loses no queued task when a worker retires with tasks prefetched behind the finished one", async () => {
     const pool = poolOf(RETIRING_WORKER, { timeoutMs: 10_000, prefetch: 3 });
