@@ -7,20 +7,16 @@
 // process, after it had made the corpus, run bare pdf.js over the PDFs and measured this build,
 // a baseline build compared there started behind (base against main ×1.27 there, ×1.00–1.03 in a
 // process of their own, the same minutes). The stage costs run here with --expose-gc: each stage
-// is measured from a collected heap (see `stageCosts`).
+// is measured from a collected heap (see `stageCostsPaired`).
 import { readFileSync } from "node:fs";
-import { parseAgainst, parseThroughput, stageCosts, wholeCost } from "./bench-inprocess.mjs";
+import { parseAgainst, parseThroughput, stageCostsPaired, wholeCost } from "./bench-inprocess.mjs";
 
 const [what, ...rest] = process.argv.slice(2);
 const texts = (file) => JSON.parse(readFileSync(file, "utf8"));
 
-/**
- * The two-page document after a warm-up of the whole chain (one call left V8 compiling through its
- * measurement, and the long document looked cheaper per character than it is); one call of the long
- * one runs each stage's loops long enough to be compiled.
- */
+/** The stage costs of both documents (see `stageCostsPaired`), then the whole pipeline's on each. */
 async function stagesShortLong(root, short, long, budgetMs) {
-  const stages = [await stageCosts(root, short, budgetMs / 2, budgetMs * 2), await stageCosts(root, long, budgetMs / 2, 0)];
+  const stages = await stageCostsPaired(root, short, long, budgetMs / 2);
   const whole = [await wholeCost(root, short, budgetMs / 2), await wholeCost(root, long, budgetMs / 2)];
   return { stages, whole };
 }

@@ -180,11 +180,10 @@ export async function parseAgainst(baselineRoot, root, texts, budgetMs, rounds =
 }
 
 /**
- * CPU time of every stage on one document, per character of its text (ns/char): the same
- * stages as `runStages`, each timed on the previous stage's output.
+ * One document's stages, each a call on the previous stage's output, as `runStages` runs them, and
+ * how to time each (`time(name, budgetMs, warmMs)`: CPU ms a call).
  */
-export async function stageCosts(root, text, budgetMs, warmMs = budgetMs * 10) {
-  const s = await stagesOf(root);
+function stageBench(s, text) {
   const loaded = { format: "txt", pages: null, lines: s.textToLines(text).lines, ocr: false, warnings: [] };
   const normalized = s.normalize(loaded);
   const tree = s.segment(normalized);
@@ -223,29 +222,69 @@ export async function stageCosts(root, text, budgetMs, warmMs = budgetMs * 10) {
     for (const before of order.slice(0, order.indexOf(name))) stages[before](ctx);
     return ctx;
   };
+  return {
+    chars: text.length,
+    names: Object.keys(stages),
+    /** the whole chain once, on a fresh copy of the lines */
+    chain() {
+      const ctx = s.makeContext(s.segment(s.normalize({ ...loaded, lines: s.textToLines(text).lines })));
+      for (const name of order) stages[name](ctx);
+      s.buildRecord({ loaded, normalized, tree, facts, path: null, sha256: "bench" });
+      s.validateRecord(record, null);
+    },
+    time(name, budgetMs, warmMs) {
+      const fn = stages[name];
+      return name === "dates" ? cpuPerCall(() => fn(s.makeContext(tree)), budgetMs, 2, warmMs)
+        : order.includes(name) ? cpuPerCallOn(primedFor(name), fn, budgetMs, 2, warmMs)
+        : cpuPerCall(fn, budgetMs, 2, warmMs);
+    },
+  };
+}
+
+/** Rounds of each stage's measurement, the two documents in turn within each. */
+const STAGE_ROUNDS = 5;
+
+/**
+ * CPU time of every stage per character of its text (ns/char), on a two-page and a long document,
+ * and the long one's cost against the short one's. Each stage is timed on both documents in turn,
+ * in rounds; the ratio is the median of the rounds' own: this machine's speed drifts by ±20%
+ * within the hour, and with every stage of the short document timed first and every stage of the
+ * long one a minute later, a stage read ×1.34 in one run and ×0.79 in the next (segment, one build).
+ * Each measurement is warmed up on its own document first (half a round): timed straight after the
+ * other document's round, the two-page one read up to three times its cost (load 1.1 → 3.3 ns/char),
+ * its first calls on caches the long one had filled.
+ */
+export async function stageCostsPaired(root, shortText, longText, budgetMs) {
+  const s = await stagesOf(root);
+  const docs = [stageBench(s, shortText), stageBench(s, longText)];
   // the whole chain warmed up first: V8 compiles a stage's functions over many calls (a fresh
   // process's two-page document read 1,700 ns/char over its stages warmed by one call, ~800 by
-  // 100 ms of each stage, ~140 by a second), and each stage once more right before it is timed
-  warmUp(() => {
-    const ctx = s.makeContext(s.segment(s.normalize({ ...loaded, lines: s.textToLines(text).lines })));
-    for (const name of order) stages[name](ctx);
-    s.buildRecord({ loaded, normalized, tree, facts, path: null, sha256: "bench" });
-    s.validateRecord(record, null);
-  }, warmMs);
-  const out = {};
-  for (const [name, fn] of Object.entries(stages)) {
-    // each stage measured from a collected heap: the previous stage's measurement left its garbage
-    // in the old generation, and the full collection it called for fell in whichever stage came
-    // next. Without these collections (and the promotion below), one build read tasks ×1.13–1.35
-    // and validate ×0.99–1.49 long against short from run to run; with them, tasks ×0.83–1.04
-    globalThis.gc?.();
-    const stageWarmMs = Math.min(warmMs, budgetMs);
-    const ms = name === "dates" ? cpuPerCall(() => fn(s.makeContext(tree)), budgetMs, 2, stageWarmMs)
-      : order.includes(name) ? cpuPerCallOn(primedFor(name), fn, budgetMs, 2, stageWarmMs)
-      : cpuPerCall(fn, budgetMs, 2, stageWarmMs);
-    out[name] = (ms * 1e6) / text.length;
+  // 100 ms of each stage, ~140 by a second), and each stage once more right before it is timed;
+  // one call of the long document runs each stage's loops long enough to be compiled
+  warmUp(docs[0].chain, budgetMs * 4);
+  docs[1].chain();
+  const out = { short: {}, long: {}, ratio: {} };
+  const roundMs = budgetMs / STAGE_ROUNDS;
+  for (const name of docs[0].names) {
+    // each measurement from a collected heap: the previous one left its garbage in the old
+    // generation, and the full collection it called for fell in whichever came next. Without these
+    // collections (and the promotion in cpuPerCallOn), one build read tasks ×1.13–1.35 and validate
+    // ×0.99–1.49 long against short from run to run; with them, tasks ×0.83–1.04
+    const per = [[], []];
+    const ratios = [];
+    for (let r = 0; r < STAGE_ROUNDS; r++) {
+      docs.forEach((d, i) => {
+        globalThis.gc?.();
+        per[i].push((d.time(name, roundMs, r === 0 && i === 0 ? roundMs : roundMs / 2) * 1e6) / d.chars);
+      });
+      ratios.push(per[1][r] / per[0][r]);
+    }
+    out.short[name] = median(per[0]);
+    out.long[name] = median(per[1]);
+    out.ratio[name] = median(ratios);
   }
-  out.total = Object.values(out).reduce((a, b) => a + b, 0);
+  for (const side of ["short", "long"]) out[side].total = Object.values(out[side]).reduce((a, b) => a + b, 0);
+  out.ratio.total = out.long.total / out.short.total;
   return out;
 }
 

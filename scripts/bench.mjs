@@ -264,9 +264,9 @@ if (want("stages")) {
   log(`bench: CPU per character of each stage, ${short.length} against ${long.length} characters…`);
   writeFileSync(join(work, "stage-short.txt"), short);
   writeFileSync(join(work, "stage-long.txt"), long);
-  const { stages: [a, b], whole: [wa, wb] } = fresh("stages", root, join(work, "stage-short.txt"), join(work, "stage-long.txt"), budgetMs);
-  const ratios = (x, y) => Object.fromEntries(Object.keys(x).map((k) => [k, { short: round(x[k]), long: round(y[k]), ratio: round(y[k] / x[k], 2) }]));
-  results.stages = { shortChars: short.length, longChars: long.length, nsPerChar: ratios(a, b), whole: ratios(wa, wb) };
+  const { stages: paired, whole: [wa, wb] } = fresh("stages", root, join(work, "stage-short.txt"), join(work, "stage-long.txt"), budgetMs);
+  const ratios = (x, y, r = {}) => Object.fromEntries(Object.keys(x).map((k) => [k, { short: round(x[k]), long: round(y[k]), ratio: round(r[k] ?? y[k] / x[k], 2) }]));
+  results.stages = { shortChars: short.length, longChars: long.length, nsPerChar: ratios(paired.short, paired.long, paired.ratio), whole: ratios(wa, wb) };
 }
 
 if (want("ready")) {
@@ -412,7 +412,7 @@ if (r.text) {
   );
 }
 if (r.stages) {
-  lines.push(`  CPU ns per character, ${r.stages.shortChars}-char (two pages) → ${r.stages.longChars}-char document (ratio):`);
+  lines.push(`  CPU ns per character, ${r.stages.shortChars}-char (two pages) → ${r.stages.longChars}-char document (medians of rounds taking the two in turn; ratio: the rounds' median):`);
   lines.push("    " + Object.entries(r.stages.nsPerChar).map(([k, v]) => `${k} ${v.short}→${v.long} (×${v.ratio})`).join(", "));
   if (r.stages.whole) lines.push("    whole pipeline: " + Object.entries(r.stages.whole).map(([k, v]) => `${k === "parse" ? "parseText with zod" : "without"} ${v.short}→${v.long} (×${v.ratio})`).join(", "));
 }
