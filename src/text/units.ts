@@ -1,10 +1,11 @@
 /**
- * Node's Buffer where there is one (no import: the browser build has none), on a little-endian
- * machine (a Uint16Array's bytes are the machine's order; UTF-16LE reads them low byte first).
+ * Node's Buffer where there is one (no import: the browser build has none), for the native ways
+ * through bytes that the text and PDF code take where they can, each with a browser way beside it.
  */
-const NodeBuffer = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
-  ? (globalThis as { Buffer?: { from(b: ArrayBufferLike, o: number, n: number): { toString(enc: string): string } } }).Buffer
-  : undefined;
+export const nodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, o: number, n: number): { toString(enc: string): string; includes(s: string, at: number, enc: string): boolean } } }).Buffer;
+
+/** A Uint16Array's bytes are in the machine's order; UTF-16LE reads them low byte first. */
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * Below this many units `apply` is as quick as a Buffer (which costs an object to make); above,
@@ -19,7 +20,7 @@ const BUFFER_FROM = 64;
  * page's glyphs) fills such a buffer instead of appending to a string.
  */
 export function unitsToString(buf: Uint16Array, n: number): string {
-  if (NodeBuffer && n >= BUFFER_FROM) return NodeBuffer.from(buf.buffer, buf.byteOffset, 2 * n).toString("utf16le");
+  if (nodeBuffer && littleEndian && n >= BUFFER_FROM) return nodeBuffer.from(buf.buffer, buf.byteOffset, 2 * n).toString("utf16le");
   if (n <= 8192) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
   let out = "";
   for (let i = 0; i < n; i += 8192) out += String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);

@@ -21,14 +21,14 @@ describe("browser build", () => {
     for (const loader of ["src/load/html.ts", "src/load/rtf.ts", "src/load/docx.ts", "src/load/pdf/loader.ts"]) expect(all).toContain(loader);
     expect(all.some((i) => i.includes("src/load/ocr.ts") || i.includes("word-extractor") || i.includes("node_modules/cfb/"))).toBe(false);
     // no output imports a Node built-in (pdf.js's own `isNodeJS` branches aside); none of our
-    // modules in the build touches Buffer but the two guarded fast paths, each with a browser way
-    // beside it (pdf/raw.ts binaryString and holdsAscii, text/units.ts unitsToString)
+    // modules in the build touches Buffer but text/units.ts, whose guarded `nodeBuffer` the fast
+    // paths read, each with a browser way beside it (unitsToString; pdf/raw.ts binaryString and holdsAscii)
     for (const f of readdirSync(out).filter((f) => f.endsWith(".js"))) {
       const js = readFileSync(join(out, f), "utf8");
       if (js.includes("PDFDocumentProxy")) continue;
       expect(/\bfrom\s*"node:|import\("node:/.test(js), f).toBe(false);
     }
-    const ours = [...new Set(all)].filter((i) => i.startsWith("src/") && i !== "src/load/pdf/raw.ts" && i !== "src/text/units.ts");
+    const ours = [...new Set(all)].filter((i) => i.startsWith("src/") && i !== "src/text/units.ts");
     expect(ours.filter((i) => /\bBuffer\b/.test(readFileSync(i, "utf8").replace(/\/\/.*|\/\*[\s\S]*?\*\//g, "")))).toEqual([]);
     expect(b.textOnly.gz).toBeGreaterThan(10_000);
   }, 60_000);

@@ -5,6 +5,7 @@
  * the Compression Streams API, in Node and browsers). Objects inside object streams are not
  * reached: callers treat `undefined` as "not known".
  */
+import { nodeBuffer } from "../../text/units.js";
 
 export type PdfValue = number | boolean | null | string | PdfName | PdfRef | Uint8Array | PdfValue[] | PdfDict;
 export class PdfName {
@@ -149,8 +150,7 @@ export class Lexer {
  */
 export function binaryString(bytes: Uint8Array): string {
   // Node's Buffer does it natively, many times faster; a browser builds it in chunks
-  const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, o: number, n: number): { toString(enc: string): string } } }).Buffer;
-  if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  if (nodeBuffer) return nodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
   const parts: string[] = [];
   for (let i = 0; i < bytes.length; i += 8192) parts.push(String.fromCharCode(...bytes.subarray(i, i + 8192)));
   return parts.join("");
@@ -162,8 +162,7 @@ export function binaryString(bytes: Uint8Array): string {
  * more than looking). Node's Buffer looks natively; a browser byte by byte.
  */
 export function holdsAscii(bytes: Uint8Array, needle: string): boolean {
-  const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, o: number, n: number): { includes(s: string, at: number, enc: string): boolean } } }).Buffer;
-  if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle, 0, "latin1");
+  if (nodeBuffer) return nodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle, 0, "latin1");
   const first = needle.charCodeAt(0);
   for (let i = bytes.indexOf(first); i >= 0 && i + needle.length <= bytes.length; i = bytes.indexOf(first, i + 1)) {
     let k = 1;
