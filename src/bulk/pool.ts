@@ -103,7 +103,12 @@ export const YOUNG_GENERATION_MB = 16;
  * another may have run out of work at the end of a batch.
  */
 const FAST_MS = 10;
-export const FAST_PREFETCH = 8;
+const FAST_PREFETCH = 8;
+
+/** The most tasks a worker is handed ahead of the one it is on, fast or not (see FAST_PREFETCH). */
+export function mostPrefetched(prefetch: number): number {
+  return Math.max(FAST_PREFETCH, Math.max(1, prefetch));
+}
 
 /**
  * A worker that has been past the head of its queue this long is on a slow file (or stuck) with
@@ -392,7 +397,7 @@ export class WorkerPool {
 
   private dispatch(): void {
     if (this.closed) return;
-    const most = Math.max(FAST_PREFETCH, this.prefetch);
+    const most = mostPrefetched(this.prefetch);
     for (let depth = 1; depth <= most && this.waiting.length; depth++) {
       for (const slot of this.slots) {
         if (!this.waiting.length) return;

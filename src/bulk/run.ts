@@ -8,7 +8,7 @@ import { errorLine } from "./lines.js";
 import { compareNames, expandInputs, PathList, readPathLines, shard, type Rejected, type Skipped } from "./inputs.js";
 import { withArchiveEntries } from "./archives.js";
 import { FileSink, readJournal, StreamSink, writeJsonArray, type LineSink } from "./journal.js";
-import { FAST_PREFETCH, WorkerPool, type PoolOutcome } from "./pool.js";
+import { mostPrefetched, WorkerPool, type PoolOutcome } from "./pool.js";
 import { createProgress, SLOW_MS, type Progress } from "./progress.js";
 import { errorRecord, type TaskResult } from "./protocol.js";
 import { formatSummary, SummaryBuilder, type Summary } from "./summary.js";
@@ -352,8 +352,8 @@ async function convertWith(pool: WorkerPool, jobs: number, options: ConvertOptio
     return chain;
   };
 
-  // dispatching
-  const capacity = jobs * (Math.max(PREFETCH, FAST_PREFETCH) + 1);
+  // dispatching: as many files in flight as the workers may hold (the one each is on, and those handed ahead)
+  const capacity = jobs * (mostPrefetched(PREFETCH) + 1);
   let inflight = 0;
   let wake: (() => void) | null = null;
   const woken = () => new Promise<void>((resolve) => (wake = resolve));

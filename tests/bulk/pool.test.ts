@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it, vi } from "vitest";
-import { WorkerPool } from "../../src/bulk/pool.js";
+import { mostPrefetched, WorkerPool } from "../../src/bulk/pool.js";
 
 /** A worker that answers every task at once and asks to be replaced after each one (as a real one does after 100,000 files, or when its heap stays large). */
 const RETIRING_WORKER = `
@@ -63,6 +63,12 @@ function poolOf(source: string, opts: { timeoutMs: number; prefetch: number; siz
 }
 
 describe("worker pool", () => {
+  it("hands a fast worker up to eight tasks ahead, or the prefetch asked for when it is more (the run keeps that many in flight)", () => {
+    expect(mostPrefetched(2)).toBe(8);
+    expect(mostPrefetched(0)).toBe(8);
+    expect(mostPrefetched(12)).toBe(12);
+  });
+
   it("times each file from its own start: files in a row past one limit all finish, a file that hangs fails and the next still runs", async () => {
     const pool = poolOf(PACED_WORKER, { timeoutMs: 1000, prefetch: 2 });
     try {
