@@ -20,7 +20,10 @@
 //     stay ≤ 1.2: cost linear in the length);
 //   - PDF: vanban's parse against bare pdf.js getTextContent on the same files, CPU time, for
 //     Unicode and TCVN3 text layers apart; also through convert, pages/s, and `pdftotext`;
-//   - `--jobs 2` against `--jobs 1` (wall time: that is what scaling is; noisy on a shared machine);
+//   - `--jobs 2` against `--jobs 1` (wall time: that is what scaling is; noisy on a shared machine),
+//     and the most the `--jobs 2` run's own CPU would allow on free cores (2 × the `--jobs 1` wall
+//     over its CPU): what is lost to our threads (each worker's compiler threads, the main thread)
+//     rather than to other tenants;
 //   - peak RSS of the whole process (getrusage maxRSS) on a small batch and on the full one;
 //   - how long a fresh worker takes to be ready;
 //   - the bulk layer: one-line files through convert, files per CPU-second with --jobs 1 (with and
@@ -296,6 +299,10 @@ if (want("convert")) {
     docsPerSecondAll: round(textN.done / textN.wallSeconds),
     docsPerCpuSecondAll: round(textN.done / textN.cpuSeconds),
     scaling: round(text1.wallSeconds / text1.done / (textN.wallSeconds / textN.done), 2),
+    // the most the --jobs N run's own CPU allows on N free cores, whatever else the machine runs:
+    // its wall cannot be less than its CPU spread over the N (per document, against --jobs 1's wall)
+    cpuScaling: round((cores * text1.wallSeconds) / text1.done / (textN.cpuSeconds / textN.done), 2),
+    threadsAll: textN.threads && Object.fromEntries(Object.entries(textN.threads).map(([k, v]) => [k, round(v, 2)])),
     failed: text1.status.error + textN.status.error,
     peakRssMb: textN.peakRssMb,
     peakRssMbSmall: small.peakRssMb,
@@ -409,6 +416,7 @@ if (r.text) {
     `  convert, text (~${avgChars} chars): --jobs 1 ${r.text.docsPerCpuSecond1} docs/CPU-s (${r.text.batch1} docs, start-up included; ${r.text.docsPerSecond1} docs/s wall; ${r.text.docsPerCpuSecond1Started} docs/CPU-s once started, start-up ${r.text.startupCpuSeconds} CPU-s);`,
     ...(r.text.threads1 ? [`    --jobs 1 CPU by thread: worker ${r.text.threads1.workers} s, main ${r.text.threads1.main} s, helper threads (V8's compiler and collector, libuv) ${r.text.threads1.helpers} s (${round(r.text.threads1.helpers / Math.max(r.text.threads1.workers, 1e-3), 2)} s for each second of the worker's)`] : []),
     `    --jobs ${cores} ${r.text.docsPerSecondAll} docs/s wall on ${r.text.batch} docs (${r.text.docsPerCpuSecondAll} docs/CPU-s); scaling ×${r.text.scaling}; peak RSS ${r.text.peakRssMbSmall} MB (${r.text.smallBatch} files) → ${r.text.peakRssMb} MB (${r.text.batch})`,
+    ...(r.text.cpuScaling !== undefined ? [`    --jobs ${cores}: the CPU it took allows at most ×${r.text.cpuScaling} on ${cores} free cores (${cores} × the --jobs 1 wall ÷ its CPU, per document)${r.text.threadsAll ? `; its CPU by thread: workers ${r.text.threadsAll.workers} s, main ${r.text.threadsAll.main} s, helper threads ${r.text.threadsAll.helpers} s` : ""}`] : []),
   );
 }
 if (r.stages) {
