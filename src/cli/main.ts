@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { toVanbanError } from "../errors.js";
 import type { SourceFormat } from "../record/schema.js";
 import { positive, registerConvert } from "./convert.js";
+import { tuneCompiler } from "./engine.js";
 import { EXIT, exitCodeOf } from "./exit.js";
 import { readStdin, readTrustRoots, write } from "./io.js";
 
@@ -138,6 +139,7 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv = process.argv): Promise<void> {
+  tuneCompiler();
   // a reader that stops early (`vanban text f.pdf | head`) is not an error
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code === "EPIPE") process.exit(0);
