@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { MissingDependencyError } from "../errors.js";
-import type { PdfItem } from "./pdf/lines.js";
+import { pdfItem, type PdfItem } from "./pdf/lines.js";
 import { washOutSeals } from "./pdf/seals.js";
 
 /** One word the OCR engine read, in pixels of the image it was given. */
@@ -372,7 +372,7 @@ export function wordsToItems(words: OcrWord[], dpi: number): PdfItem[] {
     const bottom = bottoms[Math.floor(bottoms.length / 2)];
     // (a line box holds ascenders, tone marks above capitals and descenders: about 1.35 font sizes)
     for (const w of ws) {
-      items.push({ text: w.text, x: w.left * scale, y: bottom * scale, width: w.width * scale, size });
+      items.push(pdfItem(w.text, w.left * scale, bottom * scale, w.width * scale, size));
     }
   }
   return items;

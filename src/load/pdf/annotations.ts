@@ -6,7 +6,7 @@
  * appearances' drawing operators between `beginAnnotation` and `endAnnotation`: this module follows
  * their text state (matrices, font size, spacing) far enough to place each shown string on the page.
  */
-import type { PdfItem } from "./lines.js";
+import { pdfItem, type PdfItem } from "./lines.js";
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -242,14 +242,7 @@ export function annotationItems(texts: AnnotationText[], toPage: (x: number, y: 
       const n = [...part].length;
       if (/\S/.test(part)) {
         const lead = part.length - part.trimStart().length;
-        items.push({
-          text: part.trim(),
-          x: x0 + (width * (pos + lead)) / chars.length,
-          y: y0,
-          width: (width * [...part.trim()].length) / chars.length,
-          size: t.size,
-          annotation: t.annotation,
-        });
+        items.push(pdfItem(part.trim(), x0 + (width * (pos + lead)) / chars.length, y0, (width * [...part.trim()].length) / chars.length, t.size, undefined, t.annotation) as PdfItem & { annotation: string });
       }
       pos += n;
     }

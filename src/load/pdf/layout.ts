@@ -6,7 +6,7 @@ import { isSpaceCode } from "../../text/letters.js";
 import { altSource } from "../../text/pattern.js";
 import { matchKey } from "../../text/tone.js";
 import type { LayoutBlock, SourceLine } from "../types.js";
-import { buildLine, isSuperscript, type PdfItem, type Row, type RowBuilt } from "./lines.js";
+import { buildLine, isSuperscript, pdfItem, type PdfItem, type Row, type RowBuilt } from "./lines.js";
 
 /** A page's rows and its size as shown (points, rotation applied). */
 export interface PageRows {
@@ -51,7 +51,8 @@ function rowEntry(row: Row): RowBuilt {
   let e = row.built;
   if (!e || e.items !== row.items || e.n !== row.items.length || e.y !== row.y || e.size !== row.size) {
     const built = buildLine(row.items, row);
-    e = { items: row.items, n: row.items.length, y: row.y, size: row.size, built, text: singleSpaced(built.text) };
+    // key and stamp filled when first asked, present from the start: one shape of entry
+    e = { items: row.items, n: row.items.length, y: row.y, size: row.size, built, text: singleSpaced(built.text), key: undefined, stamp: undefined };
     row.built = e;
   }
   return e;
@@ -266,7 +267,7 @@ function splitItem(row: Row, i: number, at: number): void {
   const chars = [...it.text];
   const head = chars.slice(0, at).join(""), tail = chars.slice(at).join("");
   const w = (it.width * at) / chars.length;
-  row.items.splice(i, 1, { ...it, text: head.trimEnd(), width: w }, { ...it, text: tail.trimStart(), x: it.x + w, width: it.width - w });
+  row.items.splice(i, 1, pdfItem(head.trimEnd(), it.x, it.y, w, it.size, it.font, it.annotation), pdfItem(tail.trimStart(), it.x + w, it.y, it.width - w, it.size, it.font, it.annotation));
   row.built = undefined;
 }
 

@@ -18,6 +18,17 @@ export interface PdfItem {
   annotation?: string;
 }
 
+/**
+ * A text item with every field present, in one order, whatever made it (the page's text layer, an
+ * annotation's appearance, OCR): items with and without a font or an annotation were three shapes
+ * for every loop of the layout over a page's items, and V8 threw away its optimized code for
+ * `groupRows`, `buildLine`, `rowEntry` and `layoutPages` each time a page brought it a new one
+ * (recompiled up to four times a `convert` worker).
+ */
+export function pdfItem(text: string, x: number, y: number, width: number, size: number, font?: string, annotation?: string): PdfItem {
+  return { text, x, y, width, size, font, annotation };
+}
+
 /** Items that share a baseline, left to right: one visual row of the page. */
 export interface Row {
   page: number;
@@ -175,19 +186,18 @@ export function buildLine(items: PdfItem[], row: { y: number; size: number }): B
   if (lead || trail) trimRuns(runs, lead, trail);
   let x1 = -Infinity;
   for (const it of items) x1 = Math.max(x1, it.x + it.width);
-  const line: BuiltLine = {
+  // bold and italic present either way (undefined without a font name): one shape of line
+  const known = knownChars > 0;
+  return {
     text: lead || trail ? text.slice(lead, end) : text,
     runs: runs.some((r) => r.text.length === 0) ? runs.filter((r) => r.text.length > 0) : runs,
     x: items[0].x,
     x1,
     y: row.y,
     size: row.size,
+    bold: known ? boldChars * 2 > knownChars : undefined,
+    italic: known ? italicChars * 2 > knownChars : undefined,
   };
-  if (knownChars > 0) {
-    line.bold = boldChars * 2 > knownChars;
-    line.italic = italicChars * 2 > knownChars;
-  }
-  return line;
 }
 
 function trimRuns(runs: TextRun[], lead: number, trail: number): void {
