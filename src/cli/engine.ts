@@ -4,14 +4,15 @@ import { setFlagsFromString } from "node:v8";
  * How many bytes of bytecode V8's optimizing compiler (TurboFan) may inline into one function it
  * optimizes, for the CLI's process: a quarter of V8's default (920).
  *
- * A `convert` worker has ~700 functions optimized as its first files warm it up, on V8's own
- * threads; with the default budget that compiling cost about as much CPU as the parsing on a
- * 500-file batch (1.45 CPU-s of helper threads against the worker's 1.73, `npm run bench --
- * --quick`) and ~3 CPU-s a worker on 20,000 files — paid again by each worker, it is most of what
- * `--jobs 2` loses against twice `--jobs 1`. At 230 the compiler's threads took 1.9 instead of
- * 2.9–3.0 CPU-s on 20,000 two-page files while the worker's own CPU stayed where it was
- * (26.6–26.8 against 26.2–27.3 s); on 1,000 files 1.15–1.29 instead of 1.74–2.11. At 115 it took
- * no less; a smaller budget mostly leaves calls in place of inlined bodies.
+ * A `convert` worker has ~700 functions optimized as its first files warm it up (~1,450 on PDFs,
+ * pdf.js's among them), on V8's own threads; with the default budget that compiling cost about as
+ * much CPU as the parsing on a 500-file batch (1.45 CPU-s of helper threads against the worker's
+ * 1.73, `npm run bench -- --quick`) and ~3 CPU-s a worker on 20,000 files — paid again by each
+ * worker, it is most of what `--jobs 2` loses against twice `--jobs 1`. At 230, on 20,000
+ * two-page files alternating with the default: the compiler's threads 2.1 instead of 2.8–2.9 CPU-s
+ * at `--jobs 1` (the run's total 29.9–30.9 against 31.2–31.4) and 3.6–3.9 instead of 5.3 at
+ * `--jobs 2`; on 196 PDFs 3.9–4.1 instead of 5.0–5.2 (total 11.8–12.6 against 13.3). The worker's
+ * own CPU stayed where it was. At 115 the compiling took no less.
  */
 export const INLINE_BUDGET_BYTES = 230;
 

@@ -495,7 +495,7 @@ const collectiveSource = lazily(() => {
   const { cLevels, cQual } = collectiveParts();
   // one word end after the nouns, not one a noun: `(?:A|B)E` matches what `AE|BE` matches, in
   // the same order, and each `[\p{L}\p{M}\d]` of an end is ~9 KB of the regex's machine code
-  // (the nouns' 31 ends, three times over, made this pattern 0.8 of the 5.3 MB all regexes
+  // (the nouns' 31 ends, three times over, made this pattern 0.8 MB of the 5.3 all regexes
   // compile to); a noun's guard against the words that make it something else (`các hội nghị`)
   // is asserted at the same place as the end, so it goes before it
   const nounSource = `(?:${[...COLLECTIVE_NOUNS]
