@@ -19,15 +19,14 @@ export const INLINE_BUDGET_BYTES = 230;
 const FLAG = "--max-inlined-bytecode-size-cumulative";
 
 /**
- * The flag to set, or null: none where the user chose the budget (on node's command line or in
- * NODE_OPTIONS), and none on a V8 it has not been tried on (V8 11–13: Node 20–24), where an
- * unknown flag would print an error line at every run.
+ * The flag to set, or null: none where the user chose the budget on node's command line (node
+ * refuses it in NODE_OPTIONS), and none on a V8 it has not been tried on (V8 11–13: Node 20–24),
+ * where an unknown flag would print an error line at every run.
  */
-export function inlineBudgetFlag(execArgv: readonly string[], nodeOptions: string, v8Version: string): string | null {
+export function inlineBudgetFlag(execArgv: readonly string[], v8Version: string): string | null {
   const major = Number(v8Version.split(".")[0]);
   if (!(major >= 11 && major <= 13)) return null;
-  const chosen = (arg: string) => arg.replace(/_/g, "-").startsWith(FLAG);
-  if (execArgv.some(chosen) || nodeOptions.split(/\s+/).some(chosen)) return null;
+  if (execArgv.some((arg) => arg.replace(/_/g, "-").startsWith(FLAG))) return null;
   return `${FLAG}=${INLINE_BUDGET_BYTES}`;
 }
 
@@ -37,6 +36,6 @@ export function inlineBudgetFlag(execArgv: readonly string[], nodeOptions: strin
  * `convert` workers included); the library changes nothing process-wide.
  */
 export function tuneCompiler(): void {
-  const flag = inlineBudgetFlag(process.execArgv, process.env.NODE_OPTIONS ?? "", process.versions.v8);
+  const flag = inlineBudgetFlag(process.execArgv, process.versions.v8);
   if (flag) setFlagsFromString(flag);
 }
