@@ -107,7 +107,7 @@ const FAST_PREFETCH = 8;
 
 /** The most tasks a worker is handed ahead of the one it is on, fast or not (see FAST_PREFETCH). */
 export function mostPrefetched(prefetch: number): number {
-  return Math.max(FAST_PREFETCH, Math.max(1, prefetch));
+  return Math.max(FAST_PREFETCH, prefetch);
 }
 
 /**

@@ -228,8 +228,8 @@ export function annotationTexts(
  * shown, origin top left). Upright text only; a string is split at runs of two or more spaces so
  * that a stamp's columns stay apart.
  */
-export function annotationItems(texts: AnnotationText[], toPage: (x: number, y: number) => [number, number]): (PdfItem & { annotation: string })[] {
-  const items: (PdfItem & { annotation: string })[] = [];
+export function annotationItems(texts: AnnotationText[], toPage: (x: number, y: number) => [number, number]): PdfItem[] {
+  const items: PdfItem[] = [];
   for (const t of texts) {
     const [x0, y0] = toPage(t.x0, t.y0);
     const [x1, y1] = toPage(t.x1, t.y1);
@@ -242,7 +242,7 @@ export function annotationItems(texts: AnnotationText[], toPage: (x: number, y: 
       const n = [...part].length;
       if (/\S/.test(part)) {
         const lead = part.length - part.trimStart().length;
-        items.push(pdfItem(part.trim(), x0 + (width * (pos + lead)) / chars.length, y0, (width * [...part.trim()].length) / chars.length, t.size, undefined, t.annotation) as PdfItem & { annotation: string });
+        items.push(pdfItem(part.trim(), x0 + (width * (pos + lead)) / chars.length, y0, (width * [...part.trim()].length) / chars.length, t.size, undefined, t.annotation));
       }
       pos += n;
     }
