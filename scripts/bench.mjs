@@ -39,6 +39,7 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
+import { twoPageDocuments, twoPages, walk } from "./bench-corpus.mjs";
 
 // Node's own, kept before anything loads pdf.js (see where pdf.js is loaded below)
 const nativePush = Array.prototype.push;
@@ -90,37 +91,7 @@ process.on("exit", () => {
 // removes the work folder, which interrupted runs left behind (~3 MB of PDF copies each)
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) process.on(signal, () => process.exit(code));
 
-function walk(dir, test, out = []) {
-  if (!existsSync(dir)) return out;
-  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p, test, out);
-    else if (test(e.name)) out.push(p);
-  }
-  return out;
-}
-
-// ---------- the text corpus: two-page documents made from the fixtures ----------
-/** Repeats the body paragraphs (the long lines) in place until the text is about two pages. */
-function twoPages(text, chars = 5000) {
-  const lines = text.split(/\r?\n/);
-  const long = lines.map((l, i) => (l.trim().length > 60 ? i : -1)).filter((i) => i >= 0);
-  if (!long.length) return text;
-  const [a, b] = [long[0], long[long.length - 1]];
-  const body = lines.slice(a, b + 1);
-  const out = [...lines.slice(0, b + 1)];
-  let size = out.join("\n").length + lines.slice(b + 1).join("\n").length;
-  while (size < chars) {
-    out.push(...body);
-    size += body.join("\n").length;
-  }
-  return [...out, ...lines.slice(b + 1)].join("\n");
-}
-
-const textSources = walk(join(root, "fixtures"), (n) => /\.txt$/i.test(n))
-  .map((p) => readFileSync(p, "utf8"))
-  .filter((t) => t.length > 500 && /Số:/.test(t))
-  .map((t) => twoPages(t));
+const textSources = twoPageDocuments(root);
 if (!textSources.length) {
   log("bench: no text fixtures with a document number under fixtures/");
   process.exit(1);

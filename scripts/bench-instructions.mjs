@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+// Instructions a two-page document costs, counted, for comparing two builds on a noisy machine.
+//
+//   node scripts/bench-instructions.mjs                    this checkout (built: npm run build)
+//   node scripts/bench-instructions.mjs --baseline DIR     and another checkout, built, beside it
+//   options: --rounds A,B (default 12,32), --keep-profiles DIR (valgrind's per-function counts)
+//
+// What `convert`'s worker does with each file after reading it (src/bulk/worker.ts: runBytes with
+// its hash, the exact-record check, the JSON line), over the bench's two-page documents
+// (scripts/bench-corpus.mjs), in one process under valgrind's instruction counter (cachegrind,
+// no cache simulation), with V8 made deterministic (`--predictable`: one thread, the optimizing
+// compiler run in line). The process is counted twice, over A rounds of the documents and over B;
+// the difference over (B − A) rounds is one document's cost once the process has warmed up,
+// start-up and the first rounds' compiling left out.
+//
+// Why counted and not timed: CPU time on these shared machines moves ±15–30% from one minute to
+// the next (the bench's figures are read from alternating runs for that reason), so a change worth
+// 3% cannot be seen by timing it. Two counts of the same build agree to ~0.01%. A count is not a
+// time — an instruction that misses the cache costs more than one that hits, and the compiler runs
+// on the main thread here where `convert` runs it on helper threads — so the targets stay in
+// `npm run bench`; this is for telling whether a change made the work smaller.
+// Needs valgrind (Debian: `apt-get install valgrind`); ~2 minutes a build, both counts of a
+// build at once.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { twoPageDocuments } from "./bench-corpus.mjs";
+
+const self = fileURLToPath(import.meta.url);
+const root = resolve(dirname(self), "..");
+const args = process.argv.slice(2);
+
+if (args[0] === "--run") {
+  // the counted process: node --predictable bench-instructions.mjs --run ROOT TEXTS_JSON ROUNDS
+  const [, buildRoot, textsFile, rounds] = args;
+  const src = (p) => pathToFileURL(join(buildRoot, "dist", "src", p)).href;
+  const { runBytes } = await import(src("run.js"));
+  const { isExactRecord } = await import(src("record/exact.js"));
+  const { recordLine } = await import(src("bulk/lines.js"));
+  const docs = JSON.parse(readFileSync(textsFile, "utf8")).map((t) => new TextEncoder().encode(t));
+  let bytes = 0;
+  for (let r = 0; r < Number(rounds); r++) {
+    for (const [i, doc] of docs.entries()) {
+      const { record } = await runBytes(doc, { path: `doc-${i}.txt` });
+      if (!isExactRecord(record)) throw new Error(`bench-instructions: doc-${i}.txt: the record is not exact (record/exact.ts)`);
+      bytes += recordLine(record).length;
+    }
+  }
+  process.stdout.write(JSON.stringify({ documents: docs.length * Number(rounds), bytes }) + "\n");
+  process.exit(0);
+}
+
+const value = (name, def) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : def;
+};
+const [roundsA, roundsB] = value("--rounds", "12,32").split(",").map(Number);
+if (!(roundsA >= 1 && roundsB > roundsA)) {
+  process.stderr.write("bench-instructions: --rounds A,B wants 1 ≤ A < B\n");
+  process.exit(2);
+}
+const baseline = value("--baseline") ? resolve(value("--baseline")) : null;
+const keep = value("--keep-profiles") ? resolve(value("--keep-profiles")) : null;
+if (spawnSync("valgrind", ["--version"]).status !== 0) {
+  process.stderr.write("bench-instructions: needs valgrind on the PATH (Debian: apt-get install valgrind)\n");
+  process.exit(1);
+}
+for (const r of [root, baseline].filter(Boolean)) {
+  if (!existsSync(join(r, "dist", "src", "run.js"))) {
+    process.stderr.write(`bench-instructions: ${r} is not built (npm run build there)\n`);
+    process.exit(1);
+  }
+}
+
+const work = mkdtempSync(join(tmpdir(), "vanban-instructions-"));
+process.on("exit", () => rmSync(work, { recursive: true, force: true }));
+const texts = twoPageDocuments(root);
+const textsFile = join(work, "texts.json");
+writeFileSync(textsFile, JSON.stringify(texts));
+if (keep) mkdirSync(keep, { recursive: true });
+
+/** One counted process: its instructions and what it parsed. */
+function count(buildRoot, rounds, tag) {
+  const out = keep ? join(keep, `${tag}-${rounds}.cachegrind`) : "/dev/null";
+  const argv = ["--tool=cachegrind", "--cache-sim=no", `--cachegrind-out-file=${out}`, "--smc-check=all-non-file",
+    process.execPath, "--predictable", self, "--run", buildRoot, textsFile, String(rounds)];
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn("valgrind", argv, { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => {
+      const refs = /I\s+refs:\s+([\d,]+)/.exec(stderr);
+      if (code !== 0 || !refs) return reject(new Error(`bench-instructions: ${tag}, ${rounds} rounds: exit ${code}\n${stderr.slice(-2000)}`));
+      resolvePromise({ instructions: Number(refs[1].replace(/,/g, "")), ...JSON.parse(stdout) });
+    });
+  });
+}
+
+/** A build's cost a document once warm, and its whole count over A rounds (start-up included). */
+async function measure(buildRoot, tag) {
+  const [a, b] = await Promise.all([count(buildRoot, roundsA, tag), count(buildRoot, roundsB, tag)]);
+  if ((b.bytes / b.documents).toFixed(3) !== (a.bytes / a.documents).toFixed(3)) throw new Error(`bench-instructions: ${tag}: the records' size differs from round to round`);
+  return { perDocument: (b.instructions - a.instructions) / (b.documents - a.documents), firstRounds: a.instructions, lineBytes: b.bytes / b.documents };
+}
+
+const M = (n) => `${(n / 1e6).toFixed(2)} M`;
+process.stderr.write(`bench-instructions: ${texts.length} two-page documents, rounds ${roundsA} and ${roundsB}, counted under valgrind…\n`);
+const results = [];
+for (const [tag, r] of [["this", root], ...(baseline ? [["baseline", baseline]] : [])]) {
+  const m = await measure(r, tag);
+  results.push({ tag, root: r, ...m });
+  process.stdout.write(`${tag} (${r}): ${M(m.perDocument)} instructions a document once warm; ${M(m.firstRounds)} for start-up and the first ${roundsA} rounds; ${Math.round(m.lineBytes)} bytes a JSON line\n`);
+}
+if (baseline) {
+  const [now, base] = results;
+  const change = (now.perDocument / base.perDocument - 1) * 100;
+  process.stdout.write(`this against baseline: ${change >= 0 ? "+" : ""}${change.toFixed(2)}% a document once warm; ${((now.firstRounds / base.firstRounds - 1) * 100).toFixed(2)}% start-up and first rounds${now.lineBytes !== base.lineBytes ? "; the JSON lines differ in size: the records are not the same" : ""}\n`);
+}
