@@ -5,12 +5,21 @@
 import { foldTone, nfc } from "./tone.js";
 
 export const L = "\\p{L}\\p{M}";
+// The guards below say `[\p{L}\p{M}\d]` as an alternation of its classes, which matches the same
+// characters: V8 sorts a class's ranges when it compiles a pattern, and the ranges of `\p{L}`,
+// `\p{M}` and `\d` run together are out of order (~1,100 ranges sorted by insertion), where each
+// property's own come sorted. A head's or a collective's pattern holds a guard once an
+// alternative (the patterns hold ~210), and compiling the patterns took a process ~1.7 billion
+// instructions, a third of them for these classes. A space, the common neighbour, is answered
+// first, by a small class: the alternation alone cost 0.8% more a document once compiled.
+/** A letter, mark or digit (`[\p{L}\p{M}\d]`), as an alternation (see above). */
+const WORD_UNIT = "\\p{L}|\\p{M}|\\d";
 /** before a word: not inside another word or number */
-export const WB = `(?<![${L}\\d])`;
+export const WB = `(?:(?<=\\s)|(?<!${WORD_UNIT}))`;
 /** after a word */
-export const WE = `(?![${L}\\d])`;
+export const WE = `(?:(?=\\s)|(?!${WORD_UNIT}))`;
 /** before an abbreviation: not part of a symbol such as `QĐ-UBND` or `CV/TU` */
-export const AB = `(?<![${L}\\d/\\-])`;
+export const AB = `(?:(?<=\\s)|(?<!${WORD_UNIT}|[/\\-]))`;
 
 /** Whitespace collapsed, dashes unified, tone placement folded: how a canonical string is written. */
 export function tidy(s: string): string {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { AB, WB, WE } from "../../src/text/letters.js";
 import { endsWith, matchAtEnd, NOT_AFTER_LETTER, notAfter } from "../../src/text/pattern.js";
 
 // The guards are cheaper spellings of plain regex forms: each must answer as the plain form does,
@@ -19,6 +20,31 @@ describe("text/pattern guards", () => {
     }
     expect(new RegExp(`${NOT_AFTER_LETTER}năm`, "u").test("kế hoạch năm 2026")).toBe(true);
     expect(new RegExp(`${NOT_AFTER_LETTER}năm`, "u").test("xnăm 2026")).toBe(false);
+  });
+
+  it("the word guards WB, WE and AB are the class lookarounds they stand for, beside every code unit below U+3000 and astral letters, marks and digits", () => {
+    const pairs: [string, string][] = [
+      [WB, "(?<![\\p{L}\\p{M}\\d])"],
+      [WE, "(?![\\p{L}\\p{M}\\d])"],
+      [AB, "(?<![\\p{L}\\p{M}\\d/\\-])"],
+    ];
+    // each code unit (a lone surrogate too) and some astral letters (𝐀), marks (𝅥) and digits (𝟙), alone and between spaces and letters
+    const units = Array.from({ length: 0x3000 }, (_, c) => String.fromCharCode(c));
+    const texts = [...units.map((u) => ` ${u}a`), ...units.map((u) => `a${u} `), "𝐀", " 𝐀 ", "x𝅥", "𝟙2", "\ud835", "Sở Y tế-UBND/12", ""];
+    for (const [guard, plain] of pairs) {
+      const g = new RegExp(guard, "uy");
+      const p = new RegExp(plain, "uy");
+      for (const t of texts)
+        for (let i = 0; i <= t.length; i++) {
+          g.lastIndex = p.lastIndex = i;
+          if (g.test(t) !== p.test(t)) expect([guard, t, i, g.test(t)]).toEqual([guard, t, i, p.test(t)]);
+        }
+    }
+    // they stand where their plain forms stood: a head's word ends, an abbreviation's start
+    expect(new RegExp(`Sở${WE}`, "u").test("Sở Y tế")).toBe(true);
+    expect(new RegExp(`Sở${WE}`, "u").test("Sởx")).toBe(false);
+    expect(new RegExp(`${AB}UBND`, "u").test("QĐ-UBND")).toBe(false);
+    expect(new RegExp(`${AB}UBND`, "u").test("của UBND tỉnh")).toBe(true);
   });
 
   it("endsWith answers as the pattern anchored at the end", () => {
