@@ -3,23 +3,24 @@
 //
 //   node scripts/bench-instructions.mjs                    this checkout (built: npm run build)
 //   node scripts/bench-instructions.mjs --baseline DIR     and another checkout, built, beside it
-//   options: --rounds A,B (default 12,32), --keep-profiles DIR (valgrind's per-function counts)
+//   options: --rounds A,B (default 12,52), --keep-profiles DIR (valgrind's per-function counts)
 //
 // What `convert`'s worker does with each file after reading it (src/bulk/worker.ts: runBytes with
 // its hash, the exact-record check, the JSON line), over the bench's two-page documents
 // (scripts/bench-corpus.mjs), in one process under valgrind's instruction counter (cachegrind,
 // no cache simulation), with V8 made deterministic (`--predictable`: one thread, the optimizing
-// compiler run in line). The process is counted twice, over A rounds of the documents and over B;
+// compiler run in line; the collector's schedule and the random seeds fixed). The process is counted twice, over A rounds of the documents and over B;
 // the difference over (B − A) rounds is one document's cost once the process has warmed up,
 // start-up and the first rounds' compiling left out.
 //
 // Why counted and not timed: CPU time on these shared machines moves ±15–30% from one minute to
 // the next (the bench's figures are read from alternating runs for that reason), so a change worth
-// 3% cannot be seen by timing it. Two counts of the same build agree to ~0.01%. A count is not a
-// time — an instruction that misses the cache costs more than one that hits, and the compiler runs
+// 3% cannot be seen by timing it. Counted, one build's cost a document agrees to ~0.5% from run to
+// run (what still moves is whether V8 optimizes some function once more), its start-up to ~0.01%.
+// A count is not a time — an instruction that misses the cache costs more than one that hits, and the compiler runs
 // on the main thread here where `convert` runs it on helper threads — so the targets stay in
 // `npm run bench`; this is for telling whether a change made the work smaller.
-// Needs valgrind (Debian: `apt-get install valgrind`); ~2 minutes a build, both counts of a
+// Needs valgrind (Debian: `apt-get install valgrind`); ~3 minutes a build, both counts of a
 // build at once.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -56,7 +57,7 @@ const value = (name, def) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : def;
 };
-const [roundsA, roundsB] = value("--rounds", "12,32").split(",").map(Number);
+const [roundsA, roundsB] = value("--rounds", "12,52").split(",").map(Number);
 if (!(roundsA >= 1 && roundsB > roundsA)) {
   process.stderr.write("bench-instructions: --rounds A,B wants 1 ≤ A < B\n");
   process.exit(2);
@@ -81,13 +82,22 @@ const textsFile = join(work, "texts.json");
 writeFileSync(textsFile, JSON.stringify(texts));
 if (keep) mkdirSync(keep, { recursive: true });
 
+/**
+ * V8 made to do the same work from run to run: one thread, the optimizing compiler in line
+ * (`--predictable`), the collector's schedule fixed (without it two counts of one build differed by
+ * 0.3–0.5%), the seeds of its random numbers and string hashes fixed.
+ */
+const V8_DETERMINISTIC = ["--predictable", "--predictable-gc-schedule", "--random-seed=1", "--hash-seed=1"];
+/** Addresses made the same from run to run too (util-linux `setarch -R`), where it is installed. */
+const noAslr = spawnSync("setarch", ["-R", "true"]).status === 0;
+
 /** One counted process: its instructions and what it parsed. */
 function count(buildRoot, rounds, tag) {
   const out = keep ? join(keep, `${tag}-${rounds}.cachegrind`) : "/dev/null";
   const argv = ["--tool=cachegrind", "--cache-sim=no", `--cachegrind-out-file=${out}`, "--smc-check=all-non-file",
-    process.execPath, "--predictable", self, "--run", buildRoot, textsFile, String(rounds)];
+    process.execPath, ...V8_DETERMINISTIC, self, "--run", buildRoot, textsFile, String(rounds)];
   return new Promise((resolvePromise, reject) => {
-    const child = spawn("valgrind", argv, { stdio: ["ignore", "pipe", "pipe"] });
+    const child = noAslr ? spawn("setarch", ["-R", "valgrind", ...argv], { stdio: ["ignore", "pipe", "pipe"] }) : spawn("valgrind", argv, { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
