@@ -218,13 +218,22 @@ export function alternation(forms: readonly string[], casing: Casing, before = "
 // stands for (measured on the 200 two-page bench documents, in the date parsers first).
 
 /**
- * Nothing of `chars` (a class's inside) right before: `(?<![chars])` written as a positive
- * lookbehind whose first branch is whitespace. V8 answers a negative lookbehind of a `\p{L}` class
- * by a search of the class's ranges (~60 ns a try: most of a failing parser's time at a digit),
- * while the common case, a space before, is one short test here. For a pattern tried where a match
- * can open (sticky); an unanchored scan is slower with it (every character tries both branches).
+ * Nothing of `chars` (a class's inside) right before: `(?<![chars])` written with whitespace
+ * asked first. V8 answers a negative lookbehind of a `\p{L}` class by a search of the class's
+ * ranges (~60 ns a try: most of a failing parser's time at a digit), while the common case, a
+ * space before, is one short test here. For a pattern tried where a match can open (sticky); an
+ * unanchored scan is slower with it (every character tries both branches).
+ * Where `chars` names more than one Unicode property, each is a branch of its own (`\p{L}|\p{N}|
+ * [/.,-]`): the same characters, but a class of two properties has its ranges sorted when the
+ * pattern is compiled, by insertion (~1,000 of them for `\p{L}\p{M}`), and a pattern that holds
+ * the guard at each of its alternatives paid that each time (see text/letters `WE`).
  */
-export const notAfter = (chars: string) => `(?<=\\s|^|[^${chars}])`;
+export function notAfter(chars: string): string {
+  const properties = chars.match(/\\[pP]\{[^}]+\}/g) ?? [];
+  if (properties.length < 2) return `(?<=\\s|^|[^${chars}])`;
+  const rest = chars.replace(/\\[pP]\{[^}]+\}/g, "");
+  return `(?:(?<=\\s)|(?<!${[...properties, ...(rest ? [`[${rest}]`] : [])].join("|")}))`;
+}
 
 /** No letter right before (`(?<![\p{L}])`), as {@link notAfter}. */
 export const NOT_AFTER_LETTER = notAfter("\\p{L}");
