@@ -15,8 +15,9 @@
 //
 // Why counted and not timed: CPU time on these shared machines moves ±15–30% from one minute to
 // the next (the bench's figures are read from alternating runs for that reason), so a change worth
-// 3% cannot be seen by timing it. Counted, one build's cost a document agrees to ~0.5% from run to
-// run (what still moves is whether V8 optimizes some function once more), its start-up to ~0.01%.
+// 3% cannot be seen by timing it. Counted, with the collector's work apart (it still moves from
+// run to run, see COLLECTOR), one build's cost a document and its start-up agree to ~1% from run
+// to run.
 // A count is not a time — an instruction that misses the cache costs more than one that hits, and the compiler runs
 // on the main thread here where `convert` runs it on helper threads — so the targets stay in
 // `npm run bench`; this is for telling whether a change made the work smaller.
@@ -83,17 +84,42 @@ writeFileSync(textsFile, JSON.stringify(texts));
 if (keep) mkdirSync(keep, { recursive: true });
 
 /**
- * V8 made to do the same work from run to run: one thread, the optimizing compiler in line
- * (`--predictable`), the collector's schedule fixed (without it two counts of one build differed by
- * 0.3–0.5%), the seeds of its random numbers and string hashes fixed.
+ * V8 made to do the same work from run to run, as far as it goes: one thread, the optimizing
+ * compiler in line (`--predictable`), the collector's schedule fixed, the seeds of its random
+ * numbers and string hashes fixed.
  */
 const V8_DETERMINISTIC = ["--predictable", "--predictable-gc-schedule", "--random-seed=1", "--hash-seed=1"];
 /** Addresses made the same from run to run too (util-linux `setarch -R`), where it is installed. */
 const noAslr = spawnSync("setarch", ["-R", "true"]).status === 0;
 
+/**
+ * V8's garbage collector, by the names of its functions (as cachegrind writes them): the
+ * young and old generations' collections and the write barrier. What it does still moves from run
+ * to run whatever the flags (a full collection falls in the window or not: two counts of one build
+ * differed by 800 M instructions, 6% a document, ~620 M of it in these functions), so it is counted
+ * apart, and reported beside.
+ */
+const COLLECTOR = /Scaveng|Marking|MarkCompact|Sweeper|RecordWrite|RecordMigrated|Evacuat|RememberedSet|SlotSet|MinorMC|GCTracer|Heap\d*Collect|Heap\d*PerformGarbage|ArrayBufferSweeper|SizeFromMap|RelocIterator|Pretenuring|ShouldBePromoted|LiveObject|IterateObjectCache/;
+
+/** Instructions in all and in the collector's functions (see {@link COLLECTOR}), read from a cachegrind file. */
+function countsOf(file) {
+  let total = 0;
+  let collector = 0;
+  let inCollector = false;
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (line.startsWith("fn=")) inCollector = COLLECTOR.test(line);
+    else if (line.charCodeAt(0) >= 48 && line.charCodeAt(0) <= 57) {
+      const n = Number(line.slice(line.indexOf(" ") + 1));
+      total += n;
+      if (inCollector) collector += n;
+    }
+  }
+  return { total, collector };
+}
+
 /** One counted process: its instructions and what it parsed. */
 function count(buildRoot, rounds, tag) {
-  const out = keep ? join(keep, `${tag}-${rounds}.cachegrind`) : "/dev/null";
+  const out = join(keep ?? work, `${tag}-${rounds}.cachegrind`);
   const argv = ["--tool=cachegrind", "--cache-sim=no", `--cachegrind-out-file=${out}`, "--smc-check=all-non-file",
     process.execPath, ...V8_DETERMINISTIC, self, "--run", buildRoot, textsFile, String(rounds)];
   return new Promise((resolvePromise, reject) => {
@@ -105,7 +131,8 @@ function count(buildRoot, rounds, tag) {
     child.on("close", (code) => {
       const refs = /I\s+refs:\s+([\d,]+)/.exec(stderr);
       if (code !== 0 || !refs) return reject(new Error(`bench-instructions: ${tag}, ${rounds} rounds: exit ${code}\n${stderr.slice(-2000)}`));
-      resolvePromise({ instructions: Number(refs[1].replace(/,/g, "")), ...JSON.parse(stdout) });
+      const { collector } = countsOf(out);
+      resolvePromise({ instructions: Number(refs[1].replace(/,/g, "")), collector, ...JSON.parse(stdout) });
     });
   });
 }
@@ -114,7 +141,9 @@ function count(buildRoot, rounds, tag) {
 async function measure(buildRoot, tag) {
   const [a, b] = await Promise.all([count(buildRoot, roundsA, tag), count(buildRoot, roundsB, tag)]);
   if ((b.bytes / b.documents).toFixed(3) !== (a.bytes / a.documents).toFixed(3)) throw new Error(`bench-instructions: ${tag}: the records' size differs from round to round`);
-  return { perDocument: (b.instructions - a.instructions) / (b.documents - a.documents), firstRounds: a.instructions, lineBytes: b.bytes / b.documents };
+  const docs = b.documents - a.documents;
+  const collector = (b.collector - a.collector) / docs;
+  return { perDocument: (b.instructions - a.instructions) / docs - collector, collector, firstRounds: a.instructions - a.collector, lineBytes: b.bytes / b.documents };
 }
 
 const M = (n) => `${(n / 1e6).toFixed(2)} M`;
@@ -123,10 +152,10 @@ const results = [];
 for (const [tag, r] of [["this", root], ...(baseline ? [["baseline", baseline]] : [])]) {
   const m = await measure(r, tag);
   results.push({ tag, root: r, ...m });
-  process.stdout.write(`${tag} (${r}): ${M(m.perDocument)} instructions a document once warm; ${M(m.firstRounds)} for start-up and the first ${roundsA} rounds; ${Math.round(m.lineBytes)} bytes a JSON line\n`);
+  process.stdout.write(`${tag} (${r}): ${M(m.perDocument)} instructions a document once warm, the collector apart (${M(m.collector)} more in it); ${M(m.firstRounds)} for start-up and the first ${roundsA} rounds, the collector apart; ${Math.round(m.lineBytes)} bytes a JSON line\n`);
 }
 if (baseline) {
   const [now, base] = results;
   const change = (now.perDocument / base.perDocument - 1) * 100;
-  process.stdout.write(`this against baseline: ${change >= 0 ? "+" : ""}${change.toFixed(2)}% a document once warm; ${((now.firstRounds / base.firstRounds - 1) * 100).toFixed(2)}% start-up and first rounds${now.lineBytes !== base.lineBytes ? "; the JSON lines differ in size: the records are not the same" : ""}\n`);
+  process.stdout.write(`this against baseline: ${change >= 0 ? "+" : ""}${change.toFixed(2)}% a document once warm, the collector apart (in it: ${M(base.collector)} → ${M(now.collector)}); ${((now.firstRounds / base.firstRounds - 1) * 100).toFixed(2)}% start-up and first rounds${now.lineBytes !== base.lineBytes ? "; the JSON lines differ in size: the records are not the same" : ""}\n`);
 }
