@@ -75,8 +75,14 @@ const num = (s: string | undefined) => (s === undefined || s === "" ? null : Num
 
 /** No digit or date separator glued on the left. */
 const L = notAfter("\\p{L}\\p{N}/.,-");
+/**
+ * A letter or a number (`[\p{L}\p{N}]`) as an alternation of the two properties: the same
+ * characters, but the class of two properties has its ranges sorted by insertion each time a
+ * pattern holding it is compiled, and the parsers hold it ~30 times (see text/letters `WE`).
+ */
+const LETTER_OR_NUMBER = "(?:\\p{L}|\\p{N})";
 /** Nothing on the right that would make it part of a longer number or a document number (`/NĐ-CP`). */
-const R = "(?!\\p{N}|\\s*/\\s*[\\p{L}\\p{N}]|[.,-][\\p{L}\\p{N}])";
+const R = `(?!\\p{N}|\\s*/\\s*${LETTER_OR_NUMBER}|[.,-]${LETTER_OR_NUMBER})`;
 const NGAY = `(?:${DAY_WORD}[\\s.…_]*)`;
 
 function withYear(p: Partial<Point>, env: ParseEnv): Point {
@@ -95,7 +101,7 @@ const tok = (m: RegExpExecArray, parser: string, fields: Pick<Token, "point" | "
   to: fields.to,
 });
 
-const QUARTER = `(?<q>${alt(Object.keys(QUARTER_NUMERALS))})(?![\\p{L}\\p{N}])`;
+const QUARTER = `(?<q>${alt(Object.keys(QUARTER_NUMERALS))})(?!${LETTER_OR_NUMBER})`;
 /** `nửa đầu năm`: the word for half, opening the half-year parser. */
 const HALF_WORD = "nửa";
 const HALF = `(?<half>${alt([...HALF_FIRST, ...HALF_LAST])})`;
@@ -162,7 +168,7 @@ export const PARSERS: Parser[] = [
   // "ngày 20/5" (no year: the document's year); needs the word "ngày"
   {
     name: "numeric-no-year",
-    pattern: re(`${DAY_WORD}\\s*(?<d>${DAY})\\s*/\\s*(?<m>${MONTH})(?![\\p{N}]|\\s*[/.-]\\s*[\\p{L}\\p{N}])`),
+    pattern: re(`${DAY_WORD}\\s*(?<d>${DAY})\\s*/\\s*(?<m>${MONTH})(?![\\p{N}]|\\s*[/.-]\\s*${LETTER_OR_NUMBER})`),
     opens: { digit: null, words: [DAY_WORD], wordThen: DIGITS, wordDigit: { run: ONE_OR_TWO, then: "/" } },
     build: (m, env) => tok(m, "numeric-no-year", { point: withYear({ m: +m.groups!.m, d: +m.groups!.d }, env) }),
   },
@@ -221,7 +227,7 @@ export const PARSERS: Parser[] = [
   // "05 tháng đầu năm 2026" → 2026-01/2026-05; "6 tháng cuối năm" → 07/12 of the document's year
   {
     name: "months-of-year",
-    pattern: re(`${L}(?<n>0?[1-9]|1[0-2])\\s+${MONTH_WORD}\\s+${HALF}\\s+${YEAR_WORD}(?:\\s+(?<y>${YEAR})${R})?(?![\\p{L}\\p{N}])`),
+    pattern: re(`${L}(?<n>0?[1-9]|1[0-2])\\s+${MONTH_WORD}\\s+${HALF}\\s+${YEAR_WORD}(?:\\s+(?<y>${YEAR})${R})?(?!${LETTER_OR_NUMBER})`),
     opens: { digit: { run: ONE_OR_TWO, then: MONTH_WORD[0] }, words: [] },
     build: (m, env) => {
       const n = +m.groups!.n;
@@ -237,7 +243,7 @@ export const PARSERS: Parser[] = [
   // "nửa đầu năm 2026" → 2026-01/2026-06
   {
     name: "half-year",
-    pattern: re(`${NOT_AFTER_LETTER}${HALF_WORD}\\s+${HALF}\\s+${YEAR_WORD}(?:\\s+(?<y>${YEAR})${R})?(?![\\p{L}\\p{N}])`),
+    pattern: re(`${NOT_AFTER_LETTER}${HALF_WORD}\\s+${HALF}\\s+${YEAR_WORD}(?:\\s+(?<y>${YEAR})${R})?(?!${LETTER_OR_NUMBER})`),
     opens: { digit: null, words: [HALF_WORD], wordThen: firstLetters([...HALF_FIRST, ...HALF_LAST]) },
     build: (m, env) => {
       const y = num(m.groups!.y) ?? env.year;
@@ -267,14 +273,14 @@ export const PARSERS: Parser[] = [
   // "08 giờ 00 phút", "8 giờ 30", "14 giờ", "8 giờ sáng", "2 giờ chiều"
   {
     name: "time-words",
-    pattern: re(`${L}(?<h>${HOUR})\\s*${HOUR_WORD}(?:\\s*(?<mi>${MINUTE})(?:\\s*${alt(MINUTE_WORDS)})?)?(?![\\p{L}\\p{N}])${DAY_PART}`),
+    pattern: re(`${L}(?<h>${HOUR})\\s*${HOUR_WORD}(?:\\s*(?<mi>${MINUTE})(?:\\s*${alt(MINUTE_WORDS)})?)?(?!${LETTER_OR_NUMBER})${DAY_PART}`),
     opens: { digit: { run: ONE_OR_TWO, then: HOUR_WORD[0] }, words: [] },
     build: (m, _env, key) => timeToken(m, key, "time-words"),
   },
   // "8h30", "11h00", "lúc 14h", "14h30'", "8g30"
   {
     name: "time-h",
-    pattern: re(`${L}(?<h>${HOUR})(?:h(?:\\s*(?<mi>${MINUTE}))?|g(?<mi2>${MINUTE}))'?(?![\\p{L}\\p{N}])${DAY_PART}`),
+    pattern: re(`${L}(?<h>${HOUR})(?:h(?:\\s*(?<mi>${MINUTE}))?|g(?<mi2>${MINUTE}))'?(?!${LETTER_OR_NUMBER})${DAY_PART}`),
     opens: { digit: { run: ONE_OR_TWO, then: "hg" }, words: [] },
     build: (m, _env, key) => {
       if (m.groups!.mi2) m.groups!.mi = m.groups!.mi2;
