@@ -9,18 +9,19 @@
 // its hash, the exact-record check, the JSON line), over the bench's two-page documents
 // (scripts/bench-corpus.mjs), in one process under valgrind's instruction counter (cachegrind,
 // no cache simulation), with V8 made deterministic (`--predictable`: one thread, the optimizing
-// compiler run in line; the collector's schedule and the random seeds fixed). The process is counted twice, over A rounds of the documents and over B;
-// the difference over (B − A) rounds is one document's cost once the process has warmed up,
-// start-up and the first rounds' compiling left out.
+// compiler run in line; the collector's schedule and the random seeds fixed). The process is
+// counted twice, over A rounds of the documents and over B; the difference over (B − A) rounds is
+// one document's cost once the process has warmed up, start-up and the first rounds' compiling
+// left out.
 //
 // Why counted and not timed: CPU time on these shared machines moves ±15–30% from one minute to
 // the next (the bench's figures are read from alternating runs for that reason), so a change worth
 // 3% cannot be seen by timing it. Counted, with the collector's work apart (it still moves from
 // run to run, see COLLECTOR), one build's cost a document and its start-up agree to ~1% from run
-// to run.
-// A count is not a time — an instruction that misses the cache costs more than one that hits, and the compiler runs
-// on the main thread here where `convert` runs it on helper threads — so the targets stay in
-// `npm run bench`; this is for telling whether a change made the work smaller.
+// to run. A count is not a time — an instruction that misses the cache costs more than one that
+// hits, and the compiler runs on the main thread here where `convert` runs it on helper threads —
+// so the targets stay in `npm run bench`; this is for telling whether a change made the work
+// smaller.
 // Needs valgrind (Debian: `apt-get install valgrind`); ~3 minutes a build, both counts of a
 // build at once.
 import { spawn, spawnSync } from "node:child_process";
