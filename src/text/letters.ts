@@ -20,6 +20,11 @@ export const WB = `(?:(?<=\\s)|(?<!${WORD_UNIT}))`;
 export const WE = `(?:(?=\\s)|(?!${WORD_UNIT}))`;
 /** before an abbreviation: not part of a symbol such as `QĐ-UBND` or `CV/TU` */
 export const AB = `(?:(?<=\\s)|(?<!${WORD_UNIT}|[/\\-]))`;
+/**
+ * A letter or a number (`[\p{L}\p{N}]`), as an alternation of the two properties for the same
+ * reason: the date parsers hold it ~30 times.
+ */
+export const LETTER_OR_NUMBER_UNIT = "(?:\\p{L}|\\p{N})";
 
 /** Whitespace collapsed, dashes unified, tone placement folded: how a canonical string is written. */
 export function tidy(s: string): string {

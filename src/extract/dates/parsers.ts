@@ -29,6 +29,7 @@ import {
   YEAR_RANGE_LEADS,
   YEAR_WORD,
 } from "../../../grammars/dates.js";
+import { LETTER_OR_NUMBER_UNIT } from "../../text/letters.js";
 import { alt, endsWith, NOT_AFTER_LETTER, notAfter } from "../../text/pattern.js";
 import { point, type Point, type Token } from "./point.js";
 
@@ -75,14 +76,8 @@ const num = (s: string | undefined) => (s === undefined || s === "" ? null : Num
 
 /** No digit or date separator glued on the left. */
 const L = notAfter("\\p{L}\\p{N}/.,-");
-/**
- * A letter or a number (`[\p{L}\p{N}]`) as an alternation of the two properties: the same
- * characters, but the class of two properties has its ranges sorted by insertion each time a
- * pattern holding it is compiled, and the parsers hold it ~30 times (see text/letters `WE`).
- */
-const LETTER_OR_NUMBER = "(?:\\p{L}|\\p{N})";
 /** Nothing on the right that would make it part of a longer number or a document number (`/NĐ-CP`). */
-const R = `(?!\\p{N}|\\s*/\\s*${LETTER_OR_NUMBER}|[.,-]${LETTER_OR_NUMBER})`;
+const R = `(?!\\p{N}|\\s*/\\s*${LETTER_OR_NUMBER_UNIT}|[.,-]${LETTER_OR_NUMBER_UNIT})`;
 const NGAY = `(?:${DAY_WORD}[\\s.…_]*)`;
 
 function withYear(p: Partial<Point>, env: ParseEnv): Point {
@@ -101,7 +96,7 @@ const tok = (m: RegExpExecArray, parser: string, fields: Pick<Token, "point" | "
   to: fields.to,
 });
 
-const QUARTER = `(?<q>${alt(Object.keys(QUARTER_NUMERALS))})(?!${LETTER_OR_NUMBER})`;
+const QUARTER = `(?<q>${alt(Object.keys(QUARTER_NUMERALS))})(?!${LETTER_OR_NUMBER_UNIT})`;
 /** `nửa đầu năm`: the word for half, opening the half-year parser. */
 const HALF_WORD = "nửa";
 const HALF = `(?<half>${alt([...HALF_FIRST, ...HALF_LAST])})`;
@@ -168,7 +163,7 @@ export const PARSERS: Parser[] = [
   // "ngày 20/5" (no year: the document's year); needs the word "ngày"
   {
     name: "numeric-no-year",
-    pattern: re(`${DAY_WORD}\\s*(?<d>${DAY})\\s*/\\s*(?<m>${MONTH})(?![\\p{N}]|\\s*[/.-]\\s*${LETTER_OR_NUMBER})`),
+    pattern: re(`${DAY_WORD}\\s*(?<d>${DAY})\\s*/\\s*(?<m>${MONTH})(?![\\p{N}]|\\s*[/.-]\\s*${LETTER_OR_NUMBER_UNIT})`),
     opens: { digit: null, words: [DAY_WORD], wordThen: DIGITS, wordDigit: { run: ONE_OR_TWO, then: "/" } },
     build: (m, env) => tok(m, "numeric-no-year", { point: withYear({ m: +m.groups!.m, d: +m.groups!.d }, env) }),
   },
@@ -227,7 +222,7 @@ export const PARSERS: Parser[] = [
   // "05 tháng đầu năm 2026" → 2026-01/2026-05; "6 tháng cuối năm" → 07/12 of the document's year
   {
     name: "months-of-year",
-    pattern: re(`${L}(?<n>0?[1-9]|1[0-2])\\s+${MONTH_WORD}\\s+${HALF}\\s+${YEAR_WORD}(?:\\s+(?<y>${YEAR})${R})?(?!${LETTER_OR_NUMBER})`),
+    pattern: re(`${L}(?<n>0?[1-9]|1[0-2])\\s+${MONTH_WORD}\\s+${HALF}\\s+${YEAR_WORD}(?:\\s+(?<y>${YEAR})${R})?(?!${LETTER_OR_NUMBER_UNIT})`),
     opens: { digit: { run: ONE_OR_TWO, then: MONTH_WORD[0] }, words: [] },
     build: (m, env) => {
       const n = +m.groups!.n;
@@ -243,7 +238,7 @@ export const PARSERS: Parser[] = [
   // "nửa đầu năm 2026" → 2026-01/2026-06
   {
     name: "half-year",
-    pattern: re(`${NOT_AFTER_LETTER}${HALF_WORD}\\s+${HALF}\\s+${YEAR_WORD}(?:\\s+(?<y>${YEAR})${R})?(?!${LETTER_OR_NUMBER})`),
+    pattern: re(`${NOT_AFTER_LETTER}${HALF_WORD}\\s+${HALF}\\s+${YEAR_WORD}(?:\\s+(?<y>${YEAR})${R})?(?!${LETTER_OR_NUMBER_UNIT})`),
     opens: { digit: null, words: [HALF_WORD], wordThen: firstLetters([...HALF_FIRST, ...HALF_LAST]) },
     build: (m, env) => {
       const y = num(m.groups!.y) ?? env.year;
@@ -273,14 +268,14 @@ export const PARSERS: Parser[] = [
   // "08 giờ 00 phút", "8 giờ 30", "14 giờ", "8 giờ sáng", "2 giờ chiều"
   {
     name: "time-words",
-    pattern: re(`${L}(?<h>${HOUR})\\s*${HOUR_WORD}(?:\\s*(?<mi>${MINUTE})(?:\\s*${alt(MINUTE_WORDS)})?)?(?!${LETTER_OR_NUMBER})${DAY_PART}`),
+    pattern: re(`${L}(?<h>${HOUR})\\s*${HOUR_WORD}(?:\\s*(?<mi>${MINUTE})(?:\\s*${alt(MINUTE_WORDS)})?)?(?!${LETTER_OR_NUMBER_UNIT})${DAY_PART}`),
     opens: { digit: { run: ONE_OR_TWO, then: HOUR_WORD[0] }, words: [] },
     build: (m, _env, key) => timeToken(m, key, "time-words"),
   },
   // "8h30", "11h00", "lúc 14h", "14h30'", "8g30"
   {
     name: "time-h",
-    pattern: re(`${L}(?<h>${HOUR})(?:h(?:\\s*(?<mi>${MINUTE}))?|g(?<mi2>${MINUTE}))'?(?!${LETTER_OR_NUMBER})${DAY_PART}`),
+    pattern: re(`${L}(?<h>${HOUR})(?:h(?:\\s*(?<mi>${MINUTE}))?|g(?<mi2>${MINUTE}))'?(?!${LETTER_OR_NUMBER_UNIT})${DAY_PART}`),
     opens: { digit: { run: ONE_OR_TWO, then: "hg" }, words: [] },
     build: (m, _env, key) => {
       if (m.groups!.mi2) m.groups!.mi = m.groups!.mi2;
