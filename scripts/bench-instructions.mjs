@@ -102,20 +102,15 @@ const noAslr = spawnSync("setarch", ["-R", "true"]).status === 0;
  */
 const COLLECTOR = /Scaveng|Marking|MarkCompact|Sweeper|RecordWrite|RecordMigrated|Evacuat|RememberedSet|SlotSet|MinorMC|GCTracer|Heap\d*Collect|Heap\d*PerformGarbage|ArrayBufferSweeper|SizeFromMap|RelocIterator|Pretenuring|ShouldBePromoted|LiveObject|IterateObjectCache/;
 
-/** Instructions in all and in the collector's functions (see {@link COLLECTOR}), read from a cachegrind file. */
-function countsOf(file) {
-  let total = 0;
+/** Instructions in the collector's functions (see {@link COLLECTOR}), read from a cachegrind file (`fn=` lines, then `line count` lines). */
+function collectorCount(file) {
   let collector = 0;
   let inCollector = false;
   for (const line of readFileSync(file, "utf8").split("\n")) {
     if (line.startsWith("fn=")) inCollector = COLLECTOR.test(line);
-    else if (line.charCodeAt(0) >= 48 && line.charCodeAt(0) <= 57) {
-      const n = Number(line.slice(line.indexOf(" ") + 1));
-      total += n;
-      if (inCollector) collector += n;
-    }
+    else if (inCollector && line.charCodeAt(0) >= 48 && line.charCodeAt(0) <= 57) collector += Number(line.slice(line.indexOf(" ") + 1));
   }
-  return { total, collector };
+  return collector;
 }
 
 /** One counted process: its instructions and what it parsed. */
@@ -124,7 +119,8 @@ function count(buildRoot, rounds, tag) {
   const argv = ["--tool=cachegrind", "--cache-sim=no", `--cachegrind-out-file=${out}`, "--smc-check=all-non-file",
     process.execPath, ...V8_DETERMINISTIC, self, "--run", buildRoot, textsFile, String(rounds)];
   return new Promise((resolvePromise, reject) => {
-    const child = noAslr ? spawn("setarch", ["-R", "valgrind", ...argv], { stdio: ["ignore", "pipe", "pipe"] }) : spawn("valgrind", argv, { stdio: ["ignore", "pipe", "pipe"] });
+    const [command, ...rest] = noAslr ? ["setarch", "-R", "valgrind", ...argv] : ["valgrind", ...argv];
+    const child = spawn(command, rest, { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -132,8 +128,7 @@ function count(buildRoot, rounds, tag) {
     child.on("close", (code) => {
       const refs = /I\s+refs:\s+([\d,]+)/.exec(stderr);
       if (code !== 0 || !refs) return reject(new Error(`bench-instructions: ${tag}, ${rounds} rounds: exit ${code}\n${stderr.slice(-2000)}`));
-      const { collector } = countsOf(out);
-      resolvePromise({ instructions: Number(refs[1].replace(/,/g, "")), collector, ...JSON.parse(stdout) });
+      resolvePromise({ instructions: Number(refs[1].replace(/,/g, "")), collector: collectorCount(out), ...JSON.parse(stdout) });
     });
   });
 }
