@@ -2,24 +2,24 @@
  * Vietnamese letters and words: letter classes for regexes (JS `\b`/`\w` are ASCII-only; these
  * use `\p{L}\p{M}` and lookarounds), capitals, tidied spellings, and the word at a position.
  */
+import { notAfter, notBefore } from "./pattern.js";
 import { foldTone, nfc } from "./tone.js";
 
 export const L = "\\p{L}\\p{M}";
-// The guards below say `[\p{L}\p{M}\d]` as an alternation of its classes, which matches the same
-// characters: V8 sorts a class's ranges when it compiles a pattern, and the ranges of `\p{L}`,
-// `\p{M}` and `\d` run together are out of order (~1,100 ranges sorted by insertion), where each
-// property's own come sorted. A head's or a collective's pattern holds a guard once an
+// The guards below are text/pattern's `notAfter` and `notBefore`, which write a class of several
+// Unicode properties (`[\p{L}\p{M}\d]`) as an alternation of them, a space answered first: the
+// same characters. V8 sorts a class's ranges when it compiles a pattern, and the ranges of
+// `\p{L}`, `\p{M}` and `\d` run together are out of order (~1,100 ranges sorted by insertion),
+// where each property's own come sorted. A head's or a collective's pattern holds a guard once an
 // alternative (the patterns hold ~210), and compiling the patterns took a process ~1.7 billion
-// instructions, a third of them for these classes. A space, the common neighbour, is answered
-// first, by a small class: the alternation alone cost 0.8% more a document once compiled.
-/** A letter, mark or digit (`[\p{L}\p{M}\d]`), as an alternation (see above). */
-const WORD_UNIT = "\\p{L}|\\p{M}|\\d";
+// instructions, a third of them for these classes. The space first keeps a compiled pattern's
+// cost: the alternation alone cost 0.8% more a document.
 /** before a word: not inside another word or number */
-export const WB = `(?:(?<=\\s)|(?<!${WORD_UNIT}))`;
+export const WB = notAfter(`${L}\\d`);
 /** after a word */
-export const WE = `(?:(?=\\s)|(?!${WORD_UNIT}))`;
+export const WE = notBefore(`${L}\\d`);
 /** before an abbreviation: not part of a symbol such as `QĐ-UBND` or `CV/TU` */
-export const AB = `(?:(?<=\\s)|(?<!${WORD_UNIT}|[/\\-]))`;
+export const AB = notAfter(`${L}\\d/\\-`);
 /**
  * A letter or a number (`[\p{L}\p{N}]`), as an alternation of the two properties for the same
  * reason: the date parsers hold it ~30 times.

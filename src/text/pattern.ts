@@ -229,10 +229,21 @@ export function alternation(forms: readonly string[], casing: Casing, before = "
  * the guard at each of its alternatives paid that each time (see text/letters `WE`).
  */
 export function notAfter(chars: string): string {
+  const branches = propertyBranches(chars);
+  return branches === null ? `(?<=\\s|^|[^${chars}])` : `(?:(?<=\\s)|(?<!${branches}))`;
+}
+
+/** Nothing of `chars` (no whitespace among them) right after: `(?![chars])`, whitespace asked first, as {@link notAfter} (a word's end). */
+export function notBefore(chars: string): string {
+  return `(?:(?=\\s)|(?!${propertyBranches(chars) ?? `[${chars}]`}))`;
+}
+
+/** A class's inside of more than one Unicode property as one branch a property and one for the rest (`\p{L}|\p{N}|[/.,-]`); null for fewer. */
+function propertyBranches(chars: string): string | null {
   const properties = chars.match(/\\[pP]\{[^}]+\}/g) ?? [];
-  if (properties.length < 2) return `(?<=\\s|^|[^${chars}])`;
+  if (properties.length < 2) return null;
   const rest = chars.replace(/\\[pP]\{[^}]+\}/g, "");
-  return `(?:(?<=\\s)|(?<!${[...properties, ...(rest ? [`[${rest}]`] : [])].join("|")}))`;
+  return [...properties, ...(rest ? [`[${rest}]`] : [])].join("|");
 }
 
 /** No letter right before (`(?<![\p{L}])`), as {@link notAfter}. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AB, WB, WE } from "../../src/text/letters.js";
-import { endsWith, matchAtEnd, NOT_AFTER_LETTER, notAfter } from "../../src/text/pattern.js";
+import { endsWith, matchAtEnd, NOT_AFTER_LETTER, notAfter, notBefore } from "../../src/text/pattern.js";
 
 // The guards are cheaper spellings of plain regex forms: each must answer as the plain form does,
 // everywhere (a space, a letter, a digit, a separator, a surrogate pair, the start of the text).
@@ -23,6 +23,22 @@ describe("text/pattern guards", () => {
     }
     expect(new RegExp(`${NOT_AFTER_LETTER}năm`, "u").test("kế hoạch năm 2026")).toBe(true);
     expect(new RegExp(`${NOT_AFTER_LETTER}năm`, "u").test("xnăm 2026")).toBe(false);
+  });
+
+  it("notBefore is the negative lookahead it stands for, at every position", () => {
+    const units = Array.from({ length: 0x3000 }, (_, c) => String.fromCharCode(c));
+    const texts = [...TEXTS, ...units.map((u) => `a${u} `)];
+    for (const chars of ["\\p{L}\\p{N}/.,-", "\\p{L}", "\\p{L}\\p{M}\\d"]) {
+      const plain = new RegExp(`(?![${chars}])`, "uy");
+      const guard = new RegExp(notBefore(chars), "uy");
+      for (const t of texts)
+        for (let i = 0; i <= t.length; i++) {
+          plain.lastIndex = guard.lastIndex = i;
+          if (guard.test(t) !== plain.test(t)) expect([chars, t, i, guard.test(t)]).toEqual([chars, t, i, plain.test(t)]);
+        }
+    }
+    expect(new RegExp(`năm${notBefore("\\p{L}")}`, "u").test("năm 2026")).toBe(true);
+    expect(new RegExp(`năm${notBefore("\\p{L}")}`, "u").test("nămx")).toBe(false);
   });
 
   it("the word guards WB, WE and AB are the class lookarounds they stand for, beside every code unit below U+3000 and astral letters, marks and digits", () => {

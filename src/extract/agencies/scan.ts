@@ -21,10 +21,10 @@ import {
   type AgencyHead,
 } from "../../../grammars/agencies.js";
 import { foldTone, matchKey } from "../../text/tone.js";
-import { afterSpaces, CAPITAL, isCapitalised, isLetterOrMarkCode, isLower, isUpper, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, titleCase, WE, wordAt, WordKind, type Word } from "../../text/letters.js";
+import { AB, afterSpaces, CAPITAL, isCapitalised, isLetterOrMarkCode, isLower, isUpper, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, titleCase, WE, wordAt, WordKind, type Word } from "../../text/letters.js";
 import { lazily } from "../../text/lazy.js";
 import { BoundedMemo } from "../../text/memo.js";
-import { alternation, esc, formSource, formSourceAt, notAfter, prefixTree } from "../../text/pattern.js";
+import { alternation, esc, formSource, formSourceAt, prefixTree } from "../../text/pattern.js";
 import { groupOpenings, matchesAt, openingCodes, Openers, type Openings } from "../../text/openers.js";
 import { seek } from "../../text/sorted.js";
 import type { ExtractContext } from "../context.js";
@@ -72,13 +72,6 @@ const bucketOf = (ch: string) => {
   return k;
 };
 
-/**
- * An abbreviation's guard, text/letters `AB` (not part of a symbol such as `QĐ-UBND`), in the form
- * V8 answers cheaply (text/pattern `notAfter`): a bucket of abbreviations (`UBND`, `UBKT`, `UBMTTQ`)
- * asks it once an alternative, at every head that opens with their letter.
- */
-const NOT_IN_SYMBOL = notAfter(`${L}\\d/\\-`);
-
 /** The heads by written form and by abbreviation, and their patterns (made on first use). */
 const heads = lazily(() => {
   const byForm = new Map<string, HeadEntry>();
@@ -100,7 +93,7 @@ const heads = lazily(() => {
       headAlts.push({
         src: (first) => {
           const ch = esc(first);
-          return `${ch}(?<=${NOT_IN_SYMBOL}${ch})${formSourceAt(abbr, "exact", first).slice(ch.length)}${tail}`;
+          return `${ch}(?<=${AB}${ch})${formSourceAt(abbr, "exact", first).slice(ch.length)}${tail}`;
         },
         len: abbr.length,
         firsts: openingCodes([abbr], "exact"),
