@@ -158,7 +158,10 @@ function placeStart(text: string, dateAt: number): number | null {
   const before = text.slice(from, dateAt);
   const m = /,\s*$/.exec(before);
   if (!m) return null;
-  const words = [...before.slice(0, m.index).matchAll(/\S+/g)].map((w) => ({ 0: w[0], index: from + w.index! }));
+  // pushed, not made by `map`: an array `map` made had another elements kind where the optimizing
+  // compiler inlined it than where the builtin ran, and this function left its optimized code on it
+  const words: { 0: string; index: number }[] = [];
+  for (const w of before.slice(0, m.index).matchAll(/\S+/g)) words.push({ 0: w[0], index: from + w.index! });
   // a word cut by the window's edge is not a word
   if (from > 0 && words.length && words[0].index === from && /\S/.test(text[from - 1])) words.shift();
   let first = words.length;
@@ -280,9 +283,11 @@ function cutLine(line: WorkLine, cuts: number[], rules: [number, number][] = [])
     if (lead === raw.length) continue;
     pieces.push(line.withText(line.t.slice(a + lead, b - trail)));
   }
-  if (pieces.length <= 1) return pieces;
-  // the pieces were cells of a table: none continues into the next
-  return pieces.map((p, k) => (k < pieces.length - 1 ? new WorkLine(p.t, lineMeta(p.meta, true), p.column) : p));
+  // the pieces were cells of a table: none continues into the next (replaced in place: a cut line's
+  // pieces made by `map` had another elements kind where the optimizing compiler inlined it than
+  // where the builtin ran, and the split reading them left its optimized code)
+  for (let k = 0; k < pieces.length - 1; k++) pieces[k] = new WorkLine(pieces[k].t, lineMeta(pieces[k].meta, true), pieces[k].column);
+  return pieces;
 }
 
 /**

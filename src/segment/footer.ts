@@ -9,7 +9,7 @@ import type { Span, Warning } from "../record/schema.js";
 import { classify, isPositionTitle, readAuthority, isUpperLine, patterns, stripSignedNote, type LineClass } from "./classify.js";
 import type { Trace } from "./explain.js";
 import { labelOf } from "./outline.js";
-import { linesText, type SectionTree, type SignatureNode, type TextNode } from "./tree.js";
+import { linesText, type SectionTree, type SignatureNode } from "./tree.js";
 
 type Footer = Pick<SectionTree, "signatures" | "distribution" | "footnotes" | "appendices"> & { start: number };
 type Authority = NonNullable<SignatureNode["authority"]>;
@@ -310,7 +310,12 @@ export function parseFooter(text: string, lines: NormalizedLine[], classes: Line
     // a stray line inside the footer (a right-column note the layout lost): keep looking
     trace.mark(l, "skipped", "stray-line-in-footer");
   }
-  f.distribution = distribution.map((l): TextNode => ({ text: distributionItem(l.text), span: span(l) })).filter((d) => d.text);
+  // one loop, not `map` then `filter`: the array `map` made had another elements kind where the
+  // optimizing compiler inlined it than where the builtin ran, and this function left its optimized code
+  for (const l of distribution) {
+    const item = distributionItem(l.text);
+    if (item) f.distribution.push({ text: item, span: span(l) });
+  }
   f.signatures = jointSignatures(signature, trace);
   // footnotes and what follows the signature (phụ lục, a regulation issued with a decision)
   for (const i of footnotes) f.footnotes.push(readFootnote(lines[i]));

@@ -360,17 +360,28 @@ function buildIssuer(lines: NormalizedLine[], keys: string[], joint: boolean, tr
     if (rule?.opens) groups.push([l]);
     else groups[groups.length - 1].push(l);
   }
-  const text = (g: NormalizedLine[]) => g.map((l) => l.text).join(" ");
+  const text = (g: NormalizedLine[]) => joined(g, (l) => l.text, " ");
   const whole: Span = [lines[0].start, lines[lines.length - 1].end];
   if (joint && groups.length > 1) {
     for (const l of lines) trace.refine(l, "issuer", `joint-issuer (${why.get(l)})`);
-    return { name: groups.map(text).join(" - "), parent: null, span: whole };
+    return { name: joined(groups, text, " - "), parent: null, span: whole };
   }
   const name = groups[groups.length - 1];
   const parent = groups.slice(0, -1);
   for (const g of parent) for (const l of g) trace.refine(l, "issuer-parent", `issuer-line, ${why.get(l)}`);
   for (const l of name) trace.refine(l, "issuer", `issuer-line, ${why.get(l)}`);
-  return { name: text(name), parent: parent.length ? parent.map(text).join(" ") : null, span: whole };
+  return { name: text(name), parent: parent.length ? joined(parent, text, " ") : null, span: whole };
+}
+
+/**
+ * What `items.map(part).join(sep)` gives, made in a loop: the array `map` made had another elements
+ * kind where the optimizing compiler inlined the `map` than where the builtin ran, and the join
+ * reading it left the issuer's optimized code.
+ */
+function joined<T>(items: readonly T[], part: (x: T) => string, sep: string): string {
+  let s = "";
+  for (let k = 0; k < items.length; k++) s += k ? sep + part(items[k]) : part(items[k]);
+  return s;
 }
 
 const titleStyle = new RegExp(TITLE_STYLE_OPENING, "u");

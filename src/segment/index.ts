@@ -25,6 +25,10 @@ export function segment(doc: NormalizedDocument): SectionTree {
   // each line's key, made once for the classifier, the split rules, the header and the footer
   const keys: string[] = [];
   const whys: { cls: LineClass; rule: string }[] = [];
+  // each line's class beside its why, pushed as the lines are: an array `map` made it with another
+  // elements kind where the optimizing compiler had inlined the `map` than where the builtin ran, and
+  // every step reading the classes (header, enacting line, footer) left its optimized code on meeting it
+  const classes: LineClass[] = [];
   const splitBy = new Map<number, string[]>();
   const textKeys = documentKeys(doc.text);
   const keyOf = lineKeys(textKeys);
@@ -40,16 +44,18 @@ export function segment(doc: NormalizedDocument): SectionTree {
         const pieceKey = keyOf(piece);
         lines.push(piece);
         keys.push(pieceKey);
-        whys.push(classifyWhy(piece, pieceKey));
+        const pieceWhy = classifyWhy(piece, pieceKey);
+        whys.push(pieceWhy);
+        classes.push(pieceWhy.cls);
       }
     } else {
       lines.push(l);
       keys.push(key);
       whys.push(why);
+      classes.push(why.cls);
     }
     return why;
   });
-  const classes = whys.map((w) => w.cls);
   const trace = new Trace(doc.lines, wholeWhys, splitBy, lines, whys);
 
   const header = parseHeader(lines, classes, keys, trace);

@@ -192,15 +192,20 @@ const POOLED = 4096;
 export function parseOutline(lines: NormalizedLine[]): OutlineNode[] {
   parser ??= new OutlineParser();
   const meta: LineToken[] = [];
-  const tokens: IToken[] = lines.map((line, i) => {
+  // pushed, not made by `map`: an array `map` made had another elements kind where the optimizing
+  // compiler inlined it than where the builtin ran, and the parser's lookahead, reading the tokens,
+  // left its optimized code on meeting the other
+  const tokens: IToken[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     const lab = labelOf(line.text);
     meta.push(
       lab
         ? { line, kind: lab.kind, level: lab.level, levelBit: levelBit(lab.level), label: lab.label, rank: lab.rank, textStart: lab.length }
         : { line, kind: "paragraph", level: "paragraph", levelBit: 0, label: null, rank: null, textStart: 0 },
     );
-    return lineToken(i);
-  });
+    tokens.push(lineToken(i));
+  }
   parser.setLines(meta, tokens);
   const nodes = parser.outline();
   if (parser.errors.length) throw new Error(`outline parser: ${parser.errors[0].message}`);
