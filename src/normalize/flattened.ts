@@ -158,8 +158,7 @@ function placeStart(text: string, dateAt: number): number | null {
   const before = text.slice(from, dateAt);
   const m = /,\s*$/.exec(before);
   if (!m) return null;
-  // pushed, not made by `map`: an array `map` made had another elements kind where the optimizing
-  // compiler inlined it than where the builtin ran, and this function left its optimized code on it
+  // pushed, not made by `map` (why: segment/index.ts, `classes`)
   const words: { 0: string; index: number }[] = [];
   for (const w of before.slice(0, m.index).matchAll(/\S+/g)) words.push({ 0: w[0], index: from + w.index! });
   // a word cut by the window's edge is not a word
@@ -283,9 +282,8 @@ function cutLine(line: WorkLine, cuts: number[], rules: [number, number][] = [])
     if (lead === raw.length) continue;
     pieces.push(line.withText(line.t.slice(a + lead, b - trail)));
   }
-  // the pieces were cells of a table: none continues into the next (replaced in place: a cut line's
-  // pieces made by `map` had another elements kind where the optimizing compiler inlined it than
-  // where the builtin ran, and the split reading them left its optimized code)
+  // the pieces were cells of a table: none continues into the next (replaced in place, not by `map`:
+  // why in segment/index.ts, `classes`)
   for (let k = 0; k < pieces.length - 1; k++) pieces[k] = new WorkLine(pieces[k].t, lineMeta(pieces[k].meta, true), pieces[k].column);
   return pieces;
 }

@@ -310,8 +310,7 @@ export function parseFooter(text: string, lines: NormalizedLine[], classes: Line
     // a stray line inside the footer (a right-column note the layout lost): keep looking
     trace.mark(l, "skipped", "stray-line-in-footer");
   }
-  // one loop, not `map` then `filter`: the array `map` made had another elements kind where the
-  // optimizing compiler inlined it than where the builtin ran, and this function left its optimized code
+  // one loop, not `map` then `filter` (why: segment/index.ts, `classes`)
   for (const l of distribution) {
     const item = distributionItem(l.text);
     if (item) f.distribution.push({ text: item, span: span(l) });

@@ -373,11 +373,7 @@ function buildIssuer(lines: NormalizedLine[], keys: string[], joint: boolean, tr
   return { name: text(name), parent: parent.length ? joined(parent, text, " ") : null, span: whole };
 }
 
-/**
- * What `items.map(part).join(sep)` gives, made in a loop: the array `map` made had another elements
- * kind where the optimizing compiler inlined the `map` than where the builtin ran, and the join
- * reading it left the issuer's optimized code.
- */
+/** What `items.map(part).join(sep)` gives, made in a loop (why: segment/index.ts, `classes`). */
 function joined<T>(items: readonly T[], part: (x: T) => string, sep: string): string {
   let s = "";
   for (let k = 0; k < items.length; k++) s += k ? sep + part(items[k]) : part(items[k]);

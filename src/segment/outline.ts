@@ -192,9 +192,7 @@ const POOLED = 4096;
 export function parseOutline(lines: NormalizedLine[]): OutlineNode[] {
   parser ??= new OutlineParser();
   const meta: LineToken[] = [];
-  // pushed, not made by `map`: an array `map` made had another elements kind where the optimizing
-  // compiler inlined it than where the builtin ran, and the parser's lookahead, reading the tokens,
-  // left its optimized code on meeting the other
+  // pushed, not made by `map` (why: segment/index.ts, `classes`): the parser's lookahead reads them
   const tokens: IToken[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
