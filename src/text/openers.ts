@@ -29,8 +29,15 @@ function lowerCode(c: number): number {
   return lo.length === 1 ? lo.charCodeAt(0) : c;
 }
 
+/**
+ * The letter classes' bits, as this module's own constants: V8's optimizing compiler folds a
+ * module's own constant into the code that reads it, where it reads an imported one from its
+ * module cell at each use — the walk tests them at every code unit of a document (~60,000
+ * instructions of a two-page one's 500,000).
+ */
+const IS_LETTER = LETTER, IS_CAPITAL = CAPITAL, IS_SMALL = SMALL;
 /** A word starts at a letter not after a letter, or at a capital after a small letter (`SởY`); `k`, `prev`: letter classes. */
-const startsWord = (k: number, prev: number): boolean => (k & LETTER) !== 0 && (!(prev & LETTER) || ((k & CAPITAL) !== 0 && (prev & SMALL) !== 0));
+const startsWord = (k: number, prev: number): boolean => (k & IS_LETTER) !== 0 && (!(prev & IS_LETTER) || ((k & IS_CAPITAL) !== 0 && (prev & IS_SMALL) !== 0));
 
 /** The first word of a written form (see the module's comment). */
 export function firstWord(form: string): string {
@@ -43,7 +50,7 @@ export function firstWord(form: string): string {
 export interface Openings {
   at: number[];
   kinds: number[];
-  /** each group's positions, by its bit's number: made by {@link groupOpenings} on first need */
+  /** each group's positions, by its bit's number: made by the walk ({@link Openers.in}), else by {@link groupOpenings} on first need */
   byGroup?: (number[] | undefined)[];
   /** where `at` was last asked about by {@link opensAt}: the next question starts there (text/sorted `seek`) */
   near?: number;
@@ -60,14 +67,14 @@ export function groupOpenings(open: Openings, bit: number): readonly number[] {
   if (!by) {
     by = open.byGroup = [];
     const { at, kinds } = open;
-    for (let o = 0; o < at.length; o++) {
-      for (let k = kinds[o]; k; k &= k - 1) {
-        const g = 31 - Math.clz32(k & -k);
-        (by[g] ??= []).push(at[o]);
-      }
-    }
+    for (let o = 0; o < at.length; o++) addToGroups(by, at[o], kinds[o]);
   }
   return by[31 - Math.clz32(bit)] ?? NO_OPENINGS;
+}
+
+/** Opening `p` added to the lists of its groups (`kinds`, their bits) in `by`. */
+function addToGroups(by: (number[] | undefined)[], p: number, kinds: number): void {
+  for (let k = kinds; k; k &= k - 1) (by[31 - Math.clz32(k & -k)] ??= []).push(p);
 }
 
 /**
@@ -123,7 +130,12 @@ export class Openers {
     return c < 0x2000 ? this.letterBelow2000[c] : (this.letterBeyond.get(lowerCode(c)) ?? 0);
   }
 
-  /** Every opening in `t`, in order. */
+  /**
+   * Every opening in `t`, in order. One pass reads each code unit once: the walk down the table
+   * from a word start goes on letter by letter as the pass moves (`node`, 0 when none is going
+   * on), where a walk run ahead from each start read a word's letters a second time (a code unit
+   * read costs more than the step it feeds: ~30 instructions, 100 a character the walk).
+   */
   in(t: string): Openings {
     const cls = letterClassesBelow2000();
     const { letterBelow2000, next, kinds: kindsOf, width } = this;
@@ -133,44 +145,66 @@ export class Openers {
     const at: number[] = new Array<number>(size);
     const kinds: number[] = new Array<number>(size);
     let found = 0;
+    // each group's openings, sorted out as they are found (groupOpenings, read by every extractor,
+    // sorted them out of the lists in a second pass that cost a third of the walk)
+    const byGroup: (number[] | undefined)[] = [];
     const n = t.length;
     let prev = 0;
+    // the walk going on: its node, the groups found on the way, where it started
+    let node = 0;
+    let groups = 0;
+    let start = 0;
     for (let i = 0; i < n; i++) {
       const c = t.charCodeAt(i);
       if (c >= 0x2000) {
+        // a walk on through a letter at or beyond U+2000 is read ahead (the table may hold none)
+        if (node) {
+          groups |= this.walkFrom(node, t, i);
+          if (groups) (at[found] = start), (kinds[found++] = groups), addToGroups(byGroup, start, groups);
+          node = 0;
+        }
         // the second half of a surrogate pair: the pair's class was read at its first half
         if (c >= 0xdc00 && c <= 0xdfff) continue;
         const k = classBeyond(t, i);
         if (startsWord(k, prev)) {
-          const node = next[this.letter(c)];
-          const groups = node ? this.walkFrom(node, t, i + 1) : 0;
-          if (groups) (at[found] = i), (kinds[found++] = groups);
+          const root = next[this.letter(c)];
+          const g = root ? this.walkFrom(root, t, i + 1) : 0;
+          if (g) (at[found] = i), (kinds[found++] = g), addToGroups(byGroup, i, g);
         }
         prev = k;
         continue;
       }
       const k = cls[c];
-      if (startsWord(k, prev)) {
-        let node = next[letterBelow2000[c]];
-        if (node) {
-          // walkFrom written out: this loop reads every word of the document (a call a word cost
-          // more than the walk itself)
-          let groups = kindsOf[node];
-          for (let j = i + 1; j < n; j++) {
-            const d = t.charCodeAt(j);
-            const a = d < 0x2000 ? letterBelow2000[d] : this.letter(d);
-            if (!a) break;
-            node = next[node * width + a];
-            if (!node) break;
-            groups |= kindsOf[node];
+      if (node) {
+        if (!startsWord(k, prev)) {
+          prev = k;
+          const a = letterBelow2000[c];
+          const down = a ? next[node * width + a] : 0;
+          if (down) {
+            node = down;
+            groups |= kindsOf[down];
+            continue;
           }
-          if (groups) (at[found] = i), (kinds[found++] = groups);
+          if (groups) (at[found] = start), (kinds[found++] = groups), addToGroups(byGroup, start, groups);
+          node = 0;
+          continue;
         }
+        // a word starts inside the one walked (a capital after a small letter, `SởY`): the walk
+        // read ahead to its end, its opening first
+        groups |= this.walkFrom(node, t, i);
+        if (groups) (at[found] = start), (kinds[found++] = groups), addToGroups(byGroup, start, groups);
+        node = 0;
+      }
+      if (startsWord(k, prev)) {
+        node = next[letterBelow2000[c]];
+        groups = kindsOf[node];
+        start = i;
       }
       prev = k;
     }
+    if (node && groups) (at[found] = start), (kinds[found++] = groups), addToGroups(byGroup, start, groups);
     at.length = kinds.length = found;
-    return { at, kinds, near: 0 };
+    return { at, kinds, byGroup, near: 0 };
   }
 
   /**

@@ -138,6 +138,36 @@ describe("Openers", () => {
     expect(o.in("Đ/c PHÓ chủ; ủy ban, xUBND, SởUBND, phóng")).toMatchObject({ at: [0, 4, 13, 22, 30, 36], kinds: [1, 1, 2, 2, 2, 1] });
   });
 
+  it("walks a text as the one-place walk (`at`) asked at every word start, each group's openings as sorted out of its lists: every fixture, random strings with capitals after small letters, surrogate pairs, marks", () => {
+    // the oracle: a word start is a letter not after a letter, or a capital after a small letter
+    const wordStart = /(?<!\p{L})\p{L}|(?<=\p{Ll})\p{Lu}/gu;
+    const expected = (o: Openers, t: string) => {
+      const at: number[] = [];
+      const kinds: number[] = [];
+      for (const m of t.matchAll(wordStart)) {
+        const g = o.at(t, m.index!);
+        if (g) at.push(m.index!), kinds.push(g);
+      }
+      return { at, kinds };
+    };
+    const odd = ["SởUBND", "PhóChủ", "\u{1D400}ban", "ban\u{1D400}", "\u{1D41A}", "Kban", "ǅUBND", "\u0301UBND", "\uD800", "“Sở”", "…", "İ", "2UBND"];
+    const inputs = [...texts(fixture("")).map(folded), ...Array.from({ length: 1000 }, (_, i) => randomWords([...WORDS, ...odd], [...GLUE, ...odd], i + 1, 20))];
+    const o = documentOpeners();
+    const small = new Openers([["Phó Chủ tịch", "Đ/c"], ["Ủy ban nhân dân", "UBND", "ban"]]);
+    let openings = 0;
+    for (const t of inputs) {
+      for (const op of [o, small]) {
+        const walk = op.in(t);
+        expect({ at: walk.at, kinds: walk.kinds }).toEqual(expected(op, t));
+        // each group's openings, sorted out by the walk, as sorted out of its lists afterwards
+        const lists = { at: walk.at, kinds: walk.kinds };
+        for (let bit = 1; bit < 1 << 12; bit <<= 1) expect(groupOpenings(walk, bit)).toEqual(groupOpenings(lists, bit));
+        openings += walk.at.length;
+      }
+    }
+    expect(openings).toBeGreaterThan(50000);
+  });
+
   it("says at one place which groups' first words the letters there begin, word start or not", () => {
     const o = new Openers([["Phó Chủ tịch", "Đ/c"], ["Ủy ban nhân dân", "UBND"]]);
     const t = "xUBND phóng Sở đ";
