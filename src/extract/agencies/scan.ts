@@ -56,8 +56,29 @@ const keyOf = (s: string): string => keyMemo.get(s) ?? keyMemo.set(s, matchKey(t
  * a part read from the text begins with the whitespace before it, which sends text/letters `tidy`
  * down its replacing path every time (a tenth of the stage's own time).
  */
-const tidied = new BoundedMemo<string>(2048, 160);
-const tidyCanonical = (s: string): string => tidied.get(s) ?? tidied.set(s, tidy(s));
+const tidyCanonical = remembered(tidy);
+/**
+ * The same, cased or written as its rule wants it, remembered whole: a part in capitals in title
+ * case (`BÌNH ĐỊNH` → `Bình Định`) or sentence case, a list of levels in lower case, a collective's
+ * `các` — each a split, a case mapping or a replacement a mention, where the same few parts recur.
+ */
+const titledCanonical = remembered((s) => titleCase(tidy(s)));
+const sentencedCanonical = remembered((s) => sentenceCase(tidy(s)));
+const levelsCanonical = remembered((s) => tidy(s).toLowerCase().replace(/trung ương/g, "Trung ương"));
+/** Canonical for a collective as written: abbreviations expanded, lower-case `các`. */
+const collectiveCanonical = remembered((s) => tidy(s).replace(/^Các\b/u, "các"));
+/**
+ * A mention's text as written, whitespace collapsed (text/letters `squash`), remembered by the
+ * words it is sliced from: its NFC check and its whitespace test are two regex runs a mention,
+ * where the same bodies recur.
+ */
+const mentionText = remembered(squash);
+
+/** `make`, pure, answered from a memo of 2,048 answers by argument (none kept for an argument over 160 characters). */
+function remembered(make: (s: string) => string): (s: string) => string {
+  const memo = new BoundedMemo<string>(2048, 160);
+  return (s) => memo.get(s) ?? memo.set(s, make(s));
+}
 
 // ---- heads ----
 
@@ -344,7 +365,7 @@ function genericNameAt(t: string, pos: number, caps: boolean, lowerStart = false
   }
   if (!groups) return null;
   const raw = t.slice(pos, cur);
-  return { end: cur, canonical: caps ? sentenceCase(tidyCanonical(raw)) : tidyCanonical(raw) };
+  return { end: cur, canonical: caps ? sentencedCanonical(raw) : tidyCanonical(raw) };
 }
 
 // ---- places ----
@@ -438,7 +459,7 @@ function properAt(t: string, pos: number, caps: boolean, numbered = false): { en
   if (!words) return null;
   // in capitals, `BÌNH ĐỊNH` → `Bình Định`; in running text the document's spelling (`BR – VT`)
   const raw = t.slice(pos, cur);
-  return { end: cur, canonical: caps ? titleCase(tidyCanonical(raw)) : tidyCanonical(raw) };
+  return { end: cur, canonical: caps ? titledCanonical(raw) : tidyCanonical(raw) };
 }
 
 function placeAt(t: string, pos: number, caps: boolean): { end: number; canonical: string } | null {
@@ -480,7 +501,7 @@ function levelListAt(t: string, pos: number): { end: number; canonical: string }
   const body = m[0];
   // without `các` it takes two levels or more: `huyện, thành phố`
   if (!m[1] && !/,|\svà\s/u.test(body)) return null;
-  return { end: pos + body.length, canonical: tidyCanonical(body).toLowerCase().replace(/trung ương/g, "Trung ương") };
+  return { end: pos + body.length, canonical: levelsCanonical(body) };
 }
 
 /** `các sở, ngành, hội, đoàn thể tỉnh`, `các cơ quan, đơn vị, địa phương liên quan`, `các Sở, Ban ngành có liên quan` */
@@ -693,11 +714,6 @@ export function agencyBuildsOf(ctx: Pick<ExtractContext, "tree" | "shared">): Ag
 
 // ---- refiners ----
 
-/** Canonical for a collective as written: abbreviations expanded, lower-case `các`. */
-function collectiveCanonical(s: string): string {
-  return tidyCanonical(s).replace(/^Các\b/u, "các");
-}
-
 export interface ScanOptions {
   /** canonical of the issuing body, to resolve a bare `Văn phòng` */
   issuerCanonical?: string | null;
@@ -770,7 +786,7 @@ export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[
       // `Văn phòng` in a document of the Văn phòng is the issuer; elsewhere, the issuer's Văn phòng
       canonical = tidyCanonical(iss.startsWith(canonical) ? iss : `${canonical} ${iss}`);
     }
-    out.push({ start, end, text: squash(text.slice(start, end)), canonical, collective: built ? built.collective : true, needsParent: false });
+    out.push({ start, end, text: mentionText(text.slice(start, end)), canonical, collective: built ? built.collective : true, needsParent: false });
   }
   return out;
 }
@@ -814,14 +830,14 @@ export function agencyAt(text: string, pos: number, foldedText?: string, builds?
   if (!opens) return null;
   let best: AgencyMatch | null = null;
   const b = standalone(!(opens & HEAD) ? null : builds && foldedText ? builds.at(t, start) : buildAt(t, start, 0, true));
-  if (b) best = { start, end: b.end, text: squash(text.slice(start, b.end)), canonical: b.canonical, collective: b.collective, needsParent: false };
+  if (b) best = { start, end: b.end, text: mentionText(text.slice(start, b.end)), canonical: b.canonical, collective: b.collective, needsParent: false };
   const collective = collectiveSticky();
   collective.lastIndex = start;
   const m = opens & COLLECTIVE && nounFollows(t, start) ? collective.exec(t) : null;
   if (m) {
     const raw = m[0].replace(/[\s,]+$/u, "");
     if (!best || raw.length > best.end - best.start) {
-      best = { start, end: start + raw.length, text: squash(text.slice(start, start + raw.length)), canonical: collectiveCanonical(raw), collective: true, needsParent: false };
+      best = { start, end: start + raw.length, text: mentionText(text.slice(start, start + raw.length)), canonical: collectiveCanonical(raw), collective: true, needsParent: false };
     }
   }
   return best;
