@@ -26,11 +26,14 @@ const common = {
   // iconv-lite needs Node's Buffer: the loaders' two calls go to TextDecoder instead
   alias: { "iconv-lite": "./src/browser/iconv.ts" },
   // src/segment/chevrotain.ts loads chevrotain's one-file build through a Node path: the browser's
-  // bundle imports the package statically instead (in the entry's chunk, not one awaited after it)
+  // bundle imports the package statically instead (in the entry's chunk, not one awaited after it),
+  // its lexer left out
   plugins: [{
     name: "chevrotain-static",
     setup(b) {
       b.onResolve({ filter: /^\.\/chevrotain\.js$/ }, (a) => (/src[\\/]segment$/.test(a.resolveDir) ? { path: join(root, "src", "browser", "chevrotain.ts") } : undefined));
+      // chevrotain's lexer, read by its parser for one constant (src/browser/chevrotain-lexer.ts says why)
+      b.onResolve({ filter: /(^|\/)lexer_public\.js$/ }, (a) => (/node_modules[\\/]chevrotain[\\/]/.test(a.resolveDir) ? { path: join(root, "src", "browser", "chevrotain-lexer.ts") } : undefined));
     },
   }],
   // pdf.js reaches for these only when it runs in Node
