@@ -2,7 +2,7 @@
  * Vietnamese letters and words: letter classes for regexes (JS `\b`/`\w` are ASCII-only; these
  * use `\p{L}\p{M}` and lookarounds), capitals, tidied spellings, and the word at a position.
  */
-import { notAfter, notBefore } from "./pattern.js";
+import { notAfter, notBefore, oneOf } from "./pattern.js";
 import { foldTone, nfc } from "./tone.js";
 
 export const L = "\\p{L}\\p{M}";
@@ -20,11 +20,8 @@ export const WB = notAfter(`${L}\\d`);
 export const WE = notBefore(`${L}\\d`);
 /** before an abbreviation: not part of a symbol such as `QĐ-UBND` or `CV/TU` */
 export const AB = notAfter(`${L}\\d/\\-`);
-/**
- * A letter or a number (`[\p{L}\p{N}]`), as an alternation of the two properties for the same
- * reason: the date parsers hold it ~30 times.
- */
-export const LETTER_OR_NUMBER_UNIT = "(?:\\p{L}|\\p{N})";
+/** A letter or a number (`[\p{L}\p{N}]`), written a branch a property for the same reason: the date parsers hold it ~30 times. */
+export const LETTER_OR_NUMBER_UNIT = oneOf("\\p{L}\\p{N}");
 
 /** Whitespace collapsed, dashes unified, tone placement folded: how a canonical string is written. */
 export function tidy(s: string): string {

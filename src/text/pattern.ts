@@ -233,10 +233,16 @@ export function notAfter(chars: string): string {
   return branches === null ? `(?<=\\s|^|[^${chars}])` : `(?:(?<=\\s)|(?<!${branches}))`;
 }
 
+/** One character of `chars` (a class's inside), `[chars]`, a class of several Unicode properties written as a branch a property (see {@link notAfter}). */
+export const oneOf = (chars: string): string => `(?:${branchesOrClass(chars)})`;
+
 /** Nothing of `chars` (no whitespace among them) right after: `(?![chars])`, whitespace asked first, as {@link notAfter} (a word's end). */
 export function notBefore(chars: string): string {
-  return `(?:(?=\\s)|(?!${propertyBranches(chars) ?? `[${chars}]`}))`;
+  return `(?:(?=\\s)|(?!${branchesOrClass(chars)}))`;
 }
+
+/** {@link propertyBranches}, or the class itself for one property or none. */
+const branchesOrClass = (chars: string) => propertyBranches(chars) ?? `[${chars}]`;
 
 /** A class's inside of more than one Unicode property as one branch a property and one for the rest (`\p{L}|\p{N}|[/.,-]`); null for fewer. */
 function propertyBranches(chars: string): string | null {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AB, WB, WE } from "../../src/text/letters.js";
-import { endsWith, matchAtEnd, NOT_AFTER_LETTER, notAfter, notBefore } from "../../src/text/pattern.js";
+import { AB, LETTER_OR_NUMBER_UNIT, WB, WE } from "../../src/text/letters.js";
+import { endsWith, matchAtEnd, NOT_AFTER_LETTER, notAfter, notBefore, oneOf } from "../../src/text/pattern.js";
 
 // The guards are cheaper spellings of plain regex forms: each must answer as the plain form does,
 // everywhere (a space, a letter, a digit, a separator, a surrogate pair, the start of the text).
@@ -39,6 +39,15 @@ describe("text/pattern guards", () => {
     }
     expect(new RegExp(`năm${notBefore("\\p{L}")}`, "u").test("năm 2026")).toBe(true);
     expect(new RegExp(`năm${notBefore("\\p{L}")}`, "u").test("nămx")).toBe(false);
+  });
+
+  it("oneOf is the class it stands for, at every code unit below U+3000 and astral letters and digits", () => {
+    const units = [...Array.from({ length: 0x3000 }, (_, c) => String.fromCharCode(c)), "𝐀", "𝟙", "𝅥"];
+    for (const [unit, chars] of [[LETTER_OR_NUMBER_UNIT, "\\p{L}\\p{N}"], [oneOf("\\p{L}"), "\\p{L}"], [oneOf("\\p{L}\\p{M}\\d/"), "\\p{L}\\p{M}\\d/"]]) {
+      const one = new RegExp(`^${unit}$`, "u");
+      const plain = new RegExp(`^[${chars}]$`, "u");
+      for (const u of units) if (one.test(u) !== plain.test(u)) expect([chars, u, one.test(u)]).toEqual([chars, u, plain.test(u)]);
+    }
   });
 
   it("the word guards WB, WE and AB are the class lookarounds they stand for, beside every code unit below U+3000 and astral letters, marks and digits", () => {
