@@ -299,7 +299,9 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
       span: [offset + start, offset + end],
     };
   };
-  const plain = tokens.map(mention);
+  // pushed, not made by `map` (why: segment/index.ts, `classes`)
+  const plain: DateMention[] = [];
+  for (const t of tokens) plain.push(mention(t));
   if (!opts.ends) return { dates: plain, warnings, cut };
   // with `ends`, a day-to-day period is followed by its two days (the document's list of dates);
   // the mentions are the same objects in both lists, made once

@@ -139,9 +139,20 @@ function stripHonorific(s: string): string {
 }
 
 function items(l: Labelled): string[] {
-  const joined = l.lines.map((x) => x.text).join("\n");
-  const parts = joined.split(/\n|;/).map((p) => clean(p.replace(/^\s*[-–+•]\s*/, "")).replace(/[;.,]+$/, "").trim());
-  return parts.filter(Boolean);
+  // pushed, not made by `map` then `filter` (why: segment/index.ts, `classes`)
+  const parts: string[] = [];
+  for (const p of fieldText(l, "\n").split(/\n|;/)) {
+    const part = clean(p.replace(/^\s*[-–+•]\s*/, "")).replace(/[;.,]+$/, "").trim();
+    if (part) parts.push(part);
+  }
+  return parts;
+}
+
+/** The texts of a field's lines joined by `sep`, in a loop, not by `map` then `join` (why: segment/index.ts, `classes`). */
+function fieldText(l: Labelled, sep: string): string {
+  let s = "";
+  for (let k = 0; k < l.lines.length; k++) s += k ? sep + l.lines[k].text : l.lines[k].text;
+  return s;
 }
 
 function timeOf(dates: DateMention[]): { start: string | null; end: string | null } {
@@ -194,7 +205,7 @@ function wordAfter(text: string, end: number): boolean {
 function fromLabels(group: Labelled[], ctx: ExtractContext): Event {
   const ev: Event = { kind: "meeting", start: null, end: null, place: null, chair: null, participants: [], agenda: null, span: null };
   for (const l of group) {
-    const value = clean(l.lines.map((x) => x.text).join(" "));
+    const value = clean(fieldText(l, " "));
     if (l.field === "time") {
       const dates = datesIn(ctx, l.valueStart, l.span[1]);
       Object.assign(ev, timeOf(dates));

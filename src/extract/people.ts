@@ -502,7 +502,10 @@ export function findPeople(text: string, shared?: { folded: string; openings: Op
   const page: Page = { text, t, open, builds: shared?.builds ?? new AgencyBuilds(), agencyEnds: new Map() };
   const at = ruleOpenings(t, open);
   const all = [...rules[0](page, at.honorific), ...rules[1](page, at.title), ...rules[2](page, at.surname)];
-  return inTextOrder(all).map((m) => ({ name: m.name, position: m.position, span: [m.start, m.end] as [number, number] }));
+  // pushed, not made by `map` (why: segment/index.ts, `classes`): extractPeople pushes the signers on
+  const found: (Person & { span: [number, number] })[] = [];
+  for (const m of inTextOrder(all)) found.push({ name: m.name, position: m.position, span: [m.start, m.end] });
+  return found;
 }
 
 /**

@@ -359,8 +359,10 @@ const richness = (r: Omit<Reference, Added>) => [r.date, r.issuer, r.subject].fi
 export function extractReferences(ctx: ExtractContext): Reference[] {
   const { tree } = ctx;
   const found = findReferences(tree.text, ctx);
-  // each mention's symbol keyed once, for the document's own number and the mentions' keys
-  const symbols = found.map((r) => (r.symbol === null ? "" : symbolKey(r.symbol)));
+  // each mention's symbol keyed once, for the document's own number and the mentions' keys (pushed,
+  // not made by `map`, as the references below: why in segment/index.ts, `classes`)
+  const symbols: string[] = [];
+  for (const r of found) symbols.push(r.symbol === null ? "" : symbolKey(r.symbol));
   // the document's own number ("Ban hành kèm theo Quyết định số …" in its appendix) is not a citation
   const own = tree.number?.symbol ? `#${tree.number.value ?? ""}|${symbolKey(tree.number.symbol)}` : null;
   const keys: string[] = [];
@@ -375,10 +377,12 @@ export function extractReferences(ctx: ExtractContext): Reference[] {
     const b = best.get(keys[i]);
     if (!b || richness(r) > richness(b)) best.set(keys[i], r);
   });
-  return refs.map((r, i) => {
+  const out: Reference[] = [];
+  refs.forEach((r, i) => {
     const b = best.get(keys[i])!;
-    return withKey(r, { date: r.date ?? b.date, issuer: r.issuer ?? b.issuer, subject: r.subject ?? b.subject });
+    out.push(withKey(r, { date: r.date ?? b.date, issuer: r.issuer ?? b.issuer, subject: r.subject ?? b.subject }));
   });
+  return out;
 }
 
 /**

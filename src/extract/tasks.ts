@@ -793,7 +793,10 @@ function datesInside(byStart: DatesByStart, span: Span): DateMention[] {
     if (byStart.dates[k].span![1] <= span[1]) found.push(k);
   }
   if (found.length > 1) found.sort((a, b) => byStart.order[a] - byStart.order[b]);
-  return found.map((k) => byStart.dates[k]);
+  // pushed, not made by `map` (why: segment/index.ts, `classes`)
+  const dates: DateMention[] = [];
+  for (const k of found) dates.push(byStart.dates[k]);
+  return dates;
 }
 
 function deadline(doc: Doc, span: Span, byStart: DatesByStart, ctx: ExtractContext): string | null {
@@ -983,10 +986,13 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
   walk(bodyNodes(ctx), null);
   if (!drafts.length) return [];
 
-  const recipients = ctx.tree.recipients.map((r) => squash(r.text));
+  // the recipients and the tasks pushed, not made by `map` (why: segment/index.ts, `classes`)
+  const recipients: string[] = [];
+  for (const r of ctx.tree.recipients) recipients.push(squash(r.text));
   const issuer = issuerAgencies(ctx);
   const byStart = datesByStart(dates);
-  return drafts.map((d) => {
+  const tasks: Task[] = [];
+  for (const d of drafts) {
     const span: Span = [d.start, d.end];
     const assignees = recipients.length && d.assignee.some(pointsBack) ? [...new Set(d.assignee.flatMap((a) => (pointsBack(a) ? recipients : [a])))]
       : d.assignee.length === 1 ? [d.assignee[0]] : [...new Set(d.assignee)];
@@ -994,7 +1000,7 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
     const due = deadline(doc, span, byStart, ctx);
     const bounds = dateBounds(due);
     // keys in the record schema's order (`convert` writes a record in that form as it is, record/exact)
-    return {
+    tasks.push({
       assignee: assignees,
       action: texts.action,
       cooperating: cooperating(doc, d.actionStart, d.end),
@@ -1005,8 +1011,9 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
       deadlinePrecision: bounds.precision,
       text: texts.text,
       span,
-    };
-  });
+    });
+  }
+  return tasks;
 }
 
 /**

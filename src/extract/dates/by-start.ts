@@ -26,5 +26,12 @@ export function datesByStart(dates: DateMention[]): DatesByStart {
   }
   // the scan gives its dates mostly in text order: sorted only when they are not
   if (!sorted) placed.sort((a, b) => dates[a].span![0] - dates[b].span![0] || a - b);
-  return { starts: placed.map((i) => dates[i].span![0]), dates: placed.map((i) => dates[i]), order: placed, near: 0 };
+  // pushed, not made by `map` (why: segment/index.ts, `classes`)
+  const starts: number[] = [];
+  const placedDates: DateMention[] = [];
+  for (const i of placed) {
+    starts.push(dates[i].span![0]);
+    placedDates.push(dates[i]);
+  }
+  return { starts, dates: placedDates, order: placed, near: 0 };
 }

@@ -208,7 +208,9 @@ const deadlineBefore = matchAtEndNotAfterLetter(`${altSource(DEADLINE_CUES)}\\s*
 /** `trước 11h00 ngày 26/5/2026`, `chậm nhất ngày 30/6`, `hoàn thành trong tháng 6/2026`: kind deadline, the cue in the span. */
 export const markDeadlines: Refiner = (tokens, env) => {
   const { key } = env;
-  return tokens.map((t) => {
+  // pushed, not made by `map` (why: segment/index.ts, `classes`): the weekday check and the scan read them
+  const marked: Token[] = [];
+  for (const t of tokens) {
     // the 60 characters before, on the same line: the window's last line break looked for in the
     // window alone (lastIndexOf over a 5 MB line, token by token, was quadratic; a walk of every
     // line break of the text forward, 3% of the date scan)
@@ -217,10 +219,10 @@ export const markDeadlines: Refiner = (tokens, env) => {
     // (the last one: indexOf again past each, a window holds one or two; lastIndexOf cost twice as much)
     for (let next = br; next >= 0; next = window.indexOf("\n", next + 1)) br = next;
     const m = deadlineBefore(br < 0 ? window : window.slice(br + 1));
-    if (!m) return t;
     // the fields written out, not spread: a spread copy of a token was a tenth of the refiners
-    return { start: t.start - m[0].length, end: t.end, point: t.point, from: t.from, to: t.to, deadline: true, parser: t.parser, ends: t.ends };
-  });
+    marked.push(m ? { start: t.start - m[0].length, end: t.end, point: t.point, from: t.from, to: t.to, deadline: true, parser: t.parser, ends: t.ends } : t);
+  }
+  return marked;
 };
 
 const WEEKDAY_AFTER = new RegExp(`^\\s*[,(]?\\s*(${WEEKDAY_WORDS})(?![\\p{L}])`, "u");
