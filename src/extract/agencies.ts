@@ -75,7 +75,9 @@ export function extractAgencies(ctx: ExtractContext): Agency[] {
   const out: Agency[] = [];
   const iss = tree.issuer;
   if (iss) {
-    const inHeader = found.filter((a) => a.start < iss.span[1] && iss.span[0] < a.end).map((a) => a.canonical);
+    // pushed, not made by `filter` then `map` (why: segment/index.ts, `classes`)
+    const inHeader: string[] = [];
+    for (const a of found) if (a.start < iss.span[1] && iss.span[0] < a.end) inHeader.push(a.canonical);
     if (parent && iss.parent && !inHeader.includes(parent)) {
       out.push({ text: squash(iss.parent), canonical: parent, collective: false, span: iss.span });
     }

@@ -986,7 +986,8 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
   walk(bodyNodes(ctx), null);
   if (!drafts.length) return [];
 
-  // the recipients and the tasks pushed, not made by `map` (why: segment/index.ts, `classes`)
+  // the recipients, the tasks and their canonical assignees pushed, not made by `map` (why:
+  // segment/index.ts, `classes`; the record's check reads every list at one place)
   const recipients: string[] = [];
   for (const r of ctx.tree.recipients) recipients.push(squash(r.text));
   const issuer = issuerAgencies(ctx);
@@ -999,13 +1000,15 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
     const texts = taskTexts(text, d);
     const due = deadline(doc, span, byStart, ctx);
     const bounds = dateBounds(due);
+    const assigneeCanonical: string[] = [];
+    for (const a of assignees) assigneeCanonical.push(canonicalAssignee(a, issuer.issuer ?? issuer.parent));
     // keys in the record schema's order (`convert` writes a record in that form as it is, record/exact)
     tasks.push({
       assignee: assignees,
       action: texts.action,
       cooperating: cooperating(doc, d.actionStart, d.end),
       deadline: due,
-      assigneeCanonical: assignees.map((a) => canonicalAssignee(a, issuer.issuer ?? issuer.parent)),
+      assigneeCanonical,
       deadlineStart: bounds.start,
       deadlineEnd: bounds.end,
       deadlinePrecision: bounds.precision,
