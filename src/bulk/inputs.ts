@@ -57,18 +57,56 @@ export interface ExpandOptions {
 
 const inside = (child: string, root: string) => child === root || child.startsWith(root.endsWith(sep) ? root : root + sep);
 
-/**
- * A sorted listing of files kept off the JavaScript heap: the paths' UTF-16 code units one after
- * another in a buffer, each path made again as a string when it is read. A listing of 20,000
- * paths as strings, made in a burst at start-up, survived the main thread's young collections
- * as it grew, and V8 doubled that young generation for the rest of the run (4 → 8 MB, with the
- * old space and the arrays' large objects ~7 MB of the main thread's memory at 20,000 files
- * against 1,000). Read back as written, whatever the code units (lone surrogates too).
- */
-export class PathList implements Iterable<string> {
+/** Strings kept off the JavaScript heap: their UTF-16 code units one after another in a buffer, each made again when read. */
+class Units {
   private units = Buffer.allocUnsafe(1 << 12);
   private ends = new Uint32Array(64);
   private used = 0;
+  length = 0;
+
+  push(s: string): void {
+    const need = this.used + 2 * s.length;
+    if (need > this.units.length) {
+      const units = Buffer.allocUnsafe(Math.max(need, 2 * this.units.length));
+      this.units.copy(units, 0, 0, this.used);
+      this.units = units;
+    }
+    if (this.length === this.ends.length) {
+      const ends = new Uint32Array(2 * this.ends.length);
+      ends.set(this.ends);
+      this.ends = ends;
+    }
+    this.used += this.units.write(s, this.used, "utf16le");
+    this.ends[this.length++] = this.used;
+  }
+
+  at(i: number): string {
+    return this.units.toString("utf16le", i ? this.ends[i - 1] : 0, this.ends[i]);
+  }
+}
+
+/**
+ * A sorted listing of files kept off the JavaScript heap, each path made again as a string when it
+ * is read. A listing of 20,000 paths as strings, made in a burst at start-up, survived the main
+ * thread's young collections as it grew, and V8 doubled that young generation for the rest of the
+ * run (4 → 8 MB, with the old space and the arrays' large objects ~7 MB of the main thread's
+ * memory at 20,000 files against 1,000). It is the one structure of a run that grows with its
+ * files, so a folder is kept once for the files that follow one another in it (as a folder's walk
+ * lists them) and each file by its name: whole paths took 64 bytes a file of
+ * /tmp/rss-t60k/000/t-000000.txt (a 4 MB buffer at 60,000 files), a path of 100 characters 204,
+ * where the name takes 28 with its end and the folder's number 4 (one-line files, --jobs 2: peak
+ * RSS at 60,000 files 150 → 145 MB). Read back as written, whatever the code units (lone
+ * surrogates too): a path is cut after its last separator and made again by joining the two parts.
+ */
+export class PathList implements Iterable<string> {
+  private readonly folders = new Units();
+  private readonly names = new Units();
+  /** each path's folder, by its number in `folders` */
+  private folderOf = new Uint32Array(64);
+  /** the folder pushed last, and the one read last (its number and its string) */
+  private lastFolder: string | null = null;
+  private readFolder = -1;
+  private readFolderText = "";
   /** paths held */
   length = 0;
   /** whether a path names a zip archive (whose documents the run lists in its place) */
@@ -81,24 +119,29 @@ export class PathList implements Iterable<string> {
   }
 
   push(path: string): void {
-    const need = this.used + 2 * path.length;
-    if (need > this.units.length) {
-      const units = Buffer.allocUnsafe(Math.max(need, 2 * this.units.length));
-      this.units.copy(units, 0, 0, this.used);
-      this.units = units;
+    const cut = Math.max(path.lastIndexOf("/"), path.lastIndexOf(sep)) + 1;
+    const folder = path.slice(0, cut);
+    if (folder !== this.lastFolder) {
+      this.folders.push(folder);
+      this.lastFolder = folder;
     }
-    if (this.length === this.ends.length) {
-      const ends = new Uint32Array(2 * this.ends.length);
-      ends.set(this.ends);
-      this.ends = ends;
+    if (this.length === this.folderOf.length) {
+      const folderOf = new Uint32Array(2 * this.folderOf.length);
+      folderOf.set(this.folderOf);
+      this.folderOf = folderOf;
     }
-    this.used += this.units.write(path, this.used, "utf16le");
-    this.ends[this.length++] = this.used;
+    this.folderOf[this.length++] = this.folders.length - 1;
+    this.names.push(path.slice(cut));
     if (!this.hasArchives && isArchiveName(path)) this.hasArchives = true;
   }
 
   at(i: number): string {
-    return this.units.toString("utf16le", i ? this.ends[i - 1] : 0, this.ends[i]);
+    const f = this.folderOf[i];
+    if (f !== this.readFolder) {
+      this.readFolder = f;
+      this.readFolderText = this.folders.at(f);
+    }
+    return this.readFolderText + this.names.at(i);
   }
 
   *[Symbol.iterator](): Iterator<string> {

@@ -173,6 +173,15 @@ describe("inputs", () => {
     expect([list.length, list.at(2), list.hasArchives, PathList.of(["a.ZIP"]).hasArchives]).toEqual([5, paths[2], false, true]);
   });
 
+  it("keeps each path whole with its folder written once for the files that follow one another in it", () => {
+    const paths = ["/k/a/1.txt", "/k/a/2.txt", "/k/b/1.txt", "/k/a/3.txt", "/k/a/", "/k/a", "C:\\kho\\Ủy ban\\x.pdf", "C:\\kho\\Ủy ban\\y.pdf", "/k/a/😀/\ud800.txt", "tên.txt", "/", ""];
+    const list = PathList.of(paths);
+    expect([...list]).toEqual(paths);
+    // read out of order: a folder read for one path is not taken for another's
+    const order = [8, 0, 2, 1, 11, 6, 3, 7, 4, 10, 5, 9];
+    expect(order.map((i) => list.at(i))).toEqual(order.map((i) => paths[i]));
+  });
+
   it("names a folder's files as path.join names them, whatever way the folder is written", async () => {
     const dir = tempDir("spelled");
     mkdirSync(join(dir, "sub", "deep"), { recursive: true });
