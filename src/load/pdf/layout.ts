@@ -438,6 +438,48 @@ function line(built: ReturnType<typeof buildLine>, page: number, block: LayoutBl
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /**
+ * A page's lines, added to `lines`: its zones column by column, its other rows as body or footnote.
+ * Apart from {@link layoutPages}, as is {@link zoneLines}: one function holding every loop was
+ * the costliest the optimizing compiler made of the PDF path (50–150 ms of CPU each time, and it
+ * was made again after each deoptimization, in the middle of a batch); apart, each part is
+ * compiled on its own and far more cheaply.
+ */
+function pageLines(p: PageRows, zones: Zone[], size: number, lines: SourceLine[]): void {
+  const inZone = new Set<Row>();
+  for (const z of zones) if (z.page === p.page) for (let i = z.start; i < z.end; i++) inZone.add(p.rows[i]);
+  const notes = footnoteRows(p, size, inZone);
+  for (let i = 0; i < p.rows.length; i++) {
+    // an empty zone (a damaged page's nơi nhận row wider than its column) is no zone: its row reads as body
+    const zone = zones.find((z) => z.page === p.page && z.start === i && z.end > z.start);
+    if (zone) {
+      const zr = p.rows.slice(zone.start, zone.end);
+      zoneLines(zone, zr, "left", p, lines);
+      zoneLines(zone, zr, "right", p, lines);
+      i = zone.end - 1;
+      continue;
+    }
+    const r = p.rows[i];
+    lines.push(line(rowEntry(r).built, p.page, notes.has(r) ? "footnote" : "body", p.width));
+  }
+}
+
+/** One column of a zone's rows (`zr`), a line a row that holds text on that side, added to `lines`. */
+function zoneLines(zone: Zone, zr: Row[], side: "left" | "right", p: PageRows, lines: SourceLine[]): void {
+  for (const r of zr) {
+    const g = zone.split?.get(r) ?? zone.gutter;
+    const items = r.items.filter((it) => (side === "left" ? it.x + it.width / 2 < g : it.x + it.width / 2 >= g));
+    if (!items.length) continue;
+    // a column's line has its own size: "Nơi nhận:" (12) shares a row with "KT. GIÁM ĐỐC" (13)
+    // and its own baseline: a row's y may come from the other column, which would make a
+    // small drafter's initial (`Lưu: VT, TH(2). H`) look raised, a superscript glued on
+    const body = items.filter((it) => !isSuperscript(it, r));
+    const main = body.length ? body.reduce((a, b) => (b.text.length > a.text.length ? b : a)) : null;
+    const own = { ...r, size: Math.max(0, ...body.map((it) => it.size)) || r.size, y: main?.y ?? r.y };
+    lines.push(line(buildLine(items, own), p.page, side === "left" ? zone.left : zone.right, p.width));
+  }
+}
+
+/**
  * Pages of rows → the document's lines: the header and signature zones read column by column
  * (left column's lines, then the right's), footnotes marked, page furniture and stamps left out.
  */
@@ -461,36 +503,7 @@ export function layoutPages(pages: PageRows[]): LayoutResult {
   const size = bodySize(clean);
 
   const lines: SourceLine[] = [];
-  for (const p of clean) {
-    const inZone = new Set<Row>();
-    for (const z of zones) if (z.page === p.page) for (let i = z.start; i < z.end; i++) inZone.add(p.rows[i]);
-    const notes = footnoteRows(p, size, inZone);
-    for (let i = 0; i < p.rows.length; i++) {
-      // an empty zone (a damaged page's nơi nhận row wider than its column) is no zone: its row reads as body
-      const zone = zones.find((z) => z.page === p.page && z.start === i && z.end > z.start);
-      if (zone) {
-        const zr = p.rows.slice(zone.start, zone.end);
-        for (const side of ["left", "right"] as const) {
-          for (const r of zr) {
-            const g = zone.split?.get(r) ?? zone.gutter;
-            const items = r.items.filter((it) => (side === "left" ? it.x + it.width / 2 < g : it.x + it.width / 2 >= g));
-            if (!items.length) continue;
-            // a column's line has its own size: "Nơi nhận:" (12) shares a row with "KT. GIÁM ĐỐC" (13)
-            // and its own baseline: a row's y may come from the other column, which would make a
-            // small drafter's initial (`Lưu: VT, TH(2). H`) look raised, a superscript glued on
-            const body = items.filter((it) => !isSuperscript(it, r));
-            const main = body.length ? body.reduce((a, b) => (b.text.length > a.text.length ? b : a)) : null;
-            const own = { ...r, size: Math.max(0, ...body.map((it) => it.size)) || r.size, y: main?.y ?? r.y };
-            lines.push(line(buildLine(items, own), p.page, side === "left" ? zone.left : zone.right, p.width));
-          }
-        }
-        i = zone.end - 1;
-        continue;
-      }
-      const r = p.rows[i];
-      lines.push(line(rowEntry(r).built, p.page, notes.has(r) ? "footnote" : "body", p.width));
-    }
-  }
+  for (const p of clean) pageLines(p, zones, size, lines);
   const first = pages[0];
   const pageNumberOnFirstPage = !!first && first.rows.some((r) => furniture.has(r) && pageNumberRe.test(rowText(r)));
   return { lines, droppedFurniture: furniture.size, stamps, pageNumberOnFirstPage };
