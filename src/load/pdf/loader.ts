@@ -268,6 +268,18 @@ async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[
     };
     for (const it of annotationItems(annotationTexts(ops, lib.OPS, fontMatrix), toPage)) items.push(it);
   }
+  const text = pageText(lib, pageNo, typeof page.ref?.num === "number" ? page.ref.num : null, vp, raw, texts, fonts, items, seen);
+  page.cleanup();
+  return text;
+}
+
+/**
+ * The page's text items in page points (rotation applied, after `items`, an annotation's), its
+ * rows, letters and quality, from what pdf.js gave (`raw`, their texts as read, the fonts' names).
+ * Apart from {@link readPage}: an async function is compiled whole with its awaits, and this part,
+ * which has none, made it the costliest function the optimizing compiler made of the PDF path.
+ */
+function pageText(lib: PdfJs, pageNo: number, ref: number | null, vp: any, raw: any[], texts: string[], fonts: Map<string, string>, items: PdfItem[], seen: FontsSeen): PageText {
   let rotatedItems = 0;
   const legacyFonts = new Map<string, boolean>();
   raw.forEach((it, i) => {
@@ -308,8 +320,7 @@ async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[
       Math.max(...rs.map((r) => r.y)) + pad,
     ]);
   }
-  page.cleanup();
-  return { page: pageNo, ref: typeof page.ref?.num === "number" ? page.ref.num : null, width: vp.width, height: vp.height, items, letters, quality, legacy, rotatedItems, stampBoxes, rows };
+  return { page: pageNo, ref, width: vp.width, height: vp.height, items, letters, quality, legacy, rotatedItems, stampBoxes, rows };
 }
 
 /**
