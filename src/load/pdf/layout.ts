@@ -117,6 +117,17 @@ export function dropStampAnnotations(p: PageRows): string[] {
 }
 
 /**
+ * A row's text as running heads are compared: its match key, digits as `#` (`Trang 2` ≡ `Trang 3`).
+ * Apart from {@link furnitureRows}, not a closure made at each of its calls: each closure was
+ * compiled by the optimizing compiler on its own.
+ */
+const furnitureKey = (r: Row) => {
+  const e = rowEntry(r);
+  e.key ??= matchKey(e.text);
+  return e.key.replace(/\d+/g, "#");
+};
+
+/**
  * Page numbers and running headers/footers: rows near the top or bottom edge that are a page
  * number (`2`, `- 2 -`, `Trang 2`) or whose text (digits aside) repeats on many pages.
  */
@@ -142,20 +153,15 @@ export function furnitureRows(pages: PageRows[]): Set<Row> {
   const withText = pages.filter((p) => p.rows.length > 0);
   if (withText.length >= 3) {
     const counts = new Map<string, number>();
-    const keyOf = (r: Row) => {
-      const e = rowEntry(r);
-      e.key ??= matchKey(e.text);
-      return e.key.replace(/\d+/g, "#");
-    };
     for (const p of withText) {
       const seen = new Set<string>();
-      for (const r of edgeRows(p)) seen.add(keyOf(r));
+      for (const r of edgeRows(p)) seen.add(furnitureKey(r));
       for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
     }
     const need = Math.max(3, Math.ceil(withText.length * 0.5));
     for (const p of withText) {
       for (const r of edgeRows(p)) {
-        const k = keyOf(r);
+        const k = furnitureKey(r);
         if (k.replace(/[#\s\p{P}]/gu, "").length >= 3 && (counts.get(k) ?? 0) >= need && !header(r)) out.add(r);
       }
     }
@@ -244,8 +250,11 @@ interface Zone {
   start: number;
   end: number;
   gutter: number;
-  /** where a row's own gap between the columns is not at the gutter: the x it is split at */
-  split?: Map<Row, number>;
+  /**
+   * where a row's own gap between the columns is not at the gutter: the x it is split at; present
+   * (undefined) in every zone, one shape of zone for the loops over them
+   */
+  split: Map<Row, number> | undefined;
   left: LayoutBlock;
   right: LayoutBlock;
 }
@@ -352,7 +361,7 @@ function headerZone(p: PageRows): Zone | null {
   if (anchored) return anchored;
   const z = columnZone(rows, 0, p.width, p.width * 0.2, p.width * 0.7, (row) => row.y > p.height * 0.5);
   if (!z) return null;
-  return { page: p.page, start: 0, end: z.end, gutter: z.gutter, left: "header-left", right: "header-right" };
+  return { page: p.page, start: 0, end: z.end, gutter: z.gutter, split: undefined, left: "header-left", right: "header-right" };
 }
 
 /**
@@ -384,16 +393,16 @@ function footerZone(pages: PageRows[], after: { page: number; row: number }): Zo
     // nơi nhận with no signature beside it (not read): its rows, on the left, down to the page end
     let end = i;
     while (end < rows.length && Math.max(...rows[end].items.map((it) => it.x + it.width)) < p.width * 0.6) end++;
-    return { page: p.page, start: i, end, gutter: p.width * 0.6, left: "footer-left", right: "footer-right" };
+    return { page: p.page, start: i, end, gutter: p.width * 0.6, split: undefined, left: "footer-left", right: "footer-right" };
   }
   if (!z) {
     // a signature with no nơi nhận column: the right-half rows from the anchor on
     let end = i;
     while (end < rows.length && rows[end].items.every((it) => it.x >= p.width * 0.35)) end++;
     if (end === start) return null;
-    return { page: p.page, start, end, gutter: p.width * 0.35, left: "footer-left", right: "footer-right" };
+    return { page: p.page, start, end, gutter: p.width * 0.35, split: undefined, left: "footer-left", right: "footer-right" };
   }
-  return { page: p.page, start, end: z.end, gutter: z.gutter, left: "footer-left", right: "footer-right" };
+  return { page: p.page, start, end: z.end, gutter: z.gutter, split: undefined, left: "footer-left", right: "footer-right" };
 }
 
 /**

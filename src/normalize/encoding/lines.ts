@@ -54,15 +54,19 @@ export function decodeLegacyLines(
   }
   // 1. which text has no legacy font to go by
   let anyFont = false;
-  const pieces: Piece[][] = lines.map((l) => {
-    if (!l.runs?.length) return [{ text: l.text, font: null }];
-    return l.runs.map((r) => {
+  // pushed, not made by `map`: the optimizing compiler's inlined `map` makes an array of another
+  // elements kind than the builtin's, and this function's optimized code left on meeting it
+  // (as `classes` in segment/index.ts)
+  const pieces: Piece[][] = [];
+  for (const l of lines) {
+    if (!l.runs?.length) { pieces.push([{ text: l.text, font: null }]); continue; }
+    pieces.push(l.runs.map((r) => {
       if (r.font && isSymbolFont(r.font)) return { text: r.text, font: null, keep: true };
       const font = r.font ? encodingOfFont(r.font) : null;
       if (font) anyFont = true;
       return { text: r.text, font };
-    });
-  });
+    }));
+  }
   const lineCounts: Counts[] = [];
   let total: Counts = { marks: 0, strong: 0, nonAscii: 0 };
   let freeText = "";
