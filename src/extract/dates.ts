@@ -2,6 +2,7 @@ import type { DateMention, Span, Warning } from "../record/schema.js";
 import { collapseSpaces, isAsciiDigitCode, isSpaceCode } from "../text/letters.js";
 import { keyAtOffsets } from "../text/tone.js";
 import { alt, esc } from "../text/pattern.js";
+import { mapped } from "../text/lists.js";
 import { textKey, type ExtractContext } from "./context.js";
 import { PARSERS, type DigitOpening } from "./dates/parsers.js";
 import { formatToken, tokenKind, type Token } from "./dates/point.js";
@@ -299,9 +300,8 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
       span: [offset + start, offset + end],
     };
   };
-  // pushed, not made by `map` (why: segment/index.ts, `classes`)
-  const plain: DateMention[] = [];
-  for (const t of tokens) plain.push(mention(t));
+  // (text/lists: why not `map`)
+  const plain = mapped(tokens, mention);
   if (!opts.ends) return { dates: plain, warnings, cut };
   // with `ends`, a day-to-day period is followed by its two days (the document's list of dates);
   // the mentions are the same objects in both lists, made once

@@ -13,6 +13,7 @@ import { HONORIFICS } from "../../grammars/people.js";
 import { matchKey } from "../text/tone.js";
 import { afterSpaces, collapseSpaces, isLetterOrMarkCode } from "../text/letters.js";
 import { alt, esc } from "../text/pattern.js";
+import { joined } from "../text/lists.js";
 import type { DateMention, Event, Span } from "../record/schema.js";
 import { keyFollowsFolded, textKey, type ExtractContext } from "./context.js";
 import { documentDates, findDates } from "./dates.js";
@@ -148,11 +149,9 @@ function items(l: Labelled): string[] {
   return parts;
 }
 
-/** The texts of a field's lines joined by `sep`, in a loop, not by `map` then `join` (why: segment/index.ts, `classes`). */
+/** The texts of a field's lines joined by `sep` (text/lists: why not `map` then `join`). */
 function fieldText(l: Labelled, sep: string): string {
-  let s = "";
-  for (let k = 0; k < l.lines.length; k++) s += k ? sep + l.lines[k].text : l.lines[k].text;
-  return s;
+  return joined(l.lines, (x) => x.text, sep);
 }
 
 function timeOf(dates: DateMention[]): { start: string | null; end: string | null } {

@@ -13,6 +13,7 @@ import { afterSpaces, CAPITAL, isAsciiDigitCode, isCapitalCode, isCapitalised, i
 import { alternation, matchAtEnd, notAfter } from "../text/pattern.js";
 import { BoundedMemo } from "../text/memo.js";
 import { groupOpenings, openingCodes, opensAt, type Openers, type Openings } from "../text/openers.js";
+import { mapped } from "../text/lists.js";
 import { foldedText, type ExtractContext } from "./context.js";
 import { documentOpeners, documentOpenings, OPENS, PERSON_TITLES } from "./openings.js";
 
@@ -502,10 +503,8 @@ export function findPeople(text: string, shared?: { folded: string; openings: Op
   const page: Page = { text, t, open, builds: shared?.builds ?? new AgencyBuilds(), agencyEnds: new Map() };
   const at = ruleOpenings(t, open);
   const all = [...rules[0](page, at.honorific), ...rules[1](page, at.title), ...rules[2](page, at.surname)];
-  // pushed, not made by `map` (why: segment/index.ts, `classes`): extractPeople pushes the signers on
-  const found: (Person & { span: [number, number] })[] = [];
-  for (const m of inTextOrder(all)) found.push({ name: m.name, position: m.position, span: [m.start, m.end] });
-  return found;
+  // (text/lists: why not `map`) extractPeople pushes the signers on
+  return mapped(inTextOrder(all), (m): Person & { span: [number, number] } => ({ name: m.name, position: m.position, span: [m.start, m.end] }));
 }
 
 /**

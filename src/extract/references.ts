@@ -18,6 +18,7 @@ import { CAPITAL, collapseSpaces, isSpaceCode, LETTER, letterClassesBelow2000 } 
 import { alt, notAfter } from "../text/pattern.js";
 import { matchesAt, type Openers } from "../text/openers.js";
 import { seek } from "../text/sorted.js";
+import { mapped } from "../text/lists.js";
 import type { DateMention, Reference } from "../record/schema.js";
 import { keyFollowsFolded, textKey, type ExtractContext } from "./context.js";
 import { documentOpeners, documentOpenings, OPENS, REFERENCE_TYPE_NAMES } from "./openings.js";
@@ -359,10 +360,8 @@ const richness = (r: Omit<Reference, Added>) => [r.date, r.issuer, r.subject].fi
 export function extractReferences(ctx: ExtractContext): Reference[] {
   const { tree } = ctx;
   const found = findReferences(tree.text, ctx);
-  // each mention's symbol keyed once, for the document's own number and the mentions' keys (pushed,
-  // not made by `map`, as the references below: why in segment/index.ts, `classes`)
-  const symbols: string[] = [];
-  for (const r of found) symbols.push(r.symbol === null ? "" : symbolKey(r.symbol));
+  // each mention's symbol keyed once, for the document's own number and the mentions' keys
+  const symbols = mapped(found, (r) => (r.symbol === null ? "" : symbolKey(r.symbol)));
   // the document's own number ("Ban hành kèm theo Quyết định số …" in its appendix) is not a citation
   const own = tree.number?.symbol ? `#${tree.number.value ?? ""}|${symbolKey(tree.number.symbol)}` : null;
   const keys: string[] = [];

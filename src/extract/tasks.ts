@@ -16,6 +16,7 @@ import { afterSpaces, CAPITAL, collapseSpaces, isAsciiDigitCode, isLetterOrMarkC
 import { alt, alternation, esc } from "../text/pattern.js";
 import { openingCodes, opensAt, type Openers, type Openings } from "../text/openers.js";
 import { seek } from "../text/sorted.js";
+import { mapped } from "../text/lists.js";
 import { foldedText, keyFollowsFolded, textKey, type ExtractContext } from "./context.js";
 import { documentOpeners, documentOpenings, OPENS } from "./openings.js";
 import { findDates } from "./dates.js";
@@ -793,10 +794,8 @@ function datesInside(byStart: DatesByStart, span: Span): DateMention[] {
     if (byStart.dates[k].span![1] <= span[1]) found.push(k);
   }
   if (found.length > 1) found.sort((a, b) => byStart.order[a] - byStart.order[b]);
-  // pushed, not made by `map` (why: segment/index.ts, `classes`)
-  const dates: DateMention[] = [];
-  for (const k of found) dates.push(byStart.dates[k]);
-  return dates;
+  // (text/lists: why not `map`)
+  return mapped(found, (k) => byStart.dates[k]);
 }
 
 function deadline(doc: Doc, span: Span, byStart: DatesByStart, ctx: ExtractContext): string | null {
@@ -986,10 +985,9 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
   walk(bodyNodes(ctx), null);
   if (!drafts.length) return [];
 
-  // the recipients, the tasks and their canonical assignees pushed, not made by `map` (why:
-  // segment/index.ts, `classes`; the record's check reads every list at one place)
-  const recipients: string[] = [];
-  for (const r of ctx.tree.recipients) recipients.push(squash(r.text));
+  // the recipients, the tasks and their canonical assignees pushed, not made by `map` (text/lists
+  // says why; the record's check reads every list at one place)
+  const recipients = mapped(ctx.tree.recipients, (r) => squash(r.text));
   const issuer = issuerAgencies(ctx);
   const byStart = datesByStart(dates);
   const tasks: Task[] = [];

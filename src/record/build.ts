@@ -5,6 +5,7 @@ import type { OutlineNode as TreeNode, SectionTree } from "../segment/tree.js";
 import { dateBounds } from "../extract/dates/range.js";
 import { portalMetadataWarnings } from "./portal.js";
 import { collapseSpaces as collapse } from "../text/letters.js";
+import { mapped } from "../text/lists.js";
 import type { DocumentRecord, OutlineItem, Warning } from "./schema.js";
 
 /** Body outline for the record: labelled nodes only; plain paragraphs stay in `body.text`. */
@@ -67,17 +68,6 @@ export function buildRecord({ loaded, normalized, tree, facts, path, sha256 }: R
     // (Object.assign, not `{ ...w, span }`: see spanOrNull)
     warnings: mapped([...normalized.warnings, ...t.warnings, ...facts.warnings, ...portalMetadataWarnings(loaded.portalMetadata ?? [], t)], spanOrNull),
   };
-}
-
-/**
- * What `items.map(f)` gives, pushed (why: segment/index.ts, `classes`): the record's check
- * (record/exact) reads every list of the record at one place, and left its optimized code on a
- * list `map` made empty where the optimizing compiler had inlined it.
- */
-function mapped<T, U>(items: readonly T[], f: (x: T) => U): U[] {
-  const out: U[] = [];
-  for (const x of items) out.push(f(x));
-  return out;
 }
 
 /**

@@ -5,6 +5,7 @@ import { SIGNER_TITLES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../text/tone.js";
 import { lazily } from "../text/lazy.js";
+import { joined } from "../text/lists.js";
 import type { Span } from "../record/schema.js";
 import { isUpperLine, patterns, titleType, type LineClass } from "./classify.js";
 import type { Role, Trace } from "./explain.js";
@@ -371,13 +372,6 @@ function buildIssuer(lines: NormalizedLine[], keys: string[], joint: boolean, tr
   for (const g of parent) for (const l of g) trace.refine(l, "issuer-parent", `issuer-line, ${why.get(l)}`);
   for (const l of name) trace.refine(l, "issuer", `issuer-line, ${why.get(l)}`);
   return { name: text(name), parent: parent.length ? joined(parent, text, " ") : null, span: whole };
-}
-
-/** What `items.map(part).join(sep)` gives, made in a loop (why: segment/index.ts, `classes`). */
-function joined<T>(items: readonly T[], part: (x: T) => string, sep: string): string {
-  let s = "";
-  for (let k = 0; k < items.length; k++) s += k ? sep + part(items[k]) : part(items[k]);
-  return s;
 }
 
 const titleStyle = new RegExp(TITLE_STYLE_OPENING, "u");
