@@ -5,6 +5,7 @@ import { blockEncoding, convincing, count, detectScored, LEGACY_CANDIDATES, LEGA
 import type { LegacyEncoding } from "./decoders.js";
 import { encodingOfFont, isSymbolFont } from "./fonts.js";
 import { keepForeignWords } from "./foreign.js";
+import { mapped } from "../../text/lists.js";
 
 const NON_ASCII = /[^\u0000-\u007f]/;
 
@@ -54,19 +55,16 @@ export function decodeLegacyLines(
   }
   // 1. which text has no legacy font to go by
   let anyFont = false;
-  // pushed, not made by `map`: the optimizing compiler's inlined `map` makes an array of another
-  // elements kind than the builtin's, and this function's optimized code left on meeting it
-  // (as `classes` in segment/index.ts)
-  const pieces: Piece[][] = [];
-  for (const l of lines) {
-    if (!l.runs?.length) { pieces.push([{ text: l.text, font: null }]); continue; }
-    pieces.push(l.runs.map((r) => {
+  // (text/lists: why not `map`; this function's optimized code left on meeting the other kind)
+  const pieces = mapped(lines, (l): Piece[] => {
+    if (!l.runs?.length) return [{ text: l.text, font: null }];
+    return l.runs.map((r) => {
       if (r.font && isSymbolFont(r.font)) return { text: r.text, font: null, keep: true };
       const font = r.font ? encodingOfFont(r.font) : null;
       if (font) anyFont = true;
       return { text: r.text, font };
-    }));
-  }
+    });
+  });
   const lineCounts: Counts[] = [];
   let total: Counts = { marks: 0, strong: 0, nonAscii: 0 };
   let freeText = "";
