@@ -332,10 +332,12 @@ export async function pdfVsPdfjs(root, files, pdfjsText, rounds) {
 /**
  * How long a fresh `convert` worker takes to say it is ready (its modules loaded), and then warm
  * (its warm-up parse done, the patterns compiled: the first file's clock starts there); wall ms,
- * median of `n`, one at a time.
+ * median of `n`, one at a time. The worker is the one `convert` starts (the pool's choice: the
+ * bundle where the build has one).
  */
 export async function workerReady(root, n = 5) {
-  const url = pathToFileURL(join(root, "dist", "src", "bulk", "worker.js"));
+  const pool = await import(pathToFileURL(join(root, "dist", "src", "bulk", "pool.js")).href);
+  const url = pool.defaultWorkerUrl();
   const times = [], warm = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();

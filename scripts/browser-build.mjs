@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { chevrotainStatic } from "./bundle-plugins.mjs";
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
@@ -25,17 +26,8 @@ const common = {
   logLevel: "warning",
   // iconv-lite needs Node's Buffer: the loaders' two calls go to TextDecoder instead
   alias: { "iconv-lite": "./src/browser/iconv.ts" },
-  // src/segment/chevrotain.ts loads chevrotain's one-file build through a Node path: the browser's
-  // bundle imports the package statically instead (in the entry's chunk, not one awaited after it),
-  // its lexer left out
-  plugins: [{
-    name: "chevrotain-static",
-    setup(b) {
-      b.onResolve({ filter: /^\.\/chevrotain\.js$/ }, (a) => (/src[\\/]segment$/.test(a.resolveDir) ? { path: join(root, "src", "browser", "chevrotain.ts") } : undefined));
-      // chevrotain's lexer, read by its parser for one constant (src/browser/chevrotain-lexer.ts says why)
-      b.onResolve({ filter: /(^|\/)lexer_public\.js$/ }, (a) => (/node_modules[\\/]chevrotain[\\/]/.test(a.resolveDir) ? { path: join(root, "src", "browser", "chevrotain-lexer.ts") } : undefined));
-    },
-  }],
+  // chevrotain imported statically, its lexer left out (scripts/bundle-plugins.mjs)
+  plugins: [chevrotainStatic(root)],
   // pdf.js reaches for these only when it runs in Node
   external: ["fs", "module", "url", "path", "http", "https", "zlib", "stream", "@napi-rs/canvas", "node:*"],
   absWorkingDir: root,

@@ -1,5 +1,6 @@
 /**
- * chevrotain's `scan/lexer_public.js`, for the browser build: what its parser reads of the lexer,
+ * chevrotain's `scan/lexer_public.js`, for the bundles (the browser build, the `convert` worker's):
+ * what its parser reads of the lexer,
  * and nothing more. The outline parser (src/segment/outline.ts) makes its tokens a line at a time
  * with `createTokenInstance` and never lexes a text; the parser's own modules read only `Lexer.NA`
  * (the pattern of the tokens it makes for itself, EOF among them), and for that one constant the
@@ -12,7 +13,7 @@ export class Lexer {
     "This marks a skipped Token pattern, this means each token identified by it will be consumed and then thrown into oblivion, this can be used to for example to completely ignore whitespace.";
   static readonly NA = /NOT_APPLICABLE/;
   constructor() {
-    throw new Error("vanban's browser build has no chevrotain lexer: the outline parser is given its tokens");
+    throw new Error("vanban's bundles have no chevrotain lexer: the outline parser is given its tokens");
   }
 }
 

@@ -3,7 +3,9 @@
  * finished JSON lines (records, or error records), several to a message when its files are quick,
  * so the main thread only writes.
  *
- * Runs as compiled JS (`dist/src/bulk/worker.js`): Node 20 cannot start a worker from TypeScript.
+ * Runs as compiled JS: Node 20 cannot start a worker from TypeScript. The pool starts the bundle
+ * `npm run build` makes of it (`dist/worker/worker.js`, scripts/worker-build.mjs), else tsc's
+ * `dist/src/bulk/worker.js`.
  */
 import { createHash } from "node:crypto";
 import { basename } from "node:path";

@@ -24,8 +24,9 @@ const stale = () =>
   statSync(STAMP).mtimeMs < Math.max(newest(join(ROOT, "src")), newest(join(ROOT, "grammars")));
 
 /**
- * Worker threads and the CLI run the compiled JS in dist/: build it when a source is newer than
- * the last build. Several test files may ask at once; a lock folder lets one of them build.
+ * Worker threads and the CLI run the compiled JS in dist/ (the workers, its bundle in dist/worker/):
+ * build both when a source is newer than the last build. Several test files may ask at once; a
+ * lock folder lets one of them build.
  */
 export function ensureBuilt(): void {
   if (!stale()) return;
@@ -48,6 +49,9 @@ export function ensureBuilt(): void {
     // tsc writes the JS even when another part of the tree has a type error
     spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "ignore" });
     if (!existsSync(join(ROOT, "dist", "src", "bulk", "worker.js"))) throw new Error("npm run build did not produce dist/src/bulk/worker.js");
+    // the bundled worker the pool starts (scripts/worker-build.mjs), as `npm run build` makes it
+    const bundled = spawnSync(process.execPath, [join(ROOT, "scripts", "worker-build.mjs")], { cwd: ROOT, encoding: "utf8" });
+    if (bundled.status !== 0) throw new Error(`scripts/worker-build.mjs failed: ${bundled.stderr}`);
     writeFileSync(STAMP, String(started));
     utimesSync(STAMP, started / 1000, started / 1000);
   } finally {

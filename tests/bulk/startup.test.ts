@@ -1,6 +1,9 @@
-import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { ensureBuilt } from "./build.js";
 
 const root = resolve(import.meta.dirname, "../..");
 
@@ -41,5 +44,48 @@ describe("a convert worker's start-up", () => {
     const { modules, packages } = staticGraph("src/pipeline.ts");
     expect(modules.has(resolve(root, "src/record/schema.ts"))).toBe(true);
     expect(packages.has("zod")).toBe(true);
+  });
+});
+
+describe("the worker the pool starts", () => {
+  it("is the bundle (dist/worker/), which loads no package before its first file", async () => {
+    ensureBuilt();
+    const { defaultWorkerUrl } = await import("../../src/bulk/pool.js");
+    const url = defaultWorkerUrl();
+    expect(url.pathname).toBe(resolve(root, "dist/worker/worker.js"));
+    // chevrotain is inside; pdf.js, zod, jszip… are imported by the chunks that need them, later
+    const packages = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const m of readFileSync(file, "utf8").matchAll(/^(?:import|export)\s[^;]*?\bfrom\s+"([^"]+)"|^import\s+"([^"]+)"/gms)) {
+        const spec = m[1] ?? m[2]!;
+        if (spec.startsWith(".")) visit(resolve(dirname(file), spec));
+        else packages.add(spec);
+      }
+    };
+    visit(url.pathname);
+    expect(seen.size).toBeLessThan(40);
+    expect([...packages].filter((p) => !p.startsWith("node:"))).toEqual([]);
+  });
+
+  it("is tsc's own worker when a later tsc run has left the bundle older", async () => {
+    const { workerToStart } = await import("../../src/bulk/pool.js");
+    const dir = mkdtempSync(join(tmpdir(), "vanban-worker-"));
+    const compiled = pathToFileURL(join(dir, "compiled.js"));
+    const bundled = pathToFileURL(join(dir, "bundled.js"));
+    try {
+      expect(() => workerToStart(compiled, bundled)).toThrow(/npm run build/);
+      writeFileSync(bundled, "");
+      expect(workerToStart(compiled, bundled)).toBe(bundled);
+      writeFileSync(compiled, "");
+      utimesSync(bundled, 1_000, 1_000);
+      expect(workerToStart(compiled, bundled)).toBe(compiled);
+      utimesSync(bundled, Date.now() / 1000 + 10, Date.now() / 1000 + 10);
+      expect(workerToStart(compiled, bundled)).toBe(bundled);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
