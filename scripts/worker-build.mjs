@@ -3,14 +3,15 @@
 // Why: a worker's start-up was mostly Node's module loader going through tsc's ~160 output files
 // (resolving, reading, compiling each one: ~700 M instructions a worker, counted under valgrind
 // with the bare worker's ~680 M apart). One file with its lazily loaded loaders in chunks beside it,
-// chevrotain inside without its lexer, costs ~500 M. The pool starts this bundle when it is at
+// chevrotain inside without its lexer, costs ~500 M, and a warm document no more than through tsc's
+// modules (its top-level `const`s given back, see bundle-common.mjs). The pool starts this bundle when it is at
 // least as new as tsc's own worker (src/bulk/pool.ts `defaultWorkerUrl`), so a tsc run alone
 // never leaves an older bundle in use. Nothing is minified: a stack trace still names our functions.
 import { build } from "esbuild";
 import { rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chevrotainStatic } from "./bundle-plugins.mjs";
+import { chevrotainStatic, restoreTopLevelConstIn } from "./bundle-common.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = join(root, "dist", "worker");
@@ -40,3 +41,5 @@ await build({
     },
   ],
 });
+// esbuild wrote the top-level `const`s as `var`s, which V8 does not fold (bundle-common.mjs says more)
+restoreTopLevelConstIn(outdir);
