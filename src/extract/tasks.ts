@@ -14,7 +14,7 @@ import { canonicalAssignee, issuerAgencies } from "./agencies.js";
 import { agencyBuildsOf, agencyEndAt, type AgencyBuilds } from "./agencies/scan.js";
 import { afterSpaces, CAPITAL, collapseSpaces, isAsciiDigitCode, isLetterOrMarkCode, isSpaceCode, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, SMALL, squash, WB, WE, wordCharBefore } from "../text/letters.js";
 import { alt, alternation, esc } from "../text/pattern.js";
-import { openingCodes, opensAt, type Openers, type Openings } from "../text/openers.js";
+import { groupOpenings, openingCodes, opensAt, type Openers, type Openings } from "../text/openers.js";
 import { seek } from "../text/sorted.js";
 import { mapped } from "../text/lists.js";
 import { foldedText, keyFollowsFolded, textKey, type ExtractContext } from "./context.js";
@@ -42,15 +42,15 @@ const { actionVerb: VERB, notTask: NOT_A_TASK, trigger: TRIGGER, cooperation: CO
 const { personTitle: TITLE, collective: COLLECTIVE } = OPENS;
 const openers = documentOpeners;
 let pointers!: Set<string>;
-/** the code units a trigger (`triggerSticky`) begins with */
-let triggerFirst!: Set<number>;
+/** the code units a trigger (`triggerSticky`) begins with (a {@link codeTable}) */
+let triggerFirst!: Uint8Array;
 /**
  * the code units an action verb (`verbAt`) begins with, as written: an opening is found in any
  * case, and a third of the verbs' openings (`Chủ tịch`, `Thực hiện` opening a line) begin with none
  */
-let verbFirst!: Set<number>;
+let verbFirst!: Uint8Array;
 /** the letters a polite address begins with, as written (`Quý cơ quan`): the pattern is tried only after one */
-let politeFirst!: Set<number>;
+let politeFirst!: Uint8Array;
 /** the longest key in `pointers` */
 let longestPointer = 0;
 /**
@@ -60,11 +60,11 @@ let longestPointer = 0;
 function compilePatterns(): void {
   if (triggerSticky) return;
   triggerSticky = new RegExp(`\\s*(?:${alternation(lowerFirst(TRIGGERS), "cap")})${WE}`, "uy");
-  triggerFirst = openingCodes(lowerFirst(TRIGGERS), "cap");
+  triggerFirst = codeTable(openingCodes(lowerFirst(TRIGGERS), "cap"));
   verbGlobal = new RegExp(`(?:${alternation(ACTION_VERBS, "cap", WB)})${WE}`, "gu");
   titleSticky = new RegExp(`\\s*(?:các\\s+|Các\\s+)?(?:${alternation(lowerFirst([...POSITION_TITLES, ...ROLE_TITLES]), "cap")})${WE}`, "uy");
   pointerSticky = new RegExp(`\\s*(?:${alternation(POLITE_ADDRESSES, "cap")})${WE}`, "uy");
-  politeFirst = new Set(POLITE_ADDRESSES.map((a) => foldTone(a).charCodeAt(0)));
+  politeFirst = codeTable(new Set(POLITE_ADDRESSES.map((a) => foldTone(a).charCodeAt(0))));
   // the trigger without the spaces before it (see documentAnchors): it opens where its word begins
   inlineTriggerAt = new RegExp(`(?:${alternation(TRIGGERS.map((t) => t.charAt(0).toLowerCase() + t.slice(1)), "exact")})${WE}`, "uy");
   responsibilitySticky = new RegExp(`\\s*(?:${alternation(RESPONSIBILITY_VERBS, "exact")})${WE}`, "uy");
@@ -78,7 +78,7 @@ function compilePatterns(): void {
   // without the word-start lookbehind, which documentAnchors asks of the letter table first: V8
   // answers a lookbehind of a `\p{L}` class by a search of its ranges, half the time of a try
   verbAt = new RegExp(`(?:${alternation(ACTION_VERBS, "cap")})${WE}`, "uy");
-  verbFirst = openingCodes(ACTION_VERBS, "cap");
+  verbFirst = codeTable(openingCodes(ACTION_VERBS, "cap"));
   notTaskAt = new RegExp(`(?:${alternation(NOT_TASK, "any")})${WE}`, "uy");
   coopAt = new RegExp(`(?:${alternation(COOPERATION, "cap")})${WE}`, "uy");
   deadlineBefore = new RegExp(`(?:${alternation(DEADLINE_MARKERS, "any", WB)})${WE}[^;.]{0,40}$`, "u");
@@ -97,6 +97,18 @@ function compilePatterns(): void {
     "uy",
   );
 }
+/**
+ * A set of code units as a table (1: in it), read by {@link inTable}: a Set's lookup hashed the code
+ * unit (the rules ask at every clause, assignee and verb's opening: ~2% of the tasks' time).
+ */
+function codeTable(codes: Set<number>): Uint8Array {
+  const table = new Uint8Array(Math.max(0, ...codes) + 1);
+  for (const c of codes) table[c] = 1;
+  return table;
+}
+/** Is code unit `c` in `table` (NaN, past a text's end: no)? */
+const inTable = (table: Uint8Array, c: number): boolean => c < table.length && table[c] === 1;
+
 /** For tests: each phrase list's pattern as a global scan, and where the dispatch tries it (`openers`, the list's group). */
 export function taskOpenings(): { name: string; pattern: RegExp; openers: Openers; group: number }[] {
   compilePatterns();
@@ -238,7 +250,7 @@ function findUnitAt(doc: Doc, pos: number): number | null {
       return ag ?? end;
     }
   }
-  if (politeFirst.has(doc.t.charCodeAt(p))) {
+  if (inTable(politeFirst, doc.t.charCodeAt(p))) {
     pointerSticky.lastIndex = pos;
     if (pointerSticky.test(doc.t)) return pointerSticky.lastIndex;
   }
@@ -255,9 +267,6 @@ function titleAfterCollective(doc: Doc, p: number): boolean {
   return q > p + 3 && (opensAt(doc.t, doc.open, q) & TITLE) !== 0;
 }
 
-/** Between two assignees: `;`, `,`, `và`, `cùng` (the unit after them, when asked, decides). */
-const ASSIGNEE_SEPARATOR = /\s*(?:;|,\s*và|,|\s+và|\s+cùng)(?=\s)/gu;
-
 /**
  * The assignees written in `[from, to)`: split on `;`, and on `,` / `và` where a new assignee
  * begins (`Giám đốc các sở: Giáo dục và Đào tạo, Tài chính` stays one).
@@ -265,26 +274,80 @@ const ASSIGNEE_SEPARATOR = /\s*(?:;|,\s*và|,|\s+và|\s+cùng)(?=\s)/gu;
 function splitAssignees(doc: Doc, from: number, to: number): string[] {
   const out: string[] = [];
   let start = from;
-  const sep = ASSIGNEE_SEPARATOR;
-  sep.lastIndex = from;
-  const piece = doc.t.slice(0, to);
-  for (let m = sep.exec(piece); m; m = sep.exec(piece)) {
-    const next = m.index + m[0].length;
-    if (m[0].trim() === ";" || unitAt(doc, next) !== null) {
-      out.push(squash(doc.text.slice(start, m.index)));
-      start = next;
+  for (let at = nextSeparator(doc.t, from, to); at >= 0; ) {
+    const end = separatorEnd(doc.t, at, to);
+    // `;` splits whatever follows (the one separator ending in it)
+    if (doc.t.charCodeAt(end - 1) === 0x3b || unitAt(doc, end) !== null) {
+      out.push(squash(doc.text.slice(start, at)));
+      start = end;
     }
+    at = nextSeparator(doc.t, end, to);
   }
   out.push(squash(doc.text.slice(start, to)));
   const kept: string[] = [];
   for (const s of out) {
     // without the spaces and `,;:` at its ends (`/^[,;:\s]+|[,;:\s]+$/gu`), read by code unit
-    let a = 0;
-    while (a < s.length && spaceOrOneOf(s.charCodeAt(a), ",;:")) a++;
+    const a = trimmedStart(s, 0, s.length, ",;:");
     const b = trimmedEnd(s, a, s.length, ",;:");
     if (b > a) kept.push(a === 0 && b === s.length ? s : s.slice(a, b));
   }
   return kept;
+}
+
+/** The two words that join assignees: `và` (after spaces or a comma), `cùng` (after spaces). */
+const AND = "và", ALONG_WITH = "cùng";
+
+/**
+ * Between two assignees, before a space: `;` (`Sở Y tế; Sở Tài chính`), `,` and `và` after it
+ * (`Sở Y tế, và Sở Tài chính`), `,` (`Sở Y tế, Sở Tài chính`), `và` or `cùng` after spaces (`Sở Y tế
+ * và Sở Tài chính`), each with the spaces before it: `/\s*(?:;|,\s*và|,|\s+và|\s+cùng)(?=\s)/gu`
+ * over `t.slice(0, to)`, the first match from `p` (its start, -1: none; {@link separatorEnd}, its
+ * end). Read by code unit: the pattern, which opens with spaces, was tried at every character of
+ * every subject (~2% of the tasks' time). A match opens at a space, `;` or `,`, and what it is at
+ * a space depends only on what stands after the run: a run that gives none is passed whole.
+ */
+export function nextSeparator(t: string, p: number, to: number): number {
+  while (p < to) {
+    const c = t.charCodeAt(p);
+    const space = isSpaceCode(c);
+    if ((space || c === 0x3b || c === 0x2c) && separatorEnd(t, p, to) >= 0) return p;
+    if (space) p = spacesEnd(t, p, to);
+    p++;
+  }
+  return -1;
+}
+
+/** The end of the separator at `p` of `t.slice(0, to)` (see {@link nextSeparator}), or -1. */
+export function separatorEnd(t: string, p: number, to: number): number {
+  const q = spacesEnd(t, p, to);
+  if (q >= to) return -1;
+  const c = t.charCodeAt(q);
+  if (c === 0x3b) return spaceAt(t, q + 1, to) ? q + 1 : -1;
+  if (c === 0x2c) {
+    const w = spacesEnd(t, q + 1, to);
+    if (wordAt(t, w, to, AND)) return w + AND.length;
+    return spaceAt(t, q + 1, to) ? q + 1 : -1;
+  }
+  // `và`, `cùng` after one space at least
+  if (q === p) return -1;
+  if (wordAt(t, q, to, AND)) return q + AND.length;
+  return wordAt(t, q, to, ALONG_WITH) ? q + ALONG_WITH.length : -1;
+}
+
+/** Where the spaces from `i` end, `to` at most. */
+function spacesEnd(t: string, i: number, to: number): number {
+  while (i < to && isSpaceCode(t.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Is there a space at `i`, before `to`? */
+const spaceAt = (t: string, i: number, to: number): boolean => i < to && isSpaceCode(t.charCodeAt(i));
+
+/** Is `word` written at `i` of `t`, a space after it before `to`? */
+function wordAt(t: string, i: number, to: number, word: string): boolean {
+  if (!spaceAt(t, i + word.length, to)) return false;
+  for (let k = 0; k < word.length; k++) if (t.charCodeAt(i + k) !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 /** Lower-case words an assignee may carry after its body: `các Sở, Ban ngành các cấp`, `… có liên quan`. */
@@ -382,36 +445,34 @@ interface DocumentAnchors {
 }
 
 /**
- * The action verbs', not-a-task phrases' and inline triggers' matches, in one pass over the
- * openings (a pass a list went over every opening of every group to find its own).
- *
+ * The action verbs', not-a-task phrases' and inline triggers' matches, each list read off its own
+ * group's openings (text/openers `groupOpenings`, sorted out by the document's walk): one pass
+ * over every opening of every group, each tested for the three groups, read ~580 openings a
+ * document for the ~100 of these.
+ */
+function documentAnchors(t: string, open: Openings): DocumentAnchors {
+  return { verbs: anchorsAt(verbAt, t, open, VERB, verbFirst), notTask: anchorsAt(notTaskAt, t, open, NOT_A_TASK), inlineTriggers: inlineTriggerAnchors(t, open) };
+}
+
+/**
  * The inline triggers (`… Bộ Y tế đề nghị …`) have a pattern that begins with the spaces before
  * the trigger: a match starts at each space of the run before a trigger that opens at its end (the
  * spaces are taken whole, then the trigger), all ending where the trigger ends.
  */
-function documentAnchors(t: string, open: Openings): DocumentAnchors {
-  const verbs: Anchors = { starts: [], ends: [], near: 0 };
-  const notTask: Anchors = { starts: [], ends: [], near: 0 };
-  const inlineTriggers: Anchors = { starts: [], ends: [], near: 0 };
-  const { at, kinds } = open;
+function inlineTriggerAnchors(t: string, open: Openings): Anchors {
+  const out: Anchors = { starts: [], ends: [], near: 0 };
+  const at = groupOpenings(open, TRIGGER);
   for (let o = 0; o < at.length; o++) {
-    const k = kinds[o];
-    if (!(k & (VERB | NOT_A_TASK | TRIGGER))) continue;
     const p = at[o];
-    if (k & (VERB | NOT_A_TASK) && !wordCharBefore(t, p)) {
-      if (k & VERB && verbFirst.has(t.charCodeAt(p))) matchInto(verbAt, t, p, verbs);
-      if (k & NOT_A_TASK) matchInto(notTaskAt, t, p, notTask);
-    }
     // a trigger's matches begin at the spaces before it: with none there it has none
-    if (k & TRIGGER && p > 0 && isSpaceCode(t.charCodeAt(p - 1))) {
-      inlineTriggerAt.lastIndex = p;
-      if (!inlineTriggerAt.test(t)) continue;
-      let from = p;
-      while (from > 0 && isSpaceCode(t.charCodeAt(from - 1))) from--;
-      for (let s = from; s < p; s++) inlineTriggers.starts.push(s), inlineTriggers.ends.push(inlineTriggerAt.lastIndex);
-    }
+    if (p === 0 || !isSpaceCode(t.charCodeAt(p - 1))) continue;
+    inlineTriggerAt.lastIndex = p;
+    if (!inlineTriggerAt.test(t)) continue;
+    let from = p;
+    while (from > 0 && isSpaceCode(t.charCodeAt(from - 1))) from--;
+    for (let s = from; s < p; s++) out.starts.push(s), out.ends.push(inlineTriggerAt.lastIndex);
   }
-  return { verbs, notTask, inlineTriggers };
+  return out;
 }
 
 /** `sticky`'s match at `p`, if any, added to `into`. */
@@ -422,11 +483,16 @@ function matchInto(sticky: RegExp, t: string, p: number, into: Anchors): void {
 
 /**
  * `sticky`'s matches at the openings of group `bit` that are not after a letter, mark or digit (`WB`,
- * which the pattern leaves out: one list, where {@link documentAnchors} makes three in one pass).
+ * which the pattern leaves out), and (given `first`, a {@link codeTable}) whose code unit the
+ * pattern can begin with.
  */
-function anchorsAt(sticky: RegExp, t: string, open: Openings, bit: number): Anchors {
+function anchorsAt(sticky: RegExp, t: string, open: Openings, bit: number, first?: Uint8Array): Anchors {
   const out: Anchors = { starts: [], ends: [], near: 0 };
-  for (let o = 0; o < open.at.length; o++) if (open.kinds[o] & bit && !wordCharBefore(t, open.at[o])) matchInto(sticky, t, open.at[o], out);
+  const at = groupOpenings(open, bit);
+  for (let o = 0; o < at.length; o++) {
+    const p = at[o];
+    if ((first === undefined || inTable(first, t.charCodeAt(p))) && !wordCharBefore(t, p)) matchInto(sticky, t, p, out);
+  }
   return out;
 }
 
@@ -594,16 +660,19 @@ function clauses(doc: Doc, [from, to]: Span): Clause[] {
 /** The clause `t[start, end)` from its first non-space, added to `out` when it holds a letter (`\p{L}`). */
 function keepClause(t: string, start: number, end: number, out: Clause[]): void {
   while (start < end && isSpaceCode(t.charCodeAt(start))) start++;
+  if (hasLetter(t, start, end)) out.push({ start, end });
+}
+
+/** Does `t[start, end)` hold a letter (`/\p{L}/u`)? Read from the letter table below U+2000. */
+function hasLetter(t: string, start: number, end: number): boolean {
   const cls = letterClassesBelow2000();
   for (let i = start; i < end; i++) {
     const c = t.charCodeAt(i);
-    // beyond U+2000 (and astral letters, a surrogate pair) the regex on the rest of the clause
-    if (c >= 0x2000 ? ANY_LETTER.test(t.slice(i, end)) : (cls[c] & LETTER) !== 0) {
-      out.push({ start, end });
-      return;
-    }
-    if (c >= 0x2000) return;
+    // beyond U+2000 (and astral letters, a surrogate pair) the regex on the rest
+    if (c >= 0x2000) return ANY_LETTER.test(t.slice(i, end));
+    if ((cls[c] & LETTER) !== 0) return true;
   }
+  return false;
 }
 const ANY_LETTER = /\p{L}/u;
 
@@ -642,7 +711,7 @@ interface ClauseRead {
 /** `Giao X: …`, `Đề nghị X …`, `Yêu cầu X khẩn trương …` */
 function triggerRule(doc: Doc, c: Clause): ClauseRead | null {
   // tried only where a trigger's first letter stands after the spaces (most clauses open with none)
-  if (!triggerFirst.has(doc.t.charCodeAt(afterSpaces(doc.t, c.start)))) return null;
+  if (!inTable(triggerFirst, doc.t.charCodeAt(afterSpaces(doc.t, c.start)))) return null;
   triggerSticky.lastIndex = c.start;
   if (!triggerSticky.test(doc.t)) return null;
   return assignedFrom(doc, triggerSticky.lastIndex, c);
@@ -656,7 +725,7 @@ function assignedFrom(doc: Doc, from: number, c: Clause): ClauseRead | null {
   const end = verb ?? c.end;
   if (verb !== null && !assigneesLookRight(doc, from, verb)) {
     // `giao Bộ Tài chính theo chức năng, nhiệm vụ được giao, nghiên cứu …`: one body, then its action
-    const actionStart = unit + /^[\s,]*/u.exec(doc.t.slice(unit, c.end))![0].length;
+    const actionStart = trimmedStart(doc.t, unit, c.end, ",");
     interposedSticky.lastIndex = actionStart;
     const phrase = interposedSticky.exec(doc.t);
     return phrase && verbStartsAt(doc, actionStart + phrase[0].length) ? { assignee: [squash(doc.text.slice(from, unit))], actionStart } : null;
@@ -674,10 +743,9 @@ function looseTriggerRule(doc: Doc, from: number, c: Clause): ClauseRead | null 
   const loose = looseUnitSticky.exec(doc.t);
   if (!loose) return null;
   const end = from + loose[0].length;
-  const gap = /^[\s,]*/u.exec(doc.t.slice(end, c.end))![0];
-  const actionStart = end + gap.length;
+  const actionStart = trimmedStart(doc.t, end, c.end, ",");
   // the action opens with its verb, or follows a comma; `Giao Hội đồng trọng tài …` is not a short name
-  if (!gap.includes(",") && actionStart < c.end && !verbStartsAt(doc, actionStart)) return null;
+  if (!hasComma(doc.t, end, actionStart) && actionStart < c.end && !verbStartsAt(doc, actionStart)) return null;
   return { assignee: [squash(doc.text.slice(from, end))], actionStart: actionStart < c.end ? actionStart : null };
 }
 
@@ -713,7 +781,7 @@ function inlineRule(doc: Doc, c: Clause): ClauseRead | null {
     if (!commaBefore(doc.t, c.start, s)) continue;
     responsibilitySticky.lastIndex = e;
     if (!responsibilitySticky.test(doc.t)) continue;
-    const verb = e + /^\s*/u.exec(doc.t.slice(e))![0].length;
+    const verb = afterSpaces(doc.t, e);
     return { assignee: [squash(doc.text.slice(s, e))], actionStart: verb, start: s };
   }
   return null;
@@ -822,7 +890,7 @@ function mayHoldDate(doc: Doc, span: Span): boolean {
 
 /** A squashed text without the punctuation it opens and closes with. */
 function cleanSquashed(s: string): string {
-  return withoutTail(s.replace(/^[-–+•;:,.\s]+/u, "")).trim();
+  return withoutTail(s.slice(trimmedStart(s, 0, s.length, "-–+•;:,."))).trim();
 }
 
 /**
@@ -878,16 +946,15 @@ function bodyNodes(ctx: ExtractContext): OutlineNode[] {
   for (const app of appendices) {
     if (!app.span) continue;
     let parent: OutlineNode | null = null;
-    // the lines (`[^\n]+`) found by indexOf, not a regex's match a line
+    // the lines (`[^\n]+`) found by indexOf, not a regex's match a line; each read in the text
     const [from, to] = app.span;
     for (let start = from, nl = from; start < to; start = nl + 1) {
       nl = text.indexOf("\n", start);
       if (nl < 0 || nl > to) nl = to;
-      if (nl === start) continue;
-      const line = text.slice(start, nl);
-      if (!/\p{L}/u.test(line)) continue;
-      const lab = /^\s*([-–+•])\s+/u.exec(line);
-      const node: OutlineNode = { kind: lab ? "dash" : "paragraph", label: lab ? lab[1] : null, text: line.slice(lab ? lab[0].length : 0).trim(), span: [start, start + line.length], children: [] };
+      if (nl === start || !hasLetter(text, start, nl)) continue;
+      const textStart = dashLabelEnd(text, start, nl);
+      const lab = textStart > start;
+      const node: OutlineNode = { kind: lab ? "dash" : "paragraph", label: lab ? text.charAt(afterSpaces(text, start)) : null, text: text.slice(textStart, nl).trim(), span: [start, nl], children: [] };
       if (lab && parent) parent.children.push(node);
       else {
         nodes.push(node);
@@ -896,6 +963,17 @@ function bodyNodes(ctx: ExtractContext): OutlineNode[] {
     }
   }
   return nodes;
+}
+
+/**
+ * Where a line `text[start, end)` opening with a dash label (`/^\s*([-–+•])\s+/u`: the mark, then
+ * spaces) has its text begin; `start` where it has none.
+ */
+function dashLabelEnd(text: string, start: number, end: number): number {
+  const q = afterSpaces(text, start);
+  if (q >= end || !oneOf(text.charCodeAt(q), "-–+•")) return start;
+  const after = Math.min(afterSpaces(text, q + 1), end);
+  return after > q + 1 ? after : start;
 }
 
 /**
@@ -1033,7 +1111,7 @@ function headingRule(doc: Doc, node: OutlineNode, [s, e]: Span): { assignee: str
   if (verbIn(doc, s, headEnd) !== null || !assigneesLookRight(doc, s, headEnd)) return null;
   const assignee = splitAssignees(doc, s, headEnd);
   if (!assignee.length) return null;
-  const from = headEnd + /^[:\s]*/u.exec(doc.t.slice(headEnd, e))![0].length;
+  const from = trimmedStart(doc.t, headEnd, e, ":");
   if (from < e) return verbStartsAt(doc, from) ? { assignee, action: [from, e] } : null;
   // a name alone heads duties only as a numbered item (`1. Sở …`), not as a bullet of a list of bodies
   const numbered = !/^[-–+•]$/u.test(node.label);
@@ -1048,6 +1126,19 @@ function trimmedEnd(text: string, from: number, to: number, marks: string): numb
   let end = to;
   while (end > from && spaceOrOneOf(text.charCodeAt(end - 1), marks)) end--;
   return end;
+}
+
+/** Where `text[from, to)` begins once whitespace and the characters of `marks` are cut from its start (`^[\s…]*` matched on the piece, without the piece and the match). */
+function trimmedStart(text: string, from: number, to: number, marks: string): number {
+  let start = from;
+  while (start < to && spaceOrOneOf(text.charCodeAt(start), marks)) start++;
+  return start;
+}
+
+/** Is there a `,` in `text[from, to)`? */
+function hasComma(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0x2c) return true;
+  return false;
 }
 
 /** Is code unit `c` whitespace (`\s`) or one of `marks` (compared by code unit: no one-character string and regex call per character)? */

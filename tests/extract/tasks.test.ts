@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { extractAgencies } from "../../src/extract/agencies.js";
 import { makeContext } from "../../src/extract/context.js";
-import { extractTasks } from "../../src/extract/tasks.js";
+import { extractTasks, nextSeparator, separatorEnd } from "../../src/extract/tasks.js";
 import type { Task } from "../../src/record/schema.js";
 import { documentKeys } from "../../src/text/tone.js";
 import type { OutlineNode, SectionTree } from "../../src/segment/tree.js";
@@ -248,5 +248,42 @@ describe("tasks: the assignee carried down and resolved", () => {
       ["Chánh Văn phòng UBND tỉnh", "Giám đốc các Sở: Nội vụ, Tài chính", "Chủ tịch UBND các huyện, thành phố"],
     ]);
     expect(tasks[0].deadline).toBe("2025-09-30");
+  });
+});
+
+describe("tasks: the separators between assignees, read by code unit", () => {
+  // the pattern the scan replaced, kept as its oracle
+  const SEPARATOR = /\s*(?:;|,\s*và|,|\s+và|\s+cùng)(?=\s)/gu;
+  /** The separators (start, end) a search of `t[…, to)` from `from` finds: by the scan, and by the pattern. */
+  const scanned = (t: string, from: number, to: number): [number, number][] => {
+    const out: [number, number][] = [];
+    for (let at = nextSeparator(t, from, to); at >= 0; at = nextSeparator(t, out[out.length - 1][1], to)) out.push([at, separatorEnd(t, at, to)]);
+    return out;
+  };
+  const matched = (t: string, from: number, to: number): [number, number][] => {
+    const out: [number, number][] = [];
+    SEPARATOR.lastIndex = from;
+    const piece = t.slice(0, to);
+    for (let m = SEPARATOR.exec(piece); m; m = SEPARATOR.exec(piece)) out.push([m.index, m.index + m[0].length]);
+    return out;
+  };
+
+  it("finds what the pattern finds, where it finds it", () => {
+    for (const t of ["Sở Y tế; Sở Tài chính", "Sở Y tế, và Sở Tài chính", "Sở Y tế ,  và\nSở X", "Sở Y tế và Sở X cùng Sở Z", "A;B ;\tC , D,E ,và F", "và A  cùng", " ; , và cùng "]) {
+      for (let from = 0; from <= t.length; from++) for (let to = from; to <= t.length; to++) expect(scanned(t, from, to), JSON.stringify([t, from, to])).toEqual(matched(t, from, to));
+    }
+  });
+
+  it("agrees with the pattern on random texts of its pieces", () => {
+    const pieces = [" ", "  ", "\n", "\u00a0", ";", ",", "và", "cùng", "v", "à", "cù", "ng", "Sở", "x", ".", "vàng"];
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) % n;
+    for (let k = 0; k < 3000; k++) {
+      let t = "";
+      for (let n = 1 + random(14); n > 0; n--) t += pieces[random(pieces.length)];
+      const from = random(t.length + 1);
+      const to = from + random(t.length - from + 1);
+      expect(scanned(t, from, to), JSON.stringify([t, from, to])).toEqual(matched(t, from, to));
+    }
   });
 });
