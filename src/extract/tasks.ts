@@ -345,9 +345,9 @@ const spaceAt = (t: string, i: number, to: number): boolean => i < to && isSpace
 
 /** Is `word` written at `i` of `t`, a space after it before `to`? */
 function wordAt(t: string, i: number, to: number, word: string): boolean {
-  if (!spaceAt(t, i + word.length, to)) return false;
+  // its letters first: most words after a space begin with another
   for (let k = 0; k < word.length; k++) if (t.charCodeAt(i + k) !== word.charCodeAt(k)) return false;
-  return true;
+  return spaceAt(t, i + word.length, to);
 }
 
 /** Lower-case words an assignee may carry after its body: `các Sở, Ban ngành các cấp`, `… có liên quan`. */
@@ -792,15 +792,17 @@ function inlineRule(doc: Doc, c: Clause): ClauseRead | null {
  * the clause's first verb ({@link verbIn}), which the walk asks for anyway.
  */
 function subjectRule(doc: Doc, c: Clause, firstVerb: number | null): ClauseRead | null {
-  // a subject is at most 400 characters long; the tests on the text before the verb first, the
-  // assignee (an agency scan) last: a verb opening the clause leaves no assignee to split
+  // a subject is at most 400 characters long: a verb opening the clause leaves no assignee to split
   const verb = firstVerb !== null && firstVerb < c.start + 400 ? firstVerb : null;
   if (verb === null || verb === c.start) return null;
-  if (notSubjectIn(doc.t, c.start, verb)) return null;
   // `Phó Chủ tịch UBND tỉnh - Chủ trì`: a role in a list of participants, not an assignment
   const last = trimmedEnd(doc.t, c.start, verb, "") - 1;
   if (last >= c.start && oneOf(doc.t.charCodeAt(last), "-–(")) return null;
+  // the assignee's first unit before the words that are no subject's: most clauses with a verb
+  // have no assignee at their start (of 23 a document, 6 have one; 3 have such a word), and the
+  // unit, asked of the memo and the openings, costs less than the words' pattern over the subject
   if (unitAt(doc, c.start) === null) return null;
+  if (notSubjectIn(doc.t, c.start, verb)) return null;
   if (!assigneesLookRight(doc, c.start, verb)) return null;
   const assignee = splitAssignees(doc, c.start, verb);
   if (!assignee.length) return null;
