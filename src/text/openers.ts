@@ -36,6 +36,8 @@ function lowerCode(c: number): number {
  * instructions of a two-page one's 500,000).
  */
 const IS_LETTER = LETTER, IS_CAPITAL = CAPITAL, IS_SMALL = SMALL;
+/** where a code unit's letter number begins in {@link Openers}' units, over the three class bits above */
+const LETTER_SHIFT = 3;
 /** A word starts at a letter not after a letter, or at a capital after a small letter (`SởY`); `k`, `prev`: letter classes. */
 const startsWord = (k: number, prev: number): boolean => (k & IS_LETTER) !== 0 && (!(prev & IS_LETTER) || ((k & IS_CAPITAL) !== 0 && (prev & IS_SMALL) !== 0));
 
@@ -77,6 +79,44 @@ function addToGroups(by: (number[] | undefined)[], p: number, kinds: number): vo
   for (let k = kinds; k; k &= k - 1) (by[31 - Math.clz32(k & -k)] ??= []).push(p);
 }
 
+/** The openings {@link Openers.in} finds in a text, recorded as it finds them (one small method the compiler inlines at each place a walk ends). */
+class Found {
+  /**
+   * made at about the size they end at (a document opens ~one place in nine) and cut to it: grown
+   * from empty a push at a time, copied at each growth, they took a third of the walk
+   */
+  private readonly at: number[];
+  private readonly kinds: number[];
+  private count = 0;
+  /**
+   * each group's openings, sorted out as they are found (groupOpenings, read by every extractor,
+   * sorted them out of the lists in a second pass that cost a third of the walk); every group's
+   * list made at the start, where one made at the group's first opening cost a test an opening
+   */
+  private readonly byGroup: number[][] = [];
+  /** `length`: the text's; `groups`: how many groups there are */
+  constructor(length: number, groups: number) {
+    const size = (length >> 3) + 16;
+    this.at = new Array<number>(size);
+    this.kinds = new Array<number>(size);
+    for (let g = 0; g < groups; g++) this.byGroup.push([]);
+  }
+  /** An opening at `p` of the groups `groups` (their bits; none, 0: no opening). */
+  add(p: number, groups: number): void {
+    if (!groups) return;
+    this.at[this.count] = p;
+    this.kinds[this.count++] = groups;
+    const { byGroup } = this;
+    for (let k = groups; k; k &= k - 1) byGroup[31 - Math.clz32(k & -k)].push(p);
+  }
+  /** The openings recorded, the lists cut to them. */
+  openings(): Openings {
+    const { at, kinds } = this;
+    at.length = kinds.length = this.count;
+    return { at, kinds, byGroup: this.byGroup, near: 0 };
+  }
+}
+
 /**
  * The first words as a prefix tree in flat arrays: node `n`'s child by the letter numbered `a`
  * (the letters the first words are written with, numbered from 1) is `next[n * width + a]` (0:
@@ -84,24 +124,33 @@ function addToGroups(by: (number[] | undefined)[], p: number, kinds: number): vo
  * of maps hashed every letter of every word of the document.
  */
 export class Openers {
-  /** a code unit below U+2000 → the number of its lower case among the first words' letters (0: in none) */
-  private readonly letterBelow2000: Uint16Array;
+  /**
+   * a code unit below U+2000 → the number of its lower case among the first words' letters (0: in
+   * none) shifted by {@link LETTER_SHIFT}, over its letter class (text/letters `CAPITAL`, `SMALL`,
+   * `LETTER`): the walk reads one table a code unit, where it read the letters' and the classes'
+   */
+  private readonly units: Uint16Array;
   /** the same for a lower case at or beyond U+2000 */
   private readonly letterBeyond = new Map<number, number>();
   private readonly width: number;
   private readonly next: Int32Array;
   /** the groups a first word ending at the node belongs to (a bit each) */
   private readonly kinds: Int32Array;
+  /** how many groups there are */
+  private readonly groups: number;
 
   /** `groups[i]`: the forms of one pattern (bit `1 << i`), as written in `grammars/`. */
   constructor(groups: readonly (readonly string[])[]) {
     if (groups.length > 30) throw new Error("at most 30 groups of openers");
+    this.groups = groups.length;
     const words = groups.map((forms) => forms.map(firstWord));
     const letters = new Map<number, number>();
     for (const w of words.flat()) for (let i = 0; i < w.length; i++) if (!letters.has(w.charCodeAt(i))) letters.set(w.charCodeAt(i), letters.size + 1);
     this.width = letters.size + 1;
-    this.letterBelow2000 = new Uint16Array(0x2000);
-    for (let c = 0; c < 0x2000; c++) this.letterBelow2000[c] = letters.get(lowerCode(c)) ?? 0;
+    if (letters.size + 1 > 0xffff >>> LETTER_SHIFT) throw new Error("too many letters in the openers' first words");
+    const cls = letterClassesBelow2000();
+    this.units = new Uint16Array(0x2000);
+    for (let c = 0; c < 0x2000; c++) this.units[c] = ((letters.get(lowerCode(c)) ?? 0) << LETTER_SHIFT) | (cls[c] & (IS_CAPITAL | IS_SMALL | IS_LETTER));
     for (const [c, a] of letters) if (c >= 0x2000) this.letterBeyond.set(c, a);
     // the tree grown in plain arrays, then copied into typed ones
     const next: number[] = new Array(this.width).fill(0);
@@ -127,7 +176,7 @@ export class Openers {
 
   /** The number of the first words' letter code unit `c` is in lower case (0: none). */
   private letter(c: number): number {
-    return c < 0x2000 ? this.letterBelow2000[c] : (this.letterBeyond.get(lowerCode(c)) ?? 0);
+    return c < 0x2000 ? this.units[c] >>> LETTER_SHIFT : (this.letterBeyond.get(lowerCode(c)) ?? 0);
   }
 
   /**
@@ -137,18 +186,10 @@ export class Openers {
    * read costs more than the step it feeds: ~30 instructions, 100 a character the walk).
    */
   in(t: string): Openings {
-    const cls = letterClassesBelow2000();
-    const { letterBelow2000, next, kinds: kindsOf, width } = this;
-    // made at about the size they end at (a document opens ~one place in nine) and cut to it: grown
-    // from empty a push at a time, copied at each growth, they took a third of the walk
-    const size = (t.length >> 3) + 16;
-    const at: number[] = new Array<number>(size);
-    const kinds: number[] = new Array<number>(size);
-    let found = 0;
-    // each group's openings, sorted out as they are found (groupOpenings, read by every extractor,
-    // sorted them out of the lists in a second pass that cost a third of the walk)
-    const byGroup: (number[] | undefined)[] = [];
+    const { units, next, kinds: kindsOf, width } = this;
+    const found = new Found(t.length, this.groups);
     const n = t.length;
+    // the unit (or class, beyond U+2000) of the code unit before
     let prev = 0;
     // the walk going on: its node, the groups found on the way, where it started
     let node = 0;
@@ -159,8 +200,7 @@ export class Openers {
       if (c >= 0x2000) {
         // a walk on through a letter at or beyond U+2000 is read ahead (the table may hold none)
         if (node) {
-          groups |= this.walkFrom(node, t, i);
-          if (groups) (at[found] = start), (kinds[found++] = groups), addToGroups(byGroup, start, groups);
+          found.add(start, groups | this.walkFrom(node, t, i));
           node = 0;
         }
         // the second half of a surrogate pair: the pair's class was read at its first half
@@ -168,43 +208,35 @@ export class Openers {
         const k = classBeyond(t, i);
         if (startsWord(k, prev)) {
           const root = next[this.letter(c)];
-          const g = root ? this.walkFrom(root, t, i + 1) : 0;
-          if (g) (at[found] = i), (kinds[found++] = g), addToGroups(byGroup, i, g);
+          if (root) found.add(i, this.walkFrom(root, t, i + 1));
         }
         prev = k;
         continue;
       }
-      const k = cls[c];
+      const u = units[c];
       if (node) {
-        if (!startsWord(k, prev)) {
-          prev = k;
-          const a = letterBelow2000[c];
-          const down = a ? next[node * width + a] : 0;
-          if (down) {
-            node = down;
-            groups |= kindsOf[down];
-            continue;
-          }
-          if (groups) (at[found] = start), (kinds[found++] = groups), addToGroups(byGroup, start, groups);
-          node = 0;
+        if (!startsWord(u, prev)) {
+          prev = u;
+          // a code unit of no first word (letter number 0) reads a node's slot 0, where no child is
+          node = next[node * width + (u >>> LETTER_SHIFT)];
+          if (node) groups |= kindsOf[node];
+          else found.add(start, groups);
           continue;
         }
         // a word starts inside the one walked (a capital after a small letter, `SởY`): the walk
         // read ahead to its end, its opening first
-        groups |= this.walkFrom(node, t, i);
-        if (groups) (at[found] = start), (kinds[found++] = groups), addToGroups(byGroup, start, groups);
+        found.add(start, groups | this.walkFrom(node, t, i));
         node = 0;
       }
-      if (startsWord(k, prev)) {
-        node = next[letterBelow2000[c]];
+      if (startsWord(u, prev)) {
+        node = next[u >>> LETTER_SHIFT];
         groups = kindsOf[node];
         start = i;
       }
-      prev = k;
+      prev = u;
     }
-    if (node && groups) (at[found] = start), (kinds[found++] = groups), addToGroups(byGroup, start, groups);
-    at.length = kinds.length = found;
-    return { at, kinds, byGroup, near: 0 };
+    if (node) found.add(start, groups);
+    return found.openings();
   }
 
   /**
