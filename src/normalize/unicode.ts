@@ -70,11 +70,17 @@ const CHAR_CLASSES: [number, RegExp][] = [
 /** a fragment before the space: an onset and the `uy` of `quy` at most */
 const MAX_ONSET = Math.max(...ONSETS.map((o) => o.length)) + 2;
 const MAX_FINAL = Math.max(...SYLLABLE_FINALS.map((f) => f.length));
-/** each code unit's classes, worked out by the steps' own patterns (case-insensitive where they are) the first time it is met */
-const charClasses = new Uint32Array(0x10000);
+/**
+ * Each code unit's classes, worked out by the steps' own patterns (case-insensitive where they are)
+ * the first time it is met. One not met yet reads as white space without {@link CLASSIFIED}, so
+ * that the walk over a line asks one thing of most code units, not two (a test for an empty entry
+ * at each code unit cost a tenth of the walk): see `lineShape`.
+ */
+const UNSEEN = SPACE;
+const charClasses = new Uint32Array(0x10000).fill(UNSEEN);
 function classesOf(c: number): number {
   const k = charClasses[c];
-  return k === 0 ? classify(c) : k;
+  return k & CLASSIFIED ? k : classify(c);
 }
 function classify(c: number): number {
   let k = CLASSIFIED;
@@ -116,6 +122,8 @@ export const LINE_SHAPE = {
    */
   CASE_TOLD: 64,
 } as const;
+/** Two of them read in the walk over every word, as plain numbers (as a property read, a tenth of its work). */
+const { MAY_SPLIT, MAY_SIGN } = LINE_SHAPE;
 
 /**
  * Which steps have work on a line (bits of {@link LINE_SHAPE}), found in one pass over it; never a
@@ -138,55 +146,70 @@ export const LINE_SHAPE = {
 export function lineShape(s: string): number {
   const n = s.length;
   let shape = 0;
-  // the classes of every code unit, and of every two in a row, or-ed
+  // the classes of every code unit, or-ed; white space after white space; two emphasis marks in a row
   let all = 0;
-  let pairs = 0;
-  let prev = 0;
+  let spaceRun = false;
+  let emphasisRun = false;
+  let afterSpace = false;
   // after a word that may end a run of capitals, and after the first word of a name after one
   let inRun = false;
   let nameOpened = false;
+  // read into a local: the table's data is then not looked up again at each code unit
+  const classes = charClasses;
+  // each code unit's classes are read once, from the table: `k` holds those of `s[i]`; one not
+  // met yet reads as white space, stops the walk over a word there and is classified below
+  let k = n > 0 ? classes[s.charCodeAt(0)] : 0;
   for (let i = 0; i < n; ) {
-    let k = classesOf(s.charCodeAt(i));
     if (k & SPACE) {
+      // the line walked again once the code unit is classified (each is met for the first time once)
+      if (!(k & CLASSIFIED)) return shapeOnceClassified(s, i);
       all |= k;
-      pairs |= prev & k;
-      prev = k;
-      i++;
+      if (afterSpace) spaceRun = true;
+      afterSpace = true;
+      if (++i < n) k = classes[s.charCodeAt(i)];
       continue;
     }
+    afterSpace = false;
     // a word: its first code unit, and the rest or-ed
     const head = k;
     const start = i;
-    pairs |= prev & k;
-    prev = k;
     let tail = 0;
-    for (i++; i < n; i++) {
-      k = classesOf(s.charCodeAt(i));
-      if (k & SPACE) break;
-      tail |= k;
-      pairs |= prev & k;
-      prev = k;
-    }
+    while (++i < n && !((k = classes[s.charCodeAt(i)]) & SPACE)) tail |= k;
     const word = head | tail;
     all |= word;
-    if (!(shape & LINE_SHAPE.MAY_SPLIT)) {
-      // the space after the word, a lone onset fragment's; the space before it, a lone final fragment's
-      if (i < n - 1 && (!(word & LETTER_NOT_ONSET) || word & NOT_LETTER) && onsetSplitAt(s, i)) shape |= LINE_SHAPE.MAY_SPLIT;
-      else if (start >= 2 && (!(word & LETTER_NOT_FINAL) || word & NOT_LETTER) && finalSplitAt(s, start - 1)) shape |= LINE_SHAPE.MAY_SPLIT;
+    // (only a word can hold two marks in a row: a mark is no white space)
+    if (word & EMPHASIS && !emphasisRun) emphasisRun = emphasisPairIn(s, start, i);
+    if (!(shape & MAY_SPLIT)) {
+      // the space after the word, a lone onset fragment's (the word ends with an onset letter); the
+      // space before it, a lone final fragment's (the word opens with a final letter)
+      if (i < n - 1 && (!(word & LETTER_NOT_ONSET) || (word & NOT_LETTER && classesOf(s.charCodeAt(i - 1)) & ONSET_LETTER)) && onsetSplitAt(s, i)) shape |= MAY_SPLIT;
+      else if (start >= 2 && head & FINAL_LETTER && (!(word & LETTER_NOT_FINAL) || word & NOT_LETTER) && finalSplitAt(s, start - 1)) shape |= MAY_SPLIT;
     }
     const capital = (head & CAPITAL_HEAD) !== 0;
     const lower = (tail & LOWER_TAIL) !== 0;
     const nameLike = capital && !(tail & NAME_BREAK);
-    if (nameLike && nameOpened) shape |= LINE_SHAPE.MAY_SIGN;
+    if (nameLike && nameOpened) shape |= MAY_SIGN;
     nameOpened = nameLike && inRun;
     inRun = (inRun && !lower) || (capital && !lower && i - start >= 2);
   }
-  if (all & CLEANED || pairs & EMPHASIS) shape |= LINE_SHAPE.CHANGED;
+  if (all & CLEANED || emphasisRun) shape |= LINE_SHAPE.CHANGED;
   if (all & LEGACY) shape |= LINE_SHAPE.LEGACY_MARK;
   // `inCapitals` reads the code units below U+2000 only, where there are no others
   if (!(all & FROM_2070)) shape |= all & CAPITAL_BELOW_2000 && !(all & LOWER_TAIL) ? LINE_SHAPE.CASE_TOLD | LINE_SHAPE.CAPITALS : LINE_SHAPE.CASE_TOLD;
-  if (all & TAB || pairs & SPACE || (n > 0 && (classesOf(s.charCodeAt(0)) & SPACE || classesOf(s.charCodeAt(n - 1)) & SPACE))) shape |= LINE_SHAPE.LOOSE_SPACES;
+  if (all & TAB || spaceRun || (n > 0 && (classesOf(s.charCodeAt(0)) & SPACE || classesOf(s.charCodeAt(n - 1)) & SPACE))) shape |= LINE_SHAPE.LOOSE_SPACES;
   return shape;
+}
+
+/** {@link lineShape} of a line met at `s[i]` by a code unit not classified yet: classified, and the line walked again. */
+function shapeOnceClassified(s: string, i: number): number {
+  classify(s.charCodeAt(i));
+  return lineShape(s);
+}
+
+/** Two emphasis marks in a row in `s[start, end)` (what `stripEmphasis` looks for). */
+function emphasisPairIn(s: string, start: number, end: number): boolean {
+  for (let i = start + 1; i < end; i++) if (classesOf(s.charCodeAt(i)) & classesOf(s.charCodeAt(i - 1)) & EMPHASIS) return true;
+  return false;
 }
 
 /**

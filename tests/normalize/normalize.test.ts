@@ -236,6 +236,15 @@ describe("which steps have work on a line", () => {
     expect(lineShape("Ngh\tị định") & MAY_SPLIT).toBe(MAY_SPLIT);
     expect(run(glueSplitSyllables, "Ngh\tị định")).toBe("Nghị định");
   });
+
+  it("tells a line the same whether its code units are met for the first time or not", () => {
+    // code units no other test meets, first inside a word, after a space, at the ends, in a run
+    const lines = ["Ngh ị\uA5A0 định\uA5A1", "\uA5A2KT. BỘ TRƯỞNG Nguyễn Văn \uA5A3A", "**\uA5A4** \u2F00\u2F00  Sở Y tế\uA5A5", "\uA5A6"];
+    const first = lines.map(lineShape);
+    expect(lines.map(lineShape)).toEqual(first);
+    expect(first[0] & MAY_SPLIT).toBe(MAY_SPLIT);
+    expect(first[2] & (CHANGED | LOOSE_SPACES)).toBe(CHANGED | LOOSE_SPACES);
+  });
 });
 
 describe("a line's facts from the loader", () => {
