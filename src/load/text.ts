@@ -9,8 +9,12 @@ import type { LoadedDocument, Loader, SourceLine } from "./types.js";
  * preallocated file) are left out, and a run of them inside it (a zeroed block) ends a line.
  */
 export function decodeText(bytes: Uint8Array): string {
-  const { text, wide } = decodeBytes(withoutTrailingNuls(bytes));
-  return text.replace(wide ? WIDE_HOLE : BYTE_HOLE, "\n");
+  const body = withoutTrailingNuls(bytes);
+  const { text, wide } = decodeBytes(body);
+  // one-byte and UTF-8 text holds a NUL where its bytes do: one without (most) is not searched for
+  // a run of them (its bytes are searched natively; a search of the text for a NUL reads it a code
+  // unit at a time)
+  return wide || body.indexOf(0) >= 0 ? text.replace(wide ? WIDE_HOLE : BYTE_HOLE, "\n") : text;
 }
 
 /** The NULs of a block a crash or a bad disk zeroed inside a text file: this many bytes or more in a row. */
@@ -19,6 +23,9 @@ export const NUL_HOLE = 16;
 const BYTE_HOLE = new RegExp(`\\0{${NUL_HOLE},}`, "g");
 const WIDE_HOLE = new RegExp(`\\0{${NUL_HOLE / 2},}`, "g");
 
+/** One decoder for every file (it holds no state between calls: no `stream`). */
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
 /** The text of the bytes, and whether it was read as UTF-16 (two bytes a character). */
 function decodeBytes(bytes: Uint8Array): { text: string; wide: boolean } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), wide: true };
@@ -26,7 +33,7 @@ function decodeBytes(bytes: Uint8Array): { text: string; wide: boolean } {
   const utf16 = bomlessUtf16(bytes);
   if (utf16) return { text: new TextDecoder(utf16).decode(bytes), wide: true };
   try {
-    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes), wide: false };
+    return { text: utf8.decode(bytes), wide: false };
   } catch {
     return { text: new TextDecoder("windows-1252").decode(bytes), wide: false };
   }
@@ -43,6 +50,8 @@ function decodeBytes(bytes: Uint8Array): { text: string; wide: boolean } {
 export function bomlessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   const n = Math.min(bytes.length, 8192) & ~1;
   if (n < 8) return null;
+  // no NUL in the first kilobyte (UTF-8 and one-byte text): found natively, and no block counted
+  if (bytes.subarray(0, Math.min(n, 1024)).indexOf(0) < 0) return null;
   let order: "utf-16le" | "utf-16be" | null = null;
   for (let from = 0; from < n; from += 1024) {
     const to = Math.min(n, from + 1024);

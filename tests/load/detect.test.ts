@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { InputError, UnsupportedFormatError } from "../../src/errors.js";
 import { detectFormat, loadDocument } from "../../src/load/index.js";
 import { bytesOf } from "./helpers.js";
+import { MAGIC_KINDS } from "../../grammars/file-kinds.js";
 
 const latin1 = (s: string) => new Uint8Array(Buffer.from(s, "latin1"));
 
@@ -87,5 +88,23 @@ describe("text without a BOM in UTF-16, and text padded with NULs", () => {
     const strewn = utf8.slice();
     for (let i = 0; i < strewn.length; i += 20) strewn[i] = 0;
     expect(() => detectFormat(strewn, "s.txt")).toThrow(UnsupportedFormatError);
+  });
+});
+
+describe("kinds known by their first bytes", () => {
+  it.each(MAGIC_KINDS.map((k) => [k.kind, k] as const))("refuses %s by name, its magic compared byte for byte", (_, kind) => {
+    const bytes = new Uint8Array(600).fill(0x41);
+    bytes.set(latin1(kind.magic), kind.at);
+    // a NUL in the first 64 bytes, which the kinds marked binary want (text may open with `MZ` or `ID3`)
+    bytes[60] = 0;
+    expect(() => detectFormat(bytes, "x.bin")).toThrow(`${kind.kind}, which vanban does not read`);
+    if (kind.binary) expect(detectFormat(latin1(kind.magic + " là chữ viết tắt\n"), "x.txt")).toBe("txt");
+  });
+
+  it("reads RTF and HTML after any white space trimStart takes, a no-break space among it", () => {
+    expect(detectFormat(latin1("\u00a0\t\r\n {\\rtf1 a}"), undefined)).toBe("rtf");
+    expect(detectFormat(new Uint8Array([0xef, 0xbb, 0xbf, ...latin1("\u00a0<html><body>a</body></html>")]), undefined)).toBe("html");
+    // past the first 512 bytes, no longer
+    expect(detectFormat(latin1(" ".repeat(512) + "{\\rtf1 a}"), "x.txt")).toBe("txt");
   });
 });
