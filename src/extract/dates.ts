@@ -8,6 +8,7 @@ import { PARSERS, type DigitOpening } from "./dates/parsers.js";
 import { formatToken, tokenKind, type Token } from "./dates/point.js";
 import { dateBounds } from "./dates/range.js";
 import { REFINERS } from "./dates/refiners.js";
+import { CodeSet } from "../text/codes.js";
 
 /**
  * Dates and times, chrono style: the parsers in `dates/parsers.ts` find candidates, the refiners
@@ -68,32 +69,13 @@ const STICKY = PARSERS.map((p) => new RegExp(p.pattern.source, "uy"));
  */
 const OPENING_WORDS = [...new Set(PARSERS.flatMap((p) => p.opens.words))];
 if (PARSERS.length > 31) throw new Error("at most 31 date parsers");
-/**
- * What may follow, as a set of character codes: a table for the ASCII ones (most are: digits,
- * `/`, a word's first letter), asked at every opening (a `Set` look-up was a quarter of the walk).
- */
-class CodeSet {
-  private readonly ascii = new Uint8Array(128);
-  private readonly other = new Set<number>();
-  constructor(chars: string) {
-    for (const ch of chars) {
-      const c = ch.charCodeAt(0);
-      if (c < 128) this.ascii[c] = 1;
-      else this.other.add(c);
-    }
-  }
-  /** (NaN, the end of the text: no) */
-  has(c: number): boolean {
-    return c < 128 ? this.ascii[c] === 1 : this.other.has(c);
-  }
-}
 /** a run of digits of a parser's `DigitOpening`: the runs it may be (as bits `1 << n`, the last for any longer run) and what may follow */
 interface DigitShape {
   runs: number;
   then: CodeSet;
 }
 const MAX_RUN = 7;
-const digitShape = (d: DigitOpening): DigitShape => ({ runs: d.run.reduce((m, n) => m | (1 << Math.min(n, MAX_RUN)), 0), then: new CodeSet(d.then) });
+const digitShape = (d: DigitOpening): DigitShape => ({ runs: d.run.reduce((m, n) => m | (1 << Math.min(n, MAX_RUN)), 0), then: CodeSet.ofChars(d.then) });
 /** a parser an opening word opens: its bit, and what the word must have after it (`wordThen`, `wordDigit`) */
 interface WordParser {
   bit: number;
@@ -125,7 +107,7 @@ for (const word of OPENING_WORDS) {
     node = node.next[n];
   }
   node.parsers = PARSERS.flatMap((p, i) =>
-    p.opens.words.includes(word) ? [{ bit: 1 << i, then: p.opens.wordThen ? new CodeSet(p.opens.wordThen) : null, digit: p.opens.wordDigit ? digitShape(p.opens.wordDigit) : null }] : [],
+    p.opens.words.includes(word) ? [{ bit: 1 << i, then: p.opens.wordThen ? CodeSet.ofChars(p.opens.wordThen) : null, digit: p.opens.wordDigit ? digitShape(p.opens.wordDigit) : null }] : [],
   );
 }
 /** the parsers a run of `n` digits may open (index `n`; the last, any longer run) */

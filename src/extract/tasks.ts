@@ -16,6 +16,7 @@ import { afterSpaces, CAPITAL, collapseSpaces, isAsciiDigitCode, isLetterOrMarkC
 import { alt, alternation, esc } from "../text/pattern.js";
 import { groupOpenings, openingCodes, opensAt, type Openers, type Openings } from "../text/openers.js";
 import { seek } from "../text/sorted.js";
+import { CodeSet } from "../text/codes.js";
 import { mapped } from "../text/lists.js";
 import { foldedText, keyFollowsFolded, textKey, type ExtractContext } from "./context.js";
 import { documentOpeners, documentOpenings, OPENS } from "./openings.js";
@@ -42,15 +43,15 @@ const { actionVerb: VERB, notTask: NOT_A_TASK, trigger: TRIGGER, cooperation: CO
 const { personTitle: TITLE, collective: COLLECTIVE } = OPENS;
 const openers = documentOpeners;
 let pointers!: Set<string>;
-/** the code units a trigger (`triggerSticky`) begins with (a {@link codeTable}) */
-let triggerFirst!: Uint8Array;
+/** the code units a trigger (`triggerSticky`) begins with (text/codes) */
+let triggerFirst!: CodeSet;
 /**
  * the code units an action verb (`verbAt`) begins with, as written: an opening is found in any
  * case, and a third of the verbs' openings (`Chủ tịch`, `Thực hiện` opening a line) begin with none
  */
-let verbFirst!: Uint8Array;
+let verbFirst!: CodeSet;
 /** the letters a polite address begins with, as written (`Quý cơ quan`): the pattern is tried only after one */
-let politeFirst!: Uint8Array;
+let politeFirst!: CodeSet;
 /** the longest key in `pointers` */
 let longestPointer = 0;
 /**
@@ -60,11 +61,11 @@ let longestPointer = 0;
 function compilePatterns(): void {
   if (triggerSticky) return;
   triggerSticky = new RegExp(`\\s*(?:${alternation(lowerFirst(TRIGGERS), "cap")})${WE}`, "uy");
-  triggerFirst = codeTable(openingCodes(lowerFirst(TRIGGERS), "cap"));
+  triggerFirst = new CodeSet(openingCodes(lowerFirst(TRIGGERS), "cap"));
   verbGlobal = new RegExp(`(?:${alternation(ACTION_VERBS, "cap", WB)})${WE}`, "gu");
   titleSticky = new RegExp(`\\s*(?:các\\s+|Các\\s+)?(?:${alternation(lowerFirst([...POSITION_TITLES, ...ROLE_TITLES]), "cap")})${WE}`, "uy");
   pointerSticky = new RegExp(`\\s*(?:${alternation(POLITE_ADDRESSES, "cap")})${WE}`, "uy");
-  politeFirst = codeTable(new Set(POLITE_ADDRESSES.map((a) => foldTone(a).charCodeAt(0))));
+  politeFirst = new CodeSet(POLITE_ADDRESSES.map((a) => foldTone(a).charCodeAt(0)));
   // the trigger without the spaces before it (see documentAnchors): it opens where its word begins
   inlineTriggerAt = new RegExp(`(?:${alternation(TRIGGERS.map((t) => t.charAt(0).toLowerCase() + t.slice(1)), "exact")})${WE}`, "uy");
   responsibilitySticky = new RegExp(`\\s*(?:${alternation(RESPONSIBILITY_VERBS, "exact")})${WE}`, "uy");
@@ -78,7 +79,7 @@ function compilePatterns(): void {
   // without the word-start lookbehind, which documentAnchors asks of the letter table first: V8
   // answers a lookbehind of a `\p{L}` class by a search of its ranges, half the time of a try
   verbAt = new RegExp(`(?:${alternation(ACTION_VERBS, "cap")})${WE}`, "uy");
-  verbFirst = codeTable(openingCodes(ACTION_VERBS, "cap"));
+  verbFirst = new CodeSet(openingCodes(ACTION_VERBS, "cap"));
   notTaskAt = new RegExp(`(?:${alternation(NOT_TASK, "any")})${WE}`, "uy");
   coopAt = new RegExp(`(?:${alternation(COOPERATION, "cap")})${WE}`, "uy");
   deadlineBefore = new RegExp(`(?:${alternation(DEADLINE_MARKERS, "any", WB)})${WE}[^;.]{0,40}$`, "u");
@@ -97,18 +98,6 @@ function compilePatterns(): void {
     "uy",
   );
 }
-/**
- * A set of code units as a table (1: in it), read by {@link inTable}: a Set's lookup hashed the code
- * unit (the rules ask at every clause, assignee and verb's opening: ~2% of the tasks' time).
- */
-function codeTable(codes: Set<number>): Uint8Array {
-  const table = new Uint8Array(Math.max(0, ...codes) + 1);
-  for (const c of codes) table[c] = 1;
-  return table;
-}
-/** Is code unit `c` in `table` (NaN, past a text's end: no)? */
-const inTable = (table: Uint8Array, c: number): boolean => c < table.length && table[c] === 1;
-
 /** For tests: each phrase list's pattern as a global scan, and where the dispatch tries it (`openers`, the list's group). */
 export function taskOpenings(): { name: string; pattern: RegExp; openers: Openers; group: number }[] {
   compilePatterns();
@@ -250,7 +239,7 @@ function findUnitAt(doc: Doc, pos: number): number | null {
       return ag ?? end;
     }
   }
-  if (inTable(politeFirst, doc.t.charCodeAt(p))) {
+  if (politeFirst.has(doc.t.charCodeAt(p))) {
     pointerSticky.lastIndex = pos;
     if (pointerSticky.test(doc.t)) return pointerSticky.lastIndex;
   }
@@ -483,15 +472,15 @@ function matchInto(sticky: RegExp, t: string, p: number, into: Anchors): void {
 
 /**
  * `sticky`'s matches at the openings of group `bit` that are not after a letter, mark or digit (`WB`,
- * which the pattern leaves out), and (given `first`, a {@link codeTable}) whose code unit the
+ * which the pattern leaves out), and (given `first`, a text/codes `CodeSet`) whose code unit the
  * pattern can begin with.
  */
-function anchorsAt(sticky: RegExp, t: string, open: Openings, bit: number, first?: Uint8Array): Anchors {
+function anchorsAt(sticky: RegExp, t: string, open: Openings, bit: number, first?: CodeSet): Anchors {
   const out: Anchors = { starts: [], ends: [], near: 0 };
   const at = groupOpenings(open, bit);
   for (let o = 0; o < at.length; o++) {
     const p = at[o];
-    if ((first === undefined || inTable(first, t.charCodeAt(p))) && !wordCharBefore(t, p)) matchInto(sticky, t, p, out);
+    if ((first === undefined || first.has(t.charCodeAt(p))) && !wordCharBefore(t, p)) matchInto(sticky, t, p, out);
   }
   return out;
 }
@@ -711,7 +700,7 @@ interface ClauseRead {
 /** `Giao X: …`, `Đề nghị X …`, `Yêu cầu X khẩn trương …` */
 function triggerRule(doc: Doc, c: Clause): ClauseRead | null {
   // tried only where a trigger's first letter stands after the spaces (most clauses open with none)
-  if (!inTable(triggerFirst, doc.t.charCodeAt(afterSpaces(doc.t, c.start)))) return null;
+  if (!triggerFirst.has(doc.t.charCodeAt(afterSpaces(doc.t, c.start)))) return null;
   triggerSticky.lastIndex = c.start;
   if (!triggerSticky.test(doc.t)) return null;
   return assignedFrom(doc, triggerSticky.lastIndex, c);
