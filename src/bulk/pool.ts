@@ -152,7 +152,10 @@ export function defaultWorkerUrl(): URL {
   return workerToStart(compiled, new URL(inDist ? "../../worker/worker.js" : "../../dist/worker/worker.js", import.meta.url));
 }
 
-/** Of tsc's worker (`compiled`) and the bundle, the bundle when it is there and at least as new. */
+/**
+ * Of tsc's worker (`compiled`) and the bundle, the bundle when it is there and at least as new (as
+ * new: an installed package's files all have the one time npm gives them).
+ */
 export function workerToStart(compiled: URL, bundled: URL): URL {
   if (!existsSync(compiled)) {
     if (existsSync(bundled)) return bundled;
