@@ -300,7 +300,7 @@ export function nextSeparator(t: string, p: number, to: number): number {
     const c = t.charCodeAt(p);
     const space = isSpaceCode(c);
     if ((space || c === 0x3b || c === 0x2c) && separatorEnd(t, p, to) >= 0) return p;
-    if (space) p = spacesEnd(t, p, to);
+    if (space) p = trimmedStart(t, p, to, "");
     p++;
   }
   return -1;
@@ -308,32 +308,26 @@ export function nextSeparator(t: string, p: number, to: number): number {
 
 /** The end of the separator at `p` of `t.slice(0, to)` (see {@link nextSeparator}), or -1. */
 export function separatorEnd(t: string, p: number, to: number): number {
-  const q = spacesEnd(t, p, to);
+  const q = trimmedStart(t, p, to, "");
   if (q >= to) return -1;
   const c = t.charCodeAt(q);
   if (c === 0x3b) return spaceAt(t, q + 1, to) ? q + 1 : -1;
   if (c === 0x2c) {
-    const w = spacesEnd(t, q + 1, to);
-    if (wordAt(t, w, to, AND)) return w + AND.length;
+    const w = trimmedStart(t, q + 1, to, "");
+    if (joiningWordAt(t, w, to, AND)) return w + AND.length;
     return spaceAt(t, q + 1, to) ? q + 1 : -1;
   }
   // `và`, `cùng` after one space at least
   if (q === p) return -1;
-  if (wordAt(t, q, to, AND)) return q + AND.length;
-  return wordAt(t, q, to, ALONG_WITH) ? q + ALONG_WITH.length : -1;
-}
-
-/** Where the spaces from `i` end, `to` at most. */
-function spacesEnd(t: string, i: number, to: number): number {
-  while (i < to && isSpaceCode(t.charCodeAt(i))) i++;
-  return i;
+  if (joiningWordAt(t, q, to, AND)) return q + AND.length;
+  return joiningWordAt(t, q, to, ALONG_WITH) ? q + ALONG_WITH.length : -1;
 }
 
 /** Is there a space at `i`, before `to`? */
 const spaceAt = (t: string, i: number, to: number): boolean => i < to && isSpaceCode(t.charCodeAt(i));
 
 /** Is `word` written at `i` of `t`, a space after it before `to`? */
-function wordAt(t: string, i: number, to: number, word: string): boolean {
+function joiningWordAt(t: string, i: number, to: number, word: string): boolean {
   // its letters first: most words after a space begin with another
   for (let k = 0; k < word.length; k++) if (t.charCodeAt(i + k) !== word.charCodeAt(k)) return false;
   return spaceAt(t, i + word.length, to);
