@@ -1,7 +1,7 @@
 import type { DateMention, Span, Warning } from "../record/schema.js";
 import { collapseSpaces, isAsciiDigitCode, isSpaceCode } from "../text/letters.js";
 import { keyAtOffsets } from "../text/tone.js";
-import { alt, esc } from "../text/pattern.js";
+import { alt, esc, unnamedGroups } from "../text/pattern.js";
 import { mapped } from "../text/lists.js";
 import { textKey, type ExtractContext } from "./context.js";
 import { PARSERS, type DigitOpening } from "./dates/parsers.js";
@@ -59,8 +59,10 @@ function keyOf(text: string): string {
   return markupAsSpace(keyAtOffsets(text));
 }
 
-/** Each parser's pattern anchored (`y`): tried at one opening at a time. */
-const STICKY = PARSERS.map((p) => new RegExp(p.pattern.source, "uy"));
+/** Each parser's pattern anchored (`y`), tried at one opening at a time, its groups read by number (text/pattern `unnamedGroups`: why). */
+const UNNAMED = PARSERS.map((p) => unnamedGroups(p.pattern.source));
+const STICKY = UNNAMED.map((u) => new RegExp(u.source, "uy"));
+const GROUPS = UNNAMED.map((u) => u.numbers);
 
 /**
  * Where the parsers' matches can open, and which: an opening's kind holds the bits (`1 << p`) of
@@ -246,7 +248,7 @@ export function scanDates(text: string, offset: number, ctx: Pick<ExtractContext
       const m = sticky.exec(key);
       if (!m) continue;
       hidden[p] = sticky.lastIndex;
-      const built = PARSERS[p].build(m, env, key);
+      const built = PARSERS[p].build(m, GROUPS[p], env, key);
       if (!built) continue;
       tokens.push(built);
       if (++made[p] >= keep) open &= ~(1 << p), (cut = true);

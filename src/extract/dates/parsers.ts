@@ -30,7 +30,7 @@ import {
   YEAR_WORD,
 } from "../../../grammars/dates.js";
 import { LETTER_OR_NUMBER_UNIT } from "../../text/letters.js";
-import { alt, endsWith, NOT_AFTER_LETTER, notAfter } from "../../text/pattern.js";
+import { alt, endsWith, NOT_AFTER_LETTER, notAfter, type GroupNumbers } from "../../text/pattern.js";
 import { point, type Point, type Token } from "./point.js";
 
 export interface ParseEnv {
@@ -49,7 +49,8 @@ export interface Parser {
    * (tests/extract/dates-openers check it against the whole-text scan).
    */
   opens: { digit: DigitOpening | null; words: readonly string[]; wordThen?: string; wordDigit?: DigitOpening };
-  build(m: RegExpExecArray, env: ParseEnv, key: string): Token | null;
+  /** `m`, a match of `pattern` with its groups' names taken out; `g`, the number of each named group (text/pattern `unnamedGroups`) */
+  build(m: RegExpExecArray, g: GroupNumbers, env: ParseEnv, key: string): Token | null;
 }
 
 /**
@@ -104,14 +105,14 @@ const DAY_PART = `(?:\\s*(?<part>${alt(DAY_PARTS.map((p) => p.word))})(?![\\p{L}
 const durationBefore = endsWith(`(?:^|[^\\p{L}])${alt(DURATION_CUES)}\\s+`);
 const DURATION_AFTER_RE = new RegExp(`^${DURATION_AFTER}`, "u");
 
-function timeToken(m: RegExpExecArray, key: string, parser: string): Token | null {
-  const g = m.groups!;
-  let h = Number(g.h);
-  const mi = num(g.mi) ?? 0;
+/** A time of day from its hour, its minutes (none: `00`) and the part of the day written after it. */
+function timeToken(m: RegExpExecArray, key: string, parser: string, hour: string, minutes: string | undefined, dayPart: string | undefined): Token | null {
+  let h = Number(hour);
+  const mi = num(minutes) ?? 0;
   // a duration, not a time of day: "trong vòng 24 giờ", "8 giờ/ngày"
   if (durationBefore(key.slice(Math.max(0, m.index - 20), m.index))) return null;
   if (DURATION_AFTER_RE.test(key.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
-  const part = DAY_PARTS.find((p) => p.word === g.part);
+  const part = DAY_PARTS.find((p) => p.word === dayPart);
   if (part?.pm && h < 12) h += 12;
   if (h > 23) return null;
   return tok(m, parser, { point: point({ h, mi }) });
@@ -123,56 +124,56 @@ export const PARSERS: Parser[] = [
     name: "words-full",
     pattern: re(`${L}${NGAY}?(?<d>${DAY})\\s+${MONTH_WORD}\\s+(?<m>${MONTH})\\s*,?\\s*${YEAR_WORD}\\s+(?<y>${YEAR})${R}`),
     opens: { digit: { run: ONE_OR_TWO, then: MONTH_WORD[0] }, words: [DAY_WORD], wordThen: DIGITS, wordDigit: { run: ONE_OR_TWO, then: MONTH_WORD[0] } },
-    build: (m) => tok(m, "words-full", { point: point({ y: +m.groups!.y, m: +m.groups!.m, d: +m.groups!.d }) }),
+    build: (m, g) => tok(m, "words-full", { point: point({ y: +m[g.y], m: +m[g.m], d: +m[g.d] }) }),
   },
   // "ngày    tháng 5 năm 2026" → 2026-05; "ngày …… tháng …… năm 2025" → 2025 (a draft's blank fields)
   {
     name: "words-blank",
     pattern: re(`${DAY_WORD}(?=[\\s.…_])${BLANK}${MONTH_WORD}(?:${BLANK}(?<m>${MONTH})(?!\\p{N}))?${BLANK}${YEAR_WORD}\\s*(?<y>${YEAR})${R}`),
     opens: { digit: null, words: [DAY_WORD], wordThen: MONTH_WORD[0] },
-    build: (m) => tok(m, "words-blank", { point: point({ y: +m.groups!.y, m: num(m.groups!.m) }) }),
+    build: (m, g) => tok(m, "words-blank", { point: point({ y: +m[g.y], m: num(m[g.m]) }) }),
   },
   // "ngày 20 tháng 5" (no year: the document's year)
   {
     name: "words-no-year",
     pattern: re(`${L}${DAY_WORD}\\s+(?<d>${DAY})\\s+${MONTH_WORD}\\s+(?<m>${MONTH})(?![\\p{N}]|\\s*,?\\s*${YEAR_WORD}\\s*\\p{N})`),
     opens: { digit: null, words: [DAY_WORD], wordThen: DIGITS, wordDigit: { run: ONE_OR_TWO, then: MONTH_WORD[0] } },
-    build: (m, env) => tok(m, "words-no-year", { point: withYear({ m: +m.groups!.m, d: +m.groups!.d }, env) }),
+    build: (m, g, env) => tok(m, "words-no-year", { point: withYear({ m: +m[g.m], d: +m[g.d] }, env) }),
   },
   // "ngày 20/5/2025", "05/01/2020", "ngày 01/ 7 /2004"
   {
     name: "numeric-slash",
     pattern: re(`${L}${NGAY}?(?<d>${DAY})\\s*/\\s*(?<m>${MONTH})\\s*/\\s*(?<y>${YEAR})${R}`),
     opens: { digit: { run: ONE_OR_TWO, then: "/" }, words: [DAY_WORD], wordThen: DIGITS, wordDigit: { run: ONE_OR_TWO, then: "/" } },
-    build: (m) => tok(m, "numeric-slash", { point: point({ y: +m.groups!.y, m: +m.groups!.m, d: +m.groups!.d }) }),
+    build: (m, g) => tok(m, "numeric-slash", { point: point({ y: +m[g.y], m: +m[g.m], d: +m[g.d] }) }),
   },
   // "20-5-2025"
   {
     name: "numeric-dash",
     pattern: re(`${L}${NGAY}?(?<d>${DAY})-(?<m>${MONTH})-(?<y>${YEAR})${R}`),
     opens: { digit: { run: ONE_OR_TWO, then: "-" }, words: [DAY_WORD], wordThen: DIGITS, wordDigit: { run: ONE_OR_TWO, then: "-" } },
-    build: (m) => tok(m, "numeric-dash", { point: point({ y: +m.groups!.y, m: +m.groups!.m, d: +m.groups!.d }) }),
+    build: (m, g) => tok(m, "numeric-dash", { point: point({ y: +m[g.y], m: +m[g.m], d: +m[g.d] }) }),
   },
   // "20.5.2025"
   {
     name: "numeric-dot",
     pattern: re(`${L}${NGAY}?(?<d>${DAY})\\.(?<m>${MONTH})\\.(?<y>${YEAR})${R}`),
     opens: { digit: { run: ONE_OR_TWO, then: "." }, words: [DAY_WORD], wordThen: DIGITS, wordDigit: { run: ONE_OR_TWO, then: "." } },
-    build: (m) => tok(m, "numeric-dot", { point: point({ y: +m.groups!.y, m: +m.groups!.m, d: +m.groups!.d }) }),
+    build: (m, g) => tok(m, "numeric-dot", { point: point({ y: +m[g.y], m: +m[g.m], d: +m[g.d] }) }),
   },
   // "ngày 20/5" (no year: the document's year); needs the word "ngày"
   {
     name: "numeric-no-year",
     pattern: re(`${DAY_WORD}\\s*(?<d>${DAY})\\s*/\\s*(?<m>${MONTH})(?![\\p{N}]|\\s*[/.-]\\s*${LETTER_OR_NUMBER_UNIT})`),
     opens: { digit: null, words: [DAY_WORD], wordThen: DIGITS, wordDigit: { run: ONE_OR_TWO, then: "/" } },
-    build: (m, env) => tok(m, "numeric-no-year", { point: withYear({ m: +m.groups!.m, d: +m.groups!.d }, env) }),
+    build: (m, g, env) => tok(m, "numeric-no-year", { point: withYear({ m: +m[g.m], d: +m[g.d] }, env) }),
   },
   // "ngày    /    /2007" → 2007; "ngày   /7/2007" → 2007-07 (blank draft fields)
   {
     name: "numeric-blank",
     pattern: re(`${DAY_WORD}[\\s.…_]*/[\\s.…_]*(?:(?<m>${MONTH})[\\s.…_]*)?/\\s*(?<y>${YEAR})${R}`),
     opens: { digit: null, words: [DAY_WORD], wordThen: "/" },
-    build: (m) => tok(m, "numeric-blank", { point: point({ y: +m.groups!.y, m: num(m.groups!.m) }) }),
+    build: (m, g) => tok(m, "numeric-blank", { point: point({ y: +m[g.y], m: num(m[g.m]) }) }),
   },
   // "ngày 20 - 25/5/2026", "từ ngày 20 đến ngày 25/5/2026" → 2026-05-20/2026-05-25
   {
@@ -181,13 +182,12 @@ export const PARSERS: Parser[] = [
       `(?:${RANGE_FROM}\\s+)?${DAY_WORD}\\s*(?<d1>${DAY})\\s*(?:${RANGE_DASH}|\\s${alt(RANGE_TO)}\\s)\\s*(?:${DAY_WORD}\\s*)?(?<d2>${DAY})\\s*/\\s*(?<m>${MONTH})(?:\\s*/\\s*(?<y>${YEAR}))?${R}`,
     ),
     opens: { digit: null, words: [RANGE_FROM, DAY_WORD], wordThen: DAY_WORD[0] + DIGITS, wordDigit: { run: ONE_OR_TWO, then: "-–—" + firstLetters(RANGE_TO) } },
-    build: (m, env) => {
-      const g = m.groups!;
-      const y = num(g.y) ?? env.year;
-      const d1 = +g.d1;
-      const d2 = +g.d2;
+    build: (m, g, env) => {
+      const y = num(m[g.y]) ?? env.year;
+      const d1 = +m[g.d1];
+      const d2 = +m[g.d2];
       if (d2 <= d1) return null;
-      return tok(m, "day-range", { from: point({ y, m: +g.m, d: d1 }), to: point({ y, m: +g.m, d: d2 }) });
+      return tok(m, "day-range", { from: point({ y, m: +m[g.m], d: d1 }), to: point({ y, m: +m[g.m], d: d2 }) });
     },
   },
   // "tháng 5/2026", "tháng 5 năm 2026", "tháng 05-2026" → 2026-05
@@ -195,24 +195,24 @@ export const PARSERS: Parser[] = [
     name: "month-year",
     pattern: re(`${NOT_AFTER_LETTER}${MONTH_WORD}\\s*(?<m>${MONTH})\\s*(?:/|-|\\.|,?\\s*${YEAR_WORD})\\s*(?<y>${YEAR})${R}`),
     opens: { digit: null, words: [MONTH_WORD], wordThen: DIGITS, wordDigit: { run: ONE_OR_TWO, then: "/-.," + YEAR_WORD[0] } },
-    build: (m) => tok(m, "month-year", { point: point({ y: +m.groups!.y, m: +m.groups!.m }) }),
+    build: (m, g) => tok(m, "month-year", { point: point({ y: +m[g.y], m: +m[g.m] }) }),
   },
   // "Chương trình công tác tháng 5" → the document's year
   {
     name: "month-only",
     pattern: re(`${NOT_AFTER_LETTER}(?<!\\p{N}\\s*)${MONTH_WORD}\\s+(?<m>${MONTH})(?![\\p{N}]|\\s*[/.-]\\s*\\p{N}|\\s*,?\\s*${YEAR_WORD}\\s*\\p{N}|\\s+${alt(MONTH_ONLY_NOT_BEFORE)}(?!\\p{L}))`),
     opens: { digit: null, words: [MONTH_WORD], wordThen: DIGITS },
-    build: (m, env) => tok(m, "month-only", { point: withYear({ m: +m.groups!.m }, env) }),
+    build: (m, g, env) => tok(m, "month-only", { point: withYear({ m: +m[g.m] }, env) }),
   },
   // "quý IV/2025" → 2025-10/2025-12; "quý I năm 2026"; "quý 3" (the document's year)
   {
     name: "quarter",
     pattern: re(`${NOT_AFTER_LETTER}${QUARTER_WORD}\\s+${QUARTER}(?:\\s*(?:/|-|,?\\s*${YEAR_WORD})\\s*(?<y>${YEAR})${R})?`),
     opens: { digit: null, words: [QUARTER_WORD], wordThen: firstLetters(Object.keys(QUARTER_NUMERALS)) },
-    build: (m, env) => {
-      const q = QUARTER_NUMERALS[m.groups!.q];
-      const y = num(m.groups!.y) ?? env.year;
-      const guessed = m.groups!.y === undefined;
+    build: (m, g, env) => {
+      const q = QUARTER_NUMERALS[m[g.q]];
+      const y = num(m[g.y]) ?? env.year;
+      const guessed = m[g.y] === undefined;
       return tok(m, "quarter", {
         from: point({ y, m: q * 3 - 2, yearGuessed: guessed }),
         to: point({ y, m: q * 3, yearGuessed: guessed }),
@@ -224,11 +224,11 @@ export const PARSERS: Parser[] = [
     name: "months-of-year",
     pattern: re(`${L}(?<n>0?[1-9]|1[0-2])\\s+${MONTH_WORD}\\s+${HALF}\\s+${YEAR_WORD}(?:\\s+(?<y>${YEAR})${R})?(?!${LETTER_OR_NUMBER_UNIT})`),
     opens: { digit: { run: ONE_OR_TWO, then: MONTH_WORD[0] }, words: [] },
-    build: (m, env) => {
-      const n = +m.groups!.n;
-      const y = num(m.groups!.y) ?? env.year;
-      const first = HALF_FIRST.includes(m.groups!.half);
-      const guessed = m.groups!.y === undefined;
+    build: (m, g, env) => {
+      const n = +m[g.n];
+      const y = num(m[g.y]) ?? env.year;
+      const first = HALF_FIRST.includes(m[g.half]);
+      const guessed = m[g.y] === undefined;
       return tok(m, "months-of-year", {
         from: point({ y, m: first ? 1 : 13 - n, yearGuessed: guessed }),
         to: point({ y, m: first ? n : 12, yearGuessed: guessed }),
@@ -240,9 +240,9 @@ export const PARSERS: Parser[] = [
     name: "half-year",
     pattern: re(`${NOT_AFTER_LETTER}${HALF_WORD}\\s+${HALF}\\s+${YEAR_WORD}(?:\\s+(?<y>${YEAR})${R})?(?!${LETTER_OR_NUMBER_UNIT})`),
     opens: { digit: null, words: [HALF_WORD], wordThen: firstLetters([...HALF_FIRST, ...HALF_LAST]) },
-    build: (m, env) => {
-      const y = num(m.groups!.y) ?? env.year;
-      const first = HALF_FIRST.includes(m.groups!.half);
+    build: (m, g, env) => {
+      const y = num(m[g.y]) ?? env.year;
+      const first = HALF_FIRST.includes(m[g.half]);
       return tok(m, "half-year", { from: point({ y, m: first ? 1 : 7 }), to: point({ y, m: first ? 6 : 12 }) });
     },
   },
@@ -251,9 +251,9 @@ export const PARSERS: Parser[] = [
     name: "year-range",
     pattern: re(`(?:${alt(YEAR_RANGE_LEADS, NOT_AFTER_LETTER)}\\s*:?\\s*)?${L}(?<y1>${YEAR})${RANGE_DASH}(?<y2>${YEAR})${R}`),
     opens: { digit: { run: [4], then: "-–—" }, words: YEAR_RANGE_LEADS, wordThen: ":" + DIGITS, wordDigit: { run: [4], then: "-–—" } },
-    build: (m) => {
-      const y1 = +m.groups!.y1;
-      const y2 = +m.groups!.y2;
+    build: (m, g) => {
+      const y1 = +m[g.y1];
+      const y2 = +m[g.y2];
       if (y2 <= y1 || y2 - y1 > 50) return null;
       return tok(m, "year-range", { from: point({ y: y1 }), to: point({ y: y2 }) });
     },
@@ -263,23 +263,20 @@ export const PARSERS: Parser[] = [
     name: "year",
     pattern: re(`${NOT_AFTER_LETTER}${YEAR_WORD}\\s+(?<y>${YEAR})${R}`),
     opens: { digit: null, words: [YEAR_WORD], wordThen: DIGITS },
-    build: (m) => tok(m, "year", { point: point({ y: +m.groups!.y }) }),
+    build: (m, g) => tok(m, "year", { point: point({ y: +m[g.y] }) }),
   },
   // "08 giờ 00 phút", "8 giờ 30", "14 giờ", "8 giờ sáng", "2 giờ chiều"
   {
     name: "time-words",
     pattern: re(`${L}(?<h>${HOUR})\\s*${HOUR_WORD}(?:\\s*(?<mi>${MINUTE})(?:\\s*${alt(MINUTE_WORDS)})?)?(?!${LETTER_OR_NUMBER_UNIT})${DAY_PART}`),
     opens: { digit: { run: ONE_OR_TWO, then: HOUR_WORD[0] }, words: [] },
-    build: (m, _env, key) => timeToken(m, key, "time-words"),
+    build: (m, g, _env, key) => timeToken(m, key, "time-words", m[g.h], m[g.mi], m[g.part]),
   },
   // "8h30", "11h00", "lúc 14h", "14h30'", "8g30"
   {
     name: "time-h",
     pattern: re(`${L}(?<h>${HOUR})(?:h(?:\\s*(?<mi>${MINUTE}))?|g(?<mi2>${MINUTE}))'?(?!${LETTER_OR_NUMBER_UNIT})${DAY_PART}`),
     opens: { digit: { run: ONE_OR_TWO, then: "hg" }, words: [] },
-    build: (m, _env, key) => {
-      if (m.groups!.mi2) m.groups!.mi = m.groups!.mi2;
-      return timeToken(m, key, "time-h");
-    },
+    build: (m, g, _env, key) => timeToken(m, key, "time-h", m[g.h], m[g.mi2] || m[g.mi], m[g.part]),
   },
 ];
