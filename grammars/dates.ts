@@ -72,7 +72,9 @@ export const YEAR_RANGE_LEADS = ["giai đoạn", "thời kỳ", "năm học", "n
 /** Between the two ends of a range: `từ ngày … đến ngày …`, `2026 - 2035`, `… tới …`. */
 export const RANGE_FROM = "từ";
 export const RANGE_TO = ["đến hết", "đến", "tới", "cho đến"];
-export const RANGE_DASH = "\\s*[-–—]\\s*";
+/** the dashes between the ends of a range (`2026 - 2035`, `20–25/5`) */
+export const RANGE_DASHES = "-–—";
+export const RANGE_DASH = `\\s*[${RANGE_DASHES}]\\s*`;
 
 /**
  * Cues in front of a date that make it a deadline (kind `deadline`). Each is a regex fragment that

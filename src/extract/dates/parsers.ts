@@ -23,6 +23,7 @@ import {
   QUARTER_NUMERALS,
   QUARTER_WORD,
   RANGE_DASH,
+  RANGE_DASHES,
   RANGE_FROM,
   RANGE_TO,
   YEAR,
@@ -181,7 +182,7 @@ export const PARSERS: Parser[] = [
     pattern: re(
       `(?:${RANGE_FROM}\\s+)?${DAY_WORD}\\s*(?<d1>${DAY})\\s*(?:${RANGE_DASH}|\\s${alt(RANGE_TO)}\\s)\\s*(?:${DAY_WORD}\\s*)?(?<d2>${DAY})\\s*/\\s*(?<m>${MONTH})(?:\\s*/\\s*(?<y>${YEAR}))?${R}`,
     ),
-    opens: { digit: null, words: [RANGE_FROM, DAY_WORD], wordThen: DAY_WORD[0] + DIGITS, wordDigit: { run: ONE_OR_TWO, then: "-–—" + firstLetters(RANGE_TO) } },
+    opens: { digit: null, words: [RANGE_FROM, DAY_WORD], wordThen: DAY_WORD[0] + DIGITS, wordDigit: { run: ONE_OR_TWO, then: RANGE_DASHES + firstLetters(RANGE_TO) } },
     build: (m, g, env) => {
       const y = num(m[g.y]) ?? env.year;
       const d1 = +m[g.d1];
@@ -250,7 +251,7 @@ export const PARSERS: Parser[] = [
   {
     name: "year-range",
     pattern: re(`(?:${alt(YEAR_RANGE_LEADS, NOT_AFTER_LETTER)}\\s*:?\\s*)?${L}(?<y1>${YEAR})${RANGE_DASH}(?<y2>${YEAR})${R}`),
-    opens: { digit: { run: [4], then: "-–—" }, words: YEAR_RANGE_LEADS, wordThen: ":" + DIGITS, wordDigit: { run: [4], then: "-–—" } },
+    opens: { digit: { run: [4], then: RANGE_DASHES }, words: YEAR_RANGE_LEADS, wordThen: ":" + DIGITS, wordDigit: { run: [4], then: RANGE_DASHES } },
     build: (m, g) => {
       const y1 = +m[g.y1];
       const y2 = +m[g.y2];

@@ -3,8 +3,9 @@
  * list. They run in the order of {@link REFINERS}.
  */
 import type { Warning } from "../../record/schema.js";
-import { DAY_PARTS, DAY_WORD, DEADLINE_CUES, NOT_DATE_AFTER, NOT_DATE_BEFORE, RANGE_DASH, RANGE_FROM, RANGE_TO, WEEKDAYS } from "../../../grammars/dates.js";
-import { isAsciiDigitCode } from "../../text/letters.js";
+import { DAY_PARTS, DAY_WORD, DEADLINE_CUES, NOT_DATE_AFTER, NOT_DATE_BEFORE, RANGE_DASH, RANGE_DASHES, RANGE_FROM, RANGE_TO, WEEKDAYS } from "../../../grammars/dates.js";
+import { CodeSet } from "../../text/codes.js";
+import { isAsciiDigitCode, isSpaceCode } from "../../text/letters.js";
 import { alt, altSource, endsWith } from "../../text/pattern.js";
 import { formatPoint, isoWeekday, validPoint, type Point, type Token } from "./point.js";
 import { dropOverlaps as dropSpanOverlaps } from "../overlaps.js";
@@ -31,8 +32,35 @@ export const dropInvalid: Refiner = (tokens) =>
     return !(a.length === b.length && a > b);
   });
 
+/**
+ * Whether one of `words` may begin where the whitespace at `i` of `s` ends (before `end`; one of
+ * `between` and more whitespace skipped after it): its first two code units stand there. Asked
+ * before a regex of the words after whitespace that fails at most places it is asked (a money word
+ * after a date, a range's `đến` between two dates): it never says no where that regex matches, and
+ * it costs a few comparisons where a regex call cost ~600 instructions, most of a refiner's time.
+ *
+ *     wordAfterSpaces(["đến", "-"])("a  đến", 1, 6) === true      …(" của", 0, 4) === false
+ */
+export function wordAfterSpaces(words: readonly string[], between = ""): (s: string, i: number, end: number) => boolean {
+  const firsts = new CodeSet(words.map((w) => w.charCodeAt(0)));
+  const singles = new CodeSet(words.filter((w) => w.length === 1).map((w) => w.charCodeAt(0)));
+  const pairs = new Set(words.filter((w) => w.length > 1).map((w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1)));
+  const skipped = CodeSet.ofChars(between);
+  return (s, i, end) => {
+    while (i < end && isSpaceCode(s.charCodeAt(i))) i++;
+    if (i < end && skipped.has(s.charCodeAt(i))) for (i++; i < end && isSpaceCode(s.charCodeAt(i)); ) i++;
+    if (i >= end) return false;
+    const c = s.charCodeAt(i);
+    return firsts.has(c) && (singles.has(c) || pairs.has(c * 0x10000 + s.charCodeAt(i + 1)));
+  };
+}
+
 const notDateBefore = endsWith(`(?<![\\p{L}])${alt(NOT_DATE_BEFORE)}\\s*`);
+/** after a date, within {@link NOT_AFTER_WINDOW} characters: a money word or a measure */
 const NOT_AFTER_RE = new RegExp(`^\\s*${alt(NOT_DATE_AFTER)}(?![\\p{L}])`, "u");
+const NOT_AFTER_WINDOW = 8;
+/** {@link NOT_AFTER_RE}'s word may begin there (see {@link wordAfterSpaces}) */
+const notDateAfterMay = wordAfterSpaces(NOT_DATE_AFTER);
 
 /** Numbers that only look like dates: `Điều 5.2.2010`, `khoản 20/5/2025`, `1.12.2000 đồng`. */
 export const dropLookalikes: Refiner = (tokens, env) =>
@@ -41,7 +69,8 @@ export const dropLookalikes: Refiner = (tokens, env) =>
     const c = env.key.charCodeAt(t.start);
     const startsWithDigit = c < 128 ? isAsciiDigitCode(c) : /\p{N}/u.test(env.key[t.start] ?? "");
     if (startsWithDigit && notDateBefore(env.key.slice(Math.max(0, t.start - 12), t.start))) return false;
-    if (NOT_AFTER_RE.test(env.key.slice(t.end, t.end + 8))) return false;
+    const to = Math.min(env.key.length, t.end + NOT_AFTER_WINDOW);
+    if (notDateAfterMay(env.key, t.end, to) && NOT_AFTER_RE.test(env.key.slice(t.end, to))) return false;
     return true;
   });
 
@@ -88,6 +117,8 @@ const isTimeRange = (t: Token) => !!t.from && !!t.to && t.from.h !== null && !ha
 const isDay = (t: Token) => !!t.point && t.point.h === null && t.point.d !== null;
 
 const RANGE_GAP = new RegExp(`^\\s*(?:${alt(RANGE_TO)}|${RANGE_DASH})\\s*$`, "u");
+/** {@link RANGE_GAP}'s word or dash may begin the gap (see {@link wordAfterSpaces}): most neighbours have other words between them */
+const rangeGapMay = wordAfterSpaces([...RANGE_TO, ...RANGE_DASHES]);
 // "từ ngày" before the first end of a range: `từ ngày 26/01/2026 đến hết ngày 28/02/2027`
 const fromBeforeEnds = endsWith(`(?:^|[^\\p{L}])${RANGE_FROM}\\s*(?:${DAY_WORD}\\s*)?`);
 const FROM_AT_END = new RegExp(`${RANGE_FROM}\\s*(?:${DAY_WORD}\\s*)?$`, "u");
@@ -105,15 +136,16 @@ function inherit(a: Point, b: Point): Point {
 }
 
 /**
- * Neighbouring tokens, left to right, offered to `merge` with the text between them: a token it
- * returns replaces the pair, `null` keeps the left one and moves on.
+ * Neighbouring tokens, left to right, offered to `merge` with the key the text between them is read
+ * from (`key.slice(a.end, b.start)`, cut where it is asked: most pairs are told apart first): a token
+ * it returns replaces the pair, `null` keeps the left one and moves on.
  */
-function mergeNeighbours(tokens: Token[], env: Parameters<Refiner>[1], merge: (a: Token, b: Token, gap: string) => Token | null): Token[] {
+function mergeNeighbours(tokens: Token[], env: Parameters<Refiner>[1], merge: (a: Token, b: Token, key: string) => Token | null): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const a = tokens[i];
     const b = tokens[i + 1];
-    const merged = b ? merge(a, b, env.key.slice(a.end, b.start)) : null;
+    const merged = b ? merge(a, b, env.key) : null;
     if (merged) {
       out.push(merged);
       i++;
@@ -127,8 +159,10 @@ function mergeNeighbours(tokens: Token[], env: Parameters<Refiner>[1], merge: (a
  * two neighbours joined by `đến`/`tới` (after a `từ`) or a dash, into one period.
  */
 export const mergeRanges: Refiner = (tokens, env) =>
-  mergeNeighbours(tokens, env, (a, b, gap) => {
+  mergeNeighbours(tokens, env, (a, b, key) => {
     // the gap first: most neighbours have words between them, and the look before `a` is the dearer test
+    if (!rangeGapMay(key, a.end, b.start)) return null;
+    const gap = key.slice(a.end, b.start);
     if (!RANGE_GAP.test(gap)) return null;
     const sameShape = (isTime(a) && isTime(b)) || (!isTime(a) && !isTime(b) && !isTimeRange(a) && !isTimeRange(b));
     if (!sameShape) return null;
@@ -159,10 +193,11 @@ function withDate(time: Point, date: Point): Point {
 
 /** A time next to a day becomes one datetime: `từ 08 giờ 00 phút, ngày 27/5/2026` → 2026-05-27T08:00. */
 export const mergeDateTime: Refiner = (tokens, env) =>
-  mergeNeighbours(tokens, env, (a, b, gap) => {
-    const timeFirst = (isTime(a) || isTimeRange(a)) && isDay(b) && TIME_THEN_DATE.test(gap);
-    const dateFirst = isDay(a) && (isTime(b) || isTimeRange(b)) && DATE_THEN_TIME.test(gap);
-    if (!(timeFirst || dateFirst)) return null;
+  mergeNeighbours(tokens, env, (a, b, key) => {
+    // (a time and a day, the one or the other first: most pairs are neither, told without the gap)
+    const timeFirst = (isTime(a) || isTimeRange(a)) && isDay(b);
+    if (!timeFirst && !(isDay(a) && (isTime(b) || isTimeRange(b)))) return null;
+    if (!(timeFirst ? TIME_THEN_DATE : DATE_THEN_TIME).test(key.slice(a.end, b.start))) return null;
     const [t, d] = timeFirst ? [a, b] : [b, a];
     const merged: Token = { start: a.start, end: b.end, parser: "datetime", deadline: a.deadline || b.deadline };
     if (t.point) merged.point = withDate(t.point, d.point!);
@@ -225,7 +260,11 @@ export const markDeadlines: Refiner = (tokens, env) => {
   return marked;
 };
 
+/** a weekday within {@link WEEKDAY_WINDOW} characters after a date */
 const WEEKDAY_AFTER = new RegExp(`^\\s*[,(]?\\s*(${WEEKDAY_WORDS})(?![\\p{L}])`, "u");
+const WEEKDAY_WINDOW = 16;
+/** {@link WEEKDAY_AFTER}'s weekday may begin there (see {@link wordAfterSpaces}): most dates have none */
+const weekdayAfterMay = wordAfterSpaces(WEEKDAYS.flatMap((w) => w.words), ",(");
 const weekdayBefore = matchAtEndNotAfterLetter(`(${WEEKDAY_WORDS})\\s*,?\\s*(?:${DAY_WORD}\\s*)?`);
 
 /** Checks a weekday written beside a full date; a disagreement becomes a `weekday-mismatch` warning. */
@@ -233,7 +272,8 @@ export const checkWeekdays: Refiner = (tokens, env) => {
   for (const t of tokens) {
     const p = t.point ?? (t.from && t.to && formatPoint(t.from) === formatPoint(t.to) ? t.from : null);
     if (!p || p.y === null || p.m === null || p.d === null || p.yearGuessed) continue;
-    const after = env.key.slice(t.end, t.end + 16).match(WEEKDAY_AFTER);
+    const to = Math.min(env.key.length, t.end + WEEKDAY_WINDOW);
+    const after = weekdayAfterMay(env.key, t.end, to) ? env.key.slice(t.end, to).match(WEEKDAY_AFTER) : null;
     // the weekday after the date wins: the one before is looked for only without it
     const before = after ? null : weekdayBefore(env.key.slice(Math.max(0, t.start - 16), t.start));
     const word = after?.[1] ?? before?.[1];
