@@ -1,5 +1,5 @@
 import type { DateMention, Span, Warning } from "../record/schema.js";
-import { collapseSpaces, isAsciiDigitCode, isSpaceCode } from "../text/letters.js";
+import { afterSpaces, collapseSpaces, isAsciiDigitCode, isSpaceCode } from "../text/letters.js";
 import { keyAtOffsets } from "../text/tone.js";
 import { alt, esc, unnamedGroups } from "../text/pattern.js";
 import { mapped } from "../text/lists.js";
@@ -75,9 +75,10 @@ if (PARSERS.length > 31) throw new Error("at most 31 date parsers");
 interface DigitShape {
   runs: number;
   then: CodeSet;
+  thenDigit: CodeSet;
 }
 const MAX_RUN = 7;
-const digitShape = (d: DigitOpening): DigitShape => ({ runs: d.run.reduce((m, n) => m | (1 << Math.min(n, MAX_RUN)), 0), then: CodeSet.ofChars(d.then) });
+const digitShape = (d: DigitOpening): DigitShape => ({ runs: d.run.reduce((m, n) => m | (1 << Math.min(n, MAX_RUN)), 0), then: CodeSet.ofChars(d.then), thenDigit: CodeSet.ofChars(d.thenDigit ?? "") });
 /** a parser an opening word opens: its bit, and what the word must have after it (`wordThen`, `wordDigit`) */
 interface WordParser {
   bit: number;
@@ -116,17 +117,17 @@ for (const word of OPENING_WORDS) {
 const RUN_PARSERS: number[] = Array.from({ length: MAX_RUN + 1 }, (_, n) => PARSERS.reduce((m, p, i) => (p.opens.digit?.run.includes(n) ? m | (1 << i) : m), 0));
 /** the parsers a digit run followed by a character may open, by its code */
 const THEN_PARSERS = new Map<number, number>();
+/** those of them a digit must follow right away (`DigitOpening.thenDigit`), by the character's code (all ASCII: a table) */
+const THEN_DIGIT_PARSERS = new Int32Array(128);
 PARSERS.forEach((p, i) => {
   for (const ch of p.opens.digit?.then ?? "") THEN_PARSERS.set(ch.charCodeAt(0), (THEN_PARSERS.get(ch.charCodeAt(0)) ?? 0) | (1 << i));
+  for (const ch of p.opens.digit?.thenDigit ?? "") {
+    if (ch.charCodeAt(0) >= 128) throw new Error(`a date parser's thenDigit: ${ch}`);
+    THEN_DIGIT_PARSERS[ch.charCodeAt(0)] |= 1 << i;
+  }
 });
 /** `[\s.…_]`: what a word's `wordThen` skips (blank draft fields, `ngày …… tháng`) */
 const isBlankCode = (c: number) => c === 46 || c === 95 || c === 0x2026 || isSpaceCode(c);
-
-/** The code of the first character from `i` not skipped by `skip` (NaN at the end). */
-function nextCode(key: string, i: number, skip: (c: number) => boolean): number {
-  while (i < key.length && skip(key.charCodeAt(i))) i++;
-  return key.charCodeAt(i);
-}
 
 /**
  * A letter, a digit or one of `/.,-` stands before `i`: the parsers' left guard, which every
@@ -171,7 +172,11 @@ export function openingsIn(key: string): { at: number[]; kinds: number[] } {
       CANDIDATE.lastIndex = end;
       if (i > 0 && gluedBefore(key, i)) continue;
       const run = end - i;
-      const kind = RUN_PARSERS[Math.min(run, RUN_PARSERS.length - 1)] & thenParsers(nextCode(key, end, isSpaceCode));
+      const then = afterSpaces(key, end);
+      const c = key.charCodeAt(then);
+      let kind = RUN_PARSERS[Math.min(run, RUN_PARSERS.length - 1)] & thenParsers(c);
+      // (`1. Trung tâm`, a list's number before a `.` that wants a digit after it: most runs before a `.`)
+      if (c < 128 && kind & THEN_DIGIT_PARSERS[c] && !isAsciiDigitCode(key.charCodeAt(then + 1))) kind &= ~THEN_DIGIT_PARSERS[c];
       if (kind) at.push(i), kinds.push(kind);
       continue;
     }
@@ -198,14 +203,18 @@ function wordKind(parsers: WordParser[], key: string, j: number): number {
   // a digit after the word: its run, and what follows the run, for the parsers that say
   let run = 0;
   let afterRun = NaN;
+  let digitAfterThen = false;
   if (isAsciiDigitCode(next)) {
     while (j + run < key.length && isAsciiDigitCode(key.charCodeAt(j + run))) run++;
-    afterRun = nextCode(key, j + run, isSpaceCode);
+    const then = afterSpaces(key, j + run);
+    afterRun = key.charCodeAt(then);
+    digitAfterThen = isAsciiDigitCode(key.charCodeAt(then + 1));
   }
   let kind = 0;
   for (const p of parsers) {
     if (p.then && !p.then.has(next)) continue;
-    if (run && p.digit && !(p.digit.runs & (1 << Math.min(run, MAX_RUN)) && p.digit.then.has(afterRun))) continue;
+    const d = p.digit;
+    if (run && d && !(d.runs & (1 << Math.min(run, MAX_RUN)) && d.then.has(afterRun) && (digitAfterThen || !d.thenDigit.has(afterRun)))) continue;
     kind |= p.bit;
   }
   return kind;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openingsIn } from "../../src/extract/dates.js";
-import { PARSERS } from "../../src/extract/dates/parsers.js";
+import { PARSERS, type DigitOpening } from "../../src/extract/dates/parsers.js";
 import { matchKey } from "../../src/text/tone.js";
 import { fixture, randomWords } from "../helpers.js";
 
@@ -18,20 +18,24 @@ function opensRight(key: string, parser: (typeof PARSERS)[number]): string[] {
   for (let m = re.exec(key); m; m = re.exec(key)) {
     const i = m.index;
     const run = /^[0-9]+/.exec(key.slice(i))?.[0].length ?? 0;
-    const afterRun = /^\s*([\s\S]?)/u.exec(key.slice(i + run))![1];
-    const digit = run > 0 && !/[\p{L}\p{N}/.,-]$/u.test(key.slice(0, i)) && !!parser.opens.digit?.run.includes(run) && parser.opens.digit.then.includes(afterRun);
+    const [, afterRun, second] = /^\s*([\s\S]?)([\s\S]?)/u.exec(key.slice(i + run))!;
+    const d = parser.opens.digit;
+    const digit = run > 0 && !/[\p{L}\p{N}/.,-]$/u.test(key.slice(0, i)) && !!d?.run.includes(run) && d.then.includes(afterRun) && digitAfter(d, afterRun, second);
     const word = parser.opens.words.some((w) => {
       const afterWord = /^[\s.…_]*([\s\S]?)/u.exec(key.slice(i + w.length))![1];
       if (!key.startsWith(w, i) || (parser.opens.wordThen && !parser.opens.wordThen.includes(afterWord))) return false;
       // a digit after the word: its run and what follows it, as `wordDigit` says
-      const digits = /^[\s.…_]*([0-9]+)\s*([\s\S]?)/u.exec(key.slice(i + w.length));
+      const digits = /^[\s.…_]*([0-9]+)\s*([\s\S]?)([\s\S]?)/u.exec(key.slice(i + w.length));
       const wd = parser.opens.wordDigit;
-      return !digits || !wd || (wd.run.includes(Math.min(digits[1].length, 7)) && wd.then.includes(digits[2]));
+      return !digits || !wd || (wd.run.includes(Math.min(digits[1].length, 7)) && wd.then.includes(digits[2]) && digitAfter(wd, digits[2], digits[3]));
     });
     if (!digit && !word) wrong.push(`${parser.name}: ${JSON.stringify(m[0])}`);
   }
   return wrong;
 }
+
+/** a digit right after `then` where the parser's `thenDigit` names it (`then`, `second`: the characters after the run, spaces skipped) */
+const digitAfter = (d: DigitOpening, then: string, second: string) => !d.thenDigit?.includes(then) || /^[0-9]$/.test(second);
 
 const texts = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -83,6 +87,9 @@ describe("date parsers: every match opens where the parser's `opens` says", () =
     expect(opensRight("hạn 20 / 5/2025", { ...slash, opens: { digit: { run: [1, 2], then: "." }, words: [] } })).toEqual(['numeric-slash: "20 / 5/2025"']);
     expect(opensRight("hạn 20 / 5/2025", { ...slash, opens: { digit: { run: [4], then: "/" }, words: [] } })).toEqual(['numeric-slash: "20 / 5/2025"']);
     expect(opensRight("hạn 20 / 5/2025", { ...slash, opens: { digit: { run: [1, 2], then: "/" }, words: [] } })).toEqual([]);
+    // a digit wanted right after the `/`, where the pattern lets a space stand
+    expect(opensRight("hạn 20 / 5/2025", { ...slash, opens: { digit: { run: [1, 2], then: "/", thenDigit: "/" }, words: [] } })).toEqual(['numeric-slash: "20 / 5/2025"']);
+    expect(opensRight("hạn 20 /5/2025", { ...slash, opens: { digit: { run: [1, 2], then: "/", thenDigit: "/" }, words: [] } })).toEqual([]);
     // a digit after the word, of a run or before a character the parser does not say
     expect(opensRight("ngày 20 / 5/2025", { ...slash, opens: { digit: null, words: ["ngày"], wordThen: "0123456789", wordDigit: { run: [1, 2], then: "." } } })).toEqual(['numeric-slash: "ngày 20 / 5/2025"']);
     expect(opensRight("ngày 20 / 5/2025", { ...slash, opens: { digit: null, words: ["ngày"], wordThen: "0123456789", wordDigit: { run: [4], then: "/" } } })).toEqual(['numeric-slash: "ngày 20 / 5/2025"']);
@@ -108,9 +115,9 @@ function oracle(key: string): { at: number[]; kinds: number[] } {
       // a run, read from its first digit, not after a letter, a digit or `/.,-`
       if (/[\p{L}\p{N}/.,-]$/u.test(key.slice(0, i))) continue;
       const run = /^[0-9]+/.exec(key.slice(i))![0].length;
-      const then = charAfter(key, i + run, /^\s*/u);
+      const [, then, second] = /^\s*([\s\S]?)([\s\S]?)/u.exec(key.slice(i + run))!;
       PARSERS.forEach((p, b) => {
-        if (p.opens.digit?.run.includes(run) && oneOf(p.opens.digit.then, then)) kind |= 1 << b;
+        if (p.opens.digit?.run.includes(run) && oneOf(p.opens.digit.then, then) && digitAfter(p.opens.digit, then, second)) kind |= 1 << b;
       });
     }
     for (const w of OPENING_WORDS) {
@@ -120,7 +127,8 @@ function oracle(key: string): { at: number[]; kinds: number[] } {
       PARSERS.forEach((p, b) => {
         if (!p.opens.words.includes(w) || (p.opens.wordThen && !oneOf(p.opens.wordThen, next))) return;
         const wd = p.opens.wordDigit;
-        if (digits && wd && !(wd.run.includes(Math.min(digits[1].length, 7)) && oneOf(wd.then, charAfter(key, i + w.length + digits[0].length, /^\s*/u)))) return;
+        const [, then, second] = /^\s*([\s\S]?)([\s\S]?)/u.exec(key.slice(i + w.length + (digits?.[0].length ?? 0)))!;
+        if (digits && wd && !(wd.run.includes(Math.min(digits[1].length, 7)) && oneOf(wd.then, then) && digitAfter(wd, then, second))) return;
         kind |= 1 << b;
       });
     }
@@ -138,7 +146,7 @@ describe("date openings: the candidates read as the parsers' `opens` say", () =>
   it("at every position of every text fixture", () => {
     const keys = texts(fixture("")).map(matchKey);
     expect(keys.filter((k) => !same(k)).map((k) => k.slice(0, 60))).toEqual([]);
-    expect(keys.reduce((n, k) => n + oracle(k).at.length, 0)).toBeGreaterThan(400);
+    expect(keys.reduce((n, k) => n + oracle(k).at.length, 0)).toBeGreaterThan(300);
   });
 
   it("at every position of 3,000 random strings of the words, their beginnings and date pieces", () => {

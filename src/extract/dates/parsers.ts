@@ -67,6 +67,8 @@ export interface Parser {
 export interface DigitOpening {
   run: readonly number[];
   then: string;
+  /** of `then`, those a digit must follow right away (`20.5.2025`, not the list's `1. Trung tâm`) */
+  thenDigit?: string;
 }
 
 const DIGITS = "0123456789";
@@ -152,14 +154,14 @@ export const PARSERS: Parser[] = [
   {
     name: "numeric-dash",
     pattern: re(`${L}${NGAY}?(?<d>${DAY})-(?<m>${MONTH})-(?<y>${YEAR})${R}`),
-    opens: { digit: { run: ONE_OR_TWO, then: "-" }, words: [DAY_WORD], wordThen: DIGITS, wordDigit: { run: ONE_OR_TWO, then: "-" } },
+    opens: { digit: { run: ONE_OR_TWO, then: "-", thenDigit: "-" }, words: [DAY_WORD], wordThen: DIGITS, wordDigit: { run: ONE_OR_TWO, then: "-", thenDigit: "-" } },
     build: (m, g) => tok(m, "numeric-dash", { point: point({ y: +m[g.y], m: +m[g.m], d: +m[g.d] }) }),
   },
   // "20.5.2025"
   {
     name: "numeric-dot",
     pattern: re(`${L}${NGAY}?(?<d>${DAY})\\.(?<m>${MONTH})\\.(?<y>${YEAR})${R}`),
-    opens: { digit: { run: ONE_OR_TWO, then: "." }, words: [DAY_WORD], wordThen: DIGITS, wordDigit: { run: ONE_OR_TWO, then: "." } },
+    opens: { digit: { run: ONE_OR_TWO, then: ".", thenDigit: "." }, words: [DAY_WORD], wordThen: DIGITS, wordDigit: { run: ONE_OR_TWO, then: ".", thenDigit: "." } },
     build: (m, g) => tok(m, "numeric-dot", { point: point({ y: +m[g.y], m: +m[g.m], d: +m[g.d] }) }),
   },
   // "ngày 20/5" (no year: the document's year); needs the word "ngày"
