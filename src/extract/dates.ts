@@ -202,19 +202,18 @@ function wordKind(parsers: WordParser[], key: string, j: number): number {
   const next = key.charCodeAt(j);
   // a digit after the word: its run, and what follows the run, for the parsers that say
   let run = 0;
+  let then = 0;
   let afterRun = NaN;
-  let digitAfterThen = false;
   if (isAsciiDigitCode(next)) {
     while (j + run < key.length && isAsciiDigitCode(key.charCodeAt(j + run))) run++;
-    const then = afterSpaces(key, j + run);
+    then = afterSpaces(key, j + run);
     afterRun = key.charCodeAt(then);
-    digitAfterThen = isAsciiDigitCode(key.charCodeAt(then + 1));
   }
   let kind = 0;
   for (const p of parsers) {
     if (p.then && !p.then.has(next)) continue;
     const d = p.digit;
-    if (run && d && !(d.runs & (1 << Math.min(run, MAX_RUN)) && d.then.has(afterRun) && (digitAfterThen || !d.thenDigit.has(afterRun)))) continue;
+    if (run && d && !(d.runs & (1 << Math.min(run, MAX_RUN)) && d.then.has(afterRun) && (!d.thenDigit.has(afterRun) || isAsciiDigitCode(key.charCodeAt(then + 1))))) continue;
     kind |= p.bit;
   }
   return kind;
