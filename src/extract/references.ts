@@ -14,7 +14,7 @@ import {
   SUBJECT_VERBS,
 } from "../../grammars/references.js";
 import { foldTone, keyAtOffsets, matchKey } from "../text/tone.js";
-import { CAPITAL, collapseSpaces, isSpaceCode, LETTER, letterClassesBelow2000 } from "../text/letters.js";
+import { CAPITAL, collapseSpaces, isAsciiDigitCode, isSpaceCode, LETTER, letterClassesBelow2000 } from "../text/letters.js";
 import { alt, notAfter } from "../text/pattern.js";
 import { matchesAt, type Openers } from "../text/openers.js";
 import { seek } from "../text/sorted.js";
@@ -191,7 +191,12 @@ function letterCounts(s: string): { letters: number; caps: number } {
   return { letters, caps };
 }
 
+/** Can {@link parseNumber}'s pattern open with code unit `c` (`[0-9\s.…_/]`)? */
+const opensNumber = (c: number): boolean => isAsciiDigitCode(c) || isSpaceCode(c) || c === 0x2e || c === 0x2026 || c === 0x5f || c === 0x2f;
+
 function parseNumber(text: string, at: number): { number: string | null; year: number | null; symbol: string; end: number } | null {
+  // the pattern opens with a digit, or with `[\s.…_]` or the slash of a blank number: most types are followed by a word
+  if (!opensNumber(text.charCodeAt(at))) return null;
   const m = text.slice(at, at + 80).match(NUMSYM_RE);
   if (!m) return null;
   const g = m.groups!;
@@ -301,27 +306,27 @@ function findReferences(text: string, ctx: Pick<ExtractContext, "year"> & Partia
     const start = m.index!;
     const pos = start + m[0].length;
     const typeKey = m[0];
-    const type = CANONICAL.get(typeKey) ?? text.slice(start, pos);
-    if (SELF_RE.test(key.slice(pos, pos + 8))) continue;
+    // most types found are words of the text (`kế hoạch này`, `báo cáo kết quả`), no citation:
+    // the number and the name are asked first, the type and `này` after (none has a side effect)
     const lead = key.slice(pos, pos + 40).match(NUMBER_LEAD)!;
-    const hasWord = HAS_NUMBER_WORD.test(key.slice(pos, pos + 12));
     const numbered = parseNumber(text, pos + lead[0].length);
-    let found: Found | null = null;
-    if (numbered && (numbered.number !== null || hasWord)) {
-      found = { text: "", type, number: numbered.number, year: numbered.year, symbol: numbered.symbol, date: null, issuer: null, subject: null, span: [start, numbered.end], end: numbered.end };
-    } else if (NAMED.has(typeKey) && /\p{Lu}/u.test(text[start])) {
-      const named = parseNamed(text, key, pos);
-      if (named) {
-        const end = named.numbered?.end ?? named.end;
-        found = {
-          text: "", type, number: named.numbered?.number ?? null, year: named.numbered?.year ?? null, symbol: named.numbered?.symbol ?? null,
-          date: null, issuer: null, subject: null, span: [start, end], end,
-        };
-        // a named law's name is its title: keep it as the subject
-        found.subject = named.name;
-      }
+    const byNumber = numbered && (numbered.number !== null || HAS_NUMBER_WORD.test(key.slice(pos, pos + 12))) ? numbered : null;
+    const byName = byNumber || !/\p{Lu}/u.test(text[start]) || !NAMED.has(typeKey) ? null : parseNamed(text, key, pos);
+    if ((!byNumber && !byName) || SELF_RE.test(key.slice(pos, pos + 8))) continue;
+    const type = CANONICAL.get(typeKey) ?? text.slice(start, pos);
+    let found: Found;
+    if (byNumber) {
+      found = { text: "", type, number: byNumber.number, year: byNumber.year, symbol: byNumber.symbol, date: null, issuer: null, subject: null, span: [start, byNumber.end], end: byNumber.end };
+    } else {
+      const named = byName!;
+      const end = named.numbered?.end ?? named.end;
+      found = {
+        text: "", type, number: named.numbered?.number ?? null, year: named.numbered?.year ?? null, symbol: named.numbered?.symbol ?? null,
+        date: null, issuer: null, subject: null, span: [start, end], end,
+      };
+      // a named law's name is its title: keep it as the subject
+      found.subject = named.name;
     }
-    if (!found) continue;
     const named = found.number === null && found.symbol === null;
     const ref = tail(found, text, key, byStart);
     if (named && ref.subject && ref.subject !== found.subject) ref.subject = found.subject;
