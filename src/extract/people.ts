@@ -27,6 +27,8 @@ let titleSticky!: RegExp, titleGlobal!: RegExp, honorificGlobal!: RegExp, surnam
 let titleAt!: RegExp, honorificAt!: RegExp;
 /** the groups of `openers` (extract/openings): a title, an honorific, a family name */
 const { personTitle: TITLE, honorific: HONORIFIC, surname: SURNAME } = OPENS;
+/** the groups an agency opens with (agencies/scan `agencyEndAt`: a head or a collective) */
+const AGENCY_OPENS = OPENS.agencyHead | OPENS.collective;
 const openers = documentOpeners;
 /** the code units each rule's forms can begin with, in their case (text/openers `openingCodes`): the openings are found in any case */
 let titleCodes!: Set<number>, honorificCodes!: Set<number>, surnameCodes!: Set<number>;
@@ -95,12 +97,14 @@ export function peopleOpenings(): { name: string; pattern: RegExp; openers: Open
     { name: "surname", pattern: surnameGlobal, openers: openers(), group: SURNAME },
   ];
 }
+/** the levels of a place whose name may be a person's (`tỉnh Hoàng Văn Nam`) */
+const PLACE_LEVELS = ["tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường"];
 /**
  * `… tỉnh Hoàng Văn Nam` at the end of a position: the place's "name" is the person's (not a
- * province). Asked from the end (text/pattern `matchAtEnd`), after `endsCapitalised`: most positions
- * end otherwise, and the pattern tried from every start of each was ~6% of the stage.
+ * province). Asked from the end (text/pattern `matchAtEnd`), where {@link placeNameStart} meets a
+ * character at or beyond U+2000.
  */
-const levelThenName = matchAtEnd("(\\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường))\\s+((?:\\p{Lu}[\\p{Ll}\\p{M}]*[ \\t]+){1,4}\\p{Lu}[\\p{Ll}\\p{M}]*)");
+const levelThenName = matchAtEnd(`(\\s+(?:${PLACE_LEVELS.join("|")}))\\s+((?:\\p{Lu}[\\p{Ll}\\p{M}]*[ \\t]+){1,4}\\p{Lu}[\\p{Ll}\\p{M}]*)`);
 
 /**
  * A text being read: as written and tone-folded, its openings, and where the agency found at each
@@ -124,8 +128,12 @@ interface Page {
  */
 function agencyEndFrom(page: Page, pos: number): number {
   const at = afterSpaces(page.t, pos);
+  const opens = opensAt(page.t, page.open, at);
+  // no head's or collective's first word there: `agencyEndAt` answers none without reading on, and
+  // most words asked about are a name's (`Nguyễn`, `Văn`), not worth an entry in the map
+  if (opens !== -1 && !(opens & AGENCY_OPENS)) return -1;
   let end = page.agencyEnds.get(at);
-  if (end === undefined) page.agencyEnds.set(at, (end = agencyEndAt(page.text, at, page.t, page.builds, opensAt(page.t, page.open, at)) ?? -1));
+  if (end === undefined) page.agencyEnds.set(at, (end = agencyEndAt(page.text, at, page.t, page.builds, opens) ?? -1));
   return end;
 }
 
@@ -180,36 +188,63 @@ function positionAt(page: Page, pos: number): { start: number; end: number } | n
  * when it starts with a family name and is no province. Shortens `pos` to the position.
  */
 function nameInPlace(t: string, pos: { start: number; end: number }): { start: number; end: number } | null {
-  if (!endsCapitalised(t, pos.start, pos.end)) return null;
-  const tail = levelThenName(t.slice(pos.start, pos.end));
-  const cand = tail && matchKey(tidy(tail[2]));
-  if (!tail || !cand || provinces.has(cand) || !surnames.has(cand.split(" ")[0]) || notPeople.has(cand)) return null;
-  const name = { start: pos.end - tail[2].length, end: pos.end };
+  const at = placeNameStart(t, pos.start, pos.end);
+  if (at < 0) return null;
+  const cand = matchKey(tidy(t.slice(at, pos.end)));
+  if (!cand || provinces.has(cand) || !surnames.has(cand.split(" ")[0]) || notPeople.has(cand)) return null;
+  const name = { start: at, end: pos.end };
   pos.end = name.start;
   while (/\s/u.test(t[pos.end - 1])) pos.end--;
   return name;
 }
 
 /**
- * Can the text from `start` to `end` end with a capitalised word after a space or a tab
- * (`[ \t]\p{Lu}[\p{Ll}\p{M}]*$`), as a name in a place does? Read back from the letter table;
- * a character at or beyond U+2000 there leaves it to the pattern. Most positions end with a small
- * title word or an abbreviation (`Phó Chủ tịch`, `UBND`).
+ * Where the name of a place that ends the text from `start` to `end` begins (`tỉnh Hoàng Văn Nam`
+ * → `Hoàng`), -1 where none does: the second group of {@link levelThenName}, read back from the end
+ * on the letter table (most positions end with a small title word or an abbreviation, `Phó Chủ
+ * tịch`, `UBND`, and the pattern cost ~1.4 µs a position that ends with a place). Its words are
+ * 2–5 capitals each followed by small letters and marks, apart by spaces and tabs; before them
+ * whitespace, a level, whitespace. A level is in small letters: no word of a name ends one, so the
+ * words can be read only one way. A character at or beyond U+2000 on the way leaves it to the pattern.
+ * (For tests: compared with the pattern in tests/extract/people.)
  */
-function endsCapitalised(t: string, start: number, end: number): boolean {
+export function placeNameStart(t: string, start: number, end: number): number {
   const cls = letterClassesBelow2000();
   let i = end;
-  for (; i > start; i--) {
-    const c = t.charCodeAt(i - 1);
-    if (c >= 0x2000) return true;
-    // a small letter or a mark (the table's mark class holds the ASCII digits too)
-    if (!(cls[c] & SMALL) && !(cls[c] & MARK_OR_DIGIT && !isAsciiDigitCode(c))) break;
+  for (let words = 1; words <= 5; words++) {
+    // a word read back: small letters and marks (the table's mark class holds the ASCII digits too), then a capital
+    let c = 0;
+    for (; i > start; i--) {
+      c = t.charCodeAt(i - 1);
+      if (c >= 0x2000) return placeNameByPattern(t, start, end);
+      if (!(cls[c] & SMALL) && !(cls[c] & MARK_OR_DIGIT && !isAsciiDigitCode(c))) break;
+    }
+    if (i === start || !(cls[c] & CAPITAL)) return -1;
+    const wordStart = --i;
+    if (words >= 2 && levelBefore(t, start, wordStart)) return wordStart;
+    // the word before it, after spaces and tabs only
+    while (i > start && (t.charCodeAt(i - 1) === 32 || t.charCodeAt(i - 1) === 9)) i--;
+    if (i === wordStart) return -1;
   }
-  if (i - 2 < start) return false;
-  const c = t.charCodeAt(i - 1);
-  if (c >= 0x2000) return true;
-  const b = t.charCodeAt(i - 2);
-  return (cls[c] & CAPITAL) !== 0 && (b === 32 || b === 9);
+  return -1;
+}
+
+/** Does whitespace, then a level after whitespace, end at `at` (not before `start`)? */
+function levelBefore(t: string, start: number, at: number): boolean {
+  let w = at;
+  while (w > start && isSpaceCode(t.charCodeAt(w - 1))) w--;
+  if (w === at) return false;
+  for (const level of PLACE_LEVELS) {
+    const s = w - level.length;
+    if (s - 1 >= start && t.startsWith(level, s) && isSpaceCode(t.charCodeAt(s - 1))) return true;
+  }
+  return false;
+}
+
+/** {@link placeNameStart} asked of the pattern. */
+function placeNameByPattern(t: string, start: number, end: number): number {
+  const tail = levelThenName(t.slice(start, end));
+  return tail ? end - tail[2].length : -1;
 }
 
 /**
@@ -370,21 +405,12 @@ function opensClause(t: string, i: number): boolean {
 const CLAUSE_MARKS = ";:,.(-–+•";
 
 /**
- * Where each rule is tried: the openings of its group (text/openers `groupOpenings`, sorted out
- * of the document's once, for every extractor) whose code unit one of its forms begins with.
+ * Can a form of group `bit` begin with the code unit at `i` (text/openers `openingCodes`: an opening
+ * is found in any case, a form is written in one)? Below U+2000 read from `rulesByCode`.
  */
-function ruleOpenings(t: string, open: Openings): { honorific: number[]; title: number[]; surname: number[] } {
-  return { honorific: ruleAt(t, open, HONORIFIC, honorificCodes), title: ruleAt(t, open, TITLE, titleCodes), surname: ruleAt(t, open, SURNAME, surnameCodes) };
-}
-
-/** The openings of group `bit` whose code unit is one of `codes` (below U+2000, read from `rulesByCode`). */
-function ruleAt(t: string, open: Openings, bit: number, codes: Set<number>): number[] {
-  const out: number[] = [];
-  for (const i of groupOpenings(open, bit)) {
-    const c = t.charCodeAt(i);
-    if (c < 0x2000 ? rulesByCode[c] & bit : codes.has(c)) out.push(i);
-  }
-  return out;
+function ruleCodeAt(t: string, i: number, bit: number, codes: Set<number>): boolean {
+  const c = t.charCodeAt(i);
+  return c < 0x2000 ? (rulesByCode[c] & bit) !== 0 : codes.has(c);
 }
 
 /**
@@ -404,6 +430,7 @@ function surnameEndAt(t: string, at: number): number {
 /** what the surname pattern's lookbehind (`WB`) refuses before it, for a character at or beyond U+2000 */
 const GLUED = /[\p{L}\p{M}\d/]$/u;
 
+/** A rule, tried at the openings of its group (text/openers `groupOpenings`, sorted out of the document's once, for every extractor). */
 type Rule = (page: Page, at: readonly number[]) => Mention[];
 
 const rules: Rule[] = [
@@ -413,6 +440,7 @@ const rules: Rule[] = [
     const out: Mention[] = [];
     let from = 0;
     for (const i of at) {
+      // the pair's first code unit is one an honorific begins with (`ruleCodeAt`)
       if (i < from || !pairOpens(honorificPairs, t, i)) continue;
       honorificAt.lastIndex = i;
       if (!honorificAt.test(t)) continue;
@@ -440,7 +468,7 @@ const rules: Rule[] = [
     const out: Mention[] = [];
     let from = 0;
     for (const i of at) {
-      if (i < from) continue;
+      if (i < from || !ruleCodeAt(t, i, TITLE, titleCodes)) continue;
       titleAt.lastIndex = i;
       if (!titleAt.test(t)) continue;
       const pos = positionFrom(page, i, (from = titleAt.lastIndex));
@@ -461,7 +489,7 @@ const rules: Rule[] = [
     const out: Mention[] = [];
     let from = 0;
     for (const i of at) {
-      if (i < from) continue;
+      if (i < from || !ruleCodeAt(t, i, SURNAME, surnameCodes)) continue;
       const end = surnameEndAt(t, i);
       if (end < 0) continue;
       from = end;
@@ -501,8 +529,7 @@ export function findPeople(text: string, shared?: { folded: string; openings: Op
   const t = shared?.folded ?? foldTone(text);
   const open = shared?.openings ?? openers().in(t);
   const page: Page = { text, t, open, builds: shared?.builds ?? new AgencyBuilds(), agencyEnds: new Map() };
-  const at = ruleOpenings(t, open);
-  const all = [...rules[0](page, at.honorific), ...rules[1](page, at.title), ...rules[2](page, at.surname)];
+  const all = [...rules[0](page, groupOpenings(open, HONORIFIC)), ...rules[1](page, groupOpenings(open, TITLE)), ...rules[2](page, groupOpenings(open, SURNAME))];
   // (text/lists: why not `map`) extractPeople pushes the signers on
   return mapped(inTextOrder(all), (m): Person & { span: [number, number] } => ({ name: m.name, position: m.position, span: [m.start, m.end] }));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeContext } from "../../src/extract/context.js";
-import { extractPeople, findPeople } from "../../src/extract/people.js";
+import { extractPeople, findPeople, placeNameStart } from "../../src/extract/people.js";
 import { documentKeys } from "../../src/text/tone.js";
 import type { SectionTree } from "../../src/segment/tree.js";
 
@@ -94,5 +94,59 @@ describe("extractPeople", () => {
     expect(people.map((p) => p.name)).toEqual(["Trần Thanh Nhân", "Lâm Hải Giang"]);
     expect(people[0].position).toBe("Phó Chủ tịch UBND tỉnh");
     expect(people[1].position).toBe("PHÓ CHỦ TỊCH");
+  });
+});
+
+// placeNameStart reads the name of a place ending a position back on the letter table: checked
+// against the pattern it stands for (the match ending at the end, its second group), on random
+// strings of the pieces that matter, read whole and from an offset.
+describe("placeNameStart", () => {
+  const PATTERN = /(\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường))\s+((?:\p{Lu}[\p{Ll}\p{M}]*[ \t]+){1,4}\p{Lu}[\p{Ll}\p{M}]*)$/u;
+  const oracle = (s: string): number => {
+    const m = s.match(PATTERN);
+    return m ? s.length - m[2].length : -1;
+  };
+  const PIECES = ["tỉnh", "thành phố", "thị xã", "xã", "phường", "quận", "huyện", "Tỉnh", "Hoàng", "Văn", "Nam", "A", "Ủy", "văn", "UBND", "Xã", "Nguye\u0302\u0303n", "Ǆa", "𝐀b", "Ωμ", "Ab3", "3", "\u0301",
+    " ", " ", " ", "  ", "\t", "\n", "\u00a0", "\u2009", "\u3000", "-", ","];
+  const LEVELS = ["tỉnh", "thành phố", "thị xã", "xã", "phường", "quận", "huyện", "Tỉnh", "thị  xã", "UBND"];
+  const WORDS = ["Hoàng", "Văn", "Nam", "A", "Ủy", "Nguye\u0302\u0303n", "Ǆa", "𝐀b", "Ωμ", "Ab3", "văn", "UBND", "Hà\u0301", "Ð"];
+  const GAPS = [" ", " ", " ", "  ", "\t", " \t", "\n", "\u00a0", "\u3000", "", "-"];
+  /** Half of them pieces at random, half a level and 1–6 words after a prefix (the strings the pattern matches are rare among the first). */
+  function randomString(seed: number): string {
+    let x = seed;
+    const next = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0), x >>> 8);
+    const pick = <T>(xs: T[]): T => xs[next() % xs.length];
+    let out = "";
+    if (seed % 2) {
+      for (let i = next() % 12; i >= 0; i--) out += pick(PIECES);
+      return out;
+    }
+    for (let i = next() % 3; i > 0; i--) out += pick(PIECES);
+    out += pick(GAPS) + pick(LEVELS);
+    for (let i = next() % 6; i >= 0; i--) out += pick(GAPS) + (next() % 8 ? pick(WORDS.slice(0, 3)) : pick(WORDS));
+    return out;
+  }
+  it("agrees with its pattern on 30,000 random strings", () => {
+    const wrong: string[] = [];
+    let names = 0;
+    for (let seed = 1; seed <= 30000; seed++) {
+      const s = randomString(seed);
+      if (oracle(s) >= 0) names++;
+      if (placeNameStart(s, 0, s.length) !== oracle(s)) wrong.push(JSON.stringify(s));
+      // from an offset: the text before it is not read
+      const from = seed % (s.length + 1);
+      const o = oracle(s.slice(from));
+      if (placeNameStart(s, from, s.length) !== (o < 0 ? -1 : from + o)) wrong.push(`${from} ${JSON.stringify(s)}`);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+    // the strings hold names in places enough to tell
+    expect(names).toBeGreaterThan(1000);
+  });
+  it("finds the name after a level, not after other words", () => {
+    const at = (s: string) => placeNameStart(s, 0, s.length);
+    expect(at("Chủ tịch UBND tỉnh Hoàng Văn Nam")).toBe("Chủ tịch UBND tỉnh ".length);
+    expect(at("Chủ tịch UBND thị xã Sơn Tây")).toBe("Chủ tịch UBND thị xã ".length);
+    expect(at("Chủ tịch UBND tỉnh Nam")).toBe(-1);
+    expect(at("Giám đốc Sở Y Tế")).toBe(-1);
   });
 });
