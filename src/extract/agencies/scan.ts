@@ -23,7 +23,7 @@ import {
 import { foldTone, matchKey } from "../../text/tone.js";
 import { AB, afterSpaces, CAPITAL, isCapitalised, isLetterOrMarkCode, isLower, isUpper, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, titleCase, WE, wordAt, WordKind, type Word } from "../../text/letters.js";
 import { lazily } from "../../text/lazy.js";
-import { BoundedMemo } from "../../text/memo.js";
+import { BoundedMemo, SpanMemo } from "../../text/memo.js";
 import { alternation, esc, formSource, formSourceAt, prefixTree } from "../../text/pattern.js";
 import { groupOpenings, matchesAt, openingCodes, Openers, type Openings } from "../../text/openers.js";
 import { seek } from "../../text/sorted.js";
@@ -49,6 +49,14 @@ export interface AgencyMatch {
  */
 const keyMemo = new BoundedMemo<string>(4096, 120);
 const keyOf = (s: string): string => keyMemo.get(s) ?? keyMemo.set(s, matchKey(tidy(s)));
+/**
+ * The same of a word or a match read in a text, by its span (text/memo `SpanMemo`): the text's
+ * words are not cut out to be looked up. Two memos, one of strings and one of spans: a span memo
+ * asked about the grammar's strings too would read strings of more shapes than its compiled code
+ * keeps apart.
+ */
+const spanKeys = new SpanMemo<string>(4096, 120);
+const keyAt = (t: string, start: number, end: number): string => spanKeys.get(t, start, end) ?? spanKeys.set(t, start, end, keyOf(t.slice(start, end)));
 
 /**
  * A canonical's part read from the text (a name, a place, a list of levels, a collective) or a
@@ -74,10 +82,14 @@ const collectiveCanonical = remembered((s) => tidy(s).replace(/^Các\b/u, "các"
  */
 const mentionText = remembered(squash);
 
-/** `make`, pure, answered from a memo of 2,048 answers by argument (none kept for an argument over 160 characters). */
-function remembered(make: (s: string) => string): (s: string) => string {
-  const memo = new BoundedMemo<string>(2048, 160);
-  return (s) => memo.get(s) ?? memo.set(s, make(s));
+/**
+ * `make`, pure, of `t.slice(start, end)`, answered from a memo of 2,048 answers by the span's
+ * words (text/memo `SpanMemo`: a piece of the text is not cut out to be looked up; none kept over
+ * 160 characters).
+ */
+function remembered(make: (s: string) => string): (t: string, start: number, end: number) => string {
+  const memo = new SpanMemo<string>(2048, 160);
+  return (t, start, end) => memo.get(t, start, end) ?? memo.set(t, start, end, make(t.slice(start, end)));
 }
 
 // ---- heads ----
@@ -141,8 +153,17 @@ const heads = lazily(() => {
   }
   const buckets = new Map<number, RegExp>();
   for (const [c, srcs] of byFirst) buckets.set(c, new RegExp(prefixTree(srcs), "uy"));
-  return { byForm, byAbbr, buckets };
+  // the same by code unit below U+2000, in a table: asked at every head's opening, a Map's look-up hashed the number
+  const below2000 = new Array<RegExp | undefined>(0x2000).fill(undefined);
+  for (const [c, re] of buckets) if (c < 0x2000) below2000[c] = re;
+  return { byForm, byAbbr, buckets, below2000 };
 });
+/** The sticky pattern of the heads written with the code unit at `pos` first (see `heads`), if any. */
+function headBucketAt(t: string, pos: number): RegExp | undefined {
+  const c = t.charCodeAt(pos);
+  const { buckets, below2000 } = heads();
+  return c < 0x2000 ? below2000[c] : buckets.get(c);
+}
 /** Where a head may begin: a word's first letter, or a capital glued to a lower-case letter. */
 const wordStartAt = new RegExp(`(?<![${L}\\d])\\p{L}|(?<=\\p{Ll})\\p{Lu}`, "uy");
 
@@ -167,12 +188,12 @@ function isWordStart(t: string, i: number): boolean {
   return (kc & CAPITAL) !== 0 && (kp & SMALL) !== 0;
 }
 
-/** The longest head written at `pos` (the first alternative that matches: they are longest first), as written. */
-function headMatch(t: string, pos: number): string | null {
-  const re = heads().buckets.get(t.charCodeAt(pos));
-  if (!re) return null;
+/** Where the longest head written at `pos` ends (the first alternative that matches: they are longest first), -1 where none is. */
+function headMatch(t: string, pos: number): number {
+  const re = headBucketAt(t, pos);
+  if (!re) return -1;
   re.lastIndex = pos;
-  return re.test(t) ? t.slice(pos, re.lastIndex) : null;
+  return re.test(t) ? re.lastIndex : -1;
 }
 
 interface HeadFound {
@@ -180,27 +201,28 @@ interface HeadFound {
   /** written in capitals, not as an abbreviation (`ỦY BAN NHÂN DÂN`): its name and place are read in capitals */
   caps: boolean;
 }
-/** A head as written → its entry: a document writes the same few heads again and again. */
-const headMemo = new BoundedMemo<HeadFound | null>(1024, 80);
-function headOf(raw: string): HeadFound | null {
-  const found = headMemo.get(raw);
+/** A head as written (`t.slice(start, end)`) → its entry: a document writes the same few heads again and again. */
+const headMemo = new SpanMemo<HeadFound | null>(1024, 80);
+function headOf(t: string, start: number, end: number): HeadFound | null {
+  const found = headMemo.get(t, start, end);
   if (found !== undefined) return found;
+  const raw = t.slice(start, end);
   const { byAbbr, byForm } = heads();
   const abbr = byAbbr.get(tidy(raw));
   const entry = abbr ?? byForm.get(keyOf(raw));
-  return headMemo.set(raw, entry ? { entry, caps: !abbr && raw.length > 1 && isUpper(raw) } : null);
+  return headMemo.set(t, start, end, entry ? { entry, caps: !abbr && raw.length > 1 && isUpper(raw) } : null);
 }
 
-function headAt(t: string, pos: number, opened = false): { end: number; entry: HeadEntry; raw: string; caps: boolean } | null {
+function headAt(t: string, pos: number, opened = false): { end: number; entry: HeadEntry; caps: boolean } | null {
   // most places a head is looked for (every word of a name, the word after one) begin no head's
   // first word: a walk of the first-word table says so before any head pattern runs (`opened`:
   // the caller found a head's first word there already)
   if (!opened && !(openers().at(t, pos) & HEAD)) return null;
-  const raw = headMatch(t, pos);
-  if (!raw) return null;
-  const found = headOf(raw);
+  const end = headMatch(t, pos);
+  if (end < 0) return null;
+  const found = headOf(t, pos, end);
   if (!found) return null;
-  return { end: pos + raw.length, entry: found.entry, raw, caps: found.caps };
+  return { end, entry: found.entry, caps: found.caps };
 }
 
 // ---- names after a head ----
@@ -248,8 +270,10 @@ function knownNameAt(t: string, pos: number): { end: number; canonical: string }
   sticky.lastIndex = pos;
   const m = sticky.exec(t);
   if (!m) return null;
-  const canonical = byKey.get(keyOf(m[1] ?? m[2]));
-  return canonical ? { end: pos + m[0].length, canonical } : null;
+  // the name's span: it ends where the match does (the word end after it is a lookahead)
+  const end = pos + m[0].length;
+  const canonical = byKey.get(keyAt(t, end - (m[1] ?? m[2]).length, end));
+  return canonical ? { end, canonical } : null;
 }
 
 const nameStop = new Set(NAME_STOPWORDS.map(keyOf));
@@ -266,7 +290,7 @@ const tailStop = new Set(NAME_TAIL_STOPWORDS.map(keyOf));
 const capsFunction = new Set(CAPITALS_NOT_IN_NAME.map(keyOf));
 
 /** A word's key, made once however many rules look it up. */
-const wordKey = (w: Word): string => (w.key ??= keyOf(w.text));
+const wordKey = (t: string, w: Word): string => (w.key ??= keyAt(t, w.start, w.end));
 
 /**
  * The words of one text read at positions ({@link wordAt}), the last two remembered: the
@@ -294,7 +318,7 @@ class Words {
 /** Does a word (or a two-word phrase starting with it) begin something that ends a name? */
 function stopsName(words: Words, w: Word): boolean {
   const t = words.t;
-  const k = wordKey(w);
+  const k = wordKey(t, w);
   if (properStop.has(k)) return true;
   if (properStopFirsts.has(k)) {
     const next = words.at(w.end);
@@ -317,7 +341,7 @@ function genericNameAt(t: string, pos: number, caps: boolean, lowerStart = false
   const words = new Words(t);
   const startWord = words.at(pos);
   if (!startWord || startWord.newline) return null;
-  const startKey = wordKey(startWord);
+  const startKey = wordKey(t, startWord);
   if (nameStop.has(startKey)) return null;
   if (nameStopFirsts.has(startKey)) {
     const two = words.at(startWord.end);
@@ -329,18 +353,18 @@ function genericNameAt(t: string, pos: number, caps: boolean, lowerStart = false
     if (caps && w.newline) break;
     const isNum = w.kind === WordKind.Digits;
     const capOk = caps
-      ? isUpper(w.text) && !capsFunction.has(wordKey(w))
+      ? isUpper(w.text) && !capsFunction.has(wordKey(t, w))
       : isCapitalised(w.text) && (!isUpper(w.text) || w.text.length <= 5);
     if ((capOk || (isNum && groups === 0)) && !stopsName(words, w)) {
       cur = w.end;
       groups++;
       if (!caps && !isNum) {
         const n = words.at(cur);
-        if (n && isLower(n.text) && n.kind === WordKind.Letters && !tailStop.has(wordKey(n)) && !placeLevelAt(t, cur)) cur = n.end;
+        if (n && isLower(n.text) && n.kind === WordKind.Letters && !tailStop.has(wordKey(t, n)) && !placeLevelAt(t, cur)) cur = n.end;
       }
       continue;
     }
-    if (groups > 0 && (wordKey(w) === "và" || /^[-–—]$/.test(w.text))) {
+    if (groups > 0 && (wordKey(t, w) === "và" || /^[-–—]$/.test(w.text))) {
       const n = words.at(w.end);
       if (n && (caps ? isUpper(n.text) : isCapitalised(n.text)) && !stopsName(words, n)) {
         cur = w.end;
@@ -354,7 +378,7 @@ function genericNameAt(t: string, pos: number, caps: boolean, lowerStart = false
     let look = cur;
     for (let i = 0; i < 4; i++) {
       const w = words.at(look);
-      if (!w || w.newline || !isLower(w.text) || w.kind !== WordKind.Letters || tailStop.has(wordKey(w))) break;
+      if (!w || w.newline || !isLower(w.text) || w.kind !== WordKind.Letters || tailStop.has(wordKey(t, w))) break;
       look = w.end;
       if (placeLevelAt(t, look)) {
         cur = look;
@@ -364,8 +388,7 @@ function genericNameAt(t: string, pos: number, caps: boolean, lowerStart = false
     }
   }
   if (!groups) return null;
-  const raw = t.slice(pos, cur);
-  return { end: cur, canonical: caps ? sentencedCanonical(raw) : tidyCanonical(raw) };
+  return { end: cur, canonical: caps ? sentencedCanonical(t, pos, cur) : tidyCanonical(t, pos, cur) };
 }
 
 // ---- places ----
@@ -399,8 +422,10 @@ function placeLevelAt(t: string, pos: number): { end: number; entry: LevelEntry;
   sticky.lastIndex = pos;
   const m = sticky.exec(t);
   if (!m) return null;
-  const entry = byKey.get(keyOf(m[1]));
-  return entry ? { end: pos + m[0].length, entry, raw: m[1] } : null;
+  // the level's span: it ends where the match does
+  const end = pos + m[0].length;
+  const entry = byKey.get(keyAt(t, end - m[1].length, end));
+  return entry ? { end, entry, raw: m[1] } : null;
 }
 
 const provinceKeys = PROVINCES.map((p) => ({ key: matchKey(p), len: p.length, words: p.split(/\s+/).length })).sort((a, b) => b.len - a.len);
@@ -417,12 +442,26 @@ function provinceAt(t: string, pos: number): { end: number; words: number } | nu
   let s = pos;
   while (s < t.length && (t[s] === " " || t[s] === "\t")) s++;
   // folding and lower-casing keep a letter's base: only the provinces beginning with this one can match
-  for (const p of provincesByLetter.get(bucketOf(t.charAt(s))) ?? []) {
+  for (const p of provincesFrom(t, s)) {
     // where a province could end (no letter after it) tested first: it rules out most, and a key costs a fold
-    if (!letterOrMarkAt(t, s + p.len) && matchKey(t.slice(s, s + p.len)) === p.key) return { end: s + p.len, words: p.words };
+    if (!letterOrMarkAt(t, s + p.len) && sliceKey(t, s, s + p.len) === p.key) return { end: s + p.len, words: p.words };
   }
   return null;
 }
+/** The key (text/tone `matchKey`) of a piece of the text, remembered by its span: a province's name is looked for where the same few are written. */
+const sliceKey = remembered(matchKey);
+
+const NO_PROVINCES: typeof provinceKeys = [];
+/**
+ * {@link provincesByLetter}'s list for the code unit at `s`, read from a table by code unit below
+ * U+2000: the code unit's one-character string and its base letter's were two strings hashed a look-up.
+ */
+function provincesFrom(t: string, s: number): typeof provinceKeys {
+  const c = t.charCodeAt(s);
+  if (!(c < 0x2000)) return provincesByLetter.get(bucketOf(t.charAt(s))) ?? NO_PROVINCES;
+  return (provincesByCode[c] ??= provincesByLetter.get(bucketOf(String.fromCharCode(c))) ?? NO_PROVINCES);
+}
+const provincesByCode = new Array<typeof provinceKeys | undefined>(0x2000).fill(undefined);
 
 const letterOrMark = /[\p{L}\p{M}]/u;
 /** Is the code unit at `i` a letter or a mark (`[\p{L}\p{M}]`)? Read from the letter table below U+2000. */
@@ -458,8 +497,7 @@ function properAt(t: string, pos: number, caps: boolean, numbered = false): { en
   }
   if (!words) return null;
   // in capitals, `BÌNH ĐỊNH` → `Bình Định`; in running text the document's spelling (`BR – VT`)
-  const raw = t.slice(pos, cur);
-  return { end: cur, canonical: caps ? titledCanonical(raw) : tidyCanonical(raw) };
+  return { end: cur, canonical: caps ? titledCanonical(t, pos, cur) : tidyCanonical(t, pos, cur) };
 }
 
 function placeAt(t: string, pos: number, caps: boolean): { end: number; canonical: string } | null {
@@ -501,7 +539,7 @@ function levelListAt(t: string, pos: number): { end: number; canonical: string }
   const body = m[0];
   // without `các` it takes two levels or more: `huyện, thành phố`
   if (!m[1] && !/,|\svà\s/u.test(body)) return null;
-  return { end: pos + body.length, canonical: levelsCanonical(body) };
+  return { end: pos + body.length, canonical: levelsCanonical(t, pos, pos + body.length) };
 }
 
 /** `các sở, ngành, hội, đoàn thể tỉnh`, `các cơ quan, đơn vị, địa phương liên quan`, `các Sở, Ban ngành có liên quan` */
@@ -658,7 +696,7 @@ function buildAt(t: string, start: number, depth = 0, opened = false): Built | n
       break;
     }
     case "parent": {
-      const par = h.raw.endsWith(".") ? (buildAt(t, gluedPos, depth + 1) ?? parentAt(t, gluedPos, depth)) : parentAt(t, end, depth);
+      const par = t.charCodeAt(h.end - 1) === 0x2e /* . */ ? (buildAt(t, gluedPos, depth + 1) ?? parentAt(t, gluedPos, depth)) : parentAt(t, end, depth);
       if (par && !par.needsParent) {
         end = par.end;
         canonical += " " + par.canonical;
@@ -756,7 +794,6 @@ function mergedIfDisjoint(heads: Candidate[], collectives: Candidate[]): Candida
 /** Every agency mention in `text`, offsets into `text`. */
 export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[] {
   const t = opts.folded ?? foldTone(text);
-  const { buckets } = heads();
   const found: Candidate[] = [];
   const open = opts.openings ?? openers().in(t);
   // a head is tried only where a head's first word opens; a mention hides what opens inside it
@@ -765,7 +802,7 @@ export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[
     if (at < from) continue;
     // (a head that does not match there gives no mention: buildAt tries it first) — and none is
     // written with this code unit (most are capitals: `sở`, `phòng`, `ban` in running text)
-    if (!buckets.has(t.charCodeAt(at)) || !isWordStart(t, at)) continue;
+    if (!headBucketAt(t, at) || !isWordStart(t, at)) continue;
     const b = opts.builds && opts.folded ? opts.builds.at(t, at) : buildAt(t, at, 0, true);
     if (!b) continue;
     found.push({ start: at, end: b.end, built: b });
@@ -779,14 +816,15 @@ export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[
   const kept = mergedIfDisjoint(found, collectives) ?? dropOverlaps([...found, ...collectives]);
   const out: AgencyMatch[] = [];
   for (const { start, end, built } of kept) {
-    let canonical = built ? built.canonical : collectiveCanonical(t.slice(start, end));
+    let canonical = built ? built.canonical : collectiveCanonical(t, start, end);
     if (built?.needsParent) {
       const iss = opts.issuerCanonical;
       if (!iss) continue;
       // `Văn phòng` in a document of the Văn phòng is the issuer; elsewhere, the issuer's Văn phòng
-      canonical = tidyCanonical(iss.startsWith(canonical) ? iss : `${canonical} ${iss}`);
+      const whole = iss.startsWith(canonical) ? iss : `${canonical} ${iss}`;
+      canonical = tidyCanonical(whole, 0, whole.length);
     }
-    out.push({ start, end, text: mentionText(text.slice(start, end)), canonical, collective: built ? built.collective : true, needsParent: false });
+    out.push({ start, end, text: mentionText(text, start, end), canonical, collective: built ? built.collective : true, needsParent: false });
   }
   return out;
 }
@@ -830,14 +868,14 @@ export function agencyAt(text: string, pos: number, foldedText?: string, builds?
   if (!opens) return null;
   let best: AgencyMatch | null = null;
   const b = standalone(!(opens & HEAD) ? null : builds && foldedText ? builds.at(t, start) : buildAt(t, start, 0, true));
-  if (b) best = { start, end: b.end, text: mentionText(text.slice(start, b.end)), canonical: b.canonical, collective: b.collective, needsParent: false };
+  if (b) best = { start, end: b.end, text: mentionText(text, start, b.end), canonical: b.canonical, collective: b.collective, needsParent: false };
   const collective = collectiveSticky();
   collective.lastIndex = start;
   const m = opens & COLLECTIVE && nounFollows(t, start) ? collective.exec(t) : null;
   if (m) {
     const raw = m[0].replace(/[\s,]+$/u, "");
     if (!best || raw.length > best.end - best.start) {
-      best = { start, end: start + raw.length, text: mentionText(text.slice(start, start + raw.length)), canonical: collectiveCanonical(raw), collective: true, needsParent: false };
+      best = { start, end: start + raw.length, text: mentionText(text, start, start + raw.length), canonical: collectiveCanonical(t, start, start + raw.length), collective: true, needsParent: false };
     }
   }
   return best;
