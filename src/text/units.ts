@@ -2,7 +2,7 @@
  * Node's Buffer where there is one (no import: the browser build has none), for the native ways
  * through bytes that the text and PDF code take where they can, each with a browser way beside it.
  */
-export const nodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, o: number, n: number): { toString(enc: string): string; includes(s: string, at: number, enc: string): boolean } } }).Buffer;
+export const nodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, o: number, n: number): { toString(enc: string): string; indexOf(s: string, at: number, enc: string): number } } }).Buffer;
 
 /** A Uint16Array's bytes are in the machine's order; UTF-16LE reads them low byte first. */
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;

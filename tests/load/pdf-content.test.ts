@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { pdfLoader } from "../../src/load/pdf.js";
 import { ContentReader, contentGlyphs, namesIn, parseToUnicode } from "../../src/load/pdf/content.js";
-import { countLetters } from "../../src/load/pdf/loader.js";
+import { countLetters, withoutAnnotations } from "../../src/load/pdf/loader.js";
 import { restoreDroppedMarksExactly } from "../../src/load/pdf/glyphs.js";
 import { binaryString, PdfRef, RawPdf } from "../../src/load/pdf/raw.js";
 
@@ -144,6 +144,56 @@ describe("glyphs read from the content stream (TCVN3 ư without pdf.js's operato
 describe("letters of a page's rows", () => {
   it.each(["Cộng hòa xã hội chủ nghĩa Việt Nam", "Céng hoµ x· héi chñ nghÜa", "Ж ω ह 한 𝐀𝐁 2024 – ¶", "a\uD835b \uDC00c", "", "ﬁ ǅ ª º"])("counts as \\p{L} does: %s", (text) => {
     expect(countLetters(text)).toBe((text.match(/\p{L}/gu) ?? []).length);
+  });
+});
+
+describe("a file without annotations, told from its bytes", () => {
+  /** The same told by regexes over the file's text (the oracle of the byte scan). */
+  const byRegex = (bytes: Uint8Array) => {
+    const t = binaryString(bytes);
+    return !/ObjStm/.test(t) && !/#(?:41|4f|53|62|6a|6d|6e|6f|73|74)/i.test(t) && !/\/Annots(?![\0\t\n\f\r ]*\[[\0\t\n\f\r ]*\])/.test(t);
+  };
+  const without = (s: string) => {
+    const bytes = latin1(s);
+    expect(withoutAnnotations(bytes)).toBe(byRegex(bytes));
+    return withoutAnnotations(bytes);
+  };
+
+  it.each([
+    ["<< /Type /Page /MediaBox [0 0 595 842] >>", true],
+    ["<< /Type /Page /Annots [ ] >> << /Type /Page /Annots[]>>", true],
+    ["<< /Type /Page /Annots [\r\n] >>", true],
+    ["<< /Type /Page /Annots [12 0 R] >>", false],
+    ["<< /Type /Page /Annots 7 0 R >>", false],
+    ["<< /Type /Pages /Annots [ ] >> << /Type /Page /Annots %a comment\n[ ] >>", false],
+    ["<< /Type /Page /Ann#6Fts [12 0 R] >>", false],
+    ["<< /Type /ObjStm /N 3 >>", false],
+    ["<< /Type /Obj#53tm /N 3 >>", false],
+    ["<< /Type /Page /Annots [ ] /Name /A#20B >>", true],
+    ["<< /Type /Page /Annots [", false],
+    ["/Annots", false],
+    ["#6", true],
+  ])("%s: %s", (text, expected) => {
+    expect(without(text)).toBe(expected);
+  });
+
+  it("is told only of fixtures whose every page pdf.js finds without annotations", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const lib = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const dir = new URL("../../fixtures/pdf/", import.meta.url);
+    let told = 0;
+    for (const name of readdirSync(dir).filter((n) => n.endsWith(".pdf"))) {
+      const bytes = new Uint8Array(readFileSync(new URL(name, dir)));
+      expect(withoutAnnotations(bytes), name).toBe(byRegex(bytes));
+      if (!withoutAnnotations(bytes)) continue;
+      // the encrypted fixture opens with its password only
+      const doc = await lib.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise.catch(() => null);
+      if (!doc) continue;
+      told++;
+      for (let p = 1; p <= doc.numPages; p++) expect((await (await doc.getPage(p)).getAnnotations({ intent: "print" })).length).toBe(0);
+      await doc.destroy();
+    }
+    expect(told).toBeGreaterThan(0);
   });
 });
 

@@ -14,7 +14,7 @@ import { layoutPages, rowText, stampRows, type PageRows } from "./layout.js";
 import { imageCoverage, textQuality, type TextQuality } from "./quality.js";
 import { rgbaToPgmWithoutSeals } from "./seals.js";
 import { readPdfSignatures } from "./signatures.js";
-import { binaryString, RawPdf } from "./raw.js";
+import { binaryString, holdsAscii, indexOfAscii, RawPdf } from "./raw.js";
 import type { LoadedDocument, Loader, LoadOptions } from "../types.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- pdf.js objects are typed loosely here */
@@ -188,8 +188,11 @@ async function namesFromGlyphs(reader: ContentReader, pageRef: number, itemFonts
   return out;
 }
 
-/** Text items of a page in page points, origin top left, rotation applied. */
-async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[], seen: FontsSeen, wantFonts = false): Promise<PageText> {
+/**
+ * Text items of a page in page points, origin top left, rotation applied; its annotations are asked
+ * of pdf.js only when the file may have some (`annotated`, see {@link withoutAnnotations}).
+ */
+async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[], seen: FontsSeen, annotated: boolean, wantFonts = false): Promise<PageText> {
   const page = await doc.getPage(pageNo);
   const vp = page.getViewport({ scale: 1 });
   const tc = await page.getTextContent({ disableNormalization: true });
@@ -201,7 +204,7 @@ async function readPage(lib: PdfJs, doc: any, pageNo: number, warnings: Warning[
   // from earlier pages (pdf.js keeps a font once an operator list has used it) and for the `ư`
   // that pdf.js may have dropped (below)
   let ops: { fnArray: number[]; argsArray: any[] } | null = null;
-  const drawn = await drawnAnnotations(page);
+  const drawn = annotated && (await drawnAnnotations(page));
   const legacyText = legacyShare(texts.join("")) >= LEGACY_MARKER_SHARE;
   if (wantFonts || legacyText) {
     const ids = [...new Set(raw.map((it) => it.fontName as string))];
@@ -366,6 +369,34 @@ async function ocrProducer(doc: any): Promise<string | null> {
   return null;
 }
 
+/** PDF white space: NUL, tab, LF, FF, CR, space. */
+const isPdfWhite = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
+/** The letters of `Annots` and `ObjStm` by code: a name's `#xx` escape of one may spell either key. */
+const KEY_LETTERS = new Set([..."AnotsObjStm"].map((c) => c.charCodeAt(0)));
+const hexDigit = (c: number) => (c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1);
+
+/**
+ * Whether no page of the file can have annotations, told from its bytes: every `/Annots` is an
+ * empty array (`/Annots [ ]`, which some writers put on every page) or there is none, and no
+ * object stream could hide one nor a name escape spell one (pdf.js reads `/Ann#6fts` as `/Annots`).
+ * Asking pdf.js costs a round trip to its worker a page, more than looking at the whole file.
+ */
+export function withoutAnnotations(bytes: Uint8Array): boolean {
+  if (holdsAscii(bytes, "ObjStm")) return false;
+  for (let i = bytes.indexOf(0x23); i >= 0; i = bytes.indexOf(0x23, i + 1)) {
+    const hi = hexDigit(bytes[i + 1]), lo = hexDigit(bytes[i + 2]);
+    if (hi >= 0 && lo >= 0 && KEY_LETTERS.has(hi * 16 + lo)) return false;
+  }
+  for (let i = indexOfAscii(bytes, "/Annots"); i >= 0; i = indexOfAscii(bytes, "/Annots", i + 7)) {
+    let k = i + 7;
+    while (k < bytes.length && isPdfWhite(bytes[k])) k++;
+    if (bytes[k++] !== 0x5b) return false;
+    while (k < bytes.length && isPdfWhite(bytes[k])) k++;
+    if (bytes[k] !== 0x5d) return false;
+  }
+  return true;
+}
+
 /** Annotation kinds whose appearance is no document text of its own. */
 const UNDRAWN_ANNOTATIONS = new Set(["Link", "Popup"]);
 
@@ -497,9 +528,10 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
         const pages: PageText[] = [];
         let reader: ContentReader | null = null;
         const seen: FontsSeen = { showsAd: new Set(), judged: new Map(), fontNames: new Map(), content: () => (reader ??= new ContentReader(new RawPdf(bytes, binaryString(bytes)))) };
+        const annotated = !withoutAnnotations(bytes);
         for (let p = 1; p <= doc.numPages; p++) {
           try {
-            pages.push(await readPage(lib, doc, p, warnings, seen, options.fonts === true));
+            pages.push(await readPage(lib, doc, p, warnings, seen, annotated, options.fonts === true));
           } catch (err) {
             if (!hasEof(bytes)) throw new CorruptFileError("truncated-file", `the PDF is truncated (page ${p} of ${doc.numPages} cannot be read)`, file, { cause: err });
             throw corrupt("pdf", err, file);

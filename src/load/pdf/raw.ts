@@ -161,15 +161,18 @@ export function binaryString(bytes: Uint8Array): string {
  * made only once it is needed (most PDFs hold no signature, and a string of the whole file cost
  * more than looking). Node's Buffer looks natively; a browser byte by byte.
  */
-export function holdsAscii(bytes: Uint8Array, needle: string): boolean {
-  if (nodeBuffer) return nodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle, 0, "latin1");
+export const holdsAscii = (bytes: Uint8Array, needle: string): boolean => indexOfAscii(bytes, needle) >= 0;
+
+/** Where `bytes` hold the ASCII text `needle` first from `from` on, or -1 (as {@link holdsAscii} looks). */
+export function indexOfAscii(bytes: Uint8Array, needle: string, from = 0): number {
+  if (nodeBuffer) return nodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(needle, from, "latin1");
   const first = needle.charCodeAt(0);
-  for (let i = bytes.indexOf(first); i >= 0 && i + needle.length <= bytes.length; i = bytes.indexOf(first, i + 1)) {
+  for (let i = bytes.indexOf(first, from); i >= 0 && i + needle.length <= bytes.length; i = bytes.indexOf(first, i + 1)) {
     let k = 1;
     while (k < needle.length && bytes[i + k] === needle.charCodeAt(k)) k++;
-    if (k === needle.length) return true;
+    if (k === needle.length) return i;
   }
-  return false;
+  return -1;
 }
 
 export const isOp = (v: unknown): v is { op: string } => typeof v === "object" && v !== null && "op" in v && !(v instanceof Map);
