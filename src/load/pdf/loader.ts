@@ -10,7 +10,7 @@ import { annotationItems, annotationTexts } from "./annotations.js";
 import { ContentReader } from "./content.js";
 import { glyphStream, restoreDroppedMarks, restoreDroppedMarksExactly } from "./glyphs.js";
 import { groupRows, isBlank, pdfItem, type PdfItem, type Row } from "./lines.js";
-import { layoutPages, rowText, stampRows, type PageRows } from "./layout.js";
+import { layoutPages, rowText, stampRows, type LayoutResult, type PageRows } from "./layout.js";
 import { imageCoverage, textQuality, type TextQuality } from "./quality.js";
 import { rgbaToPgmWithoutSeals } from "./seals.js";
 import { readPdfSignatures } from "./signatures.js";
@@ -416,6 +416,34 @@ async function drawnAnnotations(page: any): Promise<boolean> {
   return annots.some((a) => !UNDRAWN_ANNOTATIONS.has(a.subtype) && a.hasAppearance !== false && !a.hidden && !a.noView && upper(a));
 }
 
+/**
+ * `pages 2 (12%), 3 (8%)`: the bad text layers' pages and their marked shares. Apart from `load`,
+ * as are {@link pageNumbers} and {@link layoutWarnings}: a line of `load` that few files reach
+ * threw its optimized code away when one did, and `load`, an async function compiled whole,
+ * is the costliest function of the PDF path to compile again.
+ */
+function badPages(bad: { page: PageText; share: number }[]): string {
+  return `${bad.length === 1 ? "page" : "pages"} ${bad.map((b) => `${b.page.page} (${Math.round(b.share * 100)}%)`).join(", ")}`;
+}
+
+/** `1, 4`: the pages' numbers. */
+const pageNumbers = (pages: PageText[]) => pages.map((p) => p.page).join(", ");
+
+/** The warnings the laid-out lines give: a signing tool's stamp left out, letter-spaced lines, no text. */
+function layoutWarnings(laid: LayoutResult, warnings: Warning[]): void {
+  if (laid.stamps.length) warnings.push({ code: "signature-stamp", message: `digital-signature stamp left out: ${[...new Set(laid.stamps)].slice(0, 4).join(" | ")}` });
+  // `c ñ a T h ñ t­í n g`: a title set with wide letter spacing, where pdf.js gives a space
+  // between every two letters and the word breaks are lost
+  // (8 tokens or more, 80% single letters, always hold three single letters in a row)
+  const spaced = laid.lines.filter((l) => {
+    if (!/(?:^| )\p{L} \p{L} \p{L}(?= |$)/u.test(l.text)) return false;
+    const tokens = l.text.split(" ");
+    return tokens.length >= 8 && tokens.filter((t) => /^\p{L}$/u.test(t)).length >= tokens.length * 0.8;
+  });
+  if (spaced.length) warnings.push({ code: "letter-spaced", message: `${spaced.length} lines in letter-spaced type (page ${spaced[0].page}: "${spaced[0].text.slice(0, 40)}…"): word breaks lost` });
+  if (!laid.lines.some((l) => /\p{L}/u.test(l.text))) warnings.push({ code: "no-text", message: "no text found in the PDF" });
+}
+
 /** An unexpected failure inside pdf.js → an error naming the file (as `corrupt()` in `./index.ts`, which imports this module). */
 function corrupt(format: string, err: unknown, file: string | null): CorruptFileError {
   // pdf.js passes its own failures on as plain errors (a stack overflow on nested arrays arrives
@@ -549,8 +577,7 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
         let ocrEngine: string | undefined;
         let engine: OcrEngine | null = null;
         if (bad.length) {
-          const which = `${bad.length === 1 ? "page" : "pages"} ${bad.map((b) => `${b.page.page} (${Math.round(b.share * 100)}%)`).join(", ")}`;
-          const what = `the text layer of ${which} is not real text: too few of its words carry Vietnamese marks, under a scanned image`;
+          const what = `the text layer of ${badPages(bad)} is not real text: too few of its words carry Vietnamese marks, under a scanned image`;
           if (options.ocr !== false && !scanned) engine = await findOcrEngine();
           if (options.ocr === false || (!scanned && !engine)) {
             warnings.push({ code: "bad-text-layer", message: `${what}; kept as it is (${options.ocr === false ? "OCR was disabled" : `no OCR engine: ${OCR_INSTALL_HINT}`})` });
@@ -596,7 +623,7 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
           ocrEngine = eng.name;
           warnings.push({ code: "ocr", message: `text read by OCR (${eng.name}) on ${toOcr.length} of ${pages.length} pages; check it` });
         } else if (empty.length > 0) {
-          warnings.push({ code: "page-without-text", message: `pages ${empty.map((p) => p.page).join(", ")} have little or no text (blank, or scanned) and were not OCRed` });
+          warnings.push({ code: "page-without-text", message: `pages ${pageNumbers(empty)} have little or no text (blank, or scanned) and were not OCRed` });
         }
 
         // the text layer a scanner's or an OCR tool's software wrote is OCR output too
@@ -611,17 +638,7 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
         const ocrPages = new Set(ocr ? toOcr.map((p) => p.page) : []);
         const pageRows: PageRows[] = pages.map((p) => ({ page: p.page, width: p.width, height: p.height, rows: p.rows, ocr: ocrPages.has(p.page) }));
         const laid = layoutPages(pageRows);
-        if (laid.stamps.length) warnings.push({ code: "signature-stamp", message: `digital-signature stamp left out: ${[...new Set(laid.stamps)].slice(0, 4).join(" | ")}` });
-        // `c ñ a T h ñ t­í n g`: a title set with wide letter spacing, where pdf.js gives a space
-        // between every two letters and the word breaks are lost
-        // (8 tokens or more, 80% single letters, always hold three single letters in a row)
-        const spaced = laid.lines.filter((l) => {
-          if (!/(?:^| )\p{L} \p{L} \p{L}(?= |$)/u.test(l.text)) return false;
-          const tokens = l.text.split(" ");
-          return tokens.length >= 8 && tokens.filter((t) => /^\p{L}$/u.test(t)).length >= tokens.length * 0.8;
-        });
-        if (spaced.length) warnings.push({ code: "letter-spaced", message: `${spaced.length} lines in letter-spaced type (page ${spaced[0].page}: "${spaced[0].text.slice(0, 40)}…"): word breaks lost` });
-        if (!laid.lines.some((l) => /\p{L}/u.test(l.text))) warnings.push({ code: "no-text", message: "no text found in the PDF" });
+        layoutWarnings(laid, warnings);
         const signed = await readPdfSignatures(bytes, doc, { trustRoots: options.trustRoots }).catch((err: Error) => {
           warnings.push({ code: "signatures-unreadable", message: `digital signatures could not be read: ${err.message}` });
           return { signatures: [], warnings: [] };
