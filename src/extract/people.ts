@@ -11,7 +11,7 @@ import { agencyBuildsOf, agencyEndAt, AgencyBuilds } from "./agencies/scan.js";
 import { keepDisjoint } from "./overlaps.js";
 import { afterSpaces, CAPITAL, isAsciiDigitCode, isCapitalCode, isCapitalised, isLetterOrMarkCode, isLowerCode, isSpaceCode, isUpper, L, letterClassesBelow2000, lettersEnd, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, WE } from "../text/letters.js";
 import { alternation, matchAtEnd, notAfter } from "../text/pattern.js";
-import { BoundedMemo } from "../text/memo.js";
+import { SpanMemo } from "../text/memo.js";
 import { groupOpenings, openingCodes, opensAt, type Openers, type Openings } from "../text/openers.js";
 import { mapped } from "../text/lists.js";
 import { foldedText, type ExtractContext } from "./context.js";
@@ -304,11 +304,11 @@ const wordOrDotAt = (t: string, i: number, width: number): boolean => {
 };
 
 /**
- * The last word (letters, marks, dots) before `pos` within 30 characters, only whitespace after
- * it: what `/([\p{L}\p{M}.]+)\s*$/u` finds in the 30 characters, read backwards (the regex tried
- * every start).
+ * The key of the last word (letters, marks, dots) before `pos` within 30 characters, only
+ * whitespace after it: what `/([\p{L}\p{M}.]+)\s*$/u` finds in the 30 characters, read backwards
+ * (the regex tried every start).
  */
-function wordBefore(t: string, pos: number): string {
+function keyOfWordBefore(t: string, pos: number): string {
   const from = Math.max(0, pos - 30);
   let end = pos;
   while (end > from && isSpaceCode(t.charCodeAt(end - 1))) end--;
@@ -320,7 +320,7 @@ function wordBefore(t: string, pos: number): string {
     if (!wordOrDotAt(t, start - width, width)) break;
     start -= width;
   }
-  return t.slice(start, end);
+  return keyAt(t, start, end);
 }
 const WORD_OR_DOT = /^[\p{L}\p{M}.]$/u;
 
@@ -338,24 +338,25 @@ function runBack(t: string, i: number, from: number, space: boolean): number {
  * opens one of the list's two-word phrases.
  */
 function placeWordBefore(t: string, pos: number): boolean {
-  if (notBefore.has(keyOf(wordBefore(t, pos)))) return true;
+  if (notBefore.has(keyOfWordBefore(t, pos))) return true;
   const from = Math.max(0, pos - 30);
   const lastEnd = runBack(t, pos, from, true);
   const lastStart = runBack(t, lastEnd, from, false);
   const end = runBack(t, lastStart, from, true);
   const start = runBack(t, end, from, false);
-  if (start === end) return notBefore.has(keyOf(t.slice(lastStart, lastEnd)));
-  const first = keyOf(t.slice(start, end));
-  return notBeforeFirsts.has(first) && notBefore.has(`${first} ${keyOf(t.slice(lastStart, lastEnd))}`);
+  if (start === end) return notBefore.has(keyAt(t, lastStart, lastEnd));
+  const first = keyAt(t, start, end);
+  return notBeforeFirsts.has(first) && notBefore.has(`${first} ${keyAt(t, lastStart, lastEnd)}`);
 }
 
 /**
- * The match key (text/tone `matchKey`) of a word or two, remembered: the words a name is checked
- * with repeat (family names, `ông`, `tỉnh`), and lower-casing a string with Vietnamese letters
- * costs more than looking its key up (~250 against ~40 ns).
+ * The match key (text/tone `matchKey`) of a word of the text, `t.slice(start, end)`, remembered by
+ * its span (text/memo `SpanMemo`: the word is not cut out to be looked up): the words a name is
+ * checked with repeat (family names, `ông`, `tỉnh`), and lower-casing a string with Vietnamese
+ * letters costs more than looking its key up (~250 against ~40 ns).
  */
-const wordKeys = new BoundedMemo<string>(4096, 40);
-const keyOf = (s: string): string => wordKeys.get(s) ?? wordKeys.set(s, matchKey(s));
+const wordKeys = new SpanMemo<string>(4096, 40);
+const keyAt = (t: string, start: number, end: number): string => wordKeys.get(t, start, end) ?? wordKeys.set(t, start, end, matchKey(t.slice(start, end)));
 
 /**
  * Can the name be a person's: opening with a family name (`needSurname`), no look-alike (`Hồ Chí
@@ -364,10 +365,10 @@ const keyOf = (s: string): string => wordKeys.get(s) ?? wordKeys.set(s, matchKey
  * two words.
  */
 function plausible({ t }: Page, name: NameSpan, needSurname: boolean): boolean {
-  const first = keyOf(t.slice(name.start, name.ends[0]));
+  const first = keyAt(t, name.start, name.ends[0]);
   if (needSurname && !surnames.has(first)) return false;
   let key = first;
-  for (let w = 1; w < name.words; w++) key += ` ${keyOf(t.slice(name.starts[w], name.ends[w]))}`;
+  for (let w = 1; w < name.words; w++) key += ` ${keyAt(t, name.starts[w], name.ends[w])}`;
   return !notPeople.has(key) && !placeWordBefore(t, name.start);
 }
 
