@@ -11,6 +11,7 @@ import { agencyBuildsOf, agencyEndAt, AgencyBuilds } from "./agencies/scan.js";
 import { keepDisjoint } from "./overlaps.js";
 import { afterSpaces, CAPITAL, isAsciiDigitCode, isCapitalCode, isCapitalised, isLetterOrMarkCode, isLowerCode, isSpaceCode, isUpper, L, letterClassesBelow2000, lettersEnd, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, WE } from "../text/letters.js";
 import { alternation, matchAtEnd, notAfter } from "../text/pattern.js";
+import { OpeningPairs } from "../text/codes.js";
 import { SpanMemo } from "../text/memo.js";
 import { groupOpenings, openingCodes, opensAt, type Openers, type Openings } from "../text/openers.js";
 import { mapped } from "../text/lists.js";
@@ -33,7 +34,7 @@ const openers = documentOpeners;
 /** the code units each rule's forms can begin with, in their case (text/openers `openingCodes`): the openings are found in any case */
 let titleCodes!: Set<number>, honorificCodes!: Set<number>, surnameCodes!: Set<number>;
 /** the honorifics' first two code units as written, tone placement folded (see {@link openingPairs}) */
-let honorificPairs!: Set<number>;
+let honorificPairs!: OpeningPairs;
 /** the same by code unit below U+2000: the rules' groups (`OPENS` bits) whose forms can begin with it */
 let rulesByCode!: Uint8Array;
 /** the family names as the surname pattern matches them (tone placement folded, case as written): one word each */
@@ -67,26 +68,13 @@ function compilePatterns(): void {
 }
 
 /**
- * The first two code units of forms matched as written (case `exact`), tone placement folded, as
- * `first << 16 | second`; `first << 16` alone where the second is one the pattern lets vary (a
+ * The first two code units of forms matched as written (case `exact`), tone placement folded
+ * (text/codes `OpeningPairs`); the first alone where the second is one the pattern lets vary (a
  * space, a dash, a comma, `&`: text/pattern `formSource`). The honorifics' openings are mostly
  * other words of their first letter (`đề`, `được` for `Đ/c`): told by the second code unit, not
  * by the pattern tried there.
  */
-function openingPairs(forms: readonly string[]): Set<number> {
-  const pairs = new Set<number>();
-  for (const form of forms) {
-    const f = foldTone(nfc(form));
-    pairs.add((f.charCodeAt(0) << 16) | (f.length < 2 || " -–—,&".includes(f[1]) ? 0 : f.charCodeAt(1)));
-  }
-  return pairs;
-}
-
-/** Can a form of `pairs` (see {@link openingPairs}) open at `i`? */
-function pairOpens(pairs: Set<number>, t: string, i: number): boolean {
-  const first = t.charCodeAt(i) << 16;
-  return pairs.has(first | (i + 1 < t.length ? t.charCodeAt(i + 1) : 0)) || pairs.has(first);
-}
+const openingPairs = (forms: readonly string[]): OpeningPairs => OpeningPairs.ofWords(forms.map((form) => foldTone(nfc(form))), (f) => " -–—,&".includes(f[1]));
 
 /** For tests: each rule's pattern as a global scan, and where the dispatch tries it (`openers`, the rule's group). */
 export function peopleOpenings(): { name: string; pattern: RegExp; openers: Openers; group: number }[] {
@@ -442,7 +430,7 @@ const rules: Rule[] = [
     let from = 0;
     for (const i of at) {
       // the pair's first code unit is one an honorific begins with (`ruleCodeAt`)
-      if (i < from || !pairOpens(honorificPairs, t, i)) continue;
+      if (i < from || !honorificPairs.at(t, i)) continue;
       honorificAt.lastIndex = i;
       if (!honorificAt.test(t)) continue;
       const hEnd = (from = honorificAt.lastIndex);

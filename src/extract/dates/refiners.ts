@@ -4,8 +4,8 @@
  */
 import type { Warning } from "../../record/schema.js";
 import { DAY_PARTS, DAY_WORD, DEADLINE_CUES, NOT_DATE_AFTER, NOT_DATE_BEFORE, RANGE_DASH, RANGE_DASHES, RANGE_FROM, RANGE_TO, WEEKDAYS } from "../../../grammars/dates.js";
-import { CodeSet } from "../../text/codes.js";
-import { isAsciiDigitCode, isSpaceCode } from "../../text/letters.js";
+import { CodeSet, OpeningPairs } from "../../text/codes.js";
+import { afterSpaces, isAsciiDigitCode } from "../../text/letters.js";
 import { alt, altSource, endsWith } from "../../text/pattern.js";
 import { formatPoint, isoWeekday, validPoint, type Point, type Token } from "./point.js";
 import { dropOverlaps as dropSpanOverlaps } from "../overlaps.js";
@@ -42,16 +42,12 @@ export const dropInvalid: Refiner = (tokens) =>
  *     wordAfterSpaces(["đến", "-"])("a  đến", 1, 6) === true      …(" của", 0, 4) === false
  */
 export function wordAfterSpaces(words: readonly string[], between = ""): (s: string, i: number, end: number) => boolean {
-  const firsts = new CodeSet(words.map((w) => w.charCodeAt(0)));
-  const singles = new CodeSet(words.filter((w) => w.length === 1).map((w) => w.charCodeAt(0)));
-  const pairs = new Set(words.filter((w) => w.length > 1).map((w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1)));
+  const opens = OpeningPairs.ofWords(words);
   const skipped = CodeSet.ofChars(between);
   return (s, i, end) => {
-    while (i < end && isSpaceCode(s.charCodeAt(i))) i++;
-    if (i < end && skipped.has(s.charCodeAt(i))) for (i++; i < end && isSpaceCode(s.charCodeAt(i)); ) i++;
-    if (i >= end) return false;
-    const c = s.charCodeAt(i);
-    return firsts.has(c) && (singles.has(c) || pairs.has(c * 0x10000 + s.charCodeAt(i + 1)));
+    i = afterSpaces(s, i);
+    if (i < end && skipped.has(s.charCodeAt(i))) i = afterSpaces(s, i + 1);
+    return i < end && opens.at(s, i);
   };
 }
 
