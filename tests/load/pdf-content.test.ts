@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
 import { pdfLoader } from "../../src/load/pdf.js";
 import { ContentReader, contentGlyphs, namesIn, parseToUnicode } from "../../src/load/pdf/content.js";
-import { countLetters, withoutAnnotations } from "../../src/load/pdf/loader.js";
+import { countLetters } from "../../src/load/pdf/loader.js";
 import { restoreDroppedMarksExactly } from "../../src/load/pdf/glyphs.js";
-import { binaryString, PdfRef, RawPdf } from "../../src/load/pdf/raw.js";
+import { binaryString, PdfRef, RawPdf, withoutAnnotations } from "../../src/load/pdf/raw.js";
 
 const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
 

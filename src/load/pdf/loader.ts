@@ -14,7 +14,7 @@ import { layoutPages, rowText, stampRows, type LayoutResult, type PageRows } fro
 import { imageCoverage, textQuality, type TextQuality } from "./quality.js";
 import { rgbaToPgmWithoutSeals } from "./seals.js";
 import { readPdfSignatures } from "./signatures.js";
-import { binaryString, holdsAscii, indexOfAscii, RawPdf } from "./raw.js";
+import { binaryString, RawPdf, withoutAnnotations } from "./raw.js";
 import type { LoadedDocument, Loader, LoadOptions } from "../types.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- pdf.js objects are typed loosely here */
@@ -367,34 +367,6 @@ async function ocrProducer(doc: any): Promise<string | null> {
     if (typeof field === "string" && ocrProducerRe.test(field)) return field.trim().slice(0, 80);
   }
   return null;
-}
-
-/** PDF white space: NUL, tab, LF, FF, CR, space. */
-const isPdfWhite = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
-/** The letters of `Annots` and `ObjStm` by code: a name's `#xx` escape of one may spell either key. */
-const KEY_LETTERS = new Set([..."AnotsObjStm"].map((c) => c.charCodeAt(0)));
-const hexDigit = (c: number) => (c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1);
-
-/**
- * Whether no page of the file can have annotations, told from its bytes: every `/Annots` is an
- * empty array (`/Annots [ ]`, which some writers put on every page) or there is none, and no
- * object stream could hide one nor a name escape spell one (pdf.js reads `/Ann#6fts` as `/Annots`).
- * Asking pdf.js costs a round trip to its worker a page, more than looking at the whole file.
- */
-export function withoutAnnotations(bytes: Uint8Array): boolean {
-  if (holdsAscii(bytes, "ObjStm")) return false;
-  for (let i = bytes.indexOf(0x23); i >= 0; i = bytes.indexOf(0x23, i + 1)) {
-    const hi = hexDigit(bytes[i + 1]), lo = hexDigit(bytes[i + 2]);
-    if (hi >= 0 && lo >= 0 && KEY_LETTERS.has(hi * 16 + lo)) return false;
-  }
-  for (let i = indexOfAscii(bytes, "/Annots"); i >= 0; i = indexOfAscii(bytes, "/Annots", i + 7)) {
-    let k = i + 7;
-    while (k < bytes.length && isPdfWhite(bytes[k])) k++;
-    if (bytes[k++] !== 0x5b) return false;
-    while (k < bytes.length && isPdfWhite(bytes[k])) k++;
-    if (bytes[k] !== 0x5d) return false;
-  }
-  return true;
 }
 
 /** Annotation kinds whose appearance is no document text of its own. */

@@ -17,7 +17,9 @@ export class PdfRef {
 export type PdfDict = Map<string, PdfValue>;
 
 const DELIM = "()<>[]{}/%";
-const isWhite = (c: string) => c === " " || c === "\n" || c === "\r" || c === "\t" || c === "\f" || c === "\0";
+/** PDF white space (NUL, tab, LF, FF, CR, space), by code: the bytes' scans ask it of a byte, the lexer of a character. */
+const isWhiteCode = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
+const isWhite = (c: string) => isWhiteCode(c.charCodeAt(0));
 const isRegular = (c: string | undefined) => c !== undefined && !isWhite(c) && !DELIM.includes(c);
 
 /** A reader of PDF tokens over latin1 text (one character a byte). */
@@ -164,7 +166,7 @@ export function binaryString(bytes: Uint8Array): string {
 export const holdsAscii = (bytes: Uint8Array, needle: string): boolean => indexOfAscii(bytes, needle) >= 0;
 
 /** Where `bytes` hold the ASCII text `needle` first from `from` on, or -1 (as {@link holdsAscii} looks). */
-export function indexOfAscii(bytes: Uint8Array, needle: string, from = 0): number {
+function indexOfAscii(bytes: Uint8Array, needle: string, from = 0): number {
   if (nodeBuffer) return nodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(needle, from, "latin1");
   const first = needle.charCodeAt(0);
   for (let i = bytes.indexOf(first, from); i >= 0 && i + needle.length <= bytes.length; i = bytes.indexOf(first, i + 1)) {
@@ -390,4 +392,31 @@ async function inflate(data: Uint8Array): Promise<Uint8Array | undefined> {
     at += c.length;
   }
   return out;
+}
+
+/** The letters of `Annots` and `ObjStm` by code: a name's `#xx` escape of one may spell either key. */
+const KEY_LETTERS = new Set([..."AnotsObjStm"].map((c) => c.charCodeAt(0)));
+const hexDigit = (c: number) => (c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1);
+
+/**
+ * Whether no page of the file can have annotations, told from its bytes: every `/Annots` is an
+ * empty array (`/Annots [ ]`, which some writers put on every page) or there is none, and no
+ * object stream could hide one nor a name escape spell one (pdf.js reads `/Ann#6fts` as `/Annots`).
+ * Asking pdf.js (the loader's `drawnAnnotations`) costs a round trip to its worker a page, more
+ * than looking at the whole file.
+ */
+export function withoutAnnotations(bytes: Uint8Array): boolean {
+  if (holdsAscii(bytes, "ObjStm")) return false;
+  for (let i = bytes.indexOf(0x23); i >= 0; i = bytes.indexOf(0x23, i + 1)) {
+    const hi = hexDigit(bytes[i + 1]), lo = hexDigit(bytes[i + 2]);
+    if (hi >= 0 && lo >= 0 && KEY_LETTERS.has(hi * 16 + lo)) return false;
+  }
+  for (let i = indexOfAscii(bytes, "/Annots"); i >= 0; i = indexOfAscii(bytes, "/Annots", i + 7)) {
+    let k = i + 7;
+    while (k < bytes.length && isWhiteCode(bytes[k])) k++;
+    if (bytes[k++] !== 0x5b) return false;
+    while (k < bytes.length && isWhiteCode(bytes[k])) k++;
+    if (bytes[k] !== 0x5d) return false;
+  }
+  return true;
 }
