@@ -3,7 +3,7 @@
  * (a signer; an honorific + name; a title + name; a name + title; a bare name with a known
  * family name), then refiners (drop overlaps keeping the longest, merge mentions of one person).
  */
-import { PROVINCES } from "../../grammars/agencies.js";
+import { PLACE_LEVELS, PROVINCES } from "../../grammars/agencies.js";
 import { HONORIFICS, NOT_PEOPLE, NOT_PERSON_BEFORE, SURNAMES } from "../../grammars/people.js";
 import { foldTone, matchKey, nfc } from "../text/tone.js";
 import type { Person } from "../record/schema.js";
@@ -85,14 +85,14 @@ export function peopleOpenings(): { name: string; pattern: RegExp; openers: Open
     { name: "surname", pattern: surnameGlobal, openers: openers(), group: SURNAME },
   ];
 }
-/** the levels of a place whose name may be a person's (`tỉnh Hoàng Văn Nam`) */
-const PLACE_LEVELS = ["tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường"];
+/** the levels of a place a proper name follows (grammars `PLACE_LEVELS`), whose name may be a person's (`tỉnh Hoàng Văn Nam`) */
+const NAMED_LEVELS = PLACE_LEVELS.filter((l) => l.proper).flatMap((l) => l.forms);
 /**
  * `… tỉnh Hoàng Văn Nam` at the end of a position: the place's "name" is the person's (not a
  * province). Asked from the end (text/pattern `matchAtEnd`), where {@link placeNameStart} meets a
  * character at or beyond U+2000.
  */
-const levelThenName = matchAtEnd(`(\\s+(?:${PLACE_LEVELS.join("|")}))\\s+((?:\\p{Lu}[\\p{Ll}\\p{M}]*[ \\t]+){1,4}\\p{Lu}[\\p{Ll}\\p{M}]*)`);
+const levelThenName = matchAtEnd(`(\\s+(?:${NAMED_LEVELS.join("|")}))\\s+((?:\\p{Lu}[\\p{Ll}\\p{M}]*[ \\t]+){1,4}\\p{Lu}[\\p{Ll}\\p{M}]*)`);
 
 /**
  * A text being read: as written and tone-folded, its openings, and where the agency found at each
@@ -222,7 +222,7 @@ function levelBefore(t: string, start: number, at: number): boolean {
   let w = at;
   while (w > start && isSpaceCode(t.charCodeAt(w - 1))) w--;
   if (w === at) return false;
-  for (const level of PLACE_LEVELS) {
+  for (const level of NAMED_LEVELS) {
     const s = w - level.length;
     if (s - 1 >= start && t.startsWith(level, s) && isSpaceCode(t.charCodeAt(s - 1))) return true;
   }
