@@ -12,6 +12,9 @@ import { createRequire } from "node:module";
  * (record/validate.ts).
  */
 export function isExactRecord(value: unknown): boolean {
+  // an enumerable key on Object.prototype (a polluted realm) would be walked as every object's
+  // own (objectCheck): zod decides every record then
+  for (const _ in Object.prototype) return false;
   if (!exactRecord) {
     const schema = recordSchema();
     exactRecord = compile(schema, schema.$defs ?? {});
@@ -124,8 +127,10 @@ function objectCheck(schema: Schema, defs: Record<string, Schema>): Check {
     if (proto !== Object.prototype && proto !== null) return false;
     const o = v as Record<string, unknown>;
     let at = 0;
+    // `for…in` walks inherited enumerable keys too: the prototype is Object.prototype or none, and
+    // isExactRecord answers no where Object.prototype has one, so every key walked is the
+    // object's own (asking Object.hasOwn of each was 30% of the check: ~90 K instructions a two-page record)
     for (const key in o) {
-      if (!Object.hasOwn(o, key)) return false;
       while (at < keys.length && keys[at] !== key) if (required[at++]) return false;
       if (at === keys.length || !values[at](o[key])) return false;
       at++;

@@ -35,6 +35,17 @@ describe("a record exactly in the schema's form", () => {
     ["null where a list goes", (r) => (r.tasks = null)],
     ["the schema version not 1", (r) => (r.schemaVersion = "2")],
   ];
+  it("a realm whose Object.prototype has an enumerable key: no record is taken as exact (zod decides), and all are again once it is gone", () => {
+    const r = record("cong-van-ubnd.txt");
+    Object.defineProperty(Object.prototype, "inherited", { value: 1, enumerable: true, configurable: true, writable: true });
+    try {
+      expect(isExactRecord(r)).toBe(false);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).inherited;
+    }
+    expect(isExactRecord(r)).toBe(true);
+  });
+
   it.each(changes)("%s: not in it", (_, change) => {
     const r = record("cong-van-ubnd.txt") as unknown as Record<string, any>;
     change(r);
