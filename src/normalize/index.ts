@@ -24,6 +24,14 @@ export interface NormalizedDocument {
   text: string;
   lines: NormalizedLine[];
   encoding: Encoding;
+  /**
+   * The text is in NFC, as its lines' code units tell (none that NFC may change: every line the
+   * steps read was in NFC whatever surrounds it, and they cut, join and take out, and put in only
+   * spaces and line breaks); false where they do not tell (a line with such a code unit, a text read
+   * by OCR, whose fixes put words in), not that it is not. Segment then asks no normalization check
+   * of the whole text (ICU's, ~72 k instructions a two-page document).
+   */
+  inNfc: boolean;
   warnings: Warning[];
   /** the decoded source text (the loader's lines joined by newlines, after encoding conversion) */
   source: string;
@@ -63,6 +71,8 @@ export function normalize(doc: LoadedDocument): NormalizedDocument {
   warnings.push(...decoded.warnings);
 
   let offset = 0;
+  // the shapes of the lines the steps read, or-ed
+  let read = 0;
   let lines: WorkLine[] = decoded.lines.map((l, i) => {
     const text = l.text;
     // its facts in one shape for every line (an object rest, without text and runs, cost more
@@ -72,6 +82,7 @@ export function normalize(doc: LoadedDocument): NormalizedDocument {
     offset += text.length + 1;
     // a line the decoding left as it was (the same object) has its shape already
     const shape = l === doc.lines[i] ? shapeOf(i) : lineShape(text);
+    read |= shape;
     if (shape & (LINE_SHAPE.CHANGED | LINE_SHAPE.MAY_SPLIT)) for (const step of CHARACTER_STEPS) t = step(t);
     if (doc.ocr) t = fixOcrMarks(splitGluedSyllables(dropOcrSpecks(t)));
     return new WorkLine(t, meta, undefined, t.text === text && !(shape & LINE_SHAPE.LOOSE_SPACES) ? shape : undefined);
@@ -97,7 +108,8 @@ export function normalize(doc: LoadedDocument): NormalizedDocument {
   let mapped: MappedText | undefined;
   const pieces = lines.map((l) => l.t);
   const toSource = (o: number) => (mapped ??= MappedText.join(pieces, "\n")).toSource(o);
-  const result = { text, lines: out, encoding: decoded.encoding, warnings, toSource };
+  const inNfc = !doc.ocr && !(read & LINE_SHAPE.NFC_UNSURE);
+  const result = { text, lines: out, encoding: decoded.encoding, inNfc, warnings, toSource };
   // the source text, joined when first asked for (tests and tools; the parser never asks)
   Object.defineProperty(result, SOURCE_LINES, { value: { lines: decoded.lines, joined: undefined } satisfies SourceState });
   Object.defineProperty(result, "source", { get: joinedSource, enumerable: true, configurable: true });

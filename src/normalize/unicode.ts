@@ -3,6 +3,7 @@ import type { MappedText } from "./mapped.js";
 import { alt } from "../text/pattern.js";
 import { isCapitalCode, isLowerCode } from "../text/letters.js";
 import { charClass } from "./encoding/detection.js";
+import { NFC_MAY_CHANGE } from "../text/tone.js";
 
 // Zero-width characters, BOM, soft hyphen (legacy ư is decoded before this step), word joiner.
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
@@ -56,6 +57,8 @@ const LEGACY = 32768;
 // what the join reads of a line's case (normalize/layout's `inCapitals`): a capital below U+2000,
 // and a code unit from U+2070 on (of which that walk asks the regex)
 const CAPITAL_BELOW_2000 = 65536, FROM_2070 = 131072;
+// what tells whether the line is in NFC: see `LINE_SHAPE.NFC_UNSURE`
+const NFC_UNSURE = 262144;
 const CHAR_CLASSES: [number, RegExp][] = [
   [SPACE, /\s/],
   [TAB, /\t/],
@@ -94,6 +97,7 @@ function classify(c: number): number {
   else if (c < 0x2000 && (isCapitalCode(c) || (c < 0x80 && (c < 0x61 || c > 0x7a)))) k |= NAME_BREAK;
   // class 1: a mark of legacy text (the same test as the decoding's own `LEGACY_MARK`, gathered from it)
   if (charClass(c) === 1) k |= LEGACY;
+  if (NFC_MAY_CHANGE.test(ch)) k |= NFC_UNSURE;
   if (!(k & LETTER_OR_MARK)) k |= NOT_LETTER;
   else k |= (k & ONSET_LETTER ? 0 : LETTER_NOT_ONSET) | (k & FINAL_LETTER ? 0 : LETTER_NOT_FINAL);
   return (charClasses[c] = k);
@@ -121,6 +125,11 @@ export const LINE_SHAPE = {
    * U+2070 on, none for which `inCapitals` asks the regex
    */
   CASE_TOLD: 64,
+  /**
+   * a code unit NFC may change or compose with its neighbours (text/tone's `NFC_MAY_CHANGE`): a line
+   * without one is in NFC, and so is whatever the steps make of it
+   */
+  NFC_UNSURE: 128,
 } as const;
 /** Two of them read in the walk over every word, as plain numbers (as a property read, a tenth of its work). */
 const { MAY_SPLIT, MAY_SIGN } = LINE_SHAPE;
@@ -194,6 +203,7 @@ export function lineShape(s: string): number {
   }
   if (all & CLEANED || emphasisRun) shape |= LINE_SHAPE.CHANGED;
   if (all & LEGACY) shape |= LINE_SHAPE.LEGACY_MARK;
+  if (all & NFC_UNSURE) shape |= LINE_SHAPE.NFC_UNSURE;
   // `inCapitals` reads the code units below U+2000 only, where there are no others
   if (!(all & FROM_2070)) shape |= all & CAPITAL_BELOW_2000 && !(all & LOWER_TAIL) ? LINE_SHAPE.CASE_TOLD | LINE_SHAPE.CAPITALS : LINE_SHAPE.CASE_TOLD;
   if (all & TAB || spaceRun || (n > 0 && (classesOf(s.charCodeAt(0)) & SPACE || classesOf(s.charCodeAt(n - 1)) & SPACE))) shape |= LINE_SHAPE.LOOSE_SPACES;

@@ -30,7 +30,7 @@ export function segment(doc: NormalizedDocument): SectionTree {
   // every step reading the classes (header, enacting line, footer) left its optimized code on meeting it
   const classes: LineClass[] = [];
   const splitBy = new Map<number, string[]>();
-  const textKeys = documentKeys(doc.text);
+  const textKeys = documentKeys(doc.text, doc.inNfc);
   const keyOf = lineKeys(textKeys);
   const wholeWhys = doc.lines.map((l, i) => {
     const key = keyOf(l);

@@ -77,9 +77,14 @@ function followedByLetter(text: string, at: number): boolean {
  * every stage). A long text goes to ICU, whose own check is the faster there.
  */
 export function nfc(text: string): string {
-  return text.length > 256 || mayChange.test(text) ? text.normalize("NFC") : text;
+  return text.length > 256 || NFC_MAY_CHANGE.test(text) ? text.normalize("NFC") : text;
 }
-const mayChange = /[^\u0000-\u02ff\u1e00-\u1eff\u2002-\u206f]/;
+/**
+ * A code unit outside those NFC keeps as they are whatever surrounds them: a text without one is in
+ * NFC, and so is every piece of it and every text put together from such texts (normalize/unicode
+ * reads it into each line's shape, and tells segment so that its text is not checked again).
+ */
+export const NFC_MAY_CHANGE = /[^\u0000-\u02ff\u1e00-\u1eff\u2002-\u206f]/;
 
 /** Tone placement folded and lower-cased: the key every case-insensitive match uses. */
 export function matchKey(text: string): string {
@@ -99,12 +104,13 @@ export interface DocumentKeys {
 /**
  * The folded text and match key of a normalized document, made once: segment slices each line's key
  * out of it and every extractor reads it from the section tree. From the folded text when the text is
- * in NFC already (a normalized text is): folding reads a letter's neighbours only and lower-casing a
+ * in NFC already (asked of the text unless the caller knows it is, `knownNfc`: normalize knows it of
+ * most documents, `NormalizedDocument.inNfc`): folding reads a letter's neighbours only and lower-casing a
  * final sigma's, so a slice of the whole key is the slice's own key.
  */
-export function documentKeys(text: string): DocumentKeys {
+export function documentKeys(text: string, knownNfc = false): DocumentKeys {
   const folded = foldTone(text);
-  const fromFolded = nfc(text) === text ? folded.toLowerCase() : "";
+  const fromFolded = knownNfc || nfc(text) === text ? folded.toLowerCase() : "";
   const keyFromFolded = fromFolded.length === text.length;
   // elsewhere (rare) the key as any text's is made
   return { folded, key: keyFromFolded ? fromFolded : keyAtOffsets(text), keyFromFolded };

@@ -3,10 +3,10 @@ import { MappedText } from "../../src/normalize/mapped.js";
 import { cleanInvisible, composeNfc, glueSplitSyllables, LINE_SHAPE, lineShape, stripEmphasis } from "../../src/normalize/unicode.js";
 import { normalize } from "../../src/normalize/index.js";
 import { inCapitals, joinWrapped, lineMeta, tidySpaces, WorkLine } from "../../src/normalize/layout.js";
-import { normalizeText, randomWords } from "../helpers.js";
+import { loadedText, normalizeText, randomWords } from "../helpers.js";
 import { LEGACY_MARK } from "../../src/normalize/encoding/detection.js";
 import { AUTHORITY_LINE } from "../../grammars/header.js";
-import { matchKey } from "../../src/text/tone.js";
+import { documentKeys, matchKey } from "../../src/text/tone.js";
 import { ONSETS, SYLLABLE_FINALS } from "../../grammars/syllables.js";
 import { alt } from "../../src/text/pattern.js";
 
@@ -135,7 +135,7 @@ describe("layout", () => {
   it("gives each document its own source through one shared getter, an own enumerable property as before", () => {
     const a = normalizeText("Số: 1/UBND\n\nV/v  một");
     const b = normalizeText("Số: 2/UBND\nV/v hai");
-    expect(Object.keys(a)).toEqual(["text", "lines", "encoding", "warnings", "toSource", "source"]);
+    expect(Object.keys(a)).toEqual(["text", "lines", "encoding", "inNfc", "warnings", "toSource", "source"]);
     expect([a.source, b.source]).toEqual(["Số: 1/UBND\n\nV/v  một", "Số: 2/UBND\nV/v hai"]);
     const getter = (d: object) => Object.getOwnPropertyDescriptor(d, "source");
     expect(getter(a)).toMatchObject({ enumerable: true, configurable: true });
@@ -180,8 +180,8 @@ describe("which steps have work on a line", () => {
     ["   Độc lập - Tự do - Hạnh phúc", LOOSE_SPACES],
     ["Kính gửi: Sở Y tế ", LOOSE_SPACES],
   ])("tells what %j needs", (line, shape) => {
-    // (its case is told apart, below)
-    expect(lineShape(line) & ~(LINE_SHAPE.CAPITALS | LINE_SHAPE.CASE_TOLD)).toBe(shape);
+    // (its case, and whether it is in NFC, are told apart, below)
+    expect(lineShape(line) & ~(LINE_SHAPE.CAPITALS | LINE_SHAPE.CASE_TOLD | LINE_SHAPE.NFC_UNSURE)).toBe(shape);
   });
 
   it("tells whether a line is in capitals as inCapitals does, wherever it tells", () => {
@@ -244,6 +244,30 @@ describe("which steps have work on a line", () => {
     expect(lines.map(lineShape)).toEqual(first);
     expect(first[0] & MAY_SPLIT).toBe(MAY_SPLIT);
     expect(first[2] & (CHANGED | LOOSE_SPACES)).toBe(CHANGED | LOOSE_SPACES);
+  });
+});
+
+describe("a text known to be in NFC", () => {
+  it("is in NFC wherever normalize says so, and segment's keys are those of a text checked", () => {
+    // pieces NFC keeps and pieces it changes or composes: marks after a letter or a space, a
+    // singleton, Hangul jamo, emphasis, invisible characters, odd spaces, tabs, a legacy mark
+    const words = [
+      "Quyết", "định", "ĐIỀ", "U", "hoà", "Thuỷ", "**27/5**", "__x__", "–", "“số”", "…", "\u00a0", "\u200b", "\u00ad", "§",
+      "e\u0301", "\u0301", "a", " \u0323", "\u212b", "\u2126", "\u1100\u1161", "\uac00\u11a8", "\u0958", "\u037e", "A\u030a", "Ω", "→", "№",
+    ];
+    let told = 0;
+    for (let seed = 1; seed <= 2000; seed++) {
+      const text = randomWords(words, [" ", "  ", "\t", "\n", "\n\n", "*", ""], seed, 2 + (seed % 9));
+      const doc = normalizeText(text);
+      if (!doc.inNfc) continue;
+      told++;
+      expect(doc.text).toBe(doc.text.normalize("NFC"));
+      expect(documentKeys(doc.text, true)).toEqual(documentKeys(doc.text));
+    }
+    expect(told).toBeGreaterThan(100);
+    expect(normalizeText("Quyết định số 5\n  Thuỷ  lợi **27/5/2026**").inNfc).toBe(true);
+    expect(normalizeText("Quye\u0302\u0301t định").inNfc).toBe(false);
+    expect(normalize({ ...loadedText("Quyết định"), ocr: true }).inNfc).toBe(false);
   });
 });
 
