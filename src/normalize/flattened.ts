@@ -7,7 +7,7 @@ import { SIGNER_TITLES } from "../../grammars/people.js";
 import { INLINE_RULE, PORTAL_TITLE_AFTER_TYPE } from "../../grammars/layout.js";
 import type { Warning } from "../record/schema.js";
 import { inCapitals, lineMeta, WorkLine } from "./layout.js";
-import { matchKey } from "../text/tone.js";
+import { matchKey, nfcMatchKey } from "../text/tone.js";
 import { alt } from "../text/pattern.js";
 import { isCapitalCode, LazyWords, wordCharBefore } from "../text/letters.js";
 import { LINE_SHAPE, lineShape } from "./unicode.js";
@@ -73,6 +73,9 @@ const bodyHeadsThenSpace = bodyHeads.map((h) => h + " ");
 const bodyHeadsSpaced = bodyHeads.map((h) => " " + h + " ");
 const parentHeadsThenSpace = parentHeads.map((h) => h + " ");
 
+/** How a line's match key is made: {@link matchKey}, or {@link nfcMatchKey} of a document's lines known to be in NFC. */
+type KeyOf = (text: string) => string;
+
 /** How many lines from the top may hold the header's flattened cells. */
 const HEAD_LINES = 8;
 
@@ -85,7 +88,7 @@ const LOOK_AROUND = 300;
 const cellEnd = new RegExp(`^(?:$|[-–—─━═]{3,}|${unanchored(MOTTO)})`, "u");
 
 /** Where the header's parts begin inside one flattened line (offsets into the line), its match key beside it. */
-function headCuts(text: string, key: string): { cuts: number[]; rules: [number, number][] } {
+function headCuts(text: string, key: string, keyOf: KeyOf): { cuts: number[]; rules: [number, number][] } {
   const cuts: number[] = [];
   const at = (re: RegExp, test: (m: RegExpExecArray) => boolean = () => true, brackets = false) => {
     re.lastIndex = 0;
@@ -122,7 +125,7 @@ function headCuts(text: string, key: string): { cuts: number[]; rules: [number, 
   let firstPart = text.length;
   for (const c of cuts) if (c > 0 && c < firstPart) firstPart = c;
   if (rules.length && rules[0][0] < firstPart) firstPart = rules[0][0];
-  if (firstPart < text.length) cuts.push(...issuerCuts(text.slice(0, firstPart)));
+  if (firstPart < text.length) cuts.push(...issuerCuts(text.slice(0, firstPart), keyOf));
   return { cuts, rules };
 }
 
@@ -131,10 +134,10 @@ function headCuts(text: string, key: string): { cuts: number[]; rules: [number, 
  * HẢI QUAN`): cut before the issuing body's head word, when the cell opens with a parent body's
  * head, the parent has a name of its own (two words or more) and no other head word.
  */
-function issuerCuts(cell: string): number[] {
+function issuerCuts(cell: string, keyOf: KeyOf): number[] {
   const text = cell.trimEnd();
   if (text !== text.toUpperCase() || !/\p{Lu}/u.test(text)) return [];
-  const key = matchKey(text);
+  const key = keyOf(text);
   const p = parentHeadsThenSpace.findIndex((h) => key.startsWith(h));
   if (p < 0) return [];
   const parent = parentHeads[p];
@@ -185,7 +188,7 @@ const isNameWord = (w: string) => /^\p{Lu}[\p{Ll}\p{M}]+$/u.test(w) || /^\p{Lu}$
  * and a name of two to five words follows it. Asked only of a line whose words may hold one
  * ({@link LINE_SHAPE}.MAY_SIGN): it runs on every line of a body, almost none of which has it.
  */
-function signatureCuts(text: string): number[] {
+function signatureCuts(text: string, keyOf: KeyOf): number[] {
   // the words are read as the walk reaches them, as offsets
   const words = new LazyWords(text);
   const upperAt = (i: number) => isUpperWordIn(text, words.start(i), words.end(i));
@@ -201,12 +204,12 @@ function signatureCuts(text: string): number[] {
     const nameWords = k - j;
     const afterName = words.has(k) ? words.text(k) : undefined;
     const nameEnds = afterName === undefined || isUpperWord(afterName) || /^[(\[]/.test(afterName);
-    if (nameWords >= 2 && nameEnds && opensSignature(text.slice(words.start(i), words.end(j - 1)))) {
+    if (nameWords >= 2 && nameEnds && opensSignature(text.slice(words.start(i), words.end(j - 1)), keyOf)) {
       if (i > 0) cuts.push(words.start(i));
       // "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH": a nested authority starts its own line
       for (let r = i + 1; r < j; r++) {
         const at = words.start(r);
-        if (authority.test(matchKey(text.slice(at, at + 12))) && /[./]/.test(words.text(r))) cuts.push(at);
+        if (authority.test(keyOf(text.slice(at, at + 12))) && /[./]/.test(words.text(r))) cuts.push(at);
       }
       cuts.push(words.start(j));
       if (afterName !== undefined) cuts.push(words.start(k));
@@ -219,8 +222,8 @@ function signatureCuts(text: string): number[] {
 }
 
 /** A run of capitals that opens with a signing authority (`KT.`, `TM.`) or a signer's title. */
-function opensSignature(run: string): boolean {
-  const key = matchKey(run);
+function opensSignature(run: string, keyOf: KeyOf): boolean {
+  const key = keyOf(run);
   return authority.test(key) || titleOpenings.some((t) => key === t.title || key.startsWith(t.space) || key.startsWith(t.comma));
 }
 
@@ -291,9 +294,11 @@ function cutLine(line: WorkLine, cuts: number[], rules: [number, number][] = [])
 /**
  * Lines of a header or signature table that a scrape flattened, cut back into their parts.
  * Only text lines without layout from the loader (no block, no column) are looked at: the
- * first lines of the document for the header, any later line for a signature.
+ * first lines of the document for the header, any later line for a signature. `inNfc`: the lines
+ * are in NFC (normalize's `inNfc`), and their keys are made without asking.
  */
-export function splitFlattened(lines: WorkLine[]): WorkLine[] {
+export function splitFlattened(lines: WorkLine[], inNfc = false): WorkLine[] {
+  const keyOf = inNfc ? nfcMatchKey : matchKey;
   const out: WorkLine[] = [];
   let seen = 0;
   let inHead = true;
@@ -307,17 +312,17 @@ export function splitFlattened(lines: WorkLine[]): WorkLine[] {
       continue;
     }
     seen++;
-    const key = inHead && seen <= HEAD_LINES ? matchKey(text) : "";
+    const key = inHead && seen <= HEAD_LINES ? keyOf(text) : "";
     if (inHead && (seen > HEAD_LINES || preamble.test(key))) inHead = false;
     if (inHead) {
-      const { cuts, rules } = headCuts(text, key);
+      const { cuts, rules } = headCuts(text, key, keyOf);
       if (!(cuts.some((c) => c > 0) || rules.length)) {
         out.push(line);
         continue;
       }
       for (const piece of cutLine(line, cuts, rules)) {
         const text = piece.t.text;
-        const key = matchKey(text);
+        const key = keyOf(text);
         const upper = text === text.toUpperCase();
         if (nationalTitleLine.test(key)) beforeNationalTitle = false;
         if (beforeNationalTitle && upper) issuer = key;
@@ -326,7 +331,7 @@ export function splitFlattened(lines: WorkLine[]): WorkLine[] {
       }
       continue;
     }
-    const cuts = (line.shape ?? lineShape(text)) & LINE_SHAPE.MAY_SIGN ? signatureCuts(text) : null;
+    const cuts = (line.shape ?? lineShape(text)) & LINE_SHAPE.MAY_SIGN ? signatureCuts(text, keyOf) : null;
     if (cuts?.length) out.push(...cutLine(line, cuts));
     else out.push(line);
   }
@@ -344,15 +349,17 @@ const TITLE_TO_HEADER = 6;
  * A portal's own title line above the document (`Công văn 2739/VPCP-ĐMDN năm 2019 …`) is page
  * furniture: left out when it is the first line, written in sentence case (a Công báo's
  * title-style opening is in capitals and has no header under it) and the quốc hiệu follows closely.
+ * `inNfc` as {@link splitFlattened}'s.
  */
-export function dropPortalTitle(lines: WorkLine[], warnings: Warning[]): WorkLine[] {
+export function dropPortalTitle(lines: WorkLine[], warnings: Warning[], inNfc = false): WorkLine[] {
+  const keyOf = inNfc ? nfcMatchKey : matchKey;
   const first = lines.findIndex((l) => l.t.text);
   if (first < 0) return lines;
   const line = lines[first];
   const text = line.t.text;
-  if (line.meta.block || text === text.toUpperCase() || !portalTitle.test(matchKey(text))) return lines;
+  if (line.meta.block || text === text.toUpperCase() || !portalTitle.test(keyOf(text))) return lines;
   const below = lines.slice(first + 1).filter((l) => l.t.text).slice(0, TITLE_TO_HEADER);
-  if (!below.some((l) => nationalTitleLine.test(matchKey(l.t.text)))) return lines;
+  if (!below.some((l) => nationalTitleLine.test(keyOf(l.t.text)))) return lines;
   warnings.push({ code: "dropped-page-title", message: `a portal's title line above the document left out: ${text.slice(0, 120)}` });
   return [...lines.slice(0, first), ...lines.slice(first + 1)];
 }

@@ -88,10 +88,12 @@ export function normalize(doc: LoadedDocument): NormalizedDocument {
     return new WorkLine(t, meta, undefined, t.text === text && !(shape & LINE_SHAPE.LOOSE_SPACES) ? shape : undefined);
   });
 
+  // the steps below only cut, join and take out: their lines' keys are made without asking NFC's check
+  const inNfc = !doc.ocr && !(read & LINE_SHAPE.NFC_UNSURE);
   lines = splitColumns(lines).map(tidySpaces);
-  lines = dropPortalTitle(splitFlattened(lines), warnings);
+  lines = dropPortalTitle(splitFlattened(lines, inNfc), warnings, inNfc);
   lines = dropLitter(lines, warnings);
-  lines = joinWrapped(lines);
+  lines = joinWrapped(lines, inNfc);
 
   const out: NormalizedLine[] = [];
   const texts: string[] = [];
@@ -108,7 +110,6 @@ export function normalize(doc: LoadedDocument): NormalizedDocument {
   let mapped: MappedText | undefined;
   const pieces = lines.map((l) => l.t);
   const toSource = (o: number) => (mapped ??= MappedText.join(pieces, "\n")).toSource(o);
-  const inNfc = !doc.ocr && !(read & LINE_SHAPE.NFC_UNSURE);
   const result = { text, lines: out, encoding: decoded.encoding, inNfc, warnings, toSource };
   // the source text, joined when first asked for (tests and tools; the parser never asks)
   Object.defineProperty(result, SOURCE_LINES, { value: { lines: decoded.lines, joined: undefined } satisfies SourceState });

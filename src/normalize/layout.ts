@@ -4,7 +4,7 @@ import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import type { SourceLine } from "../load/types.js";
 import type { Warning } from "../record/schema.js";
 import { MappedText } from "./mapped.js";
-import { matchKey, nfc } from "../text/tone.js";
+import { matchKey, nfc, nfcMatchKey } from "../text/tone.js";
 import { endsWith } from "../text/pattern.js";
 import { isAsciiDigitCode, isCapitalCode, isLower, isLowerCode } from "../text/letters.js";
 import { LINE_SHAPE } from "./unicode.js";
@@ -238,9 +238,10 @@ const typeNames = new Set(DOCUMENT_TYPES.map((t) => matchKey(t.name)));
 const longestTypeName = Math.max(...[...typeNames].map((k) => k.length));
 /**
  * A line short enough for its key to be a type's name: `matchKey` folds tones in place and
- * lower-cases (which never shortens), so only NFC can make a longer line's key that short.
+ * lower-cases (which never shortens), so only NFC can make a longer line's key that short (and
+ * cannot, of a line known to be in NFC).
  */
-const mayBeTypeName = (line: string) => line.length <= longestTypeName || nfc(line) !== line;
+const mayBeTypeName = (line: string, inNfc: boolean) => line.length <= longestTypeName || (!inNfc && nfc(line) !== line);
 
 /**
  * Whether `text[start, end)` is written in capitals: it has a capital and no letter that
@@ -331,8 +332,15 @@ const END_KNOWN = 1, ENDS = 2, CAPITALS_KNOWN = 4, CAPITALS = 8;
  */
 class LineFacts {
   private readonly bits: Uint8Array;
-  constructor(private readonly lines: WorkLine[]) {
+  /** a line's match key (see {@link joinWrapped}'s `inNfc`) */
+  readonly key: (text: string) => string;
+  constructor(
+    private readonly lines: WorkLine[],
+    /** the lines are in NFC */
+    readonly inNfc: boolean,
+  ) {
     this.bits = new Uint8Array(lines.length);
+    this.key = inNfc ? nfcMatchKey : matchKey;
   }
   /** the line ends a sentence ({@link PARAGRAPH_END}) */
   endsParagraph(i: number): boolean {
@@ -356,10 +364,11 @@ class LineFacts {
  * Hard-wrapped lines joined back into paragraphs: a line continues into the next when it does not
  * end a sentence and the next begins in lower case, or when it fills the line width and the next
  * is not the start of a new part. Blank lines between wrapped lines (as PDF text often has) do
- * not stop a paragraph; the loader's own paragraph ends do.
+ * not stop a paragraph; the loader's own paragraph ends do. `inNfc`: the lines are in NFC
+ * (normalize's `inNfc`), and their keys are made without asking.
  */
-export function joinWrapped(lines: WorkLine[]): WorkLine[] {
-  const facts = new LineFacts(lines);
+export function joinWrapped(lines: WorkLine[], inNfc = false): WorkLine[] {
+  const facts = new LineFacts(lines, inNfc);
   const width = hardWrapped(lines, facts) ? wrapWidth(lines) : Infinity;
   const pitch = linePitch(lines);
   // a line continues the one above it, not the paragraph so far; the paragraph's lines are held
@@ -421,10 +430,10 @@ function continues(lines: WorkLine[], a: number, b: number, width: number, facts
   // the line's key, made only where a test asks for it (most lines are settled without; a closure
   // making it, allocated on every call, was the most of what the joining allocated)
   let pk: string | undefined;
-  if (facts.inCapitals(b) && mayBeLoneAuthority(p) && loneAuthority.test((pk ??= matchKey(p)))) return true;
+  if (facts.inCapitals(b) && mayBeLoneAuthority(p) && loneAuthority.test((pk ??= facts.key(p)))) return true;
   // "CỘNG HOÀ" / "XÃ HỘI CHỦ NGHĨA VIỆT NAM": the quốc hiệu set (or read by OCR) on two lines
-  if (facts.inCapitals(a) && facts.inCapitals(b) && !nationalTitle.test((pk ??= matchKey(p))) && nationalTitle.test(matchKey(`${p} ${n}`))) return true;
-  if (facts.endsParagraph(a) || endsDateLine(p) || (mayBeTypeName(p) && typeNames.has((pk ??= matchKey(p))))) return false;
+  if (facts.inCapitals(a) && facts.inCapitals(b) && !nationalTitle.test((pk ??= facts.key(p))) && nationalTitle.test(facts.key(`${p} ${n}`))) return true;
+  if (facts.endsParagraph(a) || endsDateLine(p) || (mayBeTypeName(p, facts.inNfc) && typeNames.has((pk ??= facts.key(p))))) return false;
   // "giai đoạn 2016" / "- 2021 …": a range of numbers wrapped before its dash, not a list item
   const last = p.charCodeAt(p.length - 1);
   if (isAsciiDigitCode(last) && /^[-–]\s*\d/.test(n) && !/^[-–]\s*\d{1,2}\s*[.)]/.test(n)) return true;

@@ -91,6 +91,14 @@ export function matchKey(text: string): string {
   return foldTone(nfc(text)).toLowerCase();
 }
 
+/**
+ * {@link matchKey} of a text known to be in NFC, not asked again: normalize's keys of its lines,
+ * where it tells `inNfc` (asked of each line, NFC's check was a tenth of what a key cost).
+ */
+export function nfcMatchKey(text: string): string {
+  return foldTone(text).toLowerCase();
+}
+
 /** A whole document's folded text and match key (see {@link documentKeys}). */
 export interface DocumentKeys {
   /** the text with tone placement folded (`hoà` → `hòa`), same length and case */

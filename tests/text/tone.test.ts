@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldTone, matchKey } from "../../src/text/tone.js";
+import { foldTone, matchKey, nfcMatchKey } from "../../src/text/tone.js";
 
 describe("foldTone", () => {
   it.each([
@@ -25,5 +25,10 @@ describe("foldTone", () => {
 
   it("matchKey folds case too", () => {
     expect(matchKey("UỶ BAN")).toBe(matchKey("ủy ban"));
+  });
+
+  it("nfcMatchKey is matchKey of a text in NFC, and asks nothing of one that is not", () => {
+    for (const s of ["UỶ BAN NHÂN DÂN tỉnh Khánh Hoà", "Quyết định số 12/QĐ-UBND", "THUỶ LỢI", "quý", ""]) expect(nfcMatchKey(s)).toBe(matchKey(s));
+    expect(nfcMatchKey("Hoa\u0300")).toBe("hoa\u0300");
   });
 });
