@@ -14,6 +14,14 @@ export function walk(dir, test, out = []) {
   return out;
 }
 
+/**
+ * The shared corpus (`shared/corpus/NAME`) of a checkout: beside it (/work/main → /work/shared), or
+ * beside its folder of worktrees (/work/wt/NAME → /work/shared); null where there is none.
+ */
+export function sharedCorpus(root, name) {
+  return [join(root, "..", "shared", "corpus", name), join(root, "..", "..", "shared", "corpus", name)].find((d) => existsSync(d)) ?? null;
+}
+
 /** Repeats the body paragraphs (the long lines) in place until the text is about two pages. */
 export function twoPages(text, chars = 5000) {
   const lines = text.split(/\r?\n/);

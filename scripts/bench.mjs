@@ -39,7 +39,7 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
-import { twoPageDocuments, twoPages, walk } from "./bench-corpus.mjs";
+import { sharedCorpus, twoPageDocuments, twoPages, walk } from "./bench-corpus.mjs";
 
 // Node's own, kept before anything loads pdf.js (see where pdf.js is loaded below)
 const nativePush = Array.prototype.push;
@@ -117,7 +117,10 @@ log(`bench: ${textFiles} text documents (${textSources.length} kinds, ~${avgChar
 // ---------- the PDF corpus: PDFs with a text layer (scanned ones would measure OCR) ----------
 const require = createRequire(join(root, "package.json"));
 const pdfjsRoot = dirname(require.resolve("pdfjs-dist/package.json"));
-const pdfCandidates = [...walk(join(root, "..", "shared", "corpus", "real"), (n) => /\.pdf$/i.test(n)), ...walk(join(root, "fixtures"), (n) => /\.pdf$/i.test(n))];
+// (the real corpus found from a worktree too: looked for beside the checkout only, a worktree's
+// bench measured the fixtures alone, none of them in TCVN3)
+const realCorpus = sharedCorpus(root, "real");
+const pdfCandidates = [...(realCorpus ? walk(realCorpus, (n) => /\.pdf$/i.test(n)) : []), ...walk(join(root, "fixtures"), (n) => /\.pdf$/i.test(n))];
 // pdf.js loaded by vanban's PDF loader first: pdf.js's legacy build replaces Node's own
 // Array.prototype.push and JSON.parse with slower polyfills process-wide, and the loader puts them
 // back once pdf.js and its worker code have loaded. Bare pdf.js runs in this same process (its

@@ -17,12 +17,12 @@
 //     deterministic as in scripts/bench-instructions.mjs): one process of each mode over A rounds and
 //     one over B, the difference over B − A rounds is a warm round's count; for telling two builds
 //     apart when timing cannot (the machine's load moves CPU time ±15–30%), not for the target
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { spawn, spawnSync } from "node:child_process";
-import { walk } from "./bench-corpus.mjs";
+import { sharedCorpus, walk } from "./bench-corpus.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -102,11 +102,10 @@ if (child) {
   process.exit(0);
 }
 
-// the sets: the files named, or the bench's (the shared corpus beside the checkout, or beside the
-// folder of worktrees it is one of); told apart by the text layer's encoding
-const corpus = [join(root, "..", "shared"), join(root, "..", "..", "shared")].find(existsSync);
+// the sets: the files named, or the bench's; told apart by the text layer's encoding
+const realCorpus = sharedCorpus(root, "real");
 const isPdf = (n) => /\.pdf$/i.test(n);
-const candidates = args.length ? args : [...(corpus ? walk(join(corpus, "corpus", "real"), isPdf) : []), ...walk(join(root, "fixtures"), isPdf)];
+const candidates = args.length ? args : [...(realCorpus ? walk(realCorpus, isPdf) : []), ...walk(join(root, "fixtures"), isPdf)];
 const pdfjs = await pdfjsWithNatives();
 const lib = await import(pathToFileURL(join(root, "dist", "src", "index.js")).href);
 const sets = { unicode: [], tcvn3: [] };
