@@ -3,7 +3,7 @@ import { pdfLoader } from "../../src/load/pdf.js";
 import { ContentReader, contentGlyphs, namesIn, parseToUnicode } from "../../src/load/pdf/content.js";
 import { countLetters } from "../../src/load/pdf/loader.js";
 import { restoreDroppedMarksExactly } from "../../src/load/pdf/glyphs.js";
-import { binaryString, PdfRef, RawPdf, withoutAnnotations } from "../../src/load/pdf/raw.js";
+import { binaryString, infoMayPass, PdfRef, RawPdf, withoutAnnotations } from "../../src/load/pdf/raw.js";
 
 const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
 
@@ -194,6 +194,59 @@ describe("a file without annotations, told from its bytes", () => {
       await doc.destroy();
     }
     expect(told).toBeGreaterThan(0);
+  });
+});
+
+describe("infoMayPass: the Info dictionary's Producer and Creator told from the bytes", () => {
+  const ocr = (v: string) => /tesseract/i.test(v);
+  const utf16 = (s: string) => `<FEFF${[...s].map((c) => c.charCodeAt(0).toString(16).padStart(4, "0")).join("")}>`;
+
+  it.each([
+    ["<< /Producer (Microsoft Word) /Creator (Writer) >>", false],
+    ["<< /Producer (Tesseract 5.3) >>", true],
+    ["<< /Producer(tesseract) >>", true],
+    [`<< /Producer ${utf16("vanban fixtures")} >>`, false],
+    [`<< /Producer ${utf16("Tesseract")} >>`, true],
+    ["<< /Producer <54657373657261637420> >>", true],
+    ["<< /Producer <4D53> >>", false],
+    ["<< /Producer (Acrobat Distiller 6.0 \\(Windows\\)) >>", false],
+    // what pdf.js would read otherwise than a plain string: asked of pdf.js
+    ["<< /Producer (Tess\\145ract) >>", true],
+    ["<< /Producer (Acrobat\\nDistiller) >>", true],
+    ["<< /Producer 12 0 R >>", true],
+    ["<< /Producer (Caf\xe9) >>", true],
+    [`<< /Producer <FEFF0054006> >>`, true],
+    ["<< /Producer (Word) >> << /Type /ObjStm >>", true],
+    ["<< /Producer (Word) /Encrypt 5 0 R >>", true],
+    ["<< /Pr#6fducer (Tesseract) >>", true],
+    // another key, not read
+    ["<< /CreatorTool 5 0 R /Producer (Word) >>", false],
+    ["<< /Title (x) >>", false],
+    ["<< /Producer (Word", true],
+  ])("%s: %s", (text, expected) => {
+    expect(infoMayPass(latin1(text), ocr)).toBe(expected);
+  });
+
+  it("is false only where pdf.js's Producer and Creator fail the test (fixtures)", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const lib = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const dir = new URL("../../fixtures/pdf/", import.meta.url);
+    let told = 0, tesseract = 0;
+    for (const name of readdirSync(dir).filter((n) => n.endsWith(".pdf"))) {
+      const bytes = new Uint8Array(readFileSync(new URL(name, dir)));
+      const doc = await lib.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise.catch(() => null);
+      if (!doc) continue;
+      const info = ((await doc.getMetadata()).info ?? {}) as Record<string, unknown>;
+      const passes = [info.Producer, info.Creator].some((v) => typeof v === "string" && ocr(v));
+      await doc.destroy();
+      if (passes) tesseract++;
+      if (!infoMayPass(bytes, ocr)) {
+        told++;
+        expect(passes, name).toBe(false);
+      }
+    }
+    expect(told).toBeGreaterThan(0);
+    expect(tesseract).toBeGreaterThan(0);
   });
 });
 

@@ -14,7 +14,7 @@ import { layoutPages, rowText, stampRows, type LayoutResult, type PageRows } fro
 import { imageCoverage, textQuality, type TextQuality } from "./quality.js";
 import { rgbaToPgmWithoutSeals } from "./seals.js";
 import { readPdfSignatures } from "./signatures.js";
-import { binaryString, RawPdf, withoutAnnotations } from "./raw.js";
+import { binaryString, infoMayPass, RawPdf, withoutAnnotations } from "./raw.js";
 import type { LoadedDocument, Loader, LoadOptions } from "../types.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- pdf.js objects are typed loosely here */
@@ -600,7 +600,7 @@ export function createPdfLoaderFor(platform: PdfPlatform, deps: PdfLoaderDeps = 
 
         // the text layer a scanner's or an OCR tool's software wrote is OCR output too
         if (!ocr && pages.some((p) => p.letters >= MIN_PAGE_LETTERS)) {
-          const producer = await ocrProducer(doc);
+          const producer = infoMayPass(bytes, (value) => ocrProducerRe.test(value)) ? await ocrProducer(doc) : null;
           if (producer) {
             ocr = true;
             ocrEngine = `text layer (${producer})`;

@@ -420,3 +420,84 @@ export function withoutAnnotations(bytes: Uint8Array): boolean {
   }
   return true;
 }
+
+/** The letters of the keys {@link infoMayPass} looks for, by code: a name's `#xx` escape of one may spell the key. */
+const INFO_KEY_LETTERS = new Set([..."ProducerCreatorEncryptObjStm"].map((c) => c.charCodeAt(0)));
+const INFO_KEYS = ["/Producer", "/Creator"];
+const isPrintableAscii = (c: number) => c >= 0x20 && c <= 0x7e;
+
+/**
+ * The string at `at` (after white space) as pdf.js would read it, when it is a plain one: a
+ * literal of printable ASCII (`\(`, `\)`, `\\` the only escapes) or a hex string of it, as bytes
+ * or as UTF-16BE behind its byte order mark. Null for anything else (a reference, an escape, a
+ * byte that PDFDocEncoding or a decoder would turn into another character).
+ */
+function plainInfoString(bytes: Uint8Array, at: number): string | null {
+  let i = at;
+  while (i < bytes.length && isWhiteCode(bytes[i])) i++;
+  const codes: number[] = [];
+  if (bytes[i] === 0x28) {
+    let depth = 0;
+    for (; i < bytes.length; i++) {
+      const c = bytes[i];
+      if (c === 0x5c) {
+        const n = bytes[++i];
+        if (n !== 0x28 && n !== 0x29 && n !== 0x5c) return null;
+        codes.push(n);
+      } else if (c === 0x28 && depth++ === 0) continue;
+      else if (c === 0x29 && --depth === 0) break;
+      else if (!isPrintableAscii(c)) return null;
+      else codes.push(c);
+    }
+    if (i >= bytes.length) return null;
+  } else if (bytes[i] === 0x3c && bytes[i + 1] !== 0x3c) {
+    let high = -1;
+    for (i++; i < bytes.length && bytes[i] !== 0x3e; i++) {
+      if (isWhiteCode(bytes[i])) continue;
+      const d = hexDigit(bytes[i]);
+      if (d < 0) return null;
+      if (high < 0) high = d;
+      else {
+        codes.push(high * 16 + d);
+        high = -1;
+      }
+    }
+    if (i >= bytes.length || high >= 0) return null;
+  } else return null;
+  if (codes[0] === 0xfe && codes[1] === 0xff) {
+    if (codes.length % 2 !== 0) return null;
+    let out = "";
+    for (let k = 2; k < codes.length; k += 2) {
+      if (codes[k] !== 0 || !isPrintableAscii(codes[k + 1])) return null;
+      out += String.fromCharCode(codes[k + 1]);
+    }
+    return out;
+  }
+  return codes.every(isPrintableAscii) ? String.fromCharCode(...codes) : null;
+}
+
+/**
+ * Whether the Producer or Creator of the file's Info dictionary may pass `test`, told from its
+ * bytes: false only when every `/Producer` and `/Creator` the file holds is a plain string (see
+ * {@link plainInfoString}) that fails it, no object stream could hide the dictionary, no
+ * encryption its strings, and no name escape spell a key. Asking pdf.js (`getMetadata`) reads the
+ * file's forms and parses its XMP metadata too, for two strings that nearly always fail.
+ */
+export function infoMayPass(bytes: Uint8Array, test: (value: string) => boolean): boolean {
+  if (holdsAscii(bytes, "ObjStm") || holdsAscii(bytes, "/Encrypt")) return true;
+  for (let i = bytes.indexOf(0x23); i >= 0; i = bytes.indexOf(0x23, i + 1)) {
+    const hi = hexDigit(bytes[i + 1]), lo = hexDigit(bytes[i + 2]);
+    if (hi >= 0 && lo >= 0 && INFO_KEY_LETTERS.has(hi * 16 + lo)) return true;
+  }
+  for (const key of INFO_KEYS) {
+    for (let i = indexOfAscii(bytes, key); i >= 0; i = indexOfAscii(bytes, key, i + key.length)) {
+      const after = bytes[i + key.length];
+      // a longer name (`/CreatorTool`) is another key
+      if (after !== undefined && !isWhiteCode(after) && !DELIM.includes(String.fromCharCode(after))) continue;
+      const value = plainInfoString(bytes, i + key.length);
+      if (value === null || test(value)) return true;
+    }
+  }
+  return false;
+}
+
