@@ -304,32 +304,6 @@ export async function wholeCost(root, text, budgetMs) {
 }
 
 /**
- * PDF: vanban's parse against bare pdf.js getTextContent on the same files, CPU time, alternating.
- * The ratio is the median of each round's own (bare and ours measured one after the other, under
- * the same load): a ratio of two medians taken apart moved by ±8 points on a busy machine, and with
- * two rounds the "median" was the slower one of each side.
- */
-export async function pdfVsPdfjs(root, files, pdfjsText, rounds) {
-  const { lib } = await stagesOf(root);
-  const { readFileSync } = await import("node:fs");
-  const bytes = files.map((f) => readFileSync(f));
-  const run = async (fn) => {
-    const t0 = cpuMs();
-    for (const b of bytes) await fn(b);
-    return cpuMs() - t0;
-  };
-  const bare = [], ours = [], ratios = [];
-  await run(pdfjsText);
-  await run((b) => lib.parseBytes(new Uint8Array(b), { ocr: false }));
-  for (let r = 0; r < rounds; r++) {
-    bare.push(await run(pdfjsText));
-    ours.push(await run((b) => lib.parseBytes(new Uint8Array(b), { ocr: false })));
-    ratios.push(bare[r] / ours[r]);
-  }
-  return { bareMs: median(bare), oursMs: median(ours), ratio: median(ratios) };
-}
-
-/**
  * How long a fresh `convert` worker takes to say it is ready (its modules loaded), and then warm
  * (its warm-up parse done, the patterns compiled: the first file's clock starts there); wall ms,
  * median of `n`, one at a time. The worker is the one `convert` starts (the pool's choice: the
