@@ -58,7 +58,7 @@ const LEGACY = 32768;
 // and a code unit from U+2070 on (of which that walk asks the regex)
 const CAPITAL_BELOW_2000 = 65536, FROM_2070 = 131072;
 // what tells whether the line is in NFC: see `LINE_SHAPE.NFC_UNSURE`
-const NFC_UNSURE = 262144;
+const NFC_CHANGEABLE = 262144;
 const CHAR_CLASSES: [number, RegExp][] = [
   [SPACE, /\s/],
   [TAB, /\t/],
@@ -97,7 +97,7 @@ function classify(c: number): number {
   else if (c < 0x2000 && (isCapitalCode(c) || (c < 0x80 && (c < 0x61 || c > 0x7a)))) k |= NAME_BREAK;
   // class 1: a mark of legacy text (the same test as the decoding's own `LEGACY_MARK`, gathered from it)
   if (charClass(c) === 1) k |= LEGACY;
-  if (NFC_MAY_CHANGE.test(ch)) k |= NFC_UNSURE;
+  if (NFC_MAY_CHANGE.test(ch)) k |= NFC_CHANGEABLE;
   if (!(k & LETTER_OR_MARK)) k |= NOT_LETTER;
   else k |= (k & ONSET_LETTER ? 0 : LETTER_NOT_ONSET) | (k & FINAL_LETTER ? 0 : LETTER_NOT_FINAL);
   return (charClasses[c] = k);
@@ -131,8 +131,13 @@ export const LINE_SHAPE = {
    */
   NFC_UNSURE: 128,
 } as const;
-/** Two of them read in the walk over every word, as plain numbers (as a property read, a tenth of its work). */
-const { MAY_SPLIT, MAY_SIGN } = LINE_SHAPE;
+/**
+ * Two of them read in the walk over every word, as plain numbers (as a property read, a tenth of its
+ * work); and two that only a few lines have, or-ed into every line's shape as plain numbers (a
+ * property read or an `|=` that no line had reached when the walk was compiled sent it back to be
+ * compiled again at the first line that did).
+ */
+const { MAY_SPLIT, MAY_SIGN, LEGACY_MARK, NFC_UNSURE } = LINE_SHAPE;
 
 /**
  * Which steps have work on a line (bits of {@link LINE_SHAPE}), found in one pass over it; never a
@@ -202,8 +207,7 @@ export function lineShape(s: string): number {
     inRun = (inRun && !lower) || (capital && !lower && i - start >= 2);
   }
   if (all & CLEANED || emphasisRun) shape |= LINE_SHAPE.CHANGED;
-  if (all & LEGACY) shape |= LINE_SHAPE.LEGACY_MARK;
-  if (all & NFC_UNSURE) shape |= LINE_SHAPE.NFC_UNSURE;
+  shape |= (all & LEGACY ? LEGACY_MARK : 0) | (all & NFC_CHANGEABLE ? NFC_UNSURE : 0);
   // `inCapitals` reads the code units below U+2000 only, where there are no others
   if (!(all & FROM_2070)) shape |= all & CAPITAL_BELOW_2000 && !(all & LOWER_TAIL) ? LINE_SHAPE.CASE_TOLD | LINE_SHAPE.CAPITALS : LINE_SHAPE.CASE_TOLD;
   if (all & TAB || spaceRun || (n > 0 && (classesOf(s.charCodeAt(0)) & SPACE || classesOf(s.charCodeAt(n - 1)) & SPACE))) shape |= LINE_SHAPE.LOOSE_SPACES;
