@@ -88,7 +88,7 @@ export const NFC_MAY_CHANGE = /[^\u0000-\u02ff\u1e00-\u1eff\u2002-\u206f]/;
 
 /** Tone placement folded and lower-cased: the key every case-insensitive match uses. */
 export function matchKey(text: string): string {
-  return foldTone(nfc(text)).toLowerCase();
+  return nfcMatchKey(nfc(text));
 }
 
 /**
