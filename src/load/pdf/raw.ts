@@ -398,6 +398,21 @@ async function inflate(data: Uint8Array): Promise<Uint8Array | undefined> {
 const KEY_LETTERS = new Set([..."AnotsObjStm"].map((c) => c.charCodeAt(0)));
 const hexDigit = (c: number) => (c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1);
 
+/** Does a name's `#xx` escape anywhere in the file write one of `letters` (codes), so that it may spell a key the byte scans look for? */
+function escapesAny(bytes: Uint8Array, letters: ReadonlySet<number>): boolean {
+  for (let i = bytes.indexOf(0x23); i >= 0; i = bytes.indexOf(0x23, i + 1)) {
+    const hi = hexDigit(bytes[i + 1]), lo = hexDigit(bytes[i + 2]);
+    if (hi >= 0 && lo >= 0 && letters.has(hi * 16 + lo)) return true;
+  }
+  return false;
+}
+
+/** Where the white space from `i` on ends. */
+function afterWhite(bytes: Uint8Array, i: number): number {
+  while (i < bytes.length && isWhiteCode(bytes[i])) i++;
+  return i;
+}
+
 /**
  * Whether no page of the file can have annotations, told from its bytes: every `/Annots` is an
  * empty array (`/Annots [ ]`, which some writers put on every page) or there is none, and no
@@ -406,17 +421,10 @@ const hexDigit = (c: number) => (c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 &
  * than looking at the whole file.
  */
 export function withoutAnnotations(bytes: Uint8Array): boolean {
-  if (holdsAscii(bytes, "ObjStm")) return false;
-  for (let i = bytes.indexOf(0x23); i >= 0; i = bytes.indexOf(0x23, i + 1)) {
-    const hi = hexDigit(bytes[i + 1]), lo = hexDigit(bytes[i + 2]);
-    if (hi >= 0 && lo >= 0 && KEY_LETTERS.has(hi * 16 + lo)) return false;
-  }
+  if (holdsAscii(bytes, "ObjStm") || escapesAny(bytes, KEY_LETTERS)) return false;
   for (let i = indexOfAscii(bytes, "/Annots"); i >= 0; i = indexOfAscii(bytes, "/Annots", i + 7)) {
-    let k = i + 7;
-    while (k < bytes.length && isWhiteCode(bytes[k])) k++;
-    if (bytes[k++] !== 0x5b) return false;
-    while (k < bytes.length && isWhiteCode(bytes[k])) k++;
-    if (bytes[k] !== 0x5d) return false;
+    const open = afterWhite(bytes, i + 7);
+    if (bytes[open] !== 0x5b || bytes[afterWhite(bytes, open + 1)] !== 0x5d) return false;
   }
   return true;
 }
@@ -433,8 +441,7 @@ const isPrintableAscii = (c: number) => c >= 0x20 && c <= 0x7e;
  * byte that PDFDocEncoding or a decoder would turn into another character).
  */
 function plainInfoString(bytes: Uint8Array, at: number): string | null {
-  let i = at;
-  while (i < bytes.length && isWhiteCode(bytes[i])) i++;
+  let i = afterWhite(bytes, at);
   const codes: number[] = [];
   if (bytes[i] === 0x28) {
     let depth = 0;
@@ -484,11 +491,7 @@ function plainInfoString(bytes: Uint8Array, at: number): string | null {
  * file's forms and parses its XMP metadata too, for two strings that nearly always fail.
  */
 export function infoMayPass(bytes: Uint8Array, test: (value: string) => boolean): boolean {
-  if (holdsAscii(bytes, "ObjStm") || holdsAscii(bytes, "/Encrypt")) return true;
-  for (let i = bytes.indexOf(0x23); i >= 0; i = bytes.indexOf(0x23, i + 1)) {
-    const hi = hexDigit(bytes[i + 1]), lo = hexDigit(bytes[i + 2]);
-    if (hi >= 0 && lo >= 0 && INFO_KEY_LETTERS.has(hi * 16 + lo)) return true;
-  }
+  if (holdsAscii(bytes, "ObjStm") || holdsAscii(bytes, "/Encrypt") || escapesAny(bytes, INFO_KEY_LETTERS)) return true;
   for (const key of INFO_KEYS) {
     for (let i = indexOfAscii(bytes, key); i >= 0; i = indexOfAscii(bytes, key, i + key.length)) {
       const after = bytes[i + key.length];
