@@ -39,8 +39,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { createRequire } from "node:module";
 import { sharedCorpus, twoPageDocuments, twoPages, walk } from "./bench-corpus.mjs";
+import { bareOptions, bareText, pdfjsRootOf } from "./pdfjs-bare.mjs";
 
 // Node's own, kept before anything loads pdf.js (see where pdf.js is loaded below)
 const nativePush = Array.prototype.push;
@@ -116,8 +116,7 @@ const avgChars = Math.round(textSources.reduce((n, t) => n + t.length, 0) / text
 log(`bench: ${textFiles} text documents (${textSources.length} kinds, ~${avgChars} characters each) in ${textDir}`);
 
 // ---------- the PDF corpus: PDFs with a text layer (scanned ones would measure OCR) ----------
-const require = createRequire(join(root, "package.json"));
-const pdfjsRoot = dirname(require.resolve("pdfjs-dist/package.json"));
+const pdfjsRoot = pdfjsRootOf(root);
 // (the real corpus found from a worktree too: looked for beside the checkout only, a worktree's
 // bench measured the fixtures alone, none of them in TCVN3)
 const realCorpus = sharedCorpus(root, "real");
@@ -132,24 +131,9 @@ const { pdfLoader } = await import(pathToFileURL(join(root, "dist", "src", "load
 await pdfLoader.load(readFileSync(pdfCandidates[0]), { path: pdfCandidates[0] }).catch(() => {});
 const pdfjs = await import(pathToFileURL(join(pdfjsRoot, "legacy", "build", "pdf.mjs")).href);
 if (Array.prototype.push !== nativePush) throw new Error("bench: pdf.js's Array.prototype.push polyfill is still in place: the in-process figures would read slow");
-const pdfjsOptions = {
-  cMapUrl: `${pdfjsRoot}/cmaps/`, cMapPacked: true, standardFontDataUrl: `${pdfjsRoot}/standard_fonts/`, wasmUrl: `${pdfjsRoot}/wasm/`,
-  isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0,
-};
+const pdfjsOptions = bareOptions(pdfjsRoot);
 /** Bare pdf.js: every page's getTextContent(), nothing else. Returns pages and characters. */
-async function pdfjsText(bytes) {
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), ...pdfjsOptions }).promise;
-  let chars = 0;
-  for (let p = 1; p <= doc.numPages; p++) {
-    const page = await doc.getPage(p);
-    const tc = await page.getTextContent();
-    for (const it of tc.items) chars += it.str?.length ?? 0;
-    page.cleanup();
-  }
-  const pages = doc.numPages;
-  await doc.destroy();
-  return { pages, chars };
-}
+const pdfjsText = (bytes) => bareText(pdfjs, pdfjsOptions, bytes);
 
 const pdfs = [];
 for (const p of pdfCandidates) {

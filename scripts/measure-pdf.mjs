@@ -19,10 +19,10 @@
 //     apart when timing cannot (the machine's load moves CPU time ±15–30%), not for the target
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { spawn, spawnSync } from "node:child_process";
 import { sharedCorpus, walk } from "./bench-corpus.mjs";
+import { bareOptions, bareText, pdfjsRootOf } from "./pdfjs-bare.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -46,11 +46,8 @@ const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-const pdfjsRoot = dirname(createRequire(join(root, "package.json")).resolve("pdfjs-dist/package.json"));
-const pdfjsOptions = {
-  cMapUrl: `${pdfjsRoot}/cmaps/`, cMapPacked: true, standardFontDataUrl: `${pdfjsRoot}/standard_fonts/`, wasmUrl: `${pdfjsRoot}/wasm/`,
-  isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0,
-};
+const pdfjsRoot = pdfjsRootOf(root);
+const pdfjsOptions = bareOptions(pdfjsRoot);
 
 /**
  * pdf.js as vanban runs it (`src/load/pdf.ts`): its legacy build replaces Node's
@@ -66,28 +63,13 @@ async function pdfjsWithNatives() {
   return lib;
 }
 
-/** Bare pdf.js: every page's getTextContent(), nothing else; returns pages and characters. */
-async function bareText(pdfjs, bytes) {
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), ...pdfjsOptions }).promise;
-  let chars = 0;
-  for (let p = 1; p <= doc.numPages; p++) {
-    const page = await doc.getPage(p);
-    const tc = await page.getTextContent();
-    for (const it of tc.items) chars += it.str?.length ?? 0;
-    page.cleanup();
-  }
-  const pages = doc.numPages;
-  await doc.destroy();
-  return { pages, chars };
-}
-
 if (child) {
   // one mode, one process: prints the CPU ms of each round as JSON
   const files = JSON.parse(readFileSync(listFile, "utf8")).map((f) => readFileSync(f));
   let run;
   if (child === "bare") {
     const pdfjs = await pdfjsWithNatives();
-    run = (b) => bareText(pdfjs, b);
+    run = (b) => bareText(pdfjs, pdfjsOptions, b);
   } else {
     const lib = await import(pathToFileURL(join(build, "dist", "src", "index.js")).href);
     run = child === "load" ? (b) => lib.loadDocument(new Uint8Array(b), { ocr: false }) : (b) => lib.parseBytes(new Uint8Array(b), { ocr: false });
@@ -113,7 +95,7 @@ const pagesOf = new Map();
 for (const p of candidates) {
   try {
     const bytes = readFileSync(p);
-    const { pages, chars } = await bareText(pdfjs, bytes);
+    const { pages, chars } = await bareText(pdfjs, pdfjsOptions, bytes);
     if (chars / pages < 200) continue;
     const r = await lib.parseBytes(new Uint8Array(bytes), { ocr: false });
     sets[r.source.encoding === "unicode" ? "unicode" : "tcvn3"].push(p);
