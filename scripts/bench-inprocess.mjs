@@ -97,17 +97,6 @@ function batchFor(prepare, fn) {
 
 const BATCH_MS = 0.5;
 
-export async function cpuPerCallAsync(fn, budgetMs = 1000, min = 3) {
-  await fn();
-  let n = 0;
-  const t0 = cpuMs();
-  while (n < min || cpuMs() - t0 < budgetMs) {
-    await fn();
-    n++;
-  }
-  return (cpuMs() - t0) / n;
-}
-
 /** zod's check as the build's parse asks it: a build from before record/validate.ts (a `--baseline`) had `safeParse` there. */
 const validation = (imp) => imp("record/validate.js").catch(() => imp("record/schema.js").then(({ DocumentRecord }) => ({ validateRecord: (r) => DocumentRecord.safeParse(r) })));
 
