@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { chevrotainStatic } from "./bundle-common.mjs";
+import { chevrotainStatic, utf8OnTextDecoder } from "./bundle-common.mjs";
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
@@ -26,8 +26,8 @@ const common = {
   logLevel: "warning",
   // iconv-lite needs Node's Buffer: the loaders' two calls go to TextDecoder instead
   alias: { "iconv-lite": "./src/browser/iconv.ts" },
-  // chevrotain imported statically, its lexer left out (script./bundle-common.mjs)
-  plugins: [chevrotainStatic(root)],
+  // chevrotain imported statically, its lexer left out; UTF-8 read by TextDecoder (scripts/bundle-common.mjs)
+  plugins: [chevrotainStatic(root), utf8OnTextDecoder(root)],
   // pdf.js reaches for these only when it runs in Node
   external: ["fs", "module", "url", "path", "http", "https", "zlib", "stream", "@napi-rs/canvas", "node:*"],
   absWorkingDir: root,

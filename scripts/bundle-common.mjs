@@ -21,6 +21,19 @@ export function chevrotainStatic(root) {
 }
 
 /**
+ * src/load/utf8.ts, which reads UTF-8 through Node's Buffer and ICU, replaced by
+ * src/browser/utf8.ts (the same functions on TextDecoder) in the browser's bundle.
+ */
+export function utf8OnTextDecoder(root) {
+  return {
+    name: "utf8-on-text-decoder",
+    setup(b) {
+      b.onResolve({ filter: /^\.\/utf8\.js$/ }, (a) => (/src[\\/]load$/.test(a.resolveDir) ? { path: join(root, "src", "browser", "utf8.ts") } : undefined));
+    },
+  };
+}
+
+/**
  * A bundle's top-level `var`s made `const` again where the file never assigns them: esbuild writes
  * every top-level `const`, `let` and `class` of a bundle as `var` (its FAQ, "top-level var"), and
  * V8's optimizing compiler folds a module's `const` into the code that reads it where it loads a

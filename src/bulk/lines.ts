@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type { DocumentRecord, SourceFormat } from "../record/schema.js";
 import type { ErrorRecord } from "./protocol.js";
+import { utf16ToUtf8 } from "../load/utf8.js";
 
 /**
  * The lines `vanban convert` writes all have the same top-level keys, whatever the data, so a
@@ -64,14 +65,14 @@ function lineBytes(json: string): Uint8Array {
 const ERROR_NULL = ',"error":null}';
 
 /**
- * Where a record's JSON is encoded before its bytes are copied out: kept from line to line (grown
- * up to SCRATCH_MAX), so a line costs one encoding and one copy of exactly its bytes — the string
- * spliced first (`json.slice(0, -1) + …`) was a second copy of a two-byte string twice the line's
- * size, flattened again by the encoder (encoding 49 → 21 µs a two-page record, 29 KB)
+ * Where a record's JSON is written as UTF-16 before ICU makes it UTF-8 (load/utf8
+ * `utf16ToUtf8`): kept from line to line, grown up to WIDE_MAX bytes; a line's JSON and the keys
+ * after it are copied in, the record's closing `}` written over (not spliced into a new string
+ * first: that copy of a two-byte string twice the line's size was flattened again by the encoder).
  */
-let scratch = new Uint8Array(1 << 16);
-/** Larger records are encoded from the spliced string: their parse costs far more than the copy. */
-const SCRATCH_MAX = 1 << 20;
+let wide = Buffer.allocUnsafeSlow(1 << 17);
+/** Larger lines have a buffer of their own, dropped with them. */
+const WIDE_MAX = 1 << 21;
 
 /**
  * The line written for a finished file's record: the record with `"error":null` after its keys,
@@ -82,13 +83,12 @@ const SCRATCH_MAX = 1 << 20;
 export function recordLine(record: DocumentRecord, checks?: unknown): Uint8Array {
   const json = JSON.stringify(record);
   const more = checks === undefined ? ERROR_NULL : `,"checks":${JSON.stringify(checks)}${ERROR_NULL}`;
-  // UTF-8 takes at most three bytes a UTF-16 unit
-  const most = 3 * (json.length + more.length);
-  if (most > SCRATCH_MAX) return lineBytes(`${json.slice(0, -1)}${more}`);
-  if (most > scratch.length) scratch = new Uint8Array(Math.min(SCRATCH_MAX, Math.max(most, 2 * scratch.length)));
-  // the record's JSON ends with its `}`, one byte: the rest is written over it
-  const end = encoder.encodeInto(json, scratch).written - 1;
-  return scratch.slice(0, end + encoder.encodeInto(more, scratch.subarray(end)).written);
+  // the record's JSON ends with its `}`, one code unit: the rest is written over it
+  const bytes = 2 * (json.length - 1 + more.length);
+  const units = bytes <= wide.length ? wide : bytes <= WIDE_MAX ? (wide = Buffer.allocUnsafeSlow(Math.min(WIDE_MAX, Math.max(bytes, 2 * wide.length)))) : Buffer.allocUnsafeSlow(bytes);
+  units.write(json, 0, "ucs2");
+  units.write(more, 2 * (json.length - 1), "ucs2");
+  return utf16ToUtf8(units.subarray(0, bytes)) ?? lineBytes(`${json.slice(0, -1)}${more}`);
 }
 
 /** The line written for a file that gave no record: the full error record. */

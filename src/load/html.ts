@@ -10,6 +10,7 @@ import { superscript } from "./docx/body.js";
 import { TablePlacer, type TableRows } from "./layout-table.js";
 import { binaryString } from "./pdf/raw.js";
 import type { LoadedDocument, Loader, PortalMetadataRow, SourceLine, TextRun } from "./types.js";
+import { decodeUtf8, decodeUtf8Strict } from "./utf8.js";
 
 /**
  * HTML pages saved from official portals (vbpl.vn, thuvienphapluat.vn, chinhphu.vn) and HTML
@@ -36,7 +37,7 @@ const furnitureRe = new RegExp(`(?:^|[-_\\s])(?:${DROP_ID_CLASS_WORDS.join("|")}
 
 /** Bytes → text: BOM, then a declared charset (meta), then UTF-8 if valid, else Windows-1252. */
 export function decodeHtml(bytes: Uint8Array): { text: string; charset: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), charset: "utf-8" };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decodeUtf8(bytes.subarray(3)), charset: "utf-8" };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), charset: "utf-16le" };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), charset: "utf-16be" };
   const head = binaryString(bytes.subarray(0, 4096));
@@ -47,11 +48,8 @@ export function decodeHtml(bytes: Uint8Array): { text: string; charset: string }
     if (/^(cp1252|iso-8859-1|latin1|us-ascii|ascii)$/.test(name)) return { text: new TextDecoder("windows-1252").decode(buf), charset: "windows-1252" };
     if (iconv.encodingExists(name)) return { text: iconv.decode(buf, name), charset: name };
   }
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(buf), charset: "utf-8" };
-  } catch {
-    return { text: new TextDecoder("windows-1252").decode(buf), charset: "windows-1252" };
-  }
+  const utf8 = decodeUtf8Strict(buf);
+  return utf8 !== null ? { text: utf8, charset: "utf-8" } : { text: new TextDecoder("windows-1252").decode(buf), charset: "windows-1252" };
 }
 
 const tag = (n: HNode) => (n.type === "tag" || n.type === "script" || n.type === "style" ? n.name?.toLowerCase() : undefined);

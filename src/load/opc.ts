@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import { CorruptFileError, LimitError, readableReason, UnsupportedFormatError } from "../errors.js";
 import { attr, childrenNamed, local, parseXml, type XmlElement } from "./docx/xml.js";
+import { decodeUtf8 } from "./utf8.js";
 
 /** Parts and relationships of an Office Open XML package (DOCX, XLSX, PPTX). */
 
@@ -139,7 +140,7 @@ function tooLarge(what: string): LimitError {
 export async function readPart(zip: JSZip, path: string): Promise<XmlElement | undefined> {
   const entry = zip.file(path);
   if (!entry) return undefined;
-  return parseXml(new TextDecoder("utf-8").decode(await inflate(zip, entry)));
+  return parseXml(decodeUtf8(await inflate(zip, entry)));
 }
 
 /** Relationships of a part, with targets resolved against the part's folder. */

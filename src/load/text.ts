@@ -1,5 +1,6 @@
 import { BREAK_BEFORE, RULE_LINE } from "../../grammars/layout.js";
 import type { LoadedDocument, Loader, SourceLine } from "./types.js";
+import { decodeUtf8Strict } from "./utf8.js";
 
 /**
  * Bytes → string. UTF-8 (with or without BOM) and UTF-16 (with a BOM, or without one: see
@@ -23,20 +24,13 @@ export const NUL_HOLE = 16;
 const BYTE_HOLE = new RegExp(`\\0{${NUL_HOLE},}`, "g");
 const WIDE_HOLE = new RegExp(`\\0{${NUL_HOLE / 2},}`, "g");
 
-/** One decoder for every file (it holds no state between calls: no `stream`). */
-const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-
 /** The text of the bytes, and whether it was read as UTF-16 (two bytes a character). */
 function decodeBytes(bytes: Uint8Array): { text: string; wide: boolean } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), wide: true };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), wide: true };
   const utf16 = bomlessUtf16(bytes);
   if (utf16) return { text: new TextDecoder(utf16).decode(bytes), wide: true };
-  try {
-    return { text: utf8.decode(bytes), wide: false };
-  } catch {
-    return { text: new TextDecoder("windows-1252").decode(bytes), wide: false };
-  }
+  return { text: decodeUtf8Strict(bytes) ?? new TextDecoder("windows-1252").decode(bytes), wide: false };
 }
 
 /**

@@ -274,8 +274,9 @@ describe("the same top-level keys on every JSONL line", () => {
     expect(checked).toBe(JSON.stringify({ ...rec, checks, error: null }));
     expect(new TextDecoder().decode(recordLine(rec))).toBe(JSON.stringify({ ...rec, error: null }));
     // a record too long for the kept buffer, one that makes it grow, and a short one after them: the same bytes as JSON.stringify gives
+    // (a character beyond the basic plane, and a lone surrogate, which JSON.stringify writes escaped)
     for (const chars of [400_000, 100_000, 10]) {
-      const long = { ...rec, body: { ...rec.body, text: "Điều ạ, “trích”.\n".repeat(chars / 16) } };
+      const long = { ...rec, body: { ...rec.body, text: "Điều ạ, “trích”.\n".repeat(chars / 16) + "😀\ud800" } };
       expect(new TextDecoder().decode(recordLine(long))).toBe(JSON.stringify({ ...long, error: null }));
     }
     const err = decode(errorLine({ source: { path: "/a/x.pdf", sha256: "ab" }, error: { code: "corrupt-file", message: "bad", limitMb: 5 } as never }));
