@@ -12,10 +12,20 @@ import { decodeUtf8Strict } from "./utf8.js";
 export function decodeText(bytes: Uint8Array): string {
   const body = withoutTrailingNuls(bytes);
   const { text, wide } = decodeBytes(body);
-  // one-byte and UTF-8 text holds a NUL where its bytes do: one without (most) is not searched for
-  // a run of them (its bytes are searched natively; a search of the text for a NUL reads it a code
-  // unit at a time)
-  return wide || body.indexOf(0) >= 0 ? text.replace(wide ? WIDE_HOLE : BYTE_HOLE, "\n") : text;
+  // one-byte and UTF-8 text holds a NUL where its bytes do: one that cannot hold a hole (most) is
+  // not searched for one
+  return wide || mayHoldHole(body) ? text.replace(wide ? WIDE_HOLE : BYTE_HOLE, "\n") : text;
+}
+
+/**
+ * Whether `bytes` may hold a run of {@link NUL_HOLE} NULs: every such run covers a byte at one of
+ * the places NUL_HOLE − 1, 2 × NUL_HOLE − 1, …, so those alone are read — a sixteenth of the
+ * bytes, where a search for any NUL (`indexOf(0)`, a scalar loop in V8) read all of them: ~36 K
+ * instructions an 8 KB file, against ~3 K.
+ */
+function mayHoldHole(bytes: Uint8Array): boolean {
+  for (let i = NUL_HOLE - 1; i < bytes.length; i += NUL_HOLE) if (bytes[i] === 0) return true;
+  return false;
 }
 
 /** The NULs of a block a crash or a bad disk zeroed inside a text file: this many bytes or more in a row. */

@@ -108,3 +108,17 @@ describe("kinds known by their first bytes", () => {
     expect(detectFormat(latin1(" ".repeat(512) + "{\\rtf1 a}"), "x.txt")).toBe("txt");
   });
 });
+
+describe("a PDF header after junk", () => {
+  it("is found within the first 1024 bytes, after other `%` signs, and not past them", async () => {
+    const { pdfHeaderAt } = await import("../../src/load/detect.js");
+    const at = (junk: string, tail = "%PDF-1.7\n%âãÏÓ\n") => pdfHeaderAt(new TextEncoder().encode(junk + tail));
+    expect(at("")).toBe(0);
+    expect(at("100% xong %% ")).toBe(13);
+    expect(at("x".repeat(1019))).toBe(1019);
+    expect(at("x".repeat(1024))).toBe(-1);
+    expect(at("%".repeat(2000))).toBe(-1);
+    expect(at("%PD", "")).toBe(-1);
+    expect(at("Công văn số 12, đạt 100%", "")).toBe(-1);
+  });
+});

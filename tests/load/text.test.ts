@@ -25,3 +25,17 @@ describe("plain text cut into lines", () => {
     expect(read.pages).toBe(4);
   });
 });
+
+describe("a zeroed block inside a text file", () => {
+  it("ends a line wherever a run of 16 NULs or more falls, and a shorter run is left as it is", async () => {
+    const { decodeText } = await import("../../src/load/text.js");
+    const enc = new TextEncoder();
+    for (let lead = 0; lead < 20; lead++) {
+      for (const run of [15, 16, 17, 40]) {
+        const before = "Số: 12/UBND-VX " + "a".repeat(lead);
+        const bytes = new Uint8Array([...enc.encode(before), ...new Uint8Array(run), ...enc.encode("Kính gửi")]);
+        expect(decodeText(bytes)).toBe(`${before}${run >= 16 ? "\n" : "\0".repeat(run)}Kính gửi`);
+      }
+    }
+  });
+});
