@@ -3,7 +3,8 @@
 //
 //   node scripts/bench-instructions.mjs                    this checkout (built: npm run build)
 //   node scripts/bench-instructions.mjs --baseline DIR     and another checkout, built, beside it
-//   options: --rounds A,B (default 12,52), --keep-profiles DIR (valgrind's per-function counts)
+//   options: --rounds A,B (default 12,52), --keep-profiles DIR (valgrind's per-function counts),
+//            --by-kind (where a warm document's instructions go: our code, V8's compiler, JSON, …)
 //
 // What `convert`'s worker does with each file after reading it (src/bulk/worker.ts: runBytes with
 // its hash, the exact-record check, the JSON line), over the bench's two-page documents
@@ -113,6 +114,54 @@ function collectorCount(file) {
   return collector;
 }
 
+/**
+ * What a warm document's instructions are spent in, by the names cachegrind gives the functions
+ * (`--by-kind`), first match wins. Code V8 generates — ours once compiled, and the regexes' — has
+ * no name (`???`); its builtins are `Builtins_…`. Reading the native side this way found the
+ * UTF-8 decoding (V8's, ~285 K a document: load/utf8) and typed-array searches (~72 K) the CPU
+ * profile had put inside the JavaScript functions that called them.
+ */
+const KINDS = [
+  ["the collector", COLLECTOR],
+  ["V8's compiler (functions first optimized in these rounds)", /compiler::|Turbofan|Maglev|baseline::|BytecodeGenerator|Parser::|Scanner::|interpreter::|Pipeline/],
+  ["JSON.stringify", /Json/],
+  ["regex engine's runtime", /RegExp|Irregexp/],
+  ["ICU", /icu_|ucase|u_str/],
+  ["simdutf (UTF-8 checked, converted)", /simdutf/],
+  ["OpenSSL (the file's sha256)", /sha256|SHA256/],
+  ["libc (memcpy, malloc …)", /memcpy|memmove|memset|memchr|malloc|free|strlen/],
+  ["V8's builtins", /Builtins_/],
+  ["generated code: ours, and the regexes'", /^\?\?\?$/],
+];
+
+/** Instructions by function name in a cachegrind file. */
+function byFunction(file) {
+  const counts = new Map();
+  let fn = "";
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (line.startsWith("fn=")) fn = line.slice(3);
+    else if (line.charCodeAt(0) >= 48 && line.charCodeAt(0) <= 57) counts.set(fn, (counts.get(fn) ?? 0) + Number(line.slice(line.indexOf(" ") + 1)));
+  }
+  return counts;
+}
+
+/** A warm document's instructions by {@link KINDS}, and the functions with a name that cost most (the compiler's and the collector's apart). */
+function byKind(fileA, fileB, docs) {
+  const [a, b] = [byFunction(fileA), byFunction(fileB)];
+  const kinds = new Map([...KINDS.map(([k]) => [k, 0]), ["everything else in V8 and Node", 0]]);
+  const named = [];
+  let total = 0;
+  for (const [fn, n] of b) {
+    const d = (n - (a.get(fn) ?? 0)) / docs;
+    total += d;
+    const kind = KINDS.find(([, re]) => re.test(fn))?.[0] ?? "everything else in V8 and Node";
+    kinds.set(kind, kinds.get(kind) + d);
+    if (kind !== KINDS[0][0] && kind !== KINDS[1][0] && kind !== KINDS[KINDS.length - 1][0]) named.push([fn, d]);
+  }
+  named.sort((x, y) => y[1] - x[1]);
+  return { total, kinds: [...kinds].sort((x, y) => y[1] - x[1]), named: named.slice(0, 12) };
+}
+
 /** One counted process: its instructions and what it parsed. */
 function count(buildRoot, rounds, tag) {
   const out = join(keep ?? work, `${tag}-${rounds}.cachegrind`);
@@ -128,7 +177,7 @@ function count(buildRoot, rounds, tag) {
     child.on("close", (code) => {
       const refs = /I\s+refs:\s+([\d,]+)/.exec(stderr);
       if (code !== 0 || !refs) return reject(new Error(`bench-instructions: ${tag}, ${rounds} rounds: exit ${code}\n${stderr.slice(-2000)}`));
-      resolvePromise({ instructions: Number(refs[1].replace(/,/g, "")), collector: collectorCount(out), ...JSON.parse(stdout) });
+      resolvePromise({ instructions: Number(refs[1].replace(/,/g, "")), collector: collectorCount(out), file: out, ...JSON.parse(stdout) });
     });
   });
 }
@@ -139,7 +188,7 @@ async function measure(buildRoot, tag) {
   if ((b.bytes / b.documents).toFixed(3) !== (a.bytes / a.documents).toFixed(3)) throw new Error(`bench-instructions: ${tag}: the records' size differs from round to round`);
   const docs = b.documents - a.documents;
   const collector = (b.collector - a.collector) / docs;
-  return { perDocument: (b.instructions - a.instructions) / docs - collector, collector, firstRounds: a.instructions - a.collector, lineBytes: b.bytes / b.documents };
+  return { perDocument: (b.instructions - a.instructions) / docs - collector, collector, firstRounds: a.instructions - a.collector, lineBytes: b.bytes / b.documents, kinds: args.includes("--by-kind") ? byKind(a.file, b.file, docs) : null };
 }
 
 const M = (n) => `${(n / 1e6).toFixed(2)} M`;
@@ -149,6 +198,12 @@ for (const [tag, r] of [["this", root], ...(baseline ? [["baseline", baseline]] 
   const m = await measure(r, tag);
   results.push({ tag, root: r, ...m });
   process.stdout.write(`${tag} (${r}): ${M(m.perDocument)} instructions a document once warm, the collector apart (${M(m.collector)} more in it); ${M(m.firstRounds)} for start-up and the first ${roundsA} rounds, the collector apart; ${Math.round(m.lineBytes)} bytes a JSON line\n`);
+  if (m.kinds) {
+    const K = (n) => `${(n / 1e3).toFixed(0).padStart(6)} K`;
+    for (const [kind, n] of m.kinds.kinds) process.stdout.write(`  ${K(n)} ${((100 * n) / m.kinds.total).toFixed(1).padStart(5)}%  ${kind}\n`);
+    process.stdout.write("  the functions with a name that cost most (the compiler's and the collector's apart):\n");
+    for (const [fn, n] of m.kinds.named) process.stdout.write(`  ${K(n)}  ${fn.length > 110 ? `${fn.slice(0, 110)}…` : fn}\n`);
+  }
 }
 if (baseline) {
   const [now, base] = results;
