@@ -136,6 +136,11 @@ export class Openers {
   private readonly next: Int32Array;
   /** the groups a first word ending at the node belongs to (a bit each) */
   private readonly kinds: Int32Array;
+  /**
+   * the groups of the first words on the way down to the node, itself included: the document's
+   * walk reads them once, where its walk ends, where it or-ed in each node's at every step
+   */
+  private readonly paths: Int32Array;
   /** how many groups there are */
   private readonly groups: number;
 
@@ -172,6 +177,15 @@ export class Openers {
     });
     this.next = Int32Array.from(next);
     this.kinds = Int32Array.from(kinds);
+    // a child is numbered after its parent: the parents' paths are made first
+    this.paths = new Int32Array(kinds.length);
+    for (let node = 0; node < kinds.length; node++) {
+      this.paths[node] |= kinds[node];
+      for (let a = 1; a < this.width; a++) {
+        const child = next[node * this.width + a];
+        if (child) this.paths[child] = this.paths[node];
+      }
+    }
   }
 
   /** The number of the first words' letter code unit `c` is in lower case (0: none). */
@@ -180,63 +194,73 @@ export class Openers {
   }
 
   /**
-   * Every opening in `t`, in order. One pass reads each code unit once: the walk down the table
-   * from a word start goes on letter by letter as the pass moves (`node`, 0 when none is going
-   * on), where a walk run ahead from each start read a word's letters a second time (a code unit
-   * read costs more than the step it feeds: ~30 instructions, 100 a character the walk).
+   * Every opening in `t`, in order. One pass reads each code unit once: from a word start the walk
+   * goes down the table letter by letter as the pass moves on, where a walk run ahead from each
+   * start read a word's letters a second time (a code unit read costs more than the step it feeds).
+   * A word at a time: the code units between words, and a word's past where its walk ended, are
+   * read by the outer loop, which only looks for the next word start; the walk's own loop knows it
+   * is inside a word, where a word starts only at a capital after a small letter.
    */
   in(t: string): Openings {
-    const { units, next, kinds: kindsOf, width } = this;
+    const { units, next, paths, width } = this;
     const found = new Found(t.length, this.groups);
     const n = t.length;
-    // the unit (or class, beyond U+2000) of the code unit before
+    // the unit (or class, beyond U+2000) of the code unit before `i`
     let prev = 0;
-    // the walk going on: its node, the groups found on the way, where it started
-    let node = 0;
-    let groups = 0;
-    let start = 0;
-    for (let i = 0; i < n; i++) {
+    let i = 0;
+    while (i < n) {
       const c = t.charCodeAt(i);
       if (c >= 0x2000) {
-        // a walk on through a letter at or beyond U+2000 is read ahead (the table may hold none)
-        if (node) {
-          found.add(start, groups | this.walkFrom(node, t, i));
-          node = 0;
-        }
-        // the second half of a surrogate pair: the pair's class was read at its first half
-        if (c >= 0xdc00 && c <= 0xdfff) continue;
-        const k = classBeyond(t, i);
-        if (startsWord(k, prev)) {
-          const root = next[this.letter(c)];
-          if (root) found.add(i, this.walkFrom(root, t, i + 1));
-        }
-        prev = k;
+        prev = this.openBeyond(t, i, prev, found);
+        i++;
         continue;
       }
       const u = units[c];
-      if (node) {
-        if (!startsWord(u, prev)) {
-          prev = u;
-          // a code unit of no first word (letter number 0) reads a node's slot 0, where no child is
-          node = next[node * width + (u >>> LETTER_SHIFT)];
-          if (node) groups |= kindsOf[node];
-          else found.add(start, groups);
-          continue;
-        }
-        // a word starts inside the one walked (a capital after a small letter, `SởY`): the walk
-        // read ahead to its end, its opening first
-        found.add(start, groups | this.walkFrom(node, t, i));
-        node = 0;
-      }
-      if (startsWord(u, prev)) {
-        node = next[u >>> LETTER_SHIFT];
-        groups = kindsOf[node];
-        start = i;
-      }
+      i++;
+      const opens = startsWord(u, prev);
       prev = u;
+      if (!opens) continue;
+      // a code unit of no first word (letter number 0) reads the root's slot 0, where no child is
+      let node = next[u >>> LETTER_SHIFT];
+      if (!node) continue;
+      const start = i - 1;
+      let groups = -1;
+      while (i < n) {
+        const d = t.charCodeAt(i);
+        // a letter at or beyond U+2000 (the table may hold none), or a word starting inside this
+        // one (a capital after a small letter, `SởY`): the walk reads ahead to the letters' end,
+        // and the outer loop reads the code unit again
+        if (d >= 0x2000) {
+          groups = paths[node] | this.walkFrom(node, t, i);
+          break;
+        }
+        const v = units[d];
+        if ((v & IS_CAPITAL) !== 0 && (prev & IS_SMALL) !== 0) {
+          groups = paths[node] | this.walkFrom(node, t, i);
+          break;
+        }
+        prev = v;
+        i++;
+        const child = next[node * width + (v >>> LETTER_SHIFT)];
+        if (!child) break;
+        node = child;
+      }
+      found.add(start, groups === -1 ? paths[node] : groups);
     }
-    if (node) found.add(start, groups);
     return found.openings();
+  }
+
+  /** {@link in}'s step at a code unit at or beyond U+2000, at `i`: its opening recorded in `found`; gives the class for the next step's `prev`. */
+  private openBeyond(t: string, i: number, prev: number, found: Found): number {
+    const c = t.charCodeAt(i);
+    // the second half of a surrogate pair: the pair's class was read at its first half
+    if (c >= 0xdc00 && c <= 0xdfff) return prev;
+    const k = classBeyond(t, i);
+    if (startsWord(k, prev)) {
+      const root = this.next[this.letter(c)];
+      if (root) found.add(i, this.walkFrom(root, t, i + 1));
+    }
+    return k;
   }
 
   /**
