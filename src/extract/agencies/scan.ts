@@ -21,7 +21,7 @@ import {
   type AgencyHead,
 } from "../../../grammars/agencies.js";
 import { foldTone, matchKey } from "../../text/tone.js";
-import { AB, afterSpaces, CAPITAL, isCapitalised, isLetterOrMarkCode, isLower, isUpper, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, titleCase, WE, wordAt, WordKind, type Word } from "../../text/letters.js";
+import { AB, afterSpaces, CAPITAL, isCapitalised, isLetterOrMarkCode, isLower, isSpaceCode, isUpper, L, LETTER, letterClassesBelow2000, MARK_OR_DIGIT, sentenceCase, SMALL, squash, tidy, titleCase, WE, wordAt, WordKind, type Word } from "../../text/letters.js";
 import { lazily } from "../../text/lazy.js";
 import { BoundedMemo, SpanMemo } from "../../text/memo.js";
 import { alternation, esc, formSource, formSourceAt, prefixTree } from "../../text/pattern.js";
@@ -97,6 +97,13 @@ function remembered(make: (s: string) => string): (t: string, start: number, end
 interface HeadEntry {
   head: AgencyHead;
   canonical: string;
+  /** its canonical's key ends in `ủy` (`Tỉnh ủy`, `Đảng ủy`): with no place after it, a proper name may follow */
+  committee: boolean;
+}
+/** A head's entry, its canonical tidy from the start, as every part of a built mention's (see Built). */
+function headEntry(head: AgencyHead, canonical: string): HeadEntry {
+  const tidied = tidy(canonical);
+  return { head, canonical: tidied, committee: /ủy$/u.test(keyOf(tidied)) };
 }
 const bucketCache = new Map<string, string>();
 const bucketOf = (ch: string) => {
@@ -115,13 +122,12 @@ const heads = lazily(() => {
   const headAlts: { src: (first: string) => string; len: number; firsts: Set<number> }[] = [];
   for (const head of AGENCY_HEADS) {
     for (const form of head.forms) {
-      // canonicals tidy from the start, as every part of a built mention's (see Built)
-      const entry = { head, canonical: tidy(head.canonical || form) };
+      const entry = headEntry(head, head.canonical || form);
       if (!byForm.has(keyOf(form))) byForm.set(keyOf(form), entry);
       headAlts.push({ src: (first) => `${formSourceAt(form, head.case, first)}${WE}`, len: form.length, firsts: openingCodes([form], head.case) });
     }
     for (const abbr of head.abbr ?? []) {
-      byAbbr.set(tidy(abbr), { head, canonical: tidy(head.canonical || head.forms[0]) });
+      byAbbr.set(tidy(abbr), headEntry(head, head.canonical || head.forms[0]));
       const tail = /\p{L}$/u.test(abbr) ? WE : "";
       headAlts.push({
         src: (first) => {
@@ -315,6 +321,9 @@ class Words {
   }
 }
 
+/** Is the word a dash (`-`, `–`, `—`), one that joins the capitalised groups of a name? */
+const isDash = (w: Word): boolean => w.kind === WordKind.Sign && "-–—".includes(w.text);
+
 /** Does a word (or a two-word phrase starting with it) begin something that ends a name? */
 function stopsName(words: Words, w: Word): boolean {
   const t = words.t;
@@ -364,7 +373,7 @@ function genericNameAt(t: string, pos: number, caps: boolean, lowerStart = false
       }
       continue;
     }
-    if (groups > 0 && (wordKey(t, w) === "và" || /^[-–—]$/.test(w.text))) {
+    if (groups > 0 && (wordKey(t, w) === "và" || isDash(w))) {
       const n = words.at(w.end);
       if (n && (caps ? isUpper(n.text) : isCapitalised(n.text)) && !stopsName(words, n)) {
         cur = w.end;
@@ -480,13 +489,14 @@ function properAt(t: string, pos: number, caps: boolean, numbered = false): { en
   while (words < 5) {
     const w = read.at(cur);
     if (!w || w.newline) break;
-    const isNum = numbered && /^[1-9]\d?$/.test(w.text);
+    // `[1-9]\d?`: a word of ASCII digits, one or two, not led by a 0
+    const isNum = numbered && w.kind === WordKind.Digits && w.end - w.start <= 2 && t.charCodeAt(w.start) !== 0x30;
     if (((isCapitalised(w.text) && (caps || !isUpper(w.text) || w.text.length <= 3)) || (isNum && words === 0)) && !stopsName(read, w)) {
       cur = w.end;
       words++;
       continue;
     }
-    if (words > 0 && /^[-–—]$/.test(w.text)) {
+    if (words > 0 && isDash(w)) {
       const n = read.at(w.end);
       if (n && !n.newline && isCapitalised(n.text) && !stopsName(read, n)) {
         cur = w.end;
@@ -504,11 +514,11 @@ function placeAt(t: string, pos: number, caps: boolean): { end: number; canonica
   const lv = placeLevelAt(t, pos);
   if (!lv) return null;
   // a capitalised level word in running text is the start of something else (`Tỉnh ủy`), unless in capitals
-  if (!caps && isCapitalised(lv.raw) && !isUpper(lv.raw) && !/^(Trung|Việt)/u.test(lv.raw)) return null;
+  if (!caps && isCapitalised(lv.raw) && !isUpper(lv.raw) && !lv.raw.startsWith("Trung") && !lv.raw.startsWith("Việt")) return null;
   let canonical = lv.entry.canonical;
   let end = lv.end;
   if (lv.entry.proper) {
-    const pr = properAt(t, end, caps || isUpper(lv.raw), /^(quận|phường)$/u.test(canonical));
+    const pr = properAt(t, end, caps || isUpper(lv.raw), canonical === "quận" || canonical === "phường");
     if (pr) {
       end = pr.end;
       canonical += " " + pr.canonical;
@@ -530,6 +540,15 @@ const levelListSticky = lazily(() => {
   );
 });
 
+/** Does a list of levels join two (`/,|\svà\s/`): a comma, or `và` between whitespace? */
+function joinsLevels(body: string): boolean {
+  if (body.includes(",")) return true;
+  for (let i = body.indexOf("và"); i >= 0; i = body.indexOf("và", i + 1)) {
+    if (i > 0 && isSpaceCode(body.charCodeAt(i - 1)) && isSpaceCode(body.charCodeAt(i + 2))) return true;
+  }
+  return false;
+}
+
 function levelListAt(t: string, pos: number): { end: number; canonical: string } | null {
   if (!complementOpensAfter(t, pos, LEVEL_LIST)) return null;
   const re = levelListSticky();
@@ -538,7 +557,7 @@ function levelListAt(t: string, pos: number): { end: number; canonical: string }
   if (!m) return null;
   const body = m[0];
   // without `các` it takes two levels or more: `huyện, thành phố`
-  if (!m[1] && !/,|\svà\s/u.test(body)) return null;
+  if (!m[1] && !joinsLevels(body)) return null;
   return { end: pos + body.length, canonical: levelsCanonical(t, pos, pos + body.length) };
 }
 
@@ -559,6 +578,12 @@ const collectiveSource = lazily(() => {
     .join("|")})${WE}`;
   return `[cC](?<=(?<![${L}\\d])[cC])[áÁ][cC]\\s+(?:${nounSource})(?:\\s*,\\s*(?:${nounSource}|${cLevels}${WE}))*(?:\\s*,?\\s+và\\s+(?:${nounSource}))?(?:\\s+(?:${cQual})${WE})*`;
 });
+/** The length of a collective's match without the whitespace and commas it ends with (`/[\s,]+$/`). */
+function listEnd(m: string): number {
+  let e = m.length;
+  while (e > 0 && (m.charCodeAt(e - 1) === 0x2c || isSpaceCode(m.charCodeAt(e - 1)))) e--;
+  return e;
+}
 const collectiveGlobal = lazily(() => new RegExp(collectiveSource(), "gu"));
 /** The first words of the collective nouns (text/openers), to read the word after `các` with. */
 const nounOpeners = lazily(() => new Openers([COLLECTIVE_NOUNS]));
@@ -629,7 +654,7 @@ function parentAt(t: string, pos: number, depth: number): Built | null {
 function buildAt(t: string, start: number, depth = 0, opened = false): Built | null {
   const h = headAt(t, start, opened);
   if (!h) return null;
-  const { head, canonical: headCanon } = h.entry;
+  const { head, canonical: headCanon, committee } = h.entry;
   const caps = h.caps;
   // the canonical, its parts joined by spaces (a string grown, not an array joined: a build makes one)
   let canonical = headCanon;
@@ -686,7 +711,7 @@ function buildAt(t: string, start: number, depth = 0, opened = false): Built | n
       if (pl) {
         end = pl.end;
         canonical += " " + pl.canonical;
-      } else if (/ủy$/u.test(keyOf(headCanon))) {
+      } else if (committee) {
         const pr = properAt(t, end, caps);
         if (pr) {
           end = pr.end;
@@ -810,8 +835,7 @@ export function scanAgencies(text: string, opts: ScanOptions = {}): AgencyMatch[
   }
   const collectives: Candidate[] = [];
   for (const m of matchesAt(collectiveSticky(), t, open, COLLECTIVE, nounFollows)) {
-    const raw = m[0].replace(/[\s,]+$/u, "");
-    collectives.push({ start: m.index, end: m.index + raw.length, built: null });
+    collectives.push({ start: m.index, end: m.index + listEnd(m[0]), built: null });
   }
   const kept = mergedIfDisjoint(found, collectives) ?? dropOverlaps([...found, ...collectives]);
   const out: AgencyMatch[] = [];
@@ -873,9 +897,9 @@ export function agencyAt(text: string, pos: number, foldedText?: string, builds?
   collective.lastIndex = start;
   const m = opens & COLLECTIVE && nounFollows(t, start) ? collective.exec(t) : null;
   if (m) {
-    const raw = m[0].replace(/[\s,]+$/u, "");
-    if (!best || raw.length > best.end - best.start) {
-      best = { start, end: start + raw.length, text: mentionText(text, start, start + raw.length), canonical: collectiveCanonical(t, start, start + raw.length), collective: true, needsParent: false };
+    const end = start + listEnd(m[0]);
+    if (!best || end - start > best.end - best.start) {
+      best = { start, end, text: mentionText(text, start, end), canonical: collectiveCanonical(t, start, end), collective: true, needsParent: false };
     }
   }
   return best;
