@@ -103,53 +103,74 @@ export const HAS_LOWER = 4;
  * walk of its code units. A sentence is given up about a third of the way in, once its small
  * letters are a fifth of what it could still hold (were every code unit left a capital): from
  * there neither it nor any stretch of it up to a space is in capitals.
+ *
+ * The line may be given as its stretch `from`–`to` of a longer text: the segmenter reads each
+ * line in the document's text, one flat string, rather than in the line's own, a slice of it, whose
+ * every code unit the compiled walk reaches through the slice to its parent (a third of the walk's
+ * instructions).
  */
-export function capitalsOf(s: string): number {
+export function capitalsOf(s: string, from = 0, to = s.length): number {
   let lower = 0;
   let letters = 0;
-  let opens = 0;
-  const n = s.length;
-  const kinds = caseKinds();
-  for (let i = 0; i < n; i++) {
+  // a boolean, not the bit: the bit is an export, which compiled code reads through a cell it checks
+  let opens = false;
+  // the table itself, a constant the compiled walk reads without checking it at every code unit
+  if (!caseKindsMade) makeCaseKinds();
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
-    let kind: number;
-    if (c < 0x2000) kind = kinds[c];
-    else {
-      // beyond the table (and astral letters, a surrogate pair read whole as `for…of` would)
-      const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
-      kind = caseOf(pair ? s.slice(i, i + 2) : s[i]);
-      if (pair) i++;
-      else if (kind === UNCASED && isSpaceCode(c)) kind = SPACE;
+    let kind = c < 0x2000 ? CASE_KINDS[c] : caseBeyondTable(s, i, to);
+    // a surrogate pair read whole: its second code unit is not read again
+    if (kind >= PAIR) {
+      kind -= PAIR;
+      i++;
     }
     if (kind === LOWER_CASED) {
       letters++;
       lower++;
       // so many lower-case letters that no count of capitals can outweigh them (in the line; in a stretch yet to end)
-      if (opens ? lower >= n * 0.2 : 5 * lower >= letters + n - i - 1) return opens | HAS_LOWER;
+      if (opens ? lower >= (to - from) * 0.2 : 5 * lower >= letters + to - i - 1) return (opens ? OPENS_IN_CAPITALS : 0) | HAS_LOWER;
     } else if (kind === CASED) letters++;
     // not a cased letter (digit, mark, punctuation): only a space ends a stretch in capitals
-    else if (kind === SPACE && !opens && letters >= 2 && lower / letters < 0.2) opens = OPENS_IN_CAPITALS;
+    else if (kind === SPACE && !opens && letters >= 2 && lower / letters < 0.2) opens = true;
   }
-  return (letters >= 2 && lower / letters < 0.2 ? UPPER_LINE : 0) | opens | (lower > 0 ? HAS_LOWER : 0);
+  return (letters >= 2 && lower / letters < 0.2 ? UPPER_LINE : 0) | (opens ? OPENS_IN_CAPITALS : 0) | (lower > 0 ? HAS_LOWER : 0);
+}
+
+/**
+ * How {@link capitalsOf} counts the code unit at `i`, one beyond the table (and an astral letter,
+ * a surrogate pair read whole as `for…of` would: its kind plus {@link PAIR}). Apart from the walk,
+ * which meets none on most lines.
+ */
+function caseBeyondTable(s: string, i: number, to: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < to && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) return caseOf(s.slice(i, i + 2)) + PAIR;
+  const kind = caseOf(s[i]);
+  return kind === UNCASED && isSpaceCode(c) ? SPACE : kind;
 }
 
 const UNCASED = 0, CASED = 1, LOWER_CASED = 2, SPACE = 3;
+/** Added to a kind by {@link caseBeyondTable} where the code unit opens a surrogate pair. */
+const PAIR = 4;
 /**
  * How {@link capitalsOf} counts each code unit below U+2000 ({@link UNCASED}, {@link CASED},
  * {@link LOWER_CASED}, or an uncased {@link SPACE}), worked out once from the letter table: the
  * walk reads one byte a code unit instead of testing the letter classes' bits and the space ranges
  * (it reads a third of every line, a tenth of the stage).
  */
-const caseKinds = lazily(() => {
+const CASE_KINDS = new Uint8Array(0x2000);
+let caseKindsMade = false;
+function makeCaseKinds(): void {
   const table = letterClassesBelow2000();
-  return Uint8Array.from({ length: 0x2000 }, (_, c) => {
+  for (let c = 0; c < 0x2000; c++) {
     const f = table[c];
-    if (f & CAPITAL) return CASED;
-    // a letter neither capital nor small that upper-casing changes: a title-case digraph (ǅ)
-    if (f & UPPER_CASES) return (f & (ANY_LETTER | SMALL)) === ANY_LETTER ? CASED : LOWER_CASED;
-    return isSpaceCode(c) ? SPACE : UNCASED;
-  });
-});
+    CASE_KINDS[c] =
+      f & CAPITAL ? CASED
+      // a letter neither capital nor small that upper-casing changes: a title-case digraph (ǅ)
+      : f & UPPER_CASES ? ((f & (ANY_LETTER | SMALL)) === ANY_LETTER ? CASED : LOWER_CASED)
+      : isSpaceCode(c) ? SPACE : UNCASED;
+  }
+  caseKindsMade = true;
+}
 /** A character beyond U+2000 as {@link capitalsOf} counts it: uncased (its upper and lower case the same), lower case, or another cased letter. */
 const caseOf = (ch: string) => {
   const low = ch.toLowerCase();

@@ -34,8 +34,9 @@ export function segment(doc: NormalizedDocument): SectionTree {
   const keyOf = lineKeys(textKeys);
   const wholeWhys = doc.lines.map((l, i) => {
     const key = keyOf(l);
-    // the classifier and the split rules both read the line's capitals
-    const capitals = capitalsOf(l.text);
+    // the classifier and the split rules both read the line's capitals (read in the document's
+    // text, where the line stands: see capitalsOf)
+    const capitals = capitalsOf(doc.text, l.start, l.end);
     const why = classifyWhy(l, key, capitals);
     const split = splitLine(l, 0, key, capitals);
     if (split) {
