@@ -284,11 +284,18 @@ export function isPositionTitle(text: string, key = matchKey(text)): boolean {
   // a title's first word opens the line (or, the line one word, that word without its closing
   // stop), and no title is longer than the longest: a body line is not copied three times to be looked up
   const first = firstWord(key);
-  if (!titleFirstWords.has(first) && !titleFirstWords.has(first.replace(/[.,;:]$/, ""))) return false;
+  // the word without its stop asked only where it ends in one (a regex call a line otherwise)
+  if (!titleFirstWords.has(first) && !(endsInStop(first) && titleFirstWords.has(first.slice(0, -1)))) return false;
   // more letters than the longest title (a body line): not copied to be looked up
   if (nonSpacesExceed(key, longestTitle + 1)) return false;
   return positionTitles.has(key.replace(/\s+/g, " ").replace(/[.,;:]$/, "").trim());
 }
+
+/** Does `s` end in `.`, `,`, `;` or `:` (`/[.,;:]$/`)? */
+const endsInStop = (s: string) => {
+  const c = s.charCodeAt(s.length - 1);
+  return c === 0x2e || c === 0x2c || c === 0x3b || c === 0x3a;
+};
 
 /** Does `s` hold more than `most` code units that are not whitespace? Read only as far as it takes to tell. */
 function nonSpacesExceed(s: string, most: number): boolean {
@@ -471,8 +478,17 @@ const letterKind = (c: number) =>
 /** The first word of each of a grammar's written forms (lower case, as a key). */
 const leadWords = (forms: readonly string[]) => [...new Set(forms.map(leadWord))];
 
-/** The first code units of a footnote line ({@link FOOTNOTE_OPENS}, single code units all). */
-const footnoteOpeners = new Set([...FOOTNOTE_OPENS].map((ch) => ch.charCodeAt(0)));
+/**
+ * The first code units of a footnote line ({@link FOOTNOTE_OPENS}, single code units all), a byte
+ * each up to the highest: asked of every line, where a set's lookup was most of the rule's cost.
+ */
+const footnoteOpeners = (() => {
+  const codes = [...FOOTNOTE_OPENS].map((ch) => ch.charCodeAt(0));
+  const table = new Uint8Array(Math.max(...codes) + 1);
+  for (const c of codes) table[c] = 1;
+  return table;
+})();
+const opensFootnote = (c: number) => c < footnoteOpeners.length && footnoteOpeners[c] === 1;
 
 const rightColumn = (l: NormalizedLine) => l.column === "right" || l.meta.block === "footer-right";
 /** How a tiêu ngữ not in capitals opens ("Độc lập -Tự do- Hạnh phúc"): the letter rules try it, and lines in capitals. */
@@ -488,7 +504,7 @@ export const CLASS_RULES: ClassRule[] = [
   { name: "motto-letters", example: "Độc lập -Tự do- Hạnh phúc", cls: "motto", match: (v) => capitalsOrMotto(v) && looseOf(v) === LOOSE_MOTTO, opens: leadWords([MOTTO_OPENING]), orUpper: true },
   // "¹ Nghị quyết số 72-NQ/TW …", "[2] …", or a line the loader found at a page foot
   // (the pattern is asked only of a line whose first code unit can open it: it was asked of every line)
-  { name: "footnote", example: "¹ Nghị quyết số 72-NQ/TW ngày 09/9/2025 của Bộ Chính trị.", cls: "footnote", match: (v) => v.line.meta.block === "footnote" || (footnoteOpeners.has(v.s.charCodeAt(0)) && patterns.footnote.test(v.s)) },
+  { name: "footnote", example: "¹ Nghị quyết số 72-NQ/TW ngày 09/9/2025 của Bộ Chính trị.", cls: "footnote", match: (v) => v.line.meta.block === "footnote" || (opensFootnote(v.s.charCodeAt(0)) && patterns.footnote.test(v.s)) },
   // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
   { name: "national-title", example: "Cộng hòa xã hội chủ nghĩa Việt Nam", cls: "nationalTitle", match: (v) => patterns.nationalTitle.test(v.k), opens: leadWords(NATIONAL_TITLES) },
   // "Số: 12/UBND-VX", "Số: /QĐ-UBND" (a number line has a digit, a slash or a dash)
@@ -673,9 +689,11 @@ export function classifyWhy(line: NormalizedLine, key = matchKey(line.text), cap
   const { always, upper, words } = dispatch();
   let mask = always | rulesOfWord(key, words);
   if (upperOf(v)) mask |= upper;
-  for (let i = 0; i < CLASS_RULES.length; i++) {
-    const r = CLASS_RULES[i];
-    if (mask & (1 << i) && r.match(v)) return verdicts()[i];
+  // the rules the mask holds, lowest bit (first rule) first: a line calls for a few of the rules
+  // (the four without a first word, and its word's), and the others were each read and passed over
+  for (let left = mask; left !== 0; left &= left - 1) {
+    const i = 31 - Math.clz32(left & -left);
+    if (CLASS_RULES[i].match(v)) return verdicts()[i];
   }
   return OTHERWISE;
 }
