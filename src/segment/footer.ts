@@ -3,7 +3,7 @@ import { APPENDIX_START, DEPUTY_TITLE_START } from "../../grammars/header.js";
 import { HONORIFICS, SURNAMES, SIGNER_TITLES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../text/tone.js";
-import { sentenceCase } from "../text/letters.js";
+import { isAsciiDigitCode, isSpaceCode, sentenceCase } from "../text/letters.js";
 import { alt } from "../text/pattern.js";
 import type { Span, Warning } from "../record/schema.js";
 import { classify, isPositionTitle, readAuthority, isUpperLine, patterns, stripSignedNote, type LineClass } from "./classify.js";
@@ -41,7 +41,17 @@ export function isNameInCapitals(text: string): boolean {
 const isAppendixHeading = (text: string, key: string) => isUpperLine(text) && appendixStart.test(key);
 
 /** "NLTTH 24", "VT.ĐL 05": a drafter's or typist's code left in the closing block, not a title. */
-const isDrafterCode = (text: string) => /^[\p{Lu}.]{2,10}\s*[-.]?\s*\d{1,4}[.,]?$/u.test(text.trim());
+const isDrafterCode = (text: string) => mayEndDrafterCode(text) && /^[\p{Lu}.]{2,10}\s*[-.]?\s*\d{1,4}[.,]?$/u.test(text.trim());
+/**
+ * Can `text` end as a drafter's code does (a digit, then perhaps `.` or `,`, then spaces)? Asked
+ * first: most lines of the closing block end otherwise, and were trimmed and searched.
+ */
+function mayEndDrafterCode(text: string): boolean {
+  let end = text.length - 1;
+  while (end >= 0 && isSpaceCode(text.charCodeAt(end))) end--;
+  const c = text.charCodeAt(end);
+  return isAsciiDigitCode(c) || c === 0x2e || c === 0x2c;
+}
 
 const isLeft = (l: NormalizedLine) => l.column === "left" || l.meta.block === "footer-left";
 const isRight = (l: NormalizedLine) => l.column === "right" || l.meta.block === "footer-right";
@@ -168,8 +178,16 @@ function jointSignatures(lines: { line: NormalizedLine; c: LineClass }[], trace:
 
 /** One item of nơi nhận, without its `- ` and `;`. */
 export function distributionItem(text: string): string {
-  return text.replace(/^(?:[-–+•*]\s*|\.\s+)/, "").replace(/;\s*(\([^)]*\))\s*;?$/, " $1").replace(/[;,]+$/, "").replace(/\.(?<!\.\.)$/, "").trim();
+  // each replace asked only where what it takes off can stand (its first or last code unit, a
+  // bracket): four regex calls an item, most of which changed nothing
+  let t = ITEM_MARKS.includes(text[0]) ? text.replace(/^(?:[-–+•*]\s*|\.\s+)/, "") : text;
+  if (t.includes(")")) t = t.replace(/;\s*(\([^)]*\))\s*;?$/, " $1");
+  if (t.endsWith(";") || t.endsWith(",")) t = t.replace(/[;,]+$/, "");
+  if (t.endsWith(".")) t = t.replace(/\.(?<!\.\.)$/, "");
+  return t.trim();
 }
+/** The first code units of an item's mark (`- `, `+ `, `• `, `* `, `. `), the first replace's. */
+const ITEM_MARKS = "-–+•*.";
 
 /**
  * The closing block: nơi nhận and the signature, side by side (interleaved line by line in text

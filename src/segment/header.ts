@@ -5,6 +5,7 @@ import { SIGNER_TITLES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../text/tone.js";
 import { lazily } from "../text/lazy.js";
+import { isSpaceCode } from "../text/letters.js";
 import { joined } from "../text/lists.js";
 import type { Span } from "../record/schema.js";
 import { isUpperLine, patterns, titleType, type LineClass } from "./classify.js";
@@ -36,8 +37,22 @@ const node = (text: string, s: Span): TextNode => ({ text, span: s });
 
 /** `837 / QĐ - BKH` → `837/QĐ-BKH`: spaces around the separators of a ký hiệu dropped. */
 export function tidySymbol(s: string): string {
+  // most ký hiệu hold no whitespace: then only their closing stops go (three regex replaces and a
+  // trim a number line, ~1% of the stage in the line-level profile, changed nothing else)
+  if (!hasSpace(s)) {
+    let end = s.length;
+    while (end > 0 && CLOSING_STOPS.includes(s[end - 1])) end--;
+    return s.slice(0, end);
+  }
   return s.replace(/\s*([/\-–.])\s*/g, "$1").replace(/\s+/g, " ").replace(/[.,;]+$/, "").trim();
 }
+/** What `tidySymbol` takes off a ký hiệu's end (`/[.,;]+$/`). */
+const CLOSING_STOPS = ".,;";
+/** Does `s` hold whitespace (`/\s/`)? */
+const hasSpace = (s: string) => {
+  for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i))) return true;
+  return false;
+};
 
 /**
  * Số and ký hiệu: `1227-CV/TU` → 1227, CV/TU; `45/2026/NĐ-CP` → 45, NĐ-CP (year 2026);
@@ -98,6 +113,8 @@ const SHORT_CODE = /^[\p{Lu}\d][\p{L}\d.\-/]{0,7}$/u;
 const SHORT_CODE_UNITS = 16;
 /** A short note in brackets alone on a line (`(Dự thảo)`). */
 const BRACKETED_NOTE = /^\([^()]{1,30}\)$/;
+/** `(`, which a {@link BRACKETED_NOTE} opens with: a line opening otherwise is not asked the pattern. */
+const OPEN_PAREN = 0x28;
 const isRightCell = (l: NormalizedLine) => l.column === "right" || l.meta.block === "header-right";
 const HEADER_AFTER_SUBJECT: LineClass[] = ["recipients", "nationalTitle", "motto", "placeDate", "number"];
 const HEADER_LINE_AHEAD: LineClass[] = ["nationalTitle", "motto", "placeDate", "number", "typeTitle"];
@@ -108,7 +125,7 @@ export const HEADER_RULES: HeaderRule[] = [
     name: "stray-mark", example: "(Dự thảo)", role: "skipped",
     match: ({ line, c, seenTitle }) =>
       c !== "typeTitle" && c !== "number" && c !== "urgency" && c !== "confidentiality" &&
-      (line.text.length <= 4 || (line.text.length <= SHORT_CODE_UNITS && SHORT_CODE.test(line.text)) || BRACKETED_NOTE.test(line.text) || (isRightCell(line) && c === "text" && !seenTitle)),
+      (line.text.length <= 4 || (line.text.length <= SHORT_CODE_UNITS && SHORT_CODE.test(line.text)) || (line.text.charCodeAt(0) === OPEN_PAREN && BRACKETED_NOTE.test(line.text)) || (isRightCell(line) && c === "text" && !seenTitle)),
     apply: () => "skip",
   },
   // an OCR'd stamp ("2n ke. ke") among the header's own lines does not end it

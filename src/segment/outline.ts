@@ -2,6 +2,7 @@ import type { IToken, TokenType } from "chevrotain";
 import { createToken, createTokenInstance, EmbeddedActionsParser } from "./chevrotain.js";
 import { OUTLINE_LABELS } from "../../grammars/outline.js";
 import type { NormalizedLine } from "../normalize/index.js";
+import { isSpaceCode } from "../text/letters.js";
 import type { OutlineKind, OutlineNode } from "./tree.js";
 
 /**
@@ -68,13 +69,17 @@ export function labelOf(text: string): { kind: OutlineKind; label: string; level
     }
     if (whole.length >= text.length) continue;
     // most labels hold no space ("-", "1.", "a)"): not rewritten
-    const label = hasSpace.test(written) ? written.replace(/\s+/g, " ").trim() : written;
+    const label = holdsSpace(written) ? written.replace(/\s+/g, " ").trim() : written;
     const depth = l.kind === "numbered" ? numberDepth(label) : 1;
     return { kind: l.kind, label, level: levelOf(l.kind, depth), rank: l.rank === undefined ? null : l.rank + (depth - 1) / 10, length: whole.length };
   }
   return null;
 }
-const hasSpace = /\s/;
+/** Does a label hold whitespace (`/\s/`)? Read in place: a label is a few code units, and a regex call cost more. */
+const holdsSpace = (s: string) => {
+  for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i))) return true;
+  return false;
+};
 
 /**
  * The depth of a numbered label, its numbers' count: `1.2.` → 2, `3)` → 1 (its parts between dots
