@@ -9,8 +9,10 @@
 export const NATIONAL_TITLES: readonly string[] = ["cộng hòa xã hội chủ nghĩa việt nam", "đảng cộng sản việt nam", "việt nam dân chủ cộng hòa"];
 export const NATIONAL_TITLE = `^(?:${NATIONAL_TITLES.join("|")})\\s*$`;
 
+/** The tiêu ngữ's last word, which its pattern ends with (before a closing stop). */
+export const MOTTO_LAST = "hạnh phúc";
 /** Tiêu ngữ: "Độc lập - Tự do - Hạnh phúc". */
-export const MOTTO = "^độc lập\\s*[-–—]\\s*tự do\\s*[-–—]\\s*hạnh phúc\\s*[.]?$";
+export const MOTTO = `^độc lập\\s*[-–—]\\s*tự do\\s*[-–—]\\s*${MOTTO_LAST}\\s*[.]?$`;
 
 /**
  * Số, ký hiệu: "Số: 1227-CV/TU", "SỐ : 837 / QĐ - BKH", "Luật số: 45/2019/QH14", "Số: /UBND-NCVX";

@@ -1,9 +1,9 @@
-import { MOTTO, NATIONAL_TITLE, NUMBER_LABEL, NUMBER_LINE_OPENS, SIGNING_AUTHORITIES } from "../../grammars/header.js";
+import { MOTTO, MOTTO_LAST, NATIONAL_TITLE, NATIONAL_TITLES, NUMBER_LABEL, NUMBER_LINE_OPENS, SIGNING_AUTHORITIES } from "../../grammars/header.js";
 import { SURNAMES, SIGNER_TITLES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey, nfc } from "../text/tone.js";
 import { alt, matchAtEnd } from "../text/pattern.js";
-import { afterSpaces, isCapitalCode, LazyWords } from "../text/letters.js";
+import { afterSpaces, isCapitalCode, isSpaceCode, LazyWords } from "../text/letters.js";
 import { lazily } from "../text/lazy.js";
 import { capitalsOf, endsInDate, HAS_LOWER, isUpperLine, mayOpenWithAuthority, OPENS_IN_CAPITALS, patterns, readAuthority } from "./classify.js";
 
@@ -40,6 +40,23 @@ const placeDate = patterns.placeDate;
 const atEnd = (pattern: string) => matchAtEnd(`\\s(${pattern.replace(/^\^/, "").replace(/(?:\\s\*)?(?:\[\.\]\?)?\$$/, "")})\\s*\\.?\\s*`);
 const nationalTitleAtEnd = atEnd(NATIONAL_TITLE);
 const mottoAtEnd = atEnd(MOTTO);
+/**
+ * The last code unit of a key before what {@link atEnd} lets close it (spaces, one `.`, spaces), or
+ * NaN: a key whose code unit there is not a quốc hiệu's (or the tiêu ngữ's) last letter does not end
+ * in one, and is not asked the pattern (two regex calls for every line opening in capitals).
+ */
+function lastBeforeStop(key: string): number {
+  let i = key.length - 1;
+  while (i >= 0 && isSpaceCode(key.charCodeAt(i))) i--;
+  if (key.charCodeAt(i) === 0x2e) {
+    i--;
+    while (i >= 0 && isSpaceCode(key.charCodeAt(i))) i--;
+  }
+  return key.charCodeAt(i);
+}
+/** The last letters of the quốc hiệu's forms, and of the tiêu ngữ (`… hạnh phúc`), as {@link lastBeforeStop} reads them. */
+const NATIONAL_TITLE_ENDS = new Set(NATIONAL_TITLES.map((t) => t.charCodeAt(t.length - 1)));
+const MOTTO_END = MOTTO_LAST.charCodeAt(MOTTO_LAST.length - 1);
 const dateOnly = patterns.dateOnly;
 /** What the số of a number line opens with beside its date (`number-beside-place-date`). */
 const NUMBER_HEAD = "số";
@@ -114,7 +131,7 @@ export const SPLIT_RULES: SplitRule[] = [
     name: "issuer-beside-national-title", example: "VĂN PHÒNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     cut: (text, key, capitals) => {
       // asked first: a line that cannot open with a cell (most lines) is not read from its end
-      if (!mayOpenWithCell(key, capitals)) return null;
+      if (!mayOpenWithCell(key, capitals) || !NATIONAL_TITLE_ENDS.has(lastBeforeStop(key))) return null;
       const m = nationalTitleAtEnd(key);
       return m && leftCell(text, m.index!) ? { at: [m.index! + 1], columns: ["left", "right"] } : null;
     },
@@ -124,7 +141,7 @@ export const SPLIT_RULES: SplitRule[] = [
     name: "issuer-beside-motto", example: "CỤC THÔNG TIN CƠ SỞ Độc lập - Tự do - Hạnh phúc",
     cut: (text, key, capitals) => {
       // asked first: a line that cannot open with a cell (most lines) is not read from its end
-      if (!mayOpenWithCell(key, capitals)) return null;
+      if (!mayOpenWithCell(key, capitals) || lastBeforeStop(key) !== MOTTO_END) return null;
       const m = mottoAtEnd(key);
       return m && leftCell(text, m.index!) ? { at: [m.index! + 1], columns: ["left", "right"] } : null;
     },
