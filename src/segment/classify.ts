@@ -14,6 +14,7 @@ import { afterSpaces, CAPITAL, isSpaceCode, LETTER as ANY_LETTER, letterClassesB
 import { alt, endsWith } from "../text/pattern.js";
 import { lazily } from "../text/lazy.js";
 import { BoundedMemo } from "../text/memo.js";
+import { CodeSet } from "../text/codes.js";
 
 /** What a line is, judged on its own. The segmenter decides from these and their order. */
 export type LineClass =
@@ -479,16 +480,10 @@ const letterKind = (c: number) =>
 const leadWords = (forms: readonly string[]) => [...new Set(forms.map(leadWord))];
 
 /**
- * The first code units of a footnote line ({@link FOOTNOTE_OPENS}, single code units all), a byte
- * each up to the highest: asked of every line, where a set's lookup was most of the rule's cost.
+ * The first code units of a footnote line ({@link FOOTNOTE_OPENS}, single code units all), in a
+ * table: asked of every line, where a set's lookup was most of the rule's cost.
  */
-const footnoteOpeners = (() => {
-  const codes = [...FOOTNOTE_OPENS].map((ch) => ch.charCodeAt(0));
-  const table = new Uint8Array(Math.max(...codes) + 1);
-  for (const c of codes) table[c] = 1;
-  return table;
-})();
-const opensFootnote = (c: number) => c < footnoteOpeners.length && footnoteOpeners[c] === 1;
+const footnoteOpeners = CodeSet.ofChars(FOOTNOTE_OPENS);
 
 const rightColumn = (l: NormalizedLine) => l.column === "right" || l.meta.block === "footer-right";
 /** How a tiêu ngữ not in capitals opens ("Độc lập -Tự do- Hạnh phúc"): the letter rules try it, and lines in capitals. */
@@ -504,7 +499,7 @@ export const CLASS_RULES: ClassRule[] = [
   { name: "motto-letters", example: "Độc lập -Tự do- Hạnh phúc", cls: "motto", match: (v) => capitalsOrMotto(v) && looseOf(v) === LOOSE_MOTTO, opens: leadWords([MOTTO_OPENING]), orUpper: true },
   // "¹ Nghị quyết số 72-NQ/TW …", "[2] …", or a line the loader found at a page foot
   // (the pattern is asked only of a line whose first code unit can open it: it was asked of every line)
-  { name: "footnote", example: "¹ Nghị quyết số 72-NQ/TW ngày 09/9/2025 của Bộ Chính trị.", cls: "footnote", match: (v) => v.line.meta.block === "footnote" || (opensFootnote(v.s.charCodeAt(0)) && patterns.footnote.test(v.s)) },
+  { name: "footnote", example: "¹ Nghị quyết số 72-NQ/TW ngày 09/9/2025 của Bộ Chính trị.", cls: "footnote", match: (v) => v.line.meta.block === "footnote" || (footnoteOpeners.has(v.s.charCodeAt(0)) && patterns.footnote.test(v.s)) },
   // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
   { name: "national-title", example: "Cộng hòa xã hội chủ nghĩa Việt Nam", cls: "nationalTitle", match: (v) => patterns.nationalTitle.test(v.k), opens: leadWords(NATIONAL_TITLES) },
   // "Số: 12/UBND-VX", "Số: /QĐ-UBND" (a number line has a digit, a slash or a dash)

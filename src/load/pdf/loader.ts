@@ -16,6 +16,7 @@ import { rgbaToPgmWithoutSeals } from "./seals.js";
 import { readPdfSignatures } from "./signatures.js";
 import { binaryString, infoMayPass, RawPdf, withoutAnnotations } from "./raw.js";
 import type { LoadedDocument, Loader, LoadOptions } from "../types.js";
+import { CodeSet } from "../../text/codes.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- pdf.js objects are typed loosely here */
 export type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -43,14 +44,8 @@ export interface PdfPlatform {
 /** The resolution pages are rendered at for OCR. */
 export const OCR_DPI = 200;
 
-/** Whether each code unit up to the last marker's is a legacy-encoding marker (all stand below U+10000). */
-const MARKER_CODES = (() => {
-  const codes = [...LEGACY_MARKER_CHARS].map((ch) => ch.charCodeAt(0));
-  const t = new Uint8Array(Math.max(...codes) + 1);
-  for (const c of codes) t[c] = 1;
-  return t;
-})();
-const isMarkerCode = (c: number) => c < MARKER_CODES.length && MARKER_CODES[c] === 1;
+/** The legacy-encoding markers' code units (all stand below U+10000). */
+const MARKER_CODES = CodeSet.ofChars(LEGACY_MARKER_CHARS);
 const markerRe = new RegExp(`[${[...LEGACY_MARKER_CHARS].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join("")}]`, "gu");
 const legacyFontRe = FONT_RULES.filter((r) => r.encoding === "tcvn3" || r.encoding === "vni").map((r) => ({ re: new RegExp(r.pattern, "i"), rule: r }));
 const unicodeFontRe = FONT_RULES.filter((r) => r.encoding === "unicode").map((r) => new RegExp(r.pattern, "i"));
@@ -97,7 +92,7 @@ export function legacyShare(text: string): number {
     // ASCII needs no lookup (no marker is ASCII)
     if (c < 0x80) {
       if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letters++;
-    } else if (isMarkerCode(c)) markers++;
+    } else if (MARKER_CODES.has(c)) markers++;
     else if (c >= 0xd800 && c <= 0xdbff && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) {
       if (/\p{L}/u.test(text.slice(i, i + 2))) letters++;
       i++;
