@@ -5,7 +5,7 @@ import { SIGNER_TITLES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../text/tone.js";
 import { lazily } from "../text/lazy.js";
-import { isSpaceCode } from "../text/letters.js";
+import { holdsSpace } from "../text/letters.js";
 import { joined } from "../text/lists.js";
 import type { Span } from "../record/schema.js";
 import { isUpperLine, patterns, titleType, type LineClass } from "./classify.js";
@@ -39,7 +39,7 @@ const node = (text: string, s: Span): TextNode => ({ text, span: s });
 export function tidySymbol(s: string): string {
   // most ký hiệu hold no whitespace: then only their closing stops go (three regex replaces and a
   // trim a number line, ~1% of the stage in the line-level profile, changed nothing else)
-  if (!hasSpace(s)) {
+  if (!holdsSpace(s)) {
     let end = s.length;
     while (end > 0 && CLOSING_STOPS.includes(s[end - 1])) end--;
     return s.slice(0, end);
@@ -48,11 +48,6 @@ export function tidySymbol(s: string): string {
 }
 /** What `tidySymbol` takes off a ký hiệu's end (`/[.,;]+$/`). */
 const CLOSING_STOPS = ".,;";
-/** Does `s` hold whitespace (`/\s/`)? */
-const hasSpace = (s: string) => {
-  for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i))) return true;
-  return false;
-};
 
 /**
  * Số and ký hiệu: `1227-CV/TU` → 1227, CV/TU; `45/2026/NĐ-CP` → 45, NĐ-CP (year 2026);

@@ -2,7 +2,7 @@ import type { IToken, TokenType } from "chevrotain";
 import { createToken, createTokenInstance, EmbeddedActionsParser } from "./chevrotain.js";
 import { OUTLINE_LABELS } from "../../grammars/outline.js";
 import type { NormalizedLine } from "../normalize/index.js";
-import { isSpaceCode } from "../text/letters.js";
+import { holdsSpace } from "../text/letters.js";
 import type { OutlineKind, OutlineNode } from "./tree.js";
 
 /**
@@ -75,11 +75,6 @@ export function labelOf(text: string): { kind: OutlineKind; label: string; level
   }
   return null;
 }
-/** Does a label hold whitespace (`/\s/`)? Read in place: a label is a few code units, and a regex call cost more. */
-const holdsSpace = (s: string) => {
-  for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i))) return true;
-  return false;
-};
 
 /**
  * The depth of a numbered label, its numbers' count: `1.2.` → 2, `3)` → 1 (its parts between dots

@@ -252,6 +252,12 @@ export const isSpaceCode = (c: number) =>
     : // a letter (ASCII, Vietnamese below U+2000) is told after two or three comparisons
       c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && ((c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)));
 
+/** Does `s` hold whitespace (`/\s/.test(s)`)? Read in place: on the few code units of a label or a ký hiệu, a regex call cost more. */
+export function holdsSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i))) return true;
+  return false;
+}
+
 /** The words (`\S+` runs) of a line, found as far as they are asked for: starts and ends only, a word's text on demand. */
 export class LazyWords {
   private bounds: number[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { afterSpaces, collapseSpaces, isCapitalised, isLower, isSpaceCode, lettersEnd, squash, tidy, WB, wordCharBefore } from "../../src/text/letters.js";
+import { afterSpaces, collapseSpaces, holdsSpace, isCapitalised, isLower, isSpaceCode, lettersEnd, squash, tidy, WB, wordCharBefore } from "../../src/text/letters.js";
 import { foldTone, nfc } from "../../src/text/tone.js";
 
 // squash, tidy and collapseSpaces first ask whether the string has
@@ -54,6 +54,10 @@ describe("letters", () => {
     const wrong: number[] = [];
     for (let c = 0; c < 0x10000; c++) if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) wrong.push(c);
     expect(wrong).toEqual([]);
+  });
+
+  it("holdsSpace says what /\\s/ says of a string", () => {
+    for (const s of ["", "1.", "a)", "837/QĐ-BKH", "1 .", "II\t.", "số\u00a0", "\u3000", "x\ufeff", "Điều\u20091"]) expect(holdsSpace(s)).toBe(/\s/.test(s));
   });
 
   it("isCapitalised and isLower say what \\p{Lu} and \\p{Ll} say of a word's first letter", () => {
