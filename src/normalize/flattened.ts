@@ -9,7 +9,7 @@ import type { Warning } from "../record/schema.js";
 import { inCapitals, lineMeta, WorkLine } from "./layout.js";
 import { matchKey, nfcMatchKey } from "../text/tone.js";
 import { alt } from "../text/pattern.js";
-import { isCapitalCode, LazyWords, wordCharBefore } from "../text/letters.js";
+import { isCapitalCode, isCapitalised, isSpaceCode, LazyWords, LETTER, letterClassesBelow2000, wordCharBefore } from "../text/letters.js";
 import { LINE_SHAPE, lineShape } from "./unicode.js";
 
 /**
@@ -154,26 +154,37 @@ function issuerCuts(cell: string, keyOf: KeyOf): number[] {
   return [];
 }
 
-/** The start of the place written before `, ngày` at `dateAt`, or null when no place stands there. */
+/**
+ * The start of the place written before `, ngày` at `dateAt`, or null when no place stands there.
+ * Read backwards from the date, word by word (`\S+` runs), as far as a place's words go: the
+ * window's words were split out whole by a pattern (a match object each) to look at its last few.
+ */
 function placeStart(text: string, dateAt: number): number | null {
   // only the last few words before the date matter: a window keeps a line of many dates linear
   const from = Math.max(0, dateAt - LOOK_AROUND);
-  const before = text.slice(from, dateAt);
-  const m = /,\s*$/.exec(before);
-  if (!m) return null;
-  // pushed, not made by `map` (why: segment/index.ts, `classes`)
-  const words: { 0: string; index: number }[] = [];
-  for (const w of before.slice(0, m.index).matchAll(/\S+/g)) words.push({ 0: w[0], index: from + w.index! });
-  // a word cut by the window's edge is not a word
-  if (from > 0 && words.length && words[0].index === from && /\S/.test(text[from - 1])) words.shift();
-  let first = words.length;
-  for (let k = words.length - 1; k >= 0 && words.length - k <= MAX_PLACE_WORDS; k--) {
-    if (!placeWord.test(words[k][0])) break;
-    first = k;
+  let end = dateAt;
+  while (end > from && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  if (end === from || text.charCodeAt(end - 1) !== 0x2c) return null;
+  end--;
+  // the place's words, last first
+  const starts: number[] = [];
+  const words: string[] = [];
+  while (words.length < MAX_PLACE_WORDS) {
+    while (end > from && isSpaceCode(text.charCodeAt(end - 1))) end--;
+    if (end === from) break;
+    let start = end;
+    while (start > from && !isSpaceCode(text.charCodeAt(start - 1))) start--;
+    // a word cut by the window's edge is not a word
+    if (start === from && from > 0 && !isSpaceCode(text.charCodeAt(from - 1))) break;
+    const word = text.slice(start, end);
+    if (!placeWord.test(word)) break;
+    starts.push(start);
+    words.push(word);
+    end = start;
   }
   // a place opens with a capital ("Phường 1", "Thành phố Huế"), never with "phố" or a digit
-  while (first < words.length && !/^\p{Lu}/u.test(words[first][0])) first++;
-  return first < words.length ? words[first].index! : null;
+  for (let k = words.length - 1; k >= 0; k--) if (isCapitalised(words[k])) return starts[k];
+  return null;
 }
 
 /** A word in capitals, of two letters or more or an abbreviation's (`KT.`, `Q.`): `UBND`, `CHỦ`, not `2005` or `A`. */
@@ -209,7 +220,8 @@ function signatureCuts(text: string, keyOf: KeyOf): number[] {
       // "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH": a nested authority starts its own line
       for (let r = i + 1; r < j; r++) {
         const at = words.start(r);
-        if (authority.test(keyOf(text.slice(at, at + 12))) && /[./]/.test(words.text(r))) cuts.push(at);
+        // the word's stop first: most words of a run have none, and their keys are not made
+        if (holdsStop(text, at, words.end(r)) && authority.test(keyOf(text.slice(at, at + 12)))) cuts.push(at);
       }
       cuts.push(words.start(j));
       if (afterName !== undefined) cuts.push(words.start(k));
@@ -221,6 +233,15 @@ function signatureCuts(text: string, keyOf: KeyOf): number[] {
   return cuts;
 }
 
+/** Does `text[start, end)` hold a `.` or a `/` (an authority's stop, `KT.`, `T/M`)? */
+function holdsStop(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e || c === 0x2f) return true;
+  }
+  return false;
+}
+
 /** A run of capitals that opens with a signing authority (`KT.`, `TM.`) or a signer's title. */
 function opensSignature(run: string, keyOf: KeyOf): boolean {
   const key = keyOf(run);
@@ -229,7 +250,27 @@ function opensSignature(run: string, keyOf: KeyOf): boolean {
 
 /** {@link isUpperWord} of `text[start, end)`: a word not in capitals (most words) is not copied to be tested. */
 function isUpperWordIn(text: string, start: number, end: number): boolean {
-  return inCapitals(text, start, end) && upperWordShape.test(text.slice(start, end));
+  return inCapitals(text, start, end) && hasUpperWordShape(text, start, end);
+}
+
+/**
+ * {@link upperWordShape} of `text[start, end)`, read from the letter table: a word in capitals is
+ * mostly told by its first two code units (two letters), where the regex call cost more than the
+ * signature walk's own reading of the word. A word with a code unit from U+2000 on asks the pattern.
+ */
+function hasUpperWordShape(text: string, start: number, end: number): boolean {
+  const classes = letterClassesBelow2000();
+  let letterBefore = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x2000) return upperWordShape.test(text.slice(start, end));
+    const letter = (classes[c] & LETTER) !== 0;
+    if (letter && letterBefore) return true;
+    letterBefore = letter;
+  }
+  // no two letters in a row: `^\p{Lu}{1,3}[./]` can only be one capital and its stop
+  const next = end > start + 1 ? text.charCodeAt(start + 1) : 0;
+  return isCapitalCode(text.charCodeAt(start)) && (next === 0x2e || next === 0x2f);
 }
 
 /** {@link isNameWord} of `text[start, end)`; a word that does not open with a capital below U+2000 is not copied to be tested. */

@@ -6,7 +6,8 @@ import type { Warning } from "../record/schema.js";
 import { MappedText } from "./mapped.js";
 import { matchKey, nfc, nfcMatchKey } from "../text/tone.js";
 import { endsWith } from "../text/pattern.js";
-import { isAsciiDigitCode, isCapitalCode, isLower, isLowerCode } from "../text/letters.js";
+import { afterSpaces, isAsciiDigitCode, isCapitalCode, isLower, isLowerCode, isSpaceCode } from "../text/letters.js";
+import { CodeSet } from "../text/codes.js";
 import { LINE_SHAPE } from "./unicode.js";
 
 /**
@@ -61,6 +62,26 @@ const leadingRule = new RegExp(LEADING_RULE, "u");
 const pageNumber = new RegExp(PAGE_NUMBER_LINE, "u");
 /** Either of the two: one look at a line that is neither (most lines) instead of two. */
 const ruleOrPageNumber = new RegExp(`(?:${RULE_LINE})|(?:${PAGE_NUMBER_LINE})`, "u");
+/**
+ * What {@link LEADING_RULE} draws its rule with (its class): a rule of five of them and more
+ * opens the line after its white space.
+ */
+const RULE_MARKS = CodeSet.ofChars("-─━═_=*");
+/**
+ * The characters a {@link RULE_LINE} or a {@link PAGE_NUMBER_LINE} is written with, white space
+ * aside: the rules' marks, the `o` and `°` of `- o -`, digits, the `/` of `2/5`, the letters of
+ * `Trang`. A line holding another (most lines, at their first or second code unit) is neither, and
+ * is not asked the pattern.
+ */
+const LITTER_CHARACTERS = CodeSet.ofChars("-–—_=*─━═~.·•0123456789oO°/Ttrang");
+/** Whether `s` is written only with {@link LITTER_CHARACTERS} and white space: a rule or a page number may be. */
+function mayBeLitter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!LITTER_CHARACTERS.has(c) && !isSpaceCode(c)) return false;
+  }
+  return true;
+}
 const paragraphStart = new RegExp(`^(?:${PARAGRAPH_START.map((p) => `(?:${p})`).join("|")})`, "u");
 // patterns of a line's end, asked from the end (a `$` pattern is tried from every start in the line)
 const endsParagraph = endsWith(PARAGRAPH_END);
@@ -156,8 +177,6 @@ export function splitColumns(lines: WorkLine[]): WorkLine[] {
   return out;
 }
 
-const isSpace = /\s/;
-
 /** Leading and trailing white space cut, inner runs of spaces and tabs made one space. */
 export function tidySpaces(line: WorkLine): WorkLine {
   if (line.shape !== undefined) {
@@ -165,19 +184,29 @@ export function tidySpaces(line: WorkLine): WorkLine {
     const t = withoutLeadingRule(line.t);
     return t === line.t ? line : line.withText(t);
   }
-  let t = withoutLeadingRule(line.t.replace(/[ \t]{2,}|\t/g, " "));
-  const lead = /^\s*/.exec(t.text)![0].length;
+  // a line without a tab or two spaces running (one a step changed, or with a no-break space) has
+  // none to make one
+  const s = line.t.text;
+  let t = withoutLeadingRule(s.includes("\t") || s.includes("  ") ? line.t.replace(/[ \t]{2,}|\t/g, " ") : line.t);
+  const lead = afterSpaces(t.text, 0);
   // counted from the end: /\s*$/ tries every start, quadratic on a long run of no-break spaces before text
   let end = t.length;
-  while (end > lead && isSpace.test(t.text[end - 1])) end--;
+  while (end > lead && isSpaceCode(t.text.charCodeAt(end - 1))) end--;
   const trail = t.length - end;
   if (lead || trail) t = t.slice(lead, t.length - trail);
   return t === line.t ? line : line.withText(t);
 }
 
-/** A rule that runs into other text on its line cut off, with the white space around it. */
+/**
+ * A rule that runs into other text on its line cut off, with the white space around it. Asked of
+ * every line: one that does not open with two of the rule's marks after its white space (most
+ * open with a letter, a list's `- `) holds none, and is not asked the patterns.
+ */
 function withoutLeadingRule(t: MappedText): MappedText {
-  return leadingRule.test(t.text) && !rule.test(t.text) ? t.replace(new RegExp(leadingRule.source, "gu"), "") : t;
+  const s = t.text;
+  const at = afterSpaces(s, 0);
+  if (!RULE_MARKS.has(s.charCodeAt(at)) || !RULE_MARKS.has(s.charCodeAt(at + 1))) return t;
+  return leadingRule.test(s) && !rule.test(s) ? t.replace(new RegExp(leadingRule.source, "gu"), "") : t;
 }
 
 /** Box-drawing rules, page numbers and running headers dropped; what was dropped is counted. */
@@ -208,14 +237,14 @@ export function dropLitter(lines: WorkLine[], warnings: Warning[]): WorkLine[] {
   const kept = lines.filter((l, i) => {
     const s = l.t.text;
     if (!s) return true;
-    const mayBeLitter = ruleOrPageNumber.test(s);
-    if (mayBeLitter && rule.test(s)) return false;
+    const litter = mayBeLitter(s) && ruleOrPageNumber.test(s);
+    if (litter && rule.test(s)) return false;
     if (running.size && running.has(s.replace(/\d+/g, "#"))) {
       dropped++;
       return false;
     }
     // a page number stands alone between blank lines or at a page's edge
-    if (mayBeLitter && pageNumber.test(s) && isolated(lines, i)) {
+    if (litter && pageNumber.test(s) && isolated(lines, i)) {
       dropped++;
       return false;
     }

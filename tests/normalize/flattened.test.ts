@@ -162,3 +162,16 @@ describe("what is not a flattened cell", () => {
     expect(lineShape(line) & LINE_SHAPE.MAY_SIGN).toBe(0);
   });
 });
+
+describe("the place before a flattened date", () => {
+  it.each([
+    ["Số: 12/UBND-VP Thành phố Hồ Chí Minh, ngày 4 tháng 3 năm 2020", ["Số: 12/UBND-VP", "Thành phố Hồ Chí Minh, ngày 4 tháng 3 năm 2020"]],
+    ["Số: 12/UBND-VP TP. Hồ Chí Minh , ngày 4 tháng 3 năm 2020", ["Số: 12/UBND-VP", "TP. Hồ Chí Minh , ngày 4 tháng 3 năm 2020"]],
+    // five words at most, read back from the comma; the first of them with a capital opens the place
+    ["Số: 12/UBND-VP phố Huế Phường 1, ngày 4 tháng 3 năm 2020", ["Số: 12/UBND-VP phố", "Huế Phường 1, ngày 4 tháng 3 năm 2020"]],
+    ["Số: 12/UBND-VP họp tại phố 12, ngày 4 tháng 3 năm 2020", ["Số: 12/UBND-VP họp tại phố 12, ngày 4 tháng 3 năm 2020"]],
+    ["Số: 12/UBND-VP Cần Thơ ngày 4 tháng 3 năm 2020", ["Số: 12/UBND-VP Cần Thơ ngày 4 tháng 3 năm 2020"]],
+  ])("cuts %j where its place opens", (line, pieces) => {
+    expect(linesOf(line)).toEqual(pieces);
+  });
+});
