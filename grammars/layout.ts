@@ -24,8 +24,10 @@ export const BREAK_BEFORE: string[] = [
   `${AUTHORITY}\\s*\\.\\s*(?=\\p{Lu})`,
 ];
 
-/** Rules that stand for a horizontal line under a header: `-------`, `───`, `*****`, `-*-`. */
-export const RULE_LINE = "^[\\s\\-–—_=*─━═~.·•]{3,}$|^-\\*-$|^\\*+$|^[-–]\\s*[0oO°]+\\s*[-–]$";
+/** What a rule under a header is drawn with (a class's inside: the `-` last). */
+const RULE_MARKS = "–—_=*─━═~.·•-";
+/** Rules that stand for a horizontal line under a header: `-------`, `───`, `*****`, `-*-`, `- o -`. */
+export const RULE_LINE = `^[\\s${RULE_MARKS}]{3,}$|^-\\*-$|^\\*+$|^[-–]\\s*[0oO°]+\\s*[-–]$`;
 
 /**
  * A rule standing between two cells of a header table that a scrape flattened onto one line:
@@ -42,11 +44,23 @@ export const INLINE_RULE = "(?:^|\\s)[-–—─━═]{3,}(?=\\s|$)";
  */
 export const PORTAL_TITLE_AFTER_TYPE = "\\s+(?:số\\s*:?\\s*)?\\d[\\d.]*[a-zđ]?(?:\\s*[/-]\\s*[\\p{L}\\d.&-]+)+(?![\\p{L}\\p{M}\\d])";
 
+/** What a rule running into other text is drawn with (a class's inside: the `-` first). */
+export const LEADING_RULE_MARKS = "-─━═_=*";
 /** A rule that runs into other text on its line ("-------------- H.L300"): the rule part goes. */
-export const LEADING_RULE = "^\\s*[-─━═_=*]{5,}\\s*";
+export const LEADING_RULE = `^\\s*[${LEADING_RULE_MARKS}]{5,}\\s*`;
 
+/** The word before a page's number (`Trang 2`), as written. */
+const PAGE_WORDS = ["Trang", "trang"];
 /** A page number alone on a line: `2`, `- 2 -`, `Trang 2`, `2/5`. */
-export const PAGE_NUMBER_LINE = "^\\s*(?:[-–]\\s*\\d{1,3}\\s*[-–]|(?:Trang|trang)\\s+\\d{1,3}(?:\\s*/\\s*\\d{1,3})?|\\d{1,3}(?:\\s*/\\s*\\d{1,3})?)\\s*$";
+export const PAGE_NUMBER_LINE = `^\\s*(?:[-–]\\s*\\d{1,3}\\s*[-–]|(?:${PAGE_WORDS.join("|")})\\s+\\d{1,3}(?:\\s*/\\s*\\d{1,3})?|\\d{1,3}(?:\\s*/\\s*\\d{1,3})?)\\s*$`;
+
+/**
+ * Every character a {@link RULE_LINE} or a {@link PAGE_NUMBER_LINE} is written with, white space
+ * aside: the rules' marks, the `o` and `°` of `- o -`, digits, the `/` of `2/5`, the letters of the
+ * page word. A line holding any other is neither, and normalize asks it neither pattern
+ * (tests/normalize/litter.test.ts checks the two against random lines of these and others).
+ */
+export const LITTER_CHARACTERS = `${RULE_MARKS}0oO°123456789/${[...new Set(PAGE_WORDS.join(""))].join("")}`;
 
 /**
  * Lines that start a new paragraph even when the line before them looks wrapped: outline labels

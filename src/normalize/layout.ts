@@ -1,5 +1,5 @@
 import { AUTHORITY_INITIALS, AUTHORITY_LINE, NATIONAL_TITLE } from "../../grammars/header.js";
-import { CONTINUATION_WORDS, DATE_LINE_END, LEADING_RULE, PAGE_NUMBER_LINE, PARAGRAPH_END, PARAGRAPH_START, RULE_LINE } from "../../grammars/layout.js";
+import { CONTINUATION_WORDS, DATE_LINE_END, LEADING_RULE, LEADING_RULE_MARKS, LITTER_CHARACTERS, PAGE_NUMBER_LINE, PARAGRAPH_END, PARAGRAPH_START, RULE_LINE } from "../../grammars/layout.js";
 import { DOCUMENT_TYPES } from "../../grammars/document-types.js";
 import type { SourceLine } from "../load/types.js";
 import type { Warning } from "../record/schema.js";
@@ -62,23 +62,14 @@ const leadingRule = new RegExp(LEADING_RULE, "u");
 const pageNumber = new RegExp(PAGE_NUMBER_LINE, "u");
 /** Either of the two: one look at a line that is neither (most lines) instead of two. */
 const ruleOrPageNumber = new RegExp(`(?:${RULE_LINE})|(?:${PAGE_NUMBER_LINE})`, "u");
-/**
- * What {@link LEADING_RULE} draws its rule with (its class): a rule of five of them and more
- * opens the line after its white space.
- */
-const RULE_MARKS = CodeSet.ofChars("-─━═_=*");
-/**
- * The characters a {@link RULE_LINE} or a {@link PAGE_NUMBER_LINE} is written with, white space
- * aside: the rules' marks, the `o` and `°` of `- o -`, digits, the `/` of `2/5`, the letters of
- * `Trang`. A line holding another (most lines, at their first or second code unit) is neither, and
- * is not asked the pattern.
- */
-const LITTER_CHARACTERS = CodeSet.ofChars("-–—_=*─━═~.·•0123456789oO°/Ttrang");
-/** Whether `s` is written only with {@link LITTER_CHARACTERS} and white space: a rule or a page number may be. */
+/** {@link LEADING_RULE_MARKS}: a rule of five of them and more opens the line after its white space. */
+const RULE_MARKS = CodeSet.ofChars(LEADING_RULE_MARKS);
+const LITTER = CodeSet.ofChars(LITTER_CHARACTERS);
+/** Whether `s` is written only with {@link LITTER_CHARACTERS} and white space: only then may it be a rule or a page number. */
 function mayBeLitter(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (!LITTER_CHARACTERS.has(c) && !isSpaceCode(c)) return false;
+    if (!LITTER.has(c) && !isSpaceCode(c)) return false;
   }
   return true;
 }
