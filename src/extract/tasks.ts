@@ -571,7 +571,7 @@ function agencySpans(agencies: Agency[]): Doc["agencies"] {
   const starts: number[] = [];
   const ends: number[] = [];
   for (let i = 0; i < spans.length; i++) {
-    const [s, e] = spans[i];
+    const s = spans[i][0], e = spans[i][1];
     const last = ends.length - 1;
     if (last >= 0 && s < ends[last]) ends[last] = Math.max(ends[last], e);
     else starts.push(s), ends.push(e);
@@ -608,7 +608,10 @@ interface Clause {
  * the span (found once a document: {@link Doc}'s `stops`), in order, not by a regex or a read of
  * every code unit of every node; each clause from its first non-space, and only those with a letter.
  */
-function clauses(doc: Doc, [from, to]: Span): Clause[] {
+function clauses(doc: Doc, span: Span): Clause[] {
+  // a span's ends read by index, here and in ownSpan, headingRule and agencySpans: destructured
+  // (`[from, to]`), each went through the array's iterator (~14,000 instructions a two-page document)
+  const from = span[0], to = span[1];
   const t = doc.t;
   const { semicolons, colons, dots } = doc.stops;
   const out: Clause[] = [];
@@ -1084,9 +1087,10 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
  * A body heading its duties: `1. Bộ Công an:` with the duties below, `3. Sở Khoa học và Công
  * nghệ: Chủ trì, phối hợp …` with the duty after the colon, `1. Sở Thông tin và Truyền thông`
  * alone with its duties as children: an outline item, the duty opening with its verb. Not
- * `- Sở Y tế: 02 đại biểu`, nor a table row `Sở Xây dựng: các lĩnh vực cấp phép …`. `[s, e]`: the node's own text (see {@link ownSpan}).
+ * `- Sở Y tế: 02 đại biểu`, nor a table row `Sở Xây dựng: các lĩnh vực cấp phép …`. `own`: the node's own text (see {@link ownSpan}).
  */
-function headingRule(doc: Doc, node: OutlineNode, [s, e]: Span): { assignee: string[]; action: Span | null } | null {
+function headingRule(doc: Doc, node: OutlineNode, own: Span): { assignee: string[]; action: Span | null } | null {
+  const s = own[0], e = own[1];
   if (node.label === null) return null;
   if (unitAt(doc, s) === null) return null;
   // looked for inside the node only: a search on to the document's end, node after node, is quadratic
@@ -1136,8 +1140,10 @@ function oneOf(c: number, marks: string): boolean {
 
 /** The span of a node's own text (without its label and children) inside the document. */
 function ownSpan(doc: Doc, node: OutlineNode): Span {
-  const [s, e] = node.span;
-  const own = node.text.trim();
+  const s = node.span[0], e = node.span[1];
+  // (most nodes' text has no whitespace at its ends: `trim`'s call and its scan from each end are spared)
+  const raw = node.text;
+  const own = raw.length > 0 && !isSpaceCode(raw.charCodeAt(0)) && !isSpaceCode(raw.charCodeAt(raw.length - 1)) ? raw : raw.trim();
   if (!own) return [s, s];
   const head = own.slice(0, 12);
   const found = doc.text.slice(s, e + head.length).indexOf(head);
