@@ -11,7 +11,7 @@ import {
 } from "../../grammars/events.js";
 import { HONORIFICS } from "../../grammars/people.js";
 import { matchKey } from "../text/tone.js";
-import { afterSpaces, collapseSpaces, isLetterOrMarkCode } from "../text/letters.js";
+import { afterSpaces, collapseSpaces, isAsciiDigitCode, isLetterOrMarkCode } from "../text/letters.js";
 import { alt, esc } from "../text/pattern.js";
 import { joined } from "../text/lists.js";
 import type { DateMention, Event, Span } from "../record/schema.js";
@@ -142,9 +142,13 @@ function stripHonorific(s: string): string {
 function items(l: Labelled): string[] {
   // pushed, not made by `map` then `filter` (why: segment/index.ts, `classes`)
   const parts: string[] = [];
-  for (const p of fieldText(l, "\n").split(/\n|;/)) {
-    const part = clean(p.replace(/^\s*[-–+•]\s*/, "")).replace(/[;.,]+$/, "").trim();
-    if (part) parts.push(part);
+  // the field's lines (none holds a line break) each cut at `;`: what the lines joined by `\n` and
+  // split by `/\n|;/` give, a string's split, not a regex tried at every character
+  for (const line of l.lines) {
+    for (const p of line.text.split(";")) {
+      const part = clean(p.replace(/^\s*[-–+•]\s*/, "")).replace(/[;.,]+$/, "").trim();
+      if (part) parts.push(part);
+    }
   }
   return parts;
 }
@@ -180,7 +184,8 @@ function datesIn(ctx: ExtractContext, start: number, end: number): DateMention[]
     const inside: DateMention[] = [];
     let crossed = false;
     for (const d of scan.plain) {
-      const [s, e] = d.span!;
+      // the ends read by index: destructured, each went through the array's iterator (every date of the document, for each time label)
+      const s = d.span![0], e = d.span![1];
       if (s >= end || e <= start) continue;
       if (s < start || e > end) {
         crossed = true;
@@ -240,7 +245,13 @@ const SENTENCE_STOP = /[;\n]|\.(?:\s|$)/gu;
 /** the words of a document that invites (`giấy mời`, `kính mời`): searched as plain strings, not one regex tried at every character */
 const INVITATION_WORDS = ["giấy mời", "kính mời", "trân trọng mời"];
 /** A day and an hour: "14 giờ 00 ngày 20/5/2026", not working hours "từ 7h đến 11h30". */
-const dayAndHour = (d: DateMention): boolean => d.kind !== "deadline" && /^\d{4}-\d{2}-\d{2}T/.test(d.value);
+const dayAndHour = (d: DateMention): boolean => d.kind !== "deadline" && opensWithDayAndHour(d.value);
+/** `/^\d{4}-\d{2}-\d{2}T/` read by code unit: asked of every date of a document, twice (most have no hour, and fail at the `T`). */
+function opensWithDayAndHour(v: string): boolean {
+  if (v.charCodeAt(10) !== 0x54 || v.charCodeAt(4) !== 0x2d || v.charCodeAt(7) !== 0x2d) return false;
+  for (let i = 0; i < 10; i++) if (i !== 4 && i !== 7 && !isAsciiDigitCode(v.charCodeAt(i))) return false;
+  return true;
+}
 
 function prose(ctx: ExtractContext, dates: DateMention[]): Event[] {
   const { tree } = ctx;
@@ -252,7 +263,7 @@ function prose(ctx: ExtractContext, dates: DateMention[]): Event[] {
   const out: Event[] = [];
   for (const d of dates) {
     if (!dayAndHour(d)) continue;
-    const [s, e] = d.span!;
+    const s = d.span![0], e = d.span![1];
     const sentStart = Math.max(key.lastIndexOf(".", s - 1), key.lastIndexOf("\n", s - 1), key.lastIndexOf(";", s - 1)) + 1;
     // the sentence's end, searched from the date on (not on a copy of the rest of the text per date)
     SENTENCE_STOP.lastIndex = e;
