@@ -274,7 +274,8 @@ function splitAssignees(doc: Doc, from: number, to: number): string[] {
   }
   out.push(squash(doc.text.slice(start, to)));
   const kept: string[] = [];
-  for (const s of out) {
+  for (let k = 0; k < out.length; k++) {
+    const s = out[k];
     // without the spaces and `,;:` at its ends (`/^[,;:\s]+|[,;:\s]+$/gu`), read by code unit
     const a = trimmedStart(s, 0, s.length, ",;:");
     const b = trimmedEnd(s, a, s.length, ",;:");
@@ -998,7 +999,10 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
   const drafts: Draft[] = [];
 
   const walk = (nodes: OutlineNode[], inherited: string[] | null) => {
-    for (const node of nodes) {
+    // the nodes, their clauses, the drafts and the assignees read by index: `for … of` went through
+    // the array's iterator (~5,900 instructions a two-page document over the four loops)
+    for (let n = 0; n < nodes.length; n++) {
+      const node = nodes[n];
       const before = drafts.length;
       let carry: string[] | null = null;
       let current: Draft | null = null;
@@ -1006,7 +1010,9 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
       /** start of a list of assignees cut by `;` or `:` before its verb (`Chánh Văn phòng …, Giám đốc các sở: …; … chịu trách nhiệm`) */
       let pending: number | null = null;
       const own = node.span && node.text ? ownSpan(doc, node) : node.span;
-      for (const c of clauses(doc, own)) {
+      const cut = clauses(doc, own);
+      for (let k = 0; k < cut.length; k++) {
+        const c = cut[k];
         const notATask = notATaskIn(doc, c.start, c.end);
         const verb = verbIn(doc, c.start, c.end);
         let read = notATask ? null : (triggerRule(doc, c) ?? subjectRule(doc, c, verb) ?? inlineRule(doc, c));
@@ -1057,7 +1063,8 @@ export function extractTasks(ctx: ExtractContext, dates: DateMention[], agencies
   const issuer = issuerAgencies(ctx);
   const byStart = datesByStart(dates);
   const tasks: Task[] = [];
-  for (const d of drafts) {
+  for (let k = 0; k < drafts.length; k++) {
+    const d = drafts[k];
     const span: Span = [d.start, d.end];
     const assignees = recipients.length && d.assignee.some(pointsBack) ? [...new Set(d.assignee.flatMap((a) => (pointsBack(a) ? recipients : [a])))]
       : d.assignee.length === 1 ? [d.assignee[0]] : [...new Set(d.assignee)];
