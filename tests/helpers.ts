@@ -33,6 +33,14 @@ export function randomFrom(seed: number): () => number {
   return () => ((s = (s * 1103515245 + 12345) % 2 ** 31), s);
 }
 
+/** A random string of one to `most` of `pieces` run together, the same for the same `seed` (the stream's low bits, which repeat soonest, left out). */
+export function randomPieces(pieces: readonly string[], seed: number, most: number): string {
+  const next = randomFrom(seed);
+  let out = "";
+  for (let i = (next() >>> 8) % most; i >= 0; i--) out += pieces[(next() >>> 8) % pieces.length];
+  return out;
+}
+
 /**
  * The positions `lo` to `hi` in four orders of questions: increasing, decreasing, nearly increasing
  * (a fifth stepped back or on by up to 20), shuffled.

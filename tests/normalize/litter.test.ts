@@ -3,6 +3,7 @@ import { MappedText } from "../../src/normalize/mapped.js";
 import { lineShape } from "../../src/normalize/unicode.js";
 import { dropLitter, tidySpaces, WorkLine } from "../../src/normalize/layout.js";
 import { LEADING_RULE, PAGE_NUMBER_LINE, RULE_LINE } from "../../grammars/layout.js";
+import { randomPieces } from "../helpers.js";
 
 // tidySpaces and dropLitter ask their patterns only of a line that opens with two of a rule's
 // marks, or is written only with the characters of a rule or a page number: checked here against
@@ -23,13 +24,6 @@ const reference = {
 };
 
 const PIECES = ["-", "–", "—", "_", "=", "*", "─", "━", "═", "~", ".", "·", "•", "0", "o", "O", "°", "1", "23", "/", "Trang", "trang", "Trong", "T", "r", " ", "  ", "\t", "\u00a0", "\u3000", "a", "x", "Số", "-----", "-*-"];
-function randomLine(seed: number): string {
-  let s = seed;
-  const next = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0), s >>> 8);
-  let out = "";
-  for (let i = next() % 8; i >= 0; i--) out += PIECES[next() % PIECES.length];
-  return out;
-}
 const workLine = (s: string, shaped: boolean) => new WorkLine(MappedText.of(s), { page: 1 }, undefined, shaped ? lineShape(s) : undefined);
 
 describe("rules and page numbers", () => {
@@ -37,7 +31,7 @@ describe("rules and page numbers", () => {
     const wrong: string[] = [];
     const blank = workLine("", false);
     for (let seed = 1; seed <= 20000; seed++) {
-      const s = randomLine(seed);
+      const s = randomPieces(PIECES, seed, 8);
       const tidied = tidySpaces(workLine(s, false)).t.text;
       if (tidied !== reference.tidySpaces(s)) wrong.push(`tidySpaces ${JSON.stringify(s)}`);
       // a line read as plain (single spaces between words, none at the ends) keeps its shape
@@ -49,7 +43,9 @@ describe("rules and page numbers", () => {
   });
 
   it("drops the grammar's rules and page numbers, and keeps lines that only open like them", () => {
-    const lines = ["-------", "- 2 -", "Trang 3", "trang 4 / 9", "12/15", "-*-", "***", "– o –", " ─── ", "- Như trên;", "Trang bị", "2. Giao", "-------Số: 1", "To"];
+    // a rule of each mark, the `- o -` of each of its letters, a page number of each form
+    const lines = ["-------", "–––", "———", "___", "===", "***", "~~~", "...", "···", "•••", "─────", "━━━", "═══", "-*-", "– o –", "- O -", "- 0 -", "- ° -",
+      "- 2 -", "Trang 3", "trang 4 / 9", "12/15", "80", " ─── ", "- Như trên;", "Trang bị", "2. Giao", "-------Số: 1", "To"];
     const kept = lines.filter((s) => dropLitter([workLine(s, false)], []).length === 1);
     expect(kept).toEqual(["- Như trên;", "Trang bị", "2. Giao", "-------Số: 1", "To"]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { afterSpaces, collapseSpaces, holdsSpace, isCapitalised, isLower, isSpaceCode, lettersEnd, squash, tidy, WB, wordCharBefore } from "../../src/text/letters.js";
 import { foldTone, nfc } from "../../src/text/tone.js";
+import { randomPieces } from "../helpers.js";
 
 // squash, tidy and collapseSpaces first ask whether the string has
 // anything to change, and isCapitalised/isLower read a table: checked here against the regexes
@@ -20,19 +21,12 @@ const reference = {
 };
 
 const PIECES = ["Sở", "Y", "tế", "hoà", " ", " ", " ", "  ", "\t", "\n", "\u00a0", "\u2009", "\u3000", "\ufeff", "-", "–", "—", " - ", "a", "Ủy", "𝐀"];
-function randomString(seed: number): string {
-  let s = seed;
-  const next = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0), s >>> 8);
-  let out = "";
-  for (let i = next() % 7; i >= 0; i--) out += PIECES[next() % PIECES.length];
-  return out;
-}
 
 describe("letters", () => {
   it("squash, tidy and collapseSpaces agree with their regexes on 20,000 random strings", () => {
     const wrong: string[] = [];
     for (let seed = 1; seed <= 20000; seed++) {
-      const s = randomString(seed);
+      const s = randomPieces(PIECES, seed, 7);
       if (squash(s) !== reference.squash(s)) wrong.push(`squash ${JSON.stringify(s)}`);
       if (tidy(s) !== reference.tidy(s)) wrong.push(`tidy ${JSON.stringify(s)}`);
       if (collapseSpaces(s) !== reference.collapseSpaces(s)) wrong.push(`collapseSpaces ${JSON.stringify(s)}`);
