@@ -62,14 +62,15 @@ const leadingRule = new RegExp(LEADING_RULE, "u");
 const pageNumber = new RegExp(PAGE_NUMBER_LINE, "u");
 /** Either of the two: one look at a line that is neither (most lines) instead of two. */
 const ruleOrPageNumber = new RegExp(`(?:${RULE_LINE})|(?:${PAGE_NUMBER_LINE})`, "u");
-/** {@link LEADING_RULE_MARKS}: a rule of five of them and more opens the line after its white space. */
-const RULE_MARKS = CodeSet.ofChars(LEADING_RULE_MARKS);
-const LITTER = CodeSet.ofChars(LITTER_CHARACTERS);
+/** {@link LEADING_RULE_MARKS} by code: a rule of five of them and more opens the line after its white space. */
+const leadingRuleMarks = CodeSet.ofChars(LEADING_RULE_MARKS);
+/** {@link LITTER_CHARACTERS} by code. */
+const litterCodes = CodeSet.ofChars(LITTER_CHARACTERS);
 /** Whether `s` is written only with {@link LITTER_CHARACTERS} and white space: only then may it be a rule or a page number. */
 function mayBeLitter(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (!LITTER.has(c) && !isSpaceCode(c)) return false;
+    if (!litterCodes.has(c) && !isSpaceCode(c)) return false;
   }
   return true;
 }
@@ -196,7 +197,7 @@ export function tidySpaces(line: WorkLine): WorkLine {
 function withoutLeadingRule(t: MappedText): MappedText {
   const s = t.text;
   const at = afterSpaces(s, 0);
-  if (!RULE_MARKS.has(s.charCodeAt(at)) || !RULE_MARKS.has(s.charCodeAt(at + 1))) return t;
+  if (!leadingRuleMarks.has(s.charCodeAt(at)) || !leadingRuleMarks.has(s.charCodeAt(at + 1))) return t;
   return leadingRule.test(s) && !rule.test(s) ? t.replace(new RegExp(leadingRule.source, "gu"), "") : t;
 }
 
