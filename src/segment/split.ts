@@ -5,6 +5,7 @@ import { matchKey, nfc } from "../text/tone.js";
 import { alt, matchAtEnd } from "../text/pattern.js";
 import { afterSpaces, isCapitalCode, isSpaceCode, LazyWords } from "../text/letters.js";
 import { lazily } from "../text/lazy.js";
+import { CodeSet } from "../text/codes.js";
 import { capitalsOf, endsInDate, HAS_LOWER, isUpperLine, mayOpenWithAuthority, OPENS_IN_CAPITALS, patterns, readAuthority } from "./classify.js";
 
 /**
@@ -34,6 +35,8 @@ const nestedAuthority = new RegExp(
   "gu",
 );
 const titles = SIGNER_TITLES.map((t) => matchKey(t)).sort((a, b) => b.length - a.length);
+/** Each of {@link titles} after its space, as a key ending in it ends (made once: each was made again for every title at every line asked). */
+const spacedTitles = titles.map((t) => ` ${t}`);
 const placeDate = patterns.placeDate;
 // the quốc hiệu and the tiêu ngữ of the header grammar, at the end of a line instead of alone on it
 // (asked at the line's end first: unanchored on the left, each pattern was tried from every space of the line)
@@ -55,7 +58,7 @@ function lastBeforeStop(key: string): number {
   return key.charCodeAt(i);
 }
 /** The last letters of the quốc hiệu's forms, and of the tiêu ngữ (`… hạnh phúc`), as {@link lastBeforeStop} reads them. */
-const NATIONAL_TITLE_ENDS = new Set(NATIONAL_TITLES.map((t) => t.charCodeAt(t.length - 1)));
+const NATIONAL_TITLE_ENDS = new CodeSet(NATIONAL_TITLES.map((t) => t.charCodeAt(t.length - 1)));
 const MOTTO_END = MOTTO_LAST.charCodeAt(MOTTO_LAST.length - 1);
 const dateOnly = patterns.dateOnly;
 /** What the số of a number line opens with beside its date (`number-beside-place-date`). */
@@ -67,7 +70,7 @@ const numberLabelFirst = new RegExp(`^\\s*(?:${NUMBER_LABEL})`, "u");
  * code unit after its spaces is another does not open with the label, and is not asked the pattern
  * (twice a line, for the two rules beside a quốc hiệu or tiêu ngữ).
  */
-const numberLabelInitials = new Set([...NUMBER_LINE_OPENS.words, ...NUMBER_LINE_OPENS.runOn].map((w) => w.charCodeAt(0)));
+const numberLabelInitials = new CodeSet([...NUMBER_LINE_OPENS.words, ...NUMBER_LINE_OPENS.runOn].map((w) => w.charCodeAt(0)));
 /**
  * Can a line hold a left cell ({@link leftCell}) before a quốc hiệu or tiêu ngữ at its end? Only
  * where it opens in capitals or with the label of a number line: the two patterns, unanchored on
@@ -199,7 +202,7 @@ export const SPLIT_RULES: SplitRule[] = [
       while (words.has(n) && n < 5 && /^\p{Lu}[\p{Ll}\p{M}]+[.,;]?$/u.test(words.text(n))) n++;
       if (n < 2) return null;
       const beforeKey = matchKey(before).replace(/[.,:;]+$/, "");
-      const titled = !!readAuthority(before) || titles.some((t) => beforeKey === t || beforeKey.endsWith(" " + t));
+      const titled = !!readAuthority(before) || titles.some((t, k) => beforeKey === t || beforeKey.endsWith(spacedTitles[k]));
       if (!titled) return null;
       const end = words.has(n) ? at + words.start(n) : text.length;
       return { at: end < text.length ? [at, end] : [at] };

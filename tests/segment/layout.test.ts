@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseText } from "../../src/parse-text.js";
 import { capitalsOf, CLASS_RULES, classifyWhy, endsInDate, HAS_LOWER, isNameLine, isPositionTitle, isUpperLine, leadWord, mayEndInDate, mayEndName, NOT_IN_NAME, OPENS_IN_CAPITALS, patterns, readAuthority, stripSignedNote, titleType } from "../../src/segment/classify.js";
-import { HONORIFICS, SURNAMES } from "../../grammars/people.js";
+import { HONORIFICS, SIGNER_TITLES, SURNAMES } from "../../grammars/people.js";
 import { FOOTNOTE_OPENS } from "../../grammars/header.js";
 import { ACADEMIC_TITLES } from "../../grammars/standard/format.js";
 import { matchKey } from "../../src/text/tone.js";
@@ -16,7 +16,7 @@ import type { OutlineNode } from "../../src/segment/tree.js";
 import type { NormalizedLine } from "../../src/normalize/index.js";
 import { normalize } from "../../src/normalize/index.js";
 import { segment } from "../../src/segment/index.js";
-import { fixture, loadedText, normalizeText, readFixture, segmentText } from "../helpers.js";
+import { fixture, loadedText, normalizeText, randomPieces, readFixture, segmentText } from "../helpers.js";
 
 const line = (text: string): NormalizedLine => ({ text, start: 0, end: text.length, meta: {} });
 const opensInCapitals = (text: string) => (capitalsOf(text) & OPENS_IN_CAPITALS) !== 0;
@@ -238,6 +238,17 @@ describe("the keys the classifier compares", () => {
     ["Chủ tịch UBND tỉnh giao Sở Y tế chủ trì, phối hợp với các đơn vị liên quan", false],
   ])("%j is a position title: %s", (text, want) => {
     expect(isPositionTitle(text)).toBe(want);
+  });
+
+  it("reads a key as a title the way the whitespace and stop replaces did, random keys of title words", () => {
+    const titles = new Set(SIGNER_TITLES.map(matchKey));
+    const looked = (key: string) => titles.has(key.replace(/\s+/g, " ").replace(/[.,;:]$/, "").trim());
+    const pieces = ["phó", "chủ", "tịch", "giám", "đốc", "bộ", "trưởng", "tổng", "cục", " ", " ", " ", "  ", "\t", "\u00a0", ".", ":", ",", ";", "x"];
+    for (let seed = 1; seed <= 20000; seed++) {
+      const key = randomPieces(pieces, seed, 8);
+      expect(isPositionTitle(key, key), JSON.stringify(key)).toBe(looked(key));
+    }
+    for (const t of titles) for (const end of ["", ".", " .", ":", " :", " ", ". ", "\t."]) expect(isPositionTitle(t + end, t + end)).toBe(looked(t + end));
   });
 
   it.each([
