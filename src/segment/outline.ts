@@ -3,6 +3,7 @@ import { createToken, createTokenInstance, EmbeddedActionsParser } from "./chevr
 import { OUTLINE_LABELS } from "../../grammars/outline.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { holdsSpace } from "../text/letters.js";
+import { lazily } from "../text/lazy.js";
 import type { OutlineKind, OutlineNode } from "./tree.js";
 
 /**
@@ -19,18 +20,28 @@ const tokenTypes: TokenType[] = [Line];
 
 const labels = OUTLINE_LABELS.map((l) => ({ kind: l.kind, rank: l.rank, re: new RegExp(l.pattern, "u") }));
 /**
- * Any label's pattern, as one, each in a group of its own: one regex call tells a line none opens
- * (a call costs ~60 ns where it fails at once, and most lines of a body have no label) and which
- * opens the others — a `- ` line was tried against the seven patterns before the dash's.
+ * The labels a line's first code unit can open (grammars/outline.ts `opens`), a bit each in
+ * {@link OUTLINE_LABELS}' order: a line is asked only their patterns, in that order (a line
+ * opening with none of them, `Thực hiện …`, `Các …`, most of a body's, is asked none). One regex
+ * of all the labels' patterns, each in a group of its own, was asked of every line: where it
+ * matched, its match array held every pattern's groups.
  */
-const anyLabel = new RegExp(OUTLINE_LABELS.map((l) => `(${l.pattern})`).join("|"), "u");
-/** The group of {@link anyLabel} that holds each label's match (a pattern's own groups come after it). */
-const labelGroups: number[] = [];
-for (let i = 0, group = 1; i < labels.length; i++) {
-  labelGroups.push(group);
-  // the pattern's group and its own ones: the length of a match of it or nothing
-  group += new RegExp(`${OUTLINE_LABELS[i].pattern}|`, "u").exec("")!.length;
-}
+const labelsByFirst = lazily(() => {
+  const below2000 = new Uint16Array(0x2000);
+  const beyond = new Map<number, number>();
+  OUTLINE_LABELS.forEach((l, i) => {
+    for (const w of l.opens) {
+      const c = w.charCodeAt(0);
+      if (c < 0x2000) below2000[c] |= 1 << i;
+      else beyond.set(c, (beyond.get(c) ?? 0) | (1 << i));
+    }
+  });
+  return { below2000, beyond };
+});
+const labelsOpenedBy = (c: number) => {
+  const by = labelsByFirst();
+  return c < 0x2000 ? by.below2000[c] : by.beyond.get(c) ?? 0;
+};
 
 interface LineToken {
   line: NormalizedLine;
@@ -46,27 +57,15 @@ interface LineToken {
 }
 
 export function labelOf(text: string): { kind: OutlineKind; label: string; level: string; rank: number | null; length: number } | null {
-  const any = anyLabel.exec(text);
-  if (!any) return null;
-  // the first label whose pattern matches: the alternative that matched (each anchored at the line's start)
-  let first = 0;
-  while (any[labelGroups[first]] === undefined) first++;
-  for (let i = first; i < labels.length; i++) {
-    const l = labels[i];
-    // its match as the label's own pattern gives it (its first group the label as written), read in
-    // place from the alternative's groups; a label that is the whole line is none, and the labels
-    // after it are asked
-    let whole: string;
-    let written: string;
-    if (i === first) {
-      whole = any[labelGroups[i]];
-      written = any[labelGroups[i] + 1];
-    } else {
-      const m = l.re.exec(text);
-      if (!m) continue;
-      whole = m[0];
-      written = m[1];
-    }
+  // the labels the line's first code unit opens, first in the grammar's order first
+  for (let left = labelsOpenedBy(text.charCodeAt(0)); left !== 0; left &= left - 1) {
+    const l = labels[31 - Math.clz32(left & -left)];
+    // its match (its first group the label as written); a label that is the whole line is none,
+    // and the labels after it are asked
+    const m = l.re.exec(text);
+    if (!m) continue;
+    const whole = m[0];
+    const written = m[1];
     if (whole.length >= text.length) continue;
     // most labels hold no space ("-", "1.", "a)"): not rewritten
     const label = holdsSpace(written) ? written.replace(/\s+/g, " ").trim() : written;

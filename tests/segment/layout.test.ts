@@ -5,6 +5,7 @@ import { parseText } from "../../src/parse-text.js";
 import { capitalsOf, CLASS_RULES, classifyWhy, endsInDate, HAS_LOWER, isNameLine, isPositionTitle, isUpperLine, leadWord, mayEndInDate, mayEndName, NOT_IN_NAME, OPENS_IN_CAPITALS, patterns, readAuthority, stripSignedNote, titleType } from "../../src/segment/classify.js";
 import { HONORIFICS, SIGNER_TITLES, SURNAMES } from "../../grammars/people.js";
 import { FOOTNOTE_OPENS } from "../../grammars/header.js";
+import { OUTLINE_LABELS } from "../../grammars/outline.js";
 import { ACADEMIC_TITLES } from "../../grammars/standard/format.js";
 import { matchKey } from "../../src/text/tone.js";
 import { formatExplain, Trace } from "../../src/segment/explain.js";
@@ -17,6 +18,10 @@ import type { NormalizedLine } from "../../src/normalize/index.js";
 import { normalize } from "../../src/normalize/index.js";
 import { segment } from "../../src/segment/index.js";
 import { fixture, loadedText, normalizeText, randomPieces, readFixture, segmentText } from "../helpers.js";
+
+/** The text fixtures' files, found under `dir`. */
+const textFixtures = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? textFixtures(join(dir, e.name)) : e.name.endsWith(".txt") ? [join(dir, e.name)] : []));
 
 const line = (text: string): NormalizedLine => ({ text, start: 0, end: text.length, meta: {} });
 const opensInCapitals = (text: string) => (capitalsOf(text) & OPENS_IN_CAPITALS) !== 0;
@@ -55,8 +60,6 @@ describe("the classifier's first-word dispatch", () => {
     const r = CLASS_RULES.find((x) => x.match(v));
     return r ? { cls: r.cls, rule: r.name } : { cls: "text", rule: "otherwise-text" };
   };
-  const textFixtures = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? textFixtures(join(dir, e.name)) : e.name.endsWith(".txt") ? [join(dir, e.name)] : []));
 
   it("classes every line of the text fixtures as trying every rule would", () => {
     const lines = textFixtures(fixture("")).flatMap((f) => normalize(loadedText(readFileSync(f, "utf8"))).lines);
@@ -124,6 +127,37 @@ describe("outline labels", () => {
   ])("%s → %s %s", (text, kind, label) => {
     const lab = labelOf(text);
     expect([lab?.kind ?? null, lab?.label ?? null]).toEqual([kind, label]);
+  });
+
+  it("asks a label's pattern only of lines whose first code unit opens one of its `opens`", () => {
+    // every code unit before the tails a label can go on with: a pattern holds only after its opener
+    const tails = ["hần I x", "HẦN 2 x", "hương II x", "HƯƠNG 3 x", "ục 1 x", "ỤC II x", "iều 1. x", "IỀU 2 x", ". x", ") x", " x", "I. x", "1. x", "2) x", "/ x", "- x", ".2. x", "x"];
+    for (const l of OUTLINE_LABELS) {
+      const re = new RegExp(l.pattern, "u");
+      const firsts = l.opens.map((w) => w[0]);
+      for (let c = 0; c < 0x10000; c++) {
+        const ch = String.fromCharCode(c);
+        for (const tail of tails) if (re.test(ch + tail)) expect(firsts, `${l.kind}: ${ch + tail}`).toContain(ch);
+      }
+    }
+  });
+
+  it("labels every line of the text fixtures, and random lines, as the first label pattern holding of it does", () => {
+    const patterns = OUTLINE_LABELS.map((l) => ({ kind: l.kind, re: new RegExp(l.pattern, "u") }));
+    const first = (text: string) => {
+      for (const { kind, re } of patterns) {
+        const m = re.exec(text);
+        if (m && m[0].length < text.length) return [kind, m[0].length];
+      }
+      return null;
+    };
+    const texts = textFixtures(fixture("")).flatMap((f) => normalize(loadedText(readFileSync(f, "utf8"))).lines.map((l) => l.text));
+    const pieces = ["Điều", "Chương", "Phần", "Mục", "I", "V", "X", "C", "1", "12", ".", ")", "-", "/", "+", "•", "a", "đ", " ", "  ", "thứ", "hai", "x"];
+    for (let seed = 1; seed <= 20000; seed++) texts.push(randomPieces(pieces, seed, 6));
+    for (const text of texts) {
+      const lab = labelOf(text);
+      expect(lab ? [lab.kind, lab.length] : null, text).toEqual(first(text));
+    }
   });
 });
 
