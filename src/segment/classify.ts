@@ -10,7 +10,7 @@ import { HONORIFICS, SIGNER_TITLES } from "../../grammars/people.js";
 import { ACADEMIC_TITLES } from "../../grammars/standard/format.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { foldTone, matchKey } from "../text/tone.js";
-import { afterSpaces, CAPITAL, isSpaceCode, LETTER as ANY_LETTER, letterClassesBelow2000, sentenceCase, SMALL, UPPER_CASES } from "../text/letters.js";
+import { afterSpaces, CAPITAL, collapseSpaces, isSpaceCode, LETTER as ANY_LETTER, letterClassesBelow2000, sentenceCase, SMALL, UPPER_CASES } from "../text/letters.js";
 import { alt, endsWith } from "../text/pattern.js";
 import { lazily } from "../text/lazy.js";
 import { BoundedMemo } from "../text/memo.js";
@@ -237,9 +237,8 @@ export function titleType(
   }
   // a title alone on its line, marks misread by OCR ("QUYÉT ĐỊNH")
   if (upper) {
-    const lk = loose();
-    const hit = looseTypes.find((x) => x.key === lk);
-    if (hit) return hit.t;
+    const hit = looseLetterTypes.get(loose() ?? "");
+    if (hit) return hit;
   }
   return null;
 }
@@ -293,27 +292,18 @@ export function isPositionTitle(text: string, key = matchKey(text)): boolean {
 }
 
 /**
- * A key as a title is looked up in, `key.replace(/\s+/g, " ").replace(/[.,;:]$/, "").trim()`: read
- * in place where its words stand one space apart with nothing around them (most keys asked), the
- * closing stop and the space before it taken off the end; the two replaces and the trim asked of
- * the others (the regex calls were a sixth of the classifier's time on the lines asked).
+ * A key as a title is looked up in, `key.replace(/\s+/g, " ").replace(/[.,;:]$/, "").trim()`: its
+ * whitespace collapsed (text/letters, tested before replacing: most keys asked have their words one
+ * space apart already), then its closing stop and the space before it taken off the end, unless the
+ * key ended in whitespace (the stop then was not the last and stays). Two regex replaces every key
+ * asked were a sixth of the classifier's time on the lines asked.
  */
 function titleForm(key: string): string {
-  if (!spacedOnce(key)) return key.replace(/\s+/g, " ").replace(/[.,;:]$/, "").trim();
-  if (!endsInStop(key)) return key;
-  const end = key.charCodeAt(key.length - 2) === SPACE_CODE ? key.length - 2 : key.length - 1;
-  return key.slice(0, end);
+  const t = collapseSpaces(key);
+  if (isSpaceCode(key.charCodeAt(key.length - 1)) || !endsInStop(t)) return t;
+  return t.slice(0, t.charCodeAt(t.length - 2) === SPACE_CODE ? -2 : -1);
 }
 const SPACE_CODE = 0x20;
-
-/** Are the words of `s` one space (U+0020) apart, with no whitespace before the first nor after the last? */
-function spacedOnce(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === SPACE_CODE ? i === 0 || i === s.length - 1 || isSpaceCode(s.charCodeAt(i + 1)) : isSpaceCode(c)) return false;
-  }
-  return true;
-}
 
 /** Does `s` end in `.`, `,`, `;` or `:` (`/[.,;:]$/`)? */
 const endsInStop = (s: string) => {
@@ -349,6 +339,9 @@ const letterTable = lazily(() => Int8Array.from({ length: 0x2000 }, (_, c) => {
 const LOOSE_NATIONAL = new Set(["conghoaxahoichunghiavietnam", "dangcongsanvietnam", "vietnamdanchuconghoa"]);
 const LOOSE_MOTTO = "doclaptudohanhphuc";
 const looseTypes = typeNames.map(({ t }) => ({ t, key: decomposedLetters(t.name) }));
+/** The type each of {@link looseTypes}' letters spell, the first in the list where two spell the same: looked up, where the list was searched with a closure (to no end on most lines, whose letters spell none). */
+const looseLetterTypes = new Map<string, (typeof DOCUMENT_TYPES)[number]>();
+for (const { t, key } of looseTypes) if (!looseLetterTypes.has(key)) looseLetterTypes.set(key, t);
 
 /**
  * The letters of every fixed line (quốc hiệu, tiêu ngữ, type names) as a tree, made once and laid

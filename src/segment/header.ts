@@ -5,7 +5,7 @@ import { SIGNER_TITLES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../text/tone.js";
 import { lazily } from "../text/lazy.js";
-import { holdsSpace } from "../text/letters.js";
+import { collapseSpaces, holdsSpace } from "../text/letters.js";
 import { joined } from "../text/lists.js";
 import type { Span } from "../record/schema.js";
 import { isUpperLine, patterns, titleType, type LineClass } from "./classify.js";
@@ -243,12 +243,15 @@ function takePlaceDate(h: Header, line: NormalizedLine, key: string): void {
   if (placeText) h.place = node(placeText, [line.start, line.start + g.place.length]);
   const rawStart = placeText ? Math.max(line.text.indexOf(",") + 1, g.place.length) : 0;
   h.date = {
-    raw: line.text.slice(rawStart).trim().replace(/\s+/g, " ").replace(/\.$/, ""),
+    raw: withoutClosingDot(collapseSpaces(line.text.slice(rawStart))),
     // a digit with a misread mark beside it ("1?") is not a day that can be trusted
     value: isoDate(g.dayJunk || g.monthJunk ? undefined : g.day, g.monthJunk ? undefined : (g.month ?? g.month2), g.year ?? g.year2),
     span: [line.start + rawStart, line.end],
   };
 }
+
+/** `s` without the `.` that ends it (`replace(/\.$/, "")`, without the regex call). */
+const withoutClosingDot = (s: string) => (s.endsWith(".") ? s.slice(0, -1) : s);
 
 /**
  * Reads the header: everything before the body, one line at a time through {@link HEADER_RULES}.
