@@ -19,9 +19,12 @@ const deputyStart = new RegExp(`\\s${DEPUTY_TITLE_START}`, "u");
 // "Đồng chí Nguyễn Văn A" under a Party signature: the name without its honorific
 const honorific = new RegExp(`^${alt(HONORIFICS.map(sentenceCase))}\\s+`, "u");
 const titlesBySize = SIGNER_TITLES.map((t) => matchKey(t)).sort((a, b) => b.length - a.length);
+/** Each of {@link titlesBySize} after its space, as a key ending in it ends (made once: each was made again for every title at every authority line). */
+const spacedTitlesBySize = titlesBySize.map((t) => ` ${t}`);
 
 const surnames = new Set(SURNAMES.map((x) => matchKey(x)));
-const agencyHeads = AGENCY_HEADS.flatMap((h) => h.forms).map((f) => matchKey(f));
+/** The agency heads' keys and their space, as a key opening with one opens (made once, not at every name in capitals asked). */
+const spacedAgencyHeads = AGENCY_HEADS.flatMap((h) => h.forms).map((f) => `${matchKey(f)} `);
 const appendixStart = new RegExp(APPENDIX_START, "u");
 
 /**
@@ -34,7 +37,7 @@ export function isNameInCapitals(text: string): boolean {
   if (words.length < 2 || words.length > 5 || /[\d.,:;]/.test(t) || !isUpperLine(t)) return false;
   const key = matchKey(t);
   if (!surnames.has(words[0].toLowerCase()) && !surnames.has(matchKey(words[0]))) return false;
-  return !isPositionTitle(t) && !agencyHeads.some((h) => key.startsWith(h + " ")) && !titlesBySize.some((x) => key.includes(x));
+  return !isPositionTitle(t) && !spacedAgencyHeads.some((h) => key.startsWith(h)) && !titlesBySize.some((x) => key.includes(x));
 }
 
 /** "PHỤ LỤC 01", "DANH MỤC …": an appendix heading, never a line of the signature. */
@@ -90,8 +93,9 @@ function splitOnBehalfOf(authority: Authority, rest: string): { onBehalfOf: stri
     if (m && m.index > 0) return { onBehalfOf: rest.slice(0, m.index).trim(), title: rest.slice(m.index).trim() };
   } else {
     const key = matchKey(rest);
-    for (const t of titlesBySize) {
-      if (key.endsWith(" " + t) && key.length > t.length + 4) {
+    for (let k = 0; k < titlesBySize.length; k++) {
+      const t = titlesBySize[k];
+      if (key.endsWith(spacedTitlesBySize[k]) && key.length > t.length + 4) {
         return { onBehalfOf: rest.slice(0, rest.length - t.length).trim(), title: rest.slice(rest.length - t.length).trim() };
       }
     }
