@@ -80,6 +80,10 @@ for (const { t, key, upper } of typeNames) {
  */
 const longestUpperSpace = Math.max(...[...typesByFirstWord.values()].flat().map((x) => x.upperSpace.length));
 const positionTitles = new Set(SIGNER_TITLES.map(matchKey));
+/** The signers' titles as keys, longest first (a key ending in `phó chủ tịch` is told before `chủ tịch`): read by footer and split. */
+export const TITLE_KEYS_BY_SIZE: readonly string[] = SIGNER_TITLES.map((t) => matchKey(t)).sort((a, b) => b.length - a.length);
+/** Each of {@link TITLE_KEYS_BY_SIZE} after its space, as a key ending in it ends (made once: each was made again for every title at every line asked). */
+export const SPACED_TITLE_KEYS_BY_SIZE: readonly string[] = TITLE_KEYS_BY_SIZE.map((t) => ` ${t}`);
 
 /** Mostly capitals: fewer than a fifth of its letters in lower case, and at least two letters. */
 export const isUpperLine = (s: string) => (capitalsOf(s) & UPPER_LINE) !== 0;

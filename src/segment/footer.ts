@@ -1,12 +1,12 @@
 import { AGENCY_HEADS } from "../../grammars/agencies.js";
 import { APPENDIX_START, DEPUTY_TITLE_START } from "../../grammars/header.js";
-import { HONORIFICS, SURNAMES, SIGNER_TITLES } from "../../grammars/people.js";
+import { HONORIFICS, SURNAMES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey } from "../text/tone.js";
 import { isAsciiDigitCode, isSpaceCode, sentenceCase } from "../text/letters.js";
 import { alt } from "../text/pattern.js";
 import type { Span, Warning } from "../record/schema.js";
-import { classify, isPositionTitle, readAuthority, isUpperLine, patterns, stripSignedNote, type LineClass } from "./classify.js";
+import { classify, isPositionTitle, readAuthority, isUpperLine, patterns, SPACED_TITLE_KEYS_BY_SIZE, stripSignedNote, TITLE_KEYS_BY_SIZE, type LineClass } from "./classify.js";
 import type { Trace } from "./explain.js";
 import { labelOf } from "./outline.js";
 import { linesText, type SectionTree, type SignatureNode } from "./tree.js";
@@ -18,9 +18,6 @@ const span = (l: NormalizedLine): Span => [l.start, l.end];
 const deputyStart = new RegExp(`\\s${DEPUTY_TITLE_START}`, "u");
 // "Đồng chí Nguyễn Văn A" under a Party signature: the name without its honorific
 const honorific = new RegExp(`^${alt(HONORIFICS.map(sentenceCase))}\\s+`, "u");
-const titlesBySize = SIGNER_TITLES.map((t) => matchKey(t)).sort((a, b) => b.length - a.length);
-/** Each of {@link titlesBySize} after its space, as a key ending in it ends (made once: each was made again for every title at every authority line). */
-const spacedTitlesBySize = titlesBySize.map((t) => ` ${t}`);
 
 const surnames = new Set(SURNAMES.map((x) => matchKey(x)));
 /** The agency heads' keys and their space, as a key opening with one opens (made once, not at every name in capitals asked). */
@@ -37,7 +34,7 @@ export function isNameInCapitals(text: string): boolean {
   if (words.length < 2 || words.length > 5 || /[\d.,:;]/.test(t) || !isUpperLine(t)) return false;
   const key = matchKey(t);
   if (!surnames.has(words[0].toLowerCase()) && !surnames.has(matchKey(words[0]))) return false;
-  return !isPositionTitle(t) && !spacedAgencyHeads.some((h) => key.startsWith(h)) && !titlesBySize.some((x) => key.includes(x));
+  return !isPositionTitle(t) && !spacedAgencyHeads.some((h) => key.startsWith(h)) && !TITLE_KEYS_BY_SIZE.some((x) => key.includes(x));
 }
 
 /** "PHỤ LỤC 01", "DANH MỤC …": an appendix heading, never a line of the signature. */
@@ -93,9 +90,9 @@ function splitOnBehalfOf(authority: Authority, rest: string): { onBehalfOf: stri
     if (m && m.index > 0) return { onBehalfOf: rest.slice(0, m.index).trim(), title: rest.slice(m.index).trim() };
   } else {
     const key = matchKey(rest);
-    for (let k = 0; k < titlesBySize.length; k++) {
-      const t = titlesBySize[k];
-      if (key.endsWith(spacedTitlesBySize[k]) && key.length > t.length + 4) {
+    for (let k = 0; k < TITLE_KEYS_BY_SIZE.length; k++) {
+      const t = TITLE_KEYS_BY_SIZE[k];
+      if (key.endsWith(SPACED_TITLE_KEYS_BY_SIZE[k]) && key.length > t.length + 4) {
         return { onBehalfOf: rest.slice(0, rest.length - t.length).trim(), title: rest.slice(rest.length - t.length).trim() };
       }
     }

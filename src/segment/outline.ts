@@ -27,6 +27,7 @@ const labels = OUTLINE_LABELS.map((l) => ({ kind: l.kind, rank: l.rank, re: new 
  * matched, its match array held every pattern's groups.
  */
 const labelsByFirst = lazily(() => {
+  if (OUTLINE_LABELS.length > 16) throw new Error("at most 16 outline labels: a label is a bit of a 16-bit table entry");
   const below2000 = new Uint16Array(0x2000);
   const beyond = new Map<number, number>();
   OUTLINE_LABELS.forEach((l, i) => {

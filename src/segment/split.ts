@@ -1,12 +1,12 @@
 import { MOTTO, MOTTO_LAST, NATIONAL_TITLE, NATIONAL_TITLES, NUMBER_LABEL, NUMBER_LINE_OPENS, SIGNING_AUTHORITIES } from "../../grammars/header.js";
-import { SURNAMES, SIGNER_TITLES } from "../../grammars/people.js";
+import { SURNAMES } from "../../grammars/people.js";
 import type { NormalizedLine } from "../normalize/index.js";
 import { matchKey, nfc } from "../text/tone.js";
 import { alt, matchAtEnd } from "../text/pattern.js";
 import { afterSpaces, isCapitalCode, isSpaceCode, LazyWords } from "../text/letters.js";
 import { lazily } from "../text/lazy.js";
 import { CodeSet } from "../text/codes.js";
-import { capitalsOf, endsInDate, HAS_LOWER, isUpperLine, mayOpenWithAuthority, OPENS_IN_CAPITALS, patterns, readAuthority } from "./classify.js";
+import { capitalsOf, endsInDate, HAS_LOWER, isUpperLine, mayOpenWithAuthority, OPENS_IN_CAPITALS, patterns, readAuthority, SPACED_TITLE_KEYS_BY_SIZE, TITLE_KEYS_BY_SIZE } from "./classify.js";
 
 /**
  * Lines that hold two cells of the layout: text extraction (PDF text runs, a flattened table row,
@@ -34,9 +34,6 @@ const nestedAuthority = new RegExp(
   `\\s(?=${alt(SIGNING_AUTHORITIES.filter((a) => !("alsoQuan" in a)).flatMap((a) => a.spellings.map((s) => s.toUpperCase())))}\\.?\\s+\\p{Lu})`,
   "gu",
 );
-const titles = SIGNER_TITLES.map((t) => matchKey(t)).sort((a, b) => b.length - a.length);
-/** Each of {@link titles} after its space, as a key ending in it ends (made once: each was made again for every title at every line asked). */
-const spacedTitles = titles.map((t) => ` ${t}`);
 const placeDate = patterns.placeDate;
 // the quốc hiệu and the tiêu ngữ of the header grammar, at the end of a line instead of alone on it
 // (asked at the line's end first: unanchored on the left, each pattern was tried from every space of the line)
@@ -202,7 +199,7 @@ export const SPLIT_RULES: SplitRule[] = [
       while (words.has(n) && n < 5 && /^\p{Lu}[\p{Ll}\p{M}]+[.,;]?$/u.test(words.text(n))) n++;
       if (n < 2) return null;
       const beforeKey = matchKey(before).replace(/[.,:;]+$/, "");
-      const titled = !!readAuthority(before) || titles.some((t, k) => beforeKey === t || beforeKey.endsWith(spacedTitles[k]));
+      const titled = !!readAuthority(before) || TITLE_KEYS_BY_SIZE.some((t, k) => beforeKey === t || beforeKey.endsWith(SPACED_TITLE_KEYS_BY_SIZE[k]));
       if (!titled) return null;
       const end = words.has(n) ? at + words.start(n) : text.length;
       return { at: end < text.length ? [at, end] : [at] };
