@@ -6,7 +6,7 @@
 //   options: --files N (text documents), --rss-files N (the small batch of the memory check,
 //   default 1,000), --pdf-copies N, --budget MS (CPU time per in-process measurement),
 //   --bulk-files N (one-line files of the bulk-layer measure, default 20,000),
-//   --only LIST (of parse,stages,convert,bulk,pdf,ready,check,browser), --no-build, --json FILE, --keep,
+//   --only LIST (of parse,stages,convert,floor,bulk,pdf,ready,check,browser), --no-build, --json FILE, --keep,
 //   --baseline DIR (another checkout, built: its parse throughput and this one's, both in one
 //   fresh process in alternating bursts, with the parse measure; scripts/bench-fresh.mjs)
 //
@@ -27,6 +27,9 @@
 //     rather than to other tenants;
 //   - peak RSS of the whole process (getrusage maxRSS) on a small batch and on the full one;
 //   - how long a fresh worker takes to be ready;
+//   - the floor under the text figure (scripts/bench-floor.mjs): the same files read, hashed and
+//     decoded, and records as long as theirs written as JSON lines, with no parse at all: what is
+//     left of the target's 500 µs a document for the stages, the pool and the check;
 //   - the bulk layer: one-line files through convert, files per CPU-second with --jobs 1 (with and
 //     without the start-up), --jobs 2 against 1, and peak RSS of 1,000 against 20,000 of them. The
 //     parse of one line is short but not free: the pipeline's fixed cost a document is most of a
@@ -98,7 +101,7 @@ if (!textSources.length) {
   process.exit(1);
 }
 const textDir = join(work, "text");
-for (let i = 0; want("convert") && i < textFiles; i++) {
+for (let i = 0; (want("convert") || want("floor")) && i < textFiles; i++) {
   const dir = join(textDir, String(Math.floor(i / 1000)).padStart(3, "0"));
   if (i % 1000 === 0) mkdirSync(dir, { recursive: true });
   const src = textSources[i % textSources.length];
@@ -284,6 +287,15 @@ if (want("convert")) {
   };
 }
 
+if (want("floor")) {
+  log("bench: the floor: the text files read and hashed, their records written, no parse…");
+  const run = spawnSync(process.execPath, [join(root, "scripts", "bench-floor.mjs"), root, textDir, join(work, "floor.jsonl")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  if (run.status !== 0) throw new Error("bench: scripts/bench-floor.mjs failed");
+  rmSync(join(work, "floor.jsonl"), { force: true });
+  const f = JSON.parse(run.stdout);
+  results.floor = { ...f, inputMicrosPerFile: round(f.inputMicrosPerFile), outputMicrosPerFile: round(f.outputMicrosPerFile), filesPerCpuSecond: Math.round(f.filesPerCpuSecond) };
+}
+
 if (want("bulk")) {
   const share = Math.max(1, Math.round(bulkFiles / 5000));
   log(`bench: bulk layer, one-line files: --jobs 1 and ${cores} on ${Math.ceil(bulkFiles / share)}, --jobs ${cores} on 1,000 and on ${bulkFiles}…`);
@@ -386,6 +398,13 @@ if (r.text) {
     ...(r.text.threads1 ? [`    --jobs 1 CPU by thread: worker ${r.text.threads1.workers} s, main ${r.text.threads1.main} s, helper threads (V8's compiler and collector, libuv) ${r.text.threads1.helpers} s (${round(r.text.threads1.helpers / Math.max(r.text.threads1.workers, 1e-3), 2)} s for each second of the worker's)`] : []),
     `    --jobs ${cores} ${r.text.docsPerSecondAll} docs/s wall on ${r.text.batch} docs (${r.text.docsPerCpuSecondAll} docs/CPU-s); scaling ×${r.text.scaling}; peak RSS ${r.text.peakRssMbSmall} MB (${r.text.smallBatch} files) → ${r.text.peakRssMb} MB (${r.text.batch})`,
     ...(r.text.cpuScaling !== undefined ? [`    --jobs ${cores}: the CPU it took allows at most ×${r.text.cpuScaling} on ${cores} free cores (${cores} × the --jobs 1 wall ÷ its CPU, per document)${r.text.threadsAll ? `; its CPU by thread: workers ${r.text.threadsAll.workers} s, main ${r.text.threadsAll.main} s, helper threads ${r.text.threadsAll.helpers} s` : ""}`] : []),
+  );
+}
+if (r.floor) {
+  const left = 1e6 / TARGETS.textDocsPerCore - r.floor.inputMicrosPerFile - r.floor.outputMicrosPerFile;
+  lines.push(
+    `  the floor, no parse (${r.floor.files} of the text files, one thread): reading, hashing and decoding ${r.floor.inputMicrosPerFile} µs a file, its record (~${r.floor.lineChars} characters) as JSON, UTF-8 and written ${r.floor.outputMicrosPerFile} µs:`,
+    `    at most ${r.floor.filesPerCpuSecond} files/CPU-s whatever the parser; ${TARGETS.textDocsPerCore} docs/CPU-s leaves ${Math.round(left)} µs a document for the stages, the pool and the check${r.parse ? ` (the stages alone now: ${Math.round(1e6 / r.parse.docsPerCpuSecondNoValidation)} µs)` : ""}`,
   );
 }
 if (r.stages) {
