@@ -13,9 +13,15 @@ import { judgeToken } from "./syllables.js";
 const western = new Set(WESTERN_LETTERS);
 const superscript = new Set(SUPERSCRIPT_DIGITS);
 
+/** What may open and close a foreign word around its letters (quotes, brackets, a sentence's stop). */
+const OPENING = `("'“‘[`;
+const CLOSING = `)"'”’].,;:!?`;
+const inClass = (chars: string) => chars.replace(/[\]\\^-]/g, "\\$&");
+const FRAME = new RegExp(`^[${inClass(OPENING)}]+|[${inClass(CLOSING)}]+$`, "g");
+
 /** A word as typed in a Western language or a unit with a superscript: ASCII letters and digits with one or two such characters. */
 function looksForeign(word: string, marksFollowVowels: boolean): boolean {
-  const core = word.replace(/^[("'“‘[]+|[)"'”’\].,;:!?]+$/g, "");
+  const core = word.replace(FRAME, "");
   let special = 0;
   let ascii = 0;
   let sup = false;
@@ -40,24 +46,40 @@ function looksForeign(word: string, marksFollowVowels: boolean): boolean {
 }
 
 /**
- * The code units beyond ASCII that a foreign word may hold: the accented letters, the superscripts
- * and the quotes around it. A word with another (most words of TCVN3 or VNI text: `c«ng`, `th¸ng`)
- * is told so in one pass, without the memo's hashing of it.
+ * The code units beyond ASCII that a foreign word may hold: the accented letters (1), the
+ * superscripts (2) and the quotes around it (1). A word with another (most words of TCVN3 or VNI
+ * text: `c«ng`, `th¸ng`) is told so in one pass, without the memo's hashing of it.
  */
 const FOREIGN_NON_ASCII = new Uint8Array(0x2020);
-for (const ch of [...western, ...superscript, "“", "‘", "”", "’"]) FOREIGN_NON_ASCII[ch.charCodeAt(0)] = 1;
-function mayBeForeign(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (c >= 0x80 && !(c < FOREIGN_NON_ASCII.length && FOREIGN_NON_ASCII[c])) return false;
+for (const ch of [...western, "“", "‘", "”", "’"]) FOREIGN_NON_ASCII[ch.charCodeAt(0)] = 1;
+for (const ch of superscript) FOREIGN_NON_ASCII[ch.charCodeAt(0)] = 2;
+const OPENING_CODES = new Set([...OPENING].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * Whether `text.slice(s, e)` may look foreign, read in place: only its code units of a foreign
+ * word, and a superscript or an ASCII capital first after its opening quotes or brackets (what
+ * {@link looksForeign} asks of a name). Most words a TCVN3 decoding changes hold only such code
+ * units (`cña`, `viÖc`: ñ and Ö are Western letters too), but few begin with a capital: they are
+ * told so without a slice and the memo's hashing of it.
+ */
+function mayBeForeign(text: string, s: number, e: number): boolean {
+  let first = -1;
+  let sup = false;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) {
+      const k = c < FOREIGN_NON_ASCII.length ? FOREIGN_NON_ASCII[c] : 0;
+      if (k === 0) return false;
+      if (k === 2) sup = true;
+    }
+    if (first < 0 && !OPENING_CODES.has(c)) first = c;
   }
-  return true;
+  return sup || (first >= 0x41 && first <= 0x5a);
 }
 
 /** looksForeign, remembered per word (a legacy document repeats its words; bounded memo). */
 const foreignMemo = [new BoundedMemo<boolean>(8192, 48), new BoundedMemo<boolean>(8192, 48)];
 function looksForeignMemo(word: string, marksFollowVowels: boolean): boolean {
-  if (!mayBeForeign(word)) return false;
   const memo = foreignMemo[marksFollowVowels ? 1 : 0];
   return memo.get(word) ?? memo.set(word, looksForeign(word, marksFollowVowels));
 }
@@ -104,6 +126,7 @@ function keepForeignAligned(original: string, decoded: string, marksFollowVowels
     }
     if (i < n && !isSpaceCode(decoded.charCodeAt(i))) return null;
     if (same) continue;
+    if (!mayBeForeign(original, s, i)) continue;
     const word = original.slice(s, i);
     if (looksForeignMemo(word, marksFollowVowels) && judged(decoded.slice(s, i)) < 0) {
       out += decoded.slice(from, s) + word;
@@ -119,7 +142,7 @@ function keepForeignSplit(original: string, decoded: string, encoding: string): 
   if (a.length !== b.length) return decoded; // a decoding that moved spaces (VNI tones typed apart)
   let changed = false;
   for (let i = 0; i < a.length; i += 2) {
-    if (a[i] !== b[i] && looksForeignMemo(a[i], encoding === "vni") && judged(b[i]) < 0) {
+    if (a[i] !== b[i] && mayBeForeign(a[i], 0, a[i].length) && looksForeignMemo(a[i], encoding === "vni") && judged(b[i]) < 0) {
       b[i] = a[i];
       changed = true;
     }
