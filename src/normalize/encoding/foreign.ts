@@ -46,35 +46,76 @@ function looksForeign(word: string, marksFollowVowels: boolean): boolean {
 }
 
 /**
- * The code units beyond ASCII that a foreign word may hold: the accented letters (1), the
- * superscripts (2) and the quotes around it (1). A word with another (most words of TCVN3 or VNI
- * text: `c«ng`, `th¸ng`) is told so in one pass, without the memo's hashing of it.
+ * The code units beyond ASCII that a foreign word may hold, by what looksForeign counts them as:
+ * an accented letter, a superscript, or a quote around it. A word with another (most words of
+ * TCVN3 or VNI text: `c«ng`, `th¸ng`) is told so in one pass, without the memo's hashing of it.
  */
+const NOT_FOREIGN = 0;
+const ACCENTED = 1;
+const SUPERSCRIPT = 2;
+const QUOTE = 3;
 const FOREIGN_NON_ASCII = new Uint8Array(0x2020);
-for (const ch of [...western, "“", "‘", "”", "’"]) FOREIGN_NON_ASCII[ch.charCodeAt(0)] = 1;
-for (const ch of superscript) FOREIGN_NON_ASCII[ch.charCodeAt(0)] = 2;
+for (const ch of western) FOREIGN_NON_ASCII[ch.charCodeAt(0)] = ACCENTED;
+for (const ch of superscript) FOREIGN_NON_ASCII[ch.charCodeAt(0)] = SUPERSCRIPT;
+for (const ch of "“‘”’") FOREIGN_NON_ASCII[ch.charCodeAt(0)] = QUOTE;
+const foreignKind = (c: number) => (c < FOREIGN_NON_ASCII.length ? FOREIGN_NON_ASCII[c] : NOT_FOREIGN);
 const OPENING_CODES = new Set([...OPENING].map((ch) => ch.charCodeAt(0)));
+const isAsciiCapital = (c: number) => c >= 0x41 && c <= 0x5a;
 
 /**
- * Whether `text.slice(s, e)` may look foreign, read in place: only its code units of a foreign
- * word, and a superscript or an ASCII capital first after its opening quotes or brackets (what
- * {@link looksForeign} asks of a name). Most words a TCVN3 decoding changes hold only such code
- * units (`cña`, `viÖc`: ñ and Ö are Western letters too), but few begin with a capital: they are
- * told so without a slice and the memo's hashing of it.
+ * Whether `text.slice(s, e)` may look foreign, read in place: only code units a foreign word
+ * holds, one accented letter or superscript at least, and a superscript or an ASCII capital
+ * first after its opening quotes or brackets (what {@link looksForeign} asks of a unit or a name).
+ * Most words a TCVN3 decoding changes hold only such code units (`cña`, `viÖc`: ñ and Ö are
+ * Western letters too), but few begin with a capital: they are told so without a slice and the
+ * memo's hashing of it.
  */
 function mayBeForeign(text: string, s: number, e: number): boolean {
   let first = -1;
+  let accented = false;
   let sup = false;
   for (let i = s; i < e; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x80) {
-      const k = c < FOREIGN_NON_ASCII.length ? FOREIGN_NON_ASCII[c] : 0;
-      if (k === 0) return false;
-      if (k === 2) sup = true;
+      const k = foreignKind(c);
+      if (k === NOT_FOREIGN) return false;
+      if (k === SUPERSCRIPT) sup = true;
+      if (k !== QUOTE) accented = true;
     }
     if (first < 0 && !OPENING_CODES.has(c)) first = c;
   }
-  return sup || (first >= 0x41 && first <= 0x5a);
+  return accented && (sup || isAsciiCapital(first));
+}
+
+/**
+ * Whether any word of `text` may look foreign ({@link mayBeForeign}), in one walk of its code
+ * units: most runs of a legacy document hold none, and their decoding is then kept as it is
+ * without walking it beside them word by word.
+ */
+function holdsForeignLooking(text: string): boolean {
+  const n = text.length;
+  let first = -1;
+  let accented = false;
+  let sup = false;
+  let other = false;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 0x20;
+    if (isSpaceCode(c)) {
+      if (!other && accented && (sup || isAsciiCapital(first))) return true;
+      first = -1;
+      accented = sup = other = false;
+      continue;
+    }
+    if (other) continue;
+    if (c >= 0x80) {
+      const k = foreignKind(c);
+      if (k === NOT_FOREIGN) other = true;
+      else if (k === SUPERSCRIPT) sup = accented = true;
+      else if (k === ACCENTED) accented = true;
+    }
+    if (first < 0 && !OPENING_CODES.has(c)) first = c;
+  }
+  return false;
 }
 
 /** looksForeign, remembered per word (a legacy document repeats its words; bounded memo). */
@@ -93,7 +134,7 @@ const judged = (word: string) => judgedMemo.get(word) ?? judgedMemo.set(word, ju
 
 /** `decoded` with every word that stayed un-Vietnamese and looked foreign put back as `original` had it. */
 export function keepForeignWords(original: string, decoded: string, encoding: string): string {
-  if (original === decoded) return decoded;
+  if (original === decoded || !holdsForeignLooking(original)) return decoded;
   return keepForeignAligned(original, decoded, encoding === "vni") ?? keepForeignSplit(original, decoded, encoding);
 }
 
