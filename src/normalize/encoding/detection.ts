@@ -1,6 +1,6 @@
 import type { Encoding } from "../../record/schema.js";
 import { decodeLegacy, type LegacyEncoding } from "./decoders.js";
-import { BoundedMemo } from "../../text/memo.js";
+import { SpanMemo } from "../../text/memo.js";
 import { judgeToken } from "./syllables.js";
 
 /** Which encoding a text is in, judged by how many of its marked words each decoding turns Vietnamese. */
@@ -86,12 +86,12 @@ const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0
  */
 function markedTokens(text: string): string[] {
   const tokens: string[] = [];
-  eachMarkedToken(text, (t) => tokens.push(t));
+  eachMarkedToken(text, (t, s, e) => tokens.push(t.slice(s, e)));
   return tokens;
 }
 
-/** {@link markedTokens}, each handed to `visit` as it is found (no array a line). */
-function eachMarkedToken(text: string, visit: (token: string) => void): void {
+/** {@link markedTokens}, each handed to `visit` by its span of `text` as it is found (no array a line, no slice a word). */
+function eachMarkedToken(text: string, visit: (text: string, start: number, end: number) => void): void {
   let n = 0;
   for (let i = 0; i < text.length && n < MAX_TOKENS; i++) {
     if (charClass(text.charCodeAt(i)) !== 1) continue;
@@ -99,7 +99,7 @@ function eachMarkedToken(text: string, visit: (token: string) => void): void {
     let e = i + 1;
     while (s > 0 && !isSpace(text.charCodeAt(s - 1))) s--;
     while (e < text.length && !isSpace(text.charCodeAt(e))) e++;
-    visit(text.slice(s, e));
+    visit(text, s, e);
     n++;
     i = e;
   }
@@ -148,8 +148,8 @@ const MARK_IN_WORD = /\p{L}[\u00A1-\u00BF\u00D7\u00F7]\p{L}/u;
 const sums = new Int32Array(LEGACY_CANDIDATES.length);
 function gains(text: string): Int32Array {
   sums.fill(0);
-  eachMarkedToken(text, (t) => {
-    let packed = tokenGains(t);
+  eachMarkedToken(text, (t, s, e) => {
+    let packed = tokenGains(t, s, e);
     for (let k = 0; k < sums.length; k++) {
       const digit = packed % GAIN_BASE;
       sums[k] += digit - GAIN_OFFSET;
@@ -179,9 +179,9 @@ function packGains(t: string): number {
  * each word's answers are remembered together (a pure function of the word; the memo is bounded;
  * one look-up a word, not one a candidate: hashing the word was the most of it).
  */
-const gainMemo = new BoundedMemo<number>(8192, 48);
-function tokenGains(t: string): number {
-  return gainMemo.get(t) ?? gainMemo.set(t, packGains(t));
+const gainMemo = new SpanMemo<number>(8192, 48);
+function tokenGains(t: string, s: number, e: number): number {
+  return gainMemo.get(t, s, e) ?? gainMemo.set(t, s, e, packGains(t.slice(s, e)));
 }
 function tokenGain(t: string, enc: LegacyEncoding): number {
   const d = decodeLegacy(t, enc, { capitals: false });
