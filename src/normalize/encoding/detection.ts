@@ -151,9 +151,8 @@ function gains(text: string): Int32Array {
   eachMarkedToken(text, (t, s, e) => {
     let packed = tokenGains(t, s, e);
     for (let k = 0; k < sums.length; k++) {
-      const digit = packed % GAIN_BASE;
-      sums[k] += digit - GAIN_OFFSET;
-      packed = (packed - digit) / GAIN_BASE;
+      sums[k] += (packed & GAIN_MASK) - GAIN_OFFSET;
+      packed >>= GAIN_BITS;
     }
   });
   return sums;
@@ -161,15 +160,18 @@ function gains(text: string): Int32Array {
 
 /**
  * A word's gains under the candidates, packed in one number, the first candidate's in the lowest
- * digit: a gain is −2…2 (a judge's −1…1 against another's), one base-5 digit.
+ * bits: a gain is −2…2 (a judge's −1…1 against another's), 0…4 once offset, three bits. Bits, not
+ * base-5 digits: read back by masks and shifts, where `%` and `/` on the memo's numbers were
+ * floating-point remainders and divisions, three a word, most of what a marked word cost.
  *
- *     gains tcvn3 +2, vni −1, cp1258 0  →  (2+2) + 5·(−1+2) + 25·(0+2) = 59
+ *     gains tcvn3 +2, vni −1, cp1258 0  →  (2+2) | (−1+2) << 3 | (0+2) << 6 = 140
  */
 const GAIN_OFFSET = 2;
-const GAIN_BASE = 2 * GAIN_OFFSET + 1;
+const GAIN_BITS = 3;
+const GAIN_MASK = (1 << GAIN_BITS) - 1;
 function packGains(t: string): number {
   let packed = 0;
-  for (let k = LEGACY_CANDIDATES.length - 1; k >= 0; k--) packed = packed * GAIN_BASE + tokenGain(t, LEGACY_CANDIDATES[k]) + GAIN_OFFSET;
+  for (let k = LEGACY_CANDIDATES.length - 1; k >= 0; k--) packed = (packed << GAIN_BITS) | (tokenGain(t, LEGACY_CANDIDATES[k]) + GAIN_OFFSET);
   return packed;
 }
 
