@@ -46,20 +46,24 @@ function looksForeign(word: string, marksFollowVowels: boolean): boolean {
 }
 
 /**
- * The code units beyond ASCII that a foreign word may hold, by what looksForeign counts them as:
- * an accented letter, a superscript, or a quote around it. A word with another (most words of
- * TCVN3 or VNI text: `c«ng`, `th¸ng`) is told so in one pass, without the memo's hashing of it.
+ * Each code unit by what a foreign word's check asks of it, as bits: white space (a word's end);
+ * an accented letter or a superscript, which looksForeign counts; a mark that may open the word
+ * (a quote, a bracket); a code unit beyond ASCII no foreign word holds (most words of TCVN3 or
+ * VNI text hold one: `c«ng`, `th¸ng`). ASCII letters and digits, and the closing quotes, are
+ * none of these. Read from one table, where a Set was asked for every word's first code unit.
  */
-const NOT_FOREIGN = 0;
-const ACCENTED = 1;
-const SUPERSCRIPT = 2;
-const QUOTE = 3;
-const FOREIGN_NON_ASCII = new Uint8Array(0x2020);
-for (const ch of western) FOREIGN_NON_ASCII[ch.charCodeAt(0)] = ACCENTED;
-for (const ch of superscript) FOREIGN_NON_ASCII[ch.charCodeAt(0)] = SUPERSCRIPT;
-for (const ch of "“‘”’") FOREIGN_NON_ASCII[ch.charCodeAt(0)] = QUOTE;
-const foreignKind = (c: number) => (c < FOREIGN_NON_ASCII.length ? FOREIGN_NON_ASCII[c] : NOT_FOREIGN);
-const OPENING_CODES = new Set([...OPENING].map((ch) => ch.charCodeAt(0)));
+const SPACE = 1;
+const ACCENTED = 2;
+const SUPERSCRIPT = 4;
+const OPENS = 8;
+const NOT_FOREIGN = 16;
+const CODE_BITS = new Uint8Array(0x2020);
+for (let c = 0; c < CODE_BITS.length; c++) CODE_BITS[c] = isSpaceCode(c) ? SPACE : c >= 0x80 ? NOT_FOREIGN : 0;
+for (const ch of western) CODE_BITS[ch.charCodeAt(0)] = ACCENTED;
+for (const ch of superscript) CODE_BITS[ch.charCodeAt(0)] = ACCENTED | SUPERSCRIPT;
+for (const ch of "”’") CODE_BITS[ch.charCodeAt(0)] = 0;
+for (const ch of OPENING) CODE_BITS[ch.charCodeAt(0)] = OPENS;
+const codeBits = (c: number) => (c < CODE_BITS.length ? CODE_BITS[c] : isSpaceCode(c) ? SPACE : NOT_FOREIGN);
 const isAsciiCapital = (c: number) => c >= 0x41 && c <= 0x5a;
 
 /**
@@ -72,19 +76,14 @@ const isAsciiCapital = (c: number) => c >= 0x41 && c <= 0x5a;
  */
 function mayBeForeign(text: string, s: number, e: number): boolean {
   let first = -1;
-  let accented = false;
-  let sup = false;
+  let bits = 0;
   for (let i = s; i < e; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x80) {
-      const k = foreignKind(c);
-      if (k === NOT_FOREIGN) return false;
-      if (k === SUPERSCRIPT) sup = true;
-      if (k !== QUOTE) accented = true;
-    }
-    if (first < 0 && !OPENING_CODES.has(c)) first = c;
+    const k = codeBits(c);
+    bits |= k;
+    if (first < 0 && !(k & OPENS)) first = c;
   }
-  return accented && (sup || isAsciiCapital(first));
+  return !(bits & NOT_FOREIGN) && (bits & ACCENTED) !== 0 && ((bits & SUPERSCRIPT) !== 0 || isAsciiCapital(first));
 }
 
 /**
@@ -95,25 +94,18 @@ function mayBeForeign(text: string, s: number, e: number): boolean {
 function holdsForeignLooking(text: string): boolean {
   const n = text.length;
   let first = -1;
-  let accented = false;
-  let sup = false;
-  let other = false;
+  let bits = 0;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? text.charCodeAt(i) : 0x20;
-    if (isSpaceCode(c)) {
-      if (!other && accented && (sup || isAsciiCapital(first))) return true;
+    const k = codeBits(c);
+    if (k & SPACE) {
+      if (!(bits & NOT_FOREIGN) && (bits & ACCENTED) !== 0 && ((bits & SUPERSCRIPT) !== 0 || isAsciiCapital(first))) return true;
       first = -1;
-      accented = sup = other = false;
+      bits = 0;
       continue;
     }
-    if (other) continue;
-    if (c >= 0x80) {
-      const k = foreignKind(c);
-      if (k === NOT_FOREIGN) other = true;
-      else if (k === SUPERSCRIPT) sup = accented = true;
-      else if (k === ACCENTED) accented = true;
-    }
-    if (first < 0 && !OPENING_CODES.has(c)) first = c;
+    bits |= k;
+    if (first < 0 && !(k & OPENS)) first = c;
   }
   return false;
 }
