@@ -11,7 +11,7 @@
 import { multiply } from "./annotations.js";
 import { GlyphTextBuilder, type GlyphText } from "./glyphs.js";
 import { isAsciiDigitCode } from "../../text/letters.js";
-import { binaryString, isOp, Lexer, PdfName, PdfRef, type PdfDict, type PdfValue, type RawPdf } from "./raw.js";
+import { binaryString, isOp, Lexer, PdfName, PdfRef, searchable, shortBinaryString, type PdfDict, type PdfValue, type RawPdf } from "./raw.js";
 
 /** What a font's codes stand for: code length in bytes and code → text (from ToUnicode). */
 interface FontCodes {
@@ -86,22 +86,29 @@ export function parseToUnicode(text: string): Map<number, string> {
   return map;
 }
 
-const isWhite = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
-const isDelim = (c: number) => c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
-const WHITE = 1, DELIMITER = 2;
 /**
- * Each byte's kind (white space, a delimiter, 0 for a regular character), as a table: a TCVN3
- * page's stream is some 30 KB of `-0.0336 Tc (%) Tj`, and the tests a character were most of its scan.
+ * What each byte of a content stream opens, as a table: a TCVN3 page's stream is some 30 KB of
+ * `-0.0336 Tc (%) Tj`, and the tests a byte were most of its scan.
  */
+const REGULAR = 0, WHITE = 1, NUMBER = 2, LITERAL = 3, ANGLE = 4, OPEN_ARRAY = 5, NAME = 6, COMMENT = 7, OTHER_DELIMITER = 8;
 const BYTE_KIND = (() => {
   const t = new Uint8Array(256);
-  for (let c = 0; c < 256; c++) t[c] = isWhite(c) ? WHITE : isDelim(c) ? DELIMITER : 0;
+  for (const c of [0x20, 0x0a, 0x0d, 0x09, 0x0c, 0x00]) t[c] = WHITE;
+  // a number, the most of a stream's tokens
+  for (const ch of "0123456789+-.") t[ch.charCodeAt(0)] = NUMBER;
+  for (const ch of ")>]{}") t[ch.charCodeAt(0)] = OTHER_DELIMITER;
+  t[0x28] = LITERAL;
+  t[0x3c] = ANGLE;
+  t[0x5b] = OPEN_ARRAY;
+  t[0x2f] = NAME;
+  t[0x25] = COMMENT;
   return t;
 })();
-const byteKind = (c: number) => (c < 256 ? BYTE_KIND[c] : 0);
+/** The bytes a token ends at (white space and the delimiters), 1 in a table. */
+const ENDS_TOKEN = BYTE_KIND.map((k) => (k === WHITE || k >= LITERAL ? 1 : 0));
 /** where the token starting at `i` ends (at white space or a delimiter) */
-function tokenEnd(s: string, i: number): number {
-  for (; i < s.length; i++) if (byteKind(s.charCodeAt(i)) !== 0) break;
+function tokenEnd(b: Uint8Array, i: number): number {
+  while (i < b.length && ENDS_TOKEN[b[i]] === 0) i++;
   return i;
 }
 
@@ -109,13 +116,13 @@ const hexDigit = (c: number) => (isAsciiDigitCode(c) ? c - 0x30 : c >= 0x41 && c
 
 /**
  * The string operands of a content stream's operator, their codes kept one after the other in one
- * array reused for the whole stream: a TCVN3 writer shows each glyph with its own `(x) Tj`, and
+ * buffer reused for the whole stream: a TCVN3 writer shows each glyph with its own `(x) Tj`, and
  * an array a string was most of the reading.
  */
 class StringOperands {
-  readonly codes: number[] = [];
+  codes = new Uint8Array(1024);
   /** where each string's codes end in `codes` */
-  readonly ends: number[] = [];
+  ends = new Int32Array(64);
   length = 0;
   private size = 0;
 
@@ -130,32 +137,44 @@ class StringOperands {
   }
 
   private push(code: number): void {
+    if (this.size === this.codes.length) {
+      const grown = new Uint8Array(2 * this.size);
+      grown.set(this.codes);
+      this.codes = grown;
+    }
     this.codes[this.size++] = code;
   }
 
   private close(): void {
+    if (this.length === this.ends.length) {
+      const grown = new Int32Array(2 * this.length);
+      grown.set(this.ends);
+      this.ends = grown;
+    }
     this.ends[this.length++] = this.size;
   }
 
   /** Reads a literal `( … )` string starting at `at`; returns where it ends. */
-  literal(s: string, at: number): number {
+  literal(b: Uint8Array, at: number): number {
     let depth = 0, i = at;
-    for (; i < s.length; i++) {
-      const ch = s.charCodeAt(i);
+    const n = b.length;
+    for (; i < n; i++) {
+      const ch = b[i];
       if (ch === 0x5c) {
-        const n = s.charCodeAt(++i);
-        if (n === 0x6e) this.push(10);
-        else if (n === 0x72) this.push(13);
-        else if (n === 0x74) this.push(9);
-        else if (n === 0x62) this.push(8);
-        else if (n === 0x66) this.push(12);
-        else if (n >= 0x30 && n <= 0x37) {
-          let v = n - 0x30, k = 1;
-          while (k < 3 && s.charCodeAt(i + 1) >= 0x30 && s.charCodeAt(i + 1) <= 0x37) v = v * 8 + s.charCodeAt(++i) - 0x30, k++;
+        if (++i === n) break;
+        const e = b[i];
+        if (e === 0x6e) this.push(10);
+        else if (e === 0x72) this.push(13);
+        else if (e === 0x74) this.push(9);
+        else if (e === 0x62) this.push(8);
+        else if (e === 0x66) this.push(12);
+        else if (e >= 0x30 && e <= 0x37) {
+          let v = e - 0x30, k = 1;
+          while (k < 3 && i + 1 < n && b[i + 1] >= 0x30 && b[i + 1] <= 0x37) v = v * 8 + b[++i] - 0x30, k++;
           this.push(v & 0xff);
-        } else if (n === 0x0d) {
-          if (s.charCodeAt(i + 1) === 0x0a) i++;
-        } else if (n !== 0x0a && !Number.isNaN(n)) this.push(n);
+        } else if (e === 0x0d) {
+          if (b[i + 1] === 0x0a) i++;
+        } else if (e !== 0x0a) this.push(e);
         continue;
       }
       if (ch === 0x28 && depth++ === 0) continue;
@@ -170,12 +189,12 @@ class StringOperands {
   }
 
   /** Reads a hex string `< … >` starting at `at` (non-hex characters skipped, an odd last digit read as `d0`); returns where it ends. */
-  hex(s: string, at: number): number {
-    const close = s.indexOf(">", at);
-    const end = close < 0 ? s.length : close;
+  hex(b: Uint8Array, at: number): number {
+    const close = b.indexOf(0x3e, at);
+    const end = close < 0 ? b.length : close;
     let high = -1;
     for (let i = at + 1; i < end; i++) {
-      const d = hexDigit(s.charCodeAt(i));
+      const d = hexDigit(b[i]);
       if (d < 0) continue;
       if (high < 0) high = d;
       else {
@@ -189,23 +208,36 @@ class StringOperands {
   }
 }
 
+/** Where the first `>>` from `from` on stands in `b`, or -1. */
+function closingAngles(b: Uint8Array, from: number): number {
+  let i = b.indexOf(0x3e, from);
+  while (i >= 0 && b[i + 1] !== 0x3e) i = b.indexOf(0x3e, i + 1);
+  return i;
+}
+
 /** The operators {@link contentGlyphs} acts on, as {@link opCode} gives them. */
 const OP = { Tf: 0x5466, Tj: 0x546a, TJ: 0x544a, quote: 0x27, doubleQuote: 0x22, Do: 0x446f, BI: 0x4249, ID: 0x4944 } as const;
 
 /** An operator of one or two characters as a number (its codes), -1 for a longer one: no slice an operator. */
-const opCode = (s: string, i: number, e: number) => (e - i === 1 ? s.charCodeAt(i) : e - i === 2 ? (s.charCodeAt(i) << 8) | s.charCodeAt(i + 1) : -1);
+const opCode = (b: Uint8Array, i: number, e: number) => (e - i === 1 ? b[i] : e - i === 2 ? (b[i] << 8) | b[i + 1] : -1);
 
 /**
  * The glyphs shown by a content stream (one `Glyph` a code point of each code's text, as
  * `glyphStream` gives them from pdf.js's operator list), or null when the stream leaves the plain
- * case (a form XObject, an inline image, a font or a code that cannot be read here).
+ * case (a form XObject, an inline image, a font or a code that cannot be read here). Read from
+ * its bytes as inflated: a string of them cost a copy of the page, and reading it a code unit at a
+ * time cost more than reading the bytes.
  */
-export function contentGlyphs(content: string, fonts: (name: string) => FontCodes | null, isForm: (name: string) => boolean): GlyphText | null {
+export function contentGlyphs(content: Uint8Array, fonts: (name: string) => FontCodes | null, isForm: (name: string) => boolean): GlyphText | null {
   const out = new GlyphTextBuilder();
-  const s = content;
+  const b = content;
+  const n = b.length;
   let font: FontCodes | null = null;
   let fontName = "";
-  let lastName = "";
+  // where the last name's bytes stand: made a string only for the operators that read it (a
+  // TCVN3 page names a hundred things, `/P <</MCID 3>> BDC`, and sets a font a few times)
+  let nameFrom = 0, nameTo = 0;
+  const lastName = () => shortBinaryString(b, nameFrom, nameTo);
   // string operands since the last operator (a `[` starts them again)
   const strings = new StringOperands();
   /**
@@ -219,11 +251,10 @@ export function contentGlyphs(content: string, fonts: (name: string) => FontCode
     if (font.bytes === 1) {
       const byCode = (font.byCode ??= oneByteCodes(font.map));
       for (let i = from; i < to; i++) {
-        const c = codes[i];
-        const u = c < 256 ? byCode[c] : UNMAPPED;
+        const u = byCode[codes[i]];
         if (u >= 0) out.unit(u, fontName);
         else if (u === UNMAPPED) return false;
-        else out.add(font.map.get(c)!, fontName);
+        else out.add(font.map.get(codes[i])!, fontName);
       }
     } else {
       if ((to - from) % 2 !== 0) return false;
@@ -236,99 +267,94 @@ export function contentGlyphs(content: string, fonts: (name: string) => FontCode
     return true;
   };
   let i = 0;
-  while (i < s.length) {
-    const c = s.charCodeAt(i);
-    const kind = byteKind(c);
-    if (kind === WHITE) {
-      i++;
-      continue;
-    }
-    if (kind === 0) {
-      const e = tokenEnd(s, i + 1);
-      // a number, the most of a stream's tokens
-      if (isAsciiDigitCode(c) || c === 0x2d || c === 0x2b || c === 0x2e) {
+  while (i < n) {
+    switch (BYTE_KIND[b[i]]) {
+      case WHITE:
+      case OTHER_DELIMITER:
+        // a stray delimiter (`)`, `>`, `]`, `{`, `}`) stands for nothing
+        i++;
+        continue;
+      case NUMBER:
+        i = tokenEnd(b, i + 1);
+        continue;
+      case REGULAR: {
+        const e = tokenEnd(b, i + 1);
+        switch (opCode(b, i, e)) {
+          case OP.Tf:
+            fontName = lastName();
+            font = fonts(fontName);
+            if (!font) return null;
+            break;
+          case OP.Tj:
+          case OP.quote:
+          case OP.doubleQuote:
+            if (strings.length && !show(strings.length - 1)) return null;
+            break;
+          case OP.TJ:
+            for (let k = 0; k < strings.length; k++) if (!show(k)) return null;
+            break;
+          case OP.Do:
+            if (isForm(lastName())) return null;
+            break;
+          case OP.BI:
+          case OP.ID:
+            return null;
+        }
         i = e;
+        strings.clear();
         continue;
       }
-      switch (opCode(s, i, e)) {
-        case OP.Tf:
-          fontName = lastName;
-          font = fonts(lastName);
-          if (!font) return null;
-          break;
-        case OP.Tj:
-        case OP.quote:
-        case OP.doubleQuote:
-          if (strings.length && !show(strings.length - 1)) return null;
-          break;
-        case OP.TJ:
-          for (let k = 0; k < strings.length; k++) if (!show(k)) return null;
-          break;
-        case OP.Do:
-          if (isForm(lastName)) return null;
-          break;
-        case OP.BI:
-        case OP.ID:
-          return null;
-      }
-      i = e;
-      strings.clear();
-      continue;
-    }
-    if (c === 0x25) {
-      while (i < s.length && s.charCodeAt(i) !== 0x0a && s.charCodeAt(i) !== 0x0d) i++;
-      continue;
-    }
-    if (c === 0x28) {
-      i = strings.literal(s, i);
-      continue;
-    }
-    if (c === 0x3c) {
-      if (s.charCodeAt(i + 1) === 0x3c) {
-        // a dictionary operand (marked content properties): nothing drawn
-        const end = s.indexOf(">>", i + 2);
-        if (end < 0) return null;
-        if (s.slice(i + 2, end).includes("<<")) return null;
-        i = end + 2;
+      case COMMENT:
+        while (i < n && b[i] !== 0x0a && b[i] !== 0x0d) i++;
         continue;
-      }
-      i = strings.hex(s, i);
-      continue;
+      case LITERAL:
+        i = strings.literal(b, i);
+        continue;
+      case ANGLE:
+        if (b[i + 1] === 0x3c) {
+          // a dictionary operand (marked content properties): nothing drawn
+          const end = closingAngles(b, i + 2);
+          if (end < 0) return null;
+          for (let k = i + 2; k + 1 < end; k++) if (b[k] === 0x3c && b[k + 1] === 0x3c) return null;
+          i = end + 2;
+          continue;
+        }
+        i = strings.hex(b, i);
+        continue;
+      case OPEN_ARRAY:
+        strings.clear();
+        i++;
+        continue;
+      case NAME:
+        nameFrom = i + 1;
+        i = nameTo = tokenEnd(b, i + 1);
+        continue;
     }
-    if (c === 0x5b) {
-      strings.clear();
-      i++;
-      continue;
-    }
-    if (c === 0x5d) {
-      i++;
-      continue;
-    }
-    if (c === 0x2f) {
-      const e = tokenEnd(s, i + 1);
-      lastName = s.slice(i + 1, e);
-      i = e;
-      continue;
-    }
-    // a stray delimiter (`)`, `>`, `{`, `}`)
-    i++;
   }
   return out.done();
 }
 
-/** A page's content streams, decoded and joined; null when one cannot be read here. */
-async function pageContent(raw: RawPdf, page: PdfDict): Promise<string | null> {
+/** A page's content streams, decoded and joined by line feeds; null when one cannot be read here. */
+async function pageContent(raw: RawPdf, page: PdfDict): Promise<Uint8Array | null> {
   const contents = page.get("Contents");
   const resolved = raw.resolve(contents);
   const refs: PdfValue[] = Array.isArray(resolved) ? resolved : contents === undefined ? [] : [contents];
-  const parts: string[] = [];
+  const parts: Uint8Array[] = [];
   for (const ref of refs) {
     await raw.need(ref);
     const data = await raw.stream(ref);
     if (!data) return null;
-    parts.push(binaryString(data));
+    parts.push(data);
   }
-  return parts.join("\n");
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length + 1, -1));
+  let at = 0;
+  for (const p of parts) {
+    if (at > 0) out[at++] = 0x0a;
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /** The page's resources, inherited from the page tree when the page has none of its own. */
@@ -347,29 +373,30 @@ function resourcesOf(raw: RawPdf, page: PdfDict): PdfDict | undefined {
  * only when the stream names it (a page's fonts and images were each looked for in the whole
  * stream, a scan a resource).
  */
-export function namesIn(content: string): Set<string> {
+export function namesIn(content: Uint8Array): Set<string> {
   const names = new Set<string>();
-  // from each `/` to the next one (a TCVN3 page's 30 KB hold a few dozen): the regex engine's
+  // from each `/` to the next one (a TCVN3 page's 30 KB hold a hundred): the regex engine's
   // match objects, one a name, cost more than the scan
-  for (let i = content.indexOf("/"); i >= 0; ) {
+  const view = searchable(content);
+  for (let i = view.indexOf(0x2f); i >= 0; ) {
     let e = i + 1;
-    while (e < content.length && !endsName(content.charCodeAt(e))) e++;
-    if (e > i + 1) names.add(content.slice(i + 1, e));
-    i = content.indexOf("/", e);
+    while (e < content.length && NAME_ENDS[content[e]] === 0) e++;
+    if (e > i + 1) names.add(shortBinaryString(content, i + 1, e));
+    i = view.indexOf(0x2f, e);
   }
   return names;
 }
 
 /**
- * Where a name of {@link namesIn} ends: what `/([^\s/[\]()<>{}%]+)/` stops at (JavaScript's `\s`,
- * which is not PDF's white space: it holds U+000B and U+00A0, not U+0000).
+ * The bytes a name of {@link namesIn} ends at, 1 in a table: what `/([^\s/[\]()<>{}%]+)/` stops at
+ * in the stream's text, one character a byte (JavaScript's `\s`, which is not PDF's white space: it
+ * holds U+000B and U+00A0, not U+0000).
  */
 const NAME_ENDS = (() => {
   const t = new Uint8Array(256);
   for (const ch of "\t\n\v\f\r \u00a0/[]()<>{}%") t[ch.charCodeAt(0)] = 1;
   return t;
 })();
-const endsName = (c: number) => (c < 256 ? NAME_ENDS[c] === 1 : /\s/.test(String.fromCharCode(c)));
 
 /** An XObject a content stream paints with `Do`: an image, or a form with its own content. */
 type Painted = { image: true } | { image: false; matrix: number[]; content: string; xobjects: Map<string, Painted> };
@@ -526,11 +553,11 @@ export class ContentReader {
     const content = await pageContent(this.raw, page);
     if (content === null) return null;
     const xobjects = await this.painted(resourcesOf(this.raw, page), content, 0);
-    return xobjects && contentImageCoverage(content, xobjects, area);
+    return xobjects && contentImageCoverage(binaryString(content), xobjects, area);
   }
 
   /** The XObjects of `resources` that `content` names, forms read (to {@link FORM_DEPTH}); null when one cannot be. */
-  private async painted(resources: PdfDict | undefined, content: string, depth: number): Promise<Map<string, Painted> | null> {
+  private async painted(resources: PdfDict | undefined, content: Uint8Array, depth: number): Promise<Map<string, Painted> | null> {
     const out = new Map<string, Painted>();
     const dict = this.raw.dict(resources?.get("XObject"));
     if (!dict) return out;
@@ -546,12 +573,11 @@ export class ContentReader {
         if (depth >= FORM_DEPTH) return null;
         const data = await this.raw.stream(ref);
         if (!data) return null;
-        const inner = binaryString(data);
         const m = this.raw.resolve(x!.get("Matrix"));
         const matrix = Array.isArray(m) && m.length === 6 && m.every((v) => typeof v === "number") ? (m as number[]) : [1, 0, 0, 1, 0, 0];
-        const xobjects = await this.painted(this.raw.dict(x!.get("Resources")) ?? resources, inner, depth + 1);
+        const xobjects = await this.painted(this.raw.dict(x!.get("Resources")) ?? resources, data, depth + 1);
         if (!xobjects) return null;
-        out.set(name, { image: false, matrix, content: inner, xobjects });
+        out.set(name, { image: false, matrix, content: binaryString(data), xobjects });
       }
     }
     return out;
