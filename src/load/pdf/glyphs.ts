@@ -151,10 +151,19 @@ export function restoreDroppedMarks(texts: string[], glyphs: GlyphText): { texts
   return { texts: out, restored };
 }
 
+/** The code point at `i` of `s` (a lone surrogate as itself), read as a code unit where it is one: `codePointAt` a character cost more than the comparing. */
+function codeAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff ? s.codePointAt(i)! : c;
+}
+
 /**
  * As {@link restoreDroppedMarks}, for glyphs read without pdf.js (`./content.ts`): only when the
  * two sequences match glyph for glyph (spaces and format marks aside) and every glyph is used, so
- * that the marks land where pdf.js's own glyphs would put them; null otherwise.
+ * that the marks land where pdf.js's own glyphs would put them; null otherwise. A text's
+ * character that is the next glyph itself (most) is taken at once, the marks and spaces before a
+ * glyph looked for only where it is not, and the run of fonts read again only where a glyph
+ * passes its end.
  */
 export function restoreDroppedMarksExactly(texts: string[], glyphs: GlyphText): { texts: string[]; restored: number; fonts: (string | null)[] } | null {
   const gt = glyphs.text;
@@ -164,32 +173,39 @@ export function restoreDroppedMarksExactly(texts: string[], glyphs: GlyphText): 
   // the font of each text's glyphs ("" for none, null for more than one)
   const fonts: (string | null)[] = [];
   let g = 0, r = 0, restored = 0;
+  // glyphs before `runEnd` are in run `r`'s font
+  let runEnd = -1;
   for (const text of texts) {
     let s = "";
     let from = 0;
     let font: string | null = "";
     for (let i = 0; i < text.length; ) {
-      const c = text.codePointAt(i)!;
+      const c = codeAt(text, i);
       const w = widthAt(c);
       if (isSpaceCode(c)) {
-        if (g < n && isSpaceCode(gt.codePointAt(g)!)) g++;
+        if (g < n && isSpaceCode(codeAt(gt, g))) g++;
         i += w;
         continue;
       }
-      let marks = "";
-      let gc = g < n ? gt.codePointAt(g)! : -1;
-      while (g < n && (isSpaceCode(gc) || isCf(gc))) {
-        if (isCf(gc)) marks += String.fromCodePoint(gc);
-        g += widthAt(gc);
-        gc = g < n ? gt.codePointAt(g)! : -1;
+      let gc = g < n ? codeAt(gt, g) : -1;
+      if (gc !== c || isCf(gc)) {
+        let marks = "";
+        while (g < n && (isSpaceCode(gc) || isCf(gc))) {
+          if (isCf(gc)) marks += String.fromCodePoint(gc);
+          g += widthAt(gc);
+          gc = g < n ? codeAt(gt, g) : -1;
+        }
+        if (gc !== c) return null;
+        if (marks) {
+          s += text.slice(from, i) + marks;
+          from = i;
+          restored += marks.length;
+        }
       }
-      if (gc !== c) return null;
-      if (marks) {
-        s += text.slice(from, i) + marks;
-        from = i;
-        restored += marks.length;
+      if (g >= runEnd) {
+        while (runs[r].end <= g) r++;
+        runEnd = runs[r].end;
       }
-      while (runs[r].end <= g) r++;
       if (font === "") font = runs[r].font;
       else if (font !== runs[r].font) font = null;
       g += w;
@@ -199,7 +215,7 @@ export function restoreDroppedMarksExactly(texts: string[], glyphs: GlyphText): 
     fonts.push(font);
   }
   while (g < n) {
-    const gc = gt.codePointAt(g)!;
+    const gc = codeAt(gt, g);
     if (!isSpaceCode(gc) && !isCf(gc)) return null;
     g += widthAt(gc);
   }
