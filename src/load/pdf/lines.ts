@@ -134,6 +134,9 @@ export function isSuperscript(it: PdfItem, row: { y: number; size: number }): bo
 /** Horizontal gap between two items, in points. */
 const gapBetween = (a: PdfItem, b: PdfItem) => b.x - (a.x + a.width);
 
+/** A piece drawn again over the one before it (fake bold): kept once. */
+const overprinted = (it: PdfItem, prev: PdfItem | null) => prev !== null && it.text === prev.text && Math.abs(it.x - prev.x) < 0.2 * it.size;
+
 /**
  * Makes text of a row's items (left to right): pieces that touch are joined as they are (a word
  * split by a fallback font), pieces apart by more than a sixth of the font size get one space,
@@ -142,24 +145,30 @@ const gapBetween = (a: PdfItem, b: PdfItem) => b.x - (a.x + a.width);
 export function buildLine(items: PdfItem[], row: { y: number; size: number }): BuiltLine {
   const runs: TextRun[] = [];
   let text = "";
+  // the code unit `text` ends with, kept as it grows: read from the string, it made V8 flatten
+  // the concatenation at every piece
+  let last = -1;
   let prev: PdfItem | null = null;
-  let boldChars = 0, italicChars = 0, knownChars = 0;
-  // a row's pieces mostly share a font: its weight and slant are read once for a run of them
+  // a row's pieces mostly share a font: its weight and slant are read once for a run of them, and
+  // where every piece's font has the same, the line has it (its visible characters are counted
+  // only for a row of mixed styles, below)
   let styledFont: string | undefined, bold = false, italic = false;
+  let styled = false, mixed = false, lineBold = false, lineItalic = false, visible = false;
   const push = (s: string, font: string | undefined) => {
-    const last = runs[runs.length - 1];
-    if (last && last.font === font) last.text += s;
+    const lastRun = runs[runs.length - 1];
+    if (lastRun && lastRun.font === font) lastRun.text += s;
     else runs.push(font === undefined ? { text: s } : { text: s, font });
     text += s;
+    if (s.length > 0) last = s.charCodeAt(s.length - 1);
   };
   for (const it of items) {
+    if (overprinted(it, prev)) continue;
     let piece = it.text;
-    if (prev && piece === prev.text && Math.abs(it.x - prev.x) < 0.2 * it.size) continue; // overprinted
     const sup = isSuperscript(it, row);
     if (sup) piece = toSuperscript(piece.trim());
     if (prev) {
       const gap = gapBetween(prev, it);
-      const spaced = isSpaceCode(text.charCodeAt(text.length - 1)) || isSpaceCode(piece.charCodeAt(0));
+      const spaced = isSpaceCode(last) || isSpaceCode(piece.charCodeAt(0));
       if (!spaced && gap > Math.min(prev.size, it.size) / 6 && !(sup && gap < 0.3 * row.size)) push(" ", runs[runs.length - 1]?.font);
       else if (!spaced && isSuperscript(prev, row) && /^\p{L}/u.test(piece) && gap > 0) push(" ", runs[runs.length - 1]?.font);
     }
@@ -170,10 +179,12 @@ export function buildLine(items: PdfItem[], row: { y: number; size: number }): B
         bold = boldRe.test(it.font);
         italic = italicRe.test(it.font);
       }
-      const n = visibleLength(piece);
-      knownChars += n;
-      if (bold) boldChars += n;
-      if (italic) italicChars += n;
+      if (!styled) {
+        styled = true;
+        lineBold = bold;
+        lineItalic = italic;
+      } else if (bold !== lineBold || italic !== lineItalic) mixed = true;
+      visible ||= !isBlank(piece);
     }
     prev = it;
   }
@@ -187,7 +198,7 @@ export function buildLine(items: PdfItem[], row: { y: number; size: number }): B
   let x1 = -Infinity;
   for (const it of items) x1 = Math.max(x1, it.x + it.width);
   // bold and italic present either way (undefined without a font name): one shape of line
-  const known = knownChars > 0;
+  if (mixed) [lineBold, lineItalic] = majorityStyle(items);
   return {
     text: lead || trail ? text.slice(lead, end) : text,
     runs: runs.some((r) => r.text.length === 0) ? runs.filter((r) => r.text.length > 0) : runs,
@@ -195,9 +206,29 @@ export function buildLine(items: PdfItem[], row: { y: number; size: number }): B
     x1,
     y: row.y,
     size: row.size,
-    bold: known ? boldChars * 2 > knownChars : undefined,
-    italic: known ? italicChars * 2 > knownChars : undefined,
+    bold: visible ? lineBold : undefined,
+    italic: visible ? lineItalic : undefined,
   };
+}
+
+/**
+ * Whether most of the visible characters of a row's pieces with a font name are bold, and italic
+ * (the pieces {@link buildLine} keeps; a superscript's digits count as the characters they stand for).
+ */
+function majorityStyle(items: PdfItem[]): [boolean, boolean] {
+  let boldChars = 0, italicChars = 0, knownChars = 0;
+  let prev: PdfItem | null = null;
+  for (const it of items) {
+    if (overprinted(it, prev)) continue;
+    if (it.font !== undefined) {
+      const n = visibleLength(it.text);
+      knownChars += n;
+      if (boldRe.test(it.font)) boldChars += n;
+      if (italicRe.test(it.font)) italicChars += n;
+    }
+    prev = it;
+  }
+  return [boldChars * 2 > knownChars, italicChars * 2 > knownChars];
 }
 
 function trimRuns(runs: TextRun[], lead: number, trail: number): void {
