@@ -124,7 +124,7 @@ interface PageText {
   width: number;
   height: number;
   items: PdfItem[];
-  /** letters outside signature stamps */
+  /** letters outside signature stamps, counted up to MIN_PAGE_LETTERS (all that is asked of them) */
   letters: number;
   /** words of the text layer outside stamps, and how many read as Vietnamese (none counted on a legacy page: its words are not judged) */
   quality: TextQuality;
@@ -303,7 +303,8 @@ function pageText(lib: PdfJs, pageNo: number, ref: number | null, vp: any, raw: 
   for (const r of rows) {
     if (stamp.has(r)) continue;
     const t = rowText(r);
-    letters += countLetters(t);
+    // a page's letters are asked only whether they reach MIN_PAGE_LETTERS: counted no further
+    if (letters < MIN_PAGE_LETTERS) letters += countLetters(t);
     if (!legacy) own.push(t);
   }
   const quality = legacy ? NOT_JUDGED : textQuality(own.join("\n"), seen.judged);
