@@ -114,6 +114,13 @@ function tokenEnd(b: Uint8Array, i: number): number {
 
 const hexDigit = (c: number) => (isAsciiDigitCode(c) ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1);
 
+/** The bytes that end a literal string's plain stretch: a backslash and the parentheses, 1 in a table. */
+const IN_LITERAL = (() => {
+  const t = new Uint8Array(256);
+  t[0x28] = t[0x29] = t[0x5c] = 1;
+  return t;
+})();
+
 /**
  * The string operands of a content stream's operator, their codes kept one after the other in one
  * buffer reused for the whole stream: a TCVN3 writer shows each glyph with its own `(x) Tj`, and
@@ -136,12 +143,16 @@ class StringOperands {
     return k === 0 ? 0 : this.ends[k - 1];
   }
 
+  /** Makes room for `more` codes. */
+  private reserve(more: number): void {
+    if (this.size + more <= this.codes.length) return;
+    const grown = new Uint8Array(2 * (this.size + more));
+    grown.set(this.codes);
+    this.codes = grown;
+  }
+
   private push(code: number): void {
-    if (this.size === this.codes.length) {
-      const grown = new Uint8Array(2 * this.size);
-      grown.set(this.codes);
-      this.codes = grown;
-    }
+    if (this.size === this.codes.length) this.reserve(1);
     this.codes[this.size++] = code;
   }
 
@@ -156,8 +167,18 @@ class StringOperands {
 
   /** Reads a literal `( … )` string starting at `at`; returns where it ends. */
   literal(b: Uint8Array, at: number): number {
-    let depth = 0, i = at;
     const n = b.length;
+    // a string with no escape and no parenthesis inside (`(%)`, most of a TCVN3 page's) is its
+    // bytes as they stand, copied without asking each what it is
+    let plain = at + 1;
+    while (plain < n && IN_LITERAL[b[plain]] === 0) plain++;
+    if (plain < n && b[plain] === 0x29) {
+      this.reserve(plain - at);
+      for (let k = at + 1; k < plain; k++) this.codes[this.size++] = b[k];
+      this.close();
+      return plain + 1;
+    }
+    let depth = 0, i = at;
     for (; i < n; i++) {
       const ch = b[i];
       if (ch === 0x5c) {
