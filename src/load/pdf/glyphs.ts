@@ -179,6 +179,8 @@ export function restoreDroppedMarksExactly(texts: string[], glyphs: GlyphText): 
     let s = "";
     let from = 0;
     let font: string | null = "";
+    // the run whose font `font` has taken in
+    let textRun = -1;
     for (let i = 0; i < text.length; ) {
       const c = codeAt(text, i);
       const w = widthAt(c);
@@ -206,8 +208,12 @@ export function restoreDroppedMarksExactly(texts: string[], glyphs: GlyphText): 
         while (runs[r].end <= g) r++;
         runEnd = runs[r].end;
       }
-      if (font === "") font = runs[r].font;
-      else if (font !== runs[r].font) font = null;
+      // a run's font is asked once a text (two names compared a character cost as much as the matching)
+      if (r !== textRun) {
+        if (font === "") font = runs[r].font;
+        else if (font !== runs[r].font) font = null;
+        textRun = r;
+      }
       g += w;
       i += w;
     }
