@@ -101,7 +101,8 @@ const italicRe = /italic|oblique/i;
  * with its line and two lines of text never merge.
  */
 export function groupRows(items: PdfItem[], page: number): Row[] {
-  const sorted = items.filter((it) => !isBlank(it.text) && it.size > 0).sort((a, b) => a.y - b.y || a.x - b.x);
+  const sorted = items.filter((it) => !isBlank(it.text) && it.size > 0);
+  if (!inOrder(sorted, byBaselineThenX)) sorted.sort(byBaselineThenX);
   const rows: Row[] = [];
   let cur: { items: PdfItem[]; y: number; size: number; weight: number } | null = null;
   // two items that cover the same stretch of the line are on different lines (tight leading),
@@ -122,8 +123,21 @@ export function groupRows(items: PdfItem[], page: number): Row[] {
     cur = { items: [it], y: it.y, size: it.size, weight: it.size * 1000 + Math.min(it.text.length, 999) };
   }
   if (cur) rows.push({ page, y: cur.y, size: cur.size, items: cur.items, built: undefined });
-  for (const r of rows) r.items.sort((a, b) => a.x - b.x);
+  for (const r of rows) if (!inOrder(r.items, byX)) r.items.sort(byX);
   return rows;
+}
+
+const byBaselineThenX = (a: PdfItem, b: PdfItem) => a.y - b.y || a.x - b.x;
+const byX = (a: PdfItem, b: PdfItem) => a.x - b.x;
+
+/**
+ * Whether `items` already stand as sorting them by `order` leaves them (a stable sort keeps what
+ * is in order): a page's items mostly come in reading order and a row's left to right, and
+ * sorting them anyway cost more than grouping them.
+ */
+function inOrder(items: PdfItem[], order: (a: PdfItem, b: PdfItem) => number): boolean {
+  for (let i = 1; i < items.length; i++) if (!(order(items[i - 1], items[i]) <= 0)) return false;
+  return true;
 }
 
 /** A superscript: clearly smaller than the row's text and raised above its baseline. */
