@@ -67,10 +67,17 @@ const codeBits = (c: number) => (c < CODE_BITS.length ? CODE_BITS[c] : isSpaceCo
 const isAsciiCapital = (c: number) => c >= 0x41 && c <= 0x5a;
 
 /**
- * Whether `text.slice(s, e)` may look foreign, read in place: only code units a foreign word
- * holds, one accented letter or superscript at least, and a superscript or an ASCII capital
- * first after its opening quotes or brackets (what {@link looksForeign} asks of a unit or a name).
- * Most words a TCVN3 decoding changes hold only such code units (`cña`, `viÖc`: ñ and Ö are
+ * Whether a word may look foreign from its code units' bits or-ed ({@link CODE_BITS}) and its
+ * first code unit after the opening marks: only code units a foreign word holds, one accented
+ * letter or superscript at least, and a superscript or an ASCII capital first (what
+ * {@link looksForeign} asks of a unit or a name).
+ */
+const wordMayLookForeign = (bits: number, first: number) =>
+  !(bits & NOT_FOREIGN) && (bits & ACCENTED) !== 0 && ((bits & SUPERSCRIPT) !== 0 || isAsciiCapital(first));
+
+/**
+ * Whether `text.slice(s, e)` may look foreign ({@link wordMayLookForeign}), read in place.
+ * Most words a TCVN3 decoding changes hold only code units a foreign word holds (`cña`, `viÖc`: ñ and Ö are
  * Western letters too), but few begin with a capital: they are told so without a slice and the
  * memo's hashing of it.
  */
@@ -83,7 +90,7 @@ function mayBeForeign(text: string, s: number, e: number): boolean {
     bits |= k;
     if (first < 0 && !(k & OPENS)) first = c;
   }
-  return !(bits & NOT_FOREIGN) && (bits & ACCENTED) !== 0 && ((bits & SUPERSCRIPT) !== 0 || isAsciiCapital(first));
+  return wordMayLookForeign(bits, first);
 }
 
 /**
@@ -99,7 +106,7 @@ function holdsForeignLooking(text: string): boolean {
     const c = i < n ? text.charCodeAt(i) : 0x20;
     const k = codeBits(c);
     if (k & SPACE) {
-      if (!(bits & NOT_FOREIGN) && (bits & ACCENTED) !== 0 && ((bits & SUPERSCRIPT) !== 0 || isAsciiCapital(first))) return true;
+      if (wordMayLookForeign(bits, first)) return true;
       first = -1;
       bits = 0;
       continue;
